@@ -1,0 +1,126 @@
+# af - news articles to structured facts with small Unix filters.
+#
+#   make            build bin/af-* (installs missing Debian packages when root)
+#   make demo       run the bundled sample through every stage
+#   make check      build and run every test (unit + bats), then the same under ASan+UBSan
+#   make asan       sanitizer build in build/asan/bin
+#   make bench      benchmarks (bench/README.md)
+#   make eval-clean dev evaluations (need ../shared/data; skip cleanly without it)
+#   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+SHAREDIR ?= $(PREFIX)/share/af
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes
+PKGS     = yaml-0.1 libpcre2-8 jansson libutf8proc
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+AF_CFLAGS = $(WARN) $(if $(WERROR),-Werror) -D_POSIX_C_SOURCE=200809L -Iinclude $(PKG_CFLAGS) $(CFLAGS)
+LDLIBS  += $(PKG_LIBS) -lm
+
+# BUILD holds objects, BIN the tools; `make asan` points both elsewhere.
+BUILD   ?= build
+BIN     ?= bin
+
+TOOLS    = $(notdir $(wildcard cmd/af-*))
+LIB_SRC  = $(wildcard lib/*.c)
+LIB_OBJ  = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/data.o
+DATA     = $(sort $(wildcard data/*.yaml data/*.bin))
+HEADERS  = $(wildcard include/af/*.h)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)
+PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
+
+.PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
+        eval eval-clean
+
+all: deps
+	@$(MAKE) --no-print-directory build-tools
+
+deps:
+	@scripts/deps build
+
+.PHONY: build-tools
+build-tools: $(TOOLS:%=$(BIN)/%) $(UNIT_BIN)
+
+$(BUILD)/lib/%.o: lib/%.c $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(AF_CFLAGS) -c -o $@ $<
+
+$(BUILD)/embed: scripts/embed.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $<
+
+$(BUILD)/gen/data.c: $(BUILD)/embed $(DATA)
+	@mkdir -p $(@D)
+	$(BUILD)/embed $@ $(DATA)
+
+$(BUILD)/gen/data.o: $(BUILD)/gen/data.c include/af/data.h
+	$(CC) $(AF_CFLAGS) -c -o $@ $<
+
+$(BUILD)/libaf.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+# Each tool: cmd/af-NAME/*.c linked with libaf.a.
+.SECONDEXPANSION:
+$(BIN)/%: $$(wildcard cmd/%/*.c) $(BUILD)/libaf.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libaf.a $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libaf.a $(HEADERS)
+	@mkdir -p $(@D)
+	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libaf.a $(LDLIBS)
+
+demo: all
+	@$(BIN)/af-clean tests/fixtures/ians-afghan-opposition.txt \
+	  $(foreach t,$(filter-out af-clean af-run,$(TOOLS)),| $(BIN)/$(t)) \
+	  | { command -v jq >/dev/null && jq . || cat; }
+
+# The test command of the README: every unit and bats test, normal build then ASan+UBSan.
+check:
+	@scripts/deps test
+	@$(MAKE) --no-print-directory build-tools
+	@$(MAKE) --no-print-directory asan
+	@scripts/run-tests $(BIN) $(BUILD) build/asan/bin build/asan
+
+test: build-tools
+	@scripts/run-tests $(BIN) $(BUILD)
+
+asan:
+	@$(MAKE) --no-print-directory build-tools BUILD=build/asan BIN=build/asan/bin \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined" \
+	  LDFLAGS="-fsanitize=address,undefined"
+
+test-asan: asan
+	@scripts/run-tests build/asan/bin build/asan
+
+bench: all
+	@bench/run
+
+eval: eval-clean
+
+eval-clean: all
+	@bench/eval-clean
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	  $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(SHAREDIR)/pipelines $(DESTDIR)$(SHAREDIR)/data
+	install -m 755 $(TOOLS:%=$(BIN)/%) $(DESTDIR)$(BINDIR)/
+	for m in $(MANPAGES); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	$(if $(PIPELINES),install -m 644 $(PIPELINES) $(DESTDIR)$(SHAREDIR)/pipelines/)
+	$(if $(DATA),install -m 644 $(DATA) $(DESTDIR)$(SHAREDIR)/data/)
+
+uninstall:
+	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
+	for m in $(MANPAGES); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	rm -f $(PIPELINES:pipelines/%=$(DESTDIR)$(SHAREDIR)/pipelines/%) $(DATA:data/%=$(DESTDIR)$(SHAREDIR)/data/%)
+	-rmdir $(DESTDIR)$(SHAREDIR)/pipelines $(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(SHAREDIR) 2>/dev/null
+
+clean:
+	rm -rf build bin

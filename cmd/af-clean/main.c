@@ -1,0 +1,197 @@
+/* af-clean - page text dumps to clean article records. */
+#include "af/clean.h"
+#include "af/cli.h"
+#include "af/utf8.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: af-clean [OPTION]... [FILE]...\n"
+	"Turn raw articles (page text dumps) into clean article records, one JSON\n"
+	"object per line on stdout.\n"
+	"\n"
+	"Input: NDJSON records with a \"raw\" field on stdin (or in FILE operands\n"
+	"ending in .ndjson or .jsonl); any other FILE is one raw article, its id\n"
+	"taken from the file name. A record that has \"text\" and no \"raw\" is\n"
+	"passed through unchanged.\n"
+	"\n"
+	"  -r, --raw            read stdin as one raw article, not as NDJSON\n"
+	"  -i, --id ID          the id for the --raw article (default: a hash of it)\n"
+	"  -l, --lexicon FILE   add or override boilerplate rules, agencies and time\n"
+	"                       zones from a YAML lexicon (repeatable)\n"
+	"      --reject FILE    write rejected input lines to FILE, verbatim\n"
+	"      --strict         stop at the first rejected record\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"Adds: id, title, source, authors, published, updated, dateline, text, removed.\n"
+	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
+	"could not be read, 74 I/O error, 78 bad lexicon. See af-clean(1), af(7).\n";
+
+enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l' };
+
+struct ctx {
+	struct af_cleaner *cleaner;
+	const char *id; /* id to give when the record has none (file name) */
+};
+
+static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
+{
+	struct ctx *c = vctx;
+	const struct af_field *raw = af_record_field(r, "raw");
+	if (!raw) {
+		if (af_record_field(r, "text"))
+			return AF_PASS;
+		af_error_set(why, "no \"raw\" field (and no \"text\"): nothing to clean");
+		return AF_REJECT;
+	}
+	size_t len;
+	char *s = af_record_string(r, "raw", &len);
+	if (!s) {
+		af_error_set(why, "\"raw\" is not a string");
+		return AF_REJECT;
+	}
+	json_t *id = af_record_get(r, "id");
+	if (!id || json_is_null(id)) {
+		json_decref(id);
+		id = c->id ? json_string(c->id) : af_clean_hash_id(s, len);
+	}
+	json_t *out = af_clean(c->cleaner, s, len);
+	free(s);
+	af_record_set(r, "id", id);
+	const char *k;
+	json_t *v;
+	json_object_foreach(out, k, v) af_record_set(r, k, json_incref(v));
+	json_decref(out);
+	return AF_WRITE;
+}
+
+static int is_ndjson(const char *path)
+{
+	size_t n = strlen(path);
+	return (n > 7 && !strcmp(path + n - 7, ".ndjson")) || (n > 6 && !strcmp(path + n - 6, ".jsonl"));
+}
+
+/* A raw article from a file or stdin: one record. */
+static void one_article(struct af_filter *f, struct ctx *c, FILE *in, const char *name, const char *id)
+{
+	size_t len;
+	char *s = af_read_stream(in, &len);
+	if (!s)
+		af_die(AF_EX_IOERR, "%s: read error: %s", name ? name : "stdin", strerror(errno));
+	size_t bad;
+	f->nin++;
+	if (!af_utf8_valid(s, len, &bad)) {
+		struct af_buf msg = {0};
+		af_buf_printf(&msg, "invalid UTF-8 at byte %zu (convert it first, e.g. iconv -f WINDOWS-1252)",
+		              bad + 1);
+		af_filter_reject(f, name, 0, NULL, 0, msg.p);
+		af_buf_free(&msg);
+		free(s);
+		return;
+	}
+	/* build {"raw": ...} and run it through the same process as NDJSON input */
+	json_t *rec = json_object();
+	json_object_set_new(rec, "raw", json_stringn(s, len));
+	char *line = json_dumps(rec, JSON_COMPACT);
+	json_decref(rec);
+	free(s);
+	struct af_record r;
+	struct af_error err;
+	af_record_init(&r);
+	if (af_record_parse(&r, line, strlen(line), &err) < 0)
+		af_die(AF_EX_SOFTWARE, "%s: %s", name ? name : "stdin", err.msg);
+	c->id = id;
+	af_filter_record(f, &r, name, 0);
+	c->id = NULL;
+	af_record_free(&r);
+	free(line);
+}
+
+/* "dir/x.txt" -> "x" */
+static char *id_from_path(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	base = base ? base + 1 : path;
+	const char *dot = strrchr(base, '.');
+	size_t n = dot && dot != base ? (size_t)(dot - base) : strlen(base);
+	return af_strndup(base, n);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		AF_COMMON_OPTIONS,
+		{"raw", no_argument, NULL, OPT_RAW},
+		{"id", required_argument, NULL, OPT_ID},
+		{"lexicon", required_argument, NULL, OPT_LEXICON},
+		{0, 0, 0, 0},
+	};
+	struct ctx c = {0};
+	struct af_filter f = {.stage = "clean", .process = process, .ctx = &c};
+	struct af_cli cli = {.usage = usage};
+	int raw = 0, ch;
+	const char *id = NULL;
+	af_setprog(argv[0]);
+	while ((ch = getopt_long(argc, argv, "hVri:l:", opts, NULL)) != -1) {
+		if (af_cli_common(&cli, &f, ch, optarg))
+			continue;
+		switch (ch) {
+		case OPT_RAW:
+			raw = 1;
+			break;
+		case OPT_ID:
+			id = optarg;
+			break;
+		case OPT_LEXICON:
+			af_cli_add_lexicon(&cli, optarg);
+			break;
+		default:
+			af_usage_error("unknown option");
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (raw && argc)
+		af_usage_error("--raw reads stdin; it takes no FILE operands");
+	if (id && !raw)
+		af_usage_error("--id is for --raw input");
+
+	struct af_error err;
+	c.cleaner = af_cleaner_new(&err);
+	if (!c.cleaner)
+		af_die(AF_EX_SOFTWARE, "built-in lexicon: %s", err.msg);
+	for (size_t i = 0; i < cli.nlexicons; i++)
+		if (af_cleaner_load(c.cleaner, cli.lexicons[i], &err) < 0)
+			af_die(AF_EX_CONFIG, "%s", err.msg);
+
+	if (raw) {
+		one_article(&f, &c, stdin, NULL, id);
+	} else if (argc == 0) {
+		af_filter_stream(&f, stdin, NULL);
+	} else {
+		for (int i = 0; i < argc && !f.stopped; i++) {
+			if (!strcmp(argv[i], "-")) {
+				af_filter_stream(&f, stdin, NULL);
+				continue;
+			}
+			FILE *in = fopen(argv[i], "r");
+			if (!in)
+				af_die(AF_EX_NOINPUT, "%s: %s", argv[i], strerror(errno));
+			if (is_ndjson(argv[i])) {
+				af_filter_stream(&f, in, argv[i]);
+			} else {
+				char *fid = id_from_path(argv[i]);
+				one_article(&f, &c, in, argv[i], fid);
+				free(fid);
+			}
+			fclose(in);
+		}
+	}
+	int status = af_filter_finish(&f);
+	af_cleaner_free(c.cleaner);
+	free(cli.lexicons);
+	return status;
+}

@@ -1,0 +1,24 @@
+/* clean.h - from a page's text dump to an article: title, metadata, body. */
+#ifndef AF_CLEAN_H
+#define AF_CLEAN_H
+
+#include <jansson.h>
+
+#include "af/af.h"
+
+struct af_cleaner;
+
+/* A cleaner with the compiled-in lexicon (data/clean.yaml). */
+struct af_cleaner *af_cleaner_new(struct af_error *err);
+/* Add a user's YAML lexicon: its rules, agencies and zones add to or override the defaults. */
+int af_cleaner_load(struct af_cleaner *c, const char *path, struct af_error *err);
+void af_cleaner_free(struct af_cleaner *c);
+
+/* Clean one raw article (valid UTF-8). Returns an object with title, source,
+ * authors, published, updated, dateline, text and removed. */
+json_t *af_clean(struct af_cleaner *c, const char *raw, size_t len);
+
+/* An id from the content, for records that have none: "h" + 16 hex digits. */
+json_t *af_clean_hash_id(const char *s, size_t len);
+
+#endif

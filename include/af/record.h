@@ -1,0 +1,92 @@
+/* record.h - NDJSON records and the filter loop every af stage runs.
+ *
+ * A record is one JSON object on one line. The library validates the line
+ * (UTF-8, JSON syntax, an object at the top), indexes its top-level fields
+ * without parsing their values, and lets a stage read the fields it needs
+ * and set the fields it owns. On output every field the stage did not set
+ * is copied byte for byte, in its place; fields the stage set replace the
+ * old ones in place, new ones are appended. */
+#ifndef AF_RECORD_H
+#define AF_RECORD_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "af/af.h"
+
+struct af_field {
+	const char *key; /* raw key bytes between the quotes (escapes not decoded) */
+	size_t klen;
+	const char *val; /* raw value bytes */
+	size_t vlen;
+	int escaped;     /* the key contains a backslash escape */
+};
+
+struct af_record {
+	const char *line; /* the input line, without its newline */
+	size_t len;
+	struct af_field *fields;
+	size_t nfields, cap;
+	json_t *set; /* fields set by the stage, in the order set */
+};
+
+void af_record_init(struct af_record *r);
+void af_record_free(struct af_record *r);
+
+/* Validate and index line[0..len): 0, or -1 with the reason in err. */
+int af_record_parse(struct af_record *r, const char *line, size_t len, struct af_error *err);
+
+/* An empty record (for af-clean's file operands): no input fields. */
+void af_record_empty(struct af_record *r);
+
+/* The top-level field named key (the last one if repeated), or NULL. */
+const struct af_field *af_record_field(const struct af_record *r, const char *key);
+/* The field's value parsed (new reference), or NULL when absent. */
+json_t *af_record_get(const struct af_record *r, const char *key);
+/* The field's value when it is a string: malloc'd, NUL-terminated; NULL when
+ * absent or not a string. *len excludes the NUL (the string may contain NULs). */
+char *af_record_string(const struct af_record *r, const char *key, size_t *len);
+/* Set (or replace) a field the stage owns; steals the reference to val. */
+void af_record_set(struct af_record *r, const char *key, json_t *val);
+
+/* Serialise: input fields in order with set ones replaced, then new ones,
+ * then "af" with stage appended to af.stages (when stage is not NULL). */
+void af_record_write(const struct af_record *r, const char *stage, struct af_buf *out);
+
+/* What a stage's process function returns. */
+enum af_verdict {
+	AF_WRITE = 0, /* write the record with the fields the stage set */
+	AF_PASS,      /* write the input line unchanged */
+	AF_REJECT     /* reject the line; the reason is in the af_error */
+};
+
+struct af_filter {
+	const char *stage; /* "clean", "entities", ... */
+	enum af_verdict (*process)(struct af_record *r, void *ctx, struct af_error *why);
+	void *ctx;
+	const char *reject_path; /* --reject FILE, or NULL */
+	int strict;              /* --strict: stop at the first rejected line */
+	/* state */
+	FILE *reject;
+	long nin, nrejected;
+	int stopped;
+	struct af_buf out;
+};
+
+/* Run the filter over every line of in ("name" for messages, NULL for stdin).
+ * Returns 0, or -1 when --strict stopped the run. */
+int af_filter_stream(struct af_filter *f, FILE *in, const char *name);
+/* Run the filter over one record built by the caller (af-clean's files). */
+void af_filter_record(struct af_filter *f, struct af_record *r, const char *name, long lineno);
+/* Report a rejected input: message on stderr, the bytes kept in --reject. */
+void af_filter_reject(struct af_filter *f, const char *name, long lineno, const char *data, size_t len,
+                      const char *why);
+/* Flush and close; returns the exit status for the run. */
+int af_filter_finish(struct af_filter *f);
+
+/* Write to stdout; a closed pipe (EPIPE) ends the process quietly with 0,
+ * any other write error ends it with AF_EX_IOERR. */
+void af_output(const char *s, size_t n);
+void af_output_flush(void);
+
+#endif

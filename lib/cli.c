@@ -1,0 +1,76 @@
+/* cli.c - shared option handling and the standard main loop over NDJSON inputs. */
+#include "af/cli.h"
+#include "af/data.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+void af_usage_error(const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", af_prog());
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nTry '%s --help' for more information.\n", af_prog());
+	exit(AF_EX_USAGE);
+}
+
+void af_cli_add_lexicon(struct af_cli *cli, const char *path)
+{
+	cli->lexicons = af_realloc(cli->lexicons, (cli->nlexicons + 1) * sizeof *cli->lexicons);
+	cli->lexicons[cli->nlexicons++] = path;
+}
+
+int af_cli_common(struct af_cli *cli, struct af_filter *f, int c, const char *arg)
+{
+	switch (c) {
+	case 'h':
+		fputs(cli->usage, stdout);
+		af_output_flush();
+		exit(AF_EX_OK);
+	case 'V':
+		printf("%s %s\n", af_prog(), AF_VERSION);
+		af_output_flush();
+		exit(AF_EX_OK);
+	case AF_OPT_REJECT:
+		f->reject_path = arg;
+		return 1;
+	case AF_OPT_STRICT:
+		f->strict = 1;
+		return 1;
+	case '?':
+		fprintf(stderr, "Try '%s --help' for more information.\n", af_prog());
+		exit(AF_EX_USAGE);
+	case ':':
+		exit(AF_EX_USAGE);
+	}
+	return 0;
+}
+
+int af_cli_run_files(struct af_filter *f, int argc, char **argv)
+{
+	if (argc == 0)
+		af_filter_stream(f, stdin, NULL);
+	for (int i = 0; i < argc && !f->stopped; i++) {
+		if (strcmp(argv[i], "-") == 0) {
+			af_filter_stream(f, stdin, NULL);
+			continue;
+		}
+		FILE *in = fopen(argv[i], "r");
+		if (!in)
+			af_die(AF_EX_NOINPUT, "%s: %s", argv[i], strerror(errno));
+		af_filter_stream(f, in, argv[i]);
+		fclose(in);
+	}
+	return af_filter_finish(f);
+}
+
+const struct af_datafile *af_data_find(const char *name)
+{
+	for (const struct af_datafile *d = af_datafiles; d->name; d++)
+		if (strcmp(d->name, name) == 0)
+			return d;
+	return NULL;
+}

@@ -1,0 +1,623 @@
+/* record.c - NDJSON line validation, field index, splice-on-write output, filter loop. */
+#define _POSIX_C_SOURCE 200809L
+#include "af/record.h"
+#include "af/utf8.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 1000
+
+/* ---- JSON syntax scanner: validates without building values ---- */
+
+struct scan {
+	const char *s;
+	size_t n, i;
+	struct af_error *err;
+};
+
+static int scan_fail(struct scan *sc, const char *what)
+{
+	size_t col = af_utf8_len(sc->s, sc->i < sc->n ? sc->i : sc->n) + 1;
+	if (sc->i >= sc->n)
+		af_error_set(sc->err, "invalid JSON: unexpected end of line, expected %s", what);
+	else
+		af_error_set(sc->err, "invalid JSON at column %zu: expected %s", col, what);
+	return -1;
+}
+
+static void skip_ws(struct scan *sc)
+{
+	while (sc->i < sc->n) {
+		char c = sc->s[sc->i];
+		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
+			break;
+		sc->i++;
+	}
+}
+
+static int hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if ((c | 0x20) >= 'a' && (c | 0x20) <= 'f')
+		return (c | 0x20) - 'a' + 10;
+	return -1;
+}
+
+static int scan_u4(struct scan *sc, unsigned *u)
+{
+	if (sc->i + 4 > sc->n)
+		return -1;
+	unsigned v = 0;
+	for (int k = 0; k < 4; k++) {
+		int h = hexval(sc->s[sc->i + k]);
+		if (h < 0)
+			return -1;
+		v = v * 16 + (unsigned)h;
+	}
+	sc->i += 4;
+	*u = v;
+	return 0;
+}
+
+/* At the opening quote; leaves i after the closing quote. */
+static int scan_string(struct scan *sc, int *escaped)
+{
+	sc->i++;
+	for (;;) {
+		const char *p = sc->s + sc->i;
+		size_t left = sc->n - sc->i;
+		size_t k = 0;
+		while (k < left && p[k] != '"' && p[k] != '\\' && (unsigned char)p[k] >= 0x20)
+			k++;
+		sc->i += k;
+		if (sc->i >= sc->n)
+			return scan_fail(sc, "a closing '\"'");
+		char c = sc->s[sc->i];
+		if (c == '"') {
+			sc->i++;
+			return 0;
+		}
+		if (c != '\\')
+			return scan_fail(sc, "no raw control character in a string");
+		if (escaped)
+			*escaped = 1;
+		sc->i++;
+		if (sc->i >= sc->n)
+			return scan_fail(sc, "an escape");
+		c = sc->s[sc->i++];
+		if (strchr("\"\\/bfnrt", c) && c)
+			continue;
+		if (c != 'u')
+			return sc->i--, scan_fail(sc, "a valid escape");
+		unsigned u;
+		if (scan_u4(sc, &u) < 0)
+			return scan_fail(sc, "four hex digits after \\u");
+		if (u >= 0xDC00 && u <= 0xDFFF)
+			return scan_fail(sc, "no lone low surrogate");
+		if (u >= 0xD800 && u <= 0xDBFF) {
+			unsigned lo;
+			if (sc->i + 2 > sc->n || sc->s[sc->i] != '\\' || sc->s[sc->i + 1] != 'u')
+				return scan_fail(sc, "a low surrogate after a high one");
+			sc->i += 2;
+			if (scan_u4(sc, &lo) < 0 || lo < 0xDC00 || lo > 0xDFFF)
+				return scan_fail(sc, "a low surrogate after a high one");
+		}
+	}
+}
+
+static int scan_number(struct scan *sc)
+{
+	const char *s = sc->s;
+	size_t n = sc->n;
+	if (sc->i < n && s[sc->i] == '-')
+		sc->i++;
+	if (sc->i >= n)
+		return scan_fail(sc, "a digit");
+	if (s[sc->i] == '0')
+		sc->i++;
+	else if (s[sc->i] >= '1' && s[sc->i] <= '9')
+		while (sc->i < n && s[sc->i] >= '0' && s[sc->i] <= '9')
+			sc->i++;
+	else
+		return scan_fail(sc, "a digit");
+	if (sc->i < n && s[sc->i] == '.') {
+		sc->i++;
+		if (sc->i >= n || s[sc->i] < '0' || s[sc->i] > '9')
+			return scan_fail(sc, "a digit after '.'");
+		while (sc->i < n && s[sc->i] >= '0' && s[sc->i] <= '9')
+			sc->i++;
+	}
+	if (sc->i < n && (s[sc->i] == 'e' || s[sc->i] == 'E')) {
+		sc->i++;
+		if (sc->i < n && (s[sc->i] == '+' || s[sc->i] == '-'))
+			sc->i++;
+		if (sc->i >= n || s[sc->i] < '0' || s[sc->i] > '9')
+			return scan_fail(sc, "a digit in the exponent");
+		while (sc->i < n && s[sc->i] >= '0' && s[sc->i] <= '9')
+			sc->i++;
+	}
+	return 0;
+}
+
+static int scan_value(struct scan *sc, int depth);
+
+static int scan_container(struct scan *sc, int depth, char close)
+{
+	if (depth > MAX_DEPTH)
+		return scan_fail(sc, "less nesting (over 1000 levels)");
+	sc->i++;
+	skip_ws(sc);
+	if (sc->i < sc->n && sc->s[sc->i] == close) {
+		sc->i++;
+		return 0;
+	}
+	for (;;) {
+		skip_ws(sc);
+		if (close == '}') {
+			if (sc->i >= sc->n || sc->s[sc->i] != '"')
+				return scan_fail(sc, "a '\"' starting a key");
+			if (scan_string(sc, NULL) < 0)
+				return -1;
+			skip_ws(sc);
+			if (sc->i >= sc->n || sc->s[sc->i] != ':')
+				return scan_fail(sc, "':'");
+			sc->i++;
+			skip_ws(sc);
+		}
+		if (scan_value(sc, depth + 1) < 0)
+			return -1;
+		skip_ws(sc);
+		if (sc->i < sc->n && sc->s[sc->i] == ',') {
+			sc->i++;
+			continue;
+		}
+		if (sc->i < sc->n && sc->s[sc->i] == close) {
+			sc->i++;
+			return 0;
+		}
+		return scan_fail(sc, close == '}' ? "',' or '}'" : "',' or ']'");
+	}
+}
+
+static int scan_lit(struct scan *sc, const char *lit)
+{
+	size_t k = strlen(lit);
+	if (sc->n - sc->i < k || memcmp(sc->s + sc->i, lit, k) != 0)
+		return scan_fail(sc, "a JSON value");
+	sc->i += k;
+	return 0;
+}
+
+static int scan_value(struct scan *sc, int depth)
+{
+	if (sc->i >= sc->n)
+		return scan_fail(sc, "a JSON value");
+	switch (sc->s[sc->i]) {
+	case '{':
+		return scan_container(sc, depth, '}');
+	case '[':
+		return scan_container(sc, depth, ']');
+	case '"':
+		return scan_string(sc, NULL);
+	case 't':
+		return scan_lit(sc, "true");
+	case 'f':
+		return scan_lit(sc, "false");
+	case 'n':
+		return scan_lit(sc, "null");
+	default:
+		if (sc->s[sc->i] != '-' && (sc->s[sc->i] < '0' || sc->s[sc->i] > '9'))
+			return scan_fail(sc, "a JSON value");
+		return scan_number(sc);
+	}
+}
+
+/* ---- records ---- */
+
+void af_record_init(struct af_record *r)
+{
+	memset(r, 0, sizeof *r);
+}
+
+void af_record_free(struct af_record *r)
+{
+	free(r->fields);
+	json_decref(r->set);
+	memset(r, 0, sizeof *r);
+}
+
+static void reset(struct af_record *r)
+{
+	r->nfields = 0;
+	if (r->set)
+		json_object_clear(r->set);
+}
+
+void af_record_empty(struct af_record *r)
+{
+	reset(r);
+	r->line = "{}";
+	r->len = 2;
+}
+
+int af_record_parse(struct af_record *r, const char *line, size_t len, struct af_error *err)
+{
+	size_t bad;
+	reset(r);
+	r->line = line;
+	r->len = len;
+	if (!af_utf8_valid(line, len, &bad)) {
+		af_error_set(err, "invalid UTF-8 at byte %zu", bad + 1);
+		return -1;
+	}
+	struct scan sc = {line, len, 0, err};
+	skip_ws(&sc);
+	if (sc.i >= len || line[sc.i] != '{') {
+		if (scan_value(&sc, 0) < 0)
+			return -1;
+		skip_ws(&sc);
+		if (sc.i != len)
+			return scan_fail(&sc, "the end of the line after the value");
+		af_error_set(err, "not a JSON object");
+		return -1;
+	}
+	sc.i++;
+	skip_ws(&sc);
+	if (sc.i < len && line[sc.i] == '}') {
+		sc.i++;
+	} else {
+		for (;;) {
+			skip_ws(&sc);
+			if (sc.i >= len || line[sc.i] != '"')
+				return scan_fail(&sc, "a '\"' starting a key");
+			size_t k0 = sc.i;
+			int escaped = 0;
+			if (scan_string(&sc, &escaped) < 0)
+				return -1;
+			size_t k1 = sc.i;
+			skip_ws(&sc);
+			if (sc.i >= len || line[sc.i] != ':')
+				return scan_fail(&sc, "':'");
+			sc.i++;
+			skip_ws(&sc);
+			size_t v0 = sc.i;
+			if (scan_value(&sc, 1) < 0)
+				return -1;
+			if (r->nfields == r->cap) {
+				r->cap = r->cap ? r->cap * 2 : 16;
+				r->fields = af_realloc(r->fields, r->cap * sizeof *r->fields);
+			}
+			r->fields[r->nfields++] = (struct af_field){line + k0 + 1, k1 - k0 - 2, line + v0, sc.i - v0,
+			                                           escaped};
+			skip_ws(&sc);
+			if (sc.i < len && line[sc.i] == ',') {
+				sc.i++;
+				continue;
+			}
+			if (sc.i < len && line[sc.i] == '}') {
+				sc.i++;
+				break;
+			}
+			return scan_fail(&sc, "',' or '}'");
+		}
+	}
+	skip_ws(&sc);
+	if (sc.i != len)
+		return scan_fail(&sc, "the end of the line after the object");
+	return 0;
+}
+
+/* The key of f decoded, compared with key. */
+static int key_is(const struct af_field *f, const char *key)
+{
+	if (!f->escaped) {
+		size_t k = strlen(key);
+		return f->klen == k && memcmp(f->key, key, k) == 0;
+	}
+	json_t *j = json_loadb(f->key - 1, f->klen + 2, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	int same = j && json_is_string(j) && json_string_length(j) == strlen(key) &&
+	           memcmp(json_string_value(j), key, json_string_length(j)) == 0;
+	json_decref(j);
+	return same;
+}
+
+const struct af_field *af_record_field(const struct af_record *r, const char *key)
+{
+	for (size_t i = r->nfields; i-- > 0;)
+		if (key_is(&r->fields[i], key))
+			return &r->fields[i];
+	return NULL;
+}
+
+json_t *af_record_get(const struct af_record *r, const char *key)
+{
+	const struct af_field *f = af_record_field(r, key);
+	if (!f)
+		return NULL;
+	return json_loadb(f->val, f->vlen, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+}
+
+char *af_record_string(const struct af_record *r, const char *key, size_t *len)
+{
+	const struct af_field *f = af_record_field(r, key);
+	if (!f || f->vlen < 2 || f->val[0] != '"')
+		return NULL;
+	/* no escapes: copy the bytes */
+	if (!memchr(f->val + 1, '\\', f->vlen - 2)) {
+		if (len)
+			*len = f->vlen - 2;
+		return af_strndup(f->val + 1, f->vlen - 2);
+	}
+	json_t *j = json_loadb(f->val, f->vlen, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
+	if (!j || !json_is_string(j)) {
+		json_decref(j);
+		return NULL;
+	}
+	size_t n = json_string_length(j);
+	char *s = af_strndup(json_string_value(j), n);
+	json_decref(j);
+	if (len)
+		*len = n;
+	return s;
+}
+
+void af_record_set(struct af_record *r, const char *key, json_t *val)
+{
+	if (!r->set)
+		r->set = json_object();
+	json_object_set_new(r->set, key, val ? val : json_null());
+}
+
+static void dump_value(json_t *v, struct af_buf *out)
+{
+	size_t need = json_dumpb(v, NULL, 0, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+	af_buf_grow(out, need);
+	json_dumpb(v, out->p + out->len, need, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
+	out->len += need;
+	out->p[out->len] = '\0';
+}
+
+static void put_key(struct af_buf *out, const char *key)
+{
+	json_t *k = json_string(key);
+	dump_value(k, out);
+	json_decref(k);
+	af_buf_addc(out, ':');
+}
+
+/* af: {"version": ..., "stages": [...]}, with stage appended once. */
+static json_t *af_meta(const struct af_record *r, const char *stage)
+{
+	json_t *old = af_record_get(r, "af");
+	json_t *meta = json_is_object(old) ? json_deep_copy(old) : json_object();
+	json_decref(old);
+	json_object_set_new(meta, "version", json_string(AF_VERSION));
+	json_t *stages = json_object_get(meta, "stages");
+	if (!json_is_array(stages)) {
+		stages = json_array();
+		json_object_set_new(meta, "stages", stages);
+	}
+	size_t i;
+	json_t *s;
+	json_array_foreach(stages, i, s) if (json_is_string(s) && strcmp(json_string_value(s), stage) == 0) return meta;
+	json_array_append_new(stages, json_string(stage));
+	return meta;
+}
+
+void af_record_write(const struct af_record *r, const char *stage, struct af_buf *out)
+{
+	json_t *meta = stage ? af_meta(r, stage) : NULL;
+	size_t nset = r->set ? json_object_size(r->set) : 0;
+	char *done = nset ? af_calloc(nset, 1) : NULL;
+	int meta_done = 0, first = 1;
+	af_buf_addc(out, '{');
+	for (size_t i = 0; i < r->nfields; i++) {
+		const struct af_field *f = &r->fields[i];
+		json_t *v = NULL;
+		const char *k;
+		size_t idx = 0, hit = (size_t)-1;
+		int is_meta = meta && key_is(f, "af");
+		if (r->set && !is_meta) {
+			json_object_foreach(r->set, k, v)
+			{
+				if (key_is(f, k)) {
+					hit = idx;
+					break;
+				}
+				idx++;
+			}
+		}
+		if (is_meta || hit != (size_t)-1) {
+			/* a field the stage owns: written once, at its first place */
+			if ((is_meta && meta_done) || (!is_meta && done[hit]))
+				continue;
+			if (!first)
+				af_buf_addc(out, ',');
+			af_buf_addc(out, '"');
+			af_buf_add(out, f->key, f->klen);
+			af_buf_add(out, "\":", 2);
+			dump_value(is_meta ? meta : v, out);
+			if (is_meta)
+				meta_done = 1;
+			else
+				done[hit] = 1;
+		} else {
+			if (!first)
+				af_buf_addc(out, ',');
+			af_buf_addc(out, '"');
+			af_buf_add(out, f->key, f->klen);
+			af_buf_add(out, "\":", 2);
+			af_buf_add(out, f->val, f->vlen);
+		}
+		first = 0;
+	}
+	if (r->set) {
+		const char *k;
+		json_t *v;
+		size_t idx = 0;
+		json_object_foreach(r->set, k, v)
+		{
+			if (!done[idx]) {
+				if (!first)
+					af_buf_addc(out, ',');
+				put_key(out, k);
+				dump_value(v, out);
+				first = 0;
+			}
+			idx++;
+		}
+	}
+	if (meta && !meta_done) {
+		if (!first)
+			af_buf_addc(out, ',');
+		put_key(out, "af");
+		dump_value(meta, out);
+	}
+	af_buf_addc(out, '}');
+	json_decref(meta);
+	free(done);
+}
+
+/* ---- output ---- */
+
+static int sigpipe_ignored;
+
+static void check_stdout(void)
+{
+	if (!ferror(stdout))
+		return;
+	if (errno == EPIPE)
+		exit(AF_EX_OK);
+	af_die(AF_EX_IOERR, "writing output failed: %s", strerror(errno));
+}
+
+void af_output(const char *s, size_t n)
+{
+	if (!sigpipe_ignored) {
+		signal(SIGPIPE, SIG_IGN);
+		sigpipe_ignored = 1;
+	}
+	errno = 0;
+	if (n && fwrite(s, 1, n, stdout) != n)
+		check_stdout();
+	check_stdout();
+}
+
+void af_output_flush(void)
+{
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		if (errno == EPIPE)
+			exit(AF_EX_OK);
+		af_die(AF_EX_IOERR, "writing output failed: %s", strerror(errno ? errno : EIO));
+	}
+}
+
+/* ---- the filter loop ---- */
+
+static void where(struct af_buf *b, const char *name, long lineno)
+{
+	if (name)
+		af_buf_printf(b, "%s: ", name);
+	if (lineno > 0)
+		af_buf_printf(b, "line %ld: ", lineno);
+}
+
+void af_filter_reject(struct af_filter *f, const char *name, long lineno, const char *data, size_t len,
+                      const char *why)
+{
+	struct af_buf msg = {0};
+	where(&msg, name, lineno);
+	af_warn("%s%s", msg.p ? msg.p : "", why);
+	af_buf_free(&msg);
+	f->nrejected++;
+	if (f->reject_path && data) {
+		if (!f->reject) {
+			f->reject = fopen(f->reject_path, "w");
+			if (!f->reject)
+				af_die(AF_EX_IOERR, "%s: %s", f->reject_path, strerror(errno));
+		}
+		if (fwrite(data, 1, len, f->reject) != len || fputc('\n', f->reject) == EOF)
+			af_die(AF_EX_IOERR, "%s: write failed: %s", f->reject_path, strerror(errno));
+	}
+	if (f->strict)
+		f->stopped = 1;
+}
+
+void af_filter_record(struct af_filter *f, struct af_record *r, const char *name, long lineno)
+{
+	struct af_error why = {{0}};
+	enum af_verdict v = f->process(r, f->ctx, &why);
+	if (v == AF_REJECT) {
+		af_filter_reject(f, name, lineno, r->line, r->len, why.msg[0] ? why.msg : "rejected");
+		return;
+	}
+	if (v == AF_PASS) {
+		af_output(r->line, r->len);
+		af_output("\n", 1);
+		return;
+	}
+	af_buf_reset(&f->out);
+	af_record_write(r, f->stage, &f->out);
+	af_buf_addc(&f->out, '\n');
+	af_output(f->out.p, f->out.len);
+}
+
+static int blank(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
+{
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	long lineno = 0;
+	struct af_record r;
+	af_record_init(&r);
+	while (!f->stopped && (got = getline(&line, &cap, in)) >= 0) {
+		size_t n = (size_t)got;
+		lineno++;
+		if (n && line[n - 1] == '\n')
+			n--;
+		if (n && line[n - 1] == '\r')
+			n--;
+		if (blank(line, n))
+			continue;
+		f->nin++;
+		struct af_error why = {{0}};
+		if (af_record_parse(&r, line, n, &why) < 0) {
+			af_filter_reject(f, name, lineno, line, n, why.msg);
+			continue;
+		}
+		af_filter_record(f, &r, name, lineno);
+	}
+	if (ferror(in))
+		af_die(AF_EX_IOERR, "%s: read error: %s", name ? name : "stdin", strerror(errno));
+	af_record_free(&r);
+	free(line);
+	return f->stopped ? -1 : 0;
+}
+
+int af_filter_finish(struct af_filter *f)
+{
+	af_output_flush();
+	if (f->reject && fclose(f->reject) != 0)
+		af_die(AF_EX_IOERR, "%s: %s", f->reject_path, strerror(errno));
+	f->reject = NULL;
+	af_buf_free(&f->out);
+	if (f->stopped)
+		af_warn("stopped at the first rejected record (--strict)");
+	else if (f->nrejected)
+		af_warn("%ld of %ld records rejected%s%s", f->nrejected, f->nin,
+		        f->reject_path ? ", kept in " : "", f->reject_path ? f->reject_path : "");
+	return f->nrejected ? AF_EX_DATAERR : AF_EX_OK;
+}

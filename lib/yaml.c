@@ -1,0 +1,260 @@
+/* yaml.c - libyaml events into an af_ynode tree with positions. */
+#include "af/yaml.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+struct builder {
+	yaml_parser_t p;
+	const char *file;
+	struct af_error *err;
+};
+
+static struct af_ynode *node_new(struct builder *b, enum af_ytype t, const yaml_mark_t *m)
+{
+	struct af_ynode *n = af_calloc(1, sizeof *n);
+	n->type = t;
+	n->file = b->file;
+	n->line = (int)m->line + 1;
+	n->col = (int)m->column + 1;
+	return n;
+}
+
+static void add_kid(struct af_ynode *parent, struct af_ynode *kid)
+{
+	if ((parent->n & (parent->n - 1)) == 0) /* grow at powers of two */
+		parent->kids = af_realloc(parent->kids, (parent->n ? parent->n * 2 : 4) * sizeof *parent->kids);
+	parent->kids[parent->n++] = kid;
+}
+
+static void free_node(struct af_ynode *n)
+{
+	if (!n)
+		return;
+	for (size_t i = 0; i < n->n; i++)
+		free_node(n->kids[i]);
+	free(n->kids);
+	free(n->str);
+	free(n);
+}
+
+static int parse_error(struct builder *b)
+{
+	const yaml_mark_t *m = b->p.problem_mark.line || b->p.problem_mark.column ? &b->p.problem_mark
+	                                                                             : &b->p.context_mark;
+	af_error_set(b->err, "%s:%zu:%zu: %s%s%s", b->file, m->line + 1, m->column + 1,
+	             b->p.problem ? b->p.problem : "YAML error", b->p.context ? " " : "",
+	             b->p.context ? b->p.context : "");
+	return -1;
+}
+
+/* Builds the node whose first event is ev (already taken); 0 or -1. */
+static int build(struct builder *b, yaml_event_t *ev, struct af_ynode **out)
+{
+	*out = NULL;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT: {
+		struct af_ynode *n = node_new(b, AF_Y_SCALAR, &ev->start_mark);
+		n->str = af_strndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
+		n->len = ev->data.scalar.length;
+		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+		*out = n;
+		return 0;
+	}
+	case YAML_ALIAS_EVENT:
+		af_error_set(b->err, "%s:%zu:%zu: anchors and aliases are not supported", b->file,
+		             ev->start_mark.line + 1, ev->start_mark.column + 1);
+		return -1;
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT: {
+		int map = ev->type == YAML_MAPPING_START_EVENT;
+		if ((map && ev->data.mapping_start.anchor) || (!map && ev->data.sequence_start.anchor)) {
+			af_error_set(b->err, "%s:%zu:%zu: anchors and aliases are not supported", b->file,
+			             ev->start_mark.line + 1, ev->start_mark.column + 1);
+			return -1;
+		}
+		struct af_ynode *n = node_new(b, map ? AF_Y_MAP : AF_Y_SEQ, &ev->start_mark);
+		for (;;) {
+			yaml_event_t kid;
+			if (!yaml_parser_parse(&b->p, &kid)) {
+				free_node(n);
+				return parse_error(b);
+			}
+			if (kid.type == YAML_SEQUENCE_END_EVENT || kid.type == YAML_MAPPING_END_EVENT) {
+				yaml_event_delete(&kid);
+				break;
+			}
+			struct af_ynode *k;
+			int rc = build(b, &kid, &k);
+			yaml_event_delete(&kid);
+			if (rc < 0) {
+				free_node(n);
+				return -1;
+			}
+			if (map && (n->n % 2) == 0 && k->type != AF_Y_SCALAR) {
+				af_yerr(b->err, k, "a mapping key must be a plain string");
+				free_node(k);
+				free_node(n);
+				return -1;
+			}
+			if (map && (n->n % 2) == 0 && af_ymap_get(n, k->str)) {
+				af_yerr(b->err, k, "duplicate key '%s'", k->str);
+				free_node(k);
+				free_node(n);
+				return -1;
+			}
+			add_kid(n, k);
+		}
+		*out = n;
+		return 0;
+	}
+	default:
+		af_error_set(b->err, "%s:%zu:%zu: unexpected YAML event", b->file, ev->start_mark.line + 1,
+		             ev->start_mark.column + 1);
+		return -1;
+	}
+}
+
+struct af_ynode *af_yaml_parse(const char *buf, size_t len, const char *file, struct af_error *err)
+{
+	struct builder b = {.file = file, .err = err};
+	struct af_ynode *root = NULL;
+	yaml_event_t ev;
+	int started = 0;
+	if (!yaml_parser_initialize(&b.p)) {
+		af_error_set(err, "%s: cannot initialise the YAML parser", file);
+		return NULL;
+	}
+	yaml_parser_set_input_string(&b.p, (const unsigned char *)buf, len);
+	for (;;) {
+		if (!yaml_parser_parse(&b.p, &ev)) {
+			parse_error(&b);
+			goto fail;
+		}
+		yaml_event_type_t t = ev.type;
+		if (t == YAML_STREAM_END_EVENT) {
+			yaml_event_delete(&ev);
+			break;
+		}
+		if (t == YAML_DOCUMENT_START_EVENT) {
+			if (started) {
+				af_error_set(err, "%s:%zu:%zu: only one YAML document is expected", file,
+				             ev.start_mark.line + 1, ev.start_mark.column + 1);
+				yaml_event_delete(&ev);
+				goto fail;
+			}
+			started = 1;
+		} else if (t != YAML_STREAM_START_EVENT && t != YAML_DOCUMENT_END_EVENT) {
+			int rc = build(&b, &ev, &root);
+			yaml_event_delete(&ev);
+			if (rc < 0)
+				goto fail;
+			continue;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&b.p);
+	if (!root) {
+		yaml_mark_t m = {0, 0, 0};
+		root = node_new(&b, AF_Y_MAP, &m);
+	}
+	return root;
+fail:
+	yaml_parser_delete(&b.p);
+	free_node(root);
+	return NULL;
+}
+
+struct af_ynode *af_yaml_load(const char *path, struct af_error *err)
+{
+	size_t len;
+	char *buf = af_read_file(path, &len);
+	if (!buf) {
+		af_error_set(err, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct af_ynode *root = af_yaml_parse(buf, len, path, err);
+	free(buf);
+	return root;
+}
+
+void af_yaml_free(struct af_ynode *root)
+{
+	free_node(root);
+}
+
+struct af_ynode *af_ymap_get(const struct af_ynode *map, const char *key)
+{
+	if (!map || map->type != AF_Y_MAP)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->n; i += 2)
+		if (strcmp(map->kids[i]->str, key) == 0)
+			return map->kids[i + 1];
+	return NULL;
+}
+
+int af_yerr(struct af_error *err, const struct af_ynode *at, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (at)
+		af_error_set(err, "%s:%d:%d: %s", at->file, at->line, at->col, msg);
+	else
+		af_error_set(err, "%s", msg);
+	return -1;
+}
+
+const char *af_ytype_name(const struct af_ynode *n)
+{
+	if (!n)
+		return "nothing";
+	return n->type == AF_Y_MAP ? "a mapping" : n->type == AF_Y_SEQ ? "a list" : "a scalar";
+}
+
+int af_ymap_check(const struct af_ynode *map, const char *const *keys, struct af_error *err)
+{
+	if (!map || map->type != AF_Y_MAP)
+		return af_yerr(err, map, "expected a mapping, found %s", af_ytype_name(map));
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const char *k = map->kids[i]->str;
+		size_t j;
+		for (j = 0; keys[j]; j++)
+			if (strcmp(keys[j], k) == 0)
+				break;
+		if (!keys[j]) {
+			char list[512] = "";
+			size_t used = 0;
+			for (j = 0; keys[j] && used < sizeof list - 64; j++)
+				used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", j ? ", " : "", keys[j]);
+			return af_yerr(err, map->kids[i], "unknown key '%s' (expected one of: %s)", k, list);
+		}
+	}
+	return 0;
+}
+
+int af_yscalar(const struct af_ynode *n, const char *what, struct af_error *err)
+{
+	if (!n || n->type != AF_Y_SCALAR)
+		return af_yerr(err, n, "expected %s, found %s", what, af_ytype_name(n));
+	return 0;
+}
+
+int af_ybool(const struct af_ynode *n, int *out, struct af_error *err)
+{
+	if (af_yscalar(n, "true or false", err) < 0)
+		return -1;
+	if (!strcmp(n->str, "true") || !strcmp(n->str, "yes")) {
+		*out = 1;
+		return 0;
+	}
+	if (!strcmp(n->str, "false") || !strcmp(n->str, "no")) {
+		*out = 0;
+		return 0;
+	}
+	return af_yerr(err, n, "expected true or false, found '%s'", n->str);
+}
