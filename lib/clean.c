@@ -1,17 +1,1133 @@
-/* clean.c - placeholder while the real cleaner is written */
+/* clean.c - a page's text dump to an article record.
+ *
+ * The dump is cut into blocks (its non-empty lines). Each block is measured
+ * (words, final punctuation, blank lines around it, repeats elsewhere in the
+ * page) and matched against the boilerplate rules of data/clean.yaml. The
+ * body is the run of blocks with the best prose score (a maximum-sum segment:
+ * prose adds, menus and prompts subtract), cut at the first "stop" block
+ * (disclaimer, comments). Title, byline, stamps, dateline and credits are
+ * read from the blocks around it; everything dropped is listed by kind. */
+#define PCRE2_CODE_UNIT_WIDTH 8
 #include "af/clean.h"
-#include <stdlib.h>
+#include "af/data.h"
+#include "af/dates.h"
+#include "af/utf8.h"
+#include "af/yaml.h"
+
 #include <inttypes.h>
-struct af_cleaner { int x; };
-struct af_cleaner *af_cleaner_new(struct af_error *err) { (void)err; return af_calloc(1, sizeof(struct af_cleaner)); }
-int af_cleaner_load(struct af_cleaner *c, const char *path, struct af_error *err) { (void)c; (void)path; (void)err; return 0; }
-void af_cleaner_free(struct af_cleaner *c) { free(c); }
-json_t *af_clean(struct af_cleaner *c, const char *raw, size_t len) { (void)c; json_t *o = json_object(); json_object_set_new(o, "text", json_stringn(raw, len)); return o; }
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+static const char *const kinds[] = {
+	"title-repeat", "teaser", "byline", "stamp", "disclaimer", "app-prompt", "share-prompt",
+	"subscribe-prompt", "related", "photo-credit", "caption", "cookie", "copyright", "ad", "nav",
+	"comments", "other", NULL,
+};
+enum kind {
+	K_NONE = -1, K_TITLE_REPEAT = 0, K_TEASER, K_BYLINE, K_STAMP, K_DISCLAIMER, K_APP, K_SHARE,
+	K_SUBSCRIBE, K_RELATED, K_PHOTO, K_CAPTION, K_COOKIE, K_COPYRIGHT, K_AD, K_NAV, K_COMMENTS, K_OTHER
+};
+
+struct rule {
+	int kind, stop;
+	char *src; /* the alternation for this rule, with its mark */
+};
+
+struct agency {
+	char *name;
+	int zone, has_zone;
+};
+
+struct af_cleaner {
+	struct af_dates *dates;
+	struct rule *rules;
+	size_t nrules;
+	struct agency *ag;
+	size_t nag;
+	char **alias;  /* alias i belongs to agency alias_ag[i] */
+	size_t *alias_ag;
+	size_t nalias;
+	pcre2_code *re_rules, *re_agency, *re_dateline;
+	pcre2_match_data *md;
+};
+
+/* ---- loading ---- */
+
+static int kind_of(const char *s)
+{
+	for (int i = 0; kinds[i]; i++)
+		if (!strcmp(kinds[i], s))
+			return i;
+	return -1;
+}
+
+static void quote_re(struct af_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\^$.|?*+()[]{}", *s))
+			af_buf_addc(b, '\\');
+		if (*s == ' ') {
+			af_buf_adds(b, "\\s+");
+			continue;
+		}
+		af_buf_addc(b, *s);
+	}
+}
+
+static int check_pattern(const struct af_ynode *n, struct af_error *err)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)n->str, n->len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &eo,
+	                               NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		return af_yerr(err, n, "bad pattern: %s at offset %zu", (char *)msg, (size_t)eo);
+	}
+	uint32_t names = 0;
+	pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &names);
+	pcre2_code_free(re);
+	if (names)
+		return af_yerr(err, n, "named groups are not allowed in rule patterns");
+	return 0;
+}
+
+static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t at, struct af_error *err)
+{
+	static const char *const keys[] = {"kind", "stop", "lines", "starts", "patterns", "max_chars", NULL};
+	if (af_ymap_check(r, keys, err) < 0)
+		return -1;
+	const struct af_ynode *k = af_ymap_get(r, "kind");
+	if (!k)
+		return af_yerr(err, r, "a rule needs a kind");
+	if (af_yscalar(k, "a kind", err) < 0)
+		return -1;
+	int kind = kind_of(k->str);
+	if (kind < 0)
+		return af_yerr(err, k, "unknown kind '%s' (expected one of the kinds in DESIGN.md: title-repeat, "
+		                       "teaser, byline, stamp, disclaimer, app-prompt, share-prompt, subscribe-prompt, "
+		                       "related, photo-credit, caption, cookie, copyright, ad, nav, comments, other)",
+		               k->str);
+	int stop = 0;
+	const struct af_ynode *s = af_ymap_get(r, "stop");
+	if (s && af_ybool(s, &stop, err) < 0)
+		return -1;
+	long max_chars = 0;
+	const struct af_ynode *mc = af_ymap_get(r, "max_chars");
+	if (mc && (af_yscalar(mc, "a number", err) < 0 || af_parse_long(mc->str, 1, 100000, &max_chars) < 0))
+		return af_yerr(err, mc, "max_chars: expected a number 1-100000");
+	struct af_buf src = {0};
+	static const char *const lists[] = {"lines", "starts", "patterns"};
+	for (int l = 0; l < 3; l++) {
+		const struct af_ynode *seq = af_ymap_get(r, lists[l]);
+		if (!seq)
+			continue;
+		if (seq->type != AF_Y_SEQ) {
+			af_buf_free(&src);
+			return af_yerr(err, seq, "%s: expected a list, found %s", lists[l], af_ytype_name(seq));
+		}
+		for (size_t i = 0; i < seq->n; i++) {
+			const struct af_ynode *p = seq->kids[i];
+			if (af_yscalar(p, "a string", err) < 0 || (l == 2 && check_pattern(p, err) < 0)) {
+				af_buf_free(&src);
+				return -1;
+			}
+			if (src.len)
+				af_buf_addc(&src, '|');
+			af_buf_adds(&src, "(?:");
+			if (l == 2) {
+				af_buf_adds(&src, p->str);
+			} else {
+				af_buf_adds(&src, "[\\W_]*");
+				quote_re(&src, p->str);
+				af_buf_adds(&src, l == 0 ? "[\\W_]*$" : "(?!\\w)");
+			}
+			af_buf_adds(&src, ")");
+		}
+	}
+	if (!src.len)
+		return af_yerr(err, r, "a rule needs lines, starts or patterns");
+	struct af_buf full = {0};
+	if (max_chars)
+		af_buf_printf(&full, "(?=.{0,%ld}$)", max_chars);
+	af_buf_printf(&full, "(?:%s)(*:%zu)", src.p, at);
+	af_buf_free(&src);
+	c->rules[at] = (struct rule){kind, stop, full.p};
+	return 0;
+}
+
+static int load_agencies(struct af_cleaner *c, const struct af_ynode *seq, struct af_error *err)
+{
+	static const char *const keys[] = {"name", "aliases", "zone", NULL};
+	if (seq->type != AF_Y_SEQ)
+		return af_yerr(err, seq, "agencies: expected a list, found %s", af_ytype_name(seq));
+	for (size_t i = 0; i < seq->n; i++) {
+		const struct af_ynode *a = seq->kids[i], *name, *aliases, *zone;
+		if (af_ymap_check(a, keys, err) < 0)
+			return -1;
+		if (!(name = af_ymap_get(a, "name")) || af_yscalar(name, "a name", err) < 0)
+			return name ? -1 : af_yerr(err, a, "an agency needs a name");
+		size_t idx;
+		for (idx = 0; idx < c->nag; idx++)
+			if (!strcmp(c->ag[idx].name, name->str))
+				break;
+		if (idx == c->nag) {
+			c->ag = af_realloc(c->ag, (c->nag + 1) * sizeof *c->ag);
+			c->ag[c->nag++] = (struct agency){af_strdup(name->str), 0, 0};
+		}
+		if ((zone = af_ymap_get(a, "zone"))) {
+			struct af_dt t = {.y = 2000, .mo = 1, .d = 1};
+			(void)t;
+			if (af_yscalar(zone, "an offset", err) < 0)
+				return -1;
+			const char *z = zone->str;
+			int sign = z[0] == '-' ? -1 : 1, h, m;
+			if ((z[0] != '+' && z[0] != '-') || sscanf(z + 1, "%d:%d", &h, &m) != 2 || h > 14 || m > 59)
+				return af_yerr(err, zone, "expected an offset like \"+05:30\", found '%s'", z);
+			c->ag[idx].zone = sign * (h * 60 + m);
+			c->ag[idx].has_zone = 1;
+		}
+		const char *own[] = {name->str};
+		aliases = af_ymap_get(a, "aliases");
+		if (aliases && aliases->type != AF_Y_SEQ)
+			return af_yerr(err, aliases, "aliases: expected a list, found %s", af_ytype_name(aliases));
+		size_t na = aliases ? aliases->n : 0;
+		for (size_t j = 0; j <= na; j++) {
+			const char *s = j < na ? aliases->kids[j]->str : own[0];
+			if (j < na && af_yscalar(aliases->kids[j], "a name", err) < 0)
+				return -1;
+			c->alias = af_realloc(c->alias, (c->nalias + 1) * sizeof *c->alias);
+			c->alias_ag = af_realloc(c->alias_ag, (c->nalias + 1) * sizeof *c->alias_ag);
+			c->alias[c->nalias] = af_strdup(s);
+			c->alias_ag[c->nalias++] = idx;
+		}
+	}
+	return 0;
+}
+
+static pcre2_code *compile(const char *src, uint32_t opts, struct af_error *err)
+{
+	int ec;
+	PCRE2_SIZE eo;
+	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts | PCRE2_UTF | PCRE2_UCP, &ec, &eo,
+	                               NULL);
+	if (!re) {
+		PCRE2_UCHAR msg[256];
+		pcre2_get_error_message(ec, msg, sizeof msg);
+		af_error_set(err, "pattern does not compile: %s at offset %zu", (char *)msg, (size_t)eo);
+		return NULL;
+	}
+	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
+	return re;
+}
+
+static int by_len(const void *a, const void *b)
+{
+	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
+	return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+static int build(struct af_cleaner *c, struct af_error *err)
+{
+	struct af_buf b = {0};
+	pcre2_code_free(c->re_rules);
+	pcre2_code_free(c->re_agency);
+	pcre2_code_free(c->re_dateline);
+	pcre2_match_data_free(c->md);
+	for (size_t i = 0; i < c->nrules; i++) {
+		if (i)
+			af_buf_addc(&b, '|');
+		af_buf_adds(&b, c->rules[i].src);
+	}
+	c->re_rules = compile(b.p ? b.p : "(?!)", PCRE2_CASELESS | PCRE2_ANCHORED, err);
+	/* agencies: longest alias first; index by mark */
+	af_buf_reset(&b);
+	size_t *order = af_malloc((c->nalias + 1) * sizeof *order);
+	char **sorted = af_malloc((c->nalias + 1) * sizeof *sorted);
+	memcpy(sorted, c->alias, c->nalias * sizeof *sorted);
+	qsort(sorted, c->nalias, sizeof *sorted, by_len);
+	af_buf_adds(&b, "(?<![\\w])(?:");
+	for (size_t i = 0; i < c->nalias; i++) {
+		size_t k;
+		for (k = 0; k < c->nalias; k++)
+			if (c->alias[k] == sorted[i])
+				break;
+		order[i] = k;
+		if (i)
+			af_buf_addc(&b, '|');
+		quote_re(&b, sorted[i]);
+		af_buf_printf(&b, "(*:%zu)", c->alias_ag[k]);
+	}
+	af_buf_adds(&b, ")(?![\\w])");
+	free(order);
+	free(sorted);
+	c->re_agency = c->nalias ? compile(b.p, 0, err) : compile("(?!)", 0, err);
+	/* datelines: PLACE[, Country] then a date, an (AGENCY), or a dash after a capitalised place */
+	af_buf_reset(&b);
+	const char *M = af_dates_month_alt(c->dates);
+	af_buf_printf(&b,
+	              "^(?<place>\\p{Lu}[\\p{L}'’.]*(?:[ -]\\p{Lu}[\\p{L}'’.]*){0,3}"
+	              "(?:,\\s*(?!(?i:%s)\\b)\\p{Lu}[\\p{L}'’.]*(?:\\s\\p{Lu}[\\p{L}'’.]*){0,2})?)"
+	              "(?:\\s*,?\\s*(?:(?<mon>(?i:%s))\\.?\\s+(?<day>\\d{1,2})|(?<day>\\d{1,2})\\s+(?<mon>(?i:%s))\\.?)"
+	              "(?:,?\\s+(?<year>(?:19|20)\\d\\d))?(?:\\s*\\((?<agency>[^()]{2,40})\\))?\\s*(?<dash>[-–—:]+)?"
+	              "|\\s*\\((?<agency>[^()]{2,40})\\)\\s*(?<dash>[-–—:]+)?"
+	              "|\\s*(?<dash>[-–—:]+|\\s[-–—]\\s))\\s*(?=[\\p{Lu}\"“‘'\\d])",
+	              M, M, M);
+	c->re_dateline = compile(b.p, PCRE2_DUPNAMES, err);
+	af_buf_free(&b);
+	c->md = pcre2_match_data_create(64, NULL);
+	return c->re_rules && c->re_agency && c->re_dateline ? 0 : -1;
+}
+
+/* Rules of a lexicon go before the ones loaded so far (later lexicons win). */
+static int merge(struct af_cleaner *c, const struct af_ynode *root, struct af_error *err)
+{
+	static const char *const keys[] = {"agencies", "rules", "months", "weekdays", "zones", "labels", NULL};
+	if (af_ymap_check(root, keys, err) < 0)
+		return -1;
+	const struct af_ynode *n;
+	if ((n = af_ymap_get(root, "agencies")) && load_agencies(c, n, err) < 0)
+		return -1;
+	if ((n = af_ymap_get(root, "rules"))) {
+		if (n->type != AF_Y_SEQ)
+			return af_yerr(err, n, "rules: expected a list, found %s", af_ytype_name(n));
+		struct rule *old = c->rules;
+		size_t nold = c->nrules;
+		c->rules = af_calloc(nold + n->n, sizeof *c->rules);
+		c->nrules = nold + n->n;
+		for (size_t i = 0; i < n->n; i++)
+			if (load_rule(c, n->kids[i], i, err) < 0) {
+				for (size_t j = 0; j < i; j++)
+					free(c->rules[j].src);
+				free(c->rules);
+				c->rules = old;
+				c->nrules = nold;
+				return -1;
+			}
+		/* renumber the older rules' marks */
+		for (size_t j = 0; j < nold; j++) {
+			char *src = old[j].src, *mark = strrchr(src, '*');
+			struct af_buf b = {0};
+			af_buf_add(&b, src, (size_t)(mark - src));
+			af_buf_printf(&b, "*:%zu)", n->n + j);
+			free(src);
+			c->rules[n->n + j] = (struct rule){old[j].kind, old[j].stop, b.p};
+		}
+		free(old);
+	}
+	if (af_dates_merge(c->dates, root, err) < 0)
+		return -1;
+	return build(c, err);
+}
+
+struct af_cleaner *af_cleaner_new(struct af_error *err)
+{
+	struct af_cleaner *c = af_calloc(1, sizeof *c);
+	const struct af_datafile *f = af_data_find("clean.yaml");
+	struct af_ynode *root = f ? af_yaml_parse(f->data, f->len, "clean.yaml", err) : NULL;
+	if (!f)
+		af_error_set(err, "clean.yaml is not compiled in");
+	if (!root || !(c->dates = af_dates_new(err)) || merge(c, root, err) < 0) {
+		af_yaml_free(root);
+		af_cleaner_free(c);
+		return NULL;
+	}
+	af_yaml_free(root);
+	return c;
+}
+
+int af_cleaner_load(struct af_cleaner *c, const char *path, struct af_error *err)
+{
+	struct af_ynode *root = af_yaml_load(path, err);
+	if (!root)
+		return -1;
+	int rc = merge(c, root, err);
+	af_yaml_free(root);
+	return rc;
+}
+
+void af_cleaner_free(struct af_cleaner *c)
+{
+	if (!c)
+		return;
+	for (size_t i = 0; i < c->nrules; i++)
+		free(c->rules[i].src);
+	free(c->rules);
+	for (size_t i = 0; i < c->nag; i++)
+		free(c->ag[i].name);
+	free(c->ag);
+	for (size_t i = 0; i < c->nalias; i++)
+		free(c->alias[i]);
+	free(c->alias);
+	free(c->alias_ag);
+	pcre2_code_free(c->re_rules);
+	pcre2_code_free(c->re_agency);
+	pcre2_code_free(c->re_dateline);
+	pcre2_match_data_free(c->md);
+	af_dates_free(c->dates);
+	free(c);
+}
+
 json_t *af_clean_hash_id(const char *s, size_t len)
 {
-	uint64_t h = 1469598103934665603ull;
-	for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
 	char buf[24];
 	snprintf(buf, sizeof buf, "h%016" PRIx64, h);
 	return json_string(buf);
+}
+
+/* ---- blocks ---- */
+
+struct block {
+	char *s; /* normalised text */
+	size_t len;
+	int words, chars;
+	int end_punct, gap_before, gap_after, ellipsis;
+	int dups;   /* other blocks with the same text */
+	int kind;   /* K_* from the rules, teaser/title checks, or K_NONE */
+	int stop;
+	int keep;
+	double score;
+};
+
+static int is_cjk(uint32_t cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/* Fold whitespace runs to one space, drop zero-width characters and soft hyphens, trim. */
+static char *fold(const char *s, size_t n, size_t *outlen)
+{
+	char *o = af_malloc(n + 1);
+	size_t k = 0, i = 0;
+	int space = 0;
+	while (i < n) {
+		size_t at = i;
+		uint32_t cp = af_utf8_next(s, &i);
+		if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD)
+			continue;
+		if (af_uni_isspace(cp) || cp < 0x20 || cp == 0x7F) {
+			space = 1;
+			continue;
+		}
+		if (space && k)
+			o[k++] = ' ';
+		space = 0;
+		memcpy(o + k, s + at, i - at);
+		k += i - at;
+	}
+	o[k] = '\0';
+	*outlen = k;
+	return o;
+}
+
+static void measure(struct block *b)
+{
+	size_t i = 0;
+	int inword = 0, cjk = 0;
+	uint32_t last = 0, prev = 0;
+	while (i < b->len) {
+		uint32_t cp = af_utf8_next(b->s, &i);
+		b->chars++;
+		if (is_cjk(cp)) {
+			cjk++;
+			inword = 0;
+		} else if (af_uni_isalpha(cp) || af_uni_isdigit(cp)) {
+			if (!inword)
+				b->words++;
+			inword = 1;
+		} else {
+			inword = 0;
+		}
+		prev = last;
+		last = cp;
+	}
+	b->words += cjk / 2;
+	/* closing quotes and brackets after the final stop count as final punctuation */
+	uint32_t e = last;
+	if ((e == '"' || e == 0x201D || e == 0x2019 || e == '\'' || e == ')' || e == 0xBB) && prev)
+		e = prev;
+	b->end_punct = e == '.' || e == '!' || e == '?' || e == 0x2026 || e == 0x3002 || e == 0xFF01 ||
+	               e == 0xFF1F || e == ':' || e == ';';
+	b->ellipsis = last == 0x2026 || (b->len >= 3 && !memcmp(b->s + b->len - 3, "...", 3));
+}
+
+static int cmp_blockp(const void *a, const void *b)
+{
+	const struct block *x = *(struct block *const *)a, *y = *(struct block *const *)b;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return memcmp(x->s, y->s, x->len);
+}
+
+static void count_dups(struct block *bl, size_t n)
+{
+	struct block **p = af_malloc((n + 1) * sizeof *p);
+	for (size_t i = 0; i < n; i++)
+		p[i] = &bl[i];
+	qsort(p, n, sizeof *p, cmp_blockp);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && cmp_blockp(&p[i], &p[j]) == 0)
+			j++;
+		for (size_t k = i; k < j; k++)
+			p[k]->dups = (int)(j - i - 1);
+		i = j;
+	}
+	free(p);
+}
+
+/* ---- the pieces of an article ---- */
+
+struct doc {
+	struct af_cleaner *c;
+	struct block *b;
+	size_t n;
+	int title;       /* block index or -1 */
+	char *title_s;   /* the title text (maybe without a site suffix) */
+	size_t title_len;
+};
+
+static int rule_match(struct af_cleaner *c, const char *s, size_t n, int *stop)
+{
+	int rc = pcre2_match(c->re_rules, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, c->md, NULL);
+	if (rc < 0)
+		return K_NONE;
+	PCRE2_SPTR mark = pcre2_get_mark(c->md);
+	if (!mark)
+		return K_NONE;
+	size_t r = (size_t)strtoul((const char *)mark, NULL, 10);
+	if (r >= c->nrules)
+		return K_NONE;
+	*stop = c->rules[r].stop;
+	return c->rules[r].kind;
+}
+
+/* Splits "A | B", "A - B", "A – B": returns the length of A, or 0 when no separator. */
+static size_t title_head(const char *s, size_t n)
+{
+	static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " • ", NULL};
+	size_t best = 0;
+	for (int k = 0; seps[k]; k++) {
+		size_t l = strlen(seps[k]);
+		for (size_t i = n; i-- > 0;)
+			if (i + l <= n && !memcmp(s + i, seps[k], l)) {
+				if (!best || i < best)
+					best = i;
+				break;
+			}
+	}
+	return best;
+}
+
+/* Is block b a repeat of the title: the title alone, or the title and separators
+ * with the title again or a short site name. */
+static int is_title_repeat(const struct doc *d, const struct block *b)
+{
+	if (!d->title_s)
+		return 0;
+	const char *s = b->s;
+	size_t n = b->len, tl = d->title_len;
+	if (n < tl || memcmp(s, d->title_s, tl) != 0)
+		return 0;
+	if (n == tl)
+		return 1;
+	const char *rest = s + tl;
+	size_t rn = n - tl, k = 0;
+	while (k < rn && strchr(" |-:·•", rest[k]))
+		k++;
+	if (k == 0 && !(rn >= 3 && (!memcmp(rest, "–", 3) || !memcmp(rest, "—", 3))))
+		return 0;
+	while (k < rn && (rest[k] == ' ' || !memcmp(rest + k, "–", 3) || !memcmp(rest + k, "—", 3)))
+		k += rest[k] == ' ' ? 1 : 3;
+	rest += k;
+	rn -= k;
+	if (rn == tl && !memcmp(rest, d->title_s, tl))
+		return 1;
+	int words = 0, inword = 0;
+	for (size_t i = 0; i < rn; i++) {
+		int w = rest[i] != ' ';
+		words += w && !inword;
+		inword = w;
+	}
+	return words <= 5;
+}
+
+static int title_like(const struct block *b)
+{
+	return b->kind == K_NONE && b->words >= 3 && b->words <= 35 && b->chars <= 300 && !b->ellipsis &&
+	       !(b->end_punct && b->words > 25);
+}
+
+static void find_title(struct doc *d, size_t body_start)
+{
+	double best = -1;
+	d->title = -1;
+	size_t lim = body_start < d->n ? body_start : d->n;
+	for (size_t i = 0; i < lim; i++) {
+		struct block *b = &d->b[i];
+		if (!title_like(b))
+			continue;
+		double sc = 0;
+		if (b->dups)
+			sc += 3;
+		else
+			for (size_t j = 0; j < d->n; j++) /* "T | T" or "T | Site" elsewhere */
+				if (j != i && d->b[j].len > b->len && !memcmp(d->b[j].s, b->s, b->len) &&
+				    title_head(d->b[j].s, d->b[j].len) == b->len) {
+					sc += 3;
+					break;
+				}
+		for (size_t j = i + 1; j < lim && j <= i + 3; j++)
+			if (d->b[j].kind == K_BYLINE || d->b[j].kind == K_STAMP)
+				sc += 2;
+		sc += 2.0 / (1.0 + (double)(body_start - i) / 4.0);
+		if (b->words >= 5 && b->words <= 20)
+			sc += 1;
+		if (!b->end_punct)
+			sc += 0.5;
+		if (sc > best) {
+			best = sc;
+			d->title = (int)i;
+		}
+	}
+	if (d->title < 0)
+		return;
+	struct block *t = &d->b[d->title];
+	size_t head = title_head(t->s, t->len);
+	d->title_s = t->s;
+	d->title_len = t->len;
+	if (head) {
+		/* "Headline | Site": keep the headline when the rest is short */
+		const char *rest = t->s + head;
+		int words = 0, inword = 0;
+		for (size_t i = 0; rest + i < t->s + t->len; i++) {
+			int w = rest[i] != ' ' && rest[i] != '|' && rest[i] != '-';
+			words += w && !inword;
+			inword = w;
+		}
+		if (words <= 4)
+			d->title_len = head;
+	}
+}
+
+static double block_score(const struct block *b)
+{
+	if (b->kind != K_NONE)
+		return b->stop ? -30 : -6;
+	if (b->dups)
+		return -4;
+	int prose = b->end_punct || b->words >= 25;
+	if (b->words >= 12 && prose)
+		return b->words;
+	if (b->words >= 6 && prose)
+		return b->words / 2.0;
+	if (b->gap_before && b->gap_after && b->words <= 12)
+		return -1; /* a heading or a short paragraph: cheap to cross */
+	return -3 - b->words / 4.0;
+}
+
+/* ---- metadata ---- */
+
+static int agency_in(struct af_cleaner *c, const char *s, size_t n, size_t *at, size_t *end)
+{
+	int rc = pcre2_match(c->re_agency, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, c->md, NULL);
+	if (rc < 0)
+		return -1;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	if (at)
+		*at = ov[0];
+	if (end)
+		*end = ov[1];
+	PCRE2_SPTR mark = pcre2_get_mark(c->md);
+	return mark ? (int)strtol((const char *)mark, NULL, 10) : -1;
+}
+
+static int name_like(const char *s, size_t n)
+{
+	int words = 0;
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		size_t w0 = i;
+		uint32_t cp = af_utf8_next(s, &i);
+		while (i < n && s[i] != ' ')
+			i++;
+		size_t wl = i - w0;
+		int particle = (wl == 2 && (!memcmp(s + w0, "de", 2) || !memcmp(s + w0, "da", 2))) ||
+		               (wl == 3 && (!memcmp(s + w0, "van", 3) || !memcmp(s + w0, "von", 3) ||
+		                            !memcmp(s + w0, "bin", 3) || !memcmp(s + w0, "del", 3)));
+		if (!af_uni_isupper(cp) && !particle)
+			return 0;
+		words++;
+	}
+	return words >= 1 && words <= 5;
+}
+
+struct meta {
+	int source;
+	json_t *authors;
+	struct af_stamp stamps[32];
+	size_t nstamps;
+};
+
+/* "By A and B | Updated: ..." -> authors, or the agency as source */
+static void read_byline(struct af_cleaner *c, const struct block *b, struct meta *m)
+{
+	const char *s = b->s;
+	size_t n = b->len, i = 0;
+	static const char *const lead[] = {"written by ", "reported by ", "story by ", "posted by ", "compiled by ",
+	                                   "edited by ", "words by ", "by ", "author: ", "author ", "von ", "par ",
+	                                   "por ", "di ", "autor: ", NULL};
+	for (int k = 0; lead[k]; k++) {
+		size_t l = strlen(lead[k]);
+		if (n >= l && !strncasecmp(s, lead[k], l)) {
+			i = l;
+			break;
+		}
+	}
+	size_t end = n;
+	for (size_t j = i; j < n; j++) {
+		if (s[j] == '|' || s[j] == '(' || (s[j] >= '0' && s[j] <= '9') ||
+		    (j + 2 < n && s[j] == ' ' && (s[j + 1] == '-' || s[j + 1] == '/') && s[j + 2] == ' ') ||
+		    (j + 4 < n && !memcmp(s + j, " \xe2\x80", 3))) {
+			end = j;
+			break;
+		}
+	}
+	struct af_stamp st[4];
+	size_t ns = af_dates_scan(c->dates, s + i, end - i, st, 4);
+	if (ns && st[0].start + i < end)
+		end = st[0].start + i;
+	/* split on commas, " and ", "&" */
+	size_t p = i;
+	while (p < end) {
+		size_t q = p, stop = end;
+		for (; q < end; q++) {
+			if (s[q] == ',' || s[q] == '&' || s[q] == ';') {
+				stop = q;
+				break;
+			}
+			if (q + 5 <= end && !memcmp(s + q, " and ", 5)) {
+				stop = q;
+				break;
+			}
+		}
+		size_t a = p, z = stop;
+		while (a < z && (s[a] == ' ' || s[a] == ':'))
+			a++;
+		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '.' || s[z - 1] == ':'))
+			z--;
+		if (z > a) {
+			size_t at, ae;
+			int ag = agency_in(c, s + a, z - a, &at, &ae);
+			if (ag >= 0 && at == 0 && ae == z - a) {
+				if (m->source < 0)
+					m->source = ag;
+			} else if (name_like(s + a, z - a) && m->authors) {
+				json_array_append_new(m->authors, json_stringn(s + a, z - a));
+			}
+		}
+		if (stop >= end)
+			break;
+		p = stop + (s[stop] == ' ' ? 5 : 1);
+	}
+	if (m->source < 0) {
+		int ag = agency_in(c, s, n, NULL, NULL);
+		if (ag >= 0)
+			m->source = ag;
+	}
+}
+
+static void add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m)
+{
+	if (b->chars > 400)
+		return;
+	struct af_stamp st[8];
+	size_t k = af_dates_scan(c->dates, b->s, b->len, st, 8);
+	for (size_t i = 0; i < k && m->nstamps < 32; i++)
+		m->stamps[m->nstamps++] = st[i];
+}
+
+/* published: the earliest stamp not labelled "updated" (with a time when one exists that day);
+ * updated: the latest stamp with a time, when later than published. */
+static void choose_dates(struct meta *m, int zone, int has_zone, json_t *out)
+{
+	struct af_stamp *pub = NULL, *upd = NULL;
+	for (size_t i = 0; i < m->nstamps; i++) {
+		struct af_stamp *s = &m->stamps[i];
+		if (has_zone && s->dt.has_time && !s->dt.has_off) {
+			s->dt.has_off = 1;
+			s->dt.off = zone;
+		}
+	}
+	for (size_t i = 0; i < m->nstamps; i++) {
+		struct af_stamp *s = &m->stamps[i];
+		if (s->label == AF_LABEL_UPDATED)
+			continue;
+		if (!pub) {
+			pub = s;
+			continue;
+		}
+		int same_day = s->dt.y == pub->dt.y && s->dt.mo == pub->dt.mo && s->dt.d == pub->dt.d;
+		int better_day = s->dt.y * 10000 + s->dt.mo * 100 + s->dt.d < pub->dt.y * 10000 + pub->dt.mo * 100 + pub->dt.d;
+		if (better_day || (same_day && ((s->dt.has_off && !pub->dt.has_off) ||
+		                                (s->dt.has_off == pub->dt.has_off && af_dt_key(&s->dt) < af_dt_key(&pub->dt)) ||
+		                                (s->dt.has_time && !pub->dt.has_time))))
+			pub = s;
+	}
+	for (size_t i = 0; i < m->nstamps; i++) {
+		struct af_stamp *s = &m->stamps[i];
+		if (!s->dt.has_time || !s->dt.has_off || s == pub)
+			continue;
+		if (!upd || af_dt_key(&s->dt) > af_dt_key(&upd->dt) ||
+		    (af_dt_key(&s->dt) == af_dt_key(&upd->dt) && s->dt.has_sec && !upd->dt.has_sec))
+			upd = s;
+	}
+	if (!upd) /* a date-only "updated" stamp */
+		for (size_t i = 0; i < m->nstamps; i++)
+			if (m->stamps[i].label == AF_LABEL_UPDATED && &m->stamps[i] != pub)
+				upd = &m->stamps[i];
+	if (upd && pub && af_dt_key(&upd->dt) <= af_dt_key(&pub->dt))
+		upd = NULL;
+	char buf[64];
+	json_object_set_new(out, "published", pub && af_dt_iso(&pub->dt, buf, sizeof buf) ? json_string(buf) : json_null());
+	json_object_set_new(out, "updated", upd && af_dt_iso(&upd->dt, buf, sizeof buf) ? json_string(buf) : json_null());
+}
+
+static char *title_case(const char *s, size_t n)
+{
+	/* "KABUL" -> "Kabul", "NEW DELHI" -> "New Delhi"; mixed case is left alone */
+	int lower = 0;
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp = af_utf8_next(s, &i);
+		if (af_uni_isalpha(cp) && !af_uni_isupper(cp))
+			lower = 1;
+	}
+	if (lower)
+		return af_strndup(s, n);
+	struct af_buf b = {0};
+	int start = 1;
+	i = 0;
+	while (i < n) {
+		uint32_t cp = af_utf8_next(s, &i);
+		char u[4];
+		if (af_uni_isalpha(cp)) {
+			uint32_t o = start ? cp : af_uni_tolower(cp);
+			af_buf_add(&b, u, af_utf8_put(o, u));
+			start = 0;
+		} else {
+			af_buf_add(&b, u, af_utf8_put(cp, u));
+			start = cp == ' ' || cp == '-';
+		}
+	}
+	return b.p ? b.p : af_strdup("");
+}
+
+static size_t group(pcre2_code *re, pcre2_match_data *md, const char *name, size_t *a)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t count = pcre2_get_ovector_count(md);
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+	if (size < 0)
+		return 0;
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		uint32_t k = (uint32_t)((e[0] << 8) | e[1]);
+		if (k < count && ov[2 * k] != PCRE2_UNSET) {
+			*a = ov[2 * k];
+			return ov[2 * k + 1] - ov[2 * k];
+		}
+	}
+	return 0;
+}
+
+/* A dateline at the start of the first paragraph: cut it off and describe it. */
+static json_t *take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, const char *published)
+{
+	int rc = pcre2_match(c->re_dateline, (PCRE2_SPTR)b->s, b->len, 0, PCRE2_NO_UTF_CHECK, c->md, NULL);
+	if (rc < 0)
+		return json_null();
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	size_t end = ov[1], pa, pl, ma = 0, ml, da = 0, dl, ya = 0, yl, aa = 0, al, xa;
+	pl = group(c->re_dateline, c->md, "place", &pa);
+	ml = group(c->re_dateline, c->md, "mon", &ma);
+	dl = group(c->re_dateline, c->md, "day", &da);
+	yl = group(c->re_dateline, c->md, "year", &ya);
+	al = group(c->re_dateline, c->md, "agency", &aa);
+	size_t xl = group(c->re_dateline, c->md, "dash", &xa);
+	int caps = 1;
+	for (size_t i = pa; i < pa + pl; i++)
+		if (b->s[i] >= 'a' && b->s[i] <= 'z')
+			caps = 0;
+	if (!ml && !al && !(xl && caps && pl >= 3))
+		return json_null();
+	/* the rest must be a sentence of its own */
+	if (end >= b->len || b->words < 6)
+		return json_null();
+	int agency = -1;
+	if (al) {
+		agency = agency_in(c, b->s + aa, al, NULL, NULL);
+		if (agency < 0 && !ml && !caps)
+			return json_null();
+	}
+	json_t *dl_obj = json_object();
+	char *place = title_case(b->s + pa, pl);
+	json_object_set_new(dl_obj, "place", json_string(place));
+	free(place);
+	json_t *date = json_null();
+	if (ml && dl) {
+		struct af_dt t = {0};
+		t.mo = af_dates_month(c->dates, b->s + ma, ml);
+		t.d = (int)strtol(b->s + da, NULL, 10);
+		int py = 0, pm = 0, pd = 0;
+		if (yl)
+			t.y = (int)strtol(b->s + ya, NULL, 10);
+		else if (published && sscanf(published, "%d-%d-%d", &py, &pm, &pd) == 3) {
+			/* the year of publication, or the one before for a December dateline in January */
+			t.y = py;
+			if (t.mo * 100 + t.d > pm * 100 + pd + 1)
+				t.y = py - 1;
+		}
+		char buf[32];
+		if (t.y && af_dt_valid(&t) && af_dt_iso(&t, buf, sizeof buf))
+			date = json_string(buf);
+	}
+	json_object_set_new(dl_obj, "date", date);
+	if (agency >= 0 && m->source < 0)
+		m->source = agency;
+	/* cut the dateline off the paragraph */
+	memmove(b->s, b->s + end, b->len - end + 1);
+	b->len -= end;
+	return dl_obj;
+}
+
+/* ---- the whole article ---- */
+
+static void add_removed(json_t *removed, int kind, const char *s, size_t n)
+{
+	size_t k = json_array_size(removed);
+	if (k) {
+		json_t *last = json_array_get(removed, k - 1);
+		if (!strcmp(json_string_value(json_object_get(last, "kind")), kinds[kind])) {
+			json_t *t = json_object_get(last, "text");
+			struct af_buf b = {0};
+			af_buf_add(&b, json_string_value(t), json_string_length(t));
+			af_buf_addc(&b, '\n');
+			af_buf_add(&b, s, n);
+			json_object_set_new(last, "text", json_stringn(b.p, b.len));
+			af_buf_free(&b);
+			return;
+		}
+	}
+	json_t *o = json_object();
+	json_object_set_new(o, "kind", json_string(kinds[kind]));
+	json_object_set_new(o, "text", json_stringn(s, n));
+	json_array_append_new(removed, o);
+}
+
+static int starts_with_text(const struct block *long_b, const char *s, size_t n)
+{
+	return long_b->len > n && !memcmp(long_b->s, s, n);
+}
+
+json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
+{
+	size_t len;
+	char *text = af_utf8_nfc(raw, rawlen, &len);
+	struct doc d = {.c = c, .title = -1};
+	size_t cap = 0;
+	int gap = 1;
+	/* blocks: the non-empty lines */
+	for (size_t i = 0; i <= len;) {
+		size_t j = i;
+		while (j < len && text[j] != '\n' && text[j] != '\r')
+			j++;
+		size_t fl;
+		char *f = fold(text + i, j - i, &fl);
+		if (fl == 0) {
+			free(f);
+			gap = 1;
+			if (d.n)
+				d.b[d.n - 1].gap_after = 1;
+		} else {
+			if (d.n == cap) {
+				cap = cap ? cap * 2 : 64;
+				d.b = af_realloc(d.b, cap * sizeof *d.b);
+			}
+			struct block *b = &d.b[d.n++];
+			memset(b, 0, sizeof *b);
+			b->s = f;
+			b->len = fl;
+			b->gap_before = gap;
+			b->kind = K_NONE;
+			gap = 0;
+			measure(b);
+			b->kind = rule_match(c, f, fl, &b->stop);
+		}
+		if (j >= len)
+			break;
+		i = j + 1;
+	}
+	if (d.n)
+		d.b[d.n - 1].gap_after = 1;
+	free(text);
+	count_dups(d.b, d.n);
+
+	/* teasers: a cut-off copy of a later paragraph */
+	for (size_t i = 0; i < d.n; i++) {
+		struct block *b = &d.b[i];
+		if (!b->ellipsis || b->kind != K_NONE)
+			continue;
+		size_t cut = b->len - (b->s[b->len - 1] == '.' ? 3 : 3);
+		while (cut && b->s[cut - 1] == ' ')
+			cut--;
+		if (cut < 20)
+			continue;
+		for (size_t j = 0; j < d.n; j++)
+			if (j != i && starts_with_text(&d.b[j], b->s, cut)) {
+				b->kind = K_TEASER;
+				break;
+			}
+	}
+
+	/* stamps alone on a line */
+	for (size_t i = 0; i < d.n; i++) {
+		struct block *b = &d.b[i];
+		if (b->kind != K_NONE || b->words > 14 || b->chars > 120)
+			continue;
+		struct af_stamp st[4];
+		size_t k = af_dates_scan(c->dates, b->s, b->len, st, 4);
+		size_t covered = 0;
+		for (size_t j = 0; j < k; j++)
+			covered += st[j].end - st[j].start;
+		if (k && covered * 2 >= b->len)
+			b->kind = K_STAMP;
+	}
+
+	/* the body: the best-scoring run of blocks */
+	double best = 0, run = 0;
+	size_t bs = 0, be = 0, rs = 0;
+	int found = 0;
+	for (size_t i = 0; i < d.n; i++) {
+		d.b[i].score = block_score(&d.b[i]);
+		if (run <= 0) {
+			run = 0;
+			rs = i;
+		}
+		run += d.b[i].score;
+		if (run > best) {
+			best = run;
+			bs = rs;
+			be = i;
+			found = 1;
+		}
+	}
+	if (found) {
+		/* never past a stop block once the body has begun */
+		for (size_t i = bs + 1; i <= be; i++)
+			if (d.b[i].stop) {
+				be = i - 1;
+				break;
+			}
+	}
+
+	find_title(&d, found ? bs : d.n);
+	for (size_t i = 0; i < d.n; i++)
+		if ((int)i != d.title && d.b[i].kind == K_NONE && is_title_repeat(&d, &d.b[i]))
+			d.b[i].kind = K_TITLE_REPEAT;
+
+	if (found) {
+		for (size_t i = bs; i <= be; i++) {
+			struct block *b = &d.b[i];
+			if (b->kind != K_NONE || (int)i == d.title)
+				continue;
+			if (b->dups) {
+				b->kind = K_CAPTION;
+				continue;
+			}
+			int prose = b->score > 0;
+			int para = b->gap_before && b->gap_after;
+			int neighbours = (i > bs && d.b[i - 1].score > 0) || (i < be && d.b[i + 1].score > 0);
+			b->keep = prose || para || (neighbours && b->words >= 3 && b->end_punct);
+		}
+	}
+
+	/* metadata from the blocks before the body, the bylines and stamps */
+	struct meta m = {.source = -1, .authors = json_array()};
+	for (size_t i = 0; i < d.n; i++) {
+		struct block *b = &d.b[i];
+		int head = !found || i < bs;
+		int tail = found && i > be && i <= be + 3;
+		if (b->kind == K_BYLINE && (head || tail || b->keep == 0))
+			read_byline(c, b, &m);
+		if ((head && b->kind != K_NONE) || b->kind == K_STAMP || b->kind == K_BYLINE ||
+		    (head && (int)i > d.title && b->chars <= 200))
+			add_stamps(c, b, &m);
+	}
+	json_t *out = json_object();
+	if (d.title >= 0)
+		json_object_set_new(out, "title", json_stringn(d.title_s, d.title_len));
+	else
+		json_object_set_new(out, "title", json_null());
+	int zone = 0, has_zone = 0;
+	/* first pass for the source's zone needs the source: bylines gave it, else the dateline below */
+	int first = -1;
+	for (size_t i = 0; i < d.n; i++)
+		if (d.b[i].keep) {
+			first = (int)i;
+			break;
+		}
+	json_t *tmp = json_object();
+	if (m.source >= 0 && c->ag[m.source].has_zone) {
+		zone = c->ag[m.source].zone;
+		has_zone = 1;
+	}
+	choose_dates(&m, zone, has_zone, tmp);
+	const char *pub = json_string_value(json_object_get(tmp, "published"));
+	if (!pub)
+		pub = json_string_value(json_object_get(tmp, "updated"));
+	json_t *dateline = first >= 0 ? take_dateline(c, &d.b[first], &m, pub) : json_null();
+	json_object_set_new(out, "source", m.source >= 0 ? json_string(c->ag[m.source].name) : json_null());
+	json_object_set_new(out, "authors", m.authors);
+	json_object_set(out, "published", json_object_get(tmp, "published"));
+	json_object_set(out, "updated", json_object_get(tmp, "updated"));
+	json_decref(tmp);
+	json_object_set_new(out, "dateline", dateline);
+
+	struct af_buf body = {0};
+	json_t *removed = json_array();
+	for (size_t i = 0; i < d.n; i++) {
+		struct block *b = &d.b[i];
+		if (b->keep) {
+			if (!b->len)
+				continue;
+			if (body.len)
+				af_buf_add(&body, "\n\n", 2);
+			af_buf_add(&body, b->s, b->len);
+			continue;
+		}
+		if ((int)i == d.title)
+			continue;
+		int kind = b->kind;
+		if (kind == K_NONE)
+			kind = (found && i > be) ? (b->score > 0 ? K_OTHER : K_NAV) : (b->score > 0 ? K_OTHER : K_NAV);
+		add_removed(removed, kind, b->s, b->len);
+	}
+	json_object_set_new(out, "text", json_stringn(body.p ? body.p : "", body.len));
+	json_object_set_new(out, "removed", removed);
+	af_buf_free(&body);
+	for (size_t i = 0; i < d.n; i++)
+		free(d.b[i].s);
+	free(d.b);
+	return out;
 }

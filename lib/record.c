@@ -147,7 +147,7 @@ static int scan_value(struct scan *sc, int depth);
 
 static int scan_container(struct scan *sc, int depth, char close)
 {
-	if (depth > MAX_DEPTH)
+	if (depth >= MAX_DEPTH) /* depth 0 is the outermost container: level depth + 1 */
 		return scan_fail(sc, "less nesting (over 1000 levels)");
 	sc->i++;
 	skip_ws(sc);
@@ -527,6 +527,16 @@ static void where(struct af_buf *b, const char *name, long lineno)
 		af_buf_printf(b, "line %ld: ", lineno);
 }
 
+/* --reject FILE is created (emptied) when the run starts, so that it never holds an older run's lines. */
+static void reject_open(struct af_filter *f)
+{
+	if (!f->reject_path || f->reject)
+		return;
+	f->reject = fopen(f->reject_path, "w");
+	if (!f->reject)
+		af_die(AF_EX_IOERR, "%s: %s", f->reject_path, strerror(errno));
+}
+
 void af_filter_reject(struct af_filter *f, const char *name, long lineno, const char *data, size_t len,
                       const char *why)
 {
@@ -535,12 +545,8 @@ void af_filter_reject(struct af_filter *f, const char *name, long lineno, const 
 	af_warn("%s%s", msg.p ? msg.p : "", why);
 	af_buf_free(&msg);
 	f->nrejected++;
-	if (f->reject_path && data) {
-		if (!f->reject) {
-			f->reject = fopen(f->reject_path, "w");
-			if (!f->reject)
-				af_die(AF_EX_IOERR, "%s: %s", f->reject_path, strerror(errno));
-		}
+	reject_open(f);
+	if (f->reject && data) {
 		if (fwrite(data, 1, len, f->reject) != len || fputc('\n', f->reject) == EOF)
 			af_die(AF_EX_IOERR, "%s: write failed: %s", f->reject_path, strerror(errno));
 	}
@@ -551,6 +557,7 @@ void af_filter_reject(struct af_filter *f, const char *name, long lineno, const 
 void af_filter_record(struct af_filter *f, struct af_record *r, const char *name, long lineno)
 {
 	struct af_error why = {{0}};
+	reject_open(f);
 	enum af_verdict v = f->process(r, f->ctx, &why);
 	if (v == AF_REJECT) {
 		af_filter_reject(f, name, lineno, r->line, r->len, why.msg[0] ? why.msg : "rejected");
@@ -583,6 +590,7 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 	long lineno = 0;
 	struct af_record r;
 	af_record_init(&r);
+	reject_open(f);
 	while (!f->stopped && (got = getline(&line, &cap, in)) >= 0) {
 		size_t n = (size_t)got;
 		lineno++;

@@ -34,24 +34,30 @@ enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l' };
 
 struct ctx {
 	struct af_cleaner *cleaner;
-	const char *id; /* id to give when the record has none (file name) */
+	const char *id;  /* id to give when the record has none (file name) */
+	const char *raw; /* a raw article read from a file or --raw, else NULL */
+	size_t rawlen;
 };
 
 static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
 {
 	struct ctx *c = vctx;
-	const struct af_field *raw = af_record_field(r, "raw");
-	if (!raw) {
-		if (af_record_field(r, "text"))
-			return AF_PASS;
-		af_error_set(why, "no \"raw\" field (and no \"text\"): nothing to clean");
-		return AF_REJECT;
-	}
 	size_t len;
-	char *s = af_record_string(r, "raw", &len);
-	if (!s) {
-		af_error_set(why, "\"raw\" is not a string");
-		return AF_REJECT;
+	char *s;
+	if (c->raw) {
+		s = af_strndup(c->raw, c->rawlen);
+		len = c->rawlen;
+	} else {
+		if (!af_record_field(r, "raw")) {
+			if (af_record_field(r, "text"))
+				return AF_PASS;
+			af_error_set(why, "no \"raw\" field (and no \"text\"): nothing to clean");
+			return AF_REJECT;
+		}
+		if (!(s = af_record_string(r, "raw", &len))) {
+			af_error_set(why, "\"raw\" is not a string");
+			return AF_REJECT;
+		}
 	}
 	json_t *id = af_record_get(r, "id");
 	if (!id || json_is_null(id)) {
@@ -92,22 +98,18 @@ static void one_article(struct af_filter *f, struct ctx *c, FILE *in, const char
 		free(s);
 		return;
 	}
-	/* build {"raw": ...} and run it through the same process as NDJSON input */
-	json_t *rec = json_object();
-	json_object_set_new(rec, "raw", json_stringn(s, len));
-	char *line = json_dumps(rec, JSON_COMPACT);
-	json_decref(rec);
-	free(s);
+	/* an empty record, cleaned from the file's content */
 	struct af_record r;
-	struct af_error err;
 	af_record_init(&r);
-	if (af_record_parse(&r, line, strlen(line), &err) < 0)
-		af_die(AF_EX_SOFTWARE, "%s: %s", name ? name : "stdin", err.msg);
+	af_record_empty(&r);
 	c->id = id;
+	c->raw = s;
+	c->rawlen = len;
 	af_filter_record(f, &r, name, 0);
+	c->raw = NULL;
 	c->id = NULL;
 	af_record_free(&r);
-	free(line);
+	free(s);
 }
 
 /* "dir/x.txt" -> "x" */

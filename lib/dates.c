@@ -1,0 +1,588 @@
+/* dates.c - date/time stamps: month names, zones and labels from data/dates.yaml,
+ * patterns compiled once with pcre2. */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include "af/dates.h"
+#include "af/data.h"
+#include "af/utf8.h"
+
+#include <pcre2.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#define US_EASTERN 10000 /* pseudo offsets for zones with US daylight saving */
+
+struct name {
+	char *s;
+	int v;
+};
+
+struct names {
+	struct name *v;
+	size_t n;
+};
+
+struct af_dates {
+	struct names months, weekdays, zones, published, updated;
+	char *month_alt;
+	pcre2_code *re_date, *re_time, *re_label;
+	pcre2_match_data *md;
+};
+
+static void names_put(struct names *ns, const char *s, int v)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		if (strcasecmp(ns->v[i].s, s) == 0) {
+			ns->v[i].v = v;
+			return;
+		}
+	ns->v = af_realloc(ns->v, (ns->n + 1) * sizeof *ns->v);
+	ns->v[ns->n++] = (struct name){af_strdup(s), v};
+}
+
+static void names_free(struct names *ns)
+{
+	for (size_t i = 0; i < ns->n; i++)
+		free(ns->v[i].s);
+	free(ns->v);
+	ns->v = NULL;
+	ns->n = 0;
+}
+
+/* Longest names first, so an alternation prefers "september" to "sep". */
+static int by_len_desc(const void *a, const void *b)
+{
+	size_t la = strlen(((const struct name *)a)->s), lb = strlen(((const struct name *)b)->s);
+	return la < lb ? 1 : la > lb ? -1 : 0;
+}
+
+static void add_quoted(struct af_buf *b, const char *s)
+{
+	for (; *s; s++) {
+		if (strchr("\\^$.|?*+()[]{}-", *s))
+			af_buf_addc(b, '\\');
+		af_buf_addc(b, *s);
+	}
+}
+
+static char *alternation(struct names *ns)
+{
+	struct af_buf b = {0};
+	qsort(ns->v, ns->n, sizeof *ns->v, by_len_desc);
+	for (size_t i = 0; i < ns->n; i++) {
+		if (i)
+			af_buf_addc(&b, '|');
+		add_quoted(&b, ns->v[i].s);
+	}
+	if (!b.p)
+		af_buf_adds(&b, "(?!)");
+	return b.p;
+}
+
+static int parse_offset(const char *s, int *minutes)
+{
+	int sign = s[0] == '-' ? -1 : 1, h = 0, m = 0;
+	if (s[0] != '+' && s[0] != '-')
+		return -1;
+	s++;
+	if (!(s[0] >= '0' && s[0] <= '9'))
+		return -1;
+	h = s[0] - '0';
+	s++;
+	if (*s >= '0' && *s <= '9')
+		h = h * 10 + (*s++ - '0');
+	if (*s == ':')
+		s++;
+	if (*s) {
+		if (!(s[0] >= '0' && s[0] <= '9' && s[1] >= '0' && s[1] <= '9') || s[2])
+			return -1;
+		m = (s[0] - '0') * 10 + (s[1] - '0');
+	}
+	if (h > 14 || m > 59)
+		return -1;
+	*minutes = sign * (h * 60 + m);
+	return 0;
+}
+
+static int list_into(struct names *ns, const struct af_ynode *seq, int v, struct af_error *err)
+{
+	if (!seq || seq->type != AF_Y_SEQ)
+		return af_yerr(err, seq, "expected a list of names, found %s", af_ytype_name(seq));
+	for (size_t i = 0; i < seq->n; i++) {
+		if (af_yscalar(seq->kids[i], "a name", err) < 0)
+			return -1;
+		names_put(ns, seq->kids[i]->str, v);
+	}
+	return 0;
+}
+
+int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_error *err)
+{
+	const struct af_ynode *n;
+	if ((n = af_ymap_get(root, "months"))) {
+		if (n->type != AF_Y_MAP)
+			return af_yerr(err, n, "months: expected a mapping of month number to names");
+		for (size_t i = 0; i + 1 < n->n; i += 2) {
+			long mo;
+			if (af_parse_long(n->kids[i]->str, 1, 12, &mo) < 0)
+				return af_yerr(err, n->kids[i], "expected a month number 1-12, found '%s'",
+				               n->kids[i]->str);
+			if (list_into(&d->months, n->kids[i + 1], (int)mo, err) < 0)
+				return -1;
+		}
+	}
+	if ((n = af_ymap_get(root, "weekdays")) && list_into(&d->weekdays, n, 1, err) < 0)
+		return -1;
+	if ((n = af_ymap_get(root, "zones"))) {
+		if (n->type != AF_Y_MAP)
+			return af_yerr(err, n, "zones: expected a mapping of zone name to offset");
+		for (size_t i = 0; i + 1 < n->n; i += 2) {
+			const struct af_ynode *v = n->kids[i + 1];
+			int off;
+			if (af_yscalar(v, "an offset like \"+05:30\"", err) < 0)
+				return -1;
+			if (strncmp(v->str, "US-", 3) == 0) {
+				static const char *us[] = {"US-Eastern", "US-Central", "US-Mountain", "US-Pacific"};
+				size_t k;
+				for (k = 0; k < 4; k++)
+					if (!strcmp(v->str, us[k]))
+						break;
+				if (k == 4)
+					return af_yerr(err, v, "unknown zone rule '%s' (expected US-Eastern, "
+					                       "US-Central, US-Mountain or US-Pacific)", v->str);
+				off = US_EASTERN + (int)k;
+			} else if (parse_offset(v->str, &off) < 0) {
+				return af_yerr(err, v, "expected an offset like \"+05:30\", found '%s'", v->str);
+			}
+			names_put(&d->zones, n->kids[i]->str, off);
+		}
+	}
+	if ((n = af_ymap_get(root, "labels"))) {
+		const struct af_ynode *p = af_ymap_get(n, "published"), *u = af_ymap_get(n, "updated");
+		if ((p && list_into(&d->published, p, AF_LABEL_PUBLISHED, err) < 0) ||
+		    (u && list_into(&d->updated, u, AF_LABEL_UPDATED, err) < 0))
+			return -1;
+	}
+	/* recompile */
+	free(d->month_alt);
+	pcre2_code_free(d->re_date);
+	pcre2_code_free(d->re_time);
+	pcre2_code_free(d->re_label);
+	pcre2_match_data_free(d->md);
+	d->re_date = d->re_time = d->re_label = NULL;
+	d->md = NULL;
+	d->month_alt = alternation(&d->months);
+	char *wd = alternation(&d->weekdays);
+	char *pub = alternation(&d->published), *upd = alternation(&d->updated);
+	struct af_buf re = {0};
+	const char *M = d->month_alt;
+	af_buf_printf(&re,
+	              "(?:(?<![\\w.])(?:(?i:%s)\\.?,?\\s+)?(?<mon>(?i:%s))\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?"
+	              "(?:,\\s*|\\s+)(?<y>(?:19|20)\\d\\d)(?!\\d))"
+	              "|(?:(?<![\\w.])(?:(?i:%s)\\.?,?\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?<mon>(?i:%s))"
+	              "\\.?,?\\s+(?<y>(?:19|20)\\d\\d)(?!\\d))"
+	              "|(?:(?:(?<![\\d])|(?<=\\d:\\d\\d))(?<y>(?:19|20)\\d\\d)-(?<m>\\d\\d)-(?<d>\\d\\d)(?:[T ](?<H>\\d\\d):(?<M>\\d\\d)"
+	              "(?::(?<S>\\d\\d)(?:\\.\\d+)?)?(?<off>Z|[+-]\\d{1,2}:\\d\\d|[+-]\\d{4}(?!\\d))?)?)"
+	              "|(?:(?<![\\d.])(?<y>(?:19|20)\\d\\d)[./](?<m>\\d{1,2})[./](?<d>\\d{1,2})(?![\\d]))"
+	              "|(?:(?<![\\d.])(?<a>\\d{1,2})[./](?<b>\\d{1,2})[./](?<y>(?:19|20)\\d\\d)(?![\\d]))",
+	              wd, M, wd, M);
+	int ec;
+	PCRE2_SIZE eo;
+	d->re_date = pcre2_compile((PCRE2_SPTR)re.p, re.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &ec, &eo, NULL);
+	af_buf_reset(&re);
+	af_buf_adds(&re, "(?<![\\d:.])(?<H>\\d{1,2}):(?<M>[0-5]\\d)(?::(?<S>[0-5]\\d))?(?!\\d)"
+	                 "(?:\\s*(?<ap>(?i:[ap]\\.?\\s?m\\.?)(?!\\w)))?"
+	                 "(?:\\s*(?<tz>[A-Z]{1,5})(?![A-Za-z])(?:\\s?(?<toff>[+-]\\d{1,2}(?::?\\d\\d)?)(?!\\d))?"
+	                 "|\\s*\\(?(?<toff>[+-]\\d{1,2}:?\\d\\d)\\)?)?");
+	d->re_time = pcre2_compile((PCRE2_SPTR)re.p, re.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &ec, &eo, NULL);
+	af_buf_reset(&re);
+	af_buf_printf(&re, "(?i)(?<![\\w])(?:(?<pub>%s)|(?<upd>%s))(?![\\w])", pub, upd);
+	d->re_label = pcre2_compile((PCRE2_SPTR)re.p, re.len, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	af_buf_free(&re);
+	free(wd);
+	free(pub);
+	free(upd);
+	if (!d->re_date || !d->re_time || !d->re_label) {
+		af_error_set(err, "date patterns do not compile (a name in months/weekdays/labels?)");
+		return -1;
+	}
+	pcre2_jit_compile(d->re_date, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(d->re_time, PCRE2_JIT_COMPLETE);
+	pcre2_jit_compile(d->re_label, PCRE2_JIT_COMPLETE);
+	d->md = pcre2_match_data_create(64, NULL);
+	return 0;
+}
+
+struct af_dates *af_dates_new(struct af_error *err)
+{
+	const struct af_datafile *f = af_data_find("dates.yaml");
+	if (!f) {
+		af_error_set(err, "dates.yaml is not compiled in");
+		return NULL;
+	}
+	struct af_ynode *root = af_yaml_parse(f->data, f->len, "dates.yaml", err);
+	if (!root)
+		return NULL;
+	struct af_dates *d = af_calloc(1, sizeof *d);
+	int rc = af_dates_merge(d, root, err);
+	af_yaml_free(root);
+	if (rc < 0) {
+		af_dates_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+void af_dates_free(struct af_dates *d)
+{
+	if (!d)
+		return;
+	names_free(&d->months);
+	names_free(&d->weekdays);
+	names_free(&d->zones);
+	names_free(&d->published);
+	names_free(&d->updated);
+	free(d->month_alt);
+	pcre2_code_free(d->re_date);
+	pcre2_code_free(d->re_time);
+	pcre2_code_free(d->re_label);
+	pcre2_match_data_free(d->md);
+	free(d);
+}
+
+const char *af_dates_month_alt(struct af_dates *d)
+{
+	return d->month_alt;
+}
+
+int af_dates_month(struct af_dates *d, const char *s, size_t n)
+{
+	while (n && s[n - 1] == '.')
+		n--;
+	for (size_t i = 0; i < d->months.n; i++)
+		if (strlen(d->months.v[i].s) == n && strncasecmp(d->months.v[i].s, s, n) == 0)
+			return d->months.v[i].v;
+	return 0;
+}
+
+/* ---- calendar ---- */
+
+static int leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int mdays(int y, int mo)
+{
+	static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return mo == 2 && leap(y) ? 29 : n[mo - 1];
+}
+
+/* days since 1970-01-01 */
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+int af_dt_weekday(int y, int mo, int d)
+{
+	long z = days_from_civil(y, mo, d);
+	return (int)(((z % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+}
+
+int af_dt_valid(const struct af_dt *t)
+{
+	if (t->y < 1800 || t->y > 2200)
+		return 0;
+	if (t->mo && (t->mo < 1 || t->mo > 12))
+		return 0;
+	if (t->d && (!t->mo || t->d < 1 || t->d > mdays(t->y, t->mo)))
+		return 0;
+	if (t->has_time && (t->h > 23 || t->mi > 59 || t->s > 60))
+		return 0;
+	return 1;
+}
+
+long long af_dt_key(const struct af_dt *t)
+{
+	long long k = (long long)days_from_civil(t->y, t->mo ? t->mo : 1, t->d ? t->d : 1) * 86400;
+	if (t->has_time)
+		k += t->h * 3600 + t->mi * 60 + t->s;
+	if (t->has_off)
+		k -= (long long)t->off * 60;
+	return k;
+}
+
+size_t af_dt_iso(const struct af_dt *t, char *buf, size_t n)
+{
+	int w;
+	if (!t->mo)
+		w = snprintf(buf, n, "%04d", t->y);
+	else if (!t->d)
+		w = snprintf(buf, n, "%04d-%02d", t->y, t->mo);
+	else if (!t->has_time || !t->has_off)
+		w = snprintf(buf, n, "%04d-%02d-%02d", t->y, t->mo, t->d);
+	else
+		w = snprintf(buf, n, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", t->y, t->mo, t->d, t->h, t->mi, t->s,
+		             t->off < 0 ? '-' : '+', abs(t->off) / 60, abs(t->off) % 60);
+	return w < 0 ? 0 : (size_t)w;
+}
+
+/* US daylight saving: second Sunday of March to first Sunday of November. */
+static int us_dst(int y, int mo, int d)
+{
+	if (mo < 3 || mo > 11)
+		return 0;
+	if (mo > 3 && mo < 11)
+		return 1;
+	int first_sun = 1 + (6 - af_dt_weekday(y, mo, 1) + 7) % 7;
+	if (mo == 3)
+		return d >= first_sun + 7;
+	return d < first_sun;
+}
+
+static int zone_offset(struct af_dates *d, const char *z, size_t n, const struct af_dt *t, int *off)
+{
+	for (size_t i = 0; i < d->zones.n; i++) {
+		if (strlen(d->zones.v[i].s) != n || strncmp(d->zones.v[i].s, z, n) != 0)
+			continue;
+		int v = d->zones.v[i].v;
+		if (v >= US_EASTERN) {
+			static const int base[] = {-300, -360, -420, -480};
+			v = base[v - US_EASTERN] + (us_dst(t->y, t->mo, t->d) ? 60 : 0);
+		}
+		*off = v;
+		return 0;
+	}
+	return -1;
+}
+
+/* ---- scanning ---- */
+
+static int group(pcre2_code *re, pcre2_match_data *md, const char *name, const char *s, size_t *a, size_t *b)
+{
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+	uint32_t count = pcre2_get_ovector_count(md);
+	PCRE2_SPTR first, last;
+	int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
+	if (size < 0)
+		return 0;
+	(void)s;
+	for (PCRE2_SPTR e = first; e <= last; e += size) {
+		uint32_t k = (uint32_t)((e[0] << 8) | e[1]);
+		if (k < count && ov[2 * k] != PCRE2_UNSET) {
+			*a = ov[2 * k];
+			*b = ov[2 * k + 1];
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int num(const char *s, size_t a, size_t b)
+{
+	int v = 0;
+	for (size_t i = a; i < b; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			v = v * 10 + (s[i] - '0');
+	return v;
+}
+
+struct tm_hit {
+	size_t start, end;
+	int h, mi, s, has_sec, has_off, off;
+	size_t tz0, tz1;
+	int used;
+};
+
+static size_t find_times(struct af_dates *d, const char *s, size_t n, struct tm_hit *out, size_t max)
+{
+	size_t k = 0, pos = 0;
+	while (k < max && pos < n) {
+		int rc = pcre2_match(d->re_time, (PCRE2_SPTR)s, n, pos, PCRE2_NO_UTF_CHECK, d->md, NULL);
+		if (rc < 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+		struct tm_hit h = {.start = ov[0], .end = ov[1]};
+		size_t a, b;
+		group(d->re_time, d->md, "H", s, &a, &b);
+		h.h = num(s, a, b);
+		group(d->re_time, d->md, "M", s, &a, &b);
+		h.mi = num(s, a, b);
+		if (group(d->re_time, d->md, "S", s, &a, &b)) {
+			h.s = num(s, a, b);
+			h.has_sec = 1;
+		}
+		if (group(d->re_time, d->md, "ap", s, &a, &b)) {
+			int pm = s[a] == 'p' || s[a] == 'P';
+			if (h.h > 12 || h.h == 0)
+				h.h = -1; /* "14:00 pm" is not a time */
+			else
+				h.h = pm ? (h.h % 12) + 12 : h.h % 12;
+		}
+		if (group(d->re_time, d->md, "tz", s, &a, &b)) {
+			h.tz0 = a;
+			h.tz1 = b;
+		}
+		if (group(d->re_time, d->md, "toff", s, &a, &b)) {
+			char buf[16];
+			size_t l = b - a < sizeof buf - 1 ? b - a : sizeof buf - 1;
+			memcpy(buf, s + a, l);
+			buf[l] = '\0';
+			if (parse_offset(buf, &h.off) == 0)
+				h.has_off = 1;
+		}
+		pos = ov[1] > pos ? ov[1] : pos + 1;
+		if (h.h >= 0 && h.h < 24)
+			out[k++] = h;
+	}
+	return k;
+}
+
+/* Only separators (and "at") between a date and its time. */
+static int gap_ok(const char *s, size_t a, size_t b)
+{
+	if (b < a || b - a > 14)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == ',' || c == '|' || c == '/' || c == '-' || c == '@' || c == '(' || c == ')' ||
+		    c >= 0x80)
+			continue;
+		if (i + 1 < b && ((c == 'a' && s[i + 1] == 't') || (c == 'u' && s[i + 1] == 'm'))) {
+			i++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+static int label_before(struct af_dates *d, const char *s, size_t at)
+{
+	size_t from = at > 48 ? at - 48 : 0;
+	while (from > 0 && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from--;
+	int label = AF_LABEL_NONE;
+	size_t pos = from;
+	while (pos < at) {
+		int rc = pcre2_match(d->re_label, (PCRE2_SPTR)s, at, pos, PCRE2_NO_UTF_CHECK, d->md, NULL);
+		if (rc < 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+		size_t a, b;
+		int l = group(d->re_label, d->md, "pub", s, &a, &b) ? AF_LABEL_PUBLISHED : AF_LABEL_UPDATED;
+		/* a label counts when no digit stands between it and the stamp */
+		int digit = 0;
+		for (size_t i = ov[1]; i < at; i++)
+			if (s[i] >= '0' && s[i] <= '9')
+				digit = 1;
+		label = digit ? AF_LABEL_NONE : l;
+		pos = ov[1] > pos ? ov[1] : pos + 1;
+	}
+	return label;
+}
+
+size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stamp *out, size_t max)
+{
+	struct tm_hit times[32];
+	size_t nt = find_times(d, s, n, times, 32), k = 0, pos = 0;
+	while (k < max && pos < n) {
+		int rc = pcre2_match(d->re_date, (PCRE2_SPTR)s, n, pos, PCRE2_NO_UTF_CHECK, d->md, NULL);
+		if (rc < 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+		struct af_stamp st = {.start = ov[0], .end = ov[1]};
+		struct af_dt *t = &st.dt;
+		size_t a, b, a2, b2;
+		pos = ov[1] > pos ? ov[1] : pos + 1;
+		group(d->re_date, d->md, "y", s, &a, &b);
+		t->y = num(s, a, b);
+		if (group(d->re_date, d->md, "mon", s, &a, &b))
+			t->mo = af_dates_month(d, s + a, b - a);
+		else if (group(d->re_date, d->md, "m", s, &a, &b))
+			t->mo = num(s, a, b);
+		if (group(d->re_date, d->md, "d", s, &a, &b))
+			t->d = num(s, a, b);
+		if (group(d->re_date, d->md, "a", s, &a, &b) && group(d->re_date, d->md, "b", s, &a2, &b2)) {
+			int x = num(s, a, b), y = num(s, a2, b2);
+			/* 27/09/2018 is day-first; 11.14.2019 month-first; ambiguous ones read day-first
+			 * with '/' and '.', the common order outside the US */
+			if (y > 12 && x <= 12) {
+				t->mo = x;
+				t->d = y;
+			} else {
+				t->d = x;
+				t->mo = y;
+			}
+		}
+		int iso_time = 0;
+		if (group(d->re_date, d->md, "H", s, &a, &b)) {
+			t->has_time = iso_time = 1;
+			t->h = num(s, a, b);
+			group(d->re_date, d->md, "M", s, &a, &b);
+			t->mi = num(s, a, b);
+			if (group(d->re_date, d->md, "S", s, &a, &b)) {
+				t->s = num(s, a, b);
+				t->has_sec = 1;
+			}
+			if (group(d->re_date, d->md, "off", s, &a, &b)) {
+				char buf[16];
+				size_t l = b - a < sizeof buf - 1 ? b - a : sizeof buf - 1;
+				memcpy(buf, s + a, l);
+				buf[l] = '\0';
+				if (buf[0] == 'Z') {
+					t->has_off = 1;
+					t->off = 0;
+				} else if (parse_offset(buf, &t->off) == 0) {
+					t->has_off = 1;
+				}
+			}
+		}
+		if (!af_dt_valid(t))
+			continue;
+		/* a time just after the date, else just before it */
+		if (!iso_time) {
+			struct tm_hit *best = NULL;
+			for (size_t i = 0; i < nt; i++)
+				if (!times[i].used && times[i].start >= st.end && gap_ok(s, st.end, times[i].start)) {
+					best = &times[i];
+					break;
+				}
+			for (size_t i = nt; !best && i-- > 0;)
+				if (!times[i].used && times[i].end <= st.start && gap_ok(s, times[i].end, st.start))
+					best = &times[i];
+			if (best) {
+				best->used = 1;
+				t->has_time = 1;
+				t->h = best->h;
+				t->mi = best->mi;
+				t->s = best->s;
+				t->has_sec = best->has_sec;
+				if (best->has_off) {
+					t->has_off = 1;
+					t->off = best->off;
+				}
+				if (best->tz1 > best->tz0) {
+					int off;
+					if (zone_offset(d, s + best->tz0, best->tz1 - best->tz0, t, &off) == 0) {
+						t->has_off = 1;
+						t->off = off + (best->has_off ? best->off : 0);
+					}
+				}
+				if (best->start < st.start)
+					st.start = best->start;
+				if (best->end > st.end)
+					st.end = best->end;
+			}
+		}
+		st.label = label_before(d, s, st.start);
+		out[k++] = st;
+	}
+	return k;
+}
