@@ -452,9 +452,9 @@ static void measure(struct block *b)
 	uint32_t e = last;
 	if ((e == '"' || e == 0x201D || e == 0x2019 || e == '\'' || e == ')' || e == 0xBB) && prev)
 		e = prev;
-	b->end_punct = e == '.' || e == '!' || e == '?' || e == 0x2026 || e == 0x3002 || e == 0xFF01 ||
-	               e == 0xFF1F || e == ':' || e == ';';
 	b->ellipsis = last == 0x2026 || (b->len >= 3 && !memcmp(b->s + b->len - 3, "...", 3));
+	b->end_punct = !b->ellipsis && (e == '.' || e == '!' || e == '?' || e == 0x3002 || e == 0xFF01 ||
+	                                e == 0xFF1F || e == ':' || e == ';');
 }
 
 static int cmp_blockp(const void *a, const void *b)
@@ -591,6 +591,8 @@ static void find_title(struct doc *d, size_t body_start)
 			sc += 1;
 		if (!b->end_punct)
 			sc += 0.5;
+		else if (b->s[b->len - 1] == '.')
+			sc -= 3; /* headlines rarely end with a full stop */
 		if (sc > best) {
 			best = sc;
 			d->title = (int)i;
@@ -615,6 +617,10 @@ static void find_title(struct doc *d, size_t body_start)
 			d->title_len = head;
 	}
 }
+
+#ifndef BARRIER
+#define BARRIER 10
+#endif
 
 static double block_score(const struct block *b)
 {
@@ -998,6 +1004,9 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 				b->kind = K_TEASER;
 				break;
 			}
+		/* a cut-off headline or summary of another page */
+		if (b->kind == K_NONE && b->words <= 30)
+			b->kind = K_TEASER;
 	}
 
 	/* stamps alone on a line */
@@ -1018,8 +1027,12 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 	double best = 0, run = 0;
 	size_t bs = 0, be = 0, rs = 0;
 	int found = 0;
+	size_t weak = 0;
 	for (size_t i = 0; i < d.n; i++) {
 		d.b[i].score = block_score(&d.b[i]);
+		weak = d.b[i].score > 0 ? 0 : d.b[i].gap_before ? weak : weak + 1;
+		if (weak >= BARRIER)
+			run = 0;
 		if (run <= 0) {
 			run = 0;
 			rs = i;
