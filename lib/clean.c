@@ -618,9 +618,8 @@ static void find_title(struct doc *d, size_t body_start)
 	}
 }
 
-#ifndef BARRIER
+/* this many packed non-prose lines in a row (a menu, a list of links) end any body run */
 #define BARRIER 10
-#endif
 
 static double block_score(const struct block *b)
 {
@@ -1072,6 +1071,27 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 			int para = b->gap_before && b->gap_after;
 			int neighbours = (i > bs && d.b[i - 1].score > 0) || (i < be && d.b[i + 1].score > 0);
 			b->keep = prose || para || (neighbours && b->words >= 3 && b->end_punct);
+		}
+	}
+
+	/* a standfirst: one or two paragraphs above the byline or stamp that opens the article */
+	if (found) {
+		size_t kept_before = 0;
+		for (size_t i = bs; i <= be && i <= bs + 8; i++) {
+			struct block *b = &d.b[i];
+			if (b->keep) {
+				if (++kept_before > 2)
+					break;
+				continue;
+			}
+			if (kept_before && (b->kind == K_BYLINE || b->kind == K_STAMP)) {
+				for (size_t j = bs; j < i; j++)
+					if (d.b[j].keep) {
+						d.b[j].keep = 0;
+						d.b[j].kind = K_TEASER;
+					}
+				break;
+			}
 		}
 	}
 
