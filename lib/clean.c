@@ -32,7 +32,14 @@ enum kind {
 
 struct rule {
 	int kind, stop;
-	char *src; /* the alternation for this rule, with its mark */
+	long max_chars;     /* the rule applies to blocks up to this long (0: any) */
+	char *src[3];         /* the rule's patterns: [0] at the start, [1] anywhere, [2] at the end */
+};
+
+/* A whole-block phrase ("lines"), by its key: lower case words joined by one space. */
+struct phrase {
+	char *key;
+	size_t rule;
 };
 
 struct agency {
@@ -49,8 +56,15 @@ struct af_cleaner {
 	char **alias;  /* alias i belongs to agency alias_ag[i] */
 	size_t *alias_ag;
 	size_t nalias;
-	pcre2_code *re_rules, *re_agency, *re_dateline;
+	pcre2_code *re_agency, *re_dateline;
+	pcre2_code *re_rules;    /* every rule's anchored part with its mark, in rule order */
+	pcre2_code **re_part[2]; /* by rule: its "contains" and "ends" parts, or NULL */
+	size_t nrules_built;
+	struct phrase *phrases;  /* sorted by key */
+	size_t nphrases;
+	pcre2_match_context *mctx;
 	pcre2_match_data *md;
+	size_t block_chars;      /* the length of the block being matched, for the callout */
 };
 
 /* ---- loading ---- */
@@ -95,9 +109,55 @@ static int check_pattern(const struct af_ynode *n, struct af_error *err)
 	return 0;
 }
 
-static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t at, struct af_error *err)
+static pcre2_code *compile(const char *src, uint32_t opts, struct af_error *err);
+
+static void free_rule(struct rule *r)
 {
-	static const char *const keys[] = {"kind", "stop", "lines", "starts", "patterns", "max_chars", NULL};
+	for (int w = 0; w < 3; w++)
+		free(r->src[w]);
+}
+
+/* The key of a whole-block phrase: its words in lower case, joined by one space. */
+static void phrase_key(const char *s, size_t n, struct af_buf *out)
+{
+	size_t i = 0;
+	int gap = 0;
+	af_buf_reset(out);
+	af_buf_grow(out, n);
+	while (i < n) {
+		uint32_t cp = af_utf8_next(s, &i);
+		if (af_uni_isalpha(cp) || af_uni_isdigit(cp)) {
+			if (gap && out->len)
+				af_buf_addc(out, ' ');
+			char u[4];
+			af_buf_add(out, u, af_utf8_put(af_uni_tolower(cp), u));
+			gap = 0;
+		} else {
+			gap = 1;
+		}
+	}
+}
+
+static void add_phrase(struct af_cleaner *c, const char *s, size_t rule)
+{
+	struct af_buf k = {0};
+	phrase_key(s, strlen(s), &k);
+	c->phrases = af_realloc(c->phrases, (c->nphrases + 1) * sizeof *c->phrases);
+	c->phrases[c->nphrases++] = (struct phrase){k.p ? k.p : af_strdup(""), rule};
+}
+
+static int by_key(const void *a, const void *b)
+{
+	const struct phrase *x = a, *y = b;
+	int d = strcmp(x->key, y->key);
+	return d ? d : (x->rule < y->rule ? -1 : x->rule > y->rule);
+}
+
+static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t index, struct rule *out,
+                     struct af_error *err)
+{
+	static const char *const keys[] = {"kind",     "stop",     "lines", "starts", "patterns",
+	                                   "contains", "ends", "max_chars", NULL};
 	if (af_ymap_check(r, keys, err) < 0)
 		return -1;
 	const struct af_ynode *k = af_ymap_get(r, "kind");
@@ -117,46 +177,64 @@ static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t at, 
 		return -1;
 	long max_chars = 0;
 	const struct af_ynode *mc = af_ymap_get(r, "max_chars");
-	if (mc && (af_yscalar(mc, "a number", err) < 0 || af_parse_long(mc->str, 1, 100000, &max_chars) < 0))
-		return af_yerr(err, mc, "max_chars: expected a number 1-100000");
-	struct af_buf src = {0};
-	static const char *const lists[] = {"lines", "starts", "patterns"};
-	for (int l = 0; l < 3; l++) {
+	if (mc && (af_yscalar(mc, "a number", err) < 0 || af_parse_long(mc->str, 1, 1000000, &max_chars) < 0))
+		return af_yerr(err, mc, "max_chars: expected a number 1-1000000");
+	struct af_buf src[3] = {{0}, {0}, {0}}; /* at the start, anywhere, at the end */
+	static const char *const lists[] = {"lines", "starts", "patterns", "contains", "ends"};
+	int rc = -1;
+	for (int l = 0; l < 5; l++) {
 		const struct af_ynode *seq = af_ymap_get(r, lists[l]);
+		struct af_buf *b = &src[l <= 2 ? 0 : l - 2];
 		if (!seq)
 			continue;
 		if (seq->type != AF_Y_SEQ) {
-			af_buf_free(&src);
-			return af_yerr(err, seq, "%s: expected a list, found %s", lists[l], af_ytype_name(seq));
+			af_yerr(err, seq, "%s: expected a list, found %s", lists[l], af_ytype_name(seq));
+			goto out;
 		}
 		for (size_t i = 0; i < seq->n; i++) {
 			const struct af_ynode *p = seq->kids[i];
-			if (af_yscalar(p, "a string", err) < 0 || (l == 2 && check_pattern(p, err) < 0)) {
-				af_buf_free(&src);
-				return -1;
+			if (af_yscalar(p, "a string", err) < 0 || (l >= 2 && check_pattern(p, err) < 0))
+				goto out;
+			if (l == 0) {
+				add_phrase(c, p->str, index);
+				continue;
 			}
-			if (src.len)
-				af_buf_addc(&src, '|');
-			af_buf_adds(&src, "(?:");
-			if (l == 2) {
-				af_buf_adds(&src, p->str);
+			if (b->len)
+				af_buf_addc(b, '|');
+			af_buf_adds(b, "(?:");
+			if (l == 1) {
+				af_buf_adds(b, "[\\W_]*");
+				quote_re(b, p->str);
+				af_buf_adds(b, "(?!\\w)");
 			} else {
-				af_buf_adds(&src, "[\\W_]*");
-				quote_re(&src, p->str);
-				af_buf_adds(&src, l == 0 ? "[\\W_]*$" : "(?!\\w)");
+				af_buf_adds(b, p->str);
 			}
-			af_buf_adds(&src, ")");
+			af_buf_adds(b, l == 4 ? ")$" : ")");
 		}
 	}
-	if (!src.len)
-		return af_yerr(err, r, "a rule needs lines, starts or patterns");
-	struct af_buf full = {0};
-	if (max_chars)
-		af_buf_printf(&full, "(?=.{0,%ld}$)", max_chars);
-	af_buf_printf(&full, "(?:%s)(*:%zu)", src.p, at);
-	af_buf_free(&src);
-	c->rules[at] = (struct rule){kind, stop, full.p};
-	return 0;
+	if (!src[0].len && !src[1].len && !src[2].len && !af_ymap_get(r, "lines")) {
+		af_yerr(err, r, "a rule needs lines, starts, patterns, contains or ends");
+		goto out;
+	}
+	*out = (struct rule){kind, stop, max_chars, {src[0].p, src[1].p, src[2].p}};
+	rc = 0;
+	for (int w = 0; w < 3; w++) /* each part compiles on its own (for its error message) */
+		if (out->src[w]) {
+			pcre2_code *re = compile(out->src[w], PCRE2_CASELESS, err);
+			if (!re) {
+				af_yerr(err, r, "%s", err->msg);
+				rc = -1;
+			}
+			pcre2_code_free(re);
+		}
+	if (rc == 0)
+		return 0;
+	free_rule(out);
+	return -1;
+out:
+	for (int w = 0; w < 3; w++)
+		af_buf_free(&src[w]);
+	return rc;
 }
 
 static int load_agencies(struct af_cleaner *c, const struct af_ynode *seq, struct af_error *err)
@@ -230,21 +308,50 @@ static int by_len(const void *a, const void *b)
 	return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
+/* A rule with max_chars fails on longer blocks: returning non-zero backtracks. */
+static int length_callout(pcre2_callout_block *cb, void *data)
+{
+	const struct af_cleaner *c = data;
+	size_t r = (size_t)strtoul((const char *)cb->callout_string, NULL, 10);
+	return r < c->nrules && c->block_chars > (size_t)c->rules[r].max_chars;
+}
+
 static int build(struct af_cleaner *c, struct af_error *err)
 {
 	struct af_buf b = {0};
-	pcre2_code_free(c->re_rules);
 	pcre2_code_free(c->re_agency);
 	pcre2_code_free(c->re_dateline);
 	pcre2_match_data_free(c->md);
-	for (size_t i = 0; i < c->nrules; i++) {
-		if (i)
-			af_buf_addc(&b, '|');
-		af_buf_adds(&b, c->rules[i].src);
+	/* rules: one alternation of the anchored parts, each followed by its rule's length check
+	 * (a callout) and its mark, in rule order; the "contains" parts one by one, as one
+	 * unanchored alternation would lose pcre2's start-of-match optimisations */
+	pcre2_code_free(c->re_rules);
+	for (int w = 0; w < 2; w++) {
+		for (size_t i = 0; c->re_part[w] && i < c->nrules_built; i++)
+			pcre2_code_free(c->re_part[w][i]);
+		free(c->re_part[w]);
+		c->re_part[w] = af_calloc(c->nrules + 1, sizeof **c->re_part);
 	}
-	c->re_rules = compile(b.p ? b.p : "(?!)", PCRE2_CASELESS | PCRE2_ANCHORED, err);
-	/* agencies: longest alias first; index by mark */
+	c->nrules_built = c->nrules;
 	af_buf_reset(&b);
+	for (size_t i = 0; i < c->nrules; i++) {
+		for (int w = 0; w < 2; w++)
+			if (c->rules[i].src[w + 1] &&
+			    !(c->re_part[w][i] = compile(c->rules[i].src[w + 1], PCRE2_CASELESS, err)))
+				return af_buf_free(&b), -1;
+		if (!c->rules[i].src[0])
+			continue;
+		if (b.len)
+			af_buf_addc(&b, '|');
+		if (c->rules[i].max_chars)
+			af_buf_printf(&b, "(?C'%zu')", i);
+		af_buf_printf(&b, "(?:%s)(*:%zu)", c->rules[i].src[0], i);
+	}
+	c->re_rules = compile(b.len ? b.p : "(?!)", PCRE2_CASELESS | PCRE2_ANCHORED, err);
+	if (!c->re_rules)
+		return af_buf_free(&b), -1;
+	af_buf_reset(&b);
+	/* agencies: longest alias first; index by mark */
 	size_t *order = af_malloc((c->nalias + 1) * sizeof *order);
 	char **sorted = af_malloc((c->nalias + 1) * sizeof *sorted);
 	memcpy(sorted, c->alias, c->nalias * sizeof *sorted);
@@ -279,7 +386,11 @@ static int build(struct af_cleaner *c, struct af_error *err)
 	c->re_dateline = compile(b.p, PCRE2_DUPNAMES, err);
 	af_buf_free(&b);
 	c->md = pcre2_match_data_create(64, NULL);
-	return c->re_rules && c->re_agency && c->re_dateline ? 0 : -1;
+	if (!c->mctx) {
+		c->mctx = pcre2_match_context_create(NULL);
+		pcre2_set_callout(c->mctx, length_callout, c);
+	}
+	return c->re_agency && c->re_dateline ? 0 : -1;
 }
 
 /* Rules of a lexicon go before the ones loaded so far (later lexicons win). */
@@ -294,29 +405,25 @@ static int merge(struct af_cleaner *c, const struct af_ynode *root, struct af_er
 	if ((n = af_ymap_get(root, "rules"))) {
 		if (n->type != AF_Y_SEQ)
 			return af_yerr(err, n, "rules: expected a list, found %s", af_ytype_name(n));
-		struct rule *old = c->rules;
-		size_t nold = c->nrules;
-		c->rules = af_calloc(nold + n->n, sizeof *c->rules);
-		c->nrules = nold + n->n;
+		size_t nold_phrases = c->nphrases;
+		struct rule *rules = af_calloc(c->nrules + n->n, sizeof *rules);
 		for (size_t i = 0; i < n->n; i++)
-			if (load_rule(c, n->kids[i], i, err) < 0) {
+			if (load_rule(c, n->kids[i], i, &rules[i], err) < 0) {
 				for (size_t j = 0; j < i; j++)
-					free(c->rules[j].src);
-				free(c->rules);
-				c->rules = old;
-				c->nrules = nold;
+					free_rule(&rules[j]);
+				free(rules);
+				for (size_t j = nold_phrases; j < c->nphrases; j++)
+					free(c->phrases[j].key);
+				c->nphrases = nold_phrases;
 				return -1;
 			}
-		/* renumber the older rules' marks */
-		for (size_t j = 0; j < nold; j++) {
-			char *src = old[j].src, *mark = strrchr(src, '*');
-			struct af_buf b = {0};
-			af_buf_add(&b, src, (size_t)(mark - src));
-			af_buf_printf(&b, "*:%zu)", n->n + j);
-			free(src);
-			c->rules[n->n + j] = (struct rule){old[j].kind, old[j].stop, b.p};
-		}
-		free(old);
+		for (size_t j = 0; j < nold_phrases; j++) /* the older rules now come after these */
+			c->phrases[j].rule += n->n;
+		memcpy(rules + n->n, c->rules, c->nrules * sizeof *rules);
+		free(c->rules);
+		c->rules = rules;
+		c->nrules += n->n;
+		qsort(c->phrases, c->nphrases, sizeof *c->phrases, by_key);
 	}
 	if (af_dates_merge(c->dates, root, err) < 0)
 		return -1;
@@ -354,7 +461,7 @@ void af_cleaner_free(struct af_cleaner *c)
 	if (!c)
 		return;
 	for (size_t i = 0; i < c->nrules; i++)
-		free(c->rules[i].src);
+		free_rule(&c->rules[i]);
 	free(c->rules);
 	for (size_t i = 0; i < c->nag; i++)
 		free(c->ag[i].name);
@@ -363,9 +470,18 @@ void af_cleaner_free(struct af_cleaner *c)
 		free(c->alias[i]);
 	free(c->alias);
 	free(c->alias_ag);
-	pcre2_code_free(c->re_rules);
 	pcre2_code_free(c->re_agency);
 	pcre2_code_free(c->re_dateline);
+	pcre2_code_free(c->re_rules);
+	for (int w = 0; w < 2; w++) {
+		for (size_t i = 0; c->re_part[w] && i < c->nrules_built; i++)
+			pcre2_code_free(c->re_part[w][i]);
+		free(c->re_part[w]);
+	}
+	for (size_t i = 0; i < c->nphrases; i++)
+		free(c->phrases[i].key);
+	free(c->phrases);
+	pcre2_match_context_free(c->mctx);
 	pcre2_match_data_free(c->md);
 	af_dates_free(c->dates);
 	free(c);
@@ -407,6 +523,15 @@ static char *fold(const char *s, size_t n, size_t *outlen)
 	size_t k = 0, i = 0;
 	int space = 0;
 	while (i < n) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch > 0x20 && ch < 0x7F) { /* ASCII, not space */
+			if (space && k)
+				o[k++] = ' ';
+			space = 0;
+			o[k++] = (char)ch;
+			i++;
+			continue;
+		}
 		size_t at = i;
 		uint32_t cp = af_utf8_next(s, &i);
 		if (cp == 0x200B || cp == 0x200C || cp == 0x200D || cp == 0x2060 || cp == 0xFEFF || cp == 0xAD)
@@ -432,9 +557,17 @@ static void measure(struct block *b)
 	int inword = 0, cjk = 0;
 	uint32_t last = 0, prev = 0;
 	while (i < b->len) {
-		uint32_t cp = af_utf8_next(b->s, &i);
+		uint32_t cp = (unsigned char)b->s[i];
+		if (cp < 0x80)
+			i++;
+		else
+			cp = af_utf8_next(b->s, &i);
 		b->chars++;
-		if (is_cjk(cp)) {
+		if (cp < 0x80) {
+			int alnum = (cp | 0x20) - 'a' < 26 || cp - '0' < 10;
+			b->words += alnum && !inword;
+			inword = alnum;
+		} else if (is_cjk(cp)) {
 			cjk++;
 			inword = 0;
 		} else if (af_uni_isalpha(cp) || af_uni_isdigit(cp)) {
@@ -493,19 +626,48 @@ struct doc {
 	size_t title_len;
 };
 
-static int rule_match(struct af_cleaner *c, const char *s, size_t n, int *stop)
+/* The first rule (in rule order) that matches the block, by its kind; K_NONE when none does. */
+static int rule_match(struct af_cleaner *c, const struct block *b, struct af_buf *key, int *stop)
 {
-	int rc = pcre2_match(c->re_rules, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, c->md, NULL);
-	if (rc < 0)
+	size_t hit = (size_t)-1;
+	c->block_chars = (size_t)b->chars;
+	if (b->chars <= 80) { /* whole-block phrases */
+		phrase_key(b->s, b->len, key);
+		size_t lo = 0, hi = c->nphrases;
+		while (lo < hi) {
+			size_t mid = (lo + hi) / 2;
+			if (strcmp(c->phrases[mid].key, key->p ? key->p : "") < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < c->nphrases && !strcmp(c->phrases[lo].key, key->p ? key->p : ""))
+			hit = c->phrases[lo].rule;
+	}
+	if (pcre2_match(c->re_rules, (PCRE2_SPTR)b->s, b->len, 0, PCRE2_NO_UTF_CHECK, c->md, c->mctx) >= 0) {
+		PCRE2_SPTR mark = pcre2_get_mark(c->md);
+		size_t r = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : (size_t)-1;
+		if (r < hit)
+			hit = r;
+	}
+	/* "ends" patterns are tried on the last 240 bytes only */
+	size_t tail = b->len > 240 ? b->len - 240 : 0;
+	while (tail > 0 && ((unsigned char)b->s[tail] & 0xC0) == 0x80)
+		tail++;
+	for (size_t i = 0; i < c->nrules && i < hit; i++) {
+		if (c->rules[i].max_chars && b->chars > c->rules[i].max_chars)
+			continue;
+		for (int w = 0; w < 2; w++) {
+			pcre2_code *re = c->re_part[w][i];
+			if (re && pcre2_match(re, (PCRE2_SPTR)b->s, b->len, w ? tail : 0, PCRE2_NO_UTF_CHECK, c->md,
+			                      NULL) >= 0)
+				hit = i;
+		}
+	}
+	if (hit >= c->nrules)
 		return K_NONE;
-	PCRE2_SPTR mark = pcre2_get_mark(c->md);
-	if (!mark)
-		return K_NONE;
-	size_t r = (size_t)strtoul((const char *)mark, NULL, 10);
-	if (r >= c->nrules)
-		return K_NONE;
-	*stop = c->rules[r].stop;
-	return c->rules[r].kind;
+	*stop = c->rules[hit].stop;
+	return c->rules[hit].kind;
 }
 
 /* Splits "A | B", "A - B", "A – B": returns the length of A, or 0 when no separator. */
@@ -738,7 +900,7 @@ static void read_byline(struct af_cleaner *c, const struct block *b, struct meta
 				if (m->source < 0)
 					m->source = ag;
 			} else if (name_like(s + a, z - a) && m->authors) {
-				json_array_append_new(m->authors, json_stringn(s + a, z - a));
+				json_array_append_new(m->authors, json_stringn_nocheck(s + a, z - a));
 			}
 		}
 		if (stop >= end)
@@ -929,14 +1091,14 @@ static void add_removed(json_t *removed, int kind, const char *s, size_t n)
 			af_buf_add(&b, json_string_value(t), json_string_length(t));
 			af_buf_addc(&b, '\n');
 			af_buf_add(&b, s, n);
-			json_object_set_new(last, "text", json_stringn(b.p, b.len));
+			json_object_set_new(last, "text", json_stringn_nocheck(b.p, b.len));
 			af_buf_free(&b);
 			return;
 		}
 	}
 	json_t *o = json_object();
 	json_object_set_new(o, "kind", json_string(kinds[kind]));
-	json_object_set_new(o, "text", json_stringn(s, n));
+	json_object_set_new(o, "text", json_stringn_nocheck(s, n));
 	json_array_append_new(removed, o);
 }
 
@@ -952,6 +1114,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 	struct doc d = {.c = c, .title = -1};
 	size_t cap = 0;
 	int gap = 1;
+	struct af_buf key = {0};
 	/* blocks: the non-empty lines */
 	for (size_t i = 0; i <= len;) {
 		size_t j = i;
@@ -977,7 +1140,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 			b->kind = K_NONE;
 			gap = 0;
 			measure(b);
-			b->kind = rule_match(c, f, fl, &b->stop);
+			b->kind = rule_match(c, b, &key, &b->stop);
 		}
 		if (j >= len)
 			break;
@@ -986,6 +1149,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 	if (d.n)
 		d.b[d.n - 1].gap_after = 1;
 	free(text);
+	af_buf_free(&key);
 	count_dups(d.b, d.n);
 
 	/* teasers: a cut-off copy of a later paragraph */
@@ -1109,7 +1273,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 	}
 	json_t *out = json_object();
 	if (d.title >= 0)
-		json_object_set_new(out, "title", json_stringn(d.title_s, d.title_len));
+		json_object_set_new(out, "title", json_stringn_nocheck(d.title_s, d.title_len));
 	else
 		json_object_set_new(out, "title", json_null());
 	int zone = 0, has_zone = 0;
@@ -1156,7 +1320,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 			kind = (found && i > be) ? (b->score > 0 ? K_OTHER : K_NAV) : (b->score > 0 ? K_OTHER : K_NAV);
 		add_removed(removed, kind, b->s, b->len);
 	}
-	json_object_set_new(out, "text", json_stringn(body.p ? body.p : "", body.len));
+	json_object_set_new(out, "text", json_stringn_nocheck(body.p ? body.p : "", body.len));
 	json_object_set_new(out, "removed", removed);
 	af_buf_free(&body);
 	for (size_t i = 0; i < d.n; i++)

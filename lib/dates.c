@@ -488,8 +488,25 @@ static int label_before(struct af_dates *d, const char *s, size_t at)
 	return label;
 }
 
+/* Every date form has a year: 19xx or 20xx standing alone. */
+static int has_year(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 4 <= n; i++) {
+		if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')))
+			continue;
+		if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' && !(i > 2 && s[i - 3] == ':'))
+			continue;
+		if (s[i + 2] >= '0' && s[i + 2] <= '9' && s[i + 3] >= '0' && s[i + 3] <= '9' &&
+		    (i + 4 == n || s[i + 4] < '0' || s[i + 4] > '9'))
+			return 1;
+	}
+	return 0;
+}
+
 size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stamp *out, size_t max)
 {
+	if (!has_year(s, n))
+		return 0;
 	struct tm_hit times[32];
 	size_t nt = find_times(d, s, n, times, 32), k = 0, pos = 0;
 	while (k < max && pos < n) {

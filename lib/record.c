@@ -311,6 +311,49 @@ int af_record_parse(struct af_record *r, const char *line, size_t len, struct af
 	return 0;
 }
 
+/* Decode the JSON string literal v[0..n) (quotes included, already validated). */
+static char *unescape(const char *v, size_t n, size_t *len)
+{
+	char *out = af_malloc(n), *o = out;
+	for (size_t i = 1; i + 1 < n; i++) {
+		const char *bs = memchr(v + i, '\\', n - 1 - i);
+		size_t run = bs ? (size_t)(bs - (v + i)) : n - 1 - i;
+		memcpy(o, v + i, run);
+		o += run;
+		i += run;
+		if (i + 1 >= n)
+			break;
+		char c = v[++i];
+		switch (c) {
+		case 'b': *o++ = '\b'; break;
+		case 'f': *o++ = '\f'; break;
+		case 'n': *o++ = '\n'; break;
+		case 'r': *o++ = '\r'; break;
+		case 't': *o++ = '\t'; break;
+		case 'u': {
+			uint32_t cp = 0;
+			for (int k = 1; k <= 4; k++)
+				cp = cp * 16 + (uint32_t)hexval(v[i + k]);
+			i += 4;
+			if (cp >= 0xD800 && cp <= 0xDBFF) { /* a pair, checked by the scanner */
+				uint32_t lo = 0;
+				for (int k = 3; k <= 6; k++)
+					lo = lo * 16 + (uint32_t)hexval(v[i + k]);
+				cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+				i += 6;
+			}
+			o += af_utf8_put(cp, o);
+			break;
+		}
+		default: *o++ = c; break; /* " \ / */
+		}
+	}
+	*o = '\0';
+	if (len)
+		*len = (size_t)(o - out);
+	return out;
+}
+
 /* The key of f decoded, compared with key. */
 static int key_is(const struct af_field *f, const char *key)
 {
@@ -318,10 +361,10 @@ static int key_is(const struct af_field *f, const char *key)
 		size_t k = strlen(key);
 		return f->klen == k && memcmp(f->key, key, k) == 0;
 	}
-	json_t *j = json_loadb(f->key - 1, f->klen + 2, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
-	int same = j && json_is_string(j) && json_string_length(j) == strlen(key) &&
-	           memcmp(json_string_value(j), key, json_string_length(j)) == 0;
-	json_decref(j);
+	size_t n;
+	char *k = unescape(f->key - 1, f->klen + 2, &n);
+	int same = n == strlen(key) && memcmp(k, key, n) == 0;
+	free(k);
 	return same;
 }
 
@@ -346,23 +389,7 @@ char *af_record_string(const struct af_record *r, const char *key, size_t *len)
 	const struct af_field *f = af_record_field(r, key);
 	if (!f || f->vlen < 2 || f->val[0] != '"')
 		return NULL;
-	/* no escapes: copy the bytes */
-	if (!memchr(f->val + 1, '\\', f->vlen - 2)) {
-		if (len)
-			*len = f->vlen - 2;
-		return af_strndup(f->val + 1, f->vlen - 2);
-	}
-	json_t *j = json_loadb(f->val, f->vlen, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL);
-	if (!j || !json_is_string(j)) {
-		json_decref(j);
-		return NULL;
-	}
-	size_t n = json_string_length(j);
-	char *s = af_strndup(json_string_value(j), n);
-	json_decref(j);
-	if (len)
-		*len = n;
-	return s;
+	return unescape(f->val, f->vlen, len);
 }
 
 void af_record_set(struct af_record *r, const char *key, json_t *val)
@@ -372,20 +399,120 @@ void af_record_set(struct af_record *r, const char *key, json_t *val)
 	json_object_set_new(r->set, key, val ? val : json_null());
 }
 
+/* JSON writing: compact, UTF-8 kept as is, reals in the shortest form that reads back. */
+static void put_string(struct af_buf *out, const char *s, size_t n)
+{
+	static const char hex[] = "0123456789abcdef";
+	af_buf_grow(out, n + 2);
+	out->p[out->len++] = '"';
+	size_t i = 0;
+	while (i < n) {
+		size_t run = i;
+		while (run < n) {
+			unsigned char c = (unsigned char)s[run];
+			if (c < 0x20 || c == '"' || c == '\\')
+				break;
+			run++;
+		}
+		af_buf_add(out, s + i, run - i);
+		if (run >= n)
+			break;
+		unsigned char c = (unsigned char)s[run];
+		char esc[7] = {'\\', 0, 0, 0, 0, 0, 0};
+		size_t el = 2;
+		switch (c) {
+		case '"': esc[1] = '"'; break;
+		case '\\': esc[1] = '\\'; break;
+		case '\n': esc[1] = 'n'; break;
+		case '\r': esc[1] = 'r'; break;
+		case '\t': esc[1] = 't'; break;
+		case '\b': esc[1] = 'b'; break;
+		case '\f': esc[1] = 'f'; break;
+		default:
+			esc[1] = 'u';
+			esc[2] = '0';
+			esc[3] = '0';
+			esc[4] = hex[c >> 4];
+			esc[5] = hex[c & 15];
+			el = 6;
+		}
+		af_buf_add(out, esc, el);
+		i = run + 1;
+	}
+	af_buf_addc(out, '"');
+}
+
+static void put_real(struct af_buf *out, double d)
+{
+	char buf[40];
+	if (d != d || d - d != 0) { /* NaN and infinities are not JSON */
+		af_buf_adds(out, "null");
+		return;
+	}
+	for (int prec = 15; prec <= 17; prec++) {
+		snprintf(buf, sizeof buf, "%.*g", prec, d);
+		if (strtod(buf, NULL) == d)
+			break;
+	}
+	af_buf_adds(out, buf);
+	if (!strpbrk(buf, ".eEn"))
+		af_buf_adds(out, ".0");
+}
+
 static void dump_value(json_t *v, struct af_buf *out)
 {
-	size_t need = json_dumpb(v, NULL, 0, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
-	af_buf_grow(out, need);
-	json_dumpb(v, out->p + out->len, need, JSON_COMPACT | JSON_ENCODE_ANY | JSON_REAL_PRECISION(15));
-	out->len += need;
-	out->p[out->len] = '\0';
+	size_t i;
+	const char *k;
+	json_t *x;
+	switch (json_typeof(v)) {
+	case JSON_OBJECT: {
+		int first = 1;
+		af_buf_addc(out, '{');
+		json_object_foreach(v, k, x)
+		{
+			if (!first)
+				af_buf_addc(out, ',');
+			put_string(out, k, strlen(k));
+			af_buf_addc(out, ':');
+			dump_value(x, out);
+			first = 0;
+		}
+		af_buf_addc(out, '}');
+		break;
+	}
+	case JSON_ARRAY:
+		af_buf_addc(out, '[');
+		json_array_foreach(v, i, x)
+		{
+			if (i)
+				af_buf_addc(out, ',');
+			dump_value(x, out);
+		}
+		af_buf_addc(out, ']');
+		break;
+	case JSON_STRING:
+		put_string(out, json_string_value(v), json_string_length(v));
+		break;
+	case JSON_INTEGER:
+		af_buf_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		break;
+	case JSON_REAL:
+		put_real(out, json_real_value(v));
+		break;
+	case JSON_TRUE:
+		af_buf_adds(out, "true");
+		break;
+	case JSON_FALSE:
+		af_buf_adds(out, "false");
+		break;
+	default:
+		af_buf_adds(out, "null");
+	}
 }
 
 static void put_key(struct af_buf *out, const char *key)
 {
-	json_t *k = json_string(key);
-	dump_value(k, out);
-	json_decref(k);
+	put_string(out, key, strlen(key));
 	af_buf_addc(out, ':');
 }
 

@@ -114,10 +114,22 @@ size_t af_utf8_len(const char *s, size_t n)
 
 char *af_utf8_nfc(const char *s, size_t n, size_t *outlen)
 {
-	/* ASCII is already NFC: skip utf8proc for the common case. */
+	/* Text made only of code points that never take part in normalisation
+	 * (below U+0300, general punctuation and symbols) is already NFC:
+	 * skip utf8proc for that common case. */
 	size_t i = 0;
-	while (i < n && !((unsigned char)s[i] & 0x80))
-		i++;
+	while (i < n) {
+		if (!((unsigned char)s[i] & 0x80)) {
+			i++;
+			continue;
+		}
+		size_t at = i;
+		uint32_t cp = af_utf8_next(s, &i);
+		if (!(cp < 0x300 || (cp >= 0x2000 && cp < 0x20D0) || (cp >= 0x2100 && cp < 0x2C00))) {
+			i = at;
+			break;
+		}
+	}
 	if (i == n) {
 		if (outlen)
 			*outlen = n;
@@ -184,4 +196,47 @@ uint32_t af_uni_tolower(uint32_t cp)
 	if (cp < 0x80)
 		return (cp >= 'A' && cp <= 'Z') ? cp + 32 : cp;
 	return (uint32_t)utf8proc_tolower((utf8proc_int32_t)cp);
+}
+
+unsigned af_uni_class(uint32_t cp)
+{
+	if (af_uni_isspace(cp))
+		return AF_UNI_SPACE;
+	switch (utf8proc_category((utf8proc_int32_t)cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LT:
+		return AF_UNI_LETTER | AF_UNI_UPPER;
+	case UTF8PROC_CATEGORY_LL:
+		return AF_UNI_LETTER | AF_UNI_LOWER;
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+		return AF_UNI_LETTER;
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+		return AF_UNI_MARK;
+	case UTF8PROC_CATEGORY_ND:
+		return AF_UNI_DIGIT;
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+	case UTF8PROC_CATEGORY_SM:
+	case UTF8PROC_CATEGORY_SC:
+	case UTF8PROC_CATEGORY_SK:
+	case UTF8PROC_CATEGORY_SO:
+		return AF_UNI_SYMBOL;
+	case UTF8PROC_CATEGORY_PC:
+	case UTF8PROC_CATEGORY_PD:
+	case UTF8PROC_CATEGORY_PS:
+	case UTF8PROC_CATEGORY_PE:
+	case UTF8PROC_CATEGORY_PI:
+	case UTF8PROC_CATEGORY_PF:
+	case UTF8PROC_CATEGORY_PO:
+		return AF_UNI_PUNCT;
+	case UTF8PROC_CATEGORY_CF:
+		return AF_UNI_FORMAT;
+	case UTF8PROC_CATEGORY_CC:
+		return AF_UNI_CONTROL;
+	default:
+		return AF_UNI_OTHER;
+	}
 }

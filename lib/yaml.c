@@ -10,6 +10,8 @@ struct builder {
 	yaml_parser_t p;
 	const char *file;
 	struct af_error *err;
+	const char *buf; /* the input, for positions of reader errors */
+	size_t len;
 };
 
 static struct af_ynode *node_new(struct builder *b, enum af_ytype t, const yaml_mark_t *m)
@@ -44,6 +46,19 @@ static int parse_error(struct builder *b)
 {
 	const yaml_mark_t *m = b->p.problem_mark.line || b->p.problem_mark.column ? &b->p.problem_mark
 	                                                                             : &b->p.context_mark;
+	yaml_mark_t at = {0, 0, 0};
+	if (b->p.error == YAML_READER_ERROR) {
+		/* libyaml gives reader errors (bad UTF-8, control characters) as a byte offset only */
+		for (size_t i = 0; i < b->p.problem_offset && i < b->len; i++) {
+			if (b->buf[i] == '\n') {
+				at.line++;
+				at.column = 0;
+			} else if (((unsigned char)b->buf[i] & 0xC0) != 0x80) {
+				at.column++;
+			}
+		}
+		m = &at;
+	}
 	af_error_set(b->err, "%s:%zu:%zu: %s%s%s", b->file, m->line + 1, m->column + 1,
 	             b->p.problem ? b->p.problem : "YAML error", b->p.context ? " " : "",
 	             b->p.context ? b->p.context : "");
@@ -119,7 +134,7 @@ static int build(struct builder *b, yaml_event_t *ev, struct af_ynode **out)
 
 struct af_ynode *af_yaml_parse(const char *buf, size_t len, const char *file, struct af_error *err)
 {
-	struct builder b = {.file = file, .err = err};
+	struct builder b = {.file = file, .err = err, .buf = buf, .len = len};
 	struct af_ynode *root = NULL;
 	yaml_event_t ev;
 	int started = 0;

@@ -29,4 +29,20 @@ int af_uni_isdigit(uint32_t cp);
 int af_uni_ispunct(uint32_t cp);
 uint32_t af_uni_tolower(uint32_t cp);
 
+/* All the classes of a code point in one lookup (for the tokenizer): AF_UNI_* bits. */
+enum af_uni_class {
+	AF_UNI_LETTER = 1u << 0,  /* L* */
+	AF_UNI_UPPER = 1u << 1,   /* Lu, Lt */
+	AF_UNI_LOWER = 1u << 2,   /* Ll */
+	AF_UNI_DIGIT = 1u << 3,   /* Nd */
+	AF_UNI_MARK = 1u << 4,    /* Mn, Mc, Me: combining marks, Arabic harakat */
+	AF_UNI_PUNCT = 1u << 5,   /* P* */
+	AF_UNI_SYMBOL = 1u << 6,  /* S*, Nl, No */
+	AF_UNI_SPACE = 1u << 7,   /* as af_uni_isspace */
+	AF_UNI_FORMAT = 1u << 8,  /* Cf not counted as space: ZWNJ, ZWJ, soft hyphen, LRM, RLM */
+	AF_UNI_CONTROL = 1u << 9, /* Cc not counted as space */
+	AF_UNI_OTHER = 1u << 10   /* unassigned, private use, surrogates */
+};
+unsigned af_uni_class(uint32_t cp);
+
 #endif
