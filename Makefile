@@ -50,7 +50,7 @@ build-tools: $(TOOLS:%=$(BIN)/%) $(UNIT_BIN)
 
 $(BUILD)/lib/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(AF_CFLAGS) -c -o $@ $<
+	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 $(BUILD)/embed: scripts/embed.c
 	@mkdir -p $(@D)
@@ -61,21 +61,22 @@ $(BUILD)/gen/data.c: $(BUILD)/embed $(DATA)
 	$(BUILD)/embed $@ $(DATA)
 
 $(BUILD)/gen/data.o: $(BUILD)/gen/data.c include/af/data.h
-	$(CC) $(AF_CFLAGS) -c -o $@ $<
+	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
+# archives and binaries are written aside and renamed: a build never leaves half a file
 $(BUILD)/libaf.a: $(LIB_OBJ)
-	rm -f $@
-	$(AR) rcs $@ $^
+	rm -f $@.$$$$.tmp
+	$(AR) rcs $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
 
 # Each tool: cmd/af-NAME/*.c linked with libaf.a.
 .SECONDEXPANSION:
 $(BIN)/%: $$(wildcard cmd/%/*.c) $(BUILD)/libaf.a $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@ $(filter %.c,$^) $(BUILD)/libaf.a $(LDLIBS)
+	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp $(filter %.c,$^) $(BUILD)/libaf.a $(LDLIBS) && mv -f $@.$$$$.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libaf.a $(HEADERS)
 	@mkdir -p $(@D)
-	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@ $< $(BUILD)/libaf.a $(LDLIBS)
+	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp $< $(BUILD)/libaf.a $(LDLIBS) && mv -f $@.$$$$.tmp $@
 
 demo: all
 	@$(BIN)/af-clean tests/fixtures/ians-afghan-opposition.txt \

@@ -1238,6 +1238,21 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 		}
 	}
 
+	/* no prose anywhere (a short note, a list): keep every block no rule claimed, rather than nothing */
+	if (!found) {
+		for (size_t i = 0; i < d.n; i++)
+			d.b[i].keep = d.b[i].kind == K_NONE && !d.b[i].dups && (int)i != d.title;
+		if (d.title >= 0 && !d.b[d.title].dups) {
+			int any = 0;
+			for (size_t i = 0; i < d.n; i++)
+				any |= d.b[i].keep;
+			if (!any) { /* the one line is the text, not a title */
+				d.b[d.title].keep = 1;
+				d.title = -1;
+			}
+		}
+	}
+
 	/* a standfirst: one or two paragraphs above the byline or stamp that opens the article */
 	if (found) {
 		size_t kept_before = 0;

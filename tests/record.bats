@@ -178,7 +178,7 @@ conserved() {
 	run --separate-stderr bash -c 'af-clean --reject "$2" <"$1" >"$3"' _ "$T/in" "$T/rej" "$T/out"
 	assert_equal "$status" 65
 	assert_equal "$stderr" "$(printf '%s\n' \
-		'af-clean: line 2: no "raw" field (and no "text"): nothing to clean' \
+		'af-clean: line 2: no "raw" or "html" field (and no "text"): nothing to clean' \
 		'af-clean: line 3: "raw" is not a string' \
 		'af-clean: line 4: "raw" is not a string' \
 		"af-clean: 3 of 5 records rejected, kept in $T/rej")"

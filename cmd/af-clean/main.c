@@ -12,12 +12,14 @@ static const char usage[] =
 	"Turn raw articles (page text dumps) into clean article records, one JSON\n"
 	"object per line on stdout.\n"
 	"\n"
-	"Input: NDJSON records with a \"raw\" field on stdin (or in FILE operands\n"
-	"ending in .ndjson or .jsonl); any other FILE is one raw article, its id\n"
-	"taken from the file name. A record that has \"text\" and no \"raw\" is\n"
-	"passed through unchanged.\n"
+	"Input: NDJSON records with a \"raw\" field (a page's text dump) or an\n"
+	"\"html\" field on stdin, or in FILE operands ending in .ndjson or .jsonl;\n"
+	"any other FILE is one article (HTML when it ends in .html or .htm), its id\n"
+	"taken from the file name. A record that has \"text\" and no \"raw\" or\n"
+	"\"html\" is passed through unchanged.\n"
 	"\n"
 	"  -r, --raw            read stdin as one raw article, not as NDJSON\n"
+	"      --html           with --raw: the article on stdin is HTML\n"
 	"  -i, --id ID          the id for the --raw article (default: a hash of it)\n"
 	"  -l, --lexicon FILE   add or override boilerplate rules, agencies and time\n"
 	"                       zones from a YAML lexicon (repeatable)\n"
@@ -30,13 +32,14 @@ static const char usage[] =
 	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad lexicon. See af-clean(1), af(7).\n";
 
-enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l' };
+enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l', OPT_HTML = AF_OPT_FIRST_TOOL };
 
 struct ctx {
 	struct af_cleaner *cleaner;
 	const char *id;  /* id to give when the record has none (file name) */
 	const char *raw; /* a raw article read from a file or --raw, else NULL */
 	size_t rawlen;
+	int html;        /* that article is HTML (--html, or a .html file) */
 };
 
 static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
@@ -44,19 +47,27 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	struct ctx *c = vctx;
 	size_t len;
 	char *s;
-	if (c->raw) {
+	if (c->raw && c->html) {
+		s = af_html_text(c->raw, c->rawlen, &len);
+	} else if (c->raw) {
 		s = af_strndup(c->raw, c->rawlen);
 		len = c->rawlen;
 	} else {
-		if (!af_record_field(r, "raw")) {
+		const char *field = af_record_field(r, "raw") ? "raw" : af_record_field(r, "html") ? "html" : NULL;
+		if (!field) {
 			if (af_record_field(r, "text"))
 				return AF_PASS;
-			af_error_set(why, "no \"raw\" field (and no \"text\"): nothing to clean");
+			af_error_set(why, "no \"raw\" or \"html\" field (and no \"text\"): nothing to clean");
 			return AF_REJECT;
 		}
-		if (!(s = af_record_string(r, "raw", &len))) {
-			af_error_set(why, "\"raw\" is not a string");
+		if (!(s = af_record_string(r, field, &len))) {
+			af_error_set(why, "\"%s\" is not a string", field);
 			return AF_REJECT;
+		}
+		if (field[0] == 'h') {
+			char *t = af_html_text(s, len, &len);
+			free(s);
+			s = t;
 		}
 	}
 	json_t *id = af_record_get(r, "id");
@@ -74,10 +85,10 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	return AF_WRITE;
 }
 
-static int is_ndjson(const char *path)
+static int ends_with(const char *s, const char *suffix)
 {
-	size_t n = strlen(path);
-	return (n > 7 && !strcmp(path + n - 7, ".ndjson")) || (n > 6 && !strcmp(path + n - 6, ".jsonl"));
+	size_t n = strlen(s), k = strlen(suffix);
+	return n > k && !strcmp(s + n - k, suffix);
 }
 
 /* A raw article from a file or stdin: one record. */
@@ -127,6 +138,7 @@ int main(int argc, char **argv)
 	static const struct option opts[] = {
 		AF_COMMON_OPTIONS,
 		{"raw", no_argument, NULL, OPT_RAW},
+		{"html", no_argument, NULL, OPT_HTML},
 		{"id", required_argument, NULL, OPT_ID},
 		{"lexicon", required_argument, NULL, OPT_LEXICON},
 		{0, 0, 0, 0},
@@ -137,6 +149,7 @@ int main(int argc, char **argv)
 	int raw = 0, ch;
 	const char *id = NULL;
 	af_setprog(argv[0]);
+	argv[0] = (char *)af_prog(); /* getopt's messages name the tool, not its path */
 	while ((ch = getopt_long(argc, argv, "hVri:l:", opts, NULL)) != -1) {
 		if (af_cli_common(&cli, &f, ch, optarg))
 			continue;
@@ -146,6 +159,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_ID:
 			id = optarg;
+			break;
+		case OPT_HTML:
+			c.html = 1;
 			break;
 		case OPT_LEXICON:
 			af_cli_add_lexicon(&cli, optarg);
@@ -160,6 +176,8 @@ int main(int argc, char **argv)
 		af_usage_error("--raw reads stdin; it takes no FILE operands");
 	if (id && !raw)
 		af_usage_error("--id is for --raw input");
+	if (c.html && !raw)
+		af_usage_error("--html is for --raw input (NDJSON records say \"html\", files end in .html)");
 
 	struct af_error err;
 	c.cleaner = af_cleaner_new(&err);
@@ -182,11 +200,13 @@ int main(int argc, char **argv)
 			FILE *in = fopen(argv[i], "r");
 			if (!in)
 				af_die(AF_EX_NOINPUT, "%s: %s", argv[i], strerror(errno));
-			if (is_ndjson(argv[i])) {
+			if (ends_with(argv[i], ".ndjson") || ends_with(argv[i], ".jsonl")) {
 				af_filter_stream(&f, in, argv[i]);
 			} else {
 				char *fid = id_from_path(argv[i]);
+				c.html = ends_with(argv[i], ".html") || ends_with(argv[i], ".htm");
 				one_article(&f, &c, in, argv[i], fid);
+				c.html = 0;
 				free(fid);
 			}
 			fclose(in);

@@ -18,6 +18,11 @@ void af_cleaner_free(struct af_cleaner *c);
  * authors, published, updated, dateline, text and removed. */
 json_t *af_clean(struct af_cleaner *c, const char *raw, size_t len);
 
+/* The text of an HTML page as a browser's select-all-copy gives it (block elements on
+ * lines of their own, paragraphs and headings apart, scripts, styles and the head dropped,
+ * character references decoded). Input valid UTF-8; malloc'd, NUL-terminated. */
+char *af_html_text(const char *html, size_t len, size_t *outlen);
+
 /* An id from the content, for records that have none: "h" + 16 hex digits. */
 json_t *af_clean_hash_id(const char *s, size_t len);
 

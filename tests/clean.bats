@@ -1,0 +1,275 @@
+#!/usr/bin/env bats
+# af-clean: the bundled sample against its hand-made gold, field by field; the
+# cleaning rules on small made-up pages; user lexicons and their errors.
+
+load test_helper
+bats_require_minimum_version 1.5.0
+
+gold() { jq -r "$1" "$GOLD"; }
+
+clean_sample() {
+	af-clean "$SAMPLE" >"$T/out.ndjson"
+}
+
+field() { jq -r "$1" "$T/out.ndjson"; }
+
+@test "sample: one record, id from the file name" {
+	clean_sample
+	[ "$(wc -l <"$T/out.ndjson")" -eq 1 ]
+	[ "$(field .id)" = ians-afghan-opposition ]
+}
+
+@test "sample: title, source, authors as the gold" {
+	clean_sample
+	assert_equal "$(field .title)" "$(gold .clean.title)"
+	assert_equal "$(field .source)" "$(gold .clean.source)"
+	assert_equal "$(field -c .authors 2>/dev/null || jq -c .authors "$T/out.ndjson")" "$(jq -c .clean.authors "$GOLD")"
+}
+
+@test "sample: published and updated with their offsets" {
+	clean_sample
+	assert_equal "$(field .published)" "$(gold .clean.published)"
+	assert_equal "$(field .updated)" "$(gold .clean.updated)"
+}
+
+@test "sample: dateline place and date (year from publication)" {
+	clean_sample
+	assert_equal "$(field .dateline.place)" "$(gold .clean.dateline.place)"
+	assert_equal "$(field .dateline.date)" "$(gold .clean.dateline.date)"
+}
+
+@test "sample: the exact body text" {
+	clean_sample
+	jq -j .text "$T/out.ndjson" >"$T/text"
+	jq -j .clean.text "$GOLD" >"$T/want"
+	run diff "$T/want" "$T/text"
+	assert_success
+}
+
+@test "sample: every removed kind of the gold, and nothing of it left in the text" {
+	clean_sample
+	for k in $(jq -r '.clean.removed_kinds[]' "$GOLD"); do
+		jq -e --arg k "$k" 'any(.removed[]; .kind == $k)' "$T/out.ndjson" >/dev/null ||
+			fail "no removed block of kind $k"
+	done
+	while IFS= read -r s; do
+		jq -e --arg s "$s" '.text | contains($s) | not' "$T/out.ndjson" >/dev/null ||
+			fail "text still has: $s"
+	done < <(jq -r '.clean.must_not_in_text[]' "$GOLD")
+}
+
+@test "sample: removed kinds are all in the DESIGN vocabulary" {
+	clean_sample
+	run jq -r '.removed[].kind' "$T/out.ndjson"
+	for k in "${lines[@]}"; do
+		case $k in
+		title-repeat | teaser | byline | stamp | disclaimer | app-prompt | share-prompt | subscribe-prompt | related | \
+			photo-credit | caption | cookie | copyright | ad | nav | comments | other) ;;
+		*) fail "unknown kind $k" ;;
+		esac
+	done
+}
+
+@test "sample: the same record from --raw, from NDJSON and from the file (but the id)" {
+	af-clean "$SAMPLE" | jq -c 'del(.id)' >"$T/a"
+	af-clean --raw <"$SAMPLE" | jq -c 'del(.id)' >"$T/b"
+	sample_record | af-clean | jq -c 'del(.id, .raw)' >"$T/c"
+	run diff "$T/a" "$T/b"
+	assert_success
+	run diff "$T/a" "$T/c"
+	assert_success
+}
+
+@test "sample: the record passes the contract check" {
+	need_shared
+	sample_record | jq -c '. + {id: "s", keep: "this field must pass through"}' >"$T/in"
+	af-clean <"$T/in" >"$T/out"
+	run "$SHARED/tools/af-contract-check" clean "$T/in" "$T/out"
+	assert_success
+	assert_output --partial "0 problems"
+}
+
+@test "sample: af-sample-check clean passes" {
+	need_shared
+	run "$SHARED/tools/af-sample-check" "$AF_BIN" clean
+	assert_success
+}
+
+@test "text is NFC with whitespace folded, quotes kept as written" {
+	printf 'Title of a made-up page for tests\n\nThe caf\xc3\xa9 \xe2\x80\x9cquote\xe2\x80\x9d   and\xc2\xa0the e\xcc\x81cole are written in many ways, and all of them are kept as they are written here.\n' |
+		af-clean --raw >"$T/out.ndjson"
+	run jq -r .text "$T/out.ndjson"
+	assert_output "The café “quote” and the école are written in many ways, and all of them are kept as they are written here."
+}
+
+@test "byline with authors, named zone, dateline with agency" {
+	cat >"$T/page.txt" <<-'EOF'
+	Home
+	World
+	Politics
+	Taliban announce new cabinet in Kabul after weeks of talks
+
+	By Jane Roe and John Doe
+	Published: March 3, 2024 10:15 AFT
+
+	KABUL, March 3 (Reuters) - The Taliban named a new cabinet on Sunday after weeks of talks among the movement's leaders, officials said in a statement.
+
+	The announcement came as the group sought recognition from neighbouring countries, a spokesman told reporters in the capital on Sunday.
+
+	Share this article
+	EOF
+	run af-clean "$T/page.txt"
+	assert_success
+	echo "$output" >"$T/out.ndjson"
+	assert_equal "$(field .title)" "Taliban announce new cabinet in Kabul after weeks of talks"
+	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["Jane Roe","John Doe"]'
+	assert_equal "$(field .published)" "2024-03-03T10:15:00+04:30"
+	assert_equal "$(field .dateline.place)" "Kabul"
+	assert_equal "$(field .dateline.date)" "2024-03-03"
+	assert_equal "$(field .source)" "Reuters"
+	field .text | head -1 | grep -q '^The Taliban named a new cabinet'
+	jq -e 'any(.removed[]; .kind == "share-prompt")' "$T/out.ndjson" >/dev/null
+	jq -e 'any(.removed[]; .kind == "byline")' "$T/out.ndjson" >/dev/null
+}
+
+@test "a December dateline in a January article takes the year before" {
+	cat >"$T/page.txt" <<-'EOF'
+	Opposition leaders meet in Tehran to discuss a common platform
+	January 2, 2025 09:00 IST
+
+	New Delhi, Dec 30 (IANS) Opposition leaders met in Tehran on Monday to discuss a common platform for talks with the rulers in Kabul, officials said.
+
+	The meeting was the third of its kind this year, the officials added in a statement issued late in the evening.
+	EOF
+	af-clean "$T/page.txt" >"$T/out.ndjson"
+	assert_equal "$(field .dateline.date)" "2024-12-30"
+	assert_equal "$(field .published)" "2025-01-02T09:00:00+05:30"
+	assert_equal "$(field .source)" "IANS"
+}
+
+@test "a menu and a related list around the article are removed" {
+	{
+		for w in Home News World Business Sport Opinion Culture Video Podcasts Newsletters Weather; do echo "$w"; done
+		echo "Floods kill dozens in northern Afghanistan provinces"
+		echo
+		for i in 1 2 3 4 5; do
+			echo "Paragraph $i of the story tells how heavy rain caused flash floods in several districts, destroying homes, roads and farmland, according to local officials who spoke on Friday."
+			echo
+		done
+		echo "Related"
+		for i in 1 2 3 4 5 6 7 8 9 10 11 12; do echo "Another headline number $i about something else"; done
+		echo "© 2024 Example News. All rights reserved."
+	} >"$T/page.txt"
+	af-clean "$T/page.txt" >"$T/out.ndjson"
+	[ "$(jq -r '.text | split("\n\n") | length' "$T/out.ndjson")" -eq 5 ]
+	run jq -r .text "$T/out.ndjson"
+	refute_output --partial "Another headline"
+	refute_output --partial "Newsletters"
+	refute_output --partial "All rights reserved"
+	jq -e 'any(.removed[]; .kind == "copyright")' "$T/out.ndjson" >/dev/null
+}
+
+@test "a page with no prose keeps its text rather than nothing" {
+	run af-clean --raw <<<"Just a line"
+	assert_success
+	assert_equal "$(jq -r .text <<<"$output")" "Just a line"
+}
+
+@test "--lexicon adds a rule and an agency" {
+	cat >"$T/lex.yaml" <<-'EOF'
+	agencies:
+	  - {name: Hasht-e Subh, aliases: [Hasht-e Subh Daily, 8am.media], zone: "+04:30"}
+	rules:
+	  - kind: subscribe-prompt
+	    lines: [become a member of our club]
+	EOF
+	cat >"$T/page.txt" <<-'EOF'
+	Prices of flour rise again in Kabul markets this week
+	By Hasht-e Subh Daily
+	May 4, 2024 08:00
+
+	Prices of flour rose again in Kabul markets this week, traders said, blaming the closure of border crossings and the drop in aid deliveries.
+
+	Become a member of our club!
+
+	Traders said they expected prices to keep rising until the crossings reopen, and families said they had cut back on bread.
+	EOF
+	af-clean "$T/page.txt" >"$T/plain.ndjson"
+	af-clean --lexicon "$T/lex.yaml" "$T/page.txt" >"$T/out.ndjson"
+	jq -e '.text | contains("Become a member")' "$T/plain.ndjson" >/dev/null
+	jq -e '.text | contains("Become a member") | not' "$T/out.ndjson" >/dev/null
+	assert_equal "$(field .source)" "Hasht-e Subh"
+	assert_equal "$(field .published)" "2024-05-04T08:00:00+04:30"
+}
+
+@test "--lexicon errors name file:line:col and exit 78" {
+	printf 'rules:\n  - kind: nonsense\n    lines: [x]\n' >"$T/bad1.yaml"
+	run --separate-stderr af-clean --lexicon "$T/bad1.yaml" "$SAMPLE"
+	[ "$status" -eq 78 ]
+	assert_equal "$output" ""
+	[[ "$stderr" == "af-clean: $T/bad1.yaml:2:11: unknown kind 'nonsense'"* ]] || fail "$stderr"
+
+	printf 'rules:\n  - kind: ad\n    patterns: ["(unclosed"]\n' >"$T/bad2.yaml"
+	run --separate-stderr af-clean --lexicon "$T/bad2.yaml" "$SAMPLE"
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == "af-clean: $T/bad2.yaml:3:16: bad pattern: "* ]] || fail "$stderr"
+
+	printf 'rules:\n  - kind: ad\n    colour: red\n' >"$T/bad3.yaml"
+	run --separate-stderr af-clean --lexicon "$T/bad3.yaml" "$SAMPLE"
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == "af-clean: $T/bad3.yaml:3:5: unknown key 'colour'"* ]] || fail "$stderr"
+
+	printf 'rules: [\n' >"$T/bad4.yaml"
+	run --separate-stderr af-clean --lexicon "$T/bad4.yaml" "$SAMPLE"
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == "af-clean: $T/bad4.yaml:2:1: "* ]] || fail "$stderr"
+
+	printf 'zones:\n  XYZ: "+5h"\n' >"$T/bad5.yaml"
+	run --separate-stderr af-clean --lexicon "$T/bad5.yaml" "$SAMPLE"
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == "af-clean: $T/bad5.yaml:2:8: expected an offset"* ]] || fail "$stderr"
+
+	run --separate-stderr af-clean --lexicon "$T/missing.yaml" "$SAMPLE"
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == "af-clean: $T/missing.yaml: No such file or directory" ]] || fail "$stderr"
+}
+
+@test "HTML: a record's html field and a .html file are read as a browser shows them" {
+	cat >"$T/page.html" <<-'EOF'
+	<!DOCTYPE html><html><head><title>Ignored</title><style>p { color: red }</style>
+	<script>var x = "<p>not text</p>";</script></head>
+	<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+	<h1>Floods kill dozens in &ldquo;northern&rdquo; Afghanistan</h1>
+	<p class="byline">By Jane Roe</p>
+	<p>Heavy rain caused flash floods in several districts of Baghlan province,
+	destroying homes, roads &amp; farmland, officials said on Friday.</p>
+	<!-- an ad slot --><p>Rescue teams were searching for people missing after the floods, the provincial
+	governor&#8217;s spokesman said, adding that the toll could rise.</p>
+	<p>Share this article</p></body></html>
+	EOF
+	af-clean "$T/page.html" >"$T/out.ndjson"
+	assert_equal "$(field .title)" "Floods kill dozens in “northern” Afghanistan"
+	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["Jane Roe"]'
+	run jq -r .text "$T/out.ndjson"
+	assert_output "Heavy rain caused flash floods in several districts of Baghlan province, destroying homes, roads & farmland, officials said on Friday.
+
+Rescue teams were searching for people missing after the floods, the provincial governor’s spokesman said, adding that the toll could rise."
+	jq -Rsc '{id: "p", html: .}' "$T/page.html" | af-clean | jq -c 'del(.id, .html)' >"$T/a"
+	af-clean --raw --html <"$T/page.html" | jq -c 'del(.id)' >"$T/b"
+	jq -c 'del(.id)' "$T/out.ndjson" >"$T/c"
+	run diff "$T/a" "$T/c"
+	assert_success
+	run diff "$T/b" "$T/c"
+	assert_success
+}
+
+@test "raw or html that is not a string is rejected, nothing lost" {
+	printf '{"raw":42}\n{"html":["x"]}\n{"raw":"Some words that make a line"}\n{"id":1}\n' >"$T/in"
+	run --separate-stderr af-clean --reject "$T/rej" <"$T/in"
+	[ "$status" -eq 65 ]
+	[ "$(wc -l <<<"$output")" -eq 1 ]
+	[ "$(wc -l <"$T/rej")" -eq 3 ]
+	[[ "$stderr" == *'line 1: "raw" is not a string'* ]] || fail "$stderr"
+	[[ "$stderr" == *'line 2: "html" is not a string'* ]] || fail "$stderr"
+	[[ "$stderr" == *'line 4: no "raw" or "html" field (and no "text"): nothing to clean'* ]] || fail "$stderr"
+}
