@@ -1,0 +1,1532 @@
+/* quotes.c - direct, mixed and reported speech with their speakers.
+ *
+ * The text layer gives tokens and sentences; the lexicon (data/quotes.yaml) gives cue
+ * verbs, speaker words and title cues. The steps, in order:
+ *   1. quote spans: pairs of double quote marks (and single ones outside them), a quote
+ *      left open at a paragraph's end continuing when the next paragraph opens with a mark;
+ *   2. each span is direct when what stands beside it in its sentence is empty or an
+ *      attribution ("X said:", ", said X"); otherwise it is a candidate for a mixed quote;
+ *   3. direct quotes that follow an attributed one in the same paragraph with no attribution
+ *      of their own are parts of it (split quotes);
+ *   4. attribution frames in every sentence: a cue verb with its subject ("X said (that) ...",
+ *      "..., X said", "according to X, ..."), its content the clause on the other side;
+ *      a frame whose content holds a candidate span is mixed, else indirect;
+ *   5. candidates no frame took are kept when long and not titles (speaker from context);
+ *   6. speakers: pronouns and unattributed quotes resolve to the nearest speaker before them,
+ *      canonical names to the fullest name in the article (or af-entities' canonical). */
+#include "af/quotes.h"
+#include "af/data.h"
+#include "af/text.h"
+#include "af/utf8.h"
+#include "af/yaml.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ lexicon */
+
+enum {
+	L_CUE = 1u << 0,     /* reporting verb */
+	L_MCUE = 1u << 1,    /* cue only for mixed quotes */
+	L_LISTEN = 1u << 2,  /* the next noun phrase is the listener */
+	L_SRC = 1u << 3,     /* cue before its source: according to */
+	L_SKIP = 1u << 4,    /* may stand between speaker and cue */
+	L_PPRON = 1u << 5,   /* he, she, I */
+	L_OPRON = 1u << 6,   /* they, it, we */
+	L_DET = 1u << 7,     /* determiner */
+	L_SPKN = 1u << 8,    /* head noun of a speaker */
+	L_TITLE = 1u << 9,   /* title cue */
+	L_PART = 1u << 10,   /* particle inside names */
+	L_NOTNAME = 1u << 11, /* capitalised but never a name */
+	L_HEAD = 1u << 15    /* first word of a phrase */
+};
+#define L_ANYCUE (L_CUE | L_MCUE | L_LISTEN)
+#define L_PRON (L_PPRON | L_OPRON)
+
+static const struct {
+	const char *key;
+	unsigned bits;
+} lex_lists[] = {
+	{"cues", L_CUE},
+	{"listener_cues", L_CUE | L_LISTEN},
+	{"mixed_cues", L_MCUE},
+	{"source_cues", L_SRC},
+	{"skip", L_SKIP},
+	{"person_pronouns", L_PPRON},
+	{"other_pronouns", L_OPRON},
+	{"determiners", L_DET},
+	{"speaker_nouns", L_SPKN},
+	{"title_cues", L_TITLE},
+	{"name_particles", L_PART},
+	{"not_names", L_NOTNAME},
+};
+#define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
+
+struct lexent {
+	char *key;
+	size_t len;
+	unsigned bits;
+};
+
+/* ------------------------------------------------------------------ per-article state */
+
+struct tk {
+	unsigned bits;  /* lexicon bits of the word */
+	unsigned pbits; /* bits of the longest phrase starting here */
+	int plen;       /* its length in tokens (0: none) */
+	int q;          /* quote span holding the token (marks included), -1 */
+	int sent, para;
+	unsigned char mark; /* 1 double quote mark, 2 single */
+	unsigned char used; /* a cue already taken */
+	size_t koff, klen;  /* lower-cased key in keys */
+};
+
+enum { Q_CAND = 0, Q_DIRECT, Q_MIXED, Q_DROP };
+
+struct qspan {
+	int o, c;       /* open and close mark tokens; c = -1 when never closed */
+	int a, b;       /* inner tokens [a, b) */
+	int single;
+	int status;
+	int attr;       /* the attribution that holds it, -1 */
+	int head, tail; /* head/tail frame kinds (see classify) */
+	int hcue, tcue; /* cue tokens found beside it, -1 */
+	int hcl, tcl;   /* their lengths */
+	int hsa, hsb, tsa, tsb; /* speakers found beside it, -1 */
+};
+
+#define MAXPARTS 8
+struct attr {
+	int kind; /* Q_DIRECT, Q_MIXED, or 3 for indirect */
+	int pa[MAXPARTS], pb[MAXPARTS]; /* content parts as token ranges */
+	int np;
+	int cue, cl;  /* cue token and length, -1 for none (a colon: cl = 1 on the colon) */
+	int sa, sb;   /* speaker tokens, -1 */
+	int from;     /* speaker copied from this attribution (context), -1 */
+	int drop;
+	double conf;
+	/* resolved speaker */
+	size_t spk_c0, spk_c1;
+	const char *canon; /* malloc'd or NULL */
+	const char *type;
+};
+#define K_INDIRECT 3
+
+struct mention {
+	size_t c0, c1;
+	const char *canonical, *type;
+};
+
+struct af_quoter {
+	struct lexent *tab;
+	size_t cap, n;
+	int maxwords;
+	/* scratch */
+	struct af_tokens toks;
+	struct af_sentences sents;
+	struct tk *tk;
+	size_t tkcap;
+	struct af_buf keys;
+	struct qspan *qs;
+	size_t nq, qcap;
+	struct attr *at;
+	size_t na, acap;
+	struct mention *men;
+	size_t nmen, mencap;
+	const char *s;
+	size_t slen;
+	int nt;
+};
+
+static unsigned lex_hash(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+static struct lexent *lex_slot(struct af_quoter *q, const char *s, size_t n)
+{
+	for (size_t i = lex_hash(s, n) & (q->cap - 1);; i = (i + 1) & (q->cap - 1)) {
+		struct lexent *e = &q->tab[i];
+		if (!e->key || (e->len == n && memcmp(e->key, s, n) == 0))
+			return e;
+	}
+}
+
+static unsigned lex_get(const struct af_quoter *q, const char *s, size_t n)
+{
+	if (!q->cap)
+		return 0;
+	return lex_slot((struct af_quoter *)q, s, n)->bits;
+}
+
+static void lex_put(struct af_quoter *q, const char *s, size_t n, unsigned bits)
+{
+	if ((q->n + 1) * 2 > q->cap) {
+		size_t oc = q->cap;
+		struct lexent *old = q->tab;
+		q->cap = oc ? oc * 2 : 512;
+		q->tab = af_calloc(q->cap, sizeof *q->tab);
+		q->n = 0;
+		for (size_t i = 0; i < oc; i++)
+			if (old[i].key) {
+				struct lexent *e = lex_slot(q, old[i].key, old[i].len);
+				*e = old[i];
+				q->n++;
+			}
+		free(old);
+	}
+	struct lexent *e = lex_slot(q, s, n);
+	if (!e->key) {
+		e->key = af_strndup(s, n);
+		e->len = n;
+		q->n++;
+	}
+	e->bits |= bits;
+}
+
+/* Lower-case s into b, ’ and ‘ as ', spaces folded to one: the key of a word or phrase. */
+static void lex_key(struct af_buf *b, const char *s, size_t n)
+{
+	af_buf_grow(b, n + 1);
+	char *o = b->p + b->len, *o0 = o;
+	int sp = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == ' ' || c == '\t' || c == '\n') {
+			sp = o > o0;
+			continue;
+		}
+		if (sp) {
+			*o++ = ' ';
+			sp = 0;
+		}
+		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
+			*o++ = '\'';
+			i += 2;
+			continue;
+		}
+		*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	b->len = (size_t)(o - b->p);
+	*o = '\0';
+}
+
+static void lex_add_word(struct af_quoter *q, const char *s, size_t n, unsigned bits)
+{
+	struct af_buf k = {0};
+	lex_key(&k, s, n);
+	if (!k.len) {
+		af_buf_free(&k);
+		return;
+	}
+	int words = 1;
+	for (size_t i = 0; i < k.len; i++)
+		words += k.p[i] == ' ';
+	lex_put(q, k.p, k.len, bits);
+	if (words > 1) {
+		const char *sp = memchr(k.p, ' ', k.len);
+		lex_put(q, k.p, (size_t)(sp - k.p), L_HEAD);
+		if (words > q->maxwords)
+			q->maxwords = words;
+	}
+	af_buf_free(&k);
+}
+
+int af_quoter_add(struct af_quoter *q, const char *buf, size_t len, const char *file, struct af_error *err)
+{
+	struct af_ynode *root = af_yaml_parse(buf, len, file, err);
+	if (!root)
+		return -1;
+	int rc = -1;
+	if (root->type != AF_Y_MAP) {
+		af_yerr(err, root, "expected a map of word lists (cues, listener_cues, ...), found %s",
+		        af_ytype_name(root));
+		goto out;
+	}
+	const char *keys[NLISTS + 1];
+	for (size_t i = 0; i < NLISTS; i++)
+		keys[i] = lex_lists[i].key;
+	keys[NLISTS] = NULL;
+	if (af_ymap_check(root, keys, err) < 0)
+		goto out;
+	for (size_t l = 0; l < NLISTS; l++) {
+		const struct af_ynode *seq = af_ymap_get(root, lex_lists[l].key);
+		if (!seq)
+			continue;
+		if (seq->type != AF_Y_SEQ) {
+			af_yerr(err, seq, "%s: expected a list of words, found %s", lex_lists[l].key,
+			        af_ytype_name(seq));
+			goto out;
+		}
+		for (size_t i = 0; i < seq->n; i++) {
+			if (af_yscalar(seq->kids[i], "a word or phrase", err) < 0)
+				goto out;
+			lex_add_word(q, seq->kids[i]->str, seq->kids[i]->len, lex_lists[l].bits);
+		}
+	}
+	rc = 0;
+out:
+	af_yaml_free(root);
+	return rc;
+}
+
+int af_quoter_load(struct af_quoter *q, const char *path, struct af_error *err)
+{
+	size_t len;
+	char *buf = af_read_file(path, &len);
+	if (!buf) {
+		af_error_set(err, "%s: cannot read: %s", path, strerror(errno));
+		return -1;
+	}
+	int rc = af_quoter_add(q, buf, len, path, err);
+	free(buf);
+	return rc;
+}
+
+struct af_quoter *af_quoter_new(struct af_error *err)
+{
+	const struct af_datafile *d = af_data_find("quotes.yaml");
+	if (!d) {
+		af_error_set(err, "quotes.yaml is not compiled in");
+		return NULL;
+	}
+	if (af_text_init(err) < 0)
+		return NULL;
+	struct af_quoter *q = af_calloc(1, sizeof *q);
+	q->maxwords = 1;
+	if (af_quoter_add(q, d->data, d->len, "quotes.yaml", err) < 0) {
+		af_quoter_free(q);
+		return NULL;
+	}
+	return q;
+}
+
+void af_quoter_free(struct af_quoter *q)
+{
+	if (!q)
+		return;
+	for (size_t i = 0; i < q->cap; i++)
+		free(q->tab[i].key);
+	free(q->tab);
+	af_tokens_free(&q->toks);
+	af_sentences_free(&q->sents);
+	free(q->tk);
+	af_buf_free(&q->keys);
+	free(q->qs);
+	free(q->at);
+	free(q->men);
+	free(q);
+}
+
+/* ------------------------------------------------------------------ token helpers */
+
+#define T(i) (q->toks.v[(i)])
+#define K(i) (q->tk[(i)])
+
+static int is_word(const struct af_quoter *q, int i)
+{
+	return i >= 0 && i < q->nt && T(i).kind == AF_TOK_WORD;
+}
+
+static int tok_is(const struct af_quoter *q, int i, const char *w)
+{
+	if (i < 0 || i >= q->nt)
+		return 0;
+	size_t n = strlen(w);
+	return K(i).klen == n && memcmp(q->keys.p + K(i).koff, w, n) == 0;
+}
+
+static int is_punct(const struct af_quoter *q, int i, char c)
+{
+	return i >= 0 && i < q->nt && T(i).kind == AF_TOK_PUNCT && T(i).end - T(i).start == 1 &&
+	       q->s[T(i).start] == c;
+}
+
+/* a word that may be part of a name: capitalised, not a sentence opener, not a pronoun */
+static int is_cap(const struct af_quoter *q, int i)
+{
+	return is_word(q, i) && (T(i).flags & AF_TF_CAP) && !(K(i).bits & (L_NOTNAME | L_PRON | L_ANYCUE));
+}
+
+static int is_lower(const struct af_quoter *q, int i)
+{
+	return is_word(q, i) && !(T(i).flags & AF_TF_CAP) && (T(i).flags & AF_TF_ALPHA);
+}
+
+static int is_end_punct(const struct af_quoter *q, int i)
+{
+	return is_punct(q, i, '.') || is_punct(q, i, '!') || is_punct(q, i, '?') ||
+	       (i >= 0 && i < q->nt && T(i).kind == AF_TOK_PUNCT && q->s[T(i).start] == (char)0xE2 &&
+	        T(i).end - T(i).start == 3 && (unsigned char)q->s[T(i).start + 2] == 0xA6); /* … */
+}
+
+/* a participle: "saying", "adding" (its subject is the clause's) */
+static int is_ing(const struct af_quoter *q, int i)
+{
+	return K(i).klen > 4 && !memcmp(q->keys.p + K(i).koff + K(i).klen - 3, "ing", 3);
+}
+
+/* cue bits of token i (its phrase when one starts there) and the cue's length */
+static unsigned cue_at(const struct af_quoter *q, int i, int *len)
+{
+	if (i < 0 || i >= q->nt || T(i).kind != AF_TOK_WORD) {
+		*len = 0;
+		return 0;
+	}
+	if (K(i).plen && (K(i).pbits & (L_ANYCUE | L_SRC))) {
+		*len = K(i).plen;
+		return K(i).pbits;
+	}
+	*len = 1;
+	return K(i).bits;
+}
+
+/* ------------------------------------------------------------------ noun phrases */
+
+/* A speaker ending at token e-1, not before lo: a pronoun, a name, or a common noun phrase
+ * ("the report", "Spokespersons for these movements", "Trump's campaign"). 1 and *sa. */
+static int np_back(const struct af_quoter *q, int e, int lo, int *sa)
+{
+	int i = e - 1;
+	if (i < lo || !is_word(q, i))
+		return 0;
+	if (tok_is(q, i, "who") || tok_is(q, i, "which")) {
+		/* "Smith, who said ...": the antecedent */
+		int p = is_punct(q, i - 1, ',') ? i - 1 : i;
+		return p > lo && p < i && np_back(q, p, lo, sa);
+	}
+	if (K(i).bits & (L_ANYCUE | L_SKIP | L_PART) || tok_is(q, i, "that"))
+		return 0;
+	if (K(i).bits & L_PRON) {
+		*sa = i;
+		return 1;
+	}
+	int j;
+	if (is_cap(q, i)) {
+		j = i;
+		while (j - 1 >= lo) {
+			if (is_cap(q, j - 1) || (T(j - 1).flags & AF_TF_INITIAL))
+				j--;
+			else if ((K(j - 1).bits & L_PART) && j - 2 >= lo && is_cap(q, j - 2) && !tok_is(q, j - 1, "and"))
+				j -= 2;
+			else if ((T(j - 1).flags & AF_TF_CLITIC) && j - 2 >= lo && is_cap(q, j - 2))
+				j -= 2; /* Trump's Kellyanne ... rare; keeps names whole */
+			else
+				break;
+		}
+		if (j - 1 >= lo && tok_is(q, j - 1, "the"))
+			j--;
+		*sa = j;
+		return 1;
+	}
+	if (!is_lower(q, i))
+		return 0;
+	/* a common noun phrase: lower-case words (and capitalised modifiers) back to a determiner */
+	j = i;
+	int det = -1;
+	for (int k = 0; k < 6 && j - 1 >= lo; k++) {
+		int p = j - 1;
+		if (K(p).bits & L_DET) {
+			det = p;
+			break;
+		}
+		if (is_lower(q, p) && !(K(p).bits & (L_ANYCUE | L_SKIP | L_PART | L_PRON)) && !tok_is(q, p, "that") &&
+		    !tok_is(q, p, "who") && !tok_is(q, p, "which"))
+			j = p;
+		else if (is_cap(q, p) || ((T(p).flags & AF_TF_CLITIC) && p - 1 >= lo && is_cap(q, p - 1)))
+			j = p;
+		else
+			break;
+	}
+	if (det >= 0)
+		j = det;
+	else if (!(K(i).bits & L_SPKN))
+		return 0;
+	else if (!(is_cap(q, j) || (T(j).flags & AF_TF_CAP) || j == i || (K(j).bits & L_SPKN)))
+		j = i;
+	/* "spokesman for the ministry", "the head of the agency" */
+	for (int r = 0; r < 2; r++) {
+		int p = j - 1;
+		if (p - 1 >= lo && (tok_is(q, p, "for") || tok_is(q, p, "of") || tok_is(q, p, "at")) && is_word(q, p - 1) &&
+		    ((K(p - 1).bits & L_SPKN) || is_lower(q, p - 1) || is_cap(q, p - 1)) &&
+		    !(K(p - 1).bits & (L_ANYCUE | L_SKIP | L_PRON | L_DET))) {
+			int s2;
+			if (np_back(q, p, lo, &s2) && s2 < p)
+				j = s2;
+			else
+				break;
+		} else
+			break;
+	}
+	*sa = j;
+	return 1;
+}
+
+/* np_back, or the name before an apposition: "Smith, a spokesman for X, said" -> Smith. */
+static int np_back_appos(const struct af_quoter *q, int e, int lo, int *sa, int *sb)
+{
+	if (is_punct(q, e - 1, ',')) {
+		for (int p = e - 2; p > lo && p > e - 30; p--) {
+			if (T(p).kind == AF_TOK_QUOTE_OPEN || T(p).kind == AF_TOK_QUOTE_CLOSE || T(p).kind == AF_TOK_QUOTE ||
+			    K(p).q >= 0)
+				return 0;
+			if (is_punct(q, p, ',')) {
+				int s2;
+				if (np_back(q, p, lo, &s2) &&
+				    (s2 == lo || is_punct(q, s2 - 1, ',') || T(s2 - 1).kind != AF_TOK_WORD)) {
+					*sa = s2;
+					*sb = p;
+					return 1;
+				}
+				return 0;
+			}
+		}
+		return 0;
+	}
+	if (np_back(q, e, lo, sa)) {
+		*sb = e;
+		return 1;
+	}
+	return 0;
+}
+
+/* A speaker starting at token b, before hi: a pronoun, a name, or "the report". 1 and *se. */
+static int np_fwd(const struct af_quoter *q, int b, int hi, int *sa, int *se)
+{
+	if (b >= hi || !is_word(q, b))
+		return 0;
+	if (K(b).bits & L_PRON) {
+		*sa = b;
+		*se = b + 1;
+		return 1;
+	}
+	int j = b;
+	if (tok_is(q, b, "the") && is_cap(q, b + 1))
+		j++;
+	if (is_cap(q, j)) {
+		int k = j + 1;
+		while (k < hi) {
+			if (is_cap(q, k) || (T(k).flags & AF_TF_INITIAL))
+				k++;
+			else if ((K(k).bits & L_PART) && is_cap(q, k + 1) && k + 1 < hi && !tok_is(q, k, "and"))
+				k += 2;
+			else
+				break;
+		}
+		*sa = b;
+		*se = k;
+		return 1;
+	}
+	if ((K(b).bits & L_DET) || (is_lower(q, b) && !(K(b).bits & (L_ANYCUE | L_SKIP)))) {
+		int k = b + 1, lastn = -1;
+		for (; k < hi && k < b + 7; k++) {
+			if (is_cap(q, k)) {
+				/* "campaign manager Kellyanne Conway": the name */
+				int s2, e2;
+				if (np_fwd(q, k, hi, &s2, &e2)) {
+					*sa = s2;
+					*se = e2;
+					return 1;
+				}
+			}
+			if (!is_lower(q, k) || (K(k).bits & (L_ANYCUE | L_PART | L_SKIP)) || tok_is(q, k, "that") ||
+			    tok_is(q, k, "who"))
+				break;
+			lastn = k;
+		}
+		if (lastn < 0 && !(K(b).bits & L_SPKN))
+			return 0;
+		*sa = b;
+		*se = lastn < 0 ? b + 1 : lastn + 1;
+		return 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ preparation */
+
+static void prepare(struct af_quoter *q)
+{
+	int n = q->nt;
+	if ((size_t)n > q->tkcap) {
+		q->tkcap = (size_t)n + 64;
+		q->tk = af_realloc(q->tk, q->tkcap * sizeof *q->tk);
+	}
+	af_buf_reset(&q->keys);
+	int para = 0;
+	for (int i = 0; i < n; i++) {
+		struct tk *k = &q->tk[i];
+		memset(k, 0, sizeof *k);
+		k->q = -1;
+		if (i > 0 && (T(i).flags & AF_TF_PARA))
+			para++;
+		k->para = para;
+		k->koff = q->keys.len;
+		lex_key(&q->keys, q->s + T(i).start, T(i).end - T(i).start);
+		k->klen = q->keys.len - k->koff;
+		if (T(i).kind == AF_TOK_WORD)
+			k->bits = lex_get(q, q->keys.p + k->koff, k->klen);
+		enum af_tok_kind kd = T(i).kind;
+		if (kd == AF_TOK_QUOTE_OPEN || kd == AF_TOK_QUOTE_CLOSE || kd == AF_TOK_QUOTE) {
+			const unsigned char *c = (const unsigned char *)q->s + T(i).start;
+			size_t l = T(i).end - T(i).start;
+			if ((l == 1 && c[0] == '"') || (l == 2 && c[0] == 0xC2 && (c[1] == 0xAB || c[1] == 0xBB)) ||
+			    (l == 3 && c[0] == 0xE2 && c[1] == 0x80 && (c[2] == 0x9C || c[2] == 0x9D || c[2] == 0x9E)))
+				k->mark = 1;
+			else
+				k->mark = 2;
+		}
+	}
+	for (size_t si = 0; si < q->sents.n; si++)
+		for (size_t i = q->sents.v[si].tok_start; i < q->sents.v[si].tok_end; i++)
+			q->tk[i].sent = (int)si;
+	/* phrases */
+	struct af_buf b = {0};
+	for (int i = 0; i < n; i++) {
+		if (!(K(i).bits & L_HEAD))
+			continue;
+		for (int w = q->maxwords; w >= 2; w--) {
+			if (i + w > n)
+				continue;
+			af_buf_reset(&b);
+			int ok = 1;
+			for (int j = i; j < i + w; j++) {
+				if (T(j).kind != AF_TOK_WORD) {
+					ok = 0;
+					break;
+				}
+				if (j > i)
+					af_buf_addc(&b, ' ');
+				af_buf_add(&b, q->keys.p + K(j).koff, K(j).klen);
+			}
+			if (!ok)
+				continue;
+			unsigned bits = lex_get(q, b.p, b.len);
+			if (bits & ~L_HEAD) {
+				K(i).pbits = bits & ~L_HEAD;
+				K(i).plen = w;
+				break;
+			}
+		}
+	}
+	af_buf_free(&b);
+}
+
+/* ------------------------------------------------------------------ quote spans */
+
+static void add_span(struct af_quoter *q, int o, int c, int last, int single)
+{
+	int a = o + 1, b = c >= 0 ? c : last + 1;
+	if (b <= a)
+		return;
+	if (q->nq == q->qcap) {
+		q->qcap = q->qcap ? q->qcap * 2 : 32;
+		q->qs = af_realloc(q->qs, q->qcap * sizeof *q->qs);
+	}
+	struct qspan *s = &q->qs[q->nq];
+	memset(s, 0, sizeof *s);
+	s->o = o;
+	s->c = c;
+	s->a = a;
+	s->b = b;
+	s->single = single;
+	s->attr = -1;
+	s->hcue = s->tcue = s->hsa = s->tsa = -1;
+	for (int i = o; i <= (c >= 0 ? c : last); i++)
+		if (K(i).q < 0)
+			K(i).q = (int)q->nq;
+	q->nq++;
+}
+
+static void find_spans(struct af_quoter *q)
+{
+	int open = -1;
+	q->nq = 0;
+	for (int i = 0; i < q->nt; i++) {
+		if (open >= 0 && K(i).para != K(open).para && (T(i).flags & AF_TF_PARA)) {
+			/* a paragraph ended inside a quote: it goes on when the next one opens with a mark */
+			if (!(K(i).mark == 1 && T(i).kind != AF_TOK_QUOTE_CLOSE)) {
+				add_span(q, open, -1, i - 1, 0);
+				open = -1;
+			} else {
+				continue;
+			}
+		}
+		if (K(i).mark != 1)
+			continue;
+		enum af_tok_kind kd = T(i).kind;
+		if (open < 0) {
+			if (kd != AF_TOK_QUOTE_CLOSE)
+				open = i;
+		} else if (kd == AF_TOK_QUOTE_OPEN && q->s[T(i).start] != '"' && K(i).sent != K(open).sent &&
+		           T(i).cstart > T(open).cend) {
+			/* a new opening mark in a later sentence: the first was never closed */
+			int last = i - 1;
+			while (last > open && K(last).sent == K(i).sent)
+				last--;
+			add_span(q, open, -1, last, 0);
+			open = i;
+		} else {
+			add_span(q, open, i, i, 0);
+			open = -1;
+		}
+	}
+	if (open >= 0)
+		add_span(q, open, -1, q->nt - 1, 0);
+	/* single quotes outside double ones: ‘...’ within a sentence */
+	size_t nd = q->nq;
+	for (int i = 0; i < q->nt; i++) {
+		if (K(i).mark != 2 || K(i).q >= 0 || T(i).kind != AF_TOK_QUOTE_OPEN)
+			continue;
+		for (int j = i + 1; j < q->nt && j < i + 80 && K(j).sent == K(i).sent; j++) {
+			if (K(j).q >= 0)
+				break;
+			if (K(j).mark == 2 && T(j).kind == AF_TOK_QUOTE_CLOSE) {
+				if (j - i >= 3)
+					add_span(q, i, j, j, 1);
+				i = j;
+				break;
+			}
+		}
+	}
+	/* keep text order */
+	if (q->nq > nd) {
+		for (size_t x = 1; x < q->nq; x++) {
+			struct qspan t = q->qs[x];
+			size_t y = x;
+			while (y > 0 && q->qs[y - 1].o > t.o) {
+				q->qs[y] = q->qs[y - 1];
+				y--;
+			}
+			q->qs[y] = t;
+		}
+		for (int i = 0; i < q->nt; i++)
+			K(i).q = -1;
+		for (size_t x = 0; x < q->nq; x++) {
+			int e = q->qs[x].c >= 0 ? q->qs[x].c : q->qs[x].b - 1;
+			for (int i = q->qs[x].o; i <= e; i++)
+				if (K(i).q < 0)
+					K(i).q = (int)x;
+		}
+	}
+}
+
+static int sent_start(const struct af_quoter *q, int i)
+{
+	return (int)q->sents.v[K(i).sent].tok_start;
+}
+
+static int sent_end(const struct af_quoter *q, int i)
+{
+	return (int)q->sents.v[K(i).sent].tok_end;
+}
+
+static int span_end(const struct qspan *s)
+{
+	return s->c >= 0 ? s->c + 1 : s->b;
+}
+
+/* words inside a span */
+static int span_words(const struct af_quoter *q, const struct qspan *s)
+{
+	int n = 0;
+	for (int i = s->a; i < s->b; i++)
+		n += T(i).kind == AF_TOK_WORD || T(i).kind == AF_TOK_NUMBER;
+	return n;
+}
+
+/* the first sentence subject: skips openers ("But", "However,") */
+static int subject_of(const struct af_quoter *q, int s0, int hi, int *sa, int *sb)
+{
+	int i = s0;
+	while (i < hi && ((K(i).bits & L_NOTNAME) || T(i).kind == AF_TOK_PUNCT) && !(K(i).bits & L_PRON))
+		i++;
+	return np_fwd(q, i, hi, sa, sb);
+}
+
+/* Head of span k: the tokens before its opening mark in its sentence.
+ * 1 empty; 2 an attribution with a cue ("X said:", "X said,", "X told CNN"); 3 a colon
+ * without a cue ("Muttaqi:"); 0 anything else (the quote is inside a clause). */
+static void classify_head(struct af_quoter *q, int k)
+{
+	struct qspan *s = &q->qs[k];
+	int lo = sent_start(q, s->o);
+	if (k > 0 && span_end(&q->qs[k - 1]) > lo)
+		lo = span_end(&q->qs[k - 1]);
+	int e = s->o;
+	s->head = 0;
+	if (e <= lo && e > 0 && is_punct(q, e - 1, ':') && (k == 0 || span_end(&q->qs[k - 1]) < e)) {
+		/* "Karzai said:" closing the sentence or paragraph before the quote */
+		lo = sent_start(q, e - 1);
+		if (k > 0 && span_end(&q->qs[k - 1]) > lo)
+			lo = span_end(&q->qs[k - 1]);
+	}
+	if (e <= lo) {
+		s->head = 1;
+		return;
+	}
+	int colon = is_punct(q, e - 1, ':'), comma = is_punct(q, e - 1, ',');
+	int he = (colon || comma) ? e - 1 : e;
+	if (he > lo && (is_punct(q, he - 1, ',') || is_punct(q, he - 1, '-')))
+		he--;
+	/* the last cue in the head */
+	int ci = -1, cl = 0;
+	for (int i = he - 1; i >= lo && i >= he - 12; i--) {
+		int l;
+		unsigned b = cue_at(q, i, &l);
+		if ((b & (L_CUE | L_LISTEN)) && !K(i).used && i + l <= he) {
+			ci = i;
+			cl = l;
+			break;
+		}
+	}
+	if (ci >= 0) {
+		int after = he - (ci + cl);
+		int ok = 0;
+		if (colon || comma)
+			ok = after <= 10;
+		else
+			ok = after <= 3;
+		for (int i = ci + cl; i < he && ok; i++)
+			if (tok_is(q, i, "that") || tok_is(q, i, "as") || tok_is(q, i, "if") || tok_is(q, i, "whether"))
+				ok = 0;
+		if (ok) {
+			s->head = 2;
+			s->hcue = ci;
+			s->hcl = cl;
+			int j = ci;
+			while (j - 1 >= lo && (K(j - 1).bits & L_SKIP))
+				j--;
+			int sa, sb;
+			if (np_back_appos(q, j, lo, &sa, &sb)) {
+				s->hsa = sa;
+				s->hsb = sb;
+			} else if (np_fwd(q, ci + cl, he, &sa, &sb)) {
+				s->hsa = sa;
+				s->hsb = sb;
+			} else if (subject_of(q, lo, ci, &sa, &sb)) {
+				s->hsa = sa;
+				s->hsb = sb;
+			}
+			return;
+		}
+	}
+	if (colon) {
+		s->head = 3;
+		int sa, sb;
+		if (np_back(q, e - 1, lo, &sa) && sa == lo) {
+			s->hsa = sa;
+			s->hsb = e - 1;
+		} else if (subject_of(q, lo, e - 1, &sa, &sb)) {
+			s->hsa = sa;
+			s->hsb = sb;
+		}
+	}
+}
+
+/* Tail of span k: the tokens after its closing mark in its sentence.
+ * 1 empty (or only end punctuation); 2 an attribution ", X said" / ", said X"; 0 else. */
+static void classify_tail(struct af_quoter *q, int k)
+{
+	struct qspan *s = &q->qs[k];
+	s->tail = 0;
+	if (s->c < 0) {
+		s->tail = 1;
+		return;
+	}
+	int b = s->c + 1, hi = b < q->nt ? sent_end(q, s->c) : b;
+	if (hi < b)
+		hi = b;
+	if ((size_t)k + 1 < q->nq && q->qs[k + 1].o < hi)
+		hi = q->qs[k + 1].o;
+	/* "“A.” Merkley said." split by the sentence splitter */
+	if (b < q->nt && hi == b && K(b).para == K(s->c).para && T(b).kind == AF_TOK_WORD) {
+		int e2 = sent_end(q, b);
+		if (e2 - b <= 7 && ((size_t)k + 1 >= q->nq || q->qs[k + 1].o >= e2)) {
+			for (int i = b; i < e2; i++) {
+				int l;
+				if (cue_at(q, i, &l) & (L_CUE | L_LISTEN)) {
+					hi = e2;
+					break;
+				}
+			}
+		}
+	}
+	while (b < hi && (is_punct(q, b, ',') || is_punct(q, b, '-') || T(b).kind == AF_TOK_PUNCT) &&
+	       !is_end_punct(q, b) && !is_punct(q, b, '('))
+		b++;
+	int e = hi;
+	while (e > b && (is_end_punct(q, e - 1) || T(e - 1).kind == AF_TOK_QUOTE_CLOSE))
+		e--;
+	if (e <= b) {
+		s->tail = 1;
+		return;
+	}
+	int l, sa, sb;
+	unsigned cb = cue_at(q, b, &l);
+	if ((cb & (L_CUE | L_LISTEN)) && !is_ing(q, b) && np_fwd(q, b + l, e, &sa, &sb)) {
+		s->tail = 2;
+		s->tcue = b;
+		s->tcl = l;
+		s->tsa = sa;
+		s->tsb = sb;
+		return;
+	}
+	if (np_fwd(q, b, e, &sa, &sb)) {
+		int j = sb;
+		if (is_punct(q, j, ',')) { /* apposition: "Smith, a spokesman, said" */
+			int p = j + 1;
+			while (p < e && p < j + 30 && !is_punct(q, p, ','))
+				p++;
+			if (p < e)
+				j = p + 1;
+		}
+		while (j < e && (K(j).bits & L_SKIP))
+			j++;
+		cb = cue_at(q, j, &l);
+		if (cb & (L_CUE | L_LISTEN)) {
+			s->tail = 2;
+			s->tcue = j;
+			s->tcl = l;
+			s->tsa = sa;
+			s->tsb = sb;
+		}
+	}
+}
+
+/* The words before the opening mark name a title: "under the title", "the film". */
+static int title_before(const struct af_quoter *q, const struct qspan *s)
+{
+	int i = s->o - 1;
+	while (i >= 0 && (T(i).kind == AF_TOK_PUNCT && is_punct(q, i, ',')))
+		i--;
+	for (int back = 0; back < 3 && i >= 0; back++, i--) {
+		if (K(i).bits & L_TITLE)
+			return 1;
+		if (K(i).plen == 0)
+			for (int j = i - 1; j >= 0 && j >= i - 3; j--)
+				if (K(j).plen && j + K(j).plen == i + 1 && (K(j).pbits & L_TITLE))
+					return 1;
+		if (!(T(i).flags & AF_TF_CLITIC) && !(K(i).bits & L_DET))
+			break;
+	}
+	return 0;
+}
+
+/* Title case: most words capitalised, few of them, no sentence inside. */
+static int title_case(const struct af_quoter *q, const struct qspan *s)
+{
+	int words = 0, caps = 0;
+	for (int i = s->a; i < s->b; i++) {
+		if (is_end_punct(q, i) && i + 1 < s->b)
+			return 0;
+		if (T(i).kind != AF_TOK_WORD)
+			continue;
+		words++;
+		if (T(i).flags & AF_TF_CAP)
+			caps++;
+		else if (K(i).bits & (L_PART | L_DET))
+			caps++;
+	}
+	return words > 0 && words <= 12 && caps == words;
+}
+
+/* ------------------------------------------------------------------ attributions */
+
+static struct attr *attr_new(struct af_quoter *q)
+{
+	if (q->na == q->acap) {
+		q->acap = q->acap ? q->acap * 2 : 32;
+		q->at = af_realloc(q->at, q->acap * sizeof *q->at);
+	}
+	struct attr *a = &q->at[q->na++];
+	memset(a, 0, sizeof *a);
+	a->cue = a->sa = a->from = -1;
+	return a;
+}
+
+static void direct_quotes(struct af_quoter *q)
+{
+	for (size_t k = 0; k < q->nq; k++) {
+		classify_head(q, (int)k);
+		classify_tail(q, (int)k);
+	}
+	for (size_t k = 0; k < q->nq; k++) {
+		struct qspan *s = &q->qs[k];
+		int direct = s->head == 2 || s->head == 3 || (s->head == 1 && (s->tail == 1 || s->tail == 2));
+		if (s->single && !(s->head == 2 || s->tail == 2))
+			direct = 0;
+		if (!direct)
+			continue;
+		if (s->head == 1 && s->tail == 1 && span_words(q, s) <= 3 && s->c >= 0)
+			direct = 0;
+		if (!direct || title_before(q, s))
+			continue;
+		/* a part of the previous quote: "A," he said, "B." or "A," he said. "B." */
+		if (k > 0) {
+			struct qspan *p = &q->qs[k - 1];
+			struct attr *pa = p->attr >= 0 ? &q->at[p->attr] : NULL;
+			int same = p->status == Q_DIRECT && pa && pa->kind == Q_DIRECT && pa->np < MAXPARTS &&
+			           K(p->o).para == K(s->o).para;
+			int merge = 0;
+			if (same && s->head == 2 && s->hcue >= 0 && s->hcue == pa->cue)
+				merge = 1;
+			else if (same && s->head == 1 && s->tail != 2 &&
+			         (K(s->o).sent == K(p->b - 1).sent + 1 || K(s->o).sent == K(p->b - 1).sent ||
+			          (p->tail == 2 && K(s->o).sent == K(p->tcue).sent + 1)))
+				merge = 1;
+			if (merge) {
+				pa->pa[pa->np] = s->a;
+				pa->pb[pa->np] = s->b;
+				pa->np++;
+				s->status = Q_DIRECT;
+				s->attr = p->attr;
+				continue;
+			}
+		}
+		struct attr *a = attr_new(q);
+		a->kind = Q_DIRECT;
+		a->pa[0] = s->a;
+		a->pb[0] = s->b;
+		a->np = 1;
+		a->conf = 0.9;
+		if (s->tail == 2) {
+			a->cue = s->tcue;
+			a->cl = s->tcl;
+			a->sa = s->tsa;
+			a->sb = s->tsb;
+		} else if (s->head == 2) {
+			a->cue = s->hcue;
+			a->cl = s->hcl;
+			a->sa = s->hsa;
+			a->sb = s->hsb;
+		} else if (s->head == 3) {
+			a->cue = s->o - 1;
+			a->cl = 1;
+			a->sa = s->hsa;
+			a->sb = s->hsb;
+		} else {
+			a->conf = 0.6;
+		}
+		if (a->cue >= 0)
+			for (int i = a->cue; i < a->cue + a->cl; i++)
+				K(i).used = 2;
+		if (s->c < 0)
+			a->conf -= 0.2;
+		s->status = Q_DIRECT;
+		s->attr = (int)(a - q->at);
+	}
+}
+
+static int in_direct(const struct af_quoter *q, int i)
+{
+	return K(i).q >= 0 && q->qs[K(i).q].status == Q_DIRECT;
+}
+
+/* content [a, b): trim punctuation at both ends (not quote marks) */
+static void trim(const struct af_quoter *q, int *a, int *b)
+{
+	while (*a < *b && T(*a).kind == AF_TOK_PUNCT && !is_punct(q, *a, '('))
+		(*a)++;
+	while (*b > *a && (T(*b - 1).kind == AF_TOK_PUNCT))
+		(*b)--;
+}
+
+/* Frames of one sentence [s0, s1): cue verbs with their speaker and content. */
+static void frames(struct af_quoter *q, int s0, int s1)
+{
+	for (int i = s0; i < s1; i++) {
+		if (K(i).q >= 0 || K(i).used)
+			continue;
+		int l;
+		unsigned cb = cue_at(q, i, &l);
+		if (!(cb & (L_CUE | L_MCUE | L_SRC)))
+			continue;
+		int sa = -1, sb = -1, ca = -1, cbd = -1, ca2 = -1, cb2 = -1;
+		if (cb & L_SRC) {
+			if (!np_fwd(q, i + l, s1, &sa, &sb))
+				continue;
+			int first = i == s0 || (i - s0 <= 2 && !is_word(q, i - 1)) || (K(i - 1).bits & L_NOTNAME);
+			if (first) {
+				int c = sb;
+				while (c < s1 && !is_punct(q, c, ',') && c < sb + 15)
+					c++;
+				ca = c + 1;
+				cbd = s1;
+			} else {
+				ca = s0;
+				cbd = i;
+				if (is_punct(q, sb, ',') && sb + 3 < s1) {
+					ca2 = sb + 1;
+					cb2 = s1;
+				}
+			}
+		} else {
+			int j = i;
+			while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
+				j--;
+			int have = np_back_appos(q, j, s0, &sa, &sb);
+			int ing = is_ing(q, i);
+			if (!have && ing && j - 1 >= s0 && (is_punct(q, j - 1, ',') || T(j - 1).kind == AF_TOK_QUOTE_CLOSE))
+				have = subject_of(q, s0, j, &sa, &sb);
+			if (!have && ing && j == s0 && i > 0 && K(i - 1).para == K(i).para) {
+				/* "..." she said. Adding: ... (rare): no speaker here */
+			}
+			if (have && sa > s0 && sa < j && !ing &&
+			    (is_punct(q, sa - 1, ',') || T(sa - 1).kind == AF_TOK_QUOTE_CLOSE)) {
+				/* "CONTENT, X said (...)": content before, unless a clause follows */
+				int rest = 0, hasthat = 0;
+				for (int k = i + l; k < s1 && !is_end_punct(q, k); k++) {
+					rest++;
+					if (tok_is(q, k, "that"))
+						hasthat = 1;
+				}
+				if (!hasthat && rest <= 8) {
+					ca = s0;
+					cbd = sa - 1;
+				} else if (!hasthat && is_punct(q, sa - 1, ',')) {
+					/* "The two leaders, X said in a report, had joined ..." */
+					int c = i + l;
+					while (c < s1 && !is_punct(q, c, ',') && c < i + l + 10)
+						c++;
+					if (c < s1 && is_punct(q, c, ',')) {
+						ca = s0;
+						cbd = sa - 1;
+						ca2 = c + 1;
+						cb2 = s1;
+					}
+				}
+			} else if (!have && j - 1 >= s0 && (is_punct(q, j - 1, ',') || T(j - 1).kind == AF_TOK_QUOTE_CLOSE) &&
+			           !ing) {
+				/* "CONTENT, said X." */
+				if (np_fwd(q, i + l, s1, &sa, &sb)) {
+					have = 1;
+					ca = s0;
+					cbd = j - 1;
+				}
+			}
+			if (!have)
+				continue;
+			if (ca < 0) {
+				int c = i + l;
+				if (cb & L_LISTEN) {
+					int x, y;
+					if (!tok_is(q, c, "that") && np_fwd(q, c, s1, &x, &y))
+						c = y;
+				}
+				for (int k = c; k < s1 && k < c + 9; k++) {
+					if (tok_is(q, k, "that")) {
+						c = k;
+						break;
+					}
+					if (is_end_punct(q, k) || K(k).q >= 0)
+						break;
+				}
+				ca = c;
+				cbd = s1;
+			}
+		}
+		/* the content stops at a direct quote or its cue, and before a trailing ", X said" */
+		for (int k = ca; k < cbd; k++)
+			if (in_direct(q, k) || (K(k).used == 2 && k > ca)) {
+				cbd = k;
+				break;
+			}
+		trim(q, &ca, &cbd);
+		if (ca2 >= 0) {
+			for (int k = ca2; k < cb2; k++)
+				if (in_direct(q, k)) {
+					cb2 = k;
+					break;
+				}
+			trim(q, &ca2, &cb2);
+			if (cb2 - ca2 < 2)
+				ca2 = -1;
+		}
+		if (cbd - ca < 2)
+			continue;
+		/* the frame holds candidate spans: mixed; a span that runs on past the sentence
+		 * carries the content with it */
+		int mixed = 0;
+		for (int k = ca; k < cbd; k++)
+			if (K(k).q >= 0 && q->qs[K(k).q].status != Q_DIRECT && q->qs[K(k).q].status != Q_DROP &&
+			    !q->qs[K(k).q].single) {
+				mixed = 1;
+				int e = span_end(&q->qs[K(k).q]);
+				if (e > cbd)
+					cbd = e;
+				k = e - 1;
+			}
+		struct attr *a = attr_new(q);
+		a->kind = mixed ? Q_MIXED : K_INDIRECT;
+		a->pa[0] = ca;
+		a->pb[0] = cbd;
+		a->np = 1;
+		if (ca2 >= 0) {
+			a->pa[1] = ca2;
+			a->pb[1] = cb2;
+			a->np = 2;
+		}
+		a->cue = i;
+		a->cl = l;
+		a->sa = sa;
+		a->sb = sb;
+		a->conf = mixed ? 0.8 : 0.6;
+		for (int k = i; k < i + l; k++)
+			K(k).used = 1;
+		i += l - 1;
+	}
+}
+
+/* Nested frames: a frame whose content holds another frame's cue and speaker gives its
+ * quoted fragments to the inner one and ends where the inner one's content ends. */
+static void nest(struct af_quoter *q, size_t first)
+{
+	for (size_t x = first; x < q->na; x++) {
+		struct attr *A = &q->at[x];
+		if (A->kind == Q_DIRECT)
+			continue;
+		for (size_t y = first; y < q->na; y++) {
+			struct attr *B = &q->at[y];
+			if (y == x || B->kind == Q_DIRECT || B->drop)
+				continue;
+			int lo = B->sa >= 0 && B->sa < B->cue ? B->sa : B->cue;
+			if (!(lo >= A->pa[0] && B->cue < A->pb[0]))
+				continue;
+			/* B inside A */
+			if (B->pb[0] <= A->pb[0] && B->pa[0] > A->pa[0] && B->pa[0] > B->cue) {
+				/* A's content runs over B's: fine, B is nested. A mixed A loses its
+				 * fragments to B when B holds them all. */
+				if (A->kind == Q_MIXED && B->kind == Q_MIXED && B->pb[0] >= A->pb[0])
+					A->drop = 1;
+			} else if (B->pa[0] < B->cue && B->pb[0] < A->pb[0] && B->pb[0] > A->pa[0]) {
+				/* "A said X..., B added": A's content ends before B's attribution */
+				A->pb[0] = B->pb[0];
+				int a = A->pa[0], b = A->pb[0];
+				trim(q, &a, &b);
+				A->pa[0] = a;
+				A->pb[0] = b;
+				if (B->kind == Q_MIXED)
+					B->drop = A->kind == Q_MIXED;
+			}
+		}
+	}
+}
+
+static void indirect_and_mixed(struct af_quoter *q)
+{
+	size_t first = q->na;
+	for (size_t si = 0; si < q->sents.n; si++) {
+		int s0 = (int)q->sents.v[si].tok_start, s1 = (int)q->sents.v[si].tok_end;
+		int outside = 0;
+		for (int i = s0; i < s1; i++)
+			if (!in_direct(q, i)) {
+				outside = 1;
+				break;
+			}
+		if (outside)
+			frames(q, s0, s1);
+	}
+	nest(q, first);
+	/* spans the frames took */
+	for (size_t x = first; x < q->na; x++) {
+		struct attr *a = &q->at[x];
+		if (a->drop || a->kind != Q_MIXED)
+			continue;
+		for (int p = 0; p < a->np; p++)
+			for (int i = a->pa[p]; i < a->pb[p]; i++)
+				if (K(i).q >= 0 && q->qs[K(i).q].status == Q_CAND) {
+					q->qs[K(i).q].status = Q_MIXED;
+					q->qs[K(i).q].attr = (int)x;
+				}
+	}
+	/* candidates no frame took */
+	for (size_t k = 0; k < q->nq; k++) {
+		struct qspan *s = &q->qs[k];
+		if (s->status != Q_CAND)
+			continue;
+		if (title_before(q, s) || title_case(q, s) || span_words(q, s) < 5 || s->single) {
+			s->status = Q_DROP;
+			continue;
+		}
+		struct attr *a = attr_new(q);
+		a->kind = s->head == 1 ? Q_DIRECT : Q_MIXED;
+		int ca = s->head == 1 ? s->a : s->o, cbd = s->head == 1 ? s->b : span_end(s);
+		a->pa[0] = ca;
+		a->pb[0] = cbd;
+		a->np = 1;
+		a->conf = 0.4;
+		s->status = a->kind;
+		s->attr = (int)(a - q->at);
+		int sa, sb, s0 = sent_start(q, s->o);
+		if (s0 < s->o && subject_of(q, s0, s->o, &sa, &sb) && (K(sa).bits & L_PRON || is_cap(q, sa))) {
+			a->sa = sa;
+			a->sb = sb;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ speakers */
+
+static void load_mentions(struct af_quoter *q, const json_t *ents)
+{
+	q->nmen = 0;
+	if (!json_is_array(ents))
+		return;
+	size_t i;
+	json_t *e;
+	json_array_foreach(ents, i, e) {
+		json_t *s = json_object_get(e, "start"), *en = json_object_get(e, "end");
+		if (!json_is_integer(s) || !json_is_integer(en))
+			continue;
+		const char *type = json_string_value(json_object_get(e, "type"));
+		if (!type || !strcmp(type, "DATE"))
+			continue;
+		if (q->nmen == q->mencap) {
+			q->mencap = q->mencap ? q->mencap * 2 : 64;
+			q->men = af_realloc(q->men, q->mencap * sizeof *q->men);
+		}
+		struct mention *m = &q->men[q->nmen++];
+		m->c0 = (size_t)json_integer_value(s);
+		m->c1 = (size_t)json_integer_value(en);
+		m->type = type;
+		m->canonical = json_string_value(json_object_get(e, "canonical"));
+	}
+}
+
+/* the fullest capitalised name in the text that ends with the same word as [sa, sb) */
+static char *fullest_name(const struct af_quoter *q, int sa, int sb)
+{
+	int last = sb - 1;
+	int best_a = sa, best_b = sb;
+	size_t lk = K(last).klen;
+	const char *lw = q->keys.p + K(last).koff;
+	for (int i = 0; i < q->nt; i++) {
+		if (i == last || K(i).klen != lk || memcmp(q->keys.p + K(i).koff, lw, lk) || !is_cap(q, i))
+			continue;
+		if (is_cap(q, i + 1))
+			continue; /* not the end of its name */
+		int a;
+		if (!np_back(q, i + 1, 0, &a) || !is_cap(q, a))
+			continue;
+		if (T(i).end - T(a).start > T(best_b - 1).end - T(best_a).start && i - a < 6) {
+			best_a = a;
+			best_b = i + 1;
+		}
+	}
+	while (best_a + 1 < best_b && tok_is(q, best_a, "the"))
+		best_a++;
+	return af_strndup(q->s + T(best_a).start, T(best_b - 1).end - T(best_a).start);
+}
+
+/* the nearest name of two words or more before token i (for he/she without a speaker) */
+static char *name_before(const struct af_quoter *q, int i)
+{
+	for (int j = i - 1; j >= 0 && j > i - 400; j--) {
+		int a;
+		if (!is_cap(q, j) || is_cap(q, j + 1) || !np_back(q, j + 1, 0, &a))
+			continue;
+		while (a < j && tok_is(q, a, "the"))
+			a++;
+		if (j > a && is_cap(q, a))
+			return fullest_name(q, a, j + 1);
+	}
+	return NULL;
+}
+
+static void resolve(struct af_quoter *q)
+{
+	/* in text order */
+	size_t n = q->na;
+	int *ord = af_malloc((n ? n : 1) * sizeof *ord);
+	size_t m = 0;
+	for (size_t x = 0; x < n; x++)
+		if (!q->at[x].drop)
+			ord[m++] = (int)x;
+	for (size_t x = 1; x < m; x++) {
+		int t = ord[x];
+		size_t y = x;
+		while (y > 0 && q->at[ord[y - 1]].pa[0] > q->at[t].pa[0]) {
+			ord[y] = ord[y - 1];
+			y--;
+		}
+		ord[y] = t;
+	}
+	int last_person = -1, last_any = -1; /* attributions with a named speaker */
+	int last_spk = -1;
+	for (size_t x = 0; x < m; x++) {
+		struct attr *a = &q->at[ord[x]];
+		if (a->sa < 0 && last_spk >= 0 && a->kind == Q_DIRECT) {
+			struct attr *p = &q->at[last_spk];
+			/* an unattributed quote: the last speaker, when near */
+			if (K(a->pa[0]).para - K(p->pa[0]).para <= 2) {
+				a->sa = p->sa;
+				a->sb = p->sb;
+				a->from = last_spk;
+			}
+		}
+		if (a->sa < 0)
+			continue;
+		a->spk_c0 = T(a->sa).cstart;
+		a->spk_c1 = T(a->sb - 1).cend;
+		if (a->from >= 0) {
+			struct attr *p = &q->at[a->from];
+			a->canon = p->canon ? af_strdup(p->canon) : NULL;
+			a->type = p->type;
+			last_spk = ord[x];
+			continue;
+		}
+		int pron = a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON);
+		/* entities first */
+		const struct mention *best = NULL;
+		for (size_t i = 0; i < q->nmen; i++) {
+			const struct mention *me = &q->men[i];
+			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
+				best = me;
+		}
+		if (best && !pron) {
+			a->canon = best->canonical ? af_strdup(best->canonical) : NULL;
+			a->type = best->type;
+		} else if (pron) {
+			int person = (K(a->sa).bits & L_PPRON) != 0;
+			const struct mention *near = NULL;
+			for (size_t i = 0; i < q->nmen; i++) {
+				const struct mention *me = &q->men[i];
+				if (me->c1 > a->spk_c0)
+					continue;
+				int isp = !strcmp(me->type, "PERSON");
+				if (person ? isp : !isp)
+					if (!near || me->c1 > near->c1)
+						near = me;
+			}
+			if (near) {
+				a->canon = near->canonical ? af_strdup(near->canonical) : NULL;
+				a->type = near->type;
+			} else {
+				int r = person ? last_person : last_any;
+				if (r >= 0 && q->at[r].canon)
+					a->canon = af_strdup(q->at[r].canon);
+				else if (person)
+					a->canon = name_before(q, a->sa);
+				a->type = person ? "PERSON" : (r >= 0 ? q->at[r].type : NULL);
+			}
+		} else if (is_cap(q, a->sb - 1)) {
+			a->canon = fullest_name(q, a->sa, a->sb);
+			last_any = ord[x];
+			if (!(K(a->sa).bits & L_DET) && !tok_is(q, a->sa, "the"))
+				last_person = ord[x];
+		} else {
+			last_any = ord[x];
+		}
+		last_spk = ord[x];
+	}
+	free(ord);
+}
+
+/* ------------------------------------------------------------------ output */
+
+static json_t *jspan(const struct af_quoter *q, int a, int b)
+{
+	json_t *o = json_object();
+	json_object_set_new(o, "text", json_stringn(q->s + T(a).start, T(b - 1).end - T(a).start));
+	json_object_set_new(o, "start", json_integer((json_int_t)T(a).cstart));
+	json_object_set_new(o, "end", json_integer((json_int_t)T(b - 1).cend));
+	return o;
+}
+
+static const char *kind_name(int k)
+{
+	return k == Q_DIRECT ? "direct" : k == Q_MIXED ? "mixed" : "indirect";
+}
+
+static json_t *output(struct af_quoter *q)
+{
+	json_t *arr = json_array();
+	size_t n = q->na;
+	int *ord = af_malloc((n ? n : 1) * sizeof *ord);
+	size_t m = 0;
+	for (size_t x = 0; x < n; x++)
+		if (!q->at[x].drop && q->at[x].np > 0 && q->at[x].pb[0] > q->at[x].pa[0])
+			ord[m++] = (int)x;
+	for (size_t x = 1; x < m; x++) {
+		int t = ord[x];
+		size_t y = x;
+		while (y > 0 && q->at[ord[y - 1]].pa[0] > q->at[t].pa[0]) {
+			ord[y] = ord[y - 1];
+			y--;
+		}
+		ord[y] = t;
+	}
+	for (size_t x = 0; x < m; x++) {
+		struct attr *a = &q->at[ord[x]];
+		int first = a->pa[0], last = a->pb[a->np - 1];
+		json_t *o = jspan(q, first, last);
+		json_object_set_new(o, "kind", json_string(kind_name(a->kind)));
+		if (a->cue >= 0)
+			json_object_set_new(o, "cue", json_stringn(q->s + T(a->cue).start,
+			                                           T(a->cue + a->cl - 1).end - T(a->cue).start));
+		else
+			json_object_set_new(o, "cue", json_null());
+		if (a->np > 1) {
+			json_t *parts = json_array();
+			for (int p = 0; p < a->np; p++)
+				json_array_append_new(parts, jspan(q, a->pa[p], a->pb[p]));
+			json_object_set_new(o, "parts", parts);
+		}
+		if (a->kind == Q_MIXED) {
+			json_t *qd = json_array();
+			for (int p = 0; p < a->np; p++)
+				for (int i = a->pa[p]; i < a->pb[p]; i++) {
+					if (K(i).q < 0)
+						continue;
+					const struct qspan *s = &q->qs[K(i).q];
+					if (s->b > s->a && s->a >= a->pa[p])
+						json_array_append_new(qd, jspan(q, s->a, s->b));
+					i = span_end(s) - 1;
+				}
+			json_object_set_new(o, "quoted", qd);
+		}
+		if (a->sa >= 0) {
+			json_t *sp = jspan(q, a->sa, a->sb);
+			json_object_set_new(sp, "canonical", a->canon ? json_string(a->canon) : json_null());
+			if (a->type)
+				json_object_set_new(sp, "type", json_string(a->type));
+			json_object_set_new(o, "speaker", sp);
+		} else {
+			json_object_set_new(o, "speaker", json_null());
+		}
+		json_object_set_new(o, "confidence", json_real(a->conf));
+		json_array_append_new(arr, o);
+	}
+	free(ord);
+	return arr;
+}
+
+json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const json_t *entities,
+                       struct af_error *err)
+{
+	if (af_tokenize(text, len, &q->toks, err) < 0 || af_sentences(text, len, &q->toks, &q->sents, err) < 0)
+		return NULL;
+	q->s = text;
+	q->slen = len;
+	q->nt = (int)q->toks.n;
+	q->na = 0;
+	q->nq = 0;
+	if (q->nt == 0)
+		return json_array();
+	prepare(q);
+	load_mentions(q, entities);
+	find_spans(q);
+	direct_quotes(q);
+	indirect_and_mixed(q);
+	resolve(q);
+	json_t *out = output(q);
+	for (size_t x = 0; x < q->na; x++)
+		free((char *)q->at[x].canon);
+	return out;
+}

@@ -1,0 +1,1138 @@
+/* text.c - the tokenizer and the sentence splitter (rules in docs/text.md). */
+#include "af/text.h"
+#include "af/data.h"
+#include "af/utf8.h"
+#include "af/yaml.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ abbreviations */
+
+/* Classes of an entry, one word may have several ("No." before a number, "No" starter). */
+enum { AB_TITLE = 1, AB_MONTH = 2, AB_NUMBER = 4, AB_ABBREV = 8, AB_STARTER = 16 };
+#define AB_KEYMAX 23
+
+struct abent {
+	char key[AB_KEYMAX + 1]; /* lower-cased ASCII, without the final period */
+	unsigned char len;
+	unsigned char cls; /* 0: empty slot */
+};
+
+static struct abent *ab_tab;
+static size_t ab_cap, ab_n;
+static int text_ready;
+
+/* Byte classes for ASCII; non-ASCII goes through af_uni_class. */
+enum {
+	K_LETTER = AF_UNI_LETTER,
+	K_UPPER = AF_UNI_UPPER,
+	K_LOWER = AF_UNI_LOWER,
+	K_DIGIT = AF_UNI_DIGIT,
+	K_MARK = AF_UNI_MARK,
+	K_PUNCT = AF_UNI_PUNCT,
+	K_SYMBOL = AF_UNI_SYMBOL,
+	K_SPACE = AF_UNI_SPACE,
+	K_FORMAT = AF_UNI_FORMAT,
+	K_CONTROL = AF_UNI_CONTROL,
+	K_OTHER = AF_UNI_OTHER
+};
+#define K_ALNUM (K_LETTER | K_DIGIT)
+#define K_WORDCH (K_LETTER | K_DIGIT | K_MARK)
+static unsigned short ascii_cls[128];
+
+static unsigned ab_hash(const char *s, size_t n)
+{
+	unsigned h = 2166136261u;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		h = (h ^ c) * 16777619u;
+	}
+	return h;
+}
+
+static int ab_eq(const struct abent *e, const char *s, size_t n)
+{
+	if (e->len != n)
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if ((unsigned char)e->key[i] != c)
+			return 0;
+	}
+	return 1;
+}
+
+/* The classes of s[0..n) (ASCII case ignored), 0 if not listed. */
+static unsigned ab_lookup(const char *s, size_t n)
+{
+	if (!ab_cap || n == 0 || n > AB_KEYMAX)
+		return 0;
+	for (size_t i = ab_hash(s, n) & (ab_cap - 1);; i = (i + 1) & (ab_cap - 1)) {
+		const struct abent *e = &ab_tab[i];
+		if (!e->cls)
+			return 0;
+		if (ab_eq(e, s, n))
+			return e->cls;
+	}
+}
+
+static void ab_insert(const char *s, size_t n, unsigned cls)
+{
+	if ((ab_n + 1) * 2 > ab_cap) {
+		size_t ncap = ab_cap ? ab_cap * 2 : 512;
+		struct abent *old = ab_tab;
+		size_t ocap = ab_cap;
+		ab_tab = af_calloc(ncap, sizeof *ab_tab);
+		ab_cap = ncap;
+		ab_n = 0;
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].cls)
+				ab_insert(old[i].key, old[i].len, old[i].cls);
+		free(old);
+	}
+	size_t i = ab_hash(s, n) & (ab_cap - 1);
+	for (; ab_tab[i].cls; i = (i + 1) & (ab_cap - 1)) {
+		if (ab_eq(&ab_tab[i], s, n)) {
+			ab_tab[i].cls |= (unsigned char)cls;
+			return;
+		}
+	}
+	for (size_t k = 0; k < n; k++) {
+		char c = s[k];
+		ab_tab[i].key[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+	}
+	ab_tab[i].key[n] = 0;
+	ab_tab[i].len = (unsigned char)n;
+	ab_tab[i].cls = (unsigned char)cls;
+	ab_n++;
+}
+
+static int ab_load(const char *buf, size_t len, const char *file, struct af_error *err)
+{
+	static const struct {
+		const char *name;
+		unsigned cls;
+	} sections[] = {{"titles", AB_TITLE},          {"months", AB_MONTH},
+	                {"before_number", AB_NUMBER}, {"abbreviations", AB_ABBREV},
+	                {"sentence_starters", AB_STARTER}};
+	static const char *const keys[] = {"titles", "months", "before_number", "abbreviations",
+	                                   "sentence_starters", NULL};
+	struct af_ynode *root = af_yaml_parse(buf, len, file, err);
+	if (!root)
+		return -1;
+	int rc = -1;
+	if (root->type != AF_Y_MAP) {
+		af_yerr(err, root, "expected a map of lists (titles, months, ...), found a %s", af_ytype_name(root));
+		goto out;
+	}
+	if (af_ymap_check(root, keys, err) < 0)
+		goto out;
+	for (size_t s = 0; s < sizeof sections / sizeof sections[0]; s++) {
+		const struct af_ynode *list = af_ymap_get(root, sections[s].name);
+		if (!list)
+			continue;
+		if (list->type != AF_Y_SEQ) {
+			af_yerr(err, list, "%s: expected a list, found a %s", sections[s].name, af_ytype_name(list));
+			goto out;
+		}
+		for (size_t k = 0; k < list->n; k++) {
+			const struct af_ynode *e = list->kids[k];
+			if (af_yscalar(e, sections[s].name, err) < 0)
+				goto out;
+			size_t n = e->len;
+			int starter = sections[s].cls == AB_STARTER;
+			if (!starter) {
+				if (n < 2 || e->str[n - 1] != '.') {
+					af_yerr(err, e, "abbreviation '%s' must end with a period", e->str);
+					goto out;
+				}
+				n--;
+			}
+			if (n == 0 || n > AB_KEYMAX) {
+				af_yerr(err, e, "'%s': empty or longer than %d bytes", e->str, AB_KEYMAX);
+				goto out;
+			}
+			for (size_t i = 0; i < n; i++) {
+				unsigned char c = (unsigned char)e->str[i];
+				if (c >= 0x80 || (ascii_cls[c] & (K_SPACE | K_CONTROL))) {
+					af_yerr(err, e, "'%s': only ASCII without spaces is supported", e->str);
+					goto out;
+				}
+			}
+			ab_insert(e->str, n, sections[s].cls);
+		}
+	}
+	rc = 0;
+out:
+	af_yaml_free(root);
+	return rc;
+}
+
+static void init_ascii(void)
+{
+	for (unsigned c = 0; c < 128; c++) {
+		unsigned k;
+		if (c == ' ' || (c >= 0x09 && c <= 0x0D))
+			k = K_SPACE;
+		else if (c < 0x20 || c == 0x7F)
+			k = K_CONTROL;
+		else if (c >= 'A' && c <= 'Z')
+			k = K_LETTER | K_UPPER;
+		else if (c >= 'a' && c <= 'z')
+			k = K_LETTER | K_LOWER;
+		else if (c >= '0' && c <= '9')
+			k = K_DIGIT;
+		else if (strchr("$+<=>^`|~", (int)c))
+			k = K_SYMBOL;
+		else
+			k = K_PUNCT; /* ! " # % & ' ( ) * , - . / : ; ? @ [ \ ] _ { } */
+		ascii_cls[c] = (unsigned short)k;
+	}
+	ascii_cls['%'] = K_SYMBOL;
+	ascii_cls['&'] = K_SYMBOL;
+	ascii_cls['*'] = K_SYMBOL;
+	ascii_cls['#'] = K_SYMBOL;
+	ascii_cls['@'] = K_SYMBOL;
+}
+
+int af_text_init(struct af_error *err)
+{
+	if (text_ready)
+		return 0;
+	init_ascii();
+	const struct af_datafile *d = af_data_find("abbreviations.yaml");
+	if (!d) {
+		af_error_set(err, "abbreviations.yaml is not compiled in");
+		return -1;
+	}
+	if (ab_load(d->data, d->len, "abbreviations.yaml", err) < 0)
+		return -1;
+	text_ready = 1;
+	return 0;
+}
+
+int af_text_add_abbrevs(const char *buf, size_t len, const char *file, struct af_error *err)
+{
+	if (af_text_init(err) < 0)
+		return -1;
+	return ab_load(buf, len, file, err);
+}
+
+/* ------------------------------------------------------------------ characters */
+
+/* Decodes the code point at s[i] (i < n) into *cp and returns its byte length;
+ * an invalid or truncated sequence is one byte, U+FFFD. */
+static inline size_t dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
+{
+	unsigned c = s[i];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	size_t need;
+	uint32_t v, min;
+	if (c >= 0xC2 && c <= 0xDF)
+		need = 1, v = c & 0x1F, min = 0x80;
+	else if (c >= 0xE0 && c <= 0xEF)
+		need = 2, v = c & 0x0F, min = 0x800;
+	else if (c >= 0xF0 && c <= 0xF4)
+		need = 3, v = c & 0x07, min = 0x10000;
+	else
+		goto bad;
+	if (i + need >= n)
+		goto bad;
+	for (size_t k = 1; k <= need; k++) {
+		if ((s[i + k] & 0xC0) != 0x80)
+			goto bad;
+		v = (v << 6) | (s[i + k] & 0x3F);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+		goto bad;
+	*cp = v;
+	return need + 1;
+bad:
+	*cp = 0xFFFD;
+	return 1;
+}
+
+static inline unsigned cls_of(uint32_t cp)
+{
+	if (cp < 0x80)
+		return ascii_cls[cp];
+	if (cp == 0xFFFD)
+		return K_SYMBOL;
+	return af_uni_class(cp);
+}
+
+/* Class of the code point at s[i], 0 at the end of the text. */
+static inline unsigned cls_at(const unsigned char *s, size_t n, size_t i)
+{
+	if (i >= n)
+		return 0;
+	if (s[i] < 0x80)
+		return ascii_cls[s[i]];
+	uint32_t cp;
+	dec(s, n, i, &cp);
+	return cls_of(cp);
+}
+
+static inline uint32_t cp_at(const unsigned char *s, size_t n, size_t i)
+{
+	uint32_t cp = 0;
+	if (i < n)
+		dec(s, n, i, &cp);
+	return cp;
+}
+
+/* Start of the code point that ends just before byte i (i > 0). */
+static inline size_t prev_start(const unsigned char *s, size_t i)
+{
+	size_t j = i - 1, k = 0;
+	while (j > 0 && k < 3 && (s[j] & 0xC0) == 0x80)
+		j--, k++;
+	return j;
+}
+
+static inline int is_apos(uint32_t cp)
+{
+	return cp == '\'' || cp == 0x2019; /* ' ’ (ʼ U+02BC is a letter) */
+}
+
+static inline int is_hyphen(uint32_t cp)
+{
+	return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+static inline int is_lower_ascii_word(unsigned char c)
+{
+	return c >= 'a' && c <= 'z';
+}
+
+/* ------------------------------------------------------------------ tokenizer */
+
+struct tz {
+	const unsigned char *s;
+	size_t n;
+	struct af_tokens *out;
+	size_t cur_b, cur_c; /* code-point counting cursor */
+	unsigned pend;       /* AF_TF_SPACE / NEWLINE / PARA for the next token */
+	int dq_open, sq_open;
+};
+
+static inline size_t cp_count(struct tz *z, size_t to)
+{
+	const unsigned char *s = z->s;
+	size_t c = z->cur_c;
+	for (size_t i = z->cur_b; i < to; i++)
+		c += (s[i] & 0xC0) != 0x80;
+	z->cur_b = to;
+	z->cur_c = c;
+	return c;
+}
+
+static struct af_token *emit(struct tz *z, size_t start, size_t end, enum af_tok_kind kind, unsigned flags)
+{
+	struct af_tokens *t = z->out;
+	if (t->n == t->cap) {
+		t->cap = t->cap ? t->cap * 2 : 256;
+		t->v = af_realloc(t->v, t->cap * sizeof *t->v);
+	}
+	struct af_token *k = &t->v[t->n++];
+	k->start = start;
+	k->end = end;
+	k->cstart = cp_count(z, start);
+	k->cend = cp_count(z, end);
+	k->kind = kind;
+	k->flags = flags | z->pend;
+	z->pend = 0;
+	return k;
+}
+
+static const struct af_token *last_tok(const struct tz *z)
+{
+	return z->out->n ? &z->out->v[z->out->n - 1] : NULL;
+}
+
+/* The previous token ends exactly at i (no space between). */
+static int adjacent(const struct tz *z, size_t i)
+{
+	const struct af_token *p = last_tok(z);
+	return p && p->end == i && !z->pend;
+}
+
+/* 1 if the code point before byte i is a letter, digit or mark. */
+static int alnum_before(const struct tz *z, size_t i)
+{
+	if (i == 0)
+		return 0;
+	return (cls_at(z->s, z->n, prev_start(z->s, i)) & K_WORDCH) != 0;
+}
+
+/* Dotted acronyms and abbreviations by rule: (L{1,2}.){2,}, or (L{1,2}.)+L at a word end:
+ * U.S., U.N., e.g., a.m., Ph.D., J.R.R., U.S; returns the end or 0. */
+static size_t match_dotted(const unsigned char *s, size_t n, size_t i)
+{
+	size_t groups = 0, j = i;
+	for (;;) {
+		size_t k = j;
+		while (k < n && k - j < 3 && (ascii_cls[s[k] & 0x7F] & K_LETTER) && s[k] < 0x80)
+			k++;
+		if (k == j || k - j > 2)
+			break;
+		if (k < n && s[k] == '.') {
+			groups++;
+			j = k + 1;
+			continue;
+		}
+		/* a final group without its period: U.S */
+		if (groups >= 1 && k - j == 1 && !(cls_at(s, n, k) & K_WORDCH))
+			return k;
+		break;
+	}
+	if (groups >= 2 && !(cls_at(s, n, j) & K_WORDCH))
+		return j;
+	return 0;
+}
+
+/* Skips blanks (not line breaks) from i; 1 if a digit follows. */
+static int digit_follows(const unsigned char *s, size_t n, size_t i)
+{
+	while (i < n && (s[i] == ' ' || s[i] == '\t'))
+		i++;
+	return i < n && s[i] >= '0' && s[i] <= '9';
+}
+
+/* A clitic at the apostrophe s[i] (after a word): 's 're 've 'll 'd 'm; its end or 0. */
+static size_t match_clitic(const unsigned char *s, size_t n, size_t i)
+{
+	uint32_t cp;
+	size_t l = dec(s, n, i, &cp);
+	if (!is_apos(cp))
+		return 0;
+	size_t j = i + l, k = j;
+	while (k < n && k - j < 3 && s[k] < 0x80 && (ascii_cls[s[k]] & K_LETTER))
+		k++;
+	if (k == j || (cls_at(s, n, k) & K_WORDCH))
+		return 0;
+	char w[3];
+	size_t m = k - j;
+	for (size_t q = 0; q < m; q++)
+		w[q] = (char)(s[j + q] | 0x20);
+	if ((m == 1 && (w[0] == 's' || w[0] == 'd' || w[0] == 'm')) ||
+	    (m == 2 && ((w[0] == 'r' && w[1] == 'e') || (w[0] == 'v' && w[1] == 'e') || (w[0] == 'l' && w[1] == 'l'))))
+		return k;
+	return 0;
+}
+
+/* n't at s[i]: its end or 0. */
+static size_t match_nt(const unsigned char *s, size_t n, size_t i)
+{
+	if (i >= n || (s[i] | 0x20) != 'n')
+		return 0;
+	uint32_t cp;
+	size_t l = dec(s, n, i + 1 < n ? i + 1 : i, &cp);
+	if (i + 1 >= n || !is_apos(cp))
+		return 0;
+	size_t t = i + 1 + l;
+	if (t >= n || (s[t] | 0x20) != 't' || (cls_at(s, n, t + 1) & K_WORDCH))
+		return 0;
+	return t + 1;
+}
+
+/* The shape of one code point into the running flags. */
+static inline void shape(unsigned k, unsigned *flags, int *first)
+{
+	if (k & K_LETTER) {
+		*flags |= AF_TF_ALPHA;
+		if (k & K_UPPER) {
+			if (*first)
+				*flags |= AF_TF_CAP;
+			*flags |= AF_TF_ALLCAPS; /* cleared at the end if a lower-case letter was seen */
+		}
+		if (k & K_LOWER)
+			*flags |= AF_TF_LOWER;
+	} else if (k & K_DIGIT) {
+		*flags |= AF_TF_DIGIT;
+	}
+	if (k & (K_LETTER | K_DIGIT))
+		*first = 0;
+}
+
+/* A word or number from s[i]; returns its end and sets *flags. */
+static size_t scan_word(struct tz *z, size_t i, unsigned *flags)
+{
+	const unsigned char *s = z->s;
+	size_t n = z->n, start = i, j = i;
+	int first = 1;
+	unsigned f = 0;
+	uint32_t cp, prevcp = 0;
+	unsigned pk = 0; /* class of the previous code point in the word */
+
+	for (;;) {
+		/* dotted acronyms at the start of the word or after a hyphen */
+		if (j == start || is_hyphen(prevcp)) {
+			size_t e = match_dotted(s, n, j);
+			if (e) {
+				for (size_t q = j; q < e; q++)
+					if (s[q] != '.')
+						shape(ascii_cls[s[q]], &f, &first);
+				if (s[e - 1] == '.')
+					f |= AF_TF_ABBREV;
+				j = e;
+				prevcp = s[e - 1];
+				pk = ascii_cls[s[e - 1]];
+				if (j + 1 < n && s[j] == '-' && (cls_at(s, n, j + 1) & K_ALNUM)) {
+					f |= AF_TF_HYPHEN;
+					f &= ~(unsigned)AF_TF_ABBREV;
+					prevcp = '-';
+					pk = K_PUNCT;
+					j++;
+					continue;
+				}
+				break;
+			}
+		}
+		if (j >= n)
+			break;
+		size_t l = dec(s, n, j, &cp);
+		unsigned k = cls_of(cp);
+		if (k & K_WORDCH) {
+			shape(k, &f, &first);
+			if (cp >= 0x80)
+				f |= AF_TF_NONASCII;
+			j += l;
+			prevcp = cp;
+			pk = k;
+			continue;
+		}
+		size_t nx = j + l;
+		unsigned nk = cls_at(s, n, nx);
+		if (k & K_FORMAT) { /* ZWNJ, ZWJ, soft hyphen inside a word */
+			if ((pk & K_WORDCH) && (nk & K_WORDCH)) {
+				f |= AF_TF_NONASCII;
+				j = nx;
+				prevcp = cp;
+				continue;
+			}
+			break;
+		}
+		if (!(pk & K_WORDCH))
+			break;
+		if (is_hyphen(cp)) {
+			if (nk & K_ALNUM) {
+				f |= AF_TF_HYPHEN;
+				if (cp >= 0x80)
+					f |= AF_TF_NONASCII;
+				j = nx;
+				prevcp = cp;
+				pk = K_PUNCT;
+				continue;
+			}
+			break;
+		}
+		if (cp == 0x2013) { /* en dash in a range of numbers: 1989–90 */
+			if ((pk & K_DIGIT) && (nk & K_DIGIT)) {
+				f |= AF_TF_HYPHEN | AF_TF_NONASCII;
+				j = nx;
+				prevcp = cp;
+				pk = K_PUNCT;
+				continue;
+			}
+			break;
+		}
+		if (is_apos(cp)) {
+			if (!(pk & K_LETTER) || !(nk & K_LETTER))
+				break;
+			if (match_clitic(s, n, j))
+				break;
+			/* n't: the word ends before the n */
+			if ((prevcp | 0x20) == 'n' && j - 1 > start && (s[nx] | 0x20) == 't' &&
+			    !(cls_at(s, n, nx + 1) & K_WORDCH)) {
+				j--;
+				break;
+			}
+			if (cp >= 0x80)
+				f |= AF_TF_NONASCII;
+			j = nx;
+			prevcp = cp;
+			pk = K_PUNCT;
+			continue;
+		}
+		if (cp == '.') {
+			if ((pk & K_DIGIT) && (nk & K_DIGIT)) { /* 3.5 */
+				j = nx;
+				prevcp = cp;
+				pk = K_PUNCT;
+				continue;
+			}
+			if ((pk & K_LETTER) && nx < n && is_lower_ascii_word(s[nx]) && !(f & AF_TF_CAP && j - start == 1)) {
+				/* a domain or file name: tehrantimes.com */
+				size_t q = nx;
+				while (q < n && is_lower_ascii_word(s[q]))
+					q++;
+				if (q - nx >= 2) {
+					j = nx;
+					prevcp = cp;
+					pk = K_PUNCT;
+					continue;
+				}
+			}
+			unsigned c = ab_lookup((const char *)s + start, j - start);
+			unsigned add = 0;
+			if (c & (AB_TITLE | AB_MONTH | AB_ABBREV))
+				add = AF_TF_ABBREV | ((c & AB_TITLE) ? AF_TF_TITLE : 0) | ((c & AB_MONTH) ? AF_TF_MONTH : 0);
+			else if ((c & AB_NUMBER) && digit_follows(s, n, nx))
+				add = AF_TF_ABBREV | AF_TF_NUMABBR;
+			else if (first == 0 && !(f & (AF_TF_DIGIT | AF_TF_LOWER | AF_TF_HYPHEN)) && (pk & K_UPPER) &&
+			         prev_start(s, j) == start)
+				add = AF_TF_ABBREV | AF_TF_INITIAL;
+			if (!add)
+				break;
+			f |= add;
+			j = nx;
+			prevcp = cp;
+			pk = K_PUNCT;
+			if (j + 1 < n && s[j] == '-' && (cls_at(s, n, j + 1) & K_ALNUM)) { /* Lt.-Gen. */
+				f |= AF_TF_HYPHEN;
+				f &= ~(unsigned)(AF_TF_ABBREV | AF_TF_INITIAL | AF_TF_TITLE | AF_TF_MONTH | AF_TF_NUMABBR);
+				j++;
+				prevcp = '-';
+				continue;
+			}
+			break;
+		}
+		if (cp == ',' && (pk & K_DIGIT)) { /* 1,200 and the Indian 2,00,000 */
+			size_t q = nx;
+			while (q < n && q - nx < 4 && s[q] >= '0' && s[q] <= '9')
+				q++;
+			if ((q - nx == 3 && !(cls_at(s, n, q) & K_DIGIT)) ||
+			    (q - nx == 2 && q + 1 < n && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9')) {
+				j = nx;
+				prevcp = cp;
+				pk = K_PUNCT;
+				continue;
+			}
+			break;
+		}
+		if ((cp == ':' || cp == '/') && (pk & K_DIGIT) && (nk & K_DIGIT)) { /* 10:30 24/7 */
+			j = nx;
+			prevcp = cp;
+			pk = K_PUNCT;
+			continue;
+		}
+		if (cp == '&' && (pk & K_UPPER) && (nk & K_UPPER)) { /* AT&T */
+			j = nx;
+			prevcp = cp;
+			pk = K_PUNCT;
+			continue;
+		}
+		break;
+	}
+	if ((f & AF_TF_LOWER) && (f & AF_TF_ALLCAPS)) /* mixed case: McCain, UN-supervised */
+		f &= ~(unsigned)(AF_TF_LOWER | AF_TF_ALLCAPS);
+	*flags = f;
+	return j;
+}
+
+/* Emoji and other symbols with their modifiers: variation selectors, skin tones, keycaps,
+ * tags, ZWJ sequences, flag pairs. Returns the end. */
+static size_t scan_symbol(const unsigned char *s, size_t n, size_t i, uint32_t cp)
+{
+	size_t j = i + dec(s, n, i, &cp);
+	int ri = cp >= 0x1F1E6 && cp <= 0x1F1FF;
+	while (j < n) {
+		uint32_t c;
+		size_t l = dec(s, n, j, &c);
+		if (c == 0xFE0E || c == 0xFE0F || (c >= 0x1F3FB && c <= 0x1F3FF) || c == 0x20E3 ||
+		    (c >= 0xE0020 && c <= 0xE007F)) {
+			j += l;
+		} else if (c == 0x200D && j + l < n) {
+			uint32_t c2;
+			size_t l2 = dec(s, n, j + l, &c2);
+			if (!(cls_of(c2) & K_SYMBOL))
+				break;
+			j += l + l2;
+		} else if (ri && c >= 0x1F1E6 && c <= 0x1F1FF) {
+			j += l;
+			ri = 0;
+		} else {
+			break;
+		}
+	}
+	return j;
+}
+
+/* s[0..m) equals the lower-case ASCII p, ignoring case. */
+static int prefix_ci(const unsigned char *s, const char *p, size_t m)
+{
+	for (size_t i = 0; i < m; i++) {
+		unsigned char c = s[i];
+		if (c >= 'A' && c <= 'Z')
+			c += 32;
+		if (c != (unsigned char)p[i])
+			return 0;
+	}
+	return 1;
+}
+
+/* URL from s[i]: http:// https:// ftp:// www.; its end or 0. */
+static size_t match_url(const unsigned char *s, size_t n, size_t i)
+{
+	size_t p = 0;
+	static const char *const pre[] = {"http://", "https://", "ftp://", "www."};
+	for (size_t k = 0; k < 4 && !p; k++) {
+		size_t m = strlen(pre[k]);
+		if (n - i > m && prefix_ci(s + i, pre[k], m))
+			p = m;
+	}
+	if (!p || !(cls_at(s, n, i + p) & K_ALNUM))
+		return 0;
+	size_t j = i + p;
+	int paren = 0;
+	while (j < n) {
+		uint32_t cp;
+		size_t l = dec(s, n, j, &cp);
+		unsigned k = cls_of(cp);
+		if (k & (K_SPACE | K_CONTROL) || cp == '"' || cp == '<' || cp == '>' || cp == 0x201C ||
+		    cp == 0x201D || cp == 0xAB || cp == 0xBB || cp == 0x2018 || cp == 0x2019)
+			break;
+		if (cp == '(')
+			paren++;
+		if (cp == ')' && --paren < 0)
+			break;
+		j += l;
+	}
+	while (j > i + p && strchr(".,;:!?'", s[j - 1]))
+		j--;
+	return j;
+}
+
+/* E-mail address from s[i]; its end or 0. */
+static size_t match_email(const unsigned char *s, size_t n, size_t i)
+{
+	size_t j = i;
+	while (j < n && j - i <= 64 && s[j] < 0x80 && ((ascii_cls[s[j]] & K_ALNUM) || (s[j] && strchr("._%+-", s[j]))))
+		j++;
+	if (j == i || j >= n || s[j] != '@' || s[j - 1] == '.')
+		return 0;
+	size_t d = ++j, lastdot = 0;
+	while (j < n && j - d <= 253 && s[j] < 0x80 && ((ascii_cls[s[j]] & K_ALNUM) || s[j] == '-' || s[j] == '.'))
+		j++;
+	while (j > d && (s[j - 1] == '.' || s[j - 1] == '-'))
+		j--;
+	for (size_t q = d; q < j; q++)
+		if (s[q] == '.')
+			lastdot = q;
+	if (!lastdot || j - lastdot < 3 || lastdot == d)
+		return 0;
+	for (size_t q = lastdot + 1; q < j; q++)
+		if (!(ascii_cls[s[q]] & K_LETTER))
+			return 0;
+	return j;
+}
+
+/* The shape flags of s[a..b) (for clitics and other short tokens). */
+static unsigned shape_range(const unsigned char *s, size_t n, size_t a, size_t b)
+{
+	unsigned f = 0;
+	int first = 1;
+	for (size_t i = a; i < b;) {
+		uint32_t cp;
+		i += dec(s, n, i, &cp);
+		shape(cls_of(cp), &f, &first);
+		if (cp >= 0x80)
+			f |= AF_TF_NONASCII;
+	}
+	if ((f & AF_TF_LOWER) && (f & AF_TF_ALLCAPS)) /* mixed case: McCain, UN-supervised */
+		f &= ~(unsigned)(AF_TF_LOWER | AF_TF_ALLCAPS);
+	return f;
+}
+
+/* The previous token touches i and opens something: ( [ { an opening quote, a dash. */
+static int opener_before(const struct tz *z, size_t i)
+{
+	if (!adjacent(z, i))
+		return 0;
+	const struct af_token *p = last_tok(z);
+	if (p->kind == AF_TOK_QUOTE_OPEN)
+		return 1;
+	if (p->kind != AF_TOK_PUNCT)
+		return 0;
+	uint32_t cp = cp_at(z->s, z->n, p->start);
+	return cp == '(' || cp == '[' || cp == '{' || cp == '-' || cp == 0x2014 || cp == 0x2013 || cp == '/';
+}
+
+static int closer_char(uint32_t cp)
+{
+	return cp == ',' || cp == '.' || cp == ';' || cp == ':' || cp == '!' || cp == '?' || cp == ')' ||
+	       cp == ']' || cp == '}' || cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x2026 ||
+	       cp == 0x2014 || cp == 0x2013 || cp == '-' || cp == '"' || cp == '\'';
+}
+
+static enum af_tok_kind quote_kind(struct tz *z, size_t i, uint32_t cp, size_t l)
+{
+	const unsigned char *s = z->s;
+	size_t n = z->n;
+	int sp_before = (z->pend & AF_TF_SPACE) || opener_before(z, i);
+	unsigned nk = cls_at(s, n, i + l);
+	int sp_after = i + l >= n || (nk & (K_SPACE | K_CONTROL));
+	int close_after = !sp_after && closer_char(cp_at(s, n, i + l));
+	enum af_tok_kind k = AF_TOK_QUOTE;
+	int dbl = 1;
+	switch (cp) {
+	case 0x201C: /* “ */
+	case 0x201E: /* „ */
+	case 0x201F: /* ‟ */
+	case 0xAB:   /* « */
+		k = AF_TOK_QUOTE_OPEN;
+		break;
+	case 0x2039: /* ‹ */
+	case 0x2018: /* ‘ */
+	case 0x201B: /* ‛ */
+		k = AF_TOK_QUOTE_OPEN;
+		dbl = 0;
+		break;
+	case 0x201D: /* ” */
+	case 0xBB:   /* » */
+		k = AF_TOK_QUOTE_CLOSE;
+		break;
+	case 0x203A: /* › */
+	case 0x2019: /* ’ */
+		k = AF_TOK_QUOTE_CLOSE;
+		dbl = 0;
+		break;
+	case '"':
+		if (sp_before && !sp_after)
+			k = AF_TOK_QUOTE_OPEN;
+		else if (!sp_before && (sp_after || close_after))
+			k = AF_TOK_QUOTE_CLOSE;
+		else if (sp_before && sp_after)
+			k = AF_TOK_QUOTE;
+		else
+			k = z->dq_open ? AF_TOK_QUOTE_CLOSE : AF_TOK_QUOTE_OPEN;
+		break;
+	default: /* ' */
+		dbl = 0;
+		if (sp_before && !sp_after)
+			k = AF_TOK_QUOTE_OPEN;
+		else if (!sp_before && (sp_after || close_after))
+			k = AF_TOK_QUOTE_CLOSE;
+		break;
+	}
+	if (k != AF_TOK_QUOTE) {
+		int *open = dbl ? &z->dq_open : &z->sq_open;
+		*open = k == AF_TOK_QUOTE_OPEN;
+	}
+	return k;
+}
+
+static int is_quote_cp(uint32_t cp)
+{
+	return cp == '"' || cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x201E || cp == 0x201F ||
+	       cp == 0x2018 || cp == 0x2019 || cp == 0x201B || cp == 0xAB || cp == 0xBB || cp == 0x2039 ||
+	       cp == 0x203A;
+}
+
+/* One token at s[i] (not a space); returns the position after it. */
+static size_t token(struct tz *z, size_t i, uint32_t cp, size_t l, unsigned k)
+{
+	const unsigned char *s = z->s;
+	size_t n = z->n, e;
+	int bnd = !alnum_before(z, i);
+	const struct af_token *p = last_tok(z);
+	unsigned f;
+
+	/* clitics after a word: 's 're n't, and the ' of a plural possessive */
+	if (adjacent(z, i) && (p->kind == AF_TOK_WORD || p->kind == AF_TOK_NUMBER)) {
+		if ((e = match_clitic(s, n, i)) || (e = match_nt(s, n, i))) {
+			emit(z, i, e, AF_TOK_WORD, AF_TF_CLITIC | shape_range(s, n, i, e));
+			return e;
+		}
+		if (is_apos(cp) && !(cls_at(s, n, i + l) & K_WORDCH) && !z->sq_open && (s[i - 1] | 0x20) == 's' &&
+		    p->kind == AF_TOK_WORD) {
+			emit(z, i, i + l, AF_TOK_WORD, AF_TF_CLITIC | (cp >= 0x80 ? AF_TF_NONASCII : 0));
+			return i + l;
+		}
+	}
+	if (bnd && (k & K_ALNUM)) {
+		unsigned char c = s[i] | 0x20;
+		if ((c == 'h' || c == 'w' || c == 'f') && (e = match_url(s, n, i))) {
+			emit(z, i, e, AF_TOK_URL, 0);
+			return e;
+		}
+		if (s[i] < 0x80 && (e = match_email(s, n, i))) {
+			emit(z, i, e, AF_TOK_EMAIL, 0);
+			return e;
+		}
+	}
+	if (k & K_WORDCH) {
+		e = scan_word(z, i, &f);
+		emit(z, i, e, (k & K_DIGIT) ? AF_TOK_NUMBER : AF_TOK_WORD, f);
+		return e;
+	}
+	if ((cp == '@' || cp == '#') && bnd) {
+		int letter = 0;
+		e = i + 1;
+		while (e < n) {
+			uint32_t c2;
+			size_t l2 = dec(s, n, e, &c2);
+			unsigned k2 = cls_of(c2);
+			if (!(k2 & K_WORDCH) && c2 != '_')
+				break;
+			letter |= (k2 & K_LETTER) != 0;
+			e += l2;
+		}
+		if (e > i + 1 && (cp == '@' || letter)) {
+			emit(z, i, e, cp == '@' ? AF_TOK_HANDLE : AF_TOK_HASHTAG, shape_range(s, n, i + 1, e));
+			return e;
+		}
+	}
+	if (cp == '-' && (z->pend & AF_TF_SPACE) && (cls_at(s, n, i + 1) & K_DIGIT)) { /* -5 */
+		e = scan_word(z, i + 1, &f);
+		emit(z, i, e, AF_TOK_NUMBER, f);
+		return e;
+	}
+	if (is_apos(cp) && bnd && i + l + 1 < n && (ascii_cls[s[i + l] & 0x7F] & K_DIGIT) && s[i + l] < 0x80 &&
+	    s[i + l + 1] >= '0' && s[i + l + 1] <= '9') { /* '90s */
+		e = i + l + 2;
+		if (e < n && s[e] == 's')
+			e++;
+		if (!(cls_at(s, n, e) & K_WORDCH)) {
+			emit(z, i, e, AF_TOK_NUMBER, shape_range(s, n, i, e));
+			return e;
+		}
+	}
+	if (is_quote_cp(cp)) {
+		enum af_tok_kind qk = quote_kind(z, i, cp, l);
+		emit(z, i, i + l, qk, cp >= 0x80 ? AF_TF_NONASCII : 0);
+		return i + l;
+	}
+	if (cp == '.' || cp == '-' || cp == '!' || cp == '?') { /* ... -- !!! ?! */
+		e = i + 1;
+		if (cp == '.' || cp == '-')
+			while (e < n && s[e] == cp)
+				e++;
+		else
+			while (e < n && (s[e] == '!' || s[e] == '?'))
+				e++;
+		emit(z, i, e, AF_TOK_PUNCT, 0);
+		return e;
+	}
+	if (k & K_PUNCT) {
+		emit(z, i, i + l, AF_TOK_PUNCT, cp >= 0x80 ? AF_TF_NONASCII : 0);
+		return i + l;
+	}
+	e = scan_symbol(s, n, i, cp);
+	emit(z, i, e, AF_TOK_SYMBOL, cp >= 0x80 ? AF_TF_NONASCII : 0);
+	return e;
+}
+
+int af_tokenize(const char *str, size_t n, struct af_tokens *out, struct af_error *err)
+{
+	if (af_text_init(err) < 0)
+		return -1;
+	struct tz z = {.s = (const unsigned char *)str, .n = n, .out = out, .pend = AF_TF_SPACE};
+	const unsigned char *s = z.s;
+	size_t i = 0;
+	int nl = 0;
+	out->n = 0;
+	while (i < n) {
+		unsigned char c = s[i];
+		if (c < 0x80 && (ascii_cls[c] & (K_SPACE | K_CONTROL))) {
+			if (c == '\n' || c == '\v' || c == '\f' || (c == '\r' && !(i + 1 < n && s[i + 1] == '\n')))
+				nl++;
+			z.pend |= AF_TF_SPACE;
+			i++;
+			continue;
+		}
+		uint32_t cp;
+		size_t l = dec(s, n, i, &cp);
+		unsigned k = cls_of(cp);
+		if (k & (K_SPACE | K_CONTROL)) {
+			if (cp == 0x85 || cp == 0x2028)
+				nl++;
+			else if (cp == 0x2029)
+				nl += 2;
+			z.pend |= AF_TF_SPACE;
+			i += l;
+			continue;
+		}
+		if ((k & K_FORMAT) && !(cls_at(s, n, i + l) & K_SYMBOL)) { /* LRM, RLM, a stray ZWNJ: invisible */
+			i += l;
+			continue;
+		}
+		if (nl) {
+			z.pend |= AF_TF_NEWLINE;
+			if (nl >= 2) {
+				z.pend |= AF_TF_PARA;
+				z.dq_open = z.sq_open = 0;
+			}
+			nl = 0;
+		}
+		i = token(&z, i, cp, l, k);
+	}
+	return 0;
+}
+
+void af_tokens_free(struct af_tokens *t)
+{
+	free(t->v);
+	t->v = NULL;
+	t->n = t->cap = 0;
+}
+
+const char *af_tok_kind_name(enum af_tok_kind k)
+{
+	static const char *const names[] = {"word",  "number", "punct",  "quote-open", "quote-close", "quote",
+	                                    "url",   "email",  "handle", "hashtag",    "symbol"};
+	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
+}
+
+/* ------------------------------------------------------------------ sentences */
+
+static int is_terminal(const unsigned char *s, const struct af_token *t)
+{
+	if (t->kind != AF_TOK_PUNCT)
+		return 0;
+	unsigned char c = s[t->start];
+	if (c == '.' || c == '!' || c == '?')
+		return 1;
+	uint32_t cp;
+	dec(s, t->end, t->start, &cp);
+	return cp == 0x2026 || cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x3002 || cp == 0xFF01 ||
+	       cp == 0xFF1F || cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049;
+}
+
+/* Closing quotes and brackets that stay with the sentence before them. */
+static int is_closer(const unsigned char *s, const struct af_token *t)
+{
+	if (t->kind == AF_TOK_QUOTE_CLOSE || t->kind == AF_TOK_QUOTE)
+		return 1;
+	if (t->kind != AF_TOK_PUNCT)
+		return 0;
+	unsigned char c = s[t->start];
+	return c == ')' || c == ']' || c == '}';
+}
+
+static int starts_lower(const unsigned char *s, const struct af_token *t)
+{
+	if (t->kind != AF_TOK_WORD && t->kind != AF_TOK_HANDLE && t->kind != AF_TOK_HASHTAG &&
+	    t->kind != AF_TOK_URL && t->kind != AF_TOK_EMAIL)
+		return 0;
+	if (t->kind != AF_TOK_WORD)
+		return t->kind != AF_TOK_HASHTAG && t->kind != AF_TOK_HANDLE;
+	uint32_t cp;
+	dec(s, t->end, t->start, &cp);
+	return (cls_of(cp) & K_LOWER) != 0;
+}
+
+/* A line break before token i ends the sentence, unless the text is wrapped prose. */
+static int breaks_before(const unsigned char *s, const struct af_token *v, size_t i)
+{
+	const struct af_token *t = &v[i], *p = &v[i - 1];
+	if (t->flags & AF_TF_PARA)
+		return 1;
+	if (!(t->flags & AF_TF_NEWLINE))
+		return 0;
+	if (starts_lower(s, t) || p->kind == AF_TOK_QUOTE_OPEN || (p->flags & AF_TF_TITLE))
+		return 0;
+	if (p->kind == AF_TOK_PUNCT) {
+		uint32_t cp;
+		dec(s, p->end, p->start, &cp);
+		if (cp == ',' || cp == '(' || cp == '[' || cp == '-' || cp == 0x2013 || cp == 0x2014)
+			return 0;
+	}
+	return 1;
+}
+
+/* If a sentence ends with token i (or the closers after it), the index after its last token. */
+static size_t ends_after(const unsigned char *s, const struct af_token *v, size_t nt, size_t i)
+{
+	const struct af_token *t = &v[i];
+	int term = is_terminal(s, t);
+	if (!term && !(t->flags & AF_TF_ABBREV))
+		return 0;
+	size_t j = i + 1;
+	while (j < nt && !(v[j].flags & AF_TF_SPACE) && (is_closer(s, &v[j]) || is_terminal(s, &v[j])))
+		j++;
+	if (j >= nt)
+		return j;
+	const struct af_token *nx = &v[j];
+	if (nx->flags & AF_TF_NEWLINE)
+		return j;
+	if (starts_lower(s, nx))
+		return 0;
+	if (nx->kind == AF_TOK_PUNCT) {
+		unsigned char c = s[nx->start];
+		if (c == ',' || c == ';' || c == ':' || c == ')' || c == ']')
+			return 0;
+	}
+	if (term || j > i + 1)
+		return j;
+	/* an abbreviation: does it end the sentence as well? */
+	if (t->flags & AF_TF_TITLE)
+		return 0;
+	if (nx->kind == AF_TOK_NUMBER)
+		return 0;
+	if (nx->kind == AF_TOK_QUOTE_OPEN)
+		return j;
+	if (nx->kind == AF_TOK_WORD && (nx->flags & AF_TF_CAP) &&
+	    (ab_lookup((const char *)s + nx->start, nx->end - nx->start) & AB_STARTER))
+		return j;
+	return 0;
+}
+
+static void push_sentence(struct af_sentences *out, const struct af_token *v, size_t a, size_t b)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 32;
+		out->v = af_realloc(out->v, out->cap * sizeof *out->v);
+	}
+	struct af_sentence *x = &out->v[out->n++];
+	x->tok_start = a;
+	x->tok_end = b;
+	x->start = v[a].start;
+	x->end = v[b - 1].end;
+	x->cstart = v[a].cstart;
+	x->cend = v[b - 1].cend;
+}
+
+int af_sentences(const char *str, size_t n, const struct af_tokens *toks, struct af_sentences *out,
+                 struct af_error *err)
+{
+	(void)n;
+	if (af_text_init(err) < 0)
+		return -1;
+	const unsigned char *s = (const unsigned char *)str;
+	const struct af_token *v = toks->v;
+	size_t nt = toks->n, start = 0, i = 0;
+	out->n = 0;
+	while (i < nt) {
+		if (i > start && breaks_before(s, v, i)) {
+			push_sentence(out, v, start, i);
+			start = i;
+		}
+		size_t e = ends_after(s, v, nt, i);
+		if (e) {
+			push_sentence(out, v, start, e);
+			start = i = e;
+		} else {
+			i++;
+		}
+	}
+	if (start < nt)
+		push_sentence(out, v, start, nt);
+	return 0;
+}
+
+void af_sentences_free(struct af_sentences *ss)
+{
+	free(ss->v);
+	ss->v = NULL;
+	ss->n = ss->cap = 0;
+}

@@ -1,0 +1,209 @@
+#!/usr/bin/env bats
+# af-quotes: the sample's quotes and non-quotes (gold file), the shapes of direct, mixed,
+# split and indirect quotes, speakers with and without entities, the lexicon option, and
+# bad input (records without text, unbalanced quote marks anywhere, text of only quote
+# marks, a 5 MB quote): a message, an exact status, nothing lost.
+
+load test_helper
+bats_require_minimum_version 1.5.0
+
+# rec TEXT: one NDJSON record {"id":"t","text":TEXT}
+rec() {
+	jq -cn --arg t "$1" '{id: "t", text: $t}'
+}
+
+# quotes TEXT [OPTIONS]: the quotes af-quotes finds in TEXT, compact JSON, one a line
+quotes() {
+	local t=$1
+	shift
+	rec "$t" | af-quotes "$@" | jq -c '.quotes[]'
+}
+
+# every span's text is text[start:end] (code points)
+spans_ok() {
+	jq -e '. as $r | [.quotes[] | (., .speaker // empty, (.quoted // [])[], (.parts // [])[])
+		| select(.start != null) | ($r.text[.start:.end] == .text)] | all' "$1" >/dev/null
+}
+
+@test "the sample: the quotes and non-quotes of the gold file" {
+	command -v python3 >/dev/null || skip "python3 is absent"
+	af-clean "$SAMPLE" | af-quotes >"$T/out"
+	spans_ok "$T/out"
+	run python3 - "$T/out" "$GOLD" <<'PY'
+import json, sys
+r = json.loads(open(sys.argv[1]).readline())
+gold = json.load(open(sys.argv[2]))['quotes']
+qs = r['quotes']
+bad = []
+low = lambda s: (s or '').lower()
+for g in gold['must']:
+    hits = [q for q in qs if g['contains'] in q['text']]
+    if not hits:
+        bad.append('missing: ' + g['contains']); continue
+    q = hits[0]
+    if q['kind'] != g['kind']: bad.append(f"kind {q['kind']} for {g['contains']}")
+    sp = q.get('speaker') or {}
+    names = [low(sp.get('text')), low(sp.get('canonical'))]
+    want = [g['speaker']] if 'speaker' in g else g['speaker_any']
+    if not any(low(w) in n for w in want for n in names if n): bad.append(f"speaker {sp} for {g['contains']}")
+    if 'cue' in g and low(q.get('cue')) != g['cue']: bad.append(f"cue {q.get('cue')} for {g['contains']}")
+for m in gold['must_not']:
+    if any(q['text'].strip() == m['text'] for q in qs): bad.append('not a quote: ' + m['text'])
+print('\n'.join(bad))
+sys.exit(1 if bad else 0)
+PY
+	assert_success
+	assert_output ""
+}
+
+@test "the sample with af-contract-check" {
+	[ -x "$SHARED/tools/af-contract-check" ] || skip "../shared/tools is absent"
+	af-clean "$SAMPLE" >"$T/in"
+	af-quotes <"$T/in" >"$T/out"
+	run "$SHARED/tools/af-contract-check" quotes "$T/in" "$T/out"
+	assert_success
+}
+
+@test "a direct quote with the speaker after it, and its continuation as one split quote" {
+	run quotes '"We will not give up," Smith said. "The talks go on."'
+	assert_success
+	assert_equal "${#lines[@]}" 1
+	run jq -r '[.kind, .speaker.text, .cue, (.parts | length)] | @tsv' <<<"$output"
+	assert_output $'direct\tSmith\tsaid\t2'
+}
+
+@test "an inverted attribution with an apposition: said X, a spokesman" {
+	run quotes '“The border is closed,” said Zabihullah Mujahid, a spokesman for the government.'
+	run jq -r '[.kind, .text, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tThe border is closed,\tZabihullah Mujahid'
+}
+
+@test "a colon cue: Muttaqi: \"...\"" {
+	run quotes 'Muttaqi: "We want good relations with all our neighbours."'
+	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tMuttaqi'
+}
+
+@test "a mixed quote keeps its quoted fragment with offsets" {
+	rec 'The minister described the deal as a "golden opportunity for lasting peace" on Monday.' | af-quotes >"$T/out"
+	spans_ok "$T/out"
+	run jq -r '.quotes[0] | [.kind, .speaker.text, .cue, .quoted[0].text] | @tsv' "$T/out"
+	assert_output $'mixed\tThe minister\tdescribed\tgolden opportunity for lasting peace'
+}
+
+@test "indirect speech: X said that ..., according to X, X told Y that ..." {
+	run quotes 'The governor said that the road would reopen next week.'
+	run jq -r '[.kind, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'indirect\tThe governor\tthat the road would reopen next week'
+	run quotes 'According to the report, three districts fell in July.'
+	run jq -r '[.kind, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'indirect\tthe report\tthree districts fell in July'
+	run quotes 'Karimi told reporters that the ceasefire held.'
+	run jq -r '[.kind, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'indirect\tKarimi\tthat the ceasefire held'
+}
+
+@test "a pronoun speaker resolves to the person named before it" {
+	run quotes 'Ahmad Massoud spoke in Dushanbe. "We are ready for talks," he said.'
+	run jq -r 'select(.kind == "direct") | [.speaker.text, .speaker.canonical] | @tsv' <<<"$output"
+	assert_output $'he\tAhmad Massoud'
+}
+
+@test "entities from af-entities give the speaker's canonical name" {
+	jq -cn '{text: "\"We are ready,\" Dostum said.",
+	         entities: [{text: "Dostum", type: "PERSON", start: 16, end: 22, canonical: "Abdul Rashid Dostum"}]}' |
+		af-quotes >"$T/out"
+	run jq -r '.quotes[0].speaker | [.text, .canonical, .type] | @tsv' "$T/out"
+	assert_output $'Dostum\tAbdul Rashid Dostum\tPERSON'
+}
+
+@test "titles and scare quotes are not quotes" {
+	run quotes 'The statement, issued under the title “National Consensus of Afghan Political Parties,” was released on Tuesday. They call it a "deal".'
+	assert_success
+	assert_output ""
+}
+
+@test "a multi-paragraph quote is one quote" {
+	run quotes $'Karzai said:\n\n“The first paragraph goes on.\n\n“The second one closes it.”'
+	assert_equal "${#lines[@]}" 1
+	run jq -r '[.kind, .speaker.text, (.text | test("first.*second"; "p"))] | @tsv' <<<"$output"
+	assert_output $'direct\tKarzai\ttrue'
+}
+
+@test "running af-quotes twice gives the same line" {
+	af-clean "$SAMPLE" | af-quotes >"$T/once"
+	af-quotes <"$T/once" >"$T/twice"
+	cmp "$T/once" "$T/twice"
+}
+
+@test "--lexicon adds a cue verb" {
+	printf 'cues:\n  - opined\n' >"$T/lex.yaml"
+	run quotes 'The envoy opined that the talks would fail.'
+	assert_output ""
+	run quotes 'The envoy opined that the talks would fail.' --lexicon "$T/lex.yaml"
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'indirect\topined\tThe envoy'
+}
+
+@test "a bad lexicon names file:line:col and exits 78" {
+	printf 'cues:\n  - said\nverbs: [x]\n' >"$T/bad.yaml"
+	run --separate-stderr af-quotes --lexicon "$T/bad.yaml" </dev/null
+	assert_equal "$status" 78
+	[[ $stderr == *"bad.yaml:3:1:"* ]] || fail "stderr: $stderr"
+	printf 'cues: [said\n' >"$T/bad2.yaml"
+	run --separate-stderr af-quotes --lexicon "$T/bad2.yaml" </dev/null
+	assert_equal "$status" 78
+	[[ $stderr == *"bad2.yaml:"*:*": "* ]] || fail "stderr: $stderr"
+}
+
+# ---- bad input ----
+
+@test "a record without text is rejected with its line number; the others go through" {
+	printf '%s\n' '{"id":"a","text":"He said it."}' '{"id":"b"}' '{"id":"c","text":7}' '{"id":"d","text":"x"}' >"$T/in"
+	run --separate-stderr bash -c 'af-quotes --reject "$1" <"$2" >"$3"' _ "$T/rej" "$T/in" "$T/out"
+	assert_equal "$status" 65
+	[[ $stderr == *'line 2: no "text" field'* ]] || fail "stderr: $stderr"
+	[[ $stderr == *'line 3: "text" is not a string'* ]] || fail "stderr: $stderr"
+	run jq -r .id "$T/out"
+	assert_output $'a\nd'
+	run cat "$T/rej"
+	assert_output $'{"id":"b"}\n{"id":"c","text":7}'
+}
+
+@test "unbalanced quote marks in every position: no crash, valid spans, one line each" {
+	for t in '"' '“' '”' '"Unclosed at the start, he said.' 'He said "unclosed at the end' \
+		'Closed only” at the middle, he said.' 'He said: “one “two” three' \
+		$'He said: “one\n\nNo mark here.\n\n”Stray close.' '«Guillemets» and „low“ marks, she said.' \
+		'"a" "b" "c' '‘single’ ’ ‘ and straight '"'"' marks' ':"' ',"' '" said' 'said "' '“”“”“' \
+		'He said, "It was ''great'' and "really" good."'; do
+		rec "$t"
+	done >"$T/in"
+	run --separate-stderr bash -c 'af-quotes <"$1" >"$2"' _ "$T/in" "$T/out"
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	assert_equal "$(wc -l <"$T/out")" "$(wc -l <"$T/in")"
+	while IFS= read -r line; do
+		printf '%s\n' "$line" >"$T/one"
+		spans_ok "$T/one" || fail "bad span in: $line"
+	done <"$T/out"
+}
+
+@test "text of only quote marks, and empty text, give no quotes" {
+	printf '%s\n' '{"text":"\"\"\"\"\"\""}' '{"text":"“”“”‘’«»"}' '{"text":""}' '{"text":"  \n\n "}' >"$T/in"
+	run --separate-stderr bash -c 'af-quotes <"$1" | jq -c .quotes' _ "$T/in"
+	assert_equal "$status" 0
+	assert_output $'[]\n[]\n[]\n[]'
+}
+
+@test "a 5 MB quote: found whole, nothing lost" {
+	head -c 5000000 /dev/zero | tr '\0' 'a' | sed 's/aaaaaaa/word a /g' |
+		{ printf '{"id":"big","text":"Karzai said: \\"'; cat; printf '.\\" Then he left."}\n'; } >"$T/in"
+	printf '%s\n' '{"id":"after","text":"\"Yes,\" she said."}' >>"$T/in"
+	run --separate-stderr bash -c 'af-quotes <"$1" >"$2"' _ "$T/in" "$T/out"
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	run jq -r '[.id, (.quotes | length), (.quotes[0].kind), (.quotes[0].text | length > 4000000)] | @tsv' "$T/out"
+	assert_output $'big\t1\tdirect\ttrue\nafter\t1\tdirect\tfalse'
+	# the text field went through unchanged
+	cmp <(jq -r .text "$T/in") <(jq -r .text "$T/out")
+}
