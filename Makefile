@@ -37,7 +37,7 @@ MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)
 PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean
+        eval eval-clean eval-quotes
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -104,10 +104,14 @@ test-asan: asan
 bench: all
 	@bench/run
 
-eval: eval-clean
+# dev evaluations: each needs ../shared/data and says so (and exits 0) without it
+eval: eval-clean eval-quotes
 
 eval-clean: all
 	@bench/eval-clean
+
+eval-quotes: all
+	@bench/eval-quotes
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
