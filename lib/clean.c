@@ -65,6 +65,7 @@ struct af_cleaner {
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	size_t block_chars;      /* the length of the block being matched, for the callout */
+	int debug;               /* print the block table on stderr (AF_CLEAN_DEBUG=1) */
 };
 
 /* ---- loading ---- */
@@ -443,6 +444,8 @@ struct af_cleaner *af_cleaner_new(struct af_error *err)
 		return NULL;
 	}
 	af_yaml_free(root);
+	const char *dbg = getenv("AF_CLEAN_DEBUG");
+	c->debug = dbg && *dbg && strcmp(dbg, "0") != 0;
 	return c;
 }
 
@@ -1194,7 +1197,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 	for (size_t i = 0; i < d.n; i++) {
 		d.b[i].score = block_score(&d.b[i]);
 		weak = d.b[i].score > 0 ? 0 : d.b[i].gap_before ? weak : weak + 1;
-		if (weak >= BARRIER)
+		if (weak >= BARRIER || d.b[i].kind == K_STAMP)
 			run = 0;
 		if (run <= 0) {
 			run = 0;
@@ -1273,6 +1276,18 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 			}
 		}
 	}
+
+	if (c->debug)
+		for (size_t i = 0; i < d.n; i++) {
+			int cut = d.b[i].len > 70 ? 70 : (int)d.b[i].len;
+			while (cut > 0 && cut < (int)d.b[i].len && ((unsigned char)d.b[i].s[cut] & 0xC0) == 0x80)
+				cut--;
+			fprintf(stderr, "%4zu %c %-16s %6.1f w%-4d %c%c%c %.*s\n", i,
+			        d.b[i].keep ? 'K' : (int)i == d.title ? 'T' : ' ',
+			        d.b[i].kind >= 0 ? kinds[d.b[i].kind] : "", d.b[i].score, d.b[i].words,
+			        d.b[i].gap_before ? 'g' : '-', d.b[i].end_punct ? '.' : '-',
+			        found && i >= bs && i <= be ? 'R' : '-', cut, d.b[i].s);
+		}
 
 	/* metadata from the blocks before the body, the bylines and stamps */
 	struct meta m = {.source = -1, .authors = json_array()};
