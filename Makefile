@@ -78,9 +78,12 @@ $(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libaf.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp $< $(BUILD)/libaf.a $(LDLIBS) && mv -f $@.$$$$.tmp $@
 
+# the stages in pipeline order, those that exist in cmd/
+CHAIN = $(filter $(TOOLS),af-entities af-quotes af-events)
+
 demo: all
 	@$(BIN)/af-clean tests/fixtures/ians-afghan-opposition.txt \
-	  $(foreach t,$(filter-out af-clean af-run,$(TOOLS)),| $(BIN)/$(t)) \
+	  $(foreach t,$(CHAIN),| $(BIN)/$(t)) \
 	  | { command -v jq >/dev/null && jq . || cat; }
 
 # The test command of the README: every unit and bats test, normal build then ASan+UBSan.
