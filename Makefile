@@ -37,7 +37,7 @@ MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)
 PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes
+        eval eval-clean eval-quotes eval-ner model
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -108,13 +108,20 @@ bench: all
 	@bench/run
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
-eval: eval-clean eval-quotes
+eval: eval-clean eval-quotes eval-ner
 
 eval-clean: all
 	@bench/eval-clean
 
 eval-quotes: all
 	@bench/eval-quotes
+
+eval-ner: all
+	@bench/eval-ner
+
+# retrain data/ner.bin from ../shared/data (reproducible: same data and seed, same bytes)
+model: all
+	@scripts/train-model
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

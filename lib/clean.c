@@ -420,7 +420,8 @@ static int merge(struct af_cleaner *c, const struct af_ynode *root, struct af_er
 			}
 		for (size_t j = 0; j < nold_phrases; j++) /* the older rules now come after these */
 			c->phrases[j].rule += n->n;
-		memcpy(rules + n->n, c->rules, c->nrules * sizeof *rules);
+		if (c->nrules)
+			memcpy(rules + n->n, c->rules, c->nrules * sizeof *rules);
 		free(c->rules);
 		c->rules = rules;
 		c->nrules += n->n;

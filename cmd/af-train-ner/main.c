@@ -1,0 +1,179 @@
+/* af-train-ner - derive word clusters, train the named-entity tagger's model, tag
+ * CoNLL files for evaluation (docs/af-train-ner.1, docs/ner.md). */
+#include "train.h"
+
+#include "af/ner.h"
+
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+static const char usage[] =
+	"usage: af-train-ner -c CLUSTERS -t CONLL [-g GMB] [OPTION]... -o MODEL\n"
+	"       af-train-ner --clusters [--seed N] < TEXT > CLUSTERS\n"
+	"       af-train-ner --tag FILE [-m MODEL] [--gmb-format]\n"
+	"Train the model of af's named-entity tagger (PER, ORG, LOC, MISC), derive the\n"
+	"word clusters it uses, or tag a labelled file for evaluation.\n"
+	"\n"
+	"  -o, --output FILE      write the model to FILE (through FILE.tmp)\n"
+	"  -c, --cluster-file FILE  word clusters made with --clusters\n"
+	"  -t, --train FILE       CoNLL-2003 training file (word POS chunk TAG)\n"
+	"  -g, --gmb FILE         GMB file (word POS tag): its entities, mapped to CoNLL\n"
+	"                         types, become a gazetteer; its last sentences are held out\n"
+	"      --gmb-dev N        sentences held out at the end of the GMB file (4000)\n"
+	"      --gmb-dev-out FILE write the held-out GMB slice, mapped, in CoNLL format\n"
+	"  -e, --epochs N         training epochs (12)\n"
+	"  -f, --folds N          folds for the jackknifed gazetteer and first pass (5)\n"
+	"      --min-count N      drop features seen fewer than N times (1)\n"
+	"      --load PERCENT     how full the model's weight tables are (80)\n"
+	"      --quant N          quantise weights N times coarser than the finest step (1)\n"
+	"  -s, --seed N           random seed for clusters and training (1)\n"
+	"      --clusters         read unlabeled text, one article a line, on stdin and\n"
+	"                         write word clusters and capitalisation counts on stdout\n"
+	"      --tag FILE         tag a CoNLL file and print \"word gold predicted\" lines\n"
+	"  -m, --model FILE       the model for --tag (default: the compiled-in one)\n"
+	"      --gmb-format       --tag FILE is a GMB file\n"
+	"  -h, --help             show this help and exit\n"
+	"  -V, --version          show the version and exit\n"
+	"\n"
+	"Training is reproducible: the same files and seed give the same model bytes.\n"
+	"Exit status: 0 ok, 1 failure, 64 usage. See af-train-ner(1), docs/ner.md.\n";
+
+enum { OPT_CLUSTERS = 1000, OPT_TAG, OPT_GMB_DEV, OPT_GMB_DEV_OUT, OPT_MIN_COUNT, OPT_GMB_FORMAT, OPT_LOAD,
+       OPT_QUANT };
+
+static long num(const char *opt, const char *arg, long min, long max)
+{
+	long v;
+	if (af_parse_long(arg, min, max, &v) < 0)
+		af_die(AF_EX_USAGE, "%s: not a number in [%ld, %ld]: %s", opt, min, max, arg);
+	return v;
+}
+
+static const char *const lname[] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+
+static int tag_file(const char *model, const char *path, int gmb)
+{
+	struct af_error err;
+	struct af_ner_model *m;
+	struct corpus c = {0};
+	if (af_ner_load(&m, model, &err) < 0 || corpus_read(&c, path, gmb, gmb, &err) < 0) {
+		af_warn("%s", err.msg);
+		return AF_EX_FAIL;
+	}
+	struct af_ner_scratch *s = af_ner_scratch_new();
+	struct af_ner_spans spans = {0};
+	double secs = 0;
+	for (size_t d = 0; d < c.nd; d++) {
+		const struct doc *dc = &c.docs[d];
+		size_t ns = dc->s1 - dc->s0;
+		struct af_ner_sent *ss = af_malloc(ns * sizeof *ss);
+		for (size_t k = 0; k < ns; k++)
+			ss[k] = (struct af_ner_sent){c.sents[dc->s0 + k].start - dc->w0, c.sents[dc->s0 + k].end - dc->w0};
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+		if (af_ner_tag(m, s, c.words + dc->w0, dc->w1 - dc->w0, ss, ns, &spans, &err) < 0) {
+			af_warn("%s", err.msg);
+			return AF_EX_FAIL;
+		}
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+		secs += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		const unsigned char *lab = af_ner_labels(s);
+		for (size_t k = 0; k < ns; k++) {
+			for (size_t i = ss[k].start; i < ss[k].end; i++)
+				printf("%s %s %s\n", c.words[dc->w0 + i].s, lname[c.gold[dc->w0 + i]], lname[lab[i]]);
+			putchar('\n');
+		}
+		free(ss);
+	}
+	af_warn("tagged %zu words in %.3f s of CPU: %.0f words/s", c.nw, secs, secs > 0 ? (double)c.nw / secs : 0);
+	af_ner_spans_free(&spans);
+	af_ner_scratch_free(s);
+	af_ner_free(m);
+	corpus_free(&c);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		af_warn("writing output failed");
+		return AF_EX_IOERR;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		{"version", no_argument, NULL, 'V'},
+		{"output", required_argument, NULL, 'o'},
+		{"cluster-file", required_argument, NULL, 'c'},
+		{"train", required_argument, NULL, 't'},
+		{"gmb", required_argument, NULL, 'g'},
+		{"gmb-dev", required_argument, NULL, OPT_GMB_DEV},
+		{"gmb-dev-out", required_argument, NULL, OPT_GMB_DEV_OUT},
+		{"epochs", required_argument, NULL, 'e'},
+		{"folds", required_argument, NULL, 'f'},
+		{"min-count", required_argument, NULL, OPT_MIN_COUNT},
+		{"load", required_argument, NULL, OPT_LOAD},
+		{"quant", required_argument, NULL, OPT_QUANT},
+		{"seed", required_argument, NULL, 's'},
+		{"clusters", no_argument, NULL, OPT_CLUSTERS},
+		{"tag", required_argument, NULL, OPT_TAG},
+		{"model", required_argument, NULL, 'm'},
+		{"gmb-format", no_argument, NULL, OPT_GMB_FORMAT},
+		{NULL, 0, NULL, 0},
+	};
+	struct train_opts o = {0};
+	const char *tag = NULL, *model = NULL;
+	int clusters = 0, gmbfmt = 0, c;
+	o.gmb_dev = 4000;
+	o.epochs = 12;
+	o.folds = 5;
+	o.min_count = 1;
+	o.load = 80;
+	o.quant = 1;
+	o.seed = 1;
+	af_setprog(argv[0]);
+	while ((c = getopt_long(argc, argv, "hVo:c:t:g:e:f:s:m:", opts, NULL)) != -1) {
+		switch (c) {
+		case 'h': fputs(usage, stdout); return 0;
+		case 'V': printf("af-train-ner %s\n", AF_VERSION); return 0;
+		case 'o': o.out = optarg; break;
+		case 'c': o.clusters = optarg; break;
+		case 't': o.conll = optarg; break;
+		case 'g': o.gmb = optarg; break;
+		case OPT_GMB_DEV: o.gmb_dev = (size_t)num("--gmb-dev", optarg, 0, 1000000); break;
+		case OPT_GMB_DEV_OUT: o.gmb_dev_out = optarg; break;
+		case 'e': o.epochs = (int)num("--epochs", optarg, 1, 1000); break;
+		case 'f': o.folds = (int)num("--folds", optarg, 2, 16); break;
+		case OPT_MIN_COUNT: o.min_count = (int)num("--min-count", optarg, 1, 1000000); break;
+		case OPT_LOAD: o.load = (int)num("--load", optarg, 10, 95); break;
+		case OPT_QUANT: o.quant = (float)num("--quant", optarg, 1, 1000); break;
+		case 's': o.seed = (uint64_t)num("--seed", optarg, 0, 0x7fffffffL); break;
+		case OPT_CLUSTERS: clusters = 1; break;
+		case OPT_TAG: tag = optarg; break;
+		case 'm': model = optarg; break;
+		case OPT_GMB_FORMAT: gmbfmt = 1; break;
+		default: fprintf(stderr, "Try 'af-train-ner --help'.\n"); return AF_EX_USAGE;
+		}
+	}
+	if (optind < argc) {
+		af_warn("unexpected operand: %s", argv[optind]);
+		fprintf(stderr, "Try 'af-train-ner --help'.\n");
+		return AF_EX_USAGE;
+	}
+	if (clusters)
+		return ner_make_clusters(stdin, stdout, 1000, 200, 40, o.seed) < 0 ? AF_EX_FAIL : 0;
+	if (tag)
+		return tag_file(model, tag, gmbfmt);
+	if (!o.out || !o.clusters || !o.conll) {
+		af_warn("training needs -o MODEL, -c CLUSTERS and -t CONLL");
+		fprintf(stderr, "Try 'af-train-ner --help'.\n");
+		return AF_EX_USAGE;
+	}
+	struct af_error err;
+	if (ner_train(&o, &err) < 0) {
+		af_warn("%s", err.msg);
+		return AF_EX_FAIL;
+	}
+	return 0;
+}

@@ -1,0 +1,105 @@
+/* ner_impl.h - the tagger's insides, shared by lib/ner.c and the trainer
+ * (cmd/af-train-ner). Not a stable interface: other code uses af/ner.h. The model file
+ * format is described in docs/ner.md. */
+#ifndef AF_NER_IMPL_H
+#define AF_NER_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "af/ner.h"
+
+#define AF_NER_NL 9         /* labels: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC */
+#define AF_NER_MAXGAZ 6     /* longest gazetteer phrase, in words */
+#define AF_NER_NLISTS 8     /* gazetteer lists: 0-3 CoNLL train PER ORG LOC MISC, 4-7 GMB train */
+#define AF_NER_VERSION 1
+
+/* An open-addressing table from non-zero 32-bit keys to 32-bit values (clusters,
+ * capitalisation bins, gazetteer phrases). */
+struct af_ner_map {
+	const uint32_t *key, *val;
+	uint32_t mask; /* slots - 1 */
+};
+
+/* Feature weights: key -> one int16 per label. */
+struct af_ner_weights {
+	const uint32_t *key;
+	const int16_t *w; /* AF_NER_NL per slot */
+	uint32_t mask;
+};
+
+struct af_ner_model {
+	char *mem; /* the whole file, 8-byte aligned */
+	size_t len;
+	float scale;                        /* weight = int16 * scale */
+	struct af_ner_map words, caps, gaz; /* clusters+frequency, capitalisation, gazetteer */
+	struct af_ner_weights w[2];         /* pass 1, pass 2 */
+	const int16_t *trans[2];            /* (AF_NER_NL + 1) x AF_NER_NL: row 0 from the start */
+};
+
+/* What the features need to know about one word, computed once per document. */
+struct af_ner_tok {
+	uint64_t w, lw, shape, sshape, pre[4], suf[4];
+	int32_t cf, cm, cc;     /* clusters fine, mid, coarse; -1 unknown */
+	uint8_t capbin, freqbin; /* from the unlabeled news */
+	uint8_t init, head;      /* first in its sentence; in an all-capitals sentence */
+	uint8_t lowdoc;          /* capitalised here, seen lower case elsewhere in the document */
+	uint8_t alpha, cap;
+	uint16_t gaz;            /* bit 2*list: a phrase of the list starts here, 2*list+1: continues */
+	/* second pass */
+	uint8_t p1;              /* first pass label */
+	uint8_t maj, majearly;   /* majority first-pass type (0 O, 1..4 PER..MISC, 5 none) of the other
+	                          * mentions of the word in the document, of the earlier ones */
+	uint8_t inmulti;         /* an earlier mention of the word was inside a longer entity */
+};
+
+/* 64-bit hashes of byte strings and of combinations. */
+uint64_t af_ner_hash(const char *s, size_t n);
+static inline uint64_t af_ner_mix(uint64_t a, uint64_t b)
+{
+	uint64_t x = a * 0x9e3779b97f4a7c15ull ^ (b + 0x632be59bd9b4e019ull + (a << 6) + (a >> 2));
+	x = (x ^ (x >> 31)) * 0xbf58476d1ce4e5b9ull;
+	return x ^ (x >> 29);
+}
+static inline uint32_t af_ner_key32(uint64_t h)
+{
+	uint32_t k = (uint32_t)(h ^ (h >> 32));
+	return k ? k : 1;
+}
+
+/* The word as the tagger normalises it (curly quotes and apostrophes to ASCII, dashes to
+ * "-"), into buf (cap bytes, at least 8); then its lower-cased and digit-folded forms.
+ * Each returns the length written. */
+size_t af_ner_norm(const char *s, size_t n, char *buf, size_t cap);
+size_t af_ner_lower(const char *s, size_t n, char *buf, size_t cap);
+size_t af_ner_fold_digits(const char *s, size_t n, char *buf, size_t cap);
+
+/* A map or weight lookup; NULL / 0 when absent. */
+const uint32_t *af_ner_map_get(const struct af_ner_map *m, uint32_t key);
+const int16_t *af_ner_weights_get(const struct af_ner_weights *w, uint32_t key);
+
+/* Fills t[0..nw) for a document. gaz_fold >= 0 hides the CoNLL list entries of that
+ * training fold (jackknifing; the trainer's gazetteer hook returns fold masks); -1 at run
+ * time. */
+typedef uint32_t (*af_ner_gaz_fn)(void *ctx, uint32_t key);
+void af_ner_tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, size_t nw,
+                    const struct af_ner_sent *sents, size_t ns, struct af_ner_tok *t, af_ner_gaz_fn gazfn,
+                    void *gazctx);
+/* The second-pass fields of t from the first-pass labels lab[0..nw). */
+void af_ner_docinfo(const struct af_ner_word *w, size_t nw, const struct af_ner_sent *sents, size_t ns,
+                    const unsigned char *lab, struct af_ner_tok *t);
+
+/* The feature keys of word i of the sentence t[0..n) for pass 1 or 2 into keys (room for
+ * AF_NER_MAXFEAT); returns their number. */
+#define AF_NER_MAXFEAT 96
+size_t af_ner_features(const struct af_ner_tok *t, size_t n, size_t i, int pass, uint32_t *keys);
+
+/* Viterbi over valid BIO transitions: emission scores e (n x AF_NER_NL), transitions tr
+ * ((AF_NER_NL + 1) x AF_NER_NL, row 0 from the start); best labels into out. back is
+ * n x AF_NER_NL bytes of working room. */
+void af_ner_viterbi(const float *e, size_t n, const float *tr, unsigned char *out, unsigned char *back);
+
+/* 1 if label b may follow label a (a = -1 at the start). */
+int af_ner_valid(int a, int b);
+
+#endif

@@ -1,0 +1,845 @@
+/* ner.c - the named-entity tagger: model loading, features, Viterbi decoding, two passes
+ * over a document (af/ner.h, docs/ner.md). */
+#include "af/ner.h"
+#include "af/data.h"
+#include "af/ner_impl.h"
+#include "af/utf8.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- strings ---- */
+
+uint64_t af_ner_hash(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull ^ n;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	return af_ner_mix(h, 0x27d4eb2f165667c5ull);
+}
+
+/* The code point at s[*i], advancing *i; an invalid byte stands for itself. */
+static uint32_t next_cp(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c = u[*i];
+	int len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+	if (len <= 1 || *i + (size_t)len > n) {
+		(*i)++;
+		return c;
+	}
+	uint32_t cp = c & (0xff >> (len + 1));
+	for (int k = 1; k < len; k++) {
+		if ((u[*i + (size_t)k] & 0xc0) != 0x80) {
+			(*i)++;
+			return c;
+		}
+		cp = cp << 6 | (u[*i + (size_t)k] & 0x3f);
+	}
+	*i += (size_t)len;
+	return cp;
+}
+
+size_t af_ner_norm(const char *s, size_t n, char *buf, size_t cap)
+{
+	size_t i = 0, o = 0;
+	while (i < n && o + 4 < cap) {
+		size_t at = i;
+		uint32_t cp = next_cp(s, n, &i);
+		const char *rep = NULL;
+		switch (cp) {
+		case 0x2018: case 0x2019: case 0x201a: case 0x2032: rep = "'"; break;
+		case 0x201c: case 0x201d: case 0x201e: case 0x00ab: case 0x00bb: case 0x2033: rep = "\""; break;
+		case 0x2013: case 0x2014: case 0x2012: case 0x2212: rep = "-"; break;
+		case 0x2026: rep = "..."; break;
+		default: break;
+		}
+		if (rep) {
+			size_t l = strlen(rep);
+			memcpy(buf + o, rep, l);
+			o += l;
+		} else {
+			memcpy(buf + o, s + at, i - at);
+			o += i - at;
+		}
+	}
+	return o;
+}
+
+size_t af_ner_lower(const char *s, size_t n, char *buf, size_t cap)
+{
+	size_t i = 0, o = 0;
+	while (i < n && o + 4 < cap) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			buf[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			i++;
+			continue;
+		}
+		size_t at = i;
+		uint32_t cp = next_cp(s, n, &i);
+		if (i - at == 1 || cp > 0x10ffff) {
+			buf[o++] = s[at];
+			continue;
+		}
+		o += af_utf8_put(af_uni_tolower(cp), buf + o);
+	}
+	return o;
+}
+
+size_t af_ner_fold_digits(const char *s, size_t n, char *buf, size_t cap)
+{
+	size_t m = n < cap ? n : cap;
+	for (size_t i = 0; i < m; i++)
+		buf[i] = (s[i] >= '0' && s[i] <= '9') ? '0' : s[i];
+	return m;
+}
+
+/* ---- tables ---- */
+
+const uint32_t *af_ner_map_get(const struct af_ner_map *m, uint32_t key)
+{
+	if (!m->key)
+		return NULL;
+	for (uint32_t j = (key * 0x9e3779b1u) & m->mask;; j = (j + 1) & m->mask) {
+		if (m->key[j] == key)
+			return &m->val[j];
+		if (!m->key[j])
+			return NULL;
+	}
+}
+
+const int16_t *af_ner_weights_get(const struct af_ner_weights *w, uint32_t key)
+{
+	if (!w->key)
+		return NULL;
+	for (uint32_t j = (key * 0x9e3779b1u) & w->mask;; j = (j + 1) & w->mask) {
+		if (w->key[j] == key)
+			return &w->w[(size_t)j * AF_NER_NL];
+		if (!w->key[j])
+			return NULL;
+	}
+}
+
+/* ---- loading ---- */
+
+struct reader {
+	const char *p, *end;
+	int bad;
+};
+
+static uint32_t rd32(struct reader *r)
+{
+	uint32_t v;
+	if (r->end - r->p < 4) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&v, r->p, 4);
+	r->p += 4;
+	return v;
+}
+
+/* n bytes of section, the position kept 4-byte aligned */
+static const void *rdsec(struct reader *r, size_t n)
+{
+	const void *at = r->p;
+	size_t pad = (4 - n % 4) % 4;
+	if ((size_t)(r->end - r->p) < n + pad) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += n + pad;
+	return at;
+}
+
+static void rdmap(struct reader *r, struct af_ner_map *m)
+{
+	uint32_t slots = rd32(r);
+	if (r->bad || (slots & (slots - 1))) {
+		r->bad = 1;
+		return;
+	}
+	m->mask = slots ? slots - 1 : 0;
+	m->key = slots ? rdsec(r, (size_t)slots * 4) : NULL;
+	m->val = slots ? rdsec(r, (size_t)slots * 4) : NULL;
+}
+
+static void rdweights(struct reader *r, struct af_ner_weights *w)
+{
+	uint32_t slots = rd32(r);
+	if (r->bad || (slots & (slots - 1))) {
+		r->bad = 1;
+		return;
+	}
+	w->mask = slots ? slots - 1 : 0;
+	w->key = slots ? rdsec(r, (size_t)slots * 4) : NULL;
+	w->w = slots ? rdsec(r, (size_t)slots * AF_NER_NL * 2) : NULL;
+}
+
+int af_ner_load_mem(struct af_ner_model **out, const void *buf, size_t len, struct af_error *err)
+{
+	static const uint32_t one = 1;
+	if (*(const unsigned char *)&one != 1) {
+		af_error_set(err, "the NER model format is little-endian; this machine is not");
+		return -1;
+	}
+	if (len < 16 || memcmp(buf, "AFNER\0\0\0", 8) != 0) {
+		af_error_set(err, "not an af NER model");
+		return -1;
+	}
+	struct af_ner_model *m = af_calloc(1, sizeof *m);
+	m->mem = af_malloc(len);
+	memcpy(m->mem, buf, len);
+	m->len = len;
+	struct reader r = {m->mem + 8, m->mem + len, 0};
+	uint32_t version = rd32(&r), nl = rd32(&r);
+	if (version != AF_NER_VERSION || nl != AF_NER_NL) {
+		af_error_set(err, "NER model of format version %u with %u labels; this build reads version %d", version,
+		             nl, AF_NER_VERSION);
+		af_ner_free(m);
+		return -1;
+	}
+	uint32_t sc = rd32(&r);
+	memcpy(&m->scale, &sc, 4);
+	for (int p = 0; p < 2; p++)
+		m->trans[p] = rdsec(&r, (AF_NER_NL + 1) * AF_NER_NL * 2);
+	rdmap(&r, &m->words);
+	rdmap(&r, &m->caps);
+	rdmap(&r, &m->gaz);
+	rdweights(&r, &m->w[0]);
+	rdweights(&r, &m->w[1]);
+	if (r.bad || r.p != r.end) {
+		af_error_set(err, "truncated or corrupt NER model");
+		af_ner_free(m);
+		return -1;
+	}
+	*out = m;
+	return 0;
+}
+
+int af_ner_load(struct af_ner_model **out, const char *path, struct af_error *err)
+{
+	char pbuf[4096];
+	if (!path) {
+		const struct af_datafile *f = af_data_find("ner.bin");
+		if (f)
+			return af_ner_load_mem(out, f->data, f->len, err);
+		const char *dir = getenv("AF_DATA");
+		if (dir && *dir) {
+			snprintf(pbuf, sizeof pbuf, "%s/ner.bin", dir);
+			path = pbuf;
+		} else
+			path = AF_NER_DEFAULT_PATH;
+	}
+	size_t len;
+	char *buf = af_read_file(path, &len);
+	if (!buf) {
+		af_error_set(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	int rc = af_ner_load_mem(out, buf, len, err);
+	if (rc < 0) {
+		char msg[sizeof err->msg];
+		memcpy(msg, err->msg, sizeof msg);
+		af_error_set(err, "%.512s: %.500s", path, msg);
+	}
+	free(buf);
+	return rc;
+}
+
+void af_ner_free(struct af_ner_model *m)
+{
+	if (!m)
+		return;
+	free(m->mem);
+	free(m);
+}
+
+const char *af_ner_type_name(enum af_ner_type t)
+{
+	static const char *const names[] = {"PER", "ORG", "LOC", "MISC"};
+	return (unsigned)t < 4 ? names[t] : "?";
+}
+
+/* ---- token information ---- */
+
+enum { SHAPE_MAX = 24 };
+
+/* Long shape (X x d and punctuation, runs cut at 4) and short shape (runs of one). */
+static void shapes(const char *s, size_t n, uint64_t *lng, uint64_t *shrt, int *alpha, int *cap, int *upper,
+                   int *lower)
+{
+	char a[SHAPE_MAX], b[SHAPE_MAX];
+	size_t na = 0, nb = 0, i = 0;
+	int run = 0;
+	char prev = 0;
+	*alpha = *cap = *upper = *lower = 0;
+	while (i < n) {
+		uint32_t cp = next_cp(s, n, &i);
+		char c;
+		if (cp < 0x80) {
+			if (cp >= 'A' && cp <= 'Z')
+				c = 'X';
+			else if (cp >= 'a' && cp <= 'z')
+				c = 'x';
+			else if (cp >= '0' && cp <= '9')
+				c = 'd';
+			else
+				c = (char)cp;
+		} else if (cp <= 0x10ffff && af_uni_isupper(cp))
+			c = 'X';
+		else if (cp <= 0x10ffff && af_uni_isalpha(cp))
+			c = af_uni_tolower(cp) == cp && cp <= 0x10ffff ? 'x' : 'X';
+		else if (cp <= 0x10ffff && af_uni_isdigit(cp))
+			c = 'd';
+		else
+			c = 'o';
+		if (c == 'X' || c == 'x') {
+			if (!*alpha)
+				*cap = c == 'X';
+			*alpha = 1;
+			if (c == 'X')
+				*upper = 1;
+			else
+				*lower = 1;
+		}
+		run = c == prev ? run + 1 : 1;
+		if (run <= 4 && na < SHAPE_MAX)
+			a[na++] = c;
+		if (run == 1 && nb < SHAPE_MAX)
+			b[nb++] = c;
+		prev = c;
+	}
+	*lng = af_ner_hash(a, na);
+	*shrt = af_ner_hash(b, nb);
+}
+
+static uint8_t capbin(uint32_t v)
+{
+	/* the share of capitalised non-initial uses, in tenths (0-10) +1; 0 unknown */
+	return v ? (uint8_t)v : 0;
+}
+
+static uint32_t model_gaz(void *ctx, uint32_t key)
+{
+	const struct af_ner_model *m = ctx;
+	const uint32_t *v = af_ner_map_get(&m->gaz, key);
+	return v ? *v : 0;
+}
+
+void af_ner_tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, size_t nw,
+                    const struct af_ner_sent *sents, size_t ns, struct af_ner_tok *t, af_ner_gaz_fn gazfn,
+                    void *gazctx)
+{
+	char nb[256], lb[260], fb[256];
+	if (!gazfn) {
+		gazfn = model_gaz;
+		gazctx = (void *)m;
+	}
+	memset(t, 0, nw * sizeof *t);
+	for (size_t k = 0; k < ns; k++) {
+		const struct af_ner_sent *se = &sents[k];
+		int head = 1, nalpha = 0;
+		for (size_t i = se->start; i < se->end; i++) {
+			struct af_ner_tok *x = &t[i];
+			size_t n = af_ner_norm(w[i].s, w[i].len, nb, sizeof nb);
+			size_t ln = af_ner_lower(nb, n, lb, sizeof lb);
+			int alpha, cap, upper, lower;
+			x->w = af_ner_hash(nb, n);
+			x->lw = af_ner_hash(lb, ln);
+			shapes(nb, n, &x->shape, &x->sshape, &alpha, &cap, &upper, &lower);
+			x->alpha = (uint8_t)alpha;
+			x->cap = (uint8_t)cap;
+			if (alpha) {
+				nalpha++;
+				if (lower)
+					head = 0;
+			}
+			/* affixes by code point */
+			size_t cps[5], nc = 0, j = 0;
+			while (j < ln && nc < 4) {
+				next_cp(lb, ln, &j);
+				cps[nc++] = j;
+			}
+			for (int a = 0; a < 4; a++)
+				x->pre[a] = (size_t)a < nc ? af_ner_hash(lb, cps[a]) : 0;
+			size_t ends[4], ne = 0;
+			for (size_t q = ln; q > 0 && ne < 4;) {
+				q--;
+				while (q > 0 && ((unsigned char)lb[q] & 0xc0) == 0x80)
+					q--;
+				ends[ne++] = q;
+			}
+			for (int a = 0; a < 4; a++)
+				x->suf[a] = (size_t)a < ne ? af_ner_hash(lb + ends[a], ln - ends[a]) : 0;
+			/* clusters: the word, else its lower case */
+			size_t fn = af_ner_fold_digits(nb, n, fb, sizeof fb);
+			const uint32_t *cv = af_ner_map_get(&m->words, af_ner_key32(af_ner_hash(fb, fn)));
+			if (!cv) {
+				fn = af_ner_fold_digits(lb, ln, fb, sizeof fb);
+				cv = af_ner_map_get(&m->words, af_ner_key32(af_ner_hash(fb, fn)));
+			}
+			if (cv) {
+				x->cf = (int32_t)(*cv & 0x3ff);
+				x->cm = (int32_t)(*cv >> 10 & 0xff);
+				x->cc = (int32_t)(*cv >> 18 & 0x3f);
+				x->freqbin = (uint8_t)(*cv >> 24 & 0xf) + 1;
+			} else
+				x->cf = x->cm = x->cc = -1;
+			const uint32_t *kv = af_ner_map_get(&m->caps, af_ner_key32(x->lw));
+			x->capbin = kv ? capbin(*kv) : 0;
+			x->init = i == se->start;
+		}
+		if (head && nalpha >= 2)
+			for (size_t i = se->start; i < se->end; i++)
+				t[i].head = 1;
+		/* gazetteer phrases: lower-cased words joined */
+		for (size_t i = se->start; i < se->end; i++) {
+			uint64_t h = 0x84222325cbf29ce4ull;
+			for (size_t l = 0; l < AF_NER_MAXGAZ && i + l < se->end; l++) {
+				h = af_ner_mix(h, t[i + l].lw);
+				uint32_t mask = gazfn(gazctx, af_ner_key32(h));
+				if (!mask)
+					continue;
+				for (int list = 0; list < AF_NER_NLISTS; list++)
+					if (mask >> list & 1)
+						for (size_t q = i; q <= i + l; q++)
+							t[q].gaz |= (uint16_t)(1u << (2 * list + (q > i)));
+			}
+		}
+	}
+	/* capitalised words seen in lower case, not first in a sentence, elsewhere in the document */
+	size_t nlow = 0;
+	for (size_t i = 0; i < nw; i++)
+		if (t[i].alpha && !t[i].cap && !t[i].init)
+			nlow++;
+	if (nlow) {
+		uint32_t size = 16;
+		while (size < nlow * 2)
+			size *= 2;
+		uint64_t *set = af_calloc(size, sizeof *set);
+		for (size_t i = 0; i < nw; i++)
+			if (t[i].alpha && !t[i].cap && !t[i].init) {
+				uint64_t h = t[i].lw | 1;
+				uint32_t j = (uint32_t)h & (size - 1);
+				while (set[j] && set[j] != h)
+					j = (j + 1) & (size - 1);
+				set[j] = h;
+			}
+		for (size_t i = 0; i < nw; i++)
+			if (t[i].cap) {
+				uint64_t h = t[i].lw | 1;
+				uint32_t j = (uint32_t)h & (size - 1);
+				while (set[j] && set[j] != h)
+					j = (j + 1) & (size - 1);
+				t[i].lowdoc = set[j] == h;
+			}
+		free(set);
+	}
+}
+
+/* type of a label: 0 O, 1..4 */
+static int ltype(int l)
+{
+	return l ? (l + 1) / 2 : 0;
+}
+
+void af_ner_docinfo(const struct af_ner_word *w, size_t nw, const struct af_ner_sent *sents, size_t ns,
+                    const unsigned char *lab, struct af_ner_tok *t)
+{
+	(void)w;
+	(void)sents;
+	(void)ns;
+	/* per distinct capitalised word: first-pass type counts over the document */
+	size_t ncap = 0;
+	for (size_t i = 0; i < nw; i++) {
+		t[i].p1 = lab[i];
+		t[i].maj = t[i].majearly = 5;
+		t[i].inmulti = 0;
+		if (t[i].cap)
+			ncap++;
+	}
+	if (!ncap)
+		return;
+	uint32_t size = 16;
+	while (size < ncap * 2)
+		size *= 2;
+	struct slot {
+		uint64_t h;
+		uint32_t all[5], run[5];
+		uint8_t multi;
+	} *tab = af_calloc(size, sizeof *tab);
+	uint32_t *at = af_malloc(nw * sizeof *at);
+	for (size_t i = 0; i < nw; i++) {
+		at[i] = UINT32_MAX;
+		if (!t[i].cap)
+			continue;
+		uint64_t h = t[i].w | 1;
+		uint32_t j = (uint32_t)h & (size - 1);
+		while (tab[j].h && tab[j].h != h)
+			j = (j + 1) & (size - 1);
+		tab[j].h = h;
+		tab[j].all[ltype(lab[i])]++;
+		at[i] = j;
+	}
+	for (size_t i = 0; i < nw; i++) {
+		if (at[i] == UINT32_MAX)
+			continue;
+		struct slot *s = &tab[at[i]];
+		int own = ltype(lab[i]), best = 5, beste = 5;
+		uint32_t bc = 0, bce = 0;
+		for (int y = 0; y < 5; y++) {
+			uint32_t c = s->all[y] - (y == own);
+			if (c > bc)
+				bc = c, best = y;
+			if (s->run[y] > bce)
+				bce = s->run[y], beste = y;
+		}
+		t[i].maj = (uint8_t)best;
+		t[i].majearly = (uint8_t)beste;
+		t[i].inmulti = s->multi;
+		s->run[own]++;
+		/* inside a longer entity: its label is I-, or the next word continues it */
+		if (lab[i] && (lab[i] % 2 == 0 || (i + 1 < nw && lab[i + 1] == lab[i] + 1)))
+			s->multi = 1;
+	}
+	free(at);
+	free(tab);
+}
+
+/* ---- features ---- */
+
+enum tmpl {
+	F_BIAS = 1, F_W, F_LW, F_SH, F_SSH, F_PRE, F_SUF = F_PRE + 4, F_WM1 = F_SUF + 4, F_WP1, F_LWM1, F_LWP1,
+	F_LWM2, F_LWP2, F_SHM1, F_SHP1, F_SHM1_0, F_SH0_P1, F_SSH3, F_LWM1_0, F_LW0_P1, F_LWM1_SH0, F_SH0_LWP1,
+	F_C0, F_CM1 = F_C0 + 3, F_CP1 = F_CM1 + 3, F_CM2 = F_CP1 + 3, F_CP2, F_CM0_SH0, F_CF0_CFP1, F_CFM1_CF0,
+	F_GAZ, F_GAZM1, F_GAZP1, F_GAZ_SH, F_CAP, F_CAP_INIT, F_INIT_SH, F_INIT_LW, F_HEAD_SH, F_HEAD_LW, F_FREQ,
+	F_FREQ_SH, F_LOWDOC, F_LOWDOC_INIT, F_PRE_SH, F_SUF_SH,
+	/* second pass */
+	F_P1, F_P1M1, F_P1P1, F_P1M1_P1, F_P1_P1P1, F_MAJ, F_MAJE, F_MAJ_SH, F_MAJ_P1, F_MULTI, F_P1M2, F_P1P2,
+	F_MAJM1, F_MAJP1
+};
+
+#define PUSH(tm, v) (keys[nk++] = af_ner_key32(af_ner_mix((uint64_t)(tm), (v))))
+#define PUSH2(tm, a, b) (keys[nk++] = af_ner_key32(af_ner_mix(af_ner_mix((uint64_t)(tm), (a)), (b))))
+
+static const uint64_t BOS = 0x1111, EOS = 0x2222;
+
+size_t af_ner_features(const struct af_ner_tok *t, size_t n, size_t i, int pass, uint32_t *keys)
+{
+	size_t nk = 0;
+	const struct af_ner_tok *x = &t[i];
+	const struct af_ner_tok *m1 = i >= 1 ? &t[i - 1] : NULL, *m2 = i >= 2 ? &t[i - 2] : NULL;
+	const struct af_ner_tok *p1 = i + 1 < n ? &t[i + 1] : NULL, *p2 = i + 2 < n ? &t[i + 2] : NULL;
+	uint64_t shm1 = m1 ? m1->shape : BOS, shp1 = p1 ? p1->shape : EOS;
+	uint64_t lwm1 = m1 ? m1->lw : BOS, lwp1 = p1 ? p1->lw : EOS;
+	uint64_t salt = pass == 2 ? 0x5a5a000000ull : 0;
+#define T(f) (salt + (f))
+	PUSH(T(F_BIAS), 0);
+	PUSH(T(F_W), x->w);
+	PUSH(T(F_LW), x->lw);
+	PUSH(T(F_SH), x->shape);
+	PUSH(T(F_SSH), x->sshape);
+	for (int a = 0; a < 4; a++) {
+		if (x->pre[a])
+			PUSH(T(F_PRE + a), x->pre[a]);
+		if (x->suf[a])
+			PUSH(T(F_SUF + a), x->suf[a]);
+	}
+	PUSH(T(F_WM1), m1 ? m1->w : BOS);
+	PUSH(T(F_WP1), p1 ? p1->w : EOS);
+	PUSH(T(F_LWM1), lwm1);
+	PUSH(T(F_LWP1), lwp1);
+	PUSH(T(F_LWM2), m2 ? m2->lw : BOS);
+	PUSH(T(F_LWP2), p2 ? p2->lw : EOS);
+	PUSH(T(F_SHM1), shm1);
+	PUSH(T(F_SHP1), shp1);
+	PUSH2(T(F_SHM1_0), shm1, x->shape);
+	PUSH2(T(F_SH0_P1), x->shape, shp1);
+	PUSH2(T(F_SSH3), af_ner_mix(m1 ? m1->sshape : BOS, x->sshape), p1 ? p1->sshape : EOS);
+	PUSH2(T(F_LWM1_0), lwm1, x->lw);
+	PUSH2(T(F_LW0_P1), x->lw, lwp1);
+	PUSH2(T(F_LWM1_SH0), lwm1, x->shape);
+	PUSH2(T(F_SH0_LWP1), x->shape, lwp1);
+	if (x->cf >= 0) {
+		PUSH(T(F_C0), (uint64_t)x->cf);
+		PUSH(T(F_C0 + 1), (uint64_t)x->cm);
+		PUSH(T(F_C0 + 2), (uint64_t)x->cc);
+		PUSH2(T(F_CM0_SH0), (uint64_t)x->cm, x->sshape);
+		if (p1)
+			PUSH2(T(F_CF0_CFP1), (uint64_t)x->cf, (uint64_t)(p1->cf + 1));
+		if (m1)
+			PUSH2(T(F_CFM1_CF0), (uint64_t)(m1->cf + 1), (uint64_t)x->cf);
+	} else
+		PUSH2(T(F_CM0_SH0), 0xffff, x->sshape);
+	if (m1 && m1->cf >= 0) {
+		PUSH(T(F_CM1), (uint64_t)m1->cf);
+		PUSH(T(F_CM1 + 1), (uint64_t)m1->cm);
+		PUSH(T(F_CM1 + 2), (uint64_t)m1->cc);
+	}
+	if (p1 && p1->cf >= 0) {
+		PUSH(T(F_CP1), (uint64_t)p1->cf);
+		PUSH(T(F_CP1 + 1), (uint64_t)p1->cm);
+		PUSH(T(F_CP1 + 2), (uint64_t)p1->cc);
+	}
+	if (m2 && m2->cm >= 0)
+		PUSH(T(F_CM2), (uint64_t)m2->cm);
+	if (p2 && p2->cm >= 0)
+		PUSH(T(F_CP2), (uint64_t)p2->cm);
+	for (int b = 0; b < 2 * AF_NER_NLISTS; b++) {
+		if (x->gaz >> b & 1) {
+			PUSH(T(F_GAZ), (uint64_t)b);
+			PUSH2(T(F_GAZ_SH), (uint64_t)b, x->sshape);
+		}
+		if (m1 && (m1->gaz >> b & 1))
+			PUSH(T(F_GAZM1), (uint64_t)b);
+		if (p1 && (p1->gaz >> b & 1))
+			PUSH(T(F_GAZP1), (uint64_t)b);
+	}
+	PUSH(T(F_CAP), x->capbin);
+	PUSH2(T(F_CAP_INIT), x->capbin, (uint64_t)x->init << 1 | x->head);
+	PUSH2(T(F_INIT_SH), x->init, x->shape);
+	if (x->init)
+		PUSH(T(F_INIT_LW), x->lw);
+	if (x->head) {
+		PUSH(T(F_HEAD_SH), x->shape);
+		PUSH(T(F_HEAD_LW), x->lw);
+	}
+	PUSH(T(F_FREQ), x->freqbin);
+	PUSH2(T(F_FREQ_SH), x->freqbin, x->sshape);
+	if (x->lowdoc) {
+		PUSH(T(F_LOWDOC), 1);
+		PUSH2(T(F_LOWDOC_INIT), x->init, x->head);
+	}
+	if (x->pre[2])
+		PUSH2(T(F_PRE_SH), x->pre[2], x->sshape);
+	if (x->suf[2])
+		PUSH2(T(F_SUF_SH), x->suf[2], x->sshape);
+	if (pass == 2) {
+		uint64_t l1m1 = m1 ? m1->p1 : 99, l1p1 = p1 ? p1->p1 : 99;
+		PUSH(T(F_P1), x->p1);
+		PUSH(T(F_P1M1), l1m1);
+		PUSH(T(F_P1P1), l1p1);
+		PUSH2(T(F_P1M1_P1), l1m1, x->p1);
+		PUSH2(T(F_P1_P1P1), x->p1, l1p1);
+		PUSH(T(F_P1M2), m2 ? m2->p1 : 99);
+		PUSH(T(F_P1P2), p2 ? p2->p1 : 99);
+		PUSH(T(F_MAJ), x->maj);
+		PUSH(T(F_MAJE), x->majearly);
+		PUSH2(T(F_MAJ_SH), x->maj, x->sshape);
+		PUSH2(T(F_MAJ_P1), x->maj, x->p1);
+		PUSH2(T(F_MULTI), x->inmulti, x->majearly);
+		PUSH(T(F_MAJM1), m1 ? m1->maj : 99);
+		PUSH(T(F_MAJP1), p1 ? p1->maj : 99);
+	}
+#undef T
+	return nk;
+}
+
+/* ---- decoding ---- */
+
+int af_ner_valid(int a, int b)
+{
+	if (b == 0 || b % 2 == 1)
+		return 1; /* O and B-X anywhere */
+	return a == b || a == b - 1;
+}
+
+void af_ner_viterbi(const float *e, size_t n, const float *tr, unsigned char *out, unsigned char *back)
+{
+	float cur[AF_NER_NL], nxt[AF_NER_NL];
+	if (!n)
+		return;
+	for (int b = 0; b < AF_NER_NL; b++)
+		cur[b] = af_ner_valid(-1, b) ? tr[b] + e[b] : -INFINITY;
+	for (size_t i = 1; i < n; i++) {
+		for (int b = 0; b < AF_NER_NL; b++) {
+			float best = -INFINITY;
+			int arg = 0;
+			for (int a = 0; a < AF_NER_NL; a++) {
+				if (!af_ner_valid(a, b))
+					continue;
+				float s = cur[a] + tr[(a + 1) * AF_NER_NL + b];
+				if (s > best)
+					best = s, arg = a;
+			}
+			nxt[b] = best + e[i * AF_NER_NL + b];
+			back[i * AF_NER_NL + b] = (unsigned char)arg;
+		}
+		memcpy(cur, nxt, sizeof cur);
+	}
+	int best = 0;
+	for (int b = 1; b < AF_NER_NL; b++)
+		if (cur[b] > cur[best])
+			best = b;
+	for (size_t i = n; i-- > 0;) {
+		out[i] = (unsigned char)best;
+		if (i)
+			best = back[i * AF_NER_NL + best];
+	}
+}
+
+/* ---- tagging ---- */
+
+struct af_ner_scratch {
+	struct af_ner_tok *tok;
+	unsigned char *lab, *back;
+	float *e;
+	size_t cap;
+};
+
+struct af_ner_scratch *af_ner_scratch_new(void)
+{
+	return af_calloc(1, sizeof(struct af_ner_scratch));
+}
+
+void af_ner_scratch_free(struct af_ner_scratch *s)
+{
+	if (!s)
+		return;
+	free(s->tok);
+	free(s->lab);
+	free(s->back);
+	free(s->e);
+	free(s);
+}
+
+const unsigned char *af_ner_labels(const struct af_ner_scratch *s)
+{
+	return s->lab;
+}
+
+void af_ner_spans_free(struct af_ner_spans *s)
+{
+	free(s->v);
+	s->v = NULL;
+	s->n = s->cap = 0;
+}
+
+/* The emission scores of the words t[0..n) for a pass. Each word's lookups go in three
+ * rounds so that their cache misses overlap: prefetch the key slots, probe them and
+ * prefetch the weight rows of the hits, then add the rows. */
+static void emissions(const struct af_ner_model *m, int pass, const struct af_ner_tok *t, size_t n, float *e)
+{
+	uint32_t keys[AF_NER_MAXFEAT], hit[AF_NER_MAXFEAT];
+	const struct af_ner_weights *wt = &m->w[pass - 1];
+	if (!wt->key) {
+		memset(e, 0, n * AF_NER_NL * sizeof *e);
+		return;
+	}
+	for (size_t i = 0; i < n; i++) {
+		int32_t acc[AF_NER_NL] = {0};
+		size_t nk = af_ner_features(t, n, i, pass, keys), nh = 0;
+		for (size_t k = 0; k < nk; k++)
+			__builtin_prefetch(&wt->key[(keys[k] * 0x9e3779b1u) & wt->mask]);
+		for (size_t k = 0; k < nk; k++)
+			for (uint32_t j = (keys[k] * 0x9e3779b1u) & wt->mask;; j = (j + 1) & wt->mask) {
+				if (wt->key[j] == keys[k]) {
+					hit[nh++] = j;
+					__builtin_prefetch(&wt->w[(size_t)j * AF_NER_NL]);
+					break;
+				}
+				if (!wt->key[j])
+					break;
+			}
+		for (size_t h = 0; h < nh; h++) {
+			const int16_t *w = &wt->w[(size_t)hit[h] * AF_NER_NL];
+			for (int l = 0; l < AF_NER_NL; l++)
+				acc[l] += w[l];
+		}
+		for (int l = 0; l < AF_NER_NL; l++)
+			e[i * AF_NER_NL + l] = (float)acc[l] * m->scale;
+	}
+}
+
+static void decode(const struct af_ner_model *m, int pass, struct af_ner_scratch *s, const struct af_ner_sent *se)
+{
+	float tr[(AF_NER_NL + 1) * AF_NER_NL];
+	for (int k = 0; k < (AF_NER_NL + 1) * AF_NER_NL; k++)
+		tr[k] = (float)m->trans[pass - 1][k] * m->scale;
+	size_t n = se->end - se->start;
+	emissions(m, pass, s->tok + se->start, n, s->e + se->start * AF_NER_NL);
+	af_ner_viterbi(s->e + se->start * AF_NER_NL, n, tr, s->lab + se->start, s->back + se->start * AF_NER_NL);
+}
+
+int af_ner_tag(const struct af_ner_model *m, struct af_ner_scratch *s, const struct af_ner_word *w,
+               size_t nw, const struct af_ner_sent *sents, size_t ns, struct af_ner_spans *out,
+               struct af_error *err)
+{
+	out->n = 0;
+	for (size_t k = 0; k < ns; k++)
+		if (sents[k].start > sents[k].end || sents[k].end > nw || (k && sents[k].start < sents[k - 1].end)) {
+			af_error_set(err, "sentence %zu: words [%zu, %zu) out of order or range (%zu words)", k,
+			             sents[k].start, sents[k].end, nw);
+			return -1;
+		}
+	if (nw > s->cap) {
+		size_t cap = nw + nw / 2 + 16;
+		s->tok = af_realloc(s->tok, cap * sizeof *s->tok);
+		s->lab = af_realloc(s->lab, cap);
+		s->back = af_realloc(s->back, cap * AF_NER_NL);
+		s->e = af_realloc(s->e, cap * AF_NER_NL * sizeof *s->e);
+		s->cap = cap;
+	}
+	if (!nw)
+		return 0;
+	memset(s->lab, 0, nw);
+	af_ner_tokinfo(m, w, nw, sents, ns, s->tok, NULL, NULL);
+	for (size_t k = 0; k < ns; k++)
+		decode(m, 1, s, &sents[k]);
+	af_ner_docinfo(w, nw, sents, ns, s->lab, s->tok);
+	for (size_t k = 0; k < ns; k++)
+		decode(m, 2, s, &sents[k]);
+	/* spans, scored by the softmax of the second pass's emissions */
+	for (size_t k = 0; k < ns; k++)
+		for (size_t i = sents[k].start; i < sents[k].end;) {
+			int l = s->lab[i];
+			if (!l) {
+				i++;
+				continue;
+			}
+			size_t j = i + 1;
+			while (j < sents[k].end && s->lab[j] == (l % 2 ? l + 1 : l))
+				j++;
+			double sum = 0;
+			for (size_t q = i; q < j; q++) {
+				const float *e = s->e + q * AF_NER_NL;
+				float mx = e[0];
+				for (int y = 1; y < AF_NER_NL; y++)
+					mx = e[y] > mx ? e[y] : mx;
+				double z = 0;
+				for (int y = 0; y < AF_NER_NL; y++)
+					z += exp((double)(e[y] - mx));
+				sum += exp((double)(e[s->lab[q]] - mx)) / z;
+			}
+			if (out->n == out->cap) {
+				out->cap = out->cap ? out->cap * 2 : 16;
+				out->v = af_realloc(out->v, out->cap * sizeof *out->v);
+			}
+			out->v[out->n++] = (struct af_ner_span){i, j, (enum af_ner_type)((l - 1) / 2), (float)(sum / (double)(j - i))};
+			i = j;
+		}
+	return 0;
+}
+
+int af_ner_tag_text(const struct af_ner_model *m, struct af_ner_scratch *s, const char *text, size_t len,
+                    const struct af_tokens *toks, const struct af_sentences *sents, struct af_ner_spans *out,
+                    struct af_error *err)
+{
+	struct af_ner_word *w = af_malloc((toks->n ? toks->n : 1) * sizeof *w);
+	struct af_ner_sent *ss = af_malloc((sents->n ? sents->n : 1) * sizeof *ss);
+	for (size_t i = 0; i < toks->n; i++) {
+		size_t a = toks->v[i].start < len ? toks->v[i].start : len;
+		size_t b = toks->v[i].end < len ? toks->v[i].end : len;
+		w[i] = (struct af_ner_word){text + a, b > a ? b - a : 0, toks->v[i].flags};
+	}
+	for (size_t k = 0; k < sents->n; k++)
+		ss[k] = (struct af_ner_sent){sents->v[k].tok_start, sents->v[k].tok_end};
+	int rc = af_ner_tag(m, s, w, toks->n, ss, sents->n, out, err);
+	free(w);
+	free(ss);
+	return rc;
+}
