@@ -510,6 +510,7 @@ struct block {
 	int end_punct, gap_before, gap_after, ellipsis;
 	int dups;   /* other blocks with the same text */
 	int kind;   /* K_* from the rules, teaser/title checks, or K_NONE */
+	size_t rule; /* the rule that matched, or (size_t)-1 */
 	int stop;
 	int keep;
 	double score;
@@ -630,25 +631,30 @@ struct doc {
 	size_t title_len;
 };
 
-/* The first rule (in rule order) that matches the block, by its kind; K_NONE when none does. */
-static int rule_match(struct af_cleaner *c, const struct block *b, struct af_buf *key, int *stop)
+/* The first rule (in rule order) that matches the block, or (size_t)-1. The phrases and
+ * anchored patterns are tried when parts has RULES_START; the "contains" patterns with
+ * RULES_ANYWHERE and the "ends" ones with RULES_END, but only for rules before hit. */
+enum { RULES_START = 1, RULES_ANYWHERE = 2, RULES_END = 4 };
+
+static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_buf *key, int parts, size_t hit)
 {
-	size_t hit = (size_t)-1;
 	c->block_chars = (size_t)b->chars;
-	if (b->chars <= 80) { /* whole-block phrases */
+	if ((parts & RULES_START) && b->chars <= 80) { /* whole-block phrases */
 		phrase_key(b->s, b->len, key);
+		const char *k = key->p ? key->p : "";
 		size_t lo = 0, hi = c->nphrases;
 		while (lo < hi) {
 			size_t mid = (lo + hi) / 2;
-			if (strcmp(c->phrases[mid].key, key->p ? key->p : "") < 0)
+			if (strcmp(c->phrases[mid].key, k) < 0)
 				lo = mid + 1;
 			else
 				hi = mid;
 		}
-		if (lo < c->nphrases && !strcmp(c->phrases[lo].key, key->p ? key->p : ""))
+		if (lo < c->nphrases && !strcmp(c->phrases[lo].key, k) && c->phrases[lo].rule < hit)
 			hit = c->phrases[lo].rule;
 	}
-	if (pcre2_match(c->re_rules, (PCRE2_SPTR)b->s, b->len, 0, PCRE2_NO_UTF_CHECK, c->md, c->mctx) >= 0) {
+	if ((parts & RULES_START) &&
+	    pcre2_match(c->re_rules, (PCRE2_SPTR)b->s, b->len, 0, PCRE2_NO_UTF_CHECK, c->md, c->mctx) >= 0) {
 		PCRE2_SPTR mark = pcre2_get_mark(c->md);
 		size_t r = mark ? (size_t)strtoul((const char *)mark, NULL, 10) : (size_t)-1;
 		if (r < hit)
@@ -663,15 +669,18 @@ static int rule_match(struct af_cleaner *c, const struct block *b, struct af_buf
 			continue;
 		for (int w = 0; w < 2; w++) {
 			pcre2_code *re = c->re_part[w][i];
-			if (re && pcre2_match(re, (PCRE2_SPTR)b->s, b->len, w ? tail : 0, PCRE2_NO_UTF_CHECK, c->md,
-			                      NULL) >= 0)
+			if (re && (parts & (w ? RULES_END : RULES_ANYWHERE)) &&
+			    pcre2_match(re, (PCRE2_SPTR)b->s, b->len, w ? tail : 0, PCRE2_NO_UTF_CHECK, c->md, NULL) >= 0)
 				hit = i;
 		}
 	}
-	if (hit >= c->nrules)
-		return K_NONE;
-	*stop = c->rules[hit].stop;
-	return c->rules[hit].kind;
+	return hit;
+}
+
+/* A paragraph of prose, as far as its shape tells. */
+static int prose_shaped(const struct block *b)
+{
+	return (b->words >= 6 && b->end_punct) || b->words >= 25;
 }
 
 /* Splits "A | B", "A - B", "A – B": returns the length of A, or 0 when no separator. */
@@ -1144,7 +1153,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 			b->kind = K_NONE;
 			gap = 0;
 			measure(b);
-			b->kind = rule_match(c, b, &key, &b->stop);
+			b->rule = rule_match(c, b, &key, RULES_START, (size_t)-1);
 		}
 		if (j >= len)
 			break;
@@ -1153,6 +1162,20 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 	if (d.n)
 		d.b[d.n - 1].gap_after = 1;
 	free(text);
+	/* The "contains" patterns are skipped inside a run of prose, where what they look for
+	 * (notes, prompts, notices) does not stand: it saves most of the matching time. */
+	for (size_t i = 0; i < d.n; i++) {
+		struct block *b = &d.b[i];
+		int inside = i > 0 && i + 1 < d.n && prose_shaped(b) && b->rule == (size_t)-1 &&
+		             prose_shaped(&d.b[i - 1]) && d.b[i - 1].rule == (size_t)-1 &&
+		             prose_shaped(&d.b[i + 1]) && d.b[i + 1].rule == (size_t)-1;
+		b->rule = rule_match(c, b, &key, RULES_END | (inside ? 0 : RULES_ANYWHERE), b->rule);
+		b->kind = K_NONE;
+		if (b->rule < c->nrules) {
+			b->kind = c->rules[b->rule].kind;
+			b->stop = c->rules[b->rule].stop;
+		}
+	}
 	af_buf_free(&key);
 	count_dups(d.b, d.n);
 
