@@ -124,19 +124,32 @@ static void phrase_key(const char *s, size_t n, struct af_buf *out)
 	size_t i = 0;
 	int gap = 0;
 	af_buf_reset(out);
-	af_buf_grow(out, n);
+	af_buf_grow(out, 2 * n + 8); /* lower case may take more bytes, spaces are at most one per gap */
 	while (i < n) {
+		unsigned char ch = (unsigned char)s[i];
+		if (ch < 0x80) { /* ASCII without the Unicode tables */
+			i++;
+			if ((unsigned)((ch | 0x20) - 'a') < 26u || (unsigned)(ch - '0') < 10u) {
+				if (gap && out->len)
+					out->p[out->len++] = ' ';
+				out->p[out->len++] = (char)(ch >= 'A' && ch <= 'Z' ? ch | 0x20 : ch);
+				gap = 0;
+			} else {
+				gap = 1;
+			}
+			continue;
+		}
 		uint32_t cp = af_utf8_next(s, &i);
 		if (af_uni_isalpha(cp) || af_uni_isdigit(cp)) {
 			if (gap && out->len)
-				af_buf_addc(out, ' ');
-			char u[4];
-			af_buf_add(out, u, af_utf8_put(af_uni_tolower(cp), u));
+				out->p[out->len++] = ' ';
+			out->len += af_utf8_put(af_uni_tolower(cp), out->p + out->len);
 			gap = 0;
 		} else {
 			gap = 1;
 		}
 	}
+	out->p[out->len] = '\0';
 }
 
 static void add_phrase(struct af_cleaner *c, const char *s, size_t rule)
@@ -313,7 +326,8 @@ static int by_len(const void *a, const void *b)
 static int length_callout(pcre2_callout_block *cb, void *data)
 {
 	const struct af_cleaner *c = data;
-	size_t r = (size_t)strtoul((const char *)cb->callout_string, NULL, 10);
+	size_t r = cb->callout_string ? (size_t)strtoul((const char *)cb->callout_string, NULL, 10)
+	                              : cb->callout_number;
 	return r < c->nrules && c->block_chars > (size_t)c->rules[r].max_chars;
 }
 
@@ -345,7 +359,7 @@ static int build(struct af_cleaner *c, struct af_error *err)
 		if (b.len)
 			af_buf_addc(&b, '|');
 		if (c->rules[i].max_chars)
-			af_buf_printf(&b, "(?C'%zu')", i);
+			af_buf_printf(&b, i < 256 ? "(?C%zu)" : "(?C'%zu')", i);
 		af_buf_printf(&b, "(?:%s)(*:%zu)", c->rules[i].src[0], i);
 	}
 	c->re_rules = compile(b.len ? b.p : "(?!)", PCRE2_CASELESS | PCRE2_ANCHORED, err);
