@@ -7,6 +7,7 @@
  * prose adds, menus and prompts subtract), cut at the first "stop" block
  * (disclaimer, comments). Title, byline, stamps, dateline and credits are
  * read from the blocks around it; everything dropped is listed by kind. */
+#define _GNU_SOURCE /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "af/clean.h"
 #include "af/data.h"
@@ -34,6 +35,8 @@ struct rule {
 	int kind, stop;
 	long max_chars;     /* the rule applies to blocks up to this long (0: any) */
 	char *src[3];         /* the rule's patterns: [0] at the start, [1] anywhere, [2] at the end */
+	char **needs;         /* "contains" and "ends" run only when the block has one of these */
+	size_t nneeds;
 };
 
 /* A whole-block phrase ("lines"), by its key: lower case words joined by one space. */
@@ -116,6 +119,9 @@ static void free_rule(struct rule *r)
 {
 	for (int w = 0; w < 3; w++)
 		free(r->src[w]);
+	for (size_t i = 0; i < r->nneeds; i++)
+		free(r->needs[i]);
+	free(r->needs);
 }
 
 /* The key of a whole-block phrase: its words in lower case, joined by one space. */
@@ -171,7 +177,7 @@ static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t inde
                      struct af_error *err)
 {
 	static const char *const keys[] = {"kind",     "stop",     "lines", "starts", "patterns",
-	                                   "contains", "ends", "max_chars", NULL};
+	                                   "contains", "ends", "max_chars", "needs", NULL};
 	if (af_ymap_check(r, keys, err) < 0)
 		return -1;
 	const struct af_ynode *k = af_ymap_get(r, "kind");
@@ -230,7 +236,27 @@ static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t inde
 		af_yerr(err, r, "a rule needs lines, starts, patterns, contains or ends");
 		goto out;
 	}
-	*out = (struct rule){kind, stop, max_chars, {src[0].p, src[1].p, src[2].p}};
+	*out = (struct rule){kind, stop, max_chars, {src[0].p, src[1].p, src[2].p}, NULL, 0};
+	const struct af_ynode *needs = af_ymap_get(r, "needs");
+	if (needs) {
+		if (needs->type != AF_Y_SEQ || !needs->n) {
+			af_yerr(err, needs, "needs: expected a list of words, found %s", af_ytype_name(needs));
+			free_rule(out);
+			return -1;
+		}
+		out->needs = af_calloc(needs->n, sizeof *out->needs);
+		for (size_t i = 0; i < needs->n; i++) {
+			if (af_yscalar(needs->kids[i], "a word", err) < 0 || !needs->kids[i]->len) {
+				free_rule(out);
+				return af_yerr(err, needs->kids[i], "needs: expected a non-empty word");
+			}
+			char *w = af_strdup(needs->kids[i]->str);
+			for (char *q = w; *q; q++)
+				if (*q >= 'A' && *q <= 'Z')
+					*q = (char)(*q | 0x20);
+			out->needs[out->nneeds++] = w;
+		}
+	}
 	rc = 0;
 	for (int w = 0; w < 3; w++) /* each part compiles on its own (for its error message) */
 		if (out->src[w]) {
@@ -650,8 +676,17 @@ struct doc {
  * RULES_ANYWHERE and the "ends" ones with RULES_END, but only for rules before hit. */
 enum { RULES_START = 1, RULES_ANYWHERE = 2, RULES_END = 4 };
 
+static int needs_met(const struct rule *r, const char *lower, size_t n)
+{
+	for (size_t k = 0; k < r->nneeds; k++)
+		if (memmem(lower, n, r->needs[k], strlen(r->needs[k])))
+			return 1;
+	return 0;
+}
+
 static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_buf *key, int parts, size_t hit)
 {
+	char *lower = NULL; /* the block with ASCII letters in lower case, made when a rule needs it */
 	c->block_chars = (size_t)b->chars;
 	if ((parts & RULES_START) && b->chars <= 80) { /* whole-block phrases */
 		phrase_key(b->s, b->len, key);
@@ -681,6 +716,15 @@ static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_
 	for (size_t i = 0; i < c->nrules && i < hit; i++) {
 		if (c->rules[i].max_chars && b->chars > c->rules[i].max_chars)
 			continue;
+		if (c->rules[i].nneeds && (c->re_part[0][i] || c->re_part[1][i]) && (parts & (RULES_ANYWHERE | RULES_END))) {
+			if (!lower) {
+				lower = af_malloc(b->len + 1);
+				for (size_t k = 0; k < b->len; k++)
+					lower[k] = (char)(b->s[k] >= 'A' && b->s[k] <= 'Z' ? b->s[k] | 0x20 : b->s[k]);
+			}
+			if (!needs_met(&c->rules[i], lower, b->len))
+				continue;
+		}
 		for (int w = 0; w < 2; w++) {
 			pcre2_code *re = c->re_part[w][i];
 			if (re && (parts & (w ? RULES_END : RULES_ANYWHERE)) &&
@@ -688,6 +732,7 @@ static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_
 				hit = i;
 		}
 	}
+	free(lower);
 	return hit;
 }
 
