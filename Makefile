@@ -37,7 +37,7 @@ MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)
 PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner model
+        eval eval-clean eval-quotes eval-ner eval-events model
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -108,7 +108,7 @@ bench: all
 	@bench/run
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
-eval: eval-clean eval-quotes eval-ner
+eval: eval-clean eval-quotes eval-ner eval-events
 
 eval-clean: all
 	@bench/eval-clean
@@ -118,6 +118,9 @@ eval-quotes: all
 
 eval-ner: all
 	@bench/eval-ner
+
+eval-events: all
+	@bench/eval-events
 
 # retrain data/ner.bin from ../shared/data (reproducible: same data and seed, same bytes)
 model: all

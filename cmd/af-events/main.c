@@ -1,0 +1,194 @@
+/* af-events - CAMEO-coded events from article text (docs/af-events.1). */
+#include "af/cli.h"
+#include "af/events.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: af-events [OPTION]... [FILE]...\n"
+	"Code who did what to whom in each article: CAMEO events with PLOVER\n"
+	"categories, from the \"text\" of NDJSON records (stdin or FILEs), in the\n"
+	"tradition of TABARI and PETRARCH dictionaries.\n"
+	"\n"
+	"Dictionaries (TABARI/PETRARCH text format; a FILE ending in .yaml or .yml is\n"
+	"read in af's YAML format; each option is repeatable and replaces that kind of\n"
+	"compiled-in default):\n"
+	"      --verbs FILE     verb patterns (PETRARCH-2 or TABARI/PETRARCH-1 style)\n"
+	"      --actors FILE    actors with date-restricted codes\n"
+	"      --agents FILE    agents (roles: ~GOV, NGO~ ...)\n"
+	"      --discards FILE  phrases that discard a sentence (+ the story)\n"
+	"  -l, --lexicon FILE   add or override actors, agents, verbs, synsets,\n"
+	"                       discards and speech verbs from a YAML dictionary\n"
+	"      --no-defaults    use only the dictionaries given on the command line\n"
+	"      --check          load the dictionaries, print their sizes, and exit\n"
+	"      --reject FILE    write rejected input lines to FILE, verbatim\n"
+	"      --strict         stop at the first rejected record\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"Uses entities, quotes, published and dateline when present. Adds: events.\n"
+	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
+	"could not be read, 74 I/O error, 78 bad dictionary. See af-events(1), af(7).\n";
+
+enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_NODEF, OPT_CHECK,
+       OPT_LEXICON = 'l' };
+
+struct ctx {
+	struct af_coder *coder;
+};
+
+/* The date part of a string field, or NULL. */
+static char *date_field(struct af_record *r, const char *key, const char *sub)
+{
+	json_t *v = af_record_get(r, key);
+	if (!v)
+		return NULL;
+	json_t *s = sub ? json_object_get(v, sub) : v;
+	char *out = json_is_string(s) ? af_strdup(json_string_value(s)) : NULL;
+	json_decref(v);
+	return out;
+}
+
+static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
+{
+	struct ctx *c = vctx;
+	size_t len;
+	if (!af_record_field(r, "text")) {
+		af_error_set(why, af_record_field(r, "raw") ? "no \"text\" field: run af-clean first"
+		                                             : "no \"text\" field: nothing to code");
+		return AF_REJECT;
+	}
+	char *text = af_record_string(r, "text", &len);
+	if (!text) {
+		af_error_set(why, "\"text\" is not a string");
+		return AF_REJECT;
+	}
+	struct af_evinput in = {.text = text, .len = len};
+	char *pub = date_field(r, "published", NULL);
+	char *dl = date_field(r, "dateline", "date");
+	in.published = pub;
+	in.dateline = dl;
+	json_t *ents = af_record_get(r, "entities"), *quotes = af_record_get(r, "quotes");
+	in.entities = json_is_array(ents) ? ents : NULL;
+	in.quotes = json_is_array(quotes) ? quotes : NULL;
+	json_t *events = af_coder_code(c->coder, &in, NULL, why);
+	json_decref(ents);
+	json_decref(quotes);
+	free(pub);
+	free(dl);
+	free(text);
+	if (!events)
+		return AF_REJECT;
+	af_record_set(r, "events", events);
+	return AF_WRITE;
+}
+
+struct dictfile {
+	int kind; /* OPT_VERBS ... or OPT_LEXICON */
+	const char *path;
+};
+
+static int is_yaml(const char *p)
+{
+	size_t n = strlen(p);
+	return (n > 5 && !strcmp(p + n - 5, ".yaml")) || (n > 4 && !strcmp(p + n - 4, ".yml"));
+}
+
+static void load(struct af_evdict *d, const struct dictfile *df)
+{
+	size_t len;
+	char *buf = af_read_file(df->path, &len);
+	if (!buf)
+		af_die(AF_EX_CONFIG, "%s: %s", df->path, strerror(errno));
+	struct af_error err;
+	int rc;
+	if (df->kind == OPT_LEXICON || is_yaml(df->path))
+		rc = af_evdict_load_yaml(d, buf, len, df->path, &err);
+	else if (df->kind == OPT_VERBS)
+		rc = af_evdict_load_verbs(d, buf, len, df->path, &err);
+	else if (df->kind == OPT_ACTORS)
+		rc = af_evdict_load_actors(d, buf, len, df->path, &err);
+	else if (df->kind == OPT_AGENTS)
+		rc = af_evdict_load_agents(d, buf, len, df->path, &err);
+	else
+		rc = af_evdict_load_discards(d, buf, len, df->path, &err);
+	free(buf);
+	if (rc < 0)
+		af_die(AF_EX_CONFIG, "%s", err.msg);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		AF_COMMON_OPTIONS,
+		{"verbs", required_argument, NULL, OPT_VERBS},
+		{"actors", required_argument, NULL, OPT_ACTORS},
+		{"agents", required_argument, NULL, OPT_AGENTS},
+		{"discards", required_argument, NULL, OPT_DISCARDS},
+		{"lexicon", required_argument, NULL, OPT_LEXICON},
+		{"no-defaults", no_argument, NULL, OPT_NODEF},
+		{"check", no_argument, NULL, OPT_CHECK},
+		{0, 0, 0, 0},
+	};
+	struct ctx c = {0};
+	struct af_filter f = {.stage = "events", .process = process, .ctx = &c};
+	struct af_cli cli = {.usage = usage};
+	struct dictfile *files = NULL;
+	size_t nfiles = 0;
+	unsigned defaults = AF_EVD_ALL;
+	int check = 0, ch;
+	af_setprog(argv[0]);
+	while ((ch = getopt_long(argc, argv, "hVl:", opts, NULL)) != -1) {
+		if (af_cli_common(&cli, &f, ch, optarg))
+			continue;
+		switch (ch) {
+		case OPT_VERBS:
+		case OPT_ACTORS:
+		case OPT_AGENTS:
+		case OPT_DISCARDS:
+		case OPT_LEXICON:
+			files = af_realloc(files, (nfiles + 1) * sizeof *files);
+			files[nfiles++] = (struct dictfile){ch, optarg};
+			defaults &= ~(ch == OPT_VERBS     ? AF_EVD_VERBS
+			              : ch == OPT_ACTORS  ? AF_EVD_ACTORS
+			              : ch == OPT_AGENTS  ? AF_EVD_AGENTS
+			              : ch == OPT_DISCARDS ? AF_EVD_DISCARDS
+			                                   : 0u);
+			break;
+		case OPT_NODEF:
+			defaults = 0;
+			break;
+		case OPT_CHECK:
+			check = 1;
+			break;
+		default:
+			af_usage_error("unknown option");
+		}
+	}
+	struct af_error err;
+	struct af_evdict *d = af_evdict_new();
+	if (af_evdict_load_defaults(d, defaults, &err) < 0)
+		af_die(AF_EX_SOFTWARE, "built-in dictionary: %s", err.msg);
+	for (size_t i = 0; i < nfiles; i++)
+		load(d, &files[i]);
+	if (af_cameo_init(&err) < 0)
+		af_die(AF_EX_SOFTWARE, "built-in CAMEO table: %s", err.msg);
+	if (check) {
+		size_t nv, np, na, ng;
+		af_evdict_stats(d, &nv, &np, &na, &ng);
+		printf("verbs %zu\npatterns %zu\nactors %zu\nagents %zu\n", nv, np, na, ng);
+		af_evdict_free(d);
+		af_cameo_free();
+		free(files);
+		return AF_EX_OK;
+	}
+	c.coder = af_coder_new(d);
+	int status = af_cli_run_files(&f, argc - optind, argv + optind);
+	af_coder_free(c.coder);
+	af_evdict_free(d);
+	af_cameo_free();
+	free(files);
+	return status;
+}

@@ -1,0 +1,1728 @@
+/* events.c - the event coder: shallow parsing of each sentence in the TABARI tradition.
+ *
+ * Per sentence: tokens (lib/text.c) are looked up as interned words; actor and agent phrases
+ * (longest match in the phrase trie, plus `entities` when present) form actor chunks, chunks
+ * joined by "and" / "," form compound groups; verb forms from the verb dictionaries, less
+ * those that read as nouns, head verb groups (auxiliaries, modals, negation, passive). For
+ * each verb group the most specific pattern of its block is matched around it; the source is
+ * the subject found by scanning left (skipping prepositional phrases and appositions, or
+ * inherited from a coordinated or governing verb), the target the first chunk after it (or
+ * the by-phrase's chunk and the subject when passive). Speech verbs and quotes make the
+ * events they govern `reported`, with the speaker. docs/af-events.1 says what is decided. */
+#include "events_int.h"
+
+#include "af/text.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include <strings.h>
+
+/* Closed-class words, by class bit. */
+enum {
+	W_DET = 1 << 0,
+	W_PREP = 1 << 1,
+	W_CONJ = 1 << 2,
+	W_AUX = 1 << 3, /* be, have, do forms */
+	W_BE = 1 << 4,
+	W_MODAL = 1 << 5,
+	W_NEG = 1 << 6,
+	W_WH = 1 << 7,
+	W_PRON = 1 << 8,
+	W_ADV = 1 << 9, /* adverbs that may sit in a verb group */
+	W_TO = 1 << 10,
+	W_BY = 1 << 11,
+	W_POSS = 1 << 12, /* 's */
+	W_TIME = 1 << 13, /* weekday, month, today ... (never chunk words) */
+	W_LINK = 1 << 14  /* of, from, in: agent-of-actor links */
+};
+
+static const struct {
+	const char *w;
+	unsigned cls;
+} closed[] = {
+	{"THE", W_DET}, {"A", W_DET}, {"AN", W_DET}, {"THIS", W_DET}, {"THESE", W_DET},
+	{"THOSE", W_DET}, {"ITS", W_DET}, {"THEIR", W_DET}, {"HIS", W_DET}, {"OUR", W_DET},
+	{"MY", W_DET}, {"YOUR", W_DET}, {"SOME", W_DET}, {"ANY", W_DET}, {"EACH", W_DET},
+	{"EVERY", W_DET}, {"SEVERAL", W_DET}, {"MANY", W_DET}, {"FEW", W_DET}, {"NO", W_DET | W_NEG},
+	{"ANOTHER", W_DET}, {"SUCH", W_DET},
+	{"OF", W_PREP | W_LINK}, {"IN", W_PREP | W_LINK}, {"FROM", W_PREP | W_LINK}, {"ON", W_PREP},
+	{"AT", W_PREP}, {"BY", W_PREP | W_BY}, {"FOR", W_PREP}, {"WITH", W_PREP}, {"TO", W_TO},
+	{"INTO", W_PREP}, {"ONTO", W_PREP}, {"OVER", W_PREP}, {"UNDER", W_PREP}, {"ABOUT", W_PREP},
+	{"AGAINST", W_PREP}, {"BETWEEN", W_PREP}, {"AMONG", W_PREP}, {"DURING", W_PREP},
+	{"AFTER", W_PREP}, {"BEFORE", W_PREP}, {"SINCE", W_PREP}, {"UNTIL", W_PREP},
+	{"THROUGH", W_PREP}, {"TOWARD", W_PREP}, {"TOWARDS", W_PREP}, {"NEAR", W_PREP},
+	{"ACROSS", W_PREP}, {"WITHIN", W_PREP}, {"WITHOUT", W_PREP}, {"AMID", W_PREP},
+	{"AMIDST", W_PREP}, {"ALONG", W_PREP}, {"UPON", W_PREP}, {"BEHIND", W_PREP},
+	{"BEYOND", W_PREP}, {"DESPITE", W_PREP}, {"VIA", W_PREP}, {"OUTSIDE", W_PREP},
+	{"INSIDE", W_PREP}, {"AROUND", W_PREP}, {"LIKE", W_PREP}, {"UNLIKE", W_PREP},
+	{"AND", W_CONJ}, {"OR", W_CONJ}, {"NOR", W_CONJ}, {"BUT", W_CONJ}, {"NEITHER", W_CONJ},
+	{"EITHER", W_CONJ},
+	{"IS", W_AUX | W_BE}, {"ARE", W_AUX | W_BE}, {"WAS", W_AUX | W_BE}, {"WERE", W_AUX | W_BE},
+	{"BE", W_AUX | W_BE}, {"BEEN", W_AUX | W_BE}, {"BEING", W_AUX | W_BE}, {"AM", W_AUX | W_BE},
+	{"'RE", W_AUX | W_BE}, {"GET", W_AUX | W_BE}, {"GOT", W_AUX | W_BE},
+	{"HAS", W_AUX}, {"HAVE", W_AUX}, {"HAD", W_AUX}, {"HAVING", W_AUX}, {"'VE", W_AUX},
+	{"DO", W_AUX}, {"DOES", W_AUX}, {"DID", W_AUX},
+	{"WILL", W_MODAL}, {"WOULD", W_MODAL}, {"MAY", W_MODAL}, {"MIGHT", W_MODAL},
+	{"CAN", W_MODAL}, {"COULD", W_MODAL}, {"SHOULD", W_MODAL}, {"MUST", W_MODAL},
+	{"SHALL", W_MODAL}, {"WO", W_MODAL}, {"CA", W_MODAL}, {"'LL", W_MODAL}, {"'D", W_MODAL},
+	{"NOT", W_NEG}, {"N'T", W_NEG}, {"N’T", W_NEG}, {"NEVER", W_NEG | W_ADV},
+	{"WHO", W_WH}, {"WHICH", W_WH}, {"THAT", W_WH | W_DET}, {"WHOM", W_WH}, {"WHOSE", W_WH},
+	{"WHERE", W_WH}, {"WHEN", W_WH}, {"WHILE", W_WH}, {"WHETHER", W_WH}, {"IF", W_WH},
+	{"BECAUSE", W_WH}, {"ALTHOUGH", W_WH}, {"THOUGH", W_WH}, {"AS", W_WH}, {"SO", W_WH},
+	{"HE", W_PRON}, {"SHE", W_PRON}, {"IT", W_PRON}, {"THEY", W_PRON}, {"WE", W_PRON},
+	{"I", W_PRON}, {"YOU", W_PRON}, {"HIM", W_PRON}, {"THEM", W_PRON}, {"US", W_PRON},
+	{"HER", W_PRON | W_DET}, {"HIMSELF", W_PRON}, {"THEMSELVES", W_PRON}, {"ITSELF", W_PRON},
+	{"ALSO", W_ADV}, {"NOW", W_ADV}, {"EVER", W_ADV}, {"EVEN", W_ADV}, {"JUST", W_ADV},
+	{"STILL", W_ADV}, {"ALREADY", W_ADV}, {"AGAIN", W_ADV}, {"THEN", W_ADV}, {"SOON", W_ADV},
+	{"ABOUT", W_PREP}, {"YET", W_ADV}, {"ONCE", W_ADV}, {"LATER", W_ADV}, {"EARLIER", W_ADV},
+	{"FINALLY", W_ADV}, {"REPORTEDLY", W_ADV}, {"RECENTLY", W_ADV}, {"ALLEGEDLY", W_ADV},
+	{"'S", W_POSS}, {"’S", W_POSS}, {"'", W_POSS}, {"’", W_POSS},
+	{"MONDAY", W_TIME}, {"TUESDAY", W_TIME}, {"WEDNESDAY", W_TIME}, {"THURSDAY", W_TIME},
+	{"FRIDAY", W_TIME}, {"SATURDAY", W_TIME}, {"SUNDAY", W_TIME}, {"TODAY", W_TIME},
+	{"YESTERDAY", W_TIME}, {"TOMORROW", W_TIME}, {"TONIGHT", W_TIME}, {"JANUARY", W_TIME},
+	{"FEBRUARY", W_TIME}, {"MARCH", W_TIME}, {"APRIL", W_TIME}, {"JUNE", W_TIME},
+	{"JULY", W_TIME}, {"AUGUST", W_TIME}, {"SEPTEMBER", W_TIME}, {"OCTOBER", W_TIME},
+	{"NOVEMBER", W_TIME}, {"DECEMBER", W_TIME}, {"WEEK", W_TIME}, {"MONTH", W_TIME},
+	{"YEAR", W_TIME}, {"NIGHT", W_TIME}, {"MORNING", W_TIME}, {"EVENING", W_TIME},
+	{"AFTERNOON", W_TIME}, {"DAY", W_TIME}, {"DAYS", W_TIME}, {"YEARS", W_TIME},
+	{"MONTHS", W_TIME}, {"WEEKS", W_TIME},
+};
+
+void ev_closed_words(struct af_evdict *d)
+{
+	for (size_t i = 0; i < sizeof closed / sizeof closed[0]; i++)
+		ev_wtab_add(&d->w, closed[i].w, strlen(closed[i].w));
+}
+
+/* Window sizes: patterns, subjects and targets are looked for this close to the verb, which
+ * keeps a sentence of any length linear. */
+enum { PRE_WIN = 14, POST_WIN = 28, SUBJ_WIN = 40, MAX_EVENTS = 200, MAX_MEMBERS = 16 };
+
+struct tok {
+	int id;          /* word id, -1 when unknown */
+	unsigned cls;    /* W_* */
+	unsigned flags;  /* AF_TF_* */
+	int kind;        /* af_tok_kind */
+	int chunk;       /* chunk index or -1 */
+	int verb;        /* verb group index or -1 (on the head token) */
+	int inquote;     /* inside quote marks */
+	int boundary;    /* ; : ( ) " and the like: clauses do not cross it */
+	int pverb;       /* has a verb form (before chunks are built) */
+	int speech;      /* a speech verb form (say, said ...) */
+};
+
+struct chunk {
+	size_t a, b;   /* token range [a, b) */
+	char code[64]; /* "" when none */
+	const char *canonical;
+	char *owned; /* canonical we allocated (entities) */
+	int person;
+	int group;   /* compound group index */
+	int pron;    /* a resolved pronoun */
+	const struct ev_agent *ag[4]; /* agents linked to the actor ("ambassadors of A, B and C") */
+	int nag, linked;
+	int npartial; /* extra members from "A/B" codes */
+	char partial[4][64];
+};
+
+struct group {
+	int members[MAX_MEMBERS];
+	int n;
+	size_t a, b;
+};
+
+struct vgroup {
+	size_t head, hend; /* the verb's tokens [head, hend) */
+	size_t a;          /* group start (auxiliaries) */
+	int form;          /* ev_form index */
+	int passive, negated, modal, inf, perfect;
+	int subj;     /* group index of the subject, -1 */
+	int coded;    /* produced an event */
+	int speech;   /* a speech verb */
+	int reduced;  /* a reduced relative ("the movement, led by X") */
+};
+
+struct af_coder {
+	const struct af_evdict *d;
+	struct af_tokens toks;
+	struct af_sentences sents;
+	struct tok *t;
+	size_t tcap;
+	struct chunk *ch;
+	size_t nch, chcap;
+	struct group *gr;
+	size_t ngr, grcap;
+	struct vgroup *vg;
+	size_t nvg, vgcap;
+	int *vb;      /* for each verb: the blocks of verbs with the same words, at vb + vboff[v] */
+	size_t *vboff;
+	int *vbn;
+	int *wcls_ids; /* closed-class word ids */
+	unsigned *wcls;
+	size_t nwcls;
+	char *up;
+	size_t upcap;
+	/* article state */
+	const char *text;
+	long adate; /* article date yyyymmdd, 0 */
+	int pub_y, pub_m, pub_d;
+	const char *last_person_canon;
+	char last_person_code[64];
+};
+
+static unsigned closed_class(const struct af_coder *c, int id)
+{
+	for (size_t i = 0; i < c->nwcls; i++)
+		if (c->wcls_ids[i] == id)
+			return c->wcls[i];
+	return 0;
+}
+
+static const struct af_evdict *sort_dict;
+
+static int cmp_verb(const void *x, const void *y)
+{
+	const struct ev_verb *p = &sort_dict->verbs[*(const int *)x], *q = &sort_dict->verbs[*(const int *)y];
+	if (p->nwords != q->nwords)
+		return p->nwords - q->nwords;
+	int r = memcmp(p->words, q->words, (size_t)p->nwords * sizeof *p->words);
+	if (r)
+		return r;
+	return p->block - q->block;
+}
+
+/* For each verb, the blocks holding a verb with the same words (its patterns all apply). */
+static void build_verb_blocks(struct af_coder *c)
+{
+	const struct af_evdict *d = c->d;
+	size_t n = d->nverbs;
+	int *idx = af_malloc((n + 1) * sizeof *idx);
+	for (size_t i = 0; i < n; i++)
+		idx[i] = (int)i;
+	sort_dict = d;
+	qsort(idx, n, sizeof *idx, cmp_verb);
+	c->vb = af_malloc((n + 1) * sizeof *c->vb);
+	c->vboff = af_malloc((n + 1) * sizeof *c->vboff);
+	c->vbn = af_malloc((n + 1) * sizeof *c->vbn);
+	size_t nvb = 0;
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		const struct ev_verb *p = &d->verbs[idx[i]];
+		while (j < n && d->verbs[idx[j]].nwords == p->nwords &&
+		       !memcmp(d->verbs[idx[j]].words, p->words, (size_t)p->nwords * sizeof *p->words))
+			j++;
+		size_t off = nvb;
+		for (size_t k = i; k < j; k++) {
+			int bl = d->verbs[idx[k]].block;
+			if (nvb == off || c->vb[nvb - 1] != bl)
+				c->vb[nvb++] = bl;
+		}
+		for (size_t k = i; k < j; k++) {
+			c->vboff[idx[k]] = off;
+			c->vbn[idx[k]] = (int)(nvb - off);
+		}
+		i = j;
+	}
+	free(idx);
+}
+
+struct af_coder *af_coder_new(const struct af_evdict *d)
+{
+	struct af_coder *c = af_calloc(1, sizeof *c);
+	c->d = d;
+	size_t n = sizeof closed / sizeof closed[0];
+	c->wcls_ids = af_malloc(n * sizeof *c->wcls_ids);
+	c->wcls = af_malloc(n * sizeof *c->wcls);
+	for (size_t i = 0; i < n; i++) {
+		int id = ev_wtab_get(&d->w, closed[i].w, strlen(closed[i].w));
+		c->wcls_ids[c->nwcls] = id;
+		c->wcls[c->nwcls] = closed[i].cls;
+		if (id >= 0) {
+			/* merge duplicates */
+			size_t k;
+			for (k = 0; k < c->nwcls; k++)
+				if (c->wcls_ids[k] == id) {
+					c->wcls[k] |= closed[i].cls;
+					break;
+				}
+			if (k == c->nwcls)
+				c->nwcls++;
+		}
+	}
+	build_verb_blocks(c);
+	return c;
+}
+
+void af_coder_free(struct af_coder *c)
+{
+	if (!c)
+		return;
+	af_tokens_free(&c->toks);
+	af_sentences_free(&c->sents);
+	free(c->t);
+	for (size_t i = 0; i < c->nch; i++)
+		free(c->ch[i].owned);
+	free(c->ch);
+	free(c->gr);
+	free(c->vg);
+	free(c->vb);
+	free(c->vboff);
+	free(c->vbn);
+	free(c->wcls_ids);
+	free(c->wcls);
+	free(c->up);
+	free(c);
+}
+
+/* ---- words ---- */
+
+static int lookup(struct af_coder *c, const char *s, size_t n, unsigned *cls)
+{
+	if (n + 1 > c->upcap) {
+		c->upcap = n + 64;
+		c->up = af_realloc(c->up, c->upcap);
+	}
+	for (size_t i = 0; i < n; i++)
+		c->up[i] = (char)toupper((unsigned char)s[i]);
+	c->up[n] = 0;
+	int id = ev_wtab_get(&c->d->w, c->up, n);
+	*cls = 0;
+	if (id >= 0) {
+		*cls = closed_class(c, id);
+	} else if (n >= 3 && !memcmp(s + n - 3, "’s", 3 < n ? 3 : n)) {
+		*cls = 0;
+	}
+	return id;
+}
+
+static int is_word(const struct tok *t)
+{
+	return t->kind == AF_TOK_WORD || t->kind == AF_TOK_NUMBER;
+}
+
+/* ---- dates ---- */
+
+static long days_from_civil(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void civil_from_days(long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long yy = yoe + era * 400;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+static const char *const weekdays[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
+static const char *const months[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
+                                     "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
+
+static int word_is(const struct af_coder *c, size_t i, const char *w)
+{
+	const struct af_token *k = &c->toks.v[i];
+	size_t n = k->end - k->start;
+	if (n != strlen(w))
+		return 0;
+	for (size_t j = 0; j < n; j++)
+		if (toupper((unsigned char)c->text[k->start + j]) != w[j])
+			return 0;
+	return 1;
+}
+
+static int tok_int(const struct af_coder *c, size_t i, int *out, size_t *ndigits)
+{
+	const struct af_token *k = &c->toks.v[i];
+	size_t n = 0;
+	int v = 0;
+	while (k->start + n < k->end && isdigit((unsigned char)c->text[k->start + n]) && n < 9)
+		v = v * 10 + (c->text[k->start + n++] - '0');
+	*ndigits = n;
+	*out = v;
+	return n > 0;
+}
+
+/* The date the words of s[a, b) state nearest to token `near`, into buf; 0 when none. */
+static int sentence_date(struct af_coder *c, size_t a, size_t b, size_t near, char *buf, size_t bufn)
+{
+	long best = -1;
+	char got[16] = "";
+	for (size_t i = a; i < b; i++) {
+		char cand[16] = "";
+		int v;
+		size_t nd;
+		if (c->t[i].kind == AF_TOK_NUMBER && tok_int(c, i, &v, &nd) && nd == 4 && v >= 1900 &&
+		    v <= 2099) {
+			/* "December 10, 2025" is taken whole by the month rule */
+			snprintf(cand, sizeof cand, "%04d", v);
+		} else if (c->t[i].kind == AF_TOK_WORD && (c->t[i].cls & W_TIME)) {
+			for (int m = 0; m < 12 && !cand[0]; m++) {
+				if (!word_is(c, i, months[m]))
+					continue;
+				int day = 0, year = 0;
+				if (i + 1 < b && c->t[i + 1].kind == AF_TOK_NUMBER && tok_int(c, i + 1, &v, &nd) &&
+				    nd <= 2 && v >= 1 && v <= 31) {
+					day = v;
+					size_t j = i + 2;
+					if (j < b && c->toks.v[j].end - c->toks.v[j].start == 1 && c->text[c->toks.v[j].start] == ',')
+						j++;
+					if (j < b && c->t[j].kind == AF_TOK_NUMBER && tok_int(c, j, &v, &nd) && nd == 4)
+						year = v;
+				} else if (i + 1 < b && c->t[i + 1].kind == AF_TOK_NUMBER && tok_int(c, i + 1, &v, &nd) &&
+				           nd == 4)
+					year = v;
+				if (!day && !year)
+					break;
+				if (!year && c->pub_y) {
+					year = c->pub_y;
+					if (m + 1 > c->pub_m + 1)
+						year--; /* a month well after the article's is last year's */
+				}
+				if (day && year)
+					snprintf(cand, sizeof cand, "%04d-%02d-%02d", year, m + 1, day);
+				else if (year)
+					snprintf(cand, sizeof cand, "%04d-%02d", year, m + 1);
+			}
+			if (!cand[0] && c->pub_y) {
+				long today = days_from_civil(c->pub_y, c->pub_m, c->pub_d);
+				long z = -1;
+				for (int w = 0; w < 7; w++)
+					if (word_is(c, i, weekdays[w])) {
+						int pw = (int)((today % 7 + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
+						z = today - ((pw - w + 7) % 7);
+					}
+				if (word_is(c, i, "YESTERDAY"))
+					z = today - 1;
+				else if (word_is(c, i, "TODAY") || word_is(c, i, "TONIGHT"))
+					z = today;
+				else if (word_is(c, i, "TOMORROW"))
+					z = today + 1;
+				if (z >= 0) {
+					int y, m, d;
+					civil_from_days(z, &y, &m, &d);
+					snprintf(cand, sizeof cand, "%04d-%02d-%02d", y, m, d);
+				}
+			}
+		}
+		if (!cand[0])
+			continue;
+		long dist = i > near ? (long)(i - near) : (long)(near - i);
+		if (best < 0 || dist < best) {
+			best = dist;
+			memcpy(got, cand, sizeof got);
+		}
+	}
+	if (best < 0)
+		return 0;
+	snprintf(buf, bufn, "%s", got);
+	return 1;
+}
+
+/* ---- actors ---- */
+
+static const char *actor_code(const struct af_coder *c, const struct ev_actor *a)
+{
+	const char *def = NULL;
+	for (size_t i = 0; i < a->ncodes; i++) {
+		const struct ev_code *k = &a->codes[i];
+		if (k->kind == EV_DATE_ANY) {
+			if (!def)
+				def = k->code;
+			continue;
+		}
+		if (!c->adate)
+			continue;
+		long t = c->adate;
+		if ((k->kind == EV_DATE_BEFORE && t < k->d1) || (k->kind == EV_DATE_AFTER && t >= k->d1) ||
+		    (k->kind == EV_DATE_BETWEEN && t >= k->d1 && t <= k->d2))
+			return k->code;
+	}
+	if (def)
+		return def;
+	/* no date: the last restriction stands for the present */
+	return a->ncodes ? a->codes[a->ncodes - 1].code : NULL;
+}
+
+/* Has code the 3-letter segment seg? */
+static int has_seg(const char *code, const char *seg)
+{
+	size_t n = strlen(code);
+	for (size_t i = 0; i + 3 <= n; i += 3)
+		if (!strncmp(code + i, seg, 3))
+			return 1;
+	return 0;
+}
+
+static void append_agent(char *code, size_t cap, const struct ev_agent *ag)
+{
+	size_t n = strlen(ag->post);
+	for (size_t i = 0; i + 3 <= n; i += 3) {
+		char seg[4] = {ag->post[i], ag->post[i + 1], ag->post[i + 2], 0};
+		if (!has_seg(code, seg) && strlen(code) + 3 < cap)
+			strcat(code, seg);
+	}
+	if (n % 3 && strlen(code) + n < cap && !strstr(code, ag->post))
+		strcat(code, ag->post + n - n % 3);
+}
+
+struct span {
+	size_t a, b;
+	int actor, agent;
+};
+
+/* Longest actor or agent phrase starting at i (tokens < end); 0 when none. */
+static size_t match_phrase(const struct af_coder *c, size_t i, size_t end, int *actor, int *agent)
+{
+	const struct af_evdict *d = c->d;
+	int node = 0;
+	size_t best = 0;
+	*actor = *agent = -1;
+	int cap = 0;
+	for (size_t j = i; j < end && j < i + 24; j++) {
+		if (c->t[j].id < 0)
+			break;
+		node = ev_edges_get(&d->edges, node, c->t[j].id);
+		if (node < 0)
+			break;
+		if ((c->t[j].flags & AF_TF_ALPHA) && !(c->t[j].flags & AF_TF_LOWER))
+			cap = 1; /* an upper-case letter somewhere: Kabul, anti-Taliban, al-Qaeda */
+		const struct ev_node *nd = &d->nodes[node];
+		if (nd->actor >= 0 && cap) {
+			best = j + 1 - i;
+			*actor = nd->actor;
+			*agent = -1;
+		} else if (nd->agent >= 0 && !(c->t[i].cls & (W_PREP | W_CONJ | W_AUX | W_TO))) {
+			best = j + 1 - i;
+			*agent = nd->agent;
+			*actor = -1;
+		}
+	}
+	return best;
+}
+
+static int sentence_discard(const struct af_coder *c, size_t a, size_t b)
+{
+	const struct af_evdict *d = c->d;
+	int worst = 0;
+	for (size_t i = a; i < b; i++) {
+		int node = 0;
+		for (size_t j = i; j < b && j < i + 16; j++) {
+			int id = c->t[j].id;
+			if (id < 0)
+				break;
+			node = ev_edges_get(&d->edges, node, id);
+			if (node < 0)
+				break;
+			if (d->nodes[node].discard > worst)
+				worst = d->nodes[node].discard;
+		}
+	}
+	return worst;
+}
+
+/* Can token i sit inside a noun phrase as a modifier? */
+static int modifier(const struct af_coder *c, size_t i)
+{
+	const struct tok *t = &c->t[i];
+	if (t->kind != AF_TOK_WORD && t->kind != AF_TOK_NUMBER)
+		return 0;
+	if (t->cls & (W_PREP | W_CONJ | W_AUX | W_MODAL | W_NEG | W_WH | W_PRON | W_TO | W_POSS | W_TIME | W_ADV))
+		return 0;
+	if (t->cls & W_DET)
+		return 0;
+	if (t->verb >= 0 || t->pverb)
+		return 0;
+	return 1;
+}
+
+static int new_chunk(struct af_coder *c, size_t a, size_t b)
+{
+	if (c->nch == c->chcap) {
+		c->chcap = c->chcap ? c->chcap * 2 : 32;
+		c->ch = af_realloc(c->ch, c->chcap * sizeof *c->ch);
+	}
+	struct chunk *k = &c->ch[c->nch];
+	memset(k, 0, sizeof *k);
+	k->a = a;
+	k->b = b;
+	k->group = -1;
+	return (int)c->nch++;
+}
+
+/* Builds chunks over s[a, b) from the phrase spans. */
+static void build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
+{
+	size_t k = 0;
+	while (k < nsp) {
+		/* a chunk: spans joined by modifiers, possessives and agent-of-actor links */
+		size_t start = sp[k].a, end = sp[k].b;
+		char code[64] = "", pre[32] = "";
+		const char *canon = NULL;
+		int person = 0, have_actor = 0, person_set = 0;
+		const struct ev_agent *agents[8];
+		int nag = 0;
+		int npart = 0, linked_any = 0;
+		char parts[4][24];
+		size_t m = k;
+		for (;;) {
+			const struct span *s = &sp[m];
+			if (s->actor >= 0) {
+				const struct ev_actor *ac = &c->d->actors[s->actor];
+				const char *cd = actor_code(c, ac);
+				if (!have_actor && cd) {
+					const char *slash = strchr(cd, '/');
+					if (slash) {
+						/* "FRO/BIL/SAM": several actors */
+						const char *p = cd;
+						while (*p && npart < 4) {
+							size_t n = strcspn(p, "/");
+							snprintf(parts[npart++], 24, "%.*s", (int)n, p);
+							p += n + (p[n] == '/');
+						}
+						snprintf(code, sizeof code, "%s", parts[0]);
+					} else
+						snprintf(code, sizeof code, "%s", cd);
+					have_actor = 1;
+					canon = ac->canonical;
+				}
+				if (ac->person && !person_set) {
+					person = 1;
+					person_set = 1;
+					canon = ac->canonical;
+				}
+			} else if (s->agent >= 0 && nag < 8) {
+				agents[nag++] = &c->d->agents[s->agent];
+			}
+			end = s->b;
+			/* what follows: another span after modifiers / 's / a link? */
+			if (m + 1 >= nsp)
+				break;
+			size_t j = s->b;
+			int ok = 1, link = 0;
+			while (j < sp[m + 1].a) {
+				const struct tok *t = &c->t[j];
+				if (t->cls & W_POSS)
+					j++;
+				else if (modifier(c, j))
+					j++;
+				else if ((t->cls & W_LINK) && !have_actor && j + 1 <= sp[m + 1].a && !link) {
+					link = 1;
+					linked_any = 1;
+					j++;
+				} else if ((t->cls & W_DET) && link)
+					j++;
+				else if ((t->cls & W_CONJ) && (c->t[s->b].cls & W_POSS) && j > s->b + 1 &&
+				         modifier(c, j - 1) && j + 1 < sp[m + 1].a && modifier(c, j + 1))
+					j++; /* "Ithilen's awful and evil minister" */
+				else {
+					ok = 0;
+					break;
+				}
+			}
+			if (!ok || j - s->b > 4)
+				break;
+			/* a second actor after a link or 's belongs to this chunk only when we have none yet,
+			 * or when it follows directly (names: "Taliban Minister ... Nadim") */
+			m++;
+		}
+		/* the code: agent prefixes + actor + agent roles */
+		for (int g = 0; g < nag; g++)
+			if (agents[g]->pre[0] && strlen(pre) + strlen(agents[g]->pre) < sizeof pre)
+				strcat(pre, agents[g]->pre);
+		char full[64];
+		if (have_actor)
+			snprintf(full, sizeof full, "%s%s", pre, code);
+		else if (pre[0])
+			snprintf(full, sizeof full, "%s", pre);
+		else if (nag)
+			snprintf(full, sizeof full, "---");
+		else
+			full[0] = 0;
+		for (int g = 0; g < nag; g++)
+			append_agent(full, sizeof full, agents[g]);
+		int ci = new_chunk(c, start, end);
+		struct chunk *ch = &c->ch[ci];
+		snprintf(ch->code, sizeof ch->code, "%s", full);
+		ch->canonical = canon;
+		ch->person = person;
+		for (int p = 1; p < npart; p++) {
+			char x[64];
+			snprintf(x, sizeof x, "%s%s", pre, parts[p]);
+			for (int g = 0; g < nag; g++)
+				append_agent(x, sizeof x, agents[g]);
+			snprintf(ch->partial[ch->npartial++], sizeof ch->partial[0], "%s", x);
+		}
+		for (int g = 0; g < nag && g < 4; g++)
+			ch->ag[ch->nag++] = agents[g];
+		ch->linked = linked_any && nag > 0;
+		for (size_t i = start; i < end; i++)
+			c->t[i].chunk = ci;
+		k = m + 1;
+	}
+}
+
+/* Extends each chunk left over its modifiers (for its text) without changing its code. */
+static size_t chunk_text_start(const struct af_coder *c, const struct chunk *ch, size_t a)
+{
+	size_t s = ch->a;
+	int n = 0;
+	while (s > a && n < 3 && modifier(c, s - 1) && c->t[s - 1].chunk < 0 &&
+	       !(c->t[s - 1].flags & AF_TF_DIGIT))
+		s--, n++;
+	return s;
+}
+
+/* Groups chunks joined by "and", "or", "," into compounds. */
+static void build_groups(struct af_coder *c, size_t first_chunk, size_t a)
+{
+	for (size_t i = first_chunk; i < c->nch; i++) {
+		struct chunk *ch = &c->ch[i];
+		int joined = 0;
+		if (i > first_chunk) {
+			struct chunk *pv = &c->ch[i - 1];
+			size_t s = chunk_text_start(c, ch, a);
+			size_t j = pv->b;
+			int conj = 0, comma = 0, other = 0;
+			for (; j < s; j++) {
+				const struct tok *t = &c->t[j];
+				if (t->cls & W_CONJ)
+					conj++;
+				else if (t->kind == AF_TOK_PUNCT && c->text[c->toks.v[j].start] == ',')
+					comma++;
+				else if (t->cls & W_DET)
+					;
+				else
+					other++;
+			}
+			/* "A, B and C"; an apposition "A, the state's foe," has no actor of its own */
+			if (!other && (conj || (comma == 1 && ch->code[0] && strncmp(ch->code, "---", 3))) &&
+			    pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && s - pv->b <= 3)
+				joined = 1;
+			if (!other && comma == 1 && !conj && !(ch->code[0] && strncmp(ch->code, "---", 3)))
+				joined = 0;
+			/* "..., the Taliban said": a speaker, not a member */
+			for (size_t k = ch->b; k < ch->b + 3 && k < c->tcap && joined; k++) {
+				if (c->t[k].speech)
+					joined = 0;
+				else if (!(c->t[k].cls & (W_AUX | W_ADV)))
+					break;
+			}
+		}
+		if (joined) {
+			struct group *g = &c->gr[c->ch[i - 1].group];
+			struct chunk *head = &c->ch[g->members[0]];
+			if (head->linked && !ch->nag && ch->code[0] && strncmp(ch->code, "---", 3)) {
+				for (int k = 0; k < head->nag; k++)
+					append_agent(ch->code, sizeof ch->code, head->ag[k]);
+			}
+			g->members[g->n++] = (int)i;
+			g->b = ch->b;
+			ch->group = c->ch[i - 1].group;
+			continue;
+		}
+		if (c->ngr == c->grcap) {
+			c->grcap = c->grcap ? c->grcap * 2 : 32;
+			c->gr = af_realloc(c->gr, c->grcap * sizeof *c->gr);
+		}
+		struct group *g = &c->gr[c->ngr];
+		memset(g, 0, sizeof *g);
+		g->members[g->n++] = (int)i;
+		g->a = ch->a;
+		g->b = ch->b;
+		ch->group = (int)c->ngr++;
+	}
+	/* "A, the state's fiercest foe," - drop an agent-only apposition joined by comma: done above */
+}
+
+/* ---- verbs ---- */
+
+static int form_matches(const struct af_coder *c, const struct ev_form *f, size_t i, size_t a, size_t b,
+                        size_t *s, size_t *e)
+{
+	if ((size_t)f->head > i - a)
+		return 0;
+	size_t st = i - (size_t)f->head;
+	if (st + (size_t)f->nwords > b)
+		return 0;
+	for (int k = 0; k < f->nwords; k++)
+		if (c->t[st + (size_t)k].id != f->heads[k])
+			return 0;
+	*s = st;
+	*e = st + (size_t)f->nwords;
+	return 1;
+}
+
+static int verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
+{
+	if (s == a)
+		return 0;
+	const struct tok *p = &c->t[s - 1];
+	if (p->cls & (W_DET | W_POSS)) {
+		if (p->cls & W_WH) /* "that" */
+			return 0;
+		if ((p->cls & W_NEG) && kind != VF_BASE && kind != VF_S) /* "no" + -ed/-ing */
+			return 0;
+		return 1;
+	}
+	if ((p->cls & W_PREP) && !(p->cls & W_TO))
+		return kind != VF_ED && kind != VF_IRR ? 1 : (p->cls & W_BY) ? 0 : 1;
+	/* adjectives (or a number) between a determiner and a base or -s form: "a brief private visit" */
+	if (kind == VF_S || kind == VF_BASE) {
+		size_t k = s;
+		int n = 0;
+		while (k > a && n < 4) {
+			const struct tok *q = &c->t[k - 1];
+			if (q->kind == AF_TOK_NUMBER || (q->kind == AF_TOK_WORD && !q->cls && q->chunk < 0 &&
+			                                 (q->flags & AF_TF_LOWER))) {
+				k--;
+				n++;
+				continue;
+			}
+			break;
+		}
+		if (n > 0 && k > a && (c->t[k - 1].cls & W_DET) && !(c->t[k - 1].cls & (W_WH | W_PRON)))
+			return 1;
+	}
+	return 0;
+}
+
+static int is_comma(const struct af_coder *c, size_t i);
+
+static void find_verbs(struct af_coder *c, size_t a, size_t b)
+{
+	const struct af_evdict *d = c->d;
+	for (size_t i = a; i < b; i++) {
+		int id = c->t[i].id;
+		if (id < 0 || (size_t)id >= d->formheadcap || d->formhead[id] < 0 || c->t[i].chunk >= 0)
+			continue;
+		if (c->t[i].cls & (W_AUX | W_MODAL | W_DET | W_PREP | W_TO | W_PRON))
+			continue;
+		int best = -1;
+		size_t bs = 0, be = 0;
+		for (int f = d->formhead[id]; f >= 0; f = d->forms[f].next) {
+			size_t s, e;
+			if (!form_matches(c, &d->forms[f], i, a, b, &s, &e))
+				continue;
+			int overlap = 0;
+			for (size_t k = s; k < e; k++)
+				if (c->t[k].chunk >= 0 || c->t[k].verb >= 0)
+					overlap = 1;
+			if (overlap)
+				continue;
+			/* longest wins; then the latest-loaded dictionary */
+			if (best < 0 || e - s > be - bs ||
+			    (e - s == be - bs && d->blocks[d->verbs[d->forms[f].verb].block].order >
+			                             d->blocks[d->verbs[d->forms[best].verb].block].order)) {
+				best = f;
+				bs = s;
+				be = e;
+			}
+		}
+		if (best < 0)
+			continue;
+		int kind = d->forms[best].kind;
+		if (verb_is_noun(c, bs, a, kind))
+			continue;
+		if (c->nvg == c->vgcap) {
+			c->vgcap = c->vgcap ? c->vgcap * 2 : 32;
+			c->vg = af_realloc(c->vg, c->vgcap * sizeof *c->vg);
+		}
+		struct vgroup *v = &c->vg[c->nvg];
+		memset(v, 0, sizeof *v);
+		v->head = bs;
+		v->hend = be;
+		v->form = best;
+		v->subj = -1;
+		v->speech = ev_flag(d->speech, d->speechcap, c->t[bs + (size_t)d->forms[best].head].id);
+		/* the auxiliaries before it */
+		size_t g = bs;
+		int be_aux = 0;
+		while (g > a && bs - g < 8) {
+			const struct tok *p = &c->t[g - 1];
+			int adv = p->kind == AF_TOK_WORD && (p->cls & W_ADV);
+			size_t plen = c->toks.v[g - 1].end - c->toks.v[g - 1].start;
+			if (!adv && p->kind == AF_TOK_WORD && !p->cls && p->chunk < 0 && p->verb < 0 && plen > 4 &&
+			    !strncasecmp(c->text + c->toks.v[g - 1].end - 2, "ly", 2))
+				adv = 1;
+			if (p->cls & W_BE)
+				be_aux = 1;
+			if (p->cls & W_MODAL)
+				v->modal = 1;
+			if (p->cls & W_NEG && !(p->cls & W_DET))
+				v->negated = 1;
+			if ((p->cls & W_AUX) && !(p->cls & W_BE))
+				v->perfect = 1;
+			if (p->cls & W_TO) {
+				v->inf = 1;
+				g--;
+				/* "is about to", "going to": the group goes on */
+				if (g > a && (word_is(c, g - 1, "ABOUT") || word_is(c, g - 1, "GOING")))
+					g--;
+				continue;
+			}
+			if (!(p->cls & (W_AUX | W_MODAL | W_NEG)) && !adv)
+				break;
+			if ((p->cls & W_DET) && (p->cls & W_NEG))
+				break;
+			g--;
+		}
+		v->a = g;
+		if (be_aux && (kind == VF_ED || kind == VF_IRR)) {
+			const char *hw = d->w.words[c->t[bs + (size_t)d->forms[best].head].id];
+			size_t hl = strlen(hw);
+			if (!(hl > 3 && !strcmp(hw + hl - 3, "ING")))
+				v->passive = 1;
+		}
+		/* "Rebuked by X, ...": a participle with a by-phrase */
+		if (!be_aux && (kind == VF_ED || kind == VF_IRR) && be < b && (c->t[be].cls & W_BY)) {
+			if (bs == a)
+				v->passive = 1; /* "Rebuked by X, ..." */
+			else if (g == bs && is_comma(c, bs - 1))
+				v->reduced = 1; /* "..., led by X": describes, reports no event */
+		}
+		for (size_t k = bs; k < be; k++)
+			c->t[k].verb = (int)c->nvg;
+		c->nvg++;
+	}
+}
+
+/* ---- patterns ---- */
+
+struct pmatch {
+	int src, tgt; /* chunk indices from $ / + markers, -1 */
+	int compound;
+	int score;
+};
+
+static int elem_word(const struct ev_pelem *e, int id)
+{
+	return id >= 0 && (id == e->word || id == e->plural[0] || id == e->plural[1] || id == e->plural[2]);
+}
+
+/* Does element e match at token i going forward? Returns the tokens consumed (0 = no). */
+static size_t elem_at(const struct af_coder *c, const struct ev_pelem *e, size_t i, size_t b, int *chunk)
+{
+	const struct af_evdict *d = c->d;
+	*chunk = -1;
+	if (i >= b)
+		return 0;
+	switch (e->kind) {
+	case PE_WORD:
+		return elem_word(e, c->t[i].id) ? 1 : 0;
+	case PE_SYN: {
+		const struct ev_synset *s = &d->syns[e->syn];
+		size_t best = 0;
+		for (size_t k = 0; k < s->nalts; k++) {
+			const struct ev_synalt *al = &s->alts[k];
+			if (i + (size_t)al->nwords > b)
+				continue;
+			int ok = 1;
+			for (int w = 0; w < al->nwords && ok; w++) {
+				int id = c->t[i + (size_t)w].id;
+				if (id == al->words[w])
+					continue;
+				if (w == al->nwords - 1 && id >= 0 && (id == al->plural[0]))
+					continue;
+				ok = 0;
+			}
+			if (ok && (size_t)al->nwords > best)
+				best = (size_t)al->nwords;
+		}
+		return best;
+	}
+	case PE_SOURCE:
+	case PE_TARGET:
+	case PE_COMPOUND:
+	case PE_SKIP:
+		if (c->t[i].chunk >= 0 && c->ch[c->t[i].chunk].a == i) {
+			*chunk = c->t[i].chunk;
+			const struct group *g = &c->gr[c->ch[*chunk].group];
+			if (e->kind == PE_COMPOUND && g->n < 2)
+				return 0;
+			return c->ch[*chunk].b - i;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* Match elements el[from..to) forward starting at or after pos (exactly at pos when glued),
+ * within [pos, lim). */
+static int match_fwd(const struct af_coder *c, const struct ev_pattern *p, size_t from, size_t to, size_t pos,
+                     size_t lim, int glued, struct pmatch *m)
+{
+	if (from == to)
+		return 1;
+	const struct ev_pelem *e = &p->el[from];
+	size_t last = glued ? pos + 1 : lim;
+	for (size_t i = pos; i < last && i < lim; i++) {
+		int ch;
+		size_t n = elem_at(c, e, i, lim, &ch);
+		if (!n || i + n > lim)
+			continue;
+		struct pmatch save = *m;
+		if (e->kind == PE_TARGET)
+			m->tgt = ch;
+		else if (e->kind == PE_SOURCE)
+			m->src = ch;
+		else if (e->kind == PE_COMPOUND)
+			m->compound = 1;
+		if (match_fwd(c, p, from + 1, to, i + n, lim, e->glue, m))
+			return 1;
+		*m = save;
+	}
+	return 0;
+}
+
+/* Match elements el[from..to) backward: the last one ends at or before end (exactly when glued),
+ * starting at or after lim. */
+static int match_bwd(const struct af_coder *c, const struct ev_pattern *p, size_t from, size_t to, size_t end,
+                     size_t lim, int glued, struct pmatch *m)
+{
+	if (from == to)
+		return 1;
+	const struct ev_pelem *e = &p->el[to - 1];
+	for (size_t i = end; i-- > lim;) {
+		int ch;
+		size_t n = elem_at(c, e, i, end, &ch);
+		if (!n || i + n > end) {
+			if (glued && end - i > 8)
+				break;
+			continue;
+		}
+		if (glued && i + n != end)
+			continue;
+		struct pmatch save = *m;
+		if (e->kind == PE_TARGET)
+			m->tgt = ch;
+		else if (e->kind == PE_SOURCE)
+			m->src = ch;
+		else if (e->kind == PE_COMPOUND)
+			m->compound = 1;
+		int g2 = to - 1 > from ? p->el[to - 2].glue : 0;
+		if (match_bwd(c, p, from, to - 1, i, lim, g2, m))
+			return 1;
+		*m = save;
+		if (glued)
+			break;
+	}
+	return 0;
+}
+
+static const struct ev_pattern *best_pattern(struct af_coder *c, const struct vgroup *v, size_t a, size_t b,
+                                             struct pmatch *out)
+{
+	const struct af_evdict *d = c->d;
+	const struct ev_form *f = &d->forms[v->form];
+	int headword = d->verbs[f->verb].words[d->verbs[f->verb].head];
+	const struct ev_pattern *best = NULL;
+	int bestorder = -1;
+	size_t plim = v->a > a + PRE_WIN ? v->a - PRE_WIN : a;
+	size_t qlim = v->hend + POST_WIN < b ? v->hend + POST_WIN : b;
+	(void)headword;
+	const int *blocks = c->vb + c->vboff[f->verb];
+	int nblocks = c->vbn[f->verb];
+	/* the words around the verb, for a quick rejection of patterns that cannot match */
+	uint64_t seen[64] = {0};
+	for (size_t i = plim; i < qlim; i++)
+		if (c->t[i].id >= 0)
+			seen[(c->t[i].id >> 6) & 63] |= 1ull << (c->t[i].id & 63);
+#define SEEN(id) ((id) >= 0 && (seen[((id) >> 6) & 63] >> ((id) & 63) & 1))
+	for (int bk = 0; bk < nblocks; bk++) {
+		const struct ev_block *bl = &d->blocks[blocks[bk]];
+		for (size_t pi = bl->pat0; pi < bl->pat0 + bl->npat; pi++) {
+			const struct ev_pattern *p = &d->pats[pi];
+			if (best && (p->score < best->score || (p->score == best->score && bl->order <= bestorder)))
+				continue;
+			int possible = 1;
+			for (size_t k = 0; k < p->nel && possible; k++) {
+				const struct ev_pelem *e = &p->el[k];
+				if (e->kind == PE_WORD && !SEEN(e->word) && !SEEN(e->plural[0]))
+					possible = 0;
+			}
+			if (!possible)
+				continue;
+			struct pmatch m = {.src = -1, .tgt = -1};
+			size_t vp = (size_t)p->verbpos;
+			int preglue = vp > 0 && p->el[vp - 1].glue;
+			if (!match_bwd(c, p, 0, vp, v->head, plim, preglue, &m))
+				continue;
+			if (!match_fwd(c, p, vp + 1, p->nel, v->hend, qlim, p->el[vp].glue, &m))
+				continue;
+			best = p;
+			bestorder = bl->order;
+			*out = m;
+		}
+	}
+	return best;
+}
+
+/* The verb's block and codes (with the per-verb override). */
+static void verb_codes(const struct af_coder *c, const struct vgroup *v, const char **code, const char **pcode)
+{
+	const struct af_evdict *d = c->d;
+	const struct ev_form *f = &d->forms[v->form];
+	const struct ev_verb *vb = &d->verbs[f->verb];
+	int headword = vb->words[vb->head];
+	*code = *pcode = "";
+	if (vb->code[0] || vb->pcode[0]) {
+		*code = vb->code;
+		*pcode = vb->pcode;
+		return;
+	}
+	const struct ev_block *bl = &d->blocks[vb->block];
+	if (bl->code[0] || bl->pcode[0]) {
+		*code = bl->code;
+		*pcode = bl->pcode;
+		return;
+	}
+	/* a block that only adds patterns: the code of the same verb in another dictionary */
+	(void)headword;
+	const int *blocks = c->vb + c->vboff[f->verb];
+	for (int k = c->vbn[f->verb]; k-- > 0;) {
+		const struct ev_block *ob = &d->blocks[blocks[k]];
+		if (ob->code[0] || ob->pcode[0]) {
+			*code = ob->code;
+			*pcode = ob->pcode;
+			return;
+		}
+	}
+}
+
+/* ---- subject and target ---- */
+
+static int is_comma(const struct af_coder *c, size_t i)
+{
+	return c->t[i].kind == AF_TOK_PUNCT && c->text[c->toks.v[i].start] == ',';
+}
+
+/* The subject group of verb group vi, scanning left from its start. */
+static int find_subject(struct af_coder *c, int vi, size_t a)
+{
+	struct vgroup *v = &c->vg[vi];
+	size_t i = v->a;
+	size_t lim = i > a + SUBJ_WIN ? i - SUBJ_WIN : a;
+	/* "X, an ally of Y, has travelled": skip the apposition */
+	if (i > a && is_comma(c, i - 1)) {
+		size_t j = i - 1;
+		while (j > lim && !is_comma(c, j - 1) && !c->t[j - 1].boundary && c->t[j - 1].verb < 0)
+			j--;
+		if (j > lim && is_comma(c, j - 1))
+			i = j - 1;
+	}
+	while (i > lim) {
+		size_t k = i - 1;
+		const struct tok *t = &c->t[k];
+		if (t->boundary)
+			return -1;
+		if (t->verb >= 0 && t->verb != vi) {
+			const struct vgroup *pv = &c->vg[t->verb];
+			/* coordinated ("X condemned ... and promised") or governing ("X vowed to ...") */
+			if (pv->speech && !v->inf)
+				return -1;
+			return pv->subj;
+		}
+		if (t->chunk >= 0) {
+			const struct chunk *ch = &c->ch[t->chunk];
+			const struct group *g = &c->gr[ch->group];
+			size_t s = chunk_text_start(c, &c->ch[g->members[0]], a);
+			size_t before = s;
+			while (before > a && (c->t[before - 1].cls & W_DET))
+				before--;
+			int absolute = before > a && word_is(c, before - 1, "WITH") && ch->b == v->a &&
+			               c->d->forms[v->form].kind == VF_ING; /* "with their followers launching" */
+			if (!absolute && before > a && (c->t[before - 1].cls & (W_PREP | W_LINK | W_TO)) &&
+			    !(c->t[before - 1].cls & W_WH)) {
+				i = before - 1;
+				continue;
+			}
+			return ch->group;
+		}
+		i = k;
+	}
+	return -1;
+}
+
+/* Does verb group v start a new clause (its own subject before it, or a complementizer)? */
+static int new_clause(const struct af_coder *c, const struct vgroup *v, size_t from)
+{
+	if (v->inf)
+		return 0;
+	if (v->a <= from)
+		return 0;
+	const struct tok *p = &c->t[v->a - 1];
+	if (v->a < v->head)
+		return 1; /* has auxiliaries: "was reported", "could be" */
+	return p->chunk >= 0 || (p->cls & (W_WH | W_PRON)) ||
+	       (p->kind == AF_TOK_WORD && (p->flags & AF_TF_LOWER) && !p->cls && !p->pverb && v->a >= from + 2 &&
+	        (c->t[v->a - 2].cls & (W_DET | W_POSS)));
+}
+
+/* Is the chunk followed by a speech verb ("..., a senior official said")? */
+static int is_speaker(const struct af_coder *c, const struct chunk *ch, size_t lim)
+{
+	for (size_t j = ch->b; j < lim && j < ch->b + 3; j++) {
+		if (c->t[j].speech)
+			return 1;
+		if (!(c->t[j].cls & (W_AUX | W_ADV | W_MODAL)))
+			return 0;
+	}
+	return 0;
+}
+
+/* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
+ * and verbs that start a new clause. */
+static int find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group)
+{
+	for (size_t i = from; i < lim; i++) {
+		const struct tok *t = &c->t[i];
+		if (t->boundary)
+			return -1;
+		if (t->verb >= 0 && c->vg[t->verb].head == i && new_clause(c, &c->vg[t->verb], from))
+			return -1;
+		if (t->speech)
+			return -1;
+		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
+			int g = c->ch[t->chunk].group;
+			if (g == skip_group)
+				continue;
+			if (is_speaker(c, &c->ch[c->gr[g].members[c->gr[g].n - 1]], lim))
+				return -1;
+			int by = i > from && (c->t[i - 1].cls & W_BY);
+			if (i > from + 1 && (c->t[i - 1].cls & W_DET) && (c->t[i - 2].cls & W_BY))
+				by = 1;
+			if (want_by && !by)
+				continue;
+			return g;
+		}
+	}
+	return -1;
+}
+
+/* ---- output ---- */
+
+static json_t *actor_json(const struct af_coder *c, int chunk, const char *code)
+{
+	if (chunk < 0)
+		return json_null();
+	const struct chunk *ch = &c->ch[chunk];
+	size_t s = ch->pron ? ch->a : chunk_text_start(c, ch, 0);
+	const struct af_token *ta = &c->toks.v[s], *tb = &c->toks.v[ch->b - 1];
+	json_t *o = json_object();
+	json_object_set_new(o, "text", json_stringn(c->text + ta->start, tb->end - ta->start));
+	json_object_set_new(o, "start", json_integer((json_int_t)ta->cstart));
+	json_object_set_new(o, "end", json_integer((json_int_t)tb->cend));
+	json_object_set_new(o, "actor", code && code[0] ? json_string(code) : json_null());
+	if (ch->canonical)
+		json_object_set_new(o, "canonical", json_string(ch->canonical));
+	else
+		json_object_set_new(o, "canonical", json_stringn(c->text + ta->start, tb->end - ta->start));
+	return o;
+}
+
+static int valid_cameo(const char *code)
+{
+	size_t n = strlen(code);
+	if (n < 2 || n > 4)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)code[i]))
+			return 0;
+	return 1;
+}
+
+struct emit {
+	json_t *events;
+	int sentence;
+	const char *date;
+	size_t nev;
+};
+
+static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
+                       const char *scode, int tgt, const char *tcode, int reported, int speaker)
+{
+	if (em->nev >= MAX_EVENTS)
+		return;
+	/* no duplicates */
+	size_t n = json_array_size(em->events);
+	for (size_t i = n > 64 ? n - 64 : 0; i < n; i++) {
+		json_t *e = json_array_get(em->events, i);
+		if (json_integer_value(json_object_get(e, "sentence")) != em->sentence)
+			continue;
+		if (strcmp(json_string_value(json_object_get(e, "code")), code))
+			continue;
+		json_t *s = json_object_get(e, "source"), *t = json_object_get(e, "target");
+		const char *sa = json_is_object(s) ? json_string_value(json_object_get(s, "actor")) : NULL;
+		const char *ta = json_is_object(t) ? json_string_value(json_object_get(t, "actor")) : NULL;
+		if (!sa != !(scode && scode[0]) || !ta != !(tcode && tcode[0]))
+			continue;
+		if ((!sa || !strcmp(sa, scode)) && (!ta || !strcmp(ta, tcode)))
+			return;
+	}
+	json_t *e = json_object();
+	json_object_set_new(e, "code", json_string(code));
+	char root[3] = {code[0], code[1] ? code[1] : 0, 0};
+	json_object_set_new(e, "root", json_string(root));
+	const struct af_cameo *cm = valid_cameo(code) ? af_cameo_find(code) : NULL;
+	json_object_set_new(e, "label", cm ? json_string(cm->label) : json_null());
+	json_object_set_new(e, "quad", cm ? json_integer(cm->quad) : json_null());
+	json_object_set_new(e, "goldstein", cm ? json_real(cm->goldstein) : json_null());
+	json_object_set_new(e, "plover", cm && cm->plover ? json_string(cm->plover) : json_null());
+	json_object_set_new(e, "source", actor_json(c, src, scode));
+	json_object_set_new(e, "target", actor_json(c, tgt, tcode));
+	json_object_set_new(e, "date", em->date ? json_string(em->date) : json_null());
+	json_object_set_new(e, "sentence", json_integer(em->sentence));
+	const struct af_token *ta = &c->toks.v[v->a], *tb = &c->toks.v[v->hend - 1];
+	size_t tend = tb->end, tcend = tb->cend;
+	if (v->passive && v->hend < c->tcap && c->t[v->hend].cls & W_BY) {
+		tend = c->toks.v[v->hend].end;
+		tcend = c->toks.v[v->hend].cend;
+	}
+	json_object_set_new(e, "trigger", json_stringn(c->text + ta->start, tend - ta->start));
+	json_object_set_new(e, "trigger_start", json_integer((json_int_t)ta->cstart));
+	json_object_set_new(e, "trigger_end", json_integer((json_int_t)tcend));
+	json_object_set_new(e, "negated", json_boolean(v->negated));
+	json_object_set_new(e, "hypothetical", json_boolean(v->modal));
+	json_object_set_new(e, "reported", json_boolean(reported));
+	if (reported && speaker >= 0)
+		json_object_set_new(e, "speaker", actor_json(c, speaker, c->ch[speaker].code));
+	json_array_append_new(em->events, e);
+	em->nev++;
+}
+
+/* Members of group g: (chunk, code) pairs, "A/B" actors expanded. */
+static int members(const struct af_coder *c, int g, int *chunks, const char **codes, int max)
+{
+	int n = 0;
+	if (g < 0) {
+		chunks[0] = -1;
+		codes[0] = NULL;
+		return 1;
+	}
+	const struct group *gr = &c->gr[g];
+	for (int i = 0; i < gr->n && n < max; i++) {
+		const struct chunk *ch = &c->ch[gr->members[i]];
+		chunks[n] = gr->members[i];
+		codes[n++] = ch->code;
+		for (int p = 0; p < ch->npartial && n < max; p++) {
+			chunks[n] = gr->members[i];
+			codes[n++] = ch->partial[p];
+		}
+	}
+	return n;
+}
+
+/* A member with an actor code of its own (not only an agent's "---ROLE"). */
+static int group_has_real(const struct af_coder *c, int g)
+{
+	if (g < 0)
+		return 0;
+	for (int i = 0; i < c->gr[g].n; i++) {
+		const char *k = c->ch[c->gr[g].members[i]].code;
+		if (k[0] && strncmp(k, "---", 3))
+			return 1;
+	}
+	return 0;
+}
+
+static int group_has_code(const struct af_coder *c, int g)
+{
+	if (g < 0)
+		return 0;
+	for (int i = 0; i < c->gr[g].n; i++)
+		if (c->ch[c->gr[g].members[i]].code[0])
+			return 1;
+	return 0;
+}
+
+/* The speaker of events in s[a, b) governed by a speech verb: its subject, or the chunk after
+ * it ("..., said the minister"), or "according to X". -1 when none. */
+static int speaker_of(struct af_coder *c, int vi, size_t b)
+{
+	struct vgroup *v = &c->vg[vi];
+	if (v->subj >= 0)
+		return c->gr[v->subj].members[0];
+	int g = find_after(c, v->hend, v->hend + 6 < b ? v->hend + 6 : b, 0, -1);
+	return g >= 0 ? c->gr[g].members[0] : -1;
+}
+
+/* Pronoun chunks: "he", "she" referring to the last person named. */
+static void add_pronouns(struct af_coder *c, size_t a, size_t b)
+{
+	if (!c->last_person_canon)
+		return;
+	for (size_t i = a; i < b; i++) {
+		if (c->t[i].chunk >= 0 || !ev_flag(c->d->pronoun, c->d->pronouncap, c->t[i].id))
+			continue;
+		int ci = new_chunk(c, i, i + 1);
+		struct chunk *ch = &c->ch[ci];
+		snprintf(ch->code, sizeof ch->code, "%s", c->last_person_code);
+		ch->canonical = c->last_person_canon;
+		ch->person = 1;
+		ch->pron = 1;
+		c->t[i].chunk = ci;
+	}
+}
+
+static int cmp_chunk(const void *x, const void *y)
+{
+	const struct chunk *p = x, *q = y;
+	return p->a < q->a ? -1 : p->a > q->a;
+}
+
+/* Entities not covered by an actor phrase become chunks without a code. */
+static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
+{
+	if (!json_is_array(ents) || a >= b)
+		return;
+	size_t ca = c->toks.v[a].cstart, cb = c->toks.v[b - 1].cend;
+	size_t i;
+	json_t *e;
+	json_array_foreach(ents, i, e)
+	{
+		const char *type = json_string_value(json_object_get(e, "type"));
+		json_t *js = json_object_get(e, "start"), *je = json_object_get(e, "end");
+		if (!type || !json_is_integer(js) || !json_is_integer(je))
+			continue;
+		if (strcmp(type, "PERSON") && strcmp(type, "ORG") && strcmp(type, "NORP"))
+			continue;
+		size_t es = (size_t)json_integer_value(js), ee = (size_t)json_integer_value(je);
+		if (es < ca || ee > cb || es >= ee)
+			continue;
+		size_t ta = b, tb = a;
+		for (size_t k = a; k < b; k++) {
+			if (c->toks.v[k].cstart >= es && c->toks.v[k].cend <= ee) {
+				if (ta == b)
+					ta = k;
+				tb = k + 1;
+			}
+		}
+		if (ta >= tb)
+			continue;
+		const char *canon = json_string_value(json_object_get(e, "canonical"));
+		int covered = -1;
+		for (size_t k = ta; k < tb; k++)
+			if (c->t[k].chunk >= 0)
+				covered = c->t[k].chunk;
+		if (covered >= 0) {
+			struct chunk *ch = &c->ch[covered];
+			if (!strcmp(type, "PERSON") && canon && !ch->owned) {
+				ch->owned = af_strdup(canon);
+				ch->canonical = ch->owned;
+				ch->person = 1;
+			}
+			continue;
+		}
+		int verbish = 0;
+		for (size_t k = ta; k < tb; k++)
+			if (c->t[k].verb >= 0)
+				verbish = 1;
+		if (verbish)
+			continue;
+		int ci = new_chunk(c, ta, tb);
+		struct chunk *ch = &c->ch[ci];
+		if (canon) {
+			ch->owned = af_strdup(canon);
+			ch->canonical = ch->owned;
+		}
+		ch->person = !strcmp(type, "PERSON");
+		for (size_t k = ta; k < tb; k++)
+			c->t[k].chunk = ci;
+	}
+}
+
+/* Codes one sentence s[a, b). */
+static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
+                          json_t *events)
+{
+	size_t ch0 = c->nch, gr0 = c->ngr;
+	c->nvg = 0;
+	/* words that may be verbs are never noun-phrase modifiers */
+	for (size_t i = a; i < b; i++) {
+		int id = c->t[i].id;
+		c->t[i].pverb = id >= 0 && (size_t)id < c->d->formheadcap && c->d->formhead[id] >= 0 &&
+		                !(c->t[i].cls & (W_DET | W_PREP));
+		c->t[i].speech = ev_flag(c->d->speech, c->d->speechcap, id);
+	}
+	/* phrases */
+	struct span *sp = NULL;
+	size_t nsp = 0, spcap = 0;
+	for (size_t i = a; i < b;) {
+		int actor, agent;
+		size_t n = is_word(&c->t[i]) ? match_phrase(c, i, b, &actor, &agent) : 0;
+		if (!n) {
+			i++;
+			continue;
+		}
+		if (nsp == spcap) {
+			spcap = spcap ? spcap * 2 : 16;
+			sp = af_realloc(sp, spcap * sizeof *sp);
+		}
+		sp[nsp++] = (struct span){i, i + n, actor, agent};
+		i += n;
+	}
+	build_chunks(c, sp, nsp);
+	free(sp);
+	add_entities(c, in->entities, a, b);
+	add_pronouns(c, a, b);
+	if (c->nch - ch0 > 1) {
+		qsort(c->ch + ch0, c->nch - ch0, sizeof *c->ch, cmp_chunk);
+		for (size_t k = ch0; k < c->nch; k++)
+			for (size_t i = c->ch[k].a; i < c->ch[k].b; i++)
+				c->t[i].chunk = (int)k;
+	}
+	build_groups(c, ch0, a);
+	find_verbs(c, a, b);
+
+	char datebuf[16];
+	const char *pubdate = NULL;
+	char pubbuf[16];
+	if (c->pub_y) {
+		snprintf(pubbuf, sizeof pubbuf, "%04d-%02d-%02d", c->pub_y, c->pub_m, c->pub_d);
+		pubdate = pubbuf;
+	}
+	size_t first_event = json_array_size(events);
+	int *ev_verb = NULL; /* verb group of each event of this sentence */
+	size_t nevv = 0;
+	for (size_t vi = 0; vi < c->nvg; vi++) {
+		struct vgroup *v = &c->vg[vi];
+		v->subj = find_subject(c, (int)vi, a);
+		/* an infinitive governed by a verb that made an event is part of that event */
+		if (v->inf && v->a > a) {
+			int gov = -1;
+			for (size_t k = v->a; k-- > a && k + POST_WIN > v->a;) {
+				if (c->t[k].boundary)
+					break;
+				if (c->t[k].verb >= 0) {
+					gov = c->t[k].verb;
+					break;
+				}
+			}
+			if (gov >= 0 && c->vg[gov].coded)
+				continue;
+		}
+		struct pmatch m = {.src = -1, .tgt = -1};
+		const struct ev_pattern *p = best_pattern(c, v, a, b, &m);
+		if (v->reduced || (v->speech && !(p && p->score > 0)))
+			continue;
+		const char *code, *pcode;
+		if (p) {
+			code = p->code;
+			pcode = p->pcode;
+		} else
+			verb_codes(c, v, &code, &pcode);
+		int sg, tg;
+		if (m.src >= 0)
+			sg = c->ch[m.src].group;
+		else if (v->passive)
+			sg = find_after(c, v->hend, v->hend + POST_WIN < b ? v->hend + POST_WIN : b, 1, -1);
+		else
+			sg = v->subj;
+		if (m.tgt >= 0)
+			tg = c->ch[m.tgt].group;
+		else if (v->passive)
+			tg = v->subj;
+		else
+			tg = find_after(c, v->hend, v->hend + POST_WIN < b ? v->hend + POST_WIN : b, 0, sg);
+		if (tg == sg)
+			tg = -1;
+		/* [active:reverse]: the second code is the event in the other direction ("X arrived in Y":
+		 * X 032 Y and Y 033 X); passive voice keeps the logical roles */
+		const char *fwd = code, *rev = pcode;
+		if (!fwd[0] && !rev[0])
+			continue;
+		if (!strcmp(fwd, "---"))
+			fwd = "";
+		if (!strcmp(rev, "---"))
+			rev = "";
+		int compound = (m.compound || tg < 0) && sg >= 0 && c->gr[sg].n > 1 && !v->passive;
+		int real = group_has_real(c, sg) || group_has_real(c, tg);
+		int both = sg >= 0 && tg >= 0 && (group_has_code(c, sg) || group_has_code(c, tg));
+		int actorless = p && p->score > 0 && sg < 0 && tg < 0 && v->passive;
+		if (!(real && (both || compound)) && !actorless)
+			continue;
+		if (!fwd[0] && !rev[0])
+			continue;
+		v->coded = 1;
+		const char *date = sentence_date(c, a, b, v->head, datebuf, sizeof datebuf) ? datebuf : pubdate;
+		struct emit em = {.events = events, .sentence = sidx, .date = date};
+		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+		int ns = members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+		size_t before = json_array_size(events);
+		if (compound) {
+			for (int x = 0; x < ns; x++)
+				for (int y = 0; y < ns; y++)
+					if (x != y && strcmp(scd[x], scd[y]) && fwd[0])
+						emit_event(c, &em, v, fwd, sc[x], scd[x], sc[y], scd[y], 0, -1);
+		} else {
+			for (int x = 0; x < ns; x++)
+				for (int y = 0; y < nt; y++) {
+					if (sc[x] >= 0 && sc[x] == tc[y])
+						continue;
+					if (fwd[0])
+						emit_event(c, &em, v, fwd, sc[x], scd[x], tc[y], tcd[y], 0, -1);
+					if (rev[0] && !v->passive && tc[y] >= 0)
+						emit_event(c, &em, v, rev, tc[y], tcd[y], sc[x], scd[x], 0, -1);
+				}
+		}
+		for (size_t k = before; k < json_array_size(events); k++) {
+			ev_verb = af_realloc(ev_verb, (nevv + 1) * sizeof *ev_verb);
+			ev_verb[nevv++] = (int)vi;
+		}
+	}
+	/* reported speech: events governed by a speech verb or inside quotes */
+	for (size_t k = 0; k < nevv; k++) {
+		json_t *e = json_array_get(events, first_event + k);
+		const struct vgroup *v = &c->vg[ev_verb[k]];
+		int speaker = -1, reported = 0;
+		if (!v->speech) {
+			for (size_t si = 0; si < c->nvg; si++) {
+				if ((int)si == ev_verb[k] || !c->vg[si].speech)
+					continue;
+				reported = 1;
+				speaker = speaker_of(c, (int)si, b);
+				break;
+			}
+		}
+		if (c->t[v->head].inquote)
+			reported = 1;
+		/* the quotes field: the quote holding the trigger names the speaker */
+		json_t *qs = in->quotes;
+		size_t qi;
+		json_t *q;
+		json_t *qspeaker = NULL;
+		if (json_is_array(qs))
+			json_array_foreach(qs, qi, q)
+			{
+				json_t *qq = json_object_get(q, "start"), *qe = json_object_get(q, "end");
+				if (!json_is_integer(qq) || !json_is_integer(qe))
+					continue;
+				size_t cs = c->toks.v[v->head].cstart;
+				if ((size_t)json_integer_value(qq) <= cs && cs < (size_t)json_integer_value(qe)) {
+					reported = 1;
+					json_t *sp2 = json_object_get(q, "speaker");
+					if (json_is_object(sp2))
+						qspeaker = sp2;
+				}
+			}
+		if (!reported)
+			continue;
+		json_object_set_new(e, "reported", json_true());
+		if (qspeaker)
+			json_object_set(e, "speaker", qspeaker);
+		else if (speaker >= 0)
+			json_object_set_new(e, "speaker", actor_json(c, speaker, c->ch[speaker].code));
+	}
+	/* a speech verb's own event goes when it governs others */
+	if (nevv > 1) {
+		int others = 0;
+		for (size_t k = 0; k < nevv; k++)
+			if (!c->vg[ev_verb[k]].speech)
+				others = 1;
+		if (others)
+			for (size_t k = nevv; k-- > 0;)
+				if (c->vg[ev_verb[k]].speech)
+					json_array_remove(events, first_event + k);
+	}
+	free(ev_verb);
+	/* remember the last person named, for pronouns */
+	for (size_t k = ch0; k < c->nch; k++)
+		if (c->ch[k].person && !c->ch[k].pron && c->ch[k].canonical) {
+			c->last_person_canon = c->ch[k].canonical;
+			snprintf(c->last_person_code, sizeof c->last_person_code, "%s", c->ch[k].code);
+		}
+	(void)gr0;
+}
+
+static void parse_pubdate(struct af_coder *c, const char *s)
+{
+	c->pub_y = c->pub_m = c->pub_d = 0;
+	c->adate = 0;
+	if (!s)
+		return;
+	int y, m, d;
+	if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 || sscanf(s, "%4d%2d%2d", &y, &m, &d) == 3) {
+		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+			c->pub_y = y;
+			c->pub_m = m;
+			c->pub_d = d;
+			c->adate = (long)y * 10000 + m * 100 + d;
+		}
+	}
+}
+
+json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent, struct af_error *err)
+{
+	if (af_cameo_init(err) < 0)
+		return NULL;
+	if (af_tokenize(in->text, in->len, &c->toks, err) < 0)
+		return NULL;
+	if (af_sentences(in->text, in->len, &c->toks, &c->sents, err) < 0)
+		return NULL;
+	c->text = in->text;
+	parse_pubdate(c, in->published ? in->published : in->dateline);
+	c->last_person_canon = NULL;
+	for (size_t i = 0; i < c->nch; i++)
+		free(c->ch[i].owned);
+	c->nch = c->ngr = 0;
+	size_t n = c->toks.n;
+	if (n + 1 > c->tcap) {
+		c->tcap = n + 64;
+		c->t = af_realloc(c->t, c->tcap * sizeof *c->t);
+	}
+	memset(c->t, 0, c->tcap * sizeof *c->t);
+	int quote = 0;
+	for (size_t i = 0; i < n; i++) {
+		const struct af_token *k = &c->toks.v[i];
+		struct tok *t = &c->t[i];
+		t->kind = (int)k->kind;
+		t->flags = k->flags;
+		t->chunk = t->verb = -1;
+		t->id = lookup(c, in->text + k->start, k->end - k->start, &t->cls);
+		if (k->kind == AF_TOK_QUOTE_OPEN)
+			quote = 1;
+		else if (k->kind == AF_TOK_QUOTE_CLOSE)
+			quote = 0;
+		else if (k->kind == AF_TOK_QUOTE)
+			quote = !quote;
+		t->inquote = quote;
+		if (k->kind == AF_TOK_PUNCT) {
+			char ch = in->text[k->start];
+			if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '[' || ch == ']')
+				t->boundary = 1;
+		}
+	}
+	json_t *events = json_array();
+	/* story-level discards */
+	if (sentence_discard(c, 0, n) == 2) {
+		if (nsent)
+			*nsent = c->sents.n;
+		return events;
+	}
+	for (size_t s = 0; s < c->sents.n; s++) {
+		const struct af_sentence *se = &c->sents.v[s];
+		if (se->tok_end <= se->tok_start)
+			continue;
+		if (sentence_discard(c, se->tok_start, se->tok_end))
+			continue;
+		code_sentence(c, se->tok_start, se->tok_end, (int)s, in, events);
+	}
+	if (nsent)
+		*nsent = c->sents.n;
+	return events;
+}
