@@ -5,14 +5,17 @@
  *   1. quote spans: pairs of double quote marks (and single ones outside them), a quote
  *      left open at a paragraph's end continuing when the next paragraph opens with a mark;
  *   2. each span is direct when what stands beside it in its sentence is empty or an
- *      attribution ("X said:", ", said X"); otherwise it is a candidate for a mixed quote;
+ *      attribution ("X said:", ", said X", "“...,” Judicial Watch president Tom Fitton
+ *      said"); otherwise (also "X vowed to "..." out of ...") a candidate for a mixed quote;
  *   3. direct quotes that follow an attributed one in the same paragraph with no attribution
  *      of their own are parts of it (split quotes);
  *   4. attribution frames in every sentence: a cue verb with its subject ("X said (that) ...",
  *      "..., X said", "according to X, ..."), its content the clause on the other side;
  *      a frame whose content holds a candidate span is mixed, else indirect;
- *   5. candidates no frame took are kept when long and not titles (speaker from context);
- *   6. speakers: pronouns and unattributed quotes resolve to the nearest speaker before them,
+ *   5. candidates no frame took: after a cue in their sentence, a mixed quote whose content
+ *      is the clause from the cue on; else kept when long and not titles;
+ *   6. speakers: participle cues ("..., adding") take the speaker of the clause they hang on;
+ *      pronouns and unattributed quotes resolve to the nearest speaker before them,
  *      canonical names to the fullest name in the article (or af-entities' canonical). */
 #include "af/quotes.h"
 #include "af/data.h"
@@ -94,6 +97,8 @@ struct qspan {
 	int hcue, tcue; /* cue tokens found beside it, -1 */
 	int hcl, tcl;   /* their lengths */
 	int hsa, hsb, tsa, tsb; /* speakers found beside it, -1 */
+	int hpunct;     /* a colon or comma just before the opening mark */
+	int hafter;     /* tokens between the head cue and the mark */
 };
 
 #define MAXPARTS 8
@@ -335,7 +340,7 @@ static int is_word(const struct af_quoter *q, int i)
 
 static int tok_is(const struct af_quoter *q, int i, const char *w)
 {
-	if (i < 0 || i >= q->nt)
+	if (i < 0 || i >= q->nt || !K(i).klen || q->keys.p[K(i).koff] != w[0])
 		return 0;
 	size_t n = strlen(w);
 	return K(i).klen == n && memcmp(q->keys.p + K(i).koff, w, n) == 0;
@@ -398,7 +403,7 @@ static int np_back(const struct af_quoter *q, int e, int lo, int *sa)
 	if (tok_is(q, i, "who") || tok_is(q, i, "which")) {
 		/* "Smith, who said ...": the antecedent */
 		int p = is_punct(q, i - 1, ',') ? i - 1 : i;
-		return p > lo && p < i && np_back(q, p, lo, sa);
+		return p > lo && np_back(q, p, lo, sa);
 	}
 	if (K(i).bits & (L_ANYCUE | L_SKIP | L_PART) || tok_is(q, i, "that"))
 		return 0;
@@ -443,10 +448,14 @@ static int np_back(const struct af_quoter *q, int e, int lo, int *sa)
 		else
 			break;
 	}
+	if (det < 0 && j - 1 >= lo && T(j - 1).kind == AF_TOK_NUMBER)
+		det = j - 1; /* "47 percent said" */
 	if (det >= 0)
 		j = det;
-	else if (!(K(i).bits & L_SPKN))
-		return 0;
+	else if (!(K(i).bits & L_SPKN) &&
+	         !(i - j < 4 && (j == lo || T(j - 1).kind == AF_TOK_PUNCT || (K(j - 1).bits & L_NOTNAME)) &&
+	           !(K(j).bits & L_NOTNAME)))
+		return 0; /* a bare noun phrase only at the clause's start: "strategists said" */
 	else if (!(is_cap(q, j) || (T(j).flags & AF_TF_CAP) || j == i || (K(j).bits & L_SPKN)))
 		j = i;
 	/* "spokesman for the ministry", "the head of the agency" */
@@ -477,8 +486,7 @@ static int np_back_appos(const struct af_quoter *q, int e, int lo, int *sa, int 
 				return 0;
 			if (is_punct(q, p, ',')) {
 				int s2;
-				if (np_back(q, p, lo, &s2) &&
-				    (s2 == lo || is_punct(q, s2 - 1, ',') || T(s2 - 1).kind != AF_TOK_WORD)) {
+				if (np_back(q, p, lo, &s2)) {
 					*sa = s2;
 					*sb = p;
 					return 1;
@@ -744,9 +752,70 @@ static int span_words(const struct af_quoter *q, const struct qspan *s)
 static int subject_of(const struct af_quoter *q, int s0, int hi, int *sa, int *sb)
 {
 	int i = s0;
+	static const char *const preps[] = {"in", "at", "after", "before", "when", "while", "if", "as",
+	                                    "because", "although", "though", "with", "by", "from", "during",
+	                                    "since", "on", "despite", "asked", "speaking", "writing", "like",
+	                                    "among", "unlike", "following", "pressed", "earlier", "later", "amid",
+	                                    "under", "throughout", "over", "without", "instead", "for"};
+	while (i < hi && T(i).kind == AF_TOK_PUNCT)
+		i++;
+	for (size_t w = 0; i < hi && w < sizeof preps / sizeof preps[0]; w++)
+		if (tok_is(q, i, preps[w])) {
+			for (int c = i + 1; c < hi && c < i + 16; c++) {
+				if (K(c).q >= 0)
+					break;
+				if (is_punct(q, c, ',')) {
+					i = c + 1;
+					break;
+				}
+			}
+			break;
+		}
 	while (i < hi && ((K(i).bits & L_NOTNAME) || T(i).kind == AF_TOK_PUNCT) && !(K(i).bits & L_PRON))
 		i++;
+	/* the first noun phrase that a verb follows: "Speaking in Salem, New Hampshire, Trump
+	 * went after Bush" -> Trump */
+	for (int j = i, n = 0; j < hi && n < 4; n++) {
+		int a, b;
+		if (!np_fwd(q, j, hi, &a, &b) || b <= j)
+			break;
+		if (b < hi && is_lower(q, b) && !(K(b).bits & (L_PART | L_NOTNAME | L_DET)) &&
+		    (is_cap(q, a) || (K(a).bits & (L_PRON | L_DET)) || tok_is(q, a, "the"))) {
+			*sa = a;
+			*sb = b;
+			return 1;
+		}
+		j = b;
+		if (!(j < hi && is_punct(q, j, ',')))
+			break;
+		j++;
+	}
 	return np_fwd(q, i, hi, sa, sb);
+}
+
+/* The speaker of a participle cue at ci ("X said, adding ...", "X lobbied for it, saying ..."):
+ * the speaker of the nearest finite cue before it in the sentence, else the subject. */
+static int ing_subject(const struct af_quoter *q, int s0, int ci, int *sa, int *sb)
+{
+	if (ci - 1 >= s0 && is_cap(q, ci - 1) && np_back(q, ci, s0, sa) && *sa > s0) {
+		/* "quoted spokesman Abdullah Qarluq claiming that ...": the name before it */
+		*sb = ci;
+		return 1;
+	}
+	for (int i = ci - 1; i >= s0 && i > ci - 40; i--) {
+		int l;
+		if (K(i).q >= 0 || !(cue_at(q, i, &l) & (L_CUE | L_LISTEN)) || is_ing(q, i) || i + l > ci)
+			continue;
+		int j = i;
+		while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
+			j--;
+		if (np_back_appos(q, j, s0, sa, sb))
+			return 1;
+		if (np_fwd(q, i + l, ci, sa, sb) && is_word(q, *sa) && (K(*sa).bits & L_PRON || is_cap(q, *sa)))
+			return 1;
+		break;
+	}
+	return subject_of(q, s0, ci, sa, sb);
 }
 
 /* Head of span k: the tokens before its opening mark in its sentence.
@@ -771,6 +840,7 @@ static void classify_head(struct af_quoter *q, int k)
 		return;
 	}
 	int colon = is_punct(q, e - 1, ':'), comma = is_punct(q, e - 1, ',');
+	s->hpunct = colon || comma;
 	int he = (colon || comma) ? e - 1 : e;
 	if (he > lo && (is_punct(q, he - 1, ',') || is_punct(q, he - 1, '-')))
 		he--;
@@ -799,11 +869,17 @@ static void classify_head(struct af_quoter *q, int k)
 			s->head = 2;
 			s->hcue = ci;
 			s->hcl = cl;
+			s->hafter = after;
 			int j = ci;
 			while (j - 1 >= lo && (K(j - 1).bits & L_SKIP))
 				j--;
 			int sa, sb;
-			if (np_back_appos(q, j, lo, &sa, &sb)) {
+			if (is_ing(q, ci)) {
+				if (ing_subject(q, sent_start(q, ci), ci, &sa, &sb)) {
+					s->hsa = sa;
+					s->hsb = sb;
+				}
+			} else if (np_back_appos(q, j, lo, &sa, &sb)) {
 				s->hsa = sa;
 				s->hsb = sb;
 			} else if (np_fwd(q, ci + cl, he, &sa, &sb)) {
@@ -844,16 +920,18 @@ static void classify_tail(struct af_quoter *q, int k)
 		hi = b;
 	if ((size_t)k + 1 < q->nq && q->qs[k + 1].o < hi)
 		hi = q->qs[k + 1].o;
-	/* "“A.” Merkley said." split by the sentence splitter */
+	/* "“A.” Merkley said." split by the sentence splitter: the next sentence when a cue
+	 * stands in its first words */
 	if (b < q->nt && hi == b && K(b).para == K(s->c).para && T(b).kind == AF_TOK_WORD) {
 		int e2 = sent_end(q, b);
-		if (e2 - b <= 7 && ((size_t)k + 1 >= q->nq || q->qs[k + 1].o >= e2)) {
-			for (int i = b; i < e2; i++) {
-				int l;
-				if (cue_at(q, i, &l) & (L_CUE | L_LISTEN)) {
-					hi = e2;
-					break;
-				}
+		if ((size_t)k + 1 < q->nq && q->qs[k + 1].o < e2)
+			e2 = q->qs[k + 1].o;
+		int qm = s->b > s->a && (is_punct(q, s->b - 1, '?') || is_punct(q, s->b - 1, '!'));
+		for (int i = b; i < e2 && (e2 - b <= 7 || (qm && i < b + 6)); i++) {
+			int l;
+			if (cue_at(q, i, &l) & (L_CUE | L_LISTEN)) {
+				hi = e2;
+				break;
 			}
 		}
 	}
@@ -877,6 +955,54 @@ static void classify_tail(struct af_quoter *q, int k)
 		s->tsb = sb;
 		return;
 	}
+	if (is_lower(q, b) && !(K(b).bits & (L_DET | L_NOTNAME | L_PART | L_PRON | L_SKIP)) && !is_ing(q, b) &&
+	    s->b > s->a && (is_punct(q, s->b - 1, ',') || is_punct(q, s->b - 1, '?') || is_punct(q, s->b - 1, '!')) &&
+	    np_fwd(q, b + 1, e, &sa, &sb) && sb == e) {
+		/* "“...?” reacted Trump.", "“...,” read the email.": a verb the lexicon lacks */
+		s->tail = 2;
+		s->tcue = b;
+		s->tcl = 1;
+		s->tsa = sa;
+		s->tsb = sb;
+		return;
+	}
+	/* "..., Judicial Watch president Tom Fitton said Tuesday": the first cue after the
+	 * quote, its speaker the noun phrase (with an apposition) from the quote to the cue */
+	for (int j = b + 1; j < e && j < b + 40; j++) {
+		if (K(j).q >= 0)
+			break;
+		cb = cue_at(q, j, &l);
+		if (!(cb & (L_CUE | L_LISTEN)) || is_ing(q, j))
+			continue;
+		int c = j;
+		while (c - 1 > b && (K(c - 1).bits & L_SKIP))
+			c--;
+		if (is_punct(q, c - 1, ')')) { /* "Rep. Earl Blumenauer (D-Ore.) said" */
+			int p = c - 2;
+			while (p > b && p > c - 10 && !is_punct(q, p, '('))
+				p--;
+			if (p > b && is_punct(q, p, '('))
+				c = p;
+		}
+		if (np_back_appos(q, c, b, &sa, &sb) && sb == c) {
+			int ok = sa - b <= 8;
+			for (int i = b; i < sa && ok; i++)
+				if (!(T(i).kind == AF_TOK_WORD || is_punct(q, i, '-') || (T(i).flags & AF_TF_CLITIC)) ||
+				    (K(i).bits & L_ANYCUE) || tok_is(q, i, "when") || tok_is(q, i, "while") ||
+				    tok_is(q, i, "if") || tok_is(q, i, "as") || tok_is(q, i, "because") ||
+				    tok_is(q, i, "after") || tok_is(q, i, "before") || tok_is(q, i, "although"))
+					ok = 0;
+			if (ok) {
+				s->tail = 2;
+				s->tcue = j;
+				s->tcl = l;
+				s->tsa = b;
+				s->tsb = sb;
+				return;
+			}
+		}
+		break;
+	}
 	if (np_fwd(q, b, e, &sa, &sb)) {
 		int j = sb;
 		if (is_punct(q, j, ',')) { /* apposition: "Smith, a spokesman, said" */
@@ -893,6 +1019,17 @@ static void classify_tail(struct af_quoter *q, int k)
 			s->tail = 2;
 			s->tcue = j;
 			s->tcl = l;
+			s->tsa = sa;
+			s->tsb = sb;
+		} else if (j < e && is_lower(q, j) && !(K(j).bits & (L_DET | L_NOTNAME | L_PART | L_PRON | L_SKIP)) &&
+		           s->b > s->a &&
+		           (is_punct(q, s->b - 1, ',') ||
+		            (e - j <= 8 && (is_punct(q, s->b - 1, '?') || is_punct(q, s->b - 1, '!'))))) {
+			/* "“...,” Bozell answers.": a verb the lexicon lacks, after a quote that
+			 * ends in a comma */
+			s->tail = 2;
+			s->tcue = j;
+			s->tcl = 1;
 			s->tsa = sa;
 			s->tsb = sb;
 		}
@@ -960,6 +1097,9 @@ static void direct_quotes(struct af_quoter *q)
 		struct qspan *s = &q->qs[k];
 		int direct = s->head == 2 || s->head == 3 || (s->head == 1 && (s->tail == 1 || s->tail == 2));
 		if (s->single && !(s->head == 2 || s->tail == 2))
+			direct = 0;
+		/* "X vowed to "bomb the hell" out of ...": the quote is a piece of the clause */
+		if (s->head == 2 && !s->hpunct && (s->tail == 0 || s->hafter > 0))
 			direct = 0;
 		if (!direct)
 			continue;
@@ -1070,10 +1210,8 @@ static void frames(struct af_quoter *q, int s0, int s1)
 			int j = i;
 			while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
 				j--;
-			int have = np_back_appos(q, j, s0, &sa, &sb);
 			int ing = is_ing(q, i);
-			if (!have && ing && j - 1 >= s0 && (is_punct(q, j - 1, ',') || T(j - 1).kind == AF_TOK_QUOTE_CLOSE))
-				have = subject_of(q, s0, j, &sa, &sb);
+			int have = ing ? ing_subject(q, s0, i, &sa, &sb) : np_back_appos(q, j, s0, &sa, &sb);
 			if (!have && ing && j == s0 && i > 0 && K(i - 1).para == K(i).para) {
 				/* "..." she said. Adding: ... (rare): no speaker here */
 			}
@@ -1086,7 +1224,12 @@ static void frames(struct af_quoter *q, int s0, int s1)
 					if (tok_is(q, k, "that"))
 						hasthat = 1;
 				}
-				if (!hasthat && rest <= 8) {
+				int before = 0; /* "Around that time, 47 percent said they would ...": no clause before */
+				for (int k = s0; k < sa - 1; k++)
+					before += T(k).kind == AF_TOK_WORD || K(k).q >= 0;
+				if (before < 4 && rest >= 3) {
+					/* the content follows */
+				} else if (!hasthat && rest <= 8) {
 					ca = s0;
 					cbd = sa - 1;
 				} else if (!hasthat && is_punct(q, sa - 1, ',')) {
@@ -1187,9 +1330,17 @@ static void frames(struct af_quoter *q, int s0, int s1)
  * quoted fragments to the inner one and ends where the inner one's content ends. */
 static void nest(struct af_quoter *q, size_t first)
 {
+	/* two cues with the same content ("quoted X claiming that ..."): the nearer one */
+	for (size_t x = first; x < q->na; x++)
+		for (size_t y = first; y < q->na; y++) {
+			struct attr *A = &q->at[x], *B = &q->at[y];
+			if (x != y && !A->drop && !B->drop && A->kind != Q_DIRECT && B->kind != Q_DIRECT &&
+			    A->pa[0] == B->pa[0] && A->pb[0] == B->pb[0] && A->cue < B->cue && B->cue < B->pa[0])
+				A->drop = 1;
+		}
 	for (size_t x = first; x < q->na; x++) {
 		struct attr *A = &q->at[x];
-		if (A->kind == Q_DIRECT)
+		if (A->kind == Q_DIRECT || A->drop)
 			continue;
 		for (size_t y = first; y < q->na; y++) {
 			struct attr *B = &q->at[y];
@@ -1202,8 +1353,15 @@ static void nest(struct af_quoter *q, size_t first)
 			if (B->pb[0] <= A->pb[0] && B->pa[0] > A->pa[0] && B->pa[0] > B->cue) {
 				/* A's content runs over B's: fine, B is nested. A mixed A loses its
 				 * fragments to B when B holds them all. */
-				if (A->kind == Q_MIXED && B->kind == Q_MIXED && B->pb[0] >= A->pb[0])
-					A->drop = 1;
+				if (A->kind == Q_MIXED && B->kind == Q_MIXED && B->pb[0] >= A->pb[0]) {
+					/* the outer frame keeps them, unless its cue only introduces
+					 * the inner speaker: "X quoted Y claiming that ..." */
+					int l;
+					if (!(cue_at(q, A->cue, &l) & L_CUE) && (cue_at(q, B->cue, &l) & L_CUE))
+						A->drop = 1;
+					else
+						B->drop = 1;
+				}
 			} else if (B->pa[0] < B->cue && B->pb[0] < A->pb[0] && B->pb[0] > A->pa[0]) {
 				/* "A said X..., B added": A's content ends before B's attribution */
 				A->pb[0] = B->pb[0];
@@ -1211,11 +1369,90 @@ static void nest(struct af_quoter *q, size_t first)
 				trim(q, &a, &b);
 				A->pa[0] = a;
 				A->pb[0] = b;
-				if (B->kind == Q_MIXED)
-					B->drop = A->kind == Q_MIXED;
+				/* both mixed: the quoted words are B's, whose attribution closes
+				 * the sentence ("they asked ..., and X is "...," Hoover said") */
+				if (B->kind == Q_MIXED && A->kind == Q_MIXED) {
+					/* unless A's cue is one for quoted words: "They described it as
+					 * a "golden opportunity", added the report" */
+					int l;
+					if (cue_at(q, A->cue, &l) & L_MCUE)
+						B->drop = 1;
+					else
+						A->drop = 1;
+				}
 			}
 		}
 	}
+}
+
+/* A candidate span k after a cue in its sentence that no frame took ("Clinton has decried
+ * the issue of "systemic racism" and ..."): a mixed quote whose content is the clause from
+ * the cue to the sentence's end. 1 when made. */
+static int cue_clause(struct af_quoter *q, int k)
+{
+	struct qspan *s = &q->qs[k];
+	int s0 = sent_start(q, s->o), s1 = sent_end(q, s->o);
+	int ci = -1, cl = 0;
+	for (int i = s->o - 1; i >= s0 && i >= s->o - 25; i--) {
+		if (in_direct(q, i) || (K(i).q >= 0 && K(i).q != k && q->qs[K(i).q].status == Q_MIXED))
+			break;
+		int l;
+		unsigned b = cue_at(q, i, &l);
+		if ((b & L_ANYCUE) && i + l <= s->o) {
+			ci = i;
+			cl = l;
+			break;
+		}
+	}
+	if (ci < 0) {
+		/* no cue: a named subject and the word after it as the verb ("Ryan lamented the
+		 * "disheartened" state of the campaign") */
+		int sa, sb;
+		if (span_words(q, s) < 2 || !subject_of(q, s0, s->o, &sa, &sb) || !(is_cap(q, sa) || (K(sa).bits & L_PRON)) ||
+		    !is_lower(q, sb) || sb + 1 > s->o || (K(sb).bits & (L_NOTNAME | L_DET | L_PART)))
+			return 0;
+		ci = sb;
+		while (ci < s->o && (K(ci).bits & L_SKIP))
+			ci++;
+		cl = 1;
+		if (ci >= s->o)
+			return 0;
+	}
+	int ca = ci + cl, cbd = s1;
+	if (cue_at(q, ci, &cl) & L_LISTEN) {
+		int x, y;
+		if (!tok_is(q, ca, "that") && np_fwd(q, ca, s->o, &x, &y))
+			ca = y;
+	}
+	for (int i = s->o; i < cbd; i++)
+		if (in_direct(q, i)) {
+			cbd = i;
+			break;
+		}
+	trim(q, &ca, &cbd);
+	if (cbd <= span_end(s) - 1 || ca > s->o)
+		return 0;
+	struct attr *a = attr_new(q);
+	a->kind = Q_MIXED;
+	a->pa[0] = ca;
+	a->pb[0] = cbd;
+	a->np = 1;
+	a->cue = ci;
+	a->cl = cl;
+	a->conf = 0.5;
+	int j = ci, sa, sb;
+	while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
+		j--;
+	if (np_back_appos(q, j, s0, &sa, &sb) || (s0 < ci && subject_of(q, s0, ci, &sa, &sb))) {
+		a->sa = sa;
+		a->sb = sb;
+	}
+	for (int i = ca; i < cbd; i++)
+		if (K(i).q >= 0 && q->qs[K(i).q].status == Q_CAND) {
+			q->qs[K(i).q].status = Q_MIXED;
+			q->qs[K(i).q].attr = (int)(a - q->at);
+		}
+	return 1;
 }
 
 static void indirect_and_mixed(struct af_quoter *q)
@@ -1250,7 +1487,13 @@ static void indirect_and_mixed(struct af_quoter *q)
 		struct qspan *s = &q->qs[k];
 		if (s->status != Q_CAND)
 			continue;
-		if (title_before(q, s) || title_case(q, s) || span_words(q, s) < 5 || s->single) {
+		if (title_before(q, s) || title_case(q, s) || s->single) {
+			s->status = Q_DROP;
+			continue;
+		}
+		if (s->head != 1 && cue_clause(q, (int)k))
+			continue;
+		if (span_words(q, s) < 5) {
 			s->status = Q_DROP;
 			continue;
 		}
@@ -1368,6 +1611,20 @@ static void resolve(struct af_quoter *q)
 				a->sa = p->sa;
 				a->sb = p->sb;
 				a->from = last_spk;
+				/* the same name mentioned again nearer the quote ("Roloson supports
+				 * Clinton. "I'm a college graduate ...""): that mention */
+				int last = p->sb - 1;
+				if (is_cap(q, last))
+					for (int t = a->pa[0] - 1; t > last && t > a->pa[0] - 80; t--) {
+						int s2;
+						if (K(t).klen == K(last).klen && K(t).q < 0 &&
+						    !memcmp(q->keys.p + K(t).koff, q->keys.p + K(last).koff, K(t).klen) &&
+						    is_cap(q, t) && !is_cap(q, t + 1) && np_back(q, t + 1, 0, &s2)) {
+							a->sa = s2;
+							a->sb = t + 1;
+							break;
+						}
+					}
 			}
 		}
 		if (a->sa < 0)
