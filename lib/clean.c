@@ -7,7 +7,6 @@
  * prose adds, menus and prompts subtract), cut at the first "stop" block
  * (disclaimer, comments). Title, byline, stamps, dateline and credits are
  * read from the blocks around it; everything dropped is listed by kind. */
-#define _GNU_SOURCE /* memmem */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "af/clean.h"
 #include "af/data.h"
@@ -676,10 +675,22 @@ struct doc {
  * RULES_ANYWHERE and the "ends" ones with RULES_END, but only for rules before hit. */
 enum { RULES_START = 1, RULES_ANYWHERE = 2, RULES_END = 4 };
 
+/* Does s[0..n) hold word w (m bytes)? memchr finds the candidates. */
+static int holds(const char *s, size_t n, const char *w, size_t m)
+{
+	const char *p = s, *end = s + n;
+	while (m && (size_t)(end - p) >= m && (p = memchr(p, w[0], (size_t)(end - p) - m + 1))) {
+		if (!memcmp(p, w, m))
+			return 1;
+		p++;
+	}
+	return 0;
+}
+
 static int needs_met(const struct rule *r, const char *lower, size_t n)
 {
 	for (size_t k = 0; k < r->nneeds; k++)
-		if (memmem(lower, n, r->needs[k], strlen(r->needs[k])))
+		if (holds(lower, n, r->needs[k], strlen(r->needs[k])))
 			return 1;
 	return 0;
 }
@@ -1190,8 +1201,11 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 	/* blocks: the non-empty lines */
 	for (size_t i = 0; i <= len;) {
 		size_t j = i;
-		while (j < len && text[j] != '\n' && text[j] != '\r')
-			j++;
+		const char *nl = memchr(text + i, '\n', len - i);
+		j = nl ? (size_t)(nl - text) : len;
+		const char *cr = memchr(text + i, '\r', j - i);
+		if (cr)
+			j = (size_t)(cr - text);
 		size_t fl;
 		char *f = fold(text + i, j - i, &fl);
 		if (fl == 0) {
@@ -1216,7 +1230,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 		}
 		if (j >= len)
 			break;
-		i = j + 1;
+		i = j + 1 + (text[j] == '\r' && j + 1 < len && text[j + 1] == '\n'); /* CRLF is one break */
 	}
 	if (d.n)
 		d.b[d.n - 1].gap_after = 1;

@@ -273,3 +273,11 @@ Rescue teams were searching for people missing after the floods, the provincial 
 	[[ "$stderr" == *'line 2: "html" is not a string'* ]] || fail "$stderr"
 	[[ "$stderr" == *'line 4: no "raw" or "html" field (and no "text"): nothing to clean'* ]] || fail "$stderr"
 }
+
+@test "a dump with CRLF line ends gives the same record as with LF" {
+	sed 's/$/\r/' "$SAMPLE" >"$T/crlf.txt"
+	af-clean "$T/crlf.txt" | jq -c 'del(.id)' >"$T/a"
+	af-clean "$SAMPLE" | jq -c 'del(.id)' >"$T/b"
+	run diff "$T/a" "$T/b"
+	assert_success
+}
