@@ -573,19 +573,32 @@ static int is_cjk(uint32_t cp)
 	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
-/* Fold whitespace runs to one space, drop zero-width characters and soft hyphens, trim. */
-static char *fold(const char *s, size_t n, size_t *outlen)
+/* One line of the dump into b: whitespace runs folded to one space, zero-width characters
+ * and soft hyphens dropped, trimmed; and measured on the way: characters, words (a CJK
+ * character counts half), final punctuation, a final ellipsis. b->len is 0 for a blank line. */
+static void fold_block(const char *s, size_t n, struct block *b)
 {
 	char *o = af_malloc(n + 1);
 	size_t k = 0, i = 0;
-	int space = 0;
+	int space = 0, inword = 0, cjk = 0;
+	uint32_t last = 0, prev = 0;
 	while (i < n) {
 		unsigned char ch = (unsigned char)s[i];
 		if (ch > 0x20 && ch < 0x7F) { /* ASCII, not space */
-			if (space && k)
+			if (space && k) {
 				o[k++] = ' ';
+				b->chars++;
+				inword = 0;
+				last = ' ';
+			}
 			space = 0;
 			o[k++] = (char)ch;
+			b->chars++;
+			int alnum = (unsigned)((ch | 0x20) - 'a') < 26u || (unsigned)(ch - '0') < 10u;
+			b->words += alnum && !inword;
+			inword = alnum;
+			prev = last;
+			last = ch;
 			i++;
 			continue;
 		}
@@ -597,39 +610,21 @@ static char *fold(const char *s, size_t n, size_t *outlen)
 			space = 1;
 			continue;
 		}
-		if (space && k)
+		if (space && k) {
 			o[k++] = ' ';
+			b->chars++;
+			inword = 0;
+			last = ' ';
+		}
 		space = 0;
 		memcpy(o + k, s + at, i - at);
 		k += i - at;
-	}
-	o[k] = '\0';
-	*outlen = k;
-	return o;
-}
-
-static void measure(struct block *b)
-{
-	size_t i = 0;
-	int inword = 0, cjk = 0;
-	uint32_t last = 0, prev = 0;
-	while (i < b->len) {
-		uint32_t cp = (unsigned char)b->s[i];
-		if (cp < 0x80)
-			i++;
-		else
-			cp = af_utf8_next(b->s, &i);
 		b->chars++;
-		if (cp < 0x80) {
-			int alnum = (cp | 0x20) - 'a' < 26 || cp - '0' < 10;
-			b->words += alnum && !inword;
-			inword = alnum;
-		} else if (is_cjk(cp)) {
+		if (is_cjk(cp)) {
 			cjk++;
 			inword = 0;
 		} else if (af_uni_isalpha(cp) || af_uni_isdigit(cp)) {
-			if (!inword)
-				b->words++;
+			b->words += !inword;
 			inword = 1;
 		} else {
 			inword = 0;
@@ -637,12 +632,15 @@ static void measure(struct block *b)
 		prev = last;
 		last = cp;
 	}
+	o[k] = '\0';
+	b->s = o;
+	b->len = k;
 	b->words += cjk / 2;
 	/* closing quotes and brackets after the final stop count as final punctuation */
 	uint32_t e = last;
 	if ((e == '"' || e == 0x201D || e == 0x2019 || e == '\'' || e == ')' || e == 0xBB) && prev)
 		e = prev;
-	b->ellipsis = last == 0x2026 || (b->len >= 3 && !memcmp(b->s + b->len - 3, "...", 3));
+	b->ellipsis = last == 0x2026 || (k >= 3 && !memcmp(o + k - 3, "...", 3));
 	b->end_punct = !b->ellipsis && (e == '.' || e == '!' || e == '?' || e == 0x3002 || e == 0xFF01 ||
 	                                e == 0xFF1F || e == ':' || e == ';');
 }
@@ -1219,26 +1217,23 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 		const char *cr = memchr(text + i, '\r', j - i);
 		if (cr)
 			j = (size_t)(cr - text);
-		size_t fl;
-		char *f = fold(text + i, j - i, &fl);
-		if (fl == 0) {
-			free(f);
+		if (d.n == cap) {
+			cap = cap ? cap * 2 : 64;
+			d.b = af_realloc(d.b, cap * sizeof *d.b);
+		}
+		struct block *b = &d.b[d.n];
+		memset(b, 0, sizeof *b);
+		fold_block(text + i, j - i, b);
+		if (b->len == 0) {
+			free(b->s);
 			gap = 1;
 			if (d.n)
 				d.b[d.n - 1].gap_after = 1;
 		} else {
-			if (d.n == cap) {
-				cap = cap ? cap * 2 : 64;
-				d.b = af_realloc(d.b, cap * sizeof *d.b);
-			}
-			struct block *b = &d.b[d.n++];
-			memset(b, 0, sizeof *b);
-			b->s = f;
-			b->len = fl;
+			d.n++;
 			b->gap_before = gap;
 			b->kind = K_NONE;
 			gap = 0;
-			measure(b);
 			b->rule = rule_match(c, b, &key, RULES_START, (size_t)-1);
 		}
 		if (j >= len)
