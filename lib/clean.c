@@ -35,6 +35,7 @@ struct rule {
 	long max_chars;     /* the rule applies to blocks up to this long (0: any) */
 	char *src[3];         /* the rule's patterns: [0] at the start, [1] anywhere, [2] at the end */
 	char **needs;         /* "contains" and "ends" run only when the block has one of these */
+	size_t *needlen;
 	size_t nneeds;
 };
 
@@ -68,6 +69,7 @@ struct af_cleaner {
 	pcre2_match_data *md;
 	size_t block_chars;      /* the length of the block being matched, for the callout */
 	int debug;               /* print the block table on stderr (AF_CLEAN_DEBUG=1) */
+	struct af_buf lower;     /* scratch: a block in lower case */
 };
 
 /* ---- loading ---- */
@@ -121,6 +123,7 @@ static void free_rule(struct rule *r)
 	for (size_t i = 0; i < r->nneeds; i++)
 		free(r->needs[i]);
 	free(r->needs);
+	free(r->needlen);
 }
 
 /* The key of a whole-block phrase: its words in lower case, joined by one space. */
@@ -235,7 +238,7 @@ static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t inde
 		af_yerr(err, r, "a rule needs lines, starts, patterns, contains or ends");
 		goto out;
 	}
-	*out = (struct rule){kind, stop, max_chars, {src[0].p, src[1].p, src[2].p}, NULL, 0};
+	*out = (struct rule){kind, stop, max_chars, {src[0].p, src[1].p, src[2].p}, NULL, NULL, 0};
 	const struct af_ynode *needs = af_ymap_get(r, "needs");
 	if (needs) {
 		if (needs->type != AF_Y_SEQ || !needs->n) {
@@ -244,6 +247,7 @@ static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t inde
 			return -1;
 		}
 		out->needs = af_calloc(needs->n, sizeof *out->needs);
+		out->needlen = af_calloc(needs->n, sizeof *out->needlen);
 		for (size_t i = 0; i < needs->n; i++) {
 			if (af_yscalar(needs->kids[i], "a word", err) < 0 || !needs->kids[i]->len) {
 				free_rule(out);
@@ -253,6 +257,7 @@ static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t inde
 			for (char *q = w; *q; q++)
 				if (*q >= 'A' && *q <= 'Z')
 					*q = (char)(*q | 0x20);
+			out->needlen[out->nneeds] = strlen(w);
 			out->needs[out->nneeds++] = w;
 		}
 	}
@@ -526,6 +531,7 @@ void af_cleaner_free(struct af_cleaner *c)
 	free(c->phrases);
 	pcre2_match_context_free(c->mctx);
 	pcre2_match_data_free(c->md);
+	af_buf_free(&c->lower);
 	af_dates_free(c->dates);
 	free(c);
 }
@@ -701,7 +707,7 @@ static int holds(const char *s, size_t n, const char *w, size_t m)
 static int needs_met(const struct rule *r, const char *lower, size_t n)
 {
 	for (size_t k = 0; k < r->nneeds; k++)
-		if (holds(lower, n, r->needs[k], strlen(r->needs[k])))
+		if (holds(lower, n, r->needs[k], r->needlen[k]))
 			return 1;
 	return 0;
 }
@@ -709,6 +715,7 @@ static int needs_met(const struct rule *r, const char *lower, size_t n)
 static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_buf *key, int parts, size_t hit)
 {
 	char *lower = NULL; /* the block with ASCII letters in lower case, made when a rule needs it */
+	struct af_buf *lb = &c->lower;
 	c->block_chars = (size_t)b->chars;
 	if ((parts & RULES_START) && b->chars <= 80) { /* whole-block phrases */
 		phrase_key(b->s, b->len, key);
@@ -740,7 +747,9 @@ static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_
 			continue;
 		if (c->rules[i].nneeds && (c->re_part[0][i] || c->re_part[1][i]) && (parts & (RULES_ANYWHERE | RULES_END))) {
 			if (!lower) {
-				lower = af_malloc(b->len + 1);
+				af_buf_reset(lb);
+				af_buf_grow(lb, b->len);
+				lower = lb->p;
 				for (size_t k = 0; k < b->len; k++)
 					lower[k] = (char)(b->s[k] >= 'A' && b->s[k] <= 'Z' ? b->s[k] | 0x20 : b->s[k]);
 			}
@@ -754,7 +763,6 @@ static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_
 				hit = i;
 		}
 	}
-	free(lower);
 	return hit;
 }
 
