@@ -7,15 +7,14 @@
  * prose adds, menus and prompts subtract), cut at the first "stop" block
  * (disclaimer, comments). Title, byline, stamps, dateline and credits are
  * read from the blocks around it; everything dropped is listed by kind. */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "af/clean.h"
 #include "af/data.h"
 #include "af/dates.h"
+#include "af/pattern.h"
 #include "af/utf8.h"
 #include "af/yaml.h"
 
 #include <inttypes.h>
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -82,30 +81,12 @@ static int kind_of(const char *s)
 	return -1;
 }
 
-static void quote_re(struct af_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (strchr("\\^$.|?*+()[]{}", *s))
-			af_buf_addc(b, '\\');
-		if (*s == ' ') {
-			af_buf_adds(b, "\\s+");
-			continue;
-		}
-		af_buf_addc(b, *s);
-	}
-}
-
 static int check_pattern(const struct af_ynode *n, struct af_error *err)
 {
-	int ec;
-	PCRE2_SIZE eo;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)n->str, n->len, PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &ec, &eo,
-	                               NULL);
-	if (!re) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(ec, msg, sizeof msg);
-		return af_yerr(err, n, "bad pattern: %s at offset %zu", (char *)msg, (size_t)eo);
-	}
+	struct af_error why;
+	pcre2_code *re = af_re_compile(n->str, n->len, PCRE2_CASELESS, &why);
+	if (!re)
+		return af_yerr(err, n, "bad pattern: %s", why.msg + strlen("pattern does not compile: "));
 	uint32_t names = 0;
 	pcre2_pattern_info(re, PCRE2_INFO_NAMECOUNT, &names);
 	pcre2_code_free(re);
@@ -113,8 +94,6 @@ static int check_pattern(const struct af_ynode *n, struct af_error *err)
 		return af_yerr(err, n, "named groups are not allowed in rule patterns");
 	return 0;
 }
-
-static pcre2_code *compile(const char *src, uint32_t opts, struct af_error *err);
 
 static void free_rule(struct rule *r)
 {
@@ -226,7 +205,7 @@ static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t inde
 			af_buf_adds(b, "(?:");
 			if (l == 1) {
 				af_buf_adds(b, "[\\W_]*");
-				quote_re(b, p->str);
+				af_re_quote(b, p->str, 1);
 				af_buf_adds(b, "(?!\\w)");
 			} else {
 				af_buf_adds(b, p->str);
@@ -264,7 +243,7 @@ static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t inde
 	rc = 0;
 	for (int w = 0; w < 3; w++) /* each part compiles on its own (for its error message) */
 		if (out->src[w]) {
-			pcre2_code *re = compile(out->src[w], PCRE2_CASELESS, err);
+			pcre2_code *re = af_re_compile(out->src[w], PCRE2_ZERO_TERMINATED, PCRE2_CASELESS, err);
 			if (!re) {
 				af_yerr(err, r, "%s", err->msg);
 				rc = -1;
@@ -330,22 +309,6 @@ static int load_agencies(struct af_cleaner *c, const struct af_ynode *seq, struc
 	return 0;
 }
 
-static pcre2_code *compile(const char *src, uint32_t opts, struct af_error *err)
-{
-	int ec;
-	PCRE2_SIZE eo;
-	pcre2_code *re = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED, opts | PCRE2_UTF | PCRE2_UCP, &ec, &eo,
-	                               NULL);
-	if (!re) {
-		PCRE2_UCHAR msg[256];
-		pcre2_get_error_message(ec, msg, sizeof msg);
-		af_error_set(err, "pattern does not compile: %s at offset %zu", (char *)msg, (size_t)eo);
-		return NULL;
-	}
-	pcre2_jit_compile(re, PCRE2_JIT_COMPLETE);
-	return re;
-}
-
 static int by_len(const void *a, const void *b)
 {
 	size_t la = strlen(*(char *const *)a), lb = strlen(*(char *const *)b);
@@ -361,6 +324,19 @@ static int length_callout(pcre2_callout_block *cb, void *data)
 	return r < c->nrules && c->block_chars > (size_t)c->rules[r].max_chars;
 }
 
+/* The compiled rule patterns (kept apart from the rules, which they are built from). */
+static void free_patterns(struct af_cleaner *c)
+{
+	pcre2_code_free(c->re_rules);
+	c->re_rules = NULL;
+	for (int w = 0; w < 2; w++) {
+		for (size_t i = 0; c->re_part[w] && i < c->nrules_built; i++)
+			pcre2_code_free(c->re_part[w][i]);
+		free(c->re_part[w]);
+		c->re_part[w] = NULL;
+	}
+}
+
 static int build(struct af_cleaner *c, struct af_error *err)
 {
 	struct af_buf b = {0};
@@ -370,19 +346,16 @@ static int build(struct af_cleaner *c, struct af_error *err)
 	/* rules: one alternation of the anchored parts, each followed by its rule's length check
 	 * (a callout) and its mark, in rule order; the "contains" parts one by one, as one
 	 * unanchored alternation would lose pcre2's start-of-match optimisations */
-	pcre2_code_free(c->re_rules);
-	for (int w = 0; w < 2; w++) {
-		for (size_t i = 0; c->re_part[w] && i < c->nrules_built; i++)
-			pcre2_code_free(c->re_part[w][i]);
-		free(c->re_part[w]);
+	free_patterns(c);
+	for (int w = 0; w < 2; w++)
 		c->re_part[w] = af_calloc(c->nrules + 1, sizeof **c->re_part);
-	}
 	c->nrules_built = c->nrules;
 	af_buf_reset(&b);
 	for (size_t i = 0; i < c->nrules; i++) {
 		for (int w = 0; w < 2; w++)
 			if (c->rules[i].src[w + 1] &&
-			    !(c->re_part[w][i] = compile(c->rules[i].src[w + 1], PCRE2_CASELESS, err)))
+			    !(c->re_part[w][i] =
+			          af_re_compile(c->rules[i].src[w + 1], PCRE2_ZERO_TERMINATED, PCRE2_CASELESS, err)))
 				return af_buf_free(&b), -1;
 		if (!c->rules[i].src[0])
 			continue;
@@ -392,7 +365,7 @@ static int build(struct af_cleaner *c, struct af_error *err)
 			af_buf_printf(&b, i < 256 ? "(?C%zu)" : "(?C'%zu')", i);
 		af_buf_printf(&b, "(?:%s)(*:%zu)", c->rules[i].src[0], i);
 	}
-	c->re_rules = compile(b.len ? b.p : "(?!)", PCRE2_CASELESS | PCRE2_ANCHORED, err);
+	c->re_rules = af_re_compile(b.len ? b.p : "(?!)", PCRE2_ZERO_TERMINATED, PCRE2_CASELESS | PCRE2_ANCHORED, err);
 	if (!c->re_rules)
 		return af_buf_free(&b), -1;
 	af_buf_reset(&b);
@@ -410,13 +383,13 @@ static int build(struct af_cleaner *c, struct af_error *err)
 		order[i] = k;
 		if (i)
 			af_buf_addc(&b, '|');
-		quote_re(&b, sorted[i]);
+		af_re_quote(&b, sorted[i], 1);
 		af_buf_printf(&b, "(*:%zu)", c->alias_ag[k]);
 	}
 	af_buf_adds(&b, ")(?![\\w])");
 	free(order);
 	free(sorted);
-	c->re_agency = c->nalias ? compile(b.p, 0, err) : compile("(?!)", 0, err);
+	c->re_agency = af_re_compile(c->nalias ? b.p : "(?!)", PCRE2_ZERO_TERMINATED, 0, err);
 	/* datelines: PLACE[, Country] then a date, an (AGENCY), or a dash after a capitalised place */
 	af_buf_reset(&b);
 	const char *M = af_dates_month_alt(c->dates);
@@ -428,7 +401,7 @@ static int build(struct af_cleaner *c, struct af_error *err)
 	              "|\\s*\\((?<agency>[^()]{2,40})\\)\\s*(?<dash>[-–—:]+)?"
 	              "|\\s*(?<dash>[-–—:]+|\\s[-–—]\\s))\\s*(?=[\\p{Lu}\"“‘'\\d])",
 	              M, M, M);
-	c->re_dateline = compile(b.p, PCRE2_DUPNAMES, err);
+	c->re_dateline = af_re_compile(b.p, PCRE2_ZERO_TERMINATED, PCRE2_DUPNAMES, err);
 	af_buf_free(&b);
 	c->md = pcre2_match_data_create(64, NULL);
 	if (!c->mctx) {
@@ -520,12 +493,7 @@ void af_cleaner_free(struct af_cleaner *c)
 	free(c->alias_ag);
 	pcre2_code_free(c->re_agency);
 	pcre2_code_free(c->re_dateline);
-	pcre2_code_free(c->re_rules);
-	for (int w = 0; w < 2; w++) {
-		for (size_t i = 0; c->re_part[w] && i < c->nrules_built; i++)
-			pcre2_code_free(c->re_part[w][i]);
-		free(c->re_part[w]);
-	}
+	free_patterns(c);
 	for (size_t i = 0; i < c->nphrases; i++)
 		free(c->phrases[i].key);
 	free(c->phrases);
@@ -543,9 +511,11 @@ json_t *af_clean_hash_id(const char *s, size_t len)
 	uint64_t h = 0x243F6A8885A308D3ull ^ len;
 	size_t i = 0;
 	for (; i + 8 <= len; i += 8) {
-		uint64_t w = 0;
-		for (int k = 7; k >= 0; k--)
-			w = (w << 8) | (unsigned char)s[i + (size_t)k];
+		uint64_t w;
+		memcpy(&w, s + i, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+		w = __builtin_bswap64(w);
+#endif
 		h = (h ^ w) * 0x9E3779B97F4A7C15ull;
 		h ^= h >> 29;
 	}
@@ -1104,20 +1074,8 @@ static char *title_case(const char *s, size_t n)
 
 static size_t group(pcre2_code *re, pcre2_match_data *md, const char *name, size_t *a)
 {
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-	uint32_t count = pcre2_get_ovector_count(md);
-	PCRE2_SPTR first, last;
-	int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
-	if (size < 0)
-		return 0;
-	for (PCRE2_SPTR e = first; e <= last; e += size) {
-		uint32_t k = (uint32_t)((e[0] << 8) | e[1]);
-		if (k < count && ov[2 * k] != PCRE2_UNSET) {
-			*a = ov[2 * k];
-			return ov[2 * k + 1] - ov[2 * k];
-		}
-	}
-	return 0;
+	size_t end;
+	return af_re_group(re, md, name, a, &end) ? end - *a : 0;
 }
 
 /* A dateline at the start of the first paragraph: cut it off and describe it. */

@@ -1,11 +1,10 @@
 /* dates.c - date/time stamps: month names, zones and labels from data/dates.yaml,
  * patterns compiled once with pcre2. */
-#define PCRE2_CODE_UNIT_WIDTH 8
 #include "af/dates.h"
+#include "af/pattern.h"
 #include "af/data.h"
 #include "af/utf8.h"
 
-#include <pcre2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -56,15 +55,6 @@ static int by_len_desc(const void *a, const void *b)
 	return la < lb ? 1 : la > lb ? -1 : 0;
 }
 
-static void add_quoted(struct af_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		if (strchr("\\^$.|?*+()[]{}-", *s))
-			af_buf_addc(b, '\\');
-		af_buf_addc(b, *s);
-	}
-}
-
 static char *alternation(struct names *ns)
 {
 	struct af_buf b = {0};
@@ -72,7 +62,7 @@ static char *alternation(struct names *ns)
 	for (size_t i = 0; i < ns->n; i++) {
 		if (i)
 			af_buf_addc(&b, '|');
-		add_quoted(&b, ns->v[i].s);
+		af_re_quote(&b, ns->v[i].s, 0);
 	}
 	if (!b.p)
 		af_buf_adds(&b, "(?!)");
@@ -186,18 +176,16 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 	              "|(?:(?<![\\d.])(?<y>(?:19|20)\\d\\d)[./](?<m>\\d{1,2})[./](?<d>\\d{1,2})(?![\\d]))"
 	              "|(?:(?<![\\d.])(?<a>\\d{1,2})[./](?<b>\\d{1,2})[./](?<y>(?:19|20)\\d\\d)(?![\\d]))",
 	              wd, M, wd, M);
-	int ec;
-	PCRE2_SIZE eo;
-	d->re_date = pcre2_compile((PCRE2_SPTR)re.p, re.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &ec, &eo, NULL);
+	d->re_date = af_re_compile(re.p, re.len, PCRE2_DUPNAMES, err);
 	af_buf_reset(&re);
 	af_buf_adds(&re, "(?<![\\d:.])(?<H>\\d{1,2}):(?<M>[0-5]\\d)(?::(?<S>[0-5]\\d))?(?!\\d)"
 	                 "(?:\\s*(?<ap>(?i:[ap]\\.?\\s?m\\.?)(?!\\w)))?"
 	                 "(?:\\s*(?<tz>[A-Z]{1,5})(?![A-Za-z])(?:\\s?(?<toff>[+-]\\d{1,2}(?::?\\d\\d)?)(?!\\d))?"
 	                 "|\\s*\\(?(?<toff>[+-]\\d{1,2}:?\\d\\d)\\)?)?");
-	d->re_time = pcre2_compile((PCRE2_SPTR)re.p, re.len, PCRE2_UTF | PCRE2_UCP | PCRE2_DUPNAMES, &ec, &eo, NULL);
+	d->re_time = af_re_compile(re.p, re.len, PCRE2_DUPNAMES, err);
 	af_buf_reset(&re);
 	af_buf_printf(&re, "(?i)(?<![\\w])(?:(?<pub>%s)|(?<upd>%s))(?![\\w])", pub, upd);
-	d->re_label = pcre2_compile((PCRE2_SPTR)re.p, re.len, PCRE2_UTF | PCRE2_UCP, &ec, &eo, NULL);
+	d->re_label = af_re_compile(re.p, re.len, 0, err);
 	af_buf_free(&re);
 	free(wd);
 	free(pub);
@@ -206,9 +194,6 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 		af_error_set(err, "date patterns do not compile (a name in months/weekdays/labels?)");
 		return -1;
 	}
-	pcre2_jit_compile(d->re_date, PCRE2_JIT_COMPLETE);
-	pcre2_jit_compile(d->re_time, PCRE2_JIT_COMPLETE);
-	pcre2_jit_compile(d->re_label, PCRE2_JIT_COMPLETE);
 	d->md = pcre2_match_data_create(64, NULL);
 	return 0;
 }
@@ -364,26 +349,6 @@ static int zone_offset(struct af_dates *d, const char *z, size_t n, const struct
 
 /* ---- scanning ---- */
 
-static int group(pcre2_code *re, pcre2_match_data *md, const char *name, const char *s, size_t *a, size_t *b)
-{
-	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
-	uint32_t count = pcre2_get_ovector_count(md);
-	PCRE2_SPTR first, last;
-	int size = pcre2_substring_nametable_scan(re, (PCRE2_SPTR)name, &first, &last);
-	if (size < 0)
-		return 0;
-	(void)s;
-	for (PCRE2_SPTR e = first; e <= last; e += size) {
-		uint32_t k = (uint32_t)((e[0] << 8) | e[1]);
-		if (k < count && ov[2 * k] != PCRE2_UNSET) {
-			*a = ov[2 * k];
-			*b = ov[2 * k + 1];
-			return 1;
-		}
-	}
-	return 0;
-}
-
 static int num(const char *s, size_t a, size_t b)
 {
 	int v = 0;
@@ -410,26 +375,26 @@ static size_t find_times(struct af_dates *d, const char *s, size_t n, struct tm_
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
 		struct tm_hit h = {.start = ov[0], .end = ov[1]};
 		size_t a, b;
-		group(d->re_time, d->md, "H", s, &a, &b);
+		af_re_group(d->re_time, d->md, "H", &a, &b);
 		h.h = num(s, a, b);
-		group(d->re_time, d->md, "M", s, &a, &b);
+		af_re_group(d->re_time, d->md, "M", &a, &b);
 		h.mi = num(s, a, b);
-		if (group(d->re_time, d->md, "S", s, &a, &b)) {
+		if (af_re_group(d->re_time, d->md, "S", &a, &b)) {
 			h.s = num(s, a, b);
 			h.has_sec = 1;
 		}
-		if (group(d->re_time, d->md, "ap", s, &a, &b)) {
+		if (af_re_group(d->re_time, d->md, "ap", &a, &b)) {
 			int pm = s[a] == 'p' || s[a] == 'P';
 			if (h.h > 12 || h.h == 0)
 				h.h = -1; /* "14:00 pm" is not a time */
 			else
 				h.h = pm ? (h.h % 12) + 12 : h.h % 12;
 		}
-		if (group(d->re_time, d->md, "tz", s, &a, &b)) {
+		if (af_re_group(d->re_time, d->md, "tz", &a, &b)) {
 			h.tz0 = a;
 			h.tz1 = b;
 		}
-		if (group(d->re_time, d->md, "toff", s, &a, &b)) {
+		if (af_re_group(d->re_time, d->md, "toff", &a, &b)) {
 			char buf[16];
 			size_t l = b - a < sizeof buf - 1 ? b - a : sizeof buf - 1;
 			memcpy(buf, s + a, l);
@@ -476,7 +441,7 @@ static int label_before(struct af_dates *d, const char *s, size_t at)
 			break;
 		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
 		size_t a, b;
-		int l = group(d->re_label, d->md, "pub", s, &a, &b) ? AF_LABEL_PUBLISHED : AF_LABEL_UPDATED;
+		int l = af_re_group(d->re_label, d->md, "pub", &a, &b) ? AF_LABEL_PUBLISHED : AF_LABEL_UPDATED;
 		/* a label counts when no digit stands between it and the stamp */
 		int digit = 0;
 		for (size_t i = ov[1]; i < at; i++)
@@ -518,15 +483,15 @@ size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stam
 		struct af_dt *t = &st.dt;
 		size_t a, b, a2, b2;
 		pos = ov[1] > pos ? ov[1] : pos + 1;
-		group(d->re_date, d->md, "y", s, &a, &b);
+		af_re_group(d->re_date, d->md, "y", &a, &b);
 		t->y = num(s, a, b);
-		if (group(d->re_date, d->md, "mon", s, &a, &b))
+		if (af_re_group(d->re_date, d->md, "mon", &a, &b))
 			t->mo = af_dates_month(d, s + a, b - a);
-		else if (group(d->re_date, d->md, "m", s, &a, &b))
+		else if (af_re_group(d->re_date, d->md, "m", &a, &b))
 			t->mo = num(s, a, b);
-		if (group(d->re_date, d->md, "d", s, &a, &b))
+		if (af_re_group(d->re_date, d->md, "d", &a, &b))
 			t->d = num(s, a, b);
-		if (group(d->re_date, d->md, "a", s, &a, &b) && group(d->re_date, d->md, "b", s, &a2, &b2)) {
+		if (af_re_group(d->re_date, d->md, "a", &a, &b) && af_re_group(d->re_date, d->md, "b", &a2, &b2)) {
 			int x = num(s, a, b), y = num(s, a2, b2);
 			/* 27/09/2018 is day-first; 11.14.2019 month-first; ambiguous ones read day-first
 			 * with '/' and '.', the common order outside the US */
@@ -539,16 +504,16 @@ size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stam
 			}
 		}
 		int iso_time = 0;
-		if (group(d->re_date, d->md, "H", s, &a, &b)) {
+		if (af_re_group(d->re_date, d->md, "H", &a, &b)) {
 			t->has_time = iso_time = 1;
 			t->h = num(s, a, b);
-			group(d->re_date, d->md, "M", s, &a, &b);
+			af_re_group(d->re_date, d->md, "M", &a, &b);
 			t->mi = num(s, a, b);
-			if (group(d->re_date, d->md, "S", s, &a, &b)) {
+			if (af_re_group(d->re_date, d->md, "S", &a, &b)) {
 				t->s = num(s, a, b);
 				t->has_sec = 1;
 			}
-			if (group(d->re_date, d->md, "off", s, &a, &b)) {
+			if (af_re_group(d->re_date, d->md, "off", &a, &b)) {
 				char buf[16];
 				size_t l = b - a < sizeof buf - 1 ? b - a : sizeof buf - 1;
 				memcpy(buf, s + a, l);
