@@ -115,6 +115,8 @@ static int eval_conll(const char *path, int group)
 	struct af_buf text = {0};
 	size_t *gs = NULL, *ge = NULL, gcap = 0;   /* gold token spans */
 	size_t *bend = NULL, bcap = 0, nb = 0;       /* gold sentence ends */
+	unsigned char *bpun = NULL; /* ... after terminal punctuation */
+	size_t npun = 0, npun_match = 0;
 	size_t ngt = 0, nmatch = 0, nsys = 0, nsb = 0, nsb_match = 0, ngb = 0;
 	struct af_tokens toks = {0};
 	struct af_sentences ss = {0};
@@ -172,6 +174,13 @@ static int eval_conll(const char *path, int group)
 			if (nb == bcap) {
 				bcap = bcap ? bcap * 2 : 64;
 				bend = af_realloc(bend, bcap * sizeof *bend);
+				bpun = af_realloc(bpun, bcap);
+			}
+			{
+				const char *lw = g.n ? g.w[g.n - 1] : "";
+				const char *pw = g.n > 1 ? g.w[g.n - 2] : "";
+				bpun[nb] = !strcmp(lw, ".") || !strcmp(lw, "?") || !strcmp(lw, "!") || !strcmp(lw, "...") ||
+				           (!strcmp(lw, "\"") && (!strcmp(pw, ".") || !strcmp(pw, "?") || !strcmp(pw, "!")));
 			}
 			bend[nb++] = text.len;
 			insent = 0;
@@ -211,10 +220,18 @@ static int eval_conll(const char *path, int group)
 				for (size_t q = 0, m = 0; q + 1 < nb; q++) {
 					while (m < ss.n && ss.v[m].end < bend[q])
 						m++;
-					if (!(m < ss.n && ss.v[m].end == bend[q]))
+					if (!(m < ss.n && ss.v[m].end == bend[q]) && bpun[q])
 						fprintf(bad, "miss\t%.*s|%.*s\n", 80, text.p + (bend[q] > 80 ? bend[q] - 80 : 0), 40, text.p + bend[q]);
 				}
 			ngb += nb ? nb - 1 : 0;
+			for (size_t q = 0, m = 0; q + 1 < nb; q++) {
+				if (!bpun[q])
+					continue;
+				npun++;
+				while (m < ss.n && ss.v[m].end < bend[q])
+					m++;
+				npun_match += m < ss.n && ss.v[m].end == bend[q];
+			}
 			for (size_t q = 0; q < g.n; q++)
 				free(g.w[q]);
 			g.n = 0;
@@ -230,7 +247,10 @@ static int eval_conll(const char *path, int group)
 	       (double)nmatch / (double)(tot_gold ? tot_gold : 1), (double)nmatch / (double)(nsys ? nsys : 1));
 	printf("sentence ends inside paragraphs: gold %zu, ours %zu, same %zu: recall %.4f, precision %.4f\n", ngb,
 	       nsb, nsb_match, (double)nsb_match / (double)(ngb ? ngb : 1), (double)nsb_match / (double)(nsb ? nsb : 1));
+	printf("  of which after . ? ! (or one of them and a quote): gold %zu, found %zu: recall %.4f\n", npun, npun_match,
+	       (double)npun_match / (double)(npun ? npun : 1));
 	free(line);
+	free(bpun);
 	free(g.w);
 	free(gs);
 	free(ge);

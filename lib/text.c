@@ -892,7 +892,7 @@ static size_t token(struct tz *z, size_t i, uint32_t cp, size_t l, unsigned k)
 			return e;
 		}
 	}
-	if (cp == '-' && (z->pend & AF_TF_SPACE) && (cls_at(s, n, i + 1) & K_DIGIT)) { /* -5 */
+	if ((cp == '-' || cp == '.') && (z->pend & AF_TF_SPACE) && (cls_at(s, n, i + 1) & K_DIGIT)) { /* -5 .496 */
 		e = scan_word(z, i + 1, &f);
 		emit(z, i, e, AF_TOK_NUMBER, f);
 		return e;
