@@ -44,11 +44,17 @@ static int run(const char *s)
 		printf("# error: %s\n", err.msg);
 		return -1;
 	}
-	size_t prev = 0;
+	size_t prev = 0, cp = 0; /* cp: code points in s[0..prev), counted as the tokens go */
 	for (size_t i = 0; i < toks.n; i++) {
 		const struct af_token *t = &toks.v[i];
-		if (t->start < prev || t->end <= t->start || t->end > n || t->cstart != af_utf8_len(s, t->start) ||
-		    t->cend != af_utf8_len(s, t->end)) {
+		if (t->start < prev || t->end <= t->start || t->end > n) {
+			printf("# bad offsets at token %zu: [%zu,%zu)\n", i, t->start, t->end);
+			return -1;
+		}
+		size_t cstart = cp + af_utf8_len(s + prev, t->start - prev);
+		size_t cend = cstart + af_utf8_len(s + t->start, t->end - t->start);
+		cp = cend;
+		if (t->cstart != cstart || t->cend != cend) {
 			printf("# bad offsets at token %zu: [%zu,%zu) cp [%zu,%zu)\n", i, t->start, t->end, t->cstart,
 			       t->cend);
 			return -1;
