@@ -280,8 +280,6 @@ static int load_agencies(struct af_cleaner *c, const struct af_ynode *seq, struc
 			c->ag[c->nag++] = (struct agency){af_strdup(name->str), 0, 0};
 		}
 		if ((zone = af_ymap_get(a, "zone"))) {
-			struct af_dt t = {.y = 2000, .mo = 1, .d = 1};
-			(void)t;
 			if (af_yscalar(zone, "an offset", err) < 0)
 				return -1;
 			const char *z = zone->str;
@@ -1231,7 +1229,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 		struct block *b = &d.b[i];
 		if (!b->ellipsis || b->kind != K_NONE)
 			continue;
-		size_t cut = b->len - (b->s[b->len - 1] == '.' ? 3 : 3);
+		size_t cut = b->len - 3; /* "..." and "…" are both three bytes */
 		while (cut && b->s[cut - 1] == ' ')
 			cut--;
 		if (cut < 20)
@@ -1377,9 +1375,9 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 		json_object_set_new(out, "title", json_stringn_nocheck(d.title_s, d.title_len));
 	else
 		json_object_set_new(out, "title", json_null());
-	int zone = 0, has_zone = 0;
-	/* first pass for the source's zone needs the source: bylines gave it, else the dateline below */
-	int first = -1;
+	/* times written without a zone take the agency's (known from a byline by now); the
+	 * dateline, read next, needs the publication date for its year */
+	int zone = 0, has_zone = 0, first = -1;
 	for (size_t i = 0; i < d.n; i++)
 		if (d.b[i].keep) {
 			first = (int)i;
@@ -1418,7 +1416,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 			continue;
 		int kind = b->kind;
 		if (kind == K_NONE)
-			kind = (found && i > be) ? (b->score > 0 ? K_OTHER : K_NAV) : (b->score > 0 ? K_OTHER : K_NAV);
+			kind = b->score > 0 ? K_OTHER : K_NAV; /* prose no rule named, or menu-like lines */
 		add_removed(removed, kind, b->s, b->len);
 	}
 	json_object_set_new(out, "text", json_stringn_nocheck(body.p ? body.p : "", body.len));
