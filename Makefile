@@ -28,7 +28,7 @@ BIN     ?= bin
 
 TOOLS    = $(notdir $(wildcard cmd/af-*))
 LIB_SRC  = $(wildcard lib/*.c)
-LIB_OBJ  = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/data.o
+LIB_OBJ  = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/data.o $(BUILD)/gen/evsnap.o
 DATA     = $(sort $(wildcard data/*.yaml data/*.bin))
 HEADERS  = $(wildcard include/af/*.h)
 UNIT_SRC = $(wildcard tests/unit/*.c)
@@ -61,6 +61,19 @@ $(BUILD)/gen/data.c: $(BUILD)/embed $(DATA)
 	$(BUILD)/embed $@ $(DATA)
 
 $(BUILD)/gen/data.o: $(BUILD)/gen/data.c include/af/data.h
+	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+
+# af-events' start-up snapshot of its compiled-in dictionaries (lib/evsnap.c): made by a
+# generator linked with the library's other objects, which reads the dictionary texts once
+EVSNAP_DEPS = $(filter-out $(BUILD)/gen/evsnap.o,$(LIB_OBJ))
+$(BUILD)/evsnap: scripts/evsnap.c $(EVSNAP_DEPS) $(HEADERS) lib/events_int.h
+	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp scripts/evsnap.c $(EVSNAP_DEPS) $(LDLIBS) && mv -f $@.$$$$.tmp $@
+
+$(BUILD)/gen/evsnap.c: $(BUILD)/evsnap
+	@mkdir -p $(@D)
+	$(BUILD)/evsnap $@
+
+$(BUILD)/gen/evsnap.o: $(BUILD)/gen/evsnap.c
 	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 # archives and binaries are written aside and renamed: a build never leaves half a file

@@ -184,12 +184,24 @@ struct af_evdict *af_evdict_new(void)
 	return d;
 }
 
+static int pooled(const struct af_evdict *d, const char *p)
+{
+	return d->pool && p >= d->pool && p < d->pool + d->poolcap;
+}
+
 void af_evdict_free(struct af_evdict *d)
 {
 	if (!d)
 		return;
+	ev_dict_release(d);
+	free(d);
+}
+
+void ev_dict_release(struct af_evdict *d)
+{
 	for (size_t i = 0; i < d->w.cap; i++)
-		free(d->w.keys[i]);
+		if (!pooled(d, d->w.keys[i]))
+			free(d->w.keys[i]);
 	free(d->w.keys);
 	free(d->w.ids);
 	free(d->w.words);
@@ -198,7 +210,8 @@ void af_evdict_free(struct af_evdict *d)
 	free(d->nodes);
 	for (size_t i = 0; i < d->nactors; i++) {
 		free(d->actors[i].codes);
-		free(d->actors[i].canonical);
+		if (!pooled(d, d->actors[i].canonical))
+			free(d->actors[i].canonical);
 	}
 	free(d->actors);
 	free(d->agents);
@@ -223,7 +236,8 @@ void af_evdict_free(struct af_evdict *d)
 	for (size_t i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);
-	free(d);
+	free(d->pool);
+	memset(d, 0, sizeof *d);
 }
 
 void af_evdict_stats(const struct af_evdict *d, size_t *verbs, size_t *patterns, size_t *actors,
@@ -984,10 +998,9 @@ static int verb_words(struct af_evdict *d, const char *s, size_t n, int *ids, in
 
 static int add_verb_line(struct rd *r, struct af_evdict *d, int block, const char *s)
 {
+	/* "VERB {FORMS} [CODE]", or "VERB [CODE] {FORMS}" as some TABARI-era lines have it */
 	const char *brace = strchr(s, '{'), *br = strchr(s, '[');
-	if (brace && br && br < brace)
-		return rd_err(r, "verb forms {...} must come before the code [...]: %s", s);
-	const char *end = brace ? brace : br ? br : s + strlen(s);
+	const char *end = brace && (!br || brace < br) ? brace : br ? br : s + strlen(s);
 	struct ev_verb v = {.block = block};
 	int k = verb_words(d, s, (size_t)(end - s), v.words, &v.head);
 	if (k <= 0)
@@ -1002,7 +1015,7 @@ static int add_verb_line(struct rd *r, struct af_evdict *d, int block, const cha
 		const char *rest = cb + 1;
 		while (isspace((unsigned char)*rest))
 			rest++;
-		if (*rest)
+		if (*rest && rest != brace)
 			return rd_err(r, "unexpected text after the code: %s", rest);
 	}
 	GROW(d->verbs, d->nverbs, d->verbcap);
@@ -1011,8 +1024,13 @@ static int add_verb_line(struct rd *r, struct af_evdict *d, int block, const cha
 	add_form(d, vi, VF_BASE, v.words, v.nwords, v.head);
 	if (brace) {
 		const char *ce = strchr(brace, '}');
-		if (!ce || (br && ce > br))
+		if (!ce || (br && br > brace && ce > br))
 			return rd_err(r, "missing '}' in %s", s);
+		const char *after = ce + 1;
+		while (isspace((unsigned char)*after))
+			after++;
+		if (*after && after != br && *after != ';') /* ";shan 8/30/93": a TABARI comment */
+			return rd_err(r, "unexpected text after the verb forms: %s", after);
 		const char *p = brace + 1;
 		while (p < ce) {
 			while (p < ce && (isspace((unsigned char)*p) || *p == ','))
@@ -1197,8 +1215,15 @@ static int parse_pattern(struct rd *r, struct af_evdict *d, const char *s, size_
 				pn--;
 			}
 			if (pn == 1 && w[0] == '*') {
-				if (p->verbpos >= 0)
-					return rd_err(r, "pattern has more than one '*'");
+				if (p->verbpos >= 0) {
+					/* TABARI-era files have a few patterns with a second '*' ("- * COMMIT *
+					 * AID"); TABARI reads the first as the verb and matches the rest as
+					 * words in order with gaps between them, so a further '*' is a gap:
+					 * it adds nothing (docs/dictionaries.md) */
+					if (p->nel > 0)
+						p->el[p->nel - 1].glue = 0;
+					continue;
+				}
 				e->kind = PE_VERB;
 				p->verbpos = (int)p->nel;
 			} else if (pn == 1 && w[0] == '$') {
@@ -1221,15 +1246,26 @@ static int parse_pattern(struct rd *r, struct af_evdict *d, const char *s, size_
 						return rd_err(r, "bad word '%.*s' in pattern", (int)pn, w);
 				e->kind = PE_WORD;
 				e->word = ev_wtab_add(&d->w, w, pn);
-				if (!(us && i >= tn)) /* "X_" at the end: word-final, no plural */
-					plurals_of(d, e->word, e->plural);
+				/* a literal word matches itself only: PETRARCH adds plurals to synset
+				 * members, not to pattern words ("- * EFFORT" is not "efforts"; the
+				 * validation suite relies on it) */
 				p->score += 2;
 			}
 			p->nel++;
 		}
 	}
-	if (p->verbpos < 0)
-		return rd_err(r, "pattern has no '*' for the verb");
+	if (p->verbpos < 0) {
+		/* "- TIVILIAN [202]" (TABARI-era): words only, read as following the verb */
+		if (p->nel == 0)
+			return rd_err(r, "empty pattern (want - WORDS * WORDS [CODE])");
+		p->el = af_realloc(p->el, (p->nel + 1) * sizeof *p->el);
+		memmove(p->el + 1, p->el, p->nel * sizeof *p->el);
+		memset(&p->el[0], 0, sizeof p->el[0]);
+		p->el[0].kind = PE_VERB;
+		p->el[0].plural[0] = p->el[0].plural[1] = p->el[0].plural[2] = -1;
+		p->verbpos = 0;
+		p->nel++;
+	}
 	for (size_t i = 0; i < p->nel; i++)
 		if (p->el[i].kind != PE_WORD && p->el[i].kind != PE_SYN && p->el[i].kind != PE_VERB)
 			p->score += 1;
@@ -1242,8 +1278,29 @@ static int block_header(struct rd *r, struct af_evdict *d, const char *s)
 	while (*p == '-')
 		p++;
 	const char *br = strchr(p, '[');
-	if (!br)
-		return rd_err(r, "verb block header without a code: %s (want --- VERB [CODE] ---)", s);
+	if (!br) {
+		/* "--- DEFEND  ###" (TABARI-era files): a block with no code of its own, as [---],
+		 * when what follows the dashes is a single name */
+		const char *q = p;
+		while (isspace((unsigned char)*q))
+			q++;
+		const char *nb = q;
+		while (*q && !isspace((unsigned char)*q) && *q != '-')
+			q++;
+		const char *ne = q;
+		while (isspace((unsigned char)*q) || *q == '-')
+			q++;
+		if (ne == nb || *q)
+			return rd_err(r, "verb block header without a code: %s (want --- VERB [CODE] ---)", s);
+		GROW(d->blocks, d->nblocks, d->blockcap);
+		struct ev_block *b = &d->blocks[d->nblocks];
+		memset(b, 0, sizeof *b);
+		snprintf(b->name, sizeof b->name, "%.*s", (int)(ne - nb), nb);
+		b->pat0 = d->npats;
+		b->order = d->order;
+		d->nblocks++;
+		return 0;
+	}
 	const char *cb = strchr(br, ']');
 	if (!cb)
 		return rd_err(r, "missing ']' in %s", s);
@@ -1280,19 +1337,26 @@ static int block_header(struct rd *r, struct af_evdict *d, const char *s)
 static int pattern_line(struct rd *r, struct af_evdict *d, int block, const char *s)
 {
 	const char *br = strrchr(s, '[');
-	if (!br)
-		return rd_err(r, "pattern without a code [CODE]: %s", s);
-	const char *cb = strchr(br, ']');
-	if (!cb)
-		return rd_err(r, "missing ']' in %s", s);
-	const char *rest = cb + 1;
-	while (isspace((unsigned char)*rest))
-		rest++;
-	if (*rest)
-		return rd_err(r, "unexpected text after the code: %s", rest);
 	struct ev_pattern p = {0};
-	if (verb_code(r, br + 1, (size_t)(cb - br - 1), p.code, p.pcode) < 0)
-		return -1;
+	if (!br) {
+		/* no [CODE]: TABARI codes such a pattern with its verb's code (docs/dictionaries.md) */
+		if (strchr(s, ']'))
+			return rd_err(r, "']' without '[' in %s", s);
+		memcpy(p.code, d->blocks[block].code, sizeof p.code);
+		memcpy(p.pcode, d->blocks[block].pcode, sizeof p.pcode);
+		br = s + strlen(s);
+	} else {
+		const char *cb = strchr(br, ']');
+		if (!cb)
+			return rd_err(r, "missing ']' in %s", s);
+		const char *rest = cb + 1;
+		while (isspace((unsigned char)*rest))
+			rest++;
+		if (*rest)
+			return rd_err(r, "unexpected text after the code: %s", rest);
+		if (verb_code(r, br + 1, (size_t)(cb - br - 1), p.code, p.pcode) < 0)
+			return -1;
+	}
 	const char *b = s + 1;
 	if (parse_pattern(r, d, b, (size_t)(br - b), &p) < 0) {
 		free(p.el);
@@ -1784,6 +1848,19 @@ int af_evdict_load_defaults(struct af_evdict *d, unsigned which, struct af_error
 		{AF_EVD_OWN, "events.yaml", af_evdict_load_yaml},
 		{AF_EVD_OWN, "events-afghanistan.yaml", af_evdict_load_yaml},
 	};
+	/* all of them into a new dictionary: the start-up snapshot when this build has one */
+	if ((which & AF_EVD_ALL) == AF_EVD_ALL && !(which & AF_EVD_TEXT) && !d->nactors && !d->nverbs &&
+	    !d->nagents && !d->npats && !d->nfiles && d->nnodes == 1 && ev_snap_usable(af_evsnap, af_evsnap_len)) {
+		struct af_evdict *t = af_calloc(1, sizeof *t);
+		if (ev_snap_read(t, af_evsnap, af_evsnap_len) == 0) {
+			ev_dict_release(d);
+			*d = *t;
+			free(t);
+			return 0;
+		}
+		ev_dict_release(t);
+		free(t);
+	}
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
 		if (!(which & files[i].bit))
 			continue;

@@ -116,6 +116,7 @@ struct tok {
 struct chunk {
 	size_t a, b;   /* token range [a, b) */
 	char code[64]; /* "" when none */
+	char base[64]; /* the actor's code without the agents' roles, "" when only agents */
 	const char *canonical;
 	char *owned; /* canonical we allocated (entities) */
 	int person;
@@ -162,6 +163,13 @@ struct af_coder {
 	int *wcls_ids; /* closed-class word ids */
 	unsigned *wcls;
 	size_t nwcls;
+	unsigned *clsw; /* word id -> W_* class bits */
+	size_t nclsw;
+	uint64_t *tokbits; /* word id -> the pattern-element bits a token of it can satisfy */
+	uint64_t *pmask;   /* pattern -> the bits its words and synsets need */
+	unsigned *synseen; /* per synset: the verb-window stamp when it may match there */
+	unsigned *syntried;
+	unsigned stamp;
 	char *up;
 	size_t upcap;
 	/* article state */
@@ -174,10 +182,7 @@ struct af_coder {
 
 static unsigned closed_class(const struct af_coder *c, int id)
 {
-	for (size_t i = 0; i < c->nwcls; i++)
-		if (c->wcls_ids[i] == id)
-			return c->wcls[i];
-	return 0;
+	return id >= 0 && (size_t)id < c->nclsw ? c->clsw[id] : 0;
 }
 
 static const struct af_evdict *sort_dict;
@@ -228,6 +233,52 @@ static void build_verb_blocks(struct af_coder *c)
 	free(idx);
 }
 
+/* A 64-bit signature per pattern: one bit per literal word or synset it needs (hashed), so
+ * that a pattern whose words are not all around a verb is skipped with one AND. */
+static uint64_t ebit(unsigned v)
+{
+	uint64_t x = v * 0x9e3779b97f4a7c15ull;
+	return 1ull << (x >> 58);
+}
+
+static void build_masks(struct af_coder *c)
+{
+	const struct af_evdict *d = c->d;
+	c->tokbits = af_calloc(d->w.nwords + 1, sizeof *c->tokbits);
+	c->pmask = af_calloc(d->npats + 1, sizeof *c->pmask);
+#define TB(id, bit)                                                                                \
+	do {                                                                                       \
+		if ((id) >= 0 && (size_t)(id) < d->w.nwords)                                      \
+			c->tokbits[id] |= (bit);                                                   \
+	} while (0)
+	for (size_t i = 0; i < d->nsyns; i++) {
+		uint64_t bit = ebit((unsigned)i * 2 + 1);
+		for (size_t k = 0; k < d->syns[i].nalts; k++) {
+			const struct ev_synalt *al = &d->syns[i].alts[k];
+			TB(al->words[0], bit);
+			if (al->nwords == 1)
+				TB(al->plural[0], bit);
+		}
+	}
+	for (size_t i = 0; i < d->npats; i++) {
+		const struct ev_pattern *p = &d->pats[i];
+		uint64_t m = 0;
+		for (size_t k = 0; k < p->nel; k++) {
+			const struct ev_pelem *e = &p->el[k];
+			if (e->kind == PE_WORD && e->word >= 0) {
+				uint64_t bit = ebit((unsigned)e->word * 2);
+				TB(e->word, bit);
+				for (int q = 0; q < 3; q++)
+					TB(e->plural[q], bit);
+				m |= bit;
+			} else if (e->kind == PE_SYN)
+				m |= ebit((unsigned)e->syn * 2 + 1);
+		}
+		c->pmask[i] = m;
+	}
+#undef TB
+}
+
 struct af_coder *af_coder_new(const struct af_evdict *d)
 {
 	struct af_coder *c = af_calloc(1, sizeof *c);
@@ -251,6 +302,13 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 				c->nwcls++;
 		}
 	}
+	c->nclsw = d->w.nwords;
+	c->clsw = af_calloc(c->nclsw ? c->nclsw : 1, sizeof *c->clsw);
+	for (size_t i = 0; i < c->nwcls; i++)
+		c->clsw[c->wcls_ids[i]] = c->wcls[i];
+	build_masks(c);
+	c->synseen = af_calloc(d->nsyns + 1, sizeof *c->synseen);
+	c->syntried = af_calloc(d->nsyns + 1, sizeof *c->syntried);
 	build_verb_blocks(c);
 	return c;
 }
@@ -272,6 +330,11 @@ void af_coder_free(struct af_coder *c)
 	free(c->vbn);
 	free(c->wcls_ids);
 	free(c->wcls);
+	free(c->clsw);
+	free(c->tokbits);
+	free(c->pmask);
+	free(c->synseen);
+	free(c->syntried);
 	free(c->up);
 	free(c);
 }
@@ -360,9 +423,9 @@ static int tok_int(const struct af_coder *c, size_t i, int *out, size_t *ndigits
 static int sentence_date(struct af_coder *c, size_t a, size_t b, size_t near, char *buf, size_t bufn)
 {
 	long best = -1;
-	char got[16] = "";
+	char got[32] = "";
 	for (size_t i = a; i < b; i++) {
-		char cand[16] = "";
+		char cand[32] = "";
 		int v;
 		size_t nd;
 		if (c->t[i].kind == AF_TOK_NUMBER && tok_int(c, i, &v, &nd) && nd == 4 && v >= 1900 &&
@@ -491,13 +554,20 @@ static size_t match_phrase(const struct af_coder *c, size_t i, size_t end, int *
 	int node = 0;
 	size_t best = 0;
 	*actor = *agent = -1;
-	int cap = 0;
+	int cap = 0, skipped = 0;
 	for (size_t j = i; j < end && j < i + 24; j++) {
-		if (c->t[j].id < 0)
+		int nx = c->t[j].id < 0 ? -1 : ev_edges_get(&d->edges, node, c->t[j].id);
+		/* a hyphenated modifier inside a name: "Ithilen state-run television" is the
+		 * dictionary's "ITHILEN TELEVISION" (once per phrase, never first or last) */
+		if (nx < 0 && j > i && !skipped && j + 1 < end && (c->t[j].flags & AF_TF_HYPHEN) &&
+		    (c->t[j].flags & AF_TF_LOWER) && c->t[j].kind == AF_TOK_WORD && c->t[j + 1].id >= 0 &&
+		    ev_edges_get(&d->edges, node, c->t[j + 1].id) >= 0) {
+			skipped = 1;
+			continue;
+		}
+		if (nx < 0)
 			break;
-		node = ev_edges_get(&d->edges, node, c->t[j].id);
-		if (node < 0)
-			break;
+		node = nx;
 		if ((c->t[j].flags & AF_TF_ALPHA) && !(c->t[j].flags & AF_TF_LOWER))
 			cap = 1; /* an upper-case letter somewhere: Kabul, anti-Taliban, al-Qaeda */
 		const struct ev_node *nd = &d->nodes[node];
@@ -645,7 +715,7 @@ static void build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 				strcat(pre, agents[g]->pre);
 		char full[64];
 		if (have_actor)
-			snprintf(full, sizeof full, "%s%s", pre, code);
+			snprintf(full, sizeof full, "%.16s%.40s", pre, code);
 		else if (pre[0])
 			snprintf(full, sizeof full, "%s", pre);
 		else if (nag)
@@ -657,6 +727,8 @@ static void build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 		int ci = new_chunk(c, start, end);
 		struct chunk *ch = &c->ch[ci];
 		snprintf(ch->code, sizeof ch->code, "%s", full);
+		if (have_actor)
+			snprintf(ch->base, sizeof ch->base, "%.16s%.40s", pre, code);
 		ch->canonical = canon;
 		ch->person = person;
 		for (int p = 1; p < npart; p++) {
@@ -684,6 +756,76 @@ static size_t chunk_text_start(const struct af_coder *c, const struct chunk *ch,
 	       !(c->t[s - 1].flags & AF_TF_DIGIT))
 		s--, n++;
 	return s;
+}
+
+/* code = actor base + the roles of agents ag[0..n) */
+static void agent_code_of(char *out, size_t cap, const char *base, const struct ev_agent *const *ag, int n)
+{
+	char t[64];
+	snprintf(t, sizeof t, "%s", base);
+	for (int g = 0; g < n; g++)
+		append_agent(t, sizeof t, ag[g]);
+	snprintf(out, cap, "%s", t);
+}
+
+static void add_partial(struct chunk *ch, const char *code)
+{
+	if (ch->npartial < 4 && strcmp(ch->code, code))
+		snprintf(ch->partial[ch->npartial++], sizeof ch->partial[0], "%s", code);
+}
+
+/* Agents shared across a compound: "Lawmakers and officials in Fornost and Gondor" (each role
+ * of each country), "Danish media and government" (the government is Danish too). */
+static void share_agents(struct af_coder *c, const struct group *g)
+{
+	int link = -1;
+	for (int i = 0; i < g->n && link < 0; i++) {
+		const struct chunk *ch = &c->ch[g->members[i]];
+		if (ch->linked && ch->base[0] && ch->nag)
+			link = i;
+	}
+	if (link >= 0) {
+		struct chunk *l = &c->ch[g->members[link]];
+		/* the actors after the link, with no roles of their own */
+		int ys[MAX_MEMBERS], ny = 0;
+		for (int i = link + 1; i < g->n; i++) {
+			const struct chunk *ch = &c->ch[g->members[i]];
+			if (ch->base[0] && (!ch->nag || !strcmp(ch->code, ch->base) || ch->linked == 2))
+				ys[ny++] = g->members[i];
+			else
+				break;
+		}
+		int nagentonly = 0;
+		for (int i = 0; i < link; i++) {
+			const struct chunk *ch = &c->ch[g->members[i]];
+			if (!ch->base[0] && ch->nag)
+				nagentonly++;
+		}
+		if (nagentonly == link && (nagentonly || ny)) {
+			char x[64];
+			for (int i = 0; i < link; i++) {
+				struct chunk *m = &c->ch[g->members[i]];
+				agent_code_of(m->code, sizeof m->code, l->base, m->ag, m->nag);
+				for (int k = 0; k < ny; k++) {
+					agent_code_of(x, sizeof x, c->ch[ys[k]].base, m->ag, m->nag);
+					add_partial(m, x);
+				}
+			}
+			for (int k = 0; k < ny; k++) {
+				struct chunk *y = &c->ch[ys[k]];
+				agent_code_of(y->code, sizeof y->code, y->base, l->ag, l->nag);
+				y->linked = 2;
+			}
+		}
+	}
+	/* an agent alone after an actor with roles takes that actor */
+	for (int i = 1; i < g->n; i++) {
+		struct chunk *m = &c->ch[g->members[i]], *p = &c->ch[g->members[i - 1]];
+		if (!m->base[0] && m->nag && p->base[0] && p->nag && !p->linked && !m->linked) {
+			agent_code_of(m->code, sizeof m->code, p->base, m->ag, m->nag);
+			memcpy(m->base, p->base, sizeof m->base);
+		}
+	}
 }
 
 /* Groups chunks joined by "and", "or", "," into compounds. */
@@ -714,8 +856,28 @@ static void build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 				joined = 1;
 			if (!other && comma == 1 && !conj && !(ch->code[0] && strncmp(ch->code, "---", 3)))
 				joined = 0;
-			/* "..., the Taliban said": a speaker, not a member */
-			for (size_t k = ch->b; k < ch->b + 3 && k < c->tcap && joined; k++) {
+			/* "Ithilen's sheep and goats of Gondor": two noun phrases, each with its actor */
+			if (!joined && pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && ch->code[0] &&
+			    strncmp(ch->code, "---", 3) && pv->code[0] && strncmp(pv->code, "---", 3)) {
+				size_t k = pv->b;
+				int nm = 0, nm2 = 0, ok2 = 0;
+				if (k < s && (c->t[k].cls & W_POSS))
+					k++;
+				while (k < s && nm < 2 && modifier(c, k) && (c->t[k].flags & AF_TF_LOWER))
+					k++, nm++;
+				if (nm && k < s && (c->t[k].cls & W_CONJ)) {
+					k++;
+					if (k < s && (c->t[k].cls & W_DET))
+						k++;
+					while (k < s && nm2 < 2 && modifier(c, k) && (c->t[k].flags & AF_TF_LOWER))
+						k++, nm2++;
+					ok2 = nm2 && k + 1 == s && word_is(c, k, "OF");
+				}
+				if (ok2)
+					joined = 1;
+			}
+			/* "..., the Taliban said": a speaker, not a member ("A and B said" are both) */
+			for (size_t k = ch->b; k < ch->b + 3 && k < c->tcap && joined && !conj; k++) {
 				if (c->t[k].speech)
 					joined = 0;
 				else if (!(c->t[k].cls & (W_AUX | W_ADV)))
@@ -746,6 +908,9 @@ static void build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 		ch->group = (int)c->ngr++;
 	}
 	/* "A, the state's fiercest foe," - drop an agent-only apposition joined by comma: done above */
+	for (size_t i = 0; i < c->ngr; i++)
+		if (c->gr[i].n > 1 && (size_t)c->gr[i].members[0] >= first_chunk)
+			share_agents(c, &c->gr[i]);
 }
 
 /* ---- verbs ---- */
@@ -780,6 +945,34 @@ static int verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 	}
 	if ((p->cls & W_PREP) && !(p->cls & W_TO))
 		return kind != VF_ED && kind != VF_IRR ? 1 : (p->cls & W_BY) ? 0 : 1;
+	/* an -s form right after a verb (over a plain word or two) is its object: "promised raids",
+	 * "following daylight raids" */
+	if (kind == VF_S) {
+		size_t k = s;
+		int n = 0;
+		while (k > a && n < 2) {
+			const struct tok *q = &c->t[k - 1];
+			size_t ql = c->toks.v[k - 1].end - c->toks.v[k - 1].start;
+			if (q->kind == AF_TOK_WORD && !q->cls && q->chunk < 0 && q->verb < 0 && !q->pverb &&
+			    (q->flags & AF_TF_LOWER) &&
+			    !(ql > 4 && !strncasecmp(c->text + c->toks.v[k - 1].end - 3, "ing", 3))) {
+				k--;
+				n++;
+				continue;
+			}
+			break;
+		}
+		if (k > a && (c->t[k - 1].verb >= 0 || (n > 0 && (c->t[k - 1].pverb || (c->t[k - 1].cls & W_PREP)))))
+			return 1;
+		if (k > a && n > 0 && c->t[k - 1].kind == AF_TOK_WORD && (c->t[k - 1].flags & AF_TF_LOWER) &&
+		    c->toks.v[k - 1].end - c->toks.v[k - 1].start > 4 &&
+		    !strncasecmp(c->text + c->toks.v[k - 1].end - 3, "ing", 3))
+			return 1;
+	}
+	/* after a degree adverb it is an adjective: "very close to" */
+	if (word_is(c, s - 1, "VERY") || word_is(c, s - 1, "TOO") || word_is(c, s - 1, "QUITE") ||
+	    word_is(c, s - 1, "RATHER") || word_is(c, s - 1, "EXTREMELY"))
+		return 1;
 	/* adjectives (or a number) between a determiner and a base or -s form: "a brief private visit" */
 	if (kind == VF_S || kind == VF_BASE) {
 		size_t k = s;
@@ -944,10 +1137,19 @@ static size_t elem_at(const struct af_coder *c, const struct ev_pelem *e, size_t
 		}
 		return best;
 	}
+	case PE_SKIP:
+		/* '^' skips a noun phrase: an actor, or a few plain words ("their ^ about") */
+		if (!(c->t[i].chunk >= 0 && c->ch[c->t[i].chunk].a == i)) {
+			size_t k = i;
+			while (k < b && k < i + 4 && c->t[k].chunk < 0 && c->t[k].kind == AF_TOK_WORD && !c->t[k].cls &&
+			       c->t[k].verb < 0)
+				k++;
+			return k - i;
+		}
+		/* fall through */
 	case PE_SOURCE:
 	case PE_TARGET:
 	case PE_COMPOUND:
-	case PE_SKIP:
 		if (c->t[i].chunk >= 0 && c->ch[c->t[i].chunk].a == i) {
 			*chunk = c->t[i].chunk;
 			const struct group *g = &c->gr[c->ch[*chunk].group];
@@ -1038,14 +1240,23 @@ static const struct ev_pattern *best_pattern(struct af_coder *c, const struct vg
 	int nblocks = c->vbn[f->verb];
 	/* the words around the verb, for a quick rejection of patterns that cannot match */
 	uint64_t seen[64] = {0};
+	uint64_t wmask = 0;
 	for (size_t i = plim; i < qlim; i++)
-		if (c->t[i].id >= 0)
+		if (c->t[i].id >= 0) {
 			seen[(c->t[i].id >> 6) & 63] |= 1ull << (c->t[i].id & 63);
+			wmask |= c->tokbits[c->t[i].id];
+		}
 #define SEEN(id) ((id) >= 0 && (seen[((id) >> 6) & 63] >> ((id) & 63) & 1))
+	if (++c->stamp == 0) {
+		memset(c->syntried, 0, (d->nsyns + 1) * sizeof *c->syntried);
+		c->stamp = 1;
+	}
 	for (int bk = 0; bk < nblocks; bk++) {
 		const struct ev_block *bl = &d->blocks[blocks[bk]];
 		for (size_t pi = bl->pat0; pi < bl->pat0 + bl->npat; pi++) {
 			const struct ev_pattern *p = &d->pats[pi];
+			if (c->pmask[pi] & ~wmask)
+				continue;
 			if (best && (p->score < best->score || (p->score == best->score && bl->order <= bestorder)))
 				continue;
 			int possible = 1;
@@ -1053,6 +1264,22 @@ static const struct ev_pattern *best_pattern(struct af_coder *c, const struct vg
 				const struct ev_pelem *e = &p->el[k];
 				if (e->kind == PE_WORD && !SEEN(e->word) && !SEEN(e->plural[0]))
 					possible = 0;
+				else if (e->kind == PE_SYN) {
+					/* a synset can match only when one of its members' first words is here */
+					if (c->syntried[e->syn] != c->stamp) {
+						const struct ev_synset *sy = &d->syns[e->syn];
+						c->syntried[e->syn] = c->stamp;
+						for (size_t q = 0; q < sy->nalts; q++) {
+							const struct ev_synalt *al = &sy->alts[q];
+							if (SEEN(al->words[0]) || (al->nwords == 1 && SEEN(al->plural[0]))) {
+								c->synseen[e->syn] = c->stamp;
+								break;
+							}
+						}
+					}
+					if (c->synseen[e->syn] != c->stamp)
+						possible = 0;
+				}
 			}
 			if (!possible)
 				continue;
@@ -1116,10 +1343,13 @@ static int find_subject(struct af_coder *c, int vi, size_t a)
 	struct vgroup *v = &c->vg[vi];
 	size_t i = v->a;
 	size_t lim = i > a + SUBJ_WIN ? i - SUBJ_WIN : a;
-	/* "X, an ally of Y, has travelled": skip the apposition */
+	/* "X, an ally of Y, has travelled": skip the apposition; "X, the agency said in a report,
+	 * had joined": skip the attribution */
 	if (i > a && is_comma(c, i - 1)) {
 		size_t j = i - 1;
-		while (j > lim && !is_comma(c, j - 1) && !c->t[j - 1].boundary && c->t[j - 1].verb < 0)
+		int said = 0;
+		while (j > lim && !is_comma(c, j - 1) && !c->t[j - 1].boundary &&
+		       (c->t[j - 1].verb < 0 || (c->vg[c->t[j - 1].verb].speech && !said++)))
 			j--;
 		if (j > lim && is_comma(c, j - 1))
 			i = j - 1;
@@ -1127,6 +1357,16 @@ static int find_subject(struct af_coder *c, int vi, size_t a)
 	while (i > lim) {
 		size_t k = i - 1;
 		const struct tok *t = &c->t[k];
+		/* "the European Union (EU) agree": a bracketed aside is skipped */
+		if (t->boundary && c->text[c->toks.v[k].start] == ')') {
+			size_t j = k;
+			while (j > lim && k - j < 8 && c->text[c->toks.v[j - 1].start] != '(')
+				j--;
+			if (j > lim && c->t[j - 1].boundary && c->text[c->toks.v[j - 1].start] == '(') {
+				i = j - 1;
+				continue;
+			}
+		}
 		if (t->boundary)
 			return -1;
 		if (t->verb >= 0 && t->verb != vi) {
@@ -1145,10 +1385,22 @@ static int find_subject(struct af_coder *c, int vi, size_t a)
 				before--;
 			int absolute = before > a && word_is(c, before - 1, "WITH") && ch->b == v->a &&
 			               c->d->forms[v->form].kind == VF_ING; /* "with their followers launching" */
+			/* "the population of Gondor warned": the actor of the subject's head noun */
+			if (before > a + 1 && word_is(c, before - 1, "OF") && g->b == v->a && modifier(c, before - 2) &&
+			    (c->t[before - 2].flags & AF_TF_LOWER) && c->t[before - 2].chunk < 0)
+				absolute = 1;
 			if (!absolute && before > a && (c->t[before - 1].cls & (W_PREP | W_LINK | W_TO)) &&
 			    !(c->t[before - 1].cls & W_WH)) {
 				i = before - 1;
 				continue;
+			}
+			/* "blocs opposing the Taliban have reached": the object of a participle that
+			 * describes the subject is not the subject */
+			if (before > a && c->t[before - 1].verb >= 0 && c->t[before - 1].verb != vi) {
+				const struct vgroup *pv = &c->vg[c->t[before - 1].verb];
+				if (c->d->forms[pv->form].kind == VF_ING && pv->a == pv->head && pv->hend == before &&
+				    pv->subj >= 0)
+					return pv->subj;
 			}
 			return ch->group;
 		}
@@ -1167,6 +1419,9 @@ static int new_clause(const struct af_coder *c, const struct vgroup *v, size_t f
 	const struct tok *p = &c->t[v->a - 1];
 	if (v->a < v->head)
 		return 1; /* has auxiliaries: "was reported", "could be" */
+	/* a participle after its noun modifies it: "the roads leading into Mordor" */
+	if (c->d->forms[v->form].kind == VF_ING && p->kind == AF_TOK_WORD && !p->cls && p->chunk < 0)
+		return 0;
 	return p->chunk >= 0 || (p->cls & (W_WH | W_PRON)) ||
 	       (p->kind == AF_TOK_WORD && (p->flags & AF_TF_LOWER) && !p->cls && !p->pverb && v->a >= from + 2 &&
 	        (c->t[v->a - 2].cls & (W_DET | W_POSS)));
@@ -1285,6 +1540,7 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 	json_object_set_new(e, "source", actor_json(c, src, scode));
 	json_object_set_new(e, "target", actor_json(c, tgt, tcode));
 	json_object_set_new(e, "date", em->date ? json_string(em->date) : json_null());
+	json_object_set_new(e, "location", json_null());
 	json_object_set_new(e, "sentence", json_integer(em->sentence));
 	const struct af_token *ta = &c->toks.v[v->a], *tb = &c->toks.v[v->hend - 1];
 	size_t tend = tb->end, tcend = tb->cend;
@@ -1347,6 +1603,30 @@ static int group_has_code(const struct af_coder *c, int g)
 		if (c->ch[c->gr[g].members[i]].code[0])
 			return 1;
 	return 0;
+}
+
+/* The subject before token pos: of the nearest verb group, or the nearest actor group. */
+static int subject_before(const struct af_coder *c, size_t pos, size_t a)
+{
+	for (size_t k = pos; k-- > a && pos - k < SUBJ_WIN;) {
+		if (c->t[k].boundary)
+			break;
+		if (c->t[k].verb >= 0)
+			return c->vg[c->t[k].verb].subj;
+		if (c->t[k].chunk >= 0)
+			return c->ch[c->t[k].chunk].group;
+	}
+	return -1;
+}
+
+/* Is group g one plural noun phrase ("three major political blocs")? */
+static int plural_group(const struct af_coder *c, int g)
+{
+	const struct chunk *ch = &c->ch[c->gr[g].members[0]];
+	const struct af_token *k = &c->toks.v[ch->b - 1];
+	const struct tok *t = &c->t[ch->b - 1];
+	return !ch->person && (t->flags & AF_TF_LOWER) && k->end - k->start > 3 &&
+	       (c->text[k->end - 1] == 's' || c->text[k->end - 1] == 'S');
 }
 
 /* The speaker of events in s[a, b) governed by a speech verb: its subject, or the chunk after
@@ -1445,6 +1725,110 @@ static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
 	}
 }
 
+/* ---- location ---- */
+
+struct place {
+	size_t a, b;  /* the place's words */
+	char code[8]; /* a country code from the actor dictionaries, "" */
+};
+
+static int is_place_noun(const struct af_coder *c, size_t i)
+{
+	static const char *const nouns[] = {"PROVINCE", "PROVINCES", "CITY", "DISTRICT", "REGION", "VALLEY",
+	                                    "TOWN", "VILLAGE", "AREA", "CAPITAL", "BORDER", "COUNTY", "STATE",
+	                                    "GOVERNORATE", "PREFECTURE", "PASS", NULL};
+	for (int k = 0; nouns[k]; k++)
+		if (word_is(c, i, nouns[k]))
+			return 1;
+	return 0;
+}
+
+/* Is the entity at token i (from the record's entities) a place? */
+static int entity_loc(const struct af_coder *c, json_t *ents, size_t i, size_t *end)
+{
+	if (!json_is_array(ents))
+		return 0;
+	size_t cs = c->toks.v[i].cstart, k;
+	json_t *e;
+	json_array_foreach(ents, k, e)
+	{
+		const char *type = json_string_value(json_object_get(e, "type"));
+		json_t *js = json_object_get(e, "start"), *je = json_object_get(e, "end");
+		if (!type || strcmp(type, "LOC") || !json_is_integer(js) || !json_is_integer(je) ||
+		    (size_t)json_integer_value(js) != cs)
+			continue;
+		size_t ce = (size_t)json_integer_value(je), j = i;
+		while (j < c->toks.n && c->toks.v[j].cend <= ce)
+			j++;
+		*end = j;
+		return j > i;
+	}
+	return 0;
+}
+
+/* Places the sentence s[a, b) states: "in Kabul", "in Helmand province", "near the Pakistan
+ * border", "at Bagram" - a place preposition, then a place from the actor dictionaries (a
+ * country code), a LOC entity, or capitalised words followed by a place noun. */
+static size_t find_places(struct af_coder *c, size_t a, size_t b, json_t *ents, struct place *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = a; i + 1 < b && n < max; i++) {
+		if (c->t[i].kind != AF_TOK_WORD || !(c->t[i + 1].flags & AF_TF_CAP || word_is(c, i + 1, "THE")))
+			continue;
+		if (!(word_is(c, i, "IN") || word_is(c, i, "AT") || word_is(c, i, "NEAR") || word_is(c, i, "OUTSIDE") ||
+		      word_is(c, i, "INSIDE") || word_is(c, i, "ACROSS") || word_is(c, i, "THROUGHOUT")))
+			continue;
+		size_t j = i + 1;
+		if (j < b && word_is(c, j, "THE"))
+			j++;
+		if (j >= b || c->t[j].kind != AF_TOK_WORD || !(c->toks.v[j].end > c->toks.v[j].start) ||
+		    !(c->t[j].flags & AF_TF_CAP) || (c->t[j].cls & (W_TIME | W_PRON | W_DET)))
+			continue;
+		struct place pl = {.a = j, .b = j};
+		size_t e;
+		int actor, agent;
+		size_t pn = match_phrase(c, j, b, &actor, &agent);
+		if (pn && actor >= 0) {
+			/* a dictionary actor: a place when its code is a bare country code */
+			const char *code = actor_code(c, &c->d->actors[actor]);
+			if (!code || strlen(code) != 3 || !isupper((unsigned char)code[0]) || !strncmp(code, "IGO", 3) ||
+			    !strncmp(code, "NGO", 3))
+				continue;
+			pl.b = j + pn;
+			memcpy(pl.code, code, 4);
+		} else if (entity_loc(c, ents, j, &e) && e <= b) {
+			pl.b = e;
+		} else {
+			size_t k = j;
+			while (k < b && k < j + 4 && c->t[k].kind == AF_TOK_WORD && (c->t[k].flags & AF_TF_CAP) &&
+			       !c->t[k].cls && c->t[k].chunk < 0)
+				k++;
+			if (k == j || k >= b || !is_place_noun(c, k))
+				continue;
+			pl.b = k;
+		}
+		/* "Helmand province", "Kabul city": the place noun belongs to it */
+		if (pl.b < b && is_place_noun(c, pl.b) && (c->t[pl.b].flags & AF_TF_LOWER))
+			pl.b++;
+		else if (pl.b < b && is_place_noun(c, pl.b))
+			pl.b++;
+		out[n++] = pl;
+		i = pl.b - 1;
+	}
+	return n;
+}
+
+static json_t *place_json(const struct af_coder *c, const struct place *p)
+{
+	const struct af_token *ta = &c->toks.v[p->a], *tb = &c->toks.v[p->b - 1];
+	json_t *o = json_object();
+	json_object_set_new(o, "text", json_stringn(c->text + ta->start, tb->end - ta->start));
+	json_object_set_new(o, "start", json_integer((json_int_t)ta->cstart));
+	json_object_set_new(o, "end", json_integer((json_int_t)tb->cend));
+	json_object_set_new(o, "country", p->code[0] ? json_string(p->code) : json_null());
+	return o;
+}
+
 /* Codes one sentence s[a, b). */
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           json_t *events)
@@ -1488,7 +1872,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	build_groups(c, ch0, a);
 	find_verbs(c, a, b);
 
-	char datebuf[16];
+	char datebuf[32];
 	const char *pubdate = NULL;
 	char pubbuf[16];
 	if (c->pub_y) {
@@ -1512,12 +1896,23 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 					break;
 				}
 			}
-			if (gov >= 0 && c->vg[gov].coded)
+			if (gov >= 0 && c->vg[gov].coded) {
+				v->coded = 1; /* "called on X to be allowed to leave": the chain goes on */
 				continue;
+			}
 		}
 		struct pmatch m = {.src = -1, .tgt = -1};
 		const struct ev_pattern *p = best_pattern(c, v, a, b, &m);
-		if (v->reduced || (v->speech && !(p && p->score > 0)))
+		/* a speech verb codes an event only through a pattern of its own, or when an actor is
+		 * its object ("clerics believe Dagolath and Osgiliath can cope": 023 to them) */
+		int speech_obj = 0;
+		if (v->speech && !(p && p->score > 0)) {
+			size_t k = v->hend;
+			while (k < b && k < v->hend + 2 && (c->t[k].cls & W_DET))
+				k++;
+			speech_obj = k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k;
+		}
+		if (v->reduced || (v->speech && !(p && p->score > 0) && !speech_obj))
 			continue;
 		const char *code, *pcode;
 		if (p) {
@@ -1538,6 +1933,10 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 			tg = v->subj;
 		else
 			tg = find_after(c, v->hend, v->hend + POST_WIN < b ? v->hend + POST_WIN : b, 0, sg);
+		/* "Falastur noted that Cirith Ungol regretted" with "- NOTED + *": the pattern's target
+		 * stands before the verb, so the source is the subject before it (of "noted") */
+		if (tg >= 0 && tg == sg && m.tgt >= 0 && m.src < 0 && !v->passive && c->ch[m.tgt].a < v->head)
+			sg = subject_before(c, c->gr[tg].a, a);
 		if (tg == sg)
 			tg = -1;
 		/* [active:reverse]: the second code is the event in the other direction ("X arrived in Y":
@@ -1549,10 +1948,35 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 			fwd = "";
 		if (!strcmp(rev, "---"))
 			rev = "";
-		int compound = (m.compound || tg < 0) && sg >= 0 && c->gr[sg].n > 1 && !v->passive;
+		/* a compound subject with no target acts on itself ("Iran and Pakistan agreed"); with one,
+		 * each member acts on it ("- % HAVE POSTPONED *" with a target found after the verb) */
+		int compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive;
 		int real = group_has_real(c, sg) || group_has_real(c, tg);
 		int both = sg >= 0 && tg >= 0 && (group_has_code(c, sg) || group_has_code(c, tg));
 		int actorless = p && p->score > 0 && sg < 0 && tg < 0 && v->passive;
+		/* a pattern with a reciprocal code ([030:030]) and a plural subject with no other party:
+		 * the members act with each other ("three blocs have reached an agreement") */
+		int recip = p && p->score > 0 && tg < 0 && sg >= 0 && c->gr[sg].n == 1 && !v->passive && fwd[0] &&
+		            !strcmp(fwd, rev) && plural_group(c, sg) && group_has_code(c, sg);
+		/* an appeal or statement by a known actor needs no recipient ("calling for talks") */
+		int appeal = p && p->score > 0 && tg < 0 && sg >= 0 && !v->passive && fwd[0] == '0' &&
+		             (fwd[1] == '1' || fwd[1] == '2') && group_has_code(c, sg) && !compound;
+		if (recip || appeal) {
+			v->coded = 1;
+			const char *date = sentence_date(c, a, b, v->head, datebuf, sizeof datebuf) ? datebuf : pubdate;
+			struct emit em = {.events = events, .sentence = sidx, .date = date};
+			int sc[MAX_MEMBERS * 2];
+			const char *scd[MAX_MEMBERS * 2];
+			int ns = members(c, sg, sc, scd, MAX_MEMBERS * 2);
+			size_t before = json_array_size(events);
+			for (int x = 0; x < ns; x++)
+				emit_event(c, &em, v, fwd, sc[x], scd[x], recip ? sc[x] : -1, recip ? scd[x] : NULL, 0, -1);
+			for (size_t k = before; k < json_array_size(events); k++) {
+				ev_verb = af_realloc(ev_verb, (nevv + 1) * sizeof *ev_verb);
+				ev_verb[nevv++] = (int)vi;
+			}
+			continue;
+		}
 		if (!(real && (both || compound)) && !actorless)
 			continue;
 		if (!fwd[0] && !rev[0])
@@ -1583,6 +2007,33 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		for (size_t k = before; k < json_array_size(events); k++) {
 			ev_verb = af_realloc(ev_verb, (nevv + 1) * sizeof *ev_verb);
 			ev_verb[nevv++] = (int)vi;
+		}
+	}
+	/* location: the place the sentence states nearest the trigger, in the trigger's clause
+	 * when it has one (no boundary between them) */
+	if (nevv) {
+		struct place pls[16];
+		size_t npl = find_places(c, a, b, in->entities, pls, 16);
+		for (size_t k = 0; k < nevv && npl; k++) {
+			json_t *e = json_array_get(events, first_event + k);
+			const struct vgroup *v = &c->vg[ev_verb[k]];
+			long bestd = -1;
+			size_t bi = 0;
+			for (size_t q = 0; q < npl; q++) {
+				size_t lo = pls[q].a < v->head ? pls[q].a : v->head, hi = pls[q].a < v->head ? v->head : pls[q].a;
+				int cut = 0;
+				for (size_t x = lo; x < hi && !cut; x++)
+					cut = c->t[x].boundary;
+				if (cut)
+					continue;
+				long dd = (long)(hi - lo) + (pls[q].a < v->head ? 8 : 0); /* after the verb first */
+				if (bestd < 0 || dd < bestd) {
+					bestd = dd;
+					bi = q;
+				}
+			}
+			if (bestd >= 0)
+				json_object_set_new(e, "location", place_json(c, &pls[bi]));
 		}
 	}
 	/* reported speech: events governed by a speech verb or inside quotes */
@@ -1666,12 +2117,29 @@ static void parse_pubdate(struct af_coder *c, const char *s)
 	}
 }
 
+/* Words joined by '_' ("Dol_Amroth", as TABARI-era texts write names) are dictionary phrases:
+ * the '_' between them (a token of its own) goes before sentences are found. */
+static void drop_joiners(struct af_coder *c, const char *text)
+{
+	size_t o = 0, n = c->toks.n;
+	struct af_token *v = c->toks.v;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].kind == AF_TOK_PUNCT && v[i].end == v[i].start + 1 && text[v[i].start] == '_' && o > 0 &&
+		    i + 1 < n && v[o - 1].kind == AF_TOK_WORD && v[i + 1].kind == AF_TOK_WORD &&
+		    v[o - 1].end == v[i].start && v[i + 1].start == v[i].end)
+			continue;
+		v[o++] = v[i];
+	}
+	c->toks.n = o;
+}
+
 json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent, struct af_error *err)
 {
 	if (af_cameo_init(err) < 0)
 		return NULL;
 	if (af_tokenize(in->text, in->len, &c->toks, err) < 0)
 		return NULL;
+	drop_joiners(c, in->text);
 	if (af_sentences(in->text, in->len, &c->toks, &c->sents, err) < 0)
 		return NULL;
 	c->text = in->text;
@@ -1705,6 +2173,14 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 			char ch = in->text[k->start];
 			if (ch == ';' || ch == ':' || ch == '(' || ch == ')' || ch == '[' || ch == ']')
 				t->boundary = 1;
+			/* the ';' of an HTML entity a scraper left ("&amp;", "&#39;") ends no clause */
+			if (ch == ';' && k->start > 1) {
+				size_t q = k->start;
+				while (q > 0 && q + 12 > k->start && (isalnum((unsigned char)in->text[q - 1]) || in->text[q - 1] == '#'))
+					q--;
+				if (q < k->start && q > 0 && in->text[q - 1] == '&')
+					t->boundary = 0;
+			}
 		}
 	}
 	json_t *events = json_array();

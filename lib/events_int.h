@@ -145,7 +145,22 @@ struct af_evdict {
 	size_t nfiles;
 	int order;
 	int ntransforms;
+	char *pool; /* strings restored from the start-up snapshot (evsnap.c), freed as one */
+	size_t poolcap;
 };
+
+/* The start-up snapshot of the compiled-in dictionaries (evsnap.c; built by scripts/evsnap.c
+ * into build/gen/evsnap.c). ev_snap_write: the dictionary as a new buffer. ev_snap_usable: is
+ * buf a snapshot of this build's layout and compiled-in texts? ev_snap_read: fills a zeroed
+ * dictionary from it; -1 when it is not usable (then free d's contents with ev_dict_release). */
+int ev_snap_write(const struct af_evdict *d, char **out, size_t *outlen);
+int ev_snap_usable(const char *buf, size_t len);
+int ev_snap_read(struct af_evdict *d, const char *buf, size_t len);
+extern const char af_evsnap[];
+extern const size_t af_evsnap_len;
+
+/* Frees what d holds (not d itself). */
+void ev_dict_release(struct af_evdict *d);
 
 /* Interns the closed-class words the coder knows (events.c). */
 void ev_closed_words(struct af_evdict *d);

@@ -1,0 +1,273 @@
+/* test_events.c - unit tests of af-events' dictionary readers (lib/evdict.c: every mistake is
+ * "file:line: what is wrong"; TABARI-era lines that TABARI reads are read), the start-up
+ * snapshot (lib/evsnap.c: the same dictionary as the texts), and the coder (lib/events.c):
+ * passive voice, negation, compound actors, agents shared across a compound, modal ->
+ * hypothetical, location.
+ * TAP on stdout: "ok N - what" / "not ok N - what", then the plan "1..N".
+ * Exit status 1 when a test failed. */
+#include "af/events.h"
+
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int ntests, nfailed;
+
+static int ok(int cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static int ok(int cond, const char *fmt, ...)
+{
+	va_list ap;
+	ntests++;
+	if (!cond)
+		nfailed++;
+	printf("%sok %d - ", cond ? "" : "not ", ntests);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+	return cond;
+}
+
+enum kind { VERBS, ACTORS, AGENTS, DISCARDS, YAML };
+
+static int load(struct af_evdict *d, enum kind k, const char *text, struct af_error *err)
+{
+	size_t n = strlen(text);
+	switch (k) {
+	case VERBS:
+		return af_evdict_load_verbs(d, text, n, "t.txt", err);
+	case ACTORS:
+		return af_evdict_load_actors(d, text, n, "t.txt", err);
+	case AGENTS:
+		return af_evdict_load_agents(d, text, n, "t.txt", err);
+	case DISCARDS:
+		return af_evdict_load_discards(d, text, n, "t.txt", err);
+	case YAML:
+		return af_evdict_load_yaml(d, text, n, "t.yaml", err);
+	}
+	return -1;
+}
+
+/* The text must fail to load with an error starting "where: " and containing what. */
+static void bad(enum kind k, const char *text, const char *where, const char *what)
+{
+	struct af_evdict *d = af_evdict_new();
+	struct af_error err;
+	memset(&err, 0, sizeof err);
+	int rc = load(d, k, text, &err);
+	char pre[64];
+	snprintf(pre, sizeof pre, "%s: ", where);
+	if (!ok(rc < 0 && !strncmp(err.msg, pre, strlen(pre)) && strstr(err.msg, what), "error %s: %s", where, what))
+		printf("# got rc %d: %s\n", rc, rc < 0 ? err.msg : "(loaded)");
+	af_evdict_free(d);
+}
+
+/* The text must load. */
+static void good(enum kind k, const char *text, const char *what)
+{
+	struct af_evdict *d = af_evdict_new();
+	struct af_error err;
+	int rc = load(d, k, text, &err);
+	if (!ok(rc == 0, "reads %s", what))
+		printf("# %s\n", err.msg);
+	af_evdict_free(d);
+}
+
+/* ---- the coder on a small dictionary ---- */
+
+static const char verbs[] = "--- ATTACK [190] ---\n"
+                            "ATTACK\n"
+                            "--- RESTORE [064] ---\n"
+                            "RESTORE\n"
+                            "- * TIES [064]\n"
+                            "--- WELCOME [041] ---\n"
+                            "WELCOME\n"
+                            "- * RESUMPTION [041]\n";
+static const char actors[] = "ARNOR [ARN]\nGONDOR [GON]\nERIADOR [ERI]\nFORNOST [FOR]\n"
+                             "KABUL_ [AFG]\n";
+static const char agents[] = "OFFICIAL [~GOV]\nLAWMAKER [~LEG]\nSOLDIER [~MIL]\n";
+
+static struct af_coder *coder;
+
+static json_t *code(const char *text)
+{
+	struct af_evinput in = {.text = text, .len = strlen(text), .published = "2010-05-01"};
+	struct af_error err;
+	json_t *ev = af_coder_code(coder, &in, NULL, &err);
+	if (!ev) {
+		printf("# af_coder_code: %s\n", err.msg);
+		exit(1);
+	}
+	return ev;
+}
+
+/* "SRC>TGT:CODE" for each event, sorted, joined by spaces, into buf. */
+static const char *triples(json_t *ev, char *buf, size_t n)
+{
+	char items[16][64];
+	size_t k = 0, i;
+	json_t *e;
+	json_array_foreach(ev, i, e)
+	{
+		if (k == 16)
+			break;
+		const char *s = json_string_value(json_object_get(json_object_get(e, "source"), "actor"));
+		const char *t = json_string_value(json_object_get(json_object_get(e, "target"), "actor"));
+		snprintf(items[k++], 64, "%s>%s:%s", s ? s : "-", t ? t : "-",
+		         json_string_value(json_object_get(e, "code")));
+	}
+	for (size_t a = 0; a < k; a++)
+		for (size_t b = a + 1; b < k; b++)
+			if (strcmp(items[a], items[b]) > 0) {
+				char t[64];
+				memcpy(t, items[a], 64);
+				memcpy(items[a], items[b], 64);
+				memcpy(items[b], t, 64);
+			}
+	buf[0] = 0;
+	for (size_t a = 0; a < k; a++) {
+		if (a)
+			strncat(buf, " ", n - strlen(buf) - 1);
+		strncat(buf, items[a], n - strlen(buf) - 1);
+	}
+	return buf;
+}
+
+static void expect(const char *text, const char *want, const char *what)
+{
+	char buf[1024];
+	json_t *ev = code(text);
+	if (!ok(!strcmp(triples(ev, buf, sizeof buf), want), "%s", what))
+		printf("# want \"%s\", got \"%s\"\n", want, buf);
+	json_decref(ev);
+}
+
+/* The first event's boolean flag. */
+static int flag(const char *text, const char *name)
+{
+	json_t *ev = code(text);
+	int v = json_array_size(ev) && json_is_true(json_object_get(json_array_get(ev, 0), name));
+	json_decref(ev);
+	return v;
+}
+
+static void coder_tests(void)
+{
+	struct af_evdict *d = af_evdict_new();
+	struct af_error err;
+	if (load(d, VERBS, verbs, &err) < 0 || load(d, ACTORS, actors, &err) < 0 ||
+	    load(d, AGENTS, agents, &err) < 0) {
+		printf("# test dictionary: %s\n", err.msg);
+		exit(1);
+	}
+	coder = af_coder_new(d);
+	expect("Arnor attacked Gondor.", "ARN>GON:190", "active voice");
+	expect("Gondor was attacked by Arnor.", "ARN>GON:190", "passive voice: the by-phrase is the source");
+	expect("Arnor and Eriador attacked Gondor.", "ARN>GON:190 ERI>GON:190", "compound source");
+	expect("Arnor attacked Gondor and Eriador.", "ARN>ERI:190 ARN>GON:190", "compound target");
+	expect("Lawmakers and officials in Fornost and Gondor welcomed a resumption of ties with Eriador.",
+	       "FORGOV>ERI:041 FORLEG>ERI:041 GONGOV>ERI:041 GONLEG>ERI:041",
+	       "agents shared across a compound of actors");
+	expect("Arnor is about to restore full diplomatic ties with Gondor.", "ARN>GON:064", "pattern code");
+	ok(flag("Arnor did not attack Gondor.", "negated"), "negation: did not attack -> negated");
+	ok(!flag("Arnor attacked Gondor.", "negated"), "no negation: negated false");
+	ok(flag("Arnor may attack Gondor.", "hypothetical"), "modal: may attack -> hypothetical");
+	ok(flag("Arnor will attack Gondor.", "hypothetical"), "future: will attack -> hypothetical");
+	ok(!flag("Arnor attacked Gondor.", "hypothetical"), "no modal: hypothetical false");
+	{
+		json_t *ev = code("Arnor attacked Gondor in Kabul on Monday.");
+		json_t *loc = json_object_get(json_array_get(ev, 0), "location");
+		ok(json_is_object(loc) && !strcmp(json_string_value(json_object_get(loc, "text")), "Kabul") &&
+		       !strcmp(json_string_value(json_object_get(loc, "country")), "AFG"),
+		   "location: in Kabul");
+		json_decref(ev);
+		ev = code("Arnor attacked Gondor.");
+		ok(json_is_null(json_object_get(json_array_get(ev, 0), "location")), "location: null when none stated");
+		json_decref(ev);
+	}
+	expect("Arnor said nothing.", "", "no event without a verb of the dictionary");
+	af_coder_free(coder);
+	af_evdict_free(d);
+}
+
+/* ---- the start-up snapshot ---- */
+
+static void snapshot_tests(void)
+{
+	struct af_error err;
+	struct af_evdict *a = af_evdict_new(), *b = af_evdict_new();
+	int ra = af_evdict_load_defaults(a, AF_EVD_ALL, &err);
+	int rb = af_evdict_load_defaults(b, AF_EVD_ALL | AF_EVD_TEXT, &err);
+	ok(ra == 0 && rb == 0, "defaults load from the snapshot and from the texts");
+	size_t s1[4], s2[4];
+	af_evdict_stats(a, &s1[0], &s1[1], &s1[2], &s1[3]);
+	af_evdict_stats(b, &s2[0], &s2[1], &s2[2], &s2[3]);
+	ok(!memcmp(s1, s2, sizeof s1), "same sizes (verbs %zu, patterns %zu, actors %zu, agents %zu)", s1[0], s1[1],
+	   s1[2], s1[3]);
+	static const char *const texts[] = {
+		"The Taliban attacked a police post in Helmand province on Monday, officials said.",
+		"Iran hosted Taliban Foreign Minister Amir Khan Muttaqi in Tehran in 2022.",
+		"Pakistan and Afghanistan agreed to reopen the Torkham border crossing.",
+		"The UN Security Council condemned the attack and called for restraint.",
+	};
+	int same = 1;
+	struct af_coder *ca = af_coder_new(a), *cb = af_coder_new(b);
+	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+		struct af_evinput in = {.text = texts[i], .len = strlen(texts[i]), .published = "2025-12-10"};
+		json_t *ea = af_coder_code(ca, &in, NULL, &err), *eb = af_coder_code(cb, &in, NULL, &err);
+		char *ja = json_dumps(ea, JSON_SORT_KEYS), *jb = json_dumps(eb, JSON_SORT_KEYS);
+		if (!ja || !jb || strcmp(ja, jb)) {
+			same = 0;
+			printf("# %s\n#  snapshot %s\n#  text     %s\n", texts[i], ja, jb);
+		}
+		free(ja);
+		free(jb);
+		json_decref(ea);
+		json_decref(eb);
+	}
+	ok(same, "the snapshot codes as the texts do");
+	/* a user's dictionary still adds to the restored defaults */
+	static const char user[] = "actors:\n  - {phrases: [Ruritania], code: RUR}\n";
+	ra = af_evdict_load_yaml(a, user, strlen(user), "u.yaml", &err);
+	size_t before = s1[2];
+	af_evdict_stats(a, NULL, NULL, &s1[2], NULL);
+	ok(ra == 0 && s1[2] == before + 1, "a user's lexicon adds to the snapshot");
+	af_coder_free(ca);
+	af_coder_free(cb);
+	af_evdict_free(a);
+	af_evdict_free(b);
+}
+
+int main(void)
+{
+	/* verbs: mistakes */
+	bad(VERBS, "- * TIES [064]\n", "t.txt:1", "pattern outside a verb block");
+	bad(VERBS, "--- RESTORE [06 4] ---\nRESTORE\n", "t.txt:1", "bad event code");
+	bad(VERBS, "--- RESTORE [064] ---\nRESTORE\n- * TIES [064\n", "t.txt:3", "missing ']'");
+	bad(VERBS, "--- RESTORE [064] ---\nRESTORE\n- * &NOSUCH [064]\n", "t.txt:3", "unknown synset &NOSUCH");
+	bad(VERBS, "--- RESTORE THE TIES ---\nRESTORE\n", "t.txt:1", "header without a code");
+	bad(VERBS, "--- RESTORE [064] ---\nRESTORE\n- [064]\n", "t.txt:3", "empty pattern");
+	bad(VERBS, "RESTORE\n", "t.txt:1", "outside a verb block");
+	/* verbs: TABARI-era lines TABARI reads */
+	good(VERBS, "--- GIVE [070] ---\nGIVE\n- * COMMIT * AID [033]\n", "a pattern with a second '*'");
+	good(VERBS, "--- GIVE [070] ---\nGIVE\n- * AID\n", "a pattern without [CODE]");
+	good(VERBS, "--- MASSACRE [202] ---\nMASSACRE\n- TIVILIAN [202]\n", "a pattern without '*'");
+	good(VERBS, "--- DEFEND  ###\nDEFEND\n", "a block header without a code");
+	good(VERBS, "--- SNUB [111] ---\nSNUB [111] {SNUBS SNUBBING SNUBBED}\n", "forms after the code");
+	/* actors, agents, discards */
+	bad(ACTORS, "ARNOR [ARN\n", "t.txt:1", "missing ']'");
+	bad(ACTORS, "ARNOR\n\n", "t.txt:1", "has no code");
+	bad(ACTORS, "ARNOR [ARN >95x101]\n", "t.txt:1", "bad date");
+	bad(ACTORS, "\t[ARN]\n", "t.txt:1", "code line before any actor");
+	bad(ACTORS, "ARNOR [950601-990815]\n", "t.txt:1", "actor code missing");
+	bad(AGENTS, "SOLDIER\n", "t.txt:1", "agent without a code");
+	bad(DISCARDS, "WEATHER [ENV]\n", "t.txt:1", "a discard is a plain phrase");
+	bad(YAML, "actors:\n  - {phrases: [X]}\n", "t.yaml:2:5", "actor without code");
+	coder_tests();
+	snapshot_tests();
+	printf("1..%d\n", ntests);
+	return nfailed ? 1 : 0;
+}
