@@ -28,8 +28,9 @@ BIN     ?= bin
 
 TOOLS    = $(notdir $(wildcard cmd/af-*))
 LIB_SRC  = $(wildcard lib/*.c)
-LIB_OBJ  = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(BUILD)/gen/data.o $(BUILD)/gen/evsnap.o
 DATA     = $(sort $(wildcard data/*.yaml data/*.bin))
+DATA_OBJ = $(DATA:data/%=$(BUILD)/gen/data/%.o) $(BUILD)/gen/data-index.o
+LIB_OBJ  = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(DATA_OBJ) $(BUILD)/gen/evsnap.o
 HEADERS  = $(wildcard include/af/*.h)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
@@ -56,11 +57,19 @@ $(BUILD)/embed: scripts/embed.c
 	@mkdir -p $(@D)
 	$(CC) -O2 -o $@ $<
 
-$(BUILD)/gen/data.c: $(BUILD)/embed $(DATA)
+# each data file its own object, linked into the tools whose modules say AF_DATA_USE
+$(BUILD)/gen/data/%.c: data/% $(BUILD)/embed
 	@mkdir -p $(@D)
-	$(BUILD)/embed $@ $(DATA)
+	$(BUILD)/embed --one $@ $<
 
-$(BUILD)/gen/data.o: $(BUILD)/gen/data.c include/af/data.h
+$(BUILD)/gen/data/%.o: $(BUILD)/gen/data/%.c include/af/data.h
+	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+
+$(BUILD)/gen/data-index.c: $(BUILD)/embed $(DATA)
+	@mkdir -p $(@D)
+	$(BUILD)/embed --index $@ $(DATA)
+
+$(BUILD)/gen/data-index.o: $(BUILD)/gen/data-index.c include/af/data.h
 	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 # af-events' start-up snapshot of its compiled-in dictionaries (lib/evsnap.c): made by a

@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the compiled-in data this module reads */
+AF_DATA_USE(cameo_yaml);
+
 static struct af_cameo *table;
 static size_t ntable;
 static struct af_ynode *tree; /* kept: the table points into it */

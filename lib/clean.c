@@ -19,6 +19,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* the compiled-in data this module reads */
+AF_DATA_USE(clean_yaml);
+
 static const char *const kinds[] = {
 	"title-repeat", "teaser", "byline", "stamp", "disclaimer", "app-prompt", "share-prompt",
 	"subscribe-prompt", "related", "photo-credit", "caption", "cookie", "copyright", "ad", "nav",

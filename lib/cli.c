@@ -67,10 +67,14 @@ int af_cli_run_files(struct af_filter *f, int argc, char **argv)
 	return af_filter_finish(f);
 }
 
+/* build/gen/data-index.c: every file of data/, by weak reference (NULL when not linked) */
+extern const struct af_datafile *const af_data_index[];
+extern const size_t af_data_count;
+
 const struct af_datafile *af_data_find(const char *name)
 {
-	for (const struct af_datafile *d = af_datafiles; d->name; d++)
-		if (strcmp(d->name, name) == 0)
-			return d;
+	for (size_t i = 0; i < af_data_count; i++)
+		if (af_data_index[i] && strcmp(af_data_index[i]->name, name) == 0)
+			return af_data_index[i];
 	return NULL;
 }

@@ -9,6 +9,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* the compiled-in data this module reads */
+AF_DATA_USE(dates_yaml);
+
 #define US_EASTERN 10000 /* pseudo offsets for zones with US daylight saving */
 
 struct name {

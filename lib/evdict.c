@@ -12,6 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the compiled-in data this module reads */
+AF_DATA_USE(events_verbs_bin);
+AF_DATA_USE(events_actors_bin);
+AF_DATA_USE(events_agents_bin);
+AF_DATA_USE(events_discards_bin);
+AF_DATA_USE(events_yaml);
+AF_DATA_USE(events_afghanistan_yaml);
+
 /* ---- interned words ---- */
 
 static uint64_t hash_bytes(const char *s, size_t n)

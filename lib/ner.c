@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the compiled-in data this module reads */
+AF_DATA_USE(ner_bin);
+
 /* ---- strings ---- */
 
 uint64_t af_ner_hash(const char *s, size_t n)

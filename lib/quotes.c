@@ -27,6 +27,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the compiled-in data this module reads */
+AF_DATA_USE(quotes_yaml);
+
 /* ------------------------------------------------------------------ lexicon */
 
 enum {

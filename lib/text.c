@@ -7,6 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* the compiled-in data this module reads */
+AF_DATA_USE(abbreviations_yaml);
+
 /* ------------------------------------------------------------------ abbreviations */
 
 /* Classes of an entry, one word may have several ("No." before a number, "No" starter). */

@@ -10,9 +10,15 @@ struct af_datafile {
 	size_t len;
 };
 
-extern const struct af_datafile af_datafiles[]; /* ends with a NULL name */
+/* A library module that reads a compiled-in file names it here, by its base name with
+ * other characters than letters and digits as '_': AF_DATA_USE(clean_yaml). The reference
+ * links that file into every tool that links the module, and only into those. */
+#define AF_DATA_USE(ident)                                                                         \
+	extern const struct af_datafile af_data_##ident;                                           \
+	__attribute__((used)) static const struct af_datafile *const af_data_use_##ident = &af_data_##ident
 
-/* The compiled-in file of that name, or NULL. */
+/* The compiled-in file of that name, or NULL (not in data/, or no module of this tool
+ * said AF_DATA_USE for it). */
 const struct af_datafile *af_data_find(const char *name);
 
 #endif
