@@ -1,0 +1,95 @@
+/* af-entities - people, organisations, places, groups and dates in article records. */
+#include "af/cli.h"
+#include "af/entities.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: af-entities [OPTION]... [FILE]...\n"
+	"Find the people, organisations, places, nationalities and groups, and dates\n"
+	"in the \"text\" of NDJSON article records (stdin or FILE operands), and add\n"
+	"them as \"entities\": text, type, start, end (code points), canonical name,\n"
+	"lexicon code, role and org, and for dates a value resolved against\n"
+	"\"published\".\n"
+	"\n"
+	"  -l, --lexicon FILE   add people, organisations, places, groups, titles and\n"
+	"                       other rule words from a YAML lexicon (repeatable)\n"
+	"      --reject FILE    write rejected input lines to FILE, verbatim\n"
+	"      --strict         stop at the first rejected record\n"
+	"  -h, --help           show this help and exit\n"
+	"  -V, --version        show the version and exit\n"
+	"\n"
+	"Types: PERSON, ORG, LOC, NORP, DATE. Adds: entities.\n"
+	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
+	"could not be read, 74 I/O error, 78 bad lexicon. See af-entities(1),\n"
+	"docs/lexicons.md, af(7).\n";
+
+enum { OPT_LEXICON = 'l' };
+
+struct ctx {
+	struct af_entities *x;
+	struct af_mentions m;
+};
+
+static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
+{
+	struct ctx *c = vctx;
+	size_t len;
+	if (!af_record_field(r, "text")) {
+		af_error_set(why, "no \"text\" field: run af-clean first");
+		return AF_REJECT;
+	}
+	char *text = af_record_string(r, "text", &len);
+	if (!text) {
+		af_error_set(why, "\"text\" is not a string");
+		return AF_REJECT;
+	}
+	json_t *pub = af_record_get(r, "published");
+	const char *published = json_is_string(pub) ? json_string_value(pub) : NULL;
+	struct af_error err;
+	int rc = af_entities_find(c->x, text, len, published, &c->m, &err);
+	json_decref(pub);
+	if (rc < 0) {
+		free(text);
+		af_error_set(why, "%s", err.msg);
+		return AF_REJECT;
+	}
+	af_record_set(r, "entities", af_mentions_json(&c->m, text));
+	free(text);
+	return AF_WRITE;
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		AF_COMMON_OPTIONS,
+		{"lexicon", required_argument, NULL, OPT_LEXICON},
+		{0, 0, 0, 0},
+	};
+	struct ctx c = {0};
+	struct af_filter f = {.stage = "entities", .process = process, .ctx = &c};
+	struct af_cli cli = {.usage = usage};
+	int ch;
+	af_setprog(argv[0]);
+	while ((ch = getopt_long(argc, argv, "hVl:", opts, NULL)) != -1) {
+		if (af_cli_common(&cli, &f, ch, optarg))
+			continue;
+		if (ch == OPT_LEXICON)
+			af_cli_add_lexicon(&cli, optarg);
+		else
+			af_usage_error("unknown option");
+	}
+	struct af_error err;
+	c.x = af_entities_new(&err);
+	if (!c.x)
+		af_die(AF_EX_SOFTWARE, "built-in lexicon: %s", err.msg);
+	for (size_t i = 0; i < cli.nlexicons; i++)
+		if (af_entities_load(c.x, cli.lexicons[i], &err) < 0)
+			af_die(AF_EX_CONFIG, "%s", err.msg);
+	int status = af_cli_run_files(&f, argc - optind, argv + optind);
+	af_mentions_free(&c.m);
+	af_entities_free(c.x);
+	free(cli.lexicons);
+	return status;
+}

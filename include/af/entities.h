@@ -1,0 +1,49 @@
+/* entities.h - named entities and dates in article text: people, organisations, places,
+ * nationalities and groups, dates resolved against the publication date, with canonical
+ * names, lexicon codes and roles (docs/af-entities.1, docs/lexicons.md). */
+#ifndef AF_ENTITIES_H
+#define AF_ENTITIES_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "af/af.h"
+#include "af/lexicon.h"
+
+struct af_mention {
+	size_t start, end;   /* bytes into the text, half-open */
+	size_t cstart, cend; /* code points */
+	enum af_etype type;
+	const char *canonical; /* the fullest name of the entity in the text (DATE: its value or text) */
+	const char *code;      /* lexicon code, or NULL */
+	const char *value;     /* DATE: "2025-12-09", "2025-12", "2022", "1989-90"; NULL if unresolved */
+	const char *role;      /* "Foreign Minister", or NULL */
+	const char *org;       /* canonical name of the role's organisation (or country), or NULL */
+	size_t sentence;       /* index of its sentence */
+};
+
+struct af_mentions {
+	struct af_mention *v;
+	size_t n, cap;
+	struct af_buf strs; /* storage of the strings (internal) */
+};
+
+struct af_entities;
+
+/* The extractor with the compiled-in lexicons (data/people.yaml, orgs.yaml, places.yaml,
+ * entity-rules.yaml) and month names (data/dates.yaml). NULL with the reason in err. */
+struct af_entities *af_entities_new(struct af_error *err);
+/* Add a user's lexicon file; 0, or -1 with "file:line:col: problem" in err. */
+int af_entities_load(struct af_entities *x, const char *path, struct af_error *err);
+void af_entities_free(struct af_entities *x);
+
+/* The mentions of s[0..n) (valid UTF-8), in text order; published ("2025-12-10T18:53:26+05:30",
+ * or NULL) resolves relative dates. out is replaced (zero it before first use). 0 or -1. */
+int af_entities_find(struct af_entities *x, const char *s, size_t n, const char *published,
+                     struct af_mentions *out, struct af_error *err);
+void af_mentions_free(struct af_mentions *m);
+
+/* The mentions as the record's "entities" array (new reference). */
+json_t *af_mentions_json(const struct af_mentions *m, const char *s);
+
+#endif

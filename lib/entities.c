@@ -1,0 +1,1466 @@
+/* entities.c - lexicon matching, name rules, roles, within-article canonical names and
+ * dates (docs/af-entities.1 describes the method, docs/lexicons.md the data). */
+#include "af/entities.h"
+#include "af/data.h"
+#include "af/dates.h"
+#include "af/ner.h"
+#include "af/text.h"
+#include "af/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* the compiled-in data this module reads */
+AF_DATA_USE(entity_rules_yaml);
+AF_DATA_USE(places_yaml);
+AF_DATA_USE(orgs_yaml);
+AF_DATA_USE(people_yaml);
+
+#define NONE ((size_t)-1)
+#define MAXPHRASE 16 /* units in the longest lexicon key looked for */
+
+struct af_entities {
+	struct af_lexicon *lx;
+	struct af_dates *dates;
+	struct af_ner_model *ner; /* the statistical tagger, NULL without one */
+	struct af_ner_scratch *nscratch;
+	struct af_ner_spans nspans;
+	/* scratch, reused across texts */
+	struct af_tokens toks;
+	struct af_sentences sents;
+	struct af_lexunits u;
+};
+
+/* A mention while the text is worked on. */
+struct ment {
+	size_t a, b;  /* units [a, b) */
+	enum af_etype type;
+	int ent;      /* lexicon entity, or -1 */
+	size_t parent; /* union-find: same entity */
+	size_t org;   /* mention of the role's organisation, or NONE */
+	const char *orgname; /* or a name */
+	size_t rs, re; /* role: bytes of the text (rs == re: none) */
+	const char *rolestr; /* or a role word from the lexicon */
+	size_t anaphor; /* "the Council": the unit of the head word to look for, else NONE */
+	char value[24];
+	size_t ds, de; /* DATE: bytes (dates work on tokens) */
+	size_t dcs, dce;
+	int dead;
+};
+
+/* A title with its modifiers and its "of ..." part. */
+struct role {
+	size_t a, b;  /* units of the role text */
+	size_t next;  /* first unit after it */
+	size_t of;    /* the unit after "of [the]" / "for [the]" when no portfolio, else NONE */
+};
+
+struct work {
+	struct af_entities *x;
+	const char *s;
+	size_t n;
+	const struct af_lexunits *u;
+	struct ment *m;
+	size_t nm, capm;
+	size_t *owner;   /* unit -> mention, NONE, or ROLEUNIT */
+	unsigned *cls;   /* unit -> classes of the longest phrase starting there */
+	size_t *plen;    /* unit -> length of that phrase */
+	const char **prole; /* unit -> role of a led_by phrase */
+	struct role *roles;
+	size_t nroles, caproles;
+	int have_pub;
+	int py, pm, pd;
+};
+
+#define ROLEUNIT ((size_t)-2)
+
+/* ---- set-up ---- */
+
+static int add_root(struct af_entities *x, const struct af_ynode *root, int need, struct af_error *err)
+{
+	if (root->type != AF_Y_MAP)
+		return af_yerr(err, root, "a lexicon is a mapping of sections (people:, orgs:, places:, ...)");
+	int known = af_lexicon_knows(root);
+	int dated = af_ymap_get(root, "months") || af_ymap_get(root, "weekdays") || af_ymap_get(root, "zones");
+	if (need && !known && !dated && root->n)
+		return af_yerr(err, root,
+		               "no section af-entities reads (people, orgs, places, groups, misc, titles, ...; "
+		               "see docs/lexicons.md)");
+	if (known && af_lexicon_add(x->lx, root, err) < 0)
+		return -1;
+	if (dated && af_dates_merge(x->dates, root, err) < 0)
+		return -1;
+	return 0;
+}
+
+static const char *const default_files[] = {"entity-rules.yaml", "places.yaml", "orgs.yaml", "people.yaml"};
+
+struct af_entities *af_entities_new(struct af_error *err)
+{
+	struct af_entities *x = af_calloc(1, sizeof *x);
+	x->lx = af_lexicon_new();
+	if (af_text_init(err) < 0 || !(x->dates = af_dates_new(err))) {
+		af_entities_free(x);
+		return NULL;
+	}
+	struct af_error nerr;
+	if (!getenv("AF_NO_NER") && af_ner_load(&x->ner, NULL, &nerr) == 0)
+		x->nscratch = af_ner_scratch_new();
+	else
+		x->ner = NULL; /* lexicon and rules only (docs: af-entities(1), MODEL) */
+	for (size_t i = 0; i < sizeof default_files / sizeof *default_files; i++) {
+		const struct af_datafile *f = af_data_find(default_files[i]);
+		if (!f) {
+			af_error_set(err, "%s is not compiled in", default_files[i]);
+			af_entities_free(x);
+			return NULL;
+		}
+		struct af_ynode *root = af_yaml_parse(f->data, f->len, default_files[i], err);
+		int rc = root ? af_lexicon_add(x->lx, root, err) : -1;
+		af_yaml_free(root);
+		if (rc < 0) {
+			af_entities_free(x);
+			return NULL;
+		}
+	}
+	return x;
+}
+
+int af_entities_load(struct af_entities *x, const char *path, struct af_error *err)
+{
+	struct af_ynode *root = af_yaml_load(path, err);
+	if (!root)
+		return -1;
+	int rc = add_root(x, root, 1, err);
+	af_yaml_free(root);
+	return rc;
+}
+
+void af_entities_free(struct af_entities *x)
+{
+	if (!x)
+		return;
+	af_lexicon_free(x->lx);
+	af_dates_free(x->dates);
+	af_ner_free(x->ner);
+	af_ner_scratch_free(x->nscratch);
+	af_ner_spans_free(&x->nspans);
+	af_tokens_free(&x->toks);
+	af_sentences_free(&x->sents);
+	af_lexunits_free(&x->u);
+	free(x);
+}
+
+/* ---- small helpers ---- */
+
+static const char *key(const struct work *w, size_t i)
+{
+	return af_lexunit_key(w->u, i);
+}
+
+static unsigned wcls(const struct work *w, size_t i)
+{
+	if (i >= w->u->n || (w->u->v[i].flags & AF_UF_PUNCT))
+		return 0;
+	return af_lexicon_word(w->x->lx, key(w, i));
+}
+
+static unsigned uflags(const struct work *w, size_t i)
+{
+	return i < w->u->n ? w->u->v[i].flags : 0;
+}
+
+static int is_word(const struct work *w, size_t i, const char *k)
+{
+	return i < w->u->n && !(uflags(w, i) & AF_UF_PUNCT) && !strcmp(key(w, i), k);
+}
+
+static int is_punct(const struct work *w, size_t i, const char *p)
+{
+	return i < w->u->n && (uflags(w, i) & AF_UF_PUNCT) && !strcmp(key(w, i), p);
+}
+
+static int is_cap(const struct work *w, size_t i)
+{
+	unsigned f = uflags(w, i);
+	return (f & AF_UF_WORD) && (f & AF_UF_CAP);
+}
+
+static size_t new_ment(struct work *w, size_t a, size_t b, enum af_etype type, int ent)
+{
+	if (w->nm == w->capm) {
+		w->capm = w->capm ? w->capm * 2 : 64;
+		w->m = af_realloc(w->m, w->capm * sizeof *w->m);
+	}
+	size_t k = w->nm++;
+	struct ment *m = &w->m[k];
+	memset(m, 0, sizeof *m);
+	m->a = a;
+	m->b = b;
+	m->type = type;
+	m->ent = ent;
+	m->parent = k;
+	m->org = NONE;
+	m->anaphor = NONE;
+	for (size_t i = a; i < b; i++)
+		w->owner[i] = k;
+	return k;
+}
+
+static void kill_ment(struct work *w, size_t k)
+{
+	w->m[k].dead = 1;
+	for (size_t i = w->m[k].a; i < w->m[k].b; i++)
+		if (w->owner[i] == k)
+			w->owner[i] = NONE;
+}
+
+static struct ment *owner_ment(struct work *w, size_t i)
+{
+	if (i >= w->u->n || w->owner[i] == NONE || w->owner[i] == ROLEUNIT)
+		return NULL;
+	return &w->m[w->owner[i]];
+}
+
+/* ---- 1. phrases and lexicon entities ---- */
+
+static int breaks_phrase(const struct work *w, size_t a, size_t i)
+{
+	unsigned f = uflags(w, i);
+	return (f & (AF_UF_PUNCT | AF_UF_NUMBER)) || (i > a && (f & AF_UF_SENT));
+}
+
+static void find_phrases(struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	for (size_t i = 0; i < u->n; i++) {
+		w->cls[i] = 0;
+		w->plen[i] = 0;
+		w->prole[i] = NULL;
+		if (!(u->v[i].flags & (AF_UF_WORD | AF_UF_NUMBER)))
+			continue;
+		for (size_t b = i + 1; b <= u->n && b - i <= MAXPHRASE; b++) {
+			if (breaks_phrase(w, i, b - 1))
+				break;
+			const struct af_lexhit *h = af_lexicon_find(w->x->lx, u, i, b, 0);
+			if (!h)
+				break;
+			if (h->cls) {
+				w->cls[i] = h->cls;
+				w->plen[i] = b - i;
+				w->prole[i] = h->role;
+			}
+			if (!h->prefix)
+				break;
+		}
+	}
+}
+
+static void find_lexicon(struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	for (size_t i = 0; i < u->n;) {
+		unsigned f = u->v[i].flags;
+		if (!(f & AF_UF_WORD) || ((f & AF_UF_HYPHEN) && i > 0 && (wcls(w, i - 1) & AF_LC_SKIPPREFIX))) {
+			i++;
+			continue;
+		}
+		size_t best = 0;
+		int ent = -1;
+		for (size_t b = i + 1; b <= u->n && b - i <= MAXPHRASE; b++) {
+			if (breaks_phrase(w, i, b - 1))
+				break;
+			const struct af_lexhit *he = af_lexicon_find(w->x->lx, u, i, b, 0);
+			const struct af_lexhit *hf = af_lexicon_find(w->x->lx, u, i, b, 1);
+			if (!he && !hf)
+				break;
+			if (he && he->ent >= 0 && af_lexicon_case_ok(he, u, i, b)) {
+				best = b - i;
+				ent = he->ent;
+			} else if (hf && hf->ent >= 0 && af_lexicon_case_ok(hf, u, i, b) &&
+			           (b - i > 1 || strlen(key(w, i)) >= 5)) {
+				best = b - i;
+				ent = hf->ent;
+			}
+			if (!(he && he->prefix) && !(hf && hf->prefix))
+				break;
+		}
+		/* a longer title or phrase starting here wins ("Supreme Leader" over "Leader") */
+		if (best && w->plen[i] <= best) {
+			const struct af_lexentry *e = af_lexicon_entry(w->x->lx, ent);
+			new_ment(w, i, i + best, e->type, ent);
+			i += best;
+		} else {
+			i++;
+		}
+	}
+}
+
+/* ---- 2. roles: titles with their modifiers and "of ..." ---- */
+
+static int title_at(const struct work *w, size_t i)
+{
+	return i < w->u->n && (w->cls[i] & AF_LC_TITLE) && w->owner[i] == NONE;
+}
+
+/* A title (after modifiers) starts at i: returns the unit after the title, else 0. */
+static size_t title_after_modifiers(const struct work *w, size_t i)
+{
+	while (i < w->u->n && (w->cls[i] & AF_LC_MODIFIER) && !(w->cls[i] & AF_LC_TITLE) && w->owner[i] == NONE)
+		i += w->plen[i];
+	return title_at(w, i) ? i + w->plen[i] : 0;
+}
+
+static void find_roles(struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	for (size_t i = 0; i < u->n; i++) {
+		if (w->owner[i] != NONE || !(w->cls[i] & (AF_LC_TITLE | AF_LC_MODIFIER)))
+			continue;
+		size_t end = title_after_modifiers(w, i);
+		if (!end)
+			continue;
+		struct role r = {i, end, end, NONE};
+		/* Minister of Higher Education; Governor of Kandahar; spokesman for the Taliban */
+		if (is_word(w, end, "of") || is_word(w, end, "for")) {
+			size_t k = end + 1;
+			if (k < u->n && (w->cls[k] & AF_LC_PORTFOLIO) && w->owner[k] == NONE) {
+				r.b = r.next = k + w->plen[k];
+			} else {
+				if (is_word(w, k, "the"))
+					k++;
+				r.of = k;
+			}
+		}
+		for (size_t k = r.a; k < r.b; k++)
+			w->owner[k] = ROLEUNIT;
+		if (w->nroles == w->caproles) {
+			w->caproles = w->caproles ? w->caproles * 2 : 16;
+			w->roles = af_realloc(w->roles, w->caproles * sizeof *w->roles);
+		}
+		w->roles[w->nroles++] = r;
+		i = r.b - 1;
+	}
+}
+
+/* The unit where a name after a title or honorific at i would start. */
+static size_t skip_honorifics(const struct work *w, size_t i)
+{
+	while (i < w->u->n && (w->cls[i] & AF_LC_HONORIFIC) && w->owner[i] == NONE) {
+		i += w->plen[i];
+		if (is_punct(w, i, "."))
+			i++;
+	}
+	return i;
+}
+
+/* ---- 3. the tagger's names where the lexicon and the titles left a gap ---- */
+
+static int quoted_title(const struct work *w, size_t a, size_t b);
+static int breaker(const struct work *w, size_t i);
+
+static void find_model(struct work *w)
+{
+	struct af_entities *x = w->x;
+	struct af_error err;
+	if (!x->ner || af_ner_tag_text(x->ner, x->nscratch, w->s, w->n, &x->toks, &x->sents, &x->nspans, &err) < 0)
+		return;
+	const struct af_lexunits *u = w->u;
+	size_t ui = 0;
+	for (size_t k = 0; k < x->nspans.n; k++) {
+		const struct af_ner_span *sp = &x->nspans.v[k];
+		while (ui < u->n && u->v[ui].tok < sp->start)
+			ui++;
+		size_t a = ui, b = ui;
+		while (b < u->n && u->v[b].tok < sp->end)
+			b++;
+		/* no possessive or punctuation at the edges; no leading "The" */
+		while (b > a && (u->v[b - 1].flags & (AF_UF_CLITIC | AF_UF_PUNCT)))
+			b--;
+		while (a < b && ((u->v[a].flags & AF_UF_PUNCT) || (wcls(w, a) & AF_LC_FUNCTION)))
+			a++;
+		if (a >= b)
+			continue;
+		int free_ = 1;
+		for (size_t i = a; i < b && free_; i++)
+			if (w->owner[i] != NONE || breaker(w, i))
+				free_ = 0;
+		if (!free_)
+			continue;
+		enum af_etype t = sp->type == AF_NER_PER   ? AF_E_PERSON
+		                  : sp->type == AF_NER_ORG ? AF_E_ORG
+		                  : sp->type == AF_NER_LOC ? AF_E_LOC
+		                                           : AF_E_MISC;
+		if (t != AF_E_PERSON && quoted_title(w, a, b))
+			continue;
+		if (!(u->v[a].flags & AF_UF_CAP))
+			continue;
+		size_t m = new_ment(w, a, b, t, -1);
+		if (b - a == 1 && a > 0 && is_word(w, a - 1, "the") && (wcls(w, a) & AF_LC_ORGHEAD)) {
+			w->m[m].type = AF_E_ORG;
+			w->m[m].anaphor = a; /* "the Council": resolved with the others */
+		}
+	}
+}
+
+/* ---- 4. capitalised sequences: names the lexicon does not know ---- */
+
+static int dateword(const struct work *w, size_t i)
+{
+	const struct af_lexunit *x = &w->u->v[i];
+	if (w->cls[i] & (AF_LC_WEEKDAY | AF_LC_RELDAY))
+		return 1;
+	return af_dates_month(w->x->dates, w->s + x->start, x->end - x->start) > 0 && x->end - x->start > 3;
+}
+
+/* Words that stop a name: titles, honorifics, led_by and speech phrases, dates. */
+static int breaker(const struct work *w, size_t i)
+{
+	if (w->owner[i] == ROLEUNIT)
+		return 1;
+	if (w->owner[i] != NONE)
+		return 0;
+	if (w->cls[i] & (AF_LC_TITLE | AF_LC_HONORIFIC | AF_LC_LEDBY | AF_LC_SPEECH))
+		return 1;
+	if ((w->cls[i] & AF_LC_MODIFIER) && title_after_modifiers(w, i))
+		return 1;
+	return dateword(w, i);
+}
+
+static int name_like(const struct work *w, size_t i)
+{
+	unsigned c = wcls(w, i);
+	if (c & AF_LC_GIVEN)
+		return 1;
+	/* Zabihullah, Sirajuddin, Karzai: an ending listed in name_endings */
+	const char *k = key(w, i);
+	size_t n = strlen(k);
+	for (size_t cut = 3; cut + 2 <= n; cut++)
+		if (af_lexicon_word(w->x->lx, k + cut) & AF_LC_ENDING)
+			return 1;
+	return 0;
+}
+
+/* The unit before i, skipping honorifics; what stands there. */
+static int after_title(const struct work *w, size_t i)
+{
+	size_t k = i;
+	if (k > 0 && is_punct(w, k - 1, ","))
+		k--;
+	for (size_t r = 0; r < w->nroles; r++)
+		if (skip_honorifics(w, w->roles[r].next) == i || (w->roles[r].next == k && k != i))
+			return 1;
+	/* an honorific right before: Mullah Omar, Mr. X */
+	for (size_t j = i; j > 0 && j + 4 > i; j--)
+		if ((w->cls[j - 1] & AF_LC_HONORIFIC) && w->owner[j - 1] == NONE && skip_honorifics(w, j - 1) == i)
+			return 1;
+	return 0;
+}
+
+static int ledby_before(const struct work *w, size_t i)
+{
+	for (size_t j = i; j > 0 && j + MAXPHRASE > i; j--)
+		if ((w->cls[j - 1] & AF_LC_LEDBY) && j - 1 + w->plen[j - 1] == i)
+			return 1;
+	return 0;
+}
+
+static int speech_near(const struct work *w, size_t a, size_t b)
+{
+	if (a > 0 && (w->cls[a - 1] & AF_LC_SPEECH))
+		return 1;
+	size_t k = b;
+	if (is_punct(w, k, ","))
+		k++;
+	if (k < w->u->n && ((w->cls[k] & AF_LC_SPEECH) || is_word(w, k, "who")))
+		return 1;
+	return 0;
+}
+
+/* A title-like word before a role comma: "X, a spokesman for ..." */
+static int apposition_title(const struct work *w, size_t b)
+{
+	if (!is_punct(w, b, ","))
+		return 0;
+	size_t k = b + 1;
+	if (is_word(w, k, "a") || is_word(w, k, "an") || is_word(w, k, "the"))
+		k++;
+	for (size_t r = 0; r < w->nroles; r++)
+		if (w->roles[r].a >= k && w->roles[r].a <= k + 4)
+			return 1;
+	return 0;
+}
+
+static void classify_run(struct work *w, size_t p, size_t q, int seq_start)
+{
+	while (p < q && (wcls(w, p) & AF_LC_FUNCTION) && !name_like(w, p))
+		p++;
+	while (q > p && (wcls(w, q - 1) & AF_LC_CONNECTOR))
+		q--;
+	if (p >= q)
+		return;
+	size_t n = q - p;
+	int given = 0;
+	for (size_t i = p; i < q; i++) {
+		if (wcls(w, i) & (AF_LC_ORGHEAD | AF_LC_PLACEHEAD | AF_LC_FUNCTION))
+			return; /* "the General Assembly" is nobody */
+		if (name_like(w, i))
+			given++;
+	}
+	int person = 0;
+	if (given && n >= 2 && n <= 5)
+		person = 1;
+	else if ((after_title(w, p) || ledby_before(w, p)) && n <= 4)
+		person = 1;
+	else if (n >= 2 && n <= 4 && (speech_near(w, p, q) || apposition_title(w, q)))
+		person = 1;
+	(void)seq_start;
+	if (!person)
+		return;
+	/* a lexicon person right after: the same name written longer (Mohammad Hanif Atmar) */
+	struct ment *nx = owner_ment(w, q);
+	if (nx && nx->a == q && nx->type == AF_E_PERSON && n <= 2) {
+		for (size_t i = p; i < q; i++)
+			w->owner[i] = w->owner[q];
+		/* a lexicon surname after other names: someone else of that name (Karim Nazari is
+		 * not the lexicon's Nazary) */
+		if (nx->b - nx->a == 1)
+			nx->ent = -1;
+		nx->a = p;
+		return;
+	}
+	new_ment(w, p, q, AF_E_PERSON, -1);
+}
+
+static int quoted_title(const struct work *w, size_t a, size_t b)
+{
+	if (a == 0 || !(uflags(w, a - 1) & (AF_UF_QOPEN)))
+		return 0;
+	if (uflags(w, b) & AF_UF_QCLOSE)
+		return 1;
+	return (is_punct(w, b, ",") || is_punct(w, b, ".")) && (uflags(w, b + 1) & AF_UF_QCLOSE);
+}
+
+static void classify(struct work *w, size_t a, size_t b)
+{
+	while (a < b && w->owner[a] == NONE && (wcls(w, a) & AF_LC_FUNCTION) && !name_like(w, a))
+		a++;
+	if (a >= b)
+		return;
+	if (quoted_title(w, a, b))
+		return; /* “National Consensus of Afghan Political Parties”: a title, not an organisation */
+	int orghead = 0, owned = 0;
+	size_t last_owner = NONE;
+	for (size_t i = a; i < b; i++) {
+		if (w->owner[i] == NONE) {
+			if (wcls(w, i) & AF_LC_ORGHEAD)
+				orghead = 1;
+		} else if (w->owner[i] != last_owner) {
+			owned++;
+			last_owner = w->owner[i];
+		}
+	}
+	struct ment *only = owned == 1 ? owner_ment(w, a) : NULL;
+	if (only && only->a == a && only->b == b)
+		return; /* just a lexicon name */
+	if (orghead && b - a >= 2) {
+		for (size_t i = a; i < b; i++)
+			if (w->owner[i] != NONE && w->owner[i] != ROLEUNIT && !w->m[w->owner[i]].dead)
+				kill_ment(w, w->owner[i]);
+		new_ment(w, a, b, AF_E_ORG, -1);
+		return;
+	}
+	if (orghead && b - a == 1 && a > 0 && is_word(w, a - 1, "the")) {
+		size_t k = new_ment(w, a, b, AF_E_ORG, -1);
+		w->m[k].anaphor = a; /* resolved when every organisation is known */
+		return;
+	}
+	unsigned lastc = wcls(w, b - 1), nextc = wcls(w, b);
+	if (((lastc & AF_LC_PLACEHEAD) && b - a >= 2) ||
+	    ((nextc & AF_LC_PLACEHEAD) && !(uflags(w, b) & AF_UF_CAP) && !owned)) {
+		int ent = -1;
+		if (owned == 1 && only && only->type == AF_E_LOC) {
+			ent = only->ent;
+			kill_ment(w, w->owner[a]);
+		} else if (owned) {
+			goto runs;
+		}
+		new_ment(w, a, b, AF_E_LOC, ent);
+		return;
+	}
+runs:
+	/* the stretches the lexicon did not name, each on its own */
+	for (size_t i = a; i < b;) {
+		if (w->owner[i] != NONE) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < b && w->owner[j] == NONE)
+			j++;
+		classify_run(w, i, j, i == a);
+		i = j;
+	}
+}
+
+static int seq_unit(const struct work *w, size_t i, size_t a)
+{
+	unsigned f = uflags(w, i);
+	if (i > a && (f & AF_UF_SENT))
+		return 0;
+	if (w->owner[i] != NONE && w->owner[i] != ROLEUNIT)
+		return (f & AF_UF_CAP) || i > a; /* a lexicon name (its first word capitalised) */
+	return (f & AF_UF_WORD) && (f & AF_UF_CAP) && !breaker(w, i);
+}
+
+static void find_sequences(struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	for (size_t i = 0; i < u->n;) {
+		if (!seq_unit(w, i, i) || (w->owner[i] != NONE && !(uflags(w, i) & AF_UF_CAP))) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		for (;;) {
+			if (j < u->n && w->owner[j] != NONE && w->owner[j] != ROLEUNIT && j > i &&
+			    (uflags(w, j) & AF_UF_SENT))
+				break;
+			if (j < u->n && w->owner[j] != NONE && w->owner[j] != ROLEUNIT) {
+				j = w->m[w->owner[j]].b;
+				continue;
+			}
+			if (j < u->n && seq_unit(w, j, i)) {
+				j++;
+				continue;
+			}
+			/* of, for, and, bin ... between two capitalised words */
+			if (j > i && j + 1 < u->n && (wcls(w, j) & AF_LC_CONNECTOR) && !(uflags(w, j) & AF_UF_SENT) &&
+			    seq_unit(w, j + 1, i)) {
+				j++;
+				continue;
+			}
+			break;
+		}
+		if (j == i) {
+			i++;
+			continue;
+		}
+		classify(w, i, j);
+		i = j;
+	}
+}
+
+/* ---- 5. attach roles ---- */
+
+static size_t ment_ending_at(const struct work *w, size_t b)
+{
+	if (b == 0)
+		return NONE;
+	size_t k = w->owner[b - 1];
+	if (k == NONE || k == ROLEUNIT || w->m[k].b != b || w->m[k].dead)
+		return NONE;
+	return k;
+}
+
+static size_t ment_starting_at(const struct work *w, size_t a)
+{
+	if (a >= w->u->n)
+		return NONE;
+	size_t k = w->owner[a];
+	if (k == NONE || k == ROLEUNIT || w->m[k].a != a || w->m[k].dead)
+		return NONE;
+	return k;
+}
+
+/* The organisation (or country) right before unit a: "Taliban Foreign Minister",
+ * "Iran's foreign minister". */
+static size_t org_before(const struct work *w, size_t a)
+{
+	size_t k = a;
+	if (k > 0 && (uflags(w, k - 1) & AF_UF_CLITIC))
+		k--;
+	size_t o = ment_ending_at(w, k);
+	if (o == NONE)
+		return NONE;
+	enum af_etype t = w->m[o].type;
+	return t == AF_E_ORG || t == AF_E_LOC || t == AF_E_NORP ? o : NONE;
+}
+
+static void give_role(struct work *w, size_t p, const struct role *r, size_t org)
+{
+	struct ment *m = &w->m[p];
+	if (m->rs != m->re || m->rolestr)
+		return;
+	m->rs = w->u->v[r->a].start;
+	m->re = w->u->v[r->b - 1].end;
+	m->org = org;
+}
+
+static void attach_roles(struct work *w)
+{
+	for (size_t i = 0; i < w->nroles; i++) {
+		const struct role *r = &w->roles[i];
+		size_t org = org_before(w, r->a), next = r->next;
+		size_t of = r->of != NONE ? ment_starting_at(w, r->of) : NONE;
+		if (of != NONE && (w->m[of].type == AF_E_ORG || w->m[of].type == AF_E_LOC)) {
+			org = of; /* spokesman for the Taliban */
+			next = w->m[of].b;
+			/* "... for the Taliban administration, Zabihullah Mujahid" */
+			size_t j = next;
+			while (j < next + 2 && (uflags(w, j) & AF_UF_WORD) && !(uflags(w, j) & AF_UF_CAP) &&
+			       !(wcls(w, j) & (AF_LC_FUNCTION | AF_LC_SPEECH)) && w->owner[j] == NONE)
+				j++;
+			if (j > next && is_punct(w, j, ","))
+				next = j;
+		}
+		size_t k = skip_honorifics(w, next);
+		if (is_punct(w, k, ","))
+			k = skip_honorifics(w, k + 1);
+		size_t p = ment_starting_at(w, k);
+		if (p != NONE && w->m[p].type == AF_E_PERSON) {
+			give_role(w, p, r, org);
+			continue;
+		}
+		/* after the name: "Abdullah Qarluq, a spokesman for the council" */
+		size_t b = r->a;
+		size_t ob = org_before(w, b);
+		if (ob != NONE) {
+			if (org == NONE)
+				org = ob;
+			b = w->m[ob].a;
+		}
+		if (b > 0 && (is_word(w, b - 1, "a") || is_word(w, b - 1, "an") || is_word(w, b - 1, "the")))
+			b--;
+		if (b > 0 && is_punct(w, b - 1, ",")) {
+			p = ment_ending_at(w, b - 1);
+			if (p != NONE && w->m[p].type == AF_E_PERSON)
+				give_role(w, p, r, org);
+		}
+	}
+	/* "the Afghanistan National Movement for Peace and Justice, led by Hanif Atmar" */
+	for (size_t i = 0; i < w->u->n; i++) {
+		if (!(w->cls[i] & AF_LC_LEDBY) || w->owner[i] != NONE)
+			continue;
+		size_t k = i;
+		if (k > 0 && is_punct(w, k - 1, ","))
+			k--;
+		size_t org = ment_ending_at(w, k);
+		if (org != NONE && w->m[org].type != AF_E_ORG)
+			org = NONE;
+		size_t j = i + w->plen[i];
+		for (;;) {
+			size_t p = ment_starting_at(w, skip_honorifics(w, j));
+			if (p == NONE || w->m[p].type != AF_E_PERSON)
+				break;
+			struct ment *m = &w->m[p];
+			if (m->rs == m->re && !m->rolestr) {
+				m->rolestr = w->prole[i];
+				m->org = org;
+			}
+			j = m->b;
+			if (is_punct(w, j, ","))
+				j++;
+			if (is_word(w, j, "and"))
+				j++;
+		}
+		i += w->plen[i] - 1;
+	}
+}
+
+/* ---- 6. one entity, one canonical name ---- */
+
+static size_t root(struct work *w, size_t k)
+{
+	while (w->m[k].parent != k) {
+		w->m[k].parent = w->m[w->m[k].parent].parent;
+		k = w->m[k].parent;
+	}
+	return k;
+}
+
+static void join(struct work *w, size_t a, size_t b)
+{
+	a = root(w, a);
+	b = root(w, b);
+	if (a != b)
+		w->m[a > b ? a : b].parent = a < b ? a : b;
+}
+
+static int same_units(const struct work *w, size_t a, size_t b, size_t c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(af_lexunit_fold(w->u, a + i), af_lexunit_fold(w->u, c + i)) != 0)
+			return 0;
+	(void)b;
+	return 1;
+}
+
+static int by_start(const void *pa, const void *pb)
+{
+	const struct ment *a = pa, *b = pb;
+	return a->a < b->a ? -1 : a->a > b->a ? 1 : 0;
+}
+
+/* A mention's identity key: its lexicon entity, else its type and words (folded). */
+struct keyed {
+	const char *k;
+	size_t m;
+};
+
+static int by_key(const void *pa, const void *pb)
+{
+	const struct keyed *a = pa, *b = pb;
+	int c = strcmp(a->k, b->k);
+	return c ? c : a->m < b->m ? -1 : a->m > b->m;
+}
+
+/* Sorted (key, mention) pairs; the keys live in buf. */
+static struct keyed *sort_keys(struct work *w, struct af_buf *buf, int surnames, size_t *np)
+{
+	size_t *off = af_malloc((w->nm ? w->nm : 1) * sizeof *off), n = 0;
+	size_t *idx = af_malloc((w->nm ? w->nm : 1) * sizeof *idx);
+	af_buf_reset(buf);
+	for (size_t i = 0; i < w->nm; i++) {
+		const struct ment *m = &w->m[i];
+		if (m->dead || m->type == AF_E_DATE)
+			continue;
+		if (surnames && (m->type != AF_E_PERSON || m->b - m->a < 2))
+			continue;
+		off[n] = buf->len;
+		idx[n++] = i;
+		if (surnames) {
+			af_buf_adds(buf, af_lexunit_fold(w->u, m->b - 1));
+		} else if (m->ent >= 0) {
+			af_buf_printf(buf, "E%d", m->ent);
+		} else {
+			af_buf_printf(buf, "T%d", (int)m->type);
+			for (size_t u = m->a; u < m->b; u++) {
+				af_buf_addc(buf, ' ');
+				af_buf_adds(buf, af_lexunit_fold(w->u, u));
+			}
+		}
+		af_buf_add(buf, "", 1);
+	}
+	struct keyed *v = af_malloc((n ? n : 1) * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (struct keyed){buf->p + off[i], idx[i]};
+	qsort(v, n, sizeof *v, by_key);
+	free(off);
+	free(idx);
+	*np = n;
+	return v;
+}
+
+/* First pair whose key is k (or n). */
+static size_t key_lower(const struct keyed *v, size_t n, const char *k)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(v[mid].k, k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Single capitalised words that repeat the surname of a person named in the text. */
+static void find_surnames(struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	struct af_buf buf = {0};
+	size_t n;
+	struct keyed *v = sort_keys(w, &buf, 1, &n);
+	for (size_t i = 0; i < u->n && n; i++) {
+		if (w->owner[i] != NONE || !is_cap(w, i) || (wcls(w, i) & (AF_LC_FUNCTION | AF_LC_ORGHEAD)) ||
+		    breaker(w, i) || (uflags(w, i) & AF_UF_ALLCAPS))
+			continue;
+		if (is_cap(w, i + 1) || (i > 0 && is_cap(w, i - 1) && !(uflags(w, i) & AF_UF_SENT)))
+			continue; /* part of a longer name */
+		size_t k = key_lower(v, n, af_lexunit_fold(u, i));
+		if (k < n && !strcmp(v[k].k, af_lexunit_fold(u, i)))
+			new_ment(w, i, i + 1, AF_E_PERSON, -1);
+	}
+	free(v);
+	af_buf_free(&buf);
+}
+
+/* Is short person mention i the surname (last words) of the longer person mention j? */
+static int surname_of(const struct work *w, size_t i, size_t j)
+{
+	const struct ment *m = &w->m[i], *o = &w->m[j];
+	size_t len = m->b - m->a;
+	if (i == j || o->b - o->a <= len)
+		return 0;
+	if (m->ent >= 0 && o->ent >= 0 && m->ent != o->ent)
+		return 0; /* two people the lexicon tells apart */
+	return same_units(w, m->a, m->b, o->b - len, len);
+}
+
+static void link_mentions(struct work *w)
+{
+	struct af_buf buf = {0};
+	size_t n;
+	/* same lexicon entity, or the same words for a name the lexicon does not know */
+	struct keyed *v = sort_keys(w, &buf, 0, &n);
+	for (size_t i = 1; i < n; i++)
+		if (!strcmp(v[i].k, v[i - 1].k))
+			join(w, v[i].m, v[i - 1].m);
+	free(v);
+	/* short person names: the nearest earlier (else later) full name ending in the same words */
+	v = sort_keys(w, &buf, 1, &n);
+	for (size_t i = 0; i < w->nm && n; i++) {
+		struct ment *m = &w->m[i];
+		size_t len = m->b - m->a;
+		if (m->dead || m->type != AF_E_PERSON || len > 2)
+			continue;
+		const char *last = af_lexunit_fold(w->u, m->b - 1);
+		size_t lo = key_lower(v, n, last), hi = lo;
+		while (hi < n && !strcmp(v[hi].k, last))
+			hi++;
+		/* the pairs of a key are in text order: start where mention i would be */
+		size_t at = lo, top = hi;
+		while (at < top) {
+			size_t mid = at + (top - at) / 2;
+			if (v[mid].m < i)
+				at = mid + 1;
+			else
+				top = mid;
+		}
+		size_t before = NONE, after = NONE;
+		for (size_t k = at, tries = 0; k-- > lo && before == NONE && tries < 64; tries++)
+			if (surname_of(w, i, v[k].m))
+				before = v[k].m;
+		for (size_t k = at, tries = 0; before == NONE && k < hi && after == NONE && tries < 64; k++, tries++)
+			if (surname_of(w, i, v[k].m))
+				after = v[k].m;
+		size_t best = before != NONE ? before : after;
+		if (best != NONE)
+			join(w, i, best);
+	}
+	free(v);
+	af_buf_free(&buf);
+	/* "the Council": the nearest earlier organisation with that word in its name */
+	for (size_t i = 0; i < w->nm; i++) {
+		struct ment *m = &w->m[i];
+		if (m->dead || m->anaphor == NONE)
+			continue;
+		size_t best = NONE;
+		for (size_t j = i; j-- > 0 && best == NONE && j + 2000 > i;) {
+			struct ment *o = &w->m[j];
+			if (o->dead || o->type != AF_E_ORG || o->anaphor != NONE)
+				continue;
+			for (size_t k = o->a; k < o->b; k++)
+				if (!strcmp(key(w, k), key(w, m->anaphor)))
+					best = j;
+		}
+		if (best != NONE)
+			join(w, i, best);
+		else
+			m->dead = 1; /* "the Council" of nothing named: leave it */
+	}
+}
+
+/* ---- 7. dates ---- */
+
+static int mdays(int y, int mo)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[mo - 1];
+}
+
+static long day_number(int y, int m, int d)
+{
+	/* days since 1970-01-01 (civil calendar) */
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void from_day_number(long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+static int num_of(const struct work *w, size_t i, int *v)
+{
+	const struct af_lexunit *x = &w->u->v[i];
+	if (!(x->flags & AF_UF_NUMBER))
+		return 0;
+	const char *p = w->s + x->start;
+	size_t n = x->end - x->start, k = 0;
+	int val = 0;
+	while (k < n && p[k] >= '0' && p[k] <= '9' && k < 6)
+		val = val * 10 + (p[k++] - '0');
+	if (!k)
+		return 0;
+	/* 10th, 1st */
+	if (k < n && !(n - k == 2 && (!strncmp(p + k, "st", 2) || !strncmp(p + k, "nd", 2) ||
+	                              !strncmp(p + k, "rd", 2) || !strncmp(p + k, "th", 2))))
+		return 0;
+	*v = val;
+	return (int)k;
+}
+
+static int month_of(const struct work *w, size_t i)
+{
+	if (i >= w->u->n || !(uflags(w, i) & AF_UF_WORD) || !(uflags(w, i) & AF_UF_CAP))
+		return 0;
+	const struct af_lexunit *x = &w->u->v[i];
+	size_t n = x->end - x->start;
+	if (n && w->s[x->start + n - 1] == '.')
+		n--;
+	return af_dates_month(w->x->dates, w->s + x->start, n);
+}
+
+static size_t date_ment(struct work *w, size_t a, size_t b, const char *value)
+{
+	for (size_t i = a; i < b; i++)
+		if (w->owner[i] != NONE)
+			return NONE;
+	size_t k = new_ment(w, a, b, AF_E_DATE, -1);
+	if (value)
+		snprintf(w->m[k].value, sizeof w->m[k].value, "%s", value);
+	return k;
+}
+
+/* The year that puts month/day nearest the publication date. */
+static int nearest_year(const struct work *w, int mo, int d)
+{
+	long pub = day_number(w->py, w->pm, w->pd), best = 0;
+	int by = w->py;
+	for (int y = w->py - 1; y <= w->py + 1; y++) {
+		int dd = d ? d : 15;
+		if (dd > mdays(y, mo))
+			dd = mdays(y, mo);
+		long diff = labs(day_number(y, mo, dd) - pub);
+		if (y == w->py - 1 || diff < best) {
+			best = diff;
+			by = y;
+		}
+	}
+	return by;
+}
+
+/* Does the sentence around unit i speak of the future before it? */
+static int future_before(const struct work *w, size_t i)
+{
+	for (size_t j = i; j > 0 && j + 12 > i; j--) {
+		if (uflags(w, j) & AF_UF_SENT)
+			break;
+		if (w->cls[j - 1] & AF_LC_FUTURE)
+			return 1;
+	}
+	return 0;
+}
+
+static void find_dates(struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	char v[24];
+	for (size_t i = 0; i < u->n; i++) {
+		if (w->owner[i] != NONE)
+			continue;
+		int mo = month_of(w, i), day = 0, year = 0, nd;
+		/* December 10, 2025 / December 10 / December 2025 / Dec. 10 */
+		if (mo) {
+			size_t k = i + 1;
+			if (is_punct(w, k, "."))
+				k++;
+			if (k < u->n && (nd = num_of(w, k, &day)) && nd <= 2 && day >= 1 && day <= 31) {
+				size_t e = k + 1;
+				if (is_punct(w, e, ",") && num_of(w, e + 1, &year) == 4)
+					e += 2;
+				else if (num_of(w, e, &year) == 4)
+					e++;
+				else
+					year = 0;
+				if (!year && w->have_pub)
+					year = nearest_year(w, mo, day);
+				if (year && day <= mdays(year, mo))
+					snprintf(v, sizeof v, "%04d-%02d-%02d", year, mo, day);
+				date_ment(w, i, e, year ? v : NULL);
+				i = e - 1;
+				continue;
+			}
+			if (k < u->n && num_of(w, k, &year) == 4 && year >= 1000) {
+				snprintf(v, sizeof v, "%04d-%02d", year, mo);
+				date_ment(w, i, k + 1, v);
+				i = k;
+				continue;
+			}
+			/* a month alone, after in / since / last / next ... */
+			if (i > 0 && (w->cls[i - 1] & (AF_LC_YEARCUE | AF_LC_PAST | AF_LC_FUTURE))) {
+				int y = 0;
+				if (w->have_pub) {
+					y = w->py;
+					if ((w->cls[i - 1] & AF_LC_PAST) && mo >= w->pm)
+						y--;
+					else if ((w->cls[i - 1] & AF_LC_FUTURE) && mo <= w->pm)
+						y++;
+					else if (!(w->cls[i - 1] & (AF_LC_PAST | AF_LC_FUTURE)))
+						y = future_before(w, i) ? (mo < w->pm ? w->py + 1 : w->py)
+						                        : (mo > w->pm ? w->py - 1 : w->py);
+				}
+				if (y)
+					snprintf(v, sizeof v, "%04d-%02d", y, mo);
+				date_ment(w, i, i + 1, y ? v : NULL);
+			}
+			continue;
+		}
+		/* 10 December 2025 / 10 December */
+		if ((nd = num_of(w, i, &day)) && nd <= 2 && day >= 1 && day <= 31 && (mo = month_of(w, i + 1))) {
+			size_t e = i + 2;
+			if (num_of(w, e, &year) == 4)
+				e++;
+			else
+				year = w->have_pub ? nearest_year(w, mo, day) : 0;
+			if (year && day <= mdays(year, mo))
+				snprintf(v, sizeof v, "%04d-%02d-%02d", year, mo, day);
+			date_ment(w, i, e, year ? v : NULL);
+			i = e - 1;
+			continue;
+		}
+		/* weekdays and today / yesterday */
+		if (w->cls[i] & (AF_LC_WEEKDAY | AF_LC_RELDAY)) {
+			if ((w->cls[i] & AF_LC_WEEKDAY) && !(uflags(w, i) & AF_UF_CAP))
+				continue;
+			const struct af_lexhit *h = af_lexicon_find(w->x->lx, u, i, i + w->plen[i], 0);
+			if (!h)
+				continue;
+			int have = 0;
+			if (w->have_pub) {
+				long pub = day_number(w->py, w->pm, w->pd), day_n;
+				if (w->cls[i] & AF_LC_WEEKDAY) {
+					int pw = af_dt_weekday(w->py, w->pm, w->pd);
+					int back = (pw - h->arg + 7) % 7, ahead = (h->arg - pw + 7) % 7;
+					unsigned before = i > 0 ? w->cls[i - 1] : 0;
+					if (before & AF_LC_PAST)
+						day_n = pub - (back ? back : 7);
+					else if (before & AF_LC_FUTURE)
+						day_n = pub + (ahead ? ahead : 7);
+					else if (future_before(w, i))
+						day_n = pub + ahead;
+					else
+						day_n = pub - back;
+				} else {
+					day_n = pub + h->arg;
+				}
+				int y, m, d;
+				from_day_number(day_n, &y, &m, &d);
+				snprintf(v, sizeof v, "%04d-%02d-%02d", y, m, d);
+				have = 1;
+			}
+			date_ment(w, i, i + w->plen[i], have ? v : NULL);
+			i += w->plen[i] - 1;
+			continue;
+		}
+		/* last year, this month ... */
+		if ((w->cls[i] & (AF_LC_PAST | AF_LC_FUTURE)) || is_word(w, i, "this")) {
+			int off = (w->cls[i] & AF_LC_PAST) ? -1 : (w->cls[i] & AF_LC_FUTURE) ? 1 : 0;
+			if (is_word(w, i + 1, "year") && w->have_pub) {
+				snprintf(v, sizeof v, "%04d", w->py + off);
+				date_ment(w, i, i + 2, v);
+				i++;
+			} else if (is_word(w, i + 1, "month") && w->have_pub) {
+				int y = w->py, m = w->pm + off;
+				if (m == 0) {
+					m = 12;
+					y--;
+				} else if (m == 13) {
+					m = 1;
+					y++;
+				}
+				snprintf(v, sizeof v, "%04d-%02d", y, m);
+				date_ment(w, i, i + 2, v);
+				i++;
+			}
+			continue;
+		}
+		/* years: 2021, 1989-90, 2001-2021, the 1990s, 2025-12-10 */
+		if (uflags(w, i) & AF_UF_NUMBER) {
+			const struct af_lexunit *x = &u->v[i];
+			const char *p = w->s + x->start;
+			size_t n = x->end - x->start, k = 0;
+			while (k < n && k < 5 && p[k] >= '0' && p[k] <= '9')
+				k++;
+			if (k != 4)
+				continue;
+			int yv = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+			if (yv < 1900 || yv > 2099)
+				continue;
+			if (i > 0 && (uflags(w, i - 1) & AF_UF_PUNCT) &&
+			    (is_punct(w, i - 1, "$") || is_punct(w, i - 1, "#") || is_punct(w, i - 1, "£") ||
+			     is_punct(w, i - 1, "€")))
+				continue;
+			const char *rest = p + 4;
+			size_t rn = n - 4;
+			if (rn == 0) {
+				if ((wcls(w, i + 1) & AF_LC_NOTYEAR) || is_punct(w, i + 1, "%"))
+					continue;
+				snprintf(v, sizeof v, "%04d", yv);
+			} else if (rn == 1 && rest[0] == 's') {
+				snprintf(v, sizeof v, "%04d-%04d", yv, yv + 9);
+			} else if (rn == 6 && rest[0] == '-' && rest[3] == '-') {
+				int m = (rest[1] - '0') * 10 + (rest[2] - '0'), d = (rest[4] - '0') * 10 + (rest[5] - '0');
+				if (m < 1 || m > 12 || d < 1 || d > mdays(yv, m))
+					continue;
+				snprintf(v, sizeof v, "%04d-%02d-%02d", yv, m, d);
+			} else {
+				/* a range: - or – or — then 2 or 4 digits */
+				size_t j = 0;
+				if (rest[0] == '-')
+					j = 1;
+				else if (rn >= 3 && (unsigned char)rest[0] == 0xE2 && (unsigned char)rest[1] == 0x80 &&
+				         ((unsigned char)rest[2] == 0x93 || (unsigned char)rest[2] == 0x94))
+					j = 3;
+				if (!j)
+					continue;
+				size_t dn = rn - j;
+				const char *q = rest + j;
+				int ok = dn == 2 || dn == 4;
+				for (size_t t = 0; ok && t < dn; t++)
+					ok = q[t] >= '0' && q[t] <= '9';
+				if (!ok)
+					continue;
+				snprintf(v, sizeof v, "%04d-%.*s", yv, (int)dn, q);
+			}
+			date_ment(w, i, i + 1, v);
+		}
+	}
+}
+
+/* ---- 8. results ---- */
+
+static size_t stash(struct af_buf *b, const char *s, size_t n)
+{
+	size_t at = b->len;
+	af_buf_add(b, s, n);
+	af_buf_add(b, "", 1);
+	return at;
+}
+
+struct ref {
+	size_t canonical, code, value, role, org; /* offsets in strs, NONE when absent */
+};
+
+static void parse_published(struct work *w, const char *pub)
+{
+	w->have_pub = 0;
+	if (!pub)
+		return;
+	int y, m, d;
+	char c1, c2;
+	if (sscanf(pub, "%4d%c%2d%c%2d", &y, &c1, &m, &c2, &d) == 5 && c1 == '-' && c2 == '-' && m >= 1 &&
+	    m <= 12 && d >= 1 && d <= mdays(y, m)) {
+		w->py = y;
+		w->pm = m;
+		w->pd = d;
+		w->have_pub = 1;
+	}
+}
+
+static void results(struct work *w, struct af_mentions *out)
+{
+	const struct af_lexunits *u = w->u;
+	out->n = 0;
+	af_buf_reset(&out->strs);
+	/* canonical: the longest name of each entity */
+	size_t *best = af_malloc((w->nm ? w->nm : 1) * sizeof *best);
+	for (size_t i = 0; i < w->nm; i++)
+		best[i] = NONE;
+	for (size_t i = 0; i < w->nm; i++) {
+		struct ment *m = &w->m[i];
+		if (m->dead)
+			continue;
+		size_t r = root(w, i);
+		size_t len = u->v[m->b - 1].cend - u->v[m->a].cstart;
+		if (best[r] == NONE) {
+			best[r] = i;
+		} else {
+			const struct ment *o = &w->m[best[r]];
+			size_t ol = u->v[o->b - 1].cend - u->v[o->a].cstart;
+			int caps = (u->v[m->a].flags & AF_UF_ALLCAPS) != 0, ocaps = (u->v[o->a].flags & AF_UF_ALLCAPS) != 0;
+			if (len > ol || (len == ol && ocaps && !caps))
+				best[r] = i;
+		}
+	}
+	int *rootent = af_malloc((w->nm ? w->nm : 1) * sizeof *rootent);
+	for (size_t i = 0; i < w->nm; i++)
+		rootent[i] = -1;
+	for (size_t i = 0; i < w->nm; i++)
+		if (!w->m[i].dead && w->m[i].ent >= 0 && rootent[root(w, i)] < 0)
+			rootent[root(w, i)] = w->m[i].ent;
+	struct ref *refs = af_malloc((w->nm ? w->nm : 1) * sizeof *refs);
+	for (size_t i = 0; i < w->nm; i++) {
+		struct ment *m = &w->m[i];
+		if (m->dead)
+			continue;
+		struct ref *f = &refs[out->n];
+		const struct ment *c = &w->m[best[root(w, i)]];
+		const struct af_lexentry *e = af_lexicon_entry(w->x->lx, m->ent);
+		if (m->type == AF_E_DATE) {
+			f->canonical = m->value[0] ? stash(&out->strs, m->value, strlen(m->value))
+			                           : stash(&out->strs, w->s + u->v[m->a].start,
+			                                   u->v[m->b - 1].end - u->v[m->a].start);
+		} else if (m->type == AF_E_NORP && e) {
+			f->canonical = stash(&out->strs, e->name, strlen(e->name));
+		} else {
+			f->canonical =
+			    stash(&out->strs, w->s + u->v[c->a].start, u->v[c->b - 1].end - u->v[c->a].start);
+		}
+		/* the code of any lexicon name of the entity */
+		if (!e && rootent[root(w, i)] >= 0)
+			e = af_lexicon_entry(w->x->lx, rootent[root(w, i)]);
+		f->code = e && e->code ? stash(&out->strs, e->code, strlen(e->code)) : NONE;
+		f->value = m->type == AF_E_DATE && m->value[0] ? stash(&out->strs, m->value, strlen(m->value)) : NONE;
+		f->role = m->rs != m->re ? stash(&out->strs, w->s + m->rs, m->re - m->rs)
+		          : m->rolestr   ? stash(&out->strs, m->rolestr, strlen(m->rolestr))
+		                         : NONE;
+		f->org = NONE;
+		if (f->role != NONE && m->org != NONE) {
+			const struct ment *o = &w->m[m->org];
+			const struct af_lexentry *oe = af_lexicon_entry(w->x->lx, o->ent);
+			if (o->type == AF_E_NORP && oe && oe->country) {
+				f->org = stash(&out->strs, oe->country, strlen(oe->country));
+			} else {
+				const struct ment *oc = &w->m[best[root(w, m->org)]];
+				f->org = stash(&out->strs, w->s + u->v[oc->a].start,
+				               u->v[oc->b - 1].end - u->v[oc->a].start);
+			}
+		}
+		if (out->n == out->cap) {
+			out->cap = out->cap ? out->cap * 2 : 64;
+			out->v = af_realloc(out->v, out->cap * sizeof *out->v);
+		}
+		struct af_mention *o = &out->v[out->n++];
+		memset(o, 0, sizeof *o);
+		o->start = u->v[m->a].start;
+		o->end = u->v[m->b - 1].end;
+		o->cstart = u->v[m->a].cstart;
+		o->cend = u->v[m->b - 1].cend;
+		o->type = m->type;
+		o->sentence = 0;
+	}
+	/* strings are stable now */
+	for (size_t i = 0; i < out->n; i++) {
+		struct af_mention *o = &out->v[i];
+		struct ref *f = &refs[i];
+		o->canonical = out->strs.p + f->canonical;
+		o->code = f->code != NONE ? out->strs.p + f->code : NULL;
+		o->value = f->value != NONE ? out->strs.p + f->value : NULL;
+		o->role = f->role != NONE ? out->strs.p + f->role : NULL;
+		o->org = f->org != NONE ? out->strs.p + f->org : NULL;
+	}
+	free(refs);
+	free(best);
+	free(rootent);
+}
+
+int af_entities_find(struct af_entities *x, const char *s, size_t n, const char *published,
+                     struct af_mentions *out, struct af_error *err)
+{
+	if (af_tokenize(s, n, &x->toks, err) < 0 || af_sentences(s, n, &x->toks, &x->sents, err) < 0)
+		return -1;
+	af_lexunits_make(s, n, &x->toks, &x->sents, &x->u);
+	struct work w = {.x = x, .s = s, .n = n, .u = &x->u};
+	size_t nu = x->u.n ? x->u.n : 1;
+	w.owner = af_malloc(nu * sizeof *w.owner);
+	w.cls = af_calloc(nu, sizeof *w.cls);
+	w.plen = af_calloc(nu, sizeof *w.plen);
+	w.prole = af_calloc(nu, sizeof *w.prole);
+	for (size_t i = 0; i < x->u.n; i++)
+		w.owner[i] = NONE;
+	parse_published(&w, published);
+
+	find_phrases(&w);
+	find_lexicon(&w);
+	find_roles(&w);
+	find_model(&w);
+	find_sequences(&w);
+	find_surnames(&w);
+	find_dates(&w);
+
+	/* mentions in text order (owner indices are rebuilt after sorting) */
+	size_t *old2new = NULL;
+	{
+		for (size_t i = 0; i < w.nm; i++)
+			w.m[i].parent = i; /* no links yet; remember the old index in parent */
+		struct ment *sorted = af_malloc((w.nm ? w.nm : 1) * sizeof *sorted);
+		if (w.nm)
+			memcpy(sorted, w.m, w.nm * sizeof *sorted);
+		qsort(sorted, w.nm, sizeof *sorted, by_start);
+		old2new = af_malloc((w.nm ? w.nm : 1) * sizeof *old2new);
+		for (size_t i = 0; i < w.nm; i++)
+			old2new[sorted[i].parent] = i;
+		for (size_t i = 0; i < w.nm; i++) {
+			sorted[i].parent = i;
+			if (sorted[i].org != NONE)
+				sorted[i].org = old2new[sorted[i].org];
+		}
+		free(w.m);
+		w.m = sorted;
+		w.capm = w.nm ? w.nm : 1;
+		for (size_t i = 0; i < x->u.n; i++)
+			if (w.owner[i] != NONE && w.owner[i] != ROLEUNIT)
+				w.owner[i] = old2new[w.owner[i]];
+	}
+	attach_roles(&w);
+	link_mentions(&w);
+	results(&w, out);
+
+	free(old2new);
+	free(w.m);
+	free(w.roles);
+	free(w.owner);
+	free(w.cls);
+	free(w.plen);
+	free(w.prole);
+	return 0;
+}
+
+void af_mentions_free(struct af_mentions *m)
+{
+	free(m->v);
+	af_buf_free(&m->strs);
+	memset(m, 0, sizeof *m);
+}
+
+json_t *af_mentions_json(const struct af_mentions *m, const char *s)
+{
+	json_t *a = json_array();
+	for (size_t i = 0; i < m->n; i++) {
+		const struct af_mention *e = &m->v[i];
+		json_t *o = json_object();
+		json_object_set_new(o, "text", json_stringn(s + e->start, e->end - e->start));
+		json_object_set_new(o, "type", json_string(af_etype_name(e->type)));
+		json_object_set_new(o, "start", json_integer((json_int_t)e->cstart));
+		json_object_set_new(o, "end", json_integer((json_int_t)e->cend));
+		json_object_set_new(o, "canonical", json_string(e->canonical));
+		if (e->value)
+			json_object_set_new(o, "value", json_string(e->value));
+		if (e->code)
+			json_object_set_new(o, "code", json_string(e->code));
+		if (e->role)
+			json_object_set_new(o, "role", json_string(e->role));
+		if (e->org)
+			json_object_set_new(o, "org", json_string(e->org));
+		json_array_append_new(a, o);
+	}
+	return a;
+}

@@ -1,0 +1,771 @@
+/* lexicon.c - gazetteers and rule word lists from YAML, keyed for matching (docs/lexicons.md). */
+#include "af/lexicon.h"
+#include "af/utf8.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+struct slot {
+	char *key; /* NULL when empty */
+	uint32_t hash;
+	int gen;   /* the af_lexicon_add call that set the entity */
+	struct af_lexhit hit;
+	char *cases;
+};
+
+struct table {
+	struct slot *v;
+	size_t n, cap; /* cap a power of two */
+};
+
+struct af_lexicon {
+	struct table exact, fold;
+	struct af_lexentry *ents;
+	size_t nents, capents;
+	char **strs; /* role strings */
+	size_t nstrs;
+	int gen;
+	struct af_tokens toks;
+	struct af_lexunits units;
+};
+
+static const char *const type_names[] = {"PERSON", "ORG", "LOC", "NORP", "DATE", "MISC"};
+
+const char *af_etype_name(enum af_etype t)
+{
+	return t < AF_E_NTYPES ? type_names[t] : "MISC";
+}
+
+/* ---- keys ---- */
+
+static int apostrophe(uint32_t cp)
+{
+	return cp == '\'' || cp == '`' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC || cp == 0x02BB ||
+	       cp == 0x00B4 || cp == 0x02BF || cp == 0x02BE;
+}
+
+void af_lex_key(const char *s, size_t n, struct af_buf *out)
+{
+	int ascii = 1;
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] >= 0x80) {
+			ascii = 0;
+			break;
+		}
+	if (ascii) {
+		for (size_t i = 0; i < n; i++) {
+			char c = s[i];
+			if (c == '.' || c == '\'' || c == '`')
+				continue;
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			af_buf_addc(out, c);
+		}
+		af_buf_add(out, "", 1);
+		return;
+	}
+	utf8proc_uint8_t *m = NULL;
+	utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &m,
+	                                    UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD);
+	if (len < 0) { /* invalid UTF-8: keep the bytes */
+		af_buf_add(out, s, n);
+		af_buf_add(out, "", 1);
+		return;
+	}
+	const char *p = (const char *)m;
+	size_t i = 0;
+	while (i < (size_t)len) {
+		size_t at = i;
+		uint32_t cp = af_utf8_next(p, &i);
+		if (cp == '.' || apostrophe(cp))
+			continue;
+		af_buf_add(out, p + at, i - at);
+	}
+	free(m);
+	af_buf_add(out, "", 1);
+}
+
+static int vowel(const char *w, size_t i, size_t n)
+{
+	char c = w[i];
+	if (c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u')
+		return 1;
+	if (c != 'y' || i == 0)
+		return 0;
+	/* y after a consonant and not before a vowel: Karzay, Hekmatyar's y is a consonant */
+	char nx = i + 1 < n ? w[i + 1] : 0;
+	int nv = nx == 'a' || nx == 'e' || nx == 'i' || nx == 'o' || nx == 'u';
+	return !nv;
+}
+
+/* The transliteration key: q -> k, ck -> k; h after a vowel and before a vowel or the end
+ * dropped (-ullah = -ulla, Zabihullah = Zabiullah); every vowel run becomes 'u' if it holds
+ * an o or a u, else 'a' (ee = i = e = a: Nadeem = Nadim, Hekmatyar = Hikmatyar, ai = i);
+ * then doubled letters are collapsed (Muttaqi = Mutaqi). */
+void af_lex_fold(const char *key, struct af_buf *out)
+{
+	size_t n = strlen(key);
+	char *w = af_malloc(n + 1), *v = af_malloc(n + 1);
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		char c = key[i];
+		if (c == 'q')
+			c = 'k';
+		if (c == 'c' && i + 1 < n && key[i + 1] == 'k')
+			continue;
+		w[m++] = c;
+	}
+	w[m] = 0;
+	size_t k = 0;
+	for (size_t i = 0; i < m;) {
+		if (w[i] == 'h' && i > 0 && vowel(w, i - 1, m) && (i + 1 == m || vowel(w, i + 1, m))) {
+			i++;
+			continue;
+		}
+		if (vowel(w, i, m)) {
+			int ou = 0;
+			while (i < m && (vowel(w, i, m) ||
+			                 (w[i] == 'h' && i + 1 < m && vowel(w, i + 1, m) && i > 0 && vowel(w, i - 1, m)))) {
+				if (w[i] == 'o' || w[i] == 'u')
+					ou = 1;
+				i++;
+			}
+			/* a final h after the run is silent (-ah, -eh) */
+			if (i + 1 == m && w[i] == 'h')
+				i++;
+			v[k++] = ou ? 'u' : 'a';
+			continue;
+		}
+		v[k++] = w[i++];
+	}
+	for (size_t i = 0; i < k; i++)
+		if (i == 0 || v[i] != v[i - 1] || (unsigned char)v[i] >= 0x80)
+			af_buf_addc(out, v[i]);
+	af_buf_add(out, "", 1);
+	free(w);
+	free(v);
+}
+
+/* ---- units ---- */
+
+static unsigned case_flags(const char *s, size_t n)
+{
+	size_t i = 0;
+	int first = 1, up = 0, low = 0, firstup = 0;
+	while (i < n) {
+		uint32_t cp = af_utf8_next(s, &i);
+		unsigned c = af_uni_class(cp);
+		if (!(c & AF_UNI_LETTER))
+			continue;
+		if (c & AF_UNI_UPPER)
+			up++;
+		else if (c & AF_UNI_LOWER)
+			low++;
+		if (first)
+			firstup = (c & AF_UNI_UPPER) != 0;
+		first = 0;
+	}
+	unsigned f = 0;
+	if (firstup)
+		f |= AF_UF_CAP;
+	if (up >= 2 && !low)
+		f |= AF_UF_ALLCAPS;
+	if (up + low)
+		f |= AF_UF_WORD;
+	return f;
+}
+
+static void unit_add(const char *s, struct af_lexunits *out, size_t tok, size_t b0, size_t b1, size_t c0,
+                     unsigned flags)
+{
+	if (out->n == out->cap) {
+		out->cap = out->cap ? out->cap * 2 : 64;
+		out->v = af_realloc(out->v, out->cap * sizeof *out->v);
+	}
+	struct af_lexunit *u = &out->v[out->n++];
+	u->tok = tok;
+	u->start = b0;
+	u->end = b1;
+	u->cstart = c0;
+	u->cend = c0 + af_utf8_len(s + b0, b1 - b0);
+	u->flags = flags;
+	u->key = out->keys.len;
+	if (flags & AF_UF_PUNCT) {
+		af_buf_add(&out->keys, s + b0, b1 - b0);
+		af_buf_add(&out->keys, "", 1);
+		u->fold = u->key;
+		return;
+	}
+	af_lex_key(s + b0, b1 - b0, &out->keys);
+	u->fold = out->keys.len;
+	af_lex_fold(out->keys.p + u->key, &out->keys);
+}
+
+void af_lexunits_make(const char *s, size_t n, const struct af_tokens *toks, const struct af_sentences *ss,
+                      struct af_lexunits *out)
+{
+	(void)n;
+	out->n = 0;
+	af_buf_reset(&out->keys);
+	size_t si = 0;
+	for (size_t t = 0; t < toks->n; t++) {
+		const struct af_token *k = &toks->v[t];
+		unsigned base = 0;
+		if (ss) {
+			while (si < ss->n && ss->v[si].tok_end <= t)
+				si++;
+			if (si < ss->n && ss->v[si].tok_start == t)
+				base |= AF_UF_SENT;
+		}
+		if (k->flags & AF_TF_NEWLINE)
+			base |= AF_UF_PARA;
+		if (k->kind == AF_TOK_WORD && (k->flags & AF_TF_CLITIC)) {
+			unit_add(s, out, t, k->start, k->end, k->cstart, base | AF_UF_CLITIC);
+		} else if (k->kind == AF_TOK_WORD) {
+			size_t a = k->start, c = k->cstart;
+			unsigned hy = 0;
+			for (size_t i = k->start; i <= k->end; i++) {
+				if (i < k->end && s[i] != '-')
+					continue;
+				if (i > a) {
+					unit_add(s, out, t, a, i, c, base | hy | case_flags(s + a, i - a));
+					base &= ~(unsigned)(AF_UF_SENT | AF_UF_PARA);
+				}
+				if (i < k->end) {
+					c += af_utf8_len(s + a, i - a) + 1;
+					a = i + 1;
+					hy = AF_UF_HYPHEN;
+				}
+			}
+		} else if (k->kind == AF_TOK_NUMBER) {
+			unit_add(s, out, t, k->start, k->end, k->cstart, base | AF_UF_NUMBER);
+		} else {
+			unsigned q = k->kind == AF_TOK_QUOTE_OPEN ? AF_UF_QOPEN
+			             : k->kind == AF_TOK_QUOTE_CLOSE ? AF_UF_QCLOSE
+			                                             : 0;
+			unit_add(s, out, t, k->start, k->end, k->cstart, base | AF_UF_PUNCT | q);
+		}
+	}
+}
+
+void af_lexunits_free(struct af_lexunits *u)
+{
+	free(u->v);
+	af_buf_free(&u->keys);
+	memset(u, 0, sizeof *u);
+}
+
+/* ---- the tables ---- */
+
+static uint32_t hash_units(const struct af_lexunits *u, size_t a, size_t b, int folded)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = a; i < b; i++) {
+		if (i > a)
+			h = (h ^ ' ') * 16777619u;
+		for (const char *p = folded ? af_lexunit_fold(u, i) : af_lexunit_key(u, i); *p; p++)
+			h = (h ^ (unsigned char)*p) * 16777619u;
+	}
+	return h;
+}
+
+static int key_is(const char *key, const struct af_lexunits *u, size_t a, size_t b, int folded)
+{
+	const char *k = key;
+	for (size_t i = a; i < b; i++) {
+		if (i > a && *k++ != ' ')
+			return 0;
+		for (const char *p = folded ? af_lexunit_fold(u, i) : af_lexunit_key(u, i); *p; p++)
+			if (*k++ != *p)
+				return 0;
+	}
+	return *k == 0;
+}
+
+static struct slot *lookup(const struct table *t, const struct af_lexunits *u, size_t a, size_t b, int folded,
+                           uint32_t *hp)
+{
+	uint32_t h = hash_units(u, a, b, folded);
+	if (hp)
+		*hp = h;
+	if (!t->cap)
+		return NULL;
+	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
+		struct slot *s = &t->v[i];
+		if (!s->key)
+			return NULL;
+		if (s->hash == h && key_is(s->key, u, a, b, folded))
+			return s;
+	}
+}
+
+static void grow(struct table *t)
+{
+	size_t cap = t->cap ? t->cap * 2 : 1024;
+	struct slot *v = af_calloc(cap, sizeof *v);
+	for (size_t i = 0; i < t->cap; i++) {
+		if (!t->v[i].key)
+			continue;
+		size_t j = t->v[i].hash & (cap - 1);
+		while (v[j].key)
+			j = (j + 1) & (cap - 1);
+		v[j] = t->v[i];
+	}
+	free(t->v);
+	t->v = v;
+	t->cap = cap;
+}
+
+static char *join_keys(const struct af_lexunits *u, size_t a, size_t b, int folded)
+{
+	struct af_buf k = {0};
+	for (size_t i = a; i < b; i++) {
+		if (i > a)
+			af_buf_addc(&k, ' ');
+		af_buf_adds(&k, folded ? af_lexunit_fold(u, i) : af_lexunit_key(u, i));
+	}
+	if (!k.p)
+		af_buf_adds(&k, "");
+	return k.p;
+}
+
+static struct slot *intern(struct table *t, const struct af_lexunits *u, size_t a, size_t b, int folded)
+{
+	uint32_t h;
+	struct slot *s = lookup(t, u, a, b, folded, &h);
+	if (s)
+		return s;
+	if ((t->n + 1) * 4 > t->cap * 3)
+		grow(t);
+	size_t i = h & (t->cap - 1);
+	while (t->v[i].key)
+		i = (i + 1) & (t->cap - 1);
+	s = &t->v[i];
+	s->key = join_keys(u, a, b, folded);
+	s->hash = h;
+	s->hit.ent = -1;
+	t->n++;
+	return s;
+}
+
+static void table_free(struct table *t)
+{
+	for (size_t i = 0; i < t->cap; i++) {
+		free(t->v[i].key);
+		free(t->v[i].cases);
+	}
+	free(t->v);
+}
+
+struct af_lexicon *af_lexicon_new(void)
+{
+	return af_calloc(1, sizeof(struct af_lexicon));
+}
+
+void af_lexicon_free(struct af_lexicon *lx)
+{
+	if (!lx)
+		return;
+	table_free(&lx->exact);
+	table_free(&lx->fold);
+	for (size_t i = 0; i < lx->nents; i++) {
+		free(lx->ents[i].name);
+		free(lx->ents[i].code);
+		free(lx->ents[i].country);
+	}
+	free(lx->ents);
+	for (size_t i = 0; i < lx->nstrs; i++)
+		free(lx->strs[i]);
+	free(lx->strs);
+	af_tokens_free(&lx->toks);
+	af_lexunits_free(&lx->units);
+	free(lx);
+}
+
+/* ---- loading ---- */
+
+/* Units of a phrase written in a lexicon (punctuation dropped); 0 or -1. */
+static int phrase_units(struct af_lexicon *lx, const struct af_ynode *at, struct af_error *err)
+{
+	struct af_error e;
+	if (af_tokenize(at->str, at->len, &lx->toks, &e) < 0)
+		return af_yerr(err, at, "%s", e.msg);
+	af_lexunits_make(at->str, at->len, &lx->toks, NULL, &lx->units);
+	/* keep words, numbers and clitics */
+	size_t k = 0;
+	for (size_t i = 0; i < lx->units.n; i++)
+		if (!(lx->units.v[i].flags & AF_UF_PUNCT))
+			lx->units.v[k++] = lx->units.v[i];
+	lx->units.n = k;
+	if (!k)
+		return af_yerr(err, at, "'%s' has no words", at->str);
+	return 0;
+}
+
+static void add_prefixes(struct table *t, const struct af_lexunits *u, int folded)
+{
+	for (size_t b = 1; b < u->n; b++)
+		intern(t, u, 0, b, folded)->hit.prefix = 1;
+}
+
+static void add_case(struct slot *s, const struct af_lexunits *u)
+{
+	char pat[64];
+	size_t k = 0;
+	for (size_t i = 0; i < u->n && k + 1 < sizeof pat; i++) {
+		unsigned f = u->v[i].flags;
+		pat[k++] = (f & AF_UF_ALLCAPS) ? 'A' : (f & AF_UF_CAP) ? 'C' : 'l';
+	}
+	pat[k] = 0;
+	if (s->cases) {
+		for (const char *p = s->cases; *p;) {
+			size_t l = strcspn(p, "|");
+			if (l == k && !memcmp(p, pat, k))
+				return;
+			p += l + (p[l] == '|');
+		}
+		size_t old = strlen(s->cases);
+		s->cases = af_realloc(s->cases, old + k + 2);
+		s->cases[old] = '|';
+		memcpy(s->cases + old + 1, pat, k + 1);
+	} else {
+		s->cases = af_strdup(pat);
+	}
+	s->hit.cases = s->cases;
+}
+
+/* Key of an entity's name or alias. */
+static int add_ent_key(struct af_lexicon *lx, const struct af_ynode *at, int ent, int fold, struct af_error *err)
+{
+	if (af_yscalar(at, "a name", err) < 0 || phrase_units(lx, at, err) < 0)
+		return -1;
+	struct af_lexunits *u = &lx->units;
+	struct slot *s = intern(&lx->exact, u, 0, u->n, 0);
+	if (s->hit.ent != ent) {
+		free(s->cases);
+		s->cases = NULL;
+		s->hit.cases = NULL;
+	}
+	s->hit.ent = ent;
+	s->gen = lx->gen;
+	add_case(s, u);
+	add_prefixes(&lx->exact, u, 0);
+	if (!fold)
+		return 0;
+	s = intern(&lx->fold, u, 0, u->n, 1);
+	if (s->hit.ent >= 0 && s->hit.ent != ent && s->gen == lx->gen &&
+	    strcmp(lx->ents[s->hit.ent].name, lx->ents[ent].name) != 0) {
+		s->hit.ent = -2; /* two entities of one file share the key: exact spellings only */
+	} else if (s->hit.ent != -2 || s->gen != lx->gen) {
+		if (s->hit.ent != ent) {
+			free(s->cases);
+			s->cases = NULL;
+			s->hit.cases = NULL;
+		}
+		s->hit.ent = ent;
+	}
+	s->gen = lx->gen;
+	add_case(s, u);
+	add_prefixes(&lx->fold, u, 1);
+	return 0;
+}
+
+static int new_ent(struct af_lexicon *lx, const char *name, const char *code, const char *country,
+                   enum af_etype type)
+{
+	if (lx->nents == lx->capents) {
+		lx->capents = lx->capents ? lx->capents * 2 : 256;
+		lx->ents = af_realloc(lx->ents, lx->capents * sizeof *lx->ents);
+	}
+	struct af_lexentry *e = &lx->ents[lx->nents];
+	e->name = af_strdup(name);
+	e->code = code ? af_strdup(code) : NULL;
+	e->country = country ? af_strdup(country) : NULL;
+	e->type = type;
+	return (int)lx->nents++;
+}
+
+static int each_name(const struct af_ynode *n, const char *what, struct af_error *err)
+{
+	if (!n)
+		return 0;
+	if (n->type == AF_Y_SCALAR)
+		return 0;
+	if (n->type != AF_Y_SEQ)
+		return af_yerr(err, n, "%s: expected a name or a list of names, found %s", what, af_ytype_name(n));
+	for (size_t i = 0; i < n->n; i++)
+		if (af_yscalar(n->kids[i], "a name", err) < 0)
+			return -1;
+	return 0;
+}
+
+static int add_names(struct af_lexicon *lx, const struct af_ynode *n, int ent, int fold, struct af_error *err)
+{
+	if (!n)
+		return 0;
+	if (n->type == AF_Y_SCALAR)
+		return add_ent_key(lx, n, ent, fold, err);
+	for (size_t i = 0; i < n->n; i++)
+		if (add_ent_key(lx, n->kids[i], ent, fold, err) < 0)
+			return -1;
+	return 0;
+}
+
+static int add_entity(struct af_lexicon *lx, const struct af_ynode *n, enum af_etype type, int fold,
+                      struct af_error *err)
+{
+	static const char *const keys[] = {"name", "aliases", "code", "fold", "demonyms", NULL};
+	const struct af_ynode *name = n, *aliases = NULL, *code = NULL, *dem = NULL, *fl;
+	if (n->type == AF_Y_MAP) {
+		if (af_ymap_check(n, keys, err) < 0)
+			return -1;
+		name = af_ymap_get(n, "name");
+		if (!name)
+			return af_yerr(err, n, "an entry needs a name");
+		aliases = af_ymap_get(n, "aliases");
+		code = af_ymap_get(n, "code");
+		dem = af_ymap_get(n, "demonyms");
+		if ((fl = af_ymap_get(n, "fold")) && af_ybool(fl, &fold, err) < 0)
+			return -1;
+		if (code && af_yscalar(code, "a code", err) < 0)
+			return -1;
+		if (each_name(aliases, "aliases", err) < 0 || each_name(dem, "demonyms", err) < 0)
+			return -1;
+	} else if (n->type != AF_Y_SCALAR) {
+		return af_yerr(err, n, "expected a name or a mapping with name:, found %s", af_ytype_name(n));
+	}
+	if (af_yscalar(name, "a name", err) < 0)
+		return -1;
+	int ent = new_ent(lx, name->str, code ? code->str : NULL, NULL, type);
+	if (add_ent_key(lx, name, ent, fold, err) < 0 || add_names(lx, aliases, ent, fold, err) < 0)
+		return -1;
+	if (dem) {
+		const struct af_ynode *first = dem->type == AF_Y_SEQ ? (dem->n ? dem->kids[0] : NULL) : dem;
+		if (!first)
+			return 0;
+		int d = new_ent(lx, first->str, code ? code->str : NULL, name->str, AF_E_NORP);
+		if (add_names(lx, dem, d, 0, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int entity_list(struct af_lexicon *lx, const struct af_ynode *n, enum af_etype type, int fold,
+                       struct af_error *err)
+{
+	if (n->type != AF_Y_SEQ)
+		return af_yerr(err, n, "expected a list of entries, found %s", af_ytype_name(n));
+	for (size_t i = 0; i < n->n; i++)
+		if (add_entity(lx, n->kids[i], type, fold, err) < 0)
+			return -1;
+	return 0;
+}
+
+static const char *intern_str(struct af_lexicon *lx, const char *s)
+{
+	for (size_t i = 0; i < lx->nstrs; i++)
+		if (!strcmp(lx->strs[i], s))
+			return lx->strs[i];
+	lx->strs = af_realloc(lx->strs, (lx->nstrs + 1) * sizeof *lx->strs);
+	return lx->strs[lx->nstrs++] = af_strdup(s);
+}
+
+static int add_word(struct af_lexicon *lx, const struct af_ynode *n, unsigned cls, int arg, const char *role,
+                    struct af_error *err)
+{
+	if (af_yscalar(n, "a word or phrase", err) < 0 || phrase_units(lx, n, err) < 0)
+		return -1;
+	struct slot *s = intern(&lx->exact, &lx->units, 0, lx->units.n, 0);
+	s->hit.cls |= cls;
+	if (cls & (AF_LC_WEEKDAY | AF_LC_RELDAY))
+		s->hit.arg = arg;
+	if (role)
+		s->hit.role = intern_str(lx, role);
+	add_prefixes(&lx->exact, &lx->units, 0);
+	return 0;
+}
+
+static int word_list(struct af_lexicon *lx, const struct af_ynode *n, unsigned cls, struct af_error *err)
+{
+	if (n->type == AF_Y_SCALAR)
+		return add_word(lx, n, cls, 0, NULL, err);
+	if (n->type != AF_Y_SEQ)
+		return af_yerr(err, n, "expected a list of words, found %s", af_ytype_name(n));
+	for (size_t i = 0; i < n->n; i++)
+		if (add_word(lx, n->kids[i], cls, 0, NULL, err) < 0)
+			return -1;
+	return 0;
+}
+
+static const struct {
+	const char *key;
+	unsigned cls;
+} word_sections[] = {
+	{"titles", AF_LC_TITLE},
+	{"modifiers", AF_LC_MODIFIER},
+	{"honorifics", AF_LC_HONORIFIC},
+	{"portfolios", AF_LC_PORTFOLIO},
+	{"given_names", AF_LC_GIVEN},
+	{"org_heads", AF_LC_ORGHEAD},
+	{"place_heads", AF_LC_PLACEHEAD},
+	{"function_words", AF_LC_FUNCTION},
+	{"connectors", AF_LC_CONNECTOR},
+	{"skip_prefixes", AF_LC_SKIPPREFIX},
+	{"year_cues", AF_LC_YEARCUE},
+	{"future_words", AF_LC_FUTURE},
+	{"past_words", AF_LC_PAST},
+	{"speech_verbs", AF_LC_SPEECH},
+	{"counted_nouns", AF_LC_NOTYEAR},
+	{"name_endings", AF_LC_ENDING},
+};
+
+static const struct {
+	const char *key;
+	enum af_etype type;
+	int fold;
+} ent_sections[] = {
+	{"people", AF_E_PERSON, 1}, {"orgs", AF_E_ORG, 1},   {"places", AF_E_LOC, 1},
+	{"groups", AF_E_NORP, 0},   {"misc", AF_E_MISC, 1},
+};
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+int af_lexicon_knows(const struct af_ynode *root)
+{
+	if (!root || root->type != AF_Y_MAP)
+		return 0;
+	for (size_t i = 0; i + 1 < root->n; i += 2) {
+		const char *k = root->kids[i]->str;
+		for (size_t j = 0; j < NELEM(word_sections); j++)
+			if (!strcmp(k, word_sections[j].key))
+				return 1;
+		for (size_t j = 0; j < NELEM(ent_sections); j++)
+			if (!strcmp(k, ent_sections[j].key))
+				return 1;
+		if (!strcmp(k, "led_by") || !strcmp(k, "weekday_names") || !strcmp(k, "relative_days"))
+			return 1;
+	}
+	return 0;
+}
+
+static int number_map(struct af_lexicon *lx, const struct af_ynode *n, unsigned cls, long lo, long hi,
+                      struct af_error *err)
+{
+	if (n->type != AF_Y_MAP)
+		return af_yerr(err, n, "expected a mapping, found %s", af_ytype_name(n));
+	for (size_t i = 0; i + 1 < n->n; i += 2) {
+		const struct af_ynode *k = n->kids[i], *v = n->kids[i + 1];
+		long num;
+		if (cls == AF_LC_WEEKDAY) { /* 1: [monday, ...] */
+			if (af_parse_long(k->str, lo, hi, &num) < 0)
+				return af_yerr(err, k, "expected a weekday number %ld-%ld (1 = Monday), found '%s'", lo,
+				               hi, k->str);
+			if (v->type == AF_Y_SCALAR) {
+				if (add_word(lx, v, cls, (int)num - 1, NULL, err) < 0)
+					return -1;
+				continue;
+			}
+			if (v->type != AF_Y_SEQ)
+				return af_yerr(err, v, "expected a list of names, found %s", af_ytype_name(v));
+			for (size_t j = 0; j < v->n; j++)
+				if (add_word(lx, v->kids[j], cls, (int)num - 1, NULL, err) < 0)
+					return -1;
+		} else { /* yesterday: -1 */
+			if (af_yscalar(v, "a number of days", err) < 0)
+				return -1;
+			if (af_parse_long(v->str, lo, hi, &num) < 0)
+				return af_yerr(err, v, "expected a number of days %ld..%ld, found '%s'", lo, hi, v->str);
+			if (add_word(lx, k, cls, (int)num, NULL, err) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int af_lexicon_add(struct af_lexicon *lx, const struct af_ynode *root, struct af_error *err)
+{
+	if (!root || root->type != AF_Y_MAP)
+		return af_yerr(err, root, "a lexicon is a mapping of sections (people:, orgs:, places:, ...)");
+	lx->gen++;
+	for (size_t i = 0; i + 1 < root->n; i += 2) {
+		const struct af_ynode *k = root->kids[i], *v = root->kids[i + 1];
+		for (size_t j = 0; j < NELEM(ent_sections); j++)
+			if (!strcmp(k->str, ent_sections[j].key) &&
+			    entity_list(lx, v, ent_sections[j].type, ent_sections[j].fold, err) < 0)
+				return -1;
+		for (size_t j = 0; j < NELEM(word_sections); j++)
+			if (!strcmp(k->str, word_sections[j].key) && word_list(lx, v, word_sections[j].cls, err) < 0)
+				return -1;
+		if (!strcmp(k->str, "led_by")) {
+			if (v->type != AF_Y_MAP)
+				return af_yerr(err, v, "led_by: expected a mapping of phrase to role, found %s",
+				               af_ytype_name(v));
+			for (size_t j = 0; j + 1 < v->n; j += 2) {
+				if (af_yscalar(v->kids[j + 1], "a role", err) < 0)
+					return -1;
+				if (add_word(lx, v->kids[j], AF_LC_LEDBY, 0, v->kids[j + 1]->str, err) < 0)
+					return -1;
+			}
+		}
+		if (!strcmp(k->str, "weekday_names") && number_map(lx, v, AF_LC_WEEKDAY, 1, 7, err) < 0)
+			return -1;
+		if (!strcmp(k->str, "relative_days") && number_map(lx, v, AF_LC_RELDAY, -7, 7, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- lookups ---- */
+
+const struct af_lexhit *af_lexicon_find(const struct af_lexicon *lx, const struct af_lexunits *u, size_t a,
+                                        size_t b, int folded)
+{
+	const struct slot *s = lookup(folded ? &lx->fold : &lx->exact, u, a, b, folded, NULL);
+	return s ? &s->hit : NULL;
+}
+
+int af_lexicon_case_ok(const struct af_lexhit *hit, const struct af_lexunits *u, size_t a, size_t b)
+{
+	if (!hit->cases)
+		return 1;
+	for (const char *p = hit->cases; *p;) {
+		size_t l = strcspn(p, "|"), ok = l == b - a;
+		for (size_t i = 0; ok && i < l; i++) {
+			unsigned f = u->v[a + i].flags;
+			if ((p[i] == 'A' && !(f & AF_UF_ALLCAPS)) || (p[i] == 'C' && !(f & AF_UF_CAP)))
+				ok = 0;
+		}
+		if (ok)
+			return 1;
+		p += l + (p[l] == '|');
+	}
+	return 0;
+}
+
+unsigned af_lexicon_word(const struct af_lexicon *lx, const char *key)
+{
+	if (!lx->exact.cap)
+		return 0;
+	uint32_t h = 2166136261u;
+	for (const char *p = key; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	for (size_t i = h & (lx->exact.cap - 1);; i = (i + 1) & (lx->exact.cap - 1)) {
+		const struct slot *s = &lx->exact.v[i];
+		if (!s->key)
+			return 0;
+		if (s->hash == h && !strcmp(s->key, key))
+			return s->hit.cls;
+	}
+}
+
+const struct af_lexentry *af_lexicon_entry(const struct af_lexicon *lx, int ent)
+{
+	return ent >= 0 && (size_t)ent < lx->nents ? &lx->ents[ent] : NULL;
+}
+
+size_t af_lexicon_size(const struct af_lexicon *lx)
+{
+	return lx->nents;
+}
