@@ -96,7 +96,7 @@ $(BIN)/%: $$(wildcard cmd/%/*.c) $(BUILD)/libaf.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp $(filter %.c,$^) $(BUILD)/libaf.a $(LDLIBS) && mv -f $@.$$$$.tmp $@
 
-$(BUILD)/tests/%: tests/unit/%.c $(BUILD)/libaf.a $(HEADERS)
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libaf.a $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp $< $(BUILD)/libaf.a $(LDLIBS) && mv -f $@.$$$$.tmp $@
 

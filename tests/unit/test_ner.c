@@ -9,24 +9,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int ntests, nfailed;
-
-static int ok(int cond, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-
-static int ok(int cond, const char *fmt, ...)
-{
-	va_list ap;
-	ntests++;
-	if (!cond)
-		nfailed++;
-	printf("%sok %d - ", cond ? "" : "not ", ntests);
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	return cond;
-}
+#include "tap.h"
 
 /* Splits s at spaces into words, one sentence. */
 static size_t words_of(char *s, struct af_ner_word *w, size_t cap)
