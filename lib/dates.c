@@ -260,14 +260,13 @@ static int leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int mdays(int y, int mo)
+int af_dt_mdays(int y, int mo)
 {
 	static const int n[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
 	return mo == 2 && leap(y) ? 29 : n[mo - 1];
 }
 
-/* days since 1970-01-01 */
-static long days_from_civil(int y, int m, int d)
+long af_dt_days(int y, int m, int d)
 {
 	y -= m <= 2;
 	long era = (y >= 0 ? y : y - 399) / 400;
@@ -277,9 +276,22 @@ static long days_from_civil(int y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+void af_dt_from_days(long z, int *y, int *m, int *d)
+{
+	z += 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
 int af_dt_weekday(int y, int mo, int d)
 {
-	long z = days_from_civil(y, mo, d);
+	long z = af_dt_days(y, mo, d);
 	return (int)(((z % 7) + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
 }
 
@@ -289,7 +301,7 @@ int af_dt_valid(const struct af_dt *t)
 		return 0;
 	if (t->mo && (t->mo < 1 || t->mo > 12))
 		return 0;
-	if (t->d && (!t->mo || t->d < 1 || t->d > mdays(t->y, t->mo)))
+	if (t->d && (!t->mo || t->d < 1 || t->d > af_dt_mdays(t->y, t->mo)))
 		return 0;
 	if (t->has_time && (t->h > 23 || t->mi > 59 || t->s > 60))
 		return 0;
@@ -298,7 +310,7 @@ int af_dt_valid(const struct af_dt *t)
 
 long long af_dt_key(const struct af_dt *t)
 {
-	long long k = (long long)days_from_civil(t->y, t->mo ? t->mo : 1, t->d ? t->d : 1) * 86400;
+	long long k = (long long)af_dt_days(t->y, t->mo ? t->mo : 1, t->d ? t->d : 1) * 86400;
 	if (t->has_time)
 		k += t->h * 3600 + t->mi * 60 + t->s;
 	if (t->has_off)

@@ -965,38 +965,6 @@ static void link_mentions(struct work *w)
 
 /* ---- 7. dates ---- */
 
-static int mdays(int y, int mo)
-{
-	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (mo == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[mo - 1];
-}
-
-static long day_number(int y, int m, int d)
-{
-	/* days since 1970-01-01 (civil calendar) */
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void from_day_number(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 static int num_of(const struct work *w, size_t i, int *v)
 {
 	const struct af_lexunit *x = &w->u->v[i];
@@ -1042,13 +1010,13 @@ static size_t date_ment(struct work *w, size_t a, size_t b, const char *value)
 /* The year that puts month/day nearest the publication date. */
 static int nearest_year(const struct work *w, int mo, int d)
 {
-	long pub = day_number(w->py, w->pm, w->pd), best = 0;
+	long pub = af_dt_days(w->py, w->pm, w->pd), best = 0;
 	int by = w->py;
 	for (int y = w->py - 1; y <= w->py + 1; y++) {
 		int dd = d ? d : 15;
-		if (dd > mdays(y, mo))
-			dd = mdays(y, mo);
-		long diff = labs(day_number(y, mo, dd) - pub);
+		if (dd > af_dt_mdays(y, mo))
+			dd = af_dt_mdays(y, mo);
+		long diff = labs(af_dt_days(y, mo, dd) - pub);
 		if (y == w->py - 1 || diff < best) {
 			best = diff;
 			by = y;
@@ -1092,7 +1060,7 @@ static void find_dates(struct work *w)
 					year = 0;
 				if (!year && w->have_pub)
 					year = nearest_year(w, mo, day);
-				if (year && day <= mdays(year, mo))
+				if (year && day <= af_dt_mdays(year, mo))
 					snprintf(v, sizeof v, "%04d-%02d-%02d", year, mo, day);
 				date_ment(w, i, e, year ? v : NULL);
 				i = e - 1;
@@ -1130,7 +1098,7 @@ static void find_dates(struct work *w)
 				e++;
 			else
 				year = w->have_pub ? nearest_year(w, mo, day) : 0;
-			if (year && day <= mdays(year, mo))
+			if (year && day <= af_dt_mdays(year, mo))
 				snprintf(v, sizeof v, "%04d-%02d-%02d", year, mo, day);
 			date_ment(w, i, e, year ? v : NULL);
 			i = e - 1;
@@ -1145,7 +1113,7 @@ static void find_dates(struct work *w)
 				continue;
 			int have = 0;
 			if (w->have_pub) {
-				long pub = day_number(w->py, w->pm, w->pd), day_n;
+				long pub = af_dt_days(w->py, w->pm, w->pd), day_n;
 				if (w->cls[i] & AF_LC_WEEKDAY) {
 					int pw = af_dt_weekday(w->py, w->pm, w->pd);
 					int back = (pw - h->arg + 7) % 7, ahead = (h->arg - pw + 7) % 7;
@@ -1162,7 +1130,7 @@ static void find_dates(struct work *w)
 					day_n = pub + h->arg;
 				}
 				int y, m, d;
-				from_day_number(day_n, &y, &m, &d);
+				af_dt_from_days(day_n, &y, &m, &d);
 				snprintf(v, sizeof v, "%04d-%02d-%02d", y, m, d);
 				have = 1;
 			}
@@ -1218,7 +1186,7 @@ static void find_dates(struct work *w)
 				snprintf(v, sizeof v, "%04d-%04d", yv, yv + 9);
 			} else if (rn == 6 && rest[0] == '-' && rest[3] == '-') {
 				int m = (rest[1] - '0') * 10 + (rest[2] - '0'), d = (rest[4] - '0') * 10 + (rest[5] - '0');
-				if (m < 1 || m > 12 || d < 1 || d > mdays(yv, m))
+				if (m < 1 || m > 12 || d < 1 || d > af_dt_mdays(yv, m))
 					continue;
 				snprintf(v, sizeof v, "%04d-%02d-%02d", yv, m, d);
 			} else {
@@ -1267,7 +1235,7 @@ static void parse_published(struct work *w, const char *pub)
 	int y, m, d;
 	char c1, c2;
 	if (sscanf(pub, "%4d%c%2d%c%2d", &y, &c1, &m, &c2, &d) == 5 && c1 == '-' && c2 == '-' && m >= 1 &&
-	    m <= 12 && d >= 1 && d <= mdays(y, m)) {
+	    m <= 12 && d >= 1 && d <= af_dt_mdays(y, m)) {
 		w->py = y;
 		w->pm = m;
 		w->pd = d;

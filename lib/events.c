@@ -12,6 +12,7 @@
 #include "events_int.h"
 
 #include "af/text.h"
+#include "af/dates.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -367,29 +368,6 @@ static int is_word(const struct tok *t)
 
 /* ---- dates ---- */
 
-static long days_from_civil(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-static void civil_from_days(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long yy = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yy + (*m <= 2));
-}
 
 static const char *const weekdays[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
 static const char *const months[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
@@ -461,7 +439,7 @@ static int sentence_date(struct af_coder *c, size_t a, size_t b, size_t near, ch
 					snprintf(cand, sizeof cand, "%04d-%02d", year, m + 1);
 			}
 			if (!cand[0] && c->pub_y) {
-				long today = days_from_civil(c->pub_y, c->pub_m, c->pub_d);
+				long today = af_dt_days(c->pub_y, c->pub_m, c->pub_d);
 				long z = -1;
 				for (int w = 0; w < 7; w++)
 					if (word_is(c, i, weekdays[w])) {
@@ -476,7 +454,7 @@ static int sentence_date(struct af_coder *c, size_t a, size_t b, size_t near, ch
 					z = today + 1;
 				if (z >= 0) {
 					int y, m, d;
-					civil_from_days(z, &y, &m, &d);
+					af_dt_from_days(z, &y, &m, &d);
 					snprintf(cand, sizeof cand, "%04d-%02d-%02d", y, m, d);
 				}
 			}

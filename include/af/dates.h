@@ -45,5 +45,9 @@ size_t af_dt_iso(const struct af_dt *t, char *buf, size_t n);
 long long af_dt_key(const struct af_dt *t);
 int af_dt_valid(const struct af_dt *t);
 int af_dt_weekday(int y, int mo, int d); /* 0 = Monday */
+/* The calendar: days in a month; days since 1970-01-01 and back (proleptic Gregorian). */
+int af_dt_mdays(int y, int mo);
+long af_dt_days(int y, int mo, int d);
+void af_dt_from_days(long days, int *y, int *mo, int *d);
 
 #endif

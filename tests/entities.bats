@@ -1,0 +1,221 @@
+#!/usr/bin/env bats
+# af-entities: the sample's gold entities (canonical names, date values, roles, must_not),
+# offsets that slice the text, transliteration variants, within-article canonical names,
+# dates, --lexicon (adds; errors with file:line:col and status 78), and bad input.
+
+load test_helper
+bats_require_minimum_version 1.5.0
+
+# the sample cleaned, then through af-entities, into $T/out
+sample_entities() {
+	af-clean "$SAMPLE" >"$T/clean"
+	af-entities <"$T/clean" >"$T/out"
+}
+
+# one record {"text": $1, "published": $2} through af-entities; entities as compact lines
+ents() {
+	jq -nc --arg t "$1" --arg p "${2:-2025-12-10T18:53:26+05:30}" '{text: $t, published: $p}' >"$T/in"
+	af-entities "${@:3}" <"$T/in" >"$T/out"
+	jq -c '.entities[]' "$T/out"
+}
+
+@test "the sample: every gold entity with its canonical name (DATE: its value)" {
+	sample_entities
+	# one line "TYPE<TAB>canonical<TAB>surface" per gold mention
+	jq -r '.entities | to_entries[] | select(.key != "roles" and .key != "must_not")
+	       | .key as $t | .value | to_entries[] | .key as $c | .value[] | [$t, $c, .] | @tsv' "$GOLD" >"$T/gold"
+	[ -s "$T/gold" ] || fail "no gold entities read"
+	missing=""
+	while IFS=$'\t' read -r type canon surface; do
+		if [ "$type" = DATE ]; then
+			want='any(.entities[]; .type == "DATE" and .text == $s and .value == $c)'
+		else
+			want='any(.entities[]; .type == $t and .text == $s and .canonical == $c)'
+		fi
+		jq -e --arg t "$type" --arg c "$canon" --arg s "$surface" "$want" "$T/out" >/dev/null ||
+			missing="$missing | $type $surface -> $canon"
+	done <"$T/gold"
+	[ -z "$missing" ] || fail "missing:$missing"
+}
+
+@test "the sample: the gold roles and organisations" {
+	sample_entities
+	n=$(jq '.entities.roles | length' "$GOLD")
+	[ "$n" -ge 4 ]
+	for i in $(seq 0 $((n - 1))); do
+		jq -e --argjson g "$(jq -c ".entities.roles[$i]" "$GOLD")" '
+			any(.entities[]; .canonical == $g.canonical
+			    and ((.role // "") | ascii_downcase | contains($g.role | ascii_downcase))
+			    and ((.org // "") | ascii_downcase | contains($g.org | ascii_downcase)))' "$T/out" >/dev/null ||
+			fail "role of $(jq -c ".entities.roles[$i]" "$GOLD") not found"
+	done
+}
+
+@test "the sample: nothing in must_not (the quoted title is not an ORG)" {
+	sample_entities
+	run jq -c --argjson mn "$(jq -c '.entities.must_not' "$GOLD")" '
+		[.entities[] as $e | $mn[] | select($e.text == .text and (.type == "*" or .type == $e.type))]' "$T/out"
+	assert_output '[]'
+	run jq -r '.entities[] | select(.text | test("National Consensus")) | .text' "$T/out"
+	assert_output ''
+}
+
+@test "the sample: offsets are code points and slice the text exactly" {
+	sample_entities
+	run jq -c '[.text as $t | .entities[] | select($t[.start:.end] != .text)]' "$T/out"
+	assert_output '[]'
+	# Tehran’s: a curly apostrophe before an entity is counted as one code point
+	run jq -c '[.text as $t | .entities[] | select(.text == "Kabul" or .text == "Iran") | .start] | length > 3' "$T/out"
+	assert_output true
+}
+
+@test "the sample passes af-sample-check and af-contract-check" {
+	need_shared
+	run "$SHARED/tools/af-sample-check" "$AF_BIN" entities
+	assert_success
+	assert_output --partial "checks pass"
+	af-clean "$SAMPLE" >"$T/clean"
+	af-entities <"$T/clean" >"$T/out"
+	run "$SHARED/tools/af-contract-check" entities "$T/clean" "$T/out"
+	assert_success
+}
+
+@test "running twice gives the same line; other fields untouched" {
+	sample_entities
+	af-entities <"$T/out" >"$T/out2"
+	cmp "$T/out" "$T/out2"
+	run jq -c '[.af.stages, (.removed | length > 0), .id]' "$T/out"
+	assert_output '[["clean","entities"],true,"ians-afghan-opposition"]'
+}
+
+@test "transliteration variants match the lexicon by rule" {
+	run ents "Mohaqqeq met Haibatullah Akhundzada, Amir Khan Mutaqi, Yunus Qanooni and Gulbuddin Hikmatyar in Qunduz."
+	assert_line --partial '"text":"Mohaqqeq","type":"PERSON"'
+	assert_line --partial '"text":"Haibatullah Akhundzada","type":"PERSON"'
+	assert_line --partial '"text":"Amir Khan Mutaqi","type":"PERSON"'
+	assert_line --partial '"text":"Yunus Qanooni","type":"PERSON"'
+	assert_line --partial '"text":"Gulbuddin Hikmatyar","type":"PERSON"'
+	assert_line --partial '"text":"Qunduz","type":"LOC"'
+	# the lexicon's codes come along
+	run jq -r '.entities[] | select(.text == "Mohaqqeq") | .code' "$T/out"
+	assert_output AFGOPP
+}
+
+@test "short names take the full name; people sharing a surname stay apart" {
+	run ents "Ahmad Massoud met Ahmad Shah Massoud's old allies. Later Massoud said the front would fight. Abdul Rashid Dostum agreed, and Dostum left."
+	assert_line --partial '"text":"Ahmad Massoud","type":"PERSON","start":0,"end":13,"canonical":"Ahmad Massoud"'
+	assert_line --partial '"text":"Ahmad Shah Massoud","type":"PERSON","start":18,"end":36,"canonical":"Ahmad Shah Massoud"'
+	assert_line --partial '"text":"Dostum","type":"PERSON","start":125,"end":131,"canonical":"Abdul Rashid Dostum"'
+	# an unknown name: the surname alone later takes the full name
+	run ents "Rahmatullah Zadran, a local elder, told reporters the road was closed. Zadran said he fled."
+	assert_line --partial '"text":"Zadran","type":"PERSON","start":71,"end":77,"canonical":"Rahmatullah Zadran"'
+}
+
+@test "roles: title before the name, after it, and led by" {
+	run ents "Taliban Foreign Minister Amir Khan Muttaqi met Iranian President Masoud Pezeshkian."
+	assert_line --partial '"text":"Amir Khan Muttaqi","type":"PERSON","start":25,"end":42,"canonical":"Amir Khan Muttaqi","code":"AFGINS","role":"Foreign Minister","org":"Taliban"'
+	assert_line --partial '"role":"President","org":"Iran"'
+	run ents "Hamdullah Fitrat, deputy spokesman of the Islamic Emirate, spoke. A spokesman for the Taliban government, Zabihullah Mujahid, said so."
+	assert_line --partial '"text":"Hamdullah Fitrat","type":"PERSON","start":0,"end":16,"canonical":"Hamdullah Fitrat","code":"AFGINS","role":"deputy spokesman","org":"Islamic Emirate"'
+	assert_line --partial '"text":"Zabihullah Mujahid","type":"PERSON","start":106,"end":124,"canonical":"Zabihullah Mujahid","code":"AFGINS","role":"spokesman","org":"Taliban"'
+	run ents "They joined the Kabul Traders Union, led by Haji Karim Nazari and Ahmad Wali."
+	assert_line --partial '"text":"Karim Nazari","type":"PERSON","start":49,"end":61,"canonical":"Karim Nazari","role":"leader","org":"Kabul Traders Union"'
+	assert_line --partial '"text":"Ahmad Wali","type":"PERSON","start":66,"end":76,"canonical":"Ahmad Wali","role":"leader","org":"Kabul Traders Union"'
+}
+
+@test "dates resolve against published" {
+	# published Wednesday 2025-12-10
+	run ents "It was released on Tuesday. Talks on December 10 and 3 January 2024 in 2022, 1989-90, the 1990s and 2001-2021. Next Friday he will go. It rose 2021 troops."
+	assert_line --partial '"text":"Tuesday","type":"DATE","start":19,"end":26,"canonical":"2025-12-09","value":"2025-12-09"'
+	assert_line --partial '"text":"December 10","type":"DATE","start":37,"end":48,"canonical":"2025-12-10","value":"2025-12-10"'
+	assert_line --partial '"text":"3 January 2024","type":"DATE","start":53,"end":67,"canonical":"2024-01-03","value":"2024-01-03"'
+	assert_line --partial '"value":"2022"'
+	assert_line --partial '"value":"1989-90"'
+	assert_line --partial '"value":"1990-1999"'
+	assert_line --partial '"value":"2001-2021"'
+	assert_line --partial '"text":"Friday","type":"DATE","start":116,"end":122,"canonical":"2025-12-12","value":"2025-12-12"'
+	refute_line --partial '"text":"2021"'
+	# without published: years still resolve, a weekday is found without a value
+	jq -nc '{text: "On Tuesday, in 2022, they met."}' | af-entities >"$T/out"
+	run jq -c '[.entities[] | [.text, .value]]' "$T/out"
+	assert_output '[["Tuesday",null],["2022","2022"]]'
+}
+
+@test "--lexicon adds people, organisations and titles" {
+	cat >"$T/lex.yaml" <<-'EOF'
+	people:
+	  - {name: Gul Pacha Zadran, code: AFGXXX, aliases: [Pacha]}
+	orgs:
+	  - {name: Spinghar Traders Shura, aliases: [STS]}
+	titles: [trade envoy]
+	EOF
+	run ents "STS trade envoy Gul Pacha Zadran arrived. Pacha said little." "" --lexicon "$T/lex.yaml"
+	assert_line --partial '"text":"STS","type":"ORG","start":0,"end":3,"canonical":"STS"'
+	assert_line --partial '"text":"Gul Pacha Zadran","type":"PERSON","start":16,"end":32,"canonical":"Gul Pacha Zadran","code":"AFGXXX","role":"trade envoy","org":"STS"'
+	assert_line --partial '"text":"Pacha","type":"PERSON","start":42,"end":47,"canonical":"Gul Pacha Zadran","code":"AFGXXX"'
+	# and the defaults stay
+	run ents "Karzai spoke." "" -l "$T/lex.yaml"
+	assert_line --partial '"text":"Karzai","type":"PERSON"'
+}
+
+@test "lexicon errors name file:line:col and exit 78" {
+	printf 'people:\n  - {name: A B, colour: red}\n' >"$T/bad1.yaml"
+	run --separate-stderr af-entities --lexicon "$T/bad1.yaml" </dev/null
+	assert_equal "$status" 78
+	[[ "$stderr" == "af-entities: $T/bad1.yaml:2:"*colour* ]] || fail "got: $stderr"
+	printf 'people:\n  - name: [oops\n' >"$T/bad2.yaml"
+	run --separate-stderr af-entities -l "$T/bad2.yaml" </dev/null
+	assert_equal "$status" 78
+	[[ "$stderr" =~ ^af-entities:\ .*bad2.yaml:[0-9]+:[0-9]+:\  ]] || fail "got: $stderr"
+	printf 'weekday_names:\n  9: [Blursday]\n' >"$T/bad3.yaml"
+	run --separate-stderr af-entities -l "$T/bad3.yaml" </dev/null
+	assert_equal "$status" 78
+	[[ "$stderr" == "af-entities: $T/bad3.yaml:2:3: "* ]] || fail "got: $stderr"
+	printf 'peeple:\n  - Someone\n' >"$T/bad4.yaml"
+	run --separate-stderr af-entities -l "$T/bad4.yaml" </dev/null
+	assert_equal "$status" 78
+	assert_equal "$stderr" "af-entities: $T/bad4.yaml:1:1: no section af-entities reads (people, orgs, places, groups, misc, titles, ...; see docs/lexicons.md)"
+	run --separate-stderr af-entities -l "$T/none.yaml" </dev/null
+	assert_equal "$status" 78
+	assert_output ''
+}
+
+@test "bad input: no text, text not a string, not JSON; counted, kept, the rest goes on" {
+	{
+		echo '{"id":1,"text":"Kabul is calm."}'
+		echo '{"id":2,"title":"no text here"}'
+		echo '{"id":3,"text":42}'
+		echo 'not json'
+		echo '{"id":5,"text":""}'
+	} >"$T/in"
+	run --separate-stderr bash -c 'af-entities --reject "$1" <"$2" >"$3"' _ "$T/rej" "$T/in" "$T/out"
+	assert_equal "$status" 65
+	[[ "$stderr" == *'line 2: no "text" field: run af-clean first'* ]] || fail "got: $stderr"
+	[[ "$stderr" == *'line 3: "text" is not a string'* ]] || fail "got: $stderr"
+	[[ "$stderr" == *"line 4: "* ]] || fail "got: $stderr"
+	[[ "$stderr" == *"3 of 5 records rejected"* ]] || fail "got: $stderr"
+	run jq -c '[.id, (.entities | length)]' "$T/out"
+	assert_output $'[1,1]\n[5,0]'
+	run cat "$T/rej"
+	assert_output $'{"id":2,"title":"no text here"}\n{"id":3,"text":42}\nnot json'
+}
+
+@test "bad input: a 1 MB text, a text without spaces, a text of quotes" {
+	python3 -c 'import json; print(json.dumps({"text": ("Taliban spokesman Zabihullah Mujahid said on Tuesday that Iran and Pakistan met in Kabul in 2022. " * 11000)[:1048576]}))' >"$T/big" 2>/dev/null ||
+		skip "python3 is absent"
+	run --separate-stderr bash -c 'af-entities <"$1" >"$2"' _ "$T/big" "$T/out"
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	# (python slices a long string in constant time per span; jq does not)
+	run python3 -c 'import json, sys
+r = json.load(open(sys.argv[1])); t, e = r["text"], r["entities"]
+print(json.dumps([len(e) > 50000, sum(t[x["start"]:x["end"]] != x["text"] for x in e)], separators=(",", ":")))' "$T/out"
+	assert_output '[true,0]'
+	python3 -c 'import json; print(json.dumps({"text": "Kabul" * 200000}))' >"$T/nospace"
+	python3 -c 'import json; print(json.dumps({"text": "\"“”‘’«»" * 100000}))' >"$T/quotes"
+	for f in nospace quotes; do
+		run --separate-stderr bash -c 'af-entities <"$1" | jq -c "[.entities | type]"' _ "$T/$f"
+		assert_equal "$status" 0
+		assert_output '["array"]'
+	done
+}
