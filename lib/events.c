@@ -1367,6 +1367,19 @@ static int find_subject(struct af_coder *c, int vi, size_t a)
 			if (before > a + 1 && word_is(c, before - 1, "OF") && g->b == v->a && modifier(c, before - 2) &&
 			    (c->t[before - 2].flags & AF_TF_LOWER) && c->t[before - 2].chunk < 0)
 				absolute = 1;
+			/* "after Calenardhon (crowds) attacked Osgiliath": a subordinating AFTER, BEFORE,
+			 * SINCE or UNTIL with a finite verb right after its noun phrase opens a clause, and
+			 * that noun phrase is the clause's subject, not a prepositional object */
+			if (!absolute && before > a && !v->inf && c->d->forms[v->form].kind != VF_ING &&
+			    (word_is(c, before - 1, "AFTER") || word_is(c, before - 1, "BEFORE") ||
+			     word_is(c, before - 1, "SINCE") || word_is(c, before - 1, "UNTIL"))) {
+				size_t e = g->b;
+				while (e < v->a && e < g->b + 2 && c->t[e].kind == AF_TOK_WORD && !c->t[e].cls &&
+				       c->t[e].chunk < 0 && c->t[e].verb < 0)
+					e++;
+				if (e == v->a)
+					absolute = 1;
+			}
 			if (!absolute && before > a && (c->t[before - 1].cls & (W_PREP | W_LINK | W_TO)) &&
 			    !(c->t[before - 1].cls & W_WH)) {
 				i = before - 1;

@@ -155,6 +155,11 @@ static void coder_tests(void)
 	       "FORGOV>ERI:041 FORLEG>ERI:041 GONGOV>ERI:041 GONLEG>ERI:041",
 	       "agents shared across a compound of actors");
 	expect("Arnor is about to restore full diplomatic ties with Gondor.", "ARN>GON:064", "pattern code");
+	expect("Arnor restored ties with Gondor after Eriador attacked Fornost.", "ARN>GON:064 ERI>FOR:190",
+	       "subordinate clause: the noun phrase after AFTER is the subject of its verb");
+	expect("Arnor restored ties with Gondor after Eriador crowds attacked Fornost.", "ARN>GON:064 ERI>FOR:190",
+	       "subordinate clause: subject with a plain head noun");
+	expect("Talks with Gondor attacked Fornost.", "", "a prepositional object is not a subject");
 	ok(flag("Arnor did not attack Gondor.", "negated"), "negation: did not attack -> negated");
 	ok(!flag("Arnor attacked Gondor.", "negated"), "no negation: negated false");
 	ok(flag("Arnor may attack Gondor.", "hypothetical"), "modal: may attack -> hypothetical");
