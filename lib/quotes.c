@@ -519,7 +519,9 @@ static int np_fwd(const struct af_quoter *q, int b, int hi, int *sa, int *se)
 	int j = b;
 	if (tok_is(q, b, "the") && is_cap(q, b + 1))
 		j++;
-	if (is_cap(q, j)) {
+	/* a capitalised determiner before a lower-case word opens a noun phrase, not a name:
+	 * "The idea of ...", "His campaign" */
+	if (is_cap(q, j) && !((K(j).bits & L_DET) && is_lower(q, j + 1))) {
 		int k = j + 1;
 		while (k < hi) {
 			if (is_cap(q, k) || (T(k).flags & AF_TF_INITIAL))
@@ -752,14 +754,27 @@ static int span_words(const struct af_quoter *q, const struct qspan *s)
 }
 
 /* the first sentence subject: skips openers ("But", "However,") */
-static int subject_of(const struct af_quoter *q, int s0, int hi, int *sa, int *sb)
-{
-	int i = s0;
-	static const char *const preps[] = {"in", "at", "after", "before", "when", "while", "if", "as",
+static const char *const preps[] = {"in", "at", "after", "before", "when", "while", "if", "as",
 	                                    "because", "although", "though", "with", "by", "from", "during",
 	                                    "since", "on", "despite", "asked", "speaking", "writing", "like",
 	                                    "among", "unlike", "following", "pressed", "earlier", "later", "amid",
 	                                    "under", "throughout", "over", "without", "instead", "for"};
+
+/* the sentence from s0 opens with an adverbial ("As recently as ..., ", "In a statement, ") */
+static int opens_adverbial(const struct af_quoter *q, int s0, int hi)
+{
+	int i = s0;
+	while (i < hi && T(i).kind == AF_TOK_PUNCT)
+		i++;
+	for (size_t w = 0; i < hi && w < sizeof preps / sizeof preps[0]; w++)
+		if (tok_is(q, i, preps[w]))
+			return 1;
+	return 0;
+}
+
+static int subject_of(const struct af_quoter *q, int s0, int hi, int *sa, int *sb)
+{
+	int i = s0;
 	while (i < hi && T(i).kind == AF_TOK_PUNCT)
 		i++;
 	for (size_t w = 0; i < hi && w < sizeof preps / sizeof preps[0]; w++)
@@ -804,6 +819,17 @@ static int ing_subject(const struct af_quoter *q, int s0, int ci, int *sa, int *
 		/* "quoted spokesman Abdullah Qarluq claiming that ...": the name before it */
 		*sb = ci;
 		return 1;
+	}
+	{
+		/* an absolute clause: "..., the mayor calling it ...", "with Trump calling for ..." */
+		int a;
+		if (ci - 1 > s0 && np_back(q, ci, s0, &a) && a > s0 && a < ci &&
+		    (is_punct(q, a - 1, ',') || tok_is(q, a - 1, "with")) &&
+		    ((K(a).bits & L_DET) || tok_is(q, a, "the") || is_cap(q, a)) && !(K(a).bits & L_PRON)) {
+			*sa = a;
+			*sb = ci;
+			return 1;
+		}
 	}
 	for (int i = ci - 1; i >= s0 && i > ci - 40; i--) {
 		int l;
@@ -1230,7 +1256,9 @@ static void frames(struct af_quoter *q, int s0, int s1)
 				int before = 0; /* "Around that time, 47 percent said they would ...": no clause before */
 				for (int k = s0; k < sa - 1; k++)
 					before += T(k).kind == AF_TOK_WORD || K(k).q >= 0;
-				if (before < 4 && rest >= 3) {
+				/* "As recently as an October interview, Trump said he ...": an opening
+				 * adverbial is no content */
+				if ((before < 4 || (opens_adverbial(q, s0, sa) && !hasthat)) && rest >= 3) {
 					/* the content follows */
 				} else if (!hasthat && rest <= 8) {
 					ca = s0;
@@ -1270,7 +1298,10 @@ static void frames(struct af_quoter *q, int s0, int s1)
 						c = k;
 						break;
 					}
-					if (is_end_punct(q, k) || K(k).q >= 0)
+					int l2;
+					/* "X said he thinks that ...": the content is the whole clause, the
+					 * inner cue a frame of its own */
+					if (is_end_punct(q, k) || K(k).q >= 0 || (k > c && (cue_at(q, k, &l2) & L_CUE)))
 						break;
 				}
 				ca = c;

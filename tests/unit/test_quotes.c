@@ -233,6 +233,33 @@ int main(void)
 	      "According to Afghanistan International, a joint declaration may be released soon.",
 	      "joint declaration", "indirect", "Afghanistan International", NULL);
 
+	/* nested reporting: the outer frame keeps the whole clause */
+	check("X said he thinks that ...: the outer frame's content is the whole clause",
+	      "Harper also said he thinks that the council would approve the budget next week.",
+	      "he thinks that the council", "indirect", "Harper", NULL);
+	{
+		json_t *qs = find("Harper also said he thinks that the council would approve the budget next week.");
+		size_t i;
+		json_t *q, *inner = NULL;
+		json_array_foreach(qs, i, q) {
+			if (!strcmp(str(q, "cue"), "thinks"))
+				inner = q;
+		}
+		json_t *sp = inner ? json_object_get(inner, "speaker") : NULL;
+		if (!ok(json_is_object(sp) && !strcmp(str(sp, "text"), "he") && !strcmp(str(sp, "canonical"), "Harper"),
+		        "X said he thinks that ...: the inner frame has its own speaker, resolved to X"))
+			dump(qs);
+		json_decref(qs);
+	}
+	check("an opening adverbial is not the content of \", X said\"",
+	      "As recently as a March radio interview, Lopez said he believes the bridge was \"a costly error,\" "
+	      "although he supports finishing it now.",
+	      "a costly error", "mixed", "Lopez", NULL);
+	check("a sentence-initial determiner is not a name: \"The plan ...\"",
+	      "The plan of building a second runway drew criticism, the mayor calling it \"an expensive folly\" "
+	      "in front of reporters.",
+	      "an expensive folly", NULL, "mayor", NULL);
+
 	/* bad input */
 	check_sane("an unbalanced opening mark at the end", "He said: “");
 	check_sane("an unbalanced closing mark at the start", "” he said. And then “nothing");
