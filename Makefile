@@ -5,6 +5,7 @@
 #   make check      build and run every test (unit + bats), then the same under ASan+UBSan
 #   make asan       sanitizer build in build/asan/bin
 #   make bench      benchmarks (bench/README.md)
+#   make fuzz       libFuzzer on the text layer (tests/fuzz/README.md; clang)
 #   make eval-clean dev evaluations (need ../shared/data; skip cleanly without it)
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
 
@@ -38,7 +39,7 @@ MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)
 PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner eval-events model
+        eval eval-clean eval-quotes eval-ner eval-events model fuzz
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -128,6 +129,11 @@ test-asan: asan
 
 bench: all
 	@bench/run
+
+# libFuzzer over the text layer (tests/fuzz/README.md; needs clang; never part of check)
+FUZZ_SECONDS ?= 300
+fuzz:
+	@tests/fuzz/run $(FUZZ_SECONDS)
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
 eval: eval-clean eval-quotes eval-ner eval-events

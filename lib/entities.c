@@ -1306,7 +1306,8 @@ static void results(struct work *w, struct af_mentions *out)
 			const struct af_lexentry *oe = af_lexicon_entry(w->x->lx, o->ent);
 			if (o->type == AF_E_NORP && oe && oe->country) {
 				f->org = stash(&out->strs, oe->country, strlen(oe->country));
-			} else {
+			} else if (!o->dead && best[root(w, m->org)] != NONE) {
+				/* (an org mention dropped since the role was attached has no name to give) */
 				const struct ment *oc = &w->m[best[root(w, m->org)]];
 				f->org = stash(&out->strs, w->s + u->v[oc->a].start,
 				               u->v[oc->b - 1].end - u->v[oc->a].start);

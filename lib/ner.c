@@ -219,6 +219,20 @@ int af_ner_load_mem(struct af_ner_model **out, const void *buf, size_t len, stru
 		af_ner_free(m);
 		return -1;
 	}
+	for (int p = 0; p < 2; p++) {
+		const struct af_ner_weights *w = &m->w[p];
+		if (!w->key)
+			continue;
+		size_t slots = (size_t)w->mask + 1;
+		struct af_ner_slot *sl = aligned_alloc(64, (slots * sizeof *sl + 63) & ~(size_t)63);
+		if (!sl)
+			continue; /* the tagger reads w */
+		for (size_t j = 0; j < slots; j++) {
+			sl[j].key = w->key[j];
+			memcpy(sl[j].w, &w->w[j * AF_NER_NL], sizeof sl[j].w);
+		}
+		m->slot[p] = sl;
+	}
 	*out = m;
 	return 0;
 }
@@ -257,6 +271,8 @@ void af_ner_free(struct af_ner_model *m)
 {
 	if (!m)
 		return;
+	free(m->slot[0]);
+	free(m->slot[1]);
 	free(m->mem);
 	free(m);
 }
@@ -526,12 +542,23 @@ enum tmpl {
 	F_MAJM1, F_MAJP1
 };
 
-#define PUSH(tm, v) (keys[nk++] = af_ner_key32(af_ner_mix((uint64_t)(tm), (v))))
-#define PUSH2(tm, a, b) (keys[nk++] = af_ner_key32(af_ner_mix(af_ner_mix((uint64_t)(tm), (a)), (b))))
+#define GRP(g) (grp ? (void)(grp[nk] = (uint8_t)(g)) : (void)0)
+#define PUSH(g, tm, v)                                                                           \
+	((skip >> (g) & 1) ? (void)0                                                             \
+	                   : (GRP(g), (void)(keys[nk++] = af_ner_key32(af_ner_mix((uint64_t)(tm), (v))))))
+#define PUSH2(g, tm, a, b)                                                                       \
+	((skip >> (g) & 1) ? (void)0                                                             \
+	                   : (GRP(g), (void)(keys[nk++] = af_ner_key32(                             \
+	                                         af_ner_mix(af_ner_mix((uint64_t)(tm), (a)), (b))))))
 
 static const uint64_t BOS = 0x1111, EOS = 0x2222;
 
-size_t af_ner_features(const struct af_ner_tok *t, size_t n, size_t i, int pass, uint32_t *keys)
+/* The features of word i with, when grp is not NULL, the group of each: 0 the word alone,
+ * 1 with the word to its left, 2 with the word to its right, 3 the others (two words away,
+ * both sides). The tagger caches the weight sums of groups 0-2, keyed by the keys themselves
+ * (see emissions()). The groups whose bit is set in skip are left out. */
+static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass, uint32_t *keys, uint8_t *grp,
+                       unsigned skip)
 {
 	size_t nk = 0;
 	const struct af_ner_tok *x = &t[i];
@@ -541,105 +568,110 @@ size_t af_ner_features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 	uint64_t lwm1 = m1 ? m1->lw : BOS, lwp1 = p1 ? p1->lw : EOS;
 	uint64_t salt = pass == 2 ? 0x5a5a000000ull : 0;
 #define T(f) (salt + (f))
-	PUSH(T(F_BIAS), 0);
-	PUSH(T(F_W), x->w);
-	PUSH(T(F_LW), x->lw);
-	PUSH(T(F_SH), x->shape);
-	PUSH(T(F_SSH), x->sshape);
+	PUSH(0, T(F_BIAS), 0);
+	PUSH(0, T(F_W), x->w);
+	PUSH(0, T(F_LW), x->lw);
+	PUSH(0, T(F_SH), x->shape);
+	PUSH(0, T(F_SSH), x->sshape);
 	for (int a = 0; a < 4; a++) {
 		if (x->pre[a])
-			PUSH(T(F_PRE + a), x->pre[a]);
+			PUSH(0, T(F_PRE + a), x->pre[a]);
 		if (x->suf[a])
-			PUSH(T(F_SUF + a), x->suf[a]);
+			PUSH(0, T(F_SUF + a), x->suf[a]);
 	}
-	PUSH(T(F_WM1), m1 ? m1->w : BOS);
-	PUSH(T(F_WP1), p1 ? p1->w : EOS);
-	PUSH(T(F_LWM1), lwm1);
-	PUSH(T(F_LWP1), lwp1);
-	PUSH(T(F_LWM2), m2 ? m2->lw : BOS);
-	PUSH(T(F_LWP2), p2 ? p2->lw : EOS);
-	PUSH(T(F_SHM1), shm1);
-	PUSH(T(F_SHP1), shp1);
-	PUSH2(T(F_SHM1_0), shm1, x->shape);
-	PUSH2(T(F_SH0_P1), x->shape, shp1);
-	PUSH2(T(F_SSH3), af_ner_mix(m1 ? m1->sshape : BOS, x->sshape), p1 ? p1->sshape : EOS);
-	PUSH2(T(F_LWM1_0), lwm1, x->lw);
-	PUSH2(T(F_LW0_P1), x->lw, lwp1);
-	PUSH2(T(F_LWM1_SH0), lwm1, x->shape);
-	PUSH2(T(F_SH0_LWP1), x->shape, lwp1);
+	PUSH(1, T(F_WM1), m1 ? m1->w : BOS);
+	PUSH(2, T(F_WP1), p1 ? p1->w : EOS);
+	PUSH(1, T(F_LWM1), lwm1);
+	PUSH(2, T(F_LWP1), lwp1);
+	PUSH(3, T(F_LWM2), m2 ? m2->lw : BOS);
+	PUSH(3, T(F_LWP2), p2 ? p2->lw : EOS);
+	PUSH(1, T(F_SHM1), shm1);
+	PUSH(2, T(F_SHP1), shp1);
+	PUSH2(1, T(F_SHM1_0), shm1, x->shape);
+	PUSH2(2, T(F_SH0_P1), x->shape, shp1);
+	PUSH2(3, T(F_SSH3), af_ner_mix(m1 ? m1->sshape : BOS, x->sshape), p1 ? p1->sshape : EOS);
+	PUSH2(1, T(F_LWM1_0), lwm1, x->lw);
+	PUSH2(2, T(F_LW0_P1), x->lw, lwp1);
+	PUSH2(1, T(F_LWM1_SH0), lwm1, x->shape);
+	PUSH2(2, T(F_SH0_LWP1), x->shape, lwp1);
 	if (x->cf >= 0) {
-		PUSH(T(F_C0), (uint64_t)x->cf);
-		PUSH(T(F_C0 + 1), (uint64_t)x->cm);
-		PUSH(T(F_C0 + 2), (uint64_t)x->cc);
-		PUSH2(T(F_CM0_SH0), (uint64_t)x->cm, x->sshape);
+		PUSH(0, T(F_C0), (uint64_t)x->cf);
+		PUSH(0, T(F_C0 + 1), (uint64_t)x->cm);
+		PUSH(0, T(F_C0 + 2), (uint64_t)x->cc);
+		PUSH2(0, T(F_CM0_SH0), (uint64_t)x->cm, x->sshape);
 		if (p1)
-			PUSH2(T(F_CF0_CFP1), (uint64_t)x->cf, (uint64_t)(p1->cf + 1));
+			PUSH2(2, T(F_CF0_CFP1), (uint64_t)x->cf, (uint64_t)(p1->cf + 1));
 		if (m1)
-			PUSH2(T(F_CFM1_CF0), (uint64_t)(m1->cf + 1), (uint64_t)x->cf);
+			PUSH2(1, T(F_CFM1_CF0), (uint64_t)(m1->cf + 1), (uint64_t)x->cf);
 	} else
-		PUSH2(T(F_CM0_SH0), 0xffff, x->sshape);
+		PUSH2(0, T(F_CM0_SH0), 0xffff, x->sshape);
 	if (m1 && m1->cf >= 0) {
-		PUSH(T(F_CM1), (uint64_t)m1->cf);
-		PUSH(T(F_CM1 + 1), (uint64_t)m1->cm);
-		PUSH(T(F_CM1 + 2), (uint64_t)m1->cc);
+		PUSH(1, T(F_CM1), (uint64_t)m1->cf);
+		PUSH(1, T(F_CM1 + 1), (uint64_t)m1->cm);
+		PUSH(1, T(F_CM1 + 2), (uint64_t)m1->cc);
 	}
 	if (p1 && p1->cf >= 0) {
-		PUSH(T(F_CP1), (uint64_t)p1->cf);
-		PUSH(T(F_CP1 + 1), (uint64_t)p1->cm);
-		PUSH(T(F_CP1 + 2), (uint64_t)p1->cc);
+		PUSH(2, T(F_CP1), (uint64_t)p1->cf);
+		PUSH(2, T(F_CP1 + 1), (uint64_t)p1->cm);
+		PUSH(2, T(F_CP1 + 2), (uint64_t)p1->cc);
 	}
 	if (m2 && m2->cm >= 0)
-		PUSH(T(F_CM2), (uint64_t)m2->cm);
+		PUSH(3, T(F_CM2), (uint64_t)m2->cm);
 	if (p2 && p2->cm >= 0)
-		PUSH(T(F_CP2), (uint64_t)p2->cm);
+		PUSH(3, T(F_CP2), (uint64_t)p2->cm);
 	for (int b = 0; b < 2 * AF_NER_NLISTS; b++) {
 		if (x->gaz >> b & 1) {
-			PUSH(T(F_GAZ), (uint64_t)b);
-			PUSH2(T(F_GAZ_SH), (uint64_t)b, x->sshape);
+			PUSH(0, T(F_GAZ), (uint64_t)b);
+			PUSH2(0, T(F_GAZ_SH), (uint64_t)b, x->sshape);
 		}
 		if (m1 && (m1->gaz >> b & 1))
-			PUSH(T(F_GAZM1), (uint64_t)b);
+			PUSH(1, T(F_GAZM1), (uint64_t)b);
 		if (p1 && (p1->gaz >> b & 1))
-			PUSH(T(F_GAZP1), (uint64_t)b);
+			PUSH(2, T(F_GAZP1), (uint64_t)b);
 	}
-	PUSH(T(F_CAP), x->capbin);
-	PUSH2(T(F_CAP_INIT), x->capbin, (uint64_t)x->init << 1 | x->head);
-	PUSH2(T(F_INIT_SH), x->init, x->shape);
+	PUSH(0, T(F_CAP), x->capbin);
+	PUSH2(0, T(F_CAP_INIT), x->capbin, (uint64_t)x->init << 1 | x->head);
+	PUSH2(0, T(F_INIT_SH), x->init, x->shape);
 	if (x->init)
-		PUSH(T(F_INIT_LW), x->lw);
+		PUSH(0, T(F_INIT_LW), x->lw);
 	if (x->head) {
-		PUSH(T(F_HEAD_SH), x->shape);
-		PUSH(T(F_HEAD_LW), x->lw);
+		PUSH(0, T(F_HEAD_SH), x->shape);
+		PUSH(0, T(F_HEAD_LW), x->lw);
 	}
-	PUSH(T(F_FREQ), x->freqbin);
-	PUSH2(T(F_FREQ_SH), x->freqbin, x->sshape);
+	PUSH(0, T(F_FREQ), x->freqbin);
+	PUSH2(0, T(F_FREQ_SH), x->freqbin, x->sshape);
 	if (x->lowdoc) {
-		PUSH(T(F_LOWDOC), 1);
-		PUSH2(T(F_LOWDOC_INIT), x->init, x->head);
+		PUSH(0, T(F_LOWDOC), 1);
+		PUSH2(0, T(F_LOWDOC_INIT), x->init, x->head);
 	}
 	if (x->pre[2])
-		PUSH2(T(F_PRE_SH), x->pre[2], x->sshape);
+		PUSH2(0, T(F_PRE_SH), x->pre[2], x->sshape);
 	if (x->suf[2])
-		PUSH2(T(F_SUF_SH), x->suf[2], x->sshape);
+		PUSH2(0, T(F_SUF_SH), x->suf[2], x->sshape);
 	if (pass == 2) {
 		uint64_t l1m1 = m1 ? m1->p1 : 99, l1p1 = p1 ? p1->p1 : 99;
-		PUSH(T(F_P1), x->p1);
-		PUSH(T(F_P1M1), l1m1);
-		PUSH(T(F_P1P1), l1p1);
-		PUSH2(T(F_P1M1_P1), l1m1, x->p1);
-		PUSH2(T(F_P1_P1P1), x->p1, l1p1);
-		PUSH(T(F_P1M2), m2 ? m2->p1 : 99);
-		PUSH(T(F_P1P2), p2 ? p2->p1 : 99);
-		PUSH(T(F_MAJ), x->maj);
-		PUSH(T(F_MAJE), x->majearly);
-		PUSH2(T(F_MAJ_SH), x->maj, x->sshape);
-		PUSH2(T(F_MAJ_P1), x->maj, x->p1);
-		PUSH2(T(F_MULTI), x->inmulti, x->majearly);
-		PUSH(T(F_MAJM1), m1 ? m1->maj : 99);
-		PUSH(T(F_MAJP1), p1 ? p1->maj : 99);
+		PUSH(0, T(F_P1), x->p1);
+		PUSH(1, T(F_P1M1), l1m1);
+		PUSH(2, T(F_P1P1), l1p1);
+		PUSH2(1, T(F_P1M1_P1), l1m1, x->p1);
+		PUSH2(2, T(F_P1_P1P1), x->p1, l1p1);
+		PUSH(3, T(F_P1M2), m2 ? m2->p1 : 99);
+		PUSH(3, T(F_P1P2), p2 ? p2->p1 : 99);
+		PUSH(0, T(F_MAJ), x->maj);
+		PUSH(0, T(F_MAJE), x->majearly);
+		PUSH2(0, T(F_MAJ_SH), x->maj, x->sshape);
+		PUSH2(0, T(F_MAJ_P1), x->maj, x->p1);
+		PUSH2(0, T(F_MULTI), x->inmulti, x->majearly);
+		PUSH(1, T(F_MAJM1), m1 ? m1->maj : 99);
+		PUSH(2, T(F_MAJP1), p1 ? p1->maj : 99);
 	}
 #undef T
 	return nk;
+}
+
+size_t af_ner_features(const struct af_ner_tok *t, size_t n, size_t i, int pass, uint32_t *keys)
+{
+	return features(t, n, i, pass, keys, NULL, 0);
 }
 
 /* ---- decoding ---- */
@@ -662,9 +694,10 @@ void af_ner_viterbi(const float *e, size_t n, const float *tr, unsigned char *ou
 		for (int b = 0; b < AF_NER_NL; b++) {
 			float best = -INFINITY;
 			int arg = 0;
-			for (int a = 0; a < AF_NER_NL; a++) {
-				if (!af_ner_valid(a, b))
-					continue;
+			/* the valid predecessors (af_ner_valid), in the same order: every label before
+			 * O and B-X, only B-X and I-X before I-X */
+			int a0 = b == 0 || b % 2 ? 0 : b - 1, a1 = b == 0 || b % 2 ? AF_NER_NL - 1 : b;
+			for (int a = a0; a <= a1; a++) {
 				float s = cur[a] + tr[(a + 1) * AF_NER_NL + b];
 				if (s > best)
 					best = s, arg = a;
@@ -687,11 +720,22 @@ void af_ner_viterbi(const float *e, size_t n, const float *tr, unsigned char *ou
 
 /* ---- tagging ---- */
 
+/* A direct-mapped cache of the weight sums of feature groups (see emissions()): the tag is
+ * a 64-bit hash of the group's keys in order, with the pass; 0 is an empty entry. */
+#define FC_BITS 15 /* 32768 entries, 1.5 MB: larger ones gain nothing measurable */
+struct fc_entry {
+	uint64_t tag;
+	int32_t acc[AF_NER_NL];
+	uint32_t pad;
+};
+
 struct af_ner_scratch {
 	struct af_ner_tok *tok;
 	unsigned char *lab, *back;
 	float *e;
 	size_t cap;
+	struct fc_entry *fc;             /* 1 << FC_BITS entries, or NULL before first use */
+	const struct af_ner_model *fcm; /* the model whose sums fc holds */
 };
 
 struct af_ner_scratch *af_ner_scratch_new(void)
@@ -707,6 +751,7 @@ void af_ner_scratch_free(struct af_ner_scratch *s)
 	free(s->lab);
 	free(s->back);
 	free(s->e);
+	free(s->fc);
 	free(s);
 }
 
@@ -722,15 +767,117 @@ void af_ner_spans_free(struct af_ner_spans *s)
 	s->n = s->cap = 0;
 }
 
+/* to[0..AF_NER_NL) += w[0..AF_NER_NL), unrolled (the compiler does not at -O2) */
+static inline void add_row(int32_t *restrict to, const int16_t *restrict w)
+{
+	_Static_assert(AF_NER_NL == 9, "add_row adds 9 labels");
+	int32_t a0 = to[0] + w[0], a1 = to[1] + w[1], a2 = to[2] + w[2], a3 = to[3] + w[3], a4 = to[4] + w[4];
+	int32_t a5 = to[5] + w[5], a6 = to[6] + w[6], a7 = to[7] + w[7], a8 = to[8] + w[8];
+	to[0] = a0, to[1] = a1, to[2] = a2, to[3] = a3, to[4] = a4, to[5] = a5, to[6] = a6, to[7] = a7, to[8] = a8;
+}
+
+/* A hash of all the bytes of a word's af_ner_tok (its padding is zero: tokinfo zeroes the
+ * array before filling it). */
+static uint64_t tok_hash(const struct af_ner_tok *t)
+{
+	uint64_t h = 0x6a09e667f3bcc908ull, v;
+	const unsigned char *p = (const unsigned char *)t;
+	size_t n = sizeof *t, i = 0;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&v, p + i, 8);
+		h = (h ^ v) * 0x9e3779b97f4a7c15ull;
+		h ^= h >> 29;
+	}
+	for (; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3ull;
+	return af_ner_mix(h, n);
+}
+
 /* The emission scores of the words t[0..n) for a pass. Each word's lookups go in three
  * rounds so that their cache misses overlap: prefetch the key slots, probe them and
  * prefetch the weight rows of the hits, then add the rows. */
-static void emissions(const struct af_ner_model *m, int pass, const struct af_ner_tok *t, size_t n, float *e)
+static void emissions(const struct af_ner_model *m, int pass, const struct af_ner_tok *t, size_t n, float *e,
+                      struct fc_entry *fc)
 {
 	uint32_t keys[AF_NER_MAXFEAT], hit[AF_NER_MAXFEAT];
 	const struct af_ner_weights *wt = &m->w[pass - 1];
 	if (!wt->key) {
 		memset(e, 0, n * AF_NER_NL * sizeof *e);
+		return;
+	}
+	const struct af_ner_slot *sl = m->slot[pass - 1];
+	if (sl && fc) {
+		/* Words repeat in news, and so do their features. The features of group 0 depend
+		 * on the word's af_ner_tok alone, those of group 1 on it and its left neighbour's,
+		 * of group 2 on it and its right neighbour's (features()). The sums of their
+		 * weights are cached under a 64-bit hash of those af_ner_toks (all their bytes:
+		 * tokinfo zeroes them first) and the pass; a group found there is neither
+		 * computed nor looked up. The rest are looked up in a pipeline: the slots of word
+		 * i + PIPE are prefetched (key and weights share a line) while word i is probed,
+		 * so that the cache misses of several words overlap. Integer sums are the same in
+		 * any order, so the scores are exactly those of looking up every key (but for a
+		 * collision of 64-bit hashes). */
+		enum { PIPE = 2 };
+		struct pend {
+			uint32_t keys[AF_NER_MAXFEAT], hit[AF_NER_MAXFEAT];
+			uint8_t grp[AF_NER_MAXFEAT];
+			size_t nk;
+			uint64_t tag[3];
+			unsigned skip;
+			int32_t acc[AF_NER_NL];
+		} ring[PIPE + 1];
+		uint64_t hprev = 0x3c6ef372fe94f82bull, hcur = n ? tok_hash(&t[0]) : 0, hnext;
+		for (size_t step = 0; step < n + PIPE; step++) {
+			if (step < n) { /* prepare word step */
+				size_t i = step;
+				struct pend *q = &ring[i % (PIPE + 1)];
+				hnext = i + 1 < n ? tok_hash(&t[i + 1]) : 0xa54ff53a5f1d36f1ull;
+				q->tag[0] = af_ner_mix(hcur, 0x10 + (uint64_t)pass) | 1;
+				q->tag[1] = af_ner_mix(af_ner_mix(hprev, hcur), 0x20 + (uint64_t)pass) | 1;
+				q->tag[2] = af_ner_mix(af_ner_mix(hcur, hnext), 0x30 + (uint64_t)pass) | 1;
+				hprev = hcur;
+				hcur = hnext;
+				memset(q->acc, 0, sizeof q->acc);
+				q->skip = 0;
+				for (int g = 0; g < 3; g++) {
+					const struct fc_entry *ce = &fc[q->tag[g] & ((1u << FC_BITS) - 1)];
+					if (ce->tag == q->tag[g]) {
+						q->skip |= 1u << g;
+						for (int l = 0; l < AF_NER_NL; l++)
+							q->acc[l] += ce->acc[l];
+					}
+				}
+				q->nk = features(t, n, i, pass, q->keys, q->grp, q->skip);
+				for (size_t k = 0; k < q->nk; k++) {
+					q->hit[k] = (q->keys[k] * 0x9e3779b1u) & wt->mask;
+					__builtin_prefetch(&sl[q->hit[k]]);
+				}
+			}
+			if (step >= PIPE) { /* finish word step - PIPE */
+				size_t i = step - PIPE;
+				struct pend *q = &ring[i % (PIPE + 1)];
+				int32_t gacc[3][AF_NER_NL] = {{0}};
+				for (size_t k = 0; k < q->nk; k++)
+					for (uint32_t j = q->hit[k];; j = (j + 1) & wt->mask) {
+						if (sl[j].key == q->keys[k]) {
+							add_row(q->grp[k] == 3 ? q->acc : gacc[q->grp[k]], sl[j].w);
+							break;
+						}
+						if (!sl[j].key)
+							break;
+					}
+				for (int g = 0; g < 3; g++)
+					if (!(q->skip >> g & 1)) {
+						struct fc_entry *ce = &fc[q->tag[g] & ((1u << FC_BITS) - 1)];
+						ce->tag = q->tag[g];
+						memcpy(ce->acc, gacc[g], sizeof ce->acc);
+						for (int l = 0; l < AF_NER_NL; l++)
+							q->acc[l] += gacc[g][l];
+					}
+				for (int l = 0; l < AF_NER_NL; l++)
+					e[i * AF_NER_NL + l] = (float)q->acc[l] * m->scale;
+			}
+		}
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -764,7 +911,13 @@ static void decode(const struct af_ner_model *m, int pass, struct af_ner_scratch
 	for (int k = 0; k < (AF_NER_NL + 1) * AF_NER_NL; k++)
 		tr[k] = (float)m->trans[pass - 1][k] * m->scale;
 	size_t n = se->end - se->start;
-	emissions(m, pass, s->tok + se->start, n, s->e + se->start * AF_NER_NL);
+	if (m->slot[0] && (!s->fc || s->fcm != m)) {
+		if (!s->fc)
+			s->fc = af_malloc(sizeof *s->fc << FC_BITS);
+		memset(s->fc, 0, sizeof *s->fc << FC_BITS);
+		s->fcm = m;
+	}
+	emissions(m, pass, s->tok + se->start, n, s->e + se->start * AF_NER_NL, s->fc);
 	af_ner_viterbi(s->e + se->start * AF_NER_NL, n, tr, s->lab + se->start, s->back + se->start * AF_NER_NL);
 }
 

@@ -702,9 +702,18 @@ void af_filter_record(struct af_filter *f, struct af_record *r, const char *name
 		af_filter_reject(f, name, lineno, r->line, r->len, why.msg[0] ? why.msg : "rejected");
 		return;
 	}
-	if (v == AF_PASS) {
+	if (v == AF_PASS || v == AF_PASS_BAD) {
 		af_output(r->line, r->len);
 		af_output("\n", 1);
+		if (v == AF_PASS_BAD) {
+			struct af_buf msg = {0};
+			where(&msg, name, lineno);
+			af_warn("%s%s (passed through unchanged)", msg.p ? msg.p : "", why.msg[0] ? why.msg : "bad record");
+			af_buf_free(&msg);
+			f->npassbad++;
+			if (f->strict)
+				f->stopped = 1;
+		}
 		return;
 	}
 	af_buf_reset(&f->out);
@@ -763,8 +772,12 @@ int af_filter_finish(struct af_filter *f)
 	af_buf_free(&f->out);
 	if (f->stopped)
 		af_warn("stopped at the first rejected record (--strict)");
-	else if (f->nrejected)
-		af_warn("%ld of %ld records rejected%s%s", f->nrejected, f->nin,
-		        f->reject_path ? ", kept in " : "", f->reject_path ? f->reject_path : "");
-	return f->nrejected ? AF_EX_DATAERR : AF_EX_OK;
+	else {
+		if (f->nrejected)
+			af_warn("%ld of %ld records rejected%s%s", f->nrejected, f->nin,
+			        f->reject_path ? ", kept in " : "", f->reject_path ? f->reject_path : "");
+		if (f->npassbad)
+			af_warn("%ld of %ld records passed through unchanged with a problem", f->npassbad, f->nin);
+	}
+	return f->nrejected || f->npassbad ? AF_EX_DATAERR : AF_EX_OK;
 }

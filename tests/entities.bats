@@ -180,24 +180,59 @@ ents() {
 	assert_output ''
 }
 
-@test "bad input: no text, text not a string, not JSON; counted, kept, the rest goes on" {
+@test "bad input: no text is passed through unchanged and counted; not a string, not JSON rejected" {
 	{
 		echo '{"id":1,"text":"Kabul is calm."}'
 		echo '{"id":2,"title":"no text here"}'
 		echo '{"id":3,"text":42}'
 		echo 'not json'
 		echo '{"id":5,"text":""}'
+		echo '{"id": 6,  "title" : "spaces kept"}'
 	} >"$T/in"
 	run --separate-stderr bash -c 'af-entities --reject "$1" <"$2" >"$3"' _ "$T/rej" "$T/in" "$T/out"
 	assert_equal "$status" 65
-	[[ "$stderr" == *'line 2: no "text" field: run af-clean first'* ]] || fail "got: $stderr"
+	[[ "$stderr" == *'line 2: no "text" field: run af-clean first (passed through unchanged)'* ]] || fail "got: $stderr"
+	[[ "$stderr" == *'line 6: no "text" field'* ]] || fail "got: $stderr"
 	[[ "$stderr" == *'line 3: "text" is not a string'* ]] || fail "got: $stderr"
 	[[ "$stderr" == *"line 4: "* ]] || fail "got: $stderr"
-	[[ "$stderr" == *"3 of 5 records rejected"* ]] || fail "got: $stderr"
-	run jq -c '[.id, (.entities | length)]' "$T/out"
-	assert_output $'[1,1]\n[5,0]'
+	[[ "$stderr" == *"2 of 6 records rejected"* ]] || fail "got: $stderr"
+	[[ "$stderr" == *"2 of 6 records passed through unchanged with a problem"* ]] || fail "got: $stderr"
+	# the records without text come out byte for byte, in their place
+	run cat "$T/out"
+	assert_line --index 1 '{"id":2,"title":"no text here"}'
+	assert_line --index 3 '{"id": 6,  "title" : "spaces kept"}'
+	run jq -c '[.id, has("entities"), (.entities | length)]' "$T/out"
+	assert_output $'[1,true,1]\n[2,false,0]\n[5,true,0]\n[6,false,0]'
 	run cat "$T/rej"
-	assert_output $'{"id":2,"title":"no text here"}\n{"id":3,"text":42}\nnot json'
+	assert_output $'{"id":3,"text":42}\nnot json'
+}
+
+@test "bad input: only records without text: one line out per line in, exit 65" {
+	printf '{"id":1}\n{"id":2,"raw":"<p>x</p>"}\n' >"$T/in"
+	run --separate-stderr bash -c 'af-entities <"$1"' _ "$T/in"
+	assert_equal "$status" 65
+	assert_output $'{"id":1}\n{"id":2,"raw":"<p>x</p>"}'
+	run --separate-stderr bash -c 'af-entities --strict <"$1"' _ "$T/in"
+	assert_equal "$status" 65
+	assert_output '{"id":1}'
+}
+
+@test "bad input: an empty text gets an empty list" {
+	run bash -c 'echo "{\"text\":\"\"}" | af-entities | jq -c "[.text, .entities]"'
+	assert_success
+	assert_output '["",[]]'
+}
+
+@test "bad input: a 5 MB text" {
+	python3 -c 'import json; print(json.dumps({"text": ("Taliban Foreign Minister Amir Khan Muttaqi met “Dostum” in Kabul on Tuesday, said spokesman Zabihullah Mujahid. " * 50000)[:5 * 1048576]}))' >"$T/big5" 2>/dev/null ||
+		skip "python3 is absent"
+	run --separate-stderr bash -c 'af-entities <"$1" >"$2"' _ "$T/big5" "$T/out"
+	assert_equal "$status" 0
+	assert_equal "$stderr" ""
+	run python3 -c 'import json, sys
+r = json.load(open(sys.argv[1])); t, e = r["text"], r["entities"]
+print(json.dumps([len(t) == 5 * 1048576, len(e) > 200000, sum(t[x["start"]:x["end"]] != x["text"] for x in e)], separators=(",", ":")))' "$T/out"
+	assert_output '[true,true,0]'
 }
 
 @test "bad input: a 1 MB text, a text without spaces, a text of quotes" {

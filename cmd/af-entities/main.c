@@ -16,14 +16,15 @@ static const char usage[] =
 	"  -l, --lexicon FILE   add people, organisations, places, groups, titles and\n"
 	"                       other rule words from a YAML lexicon (repeatable)\n"
 	"      --reject FILE    write rejected input lines to FILE, verbatim\n"
-	"      --strict         stop at the first rejected record\n"
+	"      --strict         stop at the first bad record\n"
 	"  -h, --help           show this help and exit\n"
 	"  -V, --version        show the version and exit\n"
 	"\n"
-	"Types: PERSON, ORG, LOC, NORP, DATE. Adds: entities.\n"
-	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
-	"could not be read, 74 I/O error, 78 bad lexicon. See af-entities(1),\n"
-	"docs/lexicons.md, af(7).\n";
+	"Types: PERSON, ORG, LOC, NORP, DATE. Adds: entities. A record without \"text\"\n"
+	"is passed through unchanged, with a message, and counted as bad.\n"
+	"Exit status: 0 ok, 64 usage, 65 a bad record (rejected, or passed through\n"
+	"without \"text\"), 66 an input file could not be read, 74 I/O error,\n"
+	"78 bad lexicon. See af-entities(1), docs/lexicons.md, af(7).\n";
 
 enum { OPT_LEXICON = 'l' };
 
@@ -38,7 +39,7 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	size_t len;
 	if (!af_record_field(r, "text")) {
 		af_error_set(why, "no \"text\" field: run af-clean first");
-		return AF_REJECT;
+		return AF_PASS_BAD;
 	}
 	char *text = af_record_string(r, "text", &len);
 	if (!text) {

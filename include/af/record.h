@@ -57,7 +57,10 @@ void af_record_write(const struct af_record *r, const char *stage, struct af_buf
 enum af_verdict {
 	AF_WRITE = 0, /* write the record with the fields the stage set */
 	AF_PASS,      /* write the input line unchanged */
-	AF_REJECT     /* reject the line; the reason is in the af_error */
+	AF_REJECT,    /* reject the line; the reason is in the af_error */
+	AF_PASS_BAD   /* write the input line unchanged, but warn (the reason is in the af_error)
+	               * and count it as bad: exit 65 at the end; not written to --reject, and
+	               * --strict stops after it */
 };
 
 struct af_filter {
@@ -69,6 +72,7 @@ struct af_filter {
 	/* state */
 	FILE *reject;
 	long nin, nrejected;
+	long npassbad; /* AF_PASS_BAD records */
 	int stopped;
 	struct af_buf out;
 };
