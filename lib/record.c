@@ -410,6 +410,23 @@ char *af_record_string(const struct af_record *r, const char *key, size_t *len)
 	return unescape(f->val, f->vlen, len);
 }
 
+char *af_record_text(const struct af_record *r, size_t *len, enum af_verdict *verdict, struct af_error *why)
+{
+	if (!af_record_field(r, "text")) {
+		af_error_set(why, af_record_field(r, "raw") || af_record_field(r, "html")
+		                      ? "no \"text\" field: run af-clean first"
+		                      : "no \"text\" field: nothing to read");
+		*verdict = AF_PASS_BAD;
+		return NULL;
+	}
+	char *text = af_record_string(r, "text", len);
+	if (!text) {
+		af_error_set(why, "\"text\" is not a string");
+		*verdict = AF_REJECT;
+	}
+	return text;
+}
+
 void af_record_set(struct af_record *r, const char *key, json_t *val)
 {
 	if (!r->set)

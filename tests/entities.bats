@@ -191,7 +191,7 @@ ents() {
 	} >"$T/in"
 	run --separate-stderr bash -c 'af-entities --reject "$1" <"$2" >"$3"' _ "$T/rej" "$T/in" "$T/out"
 	assert_equal "$status" 65
-	[[ "$stderr" == *'line 2: no "text" field: run af-clean first (passed through unchanged)'* ]] || fail "got: $stderr"
+	[[ "$stderr" == *'line 2: no "text" field: nothing to read (passed through unchanged)'* ]] || fail "got: $stderr"
 	[[ "$stderr" == *'line 6: no "text" field'* ]] || fail "got: $stderr"
 	[[ "$stderr" == *'line 3: "text" is not a string'* ]] || fail "got: $stderr"
 	[[ "$stderr" == *"line 4: "* ]] || fail "got: $stderr"

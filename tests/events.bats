@@ -78,12 +78,13 @@ code_with() {
 	[ "$(jq '.events | length' <<<"$output")" -eq 1 ]
 }
 
-@test "a record without text is rejected with its line number; --reject keeps it" {
-	run --separate-stderr bash -c "printf '%s\n' '{\"raw\":\"x\"}' '{\"text\":\"Iran attacked Pakistan.\"}' | af-events --reject '$T/rej'"
+@test "a record without text goes on unchanged and counted; --reject keeps what is not JSON" {
+	run --separate-stderr bash -c "printf '%s\n' '{\"raw\":\"x\"}' '{\"text\":\"Iran attacked Pakistan.\"}' 'nope' | af-events --reject '$T/rej'"
 	[ "$status" -eq 65 ]
-	[[ "$stderr" == *"line 1"*"af-clean"* ]]
-	[ "$(wc -l <<<"$output")" -eq 1 ]
-	[ "$(cat "$T/rej")" = '{"raw":"x"}' ]
+	[[ "$stderr" == *'line 1: no "text" field: run af-clean first (passed through unchanged)'* ]]
+	[ "$(wc -l <<<"$output")" -eq 2 ]
+	[ "$(head -1 <<<"$output")" = '{"raw":"x"}' ]
+	[ "$(cat "$T/rej")" = 'nope' ]
 }
 
 @test "text with no verbs gives no events" {

@@ -37,15 +37,10 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 {
 	struct ctx *c = vctx;
 	size_t len;
-	if (!af_record_field(r, "text")) {
-		af_error_set(why, "no \"text\" field: run af-clean first");
-		return AF_PASS_BAD;
-	}
-	char *text = af_record_string(r, "text", &len);
-	if (!text) {
-		af_error_set(why, "\"text\" is not a string");
-		return AF_REJECT;
-	}
+	enum af_verdict bad;
+	char *text = af_record_text(r, &len, &bad, why);
+	if (!text)
+		return bad;
 	json_t *pub = af_record_get(r, "published");
 	const char *published = json_is_string(pub) ? json_string_value(pub) : NULL;
 	struct af_error err;

@@ -29,7 +29,8 @@ static const char usage[] =
 	"  -V, --version        show the version and exit\n"
 	"\n"
 	"Uses entities, quotes, published and dateline when present. Adds: events.\n"
-	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
+	"A record without \"text\" is passed through unchanged, with a message, and counted.\n"
+	"Exit status: 0 ok, 64 usage, 65 a record was rejected or had no text, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad dictionary. See af-events(1), af(7).\n";
 
 enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_NODEF, OPT_CHECK,
@@ -55,16 +56,10 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 {
 	struct ctx *c = vctx;
 	size_t len;
-	if (!af_record_field(r, "text")) {
-		af_error_set(why, af_record_field(r, "raw") ? "no \"text\" field: run af-clean first"
-		                                             : "no \"text\" field: nothing to code");
-		return AF_REJECT;
-	}
-	char *text = af_record_string(r, "text", &len);
-	if (!text) {
-		af_error_set(why, "\"text\" is not a string");
-		return AF_REJECT;
-	}
+	enum af_verdict bad;
+	char *text = af_record_text(r, &len, &bad, why);
+	if (!text)
+		return bad;
 	struct af_evinput in = {.text = text, .len = len};
 	char *pub = date_field(r, "published", NULL);
 	char *dl = date_field(r, "dateline", "date");

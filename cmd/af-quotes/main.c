@@ -22,7 +22,8 @@ static const char usage[] =
 	"\n"
 	"Adds: quotes, a list of {text, start, end, kind, cue, quoted, parts, speaker,\n"
 	"confidence}; offsets count code points into text.\n"
-	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
+	"A record without \"text\" is passed through unchanged, with a message, and counted.\n"
+	"Exit status: 0 ok, 64 usage, 65 a record was rejected or had no text, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad lexicon. See af-quotes(1), af(7).\n";
 
 enum { OPT_LEXICON = 'l' };
@@ -31,15 +32,10 @@ static enum af_verdict process(struct af_record *r, void *ctx, struct af_error *
 {
 	struct af_quoter *q = ctx;
 	size_t len;
-	if (!af_record_field(r, "text")) {
-		af_error_set(why, "no \"text\" field (run af-clean first)");
-		return AF_REJECT;
-	}
-	char *text = af_record_string(r, "text", &len);
-	if (!text) {
-		af_error_set(why, "\"text\" is not a string");
-		return AF_REJECT;
-	}
+	enum af_verdict bad;
+	char *text = af_record_text(r, &len, &bad, why);
+	if (!text)
+		return bad;
 	if (memchr(text, '\0', len)) {
 		free(text);
 		af_error_set(why, "\"text\" contains a NUL character (\\u0000)");

@@ -22,6 +22,16 @@ struct af_field {
 	int escaped;     /* the key contains a backslash escape */
 };
 
+/* What a stage's process function returns. */
+enum af_verdict {
+	AF_WRITE = 0, /* write the record with the fields the stage set */
+	AF_PASS,      /* write the input line unchanged */
+	AF_REJECT,    /* reject the line; the reason is in the af_error */
+	AF_PASS_BAD   /* write the input line unchanged, but warn (the reason is in the af_error)
+	               * and count it as bad: exit 65 at the end; not written to --reject, and
+	               * --strict stops after it */
+};
+
 struct af_record {
 	const char *line; /* the input line, without its newline */
 	size_t len;
@@ -46,22 +56,16 @@ json_t *af_record_get(const struct af_record *r, const char *key);
 /* The field's value when it is a string: malloc'd, NUL-terminated; NULL when
  * absent or not a string. *len excludes the NUL (the string may contain NULs). */
 char *af_record_string(const struct af_record *r, const char *key, size_t *len);
+/* The "text" an analysis stage works on (af-entities, af-quotes, af-events): malloc'd, or
+ * NULL with the reason in why and what to return in *verdict: AF_PASS_BAD when the record
+ * has no "text" (it goes on unchanged, counted), AF_REJECT when "text" is not a string. */
+char *af_record_text(const struct af_record *r, size_t *len, enum af_verdict *verdict, struct af_error *why);
 /* Set (or replace) a field the stage owns; steals the reference to val. */
 void af_record_set(struct af_record *r, const char *key, json_t *val);
 
 /* Serialise: input fields in order with set ones replaced, then new ones,
  * then "af" with stage appended to af.stages (when stage is not NULL). */
 void af_record_write(const struct af_record *r, const char *stage, struct af_buf *out);
-
-/* What a stage's process function returns. */
-enum af_verdict {
-	AF_WRITE = 0, /* write the record with the fields the stage set */
-	AF_PASS,      /* write the input line unchanged */
-	AF_REJECT,    /* reject the line; the reason is in the af_error */
-	AF_PASS_BAD   /* write the input line unchanged, but warn (the reason is in the af_error)
-	               * and count it as bad: exit 65 at the end; not written to --reject, and
-	               * --strict stops after it */
-};
 
 struct af_filter {
 	const char *stage; /* "clean", "entities", ... */
