@@ -26,6 +26,7 @@ struct names {
 
 struct af_dates {
 	struct names months, weekdays, zones, published, updated;
+	size_t month_maxlen; /* the longest month name, in bytes */
 	char *month_alt;
 	pcre2_code *re_date, *re_time, *re_label;
 	pcre2_match_data *md;
@@ -165,6 +166,10 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 	d->re_date = d->re_time = d->re_label = NULL;
 	d->md = NULL;
 	d->month_alt = alternation(&d->months);
+	d->month_maxlen = 0;
+	for (size_t i = 0; i < d->months.n; i++)
+		if (strlen(d->months.v[i].s) > d->month_maxlen)
+			d->month_maxlen = strlen(d->months.v[i].s);
 	char *wd = alternation(&d->weekdays);
 	char *pub = alternation(&d->published), *upd = alternation(&d->updated);
 	struct af_buf re = {0};
@@ -247,9 +252,17 @@ int af_dates_month(struct af_dates *d, const char *s, size_t n)
 {
 	while (n && s[n - 1] == '.')
 		n--;
-	for (size_t i = 0; i < d->months.n; i++)
-		if (strlen(d->months.v[i].s) == n && strncasecmp(d->months.v[i].s, s, n) == 0)
+	if (n < 3 || n > d->month_maxlen) /* the common case for a word of text: no month */
+		return 0;
+	unsigned char c0 = (unsigned char)s[0];
+	for (size_t i = 0; i < d->months.n; i++) {
+		const char *m = d->months.v[i].s;
+		unsigned char m0 = (unsigned char)m[0];
+		if ((m0 | 0x20) != (c0 | 0x20) && m0 < 0x80 && c0 < 0x80)
+			continue;
+		if (strlen(m) == n && strncasecmp(m, s, n) == 0)
 			return d->months.v[i].v;
+	}
 	return 0;
 }
 
