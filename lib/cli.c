@@ -49,6 +49,26 @@ int af_cli_common(struct af_cli *cli, struct af_filter *f, int c, const char *ar
 	return 0;
 }
 
+int af_cli_parse_lexicon_tool(struct af_cli *cli, struct af_filter *f, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		AF_COMMON_OPTIONS,
+		{"lexicon", required_argument, NULL, 'l'},
+		{0, 0, 0, 0},
+	};
+	int ch;
+	af_setprog(argv);
+	while ((ch = getopt_long(argc, argv, "hVl:", opts, NULL)) != -1) {
+		if (af_cli_common(cli, f, ch, optarg))
+			continue;
+		if (ch == 'l')
+			af_cli_add_lexicon(cli, optarg);
+		else
+			af_usage_error("unknown option");
+	}
+	return optind;
+}
+
 int af_cli_run_files(struct af_filter *f, int argc, char **argv)
 {
 	if (argc == 0)

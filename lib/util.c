@@ -8,10 +8,11 @@
 
 static const char *prog = "af";
 
-void af_setprog(const char *name)
+void af_setprog(char **argv)
 {
-	const char *slash = strrchr(name, '/');
-	prog = slash ? slash + 1 : name;
+	const char *slash = strrchr(argv[0], '/');
+	prog = slash ? slash + 1 : argv[0];
+	argv[0] = (char *)prog;
 }
 
 const char *af_prog(void)

@@ -148,8 +148,7 @@ int main(int argc, char **argv)
 	struct af_cli cli = {.usage = usage};
 	int raw = 0, ch;
 	const char *id = NULL;
-	af_setprog(argv[0]);
-	argv[0] = (char *)af_prog(); /* getopt's messages name the tool, not its path */
+	af_setprog(argv);
 	while ((ch = getopt_long(argc, argv, "hVri:l:", opts, NULL)) != -1) {
 		if (af_cli_common(&cli, &f, ch, optarg))
 			continue;

@@ -26,8 +26,6 @@ static const char usage[] =
 	"without \"text\"), 66 an input file could not be read, 74 I/O error,\n"
 	"78 bad lexicon. See af-entities(1), docs/lexicons.md, af(7).\n";
 
-enum { OPT_LEXICON = 'l' };
-
 struct ctx {
 	struct af_entities *x;
 	struct af_mentions m;
@@ -58,24 +56,10 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		AF_COMMON_OPTIONS,
-		{"lexicon", required_argument, NULL, OPT_LEXICON},
-		{0, 0, 0, 0},
-	};
 	struct ctx c = {0};
 	struct af_filter f = {.stage = "entities", .process = process, .ctx = &c};
 	struct af_cli cli = {.usage = usage};
-	int ch;
-	af_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, "hVl:", opts, NULL)) != -1) {
-		if (af_cli_common(&cli, &f, ch, optarg))
-			continue;
-		if (ch == OPT_LEXICON)
-			af_cli_add_lexicon(&cli, optarg);
-		else
-			af_usage_error("unknown option");
-	}
+	int first = af_cli_parse_lexicon_tool(&cli, &f, argc, argv);
 	struct af_error err;
 	c.x = af_entities_new(&err);
 	if (!c.x)
@@ -83,7 +67,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < cli.nlexicons; i++)
 		if (af_entities_load(c.x, cli.lexicons[i], &err) < 0)
 			af_die(AF_EX_CONFIG, "%s", err.msg);
-	int status = af_cli_run_files(&f, argc - optind, argv + optind);
+	int status = af_cli_run_files(&f, argc - first, argv + first);
 	af_mentions_free(&c.m);
 	af_entities_free(c.x);
 	free(cli.lexicons);

@@ -134,7 +134,7 @@ int main(int argc, char **argv)
 	size_t nfiles = 0;
 	unsigned defaults = AF_EVD_ALL;
 	int check = 0, ch;
-	af_setprog(argv[0]);
+	af_setprog(argv);
 	while ((ch = getopt_long(argc, argv, "hVl:", opts, NULL)) != -1) {
 		if (af_cli_common(&cli, &f, ch, optarg))
 			continue;

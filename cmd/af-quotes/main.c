@@ -26,8 +26,6 @@ static const char usage[] =
 	"Exit status: 0 ok, 64 usage, 65 a record was rejected or had no text, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad lexicon. See af-quotes(1), af(7).\n";
 
-enum { OPT_LEXICON = 'l' };
-
 static enum af_verdict process(struct af_record *r, void *ctx, struct af_error *why)
 {
 	struct af_quoter *q = ctx;
@@ -53,23 +51,9 @@ static enum af_verdict process(struct af_record *r, void *ctx, struct af_error *
 
 int main(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		AF_COMMON_OPTIONS,
-		{"lexicon", required_argument, NULL, OPT_LEXICON},
-		{0, 0, 0, 0},
-	};
 	struct af_filter f = {.stage = "quotes", .process = process};
 	struct af_cli cli = {.usage = usage};
-	int ch;
-	af_setprog(argv[0]);
-	while ((ch = getopt_long(argc, argv, "hVl:", opts, NULL)) != -1) {
-		if (af_cli_common(&cli, &f, ch, optarg))
-			continue;
-		if (ch == OPT_LEXICON)
-			af_cli_add_lexicon(&cli, optarg);
-		else
-			af_usage_error("unknown option");
-	}
+	int first = af_cli_parse_lexicon_tool(&cli, &f, argc, argv);
 	struct af_error err;
 	struct af_quoter *q = af_quoter_new(&err);
 	if (!q)
@@ -78,7 +62,7 @@ int main(int argc, char **argv)
 		if (af_quoter_load(q, cli.lexicons[i], &err) < 0)
 			af_die(AF_EX_CONFIG, "%s", err.msg);
 	f.ctx = q;
-	int status = af_cli_run_files(&f, argc - optind, argv + optind);
+	int status = af_cli_run_files(&f, argc - first, argv + first);
 	af_quoter_free(q);
 	free(cli.lexicons);
 	return status;

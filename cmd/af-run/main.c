@@ -107,7 +107,8 @@ int main(int argc, char **argv)
 	const char *from = NULL, *to = NULL;
 	int print = 0, list = 0, deps = 0, ch;
 	long v;
-	af_setprog(argv[0]);
+	const char *invoked = argv[0]; /* as typed: where af-run is, when /proc is absent */
+	af_setprog(argv);
 	while ((ch = getopt_long(argc, argv, "hVpls:o:f:t:a:k:j:b:q", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'h':
@@ -192,7 +193,7 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < nadded; i++)
 		if (af_pipeline_append(p, added[i].cmd, added[i].sh, &err) < 0)
 			af_usage_error("%s", err.msg);
-	char *self = af_self_dir(argv[0]);
+	char *self = af_self_dir(invoked);
 	if (af_pipeline_resolve(p, self, &err) < 0) {
 		if (strncmp(err.msg, "--stage", 7) == 0)
 			af_usage_error("%s", err.msg);

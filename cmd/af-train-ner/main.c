@@ -132,7 +132,7 @@ int main(int argc, char **argv)
 	o.load = 80;
 	o.quant = 1;
 	o.seed = 1;
-	af_setprog(argv[0]);
+	af_setprog(argv);
 	while ((c = getopt_long(argc, argv, "hVo:c:t:g:e:f:s:m:", opts, NULL)) != -1) {
 		switch (c) {
 		case 'h': fputs(usage, stdout); return 0;

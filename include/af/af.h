@@ -21,8 +21,9 @@ enum af_exit {
 	AF_EX_CONFIG = 78    /* bad lexicon, dictionary or pipeline file */
 };
 
-/* Messages: "af-TOOL: message" on stderr. */
-void af_setprog(const char *name);
+/* Messages: "af-TOOL: message" on stderr. af_setprog takes the tool's name from argv[0]
+ * and puts the bare name back into argv[0], so getopt's messages say it too. */
+void af_setprog(char **argv);
 const char *af_prog(void);
 void af_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void af_die(int status, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -26,6 +26,10 @@ int af_cli_common(struct af_cli *cli, struct af_filter *f, int c, const char *ar
 void af_cli_add_lexicon(struct af_cli *cli, const char *path);
 /* "af-x: message" + "Try 'af-x --help'." and exit 64. */
 _Noreturn void af_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* The whole command line of a tool whose only own option is -l/--lexicon FILE: sets the
+ * program name (af_setprog), handles the common options
+ * and --lexicon into cli; returns the index of the first operand. */
+int af_cli_parse_lexicon_tool(struct af_cli *cli, struct af_filter *f, int argc, char **argv);
 /* Runs f over the NDJSON files in argv (or stdin when there are none, or for "-"),
  * then returns the exit status. */
 int af_cli_run_files(struct af_filter *f, int argc, char **argv);
