@@ -223,15 +223,27 @@ int af_ner_load_mem(struct af_ner_model **out, const void *buf, size_t len, stru
 		const struct af_ner_weights *w = &m->w[p];
 		if (!w->key)
 			continue;
-		size_t slots = (size_t)w->mask + 1;
-		struct af_ner_slot *sl = aligned_alloc(64, (slots * sizeof *sl + 63) & ~(size_t)63);
+		size_t slots = (size_t)w->mask + 1, used = 0, size = 16;
+		for (size_t j = 0; j < slots; j++)
+			used += w->key[j] != 0;
+		while (size < used * 3)
+			size *= 2;
+		struct af_ner_slot *sl = aligned_alloc(64, size * sizeof *sl);
 		if (!sl)
 			continue; /* the tagger reads w */
+		memset(sl, 0, size * sizeof *sl);
+		uint32_t mask = (uint32_t)(size - 1);
 		for (size_t j = 0; j < slots; j++) {
-			sl[j].key = w->key[j];
-			memcpy(sl[j].w, &w->w[j * AF_NER_NL], sizeof sl[j].w);
+			if (!w->key[j])
+				continue;
+			uint32_t q = (w->key[j] * 0x9e3779b1u) & mask;
+			while (sl[q].key)
+				q = (q + 1) & mask;
+			sl[q].key = w->key[j];
+			memcpy(sl[q].w, &w->w[j * AF_NER_NL], sizeof sl[q].w);
 		}
 		m->slot[p] = sl;
+		m->smask[p] = mask;
 	}
 	*out = m;
 	return 0;
@@ -542,128 +554,148 @@ enum tmpl {
 	F_MAJM1, F_MAJP1
 };
 
-#define GRP(g) (grp ? (void)(grp[nk] = (uint8_t)(g)) : (void)0)
-#define PUSH(g, tm, v)                                                                           \
-	((skip >> (g) & 1) ? (void)0                                                             \
-	                   : (GRP(g), (void)(keys[nk++] = af_ner_key32(af_ner_mix((uint64_t)(tm), (v))))))
-#define PUSH2(g, tm, a, b)                                                                       \
-	((skip >> (g) & 1) ? (void)0                                                             \
-	                   : (GRP(g), (void)(keys[nk++] = af_ner_key32(                             \
-	                                         af_ner_mix(af_ner_mix((uint64_t)(tm), (a)), (b))))))
+#define PUSH(tm, v) (keys[nk++] = af_ner_key32(af_ner_mix((uint64_t)(tm), (v))))
+#define PUSH2(tm, a, b) (keys[nk++] = af_ner_key32(af_ner_mix(af_ner_mix((uint64_t)(tm), (a)), (b))))
 
 static const uint64_t BOS = 0x1111, EOS = 0x2222;
 
-/* The features of word i with, when grp is not NULL, the group of each: 0 the word alone,
- * 1 with the word to its left, 2 with the word to its right, 3 the others (two words away,
- * both sides). The tagger caches the weight sums of groups 0-2, keyed by the keys themselves
- * (see emissions()). The groups whose bit is set in skip are left out. */
-static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass, uint32_t *keys, uint8_t *grp,
-                       unsigned skip)
+enum { NGRP = 6 };
+
+/* The features of group g of word i, by the words their values depend on: 0 the word
+ * alone, 1 it and the word to its left, 2 it and the word to its right, 3 the word two to
+ * the left alone, 4 the word two to the right alone, 5 the short shapes of the word and its
+ * two neighbours. The tagger caches the weight sum of each group under a hash of what it
+ * depends on (see emissions()). */
+static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass, int g, uint32_t *keys)
 {
 	size_t nk = 0;
 	const struct af_ner_tok *x = &t[i];
 	const struct af_ner_tok *m1 = i >= 1 ? &t[i - 1] : NULL, *m2 = i >= 2 ? &t[i - 2] : NULL;
 	const struct af_ner_tok *p1 = i + 1 < n ? &t[i + 1] : NULL, *p2 = i + 2 < n ? &t[i + 2] : NULL;
-	uint64_t shm1 = m1 ? m1->shape : BOS, shp1 = p1 ? p1->shape : EOS;
-	uint64_t lwm1 = m1 ? m1->lw : BOS, lwp1 = p1 ? p1->lw : EOS;
 	uint64_t salt = pass == 2 ? 0x5a5a000000ull : 0;
 #define T(f) (salt + (f))
-	PUSH(0, T(F_BIAS), 0);
-	PUSH(0, T(F_W), x->w);
-	PUSH(0, T(F_LW), x->lw);
-	PUSH(0, T(F_SH), x->shape);
-	PUSH(0, T(F_SSH), x->sshape);
-	for (int a = 0; a < 4; a++) {
-		if (x->pre[a])
-			PUSH(0, T(F_PRE + a), x->pre[a]);
-		if (x->suf[a])
-			PUSH(0, T(F_SUF + a), x->suf[a]);
-	}
-	PUSH(1, T(F_WM1), m1 ? m1->w : BOS);
-	PUSH(2, T(F_WP1), p1 ? p1->w : EOS);
-	PUSH(1, T(F_LWM1), lwm1);
-	PUSH(2, T(F_LWP1), lwp1);
-	PUSH(3, T(F_LWM2), m2 ? m2->lw : BOS);
-	PUSH(3, T(F_LWP2), p2 ? p2->lw : EOS);
-	PUSH(1, T(F_SHM1), shm1);
-	PUSH(2, T(F_SHP1), shp1);
-	PUSH2(1, T(F_SHM1_0), shm1, x->shape);
-	PUSH2(2, T(F_SH0_P1), x->shape, shp1);
-	PUSH2(3, T(F_SSH3), af_ner_mix(m1 ? m1->sshape : BOS, x->sshape), p1 ? p1->sshape : EOS);
-	PUSH2(1, T(F_LWM1_0), lwm1, x->lw);
-	PUSH2(2, T(F_LW0_P1), x->lw, lwp1);
-	PUSH2(1, T(F_LWM1_SH0), lwm1, x->shape);
-	PUSH2(2, T(F_SH0_LWP1), x->shape, lwp1);
-	if (x->cf >= 0) {
-		PUSH(0, T(F_C0), (uint64_t)x->cf);
-		PUSH(0, T(F_C0 + 1), (uint64_t)x->cm);
-		PUSH(0, T(F_C0 + 2), (uint64_t)x->cc);
-		PUSH2(0, T(F_CM0_SH0), (uint64_t)x->cm, x->sshape);
-		if (p1)
-			PUSH2(2, T(F_CF0_CFP1), (uint64_t)x->cf, (uint64_t)(p1->cf + 1));
-		if (m1)
-			PUSH2(1, T(F_CFM1_CF0), (uint64_t)(m1->cf + 1), (uint64_t)x->cf);
-	} else
-		PUSH2(0, T(F_CM0_SH0), 0xffff, x->sshape);
-	if (m1 && m1->cf >= 0) {
-		PUSH(1, T(F_CM1), (uint64_t)m1->cf);
-		PUSH(1, T(F_CM1 + 1), (uint64_t)m1->cm);
-		PUSH(1, T(F_CM1 + 2), (uint64_t)m1->cc);
-	}
-	if (p1 && p1->cf >= 0) {
-		PUSH(2, T(F_CP1), (uint64_t)p1->cf);
-		PUSH(2, T(F_CP1 + 1), (uint64_t)p1->cm);
-		PUSH(2, T(F_CP1 + 2), (uint64_t)p1->cc);
-	}
-	if (m2 && m2->cm >= 0)
-		PUSH(3, T(F_CM2), (uint64_t)m2->cm);
-	if (p2 && p2->cm >= 0)
-		PUSH(3, T(F_CP2), (uint64_t)p2->cm);
-	for (int b = 0; b < 2 * AF_NER_NLISTS; b++) {
-		if (x->gaz >> b & 1) {
-			PUSH(0, T(F_GAZ), (uint64_t)b);
-			PUSH2(0, T(F_GAZ_SH), (uint64_t)b, x->sshape);
+	switch (g) {
+	case 0:
+		PUSH(T(F_BIAS), 0);
+		PUSH(T(F_W), x->w);
+		PUSH(T(F_LW), x->lw);
+		PUSH(T(F_SH), x->shape);
+		PUSH(T(F_SSH), x->sshape);
+		for (int a = 0; a < 4; a++) {
+			if (x->pre[a])
+				PUSH(T(F_PRE + a), x->pre[a]);
+			if (x->suf[a])
+				PUSH(T(F_SUF + a), x->suf[a]);
 		}
-		if (m1 && (m1->gaz >> b & 1))
-			PUSH(1, T(F_GAZM1), (uint64_t)b);
-		if (p1 && (p1->gaz >> b & 1))
-			PUSH(2, T(F_GAZP1), (uint64_t)b);
+		if (x->cf >= 0) {
+			PUSH(T(F_C0), (uint64_t)x->cf);
+			PUSH(T(F_C0 + 1), (uint64_t)x->cm);
+			PUSH(T(F_C0 + 2), (uint64_t)x->cc);
+			PUSH2(T(F_CM0_SH0), (uint64_t)x->cm, x->sshape);
+		} else
+			PUSH2(T(F_CM0_SH0), 0xffff, x->sshape);
+		for (unsigned gz = x->gaz; gz; gz &= gz - 1) {
+			uint64_t b = (uint64_t)__builtin_ctz(gz);
+			PUSH(T(F_GAZ), b);
+			PUSH2(T(F_GAZ_SH), b, x->sshape);
+		}
+		PUSH(T(F_CAP), x->capbin);
+		PUSH2(T(F_CAP_INIT), x->capbin, (uint64_t)x->init << 1 | x->head);
+		PUSH2(T(F_INIT_SH), x->init, x->shape);
+		if (x->init)
+			PUSH(T(F_INIT_LW), x->lw);
+		if (x->head) {
+			PUSH(T(F_HEAD_SH), x->shape);
+			PUSH(T(F_HEAD_LW), x->lw);
+		}
+		PUSH(T(F_FREQ), x->freqbin);
+		PUSH2(T(F_FREQ_SH), x->freqbin, x->sshape);
+		if (x->lowdoc) {
+			PUSH(T(F_LOWDOC), 1);
+			PUSH2(T(F_LOWDOC_INIT), x->init, x->head);
+		}
+		if (x->pre[2])
+			PUSH2(T(F_PRE_SH), x->pre[2], x->sshape);
+		if (x->suf[2])
+			PUSH2(T(F_SUF_SH), x->suf[2], x->sshape);
+		if (pass == 2) {
+			PUSH(T(F_P1), x->p1);
+			PUSH(T(F_MAJ), x->maj);
+			PUSH(T(F_MAJE), x->majearly);
+			PUSH2(T(F_MAJ_SH), x->maj, x->sshape);
+			PUSH2(T(F_MAJ_P1), x->maj, x->p1);
+			PUSH2(T(F_MULTI), x->inmulti, x->majearly);
+		}
+		break;
+	case 1: {
+		uint64_t shm1 = m1 ? m1->shape : BOS, lwm1 = m1 ? m1->lw : BOS;
+		PUSH(T(F_WM1), m1 ? m1->w : BOS);
+		PUSH(T(F_LWM1), lwm1);
+		PUSH(T(F_SHM1), shm1);
+		PUSH2(T(F_SHM1_0), shm1, x->shape);
+		PUSH2(T(F_LWM1_0), lwm1, x->lw);
+		PUSH2(T(F_LWM1_SH0), lwm1, x->shape);
+		if (m1 && x->cf >= 0)
+			PUSH2(T(F_CFM1_CF0), (uint64_t)(m1->cf + 1), (uint64_t)x->cf);
+		if (m1 && m1->cf >= 0) {
+			PUSH(T(F_CM1), (uint64_t)m1->cf);
+			PUSH(T(F_CM1 + 1), (uint64_t)m1->cm);
+			PUSH(T(F_CM1 + 2), (uint64_t)m1->cc);
+		}
+		if (m1)
+			for (unsigned gz = m1->gaz; gz; gz &= gz - 1)
+				PUSH(T(F_GAZM1), (uint64_t)__builtin_ctz(gz));
+		if (pass == 2) {
+			uint64_t l1m1 = m1 ? m1->p1 : 99;
+			PUSH(T(F_P1M1), l1m1);
+			PUSH2(T(F_P1M1_P1), l1m1, x->p1);
+			PUSH(T(F_MAJM1), m1 ? m1->maj : 99);
+		}
+		break;
 	}
-	PUSH(0, T(F_CAP), x->capbin);
-	PUSH2(0, T(F_CAP_INIT), x->capbin, (uint64_t)x->init << 1 | x->head);
-	PUSH2(0, T(F_INIT_SH), x->init, x->shape);
-	if (x->init)
-		PUSH(0, T(F_INIT_LW), x->lw);
-	if (x->head) {
-		PUSH(0, T(F_HEAD_SH), x->shape);
-		PUSH(0, T(F_HEAD_LW), x->lw);
+	case 2: {
+		uint64_t shp1 = p1 ? p1->shape : EOS, lwp1 = p1 ? p1->lw : EOS;
+		PUSH(T(F_WP1), p1 ? p1->w : EOS);
+		PUSH(T(F_LWP1), lwp1);
+		PUSH(T(F_SHP1), shp1);
+		PUSH2(T(F_SH0_P1), x->shape, shp1);
+		PUSH2(T(F_LW0_P1), x->lw, lwp1);
+		PUSH2(T(F_SH0_LWP1), x->shape, lwp1);
+		if (p1 && x->cf >= 0)
+			PUSH2(T(F_CF0_CFP1), (uint64_t)x->cf, (uint64_t)(p1->cf + 1));
+		if (p1 && p1->cf >= 0) {
+			PUSH(T(F_CP1), (uint64_t)p1->cf);
+			PUSH(T(F_CP1 + 1), (uint64_t)p1->cm);
+			PUSH(T(F_CP1 + 2), (uint64_t)p1->cc);
+		}
+		if (p1)
+			for (unsigned gz = p1->gaz; gz; gz &= gz - 1)
+				PUSH(T(F_GAZP1), (uint64_t)__builtin_ctz(gz));
+		if (pass == 2) {
+			uint64_t l1p1 = p1 ? p1->p1 : 99;
+			PUSH(T(F_P1P1), l1p1);
+			PUSH2(T(F_P1_P1P1), x->p1, l1p1);
+			PUSH(T(F_MAJP1), p1 ? p1->maj : 99);
+		}
+		break;
 	}
-	PUSH(0, T(F_FREQ), x->freqbin);
-	PUSH2(0, T(F_FREQ_SH), x->freqbin, x->sshape);
-	if (x->lowdoc) {
-		PUSH(0, T(F_LOWDOC), 1);
-		PUSH2(0, T(F_LOWDOC_INIT), x->init, x->head);
-	}
-	if (x->pre[2])
-		PUSH2(0, T(F_PRE_SH), x->pre[2], x->sshape);
-	if (x->suf[2])
-		PUSH2(0, T(F_SUF_SH), x->suf[2], x->sshape);
-	if (pass == 2) {
-		uint64_t l1m1 = m1 ? m1->p1 : 99, l1p1 = p1 ? p1->p1 : 99;
-		PUSH(0, T(F_P1), x->p1);
-		PUSH(1, T(F_P1M1), l1m1);
-		PUSH(2, T(F_P1P1), l1p1);
-		PUSH2(1, T(F_P1M1_P1), l1m1, x->p1);
-		PUSH2(2, T(F_P1_P1P1), x->p1, l1p1);
-		PUSH(3, T(F_P1M2), m2 ? m2->p1 : 99);
-		PUSH(3, T(F_P1P2), p2 ? p2->p1 : 99);
-		PUSH(0, T(F_MAJ), x->maj);
-		PUSH(0, T(F_MAJE), x->majearly);
-		PUSH2(0, T(F_MAJ_SH), x->maj, x->sshape);
-		PUSH2(0, T(F_MAJ_P1), x->maj, x->p1);
-		PUSH2(0, T(F_MULTI), x->inmulti, x->majearly);
-		PUSH(1, T(F_MAJM1), m1 ? m1->maj : 99);
-		PUSH(2, T(F_MAJP1), p1 ? p1->maj : 99);
+	case 3:
+		PUSH(T(F_LWM2), m2 ? m2->lw : BOS);
+		if (m2 && m2->cm >= 0)
+			PUSH(T(F_CM2), (uint64_t)m2->cm);
+		if (pass == 2)
+			PUSH(T(F_P1M2), m2 ? m2->p1 : 99);
+		break;
+	case 4:
+		PUSH(T(F_LWP2), p2 ? p2->lw : EOS);
+		if (p2 && p2->cm >= 0)
+			PUSH(T(F_CP2), (uint64_t)p2->cm);
+		if (pass == 2)
+			PUSH(T(F_P1P2), p2 ? p2->p1 : 99);
+		break;
+	default:
+		PUSH2(T(F_SSH3), af_ner_mix(m1 ? m1->sshape : BOS, x->sshape), p1 ? p1->sshape : EOS);
+		break;
 	}
 #undef T
 	return nk;
@@ -671,7 +703,10 @@ static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 
 size_t af_ner_features(const struct af_ner_tok *t, size_t n, size_t i, int pass, uint32_t *keys)
 {
-	return features(t, n, i, pass, keys, NULL, 0);
+	size_t nk = 0;
+	for (int g = 0; g < NGRP; g++)
+		nk += features(t, n, i, pass, g, keys + nk);
+	return nk;
 }
 
 /* ---- decoding ---- */
@@ -733,6 +768,7 @@ struct af_ner_scratch {
 	struct af_ner_tok *tok;
 	unsigned char *lab, *back;
 	float *e;
+	uint64_t *th; /* cap + 2 word hashes (emissions()) */
 	size_t cap;
 	struct fc_entry *fc;             /* 1 << FC_BITS entries, or NULL before first use */
 	const struct af_ner_model *fcm; /* the model whose sums fc holds */
@@ -751,6 +787,7 @@ void af_ner_scratch_free(struct af_ner_scratch *s)
 	free(s->lab);
 	free(s->back);
 	free(s->e);
+	free(s->th);
 	free(s->fc);
 	free(s);
 }
@@ -793,11 +830,31 @@ static uint64_t tok_hash(const struct af_ner_tok *t)
 	return af_ner_mix(h, n);
 }
 
+/* What feature group g of word i depends on (features()), as a hash: th[j + 1] is the
+ * hash of word j, th[0] and th[n + 1] stand for the edges. */
+static inline uint64_t fc_dep(const struct af_ner_tok *t, size_t n, const uint64_t *th, size_t i, int g)
+{
+	switch (g) {
+	case 0:
+		return th[i + 1];
+	case 1:
+		return af_ner_mix(th[i], th[i + 1]);
+	case 2:
+		return af_ner_mix(th[i + 1], th[i + 2]);
+	case 3:
+		return i >= 2 ? th[i - 1] : th[0];
+	case 4:
+		return i + 2 < n ? th[i + 3] : th[n + 1];
+	default:
+		return af_ner_mix(af_ner_mix(i ? t[i - 1].sshape : 1, t[i].sshape), i + 1 < n ? t[i + 1].sshape : 2);
+	}
+}
+
 /* The emission scores of the words t[0..n) for a pass. Each word's lookups go in three
  * rounds so that their cache misses overlap: prefetch the key slots, probe them and
  * prefetch the weight rows of the hits, then add the rows. */
 static void emissions(const struct af_ner_model *m, int pass, const struct af_ner_tok *t, size_t n, float *e,
-                      struct fc_entry *fc)
+                      struct fc_entry *fc, uint64_t *th)
 {
 	uint32_t keys[AF_NER_MAXFEAT], hit[AF_NER_MAXFEAT];
 	const struct af_ner_weights *wt = &m->w[pass - 1];
@@ -806,69 +863,85 @@ static void emissions(const struct af_ner_model *m, int pass, const struct af_ne
 		return;
 	}
 	const struct af_ner_slot *sl = m->slot[pass - 1];
+	const uint32_t smask = m->smask[pass - 1];
 	if (sl && fc) {
-		/* Words repeat in news, and so do their features. The features of group 0 depend
-		 * on the word's af_ner_tok alone, those of group 1 on it and its left neighbour's,
-		 * of group 2 on it and its right neighbour's (features()). The sums of their
-		 * weights are cached under a 64-bit hash of those af_ner_toks (all their bytes:
-		 * tokinfo zeroes them first) and the pass; a group found there is neither
-		 * computed nor looked up. The rest are looked up in a pipeline: the slots of word
-		 * i + PIPE are prefetched (key and weights share a line) while word i is probed,
-		 * so that the cache misses of several words overlap. Integer sums are the same in
-		 * any order, so the scores are exactly those of looking up every key (but for a
-		 * collision of 64-bit hashes). */
-		enum { PIPE = 2 };
+		/* Words repeat in news, and so do their features. Each group of features
+		 * (features()) depends on one, two or three words' af_ner_toks: the sum of its
+		 * weights is cached under a 64-bit hash of what it depends on (all the bytes of
+		 * those af_ner_toks: tokinfo zeroes them first; for group 5, the short shapes
+		 * alone), the group and the pass; a group found there is neither computed nor
+		 * looked up. The cache entries of word i + AHEAD are prefetched while word i is
+		 * prepared. The features of the groups not found are looked up in a pipeline: the
+		 * slots of word i + PIPE are prefetched (key and weights share a line) while word
+		 * i is probed, so that the cache misses of several words overlap. Integer sums are
+		 * the same in any order, so the scores are exactly those of looking up every key
+		 * (but for a collision of 64-bit hashes). th[j + 1] is the hash of word j, th[0]
+		 * and th[n + 1] stand for the edges. */
+		enum { PIPE = 2, AHEAD = 4 };
 		struct pend {
 			uint32_t keys[AF_NER_MAXFEAT], hit[AF_NER_MAXFEAT];
 			uint8_t grp[AF_NER_MAXFEAT];
 			size_t nk;
-			uint64_t tag[3];
+			uint64_t tag[NGRP];
 			unsigned skip;
 			int32_t acc[AF_NER_NL];
 		} ring[PIPE + 1];
-		uint64_t hprev = 0x3c6ef372fe94f82bull, hcur = n ? tok_hash(&t[0]) : 0, hnext;
+		const uint32_t fcmask = (1u << FC_BITS) - 1;
+		th[0] = 0x3c6ef372fe94f82bull;
+		for (size_t i = 0; i < n; i++)
+			th[i + 1] = tok_hash(&t[i]);
+		th[n + 1] = 0xa54ff53a5f1d36f1ull;
+#define FC_TAG(i, g) (af_ner_mix(fc_dep(t, n, th, i, g), 0x10 * ((g) + 1) + (uint64_t)pass) | 1)
+		for (size_t i = 0; i < n && i < AHEAD; i++)
+			for (int g = 0; g < NGRP; g++)
+				__builtin_prefetch(&fc[FC_TAG(i, g) & fcmask]);
 		for (size_t step = 0; step < n + PIPE; step++) {
 			if (step < n) { /* prepare word step */
 				size_t i = step;
 				struct pend *q = &ring[i % (PIPE + 1)];
-				hnext = i + 1 < n ? tok_hash(&t[i + 1]) : 0xa54ff53a5f1d36f1ull;
-				q->tag[0] = af_ner_mix(hcur, 0x10 + (uint64_t)pass) | 1;
-				q->tag[1] = af_ner_mix(af_ner_mix(hprev, hcur), 0x20 + (uint64_t)pass) | 1;
-				q->tag[2] = af_ner_mix(af_ner_mix(hcur, hnext), 0x30 + (uint64_t)pass) | 1;
-				hprev = hcur;
-				hcur = hnext;
+				if (i + AHEAD < n)
+					for (int g = 0; g < NGRP; g++)
+						__builtin_prefetch(&fc[FC_TAG(i + AHEAD, g) & fcmask]);
 				memset(q->acc, 0, sizeof q->acc);
 				q->skip = 0;
-				for (int g = 0; g < 3; g++) {
-					const struct fc_entry *ce = &fc[q->tag[g] & ((1u << FC_BITS) - 1)];
-					if (ce->tag == q->tag[g]) {
+				q->nk = 0;
+				for (int g = 0; g < NGRP; g++) {
+					uint64_t tag = q->tag[g] = FC_TAG(i, g);
+					const struct fc_entry *ce = &fc[tag & fcmask];
+					if (ce->tag == tag) {
 						q->skip |= 1u << g;
 						for (int l = 0; l < AF_NER_NL; l++)
 							q->acc[l] += ce->acc[l];
+						continue;
 					}
+					size_t k0 = q->nk;
+					q->nk += features(t, n, i, pass, g, q->keys + k0);
+					memset(q->grp + k0, g, q->nk - k0);
 				}
-				q->nk = features(t, n, i, pass, q->keys, q->grp, q->skip);
 				for (size_t k = 0; k < q->nk; k++) {
-					q->hit[k] = (q->keys[k] * 0x9e3779b1u) & wt->mask;
+					q->hit[k] = (q->keys[k] * 0x9e3779b1u) & smask;
 					__builtin_prefetch(&sl[q->hit[k]]);
 				}
 			}
 			if (step >= PIPE) { /* finish word step - PIPE */
 				size_t i = step - PIPE;
 				struct pend *q = &ring[i % (PIPE + 1)];
-				int32_t gacc[3][AF_NER_NL] = {{0}};
+				int32_t gacc[NGRP][AF_NER_NL];
+				for (int g = 0; g < NGRP; g++)
+					if (!(q->skip >> g & 1))
+						memset(gacc[g], 0, sizeof gacc[g]);
 				for (size_t k = 0; k < q->nk; k++)
-					for (uint32_t j = q->hit[k];; j = (j + 1) & wt->mask) {
+					for (uint32_t j = q->hit[k];; j = (j + 1) & smask) {
 						if (sl[j].key == q->keys[k]) {
-							add_row(q->grp[k] == 3 ? q->acc : gacc[q->grp[k]], sl[j].w);
+							add_row(gacc[q->grp[k]], sl[j].w);
 							break;
 						}
 						if (!sl[j].key)
 							break;
 					}
-				for (int g = 0; g < 3; g++)
+				for (int g = 0; g < NGRP; g++)
 					if (!(q->skip >> g & 1)) {
-						struct fc_entry *ce = &fc[q->tag[g] & ((1u << FC_BITS) - 1)];
+						struct fc_entry *ce = &fc[q->tag[g] & fcmask];
 						ce->tag = q->tag[g];
 						memcpy(ce->acc, gacc[g], sizeof ce->acc);
 						for (int l = 0; l < AF_NER_NL; l++)
@@ -878,6 +951,7 @@ static void emissions(const struct af_ner_model *m, int pass, const struct af_ne
 					e[i * AF_NER_NL + l] = (float)q->acc[l] * m->scale;
 			}
 		}
+#undef FC_TAG
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -917,7 +991,7 @@ static void decode(const struct af_ner_model *m, int pass, struct af_ner_scratch
 		memset(s->fc, 0, sizeof *s->fc << FC_BITS);
 		s->fcm = m;
 	}
-	emissions(m, pass, s->tok + se->start, n, s->e + se->start * AF_NER_NL, s->fc);
+	emissions(m, pass, s->tok + se->start, n, s->e + se->start * AF_NER_NL, s->fc, s->th);
 	af_ner_viterbi(s->e + se->start * AF_NER_NL, n, tr, s->lab + se->start, s->back + se->start * AF_NER_NL);
 }
 
@@ -938,6 +1012,7 @@ int af_ner_tag(const struct af_ner_model *m, struct af_ner_scratch *s, const str
 		s->lab = af_realloc(s->lab, cap);
 		s->back = af_realloc(s->back, cap * AF_NER_NL);
 		s->e = af_realloc(s->e, cap * AF_NER_NL * sizeof *s->e);
+		s->th = af_realloc(s->th, (cap + 2) * sizeof *s->th);
 		s->cap = cap;
 	}
 	if (!nw)
