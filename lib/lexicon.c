@@ -107,7 +107,8 @@ static int vowel(const char *w, size_t i, size_t n)
 void af_lex_fold(const char *key, struct af_buf *out)
 {
 	size_t n = strlen(key);
-	char *w = af_malloc(n + 1), *v = af_malloc(n + 1);
+	char wb[128], vb[128];
+	char *w = n < sizeof wb ? wb : af_malloc(n + 1), *v = n < sizeof vb ? vb : af_malloc(n + 1);
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
 		char c = key[i];
@@ -140,12 +141,16 @@ void af_lex_fold(const char *key, struct af_buf *out)
 		}
 		v[k++] = w[i++];
 	}
+	size_t d = 0; /* doubled letters once */
 	for (size_t i = 0; i < k; i++)
 		if (i == 0 || v[i] != v[i - 1] || (unsigned char)v[i] >= 0x80)
-			af_buf_addc(out, v[i]);
-	af_buf_add(out, "", 1);
-	free(w);
-	free(v);
+			v[d++] = v[i];
+	v[d++] = 0;
+	af_buf_add(out, v, d);
+	if (w != wb)
+		free(w);
+	if (v != vb)
+		free(v);
 }
 
 /* ---- units ---- */

@@ -361,11 +361,67 @@ static uint32_t model_gaz(void *ctx, uint32_t key)
 	return v ? *v : 0;
 }
 
-void af_ner_tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, size_t nw,
-                    const struct af_ner_sent *sents, size_t ns, struct af_ner_tok *t, af_ner_gaz_fn gazfn,
-                    void *gazctx)
+/* The fields of x that depend on the word's bytes alone; *lower: it has a lower-case
+ * letter. */
+static void word_info(const struct af_ner_model *m, const char *s, size_t len, struct af_ner_tok *x, int *lower)
 {
 	char nb[256], lb[260], fb[256];
+	size_t n = af_ner_norm(s, len, nb, sizeof nb);
+	size_t ln = af_ner_lower(nb, n, lb, sizeof lb);
+	int alpha, cap, upper;
+	x->w = af_ner_hash(nb, n);
+	x->lw = af_ner_hash(lb, ln);
+	shapes(nb, n, &x->shape, &x->sshape, &alpha, &cap, &upper, lower);
+	x->alpha = (uint8_t)alpha;
+	x->cap = (uint8_t)cap;
+	/* affixes by code point */
+	size_t cps[5], nc = 0, j = 0;
+	while (j < ln && nc < 4) {
+		next_cp(lb, ln, &j);
+		cps[nc++] = j;
+	}
+	for (int a = 0; a < 4; a++)
+		x->pre[a] = (size_t)a < nc ? af_ner_hash(lb, cps[a]) : 0;
+	size_t ends[4], ne = 0;
+	for (size_t q = ln; q > 0 && ne < 4;) {
+		q--;
+		while (q > 0 && ((unsigned char)lb[q] & 0xc0) == 0x80)
+			q--;
+		ends[ne++] = q;
+	}
+	for (int a = 0; a < 4; a++)
+		x->suf[a] = (size_t)a < ne ? af_ner_hash(lb + ends[a], ln - ends[a]) : 0;
+	/* clusters: the word, else its lower case */
+	size_t fn = af_ner_fold_digits(nb, n, fb, sizeof fb);
+	const uint32_t *cv = af_ner_map_get(&m->words, af_ner_key32(af_ner_hash(fb, fn)));
+	if (!cv) {
+		fn = af_ner_fold_digits(lb, ln, fb, sizeof fb);
+		cv = af_ner_map_get(&m->words, af_ner_key32(af_ner_hash(fb, fn)));
+	}
+	if (cv) {
+		x->cf = (int32_t)(*cv & 0x3ff);
+		x->cm = (int32_t)(*cv >> 10 & 0xff);
+		x->cc = (int32_t)(*cv >> 18 & 0x3f);
+		x->freqbin = (uint8_t)(*cv >> 24 & 0xf) + 1;
+	} else
+		x->cf = x->cm = x->cc = -1;
+	const uint32_t *kv = af_ner_map_get(&m->caps, af_ner_key32(x->lw));
+	x->capbin = kv ? capbin(*kv) : 0;
+}
+
+/* A direct-mapped cache of word_info by the word's bytes (words of up to WC_LEN bytes),
+ * kept by the scratch across documents: news repeats its words. */
+enum { WC_BITS = 12, WC_LEN = 30 };
+struct wc_entry {
+	uint8_t len, lower; /* len 0: empty */
+	char s[WC_LEN];
+	struct af_ner_tok tok; /* the word's fields, the others zero */
+};
+
+static void tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, size_t nw,
+                    const struct af_ner_sent *sents, size_t ns, struct af_ner_tok *t, af_ner_gaz_fn gazfn,
+                    void *gazctx, struct wc_entry *wc)
+{
 	if (!gazfn) {
 		gazfn = model_gaz;
 		gazctx = (void *)m;
@@ -376,52 +432,32 @@ void af_ner_tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, s
 		int head = 1, nalpha = 0;
 		for (size_t i = se->start; i < se->end; i++) {
 			struct af_ner_tok *x = &t[i];
-			size_t n = af_ner_norm(w[i].s, w[i].len, nb, sizeof nb);
-			size_t ln = af_ner_lower(nb, n, lb, sizeof lb);
-			int alpha, cap, upper, lower;
-			x->w = af_ner_hash(nb, n);
-			x->lw = af_ner_hash(lb, ln);
-			shapes(nb, n, &x->shape, &x->sshape, &alpha, &cap, &upper, &lower);
-			x->alpha = (uint8_t)alpha;
-			x->cap = (uint8_t)cap;
-			if (alpha) {
+			int lower;
+			struct wc_entry *ce = NULL;
+			if (wc && w[i].len && w[i].len <= WC_LEN) {
+				uint64_t h = 0xcbf29ce484222325ull;
+				for (size_t q = 0; q < w[i].len; q++)
+					h = (h ^ (unsigned char)w[i].s[q]) * 0x100000001b3ull;
+				ce = &wc[(h ^ h >> 29) & ((1u << WC_BITS) - 1)];
+				if (ce->len == w[i].len && memcmp(ce->s, w[i].s, w[i].len) == 0) {
+					*x = ce->tok;
+					lower = ce->lower;
+					goto got;
+				}
+			}
+			word_info(m, w[i].s, w[i].len, x, &lower);
+			if (ce) {
+				ce->len = (uint8_t)w[i].len;
+				ce->lower = (uint8_t)lower;
+				memcpy(ce->s, w[i].s, w[i].len);
+				ce->tok = *x;
+			}
+		got:
+			if (x->alpha) {
 				nalpha++;
 				if (lower)
 					head = 0;
 			}
-			/* affixes by code point */
-			size_t cps[5], nc = 0, j = 0;
-			while (j < ln && nc < 4) {
-				next_cp(lb, ln, &j);
-				cps[nc++] = j;
-			}
-			for (int a = 0; a < 4; a++)
-				x->pre[a] = (size_t)a < nc ? af_ner_hash(lb, cps[a]) : 0;
-			size_t ends[4], ne = 0;
-			for (size_t q = ln; q > 0 && ne < 4;) {
-				q--;
-				while (q > 0 && ((unsigned char)lb[q] & 0xc0) == 0x80)
-					q--;
-				ends[ne++] = q;
-			}
-			for (int a = 0; a < 4; a++)
-				x->suf[a] = (size_t)a < ne ? af_ner_hash(lb + ends[a], ln - ends[a]) : 0;
-			/* clusters: the word, else its lower case */
-			size_t fn = af_ner_fold_digits(nb, n, fb, sizeof fb);
-			const uint32_t *cv = af_ner_map_get(&m->words, af_ner_key32(af_ner_hash(fb, fn)));
-			if (!cv) {
-				fn = af_ner_fold_digits(lb, ln, fb, sizeof fb);
-				cv = af_ner_map_get(&m->words, af_ner_key32(af_ner_hash(fb, fn)));
-			}
-			if (cv) {
-				x->cf = (int32_t)(*cv & 0x3ff);
-				x->cm = (int32_t)(*cv >> 10 & 0xff);
-				x->cc = (int32_t)(*cv >> 18 & 0x3f);
-				x->freqbin = (uint8_t)(*cv >> 24 & 0xf) + 1;
-			} else
-				x->cf = x->cm = x->cc = -1;
-			const uint32_t *kv = af_ner_map_get(&m->caps, af_ner_key32(x->lw));
-			x->capbin = kv ? capbin(*kv) : 0;
 			x->init = i == se->start;
 		}
 		if (head && nalpha >= 2)
@@ -470,6 +506,13 @@ void af_ner_tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, s
 			}
 		free(set);
 	}
+}
+
+void af_ner_tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, size_t nw,
+                    const struct af_ner_sent *sents, size_t ns, struct af_ner_tok *t, af_ner_gaz_fn gazfn,
+                    void *gazctx)
+{
+	tokinfo(m, w, nw, sents, ns, t, gazfn, gazctx, NULL);
 }
 
 /* type of a label: 0 O, 1..4 */
@@ -720,25 +763,38 @@ int af_ner_valid(int a, int b)
 
 void af_ner_viterbi(const float *e, size_t n, const float *tr, unsigned char *out, unsigned char *back)
 {
-	float cur[AF_NER_NL], nxt[AF_NER_NL];
+	_Static_assert(AF_NER_NL == 9, "af_ner_viterbi knows the labels: O, then B-X and I-X of 4 types");
+	float cur[AF_NER_NL], nxt[AF_NER_NL], col[AF_NER_NL][AF_NER_NL];
 	if (!n)
 		return;
+	/* col[b][a]: the transition a -> b */
+	for (int b = 0; b < AF_NER_NL; b++)
+		for (int a = 0; a < AF_NER_NL; a++)
+			col[b][a] = tr[(a + 1) * AF_NER_NL + b];
 	for (int b = 0; b < AF_NER_NL; b++)
 		cur[b] = af_ner_valid(-1, b) ? tr[b] + e[b] : -INFINITY;
 	for (size_t i = 1; i < n; i++) {
-		for (int b = 0; b < AF_NER_NL; b++) {
-			float best = -INFINITY;
+		const float *ei = e + i * AF_NER_NL;
+		unsigned char *bk = back + i * AF_NER_NL;
+		/* the valid predecessors (af_ner_valid): every label before O and B-X, only B-X
+		 * and I-X before I-X; ties go to the first */
+		for (int b = 0; b < AF_NER_NL; b += b ? 2 : 1) {
+			const float *c = col[b];
+			float best = cur[0] + c[0];
 			int arg = 0;
-			/* the valid predecessors (af_ner_valid), in the same order: every label before
-			 * O and B-X, only B-X and I-X before I-X */
-			int a0 = b == 0 || b % 2 ? 0 : b - 1, a1 = b == 0 || b % 2 ? AF_NER_NL - 1 : b;
-			for (int a = a0; a <= a1; a++) {
-				float s = cur[a] + tr[(a + 1) * AF_NER_NL + b];
-				if (s > best)
-					best = s, arg = a;
+			for (int a = 1; a < AF_NER_NL; a++) {
+				float s = cur[a] + c[a];
+				arg = s > best ? a : arg;
+				best = s > best ? s : best;
 			}
-			nxt[b] = best + e[i * AF_NER_NL + b];
-			back[i * AF_NER_NL + b] = (unsigned char)arg;
+			nxt[b] = best + ei[b];
+			bk[b] = (unsigned char)arg;
+		}
+		for (int b = 2; b < AF_NER_NL; b += 2) {
+			float s0 = cur[b - 1] + col[b][b - 1], s1 = cur[b] + col[b][b];
+			int take = s1 > s0;
+			nxt[b] = (take ? s1 : s0) + ei[b];
+			bk[b] = (unsigned char)(b - 1 + take);
 		}
 		memcpy(cur, nxt, sizeof cur);
 	}
@@ -771,7 +827,8 @@ struct af_ner_scratch {
 	uint64_t *th; /* cap + 2 word hashes (emissions()) */
 	size_t cap;
 	struct fc_entry *fc;             /* 1 << FC_BITS entries, or NULL before first use */
-	const struct af_ner_model *fcm; /* the model whose sums fc holds */
+	struct wc_entry *wc;             /* 1 << WC_BITS entries, or NULL before first use */
+	const struct af_ner_model *fcm; /* the model whose sums fc and words wc hold */
 };
 
 struct af_ner_scratch *af_ner_scratch_new(void)
@@ -789,6 +846,7 @@ void af_ner_scratch_free(struct af_ner_scratch *s)
 	free(s->e);
 	free(s->th);
 	free(s->fc);
+	free(s->wc);
 	free(s);
 }
 
@@ -892,21 +950,27 @@ static void emissions(const struct af_ner_model *m, int pass, const struct af_ne
 			th[i + 1] = tok_hash(&t[i]);
 		th[n + 1] = 0xa54ff53a5f1d36f1ull;
 #define FC_TAG(i, g) (af_ner_mix(fc_dep(t, n, th, i, g), 0x10 * ((g) + 1) + (uint64_t)pass) | 1)
+		uint64_t tags[AHEAD][NGRP]; /* of word i at i % AHEAD, from its prefetch on */
 		for (size_t i = 0; i < n && i < AHEAD; i++)
-			for (int g = 0; g < NGRP; g++)
-				__builtin_prefetch(&fc[FC_TAG(i, g) & fcmask]);
+			for (int g = 0; g < NGRP; g++) {
+				tags[i][g] = FC_TAG(i, g);
+				__builtin_prefetch(&fc[tags[i][g] & fcmask]);
+			}
 		for (size_t step = 0; step < n + PIPE; step++) {
 			if (step < n) { /* prepare word step */
 				size_t i = step;
 				struct pend *q = &ring[i % (PIPE + 1)];
+				memcpy(q->tag, tags[i % AHEAD], sizeof q->tag);
 				if (i + AHEAD < n)
-					for (int g = 0; g < NGRP; g++)
-						__builtin_prefetch(&fc[FC_TAG(i + AHEAD, g) & fcmask]);
+					for (int g = 0; g < NGRP; g++) {
+						tags[i % AHEAD][g] = FC_TAG(i + AHEAD, g);
+						__builtin_prefetch(&fc[tags[i % AHEAD][g] & fcmask]);
+					}
 				memset(q->acc, 0, sizeof q->acc);
 				q->skip = 0;
 				q->nk = 0;
 				for (int g = 0; g < NGRP; g++) {
-					uint64_t tag = q->tag[g] = FC_TAG(i, g);
+					uint64_t tag = q->tag[g];
 					const struct fc_entry *ce = &fc[tag & fcmask];
 					if (ce->tag == tag) {
 						q->skip |= 1u << g;
@@ -1018,7 +1082,15 @@ int af_ner_tag(const struct af_ner_model *m, struct af_ner_scratch *s, const str
 	if (!nw)
 		return 0;
 	memset(s->lab, 0, nw);
-	af_ner_tokinfo(m, w, nw, sents, ns, s->tok, NULL, NULL);
+	if (!s->wc || s->fcm != m) {
+		if (!s->wc)
+			s->wc = af_malloc(sizeof *s->wc << WC_BITS);
+		memset(s->wc, 0, sizeof *s->wc << WC_BITS);
+		if (s->fc)
+			memset(s->fc, 0, sizeof *s->fc << FC_BITS);
+		s->fcm = m;
+	}
+	tokinfo(m, w, nw, sents, ns, s->tok, NULL, NULL, s->wc);
 	for (size_t k = 0; k < ns; k++)
 		decode(m, 1, s, &sents[k]);
 	af_ner_docinfo(w, nw, sents, ns, s->lab, s->tok);
