@@ -4,6 +4,7 @@
 #include "af/data.h"
 #include "af/dates.h"
 #include "af/ner.h"
+#include "af/record.h"
 #include "af/text.h"
 #include "af/utf8.h"
 
@@ -1410,26 +1411,36 @@ void af_mentions_free(struct af_mentions *m)
 	memset(m, 0, sizeof *m);
 }
 
-json_t *af_mentions_json(const struct af_mentions *m, const char *s)
+static void put_field(struct af_buf *out, const char *key, const char *v)
 {
-	json_t *a = json_array();
+	af_buf_add(out, ",\"", 2);
+	af_buf_adds(out, key);
+	af_buf_add(out, "\":", 2);
+	af_json_string(out, v, strlen(v));
+}
+
+void af_mentions_write(const struct af_mentions *m, const char *s, struct af_buf *out)
+{
+	af_buf_addc(out, '[');
 	for (size_t i = 0; i < m->n; i++) {
 		const struct af_mention *e = &m->v[i];
-		json_t *o = json_object();
-		json_object_set_new(o, "text", json_stringn(s + e->start, e->end - e->start));
-		json_object_set_new(o, "type", json_string(af_etype_name(e->type)));
-		json_object_set_new(o, "start", json_integer((json_int_t)e->cstart));
-		json_object_set_new(o, "end", json_integer((json_int_t)e->cend));
-		json_object_set_new(o, "canonical", json_string(e->canonical));
+		af_buf_adds(out, i ? ",{\"text\":" : "{\"text\":");
+		af_json_string(out, s + e->start, e->end - e->start);
+		put_field(out, "type", af_etype_name(e->type));
+		af_buf_adds(out, ",\"start\":");
+		af_json_int(out, (long long)e->cstart);
+		af_buf_adds(out, ",\"end\":");
+		af_json_int(out, (long long)e->cend);
+		put_field(out, "canonical", e->canonical);
 		if (e->value)
-			json_object_set_new(o, "value", json_string(e->value));
+			put_field(out, "value", e->value);
 		if (e->code)
-			json_object_set_new(o, "code", json_string(e->code));
+			put_field(out, "code", e->code);
 		if (e->role)
-			json_object_set_new(o, "role", json_string(e->role));
+			put_field(out, "role", e->role);
 		if (e->org)
-			json_object_set_new(o, "org", json_string(e->org));
-		json_array_append_new(a, o);
+			put_field(out, "org", e->org);
+		af_buf_addc(out, '}');
 	}
-	return a;
+	af_buf_addc(out, ']');
 }

@@ -182,8 +182,32 @@ static unsigned case_flags(const char *s, size_t n)
 	return f;
 }
 
+/* A direct-mapped cache of the case flags, key and folded key of words (of up to UC_LEN
+ * bytes, with keys of up to UC_LEN), kept by an af_lexunits across texts: news repeats its
+ * words, and folding is the costly part of making units. */
+enum { UC_BITS = 12, UC_LEN = 30 };
+struct af_unitcache {
+	struct uc_entry {
+		uint8_t len, klen, flen; /* len 0: empty; klen, flen with their NULs */
+		uint8_t cflags;
+		char s[UC_LEN], key[UC_LEN + 1], fold[UC_LEN + 1];
+	} e[1u << UC_BITS];
+};
+
+static struct uc_entry *uc_slot(struct af_lexunits *out, const char *s, size_t n)
+{
+	if (!n || n > UC_LEN)
+		return NULL;
+	if (!out->cache)
+		out->cache = af_calloc(1, sizeof *out->cache);
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	return &out->cache->e[(h ^ h >> 29) & ((1u << UC_BITS) - 1)];
+}
+
 static void unit_add(const char *s, struct af_lexunits *out, size_t tok, size_t b0, size_t b1, size_t c0,
-                     unsigned flags)
+                     unsigned flags, int cased)
 {
 	if (out->n == out->cap) {
 		out->cap = out->cap ? out->cap * 2 : 64;
@@ -203,9 +227,32 @@ static void unit_add(const char *s, struct af_lexunits *out, size_t tok, size_t 
 		u->fold = u->key;
 		return;
 	}
-	af_lex_key(s + b0, b1 - b0, &out->keys);
+	/* cased: flags take the word's case_flags() */
+	size_t n = b1 - b0;
+	struct uc_entry *ce = uc_slot(out, s + b0, n);
+	if (ce && ce->len == n && memcmp(ce->s, s + b0, n) == 0) {
+		if (cased)
+			u->flags |= ce->cflags;
+		af_buf_add(&out->keys, ce->key, ce->klen);
+		u->fold = out->keys.len;
+		af_buf_add(&out->keys, ce->fold, ce->flen);
+		return;
+	}
+	unsigned cf = cased ? case_flags(s + b0, n) : 0;
+	u->flags |= cf;
+	af_lex_key(s + b0, n, &out->keys);
 	u->fold = out->keys.len;
 	af_lex_fold(out->keys.p + u->key, &out->keys);
+	size_t klen = u->fold - u->key, flen = out->keys.len - u->fold;
+	if (ce && klen <= UC_LEN + 1 && flen <= UC_LEN + 1 && cf <= 0xff) {
+		ce->len = (uint8_t)n;
+		memcpy(ce->s, s + b0, n);
+		ce->cflags = (uint8_t)cf;
+		ce->klen = (uint8_t)klen;
+		ce->flen = (uint8_t)flen;
+		memcpy(ce->key, out->keys.p + u->key, klen);
+		memcpy(ce->fold, out->keys.p + u->fold, flen);
+	}
 }
 
 void af_lexunits_make(const char *s, size_t n, const struct af_tokens *toks, const struct af_sentences *ss,
@@ -227,7 +274,7 @@ void af_lexunits_make(const char *s, size_t n, const struct af_tokens *toks, con
 		if (k->flags & AF_TF_NEWLINE)
 			base |= AF_UF_PARA;
 		if (k->kind == AF_TOK_WORD && (k->flags & AF_TF_CLITIC)) {
-			unit_add(s, out, t, k->start, k->end, k->cstart, base | AF_UF_CLITIC);
+			unit_add(s, out, t, k->start, k->end, k->cstart, base | AF_UF_CLITIC, 0);
 		} else if (k->kind == AF_TOK_WORD) {
 			size_t a = k->start, c = k->cstart;
 			unsigned hy = 0;
@@ -235,7 +282,7 @@ void af_lexunits_make(const char *s, size_t n, const struct af_tokens *toks, con
 				if (i < k->end && s[i] != '-')
 					continue;
 				if (i > a) {
-					unit_add(s, out, t, a, i, c, base | hy | case_flags(s + a, i - a));
+					unit_add(s, out, t, a, i, c, base | hy, 1);
 					base &= ~(unsigned)(AF_UF_SENT | AF_UF_PARA);
 				}
 				if (i < k->end) {
@@ -245,12 +292,12 @@ void af_lexunits_make(const char *s, size_t n, const struct af_tokens *toks, con
 				}
 			}
 		} else if (k->kind == AF_TOK_NUMBER) {
-			unit_add(s, out, t, k->start, k->end, k->cstart, base | AF_UF_NUMBER);
+			unit_add(s, out, t, k->start, k->end, k->cstart, base | AF_UF_NUMBER, 0);
 		} else {
 			unsigned q = k->kind == AF_TOK_QUOTE_OPEN ? AF_UF_QOPEN
 			             : k->kind == AF_TOK_QUOTE_CLOSE ? AF_UF_QCLOSE
 			                                             : 0;
-			unit_add(s, out, t, k->start, k->end, k->cstart, base | AF_UF_PUNCT | q);
+			unit_add(s, out, t, k->start, k->end, k->cstart, base | AF_UF_PUNCT | q, 0);
 		}
 	}
 }
@@ -258,6 +305,7 @@ void af_lexunits_make(const char *s, size_t n, const struct af_tokens *toks, con
 void af_lexunits_free(struct af_lexunits *u)
 {
 	free(u->v);
+	free(u->cache);
 	af_buf_free(&u->keys);
 	memset(u, 0, sizeof *u);
 }

@@ -244,15 +244,18 @@ void af_record_init(struct af_record *r)
 void af_record_free(struct af_record *r)
 {
 	free(r->fields);
-	json_decref(r->set);
+	for (size_t i = 0; i < r->capsets; i++) {
+		free(r->sets[i].key);
+		af_buf_free(&r->sets[i].val);
+	}
+	free(r->sets);
 	memset(r, 0, sizeof *r);
 }
 
 static void reset(struct af_record *r)
 {
 	r->nfields = 0;
-	if (r->set)
-		json_object_clear(r->set);
+	r->nsets = 0;
 }
 
 void af_record_empty(struct af_record *r)
@@ -427,15 +430,42 @@ char *af_record_text(const struct af_record *r, size_t *len, enum af_verdict *ve
 	return text;
 }
 
+struct af_buf *af_record_set_json(struct af_record *r, const char *key)
+{
+	size_t i = 0;
+	while (i < r->nsets && strcmp(r->sets[i].key, key) != 0)
+		i++;
+	if (i == r->nsets) {
+		if (r->nsets == r->capsets) {
+			size_t cap = r->capsets ? r->capsets * 2 : 4;
+			r->sets = af_realloc(r->sets, cap * sizeof *r->sets);
+			memset(r->sets + r->capsets, 0, (cap - r->capsets) * sizeof *r->sets);
+			r->capsets = cap;
+		}
+		struct af_set *x = &r->sets[r->nsets++];
+		if (!x->key || strcmp(x->key, key) != 0) {
+			free(x->key);
+			x->key = af_strdup(key);
+		}
+	}
+	af_buf_reset(&r->sets[i].val);
+	return &r->sets[i].val;
+}
+
+static void dump_value(json_t *v, struct af_buf *out);
+
 void af_record_set(struct af_record *r, const char *key, json_t *val)
 {
-	if (!r->set)
-		r->set = json_object();
-	json_object_set_new(r->set, key, val ? val : json_null());
+	struct af_buf *b = af_record_set_json(r, key);
+	if (val)
+		dump_value(val, b);
+	else
+		af_buf_adds(b, "null");
+	json_decref(val);
 }
 
 /* JSON writing: compact, UTF-8 kept as is, reals in the shortest form that reads back. */
-static void put_string(struct af_buf *out, const char *s, size_t n)
+void af_json_string(struct af_buf *out, const char *s, size_t n)
 {
 	static const char hex[] = "0123456789abcdef";
 	af_buf_grow(out, n + 2);
@@ -471,6 +501,18 @@ static void put_string(struct af_buf *out, const char *s, size_t n)
 	af_buf_addc(out, '"');
 }
 
+void af_json_int(struct af_buf *out, long long v)
+{
+	char buf[24], *p = buf + sizeof buf;
+	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	af_buf_add(out, p, (size_t)(buf + sizeof buf - p));
+}
+
 static void put_real(struct af_buf *out, double d)
 {
 	char buf[40];
@@ -501,7 +543,7 @@ static void dump_value(json_t *v, struct af_buf *out)
 		{
 			if (!first)
 				af_buf_addc(out, ',');
-			put_string(out, k, strlen(k));
+			af_json_string(out, k, strlen(k));
 			af_buf_addc(out, ':');
 			dump_value(x, out);
 			first = 0;
@@ -520,10 +562,10 @@ static void dump_value(json_t *v, struct af_buf *out)
 		af_buf_addc(out, ']');
 		break;
 	case JSON_STRING:
-		put_string(out, json_string_value(v), json_string_length(v));
+		af_json_string(out, json_string_value(v), json_string_length(v));
 		break;
 	case JSON_INTEGER:
-		af_buf_printf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+		af_json_int(out, (long long)json_integer_value(v));
 		break;
 	case JSON_REAL:
 		put_real(out, json_real_value(v));
@@ -541,7 +583,7 @@ static void dump_value(json_t *v, struct af_buf *out)
 
 static void put_key(struct af_buf *out, const char *key)
 {
-	put_string(out, key, strlen(key));
+	af_json_string(out, key, strlen(key));
 	af_buf_addc(out, ':');
 }
 
@@ -567,43 +609,36 @@ static json_t *af_meta(const struct af_record *r, const char *stage)
 void af_record_write(const struct af_record *r, const char *stage, struct af_buf *out)
 {
 	json_t *meta = stage ? af_meta(r, stage) : NULL;
-	size_t nset = r->set ? json_object_size(r->set) : 0;
-	char *done = nset ? af_calloc(nset, 1) : NULL;
+	char *done = r->nsets ? af_calloc(r->nsets, 1) : NULL;
 	int meta_done = 0, first = 1;
 	af_buf_addc(out, '{');
 	for (size_t i = 0; i < r->nfields; i++) {
 		const struct af_field *f = &r->fields[i];
-		json_t *v = NULL;
-		const char *k;
-		size_t idx = 0, hit = (size_t)-1;
+		size_t hit = (size_t)-1;
 		int is_meta = meta && key_is(f, "af");
-		if (r->set && !is_meta) {
-			json_object_foreach(r->set, k, v)
-			{
-				if (key_is(f, k)) {
-					hit = idx;
+		if (!is_meta)
+			for (size_t k = 0; k < r->nsets; k++)
+				if (key_is(f, r->sets[k].key)) {
+					hit = k;
 					break;
 				}
-				idx++;
-			}
-		}
+		/* a field the stage owns: written once, at its first place */
+		if ((is_meta && meta_done) || (hit != (size_t)-1 && done[hit]))
+			continue;
+		if (!first)
+			af_buf_addc(out, ',');
 		if (is_meta || hit != (size_t)-1) {
-			/* a field the stage owns: written once, at its first place */
-			if ((is_meta && meta_done) || (!is_meta && done[hit]))
-				continue;
-			if (!first)
-				af_buf_addc(out, ',');
 			af_buf_addc(out, '"');
 			af_buf_add(out, f->key, f->klen);
 			af_buf_add(out, "\":", 2);
-			dump_value(is_meta ? meta : v, out);
-			if (is_meta)
+			if (is_meta) {
+				dump_value(meta, out);
 				meta_done = 1;
-			else
+			} else {
+				af_buf_add(out, r->sets[hit].val.p, r->sets[hit].val.len);
 				done[hit] = 1;
+			}
 		} else {
-			if (!first)
-				af_buf_addc(out, ',');
 			af_buf_addc(out, '"');
 			af_buf_add(out, f->key, f->klen);
 			af_buf_add(out, "\":", 2);
@@ -611,21 +646,14 @@ void af_record_write(const struct af_record *r, const char *stage, struct af_buf
 		}
 		first = 0;
 	}
-	if (r->set) {
-		const char *k;
-		json_t *v;
-		size_t idx = 0;
-		json_object_foreach(r->set, k, v)
-		{
-			if (!done[idx]) {
-				if (!first)
-					af_buf_addc(out, ',');
-				put_key(out, k);
-				dump_value(v, out);
-				first = 0;
-			}
-			idx++;
-		}
+	for (size_t k = 0; k < r->nsets; k++) {
+		if (done[k])
+			continue;
+		if (!first)
+			af_buf_addc(out, ',');
+		put_key(out, r->sets[k].key);
+		af_buf_add(out, r->sets[k].val.p, r->sets[k].val.len);
+		first = 0;
 	}
 	if (meta && !meta_done) {
 		if (!first)

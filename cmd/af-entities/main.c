@@ -49,7 +49,7 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 		af_error_set(why, "%s", err.msg);
 		return AF_REJECT;
 	}
-	af_record_set(r, "entities", af_mentions_json(&c->m, text));
+	af_mentions_write(&c->m, text, af_record_set_json(r, "entities"));
 	free(text);
 	return AF_WRITE;
 }

@@ -43,7 +43,8 @@ int af_entities_find(struct af_entities *x, const char *s, size_t n, const char 
                      struct af_mentions *out, struct af_error *err);
 void af_mentions_free(struct af_mentions *m);
 
-/* The mentions as the record's "entities" array (new reference). */
-json_t *af_mentions_json(const struct af_mentions *m, const char *s);
+/* The mentions as the record's "entities" array, JSON text appended to out (s is the text
+ * they were found in). */
+void af_mentions_write(const struct af_mentions *m, const char *s, struct af_buf *out);
 
 #endif

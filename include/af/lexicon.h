@@ -85,6 +85,7 @@ struct af_lexunits {
 	struct af_lexunit *v;
 	size_t n, cap;
 	struct af_buf keys;
+	struct af_unitcache *cache; /* the keys of words seen before (lexicon.c) */
 };
 
 struct af_lexicon;

@@ -37,7 +37,13 @@ struct af_record {
 	size_t len;
 	struct af_field *fields;
 	size_t nfields, cap;
-	json_t *set; /* fields set by the stage, in the order set */
+	/* fields set by the stage, in the order set, as JSON text; the buffers are kept for
+	 * the next record */
+	struct af_set {
+		char *key;
+		struct af_buf val;
+	} *sets;
+	size_t nsets, capsets;
 };
 
 void af_record_init(struct af_record *r);
@@ -62,6 +68,13 @@ char *af_record_string(const struct af_record *r, const char *key, size_t *len);
 char *af_record_text(const struct af_record *r, size_t *len, enum af_verdict *verdict, struct af_error *why);
 /* Set (or replace) a field the stage owns; steals the reference to val. */
 void af_record_set(struct af_record *r, const char *key, json_t *val);
+/* The same with the value as JSON text: a buffer, emptied, to write one JSON value into
+ * (with af_json_string and af_json_int, or af_buf_add); valid JSON is the caller's duty. */
+struct af_buf *af_record_set_json(struct af_record *r, const char *key);
+
+/* JSON writing as af_record_write does it: compact, UTF-8 kept as is. */
+void af_json_string(struct af_buf *out, const char *s, size_t n);
+void af_json_int(struct af_buf *out, long long v);
 
 /* Serialise: input fields in order with set ones replaced, then new ones,
  * then "af" with stage appended to af.stages (when stage is not NULL). */

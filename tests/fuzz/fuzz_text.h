@@ -74,7 +74,14 @@ static int fuzz_text_one(const unsigned char *data, size_t size)
 		FUZZ_CHECK(e->canonical != NULL);
 		FUZZ_CHECK(af_utf8_valid(e->canonical, strlen(e->canonical), &bad));
 	}
-	json_decref(af_mentions_json(&fuzz_m, s));
+	/* the written array is JSON that reads back, with one object per mention */
+	struct af_buf out = {0};
+	af_mentions_write(&fuzz_m, s, &out);
+	json_error_t jerr;
+	json_t *back = json_loadb(out.p, out.len, 0, &jerr);
+	FUZZ_CHECK(json_is_array(back) && json_array_size(back) == fuzz_m.n);
+	json_decref(back);
+	af_buf_free(&out);
 	return 0;
 }
 
