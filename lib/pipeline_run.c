@@ -6,10 +6,15 @@
  * from one pipe to the next, counting lines. Otherwise the stages talk to each other and
  * af-run only waits, so a plain run costs nothing over a shell pipeline.
  *
- * With --jobs N the input is cut into batches of whole lines and each batch goes through
- * its own copy of the pipeline, N at a time; the outputs are written in input order. A
- * batch's output is everything its copy wrote before exiting, so the merge does not
- * depend on counting lines and stays right even when a stage drops a bad record.
+ * With --jobs N the input is cut into batches of whole lines; the outputs are written in
+ * input order. When every stage is an af filter (af-clean, af-entities, af-quotes,
+ * af-events), N copies of the pipeline ("workers") are started once and fed batch after
+ * batch, each between two mark lines that the filters pass on unchanged (see
+ * af_filter_stream): "MARK N" before a batch gives its first input line number, for the
+ * stages' messages, and "MARK 0" after it cuts the worker's output back into batches. Otherwise each
+ * batch goes through its own copy of the pipeline, N at a time, and a batch's output is
+ * everything its copy wrote before exiting. Neither depends on counting lines, so both
+ * stay right when a stage drops a bad record.
  *
  * Each copy of the pipeline runs in its own process group; SIGINT, SIGTERM and SIGHUP
  * are sent on to every group (and SIGKILL 5 s later if a stage ignores them), and on
@@ -42,6 +47,8 @@ struct pump {
 	int in_nb, out_nb;     /* the fd is non-blocking (ours), so it may be retried */
 	const char *src;       /* memory source (a batch), or NULL */
 	size_t srclen, srcoff;
+	struct af_buf *feed;   /* growing memory source (a worker's batches), or NULL */
+	int feed_more;         /* more may be added to feed: its end is not the end */
 	int from_input;        /* source: the run's input files */
 	struct af_buf *sink;   /* memory sink (a batch's output), or NULL */
 	int to_stdout;
@@ -59,6 +66,12 @@ struct inst {
 	pid_t pgid;
 	struct pump **pumps;   /* n + 1 links, NULL where the stages talk directly */
 	long batch;            /* --jobs: the batch it runs, else -1 */
+	/* a worker (--jobs with af filters only): batches fed, their output cut at the marks */
+	int worker;
+	struct af_buf feed, out;
+	size_t scan;           /* bytes of out already searched for marks */
+	size_t *q;             /* the batches fed whose mark has not come back, oldest first */
+	size_t qhead, qn, qcap;
 };
 
 struct batch {
@@ -109,6 +122,8 @@ struct run {
 	long scan_got, scan_lines;
 	long lineno;           /* input lines cut into batches */
 	size_t out_off;        /* bytes of the head batch already written */
+	int workers;           /* batches go through long-lived workers */
+	char mark[64];         /* the workers' mark (AF_BATCH_MARK) */
 	/* progress */
 	double next_progress;
 	int progress_shown;
@@ -321,6 +336,15 @@ static int pump_fill(struct run *r, struct pump *pu)
 		got = (ssize_t)(left < PUMP_BUF ? left : PUMP_BUF);
 		memcpy(pu->buf, pu->src + pu->srcoff, (size_t)got);
 		pu->srcoff += (size_t)got;
+	} else if (pu->feed) {
+		size_t left = pu->feed->len - pu->srcoff;
+		if (!left && pu->feed_more)
+			return 0;
+		got = (ssize_t)(left < PUMP_BUF ? left : PUMP_BUF);
+		memcpy(pu->buf, pu->feed->p + pu->srcoff, (size_t)got);
+		pu->srcoff += (size_t)got;
+		if (pu->srcoff == pu->feed->len)
+			pu->feed->len = pu->srcoff = 0;
 	} else if (pu->from_input) {
 		got = input_read(r, pu->buf, PUMP_BUF);
 		if (got < 0)
@@ -378,7 +402,7 @@ static void pump_step(struct run *r, struct pump *pu, int can_read, int can_writ
 {
 	for (int round = 0; round < 64 && !pu->done; round++) {
 		int moved = 0;
-		if (pu->lo == pu->hi && !pu->src_eof && (can_read || pu->src || pu->in_nb)) {
+		if (pu->lo == pu->hi && !pu->src_eof && (can_read || pu->src || pu->feed || pu->in_nb)) {
 			moved |= pump_fill(r, pu);
 			if (!pu->in_nb)
 				can_read = 0; /* a blocking fd is read once per poll */
@@ -458,6 +482,10 @@ static pid_t spawn(struct run *r, struct inst *I, size_t i, int fd_in, int fd_ou
 		}
 		if (r->pdir)
 			setenv("AF_PIPELINE_DIR", r->pdir, 1);
+		if (r->workers)
+			setenv("AF_BATCH_MARK", r->mark, 1);
+		else
+			unsetenv("AF_BATCH_MARK");
 		execv(s->path, s->argv);
 		child_fail(s, "cannot run");
 	}
@@ -575,6 +603,9 @@ static void inst_free(struct inst *I, size_t n)
 		pump_free(I->pumps[k]);
 	free(I->pumps);
 	free(I->pid);
+	af_buf_free(&I->feed);
+	af_buf_free(&I->out);
+	free(I->q);
 	free(I);
 }
 
@@ -730,10 +761,148 @@ static void add_inst(struct run *r, struct inst *I)
 	r->insts[r->ninsts++] = I;
 }
 
+/* ---- --jobs: workers ---- */
+
+/* Whether the batches can go through long-lived workers: every stage is an af filter,
+ * which passes the marks on (af_filter_stream); --keep and --stats, which look between
+ * the stages, keep to one copy per batch. */
+static int workers_fit(const struct run *r)
+{
+	static const char *const filters[] = {"af-clean", "af-entities", "af-quotes", "af-events"};
+	if (r->o->jobs <= 1 || r->o->keep || r->o->stats)
+		return 0;
+	for (size_t i = 0; i < r->n; i++) {
+		const struct af_stage *s = &r->p->stages[i];
+		if (s->sh || !s->path)
+			return 0;
+		const char *base = strrchr(s->path, '/');
+		base = base ? base + 1 : s->path;
+		size_t k = 0;
+		while (k < sizeof filters / sizeof filters[0] && strcmp(base, filters[k]) != 0)
+			k++;
+		if (k == sizeof filters / sizeof filters[0])
+			return 0;
+	}
+	return 1;
+}
+
+static long count_nonblank(const char *s, size_t n)
+{
+	struct pump tmp = {0};
+	long c = 0;
+	tmp.count = &c;
+	count_lines(&tmp, s, n);
+	if (tmp.content)
+		c++; /* a last line without a newline */
+	return c;
+}
+
+/* The end marks that came back in a worker's output end its oldest batches; the start
+ * marks are dropped. */
+static void take_marks(struct run *r, struct inst *I)
+{
+	size_t ml = strlen(r->mark), start = 0, i = I->scan;
+	char *p = I->out.p;
+	while (i < I->out.len) {
+		char *nl = memchr(p + i, '\n', I->out.len - i);
+		if (!nl)
+			break;
+		size_t end = (size_t)(nl - p);
+		if (end - i > ml && p[i] == r->mark[0] && p[i + ml] == ' ' && memcmp(p + i, r->mark, ml) == 0 &&
+		    I->qhead < I->qn) {
+			if (end - i == ml + 2 && p[i + ml + 1] == '0') {
+				struct batch *b = r->batches[I->q[I->qhead++]];
+				af_buf_add(&b->out, p + start, i - start);
+				r->lines[r->n] += count_nonblank(p + start, i - start);
+				b->state = 2;
+				b->inst = NULL;
+			}
+			start = end + 1; /* (nothing comes before a start mark) */
+		}
+		i = end + 1;
+	}
+	if (start) {
+		memmove(p, p + start, I->out.len - start);
+		I->out.len -= start;
+	}
+	I->scan = i - start;
+}
+
+/* Starts the workers, then feeds them batches, two at most waiting per worker; 1 when more
+ * input must be read first. */
+static int feed_workers(struct run *r)
+{
+	size_t jobs = (size_t)r->o->jobs;
+	if (!r->ninsts && !r->stop_batches) {
+		for (size_t k = 0; k < jobs; k++) {
+			struct inst *I = af_calloc(1, sizeof *I);
+			I->batch = -1;
+			I->worker = 1;
+			add_inst(r, I);
+			if (inst_start(r, I, &I->feed, &I->out) < 0) {
+				if (errno)
+					af_warn("cannot start the pipeline: %s", strerror(errno));
+				if (!r->status)
+					r->status = AF_EX_SOFTWARE;
+				stop_all(r, SIGTERM);
+				return 0;
+			}
+			struct pump *in = I->pumps[0], *out = I->pumps[r->n];
+			in->src = NULL;
+			in->feed = &I->feed;
+			in->feed_more = 1;
+			in->count = NULL;
+			out->count = NULL;
+		}
+	}
+	int want = 0;
+	while (!r->stop_batches && r->nbatches - r->bhead < 2 * jobs) {
+		struct inst *w = NULL;
+		for (size_t k = 0; k < r->ninsts; k++) {
+			struct inst *I = r->insts[k];
+			if (I && I->worker && !I->pumps[0]->src_eof && I->qn - I->qhead < 2 &&
+			    (!w || I->qn - I->qhead < w->qn - w->qhead))
+				w = I;
+		}
+		if (!w)
+			break;
+		if (!cut_batch(r)) {
+			want = !r->in_eof;
+			break;
+		}
+		size_t b = r->nbatches - 1;
+		struct batch *bt = r->batches[b];
+		r->lines[0] += count_nonblank(bt->in.p, bt->in.len);
+		af_buf_printf(&w->feed, "%s %ld\n", r->mark, bt->first);
+		af_buf_add(&w->feed, bt->in.p, bt->in.len);
+		if (bt->in.len && bt->in.p[bt->in.len - 1] != '\n')
+			af_buf_addc(&w->feed, '\n');
+		af_buf_printf(&w->feed, "%s 0\n", r->mark);
+		af_buf_free(&bt->in);
+		bt->state = 1;
+		bt->inst = w;
+		if (w->qn == w->qcap) {
+			w->qcap = w->qcap ? 2 * w->qcap : 8;
+			w->q = af_realloc(w->q, w->qcap * sizeof *w->q);
+		}
+		if (w->qhead == w->qn)
+			w->qhead = w->qn = 0;
+		w->q[w->qn++] = b;
+	}
+	/* no more batches: the workers' input ends after what they have */
+	if (r->stop_batches || (r->in_eof && r->pending.len == r->pend_off))
+		for (size_t k = 0; k < r->ninsts; k++)
+			if (r->insts[k] && r->insts[k]->worker && r->insts[k]->pumps[0])
+				r->insts[k]->pumps[0]->feed_more = 0;
+	return want;
+}
+
 /* Starts batches while there are free slots; 1 when more input must be read first. */
 static int start_batches(struct run *r)
 {
 	size_t jobs = (size_t)r->o->jobs;
+	if (r->workers)
+		return feed_workers(r);
 	while (!r->stop_batches && running(r) < jobs && r->nbatches - r->bhead < 2 * jobs) {
 		size_t b = r->nbatches;
 		/* a waiting batch first */
@@ -767,7 +936,27 @@ static void finish_batches(struct run *r, int can_write)
 {
 	for (size_t i = 0; i < r->ninsts; i++) {
 		struct inst *I = r->insts[i];
-		if (I && I->batch >= 0 && inst_done(I, r->n)) {
+		if (I && I->worker) {
+			take_marks(r, I);
+			if (!inst_done(I, r->n))
+				continue;
+			/* the worker ended before all its marks came back (a stage failed or was
+			 * stopped): what it wrote goes with the first of them */
+			if (I->qhead < I->qn) {
+				if (!r->stop_batches && !r->sig && !r->nfails && !r->out_closed)
+					af_warn("a copy of the pipeline ended before all its input was through");
+				r->stop_batches = 1;
+				if (!r->status && !r->nfails && !r->sig && !r->out_closed)
+					r->status = AF_EX_SOFTWARE;
+				af_buf_add(&r->batches[I->q[I->qhead]]->out, I->out.p, I->out.len);
+				for (; I->qhead < I->qn; I->qhead++) {
+					r->batches[I->q[I->qhead]]->state = 2;
+					r->batches[I->q[I->qhead]]->inst = NULL;
+				}
+			}
+			inst_free(I, r->n);
+			r->insts[i] = NULL;
+		} else if (I && I->batch >= 0 && inst_done(I, r->n)) {
 			r->batches[I->batch]->state = 2;
 			r->batches[I->batch]->inst = NULL;
 			inst_free(I, r->n);
@@ -938,7 +1127,7 @@ static void loop(struct run *r)
 				if (pu->lo < pu->hi && !pu->sink && pu->out >= 0) {
 					fd = pu->out;
 					ev = POLLOUT;
-				} else if (pu->lo == pu->hi && !pu->src_eof && !pu->src) {
+				} else if (pu->lo == pu->hi && !pu->src_eof && !pu->src && !pu->feed) {
 					if (pu->from_input) {
 						if (input_open(r) < 0) {
 							pu->src_eof = 1;
@@ -1162,6 +1351,8 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 	for (size_t k = 1; k < n; k++)
 		r.relay[k] = see_all;
 	r.relay[n] = o->jobs > 1 || see_all || o->progress || isatty(1);
+	if ((r.workers = workers_fit(&r)))
+		snprintf(r.mark, sizeof r.mark, "\036af-run batch mark %ld", (long)getpid());
 
 	if (make_pipe(sigpipe_fd, 1, 1) < 0) {
 		af_warn("pipe: %s", strerror(errno));

@@ -784,6 +784,12 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 	struct af_record r;
 	af_record_init(&r);
 	reject_open(f);
+	/* af-run --jobs sends several batches through one copy of a pipeline, each between
+	 * two mark lines (MARK from the environment): "MARK N" before it, N the input line
+	 * number it starts at, and "MARK 0" after it. They go on unchanged and at once, and
+	 * the line count follows N. */
+	const char *mark = getenv("AF_BATCH_MARK");
+	size_t marklen = mark ? strlen(mark) : 0;
 	while (!f->stopped && (got = getline(&line, &cap, in)) >= 0) {
 		size_t n = (size_t)got;
 		lineno++;
@@ -791,6 +797,15 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 			n--;
 		if (n && line[n - 1] == '\r')
 			n--;
+		if (marklen && n > marklen && line[marklen] == ' ' && memcmp(line, mark, marklen) == 0) {
+			af_output(line, n);
+			af_output("\n", 1);
+			af_output_flush();
+			long first = strtol(line + marklen + 1, NULL, 10);
+			if (first > 0)
+				lineno = first - 1;
+			continue;
+		}
 		if (blank(line, n))
 			continue;
 		f->nin++;

@@ -462,11 +462,32 @@ need_tools() {
 	{ records 300; echo 'not json'; records 300; echo '[1]'; } > "$T/in"
 	run --separate-stderr af-run --jobs 1 "$T/p.yaml" "$T/in"
 	[ "$status" -eq 65 ]
-	local one=$output
+	local one=$output where
+	where=$(grep '^af-clean: line ' <<<"$stderr")
+	[ "$(wc -l <<<"$where")" -eq 2 ]
 	run --separate-stderr af-run --jobs 2 --batch 50 "$T/p.yaml" "$T/in"
 	[ "$status" -eq 65 ]
 	[ "$output" = "$one" ]
-	[[ "$stderr" == *"af-run: stage 1 'clean' (af-clean) exited with status 65 on input lines "* ]]
+	# the stages' messages name input lines as with --jobs 1 (the batch marks carry them)
+	[ "$(grep '^af-clean: line ' <<<"$stderr")" = "$where" ]
+	[[ "$stderr" == *"af-run: stage 1 'clean' (af-clean) exited with status 65"* ]]
+}
+
+@test "af filters pass af-run's batch marks on at once and number lines from them" {
+	need_tools af-clean af-entities af-quotes af-events
+	for t in af-clean af-entities af-quotes af-events; do
+		run --separate-stderr bash -c "printf 'M 7\n{\"id\":\"a\",\"text\":\"x\"}\n\nnot json\nM 0\n' | AF_BATCH_MARK=M $t"
+		[ "$status" -eq 65 ]
+		[ "${#lines[@]}" -eq 3 ]
+		[ "${lines[0]}" = "M 7" ]
+		[[ "${lines[1]}" == '{"id":"a",'* ]]
+		[ "${lines[2]}" = "M 0" ]
+		[[ "$stderr" == "$t: line 9: invalid JSON"* ]]
+	done
+	# without the variable a mark is a bad line like any other
+	run --separate-stderr bash -c "printf 'M 7\n' | af-clean"
+	[ "$status" -eq 65 ]
+	[ -z "$output" ]
 }
 
 @test "--jobs: a failing stage is named with the input lines of its batch" {
