@@ -1241,6 +1241,13 @@ static void report_failures(struct run *r)
 	for (size_t k = 0; k < r->nfails && k < MAX_REPORTED; k++) {
 		const struct failure *f = &r->fails[k];
 		const struct af_stage *s = &r->p->stages[f->stage];
+		/* the same stage failing alike in several --jobs copies is said once */
+		size_t same = 0;
+		while (same < k && !(r->fails[same].stage == f->stage && r->fails[same].status == f->status &&
+		                     f->batch < 0 && r->fails[same].batch < 0))
+			same++;
+		if (same < k)
+			continue;
 		struct af_buf b = {0};
 		af_buf_printf(&b, "stage %zu '%s' (", f->stage + 1, s->name);
 		describe(&b, s);

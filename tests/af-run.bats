@@ -295,6 +295,38 @@ need_tools() {
 	for p in $(cat "$T/pids"); do ! kill -0 "$p" 2>/dev/null; done
 }
 
+@test "--jobs 2 with af filters: SIGINT stops every copy; a failing stage is named once" {
+	need_tools af-clean af-entities
+	printf 'stages:\n  - run: [af-clean]\n  - run: [af-entities]\n' > "$T/p.yaml"
+	mkfifo "$T/fifo"
+	af-run --jobs 2 --batch 5 "$T/p.yaml" < "$T/fifo" >/dev/null 2>"$T/err" &
+	local run=$!
+	exec 7>"$T/fifo"
+	records 12 >&7
+	local kids=""
+	for _ in $(seq 100); do
+		kids=$(for p in /proc/[0-9]*; do
+			[ "$(cut -d' ' -f4 "$p/stat" 2>/dev/null)" = "$run" ] && echo "${p#/proc/}"
+		done)
+		[ "$(wc -w <<<"$kids")" -eq 4 ] && break
+		sleep 0.05
+	done
+	[ "$(wc -w <<<"$kids")" -eq 4 ]
+	kill -INT "$run"
+	local st=0
+	wait "$run" || st=$?
+	exec 7>&-
+	[ "$st" -eq 130 ]
+	sleep 0.2
+	for p in $kids; do ! kill -0 "$p" 2>/dev/null; done
+	printf 'stages:\n  - run: [af-clean]\n  - run: [af-entities, --lexicon, %s/absent.yaml]\n' "$T" > "$T/p.yaml"
+	records 30 > "$T/in"
+	run --separate-stderr af-run --jobs 2 --batch 5 "$T/p.yaml" "$T/in"
+	[ "$status" -eq 1 ]
+	[ -z "$output" ]
+	[ "$(grep -c "^af-run: stage 2 'entities' (af-entities --lexicon $T/absent.yaml) exited with status 78\$" <<<"$stderr")" -eq 1 ]
+}
+
 @test "a stage that ignores SIGTERM is killed after the grace period" {
 	pipeline <<-EOF
 	stages:
