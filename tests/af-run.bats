@@ -306,7 +306,7 @@ need_tools() {
 	local kids=""
 	for _ in $(seq 100); do
 		kids=$(for p in /proc/[0-9]*; do
-			[ "$(cut -d' ' -f4 "$p/stat" 2>/dev/null)" = "$run" ] && echo "${p#/proc/}"
+			if [ "$(cut -d' ' -f4 "$p/stat" 2>/dev/null)" = "$run" ]; then echo "${p#/proc/}"; fi
 		done)
 		[ "$(wc -w <<<"$kids")" -eq 4 ] && break
 		sleep 0.05
