@@ -938,6 +938,9 @@ static void finish_batches(struct run *r, int can_write)
 		struct inst *I = r->insts[i];
 		if (I && I->worker) {
 			take_marks(r, I);
+			/* its stages are gone: nothing more can go in */
+			if (!I->live && I->pumps[0] && !I->pumps[0]->done)
+				pump_abandon(I->pumps[0]);
 			if (!inst_done(I, r->n))
 				continue;
 			/* the worker ended before all its marks came back (a stage failed or was

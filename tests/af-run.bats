@@ -327,6 +327,15 @@ need_tools() {
 	[ "$(grep -c "^af-run: stage 2 'entities' (af-entities --lexicon $T/absent.yaml) exited with status 78\$" <<<"$stderr")" -eq 1 ]
 }
 
+@test "--jobs 2: a copy whose stage stops early (--strict) ends the run, exit 65" {
+	printf 'stages:\n  - run: [af-clean, --strict]\n' > "$T/p.yaml"
+	{ records 7; echo bad; records 30; } > "$T/in"
+	run --separate-stderr timeout 20 af-run --jobs 2 --batch 2 "$T/p.yaml" "$T/in"
+	[ "$status" -eq 65 ]
+	[ "$(head -n 7 <<<"$output")" = "$(records 7)" ]
+	[[ "$stderr" == *"af-clean: line 8: invalid JSON"* ]]
+}
+
 @test "a stage that ignores SIGTERM is killed after the grace period" {
 	pipeline <<-EOF
 	stages:
