@@ -78,7 +78,7 @@ static int fuzz_text_one(const unsigned char *data, size_t size)
 	struct af_buf out = {0};
 	af_mentions_write(&fuzz_m, s, &out);
 	json_error_t jerr;
-	json_t *back = json_loadb(out.p, out.len, 0, &jerr);
+	json_t *back = json_loadb(out.p, out.len, JSON_ALLOW_NUL, &jerr);
 	FUZZ_CHECK(json_is_array(back) && json_array_size(back) == fuzz_m.n);
 	json_decref(back);
 	af_buf_free(&out);
