@@ -7,8 +7,10 @@
  * each verb group the most specific pattern of its block is matched around it; the source is
  * the subject found by scanning left (skipping prepositional phrases and appositions, or
  * inherited from a coordinated or governing verb), the target the first chunk after it (or
- * the by-phrase's chunk and the subject when passive). Speech verbs and quotes make the
- * events they govern `reported`, with the speaker. docs/af-events.1 says what is decided. */
+ * the by-phrase's chunk and the subject when passive). Parenthetical clauses between commas
+ * (relative clauses, attributions) are passed over, and a subordinate clause's subject is
+ * never a target. Speech verbs and quotes make the events they govern `reported`, with the
+ * speaker. docs/af-events.1 says what is decided; docs/decisions.md why. */
 #include "events_int.h"
 
 #include "af/text.h"
@@ -99,7 +101,7 @@ void ev_closed_words(struct af_evdict *d)
 
 /* Window sizes: patterns, subjects and targets are looked for this close to the verb, which
  * keeps a sentence of any length linear. */
-enum { PRE_WIN = 14, POST_WIN = 28, SUBJ_WIN = 40, MAX_EVENTS = 200, MAX_MEMBERS = 16 };
+enum { PRE_WIN = 14, POST_WIN = 28, SUBJ_WIN = 40, MAX_EVENTS = 200, MAX_MEMBERS = 16, PAREN_MAX = 12 };
 
 struct tok {
 	int id;          /* word id, -1 when unknown */
@@ -112,6 +114,7 @@ struct tok {
 	int boundary;    /* ; : ( ) " and the like: clauses do not cross it */
 	int pverb;       /* has a verb form (before chunks are built) */
 	int speech;      /* a speech verb form (say, said ...) */
+	int paren;       /* the parenthetical clause holding it (1, 2 ... in its sentence), 0 */
 };
 
 struct chunk {
@@ -812,7 +815,7 @@ static void build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 	for (size_t i = first_chunk; i < c->nch; i++) {
 		struct chunk *ch = &c->ch[i];
 		int joined = 0;
-		if (i > first_chunk) {
+		if (i > first_chunk && c->t[ch->a].paren == c->t[c->ch[i - 1].a].paren) {
 			struct chunk *pv = &c->ch[i - 1];
 			size_t s = chunk_text_start(c, ch, a);
 			size_t j = pv->b;
@@ -909,6 +912,41 @@ static int form_matches(const struct af_coder *c, const struct ev_form *f, size_
 	return 1;
 }
 
+/* Is token i a nationality or regional adjective ("Syrian", "Chinese", "Turkish", "Iraqi",
+ * "American", "European", "Afghan")? An actor of the dictionaries, not a person, with an
+ * ending no country's name has, or one of a few common ones without such an ending. */
+static int demonym(const struct af_coder *c, size_t i)
+{
+	static const char *const ends[] = {"IAN", "EAN", "CAN", "ESE", "ISH", NULL};
+	static const char *const words[] = {"AFGHAN", "GERMAN", "ARAB", "SOVIET", "FRENCH", "DUTCH", "GREEK",
+	                                    "THAI", "SWISS", "CUBAN", "KENYAN", "IRAQI", "ISRAELI", "PAKISTANI",
+	                                    "SAUDI", "KUWAITI", "YEMENI", "OMANI", "QATARI", "BAHRAINI",
+	                                    "EMIRATI", "SOMALI", "BANGLADESHI", "AZERI", "NEPALI", NULL};
+	const struct tok *t = &c->t[i];
+	if (t->kind != AF_TOK_WORD || !(t->flags & AF_TF_CAP) || (t->flags & AF_TF_DIGIT))
+		return 0;
+	/* the dictionaries know it as an actor that is not a person (names end like adjectives
+	 * too: Khamenei, Velayati, Karbasian), and it ends its chunk */
+	if (t->chunk < 0 || c->ch[t->chunk].person || c->ch[t->chunk].b != i + 1)
+		return 0;
+	const struct af_token *k = &c->toks.v[i];
+	size_t n = k->end - k->start;
+	if (n < 4)
+		return 0;
+	/* "IRAQI" but not an all-capitals acronym or a word in capitals ("MALI") */
+	if (isupper((unsigned char)c->text[k->start + 1]))
+		return 0;
+	for (int w = 0; words[w]; w++)
+		if (word_is(c, i, words[w]))
+			return 1;
+	for (int e = 0; ends[e]; e++) {
+		size_t m = strlen(ends[e]);
+		if (n > m + 2 && !strncasecmp(c->text + k->end - m, ends[e], m))
+			return 1;
+	}
+	return 0;
+}
+
 static int verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 {
 	if (s == a)
@@ -947,6 +985,11 @@ static int verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 		    !strncasecmp(c->text + c->toks.v[k - 1].end - 3, "ing", 3))
 			return 1;
 	}
+	/* an -s form after a nationality adjective is a plural noun: "Syrian forces", "Iranian
+	 * exports", "Afghan forces", "Lebanese protests", "European states" */
+	if ((kind == VF_S || (kind == VF_IRR && (c->text[c->toks.v[s].end - 1] | 32) == 's')) && demonym(c, s - 1) &&
+	    !(s + 1 < c->toks.n && (word_is(c, s + 1, "ON") || word_is(c, s + 1, "AGAINST"))))
+		return 1; /* but "Saudi attacks on Yemen" is an event, as TABARI codes it */
 	/* after a degree adverb it is an adjective: "very close to" */
 	if (word_is(c, s - 1, "VERY") || word_is(c, s - 1, "TOO") || word_is(c, s - 1, "QUITE") ||
 	    word_is(c, s - 1, "RATHER") || word_is(c, s - 1, "EXTREMELY"))
@@ -972,6 +1015,19 @@ static int verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 }
 
 static int is_comma(const struct af_coder *c, size_t i);
+
+/* An adverb that may sit in a verb group: a listed one ("also", "never") or a plain -ly word. */
+static int is_adverb(const struct af_coder *c, size_t i)
+{
+	const struct tok *p = &c->t[i];
+	if (p->kind != AF_TOK_WORD)
+		return 0;
+	if (p->cls & W_ADV)
+		return 1;
+	size_t n = c->toks.v[i].end - c->toks.v[i].start;
+	return !p->cls && p->chunk < 0 && p->verb < 0 && n > 4 &&
+	       !strncasecmp(c->text + c->toks.v[i].end - 2, "ly", 2);
+}
 
 static void find_verbs(struct af_coder *c, size_t a, size_t b)
 {
@@ -1043,6 +1099,12 @@ static void find_verbs(struct af_coder *c, size_t a, size_t b)
 				/* "is about to", "going to": the group goes on */
 				if (g > a && (word_is(c, g - 1, "ABOUT") || word_is(c, g - 1, "GOING")))
 					g--;
+				continue;
+			}
+			/* coordinated adverbs stay in the group: "was strongly and repeatedly condemned" */
+			if (!adv && (p->cls & W_CONJ) && g < bs && g - 1 > a && is_adverb(c, g) &&
+			    is_adverb(c, g - 2)) {
+				g--;
 				continue;
 			}
 			if (!(p->cls & (W_AUX | W_MODAL | W_NEG)) && !adv)
@@ -1315,6 +1377,17 @@ static int is_comma(const struct af_coder *c, size_t i)
 	return c->t[i].kind == AF_TOK_PUNCT && c->text[c->toks.v[i].start] == ',';
 }
 
+/* Does token i open a subordinate clause when a subject and a finite verb follow it? */
+static int subordinator(const struct af_coder *c, size_t i)
+{
+	static const char *const subs[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "WHEN", "WHILE", "BECAUSE",
+	                                   "ALTHOUGH", "THOUGH", "UNLESS", "WHEREAS", NULL};
+	for (int k = 0; subs[k]; k++)
+		if (word_is(c, i, subs[k]))
+			return 1;
+	return 0;
+}
+
 /* The subject group of verb group vi, scanning left from its start. */
 static int find_subject(struct af_coder *c, int vi, size_t a)
 {
@@ -1332,9 +1405,37 @@ static int find_subject(struct af_coder *c, int vi, size_t a)
 		if (j > lim && is_comma(c, j - 1))
 			i = j - 1;
 	}
+	int vp = c->t[v->head].paren;
+	/* "... years after crowds attacked its embassy": a finite verb whose subject is a plain
+	 * noun after a subordinating conjunction has a subject of its own, with no actor */
+	if (!v->inf && (v->a < v->head || c->d->forms[v->form].kind != VF_ING)) {
+		size_t j = i;
+		int n = 0;
+		while (j > lim && n < 2 && c->t[j - 1].kind == AF_TOK_WORD && !c->t[j - 1].cls &&
+		       c->t[j - 1].chunk < 0 && c->t[j - 1].verb < 0 && !c->t[j - 1].pverb &&
+		       (c->t[j - 1].flags & AF_TF_LOWER))
+			j--, n++;
+		while (n && j > lim && (c->t[j - 1].cls & W_DET) && !(c->t[j - 1].cls & W_WH))
+			j--;
+		if (n && j > lim && subordinator(c, j - 1))
+			return -1;
+	}
 	while (i > lim) {
 		size_t k = i - 1;
 		const struct tok *t = &c->t[k];
+		/* a parenthetical clause the verb is not in is skipped: "Pakistan, which backs X,
+		 * condemned Y" */
+		if (t->paren && t->paren != vp) {
+			/* its antecedent is the subject's head: a plain noun there has no actor ("A
+			 * collection of Iranian illustrations, which was displayed ..., will go") */
+			if (is_comma(c, k) && (k == a || !c->t[k - 1].paren)) {
+				const struct tok *h = &c->t[k - 1 > a ? k - 1 : a];
+				if (k > a && h->chunk < 0 && h->kind == AF_TOK_WORD && !h->cls && h->verb < 0)
+					return -1;
+			}
+			i = k;
+			continue;
+		}
 		/* "the European Union (EU) agree": a bracketed aside is skipped */
 		if (t->boundary && c->text[c->toks.v[k].start] == ')') {
 			size_t j = k;
@@ -1430,13 +1531,47 @@ static int is_speaker(const struct af_coder *c, const struct chunk *ch, size_t l
 	return 0;
 }
 
+/* Is group g the subject of a subordinate clause ("... with Gxndor, several years after
+ * Calenardhon crowds burned down its embassy")? A subordinating conjunction before it (over
+ * determiners) and a finite verb after it (over a noun or two and auxiliaries). The target
+ * of a verb is never inside such a clause. */
+static int clause_subject(const struct af_coder *c, int g, size_t from, size_t lim)
+{
+	const struct group *gr = &c->gr[g];
+	size_t s = chunk_text_start(c, &c->ch[gr->members[0]], from);
+	while (s > from && (c->t[s - 1].cls & W_DET) && !(c->t[s - 1].cls & W_WH))
+		s--;
+	if (s <= from)
+		return 0;
+	if (!subordinator(c, s - 1))
+		return 0;
+	size_t e = gr->b;
+	int n = 0;
+	while (e < lim && n < 2 && c->t[e].kind == AF_TOK_WORD && !c->t[e].cls && c->t[e].chunk < 0 &&
+	       c->t[e].verb < 0 && (c->t[e].flags & AF_TF_LOWER))
+		e++, n++;
+	n = 0;
+	while (e < lim && n < 4 && c->t[e].verb < 0 &&
+	       ((c->t[e].cls & (W_AUX | W_MODAL | W_NEG)) || is_adverb(c, e)))
+		e++, n++;
+	if (e >= lim || c->t[e].verb < 0)
+		return 0;
+	const struct vgroup *v = &c->vg[c->t[e].verb];
+	return !v->inf && (v->a < v->head || c->d->forms[v->form].kind != VF_ING);
+}
+
 /* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
  * and verbs that start a new clause. */
 static int find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group)
 {
+	int vp = from > 0 ? c->t[from - 1].paren : 0;
 	for (size_t i = from; i < lim; i++) {
 		const struct tok *t = &c->t[i];
 		if (t->boundary)
+			return -1;
+		/* a parenthetical clause ends the search, from inside or outside: an attribution
+		 * ends its clause ("..., Ahmadinejad said, after holding talks with ...") */
+		if (t->paren != vp)
 			return -1;
 		if (t->verb >= 0 && c->vg[t->verb].head == i && new_clause(c, &c->vg[t->verb], from))
 			return -1;
@@ -1448,6 +1583,8 @@ static int find_after(struct af_coder *c, size_t from, size_t lim, int want_by, 
 				continue;
 			if (is_speaker(c, &c->ch[c->gr[g].members[c->gr[g].n - 1]], lim))
 				return -1;
+			if (clause_subject(c, g, from, lim))
+				return -1;
 			int by = i > from && (c->t[i - 1].cls & W_BY);
 			if (i > from + 1 && (c->t[i - 1].cls & W_DET) && (c->t[i - 2].cls & W_BY))
 				by = 1;
@@ -1457,6 +1594,22 @@ static int find_after(struct af_coder *c, size_t from, size_t lim, int want_by, 
 		}
 	}
 	return -1;
+}
+
+/* Has verb group v a direct object: a noun phrase right after it ("fight terrorism", "plan
+ * new pavilions"), not a preposition, an infinitive or the clause's end ("clashed on the
+ * border", "agreed to expand trade")? */
+static int has_object(const struct af_coder *c, const struct vgroup *v, size_t b)
+{
+	size_t k = v->hend;
+	while (k < b && k < v->hend + 2 && c->t[k].verb < 0 && is_adverb(c, k))
+		k++;
+	if (k >= b)
+		return 0;
+	const struct tok *t = &c->t[k];
+	if (!is_word(t) || (t->cls & (W_PREP | W_TO | W_CONJ | W_WH | W_TIME | W_AUX | W_MODAL)))
+		return 0;
+	return t->verb < 0;
 }
 
 /* ---- output ---- */
@@ -1820,6 +1973,85 @@ static json_t *place_json(const struct af_coder *c, const struct place *p)
 	return o;
 }
 
+/* Does a finite verb group start at token i (over an adverb or two)? */
+static int finite_at(const struct af_coder *c, size_t i, size_t b)
+{
+	int n = 0;
+	while (i < b && n < 2 && c->t[i].verb < 0 && is_adverb(c, i))
+		i++, n++;
+	if (i >= b)
+		return 0;
+	if (c->t[i].cls & (W_AUX | W_MODAL))
+		return 1;
+	if (c->t[i].verb < 0)
+		return 0;
+	const struct vgroup *v = &c->vg[c->t[i].verb];
+	int kind = c->d->forms[v->form].kind;
+	return v->a == i && (kind == VF_ED || kind == VF_S || kind == VF_IRR);
+}
+
+/* Parenthetical clauses between two commas, which the subject and target searches of the
+ * verbs outside them pass over (TABARI deletes short comma-delimited clauses for the same end):
+ * a non-restrictive relative clause ("Pakistan, which has long backed the Taliban, condemned
+ * Iran"), an attribution ("Russia, Iranian officials said, attacked Ukraine"; "according to
+ * X") and a hedge ("it seems"). Lists and appositions are left to the compound rules. */
+static void mark_parens(struct af_coder *c, size_t a, size_t b)
+{
+	int pid = 0;
+	for (size_t i = a; i < b; i++)
+		c->t[i].paren = 0;
+	for (size_t i = a; i + 2 < b; i++) {
+		if (!is_comma(c, i))
+			continue;
+		size_t j = i + 1, f = i + 1;
+		int words = 0, speech = 0;
+		while (j < b && !is_comma(c, j) && !c->t[j].boundary && words <= PAREN_MAX) {
+			if (is_word(&c->t[j]))
+				words++;
+			if (c->t[j].speech)
+				speech++;
+			j++;
+		}
+		if (j >= b || !is_comma(c, j) || !words || words > PAREN_MAX || !is_word(&c->t[f]))
+			continue;
+		/* a relative clause closes where the main clause's finite verb goes on */
+		int rel = word_is(c, f, "WHO") || word_is(c, f, "WHICH") || word_is(c, f, "WHOSE") ||
+		          word_is(c, f, "WHOM") || word_is(c, f, "WHERE");
+		int hedge = words <= 3 && f + 1 < j && word_is(c, f, "IT") &&
+		            (word_is(c, f + 1, "SEEMS") || word_is(c, f + 1, "SEEMED") ||
+		             word_is(c, f + 1, "APPEARS") || word_is(c, f + 1, "APPEARED"));
+		/* "officials said", "he told reporters", "said the minister", "according to X"; not
+		 * a predicate of the main clause ("..., meanwhile, announced new measures,") */
+		int attrib = 0;
+		if (speech && words <= 6 && !(j + 1 < b && (c->t[j + 1].kind == AF_TOK_QUOTE_OPEN ||
+		                                             c->t[j + 1].kind == AF_TOK_QUOTE))) {
+			if (word_is(c, f, "ACCORDING"))
+				attrib = 1;
+			else if (c->t[f].speech)
+				/* "said the minister" */
+				attrib = f + 1 < j && ((c->t[f + 1].cls & W_DET) || c->t[f + 1].chunk >= 0 ||
+				                       (c->t[f + 1].flags & AF_TF_CAP));
+			else {
+				/* "officials said", "he said on Tuesday", "it told AFP": what follows the
+				 * speech verb is no object or clause ("the Leader said the West, led by") */
+				size_t k = f;
+				while (k < j && !c->t[k].speech)
+					k++;
+				k++;
+				attrib = k >= j || (c->t[k].cls & (W_PREP | W_TIME | W_TO)) ||
+				         (k + 1 == j && (c->t[k].chunk >= 0 || (c->t[k].flags & AF_TF_CAP)));
+			}
+		}
+		/* an aside between a subject and its verb: the main clause's finite verb follows */
+		if ((!rel && !hedge && !attrib) || !finite_at(c, j + 1, b))
+			continue;
+		pid++;
+		for (size_t k = i; k < j; k++)
+			c->t[k].paren = pid;
+		i = j - 1; /* the closing comma may open the next clause */
+	}
+}
+
 /* Codes one sentence s[a, b). */
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           json_t *events)
@@ -1860,8 +2092,9 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 			for (size_t i = c->ch[k].a; i < c->ch[k].b; i++)
 				c->t[i].chunk = (int)k;
 	}
-	build_groups(c, ch0, a);
 	find_verbs(c, a, b);
+	mark_parens(c, a, b);
+	build_groups(c, ch0, a);
 
 	char datebuf[32];
 	const char *pubdate = NULL;
@@ -1939,9 +2172,14 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 			fwd = "";
 		if (!strcmp(rev, "---"))
 			rev = "";
-		/* a compound subject with no target acts on itself ("Iran and Pakistan agreed"); with one,
-		 * each member acts on it ("- % HAVE POSTPONED *" with a target found after the verb) */
-		int compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive;
+		/* a compound subject with no target acts on itself ("Iran and Pakistan agreed", "clashed
+		 * on the border") when nothing else is the verb's object: a pattern of its own, a '%'
+		 * or a reciprocal code say so, a direct object says not ("China, Iran and Russia are
+		 * determined to fight terrorism", "ten countries are attending the forum"); with a
+		 * target each member acts on it ("- % HAVE POSTPONED *" with a target after the verb) */
+		int compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
+		               (m.compound || (p && p->score > 0) || (fwd[0] && !strcmp(fwd, rev)) ||
+		                !has_object(c, v, b));
 		int real = group_has_real(c, sg) || group_has_real(c, tg);
 		int both = sg >= 0 && tg >= 0 && (group_has_code(c, sg) || group_has_code(c, tg));
 		int actorless = p && p->score > 0 && sg < 0 && tg < 0 && v->passive;

@@ -301,3 +301,82 @@ dict_error() { # kind, file content, expected message part
 	# "calling for UN-supervised intra-Afghan peace talks": an appeal, root 02
 	jq -e '[.events[] | select(.trigger == "calling") | select(.code | startswith("02"))] | length > 0' "$T/s.json"
 }
+
+# [source, target, code] of each event of one record coded with the default dictionaries
+triples() {
+	rec "$1" 2024-05-01 | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'
+}
+
+@test "passive: coordinated adverbs stay in the verb group, so the by-phrase is the source" {
+	run triples 'Iran was strongly condemned by the United States on Monday.'
+	[ "$output" = '[["USA","IRN","111"]]' ]
+	run triples 'Iran was strongly and repeatedly condemned by the United States on Monday.'
+	[ "$output" = '[["USA","IRN","111"]]' ]
+	run bash -c "$(declare -f rec); rec 'Iran was strongly and repeatedly condemned by the United States.' | af-events | jq -r '.events[0].trigger'"
+	[ "$output" = "was strongly and repeatedly condemned by" ]
+}
+
+@test "parenthetical clauses between commas are passed over by the verbs outside them" {
+	# a non-restrictive relative clause: the subject is the noun phrase before it
+	run triples 'Pakistan, which has long backed the Taliban, condemned Iran on Monday.'
+	[ "$output" = '[["PAK","AFGGOV","050"],["PAK","IRN","111"]]' ]
+	run triples 'The Taliban, who seized Kabul in 2021, accused Pakistan of supporting rebels.'
+	[ "$(jq -c '.[1]' <<<"$output")" = '["AFGGOV","PAK","112"]' ]
+	# an attribution is not a member of the compound, and its speaker is the speaker
+	run bash -c "$(declare -f rec); rec 'Russia, Iranian officials said, attacked Ukraine.' | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code, .reported, .speaker.text]]'"
+	[ "$output" = '[["RUS","UKR","190",true,"Iranian"]]' ]
+	# an attribution ends the target search of the verb before it
+	run triples 'Iran and China agree on many issues, Ahmadinejad said, after meeting Pakistan.'
+	[ "$output" = '[["IRN","CHN","050"],["CHN","IRN","050"]]' ]
+	# a main-clause predicate between commas is not an attribution
+	run triples 'The Iraqi government, meanwhile, announced new measures against Iran.'
+	[ "$output" = '[["IRQGOV","IRN","130"]]' ]
+	# the antecedent is the subject's head: a plain noun there has no actor
+	run triples 'The petition, which Iran signed, condemns Israel.'
+	[ "$output" = '[]' ]
+	# a list is still a compound
+	run triples 'Iran, Saudi Arabia, Qatar and Turkey condemned Israel.'
+	[ "$output" = '[["IRN","ISR","111"],["SAU","ISR","111"],["QAT","ISR","111"],["TUR","ISR","111"]]' ]
+}
+
+@test "a subordinate clause: its subject is never the target, a plain noun is its own subject" {
+	# the target of "restored" is not the subject of the clause after "after"
+	run triples 'Pakistan restored ties several years after Iranian crowds attacked its embassy.'
+	[ "$(jq -c 'map(select(.[2] == "050"))' <<<"$output")" = '[]' ]
+	run triples 'Pakistan retaliated after Iran attacked its border posts.'
+	[ "$output" = '[]' ]
+	# "crowds" is the subject of "attacked": it does not inherit Pakistan
+	run triples 'Pakistan restored ties with Iran years after crowds attacked its embassy.'
+	[ "$output" = '[["PAK","IRN","050"]]' ]
+	# a prepositional "after" is not a clause
+	run triples 'Pakistan condemned India after the attack.'
+	[ "$output" = '[["PAK","IND","111"]]' ]
+}
+
+@test "a compound subject acts on itself only when the verb has no object of its own" {
+	run triples 'Iran and Pakistan clashed on the border.'
+	[ "$output" = '[["IRN","PAK","190"],["PAK","IRN","190"]]' ]
+	run triples 'Iran and Pakistan agreed to expand trade.'
+	[ "$(jq -c 'map(select(.[2] == "050"))' <<<"$output")" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
+	# a direct object: the members do something to it, not to each other
+	run triples 'Iran, Russia and Syria are determined to fight terrorism.'
+	[ "$output" = '[]' ]
+	# a pattern of the verb's own still says they act together
+	run triples 'Iran and Pakistan signed an agreement.'
+	[ "$output" = '[["IRN","PAK","057"],["PAK","IRN","057"]]' ]
+}
+
+@test "an -s form after a nationality adjective is a noun: 'Syrian forces', 'Iranian exports'" {
+	run triples 'Syrian forces attacked Turkey.'
+	[ "$output" = '[["SYR","TUR","190"]]' ]
+	run triples 'Pakistani exports to India rose.'
+	[ "$output" = '[]' ]
+	# a country is no adjective, and a name that ends like one is a person's
+	run triples 'Mali attacks Niger.'
+	[ "$output" = '[["MLI","NER","190"]]' ]
+	run bash -c "$(declare -f rec); rec 'Ayatollah Ali Khamenei says the United States attacked Iran.' | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .reported]]'"
+	[ "$output" = '[["USA","IRN",true]]' ]
+	# "Saudi attacks on Yemen" stays an event, as TABARI codes it
+	run triples 'Iran condemned the Saudi attacks on Yemen.'
+	[ "$(jq -c 'map(select(.[2] == "190"))' <<<"$output")" = '[["SAU","YEM","190"]]' ]
+}
