@@ -15,8 +15,12 @@
  *   5. candidates no frame took: after a cue in their sentence, a mixed quote whose content
  *      is the clause from the cue on; else kept when long and not titles;
  *   6. speakers: participle cues ("..., adding") take the speaker of the clause they hang on;
- *      pronouns and unattributed quotes resolve to the nearest speaker before them,
- *      canonical names to the fullest name in the article (or af-entities' canonical). */
+ *      the pronoun of "X said he believes "..."" gives way to X; unattributed quotes take
+ *      the speaker of a cue ending the sentence before them, else the last speaker near them;
+ *      pronouns resolve to the nearest speaker before them, canonical names to the fullest
+ *      name in the article (or af-entities' canonical).
+ * Doubled apostrophes (''...'') are apostrophes; a quote inside a quote with the same marks
+ * stays inside it; a name after a dash closing the quote's line is its speaker. */
 #include "af/quotes.h"
 #include "af/data.h"
 #include "af/text.h"
@@ -45,6 +49,9 @@ enum {
 	L_TITLE = 1u << 9,   /* title cue */
 	L_PART = 1u << 10,   /* particle inside names */
 	L_NOTNAME = 1u << 11, /* capitalised but never a name */
+	L_SUB = 1u << 12,    /* opens a subordinate clause: after, as, when */
+	L_LINK = 1u << 13,   /* links a clause to the one before: and, but, whom */
+	L_TIME = 1u << 14,   /* a time word: night, week, ago */
 	L_HEAD = 1u << 15    /* first word of a phrase */
 };
 #define L_ANYCUE (L_CUE | L_MCUE | L_LISTEN)
@@ -66,6 +73,9 @@ static const struct {
 	{"title_cues", L_TITLE},
 	{"name_particles", L_PART},
 	{"not_names", L_NOTNAME},
+	{"subordinators", L_SUB},
+	{"clause_links", L_LINK},
+	{"time_words", L_TIME},
 };
 #define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
 
@@ -373,6 +383,17 @@ static int is_end_punct(const struct af_quoter *q, int i)
 	        T(i).end - T(i).start == 3 && (unsigned char)q->s[T(i).start + 2] == 0xA6); /* … */
 }
 
+/* a dash: - -- – — ― */
+static int is_dash(const struct af_quoter *q, int i)
+{
+	if (i < 0 || i >= q->nt || T(i).kind != AF_TOK_PUNCT)
+		return 0;
+	const unsigned char *c = (const unsigned char *)q->s + T(i).start;
+	size_t l = T(i).end - T(i).start;
+	return (l <= 2 && c[0] == '-' && c[l - 1] == '-') ||
+	       (l == 3 && c[0] == 0xE2 && c[1] == 0x80 && c[2] >= 0x93 && c[2] <= 0x95);
+}
+
 /* a participle: "saying", "adding" (its subject is the clause's) */
 static int is_ing(const struct af_quoter *q, int i)
 {
@@ -396,6 +417,22 @@ static unsigned cue_at(const struct af_quoter *q, int i, int *len)
 
 /* ------------------------------------------------------------------ noun phrases */
 
+/* the first sentence subject: skips openers ("But", "However,") */
+static const char *const preps[] = {"in", "at", "after", "before", "when", "while", "if", "as",
+	                                    "because", "although", "though", "with", "by", "from", "during",
+	                                    "since", "on", "despite", "asked", "speaking", "writing", "like",
+	                                    "among", "unlike", "following", "pressed", "earlier", "later", "amid",
+	                                    "under", "throughout", "over", "without", "instead", "for", "early", "even"};
+
+static int is_prep(const struct af_quoter *q, int i)
+{
+	for (size_t w = 0; w < sizeof preps / sizeof preps[0]; w++)
+		if (tok_is(q, i, preps[w]))
+			return 1;
+	return 0;
+}
+
+
 /* A speaker ending at token e-1, not before lo: a pronoun, a name, or a common noun phrase
  * ("the report", "Spokespersons for these movements", "Trump's campaign"). 1 and *sa. */
 static int np_back(const struct af_quoter *q, int e, int lo, int *sa)
@@ -408,11 +445,27 @@ static int np_back(const struct af_quoter *q, int e, int lo, int *sa)
 		int p = is_punct(q, i - 1, ',') ? i - 1 : i;
 		return p > lo && np_back(q, p, lo, sa);
 	}
-	if (K(i).bits & (L_ANYCUE | L_SKIP | L_PART) || tok_is(q, i, "that"))
-		return 0;
+	if (K(i).bits & (L_ANYCUE | L_SKIP | L_PART) || tok_is(q, i, "that") || tok_is(q, i, "to") ||
+	    (is_lower(q, i) && (K(i).bits & (L_SUB | L_LINK))))
+		return 0; /* "had this to say", "He praised those who left but said" */
 	if (K(i).bits & L_PRON) {
 		*sa = i;
 		return 1;
+	}
+	if ((K(i).bits & L_TIME) && is_lower(q, i)) {
+		/* "Judge Reeves late Thursday night issued", "The department two weeks ago said":
+		 * the noun phrase before the time phrase */
+		int t = i;
+		while (t - 1 >= lo && t > i - 6 &&
+		       ((K(t - 1).bits & (L_TIME | L_NOTNAME | L_DET | L_SKIP)) || T(t - 1).kind == AF_TOK_NUMBER ||
+		        tok_is(q, t - 1, "than") || tok_is(q, t - 1, "less") || tok_is(q, t - 1, "more") ||
+		        tok_is(q, t - 1, "late")))
+			t--;
+		int s2;
+		if (t < i && t > lo && (is_cap(q, t - 1) || (K(t - 1).bits & (L_PRON | L_SPKN))) && np_back(q, t, lo, &s2)) {
+			*sa = s2;
+			return 1;
+		}
 	}
 	int j;
 	if (is_cap(q, i)) {
@@ -453,6 +506,15 @@ static int np_back(const struct af_quoter *q, int e, int lo, int *sa)
 	}
 	if (det < 0 && j - 1 >= lo && T(j - 1).kind == AF_TOK_NUMBER)
 		det = j - 1; /* "47 percent said" */
+	if (det >= 0 && !(K(i).bits & L_SPKN) && det - 2 >= lo && is_lower(q, det - 1) && (K(det - 1).bits & L_NOTNAME) &&
+	    !tok_is(q, det - 1, "for") && !tok_is(q, det - 1, "of")) {
+		/* "Trump in his announcement speech called": the name before the phrase */
+		int s2;
+		if (np_back(q, det - 1, lo, &s2) && (is_cap(q, det - 2) || (K(det - 2).bits & L_PRON))) {
+			*sa = s2;
+			return 1;
+		}
+	}
 	if (det >= 0)
 		j = det;
 	else if (!(K(i).bits & L_SPKN) &&
@@ -479,9 +541,27 @@ static int np_back(const struct af_quoter *q, int e, int lo, int *sa)
 	return 1;
 }
 
+static int np_fwd(const struct af_quoter *q, int b, int hi, int *sa, int *se);
+
 /* np_back, or the name before an apposition: "Smith, a spokesman for X, said" -> Smith. */
 static int np_back_appos(const struct af_quoter *q, int e, int lo, int *sa, int *sb)
 {
+	if (is_punct(q, e - 1, ',') && e - lo <= 30) {
+		/* a name that opens the clause, then only asides up to the cue: "Clinton, during a
+		 * town hall meeting in Columbus, Ohio, said", "Cory James, 22, of Flint, Mich., said" */
+		int t = lo, a, b, ok = 1;
+		while (t < e && T(t).kind == AF_TOK_PUNCT)
+			t++;
+		for (int i = t; i < e && ok; i++)
+			if (K(i).q >= 0 || (K(i).bits & L_ANYCUE))
+				ok = 0;
+		if (ok && np_fwd(q, t, e, &a, &b) && a == t && b < e - 1 && is_punct(q, b, ',') && is_cap(q, b - 1) &&
+		    !(K(a).bits & (L_DET | L_NOTNAME))) {
+			*sa = a;
+			*sb = b;
+			return 1;
+		}
+	}
 	if (is_punct(q, e - 1, ',')) {
 		for (int p = e - 2; p > lo && p > e - 30; p--) {
 			if (T(p).kind == AF_TOK_QUOTE_OPEN || T(p).kind == AF_TOK_QUOTE_CLOSE || T(p).kind == AF_TOK_QUOTE ||
@@ -501,6 +581,9 @@ static int np_back_appos(const struct af_quoter *q, int e, int lo, int *sa, int 
 	}
 	if (np_back(q, e, lo, sa)) {
 		*sb = e;
+		if ((K(e - 1).bits & L_TIME) && is_lower(q, e - 1)) /* the time phrase np_back passed over */
+			while (*sb - 1 > *sa && !is_cap(q, *sb - 1) && !(K(*sb - 1).bits & (L_PRON | L_SPKN)))
+				(*sb)--;
 		return 1;
 	}
 	return 0;
@@ -547,10 +630,27 @@ static int np_fwd(const struct af_quoter *q, int b, int hi, int *sa, int *se)
 					return 1;
 				}
 			}
+			if ((K(k).bits & L_PART) && !tok_is(q, k, "and") && k + 1 < hi && is_word(q, k + 1) &&
+			    !(K(k + 1).bits & (L_ANYCUE | L_SKIP)) && !is_prep(q, b) && !(K(b).bits & L_NOTNAME))
+				continue; /* "one of two witnesses", "master of ceremonies X" */
+			if (T(k).kind == AF_TOK_NUMBER && (T(k).flags & AF_TF_HYPHEN)) {
+				lastn = k; /* "the 46-year-old" */
+				continue;
+			}
+			if (is_word(q, k) && (T(k).flags & AF_TF_CAP) && (K(k).bits & L_NOTNAME) && !(K(k).bits & L_PRON) &&
+			    is_lower(q, k + 1))
+				continue; /* "a Wednesday editorial" */
 			if (!is_lower(q, k) || (K(k).bits & (L_ANYCUE | L_PART | L_SKIP)) || tok_is(q, k, "that") ||
 			    tok_is(q, k, "who"))
 				break;
 			lastn = k;
+		}
+		if (lastn < 0 && (K(b).bits & L_DET) && (k >= hi || T(k).kind == AF_TOK_PUNCT) && !tok_is(q, b, "the") &&
+		    !tok_is(q, b, "a") && !tok_is(q, b, "an") && !tok_is(q, b, "this") && !tok_is(q, b, "no")) {
+			/* a determiner standing alone: ""...," read one.", "tweeted another" */
+			*sa = b;
+			*se = b + 1;
+			return 1;
 		}
 		if (lastn < 0 && !(K(b).bits & L_SPKN))
 			return 0;
@@ -582,8 +682,14 @@ static void prepare(struct af_quoter *q)
 		k->koff = q->keys.len;
 		lex_key(&q->keys, q->s + T(i).start, T(i).end - T(i).start);
 		k->klen = q->keys.len - k->koff;
-		if (T(i).kind == AF_TOK_WORD)
+		if (T(i).kind == AF_TOK_WORD) {
 			k->bits = lex_get(q, q->keys.p + k->koff, k->klen);
+			/* a lower-case adverb may stand between speaker and cue like the skip words:
+			 * "Kasich has also broadly called for ..." */
+			if (k->klen >= 5 && !memcmp(q->keys.p + k->koff + k->klen - 2, "ly", 2) &&
+			    (T(i).flags & AF_TF_LOWER) && !(k->bits & (L_SPKN | L_DET | L_ANYCUE)))
+				k->bits |= L_SKIP;
+		}
 		enum af_tok_kind kd = T(i).kind;
 		if (kd == AF_TOK_QUOTE_OPEN || kd == AF_TOK_QUOTE_CLOSE || kd == AF_TOK_QUOTE) {
 			const unsigned char *c = (const unsigned char *)q->s + T(i).start;
@@ -591,8 +697,11 @@ static void prepare(struct af_quoter *q)
 			if ((l == 1 && c[0] == '"') || (l == 2 && c[0] == 0xC2 && (c[1] == 0xAB || c[1] == 0xBB)) ||
 			    (l == 3 && c[0] == 0xE2 && c[1] == 0x80 && (c[2] == 0x9C || c[2] == 0x9D || c[2] == 0x9E)))
 				k->mark = 1;
-			else
-				k->mark = 2;
+			else if (!(l == 1 && c[0] == '\'' &&
+			           ((i > 0 && T(i - 1).end == T(i).start && q->s[T(i - 1).start] == '\'' &&
+			             T(i - 1).end - T(i - 1).start == 1) ||
+			            (i + 1 < n && T(i + 1).start == T(i).end && q->s[T(i + 1).start] == '\''))))
+				k->mark = 2; /* a doubled apostrophe ''...'' stays apostrophes (docs/af-quotes.1) */
 		}
 	}
 	for (size_t si = 0; si < q->sents.n; si++)
@@ -656,9 +765,25 @@ static void add_span(struct af_quoter *q, int o, int c, int last, int single)
 	q->nq++;
 }
 
+/* An opening double mark at i inside an open quote that opens a quote of its own: its
+ * closing mark comes in its sentence, and another closing mark (the outer quote's) later in
+ * its paragraph. The inner closing mark, or 0. */
+static int nested_close(const struct af_quoter *q, int i)
+{
+	int j = i + 1;
+	while (j < q->nt && K(j).sent == K(i).sent && !(K(j).mark == 1))
+		j++;
+	if (j >= q->nt || K(j).sent != K(i).sent || T(j).kind == AF_TOK_QUOTE_OPEN || j - i < 2)
+		return 0;
+	for (int k = j + 1; k < q->nt && K(k).para == K(i).para; k++)
+		if (K(k).mark == 1)
+			return T(k).kind == AF_TOK_QUOTE_OPEN ? 0 : j;
+	return 0;
+}
+
 static void find_spans(struct af_quoter *q)
 {
-	int open = -1;
+	int open = -1, nc;
 	q->nq = 0;
 	for (int i = 0; i < q->nt; i++) {
 		if (open >= 0 && K(i).para != K(open).para && (T(i).flags & AF_TF_PARA)) {
@@ -684,6 +809,9 @@ static void find_spans(struct af_quoter *q)
 				last--;
 			add_span(q, open, -1, last, 0);
 			open = i;
+		} else if (kd == AF_TOK_QUOTE_OPEN && (nc = nested_close(q, i)) > 0) {
+			/* a quote inside the quote: “People wearing “Settle For Hillary” shirts ...” */
+			i = nc;
 		} else {
 			add_span(q, open, i, i, 0);
 			open = -1;
@@ -753,12 +881,7 @@ static int span_words(const struct af_quoter *q, const struct qspan *s)
 	return n;
 }
 
-/* the first sentence subject: skips openers ("But", "However,") */
-static const char *const preps[] = {"in", "at", "after", "before", "when", "while", "if", "as",
-	                                    "because", "although", "though", "with", "by", "from", "during",
-	                                    "since", "on", "despite", "asked", "speaking", "writing", "like",
-	                                    "among", "unlike", "following", "pressed", "earlier", "later", "amid",
-	                                    "under", "throughout", "over", "without", "instead", "for"};
+
 
 /* the sentence from s0 opens with an adverbial ("As recently as ..., ", "In a statement, ") */
 static int opens_adverbial(const struct af_quoter *q, int s0, int hi)
@@ -777,8 +900,11 @@ static int subject_of(const struct af_quoter *q, int s0, int hi, int *sa, int *s
 	int i = s0;
 	while (i < hi && T(i).kind == AF_TOK_PUNCT)
 		i++;
-	for (size_t w = 0; i < hi && w < sizeof preps / sizeof preps[0]; w++)
-		if (tok_is(q, i, preps[w])) {
+	/* an opening participle clause is no subject: "Appearing before supporters, Suu Kyi
+	 * said", "Holding signs ..., the protesters chanted" */
+	int part = i + 1 < hi && (T(i).flags & AF_TF_CAP) && is_ing(q, i) && is_lower(q, i + 1) && !(K(i + 1).bits & L_ANYCUE);
+	for (size_t w = 0; i < hi && w <= sizeof preps / sizeof preps[0]; w++)
+		if (w == sizeof preps / sizeof preps[0] ? part : tok_is(q, i, preps[w])) {
 			for (int c = i + 1; c < hi && c < i + 16; c++) {
 				if (K(c).q >= 0)
 					break;
@@ -804,6 +930,8 @@ static int subject_of(const struct af_quoter *q, int s0, int hi, int *sa, int *s
 			return 1;
 		}
 		j = b;
+		while (j < hi && is_lower(q, j) && (K(j).bits & (L_NOTNAME | L_SKIP | L_TIME)))
+			j++; /* "A few days later, Trump reversed himself" */
 		if (!(j < hi && is_punct(q, j, ',')))
 			break;
 		j++;
@@ -824,7 +952,7 @@ static int ing_subject(const struct af_quoter *q, int s0, int ci, int *sa, int *
 		/* an absolute clause: "..., the mayor calling it ...", "with Trump calling for ..." */
 		int a;
 		if (ci - 1 > s0 && np_back(q, ci, s0, &a) && a > s0 && a < ci &&
-		    (is_punct(q, a - 1, ',') || tok_is(q, a - 1, "with")) &&
+		    (is_punct(q, a - 1, ',') || is_dash(q, a - 1) || tok_is(q, a - 1, "with")) &&
 		    ((K(a).bits & L_DET) || tok_is(q, a, "the") || is_cap(q, a)) && !(K(a).bits & L_PRON)) {
 			*sa = a;
 			*sb = ci;
@@ -911,7 +1039,10 @@ static void classify_head(struct af_quoter *q, int k)
 			} else if (np_back_appos(q, j, lo, &sa, &sb)) {
 				s->hsa = sa;
 				s->hsb = sb;
-			} else if (np_fwd(q, ci + cl, he, &sa, &sb)) {
+			} else if (!(K(ci).bits & L_LISTEN) && np_fwd(q, ci + cl, he, &sa, &sb) &&
+			           (is_cap(q, sb - 1) || (K(sb - 1).bits & (L_SPKN | L_PRON)))) {
+				/* "said Smith:"; but "told his supporters:" names the listener, and
+				 * "recalled the three-year freeze:" the object */
 				s->hsa = sa;
 				s->hsb = sb;
 			} else if (subject_of(q, lo, ci, &sa, &sb)) {
@@ -923,10 +1054,22 @@ static void classify_head(struct af_quoter *q, int k)
 	}
 	if (colon) {
 		s->head = 3;
-		int sa, sb;
+		int sa, sb, w = e - 2, j = w;
+		while (j - 1 >= lo && (K(j - 1).bits & L_SKIP))
+			j--;
 		if (np_back(q, e - 1, lo, &sa) && sa == lo) {
 			s->hsa = sa;
 			s->hsb = e - 1;
+		} else if (is_cap(q, e - 2) && np_back_appos(q, e - 1, lo, &sa, &sb) &&
+		           sa > lo && (is_cap(q, sa) || (K(sa).bits & (L_DET | L_SPKN)))) {
+			/* "... doesn't surprise Republican pollster Daron Shaw:" */
+			s->hsa = sa;
+			s->hsb = sb;
+		} else if (w > lo && is_lower(q, w) && !(K(w).bits & (L_SPKN | L_DET | L_PART)) && (j < w || is_cap(q, w - 1)) &&
+		           np_back_appos(q, j, lo, &sa, &sb) && (is_cap(q, sb - 1) || (K(sb - 1).bits & L_SPKN))) {
+			/* a verb the lexicon lacks: "a spokesman for Sanders could only quip:" */
+			s->hsa = sa;
+			s->hsb = sb;
 		} else if (subject_of(q, lo, e - 1, &sa, &sb)) {
 			s->hsa = sa;
 			s->hsb = sb;
@@ -945,6 +1088,20 @@ static void classify_tail(struct af_quoter *q, int k)
 		return;
 	}
 	int b = s->c + 1, hi = b < q->nt ? sent_end(q, s->c) : b;
+	if (is_dash(q, b) && is_cap(q, b + 1)) {
+		/* a name after a dash closing its line: "“...” ― Carla Sanchez", "“...” / - Sanders" */
+		int sa, sb;
+		if (np_fwd(q, b + 1, q->nt, &sa, &sb) && sa == b + 1 && is_cap(q, sb - 1) &&
+		    (sb >= q->nt || (T(sb).flags & AF_TF_NEWLINE) || is_punct(q, sb, ',') ||
+		     (is_end_punct(q, sb) && (sb + 1 >= q->nt || (T(sb + 1).flags & AF_TF_NEWLINE))))) {
+			s->tail = 2;
+			s->tcue = b;
+			s->tcl = 1;
+			s->tsa = sa;
+			s->tsb = sb;
+			return;
+		}
+	}
 	if (hi < b)
 		hi = b;
 	if ((size_t)k + 1 < q->nq && q->qs[k + 1].o < hi)
@@ -1013,7 +1170,7 @@ static void classify_tail(struct af_quoter *q, int k)
 			if (p > b && is_punct(q, p, '('))
 				c = p;
 		}
-		if (np_back_appos(q, c, b, &sa, &sb) && sb == c) {
+		if (np_back_appos(q, c, b, &sa, &sb) && (sb == c || is_punct(q, c - 1, ','))) {
 			int ok = sa - b <= 8;
 			for (int i = b; i < sa && ok; i++)
 				if (!(T(i).kind == AF_TOK_WORD || is_punct(q, i, '-') || (T(i).flags & AF_TF_CLITIC)) ||
@@ -1033,6 +1190,8 @@ static void classify_tail(struct af_quoter *q, int k)
 		break;
 	}
 	if (np_fwd(q, b, e, &sa, &sb)) {
+		if (sb == e && sb - sa >= 2 && is_lower(q, sb - 1) && !(K(sb - 1).bits & L_SPKN))
+			sb--; /* ""...," the email read.": the last word is the verb */
 		int j = sb;
 		if (is_punct(q, j, ',')) { /* apposition: "Smith, a spokesman, said" */
 			int p = j + 1;
@@ -1132,9 +1291,10 @@ static void direct_quotes(struct af_quoter *q)
 			direct = 0;
 		if (!direct)
 			continue;
-		if (s->head == 1 && s->tail == 1 && span_words(q, s) <= 3 && s->c >= 0)
-			direct = 0;
-		if (!direct || title_before(q, s))
+		/* a few words alone are no quote ("a "deal"."), unless they go on the quote
+		 * before: ""They sue," he said. "Everybody sues, right?"" */
+		int shortq = s->head == 1 && s->tail == 1 && span_words(q, s) <= 3 && s->c >= 0;
+		if (title_before(q, s))
 			continue;
 		/* a part of the previous quote: "A," he said, "B." or "A," he said. "B." */
 		if (k > 0) {
@@ -1149,6 +1309,8 @@ static void direct_quotes(struct af_quoter *q)
 			         (K(s->o).sent == K(p->b - 1).sent + 1 || K(s->o).sent == K(p->b - 1).sent ||
 			          (p->tail == 2 && K(s->o).sent == K(p->tcue).sent + 1)))
 				merge = 1;
+			if (merge && shortq && (p->tail != 2 || K(s->o).sent != K(p->tcue).sent + 1))
+				merge = 0;
 			if (merge) {
 				pa->pa[pa->np] = s->a;
 				pa->pb[pa->np] = s->b;
@@ -1158,6 +1320,8 @@ static void direct_quotes(struct af_quoter *q)
 				continue;
 			}
 		}
+		if (shortq)
+			continue;
 		struct attr *a = attr_new(q);
 		a->kind = Q_DIRECT;
 		a->pa[0] = s->a;
@@ -1241,6 +1405,9 @@ static void frames(struct af_quoter *q, int s0, int s1)
 				j--;
 			int ing = is_ing(q, i);
 			int have = ing ? ing_subject(q, s0, i, &sa, &sb) : np_back_appos(q, j, s0, &sa, &sb);
+			if (!have && !ing && j - 1 > s0 && tok_is(q, j - 1, "to"))
+				/* "Trump is expected to announce that ...": the clause's subject */
+				have = ing = ing_subject(q, s0, j - 1, &sa, &sb);
 			if (!have && ing && j == s0 && i > 0 && K(i - 1).para == K(i).para) {
 				/* "..." she said. Adding: ... (rare): no speaker here */
 			}
@@ -1360,6 +1527,17 @@ static void frames(struct af_quoter *q, int s0, int s1)
 	}
 }
 
+/* a frame whose content was cut: mixed when it still holds a candidate span, else indirect */
+static void mixed_or_indirect(const struct af_quoter *q, struct attr *A)
+{
+	A->kind = K_INDIRECT;
+	for (int k = A->pa[0]; k < A->pb[0]; k++)
+		if (K(k).q >= 0 && q->qs[K(k).q].status != Q_DIRECT && q->qs[K(k).q].status != Q_DROP &&
+		    !q->qs[K(k).q].single)
+			A->kind = Q_MIXED;
+	A->conf = A->kind == Q_MIXED ? 0.8 : 0.6;
+}
+
 /* Nested frames: a frame whose content holds another frame's cue and speaker gives its
  * quoted fragments to the inner one and ends where the inner one's content ends. */
 static void nest(struct af_quoter *q, size_t first)
@@ -1372,6 +1550,39 @@ static void nest(struct af_quoter *q, size_t first)
 			    A->pa[0] == B->pa[0] && A->pb[0] == B->pb[0] && A->cue < B->cue && B->cue < B->pa[0])
 				A->drop = 1;
 		}
+	/* "After Trump argued that ..., Rubio said only that his "numbers don't add up"": a
+	 * frame in a subordinate clause that opens the sentence ends at the comma before the
+	 * main clause's speaker, and the quoted words there are the main clause's */
+	for (size_t x = first; x < q->na; x++) {
+		struct attr *A = &q->at[x];
+		if (A->kind == Q_DIRECT || A->drop || A->np != 1 || A->cue < 0)
+			continue;
+		int s0 = sent_start(q, A->cue);
+		while (s0 < A->cue && (T(s0).kind != AF_TOK_WORD || ((K(s0).bits & L_LINK) && is_word(q, s0 + 1))))
+			s0++; /* "And after the court refused ..., McCrory blamed ..." */
+		if (!(K(s0).bits & L_SUB) || s0 == A->cue)
+			continue;
+		int comma = 0;
+		for (int i = s0; i < A->cue; i++)
+			comma |= is_punct(q, i, ',') || K(i).q >= 0;
+		if (comma)
+			continue;
+		for (size_t y = first; y < q->na; y++) {
+			struct attr *B = &q->at[y];
+			if (y == x || B->kind == Q_DIRECT || B->drop || B->sa < 0 || B->sa >= B->cue ||
+			    B->sa - 1 <= A->cue || !is_punct(q, B->sa - 1, ',') || B->sa - 1 < A->pa[0] ||
+			    B->sa - 1 >= A->pb[0] || K(B->sa).q >= 0)
+				continue;
+			int a = A->pa[0], b = B->sa - 1;
+			trim(q, &a, &b);
+			if (b - a < 2)
+				break;
+			A->pa[0] = a;
+			A->pb[0] = b;
+			mixed_or_indirect(q, A);
+			break;
+		}
+	}
 	for (size_t x = first; x < q->na; x++) {
 		struct attr *A = &q->at[x];
 		if (A->kind == Q_DIRECT || A->drop)
@@ -1387,6 +1598,20 @@ static void nest(struct af_quoter *q, size_t first)
 			if (B->pb[0] <= A->pb[0] && B->pa[0] > A->pa[0] && B->pa[0] > B->cue) {
 				/* A's content runs over B's: fine, B is nested. A mixed A loses its
 				 * fragments to B when B holds them all. */
+				int lk = B->sa - 1;
+				if (A->kind == Q_MIXED && B->kind == Q_MIXED && B->sa >= 0 && B->sa < B->cue &&
+				    lk > A->pa[0] + 1 && (K(lk).bits & (L_SUB | L_LINK)) && A->np == 1) {
+					/* B's clause is linked to A's, not A's content: "X said ..., although
+					 * he tweeted that he "rejects ..."", "..., whom he described as
+					 * "peaceful"": A ends before the link, the fragments are B's */
+					int a = A->pa[0], b = lk;
+					trim(q, &a, &b);
+					if (b - a >= 2) {
+						A->pb[0] = b;
+						mixed_or_indirect(q, A);
+						continue;
+					}
+				}
 				if (A->kind == Q_MIXED && B->kind == Q_MIXED && B->pb[0] >= A->pb[0]) {
 					/* the outer frame keeps them, unless its cue only introduces
 					 * the inner speaker: "X quoted Y claiming that ..." */
@@ -1442,18 +1667,17 @@ static int cue_clause(struct af_quoter *q, int k)
 		/* no cue: a named subject and the word after it as the verb ("Ryan lamented the
 		 * "disheartened" state of the campaign") */
 		int sa, sb;
-		if (span_words(q, s) < 2 || !subject_of(q, s0, s->o, &sa, &sb) || !(is_cap(q, sa) || (K(sa).bits & L_PRON)) ||
-		    !is_lower(q, sb) || sb + 1 > s->o || (K(sb).bits & (L_NOTNAME | L_DET | L_PART)))
+		if (span_words(q, s) < 2 || !subject_of(q, s0, s->o, &sa, &sb) || !(is_cap(q, sa) || (K(sa).bits & L_PRON)))
 			return 0;
 		ci = sb;
-		while (ci < s->o && (K(ci).bits & L_SKIP))
-			ci++;
+		while (ci < s->o && (K(ci).bits & L_SKIP) && is_lower(q, ci))
+			ci++; /* "Trump also criticised ..." */
 		cl = 1;
-		if (ci >= s->o)
+		if (ci >= s->o || ci + 1 > s->o || !is_lower(q, ci) || K(ci).q >= 0 || (K(ci).bits & (L_NOTNAME | L_DET | L_PART)))
 			return 0;
 	}
-	int ca = ci + cl, cbd = s1;
-	if (cue_at(q, ci, &cl) & L_LISTEN) {
+	int ca = ci + cl, cbd = s1, l2;
+	if (cue_at(q, ci, &l2) & L_LISTEN) {
 		int x, y;
 		if (!tok_is(q, ca, "that") && np_fwd(q, ca, s->o, &x, &y))
 			ca = y;
@@ -1559,7 +1783,8 @@ static void load_mentions(struct af_quoter *q, const json_t *ents)
 	json_t *e;
 	json_array_foreach(ents, i, e) {
 		json_t *s = json_object_get(e, "start"), *en = json_object_get(e, "end");
-		if (!json_is_integer(s) || !json_is_integer(en))
+		if (!json_is_integer(s) || !json_is_integer(en) || json_integer_value(s) < 0 ||
+		    json_integer_value(en) <= json_integer_value(s))
 			continue;
 		const char *type = json_string_value(json_object_get(e, "type"));
 		if (!type || !strcmp(type, "DATE"))
@@ -1616,6 +1841,35 @@ static char *name_before(const struct af_quoter *q, int i)
 	return NULL;
 }
 
+/* The speaker of a cue in the sentence just before the quote opening at token o, in its
+ * paragraph, when the quote opens its sentence: "Dianne Bystrom agreed. "..."". 1 and the span. */
+static int prev_sentence_speaker(const struct af_quoter *q, int o, int *sa, int *sb)
+{
+	int s0 = sent_start(q, o);
+	while (s0 < o && T(s0).kind == AF_TOK_PUNCT && K(s0).q < 0)
+		s0++;
+	if (s0 != o || o == 0 || K(o - 1).para != K(o).para || K(o - 1).q >= 0)
+		return 0;
+	int p0 = sent_start(q, o - 1);
+	for (int i = o - 1; i >= p0; i--) {
+		int l;
+		if (K(i).q >= 0 || !(cue_at(q, i, &l) & (L_CUE | L_LISTEN)))
+			continue;
+		int j = i, x, y;
+		while (j - 1 >= p0 && (K(j - 1).bits & L_SKIP))
+			j--;
+		if (is_ing(q, i) ? ing_subject(q, p0, i, &x, &y) : np_back_appos(q, j, p0, &x, &y)) {
+			if (!(is_cap(q, y - 1) || (K(y - 1).bits & (L_PRON | L_SPKN))))
+				return 0;
+			*sa = x;
+			*sb = y;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 static void resolve(struct af_quoter *q)
 {
 	/* in text order */
@@ -1638,7 +1892,31 @@ static void resolve(struct af_quoter *q)
 	int last_spk = -1;
 	for (size_t x = 0; x < m; x++) {
 		struct attr *a = &q->at[ord[x]];
-		if (a->sa < 0 && last_spk >= 0 && a->kind == Q_DIRECT) {
+		if (a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT) {
+			/* "Benjamin said he believes "..."": the quoted words are those of the cue that
+			 * reports the pronoun's clause (indirect speech keeps its own frame: "Harper
+			 * said he thinks that ..." has "he" for "thinks") */
+			int j = a->sa - 1, l, xa, xb;
+			if (tok_is(q, j, "that"))
+				j--;
+			if (j > 0 && K(j).q < 0 && (cue_at(q, j, &l) & L_CUE) && l == 1) {
+				int s0 = sent_start(q, j), c = j, got;
+				while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
+					j--;
+				if (is_ing(q, c)) /* "Cruz replied, before adding that he thinks "..."" */
+					got = ing_subject(q, s0, c, &xa, &xb);
+				else if (!(got = np_back_appos(q, j, s0, &xa, &xb)) && tok_is(q, j - 1, "and"))
+					got = subject_of(q, s0, j - 1, &xa, &xb); /* "Reid caucused ... and says he voted "..."" */
+				if (got && (is_cap(q, xb - 1) || (K(xb - 1).bits & L_SPKN) || (K(xa).bits & L_DET) || tok_is(q, xa, "the")) &&
+				    !(K(xa).bits & L_PRON)) {
+					a->sa = xa;
+					a->sb = xb;
+				}
+			}
+		}
+		if (a->sa < 0 && a->kind == Q_DIRECT && a->pa[0] > 0 && prev_sentence_speaker(q, a->pa[0] - 1, &a->sa, &a->sb)) {
+			/* ""...," Robinson said. / Bystrom agreed. "Mainstream Republicans ..."" */
+		} else if (a->sa < 0 && last_spk >= 0 && a->kind == Q_DIRECT) {
 			struct attr *p = &q->at[last_spk];
 			/* an unattributed quote: the last speaker, when near */
 			if (K(a->pa[0]).para - K(p->pa[0]).para <= 2) {

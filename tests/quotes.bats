@@ -117,6 +117,87 @@ PY
 	assert_output $'Dostum\tAbdul Rashid Dostum\tPERSON'
 }
 
+@test "a name after a dash closing the line is the speaker" {
+	run quotes $'“Trump must stop portraying Latinos as dangerous gangsters.”― Carla Sanchez.\n\n"I helped write that bill, and I am proud of it."\n\n- Sanders'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\t―\tCarla Sanchez\ndirect\t-\tSanders'
+	# a dash that goes on into a sentence is no attribution
+	run quotes 'She used the words "make America great again" — Trump said it first.'
+	run jq -r 'select(.cue == "—")' <<<"$output"
+	assert_output ""
+}
+
+@test "a cue in an opening subordinate clause does not take the main clause's quote" {
+	run quotes 'After Trump argued that Medicare should not be cut, Rubio said only that his “numbers don’t add up.”'
+	run jq -r '[.kind, .cue, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'indirect\targued\tTrump\tthat Medicare should not be cut\nmixed\tsaid\tRubio\tthat his “numbers don’t add up.”'
+	# a clause linked to the frame's content reports its own words
+	run quotes 'The minister said that he would go ahead with the meeting, although his deputy tweeted that he "rejects the latest comments."'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'indirect\tsaid\tThe minister\nmixed\ttweeted\this deputy'
+	run quotes 'Eric Ferrero said observers were sent with the marchers, whom he described as "peaceful," for the length of the route.'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'indirect\tsaid\tEric Ferrero\nmixed\tdescribed\the'
+}
+
+@test "speakers: adverbs before the cue, listeners, the reporting clause of a pronoun, infinitives" {
+	run quotes 'Ohio Gov. John Kasich has also broadly called for "boots on the ground."'
+	run jq -r '.speaker.text' <<<"$output"
+	assert_output 'Ohio Gov. John Kasich'
+	run quotes 'Carson did not mention his opponents by name, but told his supporters, "Our nation is in horrible trouble. Why talk about each other?"'
+	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tCarson'
+	run quotes 'Benjamin said he believes "there may be some generals who are beating their chest."'
+	run jq -r '.speaker.text' <<<"$output"
+	assert_output 'Benjamin'
+	run quotes 'The senator is expected to announce that he will visit Mexico next week.'
+	run jq -r 'select(.cue == "expected") | [.kind, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'indirect\tThe senator'
+}
+
+@test "speakers after a quote: a lone determiner, ages, of-phrases, appositions, an unknown verb" {
+	for t in '“America is great! Trump is disgusting,” read one.|one' \
+		'“Donald is an amazing leader,” said the 46-year-old.|the 46-year-old' \
+		'“It was awful,” said one of two witnesses who relayed the story.|one of two witnesses' \
+		'"Thanks for welcoming these refugees," said master of ceremonies Asab Al-Tabchi, a Syrian engineer.|Asab Al-Tabchi' \
+		'"He should resign now!" the presumptive nominee, Donald Trump, tweeted Sunday.|the presumptive nominee' \
+		'"Friend, let me be blunt. I can win this race," the email read.|the email'; do
+		run quotes "${t%|*}"
+		run jq -r 'select(.kind == "direct") | .speaker.text' <<<"$output"
+		assert_output "${t#*|}"
+	done
+}
+
+@test "doubled apostrophes are apostrophes, not quote marks" {
+	run quotes "As boos erupt, the executive says, ''Please quiet down now, all of you.''"
+	run jq -r '[.kind, .cue, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output "indirect	says	the executive	''Please quiet down now, all of you.''"
+}
+
+@test "speakers before the cue: asides after the name, time phrases, an opening time adverbial" {
+	for t in 'Cory James, 22, of Flint, Mich., said he had not given up hope of a convention "surprise."|Cory James' \
+		'Clinton, during a town hall meeting in Columbus, Ohio, said she was "going to put a lot of coal miners out of business."|Clinton' \
+		'District Judge Carlton W. Reeves late Thursday night issued an order blocking a "religious liberty" law.|District Judge Carlton W. Reeves' \
+		'The State Department less than two weeks ago said that “top secret” intelligence had passed through the server.|The State Department' \
+		'But a few days later, Trump reversed himself yet again, telling CBS that the laws on abortion "are set."|Trump'; do
+		run quotes "${t%|*}"
+		run jq -r 'select(.kind == "mixed") | .speaker.text' <<<"$output"
+		assert_output "${t#*|}"
+	done
+}
+
+@test "a quote after a sentence that ends with its speaker's cue: that speaker" {
+	run quotes $'"Cruz is a strong candidate," said Craig Robinson, an editor.\n\nDianne Bystrom agreed. "Mainstream Republicans are running out of time to find an alternative."'
+	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tCraig Robinson\ndirect\tDianne Bystrom'
+}
+
+@test "a quote inside a quote with the same marks stays inside it" {
+	run quotes 'Jeff tweeted: “People behind her wearing “Settle For Hillary” shirts at her event in Hudson. Ouch.”'
+	run jq -r '[.kind, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'direct\tJeff\tPeople behind her wearing “Settle For Hillary” shirts at her event in Hudson. Ouch.'
+}
+
 @test "titles and scare quotes are not quotes" {
 	run quotes 'The statement, issued under the title “National Consensus of Afghan Political Parties,” was released on Tuesday. They call it a "deal".'
 	assert_success
@@ -137,12 +218,12 @@ PY
 }
 
 @test "--lexicon adds a cue verb" {
-	printf 'cues:\n  - opined\n' >"$T/lex.yaml"
-	run quotes 'The envoy opined that the talks would fail.'
+	printf 'cues:\n  - harrumphed\n' >"$T/lex.yaml"
+	run quotes 'The envoy harrumphed that the talks would fail.'
 	assert_output ""
-	run quotes 'The envoy opined that the talks would fail.' --lexicon "$T/lex.yaml"
+	run quotes 'The envoy harrumphed that the talks would fail.' --lexicon "$T/lex.yaml"
 	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
-	assert_output $'indirect\topined\tThe envoy'
+	assert_output $'indirect\tharrumphed\tThe envoy'
 }
 
 @test "a bad lexicon names file:line:col and exits 78" {
