@@ -11,10 +11,10 @@
  * af-events), N copies of the pipeline ("workers") are started once and fed batch after
  * batch, each between two mark lines that the filters pass on unchanged (see
  * af_filter_stream): "MARK N" before a batch gives its first input line number, for the
- * stages' messages, and "MARK 0" after it cuts the worker's output back into batches. Otherwise each
- * batch goes through its own copy of the pipeline, N at a time, and a batch's output is
- * everything its copy wrote before exiting. Neither depends on counting lines, so both
- * stay right when a stage drops a bad record.
+ * stages' messages, and "MARK 0" after it cuts the worker's output back into batches.
+ * Otherwise each batch goes through its own copy of the pipeline, N at a time, and a
+ * batch's output is everything its copy wrote before exiting. Neither depends on counting
+ * lines, so both stay right when a stage drops a bad record.
  *
  * Each copy of the pipeline runs in its own process group; SIGINT, SIGTERM and SIGHUP
  * are sent on to every group (and SIGKILL 5 s later if a stage ignores them), and on
