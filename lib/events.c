@@ -77,7 +77,7 @@ static const struct {
 	{"HE", W_PRON}, {"SHE", W_PRON}, {"IT", W_PRON}, {"THEY", W_PRON}, {"WE", W_PRON},
 	{"I", W_PRON}, {"YOU", W_PRON}, {"HIM", W_PRON}, {"THEM", W_PRON}, {"US", W_PRON},
 	{"HER", W_PRON | W_DET}, {"HIMSELF", W_PRON}, {"THEMSELVES", W_PRON}, {"ITSELF", W_PRON},
-	{"ALSO", W_ADV}, {"NOW", W_ADV}, {"EVER", W_ADV}, {"EVEN", W_ADV}, {"JUST", W_ADV},
+	{"ALSO", W_ADV}, {"BOTH", W_ADV}, {"NOW", W_ADV}, {"EVER", W_ADV}, {"EVEN", W_ADV}, {"JUST", W_ADV},
 	{"STILL", W_ADV}, {"ALREADY", W_ADV}, {"AGAIN", W_ADV}, {"THEN", W_ADV}, {"SOON", W_ADV},
 	{"ABOUT", W_PREP}, {"YET", W_ADV}, {"ONCE", W_ADV}, {"LATER", W_ADV}, {"EARLIER", W_ADV},
 	{"FINALLY", W_ADV}, {"REPORTEDLY", W_ADV}, {"RECENTLY", W_ADV}, {"ALLEGEDLY", W_ADV},

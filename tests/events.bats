@@ -314,6 +314,11 @@ triples() {
 	[ "$output" = '[["USA","IRN","111"]]' ]
 	run bash -c "$(declare -f rec); rec 'Iran was strongly and repeatedly condemned by the United States.' | af-events | jq -r '.events[0].trigger'"
 	[ "$output" = "was strongly and repeatedly condemned by" ]
+	# a floating "both" too; "both" before a compound still opens it
+	run triples 'Iran and Kuwait were both attacked by Iraq.'
+	[ "$output" = '[["IRQ","IRN","190"],["IRQ","KWT","190"]]' ]
+	run triples 'Both Iran and Pakistan condemned Israel.'
+	[ "$output" = '[["IRN","ISR","111"],["PAK","ISR","111"]]' ]
 }
 
 @test "parenthetical clauses between commas are passed over by the verbs outside them" {
