@@ -49,7 +49,7 @@ static const struct {
 	{"THOSE", W_DET}, {"ITS", W_DET}, {"THEIR", W_DET}, {"HIS", W_DET}, {"OUR", W_DET},
 	{"MY", W_DET}, {"YOUR", W_DET}, {"SOME", W_DET}, {"ANY", W_DET}, {"EACH", W_DET},
 	{"EVERY", W_DET}, {"SEVERAL", W_DET}, {"MANY", W_DET}, {"FEW", W_DET}, {"NO", W_DET | W_NEG},
-	{"ANOTHER", W_DET}, {"SUCH", W_DET},
+	{"ANOTHER", W_DET}, {"SUCH", W_DET}, {"OTHER", W_DET},
 	{"OF", W_PREP | W_LINK}, {"IN", W_PREP | W_LINK}, {"FROM", W_PREP | W_LINK}, {"ON", W_PREP},
 	{"AT", W_PREP}, {"BY", W_PREP | W_BY}, {"FOR", W_PREP}, {"WITH", W_PREP}, {"TO", W_TO},
 	{"INTO", W_PREP}, {"ONTO", W_PREP}, {"OVER", W_PREP}, {"UNDER", W_PREP}, {"ABOUT", W_PREP},
@@ -1009,6 +1009,12 @@ static int verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 			break;
 		}
 		if (n > 0 && k > a && (c->t[k - 1].cls & W_DET) && !(c->t[k - 1].cls & (W_WH | W_PRON)))
+			return 1;
+		/* or between a preposition and it: "deployment of naval forces", "in direct talks" */
+		if (n > 0 && k > a && (c->t[k - 1].cls & W_PREP) && !(c->t[k - 1].cls & (W_TO | W_BY)))
+			return 1;
+		/* or between a verb and it, as its object: "to strengthen mutual trade" */
+		if (n > 0 && k > a && c->t[k - 1].verb >= 0)
 			return 1;
 	}
 	return 0;

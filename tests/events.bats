@@ -321,6 +321,13 @@ triples() {
 	[ "$output" = '[["IRN","ISR","111"],["PAK","ISR","111"]]' ]
 }
 
+@test "a verb form inside a noun phrase is a noun: after a preposition and adjectives, after 'other'" {
+	run triples 'Iran called for financial support for the Afghan army.'
+	[ "$output" = '[["IRN","AFGMIL","020"]]' ]
+	run triples 'The United States and other states support Israel.'
+	[ "$(jq -c '[.[] | select(.[2] == "032")]' <<<"$output")" = '[]' ]
+}
+
 @test "parenthetical clauses between commas are passed over by the verbs outside them" {
 	# a non-restrictive relative clause: the subject is the noun phrase before it
 	run triples 'Pakistan, which has long backed the Taliban, condemned Iran on Monday.'
