@@ -947,6 +947,23 @@ static int demonym(const struct af_coder *c, size_t i)
 	return 0;
 }
 
+/* A plain lower-case word with an ending of adjectives: "financial", "military", "economic",
+ * "massive", "joint" is not one, and that is the safe side. */
+static int adjective_like(const struct af_coder *c, size_t i)
+{
+	static const char *const ends[] = {"al", "ic", "ive", "ous", "ary", "ful", "less", "ian", "ese", "ish", NULL};
+	const struct tok *p = &c->t[i];
+	if (p->kind != AF_TOK_WORD || p->cls || p->chunk >= 0 || !(p->flags & AF_TF_LOWER))
+		return 0;
+	size_t n = c->toks.v[i].end - c->toks.v[i].start;
+	for (int e = 0; ends[e]; e++) {
+		size_t m = strlen(ends[e]);
+		if (n > m + 2 && !strncasecmp(c->text + c->toks.v[i].end - m, ends[e], m))
+			return 1;
+	}
+	return 0;
+}
+
 static int verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 {
 	if (s == a)
@@ -1010,11 +1027,13 @@ static int verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 		}
 		if (n > 0 && k > a && (c->t[k - 1].cls & W_DET) && !(c->t[k - 1].cls & (W_WH | W_PRON)))
 			return 1;
-		/* or between a preposition and it: "deployment of naval forces", "in direct talks" */
-		if (n > 0 && k > a && (c->t[k - 1].cls & W_PREP) && !(c->t[k - 1].cls & (W_TO | W_BY)))
-			return 1;
-		/* or between a verb and it, as its object: "to strengthen mutual trade" */
-		if (n > 0 && k > a && c->t[k - 1].verb >= 0)
+		/* after a possessive, a preposition or a verb only when the word before it is
+		 * adjective-like, since the words passed over may hold the head noun of a subject
+		 * ("Galadhon's new mayor left"): "the EU's military forces", "for financial support",
+		 * "to strengthen bilateral trade" */
+		if (n > 0 && k > a && adjective_like(c, s - 1) &&
+		    ((c->t[k - 1].cls & W_POSS) || ((c->t[k - 1].cls & W_PREP) && !(c->t[k - 1].cls & (W_TO | W_BY))) ||
+		     c->t[k - 1].verb >= 0))
 			return 1;
 	}
 	return 0;
@@ -1662,6 +1681,17 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 {
 	if (em->nev >= MAX_EVENTS)
 		return;
+	/* an actor does not act on itself under the same name, in two mentions: "Russia, China
+	 * agree ... Iran, China and Russia" is no event of Russia's with Russia (one plural
+	 * mention acting with itself, "three blocs have reached an agreement", is) */
+	if (src >= 0 && tgt >= 0 && src != tgt && scode && tcode && scode[0] && !strcmp(scode, tcode)) {
+		const struct chunk *x = &c->ch[src], *y = &c->ch[tgt];
+		size_t xs = x->pron ? x->a : chunk_text_start(c, x, 0), ys = y->pron ? y->a : chunk_text_start(c, y, 0);
+		size_t xa = c->toks.v[xs].start, xb = c->toks.v[x->b - 1].end;
+		size_t ya = c->toks.v[ys].start, yb = c->toks.v[y->b - 1].end;
+		if (xb - xa == yb - ya && !strncasecmp(c->text + xa, c->text + ya, xb - xa))
+			return;
+	}
 	/* no duplicates */
 	size_t n = json_array_size(em->events);
 	for (size_t i = n > 64 ? n - 64 : 0; i < n; i++) {

@@ -328,6 +328,11 @@ triples() {
 	[ "$(jq -c '[.[] | select(.[2] == "032")]' <<<"$output")" = '[]' ]
 }
 
+@test "an actor does not act on itself under the same name in two mentions" {
+	run triples 'Russia and China agree with Iran and Russia on trade.'
+	[ "$output" = '[["RUS","IRN","0311"],["CHN","IRN","0311"],["CHN","RUS","0311"]]' ]
+}
+
 @test "parenthetical clauses between commas are passed over by the verbs outside them" {
 	# a non-restrictive relative clause: the subject is the noun phrase before it
 	run triples 'Pakistan, which has long backed the Taliban, condemned Iran on Monday.'
