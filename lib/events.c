@@ -966,6 +966,11 @@ static int adjective_like(const struct af_coder *c, size_t i)
 
 static int verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 {
+	/* two finite verbs do not follow each other: "occupation forces have killed", "littoral
+	 * states were listed", "bilateral trade has grown" */
+	if ((kind == VF_S || kind == VF_BASE) && s + 1 < c->toks.n && (c->t[s + 1].cls & (W_AUX | W_MODAL)) &&
+	    (c->t[s + 1].flags & AF_TF_LOWER)) /* ("celebrate May Day") */
+		return 1;
 	if (s == a)
 		return 0;
 	const struct tok *p = &c->t[s - 1];

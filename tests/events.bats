@@ -326,6 +326,9 @@ triples() {
 	[ "$output" = '[["IRN","AFGMIL","020"]]' ]
 	run triples 'The United States and other states support Israel.'
 	[ "$(jq -c '[.[] | select(.[2] == "032")]' <<<"$output")" = '[]' ]
+	# two finite verbs do not follow each other; "May" the month is no modal
+	run bash -c "$(declare -f rec); rec 'Israeli occupation forces have killed three Palestinians in Gaza.' | af-events | jq -c '[.events[].trigger]'"
+	[ "$output" = '["have killed"]' ]
 }
 
 @test "an actor does not act on itself under the same name in two mentions" {
