@@ -52,7 +52,8 @@ enum {
 	L_SUB = 1u << 12,    /* opens a subordinate clause: after, as, when */
 	L_LINK = 1u << 13,   /* links a clause to the one before: and, but, whom */
 	L_TIME = 1u << 14,   /* a time word: night, week, ago */
-	L_HEAD = 1u << 15    /* first word of a phrase */
+	L_HEAD = 1u << 15,   /* first word of a phrase */
+	L_OPEN = 1u << 16    /* opens an adverbial before the subject: in, after, asked */
 };
 #define L_ANYCUE (L_CUE | L_MCUE | L_LISTEN)
 #define L_PRON (L_PPRON | L_OPRON)
@@ -76,6 +77,7 @@ static const struct {
 	{"subordinators", L_SUB},
 	{"clause_links", L_LINK},
 	{"time_words", L_TIME},
+	{"openers", L_OPEN},
 };
 #define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
 
@@ -417,19 +419,11 @@ static unsigned cue_at(const struct af_quoter *q, int i, int *len)
 
 /* ------------------------------------------------------------------ noun phrases */
 
-/* the first sentence subject: skips openers ("But", "However,") */
-static const char *const preps[] = {"in", "at", "after", "before", "when", "while", "if", "as",
-	                                    "because", "although", "though", "with", "by", "from", "during",
-	                                    "since", "on", "despite", "asked", "speaking", "writing", "like",
-	                                    "among", "unlike", "following", "pressed", "earlier", "later", "amid",
-	                                    "under", "throughout", "over", "without", "instead", "for", "early", "even"};
-
+/* a word that opens an adverbial before the subject ("In a statement, ...", "Asked about
+ * ..., X said"): the lexicon's openers */
 static int is_prep(const struct af_quoter *q, int i)
 {
-	for (size_t w = 0; w < sizeof preps / sizeof preps[0]; w++)
-		if (tok_is(q, i, preps[w]))
-			return 1;
-	return 0;
+	return is_word(q, i) && (K(i).bits & L_OPEN);
 }
 
 
@@ -456,13 +450,14 @@ static int np_back(const struct af_quoter *q, int e, int lo, int *sa)
 		/* "Judge Reeves late Thursday night issued", "The department two weeks ago said":
 		 * the noun phrase before the time phrase */
 		int t = i;
-		while (t - 1 >= lo && t > i - 6 &&
+		while (t - 1 >= lo && t > i - 6 && !tok_is(q, t - 1, "who") &&
 		       ((K(t - 1).bits & (L_TIME | L_NOTNAME | L_DET | L_SKIP)) || T(t - 1).kind == AF_TOK_NUMBER ||
 		        tok_is(q, t - 1, "than") || tok_is(q, t - 1, "less") || tok_is(q, t - 1, "more") ||
 		        tok_is(q, t - 1, "late")))
 			t--;
 		int s2;
-		if (t < i && t > lo && (is_cap(q, t - 1) || (K(t - 1).bits & (L_PRON | L_SPKN))) && np_back(q, t, lo, &s2)) {
+		if (t < i && t > lo && (is_cap(q, t - 1) || (K(t - 1).bits & (L_PRON | L_SPKN)) || tok_is(q, t - 1, "who")) &&
+		    np_back(q, t, lo, &s2)) {
 			*sa = s2;
 			return 1;
 		}
@@ -546,6 +541,16 @@ static int np_fwd(const struct af_quoter *q, int b, int hi, int *sa, int *se);
 /* np_back, or the name before an apposition: "Smith, a spokesman for X, said" -> Smith. */
 static int np_back_appos(const struct af_quoter *q, int e, int lo, int *sa, int *sb)
 {
+	if (is_punct(q, e - 1, ')')) {
+		/* "Sen. Elizabeth Warren (D-MA) said": the name before the brackets */
+		int p = e - 2;
+		while (p > lo && p > e - 8 && !is_punct(q, p, '(') && !is_punct(q, p, ')'))
+			p--;
+		if (p > lo && is_punct(q, p, '(') && is_cap(q, p - 1) && np_back(q, p, lo, sa)) {
+			*sb = p;
+			return 1;
+		}
+	}
 	if (is_punct(q, e - 1, ',') && e - lo <= 30) {
 		/* a name that opens the clause, then only asides up to the cue: "Clinton, during a
 		 * town hall meeting in Columbus, Ohio, said", "Cory James, 22, of Flint, Mich., said" */
@@ -581,6 +586,15 @@ static int np_back_appos(const struct af_quoter *q, int e, int lo, int *sa, int 
 	}
 	if (np_back(q, e, lo, sa)) {
 		*sb = e;
+		int p = *sa - 2, s2;
+		if (p > lo && tok_is(q, *sa - 1, "by") && is_lower(q, p) && K(p).klen > 3 &&
+		    !memcmp(q->keys.p + K(p).koff + K(p).klen - 2, "ed", 2) && np_back(q, p, lo, &s2) && !(K(s2).bits & L_PRON)) {
+			/* "A letter from the American Legion obtained by The Associated Press warns":
+			 * the noun phrase the participle phrase qualifies */
+			*sa = s2;
+			*sb = p;
+			return 1;
+		}
 		if ((K(e - 1).bits & L_TIME) && is_lower(q, e - 1)) /* the time phrase np_back passed over */
 			while (*sb - 1 > *sa && !is_cap(q, *sb - 1) && !(K(*sb - 1).bits & (L_PRON | L_SPKN)))
 				(*sb)--;
@@ -889,31 +903,52 @@ static int opens_adverbial(const struct af_quoter *q, int s0, int hi)
 	int i = s0;
 	while (i < hi && T(i).kind == AF_TOK_PUNCT)
 		i++;
-	for (size_t w = 0; i < hi && w < sizeof preps / sizeof preps[0]; w++)
-		if (tok_is(q, i, preps[w]))
-			return 1;
-	return 0;
+	return i < hi && is_prep(q, i);
+}
+
+/* A dateline opening the sentence ("WASHINGTON, Dec. 8 (UPI) — ...", "Washington (AFP) –"):
+ * the token after its dash, else s0. */
+static int skip_dateline(const struct af_quoter *q, int s0, int hi)
+{
+	int sep = 0;
+	for (int j = s0; j < hi && j < s0 + 14; j++) {
+		if (is_dash(q, j))
+			return sep && j > s0 ? j + 1 : s0;
+		if (is_punct(q, j, '(') || (is_punct(q, j, ',') && j > s0 && (T(s0).flags & AF_TF_ALLCAPS) && T(s0).end - T(s0).start > 1))
+			sep = 1; /* an agency in brackets, or a place in capitals */
+		else if (!(T(j).kind == AF_TOK_PUNCT || T(j).kind == AF_TOK_NUMBER || (T(j).flags & AF_TF_CAP)) || K(j).q >= 0)
+			return s0;
+	}
+	return s0;
+}
+
+/* a capitalised adverb in -ly before an opener or a participle: "Shortly after ...",
+ * "Hastily politicizing ..." */
+static int cap_adverb(const struct af_quoter *q, int i)
+{
+	return is_word(q, i) && (T(i).flags & AF_TF_CAP) && K(i).klen >= 6 &&
+	       !memcmp(q->keys.p + K(i).koff + K(i).klen - 2, "ly", 2) && !(K(i).bits & L_SPKN) &&
+	       (is_prep(q, i + 1) || (is_ing(q, i + 1) && is_lower(q, i + 1)));
 }
 
 static int subject_of(const struct af_quoter *q, int s0, int hi, int *sa, int *sb)
 {
-	int i = s0;
+	int i = skip_dateline(q, s0, hi);
 	while (i < hi && T(i).kind == AF_TOK_PUNCT)
+		i++;
+	if (i + 1 < hi && cap_adverb(q, i))
 		i++;
 	/* an opening participle clause is no subject: "Appearing before supporters, Suu Kyi
 	 * said", "Holding signs ..., the protesters chanted" */
 	int part = i + 1 < hi && (T(i).flags & AF_TF_CAP) && is_ing(q, i) && is_lower(q, i + 1) && !(K(i + 1).bits & L_ANYCUE);
-	for (size_t w = 0; i < hi && w <= sizeof preps / sizeof preps[0]; w++)
-		if (w == sizeof preps / sizeof preps[0] ? part : tok_is(q, i, preps[w])) {
-			for (int c = i + 1; c < hi && c < i + 16; c++) {
-				if (K(c).q >= 0)
-					break;
-				if (is_punct(q, c, ',')) {
-					i = c + 1;
-					break;
-				}
+	if (i < hi && (is_prep(q, i) || part))
+		for (int c = i + 1; c < hi && c < i + 16; c++) {
+			if (K(c).q >= 0)
+				break;
+			if (is_punct(q, c, ',')) {
+				i = c + 1;
+				break;
 			}
-			break;
 		}
 	while (i < hi && ((K(i).bits & L_NOTNAME) || T(i).kind == AF_TOK_PUNCT) && !(K(i).bits & L_PRON))
 		i++;
@@ -939,10 +974,76 @@ static int subject_of(const struct af_quoter *q, int s0, int hi, int *sa, int *s
 	return np_fwd(q, i, hi, sa, sb);
 }
 
+/* The subject of a verb coordinated by "and" at ai ("he laughed and said", "Eight years ago,
+ * he supported Obama and said", "when he brought up ... and later said"): the noun phrase
+ * that opens the clause holding the first verb. */
+static int and_subject(const struct af_quoter *q, int lo, int ai, int *sa, int *sb)
+{
+	int p = ai - 1;
+	if (p > lo && is_punct(q, p, ','))
+		p--; /* "X cast the blame on ..., and emphasized" */
+	while (p >= lo && p > ai - 30 && K(p).q < 0 && !is_punct(q, p, ',') && !is_punct(q, p, ';') && !is_dash(q, p) &&
+	       !(is_lower(q, p) && (K(p).bits & L_SUB)) && !tok_is(q, p, "and") && !tok_is(q, p, "but"))
+		p--;
+	if (p <= ai - 30 || (p >= lo && (K(p).q >= 0 || tok_is(q, p, "and") || tok_is(q, p, "but"))))
+		return 0;
+	int c = p + 1, a, b;
+	while (c < ai && T(c).kind == AF_TOK_PUNCT)
+		c++;
+	if (np_fwd(q, c, ai, &a, &b) && a == c && b < ai && is_lower(q, b) &&
+	    (is_cap(q, a) || (K(a).bits & (L_PRON | L_DET)) || tok_is(q, a, "the")) &&
+	    !(K(b).bits & (L_PART | L_DET | L_PRON)) && !tok_is(q, b, "that") && !is_prep(q, b)) {
+		*sa = a;
+		*sb = b;
+		return 1;
+	}
+	return 0;
+}
+
+/* A cue in an opening participle or prepositional clause ("Citing "obligations," the
+ * spokeswoman told ...", "Holding signs calling Christie "...", the protesters chanted", "In
+ * declaring ..., the pope demonstrated"): the main clause's subject, after the clause's comma. */
+static int opener_subject(const struct af_quoter *q, int s0, int ci, int *sa, int *sb)
+{
+	int i = s0, s1 = sent_end(q, s0);
+	while (i < ci && (T(i).kind == AF_TOK_PUNCT || ((K(i).bits & L_LINK) && is_word(q, i + 1)) || cap_adverb(q, i)))
+		i++; /* "And in explaining ...", "Hastily politicizing ..." */
+	if (i > ci || ci - i > 20 || !(is_prep(q, i) || is_ing(q, i) || tok_is(q, i, "led")) || (K(i).bits & L_PRON))
+		return 0;
+	/* "As they contemplate ...", "While Will acknowledges ...": a clause with its own subject;
+	 * "Asked by Thrush if ...": the agent asks */
+	if (((K(i).bits & L_SUB) && !is_ing(q, i + 1)) || tok_is(q, ci + 1, "by"))
+		return 0;
+	for (int k = i; k < ci; k++)
+		if (is_punct(q, k, ',') || K(k).used)
+			return 0;
+	for (int c = ci + 1; c < s1 && c < ci + 30; c++) {
+		if (!is_punct(q, c, ','))
+			continue;
+		int b = c + 1;
+		while (b < s1 && (T(b).kind == AF_TOK_QUOTE_CLOSE || (T(b).kind == AF_TOK_QUOTE && K(b).q == K(c).q && K(c).q >= 0)))
+			b++;
+		if (is_lower(q, b) && is_punct(q, b + 1, ',') && (K(b).bits & (L_NOTNAME | L_SKIP)))
+			b += 2; /* "Acknowledging that ..., though, Allen did suggest" */
+		int a, e;
+		if (np_fwd(q, b, s1, &a, &e) && a == b && e < s1 &&
+		    (is_cap(q, a) || (K(a).bits & (L_DET | L_PRON)) || tok_is(q, a, "the")) &&
+		    is_lower(q, e) && !(K(e).bits & (L_PART | L_DET | L_PRON)) && !tok_is(q, e, "that") && !tok_is(q, e, "who")) {
+			*sa = a;
+			*sb = e;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 /* The speaker of a participle cue at ci ("X said, adding ...", "X lobbied for it, saying ..."):
  * the speaker of the nearest finite cue before it in the sentence, else the subject. */
 static int ing_subject(const struct af_quoter *q, int s0, int ci, int *sa, int *sb)
 {
+	if (opener_subject(q, s0, ci, sa, sb))
+		return 1;
 	if (ci - 1 >= s0 && is_cap(q, ci - 1) && np_back(q, ci, s0, sa) && *sa > s0) {
 		/* "quoted spokesman Abdullah Qarluq claiming that ...": the name before it */
 		*sb = ci;
@@ -950,12 +1051,14 @@ static int ing_subject(const struct af_quoter *q, int s0, int ci, int *sa, int *
 	}
 	{
 		/* an absolute clause: "..., the mayor calling it ...", "with Trump calling for ..." */
-		int a;
-		if (ci - 1 > s0 && np_back(q, ci, s0, &a) && a > s0 && a < ci &&
+		int a, c = ci;
+		while (c - 1 > s0 && (K(c - 1).bits & L_SKIP) && is_lower(q, c - 1))
+			c--; /* "with Trump reportedly yelling" */
+		if (c - 1 > s0 && np_back(q, c, s0, &a) && a > s0 && a < c &&
 		    (is_punct(q, a - 1, ',') || is_dash(q, a - 1) || tok_is(q, a - 1, "with")) &&
 		    ((K(a).bits & L_DET) || tok_is(q, a, "the") || is_cap(q, a)) && !(K(a).bits & L_PRON)) {
 			*sa = a;
-			*sb = ci;
+			*sb = c;
 			return 1;
 		}
 	}
@@ -963,13 +1066,51 @@ static int ing_subject(const struct af_quoter *q, int s0, int ci, int *sa, int *
 		int l;
 		if (K(i).q >= 0 || !(cue_at(q, i, &l) & (L_CUE | L_LISTEN)) || is_ing(q, i) || i + l > ci)
 			continue;
-		int j = i;
+		int j = i, t = s0;
+		while (t < i && (T(t).kind == AF_TOK_PUNCT || ((K(t).bits & L_LINK) && is_word(q, t + 1))))
+			t++;
+		if ((K(t).bits & L_SUB) && t < i) {
+			/* "As Blumenthal spoke, the NRA was going into overdrive, whipping ...": the
+			 * cue is in an opening subordinate clause; the main clause's subject */
+			int c = i + l;
+			while (c < ci && !is_punct(q, c, ','))
+				c++;
+			int a, b;
+			if (c < ci - 1 && np_fwd(q, c + 1, ci, &a, &b) && a == c + 1 && b < ci && is_lower(q, b) &&
+			    (is_cap(q, a) || (K(a).bits & (L_PRON | L_DET))) && !(K(b).bits & (L_PART | L_DET | L_PRON))) {
+				*sa = a;
+				*sb = b;
+				return 1;
+			}
+		}
 		while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
 			j--;
 		if (np_back_appos(q, j, s0, sa, sb))
 			return 1;
-		if (np_fwd(q, i + l, ci, sa, sb) && is_word(q, *sa) && (K(*sa).bits & L_PRON || is_cap(q, *sa)))
+		/* "..., said Smith, adding": the inverted subject (but "Warren endorsed Clinton,
+		 * saying": the object) */
+		if ((j == s0 || T(j - 1).kind != AF_TOK_WORD) && np_fwd(q, i + l, ci, sa, sb) && is_word(q, *sa) &&
+		    (K(*sa).bits & L_PRON || is_cap(q, *sa)))
 			return 1;
+		break;
+	}
+	/* "..., when Sanders protesters interrupted her speech, shouting ...": the subject of the
+	 * subordinate clause the participle hangs on */
+	for (int p = ci - 2; p > s0 && p > ci - 25; p--) {
+		if (K(p).q >= 0)
+			break;
+		if (!(is_lower(q, p) && (K(p).bits & L_SUB)))
+			continue;
+		int a, b, commas = 0;
+		for (int k = p + 1; k < ci - 1; k++)
+			commas += is_punct(q, k, ',');
+		if (!commas && is_punct(q, ci - 1, ',') && np_fwd(q, p + 1, ci, &a, &b) && a == p + 1 && b < ci &&
+		    is_lower(q, b) && (is_cap(q, a) || (K(a).bits & (L_DET | L_PRON))) &&
+		    !(K(b).bits & (L_PART | L_DET | L_PRON)) && !tok_is(q, b, "that") && !is_prep(q, b)) {
+			*sa = a;
+			*sb = b;
+			return 1;
+		}
 		break;
 	}
 	return subject_of(q, s0, ci, sa, sb);
@@ -1020,8 +1161,9 @@ static void classify_head(struct af_quoter *q, int k)
 		else
 			ok = after <= 3;
 		for (int i = ci + cl; i < he && ok; i++)
-			if (tok_is(q, i, "that") || tok_is(q, i, "as") || tok_is(q, i, "if") || tok_is(q, i, "whether"))
-				ok = 0;
+			if ((tok_is(q, i, "that") || tok_is(q, i, "as") || tok_is(q, i, "if") || tok_is(q, i, "whether")) &&
+			    !(i - (ci + cl) >= 3 && !(K(ci).bits & L_LISTEN) && is_lower(q, i - 1) && !(K(i - 1).bits & L_ANYCUE) && colon))
+				ok = 0; /* "said that ...:" reports a clause; "responded with a phrase that ...:" not */
 		if (ok) {
 			s->head = 2;
 			s->hcue = ci;
@@ -1045,7 +1187,8 @@ static void classify_head(struct af_quoter *q, int k)
 				 * "recalled the three-year freeze:" the object */
 				s->hsa = sa;
 				s->hsb = sb;
-			} else if (subject_of(q, lo, ci, &sa, &sb)) {
+			} else if ((tok_is(q, j - 1, "and") && and_subject(q, lo, j - 1, &sa, &sb)) ||
+			           subject_of(q, lo, ci, &sa, &sb)) {
 				s->hsa = sa;
 				s->hsb = sb;
 			}
@@ -1255,10 +1398,12 @@ static int title_case(const struct af_quoter *q, const struct qspan *s)
 		words++;
 		if (T(i).flags & AF_TF_CAP)
 			caps++;
-		else if (K(i).bits & (L_PART | L_DET))
-			caps++;
+		else if ((K(i).bits & (L_PART | L_DET)) || tok_is(q, i, "is") || tok_is(q, i, "to") || tok_is(q, i, "in") ||
+		         tok_is(q, i, "on") || tok_is(q, i, "with") || tok_is(q, i, "a") || tok_is(q, i, "an") ||
+		         tok_is(q, i, "from") || tok_is(q, i, "or"))
+			caps++; /* "Orange is the New Black", "Flip the Script with Liz Plank" */
 	}
-	return words > 0 && words <= 12 && caps == words;
+	return words > 0 && words <= 12 && caps == words && (T(s->a).flags & AF_TF_CAP);
 }
 
 /* ------------------------------------------------------------------ attributions */
@@ -1275,6 +1420,23 @@ static struct attr *attr_new(struct af_quoter *q)
 	return a;
 }
 
+/* A source after an attribution, from token p to its sentence's end: ""...," Sanders said,
+ * according to CNN." -> CNN, whose report the quote is (PolNeAR's source). 1 and the span. */
+static int source_after(const struct af_quoter *q, int p, int *sa, int *sb)
+{
+	if (p <= 0 || p >= q->nt)
+		return 0;
+	int se = sent_end(q, p - 1);
+	for (int i = p; i < se && i < p + 20; i++) {
+		if (K(i).q >= 0 || is_end_punct(q, i))
+			return 0;
+		int l;
+		if ((cue_at(q, i, &l) & L_SRC) && np_fwd(q, i + l, se, sa, sb))
+			return 1;
+	}
+	return 0;
+}
+
 static void direct_quotes(struct af_quoter *q)
 {
 	for (size_t k = 0; k < q->nq; k++) {
@@ -1288,6 +1450,11 @@ static void direct_quotes(struct af_quoter *q)
 			direct = 0;
 		/* "X vowed to "bomb the hell" out of ...": the quote is a piece of the clause */
 		if (s->head == 2 && !s->hpunct && (s->tail == 0 || s->hafter > 0))
+			direct = 0;
+		/* "Nothing the president said "will assuage ...," the senator said", "Obama said
+		 * "it gets me mad" every time he thinks ...": a cue on both sides, the first one
+		 * inside the clause */
+		if (s->head == 2 && !s->hpunct && s->tail == 2)
 			direct = 0;
 		if (!direct)
 			continue;
@@ -1333,6 +1500,12 @@ static void direct_quotes(struct af_quoter *q)
 			a->cl = s->tcl;
 			a->sa = s->tsa;
 			a->sb = s->tsb;
+			int x, y;
+			if (s->tsb >= s->tcue + s->tcl ? source_after(q, s->tsb, &x, &y)
+			                               : source_after(q, s->tcue + s->tcl, &x, &y)) {
+				a->sa = x;
+				a->sb = y;
+			}
 		} else if (s->head == 2) {
 			a->cue = s->hcue;
 			a->cl = s->hcl;
@@ -1380,6 +1553,12 @@ static void frames(struct af_quoter *q, int s0, int s1)
 		unsigned cb = cue_at(q, i, &l);
 		if (!(cb & (L_CUE | L_MCUE | L_SRC)))
 			continue;
+		if (!(cb & L_SRC) && l == 1 && K(i).klen > 3 && !memcmp(q->keys.p + K(i).koff + K(i).klen - 2, "ed", 2) &&
+		    (tok_is(q, i + 1, "by") || tok_is(q, i + 1, "in")) && i - 2 >= s0 && is_lower(q, i - 1) &&
+		    !(K(i - 1).bits & (L_SKIP | L_PRON | L_ANYCUE)) &&
+		    ((K(i - 2).bits & L_DET) || (i - 3 >= s0 && (K(i - 3).bits & L_DET)) || (T(i - 2).flags & AF_TF_CLITIC)))
+			continue; /* a participle after a noun: "a statement issued in his name", "a letter
+			           * obtained by The Associated Press" */
 		int sa = -1, sb = -1, ca = -1, cbd = -1, ca2 = -1, cb2 = -1;
 		if (cb & L_SRC) {
 			if (!np_fwd(q, i + l, s1, &sa, &sb))
@@ -1405,17 +1584,31 @@ static void frames(struct af_quoter *q, int s0, int s1)
 				j--;
 			int ing = is_ing(q, i);
 			int have = ing ? ing_subject(q, s0, i, &sa, &sb) : np_back_appos(q, j, s0, &sa, &sb);
+			if (!have && !ing && j - 1 > s0 && tok_is(q, j - 1, "and"))
+				have = and_subject(q, s0, j - 1, &sa, &sb);
 			if (!have && !ing && j - 1 > s0 && tok_is(q, j - 1, "to"))
 				/* "Trump is expected to announce that ...": the clause's subject */
 				have = ing = ing_subject(q, s0, j - 1, &sa, &sb);
 			if (!have && ing && j == s0 && i > 0 && K(i - 1).para == K(i).para) {
 				/* "..." she said. Adding: ... (rare): no speaker here */
 			}
+			if (have && sa > s0 + 2 && sa < j && !ing && is_cap(q, sa) && is_word(q, sa - 1) && !(K(sa - 1).bits & L_DET)) {
+				/* ""Boots on the ground" would be appropriate, Republican candidate Ben
+				 * Carson said": a title before the name, back to the comma */
+				int p = sa - 1;
+				while (p > s0 && p > sa - 5 && is_word(q, p) && K(p).q < 0 &&
+				       !(K(p).bits & (L_ANYCUE | L_SUB | L_LINK | L_PRON)) && !tok_is(q, p, "that"))
+					p--;
+				if (p > s0 && p < sa - 1 && (is_punct(q, p, ',') || T(p).kind == AF_TOK_QUOTE_CLOSE))
+					sa = p + 1;
+			}
 			if (have && sa > s0 && sa < j && !ing &&
 			    (is_punct(q, sa - 1, ',') || T(sa - 1).kind == AF_TOK_QUOTE_CLOSE)) {
 				/* "CONTENT, X said (...)": content before, unless a clause follows */
-				int rest = 0, hasthat = 0;
+				int rest = 0, hasthat = 0, l3;
 				for (int k = i + l; k < s1 && !is_end_punct(q, k); k++) {
+					if (is_punct(q, k, ',') && is_ing(q, k + 1) && (cue_at(q, k + 1, &l3) & L_CUE))
+						break; /* "..., the source recalled, adding that ...": a frame of its own */
 					rest++;
 					if (tok_is(q, k, "that"))
 						hasthat = 1;
@@ -1430,8 +1623,10 @@ static void frames(struct af_quoter *q, int s0, int s1)
 				} else if (!hasthat && rest <= 8) {
 					ca = s0;
 					cbd = sa - 1;
-				} else if (!hasthat && is_punct(q, sa - 1, ',')) {
-					/* "The two leaders, X said in a report, had joined ..." */
+				} else if (!hasthat && (is_punct(q, sa - 1, ',') ||
+				                        (T(sa - 1).kind == AF_TOK_QUOTE_CLOSE && is_punct(q, sa - 2, ',')))) {
+					/* "The two leaders, X said in a report, had joined ...", "Trump's support
+					 * means "he must be doing something right," she says, "but ..."" */
 					int c = i + l;
 					while (c < s1 && !is_punct(q, c, ',') && c < i + l + 10)
 						c++;
@@ -1444,8 +1639,12 @@ static void frames(struct af_quoter *q, int s0, int s1)
 				}
 			} else if (!have && j - 1 >= s0 && (is_punct(q, j - 1, ',') || T(j - 1).kind == AF_TOK_QUOTE_CLOSE) &&
 			           !ing) {
-				/* "CONTENT, said X." */
-				if (np_fwd(q, i + l, s1, &sa, &sb)) {
+				/* "CONTENT, said X." (an inverted subject ends the clause: in "Washington, star
+				 * of "Scandal," thanked Obama for ..." the words after the verb are its object) */
+				if (np_fwd(q, i + l, s1, &sa, &sb) &&
+				    !(sb < s1 && ((T(sb).flags & AF_TF_CLITIC) || tok_is(q, sb, "for") || tok_is(q, sb, "to") ||
+				                  tok_is(q, sb, "with") || tok_is(q, sb, "about") || tok_is(q, sb, "into") ||
+				                  tok_is(q, sb, "that") || tok_is(q, sb, "as")))) {
 					have = 1;
 					ca = s0;
 					cbd = j - 1;
@@ -1667,7 +1866,7 @@ static int cue_clause(struct af_quoter *q, int k)
 		/* no cue: a named subject and the word after it as the verb ("Ryan lamented the
 		 * "disheartened" state of the campaign") */
 		int sa, sb;
-		if (span_words(q, s) < 2 || !subject_of(q, s0, s->o, &sa, &sb) || !(is_cap(q, sa) || (K(sa).bits & L_PRON)))
+		if (getenv("NOFB") || span_words(q, s) < 2 || !subject_of(q, s0, s->o, &sa, &sb) || !(is_cap(q, sa) || (K(sa).bits & L_PRON)))
 			return 0;
 		ci = sb;
 		while (ci < s->o && (K(ci).bits & L_SKIP) && is_lower(q, ci))
@@ -1701,7 +1900,8 @@ static int cue_clause(struct af_quoter *q, int k)
 	int j = ci, sa, sb;
 	while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
 		j--;
-	if (np_back_appos(q, j, s0, &sa, &sb) || (s0 < ci && subject_of(q, s0, ci, &sa, &sb))) {
+	if (opener_subject(q, s0, ci, &sa, &sb) || np_back_appos(q, j, s0, &sa, &sb) ||
+	    (s0 < ci && subject_of(q, s0, ci, &sa, &sb))) {
 		a->sa = sa;
 		a->sb = sb;
 	}
@@ -1711,6 +1911,48 @@ static int cue_clause(struct af_quoter *q, int k)
 			q->qs[K(i).q].attr = (int)(a - q->at);
 		}
 	return 1;
+}
+
+/* "X compared it to a "root canal," according to Axelrod's memoir", "According to the
+ * poll, most voters said ...": the source named by "according to" is the speaker, as with
+ * direct quotes (source_after). */
+static void according_sources(struct af_quoter *q)
+{
+	for (size_t x = 0; x < q->na; x++) {
+		struct attr *a = &q->at[x];
+		int l;
+		if (a->drop || a->cue < 0 || a->sa < 0 || (cue_at(q, a->cue, &l) & L_SRC) || a->kind == Q_DIRECT)
+			continue;
+		int sa, sb, s0 = sent_start(q, a->cue);
+		if (a->pb[a->np - 1] > a->cue && source_after(q, a->pb[a->np - 1], &sa, &sb) && K(sa).sent == K(a->cue).sent) {
+			a->sa = sa;
+			a->sb = sb;
+			continue;
+		}
+		while (s0 < a->sa && T(s0).kind == AF_TOK_PUNCT)
+			s0++;
+		if (s0 < a->sa && (cue_at(q, s0, &l) & L_SRC) && is_punct(q, a->sa - 1, ',') && a->sa < a->cue &&
+		    np_fwd(q, s0 + l, a->sa - 1, &sa, &sb) && sb == a->sa - 1) {
+			a->sa = sa;
+			a->sb = sb;
+			continue;
+		}
+		/* "In a national CNN/ORC poll released Monday, 31% of Republicans said ...": the
+		 * poll (a speaker noun after "in"), when the speaker is a share of people */
+		int share = 0, c = a->sa - 1;
+		while (c > s0 && c > a->sa - 6 && !is_punct(q, c, ','))
+			c--;
+		for (int k = c + 1; k < a->sb && !share; k++)
+			share = T(k).kind == AF_TOK_NUMBER || tok_is(q, k, "percent") || tok_is(q, k, "%");
+		if (share && tok_is(q, s0, "in") && a->sa < a->cue && is_punct(q, c, ',') && c - s0 <= 12) {
+			for (int k = s0 + 2; k < c; k++)
+				if ((K(k).bits & L_SPKN) && is_lower(q, k)) {
+					a->sa = s0 + 1;
+					a->sb = k + 1;
+					break;
+				}
+		}
+	}
 }
 
 static void indirect_and_mixed(struct af_quoter *q)
@@ -1745,7 +1987,12 @@ static void indirect_and_mixed(struct af_quoter *q)
 		struct qspan *s = &q->qs[k];
 		if (s->status != Q_CAND)
 			continue;
-		if (title_before(q, s) || title_case(q, s) || s->single) {
+		int by = s->c >= 0 ? s->c + 1 : s->b, comma = s->c > 0 && is_punct(q, s->c - 1, ',');
+		if (is_punct(q, by, ','))
+			by++, comma = 1;
+		if (title_before(q, s) || title_case(q, s) || s->single || (s->c >= 0 && comma && tok_is(q, by, "by"))) {
+			/* ... and a title credited after it: ""Hamilton' to play Chicago," by
+			 * Variety's Gordon Cox" */
 			s->status = Q_DROP;
 			continue;
 		}
@@ -2093,6 +2340,7 @@ json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const 
 	find_spans(q);
 	direct_quotes(q);
 	indirect_and_mixed(q);
+	according_sources(q);
 	resolve(q);
 	json_t *out = output(q);
 	for (size_t x = 0; x < q->na; x++)

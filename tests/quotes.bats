@@ -179,7 +179,8 @@ PY
 		'Clinton, during a town hall meeting in Columbus, Ohio, said she was "going to put a lot of coal miners out of business."|Clinton' \
 		'District Judge Carlton W. Reeves late Thursday night issued an order blocking a "religious liberty" law.|District Judge Carlton W. Reeves' \
 		'The State Department less than two weeks ago said that “top secret” intelligence had passed through the server.|The State Department' \
-		'But a few days later, Trump reversed himself yet again, telling CBS that the laws on abortion "are set."|Trump'; do
+		'But a few days later, Trump reversed himself yet again, telling CBS that the laws on abortion "are set."|Trump' \
+		'Beck, who has in the past described Trump as “a pathological narcissistic sociopath,” clearly intended it.|Beck'; do
 		run quotes "${t%|*}"
 		run jq -r 'select(.kind == "mixed") | .speaker.text' <<<"$output"
 		assert_output "${t#*|}"
@@ -288,4 +289,140 @@ PY
 	assert_output $'big\t1\tdirect\ttrue\nafter\t1\tdirect\tfalse'
 	# the text field went through unchanged
 	cmp <(jq -r .text "$T/in") <(jq -r .text "$T/out")
+}
+
+@test "a source named by \"according to\" after the attribution is the speaker" {
+	run quotes '“I ask you not to engage in any kind of protest,” Sanders said, according to CNN.'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tsaid\tCNN'
+	run quotes 'She later compared the conversation to a “root canal,” according to Axelrod’s memoir.'
+	run jq -r 'select(.kind == "mixed") | .speaker.text' <<<"$output"
+	assert_output 'Axelrod'
+	# without it, the speaker stays
+	run quotes '“I ask you not to engage in any kind of protest,” Sanders said on Sunday.'
+	run jq -r '.speaker.text' <<<"$output"
+	assert_output 'Sanders'
+}
+
+@test "a verb after a quoted apposition is no inverted attribution when an object follows" {
+	run quotes 'Washington, star of television’s “Scandal,” thanked Obama for “taking these steps.”'
+	run jq -r '[.kind, .cue, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'mixed\tthanked\tWashington\tObama for “taking these steps.”'
+	run quotes 'This is a "raw time," said Democratic strategist David Axelrod.'
+	run jq -r '[.kind, .cue, .text] | @tsv' <<<"$output"
+	assert_output $'mixed\tsaid\tThis is a "raw time,"'
+}
+
+@test "a cue in an opening participle clause: the main clause's subject speaks" {
+	for t in 'Holding signs calling Christie “New Jersey’s Biggest Loser,” the protesters chanted outside.|the protesters' \
+		'Citing “obligations in Tennessee,” the former vice president’s spokeswoman told POLITICO that Gore would skip it.|the former vice president’s spokeswoman' \
+		'While Will acknowledges Trump’s appeal as a “forceful persona,” he sees Christie as tougher.|Will' \
+		'Led by the speaker, the rally denounced the call for "a total and complete shutdown."|the rally' \
+		'Acknowledging that Trump “says a lot of stupid stuff,” though, Allen did suggest that his wealth helps.|Allen'; do
+		run quotes "${t%|*}"
+		run jq -r 'select(.kind == "mixed") | .speaker.text' <<<"$output"
+		assert_output "${t#*|}"
+	done
+}
+
+@test "quoted words inside a clause that a cue after them reports are a mixed quote" {
+	run quotes 'Nothing the president said "will assuage people'"'"'s fears," the Florida senator said.'
+	run jq -r '[.kind, .cue, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'mixed\tsaid\tthe Florida senator\tNothing the president said "will assuage people\'s fears,"'
+	run quotes '"Boots on the ground" would be appropriate, Republican candidate Ben Carson said after the attacks.'
+	run jq -r '[.kind, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'mixed\tRepublican candidate Ben Carson\t"Boots on the ground" would be appropriate'
+}
+
+@test "shouts before a short quote; the subject of the clause a participle hangs on" {
+	run quotes 'The first incident came during a speech, when Sanders protesters interrupted her speech, shouting “she wins, we lose!”'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tshouting\tSanders'
+	run quotes 'Some of his supporters punched a protester, with Trump reportedly yelling: “Get him the hell out of here!”'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tyelling\tTrump'
+	run quotes 'Warren appeared with Rachel Maddow and officially endorsed Clinton, saying, “I think having a fighter in the lead is what this country needs.”'
+	run jq -r 'select(.kind == "direct") | .speaker.text' <<<"$output"
+	assert_output 'Warren'
+}
+
+@test "a cue coordinated by \"and\": the subject of the first verb's clause" {
+	run quotes 'When Robby Mook, the campaign manager, was asked if Clinton would hold a press conference, he laughed and said, “We’ll see.”'
+	run jq -r 'select(.kind == "direct") | [.cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'said\the'
+	run quotes 'Eight years ago, he supported Barack Obama over Clinton and said, “Hillary Clinton has never done nothing for us.”'
+	run jq -r 'select(.kind == "direct") | [.cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'said\the'
+}
+
+@test "a dateline is no speaker" {
+	run quotes 'WASHINGTON, Dec. 8 (UPI) — In response to the proposal, Hillary Clinton’s right-hand woman rallied supporters, saying: “We have to be ready to stop him.”'
+	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tHillary Clinton'
+	run quotes 'On Friday, Gingrich — mentioned as a choice — told Bill O’Reilly that “you have to look at it very seriously.”'
+	run jq -r '.speaker.text' <<<"$output"
+	assert_output 'Gingrich'
+}
+
+@test "a poll that opens the sentence speaks for the share of people it counts" {
+	run quotes 'In a September Washington Post-ABC News poll, 75 percent of Republicans said "most people in politics" cannot be trusted.'
+	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'mixed\ta September Washington Post-ABC News poll'
+	run quotes 'In Iowa, 75 percent of Republicans said "most people in politics" cannot be trusted.'
+	run jq -r '.speaker.text' <<<"$output"
+	assert_output 'Republicans'
+}
+
+@test "an attribution after the content, followed by a participle: the content is before it" {
+	run quotes 'Grayson said Randolph “would have no chance to win,” the source recalled, adding that Grayson wanted to marry her.'
+	run jq -r 'select(.kind == "mixed") | [.cue, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'recalled\tthe source\tGrayson said Randolph “would have no chance to win,”'
+}
+
+@test "an opening adverb in -ly and a comma before \"and\" do not hide the subject" {
+	run quotes 'Hastily politicizing the tragedy in Nice, Trump cast the blame on his rivals, and emphasized the threat that “Islamic terrorism” poses.'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'mixed\temphasized\tTrump'
+	run quotes 'Shortly after the call ended, Rubio’s campaign sent out a press release saying Murphy owes “Florida an explanation.”'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'mixed\tsaying\tRubio'
+}
+
+@test "a relative clause between a cue and its colon does not hide the cue" {
+	run quotes 'Asked about the campaign, Sanders responded with a phrase that could have come from Trump himself: “Do not moan to me about Hillary Clinton’s problems.”'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tresponded\tSanders'
+}
+
+@test "an attribution between quoted words and the rest of the clause: a comma inside the marks" {
+	run quotes 'Bernie Sanders'"'"' plan would "end all the kinds of health care we know," Hillary Clinton declared in an interview Thursday, in the latest escalation.'
+	run jq -r '[.kind, .cue, .speaker.text, .parts[0].text] | @tsv' <<<"$output"
+	assert_output $'mixed\tdeclared\tHillary Clinton\tBernie Sanders\' plan would "end all the kinds of health care we know,"'
+}
+
+@test "a party tag in brackets between the name and the cue" {
+	run quotes 'Saturday at the Massachusetts Democratic state party convention Sen. Elizabeth Warren (D-MA) said Trump was a “proven failure” in business.'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'mixed\tsaid\tSen. Elizabeth Warren'
+}
+
+@test "a participle after a noun is no cue, and its agent no speaker" {
+	run quotes 'Then, in a statement issued in his name shortly after the article was published, Carson said he has “100 percent confidence in my campaign team.”'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'mixed\tsaid\tCarson'
+	run quotes 'A Feb. 1 letter from the American Legion obtained by The Associated Press warns that “any further communication will be through our attorney.”'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'mixed\twarns\tthe American Legion'
+}
+
+@test "a title credited after it (\"...,\" by X) is no quote" {
+	run quotes 'BROADWAY BEAT—"Matthew Morrison is leaving the show after one season," by Times'"'"' Michael Paulson: "Matthew Morrison is leaving."'
+	run jq -r '.text' <<<"$output"
+	assert_output 'Matthew Morrison is leaving.'
+}
+
+@test "a title in title case with short function words is no quote" {
+	run quotes '“Orange is the New Black” star Dascha Polanco opened up about her insecurities growing up.'
+	run jq -r 'select(.kind != "indirect") | .text' <<<"$output"
+	assert_output ''
 }
