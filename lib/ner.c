@@ -440,7 +440,7 @@ static void tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, s
 					h = (h ^ (unsigned char)w[i].s[q]) * 0x100000001b3ull;
 				ce = &wc[(h ^ h >> 29) & ((1u << WC_BITS) - 1)];
 				if (ce->len == w[i].len && memcmp(ce->s, w[i].s, w[i].len) == 0) {
-					*x = ce->tok;
+					memcpy(x, &ce->tok, sizeof *x); /* padding too: tok_hash reads it */
 					lower = ce->lower;
 					goto got;
 				}
@@ -450,7 +450,7 @@ static void tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, s
 				ce->len = (uint8_t)w[i].len;
 				ce->lower = (uint8_t)lower;
 				memcpy(ce->s, w[i].s, w[i].len);
-				ce->tok = *x;
+				memcpy(&ce->tok, x, sizeof *x);
 			}
 		got:
 			if (x->alpha) {
