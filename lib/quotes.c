@@ -560,8 +560,16 @@ static int np_back_appos(const struct af_quoter *q, int e, int lo, int *sa, int 
 		for (int i = t; i < e && ok; i++)
 			if (K(i).q >= 0 || (K(i).bits & L_ANYCUE))
 				ok = 0;
-		if (ok && np_fwd(q, t, e, &a, &b) && a == t && b < e - 1 && is_punct(q, b, ',') && is_cap(q, b - 1) &&
-		    !(K(a).bits & (L_DET | L_NOTNAME))) {
+		int b2 = -1;
+		if (ok && np_fwd(q, t, e, &a, &b) && a == t && b < e - 1 && is_punct(q, b, '(') && is_cap(q, b - 1)) {
+			/* "Rep. Jim Jordan (R-Ohio), an oversight panel member, said": past the tag */
+			b2 = b + 1;
+			while (b2 < e - 1 && b2 < b + 8 && !is_punct(q, b2, ')') && !is_punct(q, b2, '('))
+				b2++;
+			b2 = is_punct(q, b2, ')') ? b2 + 1 : -1;
+		}
+		if (ok && np_fwd(q, t, e, &a, &b) && a == t && b < e - 1 && is_punct(q, b2 >= 0 ? b2 : b, ',') && is_cap(q, b - 1) &&
+		    !(K(a).bits & (L_DET | L_NOTNAME)) && (b2 < 0 || b2 < e - 1)) {
 			*sa = a;
 			*sb = b;
 			return 1;
@@ -942,7 +950,7 @@ static int subject_of(const struct af_quoter *q, int s0, int hi, int *sa, int *s
 	 * said", "Holding signs ..., the protesters chanted" */
 	int part = i + 1 < hi && (T(i).flags & AF_TF_CAP) && is_ing(q, i) && is_lower(q, i + 1) && !(K(i + 1).bits & L_ANYCUE);
 	if (i < hi && (is_prep(q, i) || part))
-		for (int c = i + 1; c < hi && c < i + 16; c++) {
+		for (int c = i + 1; c < hi && c < i + 24; c++) {
 			if (K(c).q >= 0)
 				break;
 			if (is_punct(q, c, ',')) {
@@ -1204,7 +1212,10 @@ static void classify_head(struct af_quoter *q, int k)
 			s->hsa = sa;
 			s->hsb = e - 1;
 		} else if (is_cap(q, e - 2) && np_back_appos(q, e - 1, lo, &sa, &sb) &&
-		           sa > lo && (is_cap(q, sa) || (K(sa).bits & (L_DET | L_SPKN)))) {
+		           sa > lo && (is_cap(q, sa) || (K(sa).bits & (L_DET | L_SPKN))) &&
+		           !((is_prep(q, sa - 1) && !tok_is(q, sa - 1, "from")) || tok_is(q, sa - 1, "to") || tok_is(q, sa - 1, "of"))) {
+			/* but not the object of a preposition ("delivered a blunt message to Trump:"),
+			 * save a source ("More from Jones:") */
 			/* "... doesn't surprise Republican pollster Daron Shaw:" */
 			s->hsa = sa;
 			s->hsb = sb;
@@ -1641,7 +1652,7 @@ static void frames(struct af_quoter *q, int s0, int s1)
 			           !ing) {
 				/* "CONTENT, said X." (an inverted subject ends the clause: in "Washington, star
 				 * of "Scandal," thanked Obama for ..." the words after the verb are its object) */
-				if (np_fwd(q, i + l, s1, &sa, &sb) &&
+				if (np_fwd(q, i + l, s1, &sa, &sb) && !is_prep(q, sa) &&
 				    !(sb < s1 && ((T(sb).flags & AF_TF_CLITIC) || tok_is(q, sb, "for") || tok_is(q, sb, "to") ||
 				                  tok_is(q, sb, "with") || tok_is(q, sb, "about") || tok_is(q, sb, "into") ||
 				                  tok_is(q, sb, "that") || tok_is(q, sb, "as")))) {
@@ -1860,6 +1871,32 @@ static int cue_clause(struct af_quoter *q, int k)
 			ci = i;
 			cl = l;
 			break;
+		}
+	}
+	if (ci < 0 && s->tail == 2 && s->tsa >= 0 && s->tsb > s->tsa && s->tcue > s->o && s->c >= 0 &&
+	    ((s->b > s->a && is_punct(q, s->b - 1, ',')) || is_punct(q, s->c + 1, ','))) {
+		/* no cue before, an attribution after: "Nancy's "single most defining role
+		 * was ...," Anthony says, ...": the clause up to the quote is the content, the
+		 * attribution after it gives cue and speaker (not the possessive) */
+		int ca = s0, cbd = span_end(s);
+		trim(q, &ca, &cbd);
+		if (cbd - ca >= 2) {
+			struct attr *a = attr_new(q);
+			a->kind = Q_MIXED;
+			a->pa[0] = ca;
+			a->pb[0] = cbd;
+			a->np = 1;
+			a->cue = s->tcue;
+			a->cl = s->tcl;
+			a->sa = s->tsa;
+			a->sb = s->tsb;
+			a->conf = 0.8;
+			for (int i = ca; i < cbd; i++)
+				if (K(i).q >= 0 && q->qs[K(i).q].status == Q_CAND) {
+					q->qs[K(i).q].status = Q_MIXED;
+					q->qs[K(i).q].attr = (int)(a - q->at);
+				}
+			return 1;
 		}
 	}
 	if (ci < 0) {

@@ -426,3 +426,38 @@ PY
 	run jq -r 'select(.kind != "indirect") | .text' <<<"$output"
 	assert_output ''
 }
+
+@test "quoted words with no cue before them and an attribution after: its speaker, not a possessive" {
+	run quotes 'Acs is a student. Trump'"'"'s support nationwide means "he must be doing something right," she says, "but I don'"'"'t know if I would vote for him."'
+	run jq -r 'select(.kind == "mixed") | [.cue, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'says\tshe\tTrump\'s support nationwide means "he must be doing something right,"'
+}
+
+@test "a sentence adverb before the attribution is no speaker" {
+	run quotes $'Rather, he said, continued struggles by the campaign will coalesce support around stopping him.\n\n“To my knowledge, there is no heavy-hitter as yet involved. My opinion is, if this effort becomes more serious, it will get money.”'
+	run jq -r 'select(.kind == "direct") | .speaker.text' <<<"$output"
+	assert_output 'he'
+}
+
+@test "a name with a party tag and an apposition after the quote is its speaker" {
+	run quotes $'\u201cThey would just go get them,\u201d Rep. Jim Jordan (R-Ohio), an oversight panel member, said in a phone interview. \u201cIt\u2019s the strangest stuff I have ever seen.\u201d'
+	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tsaid\tRep. Jim Jordan'
+}
+
+@test "a preposition after an inverted cue opens no speaker" {
+	run quotes 'The economy is strong and getting stronger, said in an interview on Monday.'
+	assert_output ''
+}
+
+@test "a name after a preposition before a colon is no speaker" {
+	run quotes 'Senate Majority Leader Mitch McConnell, R-Ky., delivered a blunt message to Trump: "It is time to quit attacking various people and get on message."'
+	run jq -r '[.cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $':\tSenate Majority Leader Mitch McConnell'
+}
+
+@test "a long opening adverbial is passed over before the subject" {
+	run quotes 'With Democratic leaders increasingly worried about a lack of passion for Hillary Clinton among young black voters, President Obama is rolling out a new and more personal campaign message: "It is about me and my legacy now."'
+	run jq -r 'select(.kind == "direct") | [.cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $':\tPresident Obama'
+}
