@@ -54,7 +54,7 @@ $(BUILD)/lib/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
-$(BUILD)/embed: scripts/embed.c
+$(BUILD)/embed: scripts/embed.c scripts/cbytes.h
 	@mkdir -p $(@D)
 	$(CC) -O2 -o $@ $<
 
@@ -76,7 +76,7 @@ $(BUILD)/gen/data-index.o: $(BUILD)/gen/data-index.c include/af/data.h
 # af-events' start-up snapshot of its compiled-in dictionaries (lib/evsnap.c): made by a
 # generator linked with the library's other objects, which reads the dictionary texts once
 EVSNAP_DEPS = $(filter-out $(BUILD)/gen/evsnap.o,$(LIB_OBJ))
-$(BUILD)/evsnap: scripts/evsnap.c $(EVSNAP_DEPS) $(HEADERS) lib/events_int.h
+$(BUILD)/evsnap: scripts/evsnap.c scripts/cbytes.h $(EVSNAP_DEPS) $(HEADERS) lib/events_int.h
 	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp scripts/evsnap.c $(EVSNAP_DEPS) $(LDLIBS) && mv -f $@.$$$$.tmp $@
 
 $(BUILD)/gen/evsnap.c: $(BUILD)/evsnap

@@ -200,10 +200,7 @@ static struct uc_entry *uc_slot(struct af_lexunits *out, const char *s, size_t n
 		return NULL;
 	if (!out->cache)
 		out->cache = af_calloc(1, sizeof *out->cache);
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-	return &out->cache->e[(h ^ h >> 29) & ((1u << UC_BITS) - 1)];
+	return &out->cache->e[af_hash(s, n) & ((1u << UC_BITS) - 1)];
 }
 
 static void unit_add(const char *s, struct af_lexunits *out, size_t tok, size_t b0, size_t b1, size_t c0,
@@ -463,6 +460,17 @@ static void add_prefixes(struct table *t, const struct af_lexunits *u, int folde
 		intern(t, u, 0, b, folded)->hit.prefix = 1;
 }
 
+/* The slot names entity ent: the spellings it kept for another entity go. */
+static void slot_set_ent(struct slot *s, int ent)
+{
+	if (s->hit.ent != ent) {
+		free(s->cases);
+		s->cases = NULL;
+		s->hit.cases = NULL;
+	}
+	s->hit.ent = ent;
+}
+
 static void add_case(struct slot *s, const struct af_lexunits *u)
 {
 	char pat[64];
@@ -496,12 +504,7 @@ static int add_ent_key(struct af_lexicon *lx, const struct af_ynode *at, int ent
 		return -1;
 	struct af_lexunits *u = &lx->units;
 	struct slot *s = intern(&lx->exact, u, 0, u->n, 0);
-	if (s->hit.ent != ent) {
-		free(s->cases);
-		s->cases = NULL;
-		s->hit.cases = NULL;
-	}
-	s->hit.ent = ent;
+	slot_set_ent(s, ent);
 	s->gen = lx->gen;
 	add_case(s, u);
 	add_prefixes(&lx->exact, u, 0);
@@ -512,12 +515,7 @@ static int add_ent_key(struct af_lexicon *lx, const struct af_ynode *at, int ent
 	    strcmp(lx->ents[s->hit.ent].name, lx->ents[ent].name) != 0) {
 		s->hit.ent = -2; /* two entities of one file share the key: exact spellings only */
 	} else if (s->hit.ent != -2 || s->gen != lx->gen) {
-		if (s->hit.ent != ent) {
-			free(s->cases);
-			s->cases = NULL;
-			s->hit.cases = NULL;
-		}
-		s->hit.ent = ent;
+		slot_set_ent(s, ent);
 	}
 	s->gen = lx->gen;
 	add_case(s, u);

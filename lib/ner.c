@@ -435,10 +435,7 @@ static void tokinfo(const struct af_ner_model *m, const struct af_ner_word *w, s
 			int lower;
 			struct wc_entry *ce = NULL;
 			if (wc && w[i].len && w[i].len <= WC_LEN) {
-				uint64_t h = 0xcbf29ce484222325ull;
-				for (size_t q = 0; q < w[i].len; q++)
-					h = (h ^ (unsigned char)w[i].s[q]) * 0x100000001b3ull;
-				ce = &wc[(h ^ h >> 29) & ((1u << WC_BITS) - 1)];
+				ce = &wc[af_hash(w[i].s, w[i].len) & ((1u << WC_BITS) - 1)];
 				if (ce->len == w[i].len && memcmp(ce->s, w[i].s, w[i].len) == 0) {
 					memcpy(x, &ce->tok, sizeof *x); /* padding too: tok_hash reads it */
 					lower = ce->lower;

@@ -761,6 +761,19 @@ static void add_inst(struct run *r, struct inst *I)
 	r->insts[r->ninsts++] = I;
 }
 
+/* inst_start, and when it fails: the message, the status, every stage stopped. */
+static int start_copy(struct run *r, struct inst *I, const struct af_buf *src, struct af_buf *sink)
+{
+	if (inst_start(r, I, src, sink) == 0)
+		return 0;
+	if (errno)
+		af_warn("cannot start the pipeline: %s", strerror(errno));
+	if (!r->status)
+		r->status = AF_EX_SOFTWARE;
+	stop_all(r, SIGTERM);
+	return -1;
+}
+
 /* ---- --jobs: workers ---- */
 
 /* Whether the batches can go through long-lived workers: every stage is an af filter,
@@ -839,14 +852,8 @@ static int feed_workers(struct run *r)
 			I->batch = -1;
 			I->worker = 1;
 			add_inst(r, I);
-			if (inst_start(r, I, &I->feed, &I->out) < 0) {
-				if (errno)
-					af_warn("cannot start the pipeline: %s", strerror(errno));
-				if (!r->status)
-					r->status = AF_EX_SOFTWARE;
-				stop_all(r, SIGTERM);
+			if (start_copy(r, I, &I->feed, &I->out) < 0)
 				return 0;
-			}
 			struct pump *in = I->pumps[0], *out = I->pumps[r->n];
 			in->src = NULL;
 			in->feed = &I->feed;
@@ -919,14 +926,8 @@ static int start_batches(struct run *r)
 		add_inst(r, I);
 		bt->inst = I;
 		bt->state = 1;
-		if (inst_start(r, I, &bt->in, &bt->out) < 0) {
-			if (errno)
-				af_warn("cannot start the pipeline: %s", strerror(errno));
-			if (!r->status)
-				r->status = AF_EX_SOFTWARE;
-			stop_all(r, SIGTERM);
+		if (start_copy(r, I, &bt->in, &bt->out) < 0)
 			return 0;
-		}
 	}
 	return 0;
 }
@@ -1387,13 +1388,7 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 		struct inst *I = af_calloc(1, sizeof *I);
 		I->batch = -1;
 		add_inst(&r, I);
-		if (inst_start(&r, I, NULL, NULL) < 0) {
-			if (errno)
-				af_warn("cannot start the pipeline: %s", strerror(errno));
-			if (!r.status)
-				r.status = AF_EX_SOFTWARE;
-			stop_all(&r, SIGTERM);
-		}
+		start_copy(&r, I, NULL, NULL);
 	}
 	loop(&r);
 	if (o->progress)

@@ -2154,14 +2154,14 @@ static int prev_sentence_speaker(const struct af_quoter *q, int o, int *sa, int 
 	return 0;
 }
 
-static void resolve(struct af_quoter *q)
+/* The attributions not dropped (and with content when with_content), in text order, into
+ * ord (q->na entries, malloc'd); their number. */
+static size_t text_order(const struct af_quoter *q, int with_content, int **ordp)
 {
-	/* in text order */
-	size_t n = q->na;
-	int *ord = af_malloc((n ? n : 1) * sizeof *ord);
+	int *ord = *ordp = af_malloc((q->na ? q->na : 1) * sizeof *ord);
 	size_t m = 0;
-	for (size_t x = 0; x < n; x++)
-		if (!q->at[x].drop)
+	for (size_t x = 0; x < q->na; x++)
+		if (!q->at[x].drop && (!with_content || (q->at[x].np > 0 && q->at[x].pb[0] > q->at[x].pa[0])))
 			ord[m++] = (int)x;
 	for (size_t x = 1; x < m; x++) {
 		int t = ord[x];
@@ -2172,6 +2172,13 @@ static void resolve(struct af_quoter *q)
 		}
 		ord[y] = t;
 	}
+	return m;
+}
+
+static void resolve(struct af_quoter *q)
+{
+	int *ord;
+	size_t m = text_order(q, 0, &ord);
 	int last_person = -1, last_any = -1; /* attributions with a named speaker */
 	int last_spk = -1;
 	for (size_t x = 0; x < m; x++) {
@@ -2300,21 +2307,8 @@ static const char *kind_name(int k)
 static json_t *output(struct af_quoter *q)
 {
 	json_t *arr = json_array();
-	size_t n = q->na;
-	int *ord = af_malloc((n ? n : 1) * sizeof *ord);
-	size_t m = 0;
-	for (size_t x = 0; x < n; x++)
-		if (!q->at[x].drop && q->at[x].np > 0 && q->at[x].pb[0] > q->at[x].pa[0])
-			ord[m++] = (int)x;
-	for (size_t x = 1; x < m; x++) {
-		int t = ord[x];
-		size_t y = x;
-		while (y > 0 && q->at[ord[y - 1]].pa[0] > q->at[t].pa[0]) {
-			ord[y] = ord[y - 1];
-			y--;
-		}
-		ord[y] = t;
-	}
+	int *ord;
+	size_t m = text_order(q, 1, &ord);
 	for (size_t x = 0; x < m; x++) {
 		struct attr *a = &q->at[ord[x]];
 		int first = a->pa[0], last = a->pb[a->np - 1];

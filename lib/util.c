@@ -136,6 +136,15 @@ void af_buf_reset(struct af_buf *b)
 		b->p[0] = '\0';
 }
 
+uint64_t af_hash(const void *s, size_t n)
+{
+	const unsigned char *p = s;
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ p[i]) * 0x100000001b3ull;
+	return h ^ (h >> 29);
+}
+
 void af_buf_free(struct af_buf *b)
 {
 	free(b->p);

@@ -14,6 +14,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "cbytes.h"
+
 static void ident(FILE *out, const char *path)
 {
 	const char *base = strrchr(path, '/');
@@ -44,16 +46,7 @@ static int one(FILE *out, const char *path)
 			col = 0;
 			continue;
 		}
-		if (c == '"' || c == '\\')
-			col += fprintf(out, "\\%c", c);
-		else if (c < 0x20 || c >= 0x7f || c == '?')
-			col += fprintf(out, "\\%03o", c);
-		else
-			col += fprintf(out, "%c", c);
-		if (col > 100) {
-			fputs("\"\n\"", out);
-			col = 0;
-		}
+		cbytes_put(out, c, &col);
 	}
 	int bad = ferror(in);
 	fclose(in);

@@ -4,6 +4,7 @@
  * It reads the dictionary texts as af-events would without a snapshot, and writes
  * af_evsnap[] / af_evsnap_len for build/gen/evsnap.c. */
 #include "../lib/events_int.h"
+#include "cbytes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,18 +50,7 @@ int main(int argc, char **argv)
 	             "const char af_evsnap[] =\n\"");
 	int col = 0;
 	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)buf[i];
-		/* octal escapes are always three digits, so a following digit cannot join them */
-		if (c == '"' || c == '\\')
-			col += fprintf(out, "\\%c", c);
-		else if (c < 0x20 || c >= 0x7f || c == '?')
-			col += fprintf(out, "\\%03o", c);
-		else
-			col += fprintf(out, "%c", c);
-		if (col > 100) {
-			fputs("\"\n\"", out);
-			col = 0;
-		}
+		cbytes_put(out, (unsigned char)buf[i], &col);
 	}
 	fprintf(out, "\";\n\nconst size_t af_evsnap_len = %zu;\n", len);
 	free(buf);

@@ -43,20 +43,12 @@ struct vocab {
 	uint32_t nslot;
 };
 
-static uint64_t hash_bytes(const char *s, size_t n)
-{
-	uint64_t h = 0xcbf29ce484222325ull;
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
-	return h ^ (h >> 29);
-}
-
 static void vocab_grow(struct vocab *v)
 {
 	uint32_t ns = v->nslot ? v->nslot * 2 : 1u << 16;
 	uint32_t *slot = af_calloc(ns, sizeof *slot);
 	for (uint32_t i = 0; i < v->n; i++) {
-		uint64_t h = hash_bytes(v->s[i], strlen(v->s[i]));
+		uint64_t h = af_hash(v->s[i], strlen(v->s[i]));
 		uint32_t j = (uint32_t)h & (ns - 1);
 		while (slot[j])
 			j = (j + 1) & (ns - 1);
@@ -71,7 +63,7 @@ static uint32_t vocab_id(struct vocab *v, const char *s, size_t n)
 {
 	if ((uint64_t)(v->n + 1) * 2 > v->nslot)
 		vocab_grow(v);
-	uint64_t h = hash_bytes(s, n);
+	uint64_t h = af_hash(s, n);
 	uint32_t j = (uint32_t)h & (v->nslot - 1);
 	while (v->slot[j]) {
 		const char *t = v->s[v->slot[j] - 1];

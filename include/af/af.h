@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define AF_VERSION "0.1.0"
@@ -34,6 +35,9 @@ void *af_calloc(size_t n, size_t size);
 void *af_realloc(void *p, size_t n);
 char *af_strdup(const char *s);
 char *af_strndup(const char *s, size_t n);
+/* A 64-bit hash of n bytes (FNV-1a, its high bits folded into the low ones), for in-memory
+ * tables; never stored in a file. */
+uint64_t af_hash(const void *s, size_t n);
 
 /* A growable byte buffer, always NUL-terminated after the first add. */
 struct af_buf {
