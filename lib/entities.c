@@ -360,6 +360,40 @@ static size_t skip_honorifics(const struct work *w, size_t i)
 static int quoted_title(const struct work *w, size_t a, size_t b);
 static int breaker(const struct work *w, size_t i);
 
+/* May the tagger's name keep the function word at its start? An initial ("A. Stewart",
+ * "I. Healy") or a capitalised word inside a sentence ("All Blacks", "The Oval") is part of
+ * the name; a lower-case or sentence-initial "the" is not. */
+static int keeps_function_word(const struct work *w, size_t i)
+{
+	const struct af_lexunit *x = &w->u->v[i];
+	if (!(x->flags & AF_UF_CAP))
+		return 0;
+	if (x->end - x->start <= 2 && (is_punct(w, i + 1, ".") || w->s[x->end - 1] == '.'))
+		return 1;
+	return !(x->flags & (AF_UF_SENT | AF_UF_ALLCAPS));
+}
+
+/* May the tagger's name [a, b) of type t be taken? Its words must not be roles, breakers or
+ * dates, and what the lexicon found inside it must be shorter names (which it replaces).
+ * *ent: the entry of a lexicon name of type t that ends the span, else -1. */
+static int model_span_free(const struct work *w, size_t a, size_t b, enum af_etype t, int *ent)
+{
+	*ent = -1;
+	for (size_t i = a; i < b; i++) {
+		size_t k = w->owner[i];
+		if (breaker(w, i) || k == ROLEUNIT)
+			return 0;
+		if (k == NONE)
+			continue;
+		const struct ment *m = &w->m[k];
+		if (m->ent < 0 || m->type == AF_E_DATE || m->a < a || m->b > b || m->b - m->a == b - a)
+			return 0;
+		if (m->b == b && m->type == t)
+			*ent = m->ent;
+	}
+	return 1;
+}
+
 static void find_model(struct work *w)
 {
 	struct af_entities *x = w->x;
@@ -378,25 +412,29 @@ static void find_model(struct work *w)
 		/* no possessive or punctuation at the edges; no leading "The" */
 		while (b > a && (u->v[b - 1].flags & (AF_UF_CLITIC | AF_UF_PUNCT)))
 			b--;
-		while (a < b && ((u->v[a].flags & AF_UF_PUNCT) || (wcls(w, a) & AF_LC_FUNCTION)))
+		while (a < b && ((u->v[a].flags & AF_UF_PUNCT) || (wcls(w, a) & AF_LC_FUNCTION)) &&
+		       !keeps_function_word(w, a))
 			a++;
 		if (a >= b)
-			continue;
-		int free_ = 1;
-		for (size_t i = a; i < b && free_; i++)
-			if (w->owner[i] != NONE || breaker(w, i))
-				free_ = 0;
-		if (!free_)
 			continue;
 		enum af_etype t = sp->type == AF_NER_PER   ? AF_E_PERSON
 		                  : sp->type == AF_NER_ORG ? AF_E_ORG
 		                  : sp->type == AF_NER_LOC ? AF_E_LOC
 		                                           : AF_E_MISC;
+		int ent = -1;
+		if (!model_span_free(w, a, b, t, &ent))
+			continue;
 		if (t != AF_E_PERSON && quoted_title(w, a, b))
 			continue;
 		if (!(u->v[a].flags & AF_UF_CAP))
 			continue;
-		size_t m = new_ment(w, a, b, t, -1);
+		/* the lexicon names inside a longer name give way to it ("American" in "American
+		 * League", "Kabul" in "Kabul University"); a head name of the same type lends
+		 * its entry ("Afghan Taliban" keeps the Taliban's code) */
+		for (size_t i = a; i < b; i++)
+			if (w->owner[i] != NONE)
+				kill_ment(w, w->owner[i]);
+		size_t m = new_ment(w, a, b, t, ent);
 		if (b - a == 1 && a > 0 && is_word(w, a - 1, "the") && (wcls(w, a) & AF_LC_ORGHEAD)) {
 			w->m[m].type = AF_E_ORG;
 			w->m[m].anaphor = a; /* "the Council": resolved with the others */
@@ -875,6 +913,20 @@ static void find_surnames(struct work *w)
 	size_t n;
 	struct keyed *v = sort_keys(w, &buf, 1, &n);
 	for (size_t i = 0; i < u->n && n; i++) {
+		/* a one-word place of the lexicon that is the surname of a person named in full
+		 * in the article is that person ("Neil Jordan ... Jordan said") */
+		const struct ment *lm = owner_ment(w, i);
+		if (lm && lm->ent >= 0 && lm->type == AF_E_LOC && lm->b - lm->a == 1 && is_cap(w, i) &&
+		    !(uflags(w, i) & AF_UF_ALLCAPS) && !is_cap(w, i + 1)) {
+			const char *fk = af_lexunit_fold(u, i);
+			for (size_t k = key_lower(v, n, fk); k < n && !strcmp(v[k].k, fk); k++)
+				if (!strcmp(key(w, w->m[v[k].m].b - 1), key(w, i))) { /* spelt the same */
+					kill_ment(w, w->owner[i]);
+					new_ment(w, i, i + 1, AF_E_PERSON, -1);
+					break;
+				}
+			continue;
+		}
 		if (w->owner[i] != NONE || !is_cap(w, i) || (wcls(w, i) & (AF_LC_FUNCTION | AF_LC_ORGHEAD)) ||
 		    breaker(w, i) || (uflags(w, i) & AF_UF_ALLCAPS))
 			continue;
