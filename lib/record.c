@@ -797,21 +797,26 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 			n--;
 		if (n && line[n - 1] == '\r')
 			n--;
-		if (marklen && n > marklen && line[marklen] == ' ' && memcmp(line, mark, marklen) == 0) {
-			af_output(line, n);
+		char *p = line;
+		if (lineno == 1 && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) { /* a byte-order mark: skipped */
+			p += 3;
+			n -= 3;
+		}
+		if (marklen && n > marklen && p[marklen] == ' ' && memcmp(p, mark, marklen) == 0) {
+			af_output(p, n);
 			af_output("\n", 1);
 			af_output_flush();
-			long first = strtol(line + marklen + 1, NULL, 10);
+			long first = strtol(p + marklen + 1, NULL, 10);
 			if (first > 0)
 				lineno = first - 1;
 			continue;
 		}
-		if (blank(line, n))
+		if (blank(p, n))
 			continue;
 		f->nin++;
 		struct af_error why = {{0}};
-		if (af_record_parse(&r, line, n, &why) < 0) {
-			af_filter_reject(f, name, lineno, line, n, why.msg);
+		if (af_record_parse(&r, p, n, &why) < 0) {
+			af_filter_reject(f, name, lineno, p, n, why.msg);
 			continue;
 		}
 		af_filter_record(f, &r, name, lineno);

@@ -91,3 +91,103 @@ print('  k77: v')" >"$T/k.yaml"
 	assert_output --partial "p.yaml:3:14: cannot read lexicon 'dir'"
 	assert_output --partial "Is a directory"
 }
+
+# ---- hangs and runaway resources ----
+
+# a pipeline of one af filter through a wrapper that logs each start into $T/starts
+counting_pipeline() {
+	mkdir -p "$T/w"
+	printf '#!/bin/sh\necho started >>"%s/starts"\nexec "%s/af-entities" "$@"\n' "$T" "$AF_BIN" >"$T/w/af-entities"
+	chmod +x "$T/w/af-entities"
+	printf 'stages:\n  - run: [./w/af-entities]\n' >"$T/p.yaml"
+}
+
+@test "3: af-run with a closed stdout exits 74 with a message (--jobs, --stats, --keep, plain)" {
+	printf '{"text":"Kabul, Dec. 5"}\n%.0s' $(seq 30) >"$T/in"
+	printf 'stages:\n  - run: [af-entities]\n' >"$T/p.yaml"
+	mkdir "$T/keep"
+	for opts in "--jobs 2" "--stats" "--keep $T/keep" ""; do
+		run timeout 60 bash -c "af-run $opts '$T/p.yaml' '$T/in' >&-"
+		[ "$status" -eq 74 ] || fail "af-run $opts: status $status"
+		assert_output --partial "standard output is closed"
+	done
+}
+
+@test "4: --jobs N starts no more copies than batches, and a huge N is capped with a message" {
+	counting_pipeline
+	printf '{"text":"a"}\n{"text":"b"}\n{"text":"c"}\n' >"$T/in"
+	run af-run --jobs 8 --batch 1 "$T/p.yaml" "$T/in"
+	assert_success
+	[ "$(grep -c '"text"' <<<"$output")" -eq 3 ]
+	[ "$(wc -l <"$T/starts")" -le 3 ] || fail "$(wc -l <"$T/starts") copies for 3 batches"
+	rm -f "$T/starts"
+	run af-run --jobs 8 --batch 100 "$T/p.yaml" "$T/in"
+	assert_success
+	[ "$(wc -l <"$T/starts")" -eq 1 ] || fail "$(wc -l <"$T/starts") copies for 1 batch"
+	rm -f "$T/starts"
+	seq 40 | sed 's/.*/{"text":"x"}/' >"$T/in"
+	run --separate-stderr af-run --jobs 1000 --batch 1 "$T/p.yaml" "$T/in"
+	assert_success
+	[[ "$stderr" == *"--jobs 1000: at most "*" copies run at once"* ]] || fail "stderr: $stderr"
+	[ "$(wc -l <"$T/starts")" -lt 40 ]
+	[ "$(grep -c '"text"' <<<"$output")" -eq 40 ]
+}
+
+# ---- data lost or changed ----
+
+@test "6: --reject naming an input is refused before anything is emptied" {
+	printf '{"text":"Kabul"}\n' >"$T/x.ndjson"
+	for tool in af-clean af-entities af-quotes af-events; do
+		run "$tool" --reject "$T/x.ndjson" "$T/x.ndjson"
+		[ "$status" -eq 64 ] || fail "$tool: status $status"
+		assert_output --partial "is also an input"
+		run "$tool" --reject "$T/x.ndjson" <"$T/x.ndjson"
+		[ "$status" -eq 64 ]
+		assert_output --partial "is the standard input"
+		[ "$(cat "$T/x.ndjson")" = '{"text":"Kabul"}' ]
+	done
+}
+
+# ---- wrong exit status or message ----
+
+@test "12: af-run's last stage failing to write its output is af-run's output error: 74" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	printf '{"text":"Kabul"}\n' >"$T/in"
+	printf 'stages:\n  - run: [af-entities]\n' >"$T/p.yaml"
+	run bash -c "af-run '$T/p.yaml' '$T/in' >/dev/full"
+	[ "$status" -eq 74 ]
+	run bash -c "af-run --jobs 2 '$T/p.yaml' '$T/in' >/dev/full"
+	[ "$status" -eq 74 ]
+}
+
+@test "12: a directory as FILE operand or as pipeline file: 66" {
+	mkdir "$T/dir"
+	for tool in af-clean af-entities af-quotes af-events; do
+		run "$tool" "$T/dir"
+		[ "$status" -eq 66 ] || fail "$tool: status $status"
+		assert_output --partial "dir: Is a directory"
+	done
+	run af-run "$T/dir" </dev/null
+	[ "$status" -eq 66 ]
+	assert_output --partial "dir: Is a directory"
+}
+
+@test "12: a byte-order mark at the start of the input is skipped" {
+	printf '\357\273\277{"text":"Kabul"}\n{"text":"Herat"}\n' >"$T/in.ndjson"
+	for tool in af-clean af-entities af-quotes af-events; do
+		run --separate-stderr "$tool" "$T/in.ndjson"
+		assert_success
+		[ "$(grep -c '"text"' <<<"$output")" -eq 2 ] || fail "$tool: $output"
+	done
+}
+
+@test "12: a synset that contains itself is named with its line" {
+	printf '&A\n+bomb\n+&B\n\n&B\n+shell\n+&A\n\n--- RESTORE [064] ---\nRESTORE\n- * &A [064]\n' >"$T/v.txt"
+	run af-events --no-defaults --verbs "$T/v.txt" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "v.txt:7: synset &A contains itself (through &B)"
+	printf '&A\n+bomb\n+&A\n\n--- RESTORE [064] ---\nRESTORE\n- * &A [064]\n' >"$T/v.txt"
+	run af-events --no-defaults --verbs "$T/v.txt" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "v.txt:3: synset &A contains itself"
+}

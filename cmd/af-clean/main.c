@@ -186,6 +186,7 @@ int main(int argc, char **argv)
 		if (af_cleaner_load(c.cleaner, cli.lexicons[i], &err) < 0)
 			af_die(AF_EX_CONFIG, "%s", err.msg);
 
+	af_cli_check_outputs(&f, argc, argv);
 	if (raw) {
 		one_article(&f, &c, stdin, NULL, id);
 	} else if (argc == 0) {
@@ -196,9 +197,7 @@ int main(int argc, char **argv)
 				af_filter_stream(&f, stdin, NULL);
 				continue;
 			}
-			FILE *in = fopen(argv[i], "r");
-			if (!in)
-				af_die(AF_EX_NOINPUT, "%s: %s", argv[i], strerror(errno));
+			FILE *in = af_cli_open(argv[i]);
 			if (ends_with(argv[i], ".ndjson") || ends_with(argv[i], ".jsonl")) {
 				af_filter_stream(&f, in, argv[i]);
 			} else {
