@@ -191,3 +191,27 @@ counting_pipeline() {
 	[ "$status" -eq 78 ]
 	assert_output --partial "v.txt:3: synset &A contains itself"
 }
+
+@test "7: af-clean keeps an id jansson cannot represent, byte for byte" {
+	printf '{"id":123456789012345678901234567890,"raw":"Kabul"}\n{"id":1e400,"raw":"x"}\n{"id":"a\\u00e9","raw":"x"}\n' >"$T/in.ndjson"
+	run af-clean "$T/in.ndjson"
+	assert_success
+	assert_line --index 0 --partial '{"id":123456789012345678901234567890,'
+	assert_line --index 1 --partial '{"id":1e400,'
+	assert_line --index 2 --partial '{"id":"a\u00e9",'
+}
+
+@test "7: every stage keeps the other keys under af byte for byte" {
+	printf '{"raw":"Kabul","af":{"version":"0.0","x":1.50,"y":"\\u00e9","z":1e400,"n":123456789012345678901234567890}}\n' >"$T/in.ndjson"
+	af-clean "$T/in.ndjson" | af-entities | af-quotes | af-events >"$T/out"
+	run grep -o '"af":{[^}]*}' "$T/out"
+	assert_output '"af":{"version":"0.1.0","x":1.50,"y":"\u00e9","z":1e400,"n":123456789012345678901234567890,"stages":["clean","entities","quotes","events"]}'
+}
+
+@test "8: a text holding NUL (\\u0000) goes through every stage" {
+	printf '{"raw":"\\"We will\\u0000 win,\\" said Ahmad Shah, the minister, in Kabul on Dec. 5."}\n' >"$T/in.ndjson"
+	run --separate-stderr bash -c "af-clean '$T/in.ndjson' | af-entities | af-quotes | af-events"
+	assert_success
+	[ "$(printf '%s\n' "$output" | jq -r '.af.stages | join(",")')" = "clean,entities,quotes,events" ]
+	[ "$(printf '%s\n' "$output" | jq '.quotes | length')" -ge 1 ]
+}

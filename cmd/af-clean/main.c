@@ -70,14 +70,16 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 			s = t;
 		}
 	}
-	json_t *id = af_record_get(r, "id");
-	if (!id || json_is_null(id)) {
-		json_decref(id);
+	/* an input id is kept byte for byte, whatever its type, even one jansson cannot
+	 * represent (123456789012345678901234567890, 1e400): only a missing or null id is made */
+	const struct af_field *idf = af_record_field(r, "id");
+	json_t *id = NULL;
+	if (!idf || (idf->vlen == 4 && !memcmp(idf->val, "null", 4)))
 		id = c->id ? json_string(c->id) : af_clean_hash_id(s, len);
-	}
 	json_t *out = af_clean(c->cleaner, s, len);
 	free(s);
-	af_record_set(r, "id", id);
+	if (id)
+		af_record_set(r, "id", id);
 	const char *k;
 	json_t *v;
 	json_object_foreach(out, k, v) af_record_set(r, k, json_incref(v));

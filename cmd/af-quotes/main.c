@@ -34,11 +34,6 @@ static enum af_verdict process(struct af_record *r, void *ctx, struct af_error *
 	char *text = af_record_text(r, &len, &bad, why);
 	if (!text)
 		return bad;
-	if (memchr(text, '\0', len)) {
-		free(text);
-		af_error_set(why, "\"text\" contains a NUL character (\\u0000)");
-		return AF_REJECT;
-	}
 	json_t *ents = af_record_field(r, "entities") ? af_record_get(r, "entities") : NULL;
 	json_t *quotes = af_quotes_find(q, text, len, ents, why);
 	json_decref(ents);
