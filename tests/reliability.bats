@@ -215,3 +215,14 @@ counting_pipeline() {
 	[ "$(printf '%s\n' "$output" | jq -r '.af.stages | join(",")')" = "clean,entities,quotes,events" ]
 	[ "$(printf '%s\n' "$output" | jq '.quotes | length')" -ge 1 ]
 }
+
+@test "5: af-quotes' output on one 8,000-word sentence is bounded by the record, not its square" {
+	python3 -c "
+import json
+ws = [('Ahmad' if i % 4 == 0 else ('said' if i % 9 == 0 else 'the')) for i in range(8000)]
+print(json.dumps({'text': ' '.join(ws) + '.'}))" >"$T/in"
+	af-quotes "$T/in" >"$T/out"
+	in=$(wc -c <"$T/in") out=$(wc -c <"$T/out")
+	[ "$out" -lt $((in * 30)) ] || fail "$out bytes out for $in in"
+	jq -e '.quotes | length > 100' "$T/out" >/dev/null
+}
