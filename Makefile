@@ -105,9 +105,12 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libaf.a $(HEADERS)
 CHAIN = $(filter $(TOOLS),af-entities af-quotes af-events)
 
 demo: all
+	@mkdir -p $(BUILD)/demo
 	@$(BIN)/af-clean tests/fixtures/ians-afghan-opposition.txt \
-	  $(foreach t,$(CHAIN),| $(BIN)/$(t)) \
-	  | { command -v jq >/dev/null && jq . || cat; }
+	  $(foreach t,$(CHAIN),| $(BIN)/$(t)) > $(BUILD)/demo/sample.ndjson
+	@{ command -v jq >/dev/null && jq . || cat; } < $(BUILD)/demo/sample.ndjson
+	@$(BIN)/af-view -t 'af demo: the bundled sample' -o $(BUILD)/demo/report.html $(BUILD)/demo/sample.ndjson
+	@echo "report: $(abspath $(BUILD)/demo/report.html)"
 
 # The test command of the README: every unit and bats test, normal build then ASan+UBSan.
 check:
