@@ -1014,7 +1014,7 @@ static const char css[] =
 	".quote{unicode-bidi:isolate;background:#f1edff;border-left:3px solid #7b61ff;padding-left:2px}\n"
 	".quote[data-kind=direct]{border-left-color:#2b8a3e}.quote[data-kind=indirect]{border-left-color:#aaa}\n"
 	".quote::after{content:\" \\2014 \" attr(data-speaker);font-size:.78em;color:#7b61ff;font-weight:600}\n"
-	"aside dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .8em;margin:0}\n"
+	"aside{overflow-x:auto}aside dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .8em;margin:0}\n"
 	"aside dt{color:var(--mut)}aside dd{margin:0;overflow-wrap:anywhere}\n"
 	".removed li{overflow-wrap:anywhere}.kind{font-family:monospace;color:#a61e4d}\n"
 	"table{border-collapse:collapse;width:100%;font-size:.9em}\n"
