@@ -217,3 +217,15 @@ PY
 	run python3 "$TOP/tests/view_dom.py" "$T/u.html" "$T/u.ndjson"
 	assert_success
 }
+
+@test "make demo writes the sample's report and prints its path" {
+	[ -x "$TOP/bin/af-view" ] || skip "not built"
+	run --separate-stderr make -C "$TOP" --no-print-directory demo
+	assert_success
+	path=$(sed -n 's/^report: //p' <<<"$output")
+	[ "$path" = "$TOP/build/demo/report.html" ]
+	[ -s "$path" ]
+	grep -q '<title>af demo: the bundled sample</title>' "$path"
+	run python3 "$TOP/tests/view_dom.py" "$path" "$TOP/build/demo/sample.ndjson"
+	assert_success
+}
