@@ -345,7 +345,8 @@ static int pump_fill(struct run *r, struct pump *pu)
 		if (!left && pu->feed_more)
 			return 0;
 		got = (ssize_t)(left < PUMP_BUF ? left : PUMP_BUF);
-		memcpy(pu->buf, pu->feed->p + pu->srcoff, (size_t)got);
+		if (got) /* an empty feed may have no buffer yet: memcpy from NULL is undefined */
+			memcpy(pu->buf, pu->feed->p + pu->srcoff, (size_t)got);
 		pu->srcoff += (size_t)got;
 		if (pu->srcoff == pu->feed->len)
 			pu->feed->len = pu->srcoff = 0;
