@@ -143,6 +143,7 @@ struct vgroup {
 	size_t a;          /* group start (auxiliaries) */
 	int form;          /* ev_form index */
 	int passive, negated, modal, inf, perfect;
+	int mword;    /* the modal's word id (WILL, CAN ...), -1 */
 	int subj;     /* group index of the subject, -1 */
 	int coded;    /* produced an event */
 	int speech;   /* a speech verb */
@@ -151,6 +152,9 @@ struct vgroup {
 
 struct af_coder {
 	const struct af_evdict *d;
+	size_t dl_end; /* tokens [0, dl_end) are the dateline ("TEHRAN –"): never actors */
+	int mirror; /* emit a pattern's reverse code (PETRARCH dictionaries) */
+	int news;   /* af's news defaults: the news conventions of docs/af-events.1 apply */
 	struct af_tokens toks;
 	struct af_sentences sents;
 	struct tok *t;
@@ -287,6 +291,10 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 {
 	struct af_coder *c = af_calloc(1, sizeof *c);
 	c->d = d;
+	/* PETRARCH's [active:reverse] codes are followed when the verbs are the user's own; over
+	 * af's news defaults only a compound subject's joint act is coded both ways */
+	c->news = (d->defaults & AF_EVD_VERBS) != 0;
+	c->mirror = !c->news;
 	size_t n = sizeof closed / sizeof closed[0];
 	c->wcls_ids = af_malloc(n * sizeof *c->wcls_ids);
 	c->wcls = af_malloc(n * sizeof *c->wcls);
@@ -1104,6 +1112,7 @@ static void find_verbs(struct af_coder *c, size_t a, size_t b)
 		v->hend = be;
 		v->form = best;
 		v->subj = -1;
+		v->mword = -1;
 		v->speech = ev_flag(d->speech, d->speechcap, c->t[bs + (size_t)d->forms[best].head].id);
 		/* the auxiliaries before it */
 		size_t g = bs;
@@ -1117,8 +1126,10 @@ static void find_verbs(struct af_coder *c, size_t a, size_t b)
 				adv = 1;
 			if (p->cls & W_BE)
 				be_aux = 1;
-			if (p->cls & W_MODAL)
+			if (p->cls & W_MODAL) {
 				v->modal = 1;
+				v->mword = p->id;
+			}
 			if (p->cls & W_NEG && !(p->cls & W_DET))
 				v->negated = 1;
 			if ((p->cls & W_AUX) && !(p->cls & W_BE))
@@ -1679,6 +1690,7 @@ struct emit {
 	int sentence;
 	const char *date;
 	size_t nev;
+	int symmetric; /* a compound subject's joint act, coded both ways */
 };
 
 static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
@@ -1739,6 +1751,7 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 	json_object_set_new(e, "negated", json_boolean(v->negated));
 	json_object_set_new(e, "hypothetical", json_boolean(v->modal));
 	json_object_set_new(e, "reported", json_boolean(reported));
+	json_object_set_new(e, "symmetric", json_boolean(em->symmetric));
 	if (reported && speaker >= 0)
 		json_object_set_new(e, "speaker", actor_json(c, speaker, c->ch[speaker].code));
 	json_array_append_new(em->events, e);
@@ -1876,15 +1889,35 @@ static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
 				tb = k + 1;
 			}
 		}
-		if (ta >= tb)
+		if (ta >= tb || ta < c->dl_end)
 			continue;
 		const char *canon = json_string_value(json_object_get(e, "canonical"));
+		const char *ecode = json_string_value(json_object_get(e, "code"));
+		if (ecode && (!ecode[0] || strlen(ecode) >= sizeof c->ch[0].code))
+			ecode = NULL;
 		int covered = -1;
 		for (size_t k = ta; k < tb; k++)
 			if (c->t[k].chunk >= 0)
 				covered = c->t[k].chunk;
 		if (covered >= 0) {
 			struct chunk *ch = &c->ch[covered];
+			/* the chunk is the entity's name or a fragment of it ("Abdullah" of "Abdullah
+			 * Abdullah"): the entity layer's code, or none (a fragment's dictionary code is
+			 * another person's); a chunk wider than the name ("Pakistan's Prime Minister Imran
+			 * Khan") keeps its own code unless it has none */
+			if (ch->a >= ta && ch->b <= tb && (ch->a > ta || ch->b < tb || ecode)) {
+				snprintf(ch->code, sizeof ch->code, "%s", ecode ? ecode : "");
+				snprintf(ch->base, sizeof ch->base, "%s", ecode ? ecode : "");
+				ch->npartial = 0;
+				ch->nag = 0;
+				for (size_t k = ta; k < tb; k++)
+					c->t[k].chunk = covered;
+				ch->a = ta;
+				ch->b = tb;
+			} else if (!ch->code[0] && ecode) {
+				snprintf(ch->code, sizeof ch->code, "%s", ecode);
+				snprintf(ch->base, sizeof ch->base, "%s", ecode);
+			}
 			if (!strcmp(type, "PERSON") && canon && !ch->owned) {
 				ch->owned = af_strdup(canon);
 				ch->canonical = ch->owned;
@@ -1903,6 +1936,10 @@ static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
 		if (canon) {
 			ch->owned = af_strdup(canon);
 			ch->canonical = ch->owned;
+		}
+		if (ecode) {
+			snprintf(ch->code, sizeof ch->code, "%s", ecode);
+			snprintf(ch->base, sizeof ch->base, "%s", ecode);
 		}
 		ch->person = !strcmp(type, "PERSON");
 		for (size_t k = ta; k < tb; k++)
@@ -2094,11 +2131,75 @@ static void mark_parens(struct af_coder *c, size_t a, size_t b)
 }
 
 /* Codes one sentence s[a, b). */
+/* ---- is it an event? (the news conventions) ---- */
+
+static unsigned dbg(void)
+{
+	const char *e = getenv("AF_EVX");
+	return e ? (unsigned)strtoul(e, NULL, 0) : 0xffff;
+}
+
+/* A question ("...?") or an interviewer's line ("Q: ...", "Q. ..."): reports no event. */
+static int question(const struct af_coder *c, size_t a, size_t b)
+{
+	size_t e = b;
+	while (e > a && c->t[e - 1].kind != AF_TOK_WORD && c->t[e - 1].kind != AF_TOK_NUMBER &&
+	       c->t[e - 1].kind != AF_TOK_PUNCT)
+		e--;
+	if (e > a && c->text[c->toks.v[e - 1].start] == '?')
+		return 1;
+	for (size_t i = a; i + 1 < b && i < a + 12; i++)
+		if (c->toks.v[i].end - c->toks.v[i].start == 1 && c->text[c->toks.v[i].start] == 'Q' &&
+		    (c->text[c->toks.v[i + 1].start] == ':' || c->text[c->toks.v[i].end] == '.'))
+			return 1;
+	return 0;
+}
+
+/* The verb group's clause starts with a conditional ("if", "unless") or is a "whether" clause. */
+static int conditional(const struct af_coder *c, const struct vgroup *v, size_t a)
+{
+	for (size_t k = v->a; k-- > a && v->a - k < SUBJ_WIN;) {
+		if (c->t[k].boundary || is_comma(c, k) || c->t[k].verb >= 0)
+			return 0;
+		if (word_is(c, k, "IF") || word_is(c, k, "UNLESS") || word_is(c, k, "WHETHER"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is verb group v's act, coded `code` with target group tg, an event a news coder would list?
+ * Capabilities, speculation, obligations and counterfactuals (can, could, may, might, would,
+ * should, must) and conditionals are not; a statement (01x) is one only when a pattern names
+ * its subject matter and a target actor stands after a preposition ("spoke about Iran"). */
+static int news_event(const struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p,
+                      const char *code, int tg, size_t a)
+{
+	unsigned x = dbg();
+	if ((x & 1) && v->mword >= 0) {
+		static const char *const weak[] = {"CAN", "CA", "COULD", "MAY", "MIGHT", "WOULD", "SHOULD", "MUST", NULL};
+		for (int k = 0; weak[k]; k++)
+			if (word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword)
+				return 0;
+	}
+	if ((x & 2) && conditional(c, v, a))
+		return 0;
+	if ((x & 4) && code[0] == '0' && code[1] == '1') {
+		if (!(p && p->score > 0) || tg < 0)
+			return 0;
+		size_t t0 = c->gr[tg].a;
+		if (t0 == 0 || !(c->t[t0 - 1].cls & (W_PREP | W_TO)) || t0 < v->hend)
+			return 0;
+	}
+	return 1;
+}
+
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           json_t *events)
 {
 	size_t ch0 = c->nch, gr0 = c->ngr;
 	c->nvg = 0;
+	if (c->news && (dbg() & 16) && question(c, a, b))
+		return;
 	/* words that may be verbs are never noun-phrase modifiers */
 	for (size_t i = a; i < b; i++) {
 		int id = c->t[i].id;
@@ -2111,7 +2212,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	size_t nsp = 0, spcap = 0;
 	for (size_t i = a; i < b;) {
 		int actor, agent;
-		size_t n = is_word(&c->t[i]) ? match_phrase(c, i, b, &actor, &agent) : 0;
+		size_t n = is_word(&c->t[i]) && i >= c->dl_end ? match_phrase(c, i, b, &actor, &agent) : 0;
 		if (!n) {
 			i++;
 			continue;
@@ -2177,7 +2278,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 				k++;
 			speech_obj = k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k;
 		}
-		if (v->reduced || (v->speech && !(p && p->score > 0) && !speech_obj))
+		if (v->reduced || (v->speech && !(p && p->score > 0) && (!speech_obj || (c->news && (dbg() & 8)))))
 			continue;
 		const char *code, *pcode;
 		if (p) {
@@ -2204,6 +2305,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 			sg = subject_before(c, c->gr[tg].a, a);
 		if (tg == sg)
 			tg = -1;
+		if (c->news && !news_event(c, v, p, code[0] ? code : pcode, tg, a))
+			continue;
 		/* [active:reverse]: the second code is the event in the other direction ("X arrived in Y":
 		 * X 032 Y and Y 033 X); passive voice keeps the logical roles */
 		const char *fwd = code, *rev = pcode;
@@ -2259,6 +2362,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		int ns = members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = members(c, tg, tc, tcd, MAX_MEMBERS * 2);
 		size_t before = json_array_size(events);
 		if (compound) {
+			em.symmetric = 1;
 			for (int x = 0; x < ns; x++)
 				for (int y = 0; y < ns; y++)
 					if (x != y && strcmp(scd[x], scd[y]) && fwd[0])
@@ -2270,7 +2374,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 						continue;
 					if (fwd[0])
 						emit_event(c, &em, v, fwd, sc[x], scd[x], tc[y], tcd[y], 0, -1);
-					if (rev[0] && !v->passive && tc[y] >= 0)
+					if (rev[0] && !v->passive && tc[y] >= 0 && c->mirror)
 						emit_event(c, &em, v, rev, tc[y], tcd[y], sc[x], scd[x], 0, -1);
 				}
 		}
@@ -2403,6 +2507,33 @@ static void drop_joiners(struct af_coder *c, const char *text)
 	c->toks.n = o;
 }
 
+/* The dateline at the text's start: up to four capitalised words, all capitals among them,
+ * then a dash ("TEHRAN –", "KABUL, Afghanistan -"): the place of writing, never an actor.
+ * Its end token, 0 when none. */
+static size_t dateline_end(const struct af_coder *c)
+{
+	size_t n = c->toks.n, words = 0;
+	int caps = 0;
+	for (size_t i = 0; i < n && i < 8; i++) {
+		const struct af_token *k = &c->toks.v[i];
+		if (k->kind == AF_TOK_WORD && (k->flags & AF_TF_CAP)) {
+			caps |= (k->flags & AF_TF_ALLCAPS) && k->end - k->start > 1;
+			if (++words > 4)
+				return 0;
+			continue;
+		}
+		if (k->kind == AF_TOK_PUNCT && c->text[k->start] == ',' && words)
+			continue;
+		if (k->kind == AF_TOK_PUNCT && words && caps) {
+			const char *p = c->text + k->start;
+			if (*p == '-' || !strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3))
+				return i + 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent, struct af_error *err)
 {
 	if (af_cameo_init(err) < 0)
@@ -2453,6 +2584,7 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 			}
 		}
 	}
+	c->dl_end = dateline_end(c);
 	json_t *events = json_array();
 	/* story-level discards */
 	if (sentence_discard(c, 0, n) == 2) {
