@@ -1603,6 +1603,32 @@ static int clause_subject(const struct af_coder *c, int g, size_t from, size_t l
 
 /* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
  * and verbs that start a new clause. */
+static unsigned dbg(void)
+{
+	const char *e = getenv("AF_EVX");
+	return e ? (unsigned)strtoul(e, NULL, 0) : 0xffff;
+}
+
+/* Token i links a common noun before it to what follows as its topic or setting ("discussed
+ * the latest developments in Afghanistan", "condemned the attack on worshippers"): an actor
+ * after it is what the object is about, not the verb's target. */
+static int topic_link(const struct af_coder *c, size_t i, size_t from)
+{
+	static const char *const links[] = {"IN", "ON", "ABOUT", "OVER", "INCLUDING", "REGARDING", "CONCERNING",
+	                                    "AT", "DURING", "AMONG", "ACROSS", "INSIDE", "NEAR", "WITHIN",
+	                                    "AMID", NULL};
+	if (i <= from || c->t[i].kind != AF_TOK_WORD)
+		return 0;
+	int k;
+	for (k = 0; links[k]; k++)
+		if (word_is(c, i, links[k]))
+			break;
+	if (!links[k])
+		return 0;
+	const struct tok *n = &c->t[i - 1];
+	return n->kind == AF_TOK_WORD && !n->cls && n->chunk < 0 && (n->flags & AF_TF_LOWER) && !is_adverb(c, i - 1);
+}
+
 static int find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group)
 {
 	int vp = from > 0 ? c->t[from - 1].paren : 0;
@@ -1617,6 +1643,8 @@ static int find_after(struct af_coder *c, size_t from, size_t lim, int want_by, 
 		if (t->verb >= 0 && c->vg[t->verb].head == i && new_clause(c, &c->vg[t->verb], from))
 			return -1;
 		if (t->speech)
+			return -1;
+		if (c->news && !want_by && (dbg() & 32) && topic_link(c, i, from))
 			return -1;
 		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
 			int g = c->ch[t->chunk].group;
@@ -1931,6 +1959,28 @@ static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
 				verbish = 1;
 		if (verbish)
 			continue;
+		/* a title before the name is the same actor: "Turkish Foreign Minister Mevlüt Çavusoglu",
+		 * "his Turkish counterpart Mevlüt Çavusoglu" */
+		if (!strcmp(type, "PERSON") && c->news && (dbg() & 128)) {
+			size_t j = ta;
+			while (j > a && ta - j < 3 && c->t[j - 1].chunk < 0 && modifier(c, j - 1) &&
+			       (c->t[j - 1].flags & AF_TF_LOWER))
+				j--;
+			int prev = j > a ? c->t[j - 1].chunk : -1;
+			if (prev >= 0 && c->ch[prev].b == j && !c->ch[prev].person && c->ch[prev].code[0]) {
+				struct chunk *ch = &c->ch[prev];
+				for (size_t k = j; k < tb; k++)
+					c->t[k].chunk = prev;
+				ch->b = tb;
+				ch->person = 1;
+				if (canon) {
+					free(ch->owned);
+					ch->owned = af_strdup(canon);
+					ch->canonical = ch->owned;
+				}
+				continue;
+			}
+		}
 		int ci = new_chunk(c, ta, tb);
 		struct chunk *ch = &c->ch[ci];
 		if (canon) {
@@ -2133,11 +2183,14 @@ static void mark_parens(struct af_coder *c, size_t a, size_t b)
 /* Codes one sentence s[a, b). */
 /* ---- is it an event? (the news conventions) ---- */
 
-static unsigned dbg(void)
+/* Codes whose act two parties do together whatever the verb's object ("X and Y discussed
+ * the situation", "signed an agreement"): consult, negotiate, sign. */
+static int joint_code(const char *code)
 {
-	const char *e = getenv("AF_EVX");
-	return e ? (unsigned)strtoul(e, NULL, 0) : 0xffff;
+	return !strcmp(code, "040") || !strcmp(code, "041") || !strcmp(code, "046") || !strcmp(code, "057") ||
+	       !strcmp(code, "030") || !strcmp(code, "036");
 }
+
 
 /* A question ("...?") or an interviewer's line ("Q: ...", "Q. ..."): reports no event. */
 static int question(const struct af_coder *c, size_t a, size_t b)
@@ -2323,7 +2376,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		 * target each member acts on it ("- % HAVE POSTPONED *" with a target after the verb) */
 		int compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
 		               (m.compound || (p && p->score > 0) || (fwd[0] && !strcmp(fwd, rev)) ||
-		                !has_object(c, v, b));
+		                !has_object(c, v, b) || (c->news && (dbg() & 64) && joint_code(fwd)));
 		int real = group_has_real(c, sg) || group_has_real(c, tg);
 		int both = sg >= 0 && tg >= 0 && (group_has_code(c, sg) || group_has_code(c, tg));
 		int actorless = p && p->score > 0 && sg < 0 && tg < 0 && v->passive;
