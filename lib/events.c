@@ -144,6 +144,7 @@ struct vgroup {
 	int form;          /* ev_form index */
 	int passive, negated, modal, inf, perfect;
 	int mword;    /* the modal's word id (WILL, CAN ...), -1 */
+	int be;       /* a form of "be" among its auxiliaries */
 	int subj;     /* group index of the subject, -1 */
 	int coded;    /* produced an event */
 	int speech;   /* a speech verb */
@@ -1155,6 +1156,7 @@ static void find_verbs(struct af_coder *c, size_t a, size_t b)
 			g--;
 		}
 		v->a = g;
+		v->be = be_aux;
 		if (be_aux && (kind == VF_ED || kind == VF_IRR)) {
 			const char *hw = d->w.words[c->t[bs + (size_t)d->forms[best].head].id];
 			size_t hl = strlen(hw);
@@ -2236,6 +2238,14 @@ static int news_event(const struct af_coder *c, const struct vgroup *v, const st
 	}
 	if ((x & 2) && conditional(c, v, a))
 		return 0;
+	/* a participle with no "be" heads a modifier or adverbial clause ("the soldiers fighting
+	 * in Afghanistan", "..., paying compensation"): background, not the sentence's report */
+	if ((x & 256) && c->d->forms[v->form].kind == VF_ING && !v->be)
+		return 0;
+	/* an infinitive no coded verb governs is a purpose or plan ("an opportunity to exchange
+	 * views", "refused to meet"): not an act */
+	if ((x & 512) && v->inf && !word_is(c, v->a, "GOING") && !word_is(c, v->a, "ABOUT"))
+		return 0;
 	if ((x & 4) && code[0] == '0' && code[1] == '1') {
 		if (!(p && p->score > 0) || tg < 0)
 			return 0;
@@ -2377,6 +2387,9 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		int compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
 		               (m.compound || (p && p->score > 0) || (fwd[0] && !strcmp(fwd, rev)) ||
 		                !has_object(c, v, b) || (c->news && (dbg() & 64) && joint_code(fwd)));
+		/* both sides or no event: a joint act of a compound subject is its own target */
+		if (c->news && (dbg() & 1024) && (sg < 0 || (tg < 0 && !compound)))
+			continue;
 		int real = group_has_real(c, sg) || group_has_real(c, tg);
 		int both = sg >= 0 && tg >= 0 && (group_has_code(c, sg) || group_has_code(c, tg));
 		int actorless = p && p->score > 0 && sg < 0 && tg < 0 && v->passive;
