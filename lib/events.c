@@ -2256,6 +2256,100 @@ static int news_event(const struct af_coder *c, const struct vgroup *v, const st
 	return 1;
 }
 
+/* ---- nominal events: "in a meeting with X", "talks between X and Y" ---- */
+
+static const struct {
+	const char *noun;
+	const char *code;
+} nominal[] = {
+	{"MEETING", "040"}, {"MEETINGS", "040"}, {"TALKS", "040"}, {"CONVERSATION", "040"},
+	{"DISCUSSIONS", "040"}, {"CONSULTATIONS", "040"}, {"NEGOTIATIONS", "046"}, {"VISIT", "042"},
+	{"AGREEMENT", "057"}, {"ACCORD", "057"}, {"DEAL", "057"}, {"TREATY", "057"},
+};
+
+/* Is there an event of this root between these actor codes in the sentence already? */
+static int have_event(json_t *events, size_t from, const char *code, const char *s, const char *t)
+{
+	for (size_t i = from; i < json_array_size(events); i++) {
+		json_t *e = json_array_get(events, i);
+		const char *ec = json_string_value(json_object_get(e, "code"));
+		json_t *es = json_object_get(e, "source"), *et = json_object_get(e, "target");
+		const char *sa = json_is_object(es) ? json_string_value(json_object_get(es, "actor")) : NULL;
+		const char *ta = json_is_object(et) ? json_string_value(json_object_get(et, "actor")) : NULL;
+		if (ec && !strncmp(ec, code, 2) && sa && ta && !strcmp(sa, s) && !strcmp(ta, t))
+			return 1;
+	}
+	return 0;
+}
+
+/* The clause subject a noun at i belongs to: the subject of the verb before it in its clause,
+ * else of the first verb after it ("In a meeting with X, the minister said"). */
+static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t b)
+{
+	for (size_t k = i; k-- > a && i - k < SUBJ_WIN;) {
+		if (c->t[k].boundary)
+			break;
+		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k)
+			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;
+	}
+	for (size_t k = i; k < b && k - i < SUBJ_WIN; k++) {
+		if (c->t[k].boundary)
+			break;
+		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k)
+			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;
+	}
+	return -1;
+}
+
+/* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
+ * "N between X and Y" (each with the other, symmetric), "visit to X". */
+static void code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events)
+{
+	size_t first = json_array_size(events);
+	while (first > 0 &&
+	       json_integer_value(json_object_get(json_array_get(events, first - 1), "sentence")) == sidx)
+		first--;
+	for (size_t i = a; i + 2 < b; i++) {
+		if (c->t[i].kind != AF_TOK_WORD || c->t[i].chunk >= 0 || (c->t[i].verb >= 0 && c->vg[c->t[i].verb].head == i &&
+		                                                          !verb_is_noun(c, i, a, c->d->forms[c->vg[c->t[i].verb].form].kind)))
+			continue;
+		size_t n;
+		for (n = 0; n < sizeof nominal / sizeof nominal[0]; n++)
+			if (word_is(c, i, nominal[n].noun))
+				break;
+		if (n == sizeof nominal / sizeof nominal[0])
+			continue;
+		const char *code = nominal[n].code;
+		int between = word_is(c, i + 1, "BETWEEN");
+		if (!between && !word_is(c, i + 1, "WITH") && !(code[2] == '2' && word_is(c, i + 1, "TO")))
+			continue;
+		size_t k = i + 2;
+		while (k < b && k < i + 5 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || modifier(c, k)))
+			k++;
+		if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
+			continue;
+		int tg = c->ch[c->t[k].chunk].group;
+		int sg = between ? tg : nominal_subject(c, i, a, b);
+		if (tg < 0 || sg < 0 || (between && c->gr[tg].n < 2) || (!between && sg == tg))
+			continue;
+		if (!between && code[2] == '7')
+			continue; /* "an agreement with X": whose, the clause does not say */
+		struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = sg, .mword = -1};
+		struct emit em = {.events = events, .sentence = sidx, .symmetric = between};
+		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+		int ns = members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+		for (int x = 0; x < ns; x++)
+			for (int y = 0; y < nt; y++) {
+				if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0] || !strcmp(scd[x], tcd[y]))
+					continue;
+				if (have_event(events, first, code, scd[x], tcd[y]))
+					continue;
+				emit_event(c, &em, &v, code, sc[x], scd[x], tc[y], tcd[y], 0, -1);
+			}
+	}
+}
+
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           json_t *events)
 {
@@ -2531,6 +2625,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 					json_array_remove(events, first_event + k);
 	}
 	free(ev_verb);
+	if (c->news && (dbg() & 2048))
+		code_nominal(c, a, b, sidx, events);
 	/* remember the last person named, for pronouns */
 	for (size_t k = ch0; k < c->nch; k++)
 		if (c->ch[k].person && !c->ch[k].pron && c->ch[k].canonical) {
