@@ -1739,6 +1739,10 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 		if (xb - xa == yb - ya && !strncasecmp(c->text + xa, c->text + ya, xb - xa))
 			return;
 	}
+	/* one person under two mentions ("I assured him ..., he tweeted") does not act on itself */
+	if (c->news && src >= 0 && tgt >= 0 && c->ch[src].canonical && c->ch[tgt].canonical &&
+	    (c->ch[src].pron || c->ch[tgt].pron) && !strcmp(c->ch[src].canonical, c->ch[tgt].canonical))
+		return;
 	/* no duplicates */
 	size_t n = json_array_size(em->events);
 	for (size_t i = n > 64 ? n - 64 : 0; i < n; i++) {
