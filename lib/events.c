@@ -2271,6 +2271,17 @@ static const struct {
 	{"AGREEMENT", "057"}, {"ACCORD", "057"}, {"DEAL", "057"}, {"TREATY", "057"},
 };
 
+/* Acts named by a noun whose actor stands before it and whose target follows a preposition:
+ * "the Soviet invasion of Afghanistan", "U.S. sanctions against Iran", "the withdrawal of U.S.
+ * troops from Afghanistan" (the actor after "of", the target after "from"). */
+static const struct {
+	const char *noun, *prep, *code;
+} acts[] = {
+	{"INVASION", "OF", "192"}, {"OCCUPATION", "OF", "192"}, {"SANCTIONS", "AGAINST", "163"},
+	{"SANCTIONS", "ON", "163"}, {"ATTACK", "ON", "190"}, {"ATTACKS", "ON", "190"},
+	{"ATTACK", "AGAINST", "190"}, {"ATTACKS", "AGAINST", "190"}, {"WITHDRAWAL", "FROM", "0874"},
+};
+
 /* Is there an event of this root between these actor codes in the sentence already? */
 static int have_event(json_t *events, size_t from, const char *code, const char *s, const char *t)
 {
@@ -2305,6 +2316,65 @@ static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t 
 	return -1;
 }
 
+/* The chunk starting at or just after k (over determiners and modifiers), -1. */
+static int chunk_near(const struct af_coder *c, size_t k, size_t b)
+{
+	size_t e = k + 4;
+	while (k < b && k < e && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || modifier(c, k)))
+		k++;
+	return k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k ? c->t[k].chunk : -1;
+}
+
+/* An act named by the noun at i (acts[]): its actor the chunk before it ("U.S. sanctions",
+ * "Iran's invasion") or after "of" ("the withdrawal of U.S. troops from"), its target after
+ * the act's preposition. 1 when the noun is one of them. */
+static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, json_t *events, size_t first)
+{
+	size_t n;
+	for (n = 0; n < sizeof acts / sizeof acts[0]; n++)
+		if (word_is(c, i, acts[n].noun))
+			break;
+	if (n == sizeof acts / sizeof acts[0])
+		return 0;
+	int src = -1, tgt = -1;
+	size_t k = i;
+	while (k > a && i - k < 3 && c->t[k - 1].chunk < 0 && modifier(c, k - 1))
+		k--;
+	if (k > a && (c->t[k - 1].cls & W_POSS))
+		k--;
+	if (k > a && c->t[k - 1].chunk >= 0)
+		src = c->t[k - 1].chunk;
+	size_t j = i + 1;
+	if (src < 0 && j < b && word_is(c, j, "OF") && strcmp(acts[n].prep, "OF")) {
+		src = chunk_near(c, j + 1, b);
+		j = src >= 0 ? c->ch[src].b : b;
+	}
+	for (size_t q = 0; q < sizeof acts / sizeof acts[0]; q++)
+		if (j < b && !strcmp(acts[q].noun, acts[n].noun) && word_is(c, j, acts[q].prep)) {
+			tgt = chunk_near(c, j + 1, b);
+			n = q;
+			break;
+		}
+	if (src < 0 || tgt < 0 || !c->ch[src].code[0] || !c->ch[tgt].code[0] || !strcmp(c->ch[src].code, c->ch[tgt].code))
+		return 1;
+	/* the object of a coded verb is what that verb is about ("called for the withdrawal of") */
+	for (size_t q = k; q-- > a && k - q < 8;) {
+		if (c->t[q].boundary)
+			break;
+		if (c->t[q].verb >= 0) {
+			if (c->vg[c->t[q].verb].coded)
+				return 1;
+			break;
+		}
+	}
+	if (have_event(events, first, acts[n].code, c->ch[src].code, c->ch[tgt].code))
+		return 1;
+	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
+	struct emit em = {.events = events, .sentence = sidx};
+	emit_event(c, &em, &v, acts[n].code, src, c->ch[src].code, tgt, c->ch[tgt].code, 0, -1);
+	return 1;
+}
+
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
  * "N between X and Y" (each with the other, symmetric), "visit to X". */
 static void code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events)
@@ -2316,6 +2386,8 @@ static void code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_
 	for (size_t i = a; i + 2 < b; i++) {
 		if (c->t[i].kind != AF_TOK_WORD || c->t[i].chunk >= 0 || (c->t[i].verb >= 0 && c->vg[c->t[i].verb].head == i &&
 		                                                          !verb_is_noun(c, i, a, c->d->forms[c->vg[c->t[i].verb].form].kind)))
+			continue;
+		if (code_act(c, i, a, b, sidx, events, first))
 			continue;
 		size_t n;
 		for (n = 0; n < sizeof nominal / sizeof nominal[0]; n++)
