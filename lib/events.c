@@ -1605,12 +1605,6 @@ static int clause_subject(const struct af_coder *c, int g, size_t from, size_t l
 
 /* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
  * and verbs that start a new clause. */
-static unsigned dbg(void)
-{
-	const char *e = getenv("AF_EVX");
-	return e ? (unsigned)strtoul(e, NULL, 0) : 0xffff;
-}
-
 /* Token i links a common noun before it to what follows as its topic or setting ("discussed
  * the latest developments in Afghanistan", "condemned the attack on worshippers"): an actor
  * after it is what the object is about, not the verb's target. */
@@ -1646,7 +1640,7 @@ static int find_after(struct af_coder *c, size_t from, size_t lim, int want_by, 
 			return -1;
 		if (t->speech)
 			return -1;
-		if (c->news && !want_by && (dbg() & 32) && topic_link(c, i, from))
+		if (c->news && !want_by && topic_link(c, i, from))
 			return -1;
 		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
 			int g = c->ch[t->chunk].group;
@@ -1759,6 +1753,9 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 		if ((!sa || !strcmp(sa, scode)) && (!ta || !strcmp(ta, tcode)))
 			return;
 	}
+	/* hosting refugees is giving them asylum (075), not hosting a visit (043) */
+	if (c->news && !strcmp(code, "043") && tcode && strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "REF"))
+		code = "075";
 	json_t *e = json_object();
 	json_object_set_new(e, "code", json_string(code));
 	char root[3] = {code[0], code[1] ? code[1] : 0, 0};
@@ -1967,7 +1964,7 @@ static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
 			continue;
 		/* a title before the name is the same actor: "Turkish Foreign Minister Mevlüt Çavusoglu",
 		 * "his Turkish counterpart Mevlüt Çavusoglu" */
-		if (!strcmp(type, "PERSON") && c->news && (dbg() & 128)) {
+		if (!strcmp(type, "PERSON") && c->news) {
 			size_t j = ta;
 			while (j > a && ta - j < 3 && c->t[j - 1].chunk < 0 && modifier(c, j - 1) &&
 			       (c->t[j - 1].flags & AF_TF_LOWER))
@@ -2233,24 +2230,23 @@ static int conditional(const struct af_coder *c, const struct vgroup *v, size_t 
 static int news_event(const struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p,
                       const char *code, int tg, size_t a)
 {
-	unsigned x = dbg();
-	if ((x & 1) && v->mword >= 0) {
+	if (v->mword >= 0) {
 		static const char *const weak[] = {"CAN", "CA", "COULD", "MAY", "MIGHT", "WOULD", "SHOULD", "MUST", NULL};
 		for (int k = 0; weak[k]; k++)
 			if (word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword)
 				return 0;
 	}
-	if ((x & 2) && conditional(c, v, a))
+	if (conditional(c, v, a))
 		return 0;
 	/* a participle with no "be" heads a modifier or adverbial clause ("the soldiers fighting
 	 * in Afghanistan", "..., paying compensation"): background, not the sentence's report */
-	if ((x & 256) && c->d->forms[v->form].kind == VF_ING && !v->be)
+	if (c->d->forms[v->form].kind == VF_ING && !v->be)
 		return 0;
 	/* an infinitive no coded verb governs is a purpose or plan ("an opportunity to exchange
 	 * views", "refused to meet"): not an act */
-	if ((x & 512) && v->inf && !word_is(c, v->a, "GOING") && !word_is(c, v->a, "ABOUT"))
+	if (v->inf && !word_is(c, v->a, "GOING") && !word_is(c, v->a, "ABOUT"))
 		return 0;
-	if ((x & 4) && code[0] == '0' && code[1] == '1') {
+	if (code[0] == '0' && code[1] == '1') {
 		if (!(p && p->score > 0) || tg < 0)
 			return 0;
 		size_t t0 = c->gr[tg].a;
@@ -2431,7 +2427,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 {
 	size_t ch0 = c->nch, gr0 = c->ngr;
 	c->nvg = 0;
-	if (c->news && (dbg() & 16) && question(c, a, b))
+	if (c->news && question(c, a, b))
 		return;
 	/* words that may be verbs are never noun-phrase modifiers */
 	for (size_t i = a; i < b; i++) {
@@ -2511,7 +2507,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 				k++;
 			speech_obj = k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k;
 		}
-		if (v->reduced || (v->speech && !(p && p->score > 0) && (!speech_obj || (c->news && (dbg() & 8)))))
+		if (v->reduced || (v->speech && !(p && p->score > 0) && (!speech_obj || c->news)))
 			continue;
 		const char *code, *pcode;
 		if (p) {
@@ -2556,9 +2552,9 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		 * target each member acts on it ("- % HAVE POSTPONED *" with a target after the verb) */
 		int compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
 		               (m.compound || (p && p->score > 0) || (fwd[0] && !strcmp(fwd, rev)) ||
-		                !has_object(c, v, b) || (c->news && (dbg() & 64) && joint_code(fwd)));
+		                !has_object(c, v, b) || (c->news && joint_code(fwd)));
 		/* both sides or no event: a joint act of a compound subject is its own target */
-		if (c->news && (dbg() & 1024) && (sg < 0 || (tg < 0 && !compound)))
+		if (c->news && (sg < 0 || (tg < 0 && !compound)))
 			continue;
 		int real = group_has_real(c, sg) || group_has_real(c, tg);
 		int both = sg >= 0 && tg >= 0 && (group_has_code(c, sg) || group_has_code(c, tg));
@@ -2701,7 +2697,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 					json_array_remove(events, first_event + k);
 	}
 	free(ev_verb);
-	if (c->news && (dbg() & 2048))
+	if (c->news)
 		code_nominal(c, a, b, sidx, events);
 	/* remember the last person named, for pronouns */
 	for (size_t k = ch0; k < c->nch; k++)
