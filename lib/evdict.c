@@ -1864,7 +1864,6 @@ int af_evdict_load_defaults(struct af_evdict *d, unsigned which, struct af_error
 			ev_dict_release(d);
 			*d = *t;
 			free(t);
-			d->defaults |= which & AF_EVD_ALL;
 			return 0;
 		}
 		ev_dict_release(t);
@@ -1881,6 +1880,5 @@ int af_evdict_load_defaults(struct af_evdict *d, unsigned which, struct af_error
 		if (files[i].load(d, f->data, f->len, files[i].name, err) < 0)
 			return -1;
 	}
-	d->defaults |= which & AF_EVD_ALL;
 	return 0;
 }

@@ -292,10 +292,7 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 {
 	struct af_coder *c = af_calloc(1, sizeof *c);
 	c->d = d;
-	/* PETRARCH's [active:reverse] codes are followed when the verbs are the user's own; over
-	 * af's news defaults only a compound subject's joint act is coded both ways */
-	c->news = (d->defaults & AF_EVD_VERBS) != 0;
-	c->mirror = !c->news;
+	af_coder_conventions(c, AF_EVC_NEWS);
 	size_t n = sizeof closed / sizeof closed[0];
 	c->wcls_ids = af_malloc(n * sizeof *c->wcls_ids);
 	c->wcls = af_malloc(n * sizeof *c->wcls);
@@ -324,6 +321,15 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 	c->syntried = af_calloc(d->nsyns + 1, sizeof *c->syntried);
 	build_verb_blocks(c);
 	return c;
+}
+
+void af_coder_conventions(struct af_coder *c, enum af_evconventions conv)
+{
+	/* news: the news coding guidelines (docs/af-events.1): only a compound subject's joint act
+	 * is coded both ways, non-events are not coded. petrarch: as PETRARCH's validation suite
+	 * codes, [active:reverse] codes both ways, a speech verb's actor object its target. */
+	c->news = conv == AF_EVC_NEWS;
+	c->mirror = !c->news;
 }
 
 void af_coder_free(struct af_coder *c)
@@ -2224,14 +2230,14 @@ static int conditional(const struct af_coder *c, const struct vgroup *v, size_t 
 }
 
 /* Is verb group v's act, coded `code` with target group tg, an event a news coder would list?
- * Capabilities, speculation, obligations and counterfactuals (can, could, may, might, would,
- * should, must) and conditionals are not; a statement (01x) is one only when a pattern names
+ * Capabilities, obligations and counterfactuals (can, could, would, should, must) and
+ * conditionals are not ("may", "might" are, flagged hypothetical); a statement (01x) is one only when a pattern names
  * its subject matter and a target actor stands after a preposition ("spoke about Iran"). */
 static int news_event(const struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p,
                       const char *code, int tg, size_t a)
 {
 	if (v->mword >= 0) {
-		static const char *const weak[] = {"CAN", "CA", "COULD", "MAY", "MIGHT", "WOULD", "SHOULD", "MUST", NULL};
+		static const char *const weak[] = {"CAN", "CA", "COULD", "WOULD", "SHOULD", "MUST", NULL};
 		for (int k = 0; weak[k]; k++)
 			if (word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword)
 				return 0;
@@ -2244,8 +2250,13 @@ static int news_event(const struct af_coder *c, const struct vgroup *v, const st
 		return 0;
 	/* an infinitive no coded verb governs is a purpose or plan ("an opportunity to exchange
 	 * views", "refused to meet"): not an act */
-	if (v->inf && !word_is(c, v->a, "GOING") && !word_is(c, v->a, "ABOUT"))
-		return 0;
+	if (v->inf) {
+		int future = 0; /* "is going to", "is about to" */
+		for (size_t k = v->a; k < v->head; k++)
+			future |= word_is(c, k, "GOING") || word_is(c, k, "ABOUT");
+		if (!future)
+			return 0;
+	}
 	if (code[0] == '0' && code[1] == '1') {
 		if (!(p && p->score > 0) || tg < 0)
 			return 0;

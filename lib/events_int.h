@@ -145,7 +145,6 @@ struct af_evdict {
 	size_t nfiles;
 	int order;
 	int ntransforms;
-	unsigned defaults; /* the compiled-in dictionaries loaded (enum af_evdefault bits) */
 	char *pool; /* strings restored from the start-up snapshot (evsnap.c), freed as one */
 	size_t poolcap;
 };
