@@ -1938,11 +1938,12 @@ static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
 				covered = c->t[k].chunk;
 		if (covered >= 0) {
 			struct chunk *ch = &c->ch[covered];
-			/* the chunk is the entity's name or a fragment of it ("Abdullah" of "Abdullah
-			 * Abdullah"): the entity layer's code, or none (a fragment's dictionary code is
-			 * another person's); a chunk wider than the name ("Pakistan's Prime Minister Imran
-			 * Khan") keeps its own code unless it has none */
-			if (ch->a >= ta && ch->b <= tb && (ch->a > ta || ch->b < tb || ecode)) {
+			/* the chunk is a fragment of the entity's name ("Abdullah" of "Abdullah Abdullah"):
+			 * the entity layer's code, or none (a fragment's dictionary code is another
+			 * person's); the whole name keeps the dictionary's code, which follows the date
+			 * (the Taliban), else takes the entity's; a chunk wider than the name ("Pakistan's
+			 * Prime Minister Imran Khan") keeps its own code unless it has none */
+			if (ch->a >= ta && ch->b <= tb && (ch->a > ta || ch->b < tb)) {
 				snprintf(ch->code, sizeof ch->code, "%s", ecode ? ecode : "");
 				snprintf(ch->base, sizeof ch->base, "%s", ecode ? ecode : "");
 				ch->npartial = 0;
@@ -2564,9 +2565,6 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		int compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
 		               (m.compound || (p && p->score > 0) || (fwd[0] && !strcmp(fwd, rev)) ||
 		                !has_object(c, v, b) || (c->news && joint_code(fwd)));
-		/* both sides or no event: a joint act of a compound subject is its own target */
-		if (c->news && (sg < 0 || (tg < 0 && !compound)))
-			continue;
 		int real = group_has_real(c, sg) || group_has_real(c, tg);
 		int both = sg >= 0 && tg >= 0 && (group_has_code(c, sg) || group_has_code(c, tg));
 		int actorless = p && p->score > 0 && sg < 0 && tg < 0 && v->passive;
@@ -2577,6 +2575,10 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		/* an appeal or statement by a known actor needs no recipient ("calling for talks") */
 		int appeal = p && p->score > 0 && tg < 0 && sg >= 0 && !v->passive && fwd[0] == '0' &&
 		             (fwd[1] == '1' || fwd[1] == '2') && group_has_code(c, sg) && !compound;
+		/* news: both sides or no event; a joint act of a compound subject or of one plural
+		 * mention ("the two sides held talks") is its own target */
+		if (c->news && !recip && (sg < 0 || (tg < 0 && !compound)))
+			continue;
 		if (recip || appeal) {
 			v->coded = 1;
 			const char *date = sentence_date(c, a, b, v->head, datebuf, sizeof datebuf) ? datebuf : pubdate;
