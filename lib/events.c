@@ -2250,6 +2250,8 @@ static int news_event(const struct af_coder *c, const struct vgroup *v, const st
 			return 0;
 	}
 	if (code[0] == '0' && code[1] == '1') {
+		if (p && p->score > 0 && tg < 0 && v->passive)
+			return 1; /* "the joint statement was released": made public, by its pattern */
 		if (!(p && p->score > 0) || tg < 0)
 			return 0;
 		size_t t0 = c->gr[tg].a;
@@ -2567,8 +2569,9 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		int appeal = p && p->score > 0 && tg < 0 && sg >= 0 && !v->passive && fwd[0] == '0' &&
 		             (fwd[1] == '1' || fwd[1] == '2') && group_has_code(c, sg) && !compound;
 		/* news: both sides or no event; a joint act of a compound subject or of one plural
-		 * mention ("the two sides held talks") is its own target */
-		if (c->news && !recip && (sg < 0 || (tg < 0 && !compound)))
+		 * mention ("the two sides held talks") is its own target; a statement its own pattern
+		 * names, made public with no actor named ("the joint statement was released"), stays */
+		if (c->news && !recip && (sg < 0 || (tg < 0 && !compound)) && !(actorless && fwd[0] == '0' && fwd[1] == '1'))
 			continue;
 		if (recip || appeal) {
 			v->coded = 1;
