@@ -123,11 +123,15 @@ struct run {
 	long lineno;           /* input lines cut into batches */
 	size_t out_off;        /* bytes of the head batch already written */
 	int workers;           /* batches go through long-lived workers */
+	int workers_done;      /* the last batch was cut: no new worker */
+	struct af_run_opts capped; /* o with --jobs capped (JOBS_PER_CPU) */
 	char mark[64];         /* the workers' mark (AF_BATCH_MARK) */
 	/* progress */
 	double next_progress;
 	int progress_shown;
 	int tty;               /* stderr is a terminal */
+	long long in_bytes;    /* input bytes read so far */
+	long long in_size;     /* the whole input's size when it is all regular files, else -1 */
 };
 
 static int sigpipe_fd[2] = {-1, -1};
@@ -234,8 +238,10 @@ static ssize_t input_read(struct run *r, char *buf, size_t cap)
 {
 	while (input_open(r) == 0) {
 		ssize_t got = read(r->infd, buf, cap);
-		if (got > 0)
+		if (got > 0) {
+			r->in_bytes += got;
 			return got;
+		}
 		if (got < 0 && (errno == EINTR || errno == EAGAIN))
 			return -1;
 		if (got < 0) {
@@ -341,7 +347,8 @@ static int pump_fill(struct run *r, struct pump *pu)
 		if (!left && pu->feed_more)
 			return 0;
 		got = (ssize_t)(left < PUMP_BUF ? left : PUMP_BUF);
-		memcpy(pu->buf, pu->feed->p + pu->srcoff, (size_t)got);
+		if (got) /* an empty feed may have no buffer yet: memcpy from NULL is undefined */
+			memcpy(pu->buf, pu->feed->p + pu->srcoff, (size_t)got);
 		pu->srcoff += (size_t)got;
 		if (pu->srcoff == pu->feed->len)
 			pu->feed->len = pu->srcoff = 0;
@@ -846,8 +853,28 @@ static void take_marks(struct run *r, struct inst *I)
 static int feed_workers(struct run *r)
 {
 	size_t jobs = (size_t)r->o->jobs;
-	if (!r->ninsts && !r->stop_batches) {
-		for (size_t k = 0; k < jobs; k++) {
+	int want = 0;
+	while (!r->stop_batches && r->nbatches - r->bhead < 2 * jobs) {
+		struct inst *w = NULL;
+		size_t nworkers = 0;
+		for (size_t k = 0; k < r->ninsts; k++) {
+			struct inst *I = r->insts[k];
+			if (I && I->worker)
+				nworkers++;
+			if (I && I->worker && !I->pumps[0]->src_eof && I->qn - I->qhead < 2 &&
+			    (!w || I->qn - I->qhead < w->qn - w->qhead))
+				w = I;
+		}
+		/* a new copy only when every copy is busy and a batch is there for it: no more
+		 * copies than batches (issue 15) */
+		int start_new = (!w || w->qn > w->qhead) && nworkers < jobs && !r->workers_done;
+		if (!w && !start_new)
+			break;
+		if (!cut_batch(r)) {
+			want = !r->in_eof;
+			break;
+		}
+		if (start_new) {
 			struct inst *I = af_calloc(1, sizeof *I);
 			I->batch = -1;
 			I->worker = 1;
@@ -860,22 +887,7 @@ static int feed_workers(struct run *r)
 			in->feed_more = 1;
 			in->count = NULL;
 			out->count = NULL;
-		}
-	}
-	int want = 0;
-	while (!r->stop_batches && r->nbatches - r->bhead < 2 * jobs) {
-		struct inst *w = NULL;
-		for (size_t k = 0; k < r->ninsts; k++) {
-			struct inst *I = r->insts[k];
-			if (I && I->worker && !I->pumps[0]->src_eof && I->qn - I->qhead < 2 &&
-			    (!w || I->qn - I->qhead < w->qn - w->qhead))
-				w = I;
-		}
-		if (!w)
-			break;
-		if (!cut_batch(r)) {
-			want = !r->in_eof;
-			break;
+			w = I;
 		}
 		size_t b = r->nbatches - 1;
 		struct batch *bt = r->batches[b];
@@ -897,10 +909,12 @@ static int feed_workers(struct run *r)
 		w->q[w->qn++] = b;
 	}
 	/* no more batches: the workers' input ends after what they have */
-	if (r->stop_batches || (r->in_eof && r->pending.len == r->pend_off))
+	if (r->stop_batches || (r->in_eof && r->pending.len == r->pend_off)) {
+		r->workers_done = 1;
 		for (size_t k = 0; k < r->ninsts; k++)
 			if (r->insts[k] && r->insts[k]->worker && r->insts[k]->pumps[0])
 				r->insts[k]->pumps[0]->feed_more = 0;
+	}
 	return want;
 }
 
@@ -1004,6 +1018,24 @@ static void finish_batches(struct run *r, int can_write)
 
 /* ---- progress ---- */
 
+/* The input's size in bytes when every input (stdin too) is a regular file, for the
+ * progress line's percentage and ETA; -1 when any is a pipe, a terminal or unreadable. */
+static long long input_size(const struct af_run_opts *o)
+{
+	long long total = 0;
+	int n = o->nfiles > 0 ? o->nfiles : 1;
+	for (int i = 0; i < n; i++) {
+		const char *f = o->nfiles > 0 ? o->files[i] : "-";
+		int std = strcmp(f, "-") == 0;
+		struct stat st;
+		if ((std ? fstat(0, &st) : stat(f, &st)) != 0 || !S_ISREG(st.st_mode))
+			return -1;
+		off_t at = std ? lseek(0, 0, SEEK_CUR) : 0;
+		total += (long long)st.st_size - (at > 0 ? (long long)at : 0);
+	}
+	return total;
+}
+
 /* CPU seconds a live process used so far (Linux /proc), or 0. */
 static double proc_cpu(pid_t pid)
 {
@@ -1052,6 +1084,21 @@ static void show_progress(struct run *r, int final)
 	}
 	fprintf(stderr, "%s%s: %ld records in, %ld out, %.0f/s, %.1f s", r->tty ? "\r" : "", af_prog(), r->lines[0],
 	        r->lines[r->n], t > 0 ? (double)r->lines[r->n] / t : 0.0, t);
+	if (r->in_size > 0) {
+		/* the share of the input read so far; the ETA assumes the rest goes as fast */
+		double f = (double)r->in_bytes / (double)r->in_size;
+		f = f > 1 ? 1 : f;
+		fprintf(stderr, ", %.0f%%", 100 * f);
+		if (!final && f > 0 && f < 1 && t >= 1) {
+			long eta = (long)(t * (1 - f) / f + 0.5);
+			if (eta < 60)
+				fprintf(stderr, ", ETA %lds", eta);
+			else if (eta < 3600)
+				fprintf(stderr, ", ETA %ldm%02lds", eta / 60, eta % 60);
+			else
+				fprintf(stderr, ", ETA %ldh%02ldm", eta / 3600, eta % 3600 / 60);
+		}
+	}
 	if (r->n > 1 && best > 0.05)
 		fprintf(stderr, ", slowest: %s", r->p->stages[slow].name);
 	fputs(r->tty ? "\033[K" : "\n", stderr);
@@ -1314,9 +1361,32 @@ static int open_keep(struct run *r)
 	return 0;
 }
 
+/* --jobs beyond this many copies per online processor only costs memory: capped, said once */
+#define JOBS_PER_CPU 4
+
 int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 {
 	struct run r = {.p = p, .o = o, .n = p->n, .infd = -1};
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int max_jobs = (int)(ncpu > 2 ? ncpu : 2) * JOBS_PER_CPU;
+	if (o->jobs > max_jobs) {
+		af_warn("--jobs %d: at most %d copies run at once here (%d per processor)", o->jobs, max_jobs,
+		        JOBS_PER_CPU);
+		r.capped = *o;
+		r.capped.jobs = max_jobs;
+		r.o = o = &r.capped;
+	}
+	/* a closed standard output or error would be taken by the first pipe opened, and the
+	 * output lost: a closed stdout is an output error; a closed stderr gets /dev/null */
+	if (fcntl(2, F_GETFD) < 0 && errno == EBADF) {
+		int fd = open("/dev/null", O_WRONLY);
+		if (fd >= 0 && fd != 2)
+			close(fd);
+	}
+	if (fcntl(1, F_GETFD) < 0 && errno == EBADF) {
+		af_warn("writing output failed: standard output is closed");
+		return AF_EX_IOERR;
+	}
 	size_t n = p->n;
 	r.relay = af_calloc(n + 1, sizeof *r.relay);
 	r.keep = af_malloc(n * sizeof *r.keep);
@@ -1331,6 +1401,7 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 	r.t0 = now();
 	r.tty = isatty(2);
 	r.next_progress = r.t0 + 0.25; /* a run that ends at once shows nothing */
+	r.in_size = o->progress ? input_size(o) : -1;
 	int status = AF_EX_OK;
 	char real[PATH_MAX];
 	r.pdir = realpath(p->dir, real) ? af_strdup(real) : NULL;
@@ -1422,6 +1493,11 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 		for (size_t k = 0; k < r.nfails; k++)
 			if (!(WIFEXITED(r.fails[k].status) && WEXITSTATUS(r.fails[k].status) == AF_EX_DATAERR))
 				status = AF_EX_FAIL;
+		/* the last stage, writing af-run's own output, could not: af-run's output failed */
+		for (size_t k = 0; k < r.nfails; k++)
+			if (r.fails[k].stage == n - 1 && !r.relay[n] && WIFEXITED(r.fails[k].status) &&
+			    WEXITSTATUS(r.fails[k].status) == AF_EX_IOERR)
+				status = AF_EX_IOERR;
 	}
 out:
 	for (size_t i = 0; i < n; i++)
