@@ -48,7 +48,7 @@ PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 DOCS     = LICENSE THIRD-PARTY README.md $(wildcard docs/*.md)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner eval-events model fuzz fuzz-ci
+        eval eval-clean eval-quotes eval-ner eval-identity eval-events model fuzz fuzz-ci
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -167,7 +167,7 @@ fuzz-ci:
 	@tests/fuzz/run 7
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
-eval: eval-clean eval-quotes eval-ner eval-events
+eval: eval-clean eval-quotes eval-ner eval-identity eval-events
 
 eval-clean: all
 	@bench/eval-clean
@@ -177,6 +177,10 @@ eval-quotes: all
 
 eval-ner: all
 	@bench/eval-ner
+
+# one id per official over the unlabeled Tehran Times corpus (about a minute)
+eval-identity: all
+	@bench/eval-identity
 
 eval-events: all
 	@bench/eval-events
