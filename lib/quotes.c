@@ -32,6 +32,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* the compiled-in data this module reads */
 AF_DATA_USE(quotes_yaml);
@@ -55,7 +56,8 @@ enum {
 	L_LINK = 1u << 13,   /* links a clause to the one before: and, but, whom */
 	L_TIME = 1u << 14,   /* a time word: night, week, ago */
 	L_HEAD = 1u << 15,   /* first word of a phrase */
-	L_OPEN = 1u << 16    /* opens an adverbial before the subject: in, after, asked */
+	L_OPEN = 1u << 16,   /* opens an adverbial before the subject: in, after, asked */
+	L_NOANTE = 1u << 17  /* a name right after it is no antecedent of a speaker pronoun: told, of */
 };
 #define L_ANYCUE (L_CUE | L_MCUE | L_LISTEN)
 #define L_PRON (L_PPRON | L_OPRON)
@@ -80,6 +82,7 @@ static const struct {
 	{"clause_links", L_LINK},
 	{"time_words", L_TIME},
 	{"openers", L_OPEN},
+	{"not_antecedent_after", L_NOANTE},
 };
 #define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
 
@@ -137,7 +140,8 @@ struct attr {
 
 struct mention {
 	size_t c0, c1;
-	const char *canonical, *type;
+	int t0; /* its first token */
+	const char *canonical, *type, *code, *role;
 };
 
 struct af_quoter {
@@ -2100,7 +2104,65 @@ static void load_mentions(struct af_quoter *q, const struct af_mentions *ents)
 		m->c1 = e->cend;
 		m->type = e->type_name;
 		m->canonical = e->canonical;
+		m->code = e->code;
+		m->role = e->role;
+		int lo = 0, hi = q->nt; /* the first token starting at or after the mention */
+		while (lo < hi) {
+			int mid = lo + (hi - lo) / 2;
+			if (T(mid).cstart < m->c0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		m->t0 = lo;
 	}
+}
+
+/* Is the name me the object of a verb or preposition ("told Nadeem Reza", "the shrine of Imam
+ * Khomeini", "met with Pakistani envoy X"), and so no antecedent of a speaker pronoun? The
+ * word before it, past its title and capitalised words, says (not_antecedent_after). */
+static int in_role(const struct af_quoter *q, const struct mention *me, int j)
+{
+	if (!me->role || !is_word(q, j))
+		return 0;
+	size_t n = T(j).end - T(j).start, rl = strlen(me->role);
+	for (const char *r = me->role; *r; r++)
+		if ((r == me->role || r[-1] == ' ') && (size_t)(me->role + rl - r) >= n &&
+		    !strncasecmp(r, q->s + T(j).start, n) && (r[n] == 0 || r[n] == ' '))
+			return 1;
+	return 0;
+}
+
+static int not_antecedent(const struct af_quoter *q, const struct mention *me)
+{
+	int j = me->t0 - 1;
+	for (int k = 0; k < 6 && j >= 0 && (is_cap(q, j) || (K(j).bits & L_TITLE) || in_role(q, me, j)) &&
+	                !(K(j).bits & L_NOANTE);
+	     k++)
+		j--;
+	return j >= 0 && (K(j).bits & L_NOANTE) && !(j > 0 && is_cap(q, j - 1) && tok_is(q, j, "of"));
+}
+
+/* "the Iranian president": a nationality and a title are not the speaker's name; the person
+ * the article named with that title and a code of that country, nearest before, is. */
+static const struct mention *title_holder(const struct af_quoter *q, const struct mention *norp, int sb,
+                                          size_t before)
+{
+	if (!norp->code || sb < 1 || !is_word(q, sb - 1))
+		return NULL;
+	const char *head = q->s + T(sb - 1).start;
+	size_t hl = T(sb - 1).end - T(sb - 1).start, cl = strlen(norp->code);
+	const struct mention *near = NULL;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->c1 > before || strcmp(me->type, "PERSON") || !me->role || !me->code ||
+		    strncmp(me->code, norp->code, cl))
+			continue;
+		size_t rl = strlen(me->role);
+		if (rl >= hl && !strncasecmp(me->role + rl - hl, head, hl) && (!near || me->c1 > near->c1))
+			near = me;
+	}
+	return near;
 }
 
 /* the fullest capitalised name in the text that ends with the same word as [sa, sb) */
@@ -2267,7 +2329,11 @@ static void resolve(struct af_quoter *q)
 			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
 				best = me;
 		}
-		if (best && !pron) {
+		if (best && !pron && !strcmp(best->type, "NORP")) {
+			const struct mention *h = title_holder(q, best, a->sb, a->spk_c0);
+			a->canon = h && h->canonical ? af_strdup(h->canonical) : NULL;
+			a->type = h ? h->type : NULL;
+		} else if (best && !pron) {
 			a->canon = best->canonical ? af_strdup(best->canonical) : NULL;
 			a->type = best->type;
 		} else if (pron) {
@@ -2278,6 +2344,8 @@ static void resolve(struct af_quoter *q)
 				if (me->c1 > a->spk_c0)
 					continue;
 				int isp = !strcmp(me->type, "PERSON");
+				if (isp && not_antecedent(q, me))
+					continue;
 				if (person ? isp : !isp)
 					if (!near || me->c1 > near->c1)
 						near = me;

@@ -461,3 +461,26 @@ PY
 	run jq -r 'select(.kind == "direct") | [.cue, .speaker.text] | @tsv' <<<"$output"
 	assert_output $':\tPresident Obama'
 }
+
+# the speakers' canonical names of TEXT through af-entities and af-quotes, one a line
+speakers() {
+	jq -cn --arg t "$1" '{id: "t", text: $t, published: "2023-05-01T10:00:00+04:30"}' |
+		af-entities | af-quotes | jq -r '.quotes[] | .speaker.canonical // "null"'
+}
+
+@test "speakers: a pronoun never resolves to a listener or a place's namesake" {
+	run speakers 'Bagheri told Pakistani envoy Nadeem Reza that the border was open. "We are ready," he added.'
+	assert_line --index 1 "Bagheri"
+	run speakers 'Raisi prayed at the shrine of Imam Khomeini. "It is a good day," he said.'
+	assert_line --index 0 "Raisi"
+	run speakers 'Muttaqi met with Iranian envoy Hassan Kazemi Qomi in Kabul. "Relations are good," he said.'
+	assert_line --index 0 "Muttaqi"
+}
+
+@test "speakers: a nationality is never the canonical; the title's holder of that country is" {
+	run speakers 'Iranian President Ebrahim Raisi arrived in Kabul. "We will help," the Iranian president said.'
+	assert_line --index 0 "Ebrahim Raisi"
+	# no holder of that title named before: no canonical rather than "Iranian"
+	run speakers '"We will help," the Iranian president said.'
+	assert_line --index 0 "null"
+}
