@@ -177,7 +177,7 @@ static int load_rule(struct af_cleaner *c, const struct af_ynode *r, size_t inde
 		return -1;
 	int kind = kind_of(k->str);
 	if (kind < 0)
-		return af_yerr(err, k, "unknown kind '%s' (expected one of the kinds in DESIGN.md: title-repeat, "
+		return af_yerr(err, k, "unknown kind '%s' (expected one of the kinds in af(7): title-repeat, "
 		                       "teaser, byline, stamp, disclaimer, app-prompt, share-prompt, subscribe-prompt, "
 		                       "related, photo-credit, caption, cookie, copyright, ad, nav, comments, other)",
 		               k->str);

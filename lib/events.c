@@ -79,7 +79,7 @@ static const struct {
 	{"HER", W_PRON | W_DET}, {"HIMSELF", W_PRON}, {"THEMSELVES", W_PRON}, {"ITSELF", W_PRON},
 	{"ALSO", W_ADV}, {"BOTH", W_ADV}, {"NOW", W_ADV}, {"EVER", W_ADV}, {"EVEN", W_ADV}, {"JUST", W_ADV},
 	{"STILL", W_ADV}, {"ALREADY", W_ADV}, {"AGAIN", W_ADV}, {"THEN", W_ADV}, {"SOON", W_ADV},
-	{"ABOUT", W_PREP}, {"YET", W_ADV}, {"ONCE", W_ADV}, {"LATER", W_ADV}, {"EARLIER", W_ADV},
+	{"YET", W_ADV}, {"ONCE", W_ADV}, {"LATER", W_ADV}, {"EARLIER", W_ADV},
 	{"FINALLY", W_ADV}, {"REPORTEDLY", W_ADV}, {"RECENTLY", W_ADV}, {"ALLEGEDLY", W_ADV},
 	{"'S", W_POSS}, {"’S", W_POSS}, {"'", W_POSS}, {"’", W_POSS},
 	{"MONDAY", W_TIME}, {"TUESDAY", W_TIME}, {"WEDNESDAY", W_TIME}, {"THURSDAY", W_TIME},

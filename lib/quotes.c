@@ -1931,7 +1931,7 @@ static int cue_clause(struct af_quoter *q, int k)
 		/* no cue: a named subject and the word after it as the verb ("Ryan lamented the
 		 * "disheartened" state of the campaign") */
 		int sa, sb;
-		if (getenv("NOFB") || span_words(q, s) < 2 || !subject_of(q, s0, s->o, &sa, &sb) || !(is_cap(q, sa) || (K(sa).bits & L_PRON)))
+		if (span_words(q, s) < 2 || !subject_of(q, s0, s->o, &sa, &sb) || !(is_cap(q, sa) || (K(sa).bits & L_PRON)))
 			return 0;
 		ci = sb;
 		while (ci < s->o && (K(ci).bits & L_SKIP) && is_lower(q, ci))

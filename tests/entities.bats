@@ -254,3 +254,10 @@ print(json.dumps([len(e) > 50000, sum(t[x["start"]:x["end"]] != x["text"] for x 
 		assert_output '["array"]'
 	done
 }
+
+@test "a misspelt section of a user's lexicon is refused with file:line:col and exit 78" {
+	printf 'people:\n  - Ashraf Ghani\npeopel:\n  - X\n' >"$T/bad.yaml"
+	run af-entities -l "$T/bad.yaml" </dev/null
+	assert_failure 78
+	assert_output --partial "bad.yaml:3:1: unknown key 'peopel'"
+}
