@@ -1,4 +1,4 @@
-/* events_int.h - the dictionary structures shared by evdict.c (readers) and events.c (coder).
+/* events_int.h - the dictionary structures shared by evdict*.c (readers) and events.c (coder).
  * Private to lib/. */
 #ifndef AF_EVENTS_INT_H
 #define AF_EVENTS_INT_H

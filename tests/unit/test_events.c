@@ -1,4 +1,4 @@
-/* test_events.c - unit tests of af-events' dictionary readers (lib/evdict.c: every mistake is
+/* test_events.c - unit tests of af-events' dictionary readers (lib/evdict*.c: every mistake is
  * "file:line: what is wrong"; TABARI-era lines that TABARI reads are read), the start-up
  * snapshot (lib/evsnap.c: the same dictionary as the texts), and the coder (lib/events.c):
  * passive voice, negation, compound actors, agents shared across a compound, modal ->
