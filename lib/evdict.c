@@ -7,6 +7,7 @@
 #include "evdict_int.h"
 
 #include "af/data.h"
+#include "af/utf8.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -278,6 +279,50 @@ int ev_rd_err(struct ev_rd *r, const char *fmt, ...)
 	return -1;
 }
 
+int ev_rd_errc(struct ev_rd *r, int col, const char *fmt, ...)
+{
+	char msg[700];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	af_error_set(r->err, "%s:%d:%d: %s", r->file, r->line, col, msg);
+	return -1;
+}
+
+int ev_check_bytes(struct ev_rd *r)
+{
+	int line = 1;
+	size_t lstart = 0;
+	for (size_t i = 0; i < r->len;) {
+		unsigned char c = (unsigned char)r->buf[i];
+		if (c == '\n') {
+			line++;
+			lstart = ++i;
+			continue;
+		}
+		if (c == 0 || c >= 0x80) {
+			size_t bad = 0, n = c ? (c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2) : 1;
+			if (n > r->len - i)
+				n = r->len - i;
+			if (c && af_utf8_valid(r->buf + i, n, &bad) && c >= 0xc2 && c <= 0xf4) {
+				i += n;
+				continue;
+			}
+			r->line = line;
+			int col = (int)af_utf8_len(r->buf + lstart, i - lstart) + 1;
+			if (!c)
+				return ev_rd_errc(r, col, "NUL byte: a dictionary is text");
+			return ev_rd_errc(r, col,
+			                  "invalid UTF-8 (byte 0x%02X): a dictionary must be UTF-8 (a Latin-1 "
+			                  "file converts with iconv -f latin1 -t utf-8)",
+			                  c);
+		}
+		i++;
+	}
+	return 0;
+}
+
 /* The next non-empty line; 0 at the end. Leading whitespace is kept (actor code lines). */
 int ev_rd_next(struct ev_rd *r)
 {
@@ -304,6 +349,8 @@ int ev_rd_next(struct ev_rd *r)
 			if (r->buf[i] == '<' && i + 1 < e && r->buf[i + 1] == '!') {
 				if (i + 4 <= e && !strncmp(r->buf + i, "<!--", 4)) {
 					r->incomment = 1;
+					r->cline = r->line;
+					r->ccol = (int)(i - b) + 1;
 					i += 3;
 					continue;
 				}
@@ -326,6 +373,11 @@ int ev_rd_next(struct ev_rd *r)
 		if (k == o)
 			continue;
 		return 1;
+	}
+	if (r->incomment && !r->failed) {
+		r->line = r->cline;
+		ev_rd_errc(r, r->ccol, "'<!--' is never closed by '-->' (it would hide the rest of the file)");
+		r->failed = 1;
 	}
 	return 0;
 }
@@ -398,7 +450,7 @@ int ev_add_phrase_node(struct af_evdict *d, const int *ids, int n)
 }
 
 /* "YYMMDD" (YY <= 30 -> 20YY) or "YYYYMMDD" -> yyyymmdd; -1 when not a date. */
-static long parse_date(const char *s, size_t n)
+long ev_parse_date(const char *s, size_t n)
 {
 	char buf[16];
 	size_t k = 0;
@@ -415,11 +467,27 @@ static long parse_date(const char *s, size_t n)
 	long v = strtol(buf, NULL, 10);
 	if (k <= 6) {
 		long yy = v / 10000;
-		return (yy <= 30 ? 20000000 : 19000000) + v;
+		v += yy <= 30 ? 20000000 : 19000000;
+	} else if (k == 7) { /* a data quirk: YYYYMMD */
+		v = (v / 1000) * 10000 + ((v / 10) % 100) * 100 + v % 10;
 	}
-	if (k == 7) /* a data quirk: YYYYMMD */
-		return (v / 1000) * 10000 + ((v / 10) % 100) * 100 + v % 10;
+	static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	long y = v / 10000, m = (v / 100) % 100, dd = v % 100;
+	if (m < 1 || m > 12 || dd < 1 || dd > mdays[m - 1] ||
+	    (m == 2 && dd == 29 && !(y % 4 == 0 && (y % 100 != 0 || y % 400 == 0))))
+		return -2;
 	return v;
+}
+
+/* A bad date at p in the code body s (n bytes) of the current line; why: ev_parse_date's -1/-2. */
+static int date_err(struct ev_rd *r, const char *p, long why, size_t n, const char *s)
+{
+	while (isspace((unsigned char)*p))
+		p++;
+	int col = r->s && p >= r->s && p < r->s + r->cap ? (int)(p - r->s) + 1 : 1;
+	if (why == -2)
+		return ev_rd_errc(r, col, "month or day out of range in [%.*s]", (int)n, s);
+	return ev_rd_errc(r, col, "bad date in [%.*s] (want YYMMDD or YYYYMMDD)", (int)n, s);
 }
 
 /* One "[CODE restriction]" body into c. */
@@ -453,9 +521,9 @@ static int parse_code(struct ev_rd *r, const char *s, size_t n, struct ev_code *
 
 	if (s[i] == '<' || s[i] == '>') {
 		c->kind = s[i] == '<' ? EV_DATE_BEFORE : EV_DATE_AFTER;
-		c->d1 = parse_date(s + i + 1, n - i - 1);
+		c->d1 = ev_parse_date(s + i + 1, n - i - 1);
 		if (c->d1 < 0)
-			return ev_rd_err(r, "bad date in [%.*s] (want YYMMDD or YYYYMMDD)", (int)n, s);
+			return date_err(r, s + i + 1, c->d1, n, s);
 		return 0;
 	}
 	const char *dash = memchr(s + i, '-', n - i);
@@ -463,10 +531,15 @@ static int parse_code(struct ev_rd *r, const char *s, size_t n, struct ev_code *
 		return ev_rd_err(r, "bad date restriction in [%.*s] (want <date, >date or date-date)", (int)n,
 		              s);
 	c->kind = EV_DATE_BETWEEN;
-	c->d1 = parse_date(s + i, (size_t)(dash - (s + i)));
-	c->d2 = parse_date(dash + 1, (size_t)(s + n - dash - 1));
-	if (c->d1 < 0 || c->d2 < 0)
-		return ev_rd_err(r, "bad date in [%.*s] (want YYMMDD or YYYYMMDD)", (int)n, s);
+	c->d1 = ev_parse_date(s + i, (size_t)(dash - (s + i)));
+	c->d2 = ev_parse_date(dash + 1, (size_t)(s + n - dash - 1));
+	if (c->d1 < 0)
+		return date_err(r, s + i, c->d1, n, s);
+	if (c->d2 < 0)
+		return date_err(r, dash + 1, c->d2, n, s);
+	if (c->d2 < c->d1)
+		return ev_rd_errc(r, (int)(s + i - r->s) + 1, "date range in [%.*s] ends before it begins",
+		                  (int)n, s);
 	return 0;
 }
 

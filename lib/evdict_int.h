@@ -29,9 +29,16 @@ struct ev_rd {
 	char *s; /* the current line, comments removed, upper-cased, trimmed on the right */
 	size_t cap;
 	struct af_error *err;
+	int cline, ccol; /* where an open "<!--" began */
+	int failed;      /* ev_rd_next met an error (an unclosed comment): err holds it */
 };
 int ev_rd_err(struct ev_rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The error "file:line:col: what" (col from 1 in the line). */
+int ev_rd_errc(struct ev_rd *r, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* The next line into r->s: 1, or 0 at the end (r->failed when the end is an error). */
 int ev_rd_next(struct ev_rd *r);
+/* A dictionary text must be UTF-8 without NUL bytes: 0, or -1 naming the first bad byte. */
+int ev_check_bytes(struct ev_rd *r);
 
 /* Phrases: words as ids into the trie. */
 int ev_phrase_words(struct af_evdict *d, const char *s, size_t n, int *ids, int max, int *final);
@@ -40,6 +47,9 @@ int ev_add_phrase_node(struct af_evdict *d, const int *ids, int n);
 
 /* Actors, agents, discards. */
 int ev_parse_codes(struct ev_rd *r, struct ev_actor *a, const char *s);
+/* "YYMMDD" (YY <= 30 -> 20YY) or "YYYYMMDD" -> yyyymmdd; -1 when not a date, -2 when its month
+ * or day is out of range. */
+long ev_parse_date(const char *s, size_t n);
 char *ev_title_case(const char *s, size_t n);
 int ev_new_actor(struct af_evdict *d);
 int ev_add_actor_phrase(struct ev_rd *r, struct af_evdict *d, const char *s, size_t n, int actor);
@@ -58,5 +68,7 @@ int ev_resolve_all(struct af_evdict *d, struct af_error *err);
 int ev_block_header(struct ev_rd *r, struct af_evdict *d, const char *s);
 int ev_add_verb_line(struct ev_rd *r, struct af_evdict *d, int block, const char *s);
 int ev_pattern_line(struct ev_rd *r, struct af_evdict *d, int block, const char *s);
+/* A form (words, the inflected one at head) of the verb, unless it has it already. */
+void ev_add_form(struct af_evdict *d, int verb, int kind, const int *words, int nwords, int head);
 
 #endif

@@ -53,7 +53,7 @@ static int verb_code(struct ev_rd *r, const char *s, size_t n, char *code, char 
 	return 0;
 }
 
-static void add_form(struct af_evdict *d, int verb, int kind, const int *words, int nwords, int head)
+void ev_add_form(struct af_evdict *d, int verb, int kind, const int *words, int nwords, int head)
 {
 	int hw = words[head];
 	if ((size_t)hw >= d->formheadcap) {
@@ -181,7 +181,7 @@ int ev_add_verb_line(struct ev_rd *r, struct af_evdict *d, int block, const char
 	GROW(d->verbs, d->nverbs, d->verbcap);
 	int vi = (int)d->nverbs;
 	d->verbs[d->nverbs++] = v;
-	add_form(d, vi, VF_BASE, v.words, v.nwords, v.head);
+	ev_add_form(d, vi, VF_BASE, v.words, v.nwords, v.head);
 	if (brace) {
 		const char *ce = strchr(brace, '}');
 		if (!ce || (br && br > brace && ce > br))
@@ -210,7 +210,7 @@ int ev_add_verb_line(struct ev_rd *r, struct af_evdict *d, int block, const char
 			const char *fw = d->w.words[ids[head]];
 			size_t fl = strlen(fw);
 			int kind = fl > 3 && !strcmp(fw + fl - 3, "ING") ? VF_ING : VF_IRR;
-			add_form(d, vi, kind, ids, fk, head);
+			ev_add_form(d, vi, kind, ids, fk, head);
 		}
 	} else {
 		char forms[8][64];
@@ -220,7 +220,7 @@ int ev_add_verb_line(struct ev_rd *r, struct af_evdict *d, int block, const char
 			int ids[6];
 			memcpy(ids, v.words, sizeof ids);
 			ids[v.head] = ev_wtab_add(&d->w, forms[i], strlen(forms[i]));
-			add_form(d, vi, kinds[i], ids, v.nwords, v.head);
+			ev_add_form(d, vi, kinds[i], ids, v.nwords, v.head);
 		}
 	}
 	return 0;
@@ -470,6 +470,8 @@ int af_evdict_load_verbs(struct af_evdict *d, const char *buf, size_t len, const
 	file = ev_keep_file(d, file);
 	d->order++;
 	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
+	if (ev_check_bytes(&r) < 0)
+		return -1;
 	int block = -1, syn = -1, rc = 0, transforms = 0;
 	while (ev_rd_next(&r)) {
 		char *s = r.s;
@@ -554,6 +556,8 @@ int af_evdict_load_verbs(struct af_evdict *d, const char *buf, size_t len, const
 		if ((rc = ev_add_verb_line(&r, d, block, s)) < 0)
 			break;
 	}
+	if (!rc && r.failed)
+		rc = -1;
 	free(r.s);
 	if (!rc)
 		rc = ev_resolve_all(d, err);

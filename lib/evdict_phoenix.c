@@ -11,6 +11,8 @@ int af_evdict_load_actors(struct af_evdict *d, const char *buf, size_t len, cons
                           struct af_error *err)
 {
 	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
+	if (ev_check_bytes(&r) < 0)
+		return -1;
 	int actor = -1, aline = 0, rc = 0;
 	while (ev_rd_next(&r)) {
 		const char *s = r.s;
@@ -71,6 +73,8 @@ int af_evdict_load_actors(struct af_evdict *d, const char *buf, size_t len, cons
 	}
 	if (!rc)
 		rc = ev_finish_actor(&r, d, actor, aline);
+	if (!rc && r.failed)
+		rc = -1;
 	free(r.s);
 	return rc;
 }
@@ -215,6 +219,8 @@ int af_evdict_load_agents(struct af_evdict *d, const char *buf, size_t len, cons
                           struct af_error *err)
 {
 	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
+	if (ev_check_bytes(&r) < 0)
+		return -1;
 	struct subst subs[16];
 	int nsubs = 0, rc = 0;
 	while (ev_rd_next(&r)) {
@@ -234,6 +240,8 @@ int af_evdict_load_agents(struct af_evdict *d, const char *buf, size_t len, cons
 	for (int i = 0; i < nsubs; i++)
 		for (int k = 0; k < subs[i].n; k++)
 			free(subs[i].alts[k]);
+	if (!rc && r.failed)
+		rc = -1;
 	free(r.s);
 	return rc;
 }
@@ -242,6 +250,8 @@ int af_evdict_load_discards(struct af_evdict *d, const char *buf, size_t len, co
                             struct af_error *err)
 {
 	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
+	if (ev_check_bytes(&r) < 0)
+		return -1;
 	int rc = 0;
 	while (ev_rd_next(&r)) {
 		char *s = r.s;
@@ -264,6 +274,8 @@ int af_evdict_load_discards(struct af_evdict *d, const char *buf, size_t len, co
 			break;
 		}
 	}
+	if (!rc && r.failed)
+		rc = -1;
 	free(r.s);
 	return rc;
 }

@@ -145,6 +145,7 @@ struct af_evdict {
 	size_t nfiles;
 	int order;
 	int ntransforms;
+	int skip_bad; /* TABARI readers: a bad line is reported (af_warn) and skipped, as TABARI can */
 	char *pool; /* strings restored from the start-up snapshot (evsnap.c), freed as one */
 	size_t poolcap;
 };
