@@ -726,6 +726,15 @@ static int resolve_synset(struct af_evdict *d, int si, struct af_error *err)
 				af_error_set(err, "%s:%d: unknown synset %s", s->file, s->rawline[i], m);
 				return -1;
 			}
+			if (d->syns[sub].resolving) {
+				if (sub == si)
+					af_error_set(err, "%s:%d:2: synset &%s contains itself", s->file, s->rawline[i],
+					             s->name);
+				else
+					af_error_set(err, "%s:%d:2: synset &%s contains itself (through &%s)", s->file,
+					             s->rawline[i], s->name, d->syns[sub].name);
+				return -1;
+			}
 			if (resolve_synset(d, sub, err) < 0)
 				return -1;
 			s = &d->syns[si];

@@ -116,6 +116,10 @@ static int subst_line(struct ev_rd *r, char *s, struct subst *subs, int *nsubs)
 		if (e > b && sb->n < 16)
 			sb->alts[sb->n++] = af_strndup(b, (size_t)(e - b));
 	}
+	for (int k = 0; k < sb->n; k++)
+		if (strstr(sb->alts[k], sb->name))
+			return ev_rd_errc(r, (int)(strstr(s, ",") ? strstr(strstr(s, "="), sb->name) - r->s : 0) + 1,
+			                  "substitution set %s refers to itself", sb->name);
 	if (!sb->n)
 		return ev_rd_err(r, "empty substitution set %s", sb->name);
 	return 1;
@@ -188,6 +192,9 @@ static int agent_phrases(struct ev_rd *r, struct af_evdict *d, char forms[8][256
 static int agent_line(struct ev_rd *r, struct af_evdict *d, const char *s, const struct subst *subs,
                       int nsubs)
 {
+	const char *ob = strchr(s, '{');
+	if (ob && !strchr(ob, '}'))
+		return ev_rd_errc(r, (int)(ob - r->s) + 1, "'{' without '}'");
 	const char *br = strchr(s, '[');
 	if (!br)
 		return ev_rd_err(r, "agent without a code [~ROLE]: %s", s);

@@ -191,6 +191,22 @@ static int yaml_agent(struct af_evdict *d, const struct af_ynode *a, struct af_e
 	return 0;
 }
 
+/* A YAML verb code: CAMEO's (data/cameo.yaml), "---" (no event) or none; "A:B" both parts. */
+static int cameo_known(const char *code)
+{
+	struct af_error e;
+	const char *colon = strchr(code, ':');
+	if (colon) {
+		char a[16];
+		snprintf(a, sizeof a, "%.*s", (int)(colon - code), code);
+		return cameo_known(a) && cameo_known(colon + 1);
+	}
+	if (!code[0] || !strcmp(code, "---"))
+		return 1;
+	const struct af_cameo *c = af_cameo_init(&e) == 0 ? af_cameo_find(code) : NULL;
+	return c && !strcmp(c->code, code); /* af_cameo_find falls back to a prefix */
+}
+
 /* verbs: - {verb: RELEASE, forms: [...], code: "084", patterns: ["* &STATEMENT [010]"]} */
 static int yaml_verb(struct af_evdict *d, const struct af_ynode *v, const char *file, struct af_error *err)
 {
@@ -212,6 +228,8 @@ static int yaml_verb(struct af_evdict *d, const struct af_ynode *v, const char *
 	snprintf(hdr, sizeof hdr, "--- %s [%s] ---", vs[0], cn && cn->type == AF_Y_SCALAR ? cn->str : "");
 	if (cn && af_yscalar(cn, "code", err) < 0)
 		return free_list(vs, nvs), -1;
+	if (cn && !cameo_known(cn->str))
+		return free_list(vs, nvs), af_yerr(err, cn, "code '%s' is not a CAMEO event code", cn->str);
 	if (!cn) {
 		/* no default: the block only adds patterns */
 		snprintf(hdr, sizeof hdr, "--- %s [x] ---", vs[0]);
@@ -244,6 +262,10 @@ static int yaml_verb(struct af_evdict *d, const struct af_ynode *v, const char *
 			r.line = pn->kids[i]->line;
 			if (ev_pattern_line(&r, d, block, line) < 0)
 				return -1;
+			const struct ev_pattern *p = &d->pats[d->npats - 1];
+			if (!cameo_known(p->code) || !cameo_known(p->pcode))
+				return af_yerr(err, pn->kids[i], "pattern code [%s%s%s] is not a CAMEO event code",
+				               p->code, p->pcode[0] ? ":" : "", p->pcode);
 		}
 	}
 	return 0;

@@ -281,3 +281,28 @@ tabari_dir() {
 	[ "${lines[2]}" = "AFGGOVTAL PAK 190" ]
 	[ "${lines[3]}" = "AFGREBTAL PAK 190" ]
 }
+
+@test "PETRARCH agents: an unclosed '{' and a self-referencing !A! are refused" {
+	bad --agents 'POLICE {POLICEMEN [~COP]\n' a.txt "1:8: '{' without '}'"
+	bad --agents 'POLICE [~COP] {POLICEMEN\n' a.txt "1:15: '{' without '}'"
+	bad --agents '!A! = X, !A!\n' a.txt "1:10: substitution set !A! refers to itself"
+}
+
+@test "PETRARCH verbs: a synset that contains itself is named with its line" {
+	bad --verbs '&A\n+&A\n--- ACCEPT [010] ---\nACCEPT\n- * &A [032]\n' v.txt "2:2: synset &A contains itself"
+	bad --verbs '&A\n+X\n+&B\n&B\n+&A\n--- ACCEPT [010] ---\nACCEPT\n- * &A [032]\n' v.txt "5:2: synset &B contains itself (through &A)"
+}
+
+@test "YAML: a verb code CAMEO does not know is refused, a block's and a pattern's" {
+	printf 'verbs:\n  - verbs: [condemn]\n    code: abc\n' >"$T/a.yaml"
+	run --separate-stderr af-events -l "$T/a.yaml" --check
+	[ "$status" -eq 78 ]
+	[ "$stderr" = "af-events: $T/a.yaml:3:11: code 'abc' is not a CAMEO event code" ]
+	printf 'verbs:\n  - verbs: [condemn]\n    code: "111"\n    patterns: ["* policy [11x]"]\n' >"$T/b.yaml"
+	run --separate-stderr af-events -l "$T/b.yaml" --check
+	[ "$status" -eq 78 ]
+	[ "$stderr" = "af-events: $T/b.yaml:4:16: pattern code [11X] is not a CAMEO event code" ]
+	printf 'verbs:\n  - verbs: [condemn]\n    code: "042:043"\n' >"$T/c.yaml"
+	run --separate-stderr af-events -l "$T/c.yaml" --check
+	[ "$status" -eq 0 ]
+}
