@@ -235,6 +235,7 @@ void ev_dict_release(struct af_evdict *d)
 		free(d->syns[i].rawline);
 	}
 	free(d->syns);
+	af_map_free(&d->synmap);
 	free(d->speech);
 	free(d->pronoun);
 	for (size_t i = 0; i < d->nfiles; i++)
@@ -674,10 +675,13 @@ int ev_add_discard(struct af_evdict *d, const char *s, size_t n, int story)
 
 static int find_synset(struct af_evdict *d, const char *name, size_t n)
 {
-	for (size_t i = 0; i < d->nsyns; i++)
-		if (strlen(d->syns[i].name) == n && !strncmp(d->syns[i].name, name, n))
-			return (int)i;
-	return -1;
+	if (d->synmap.n != d->nsyns) { /* synsets restored from the snapshot: map them once */
+		af_map_free(&d->synmap);
+		for (size_t i = 0; i < d->nsyns; i++)
+			*af_map_put(&d->synmap, d->syns[i].name, strlen(d->syns[i].name), NULL) = i + 1;
+	}
+	size_t *v = af_map_get(&d->synmap, name, n);
+	return v ? (int)*v - 1 : -1;
 }
 
 int ev_new_synset(struct af_evdict *d, const char *name, size_t n, const char *file)
@@ -690,6 +694,7 @@ int ev_new_synset(struct af_evdict *d, const char *name, size_t n, const char *f
 	memset(s, 0, sizeof *s);
 	s->name = af_strndup(name, n);
 	s->file = file;
+	*af_map_put(&d->synmap, name, n, NULL) = d->nsyns + 1;
 	return (int)d->nsyns++;
 }
 
