@@ -289,8 +289,8 @@ tabari_dir() {
 }
 
 @test "PETRARCH verbs: a synset that contains itself is named with its line" {
-	bad --verbs '&A\n+&A\n--- ACCEPT [010] ---\nACCEPT\n- * &A [032]\n' v.txt "2:2: synset &A contains itself"
-	bad --verbs '&A\n+X\n+&B\n&B\n+&A\n--- ACCEPT [010] ---\nACCEPT\n- * &A [032]\n' v.txt "5:2: synset &B contains itself (through &A)"
+	bad --verbs '&A\n+&A\n--- ACCEPT [010] ---\nACCEPT\n- * &A [032]\n' v.txt "2: synset &A contains itself"
+	bad --verbs '&A\n+X\n+&B\n&B\n+&A\n--- ACCEPT [010] ---\nACCEPT\n- * &A [032]\n' v.txt "5: synset &A contains itself (through &B)"
 }
 
 @test "YAML: a verb code CAMEO does not know is refused, a block's and a pattern's" {
