@@ -174,6 +174,7 @@ eval-ner: all
 
 eval-events: all
 	@bench/eval-events
+	@bench/eval-events-news
 
 # retrain data/ner.bin from ../shared/data (reproducible: same data and seed, same bytes)
 model: all
