@@ -39,7 +39,7 @@ MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)
 PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner eval-events model fuzz
+        eval eval-clean eval-quotes eval-ner eval-events eval-syntax model fuzz
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -136,7 +136,7 @@ fuzz:
 	@tests/fuzz/run $(FUZZ_SECONDS)
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
-eval: eval-clean eval-quotes eval-ner eval-events
+eval: eval-clean eval-quotes eval-ner eval-events eval-syntax
 
 eval-clean: all
 	@bench/eval-clean
@@ -150,9 +150,14 @@ eval-ner: all
 eval-events: all
 	@bench/eval-events
 
-# retrain data/ner.bin from ../shared/data (reproducible: same data and seed, same bytes)
+eval-syntax: all
+	@bench/eval-syntax
+
+# retrain data/ner.bin and data/syntax.bin from ../shared/data (reproducible: same data and
+# seed, same bytes)
 model: all
 	@scripts/train-model
+	@scripts/train-syntax
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

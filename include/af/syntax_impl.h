@@ -1,0 +1,114 @@
+/* syntax_impl.h - the tagger's and chunker's insides, shared by lib/syntax.c and the trainer
+ * (cmd/af-train-syntax). Not a stable interface: other code uses af/syntax.h. The model file
+ * format is described in docs/syntax.md. */
+#ifndef AF_SYNTAX_IMPL_H
+#define AF_SYNTAX_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "af/syntax.h"
+
+#define AF_SYN_VERSION 1
+#define AF_SYN_NT AF_POS_COUNT                /* tagger classes */
+#define AF_SYN_NC (1 + 2 * (AF_CH_COUNT - 1)) /* chunker classes: O, then B-X I-X per type */
+#define AF_SYN_MAXF 40                        /* features per token, at most */
+#define AF_SYN_WORDMAX 64                     /* bytes of a word the features look at */
+
+/* chunk class <-> type and begin */
+static inline int af_syn_cls_type(int c) { return c ? (c + 1) / 2 : 0; }
+static inline int af_syn_cls_begin(int c) { return c && (c & 1); }
+static inline int af_syn_cls(int type, int begin) { return type ? 2 * type - (begin ? 1 : 0) : 0; }
+
+/* What the features need to know about one word. */
+struct af_syn_info {
+	uint64_t w, lw;          /* the word (quotes and dashes normalised, digits as 0), lower case */
+	uint64_t suf[4], pre[3]; /* lower-case suffixes of 1-4 and prefixes of 1-3 code points */
+	uint64_t shape;          /* Xxx, dd-dd, X.X. ... runs of one */
+	uint32_t flags;          /* AF_SYN_F_* */
+};
+enum {
+	AF_SYN_F_CAP = 1, AF_SYN_F_ALLCAPS = 2, AF_SYN_F_DIGIT = 4, AF_SYN_F_HYPHEN = 8,
+	AF_SYN_F_FIRST = 16, AF_SYN_F_ALPHA = 32
+};
+
+/* Fills info for words w[0..n) of one sentence. */
+void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *info);
+/* The key of a word for the tag dictionary. */
+/* lower-case word hashes for lex: */
+uint32_t af_syn_lexkey(const char *lower, size_t n);
+static inline uint32_t af_syn_dictkey(const struct af_syn_info *x)
+{
+	uint32_t k = (uint32_t)(x->w ^ (x->w >> 32));
+	return k ? k : 1;
+}
+/* The tagger's features of word i given the tags before it: keys into f (returns the count). */
+size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f);
+/* The chunker's features of word i given all tags and the chunk classes before it. */
+size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
+                          const uint8_t *cls, uint32_t *f);
+/* May chunk class c follow class prev (I-X only after B-X or I-X)? */
+static inline int af_syn_chunk_ok(int prev, int c)
+{
+	return !c || af_syn_cls_begin(c) || (prev && af_syn_cls_type(prev) == af_syn_cls_type(c));
+}
+
+/* Sparse weights: key -> the classes it has a weight for. */
+struct af_syn_weights {
+	const uint32_t *key;  /* slots; 0 empty */
+	const uint32_t *row;  /* slots: offset << 8 | count into cls/w */
+	const uint8_t *cls;
+	const float *w;
+	uint32_t mask;
+};
+/* Adds the weights of features f[0..nf) to score[]. */
+static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *f, size_t nf, float *score)
+{
+	for (size_t k = 0; k < nf; k++) {
+		uint32_t key = f[k];
+		for (uint32_t j = (key * 0x9e3779b1u) & W->mask;; j = (j + 1) & W->mask) {
+			if (W->key[j] == key) {
+				uint32_t r = W->row[j], off = r >> 8, cnt = r & 0xff;
+				for (uint32_t e = 0; e < cnt; e++)
+					score[W->cls[off + e]] += W->w[off + e];
+				break;
+			}
+			if (!W->key[j])
+				break;
+		}
+	}
+}
+
+/* A dictionary: key -> value (tag of a frequent unambiguous word). */
+struct af_syn_map {
+	const uint32_t *key, *val;
+	uint32_t mask;
+};
+static inline int af_syn_map_get(const struct af_syn_map *m, uint32_t key)
+{
+	if (!m->mask)
+		return -1;
+	for (uint32_t j = (key * 0x9e3779b1u) & m->mask;; j = (j + 1) & m->mask) {
+		if (m->key[j] == key)
+			return (int)m->val[j];
+		if (!m->key[j])
+			return -1;
+	}
+}
+
+struct af_lemma_table;
+
+struct af_syntax {
+	char *mem;
+	size_t len;
+	struct af_syn_map dict; /* frequent unambiguous words -> tag */
+	struct af_syn_map lex;  /* lower-case base forms seen in training: 1 verb (VB, VBP), 2 noun (NN) */
+	struct af_syn_weights pos, chunk;
+	struct af_lemma_table *lemmas;
+};
+
+/* The model file: "AFSYNTAX", u32 version, u32 classes (AF_SYN_NT), u32 chunk classes
+ * (AF_SYN_NC), then the dictionary and the base forms (each u32 slots, keys, values) and two weight tables
+ * (u32 slots, u32 entries, keys, rows, classes padded to 4, floats), all little-endian. */
+
+#endif
