@@ -220,6 +220,7 @@ void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *inf
 		if (t == 0)
 			fl |= AF_SYN_F_FIRST;
 		x->flags = fl;
+		x->amb = 0;
 		x->w = hstr(buf, len);
 		x->lw = hstr(lo, len) ^ 0x5bd1e995ull;
 		for (int k = 0; k < 4; k++) {
@@ -246,6 +247,14 @@ void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *inf
 				sh[ns++] = c;
 		}
 		x->shape = mix(hstr(sh, ns), 0x99);
+	}
+}
+
+void af_syn_ambs(const struct af_syn_map *amb, struct af_syn_info *info, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int v = af_syn_map_get(amb, af_syn_dictkey(&info[i]));
+		info[i].amb = v > 0 ? (uint32_t)v : 0;
 	}
 }
 
@@ -286,6 +295,14 @@ size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, cons
 	F(25, mix(wm1, x->lw));
 	F(26, mix(t1, x->suf[2]));
 	F(27, mix(x->flags & AF_SYN_F_FIRST, x->shape));
+	uint64_t a0 = x->amb, a1 = i + 1 < n ? info[i + 1].amb : 7, a2 = i + 2 < n ? info[i + 2].amb : 7;
+	F(28, a0);
+	F(29, a1);
+	F(30, a2);
+	F(31, mix(a0, t1));
+	F(32, mix(a0, a1));
+	F(33, mix(mix(t1, a0), a1));
+	F(34, mix(x->lw, a1));
 	return nf;
 }
 
@@ -672,6 +689,26 @@ static void rdweights(struct reader *r, struct af_syn_weights *w, int ncls)
 	for (uint32_t e = 0; e < entries; e++)
 		if (w->cls[e] >= ncls)
 			r->bad = 1;
+	if (r->bad)
+		return;
+	size_t used = 0, size = 16;
+	for (uint32_t j = 0; j < slots; j++)
+		used += w->key[j] != 0;
+	while (size < used * 3)
+		size *= 2;
+	w->slot = af_calloc(size, sizeof *w->slot);
+	w->smask = (uint32_t)(size - 1);
+	w->ent = af_malloc(((size_t)entries + 1) * sizeof *w->ent);
+	for (uint32_t e = 0; e < entries; e++)
+		w->ent[e] = (struct af_syn_ent){w->w[e], w->cls[e]};
+	for (uint32_t j = 0; j < slots; j++) {
+		if (!w->key[j])
+			continue;
+		uint32_t q = (w->key[j] * 0x9e3779b1u) & w->smask;
+		while (w->slot[q].key)
+			q = (q + 1) & w->smask;
+		w->slot[q] = (struct af_syn_slot){w->key[j], w->row[j]};
+	}
 }
 
 int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, struct af_error *err)
@@ -708,13 +745,16 @@ int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, stru
 		for (uint32_t j = 0; j < slots; j++)
 			if (m->dict.key[j] && m->dict.val[j] >= AF_SYN_NT)
 				r.bad = 1;
-	slots = rd32(&r);
-	if (!r.bad && slots && !(slots & (slots - 1))) {
-		m->lex.mask = slots - 1;
-		m->lex.key = rdsec(&r, (size_t)slots * 4);
-		m->lex.val = rdsec(&r, (size_t)slots * 4);
-	} else
-		r.bad = 1;
+	struct af_syn_map *maps[] = {&m->lex, &m->amb};
+	for (int k = 0; k < 2; k++) {
+		slots = rd32(&r);
+		if (!r.bad && slots && !(slots & (slots - 1))) {
+			maps[k]->mask = slots - 1;
+			maps[k]->key = rdsec(&r, (size_t)slots * 4);
+			maps[k]->val = rdsec(&r, (size_t)slots * 4);
+		} else
+			r.bad = 1;
+	}
 	rdweights(&r, &m->pos, AF_SYN_NT);
 	rdweights(&r, &m->chunk, AF_SYN_NC);
 	if (r.bad || r.p != r.end) {
@@ -769,6 +809,10 @@ void af_syntax_free(struct af_syntax *m)
 	if (!m)
 		return;
 	lemma_table_free(m->lemmas);
+	free(m->pos.slot);
+	free(m->pos.ent);
+	free(m->chunk.slot);
+	free(m->chunk.ent);
 	free(m->mem);
 	free(m);
 }
@@ -831,6 +875,7 @@ void af_syntax_tag(const struct af_syntax *m, struct af_parse *p, const struct a
 {
 	struct af_syn_info *info = infos_of(p, n);
 	af_syn_infos(w, n, info);
+	af_syn_ambs(&m->amb, info, n);
 	tag_infos(m, info, n, tags);
 }
 
@@ -892,6 +937,7 @@ int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, con
 			w[i].len = toks->v[a + i].end - toks->v[a + i].start;
 		}
 		af_syn_infos(w, n, info);
+		af_syn_ambs(&m->amb, info, n);
 		tag_infos(m, info, n, tags);
 		chunk_infos(m, info, n, tags, cls);
 		for (size_t i = 0; i < n; i++) {

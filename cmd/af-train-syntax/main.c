@@ -25,6 +25,7 @@ static const char usage[] =
 	"      --chunk-epochs N   training epochs of the chunker (10)\n"
 	"  -f, --folds N          folds for the chunker's jackknifed training tags (4)\n"
 	"  -s, --seed N           random seed of the training order (1)\n"
+	"      --prune X          drop averaged weights smaller than X in magnitude (0.001)\n"
 	"      --eval-conll FILE  POS accuracy and chunk F1 on a CoNLL-2003 file, on its\n"
 	"                         tokens and on its text through af's tokenizer\n"
 	"      --eval-conllu FILE POS (XPOS) accuracy on a CoNLL-U file, likewise\n"
@@ -35,7 +36,7 @@ static const char usage[] =
 	"Training is reproducible: the same file and seed give the same model bytes.\n"
 	"Exit status: 0 ok, 1 failure, 64 usage. See af-train-syntax(1), docs/syntax.md.\n";
 
-enum { OPT_CHUNK_EPOCHS = 1000, OPT_EVAL_CONLL, OPT_EVAL_CONLLU };
+enum { OPT_CHUNK_EPOCHS = 1000, OPT_EVAL_CONLL, OPT_EVAL_CONLLU, OPT_PRUNE };
 
 static long num(const char *opt, const char *arg, long min, long max)
 {
@@ -339,6 +340,8 @@ static void put_map(struct af_buf *b, const struct kv *kv, size_t n)
 }
 
 /* the averaged weights, those not near zero, as a sparse table */
+static double prune = 1e-3;
+
 static void put_weights(struct af_buf *b, struct ap *a)
 {
 	size_t kept = 0, entries = 0;
@@ -348,7 +351,7 @@ static void put_weights(struct af_buf *b, struct ap *a)
 			struct ent *x = &a->f[i].e[e];
 			double avg = (x->tot + (double)(a->now - x->ts) * x->w) / (a->now ? a->now : 1);
 			x->tot = avg; /* kept for writing */
-			if (fabs(avg) >= 1e-3) {
+			if (fabs(avg) >= prune) {
 				entries++;
 				any = 1;
 			}
@@ -366,7 +369,7 @@ static void put_weights(struct af_buf *b, struct ap *a)
 		size_t start = off;
 		for (uint32_t e = 0; e < a->f[i].n; e++) {
 			struct ent *x = &a->f[i].e[e];
-			if (fabs(x->tot) >= 1e-3) {
+			if (fabs(x->tot) >= prune) {
 				cls[off] = x->c;
 				w[off++] = (float)x->tot;
 			}
@@ -453,6 +456,59 @@ static struct kv *tag_dict(const struct corpus *c, const struct af_syn_info *inf
 	return out;
 }
 
+/* the ambiguity classes of sentences ids[0..n): words seen >= 3 times -> an id of their tag set */
+static struct kv *amb_classes(const struct corpus *c, const struct af_syn_info *info, const size_t *ids, size_t n,
+                              size_t *nout)
+{
+	size_t nw = 0;
+	for (size_t k = 0; k < n; k++)
+		nw += c->s[ids[k]].w1 - c->s[ids[k]].w0;
+	struct kv *all = af_malloc((nw + 1) * sizeof *all);
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++)
+		for (size_t i = c->s[ids[k]].w0; i < c->s[ids[k]].w1; i++)
+			if (c->tag[i] != 255)
+				all[m++] = (struct kv){af_syn_dictkey(&info[i]), c->tag[i]};
+	qsort(all, m, sizeof *all, cmp_kv);
+	struct kv *out = af_malloc((m + 1) * sizeof *out);
+	size_t no = 0;
+	for (size_t i = 0; i < m;) {
+		size_t j = i;
+		uint64_t mask = 0;
+		while (j < m && all[j].k == all[i].k)
+			mask |= 1ull << all[j++].v;
+		if (j - i >= 3) {
+			uint64_t h = mask * 0x9e3779b97f4a7c15ull;
+			out[no++] = (struct kv){all[i].k, (uint32_t)((h >> 33) | 1)};
+		}
+		i = j;
+	}
+	free(all);
+	*nout = no;
+	return out;
+}
+
+/* a map of kv[0..n) in memory, as the model file has it */
+static void kv_map(struct af_syn_map *mp, const struct kv *kv, size_t n)
+{
+	uint32_t slots = 16;
+	while (slots < n * 2)
+		slots *= 2;
+	uint32_t *key = af_calloc(slots, 4), *val = af_calloc(slots, 4);
+	for (size_t i = 0; i < n; i++) {
+		uint32_t j = (kv[i].k * 0x9e3779b1u) & (slots - 1);
+		while (key[j] && key[j] != kv[i].k)
+			j = (j + 1) & (slots - 1);
+		key[j] = kv[i].k;
+		val[j] = kv[i].v;
+	}
+	free((void *)mp->key);
+	free((void *)mp->val);
+	mp->key = key;
+	mp->val = val;
+	mp->mask = slots - 1;
+}
+
 static int dict_get(const struct kv *d, size_t n, uint32_t k)
 {
 	size_t lo = 0, hi = n;
@@ -468,12 +524,19 @@ static int dict_get(const struct kv *d, size_t n, uint32_t k)
 	return -1;
 }
 
-static void train_tagger(const struct corpus *c, const struct af_syn_info *info, const size_t *ids0, size_t n,
-                         int epochs, struct ap *a, struct kv **dict, size_t *ndict)
+static void train_tagger(const struct corpus *c, struct af_syn_info *info, const size_t *ids0, size_t n,
+                         int epochs, struct ap *a, struct kv **dict, size_t *ndict, struct kv **amb, size_t *namb)
 {
 	size_t *ids = af_malloc((n + 1) * sizeof *ids);
 	memcpy(ids, ids0, n * sizeof *ids);
 	*dict = tag_dict(c, info, ids, n, ndict);
+	*amb = amb_classes(c, info, ids, n, namb);
+	struct af_syn_map am = {0};
+	kv_map(&am, *amb, *namb);
+	for (size_t s = 0; s < c->ns; s++)
+		af_syn_ambs(&am, info + c->s[s].w0, c->s[s].w1 - c->s[s].w0);
+	free((void *)am.key);
+	free((void *)am.val);
 	ap_init(a, AF_SYN_NT);
 	uint8_t *tags = af_malloc(c->nw + 1);
 	uint32_t f[AF_SYN_MAXF];
@@ -551,7 +614,7 @@ static void train_chunker(const struct corpus *c, const struct af_syn_info *info
 
 /* model bytes from a tagger (and a chunker, or none) */
 static void build_model(struct af_buf *b, struct ap *tagger, const struct kv *dict, size_t ndict, const struct kv *lex,
-                        size_t nlex, struct ap *chunker)
+                        size_t nlex, const struct kv *amb, size_t namb, struct ap *chunker)
 {
 	af_buf_reset(b);
 	af_buf_add(b, "AFSYNTAX", 8);
@@ -560,6 +623,7 @@ static void build_model(struct af_buf *b, struct ap *tagger, const struct kv *di
 	put32(b, AF_SYN_NC);
 	put_map(b, dict, ndict);
 	put_map(b, lex, nlex);
+	put_map(b, amb, namb);
 	put_weights(b, tagger);
 	if (chunker)
 		put_weights(b, chunker);
@@ -633,13 +697,14 @@ static int train(const char *trainf, const char *outf, int epochs, int cepochs, 
 				ids[n++] = s;
 		rng = (uint64_t)seed * 0x9e3779b97f4a7c15ull + (uint64_t)k + 1;
 		struct ap a;
-		struct kv *dict;
-		size_t nd;
+		struct kv *dict, *amb;
+		size_t nd, namb;
 		fprintf(stderr, "af-train-syntax: fold %d of %d\n", k + 1, folds);
-		train_tagger(&c, info, ids, n, epochs, &a, &dict, &nd);
-		build_model(&mb, &a, dict, nd, lex, nlex, NULL);
+		train_tagger(&c, info, ids, n, epochs, &a, &dict, &nd, &amb, &namb);
+		build_model(&mb, &a, dict, nd, lex, nlex, amb, namb, NULL);
 		ap_free(&a);
 		free(dict);
+		free(amb);
 		struct af_syntax *m;
 		if (af_syntax_load_mem(&m, mb.p, mb.len, &err) < 0) {
 			af_warn("%s", err.msg);
@@ -664,16 +729,16 @@ static int train(const char *trainf, const char *outf, int epochs, int cepochs, 
 		ids[s] = s;
 	rng = (uint64_t)seed * 0x9e3779b97f4a7c15ull + 1000;
 	struct ap tagger, chunker;
-	struct kv *dict;
-	size_t nd;
+	struct kv *dict, *amb;
+	size_t nd, namb;
 	fprintf(stderr, "af-train-syntax: the tagger on all sentences\n");
-	train_tagger(&c, info, ids, c.ns, epochs, &tagger, &dict, &nd);
+	train_tagger(&c, info, ids, c.ns, epochs, &tagger, &dict, &nd, &amb, &namb);
 	for (size_t s = 0; s < c.ns; s++)
 		ids[s] = s;
 	rng = (uint64_t)seed * 0x9e3779b97f4a7c15ull + 2000;
 	fprintf(stderr, "af-train-syntax: the chunker\n");
 	train_chunker(&c, info, ptags, ids, c.ns, cepochs, &chunker);
-	build_model(&mb, &tagger, dict, nd, lex, nlex, &chunker);
+	build_model(&mb, &tagger, dict, nd, lex, nlex, amb, namb, &chunker);
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s.tmp", outf);
 	FILE *fo = fopen(tmp, "wb");
@@ -686,6 +751,7 @@ static int train(const char *trainf, const char *outf, int epochs, int cepochs, 
 	ap_free(&tagger);
 	ap_free(&chunker);
 	free(dict);
+	free(amb);
 	free(lex);
 	free(ids);
 	free(ptags);
@@ -860,6 +926,10 @@ static int evaluate(const char *model, const char *path, int conllu)
 				af_syntax_chunk(m, &p, c.w + a, tg, n, cls + a, beg + a);
 				for (size_t i = 0; i < n; i++)
 					cls[a + i] = (uint8_t)af_syn_cls(cls[a + i], beg[a + i]);
+				if (getenv("AF_SYNTAX_DUMP") && !gold)
+					for (size_t i = 0; i < n; i++)
+						fprintf(stderr, "C\t%.*s\t%s\t%d\t%d\n", (int)c.w[a + i].len, c.w[a + i].s,
+						        af_pos_name(tg[i]), c.cls[a + i], cls[a + i]);
 				size_t kg = chunks_of(c.cls + a, n, cg), kp = chunks_of(cls + a, n, cp);
 				ng += kg;
 				np += kp;
@@ -945,6 +1015,7 @@ int main(int argc, char **argv)
 		{"folds", required_argument, NULL, 'f'}, {"seed", required_argument, NULL, 's'},
 		{"eval-conll", required_argument, NULL, OPT_EVAL_CONLL},
 		{"eval-conllu", required_argument, NULL, OPT_EVAL_CONLLU}, {"model", required_argument, NULL, 'm'},
+		{"prune", required_argument, NULL, OPT_PRUNE},
 		{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
 	const char *out = NULL, *trainf = NULL, *model = NULL, *evalf = NULL;
 	int epochs = 10, cepochs = 10, folds = 4, conllu = 0;
@@ -959,6 +1030,13 @@ int main(int argc, char **argv)
 		case 'f': folds = (int)num("--folds", optarg, 0, 100); break;
 		case 's': seed = num("--seed", optarg, 1, 1L << 30); break;
 		case 'm': model = optarg; break;
+		case OPT_PRUNE: {
+			char *end;
+			prune = strtod(optarg, &end);
+			if (*end || !(prune >= 0) || prune > 1e6)
+				af_die(AF_EX_USAGE, "--prune: not a number >= 0: %s", optarg);
+			break;
+		}
 		case OPT_EVAL_CONLL: evalf = optarg; conllu = 0; break;
 		case OPT_EVAL_CONLLU: evalf = optarg; conllu = 1; break;
 		case 'h': fputs(usage, stdout); return 0;

@@ -9,7 +9,7 @@
 
 #include "af/syntax.h"
 
-#define AF_SYN_VERSION 1
+#define AF_SYN_VERSION 2
 #define AF_SYN_NT AF_POS_COUNT                /* tagger classes */
 #define AF_SYN_NC (1 + 2 * (AF_CH_COUNT - 1)) /* chunker classes: O, then B-X I-X per type */
 #define AF_SYN_MAXF 40                        /* features per token, at most */
@@ -26,15 +26,20 @@ struct af_syn_info {
 	uint64_t suf[4], pre[3]; /* lower-case suffixes of 1-4 and prefixes of 1-3 code points */
 	uint64_t shape;          /* Xxx, dd-dd, X.X. ... runs of one */
 	uint32_t flags;          /* AF_SYN_F_* */
+	uint32_t amb;            /* the word's ambiguity class: the set of tags training gave it
+	                          * (words seen at least 3 times), as an id; 0 unknown */
 };
 enum {
 	AF_SYN_F_CAP = 1, AF_SYN_F_ALLCAPS = 2, AF_SYN_F_DIGIT = 4, AF_SYN_F_HYPHEN = 8,
 	AF_SYN_F_FIRST = 16, AF_SYN_F_ALPHA = 32
 };
 
+struct af_syn_map;
 /* Fills info for words w[0..n) of one sentence. */
 void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *info);
 /* The key of a word for the tag dictionary. */
+/* Sets info[].amb from a map of dictionary keys to ambiguity classes. */
+void af_syn_ambs(const struct af_syn_map *amb, struct af_syn_info *info, size_t n);
 /* lower-case word hashes for lex: */
 uint32_t af_syn_lexkey(const char *lower, size_t n);
 static inline uint32_t af_syn_dictkey(const struct af_syn_info *x)
@@ -54,26 +59,42 @@ static inline int af_syn_chunk_ok(int prev, int c)
 }
 
 /* Sparse weights: key -> the classes it has a weight for. */
+struct af_syn_slot {
+	uint32_t key; /* 0: empty */
+	uint32_t row; /* offset << 8 | count into ent */
+};
+struct af_syn_ent {
+	float w;
+	uint32_t cls;
+};
 struct af_syn_weights {
+	/* as in the file */
 	const uint32_t *key;  /* slots; 0 empty */
 	const uint32_t *row;  /* slots: offset << 8 | count into cls/w */
 	const uint8_t *cls;
 	const float *w;
 	uint32_t mask;
+	/* built at load time: key and row in one slot, class and weight in one entry (one cache
+	 * miss each), in a table at most a third full so that absent keys are found absent soon */
+	struct af_syn_slot *slot;
+	struct af_syn_ent *ent;
+	uint32_t smask;
 };
 /* Adds the weights of features f[0..nf) to score[]. */
 static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *f, size_t nf, float *score)
 {
+	const struct af_syn_slot *sl = W->slot;
 	for (size_t k = 0; k < nf; k++) {
 		uint32_t key = f[k];
-		for (uint32_t j = (key * 0x9e3779b1u) & W->mask;; j = (j + 1) & W->mask) {
-			if (W->key[j] == key) {
-				uint32_t r = W->row[j], off = r >> 8, cnt = r & 0xff;
-				for (uint32_t e = 0; e < cnt; e++)
-					score[W->cls[off + e]] += W->w[off + e];
+		for (uint32_t j = (key * 0x9e3779b1u) & W->smask;; j = (j + 1) & W->smask) {
+			if (sl[j].key == key) {
+				uint32_t r = sl[j].row, off = r >> 8, cnt = r & 0xff;
+				const struct af_syn_ent *e = W->ent + off;
+				for (uint32_t x = 0; x < cnt; x++)
+					score[e[x].cls] += e[x].w;
 				break;
 			}
-			if (!W->key[j])
+			if (!sl[j].key)
 				break;
 		}
 	}
@@ -103,12 +124,13 @@ struct af_syntax {
 	size_t len;
 	struct af_syn_map dict; /* frequent unambiguous words -> tag */
 	struct af_syn_map lex;  /* lower-case base forms seen in training: 1 verb (VB, VBP), 2 noun (NN) */
+	struct af_syn_map amb;  /* word -> ambiguity class id */
 	struct af_syn_weights pos, chunk;
 	struct af_lemma_table *lemmas;
 };
 
 /* The model file: "AFSYNTAX", u32 version, u32 classes (AF_SYN_NT), u32 chunk classes
- * (AF_SYN_NC), then the dictionary and the base forms (each u32 slots, keys, values) and two weight tables
+ * (AF_SYN_NC), then the dictionary, the base forms and the ambiguity classes (each u32 slots, keys, values) and two weight tables
  * (u32 slots, u32 entries, keys, rows, classes padded to 4, floats), all little-endian. */
 
 #endif
