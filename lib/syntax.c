@@ -671,44 +671,23 @@ static const void *rdsec(struct reader *r, size_t n)
 
 static void rdweights(struct reader *r, struct af_syn_weights *w, int ncls)
 {
-	uint32_t slots = rd32(r), entries = rd32(r);
-	if (r->bad || !slots || (slots & (slots - 1))) {
+	uint32_t slots = rd32(r), entries = rd32(r), sc = rd32(r);
+	if (r->bad || !slots || (slots & (slots - 1)) || entries >= (1u << 24)) {
 		r->bad = 1;
 		return;
 	}
+	memcpy(&w->scale, &sc, 4);
 	w->mask = slots - 1;
-	w->key = rdsec(r, (size_t)slots * 4);
-	w->row = rdsec(r, (size_t)slots * 4);
-	w->cls = rdsec(r, entries);
-	w->w = rdsec(r, (size_t)entries * 4);
+	w->slot = rdsec(r, (size_t)slots * 8);
+	w->ent = rdsec(r, (size_t)entries * 4);
 	if (r->bad)
 		return;
 	for (uint32_t j = 0; j < slots; j++)
-		if (w->key[j] && (w->row[j] >> 8) + (w->row[j] & 0xff) > entries)
+		if (w->slot[j].key && (w->slot[j].row >> 8) + (w->slot[j].row & 0xff) > entries)
 			r->bad = 1;
 	for (uint32_t e = 0; e < entries; e++)
-		if (w->cls[e] >= ncls)
+		if ((w->ent[e] & 0xffff) >= (uint32_t)ncls)
 			r->bad = 1;
-	if (r->bad)
-		return;
-	size_t used = 0, size = 16;
-	for (uint32_t j = 0; j < slots; j++)
-		used += w->key[j] != 0;
-	while (size < used * 3)
-		size *= 2;
-	w->slot = af_calloc(size, sizeof *w->slot);
-	w->smask = (uint32_t)(size - 1);
-	w->ent = af_malloc(((size_t)entries + 1) * sizeof *w->ent);
-	for (uint32_t e = 0; e < entries; e++)
-		w->ent[e] = (struct af_syn_ent){w->w[e], w->cls[e]};
-	for (uint32_t j = 0; j < slots; j++) {
-		if (!w->key[j])
-			continue;
-		uint32_t q = (w->key[j] * 0x9e3779b1u) & w->smask;
-		while (w->slot[q].key)
-			q = (q + 1) & w->smask;
-		w->slot[q] = (struct af_syn_slot){w->key[j], w->row[j]};
-	}
 }
 
 int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, struct af_error *err)
@@ -723,10 +702,14 @@ int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, stru
 		return -1;
 	}
 	struct af_syntax *m = af_calloc(1, sizeof *m);
-	m->mem = af_malloc(len);
-	memcpy(m->mem, buf, len);
+	const char *base = buf;
+	if ((uintptr_t)buf % 4) { /* the tables are read in place: they must be aligned */
+		m->mem = af_malloc(len);
+		memcpy(m->mem, buf, len);
+		base = m->mem;
+	}
 	m->len = len;
-	struct reader r = {m->mem + 8, m->mem + len, 0};
+	struct reader r = {base + 8, base + len, 0};
 	uint32_t version = rd32(&r), nt = rd32(&r), nc = rd32(&r);
 	if (version != AF_SYN_VERSION || nt != AF_SYN_NT || nc != AF_SYN_NC) {
 		af_error_set(err, "syntax model of format version %u (%u tags, %u chunk classes); this build reads "
@@ -799,8 +782,11 @@ int af_syntax_load(struct af_syntax **out, const char *path, struct af_error *er
 		char msg[sizeof err->msg];
 		memcpy(msg, err->msg, sizeof msg);
 		af_error_set(err, "%.512s: %.500s", path, msg);
-	}
-	free(buf);
+		free(buf);
+	} else if (!(*out)->mem)
+		(*out)->mem = buf; /* the model reads it in place */
+	else
+		free(buf);
 	return rc;
 }
 
@@ -809,10 +795,6 @@ void af_syntax_free(struct af_syntax *m)
 	if (!m)
 		return;
 	lemma_table_free(m->lemmas);
-	free(m->pos.slot);
-	free(m->pos.ent);
-	free(m->chunk.slot);
-	free(m->chunk.ent);
 	free(m->mem);
 	free(m);
 }
@@ -844,7 +826,7 @@ static void tag_infos(const struct af_syntax *m, const struct af_syn_info *info,
 			continue;
 		}
 		size_t nf = af_syn_pos_feats(info, n, i, tags, f);
-		float score[AF_SYN_NT] = {0};
+		int32_t score[AF_SYN_NT] = {0};
 		af_syn_score(&m->pos, f, nf, score);
 		int best = 0;
 		for (int c = 1; c < AF_SYN_NT; c++)
@@ -860,7 +842,7 @@ static void chunk_infos(const struct af_syntax *m, const struct af_syn_info *inf
 	uint32_t f[AF_SYN_MAXF];
 	for (size_t i = 0; i < n; i++) {
 		size_t nf = af_syn_chunk_feats(info, n, i, tags, cls, f);
-		float score[AF_SYN_NC] = {0};
+		int32_t score[AF_SYN_NC] = {0};
 		af_syn_score(&m->chunk, f, nf, score);
 		int prev = i ? cls[i - 1] : 0, best = -1;
 		for (int c = 0; c < AF_SYN_NC; c++)

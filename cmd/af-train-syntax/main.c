@@ -309,12 +309,6 @@ static void put32(struct af_buf *b, uint32_t v)
 	af_buf_add(b, (const char *)&v, 4);
 }
 
-static void pad4(struct af_buf *b)
-{
-	while (b->len % 4)
-		af_buf_addc(b, 0);
-}
-
 struct kv {
 	uint32_t k, v;
 };
@@ -339,19 +333,29 @@ static void put_map(struct af_buf *b, const struct kv *kv, size_t n)
 	free(val);
 }
 
-/* the averaged weights, those not near zero, as a sparse table */
 static double prune = 1e-3;
 
+/* the averaged weights as a sparse table of int16 weights: those that are not zero once
+ * quantised and not smaller than --prune */
 static void put_weights(struct af_buf *b, struct ap *a)
 {
+	double maxw = 0;
+	for (size_t i = 0; i < a->nf; i++)
+		for (uint32_t e = 0; e < a->f[i].n; e++) {
+			struct ent *x = &a->f[i].e[e];
+			double avg = (x->tot + (double)(a->now - x->ts) * x->w) / (a->now ? a->now : 1);
+			x->tot = avg; /* kept for writing */
+			if (fabs(avg) > maxw)
+				maxw = fabs(avg);
+		}
+	float scale = (float)(maxw > 0 ? maxw / 32000 : 1);
 	size_t kept = 0, entries = 0;
 	for (size_t i = 0; i < a->nf; i++) {
 		int any = 0;
 		for (uint32_t e = 0; e < a->f[i].n; e++) {
 			struct ent *x = &a->f[i].e[e];
-			double avg = (x->tot + (double)(a->now - x->ts) * x->w) / (a->now ? a->now : 1);
-			x->tot = avg; /* kept for writing */
-			if (fabs(avg) >= prune) {
+			long q = lrint(x->tot / scale);
+			if (q != 0 && fabs(x->tot) >= prune) {
 				entries++;
 				any = 1;
 			}
@@ -361,38 +365,34 @@ static void put_weights(struct af_buf *b, struct ap *a)
 	uint32_t slots = 16;
 	while (slots < kept * 2)
 		slots *= 2;
-	uint32_t *key = af_calloc(slots, 4), *row = af_calloc(slots, 4);
-	uint8_t *cls = af_calloc(entries + 4, 1);
-	float *w = af_calloc(entries + 1, 4);
+	struct af_syn_slot *sl = af_calloc(slots, sizeof *sl);
+	uint32_t *ent = af_calloc(entries + 1, 4);
 	size_t off = 0;
 	for (size_t i = 0; i < a->nf; i++) {
 		size_t start = off;
 		for (uint32_t e = 0; e < a->f[i].n; e++) {
 			struct ent *x = &a->f[i].e[e];
-			if (fabs(x->tot) >= prune) {
-				cls[off] = x->c;
-				w[off++] = (float)x->tot;
-			}
+			long q = lrint(x->tot / scale);
+			if (q != 0 && fabs(x->tot) >= prune)
+				ent[off++] = (uint32_t)(uint16_t)(int16_t)q << 16 | x->c;
 		}
 		if (off == start)
 			continue;
 		uint32_t j = (a->f[i].key * 0x9e3779b1u) & (slots - 1);
-		while (key[j])
+		while (sl[j].key)
 			j = (j + 1) & (slots - 1);
-		key[j] = a->f[i].key;
-		row[j] = (uint32_t)start << 8 | (uint32_t)(off - start);
+		sl[j].key = a->f[i].key;
+		sl[j].row = (uint32_t)start << 8 | (uint32_t)(off - start);
 	}
 	put32(b, slots);
 	put32(b, (uint32_t)entries);
-	af_buf_add(b, (const char *)key, (size_t)slots * 4);
-	af_buf_add(b, (const char *)row, (size_t)slots * 4);
-	af_buf_add(b, (const char *)cls, entries);
-	pad4(b);
-	af_buf_add(b, (const char *)w, entries * 4);
-	free(key);
-	free(row);
-	free(cls);
-	free(w);
+	uint32_t sc;
+	memcpy(&sc, &scale, 4);
+	put32(b, sc);
+	af_buf_add(b, (const char *)sl, (size_t)slots * sizeof *sl);
+	af_buf_add(b, (const char *)ent, entries * 4);
+	free(sl);
+	free(ent);
 }
 
 /* ---- training ---- */

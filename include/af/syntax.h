@@ -76,6 +76,8 @@ struct af_syntax;
  * data/syntax.bin, else $AF_DATA/syntax.bin, else AF_SYNTAX_DEFAULT_PATH; with the
  * compiled-in lemma data (data/lemmas.yaml). 0, or -1 with err set. */
 int af_syntax_load(struct af_syntax **out, const char *path, struct af_error *err);
+/* From memory: the model reads buf in place when it is 4-byte aligned (buf must then outlive
+ * the model, as the compiled-in data does), else from a copy. */
 int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, struct af_error *err);
 void af_syntax_free(struct af_syntax *m);
 

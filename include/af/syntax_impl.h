@@ -9,7 +9,7 @@
 
 #include "af/syntax.h"
 
-#define AF_SYN_VERSION 2
+#define AF_SYN_VERSION 3
 #define AF_SYN_NT AF_POS_COUNT                /* tagger classes */
 #define AF_SYN_NC (1 + 2 * (AF_CH_COUNT - 1)) /* chunker classes: O, then B-X I-X per type */
 #define AF_SYN_MAXF 40                        /* features per token, at most */
@@ -58,40 +58,30 @@ static inline int af_syn_chunk_ok(int prev, int c)
 	return !c || af_syn_cls_begin(c) || (prev && af_syn_cls_type(prev) == af_syn_cls_type(c));
 }
 
-/* Sparse weights: key -> the classes it has a weight for. */
+/* Sparse weights: key -> the classes it has a weight for, as the model file has them (the
+ * tables are used in place: loading copies nothing). */
 struct af_syn_slot {
 	uint32_t key; /* 0: empty */
 	uint32_t row; /* offset << 8 | count into ent */
 };
-struct af_syn_ent {
-	float w;
-	uint32_t cls;
-};
 struct af_syn_weights {
-	/* as in the file */
-	const uint32_t *key;  /* slots; 0 empty */
-	const uint32_t *row;  /* slots: offset << 8 | count into cls/w */
-	const uint8_t *cls;
-	const float *w;
-	uint32_t mask;
-	/* built at load time: key and row in one slot, class and weight in one entry (one cache
-	 * miss each), in a table at most a third full so that absent keys are found absent soon */
-	struct af_syn_slot *slot;
-	struct af_syn_ent *ent;
-	uint32_t smask;
+	const struct af_syn_slot *slot; /* at most half full */
+	const uint32_t *ent;            /* class in the low 16 bits, int16 weight in the high 16 */
+	uint32_t mask;                  /* slots - 1 */
+	float scale;                    /* weight = int16 * scale */
 };
-/* Adds the weights of features f[0..nf) to score[]. */
-static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *f, size_t nf, float *score)
+/* Adds the weights of features f[0..nf) to score[] (in units of scale). */
+static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *f, size_t nf, int32_t *score)
 {
 	const struct af_syn_slot *sl = W->slot;
 	for (size_t k = 0; k < nf; k++) {
 		uint32_t key = f[k];
-		for (uint32_t j = (key * 0x9e3779b1u) & W->smask;; j = (j + 1) & W->smask) {
+		for (uint32_t j = (key * 0x9e3779b1u) & W->mask;; j = (j + 1) & W->mask) {
 			if (sl[j].key == key) {
 				uint32_t r = sl[j].row, off = r >> 8, cnt = r & 0xff;
-				const struct af_syn_ent *e = W->ent + off;
+				const uint32_t *e = W->ent + off;
 				for (uint32_t x = 0; x < cnt; x++)
-					score[e[x].cls] += e[x].w;
+					score[e[x] & 0xffff] += (int16_t)(e[x] >> 16);
 				break;
 			}
 			if (!sl[j].key)
@@ -120,7 +110,7 @@ static inline int af_syn_map_get(const struct af_syn_map *m, uint32_t key)
 struct af_lemma_table;
 
 struct af_syntax {
-	char *mem;
+	char *mem; /* a copy of the model when the bytes given were not 4-byte aligned, or NULL */
 	size_t len;
 	struct af_syn_map dict; /* frequent unambiguous words -> tag */
 	struct af_syn_map lex;  /* lower-case base forms seen in training: 1 verb (VB, VBP), 2 noun (NN) */
@@ -130,7 +120,8 @@ struct af_syntax {
 };
 
 /* The model file: "AFSYNTAX", u32 version, u32 classes (AF_SYN_NT), u32 chunk classes
- * (AF_SYN_NC), then the dictionary, the base forms and the ambiguity classes (each u32 slots, keys, values) and two weight tables
- * (u32 slots, u32 entries, keys, rows, classes padded to 4, floats), all little-endian. */
+ * (AF_SYN_NC), then the dictionary, the base forms and the ambiguity classes (each u32 slots,
+ * keys, values) and two weight tables (u32 slots, u32 entries, f32 scale, slots x {key, row},
+ * entries x u32), all little-endian. */
 
 #endif
