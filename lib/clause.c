@@ -702,7 +702,10 @@ void af_parse_clauses(struct af_parse *p, const char *text, const struct af_toke
 				p->np[c->subj].clause = ci;
 		}
 		/* 4. inherited subjects and parents */
-		int32_t last_main = -1;
+		int32_t last_main = -1, first_main = -1;
+		for (size_t ci = cl0; ci < p->ncl && first_main < 0; ci++)
+			if (p->cl[ci].kind == AF_CL_MAIN && p->cl[ci].verb.start != SIZE_MAX)
+				first_main = (int32_t)ci;
 		for (size_t ci = cl0; ci < p->ncl; ci++) {
 			struct af_clause *c = &p->cl[ci];
 			if (c->verb.start == SIZE_MAX)
@@ -744,12 +747,8 @@ void af_parse_clauses(struct af_parse *p, const char *text, const struct af_toke
 			} else if (c->kind == AF_CL_PART) {
 				if (c->subj < 0) {
 					c->parent = last_main;
-					if (last_main < 0) /* a fronted participle: the next main clause */
-						for (size_t pj = ci + 1; pj < p->ncl; pj++)
-							if (p->cl[pj].kind == AF_CL_MAIN && p->cl[pj].verb.start != SIZE_MAX) {
-								c->parent = (int32_t)pj;
-								break;
-							}
+					if (last_main < 0 && first_main > (int32_t)ci)
+						c->parent = first_main; /* a fronted participle: the next main clause */
 					if (c->parent >= 0 && p->cl[c->parent].subj >= 0) {
 						c->subj = p->cl[c->parent].subj;
 						c->subj_inherited = 1;
@@ -761,12 +760,12 @@ void af_parse_clauses(struct af_parse *p, const char *text, const struct af_toke
 					c->parent = ci > cl0 ? (int32_t)ci - 1 : -1;
 				if (c->parent < 0 || c->marker == a || (c->marker != SIZE_MAX && c->marker > a &&
 				                                        p->tok[c->marker - 1].tag == AF_POS_COMMA &&
-				                                        last_main < 0))
-					for (size_t pj = ci + 1; pj < p->ncl; pj++)
-						if (p->cl[pj].kind == AF_CL_MAIN && p->cl[pj].verb.start != SIZE_MAX) {
-							c->parent = (int32_t)pj;
-							break;
-						}
+				                                        last_main < 0)) {
+					/* a fronted subordinate clause: the next main clause (no main clause
+					 * comes before it here, so that is the sentence's first) */
+					if (first_main > (int32_t)ci)
+						c->parent = first_main;
+				}
 			} else if (c->kind == AF_CL_REL) {
 				if (c->antecedent >= 0)
 					c->parent = p->np[c->antecedent].clause;

@@ -79,6 +79,11 @@ rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
 	af-parse <"$T/big" >"$T/out"
 	run jq -r '[.sentences[].tokens[]] | length' "$T/out"
 	assert_output 100000
+	# 14,000 fronted subordinate clauses with no main clause: linear, each its own clause
+	python3 -c 'import json; print(json.dumps({"text": " ".join(["after the army attacked villages near Kabul"] * 14000)}))' >"$T/subs"
+	af-parse <"$T/subs" >"$T/out"
+	run jq -r '.sentences[0].clauses | length' "$T/out"
+	assert_output 14000
 	rec 'TALIBAN FIGHTERS ATTACKED A POLICE CHECKPOINT IN KANDAHAR' | af-parse >"$T/caps"
 	run jq -r '[.sentences[].tokens[] | .tag] | length' "$T/caps"
 	assert_output 8
