@@ -22,6 +22,8 @@ static const char usage[] =
 	"  -l, --lexicon FILE   add or override actors, agents, verbs, synsets,\n"
 	"                       discards and speech verbs from a YAML dictionary\n"
 	"      --no-defaults    use only the dictionaries given on the command line\n"
+	"      --conventions C  news (default: the news coding guidelines of af-events(1))\n"
+	"                       or petrarch (as PETRARCH's validation suite codes)\n"
 	"      --check          load the dictionaries, print their sizes, and exit\n"
 	"      --reject FILE    write rejected input lines to FILE, verbatim\n"
 	"      --strict         stop at the first rejected record\n"
@@ -33,24 +35,15 @@ static const char usage[] =
 	"Exit status: 0 ok, 64 usage, 65 a record was rejected or had no text, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad dictionary. See af-events(1), af(7).\n";
 
-enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_NODEF, OPT_CHECK,
+enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_NODEF, OPT_CHECK, OPT_CONV,
        OPT_LEXICON = 'l' };
 
 struct ctx {
 	struct af_coder *coder;
+	/* the record's upstream fields, their buffers kept between records */
+	struct af_mentions ents;
+	struct af_quote_refs quotes;
 };
-
-/* The date part of a string field, or NULL. */
-static char *date_field(struct af_record *r, const char *key, const char *sub)
-{
-	json_t *v = af_record_get(r, key);
-	if (!v)
-		return NULL;
-	json_t *s = sub ? json_object_get(v, sub) : v;
-	char *out = json_is_string(s) ? af_strdup(json_string_value(s)) : NULL;
-	json_decref(v);
-	return out;
-}
 
 static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
 {
@@ -61,16 +54,15 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	if (!text)
 		return bad;
 	struct af_evinput in = {.text = text, .len = len};
-	char *pub = date_field(r, "published", NULL);
-	char *dl = date_field(r, "dateline", "date");
+	char *pub = af_field_string(r, "published", NULL);
+	char *dl = af_field_string(r, "dateline", "date");
 	in.published = pub;
 	in.dateline = dl;
-	json_t *ents = af_record_get(r, "entities"), *quotes = af_record_get(r, "quotes");
-	in.entities = json_is_array(ents) ? ents : NULL;
-	in.quotes = json_is_array(quotes) ? quotes : NULL;
+	af_field_entities(r, &c->ents);
+	af_field_quotes(r, &c->quotes);
+	in.entities = &c->ents;
+	in.quotes = &c->quotes;
 	json_t *events = af_coder_code(c->coder, &in, NULL, why);
-	json_decref(ents);
-	json_decref(quotes);
 	free(pub);
 	free(dl);
 	free(text);
@@ -124,6 +116,7 @@ int main(int argc, char **argv)
 		{"discards", required_argument, NULL, OPT_DISCARDS},
 		{"lexicon", required_argument, NULL, OPT_LEXICON},
 		{"no-defaults", no_argument, NULL, OPT_NODEF},
+		{"conventions", required_argument, NULL, OPT_CONV},
 		{"check", no_argument, NULL, OPT_CHECK},
 		{0, 0, 0, 0},
 	};
@@ -134,6 +127,7 @@ int main(int argc, char **argv)
 	size_t nfiles = 0;
 	unsigned defaults = AF_EVD_ALL;
 	int check = 0, ch;
+	enum af_evconventions conv = AF_EVC_NEWS;
 	af_setprog(argv);
 	while ((ch = getopt_long(argc, argv, "hVl:", opts, NULL)) != -1) {
 		if (af_cli_common(&cli, &f, ch, optarg))
@@ -154,6 +148,14 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NODEF:
 			defaults = 0;
+			break;
+		case OPT_CONV:
+			if (!strcmp(optarg, "news"))
+				conv = AF_EVC_NEWS;
+			else if (!strcmp(optarg, "petrarch"))
+				conv = AF_EVC_PETRARCH;
+			else
+				af_usage_error("--conventions: news or petrarch");
 			break;
 		case OPT_CHECK:
 			check = 1;
@@ -180,8 +182,11 @@ int main(int argc, char **argv)
 		return AF_EX_OK;
 	}
 	c.coder = af_coder_new(d);
+	af_coder_conventions(c.coder, conv);
 	int status = af_cli_run_files(&f, argc - optind, argv + optind);
 	af_coder_free(c.coder);
+	af_mentions_free(&c.ents);
+	af_quote_refs_free(&c.quotes);
 	af_evdict_free(d);
 	af_cameo_free();
 	free(files);

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "af/af.h"
+#include "af/fields.h"
 
 struct af_evdict;
 
@@ -58,8 +59,8 @@ struct af_evinput {
 	size_t len;
 	const char *published; /* ISO date (the article's date: actor codes are chosen by it) */
 	const char *dateline;  /* ISO date from dateline.date, used when published is absent */
-	json_t *entities;      /* the record's entities array, or NULL */
-	json_t *quotes;        /* the record's quotes array, or NULL */
+	const struct af_mentions *entities; /* the record's entities (af_field_entities), or NULL */
+	const struct af_quote_refs *quotes; /* the record's quotes (af_field_quotes), or NULL */
 };
 
 struct af_coder;
@@ -67,6 +68,14 @@ struct af_coder;
 /* A coder over d (which must outlive it). */
 struct af_coder *af_coder_new(const struct af_evdict *d);
 void af_coder_free(struct af_coder *c);
+
+/* How events are read (af-events --conventions): AF_EVC_NEWS (the default) follows the news
+ * coding guidelines of af-events(1): no mirror pairs but a compound subject's joint act, no
+ * event without both sides, no capabilities, conditionals, questions or targetless statements,
+ * nominal events ("talks between X and Y"); AF_EVC_PETRARCH codes as PETRARCH's validation
+ * suite expects ([active:reverse] codes both ways). */
+enum af_evconventions { AF_EVC_NEWS, AF_EVC_PETRARCH };
+void af_coder_conventions(struct af_coder *c, enum af_evconventions conv);
 
 /* The events of in, as a new JSON array; NULL with err set when the text layer fails.
  * *nsent (when not NULL) gets the number of sentences coded. */
