@@ -160,6 +160,7 @@ struct af_coder {
 	struct af_sentences sents;
 	struct tok *t;
 	size_t tcap;
+	int ents_sorted; /* the record's entities are in text order (by start) */
 	struct chunk *ch;
 	size_t nch, chcap;
 	struct group *gr;
@@ -873,7 +874,7 @@ static void build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 					joined = 1;
 			}
 			/* "..., the Taliban said": a speaker, not a member ("A and B said" are both) */
-			for (size_t k = ch->b; k < ch->b + 3 && k < c->tcap && joined && !conj; k++) {
+			for (size_t k = ch->b; k < ch->b + 3 && k < c->toks.n && joined && !conj; k++) {
 				if (c->t[k].speech)
 					joined = 0;
 				else if (!(c->t[k].cls & (W_AUX | W_ADV)))
@@ -1778,7 +1779,7 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 	json_object_set_new(e, "sentence", json_integer(em->sentence));
 	const struct af_token *ta = &c->toks.v[v->a], *tb = &c->toks.v[v->hend - 1];
 	size_t tend = tb->end, tcend = tb->cend;
-	if (v->passive && v->hend < c->tcap && c->t[v->hend].cls & W_BY) {
+	if (v->passive && v->hend < c->toks.n && c->t[v->hend].cls & W_BY) {
 		tend = c->toks.v[v->hend].end;
 		tcend = c->toks.v[v->hend].cend;
 	}
@@ -1899,14 +1900,31 @@ static int cmp_chunk(const void *x, const void *y)
 	return p->a < q->a ? -1 : p->a > q->a;
 }
 
+/* The first of the entities (in text order, as af-entities writes them: c->ents_sorted)
+ * that starts at code point cs or later. */
+static size_t first_entity(const struct af_mentions *ents, size_t cs)
+{
+	size_t lo = 0, hi = ents->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ents->v[mid].cstart < cs)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Entities not covered by an actor phrase become chunks without a code. */
 static void add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b)
 {
 	if (!ents || a >= b)
 		return;
 	size_t ca = c->toks.v[a].cstart, cb = c->toks.v[b - 1].cend;
-	for (size_t i = 0; i < ents->n; i++) {
+	for (size_t i = c->ents_sorted ? first_entity(ents, ca) : 0; i < ents->n; i++) {
 		const struct af_mention *e = &ents->v[i];
+		if (c->ents_sorted && e->cstart >= cb)
+			break; /* in text order: the rest start after the sentence */
 		if (e->type != AF_E_PERSON && e->type != AF_E_ORG && e->type != AF_E_NORP)
 			continue;
 		size_t es = e->cstart, ee = e->cend;
@@ -2025,8 +2043,10 @@ static int entity_loc(const struct af_coder *c, const struct af_mentions *ents, 
 	if (!ents)
 		return 0;
 	size_t cs = c->toks.v[i].cstart;
-	for (size_t k = 0; k < ents->n; k++) {
+	for (size_t k = c->ents_sorted ? first_entity(ents, cs) : 0; k < ents->n; k++) {
 		const struct af_mention *e = &ents->v[k];
+		if (c->ents_sorted && e->cstart > cs)
+			break;
 		if (e->type != AF_E_LOC || e->cstart != cs)
 			continue;
 		size_t ce = e->cend, j = i;
@@ -2778,6 +2798,10 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 	if (af_sentences(in->text, in->len, &c->toks, &c->sents, err) < 0)
 		return NULL;
 	c->text = in->text;
+	c->ents_sorted = 1;
+	for (size_t i = 1; in->entities && i < in->entities->n; i++)
+		if (in->entities->v[i].cstart < in->entities->v[i - 1].cstart)
+			c->ents_sorted = 0;
 	parse_pubdate(c, in->published ? in->published : in->dateline);
 	c->last_person_canon = NULL;
 	for (size_t i = 0; i < c->nch; i++)
@@ -2788,7 +2812,7 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 		c->tcap = n + 64;
 		c->t = af_realloc(c->t, c->tcap * sizeof *c->t);
 	}
-	memset(c->t, 0, c->tcap * sizeof *c->t);
+	memset(c->t, 0, (n + 1) * sizeof *c->t); /* this record's tokens, not the largest record's */
 	int quote = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct af_token *k = &c->toks.v[i];
