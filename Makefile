@@ -48,7 +48,7 @@ PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 DOCS     = LICENSE THIRD-PARTY README.md $(wildcard docs/*.md)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner eval-events model fuzz fuzz-ci
+        eval eval-clean eval-quotes eval-ner eval-events eval-syntax model fuzz fuzz-ci
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -167,7 +167,7 @@ fuzz-ci:
 	@tests/fuzz/run 7
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
-eval: eval-clean eval-quotes eval-ner eval-events
+eval: eval-clean eval-quotes eval-ner eval-events eval-syntax
 
 eval-clean: all
 	@bench/eval-clean
@@ -182,9 +182,14 @@ eval-events: all
 	@bench/eval-events
 	@bench/eval-events-news
 
-# retrain data/ner.bin from ../shared/data (reproducible: same data and seed, same bytes)
+eval-syntax: all
+	@bench/eval-syntax
+
+# retrain data/ner.bin and data/syntax.bin from ../shared/data (reproducible: same data and
+# seed, same bytes)
 model: all
 	@scripts/train-model
+	@scripts/train-syntax
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
