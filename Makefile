@@ -21,7 +21,7 @@ PKGS     = yaml-0.1 libpcre2-8 jansson libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 AF_CFLAGS = $(WARN) $(if $(WERROR),-Werror) -D_POSIX_C_SOURCE=200809L -Iinclude $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS  += $(PKG_LIBS) -lm
+LDLIBS  += $(PKG_LIBS) -lmodest -lm
 
 # BUILD holds objects, BIN the tools; `make asan` points both elsewhere.
 BUILD   ?= build
@@ -32,7 +32,7 @@ LIB_SRC  = $(wildcard lib/*.c)
 DATA     = $(sort $(wildcard data/*.yaml data/*.bin))
 DATA_OBJ = $(DATA:data/%=$(BUILD)/gen/data/%.o) $(BUILD)/gen/data-index.o
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(DATA_OBJ) $(BUILD)/gen/evsnap.o
-HEADERS  = $(wildcard include/af/*.h)
+HEADERS  = $(wildcard include/af/*.h lib/*.h)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)

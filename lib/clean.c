@@ -13,6 +13,7 @@
 #include "af/pattern.h"
 #include "af/utf8.h"
 #include "af/yaml.h"
+#include "html.h"
 
 #include <inttypes.h>
 #include <stdlib.h>
@@ -25,11 +26,11 @@ AF_DATA_USE(clean_yaml);
 static const char *const kinds[] = {
 	"title-repeat", "teaser", "byline", "stamp", "disclaimer", "app-prompt", "share-prompt",
 	"subscribe-prompt", "related", "photo-credit", "caption", "cookie", "copyright", "ad", "nav",
-	"comments", "other", NULL,
+	"comments", "other", "duplicate", NULL,
 };
 enum kind {
 	K_NONE = -1, K_TITLE_REPEAT = 0, K_TEASER, K_BYLINE, K_STAMP, K_DISCLAIMER, K_APP, K_SHARE,
-	K_SUBSCRIBE, K_RELATED, K_PHOTO, K_CAPTION, K_COOKIE, K_COPYRIGHT, K_AD, K_NAV, K_COMMENTS, K_OTHER
+	K_SUBSCRIBE, K_RELATED, K_PHOTO, K_CAPTION, K_COOKIE, K_COPYRIGHT, K_AD, K_NAV, K_COMMENTS, K_OTHER, K_DUPLICATE
 };
 
 struct rule {
@@ -72,6 +73,7 @@ struct af_cleaner {
 	size_t block_chars;      /* the length of the block being matched, for the callout */
 	int debug;               /* print the block table on stderr (AF_CLEAN_DEBUG=1) */
 	struct af_buf lower;     /* scratch: a block in lower case */
+	struct af_html *html;    /* the HTML parser, made on first use */
 };
 
 /* ---- loading ---- */
@@ -502,6 +504,7 @@ void af_cleaner_free(struct af_cleaner *c)
 	pcre2_match_data_free(c->md);
 	af_buf_free(&c->lower);
 	af_dates_free(c->dates);
+	af_html_free(c->html);
 	free(c);
 }
 
@@ -538,6 +541,11 @@ struct block {
 	int words, chars;
 	int end_punct, gap_before, gap_after, ellipsis;
 	int dups;   /* other blocks with the same text */
+	int dup_first; /* the first of them */
+	int html;   /* from a parsed page: the tree's features below are known */
+	unsigned hflags; /* H_* (html.h) */
+	int depth;
+	float link_density;
 	int kind;   /* K_* from the rules, teaser/title checks, or K_NONE */
 	size_t rule; /* the rule that matched, or (size_t)-1 */
 	int stop;
@@ -627,7 +635,13 @@ static int cmp_blockp(const void *a, const void *b)
 	const struct block *x = *(struct block *const *)a, *y = *(struct block *const *)b;
 	if (x->len != y->len)
 		return x->len < y->len ? -1 : 1;
-	return memcmp(x->s, y->s, x->len);
+	int d = memcmp(x->s, y->s, x->len);
+	return d ? d : x < y ? -1 : x > y; /* copies in page order */
+}
+
+static int same_text(const struct block *x, const struct block *y)
+{
+	return x->len == y->len && !memcmp(x->s, y->s, x->len);
 }
 
 static void count_dups(struct block *bl, size_t n)
@@ -638,10 +652,12 @@ static void count_dups(struct block *bl, size_t n)
 	qsort(p, n, sizeof *p, cmp_blockp);
 	for (size_t i = 0; i < n;) {
 		size_t j = i + 1;
-		while (j < n && cmp_blockp(&p[i], &p[j]) == 0)
+		while (j < n && same_text(p[i], p[j]))
 			j++;
-		for (size_t k = i; k < j; k++)
+		for (size_t k = i; k < j; k++) {
 			p[k]->dups = (int)(j - i - 1);
+			p[k]->dup_first = k == i;
+		}
 		i = j;
 	}
 	free(p);
@@ -654,6 +670,8 @@ struct doc {
 	struct block *b;
 	size_t n;
 	int title;       /* block index or -1 */
+	int found;       /* a body run was found: blocks bs..be */
+	size_t bs, be;
 	char *title_s;   /* the title text (maybe without a site suffix) */
 	size_t title_len;
 };
@@ -855,11 +873,16 @@ static void find_title(struct doc *d, size_t body_start)
 
 /* this many packed non-prose lines in a row (a menu, a list of links) end any body run */
 #define BARRIER 10
+/* a repeated block this long is a paragraph the page (or its crawler) repeated: the first
+ * copy is text, the others duplicates; shorter repeats are labels and captions */
+#define DUP_MIN_WORDS 12
 
 static double block_score(const struct block *b)
 {
 	if (b->kind != K_NONE)
 		return b->stop ? -30 : -6;
+	if (b->dups && b->words >= DUP_MIN_WORDS)
+		return b->dup_first ? b->words : 0;
 	if (b->dups)
 		return -4;
 	int prose = b->end_punct || b->words >= 25;
@@ -1141,26 +1164,34 @@ static json_t *take_dateline(struct af_cleaner *c, struct block *b, struct meta 
 
 /* ---- the whole article ---- */
 
-static void add_removed(json_t *removed, int kind, const char *s, size_t n)
+/* The removed list: runs of blocks of one kind become one entry (text joined by "\n"),
+ * built in a buffer and written once, so a long run costs linear time. */
+struct removed {
+	json_t *list;
+	int kind;          /* of the open run, or K_NONE */
+	struct af_buf run;
+};
+
+static void removed_flush(struct removed *r)
 {
-	size_t k = json_array_size(removed);
-	if (k) {
-		json_t *last = json_array_get(removed, k - 1);
-		if (!strcmp(json_string_value(json_object_get(last, "kind")), kinds[kind])) {
-			json_t *t = json_object_get(last, "text");
-			struct af_buf b = {0};
-			af_buf_add(&b, json_string_value(t), json_string_length(t));
-			af_buf_addc(&b, '\n');
-			af_buf_add(&b, s, n);
-			json_object_set_new(last, "text", json_stringn_nocheck(b.p, b.len));
-			af_buf_free(&b);
-			return;
-		}
-	}
+	if (r->kind == K_NONE)
+		return;
 	json_t *o = json_object();
-	json_object_set_new(o, "kind", json_string(kinds[kind]));
-	json_object_set_new(o, "text", json_stringn_nocheck(s, n));
-	json_array_append_new(removed, o);
+	json_object_set_new(o, "kind", json_string(kinds[r->kind]));
+	json_object_set_new(o, "text", json_stringn_nocheck(r->run.p ? r->run.p : "", r->run.len));
+	json_array_append_new(r->list, o);
+	af_buf_reset(&r->run);
+	r->kind = K_NONE;
+}
+
+static void add_removed(struct removed *r, int kind, const char *s, size_t n)
+{
+	if (r->kind != kind)
+		removed_flush(r);
+	else
+		af_buf_addc(&r->run, '\n');
+	r->kind = kind;
+	af_buf_add(&r->run, s, n);
 }
 
 static int starts_with_text(const struct block *long_b, const char *s, size_t n)
@@ -1168,55 +1199,90 @@ static int starts_with_text(const struct block *long_b, const char *s, size_t n)
 	return long_b->len > n && !memcmp(long_b->s, s, n);
 }
 
-json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
+/* Phase: blocks from a text dump, its non-empty lines. */
+static void blocks_from_text(struct doc *d, const char *raw, size_t rawlen)
 {
-	size_t len;
+	size_t len, cap = 0;
 	char *text = af_utf8_nfc(raw, rawlen, &len);
-	struct doc d = {.c = c, .title = -1};
-	size_t cap = 0;
 	int gap = 1;
-	struct af_buf key = {0};
-	/* blocks: the non-empty lines */
 	for (size_t i = 0; i <= len;) {
-		size_t j = i;
 		const char *nl = memchr(text + i, '\n', len - i);
-		j = nl ? (size_t)(nl - text) : len;
+		size_t j = nl ? (size_t)(nl - text) : len;
 		const char *cr = memchr(text + i, '\r', j - i);
 		if (cr)
 			j = (size_t)(cr - text);
-		if (d.n == cap) {
+		if (d->n == cap) {
 			cap = cap ? cap * 2 : 64;
-			d.b = af_realloc(d.b, cap * sizeof *d.b);
+			d->b = af_realloc(d->b, cap * sizeof *d->b);
 		}
-		struct block *b = &d.b[d.n];
+		struct block *b = &d->b[d->n];
 		memset(b, 0, sizeof *b);
 		fold_block(text + i, j - i, b);
 		if (b->len == 0) {
 			free(b->s);
 			gap = 1;
-			if (d.n)
-				d.b[d.n - 1].gap_after = 1;
+			if (d->n)
+				d->b[d->n - 1].gap_after = 1;
 		} else {
-			d.n++;
+			d->n++;
 			b->gap_before = gap;
-			b->kind = K_NONE;
 			gap = 0;
-			b->rule = rule_match(c, b, &key, RULES_START, (size_t)-1);
 		}
 		if (j >= len)
 			break;
 		i = j + 1 + (text[j] == '\r' && j + 1 < len && text[j + 1] == '\n'); /* CRLF is one break */
 	}
-	if (d.n)
-		d.b[d.n - 1].gap_after = 1;
+	if (d->n)
+		d->b[d->n - 1].gap_after = 1;
 	free(text);
-	/* The "contains" patterns are skipped inside a run of prose, where what they look for
-	 * (notes, prompts, notices) does not stand: it saves most of the matching time. */
-	for (size_t i = 0; i < d.n; i++) {
-		struct block *b = &d.b[i];
-		int inside = i > 0 && i + 1 < d.n && prose_shaped(b) && b->rule == (size_t)-1 &&
-		             prose_shaped(&d.b[i - 1]) && d.b[i - 1].rule == (size_t)-1 &&
-		             prose_shaped(&d.b[i + 1]) && d.b[i + 1].rule == (size_t)-1;
+}
+
+/* Phase: blocks from a parsed page's lines, with what the tree says about each. */
+static void blocks_from_page(struct doc *d, const struct af_html_page *pg)
+{
+	d->b = af_calloc(pg->nlines + 1, sizeof *d->b);
+	int gap = 1;
+	for (size_t i = 0; i < pg->nlines; i++) {
+		const struct af_html_line *l = &pg->lines[i];
+		size_t n;
+		char *t = af_utf8_nfc(pg->text + l->off, l->len, &n);
+		struct block *b = &d->b[d->n];
+		fold_block(t, n, b);
+		free(t);
+		gap |= l->gap_before;
+		if (!b->len) {
+			free(b->s);
+			memset(b, 0, sizeof *b);
+			continue;
+		}
+		if (d->n && gap)
+			d->b[d->n - 1].gap_after = 1;
+		b->gap_before = gap;
+		gap = 0;
+		b->html = 1;
+		b->hflags = l->flags;
+		b->depth = l->depth;
+		b->link_density = l->chars ? (float)l->link_chars / (float)l->chars : 0;
+		d->n++;
+	}
+	if (d->n)
+		d->b[d->n - 1].gap_after = 1;
+}
+
+/* Phase: the boilerplate rules on every block. The "contains" patterns are skipped inside
+ * a run of prose, where what they look for (notes, prompts, notices) does not stand: it
+ * saves most of the matching time. */
+static void match_rules(struct doc *d)
+{
+	struct af_cleaner *c = d->c;
+	struct af_buf key = {0};
+	for (size_t i = 0; i < d->n; i++)
+		d->b[i].rule = rule_match(c, &d->b[i], &key, RULES_START, (size_t)-1);
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
+		int inside = i > 0 && i + 1 < d->n && prose_shaped(b) && b->rule == (size_t)-1 &&
+		             prose_shaped(&d->b[i - 1]) && d->b[i - 1].rule == (size_t)-1 &&
+		             prose_shaped(&d->b[i + 1]) && d->b[i + 1].rule == (size_t)-1;
 		b->rule = rule_match(c, b, &key, RULES_END | (inside ? 0 : RULES_ANYWHERE), b->rule);
 		b->kind = K_NONE;
 		if (b->rule < c->nrules) {
@@ -1225,188 +1291,230 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 		}
 	}
 	af_buf_free(&key);
-	count_dups(d.b, d.n);
+}
 
-	/* teasers: a cut-off copy of a later paragraph */
-	for (size_t i = 0; i < d.n; i++) {
-		struct block *b = &d.b[i];
+/* a teaser's cut-off text must be this long to be looked for in the page */
+#define TEASER_MIN_BYTES 20
+/* an ellipsis-ended block this short that copies nothing is a headline of another page */
+#define TEASER_MAX_WORDS 30
+
+/* Phase: teasers, a cut-off copy of a later paragraph or another page's summary. */
+static void mark_teasers(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
 		if (!b->ellipsis || b->kind != K_NONE)
 			continue;
 		size_t cut = b->len - 3; /* "..." and "…" are both three bytes */
 		while (cut && b->s[cut - 1] == ' ')
 			cut--;
-		if (cut < 20)
+		if (cut < TEASER_MIN_BYTES)
 			continue;
-		for (size_t j = 0; j < d.n; j++)
-			if (j != i && starts_with_text(&d.b[j], b->s, cut)) {
+		for (size_t j = 0; j < d->n; j++)
+			if (j != i && starts_with_text(&d->b[j], b->s, cut)) {
 				b->kind = K_TEASER;
 				break;
 			}
-		/* a cut-off headline or summary of another page */
-		if (b->kind == K_NONE && b->words <= 30)
+		if (b->kind == K_NONE && b->words <= TEASER_MAX_WORDS)
 			b->kind = K_TEASER;
 	}
+}
 
-	/* stamps alone on a line */
-	for (size_t i = 0; i < d.n; i++) {
-		struct block *b = &d.b[i];
-		if (b->kind != K_NONE || b->words > 14 || b->chars > 120)
+/* a line this short (words, characters) that is at least half date is a stamp */
+#define STAMP_MAX_WORDS 14
+#define STAMP_MAX_CHARS 120
+
+/* Phase: stamps alone on a line. */
+static void mark_stamps(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
+		if (b->kind != K_NONE || b->words > STAMP_MAX_WORDS || b->chars > STAMP_MAX_CHARS)
 			continue;
 		struct af_stamp st[4];
-		size_t k = af_dates_scan(c->dates, b->s, b->len, st, 4);
+		size_t k = af_dates_scan(d->c->dates, b->s, b->len, st, 4);
 		size_t covered = 0;
 		for (size_t j = 0; j < k; j++)
 			covered += st[j].end - st[j].start;
 		if (k && covered * 2 >= b->len)
 			b->kind = K_STAMP;
 	}
+}
 
-	/* the body: the best-scoring run of blocks */
+/* Phase: the body, the best-scoring run of blocks (a maximum-sum segment), never past a
+ * stop block once begun, nor across a barrier of packed non-prose lines or a stamp. */
+static void find_body(struct doc *d)
+{
 	double best = 0, run = 0;
-	size_t bs = 0, be = 0, rs = 0;
-	int found = 0;
-	size_t weak = 0;
-	for (size_t i = 0; i < d.n; i++) {
-		d.b[i].score = block_score(&d.b[i]);
-		weak = d.b[i].score > 0 ? 0 : d.b[i].gap_before ? weak : weak + 1;
-		if (weak >= BARRIER || d.b[i].kind == K_STAMP)
+	size_t rs = 0, weak = 0;
+	d->found = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		d->b[i].score = block_score(&d->b[i]);
+		weak = d->b[i].score > 0 ? 0 : d->b[i].gap_before ? weak : weak + 1;
+		if (weak >= BARRIER || d->b[i].kind == K_STAMP)
 			run = 0;
 		if (run <= 0) {
 			run = 0;
 			rs = i;
 		}
-		run += d.b[i].score;
+		run += d->b[i].score;
 		if (run > best) {
 			best = run;
-			bs = rs;
-			be = i;
-			found = 1;
+			d->bs = rs;
+			d->be = i;
+			d->found = 1;
 		}
 	}
-	if (found) {
-		/* never past a stop block once the body has begun */
-		for (size_t i = bs + 1; i <= be; i++)
-			if (d.b[i].stop) {
-				be = i - 1;
+	if (d->found)
+		for (size_t i = d->bs + 1; i <= d->be; i++)
+			if (d->b[i].stop) {
+				d->be = i - 1;
 				break;
 			}
-	}
+}
 
-	find_title(&d, found ? bs : d.n);
-	for (size_t i = 0; i < d.n; i++)
-		if ((int)i != d.title && d.b[i].kind == K_NONE && is_title_repeat(&d, &d.b[i]))
-			d.b[i].kind = K_TITLE_REPEAT;
+/* Phase: the title and its repeats. */
+static void title_phase(struct doc *d)
+{
+	find_title(d, d->found ? d->bs : d->n);
+	for (size_t i = 0; i < d->n; i++)
+		if ((int)i != d->title && d->b[i].kind == K_NONE && is_title_repeat(d, &d->b[i]))
+			d->b[i].kind = K_TITLE_REPEAT;
+}
 
-	if (found) {
-		for (size_t i = bs; i <= be; i++) {
-			struct block *b = &d.b[i];
-			if (b->kind != K_NONE || (int)i == d.title)
-				continue;
-			if (b->dups) {
-				b->kind = K_CAPTION;
-				continue;
-			}
-			int prose = b->score > 0;
-			int para = b->gap_before && b->gap_after;
-			int neighbours = (i > bs && d.b[i - 1].score > 0) || (i < be && d.b[i + 1].score > 0);
-			b->keep = prose || para || (neighbours && b->words >= 3 && b->end_punct);
-		}
-	}
-
-	/* no prose anywhere (a short note, a list): keep every block no rule claimed, rather than nothing */
-	if (!found) {
-		for (size_t i = 0; i < d.n; i++)
-			d.b[i].keep = d.b[i].kind == K_NONE && !d.b[i].dups && (int)i != d.title;
-		if (d.title >= 0 && !d.b[d.title].dups) {
+/* Phase: which blocks of the body run are kept: prose, paragraphs set apart, and short
+ * sentences between prose; the first copy of a repeated paragraph, later ones dropped as
+ * duplicates, other repeated lines (captions, labels) dropped. With no prose anywhere
+ * (a short note, a list) every block no rule claimed is kept rather than nothing. */
+static void choose_kept(struct doc *d)
+{
+	if (!d->found) {
+		for (size_t i = 0; i < d->n; i++)
+			d->b[i].keep = d->b[i].kind == K_NONE && !d->b[i].dups && (int)i != d->title;
+		if (d->title >= 0 && !d->b[d->title].dups) {
 			int any = 0;
-			for (size_t i = 0; i < d.n; i++)
-				any |= d.b[i].keep;
+			for (size_t i = 0; i < d->n; i++)
+				any |= d->b[i].keep;
 			if (!any) { /* the one line is the text, not a title */
-				d.b[d.title].keep = 1;
-				d.title = -1;
+				d->b[d->title].keep = 1;
+				d->title = -1;
 			}
 		}
+		return;
 	}
+	for (size_t i = d->bs; i <= d->be; i++) {
+		struct block *b = &d->b[i];
+		if (b->kind != K_NONE || (int)i == d->title)
+			continue;
+		if (b->dups && b->words >= DUP_MIN_WORDS) {
+			if (!b->dup_first)
+				b->kind = K_DUPLICATE;
+			else
+				b->keep = 1;
+			continue;
+		}
+		if (b->dups) {
+			b->kind = K_CAPTION;
+			continue;
+		}
+		int prose = b->score > 0;
+		int para = b->gap_before && b->gap_after;
+		int neighbours = (i > d->bs && d->b[i - 1].score > 0) || (i < d->be && d->b[i + 1].score > 0);
+		b->keep = prose || para || (neighbours && b->words >= 3 && b->end_punct);
+	}
+}
 
-	/* a standfirst: one or two paragraphs above the byline or stamp that opens the article */
-	if (found) {
-		size_t kept_before = 0;
-		for (size_t i = bs; i <= be && i <= bs + 8; i++) {
-			struct block *b = &d.b[i];
-			if (b->keep) {
-				if (++kept_before > 2)
-					break;
-				continue;
-			}
-			if (kept_before && (b->kind == K_BYLINE || b->kind == K_STAMP)) {
-				for (size_t j = bs; j < i; j++)
-					if (d.b[j].keep) {
-						d.b[j].keep = 0;
-						d.b[j].kind = K_TEASER;
-					}
+/* a standfirst is at most this many kept paragraphs above the byline or stamp that opens
+ * the article, looked for among the first STANDFIRST_SPAN blocks of the body */
+#define STANDFIRST_MAX 2
+#define STANDFIRST_SPAN 8
+
+/* Phase: a standfirst (a summary above the byline) is a teaser, not the text. */
+static void drop_standfirst(struct doc *d)
+{
+	if (!d->found)
+		return;
+	size_t kept_before = 0;
+	for (size_t i = d->bs; i <= d->be && i <= d->bs + STANDFIRST_SPAN; i++) {
+		struct block *b = &d->b[i];
+		if (b->keep) {
+			if (++kept_before > STANDFIRST_MAX)
 				break;
-			}
+			continue;
+		}
+		if (kept_before && (b->kind == K_BYLINE || b->kind == K_STAMP)) {
+			for (size_t j = d->bs; j < i; j++)
+				if (d->b[j].keep) {
+					d->b[j].keep = 0;
+					d->b[j].kind = K_TEASER;
+				}
+			break;
 		}
 	}
+}
 
-	if (c->debug)
-		for (size_t i = 0; i < d.n; i++) {
-			int cut = d.b[i].len > 70 ? 70 : (int)d.b[i].len;
-			while (cut > 0 && cut < (int)d.b[i].len && ((unsigned char)d.b[i].s[cut] & 0xC0) == 0x80)
-				cut--;
-			fprintf(stderr, "%4zu %c %-16s %6.1f w%-4d %c%c%c %.*s\n", i,
-			        d.b[i].keep ? 'K' : (int)i == d.title ? 'T' : ' ',
-			        d.b[i].kind >= 0 ? kinds[d.b[i].kind] : "", d.b[i].score, d.b[i].words,
-			        d.b[i].gap_before ? 'g' : '-', d.b[i].end_punct ? '.' : '-',
-			        found && i >= bs && i <= be ? 'R' : '-', cut, d.b[i].s);
-		}
+static void debug_table(const struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		const struct block *b = &d->b[i];
+		int cut = b->len > 70 ? 70 : (int)b->len;
+		while (cut > 0 && cut < (int)b->len && ((unsigned char)b->s[cut] & 0xC0) == 0x80)
+			cut--;
+		fprintf(stderr, "%4zu %c %-16s %6.1f w%-4d %c%c%c %.*s\n", i, b->keep ? 'K' : (int)i == d->title ? 'T' : ' ',
+		        b->kind >= 0 ? kinds[b->kind] : "", b->score, b->words, b->gap_before ? 'g' : '-',
+		        b->end_punct ? '.' : '-', d->found && i >= d->bs && i <= d->be ? 'R' : '-', cut, b->s);
+	}
+}
 
-	/* metadata from the blocks before the body, the bylines and stamps */
+/* stamps are read from blocks before the body up to this long */
+#define HEAD_STAMP_MAX_CHARS 200
+/* bylines are read up to this many blocks after the body */
+#define TAIL_BYLINE_SPAN 3
+
+/* Phase: metadata from the blocks before the body, the bylines and stamps, and the
+ * dateline cut off the first kept paragraph. */
+static void read_metadata(struct doc *d, json_t *out)
+{
+	struct af_cleaner *c = d->c;
 	struct meta m = {.source = -1, .authors = json_array()};
-	for (size_t i = 0; i < d.n; i++) {
-		struct block *b = &d.b[i];
-		int head = !found || i < bs;
-		int tail = found && i > be && i <= be + 3;
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
+		int head = !d->found || i < d->bs;
+		int tail = d->found && i > d->be && i <= d->be + TAIL_BYLINE_SPAN;
 		if (b->kind == K_BYLINE && (head || tail || b->keep == 0))
 			read_byline(c, b, &m);
 		if ((head && b->kind != K_NONE) || b->kind == K_STAMP || b->kind == K_BYLINE ||
-		    (head && (int)i > d.title && b->chars <= 200))
+		    (head && (int)i > d->title && b->chars <= HEAD_STAMP_MAX_CHARS))
 			add_stamps(c, b, &m);
 	}
-	json_t *out = json_object();
-	if (d.title >= 0)
-		json_object_set_new(out, "title", json_stringn_nocheck(d.title_s, d.title_len));
-	else
-		json_object_set_new(out, "title", json_null());
+	json_object_set_new(out, "title", d->title >= 0 ? json_stringn_nocheck(d->title_s, d->title_len) : json_null());
 	/* times written without a zone take the agency's (known from a byline by now); the
 	 * dateline, read next, needs the publication date for its year */
 	int zone = 0, has_zone = 0, first = -1;
-	for (size_t i = 0; i < d.n; i++)
-		if (d.b[i].keep) {
+	for (size_t i = 0; i < d->n && first < 0; i++)
+		if (d->b[i].keep)
 			first = (int)i;
-			break;
-		}
-	json_t *tmp = json_object();
 	if (m.source >= 0 && c->ag[m.source].has_zone) {
 		zone = c->ag[m.source].zone;
 		has_zone = 1;
 	}
-	choose_dates(&m, zone, has_zone, tmp);
-	const char *pub = json_string_value(json_object_get(tmp, "published"));
+	choose_dates(&m, zone, has_zone, out);
+	const char *pub = json_string_value(json_object_get(out, "published"));
 	if (!pub)
-		pub = json_string_value(json_object_get(tmp, "updated"));
-	json_t *dateline = first >= 0 ? take_dateline(c, &d.b[first], &m, pub) : json_null();
+		pub = json_string_value(json_object_get(out, "updated"));
+	json_t *dateline = first >= 0 ? take_dateline(c, &d->b[first], &m, pub) : json_null();
 	json_object_set_new(out, "source", m.source >= 0 ? json_string(c->ag[m.source].name) : json_null());
 	json_object_set_new(out, "authors", m.authors);
-	json_object_set(out, "published", json_object_get(tmp, "published"));
-	json_object_set(out, "updated", json_object_get(tmp, "updated"));
-	json_decref(tmp);
 	json_object_set_new(out, "dateline", dateline);
+}
 
+/* Phase: the text (kept blocks, a blank line apart) and the removed list. */
+static void write_text(struct doc *d, json_t *out)
+{
 	struct af_buf body = {0};
-	json_t *removed = json_array();
-	for (size_t i = 0; i < d.n; i++) {
-		struct block *b = &d.b[i];
+	struct removed r = {.list = json_array(), .kind = K_NONE};
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
 		if (b->keep) {
 			if (!b->len)
 				continue;
@@ -1415,18 +1523,113 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 			af_buf_add(&body, b->s, b->len);
 			continue;
 		}
-		if ((int)i == d.title)
+		if ((int)i == d->title)
 			continue;
 		int kind = b->kind;
 		if (kind == K_NONE)
 			kind = b->score > 0 ? K_OTHER : K_NAV; /* prose no rule named, or menu-like lines */
-		add_removed(removed, kind, b->s, b->len);
+		add_removed(&r, kind, b->s, b->len);
 	}
+	removed_flush(&r);
+	af_buf_free(&r.run);
 	json_object_set_new(out, "text", json_stringn_nocheck(body.p ? body.p : "", body.len));
-	json_object_set_new(out, "removed", removed);
+	json_object_set_new(out, "removed", r.list);
 	af_buf_free(&body);
-	for (size_t i = 0; i < d.n; i++)
-		free(d.b[i].s);
-	free(d.b);
+}
+
+/* The article from its blocks: the phases in order. */
+static json_t *clean_blocks(struct doc *d)
+{
+	match_rules(d);
+	count_dups(d->b, d->n);
+	mark_teasers(d);
+	mark_stamps(d);
+	find_body(d);
+	title_phase(d);
+	choose_kept(d);
+	drop_standfirst(d);
+	if (d->c->debug)
+		debug_table(d);
+	json_t *out = json_object();
+	read_metadata(d, out);
+	write_text(d, out);
+	for (size_t i = 0; i < d->n; i++)
+		free(d->b[i].s);
+	free(d->b);
+	return out;
+}
+
+json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
+{
+	struct doc d = {.c = c, .title = -1};
+	blocks_from_text(&d, raw, rawlen);
+	return clean_blocks(&d);
+}
+
+/* A date the page's metadata gives (ISO 8601 mostly) as the record writes dates. */
+static json_t *meta_date(struct af_cleaner *c, const char *s)
+{
+	struct af_stamp st[1];
+	char buf[64];
+	if (s && af_dates_scan(c->dates, s, strlen(s), st, 1) && af_dt_iso(&st[0].dt, buf, sizeof buf))
+		return json_string(buf);
+	return NULL;
+}
+
+/* "Headline | Site" or "Headline - Site" in <title>: the headline when the rest is short. */
+static json_t *doc_title(const char *t)
+{
+	size_t n = strlen(t), head = title_head(t, n);
+	if (head) {
+		int words = 0, inword = 0;
+		for (size_t i = head; i < n; i++) {
+			int w = t[i] != ' ' && t[i] != '|' && t[i] != '-';
+			words += w && !inword;
+			inword = w;
+		}
+		if (words <= 4)
+			n = head;
+	}
+	return json_stringn_nocheck(t, n);
+}
+
+/* The page's metadata over what the text gave: JSON-LD and OpenGraph name the headline,
+ * the authors, the dates and the publisher more surely than lines of text do. */
+static void page_metadata(struct af_cleaner *c, const struct af_html_meta *m, json_t *out)
+{
+	if (m->title)
+		json_object_set_new(out, "title", json_string(m->title));
+	else if (json_is_null(json_object_get(out, "title")) && m->doc_title)
+		json_object_set_new(out, "title", doc_title(m->doc_title));
+	json_t *v;
+	if ((v = meta_date(c, m->published)))
+		json_object_set_new(out, "published", v);
+	else if (json_is_null(json_object_get(out, "published")) && (v = meta_date(c, m->time)))
+		json_object_set_new(out, "published", v);
+	if ((v = meta_date(c, m->modified))) {
+		const char *p = json_string_value(json_object_get(out, "published"));
+		if (!p || strcmp(p, json_string_value(v)) < 0)
+			json_object_set_new(out, "updated", v);
+		else
+			json_decref(v);
+	}
+	if (m->authors && json_array_size(m->authors))
+		json_object_set(out, "authors", m->authors);
+	if (json_is_null(json_object_get(out, "source")) && m->site)
+		json_object_set_new(out, "source", json_string(m->site));
+}
+
+json_t *af_clean_html(struct af_cleaner *c, const char *html, size_t len)
+{
+	if (!c->html && !(c->html = af_html_new()))
+		return NULL;
+	struct af_html_page pg;
+	if (af_html_parse(c->html, html, len, &pg) < 0)
+		return NULL;
+	struct doc d = {.c = c, .title = -1};
+	blocks_from_page(&d, &pg);
+	json_t *out = clean_blocks(&d);
+	page_metadata(c, &pg.meta, out);
+	af_html_page_free(&pg);
 	return out;
 }

@@ -23,6 +23,9 @@ static const char usage[] =
 	"  -i, --id ID          the id for the --raw article (default: a hash of it)\n"
 	"  -l, --lexicon FILE   add or override boilerplate rules, agencies and time\n"
 	"                       zones from a YAML lexicon (repeatable)\n"
+	"      --prefer-page    the page's title, authors, published and updated\n"
+	"                       over those of the input record (default: the\n"
+	"                       input's, the page's where the input has none)\n"
 	"      --reject FILE    write rejected input lines to FILE, verbatim\n"
 	"      --strict         stop at the first rejected record\n"
 	"  -h, --help           show this help and exit\n"
@@ -32,7 +35,7 @@ static const char usage[] =
 	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad lexicon. See af-clean(1), af(7).\n";
 
-enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l', OPT_HTML = AF_OPT_FIRST_TOOL };
+enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l', OPT_HTML = AF_OPT_FIRST_TOOL, OPT_PREFER_PAGE };
 
 struct ctx {
 	struct af_cleaner *cleaner;
@@ -40,16 +43,36 @@ struct ctx {
 	const char *raw; /* a raw article read from a file or --raw, else NULL */
 	size_t rawlen;
 	int html;        /* that article is HTML (--html, or a .html file) */
+	int prefer_page; /* --prefer-page */
 };
+
+/* Fields a record may bring that the page may also give: the input's wins (unless
+ * --prefer-page), and is kept when the page gives none. */
+static const char *const given[] = {"title", "authors", "published", "updated", NULL};
+
+static int empty_value(const json_t *v)
+{
+	return !v || json_is_null(v) || (json_is_array(v) && !json_array_size(v)) ||
+	       (json_is_string(v) && !json_string_length(v));
+}
+
+static void keep_given(struct af_record *r, json_t *out, int prefer_page)
+{
+	for (int i = 0; given[i]; i++) {
+		json_t *in = af_record_get(r, given[i]);
+		if (!empty_value(in) && (!prefer_page || empty_value(json_object_get(out, given[i]))))
+			json_object_del(out, given[i]);
+		json_decref(in);
+	}
+}
 
 static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
 {
 	struct ctx *c = vctx;
 	size_t len;
 	char *s;
-	if (c->raw && c->html) {
-		s = af_html_text(c->raw, c->rawlen, &len);
-	} else if (c->raw) {
+	int html = c->html;
+	if (c->raw) {
 		s = af_strndup(c->raw, c->rawlen);
 		len = c->rawlen;
 	} else {
@@ -64,19 +87,18 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 			af_error_set(why, "\"%s\" is not a string", field);
 			return AF_REJECT;
 		}
-		if (field[0] == 'h') {
-			char *t = af_html_text(s, len, &len);
-			free(s);
-			s = t;
-		}
+		html = field[0] == 'h';
 	}
 	json_t *id = af_record_get(r, "id");
 	if (!id || json_is_null(id)) {
 		json_decref(id);
 		id = c->id ? json_string(c->id) : af_clean_hash_id(s, len);
 	}
-	json_t *out = af_clean(c->cleaner, s, len);
+	json_t *out = html ? af_clean_html(c->cleaner, s, len) : af_clean(c->cleaner, s, len);
 	free(s);
+	if (!out)
+		af_die(AF_EX_SOFTWARE, "the HTML parser failed (out of memory?)");
+	keep_given(r, out, c->prefer_page);
 	af_record_set(r, "id", id);
 	const char *k;
 	json_t *v;
@@ -123,6 +145,20 @@ static void one_article(struct af_filter *f, struct ctx *c, FILE *in, const char
 	free(s);
 }
 
+/* NDJSON on stdin, or plain text by mistake: one message instead of one per line. */
+static void stream_stdin(struct af_filter *f)
+{
+	int ch;
+	while ((ch = getc(stdin)) == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+		;
+	if (ch != EOF)
+		ungetc(ch, stdin);
+	if (ch != EOF && ch != '{')
+		af_die(AF_EX_DATAERR, "stdin: not NDJSON (a JSON object per line); for a plain article use "
+		                      "--raw (af-clean -r < FILE) or give the file as an operand (af-clean FILE)");
+	af_filter_stream(f, stdin, NULL);
+}
+
 /* "dir/x.txt" -> "x" */
 static char *id_from_path(const char *path)
 {
@@ -141,6 +177,7 @@ int main(int argc, char **argv)
 		{"html", no_argument, NULL, OPT_HTML},
 		{"id", required_argument, NULL, OPT_ID},
 		{"lexicon", required_argument, NULL, OPT_LEXICON},
+		{"prefer-page", no_argument, NULL, OPT_PREFER_PAGE},
 		{0, 0, 0, 0},
 	};
 	struct ctx c = {0};
@@ -161,6 +198,9 @@ int main(int argc, char **argv)
 			break;
 		case OPT_HTML:
 			c.html = 1;
+			break;
+		case OPT_PREFER_PAGE:
+			c.prefer_page = 1;
 			break;
 		case OPT_LEXICON:
 			af_cli_add_lexicon(&cli, optarg);
@@ -189,11 +229,11 @@ int main(int argc, char **argv)
 	if (raw) {
 		one_article(&f, &c, stdin, NULL, id);
 	} else if (argc == 0) {
-		af_filter_stream(&f, stdin, NULL);
+		stream_stdin(&f);
 	} else {
 		for (int i = 0; i < argc && !f.stopped; i++) {
 			if (!strcmp(argv[i], "-")) {
-				af_filter_stream(&f, stdin, NULL);
+				stream_stdin(&f);
 				continue;
 			}
 			FILE *in = fopen(argv[i], "r");

@@ -18,6 +18,11 @@ void af_cleaner_free(struct af_cleaner *c);
  * authors, published, updated, dateline, text and removed. */
 json_t *af_clean(struct af_cleaner *c, const char *raw, size_t len);
 
+/* Clean one HTML page (valid UTF-8), parsed by an HTML5 parser: the same fields, the
+ * blocks taken from the tree, the metadata also from <title>, <meta> and JSON-LD.
+ * NULL when the parser fails (out of memory). */
+json_t *af_clean_html(struct af_cleaner *c, const char *html, size_t len);
+
 /* The text of an HTML page as a browser's select-all-copy gives it (block elements on
  * lines of their own, paragraphs and headings apart, scripts, styles and the head dropped,
  * character references decoded). Input valid UTF-8; malloc'd, NUL-terminated. */
