@@ -542,6 +542,7 @@ struct block {
 	int end_punct, gap_before, gap_after, ellipsis;
 	int dups;   /* other blocks with the same text */
 	int dup_first; /* the first of them */
+	size_t dup_of; /* the index of the first */
 	int html;   /* from a parsed page: the tree's features below are known */
 	unsigned hflags; /* H_* (html.h) */
 	int depth;
@@ -657,6 +658,7 @@ static void count_dups(struct block *bl, size_t n)
 		for (size_t k = i; k < j; k++) {
 			p[k]->dups = (int)(j - i - 1);
 			p[k]->dup_first = k == i;
+			p[k]->dup_of = (size_t)(p[i] - bl);
 		}
 		i = j;
 	}
@@ -1422,6 +1424,12 @@ static void choose_kept(struct doc *d)
 		int neighbours = (i > d->bs && d->b[i - 1].score > 0) || (i < d->be && d->b[i + 1].score > 0);
 		b->keep = prose || para || (neighbours && b->words >= 3 && b->end_punct);
 	}
+	for (size_t i = 0; i < d->n; i++) { /* copies of a kept paragraph, wherever they are */
+		struct block *b = &d->b[i];
+		if (b->dups && !b->dup_first && !b->keep && d->b[b->dup_of].keep &&
+		    (b->kind == K_NONE || b->kind == K_CAPTION) && b->words >= DUP_MIN_WORDS)
+			b->kind = K_DUPLICATE;
+	}
 }
 
 /* a standfirst is at most this many kept paragraphs above the byline or stamp that opens
@@ -1576,21 +1584,51 @@ static json_t *meta_date(struct af_cleaner *c, const char *s)
 	return NULL;
 }
 
-/* "Headline | Site" or "Headline - Site" in <title>: the headline when the rest is short. */
+static int count_words(const char *s, size_t n)
+{
+	int words = 0, inword = 0;
+	for (size_t i = 0; i < n; i++) {
+		int w = s[i] != ' ';
+		words += w && !inword;
+		inword = w;
+	}
+	return words;
+}
+
+/* <title> as Readability reads it: "Headline | Site" (also " - ", " – ", " — ", " / ",
+ * " > ", " » ") loses its last part, or its first when that leaves under 3 words; the whole
+ * title stays when the headline would be 4 words or fewer, unless only the site went. */
 static json_t *doc_title(const char *t)
 {
-	size_t n = strlen(t), head = title_head(t, n);
-	if (head) {
-		int words = 0, inword = 0;
-		for (size_t i = head; i < n; i++) {
-			int w = t[i] != ' ' && t[i] != '|' && t[i] != '-';
-			words += w && !inword;
-			inword = w;
-		}
-		if (words <= 4)
-			n = head;
+	static const char *const seps[] = {" | ", " - ", " – ", " — ", " / ", " > ", " » ", " \\ ", NULL};
+	size_t n = strlen(t), last = 0, first = 0;
+	for (int k = 0; seps[k]; k++) {
+		size_t l = strlen(seps[k]);
+		for (size_t i = 0; i + l <= n; i++)
+			if (!memcmp(t + i, seps[k], l)) {
+				if (!first || i < first)
+					first = i;
+				if (i > last)
+					last = i;
+			}
 	}
-	return json_stringn_nocheck(t, n);
+	if (!last)
+		return json_stringn_nocheck(t, n);
+	const char *h = t;
+	size_t hn = last;
+	if (count_words(t, last) < 3) { /* "Site | Headline" */
+		h = t + first;
+		while (h < t + n && *h != ' ')
+			h++;
+		while (h < t + n && (*h == ' ' || strchr("|-/>\\", *h) || !memcmp(h, "–", 3) || !memcmp(h, "—", 3) ||
+		                     !memcmp(h, "»", 2)))
+			h += (unsigned char)*h < 0x80 ? 1 : (unsigned char)*h == 0xC2 ? 2 : 3;
+		hn = (size_t)(t + n - h);
+	}
+	int words = count_words(h, hn), all = count_words(t, n);
+	if (words <= 4 && words != all - 2)
+		return json_stringn_nocheck(t, n);
+	return json_stringn_nocheck(h, hn);
 }
 
 /* The page's metadata over what the text gave: JSON-LD and OpenGraph name the headline,
@@ -1599,7 +1637,7 @@ static void page_metadata(struct af_cleaner *c, const struct af_html_meta *m, js
 {
 	if (m->title)
 		json_object_set_new(out, "title", json_string(m->title));
-	else if (json_is_null(json_object_get(out, "title")) && m->doc_title)
+	else if (m->doc_title)
 		json_object_set_new(out, "title", doc_title(m->doc_title));
 	json_t *v;
 	if ((v = meta_date(c, m->published)))
@@ -1613,8 +1651,18 @@ static void page_metadata(struct af_cleaner *c, const struct af_html_meta *m, js
 		else
 			json_decref(v);
 	}
-	if (m->authors && json_array_size(m->authors))
+	if (m->authors && json_array_size(m->authors)) {
 		json_object_set(out, "authors", m->authors);
+	} else if (m->byline) { /* the byline element, read as a byline line is */
+		struct block b = {0};
+		struct meta bm = {.source = -1, .authors = json_array()};
+		fold_block(m->byline, strlen(m->byline), &b);
+		read_byline(c, &b, &bm);
+		if (json_array_size(bm.authors))
+			json_object_set(out, "authors", bm.authors);
+		json_decref(bm.authors);
+		free(b.s);
+	}
 	if (json_is_null(json_object_get(out, "source")) && m->site)
 		json_object_set_new(out, "source", json_string(m->site));
 }

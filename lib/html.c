@@ -332,7 +332,7 @@ static void add_author(struct walk *w, int rank, const char *s, size_t n)
 	}
 	size_t i;
 	json_t *a;
-	json_array_foreach(m->authors, i, a) if (!strcmp(json_string_value(a), v))
+	json_array_foreach(m->authors, i, a) if (!strcasecmp(json_string_value(a), v))
 	{
 		free(v);
 		return;
@@ -348,7 +348,7 @@ static void on_meta(struct walk *w, myhtml_tree_node_t *n)
 		int field, rank; /* field 4: an author */
 	} keys[] = {
 		{"og:title", M_TITLE, 2}, {"dc.title", M_TITLE, 2}, {"dc:title", M_TITLE, 2},
-		{"dcterm:title", M_TITLE, 2}, {"twitter:title", M_TITLE, 1}, {"headline", M_TITLE, 1},
+		{"dcterm:title", M_TITLE, 2}, {"twitter:title", M_TITLE, 1}, {"title", M_TITLE, 1}, {"headline", M_TITLE, 1},
 		{"og:site_name", M_SITE, 2}, {"application-name", M_SITE, 1},
 		{"article:published_time", M_PUBLISHED, 2}, {"og:article:published_time", M_PUBLISHED, 2},
 		{"datepublished", M_PUBLISHED, 2}, {"parsely-pub-date", M_PUBLISHED, 2},
