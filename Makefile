@@ -138,8 +138,9 @@ fuzz:
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
 eval: eval-clean eval-quotes eval-ner eval-events
 
-eval-clean: all
+eval-clean: all $(BUILD)/train-lr
 	@bench/eval-clean
+	@scripts/train-clean --cv
 
 eval-quotes: all
 	@bench/eval-quotes
@@ -150,9 +151,15 @@ eval-ner: all
 eval-events: all
 	@bench/eval-events
 
-# retrain data/ner.bin from ../shared/data (reproducible: same data and seed, same bytes)
-model: all
+# retrain data/ner.bin and data/clean-model.yaml from ../shared/data (reproducible: same
+# data and seed, same bytes)
+model: all $(BUILD)/train-lr
 	@scripts/train-model
+	@scripts/train-clean
+
+$(BUILD)/train-lr: scripts/train-lr.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $< -lm
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

@@ -10,6 +10,7 @@
 #include "clean_int.h"
 #include "af/utf8.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -421,7 +422,6 @@ static void find_body(struct doc *d)
 	size_t rs = 0, weak = 0;
 	d->found = 0;
 	for (size_t i = 0; i < d->n; i++) {
-		d->b[i].score = block_score(&d->b[i]);
 		weak = d->b[i].score > 0 ? 0 : d->b[i].gap_before ? weak : weak + 1;
 		if (weak >= BARRIER || d->b[i].kind == K_STAMP)
 			run = 0;
@@ -443,6 +443,37 @@ static void find_body(struct doc *d)
 				d->be = i - 1;
 				break;
 			}
+}
+
+/* the model's log-odds are clipped to this (a sure block counts by its length, not its odds) */
+#define MODEL_MAX_LOGIT 4.0
+
+/* Phase: every block's score for the body run. Blocks a rule named keep the rules' score;
+ * the others, with a model, their log-odds of being text weighted by their length (a long
+ * paragraph outweighs a short menu line); without one, the shape score. */
+static void score_blocks(struct doc *d)
+{
+	size_t longest = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (d->b[i].words > d->b[longest].words)
+			longest = i;
+	double x[CL_NFEAT];
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
+		b->score = block_score(b);
+		if (!d->c->model.loaded && !d->c->features)
+			continue;
+		cl_block_features(d, i, longest, x);
+		if (d->c->features)
+			cl_write_features(d, i, x);
+		if (!d->c->model.loaded || b->kind != K_NONE || (b->dups && b->words >= DUP_MIN_WORDS))
+			continue;
+		double z = cl_model_logit(&d->c->model, x);
+		b->modelled = 1;
+		b->z = z;
+		z = z > MODEL_MAX_LOGIT ? MODEL_MAX_LOGIT : z < -MODEL_MAX_LOGIT ? -MODEL_MAX_LOGIT : z;
+		b->score = z * (1 + log1p(b->words)) / 2;
+	}
 }
 
 /* Phase: the title and its repeats. */
@@ -487,6 +518,10 @@ static void choose_kept(struct doc *d)
 		}
 		if (b->dups) {
 			b->kind = K_CAPTION;
+			continue;
+		}
+		if (b->modelled) {
+			b->keep = b->z >= 0;
 			continue;
 		}
 		int prose = b->score > 0;
@@ -587,7 +622,7 @@ static void read_metadata(struct doc *d, json_t *out)
 }
 
 /* Phase: the text (kept blocks, a blank line apart) and the removed list. */
-static void write_text(struct doc *d, json_t *out)
+static void write_text(struct doc *d, struct removed *rm, json_t *out)
 {
 	struct af_buf body = {0};
 	struct removed r = {.list = json_array(), .kind = K_NONE};
@@ -610,9 +645,119 @@ static void write_text(struct doc *d, json_t *out)
 	}
 	removed_flush(&r);
 	af_buf_free(&r.run);
+	removed_flush(rm); /* the sentences cut, after the blocks */
+	af_buf_free(&rm->run);
+	size_t k;
+	json_t *v;
+	json_array_foreach(rm->list, k, v) json_array_append(r.list, v);
+	json_decref(rm->list);
 	json_object_set_new(out, "text", json_stringn_nocheck(body.p ? body.p : "", body.len));
 	json_object_set_new(out, "removed", r.list);
 	af_buf_free(&body);
+}
+
+/* a kept line of at least this many sentences is an article on one line: rules apply to
+ * its sentences, not to the whole line */
+#define LONG_LINE_SENTENCES 3
+/* at most this many boilerplate sentences are cut from either end of such a line */
+#define EDGE_SENTENCES 3
+
+/* The end of the sentence that starts at s[i] (after its space), or n. */
+static size_t sentence_end(const char *s, size_t n, size_t i)
+{
+	for (; i + 2 < n; i++) {
+		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
+			continue;
+		size_t j = i + 1;
+		while (j < n && (s[j] == '"' || s[j] == ')' || s[j] == '\''))
+			j++;
+		if (j + 1 < n && s[j] == ' ') {
+			size_t k = j + 1;
+			uint32_t cp = af_utf8_next(s, &k);
+			if (af_uni_isupper(cp) || af_uni_isdigit(cp) || cp == '"' || cp == 0x201C)
+				return j + 1;
+		}
+	}
+	return n;
+}
+
+/* The rule a sentence s[0..n) matches as a block of its own, or K_NONE. */
+static int sentence_kind(struct af_cleaner *c, const char *s, size_t n, struct af_buf *key)
+{
+	struct block t = {0};
+	cl_fold_block(s, n, &t);
+	size_t r = rule_match(c, &t, key, RULES_START | RULES_ANYWHERE | RULES_END, (size_t)-1);
+	free(t.s);
+	return r < c->nrules ? c->rules[r].kind : K_NONE;
+}
+
+/* Phase: an article on one line (a crawl that lost its paragraphs) keeps the credits,
+ * licence and "follow us" sentences a page puts at its end: they are cut off the kept
+ * lines' last sentences, up to EDGE_SENTENCES of them, and listed by kind. */
+static void cut_sentences(struct doc *d, struct removed *r)
+{
+	struct af_buf key = {0};
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
+		if (!b->keep)
+			continue;
+		size_t starts[64], ns = 0;
+		for (size_t at = 0; at < b->len && ns < 64; at = sentence_end(b->s, b->len, at))
+			starts[ns++] = at;
+		if (ns < LONG_LINE_SENTENCES)
+			continue;
+		size_t end = b->len;
+		for (size_t k = ns; k-- > ns - EDGE_SENTENCES && k > 0;) {
+			size_t a = starts[k], e = end;
+			while (e > a && b->s[e - 1] == ' ')
+				e--;
+			int kind = sentence_kind(d->c, b->s + a, e - a, &key);
+			if (kind == K_NONE)
+				break;
+			add_removed(r, kind, b->s + a, e - a);
+			end = a;
+		}
+		while (end > 0 && b->s[end - 1] == ' ')
+			end--;
+		b->len = end;
+		b->s[end] = '\0';
+	}
+	af_buf_free(&key);
+}
+
+/* a rule that takes a line this long (words) of prose is refused when it would leave
+ * the article without text */
+#define REFUSE_MIN_WORDS 25
+
+/* Phase: a rule that would remove the whole article is refused (the lines it took come
+ * back, the phases that chose the text run again) and said so. */
+static void refuse_emptying_rules(struct doc *d)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->b[i].keep)
+			return;
+	size_t hit = (size_t)-1;
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
+		if (b->rule < d->c->nrules && b->words >= REFUSE_MIN_WORDS && b->kind == d->c->rules[b->rule].kind) {
+			if (hit == (size_t)-1)
+				hit = b->rule;
+			b->kind = K_NONE;
+			b->rule = (size_t)-1;
+			b->stop = 0;
+		}
+	}
+	if (hit == (size_t)-1)
+		return;
+	snprintf(d->c->warning, sizeof d->c->warning,
+	         "a rule of kind '%s' would remove the whole article; not applied", cl_kinds[d->c->rules[hit].kind]);
+	for (size_t i = 0; i < d->n; i++)
+		d->b[i].keep = 0;
+	score_blocks(d);
+	find_body(d);
+	title_phase(d);
+	choose_kept(d);
+	drop_standfirst(d);
 }
 
 /* The article from its blocks: the phases in order. */
@@ -622,23 +767,33 @@ static json_t *clean_blocks(struct doc *d)
 	count_dups(d->b, d->n);
 	mark_teasers(d);
 	mark_stamps(d);
+	score_blocks(d);
 	find_body(d);
 	title_phase(d);
 	choose_kept(d);
 	drop_standfirst(d);
+	refuse_emptying_rules(d);
 	if (d->c->debug)
 		debug_table(d);
 	json_t *out = json_object();
+	struct removed r = {.list = json_array(), .kind = K_NONE};
+	cut_sentences(d, &r);
 	read_metadata(d, out);
-	write_text(d, out);
+	write_text(d, &r, out);
 	for (size_t i = 0; i < d->n; i++)
 		free(d->b[i].s);
 	free(d->b);
 	return out;
 }
 
+const char *af_cleaner_warning(const struct af_cleaner *c)
+{
+	return c->warning[0] ? c->warning : NULL;
+}
+
 json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 {
+	c->warning[0] = '\0';
 	struct doc d = {.c = c, .title = -1};
 	blocks_from_text(&d, raw, rawlen);
 	return clean_blocks(&d);
@@ -646,6 +801,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 
 json_t *af_clean_html(struct af_cleaner *c, const char *html, size_t len)
 {
+	c->warning[0] = '\0';
 	if (!c->html && !(c->html = af_html_new()))
 		return NULL;
 	struct af_html_page pg;

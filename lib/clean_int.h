@@ -10,7 +10,17 @@
 #include "af/pattern.h"
 #include "html.h"
 
+#include <stdio.h>
+
 extern const char *const cl_kinds[];
+
+/* the block model (clean_model.c): CL_NFEAT features, their weights */
+#define CL_NFEAT 38
+struct cl_model {
+	double w[CL_NFEAT];
+	double threshold; /* a block is text from these log-odds up */
+	int loaded;
+};
 enum kind {
 	K_NONE = -1, K_TITLE_REPEAT = 0, K_TEASER, K_BYLINE, K_STAMP, K_DISCLAIMER, K_APP, K_SHARE,
 	K_SUBSCRIBE, K_RELATED, K_PHOTO, K_CAPTION, K_COOKIE, K_COPYRIGHT, K_AD, K_NAV, K_COMMENTS, K_OTHER, K_DUPLICATE
@@ -57,6 +67,10 @@ struct af_cleaner {
 	int debug;               /* print the block table on stderr (AF_CLEAN_DEBUG=1) */
 	struct af_buf lower;     /* scratch: a block in lower case */
 	struct af_html *html;    /* the HTML parser, made on first use */
+	struct cl_model model;   /* the block model (compiled in, or --model) */
+	FILE *features;          /* write every block's features here (af-clean --features) */
+	const char *page;        /* the page's name in those lines */
+	char warning[160];       /* what the last article's cleaning refused, or "" */
 };
 
 
@@ -77,6 +91,8 @@ struct block {
 	int stop;
 	int keep;
 	double score;
+	int modelled; /* scored by the model: */
+	double z;     /* its log-odds of being text */
 };
 
 struct doc {
@@ -108,6 +124,12 @@ void cl_phrase_key(const char *s, size_t n, struct af_buf *out);
 void cl_fold_block(const char *s, size_t n, struct block *b);
 int cl_prose_shaped(const struct block *b);
 int cl_count_words(const char *s, size_t n);
+/* clean_model.c */
+int cl_model_builtin(struct cl_model *m, struct af_error *err);
+void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x);
+/* the block's log-odds of being text, less the model's threshold */
+double cl_model_logit(const struct cl_model *m, const double *x);
+void cl_write_features(const struct doc *d, size_t i, const double *x);
 /* clean_meta.c */
 size_t cl_title_head(const char *s, size_t n);
 int cl_is_title_repeat(const struct doc *d, const struct block *b);

@@ -409,6 +409,10 @@ struct af_cleaner *af_cleaner_new(struct af_error *err)
 		return NULL;
 	}
 	af_yaml_free(root);
+	if (cl_model_builtin(&c->model, err) < 0) {
+		af_cleaner_free(c);
+		return NULL;
+	}
 	const char *dbg = getenv("AF_CLEAN_DEBUG");
 	c->debug = dbg && *dbg && strcmp(dbg, "0") != 0;
 	return c;

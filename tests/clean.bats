@@ -346,3 +346,19 @@ $q"
 	assert_equal "$(jq -r '.removed[] | select(.kind == "duplicate") | .text' "$T/out.ndjson")" "$p
 $q"
 }
+
+@test "an article on one line: the trailing licence sentence is cut and listed; a rule that would empty it is refused" {
+	line="Iran's foreign minister said on Monday that talks with the neighbours would resume next week in the capital. The minister added that a delegation would travel to Kabul to discuss the border and trade. Officials from both sides have met three times this year, according to the ministry. All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License."
+	printf '%s\n' "$line" >"$T/one.txt"
+	af-clean "$T/one.txt" >"$T/out.ndjson"
+	run field .text
+	assert_output "${line% All Content*}"
+	assert_equal "$(jq -r '.removed[] | select(.kind == "copyright") | .text' "$T/out.ndjson")" \
+		"All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License."
+	# a user's rule that matches anywhere in the line would take the whole article: refused, said
+	printf 'rules:\n  - kind: copyright\n    contains: ["Mehr News"]\n' >"$T/lex.yaml"
+	run --separate-stderr af-clean --lexicon "$T/lex.yaml" "$T/one.txt"
+	assert_success
+	[[ "$stderr" == *"one.txt: a rule of kind 'copyright' would remove the whole article; not applied"* ]] || fail "$stderr"
+	[[ "$(jq -r .text <<<"$output")" == "Iran's foreign minister said on Monday"* ]] || fail "$output"
+}

@@ -23,6 +23,10 @@ static const char usage[] =
 	"  -i, --id ID          the id for the --raw article (default: a hash of it)\n"
 	"  -l, --lexicon FILE   add or override boilerplate rules, agencies and time\n"
 	"                       zones from a YAML lexicon (repeatable)\n"
+	"      --model FILE     score blocks with the model in FILE (as make model\n"
+	"                       writes data/clean-model.yaml), not the built-in one\n"
+	"      --features FILE  also write each block's features to FILE as JSON lines\n"
+	"                       (for training the model; see af-clean(1))\n"
 	"      --prefer-page    the page's title, authors, published and updated\n"
 	"                       over those of the input record (default: the\n"
 	"                       input's, the page's where the input has none)\n"
@@ -35,7 +39,7 @@ static const char usage[] =
 	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad lexicon. See af-clean(1), af(7).\n";
 
-enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l', OPT_HTML = AF_OPT_FIRST_TOOL, OPT_PREFER_PAGE };
+enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l', OPT_HTML = AF_OPT_FIRST_TOOL, OPT_PREFER_PAGE, OPT_MODEL, OPT_FEATURES };
 
 struct ctx {
 	struct af_cleaner *cleaner;
@@ -43,7 +47,9 @@ struct ctx {
 	const char *raw; /* a raw article read from a file or --raw, else NULL */
 	size_t rawlen;
 	int html;        /* that article is HTML (--html, or a .html file) */
+	const char *name; /* its file, for messages */
 	int prefer_page; /* --prefer-page */
+	FILE *features;  /* --features FILE */
 };
 
 /* Fields a record may bring that the page may also give: the input's wins (unless
@@ -94,11 +100,21 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 		json_decref(id);
 		id = c->id ? json_string(c->id) : af_clean_hash_id(s, len);
 	}
+	if (c->features) {
+		const char *page = json_string_value(id);
+		af_cleaner_features(c->cleaner, c->features, page ? page : "");
+	}
 	json_t *out = html ? af_clean_html(c->cleaner, s, len) : af_clean(c->cleaner, s, len);
 	free(s);
 	if (!out)
 		af_die(AF_EX_SOFTWARE, "the HTML parser failed (out of memory?)");
 	keep_given(r, out, c->prefer_page);
+	if (af_cleaner_warning(c->cleaner)) {
+		const char *ids = json_string_value(id);
+		af_warn("%s%s%s: %s", c->name ? c->name : "record", ids && !c->name ? " " : "", ids && !c->name ? ids : "",
+		        af_cleaner_warning(c->cleaner));
+	}
+
 	af_record_set(r, "id", id);
 	const char *k;
 	json_t *v;
@@ -138,7 +154,9 @@ static void one_article(struct af_filter *f, struct ctx *c, FILE *in, const char
 	c->id = id;
 	c->raw = s;
 	c->rawlen = len;
+	c->name = name;
 	af_filter_record(f, &r, name, 0);
+	c->name = NULL;
 	c->raw = NULL;
 	c->id = NULL;
 	af_record_free(&r);
@@ -153,7 +171,7 @@ static void stream_stdin(struct af_filter *f)
 		;
 	if (ch != EOF)
 		ungetc(ch, stdin);
-	if (ch != EOF && ch != '{')
+	if (ch != EOF && ch != '{' && !getenv("AF_BATCH_MARK")) /* af-run --jobs: batches between mark lines */
 		af_die(AF_EX_DATAERR, "stdin: not NDJSON (a JSON object per line); for a plain article use "
 		                      "--raw (af-clean -r < FILE) or give the file as an operand (af-clean FILE)");
 	af_filter_stream(f, stdin, NULL);
@@ -178,12 +196,15 @@ int main(int argc, char **argv)
 		{"id", required_argument, NULL, OPT_ID},
 		{"lexicon", required_argument, NULL, OPT_LEXICON},
 		{"prefer-page", no_argument, NULL, OPT_PREFER_PAGE},
+		{"model", required_argument, NULL, OPT_MODEL},
+		{"features", required_argument, NULL, OPT_FEATURES},
 		{0, 0, 0, 0},
 	};
 	struct ctx c = {0};
 	struct af_filter f = {.stage = "clean", .process = process, .ctx = &c};
 	struct af_cli cli = {.usage = usage};
 	int raw = 0, ch;
+	const char *model = NULL, *features = NULL;
 	const char *id = NULL;
 	af_setprog(argv);
 	while ((ch = getopt_long(argc, argv, "hVri:l:", opts, NULL)) != -1) {
@@ -198,6 +219,12 @@ int main(int argc, char **argv)
 			break;
 		case OPT_HTML:
 			c.html = 1;
+			break;
+		case OPT_MODEL:
+			model = optarg;
+			break;
+		case OPT_FEATURES:
+			features = optarg;
 			break;
 		case OPT_PREFER_PAGE:
 			c.prefer_page = 1;
@@ -222,6 +249,10 @@ int main(int argc, char **argv)
 	c.cleaner = af_cleaner_new(&err);
 	if (!c.cleaner)
 		af_die(AF_EX_SOFTWARE, "built-in lexicon: %s", err.msg);
+	if (features && !(c.features = fopen(features, "w")))
+		af_die(AF_EX_IOERR, "%s: %s", features, strerror(errno));
+	if (model && af_cleaner_model(c.cleaner, model, &err) < 0)
+		af_die(AF_EX_CONFIG, "%s", err.msg);
 	for (size_t i = 0; i < cli.nlexicons; i++)
 		if (af_cleaner_load(c.cleaner, cli.lexicons[i], &err) < 0)
 			af_die(AF_EX_CONFIG, "%s", err.msg);
@@ -252,6 +283,8 @@ int main(int argc, char **argv)
 		}
 	}
 	int status = af_filter_finish(&f);
+	if (c.features && fclose(c.features) != 0)
+		af_die(AF_EX_IOERR, "%s: %s", features, strerror(errno));
 	af_cleaner_free(c.cleaner);
 	free(cli.lexicons);
 	return status;
