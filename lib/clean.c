@@ -437,12 +437,17 @@ static void find_body(struct doc *d)
 			d->found = 1;
 		}
 	}
-	if (d->found)
-		for (size_t i = d->bs + 1; i <= d->be; i++)
-			if (d->b[i].stop) {
-				d->be = i - 1;
-				break;
-			}
+	if (!d->found)
+		return;
+	for (size_t i = d->bs + 1; i <= d->be; i++)
+		if (d->b[i].stop) {
+			d->be = i - 1;
+			break;
+		}
+	/* the run does not open with a heading: the headline above the text is its title */
+	while (d->bs < d->be && d->b[d->bs].kind == K_NONE && !d->b[d->bs].end_punct && d->b[d->bs].words <= 35 &&
+	       !d->b[d->bs].dups)
+		d->bs++;
 }
 
 /* the model's log-odds are clipped to this (a sure block counts by its length, not its odds) */
