@@ -1325,6 +1325,7 @@ static void results(struct work *w, struct af_mentions *out)
 		o->cstart = u->v[m->a].cstart;
 		o->cend = u->v[m->b - 1].cend;
 		o->type = m->type;
+		o->type_name = af_etype_name(m->type);
 		o->sentence = 0;
 	}
 	/* strings are stable now */

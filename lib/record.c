@@ -332,10 +332,10 @@ int af_record_parse(struct af_record *r, const char *line, size_t len, struct af
 	return 0;
 }
 
-/* Decode the JSON string literal v[0..n) (quotes included, already validated). */
-static char *unescape(const char *v, size_t n, size_t *len)
+void af_json_unescape(const char *v, size_t n, struct af_buf *out)
 {
-	char *out = af_malloc(n), *o = out;
+	af_buf_grow(out, n);
+	char *o = out->p + out->len;
 	for (size_t i = 1; i + 1 < n; i++) {
 		const char *bs = memchr(v + i, '\\', n - 1 - i);
 		size_t run = bs ? (size_t)(bs - (v + i)) : n - 1 - i;
@@ -370,9 +370,17 @@ static char *unescape(const char *v, size_t n, size_t *len)
 		}
 	}
 	*o = '\0';
+	out->len = (size_t)(o - out->p);
+}
+
+/* Decode the JSON string literal v[0..n) (quotes included, already validated). */
+static char *unescape(const char *v, size_t n, size_t *len)
+{
+	struct af_buf b = {0};
+	af_json_unescape(v, n, &b);
 	if (len)
-		*len = (size_t)(o - out);
-	return out;
+		*len = b.len;
+	return b.p;
 }
 
 /* The key of f decoded, compared with key. */
