@@ -10,6 +10,11 @@
 #include "clean_int.h"
 #include "af/utf8.h"
 
+/* Windows that keep af-clean linear in the number of lines (issue 15, af-clean(1)): a
+ * teaser's full paragraph is looked for within TEASER_WINDOW lines of it (the title's
+ * window, TITLE_WINDOW, is in clean_meta.c). */
+#define TEASER_WINDOW 500
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -383,7 +388,9 @@ static void mark_teasers(struct doc *d)
 			cut--;
 		if (cut < TEASER_MIN_BYTES)
 			continue;
-		for (size_t j = 0; j < d->n; j++)
+		size_t j0 = i > TEASER_WINDOW ? i - TEASER_WINDOW : 0;
+		size_t j1 = d->n - i > TEASER_WINDOW ? i + TEASER_WINDOW : d->n;
+		for (size_t j = j0; j < j1; j++)
 			if (j != i && starts_with_text(&d->b[j], b->s, cut)) {
 				b->kind = K_TEASER;
 				break;

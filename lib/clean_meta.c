@@ -8,6 +8,9 @@
 #include <string.h>
 #include <strings.h>
 
+/* the title is looked for among the first TITLE_WINDOW lines (linear time, af-clean(1)) */
+#define TITLE_WINDOW 200
+
 /* Splits "A | B", "A - B", "A – B": returns the length of A, or 0 when no separator. */
 size_t cl_title_head(const char *s, size_t n)
 {
@@ -69,6 +72,8 @@ void cl_find_title(struct doc *d, size_t body_start)
 	double best = -1;
 	d->title = -1;
 	size_t lim = body_start < d->n ? body_start : d->n;
+	if (lim > TITLE_WINDOW) /* the title is near the top: linear time on 500k lines (issue 15) */
+		lim = TITLE_WINDOW;
 	for (size_t i = 0; i < lim; i++) {
 		struct block *b = &d->b[i];
 		if (!title_like(b))

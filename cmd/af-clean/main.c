@@ -95,27 +95,27 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 		}
 		html = field[0] == 'h';
 	}
-	json_t *id = af_record_get(r, "id");
-	if (!id || json_is_null(id)) {
-		json_decref(id);
+	/* an input id is kept byte for byte, whatever its type, even one jansson cannot
+	 * represent (123456789012345678901234567890, 1e400): only a missing or null id is made */
+	const struct af_field *idf = af_record_field(r, "id");
+	json_t *id = NULL;
+	if (!idf || (idf->vlen == 4 && !memcmp(idf->val, "null", 4)))
 		id = c->id ? json_string(c->id) : af_clean_hash_id(s, len);
-	}
-	if (c->features) {
-		const char *page = json_string_value(id);
+	json_t *given_id = id ? json_incref(id) : af_record_get(r, "id");
+	const char *page = json_string_value(given_id);
+	if (c->features)
 		af_cleaner_features(c->cleaner, c->features, page ? page : "");
-	}
 	json_t *out = html ? af_clean_html(c->cleaner, s, len) : af_clean(c->cleaner, s, len);
 	free(s);
 	if (!out)
 		af_die(AF_EX_SOFTWARE, "the HTML parser failed (out of memory?)");
 	keep_given(r, out, c->prefer_page);
-	if (af_cleaner_warning(c->cleaner)) {
-		const char *ids = json_string_value(id);
-		af_warn("%s%s%s: %s", c->name ? c->name : "record", ids && !c->name ? " " : "", ids && !c->name ? ids : "",
+	if (af_cleaner_warning(c->cleaner))
+		af_warn("%s%s%s: %s", c->name ? c->name : "record", page && !c->name ? " " : "", page && !c->name ? page : "",
 		        af_cleaner_warning(c->cleaner));
-	}
-
-	af_record_set(r, "id", id);
+	json_decref(given_id);
+	if (id)
+		af_record_set(r, "id", id);
 	const char *k;
 	json_t *v;
 	json_object_foreach(out, k, v) af_record_set(r, k, json_incref(v));
@@ -257,6 +257,7 @@ int main(int argc, char **argv)
 		if (af_cleaner_load(c.cleaner, cli.lexicons[i], &err) < 0)
 			af_die(AF_EX_CONFIG, "%s", err.msg);
 
+	af_cli_check_outputs(&f, argc, argv);
 	if (raw) {
 		one_article(&f, &c, stdin, NULL, id);
 	} else if (argc == 0) {
@@ -267,9 +268,7 @@ int main(int argc, char **argv)
 				stream_stdin(&f);
 				continue;
 			}
-			FILE *in = fopen(argv[i], "r");
-			if (!in)
-				af_die(AF_EX_NOINPUT, "%s: %s", argv[i], strerror(errno));
+			FILE *in = af_cli_open(argv[i]);
 			if (ends_with(argv[i], ".ndjson") || ends_with(argv[i], ".jsonl")) {
 				af_filter_stream(&f, in, argv[i]);
 			} else {

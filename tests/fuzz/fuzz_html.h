@@ -1,4 +1,4 @@
-/* fuzz_html.h - the body of the HTML fuzz target (fuzz_html.c) and of its replay
+/* fuzz_html.h - the body of the html fuzz target (tests/fuzz/run html) and of its replay
  * (tests/unit/test_html.c): any bytes through af_clean_html, the parser (myhtml), the walk
  * and the cleaner, with the record's shape checked. Bytes that are not UTF-8 are first
  * made UTF-8 (each bad byte as U+FFFD), as af-clean only passes valid UTF-8. */

@@ -1,5 +1,5 @@
 /* test_html.c - the HTML path: lib/html.c's lines and tree features, the page metadata,
- * af_clean_html on awkward input, and a replay of tests/fuzz/corpus-html/ (the HTML fuzz
+ * af_clean_html on awkward input, and a replay of tests/fuzz/corpus/html/ (the html fuzz
  * target's kept inputs) through its body (tests/fuzz/fuzz_html.h). */
 #include "../../lib/html.h"
 #include "../fuzz/fuzz_html.h"
@@ -79,11 +79,11 @@ static void replay(void)
 {
 	const char *dir = getenv("AF_FUZZ_HTML_CORPUS");
 	DIR *d = dir ? opendir(dir) : NULL;
-	if (!d && (d = opendir("tests/fuzz/corpus-html")))
-		dir = "tests/fuzz/corpus-html";
-	if (!d && (d = opendir(__FILE__ "/../../fuzz/corpus-html")))
-		dir = __FILE__ "/../../fuzz/corpus-html";
-	if (!ok(d != NULL, "the corpus directory tests/fuzz/corpus-html is found"))
+	if (!d && (d = opendir("tests/fuzz/corpus/html")))
+		dir = "tests/fuzz/corpus/html";
+	if (!d && (d = opendir(__FILE__ "/../../fuzz/corpus/html")))
+		dir = __FILE__ "/../../fuzz/corpus/html";
+	if (!ok(d != NULL, "the corpus directory tests/fuzz/corpus/html is found"))
 		return;
 	char **names = NULL;
 	size_t n = 0;
