@@ -48,7 +48,7 @@ PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 DOCS     = LICENSE THIRD-PARTY README.md $(wildcard docs/*.md)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner eval-events model fuzz fuzz-ci
+        eval eval-clean eval-quotes eval-ner eval-events eval-syntax model fuzz fuzz-ci
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -167,7 +167,7 @@ fuzz-ci:
 	@tests/fuzz/run 7
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
-eval: eval-clean eval-quotes eval-ner eval-events
+eval: eval-clean eval-quotes eval-ner eval-events eval-syntax
 
 eval-clean: all $(BUILD)/train-lr
 	@bench/eval-clean
@@ -183,10 +183,14 @@ eval-events: all
 	@bench/eval-events
 	@bench/eval-events-news
 
-# retrain data/ner.bin and data/clean-model.yaml from ../shared/data (reproducible: same
-# data and seed, same bytes)
+eval-syntax: all
+	@bench/eval-syntax
+
+# retrain data/ner.bin, data/syntax.bin and data/clean-model.yaml from ../shared/data
+# (reproducible: same data and seed, same bytes)
 model: all $(BUILD)/train-lr
 	@scripts/train-model
+	@scripts/train-syntax
 	@scripts/train-clean
 
 $(BUILD)/train-lr: scripts/train-lr.c

@@ -833,8 +833,10 @@ void af_filter_record(struct af_filter *f, struct af_record *r, const char *name
 		return;
 	}
 	if (v == AF_PASS || v == AF_PASS_BAD) {
-		af_output(r->line, r->len);
-		af_output("\n", 1);
+		if (!f->quiet) {
+			af_output(r->line, r->len);
+			af_output("\n", 1);
+		}
 		if (v == AF_PASS_BAD) {
 			struct af_buf msg = {0};
 			where(&msg, name, lineno);
@@ -846,6 +848,8 @@ void af_filter_record(struct af_filter *f, struct af_record *r, const char *name
 		}
 		return;
 	}
+	if (f->quiet)
+		return;
 	af_buf_reset(&f->out);
 	af_record_write(r, f->stage, &f->out);
 	af_buf_addc(&f->out, '\n');
