@@ -53,6 +53,7 @@ build-tools: $(TOOLS:%=$(BIN)/%) $(UNIT_BIN)
 $(BUILD)/lib/%.o: lib/%.c $(HEADERS)
 	@mkdir -p $(@D)
 	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+$(BUILD)/lib/dates.o $(BUILD)/lib/dateres.o: lib/dates_int.h
 
 $(BUILD)/embed: scripts/embed.c scripts/cbytes.h
 	@mkdir -p $(@D)

@@ -1,6 +1,7 @@
 /* record.c - NDJSON line validation, field index, splice-on-write output, filter loop. */
 #define _POSIX_C_SOURCE 200809L
 #include "af/record.h"
+#include "af/dates.h"
 #include "af/utf8.h"
 
 #include <errno.h>
@@ -738,9 +739,37 @@ void af_filter_reject(struct af_filter *f, const char *name, long lineno, const 
 		f->stopped = 1;
 }
 
+char *af_filter_date(const struct af_filter *f, struct af_record *r, const char *key, const char *sub)
+{
+	json_t *v = af_record_get(r, key);
+	if (!v)
+		return NULL;
+	json_t *s = sub ? json_object_get(v, sub) : v;
+	char *out = NULL;
+	if (json_is_string(s)) {
+		struct af_dt t;
+		const char *why;
+		if (af_dt_parse(json_string_value(s), &t, &why) == 0) {
+			out = af_strdup(json_string_value(s));
+		} else {
+			struct af_buf msg = {0}, val = {0};
+			where(&msg, f->cur_name, f->cur_line);
+			af_json_string(&val, json_string_value(s), json_string_length(s));
+			af_warn("%s%s%s%s: %s is not a valid date (%s); taken as absent", msg.p ? msg.p : "", key,
+			        sub ? "." : "", sub ? sub : "", val.p, why);
+			af_buf_free(&msg);
+			af_buf_free(&val);
+		}
+	}
+	json_decref(v);
+	return out;
+}
+
 void af_filter_record(struct af_filter *f, struct af_record *r, const char *name, long lineno)
 {
 	struct af_error why = {{0}};
+	f->cur_name = name;
+	f->cur_line = lineno;
 	reject_open(f);
 	enum af_verdict v = f->process(r, f->ctx, &why);
 	if (v == AF_REJECT) {

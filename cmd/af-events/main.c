@@ -37,20 +37,9 @@ enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_
        OPT_LEXICON = 'l' };
 
 struct ctx {
+	struct af_filter *f;
 	struct af_coder *coder;
 };
-
-/* The date part of a string field, or NULL. */
-static char *date_field(struct af_record *r, const char *key, const char *sub)
-{
-	json_t *v = af_record_get(r, key);
-	if (!v)
-		return NULL;
-	json_t *s = sub ? json_object_get(v, sub) : v;
-	char *out = json_is_string(s) ? af_strdup(json_string_value(s)) : NULL;
-	json_decref(v);
-	return out;
-}
 
 static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
 {
@@ -61,8 +50,8 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	if (!text)
 		return bad;
 	struct af_evinput in = {.text = text, .len = len};
-	char *pub = date_field(r, "published", NULL);
-	char *dl = date_field(r, "dateline", "date");
+	char *pub = af_filter_date(c->f, r, "published", NULL);
+	char *dl = af_filter_date(c->f, r, "dateline", "date");
 	in.published = pub;
 	in.dateline = dl;
 	json_t *ents = af_record_get(r, "entities"), *quotes = af_record_get(r, "quotes");
@@ -129,6 +118,7 @@ int main(int argc, char **argv)
 	};
 	struct ctx c = {0};
 	struct af_filter f = {.stage = "events", .process = process, .ctx = &c};
+	c.f = &f;
 	struct af_cli cli = {.usage = usage};
 	struct dictfile *files = NULL;
 	size_t nfiles = 0;

@@ -92,6 +92,8 @@ struct af_filter {
 	long npassbad; /* AF_PASS_BAD records */
 	int stopped;
 	struct af_buf out;
+	const char *cur_name; /* the input and line of the record being processed, for messages */
+	long cur_line;
 };
 
 /* Run the filter over every line of in ("name" for messages, NULL for stdin).
@@ -102,6 +104,11 @@ void af_filter_record(struct af_filter *f, struct af_record *r, const char *name
 /* Report a rejected input: message on stderr, the bytes kept in --reject. */
 void af_filter_reject(struct af_filter *f, const char *name, long lineno, const char *data, size_t len,
                       const char *why);
+/* The date in field key (or key.sub) of the record being processed, as a new string, when
+ * it is one af_dt_parse accepts; NULL when absent or not a string, and NULL with a message
+ * naming the line on stderr when it is no valid date (2025-02-30): taken as absent. */
+char *af_filter_date(const struct af_filter *f, struct af_record *r, const char *key, const char *sub);
+
 /* Flush and close; returns the exit status for the run. */
 int af_filter_finish(struct af_filter *f);
 
