@@ -83,7 +83,8 @@ static int add_root(struct af_entities *x, const struct af_ynode *root, int need
 	if (root->type != AF_Y_MAP)
 		return af_yerr(err, root, "a lexicon is a mapping of sections (people:, orgs:, places:, ...)");
 	int known = af_lexicon_knows(root);
-	int dated = af_ymap_get(root, "months") || af_ymap_get(root, "weekdays") || af_ymap_get(root, "zones");
+	int dated = af_ymap_get(root, "months") || af_ymap_get(root, "weekdays") || af_ymap_get(root, "zones") ||
+	            af_ymap_get(root, "resolve");
 	if (need && !known && !dated && root->n)
 		return af_yerr(err, root,
 		               "no section af-entities reads (people, orgs, places, groups, misc, titles, ...; "
