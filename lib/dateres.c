@@ -496,17 +496,17 @@ static void set_year(struct per *p, int y)
 	p->resolved = 1;
 }
 
-/* The year that puts month/day nearest the publication date. */
+/* The year that puts month/day nearest the publication date (among the years that have
+ * that day: February 29). */
 static int nearest_year(const struct res *x, int mo, int d)
 {
-	long best = 0;
+	long best = -1;
 	int by = x->py;
 	for (int y = x->py - 1; y <= x->py + 1; y++) {
-		int dd = d ? d : 15;
-		if (dd > af_dt_mdays(y, mo))
-			dd = af_dt_mdays(y, mo);
-		long diff = labs(af_dt_days(y, mo, dd) - x->pub);
-		if (y == x->py - 1 || diff < best) {
+		if (d > af_dt_mdays(y, mo))
+			continue;
+		long diff = labs(af_dt_days(y, mo, d) - x->pub);
+		if (best < 0 || diff < best) {
 			best = diff;
 			by = y;
 		}
