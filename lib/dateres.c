@@ -274,6 +274,10 @@ static size_t tokenize(struct af_daterules *r, const char *s, size_t a, size_t b
 				}
 				if (is_apos(s, k, b, &al) && k + al < b) {
 					size_t m2 = k + al;
+					/* a possessive "'s" is a token of its own ("Sunday's", "this year’s") */
+					size_t m3 = m2 + 1;
+					if ((s[m2] == 's' || s[m2] == 'S') && (m3 >= b || !af_uni_isalpha(af_utf8_next(s, &m3))))
+						break;
 					if (af_uni_isalpha(af_utf8_next(s, &m2))) {
 						k += al;
 						continue;
