@@ -32,9 +32,15 @@ LIB_SRC  = $(wildcard lib/*.c)
 DATA     = $(sort $(wildcard data/*.yaml data/*.bin))
 DATA_OBJ = $(DATA:data/%=$(BUILD)/gen/data/%.o) $(BUILD)/gen/data-index.o
 LIB_OBJ  = $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o) $(DATA_OBJ) $(BUILD)/gen/evsnap.o
-HEADERS  = $(wildcard include/af/*.h)
+# every object also writes its header dependencies (-MMD -MP) beside it as .d; these
+# are read at the end of this file, so touching any header, public or lib/*.h, rebuilds
+# exactly what includes it
+DEPFLAGS = -MMD -MP -MT $@ -MF $(@:%.o=%.d)
+CMD_OBJ  = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/af-*/*.c))
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+# kept after the link: they are what the next build compares against
+.SECONDARY: $(CMD_OBJ) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.o)
 MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)
 PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 
@@ -50,10 +56,17 @@ deps:
 .PHONY: build-tools
 build-tools: $(TOOLS:%=$(BIN)/%) $(UNIT_BIN)
 
-$(BUILD)/lib/%.o: lib/%.c $(HEADERS)
+$(BUILD)/lib/%.o: lib/%.c
 	@mkdir -p $(@D)
-	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
-$(BUILD)/lib/dates.o $(BUILD)/lib/dateres.o: lib/dates_int.h
+	$(CC) $(AF_CFLAGS) $(DEPFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+
+$(BUILD)/cmd/%.o: cmd/%.c
+	@mkdir -p $(@D)
+	$(CC) $(AF_CFLAGS) $(DEPFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+
+$(BUILD)/tests/%.o: tests/unit/%.c
+	@mkdir -p $(@D)
+	$(CC) $(AF_CFLAGS) $(DEPFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 $(BUILD)/embed: scripts/embed.c scripts/cbytes.h
 	@mkdir -p $(@D)
@@ -64,43 +77,48 @@ $(BUILD)/gen/data/%.c: data/% $(BUILD)/embed
 	@mkdir -p $(@D)
 	$(BUILD)/embed --one $@ $<
 
-$(BUILD)/gen/data/%.o: $(BUILD)/gen/data/%.c include/af/data.h
-	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+$(BUILD)/gen/data/%.o: $(BUILD)/gen/data/%.c
+	$(CC) $(AF_CFLAGS) $(DEPFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 $(BUILD)/gen/data-index.c: $(BUILD)/embed $(DATA)
 	@mkdir -p $(@D)
 	$(BUILD)/embed --index $@ $(DATA)
 
-$(BUILD)/gen/data-index.o: $(BUILD)/gen/data-index.c include/af/data.h
-	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+$(BUILD)/gen/data-index.o: $(BUILD)/gen/data-index.c
+	$(CC) $(AF_CFLAGS) $(DEPFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 # af-events' start-up snapshot of its compiled-in dictionaries (lib/evsnap.c): made by a
 # generator linked with the library's other objects, which reads the dictionary texts once
 EVSNAP_DEPS = $(filter-out $(BUILD)/gen/evsnap.o,$(LIB_OBJ))
-$(BUILD)/evsnap: scripts/evsnap.c scripts/cbytes.h $(EVSNAP_DEPS) $(HEADERS) lib/events_int.h
-	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp scripts/evsnap.c $(EVSNAP_DEPS) $(LDLIBS) && mv -f $@.$$$$.tmp $@
+$(BUILD)/scripts/evsnap.o: scripts/evsnap.c
+	@mkdir -p $(@D)
+	$(CC) $(AF_CFLAGS) $(DEPFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+
+$(BUILD)/evsnap: $(BUILD)/scripts/evsnap.o $(EVSNAP_DEPS)
+	$(CC) $(LDFLAGS) -o $@.$$$$.tmp $^ $(LDLIBS) && mv -f $@.$$$$.tmp $@
 
 $(BUILD)/gen/evsnap.c: $(BUILD)/evsnap
 	@mkdir -p $(@D)
 	$(BUILD)/evsnap $@
 
 $(BUILD)/gen/evsnap.o: $(BUILD)/gen/evsnap.c
-	$(CC) $(AF_CFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
+	$(CC) $(AF_CFLAGS) $(DEPFLAGS) -c -o $@.$$$$.tmp $< && mv -f $@.$$$$.tmp $@
 
 # archives and binaries are written aside and renamed: a build never leaves half a file
 $(BUILD)/libaf.a: $(LIB_OBJ)
 	rm -f $@.$$$$.tmp
 	$(AR) rcs $@.$$$$.tmp $^ && mv -f $@.$$$$.tmp $@
 
-# Each tool: cmd/af-NAME/*.c linked with libaf.a.
+# Each tool: the objects of cmd/af-NAME/*.c linked with libaf.a.
 .SECONDEXPANSION:
-$(BIN)/%: $$(wildcard cmd/%/*.c) $(BUILD)/libaf.a $(HEADERS)
+cmd_obj = $(patsubst %.c,$(BUILD)/%.o,$(wildcard cmd/$1/*.c))
+$(BIN)/%: $$(call cmd_obj,$$*) $(BUILD)/libaf.a
 	@mkdir -p $(@D)
-	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp $(filter %.c,$^) $(BUILD)/libaf.a $(LDLIBS) && mv -f $@.$$$$.tmp $@
+	$(CC) $(LDFLAGS) -o $@.$$$$.tmp $(filter %.o,$^) $(BUILD)/libaf.a $(LDLIBS) && mv -f $@.$$$$.tmp $@
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(BUILD)/libaf.a $(HEADERS)
+$(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libaf.a
 	@mkdir -p $(@D)
-	$(CC) $(AF_CFLAGS) $(LDFLAGS) -o $@.$$$$.tmp $< $(BUILD)/libaf.a $(LDLIBS) && mv -f $@.$$$$.tmp $@
+	$(CC) $(LDFLAGS) -o $@.$$$$.tmp $< $(BUILD)/libaf.a $(LDLIBS) && mv -f $@.$$$$.tmp $@
 
 # the stages in pipeline order, those that exist in cmd/
 CHAIN = $(filter $(TOOLS),af-entities af-quotes af-events)
@@ -171,3 +189,6 @@ uninstall:
 
 clean:
 	rm -rf build bin
+
+# header dependencies written by -MMD (absent before the first build: nothing to read)
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -10,6 +10,7 @@
 #include "af/dates.h"
 #include "dates_int.h"
 #include "af/utf8.h"
+#include "af/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -124,7 +125,7 @@ static int add_phrase(struct af_daterules *r, int list, const struct af_ynode *n
 		size_t len = strcspn(s, " ");
 		if (!len)
 			break;
-		p.w = af_realloc(p.w, (p.nw + 1) * sizeof *p.w);
+		p.w = af_reallocarray(p.w, p.nw + 1, sizeof *p.w);
 		char *w = af_malloc(len + 1);
 		for (size_t i = 0; i < len; i++)
 			w[i] = (s[i] >= 'A' && s[i] <= 'Z') ? (char)(s[i] | 0x20) : s[i];
@@ -136,7 +137,7 @@ static int add_phrase(struct af_daterules *r, int list, const struct af_ynode *n
 		return af_yerr(err, n, "an empty phrase");
 	first_put(r, word_hash(p.w[0], strlen(p.w[0])));
 	struct plist *l = &r->l[list];
-	l->v = af_realloc(l->v, (l->n + 1) * sizeof *l->v);
+	l->v = af_reallocarray(l->v, l->n + 1, sizeof *l->v);
 	l->v[l->n++] = p;
 	return 0;
 }
@@ -235,10 +236,8 @@ static size_t tokenize(struct af_daterules *r, const char *s, size_t a, size_t b
 			i = j;
 			continue;
 		}
-		if (nt == r->cap) {
-			r->cap = r->cap ? r->cap * 2 : 64;
-			r->t = af_realloc(r->t, r->cap * sizeof *r->t);
-		}
+		if (nt == r->cap)
+			r->t = af_grow(r->t, &r->cap, nt + 1, sizeof *r->t);
 		struct dtok *t = &r->t[nt++];
 		memset(t, 0, sizeof *t);
 		t->a = i;

@@ -1109,6 +1109,7 @@ static void results(struct work *w, struct af_mentions *out)
 		o->cend = u->v[m->b - 1].cend;
 		o->type = m->type;
 		o->date_kind = m->type == AF_E_DATE ? m->dkind : AF_DATE_POINT;
+		o->type_name = af_etype_name(m->type);
 		o->sentence = 0;
 	}
 	/* strings are stable now */

@@ -15,6 +15,7 @@
 
 #include "af/text.h"
 #include "af/dates.h"
+#include "af/util.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -402,26 +403,18 @@ struct edate {
 	int point;         /* not a range or deadline */
 };
 
-static void read_entity_dates(struct af_coder *c, json_t *ents)
+static void read_entity_dates(struct af_coder *c, const struct af_mentions *ents)
 {
 	c->ned = 0;
 	c->ent_dates = 0;
-	size_t i;
-	json_t *e;
-	json_array_foreach(ents, i, e) {
-		const char *type = json_string_value(json_object_get(e, "type"));
-		json_t *st = json_object_get(e, "start"), *en = json_object_get(e, "end");
-		if (!type || strcmp(type, "DATE") || !json_is_integer(st) || !json_is_integer(en) ||
-		    json_integer_value(st) < 0 || json_integer_value(en) < json_integer_value(st))
+	for (size_t i = 0; ents && i < ents->n; i++) {
+		const struct af_mention *e = &ents->v[i];
+		if (e->type != AF_E_DATE)
 			continue;
 		c->ent_dates = 1;
-		if (c->ned == c->capd) {
-			c->capd = c->capd ? c->capd * 2 : 16;
-			c->ed = af_realloc(c->ed, c->capd * sizeof *c->ed);
-		}
-		const char *kind = json_string_value(json_object_get(e, "kind"));
-		c->ed[c->ned++] = (struct edate){(size_t)json_integer_value(st), (size_t)json_integer_value(en),
-		                                 json_string_value(json_object_get(e, "value")), !kind};
+		if (c->ned == c->capd)
+			c->ed = af_grow(c->ed, &c->capd, c->ned + 1, sizeof *c->ed);
+		c->ed[c->ned++] = (struct edate){e->cstart, e->cend, e->value, e->date_kind == AF_DATE_POINT};
 	}
 }
 
@@ -447,10 +440,8 @@ static void sentence_dates(struct af_coder *c, size_t a, size_t b)
 			const struct edate *e = &c->ed[i];
 			if (e->cstart < cs || e->cend > ce || !e->point || !e->value)
 				continue;
-			if (c->nsd == c->capsd) {
-				c->capsd = c->capsd ? c->capsd * 2 : 16;
-				c->sd = af_realloc(c->sd, c->capsd * sizeof *c->sd);
-			}
+			if (c->nsd == c->capsd)
+				c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
 			c->sd[c->nsd].at = e->cstart;
 			snprintf(c->sd[c->nsd++].value, sizeof c->sd->value, "%s", e->value);
 		}
@@ -463,10 +454,8 @@ static void sentence_dates(struct af_coder *c, size_t a, size_t b)
 		for (size_t i = 0; i < k; i++) {
 			if (ex[i].kind != AF_DATE_POINT || !ex[i].resolved)
 				continue;
-			if (c->nsd == c->capsd) {
-				c->capsd = c->capsd ? c->capsd * 2 : 16;
-				c->sd = af_realloc(c->sd, c->capsd * sizeof *c->sd);
-			}
+			if (c->nsd == c->capsd)
+				c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
 			c->sd[c->nsd].at = ex[i].start;
 			memcpy(c->sd[c->nsd++].value, ex[i].value, sizeof ex[i].value);
 		}
@@ -1880,22 +1869,16 @@ static int cmp_chunk(const void *x, const void *y)
 }
 
 /* Entities not covered by an actor phrase become chunks without a code. */
-static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
+static void add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b)
 {
-	if (!json_is_array(ents) || a >= b)
+	if (!ents || a >= b)
 		return;
 	size_t ca = c->toks.v[a].cstart, cb = c->toks.v[b - 1].cend;
-	size_t i;
-	json_t *e;
-	json_array_foreach(ents, i, e)
-	{
-		const char *type = json_string_value(json_object_get(e, "type"));
-		json_t *js = json_object_get(e, "start"), *je = json_object_get(e, "end");
-		if (!type || !json_is_integer(js) || !json_is_integer(je))
+	for (size_t i = 0; i < ents->n; i++) {
+		const struct af_mention *e = &ents->v[i];
+		if (e->type != AF_E_PERSON && e->type != AF_E_ORG && e->type != AF_E_NORP)
 			continue;
-		if (strcmp(type, "PERSON") && strcmp(type, "ORG") && strcmp(type, "NORP"))
-			continue;
-		size_t es = (size_t)json_integer_value(js), ee = (size_t)json_integer_value(je);
+		size_t es = e->cstart, ee = e->cend;
 		if (es < ca || ee > cb || es >= ee)
 			continue;
 		size_t ta = b, tb = a;
@@ -1908,14 +1891,14 @@ static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
 		}
 		if (ta >= tb)
 			continue;
-		const char *canon = json_string_value(json_object_get(e, "canonical"));
+		const char *canon = e->canonical;
 		int covered = -1;
 		for (size_t k = ta; k < tb; k++)
 			if (c->t[k].chunk >= 0)
 				covered = c->t[k].chunk;
 		if (covered >= 0) {
 			struct chunk *ch = &c->ch[covered];
-			if (!strcmp(type, "PERSON") && canon && !ch->owned) {
+			if (e->type == AF_E_PERSON && canon && !ch->owned) {
 				ch->owned = af_strdup(canon);
 				ch->canonical = ch->owned;
 				ch->person = 1;
@@ -1934,7 +1917,7 @@ static void add_entities(struct af_coder *c, json_t *ents, size_t a, size_t b)
 			ch->owned = af_strdup(canon);
 			ch->canonical = ch->owned;
 		}
-		ch->person = !strcmp(type, "PERSON");
+		ch->person = e->type == AF_E_PERSON;
 		for (size_t k = ta; k < tb; k++)
 			c->t[k].chunk = ci;
 	}
@@ -1959,20 +1942,16 @@ static int is_place_noun(const struct af_coder *c, size_t i)
 }
 
 /* Is the entity at token i (from the record's entities) a place? */
-static int entity_loc(const struct af_coder *c, json_t *ents, size_t i, size_t *end)
+static int entity_loc(const struct af_coder *c, const struct af_mentions *ents, size_t i, size_t *end)
 {
-	if (!json_is_array(ents))
+	if (!ents)
 		return 0;
-	size_t cs = c->toks.v[i].cstart, k;
-	json_t *e;
-	json_array_foreach(ents, k, e)
-	{
-		const char *type = json_string_value(json_object_get(e, "type"));
-		json_t *js = json_object_get(e, "start"), *je = json_object_get(e, "end");
-		if (!type || strcmp(type, "LOC") || !json_is_integer(js) || !json_is_integer(je) ||
-		    (size_t)json_integer_value(js) != cs)
+	size_t cs = c->toks.v[i].cstart;
+	for (size_t k = 0; k < ents->n; k++) {
+		const struct af_mention *e = &ents->v[k];
+		if (e->type != AF_E_LOC || e->cstart != cs)
 			continue;
-		size_t ce = (size_t)json_integer_value(je), j = i;
+		size_t ce = e->cend, j = i;
 		while (j < c->toks.n && c->toks.v[j].cend <= ce)
 			j++;
 		*end = j;
@@ -1984,7 +1963,8 @@ static int entity_loc(const struct af_coder *c, json_t *ents, size_t i, size_t *
 /* Places the sentence s[a, b) states: "in Kabul", "in Helmand province", "near the Pakistan
  * border", "at Bagram" - a place preposition, then a place from the actor dictionaries (a
  * country code), a LOC entity, or capitalised words followed by a place noun. */
-static size_t find_places(struct af_coder *c, size_t a, size_t b, json_t *ents, struct place *out, size_t max)
+static size_t find_places(struct af_coder *c, size_t a, size_t b, const struct af_mentions *ents,
+                          struct place *out, size_t max)
 {
 	size_t n = 0;
 	for (size_t i = a; i + 1 < b && n < max; i++) {
@@ -2348,29 +2328,22 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		if (c->t[v->head].inquote)
 			reported = 1;
 		/* the quotes field: the quote holding the trigger names the speaker */
-		json_t *qs = in->quotes;
-		size_t qi;
-		json_t *q;
-		json_t *qspeaker = NULL;
-		if (json_is_array(qs))
-			json_array_foreach(qs, qi, q)
-			{
-				json_t *qq = json_object_get(q, "start"), *qe = json_object_get(q, "end");
-				if (!json_is_integer(qq) || !json_is_integer(qe))
-					continue;
-				size_t cs = c->toks.v[v->head].cstart;
-				if ((size_t)json_integer_value(qq) <= cs && cs < (size_t)json_integer_value(qe)) {
-					reported = 1;
-					json_t *sp2 = json_object_get(q, "speaker");
-					if (json_is_object(sp2))
-						qspeaker = sp2;
-				}
+		const struct af_quote_ref *qspeaker = NULL;
+		size_t cs = c->toks.v[v->head].cstart;
+		for (size_t qi = 0; in->quotes && qi < in->quotes->n; qi++) {
+			const struct af_quote_ref *q = &in->quotes->v[qi];
+			if (q->cstart <= cs && cs < q->cend) {
+				reported = 1;
+				if (q->speaker)
+					qspeaker = q;
 			}
+		}
 		if (!reported)
 			continue;
 		json_object_set_new(e, "reported", json_true());
 		if (qspeaker)
-			json_object_set(e, "speaker", qspeaker);
+			json_object_set_new(e, "speaker",
+			                    json_loadb(qspeaker->speaker, qspeaker->speaker_len, JSON_ALLOW_NUL, NULL));
 		else if (speaker >= 0)
 			json_object_set_new(e, "speaker", actor_json(c, speaker, c->ch[speaker].code));
 	}

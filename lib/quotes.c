@@ -22,6 +22,7 @@
  * Doubled apostrophes (''...'') are apostrophes; a quote inside a quote with the same marks
  * stays inside it; a name after a dash closing the quote's line is its speaker. */
 #include "af/quotes.h"
+#include "af/util.h"
 #include "af/data.h"
 #include "af/text.h"
 #include "af/utf8.h"
@@ -2058,30 +2059,20 @@ static void indirect_and_mixed(struct af_quoter *q)
 
 /* ------------------------------------------------------------------ speakers */
 
-static void load_mentions(struct af_quoter *q, const json_t *ents)
+static void load_mentions(struct af_quoter *q, const struct af_mentions *ents)
 {
 	q->nmen = 0;
-	if (!json_is_array(ents))
-		return;
-	size_t i;
-	json_t *e;
-	json_array_foreach(ents, i, e) {
-		json_t *s = json_object_get(e, "start"), *en = json_object_get(e, "end");
-		if (!json_is_integer(s) || !json_is_integer(en) || json_integer_value(s) < 0 ||
-		    json_integer_value(en) <= json_integer_value(s))
+	for (size_t i = 0; ents && i < ents->n; i++) {
+		const struct af_mention *e = &ents->v[i];
+		if (!e->type_name || e->type == AF_E_DATE || e->cend <= e->cstart)
 			continue;
-		const char *type = json_string_value(json_object_get(e, "type"));
-		if (!type || !strcmp(type, "DATE"))
-			continue;
-		if (q->nmen == q->mencap) {
-			q->mencap = q->mencap ? q->mencap * 2 : 64;
-			q->men = af_realloc(q->men, q->mencap * sizeof *q->men);
-		}
+		if (q->nmen == q->mencap)
+			q->men = af_grow(q->men, &q->mencap, q->nmen + 1, sizeof *q->men);
 		struct mention *m = &q->men[q->nmen++];
-		m->c0 = (size_t)json_integer_value(s);
-		m->c1 = (size_t)json_integer_value(en);
-		m->type = type;
-		m->canonical = json_string_value(json_object_get(e, "canonical"));
+		m->c0 = e->cstart;
+		m->c1 = e->cend;
+		m->type = e->type_name;
+		m->canonical = e->canonical;
 	}
 }
 
@@ -2354,7 +2345,7 @@ static json_t *output(struct af_quoter *q)
 	return arr;
 }
 
-json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const json_t *entities,
+json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
                        struct af_error *err)
 {
 	if (af_tokenize(text, len, &q->toks, err) < 0 || af_sentences(text, len, &q->toks, &q->sents, err) < 0)

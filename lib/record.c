@@ -1,7 +1,6 @@
 /* record.c - NDJSON line validation, field index, splice-on-write output, filter loop. */
 #define _POSIX_C_SOURCE 200809L
 #include "af/record.h"
-#include "af/dates.h"
 #include "af/utf8.h"
 
 #include <errno.h>
@@ -333,10 +332,10 @@ int af_record_parse(struct af_record *r, const char *line, size_t len, struct af
 	return 0;
 }
 
-/* Decode the JSON string literal v[0..n) (quotes included, already validated). */
-static char *unescape(const char *v, size_t n, size_t *len)
+void af_json_unescape(const char *v, size_t n, struct af_buf *out)
 {
-	char *out = af_malloc(n), *o = out;
+	af_buf_grow(out, n);
+	char *o = out->p + out->len;
 	for (size_t i = 1; i + 1 < n; i++) {
 		const char *bs = memchr(v + i, '\\', n - 1 - i);
 		size_t run = bs ? (size_t)(bs - (v + i)) : n - 1 - i;
@@ -371,9 +370,17 @@ static char *unescape(const char *v, size_t n, size_t *len)
 		}
 	}
 	*o = '\0';
+	out->len = (size_t)(o - out->p);
+}
+
+/* Decode the JSON string literal v[0..n) (quotes included, already validated). */
+static char *unescape(const char *v, size_t n, size_t *len)
+{
+	struct af_buf b = {0};
+	af_json_unescape(v, n, &b);
 	if (len)
-		*len = (size_t)(o - out);
-	return out;
+		*len = b.len;
+	return b.p;
 }
 
 /* The key of f decoded, compared with key. */
@@ -737,32 +744,6 @@ void af_filter_reject(struct af_filter *f, const char *name, long lineno, const 
 	}
 	if (f->strict)
 		f->stopped = 1;
-}
-
-char *af_filter_date(const struct af_filter *f, struct af_record *r, const char *key, const char *sub)
-{
-	json_t *v = af_record_get(r, key);
-	if (!v)
-		return NULL;
-	json_t *s = sub ? json_object_get(v, sub) : v;
-	char *out = NULL;
-	if (json_is_string(s)) {
-		struct af_dt t;
-		const char *why;
-		if (af_dt_parse(json_string_value(s), &t, &why) == 0) {
-			out = af_strdup(json_string_value(s));
-		} else {
-			struct af_buf msg = {0}, val = {0};
-			where(&msg, f->cur_name, f->cur_line);
-			af_json_string(&val, json_string_value(s), json_string_length(s));
-			af_warn("%s%s%s%s: %s is not a valid date (%s); taken as absent", msg.p ? msg.p : "", key,
-			        sub ? "." : "", sub ? sub : "", val.p, why);
-			af_buf_free(&msg);
-			af_buf_free(&val);
-		}
-	}
-	json_decref(v);
-	return out;
 }
 
 void af_filter_record(struct af_filter *f, struct af_record *r, const char *name, long lineno)

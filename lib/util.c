@@ -1,5 +1,7 @@
-/* util.c - messages, allocation, buffers, number parsing, file reading. */
+/* util.c - messages, allocation, buffers, array growth, the hash map, number parsing,
+ * file reading. */
 #include "af/af.h"
+#include "af/util.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -84,6 +86,8 @@ char *af_strdup(const char *s)
 
 void af_buf_grow(struct af_buf *b, size_t extra)
 {
+	if (extra >= SIZE_MAX / 2 - b->len)
+		af_die(AF_EX_SOFTWARE, "out of memory (%zu bytes)", extra);
 	if (b->len + extra + 1 <= b->cap)
 		return;
 	size_t cap = b->cap ? b->cap : 64;
@@ -143,6 +147,86 @@ uint64_t af_hash(const void *s, size_t n)
 	for (size_t i = 0; i < n; i++)
 		h = (h ^ p[i]) * 0x100000001b3ull;
 	return h ^ (h >> 29);
+}
+
+void *af_reallocarray(void *p, size_t n, size_t size)
+{
+	if (size && n > SIZE_MAX / size)
+		af_die(AF_EX_SOFTWARE, "out of memory (%zu elements of %zu bytes)", n, size);
+	return af_realloc(p, n * size);
+}
+
+void *af_grow(void *p, size_t *cap, size_t need, size_t size)
+{
+	if (need <= *cap)
+		return p;
+	size_t c = *cap ? *cap : 16;
+	while (c < need) {
+		if (c > SIZE_MAX / 2)
+			af_die(AF_EX_SOFTWARE, "out of memory (%zu elements of %zu bytes)", need, size);
+		c *= 2;
+	}
+	p = af_reallocarray(p, c, size);
+	*cap = c;
+	return p;
+}
+
+static struct af_map_slot *map_slot(const struct af_map *m, const char *s, size_t n, uint64_t h)
+{
+	size_t mask = m->cap - 1;
+	for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
+		struct af_map_slot *e = &m->v[i];
+		if (!e->klen1 || (e->hash == h && e->klen1 == n + 1 && !memcmp(m->keys.p + e->koff, s, n)))
+			return e;
+	}
+}
+
+size_t *af_map_get(const struct af_map *m, const char *s, size_t n)
+{
+	if (!m->cap)
+		return NULL;
+	struct af_map_slot *e = map_slot(m, s, n, af_hash(s, n));
+	return e->klen1 ? &e->val : NULL;
+}
+
+size_t *af_map_put(struct af_map *m, const char *s, size_t n, int *added)
+{
+	if ((m->n + 1) * 2 > m->cap) { /* at most half full */
+		struct af_map_slot *old = m->v;
+		size_t ocap = m->cap;
+		m->cap = ocap ? ocap * 2 : 64;
+		m->v = af_calloc(m->cap, sizeof *m->v);
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].klen1)
+				*map_slot(m, m->keys.p + old[i].koff, old[i].klen1 - 1, old[i].hash) = old[i];
+		free(old);
+	}
+	uint64_t h = af_hash(s, n);
+	struct af_map_slot *e = map_slot(m, s, n, h);
+	if (added)
+		*added = !e->klen1;
+	if (!e->klen1) {
+		e->hash = h;
+		e->koff = m->keys.len;
+		e->klen1 = n + 1;
+		e->val = 0;
+		af_buf_add(&m->keys, s, n);
+		m->keys.len++; /* keep the NUL */
+		m->n++;
+	}
+	return &e->val;
+}
+
+const char *af_map_key(const struct af_map *m, const struct af_map_slot *e)
+{
+	return m->keys.p + e->koff;
+}
+
+void af_map_free(struct af_map *m)
+{
+	free(m->v);
+	af_buf_free(&m->keys);
+	memset(m, 0, sizeof *m);
 }
 
 void af_buf_free(struct af_buf *b)

@@ -1,6 +1,7 @@
 /* af-entities - people, organisations, places, groups and dates in article records. */
 #include "af/cli.h"
 #include "af/entities.h"
+#include "af/fields.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -39,6 +39,9 @@ enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_
 struct ctx {
 	struct af_filter *f;
 	struct af_coder *coder;
+	/* the record's upstream fields, their buffers kept between records */
+	struct af_mentions ents;
+	struct af_quote_refs quotes;
 };
 
 static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
@@ -54,12 +57,11 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	char *dl = af_filter_date(c->f, r, "dateline", "date");
 	in.published = pub;
 	in.dateline = dl;
-	json_t *ents = af_record_get(r, "entities"), *quotes = af_record_get(r, "quotes");
-	in.entities = json_is_array(ents) ? ents : NULL;
-	in.quotes = json_is_array(quotes) ? quotes : NULL;
+	af_field_entities(r, &c->ents);
+	af_field_quotes(r, &c->quotes);
+	in.entities = &c->ents;
+	in.quotes = &c->quotes;
 	json_t *events = af_coder_code(c->coder, &in, NULL, why);
-	json_decref(ents);
-	json_decref(quotes);
 	free(pub);
 	free(dl);
 	free(text);
@@ -172,6 +174,8 @@ int main(int argc, char **argv)
 	c.coder = af_coder_new(d);
 	int status = af_cli_run_files(&f, argc - optind, argv + optind);
 	af_coder_free(c.coder);
+	af_mentions_free(&c.ents);
+	af_quote_refs_free(&c.quotes);
 	af_evdict_free(d);
 	af_cameo_free();
 	free(files);

@@ -1,5 +1,6 @@
 /* af-quotes - direct, mixed and reported speech, with speakers, in article records. */
 #include "af/cli.h"
+#include "af/fields.h"
 #include "af/quotes.h"
 
 #include <stdlib.h>
@@ -26,9 +27,14 @@ static const char usage[] =
 	"Exit status: 0 ok, 64 usage, 65 a record was rejected or had no text, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad lexicon. See af-quotes(1), af(7).\n";
 
-static enum af_verdict process(struct af_record *r, void *ctx, struct af_error *why)
+struct ctx {
+	struct af_quoter *q;
+	struct af_mentions ents; /* the record's entities, kept between records */
+};
+
+static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
 {
-	struct af_quoter *q = ctx;
+	struct ctx *c = vctx;
 	size_t len;
 	enum af_verdict bad;
 	char *text = af_record_text(r, &len, &bad, why);
@@ -39,9 +45,8 @@ static enum af_verdict process(struct af_record *r, void *ctx, struct af_error *
 		af_error_set(why, "\"text\" contains a NUL character (\\u0000)");
 		return AF_REJECT;
 	}
-	json_t *ents = af_record_field(r, "entities") ? af_record_get(r, "entities") : NULL;
-	json_t *quotes = af_quotes_find(q, text, len, ents, why);
-	json_decref(ents);
+	af_field_entities(r, &c->ents);
+	json_t *quotes = af_quotes_find(c->q, text, len, &c->ents, why);
 	free(text);
 	if (!quotes)
 		return AF_REJECT;
@@ -61,9 +66,11 @@ int main(int argc, char **argv)
 	for (size_t i = 0; i < cli.nlexicons; i++)
 		if (af_quoter_load(q, cli.lexicons[i], &err) < 0)
 			af_die(AF_EX_CONFIG, "%s", err.msg);
-	f.ctx = q;
+	struct ctx c = {.q = q};
+	f.ctx = &c;
 	int status = af_cli_run_files(&f, argc - first, argv + first);
 	af_quoter_free(q);
+	af_mentions_free(&c.ents);
 	free(cli.lexicons);
 	return status;
 }

@@ -23,6 +23,8 @@ struct af_mention {
 	const char *role;      /* "Foreign Minister", or NULL */
 	const char *org;       /* canonical name of the role's organisation (or country), or NULL */
 	size_t sentence;       /* index of its sentence */
+	const char *type_name; /* the type as its source wrote it ("PERSON"; af_field_entities
+	                        * keeps types af does not know here, with type AF_E_NTYPES) */
 };
 
 struct af_mentions {

@@ -12,6 +12,7 @@
 #include <stddef.h>
 
 #include "af/af.h"
+#include "af/fields.h"
 
 struct af_evdict;
 
@@ -58,8 +59,8 @@ struct af_evinput {
 	size_t len;
 	const char *published; /* ISO date (the article's date: actor codes are chosen by it) */
 	const char *dateline;  /* ISO date from dateline.date, used when published is absent */
-	json_t *entities;      /* the record's entities array, or NULL */
-	json_t *quotes;        /* the record's quotes array, or NULL */
+	const struct af_mentions *entities; /* the record's entities (af_field_entities), or NULL */
+	const struct af_quote_refs *quotes; /* the record's quotes (af_field_quotes), or NULL */
 };
 
 struct af_coder;

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "af/af.h"
+#include "af/entities.h"
 
 struct af_quoter;
 
@@ -19,10 +20,10 @@ void af_quoter_free(struct af_quoter *q);
 
 /* The quotes of text[0..len) (valid UTF-8) as a new JSON array of
  * {text, start, end, kind, cue, quoted?, parts?, speaker, confidence}, offsets in code points.
- * entities is the record's "entities" array (af-entities) or NULL: speakers are then taken
- * from its mentions. The quoter keeps scratch space between calls: one thread per quoter.
+ * entities is the record's entities (af_field_entities, or af_entities_find's) or NULL:
+ * speakers are then taken from its mentions (DATE ones aside). The quoter keeps scratch space between calls: one thread per quoter.
  * NULL with err only when the text layer cannot be loaded. */
-json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const json_t *entities,
+json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
                        struct af_error *err);
 
 #endif

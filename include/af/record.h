@@ -75,6 +75,9 @@ struct af_buf *af_record_set_json(struct af_record *r, const char *key);
 /* JSON writing as af_record_write does it: compact, UTF-8 kept as is. */
 void af_json_string(struct af_buf *out, const char *s, size_t n);
 void af_json_int(struct af_buf *out, long long v);
+/* Append the decoded bytes of the JSON string literal v[0..n) (its quotes included, as
+ * af_record_parse validated it) to out, NUL-terminated. */
+void af_json_unescape(const char *v, size_t n, struct af_buf *out);
 
 /* Serialise: input fields in order with set ones replaced, then new ones,
  * then "af" with stage appended to af.stages (when stage is not NULL). */
@@ -104,11 +107,6 @@ void af_filter_record(struct af_filter *f, struct af_record *r, const char *name
 /* Report a rejected input: message on stderr, the bytes kept in --reject. */
 void af_filter_reject(struct af_filter *f, const char *name, long lineno, const char *data, size_t len,
                       const char *why);
-/* The date in field key (or key.sub) of the record being processed, as a new string, when
- * it is one af_dt_parse accepts; NULL when absent or not a string, and NULL with a message
- * naming the line on stderr when it is no valid date (2025-02-30): taken as absent. */
-char *af_filter_date(const struct af_filter *f, struct af_record *r, const char *key, const char *sub);
-
 /* Flush and close; returns the exit status for the run. */
 int af_filter_finish(struct af_filter *f);
 

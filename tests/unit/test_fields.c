@@ -1,0 +1,104 @@
+/* test_fields.c - unit tests of the typed stage-field readers (lib/fields.c): entities,
+ * quotes and string fields read from a record without a JSON tree. TAP on stdout. */
+#include "af/fields.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "tap.h"
+
+static struct af_record rec;
+
+static int parse(const char *line)
+{
+	struct af_error err;
+	if (af_record_parse(&rec, line, strlen(line), &err) < 0) {
+		printf("# parse: %s\n", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+static int streq(const char *a, const char *b)
+{
+	return a && b ? !strcmp(a, b) : a == b;
+}
+
+static void test_entities(void)
+{
+	struct af_mentions m = {0};
+	parse("{\"id\":\"x\",\"entities\":["
+	      "{\"text\":\"Ashraf \\\"Ghani\\\"\",\"type\":\"PERSON\",\"start\":4,\"end\":16,"
+	      "\"canonical\":\"Ashraf \\u0047hani\",\"role\":\"President\",\"org\":null,\"extra\":{\"a\":[1,\"]\"]}},"
+	      "{\"type\":\"LOC\",\"start\":20,\"end\":25,\"canonical\":\"Kabul\",\"code\":\"AFG\"},"
+	      "{\"type\":\"DATE\",\"start\": 30 ,\"end\": 40,\"canonical\":\"Monday\",\"value\":\"2025-12-08\"},"
+	      "{\"type\":\"GPE\",\"start\":41,\"end\":44},"
+	      "{\"type\":\"ORG\",\"start\":50,\"end\":50},"
+	      "{\"type\":\"ORG\",\"start\":-1,\"end\":5},"
+	      "{\"type\":\"ORG\",\"start\":5.0,\"end\":9},"
+	      "{\"type\":7,\"start\":1,\"end\":2},"
+	      "{\"start\":1,\"end\":2},"
+	      "[1,2], \"PERSON\", null,"
+	      "{\"type\":\"NORP\",\"start\":60,\"end\":66,\"start\":61}"
+	      "]}");
+	size_t n = af_field_entities(&rec, &m);
+	ok(n == 5, "entities: the 5 usable objects are kept, the rest skipped (got %zu)", n);
+	if (n != 5)
+		goto out;
+	ok(m.v[0].type == AF_E_PERSON && m.v[0].cstart == 4 && m.v[0].cend == 16, "PERSON with its code-point span");
+	ok(streq(m.v[0].canonical, "Ashraf Ghani") && streq(m.v[0].role, "President") && !m.v[0].org && !m.v[0].code,
+	   "escapes decoded (\\u0047), null and absent members are NULL");
+	ok(m.v[1].type == AF_E_LOC && streq(m.v[1].code, "AFG") && streq(m.v[1].canonical, "Kabul"), "LOC with its code");
+	ok(m.v[2].type == AF_E_DATE && streq(m.v[2].value, "2025-12-08") && m.v[2].cstart == 30,
+	   "DATE with its value, whitespace around numbers");
+	ok(m.v[3].type == AF_E_NTYPES && streq(m.v[3].type_name, "GPE"), "an unknown type is kept by its name");
+	ok(m.v[4].type == AF_E_NORP && m.v[4].cstart == 61, "a repeated key: the last one counts");
+	/* the buffers are reused: a record without the field empties the result */
+	parse("{\"text\":\"t\"}");
+	ok(af_field_entities(&rec, &m) == 0 && m.n == 0, "no entities field: none");
+	parse("{\"entities\":{\"type\":\"PERSON\",\"start\":1,\"end\":2}}");
+	ok(af_field_entities(&rec, &m) == 0, "entities not an array: none");
+out:
+	af_mentions_free(&m);
+}
+
+static void test_quotes(void)
+{
+	struct af_quote_refs q = {0};
+	parse("{\"quotes\":[{\"text\":\"a \\\"b\\\" }\",\"start\":3,\"end\":9,\"speaker\":{\"text\":\"Ghani\",\"start\":0,"
+	      "\"end\":5,\"canonical\":null}},{\"start\":10,\"end\":12,\"speaker\":null},{\"start\":\"1\",\"end\":2}]}");
+	size_t n = af_field_quotes(&rec, &q);
+	ok(n == 2, "quotes: the two with integer offsets (got %zu)", n);
+	if (n == 2) {
+		const char *want = "{\"text\":\"Ghani\",\"start\":0,\"end\":5,\"canonical\":null}";
+		ok(q.v[0].cstart == 3 && q.v[0].cend == 9 && q.v[0].speaker && q.v[0].speaker_len == strlen(want) &&
+		       !memcmp(q.v[0].speaker, want, strlen(want)),
+		   "the speaker object's JSON text, whole");
+		ok(q.v[1].speaker == NULL, "a null speaker is none");
+	}
+	af_quote_refs_free(&q);
+}
+
+static void test_strings(void)
+{
+	parse("{\"published\":\"2025-12-10T18:53:26+05:30\",\"dateline\":{\"place\":\"KABUL\",\"date\":\"2025-12-09\"},"
+	      "\"n\":5}");
+	char *p = af_field_string(&rec, "published", NULL), *d = af_field_string(&rec, "dateline", "date");
+	char *none = af_field_string(&rec, "dateline", "time"), *num = af_field_string(&rec, "n", NULL);
+	char *notobj = af_field_string(&rec, "published", "date");
+	ok(streq(p, "2025-12-10T18:53:26+05:30") && streq(d, "2025-12-09"), "published and dateline.date");
+	ok(!none && !num && !notobj, "absent members, numbers and strings asked for a member are NULL");
+	free(p);
+	free(d);
+}
+
+int main(void)
+{
+	af_record_init(&rec);
+	test_entities();
+	test_quotes();
+	test_strings();
+	af_record_free(&rec);
+	printf("1..%d\n", ntests);
+	return nfailed ? 1 : 0;
+}
