@@ -31,15 +31,15 @@ struct plist {
 
 enum {
 	L_RELDAY, L_BACK, L_AHEAD, L_CURRENT, L_UNITS, L_AGO, L_NUMBERS, L_PARTS, L_FUTURE, L_PAST,
-	L_MONTHCUE, L_SINCE, L_RFROM, L_RTO, L_DEADLINE, L_COUNTED, L_PASTSUF, L_N
+	L_MONTHCUE, L_SINCE, L_RFROM, L_RTO, L_DEADLINE, L_COUNTED, L_PASTSUF, L_UNITS_PL, L_N
 };
 
 static const char *const list_keys[L_N] = {
 	"relative_days", "back", "ahead", "current", "units", "ago", "numbers", "parts", "future", "past",
-	"month_cues", "since", "range_from", "range_to", "deadline", "counted_nouns", "past_endings"};
+	"month_cues", "since", "range_from", "range_to", "deadline", "counted_nouns", "past_endings", "units_plural"};
 /* the lists that are mappings of phrase to a number, with the numbers allowed */
 static const int list_map[L_N][3] = {
-	[L_RELDAY] = {1, -7, 7}, [L_UNITS] = {1, 1, 3650}, [L_NUMBERS] = {1, 1, 1000}, [L_PARTS] = {1, 1, 4}};
+	[L_RELDAY] = {1, -7, 7}, [L_UNITS] = {1, 1, 3650}, [L_UNITS_PL] = {1, 1, 3650}, [L_NUMBERS] = {1, 1, 1000}, [L_PARTS] = {1, 1, 4}};
 
 enum { PART_EARLY = 1, PART_MID = 2, PART_LATE = 3, PART_END = 4 };
 enum { U_DAY = 1, U_WEEK = 7, U_MONTH = 30, U_YEAR = 365, U_DECADE = 3650 };
@@ -426,8 +426,7 @@ static int past_ending(const struct res *x, size_t i)
 }
 
 /* Does the sentence put the words at tokens [i, e) ahead (1) or behind (-1)? The nearest
- * tense word before them, else the first after them; when none, behind (news report),
- * or ahead after a deadline word. */
+ * tense word before them, else the first after them; 0 when it has none. */
 #define TENSE_WIN 40
 static int tense(const struct res *x, size_t i, size_t e)
 {
@@ -445,7 +444,14 @@ static int tense(const struct res *x, size_t i, size_t e)
 		if (match(x, L_PAST, k, &v) || past_ending(x, k))
 			return -1;
 	}
-	return x->lean;
+	return 0;
+}
+
+/* The tense, and when the sentence has no tense word the one the context leans to. */
+static int tense_or_lean(const struct res *x, size_t i, size_t e)
+{
+	int t = tense(x, i, e);
+	return t ? t : x->lean;
 }
 
 /* A period the words name. v is its value; from and to its first and last value where
@@ -520,17 +526,21 @@ static int nearest_year(const struct res *x, int mo, int d)
 static int tense(const struct res *x, size_t i, size_t e);
 
 /* The year of a month and day written without one: in a sentence about the future the
- * first on or after the publication date ("will last until September 11"), else the
- * nearest to it. */
+ * first on or after the publication date ("will last until September 11"), in one about
+ * the past the last on or before it ("announced on June 27" in an article of June 14 is
+ * last year's), else the nearest to it. */
 static int year_of(const struct res *x, int mo, int d, size_t i, size_t e)
 {
-	if (tense(x, i, e) > 0) {
-		int y = x->py;
+	int t = tense(x, i, e), y = x->py;
+	if (!t && x->lean < 0)
+		return nearest_year(x, mo, d);
+	if (t > 0 || (!t && x->lean > 0)) {
 		if (d > af_dt_mdays(y, mo) || af_dt_days(y, mo, d) < x->pub)
 			y++;
-		return y;
+	} else if (d > af_dt_mdays(y, mo) || af_dt_days(y, mo, d) > x->pub) {
+		y--;
 	}
-	return nearest_year(x, mo, d);
+	return y;
 }
 
 /* Month [.] day [,] [year] / month year / day month [year] at token i. */
@@ -652,7 +662,7 @@ static void weekday(const struct res *x, int wd, int mod, size_t i, size_t e, st
 		z = x->pub - (back ? back : 7);
 	else if (mod > 0)
 		z = x->pub + (ahead ? ahead : 7);
-	else if (tense(x, i, e) > 0)
+	else if (tense_or_lean(x, i, e) > 0)
 		z = x->pub + ahead;
 	else
 		z = x->pub - back;
@@ -669,7 +679,7 @@ static void month_alone(const struct res *x, int mo, int mod, size_t i, size_t e
 		y -= mo >= x->pm;
 	else if (mod > 0)
 		y += mo <= x->pm;
-	else if (tense(x, i, e) > 0)
+	else if (tense_or_lean(x, i, e) > 0)
 		y += mo < x->pm;
 	else
 		y -= mo > x->pm;
@@ -742,6 +752,7 @@ static int period(const struct res *x, size_t i, int cued, struct per *p)
 		return 1;
 	}
 	if (modded && (mo || (match(x, L_UNITS, k, &unit) == 1 && unit >= U_WEEK && unit <= U_YEAR))) {
+		/* "last week", "this year" (not "the last months of the talks") */
 		p->end = k + 1;
 		if (mo)
 			month_alone(x, mo, mod, i, p->end, p);
@@ -752,7 +763,8 @@ static int period(const struct res *x, size_t i, int cued, struct per *p)
 	if (modded)
 		return 0;
 	/* N days / weeks / months / years ago */
-	if ((m = number_at(x, j, &v)) && match(x, L_UNITS, j + m, &unit) == 1) {
+	if ((m = number_at(x, j, &v)) &&
+	    (match(x, L_UNITS, j + m, &unit) == 1 || match(x, L_UNITS_PL, j + m, &unit) == 1)) {
 		int u2;
 		size_t a = match(x, L_AGO, j + m + 1, &u2);
 		if (a) {

@@ -104,6 +104,18 @@ int main(void)
 	/* a leap day without a year, nearest the publication date */
 	is("It happened on February 29.", "2025-03-01", "February 29|point|2024-02-29");
 	is("It happened on February 29.", "2026-12-10", "February 29|point|-");
+	/* a month and day with a past or future tense, and with none */
+	is("Erdogan announced on June 27 that Turkey would act.", "2023-06-14", "June 27|point|2022-06-27");
+	is("Erdogan will speak on June 27.", "2023-06-14", "June 27|point|2023-06-27");
+	is("Talks on June 27.", "2023-06-14", "June 27|point|2023-06-27");
+	is("Talks on June 2.", "2023-06-14", "June 2|point|2023-06-02");
+	/* a plural unit after back/ahead is no date; "N units ago" takes both */
+	is("in the last months of the talks", "2023-06-14", "");
+	is("in the coming weeks", "2023-06-14", "");
+	is("a month ago", "2023-06-14", "a month ago|point|2023-05");
+	/* a possessive */
+	is("at this year's Hajj", "2023-06-14", "this year|point|2023");
+	is("at Sunday’s rally", "2023-06-14", "Sunday|point|2023-06-11");
 	/* a month alone with a future tense */
 	is("Elections will be held in March.", "2025-12-10", "March|point|2026-03");
 	is("Elections were held in March.", "2025-12-10", "March|point|2025-03");
