@@ -5,7 +5,7 @@
 #   make check      build and run every test (unit + bats), then the same under ASan+UBSan
 #   make asan       sanitizer build in build/asan/bin
 #   make bench      benchmarks (bench/README.md)
-#   make fuzz       libFuzzer on the text layer (tests/fuzz/README.md; clang)
+#   make fuzz       libFuzzer on every reader, make fuzz-ci a minute of it (tests/fuzz/README.md)
 #   make eval-clean dev evaluations (need ../shared/data; skip cleanly without it)
 #   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
 
@@ -45,7 +45,7 @@ MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)
 PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner eval-events model fuzz
+        eval eval-clean eval-quotes eval-ner eval-events model fuzz fuzz-ci
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -149,10 +149,16 @@ test-asan: asan
 bench: all
 	@bench/run
 
-# libFuzzer over the text layer (tests/fuzz/README.md; needs clang; never part of check)
+# libFuzzer on every reader (tests/fuzz/README.md; needs clang; never part of check):
+# make fuzz runs each target FUZZ_SECONDS, make fuzz-ci each 7 s (about a minute in all)
 FUZZ_SECONDS ?= 300
 fuzz:
+	@scripts/deps fuzz
 	@tests/fuzz/run $(FUZZ_SECONDS)
+
+fuzz-ci:
+	@scripts/deps fuzz
+	@tests/fuzz/run 7
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
 eval: eval-clean eval-quotes eval-ner eval-events

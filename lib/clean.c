@@ -14,6 +14,12 @@
 #include "af/utf8.h"
 #include "af/yaml.h"
 
+/* Windows that keep af-clean linear in the number of lines (issue 15, af-clean(1)): the
+ * title is looked for among the first TITLE_WINDOW lines, and a teaser's full paragraph
+ * within TEASER_WINDOW lines of it. */
+#define TITLE_WINDOW 200
+#define TEASER_WINDOW 500
+
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
@@ -804,6 +810,8 @@ static void find_title(struct doc *d, size_t body_start)
 	double best = -1;
 	d->title = -1;
 	size_t lim = body_start < d->n ? body_start : d->n;
+	if (lim > TITLE_WINDOW) /* the title is near the top: linear time on 500k lines (issue 15) */
+		lim = TITLE_WINDOW;
 	for (size_t i = 0; i < lim; i++) {
 		struct block *b = &d->b[i];
 		if (!title_like(b))
@@ -1142,26 +1150,36 @@ static json_t *take_dateline(struct af_cleaner *c, struct block *b, struct meta 
 
 /* ---- the whole article ---- */
 
-static void add_removed(json_t *removed, int kind, const char *s, size_t n)
+/* The removed blocks, a run of one kind joined by newlines into one entry; the run being
+ * built is kept in a buffer (pend), so that each block is copied once (500k removed lines
+ * were quadratic when each one re-copied the entry's text). */
+struct removed_run {
+	json_t *removed;
+	int kind; /* of the run in pend, -1 when none */
+	struct af_buf pend;
+};
+
+static void removed_flush(struct removed_run *rr)
 {
-	size_t k = json_array_size(removed);
-	if (k) {
-		json_t *last = json_array_get(removed, k - 1);
-		if (!strcmp(json_string_value(json_object_get(last, "kind")), kinds[kind])) {
-			json_t *t = json_object_get(last, "text");
-			struct af_buf b = {0};
-			af_buf_add(&b, json_string_value(t), json_string_length(t));
-			af_buf_addc(&b, '\n');
-			af_buf_add(&b, s, n);
-			json_object_set_new(last, "text", json_stringn_nocheck(b.p, b.len));
-			af_buf_free(&b);
-			return;
-		}
-	}
+	if (rr->kind < 0)
+		return;
 	json_t *o = json_object();
-	json_object_set_new(o, "kind", json_string(kinds[kind]));
-	json_object_set_new(o, "text", json_stringn_nocheck(s, n));
-	json_array_append_new(removed, o);
+	json_object_set_new(o, "kind", json_string(kinds[rr->kind]));
+	json_object_set_new(o, "text", json_stringn_nocheck(rr->pend.p ? rr->pend.p : "", rr->pend.len));
+	json_array_append_new(rr->removed, o);
+	rr->pend.len = 0;
+	rr->kind = -1;
+}
+
+static void add_removed(struct removed_run *rr, int kind, const char *s, size_t n)
+{
+	if (rr->kind == kind) {
+		af_buf_addc(&rr->pend, '\n');
+	} else {
+		removed_flush(rr);
+		rr->kind = kind;
+	}
+	af_buf_add(&rr->pend, s, n);
 }
 
 static int starts_with_text(const struct block *long_b, const char *s, size_t n)
@@ -1238,7 +1256,9 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 			cut--;
 		if (cut < 20)
 			continue;
-		for (size_t j = 0; j < d.n; j++)
+		size_t j0 = i > TEASER_WINDOW ? i - TEASER_WINDOW : 0;
+		size_t j1 = d.n - i > TEASER_WINDOW ? i + TEASER_WINDOW : d.n;
+		for (size_t j = j0; j < j1; j++)
 			if (j != i && starts_with_text(&d.b[j], b->s, cut)) {
 				b->kind = K_TEASER;
 				break;
@@ -1406,6 +1426,7 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 
 	struct af_buf body = {0};
 	json_t *removed = json_array();
+	struct removed_run rr = {.removed = removed, .kind = -1};
 	for (size_t i = 0; i < d.n; i++) {
 		struct block *b = &d.b[i];
 		if (b->keep) {
@@ -1421,8 +1442,10 @@ json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
 		int kind = b->kind;
 		if (kind == K_NONE)
 			kind = b->score > 0 ? K_OTHER : K_NAV; /* prose no rule named, or menu-like lines */
-		add_removed(removed, kind, b->s, b->len);
+		add_removed(&rr, kind, b->s, b->len);
 	}
+	removed_flush(&rr);
+	af_buf_free(&rr.pend);
 	json_object_set_new(out, "text", json_stringn_nocheck(body.p ? body.p : "", body.len));
 	json_object_set_new(out, "removed", removed);
 	af_buf_free(&body);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 void af_usage_error(const char *fmt, ...)
 {
@@ -69,8 +70,36 @@ int af_cli_parse_lexicon_tool(struct af_cli *cli, struct af_filter *f, int argc,
 	return optind;
 }
 
+FILE *af_cli_open(const char *path)
+{
+	FILE *in = fopen(path, "r");
+	struct stat st;
+	if (!in)
+		af_die(AF_EX_NOINPUT, "%s: %s", path, strerror(errno));
+	if (fstat(fileno(in), &st) == 0 && S_ISDIR(st.st_mode))
+		af_die(AF_EX_NOINPUT, "%s: %s", path, strerror(EISDIR));
+	return in;
+}
+
+void af_cli_check_outputs(const struct af_filter *f, int argc, char **argv)
+{
+	struct stat out, in;
+	if (!f->reject_path || stat(f->reject_path, &out) != 0 || !S_ISREG(out.st_mode))
+		return;
+	if (argc == 0 && fstat(0, &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+		af_usage_error("--reject %s is the standard input: it would be emptied before it is read",
+		               f->reject_path);
+	for (int i = 0; i < argc; i++) {
+		int same = !strcmp(argv[i], "-") ? fstat(0, &in) == 0 : stat(argv[i], &in) == 0;
+		if (same && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+			af_usage_error("--reject %s is also an input: it would be emptied before it is read",
+			               f->reject_path);
+	}
+}
+
 int af_cli_run_files(struct af_filter *f, int argc, char **argv)
 {
+	af_cli_check_outputs(f, argc, argv);
 	if (argc == 0)
 		af_filter_stream(f, stdin, NULL);
 	for (int i = 0; i < argc && !f->stopped; i++) {
@@ -78,9 +107,7 @@ int af_cli_run_files(struct af_filter *f, int argc, char **argv)
 			af_filter_stream(f, stdin, NULL);
 			continue;
 		}
-		FILE *in = fopen(argv[i], "r");
-		if (!in)
-			af_die(AF_EX_NOINPUT, "%s: %s", argv[i], strerror(errno));
+		FILE *in = af_cli_open(argv[i]);
 		af_filter_stream(f, in, argv[i]);
 		fclose(in);
 	}

@@ -89,6 +89,11 @@ static int add_root(struct af_entities *x, const struct af_ynode *root, int need
 		return af_yerr(err, root,
 		               "no section af-entities reads (people, orgs, places, groups, misc, titles, ...; "
 		               "see docs/lexicons.md)");
+	for (size_t i = 0; need && i + 1 < root->n; i += 2) {
+		const char *k = root->kids[i]->str, *near = af_lexicon_misspelt(k);
+		if (near)
+			return af_yerr(err, root->kids[i], "unknown section '%s' (did you mean '%s'?)", k, near);
+	}
 	if (known && af_lexicon_add(x->lx, root, err) < 0)
 		return -1;
 	if (dated && af_dates_merge(x->dates, root, err) < 0)

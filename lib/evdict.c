@@ -1128,6 +1128,14 @@ static int resolve_synset(struct af_evdict *d, int si, struct af_error *err)
 				af_error_set(err, "%s:%d: unknown synset %s", s->file, s->rawline[i], m);
 				return -1;
 			}
+			if (d->syns[sub].resolving) { /* the line of the member that closes the loop */
+				if (sub == si)
+					af_error_set(err, "%s:%d: synset &%s contains itself", s->file, s->rawline[i], s->name);
+				else
+					af_error_set(err, "%s:%d: synset &%s contains itself (through &%s)", s->file,
+					             s->rawline[i], d->syns[sub].name, s->name);
+				return -1;
+			}
 			if (resolve_synset(d, sub, err) < 0)
 				return -1;
 			s = &d->syns[si];

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 struct slot {
@@ -699,6 +700,53 @@ int af_lexicon_knows(const struct af_ynode *root)
 			return 1;
 	}
 	return 0;
+}
+
+/* Edit distance of a and b (insertions, deletions, substitutions, adjacent swaps), capped at
+ * 3: enough to tell a misspelling from another word. */
+static int near_dist(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	if (la > 40 || lb > 40 || (la > lb ? la - lb : lb - la) > 2)
+		return 3;
+	int d[42][42];
+	for (size_t i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (size_t j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (size_t i = 1; i <= la; i++)
+		for (size_t j = 1; j <= lb; j++) {
+			int c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < c)
+				c = d[i - 2][j - 2] + 1;
+			d[i][j] = c;
+		}
+	return d[la][lb] < 3 ? d[la][lb] : 3;
+}
+
+const char *af_lexicon_misspelt(const char *key)
+{
+	static const char *const others[] = {"led_by", "weekday_names", "relative_days"};
+	const char *best = NULL;
+	int bestd = 3;
+	for (size_t j = 0; j < NELEM(ent_sections) + NELEM(word_sections) + NELEM(others); j++) {
+		const char *name = j < NELEM(ent_sections) ? ent_sections[j].key
+		                   : j < NELEM(ent_sections) + NELEM(word_sections)
+		                       ? word_sections[j - NELEM(ent_sections)].key
+		                       : others[j - NELEM(ent_sections) - NELEM(word_sections)];
+		if (!strcmp(key, name))
+			return NULL;
+		int d = strcasecmp(key, name) ? near_dist(key, name) : 0;
+		if (d < bestd && (d == 0 || strlen(name) >= (d == 1 ? 4 : 7))) {
+			bestd = d;
+			best = name;
+		}
+	}
+	return best;
 }
 
 static int number_map(struct af_lexicon *lx, const struct af_ynode *n, unsigned cls, long lo, long hi,

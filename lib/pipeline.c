@@ -294,9 +294,10 @@ static int load_stage(struct af_pipeline *p, const struct af_ynode *item, const 
 					goto fail;
 				}
 				char *lp = join(dir, files[i]->str);
-				if (access(lp, R_OK) != 0) {
+				struct stat st;
+				if (access(lp, R_OK) != 0 || (stat(lp, &st) == 0 && S_ISDIR(st.st_mode))) {
 					af_yerr(err, files[i], "cannot read lexicon '%s' (%s): %s", files[i]->str, lp,
-					        strerror(errno));
+					        access(lp, R_OK) != 0 ? strerror(errno) : strerror(EISDIR));
 					free(lp);
 					af_words_free(argv);
 					goto fail;

@@ -123,6 +123,8 @@ struct run {
 	long lineno;           /* input lines cut into batches */
 	size_t out_off;        /* bytes of the head batch already written */
 	int workers;           /* batches go through long-lived workers */
+	int workers_done;      /* the last batch was cut: no new worker */
+	struct af_run_opts capped; /* o with --jobs capped (JOBS_PER_CPU) */
 	char mark[64];         /* the workers' mark (AF_BATCH_MARK) */
 	/* progress */
 	double next_progress;
@@ -846,8 +848,28 @@ static void take_marks(struct run *r, struct inst *I)
 static int feed_workers(struct run *r)
 {
 	size_t jobs = (size_t)r->o->jobs;
-	if (!r->ninsts && !r->stop_batches) {
-		for (size_t k = 0; k < jobs; k++) {
+	int want = 0;
+	while (!r->stop_batches && r->nbatches - r->bhead < 2 * jobs) {
+		struct inst *w = NULL;
+		size_t nworkers = 0;
+		for (size_t k = 0; k < r->ninsts; k++) {
+			struct inst *I = r->insts[k];
+			if (I && I->worker)
+				nworkers++;
+			if (I && I->worker && !I->pumps[0]->src_eof && I->qn - I->qhead < 2 &&
+			    (!w || I->qn - I->qhead < w->qn - w->qhead))
+				w = I;
+		}
+		/* a new copy only when every copy is busy and a batch is there for it: no more
+		 * copies than batches (issue 15) */
+		int start_new = (!w || w->qn > w->qhead) && nworkers < jobs && !r->workers_done;
+		if (!w && !start_new)
+			break;
+		if (!cut_batch(r)) {
+			want = !r->in_eof;
+			break;
+		}
+		if (start_new) {
 			struct inst *I = af_calloc(1, sizeof *I);
 			I->batch = -1;
 			I->worker = 1;
@@ -860,22 +882,7 @@ static int feed_workers(struct run *r)
 			in->feed_more = 1;
 			in->count = NULL;
 			out->count = NULL;
-		}
-	}
-	int want = 0;
-	while (!r->stop_batches && r->nbatches - r->bhead < 2 * jobs) {
-		struct inst *w = NULL;
-		for (size_t k = 0; k < r->ninsts; k++) {
-			struct inst *I = r->insts[k];
-			if (I && I->worker && !I->pumps[0]->src_eof && I->qn - I->qhead < 2 &&
-			    (!w || I->qn - I->qhead < w->qn - w->qhead))
-				w = I;
-		}
-		if (!w)
-			break;
-		if (!cut_batch(r)) {
-			want = !r->in_eof;
-			break;
+			w = I;
 		}
 		size_t b = r->nbatches - 1;
 		struct batch *bt = r->batches[b];
@@ -897,10 +904,12 @@ static int feed_workers(struct run *r)
 		w->q[w->qn++] = b;
 	}
 	/* no more batches: the workers' input ends after what they have */
-	if (r->stop_batches || (r->in_eof && r->pending.len == r->pend_off))
+	if (r->stop_batches || (r->in_eof && r->pending.len == r->pend_off)) {
+		r->workers_done = 1;
 		for (size_t k = 0; k < r->ninsts; k++)
 			if (r->insts[k] && r->insts[k]->worker && r->insts[k]->pumps[0])
 				r->insts[k]->pumps[0]->feed_more = 0;
+	}
 	return want;
 }
 
@@ -1314,9 +1323,32 @@ static int open_keep(struct run *r)
 	return 0;
 }
 
+/* --jobs beyond this many copies per online processor only costs memory: capped, said once */
+#define JOBS_PER_CPU 4
+
 int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 {
 	struct run r = {.p = p, .o = o, .n = p->n, .infd = -1};
+	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int max_jobs = (int)(ncpu > 2 ? ncpu : 2) * JOBS_PER_CPU;
+	if (o->jobs > max_jobs) {
+		af_warn("--jobs %d: at most %d copies run at once here (%d per processor)", o->jobs, max_jobs,
+		        JOBS_PER_CPU);
+		r.capped = *o;
+		r.capped.jobs = max_jobs;
+		r.o = o = &r.capped;
+	}
+	/* a closed standard output or error would be taken by the first pipe opened, and the
+	 * output lost: a closed stdout is an output error; a closed stderr gets /dev/null */
+	if (fcntl(2, F_GETFD) < 0 && errno == EBADF) {
+		int fd = open("/dev/null", O_WRONLY);
+		if (fd >= 0 && fd != 2)
+			close(fd);
+	}
+	if (fcntl(1, F_GETFD) < 0 && errno == EBADF) {
+		af_warn("writing output failed: standard output is closed");
+		return AF_EX_IOERR;
+	}
 	size_t n = p->n;
 	r.relay = af_calloc(n + 1, sizeof *r.relay);
 	r.keep = af_malloc(n * sizeof *r.keep);
@@ -1422,6 +1454,11 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 		for (size_t k = 0; k < r.nfails; k++)
 			if (!(WIFEXITED(r.fails[k].status) && WEXITSTATUS(r.fails[k].status) == AF_EX_DATAERR))
 				status = AF_EX_FAIL;
+		/* the last stage, writing af-run's own output, could not: af-run's output failed */
+		for (size_t k = 0; k < r.nfails; k++)
+			if (r.fails[k].stage == n - 1 && !r.relay[n] && WIFEXITED(r.fails[k].status) &&
+			    WEXITSTATUS(r.fails[k].status) == AF_EX_IOERR)
+				status = AF_EX_IOERR;
 	}
 out:
 	for (size_t i = 0; i < n; i++)

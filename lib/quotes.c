@@ -29,6 +29,7 @@
 #include "af/yaml.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1749,18 +1750,44 @@ static void mixed_or_indirect(const struct af_quoter *q, struct attr *A)
 	A->conf = A->kind == Q_MIXED ? 0.8 : 0.6;
 }
 
+struct same_content {
+	int pa, pb, cue;
+	size_t x;
+};
+
+static int by_content(const void *a, const void *b)
+{
+	const struct same_content *x = a, *y = b;
+	if (x->pa != y->pa)
+		return x->pa < y->pa ? -1 : 1;
+	if (x->pb != y->pb)
+		return x->pb < y->pb ? -1 : 1;
+	return x->x < y->x ? -1 : x->x > y->x;
+}
+
 /* Nested frames: a frame whose content holds another frame's cue and speaker gives its
  * quoted fragments to the inner one and ends where the inner one's content ends. */
 static void nest(struct af_quoter *q, size_t first)
 {
-	/* two cues with the same content ("quoted X claiming that ..."): the nearer one */
+	/* two cues with the same content ("quoted X claiming that ..."): the nearer one, the
+	 * last cue before the content; the frames grouped by content, sorted (linear time on
+	 * thousands of frames, issue 15) */
+	size_t ng = 0;
+	struct same_content *g = af_malloc((q->na - first + 1) * sizeof *g);
 	for (size_t x = first; x < q->na; x++)
-		for (size_t y = first; y < q->na; y++) {
-			struct attr *A = &q->at[x], *B = &q->at[y];
-			if (x != y && !A->drop && !B->drop && A->kind != Q_DIRECT && B->kind != Q_DIRECT &&
-			    A->pa[0] == B->pa[0] && A->pb[0] == B->pb[0] && A->cue < B->cue && B->cue < B->pa[0])
-				A->drop = 1;
-		}
+		if (!q->at[x].drop && q->at[x].kind != Q_DIRECT)
+			g[ng++] = (struct same_content){q->at[x].pa[0], q->at[x].pb[0], q->at[x].cue, x};
+	qsort(g, ng, sizeof *g, by_content);
+	for (size_t a = 0, b; a < ng; a = b) {
+		int near = INT_MIN;
+		for (b = a; b < ng && g[b].pa == g[a].pa && g[b].pb == g[a].pb; b++)
+			if (g[b].cue < g[b].pa && g[b].cue > near)
+				near = g[b].cue;
+		for (size_t k = a; k < b; k++)
+			if (g[k].cue < near)
+				q->at[g[k].x].drop = 1;
+	}
+	free(g);
 	/* "After Trump argued that ..., Rubio said only that his "numbers don't add up"": a
 	 * frame in a subordinate clause that opens the sentence ends at the comma before the
 	 * main clause's speaker, and the quoted words there are the main clause's */
@@ -2345,11 +2372,47 @@ static json_t *output(struct af_quoter *q)
 	return arr;
 }
 
+/* Sentences longer than QUOTE_SENT_MAX tokens are cut into pieces of that many for the quote
+ * step: a quote, its cue and its speaker stay within a piece, so that the time (the speaker
+ * search looks back through the sentence) and the output (an indirect quote runs to the end
+ * of its sentence) stay linear on a 40,000-word "sentence" (issue 15; af-quotes(1)). */
+#define QUOTE_SENT_MAX 400
+
+static void cut_long_sentences(const struct af_tokens *toks, struct af_sentences *ss)
+{
+	size_t extra = 0;
+	for (size_t i = 0; i < ss->n; i++) {
+		size_t k = ss->v[i].tok_end - ss->v[i].tok_start;
+		if (k > QUOTE_SENT_MAX)
+			extra += (k - 1) / QUOTE_SENT_MAX;
+	}
+	if (!extra)
+		return;
+	size_t n = ss->n + extra;
+	struct af_sentence *v = af_malloc(n * sizeof *v);
+	size_t o = 0;
+	for (size_t i = 0; i < ss->n; i++) {
+		for (size_t a = ss->v[i].tok_start; a < ss->v[i].tok_end; a += QUOTE_SENT_MAX) {
+			size_t b = ss->v[i].tok_end - a > QUOTE_SENT_MAX ? a + QUOTE_SENT_MAX : ss->v[i].tok_end;
+			v[o] = (struct af_sentence){.tok_start = a, .tok_end = b};
+			v[o].start = toks->v[a].start;
+			v[o].cstart = toks->v[a].cstart;
+			v[o].end = toks->v[b - 1].end;
+			v[o].cend = toks->v[b - 1].cend;
+			o++;
+		}
+	}
+	free(ss->v);
+	ss->v = v;
+	ss->n = ss->cap = o;
+}
+
 json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
                        struct af_error *err)
 {
 	if (af_tokenize(text, len, &q->toks, err) < 0 || af_sentences(text, len, &q->toks, &q->sents, err) < 0)
 		return NULL;
+	cut_long_sentences(&q->toks, &q->sents);
 	q->s = text;
 	q->slen = len;
 	q->nt = (int)q->toks.n;

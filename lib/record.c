@@ -614,8 +614,84 @@ static json_t *af_meta(const struct af_record *r, const char *stage)
 	return meta;
 }
 
+/* The "af" object written byte for byte from the input's (f, an object), but for
+ * "version" (replaced) and "stages" (stage appended when missing): other keys under af
+ * keep their spelling, escapes and number forms, whatever jansson can represent (af(7)).
+ * 0, or -1 when the value is not an object that can be kept so. */
+static int af_meta_raw(const struct af_field *f, const char *stage, struct af_buf *out)
+{
+	struct af_record sub;
+	struct af_error err;
+	af_record_init(&sub);
+	if (f->vlen < 2 || f->val[0] != '{' || af_record_parse(&sub, f->val, f->vlen, &err) < 0) {
+		af_record_free(&sub);
+		return -1;
+	}
+	const struct af_field *st = af_record_field(&sub, "stages"); /* the last, as read */
+	json_t *stages = st ? json_loadb(st->val, st->vlen, JSON_DECODE_ANY | JSON_ALLOW_NUL, NULL) : NULL;
+	if (st && !json_is_array(stages)) {
+		json_decref(stages);
+		af_record_free(&sub);
+		return -1;
+	}
+	int listed = 0;
+	size_t i;
+	json_t *x;
+	json_array_foreach(stages, i, x) if (json_is_string(x) && !strcmp(json_string_value(x), stage)) listed = 1;
+	int first = 1, ver = 0, sta = 0;
+	af_buf_addc(out, '{');
+	for (size_t k = 0; k < sub.nfields; k++) {
+		const struct af_field *g = &sub.fields[k];
+		int is_ver = key_is(g, "version"), is_sta = key_is(g, "stages");
+		if ((is_ver && ver) || (is_sta && sta))
+			continue;
+		if (!first)
+			af_buf_addc(out, ',');
+		first = 0;
+		af_buf_addc(out, '"');
+		af_buf_add(out, g->key, g->klen);
+		af_buf_add(out, "\":", 2);
+		if (is_ver) {
+			af_json_string(out, AF_VERSION, strlen(AF_VERSION));
+			ver = 1;
+		} else if (is_sta) {
+			size_t e = st->vlen;
+			while (e > 0 && st->val[e - 1] != ']')
+				e--;
+			af_buf_add(out, st->val, e ? e - 1 : 0);
+			if (!listed) {
+				if (json_array_size(stages))
+					af_buf_addc(out, ',');
+				af_json_string(out, stage, strlen(stage));
+			}
+			af_buf_addc(out, ']');
+			sta = 1;
+		} else {
+			af_buf_add(out, g->val, g->vlen);
+		}
+	}
+	if (!ver) {
+		af_buf_adds(out, first ? "" : ",");
+		put_key(out, "version");
+		af_json_string(out, AF_VERSION, strlen(AF_VERSION));
+		first = 0;
+	}
+	if (!sta) {
+		af_buf_adds(out, first ? "" : ",");
+		put_key(out, "stages");
+		af_buf_addc(out, '[');
+		af_json_string(out, stage, strlen(stage));
+		af_buf_addc(out, ']');
+	}
+	af_buf_addc(out, '}');
+	json_decref(stages);
+	af_record_free(&sub);
+	return 0;
+}
+
 void af_record_write(const struct af_record *r, const char *stage, struct af_buf *out)
 {
+	const struct af_field *mf = stage ? af_record_field(r, "af") : NULL;
 	json_t *meta = stage ? af_meta(r, stage) : NULL;
 	char *done = r->nsets ? af_calloc(r->nsets, 1) : NULL;
 	int meta_done = 0, first = 1;
@@ -640,7 +716,8 @@ void af_record_write(const struct af_record *r, const char *stage, struct af_buf
 			af_buf_add(out, f->key, f->klen);
 			af_buf_add(out, "\":", 2);
 			if (is_meta) {
-				dump_value(meta, out);
+				if (af_meta_raw(mf, stage, out) < 0)
+					dump_value(meta, out);
 				meta_done = 1;
 			} else {
 				af_buf_add(out, r->sets[hit].val.p, r->sets[hit].val.len);
@@ -807,21 +884,26 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 			n--;
 		if (n && line[n - 1] == '\r')
 			n--;
-		if (marklen && n > marklen && line[marklen] == ' ' && memcmp(line, mark, marklen) == 0) {
-			af_output(line, n);
+		char *p = line;
+		if (lineno == 1 && n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3)) { /* a byte-order mark: skipped */
+			p += 3;
+			n -= 3;
+		}
+		if (marklen && n > marklen && p[marklen] == ' ' && memcmp(p, mark, marklen) == 0) {
+			af_output(p, n);
 			af_output("\n", 1);
 			af_output_flush();
-			long first = strtol(line + marklen + 1, NULL, 10);
+			long first = strtol(p + marklen + 1, NULL, 10);
 			if (first > 0)
 				lineno = first - 1;
 			continue;
 		}
-		if (blank(line, n))
+		if (blank(p, n))
 			continue;
 		f->nin++;
 		struct af_error why = {{0}};
-		if (af_record_parse(&r, line, n, &why) < 0) {
-			af_filter_reject(f, name, lineno, line, n, why.msg);
+		if (af_record_parse(&r, p, n, &why) < 0) {
+			af_filter_reject(f, name, lineno, p, n, why.msg);
 			continue;
 		}
 		af_filter_record(f, &r, name, lineno);

@@ -12,7 +12,47 @@ struct builder {
 	struct af_error *err;
 	const char *buf; /* the input, for positions of reader errors */
 	size_t len;
+	int depth; /* of the node being built: nesting is bounded (AF_YAML_MAX_DEPTH) */
 };
+
+/* Deeper nesting is an error, not a stack overflow: no af file needs more than a few levels. */
+#define AF_YAML_MAX_DEPTH 64
+
+/* The duplicate-key check of a mapping: a linear scan for small ones, an open-addressing
+ * table of key indexes (into the mapping's kids) past SMALL_MAP keys, so that a mapping of
+ * 100k keys is read in linear time. */
+#define SMALL_MAP 16
+struct keyset {
+	size_t *slot; /* kid index + 1; 0 = empty */
+	size_t cap, n;
+};
+
+/* Looks key up; when absent, records it as kid `idx` of map. 1 when it was there. */
+static int keyset_has_add(struct keyset *ks, struct af_ynode *map, const char *key, size_t idx)
+{
+	if (ks->n * 2 >= ks->cap) {
+		size_t old = ks->cap, *was = ks->slot;
+		ks->cap = old ? old * 2 : 64;
+		ks->slot = af_calloc(ks->cap, sizeof *ks->slot);
+		ks->n = 0;
+		for (size_t i = 0; i < old; i++)
+			if (was[i])
+				keyset_has_add(ks, map, map->kids[was[i] - 1]->str, was[i] - 1);
+		free(was);
+		if (!old) /* first use: the keys already in the mapping */
+			for (size_t i = 0; i + 1 < map->n; i += 2)
+				keyset_has_add(ks, map, map->kids[i]->str, i);
+	}
+	size_t h = (size_t)af_hash(key, strlen(key)) & (ks->cap - 1);
+	while (ks->slot[h]) {
+		if (!strcmp(map->kids[ks->slot[h] - 1]->str, key))
+			return 1;
+		h = (h + 1) & (ks->cap - 1);
+	}
+	ks->slot[h] = idx + 1;
+	ks->n++;
+	return 0;
+}
 
 static struct af_ynode *node_new(struct builder *b, enum af_ytype t, const yaml_mark_t *m)
 {
@@ -71,6 +111,22 @@ static int build(struct builder *b, yaml_event_t *ev, struct af_ynode **out)
 	*out = NULL;
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT: {
+		if (ev->data.scalar.anchor) {
+			af_error_set(b->err, "%s:%zu:%zu: anchors and aliases are not supported", b->file,
+			             ev->start_mark.line + 1, ev->start_mark.column + 1);
+			return -1;
+		}
+		if (ev->data.scalar.tag) {
+			af_error_set(b->err, "%s:%zu:%zu: YAML tags ('%s') are not supported", b->file,
+			             ev->start_mark.line + 1, ev->start_mark.column + 1,
+			             (const char *)ev->data.scalar.tag);
+			return -1;
+		}
+		if (memchr(ev->data.scalar.value, 0, ev->data.scalar.length)) {
+			af_error_set(b->err, "%s:%zu:%zu: a NUL character (\\0) in a string is not supported",
+			             b->file, ev->start_mark.line + 1, ev->start_mark.column + 1);
+			return -1;
+		}
 		struct af_ynode *n = node_new(b, AF_Y_SCALAR, &ev->start_mark);
 		n->str = af_strndup((const char *)ev->data.scalar.value, ev->data.scalar.length);
 		n->len = ev->data.scalar.length;
@@ -90,37 +146,55 @@ static int build(struct builder *b, yaml_event_t *ev, struct af_ynode **out)
 			             ev->start_mark.line + 1, ev->start_mark.column + 1);
 			return -1;
 		}
+		const yaml_char_t *tag = map ? ev->data.mapping_start.tag : ev->data.sequence_start.tag;
+		if (tag) {
+			af_error_set(b->err, "%s:%zu:%zu: YAML tags ('%s') are not supported", b->file,
+			             ev->start_mark.line + 1, ev->start_mark.column + 1, (const char *)tag);
+			return -1;
+		}
+		if (b->depth >= AF_YAML_MAX_DEPTH) {
+			af_error_set(b->err, "%s:%zu:%zu: nested more than %d levels deep", b->file,
+			             ev->start_mark.line + 1, ev->start_mark.column + 1, AF_YAML_MAX_DEPTH);
+			return -1;
+		}
 		struct af_ynode *n = node_new(b, map ? AF_Y_MAP : AF_Y_SEQ, &ev->start_mark);
+		struct keyset ks = {0};
+		int rc = 0;
+		b->depth++;
 		for (;;) {
 			yaml_event_t kid;
 			if (!yaml_parser_parse(&b->p, &kid)) {
-				free_node(n);
-				return parse_error(b);
+				rc = parse_error(b);
+				break;
 			}
 			if (kid.type == YAML_SEQUENCE_END_EVENT || kid.type == YAML_MAPPING_END_EVENT) {
 				yaml_event_delete(&kid);
 				break;
 			}
 			struct af_ynode *k;
-			int rc = build(b, &kid, &k);
+			rc = build(b, &kid, &k);
 			yaml_event_delete(&kid);
-			if (rc < 0) {
-				free_node(n);
-				return -1;
-			}
+			if (rc < 0)
+				break;
 			if (map && (n->n % 2) == 0 && k->type != AF_Y_SCALAR) {
-				af_yerr(b->err, k, "a mapping key must be a plain string");
+				rc = af_yerr(b->err, k, "a mapping key must be a plain string");
 				free_node(k);
-				free_node(n);
-				return -1;
+				break;
 			}
-			if (map && (n->n % 2) == 0 && af_ymap_get(n, k->str)) {
-				af_yerr(b->err, k, "duplicate key '%s'", k->str);
+			if (map && (n->n % 2) == 0 &&
+			    (n->n < 2 * SMALL_MAP ? af_ymap_get(n, k->str) != NULL
+			                          : keyset_has_add(&ks, n, k->str, n->n))) {
+				rc = af_yerr(b->err, k, "duplicate key '%s'", k->str);
 				free_node(k);
-				free_node(n);
-				return -1;
+				break;
 			}
 			add_kid(n, k);
+		}
+		b->depth--;
+		free(ks.slot);
+		if (rc < 0) {
+			free_node(n);
+			return -1;
 		}
 		*out = n;
 		return 0;

@@ -70,14 +70,16 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 			s = t;
 		}
 	}
-	json_t *id = af_record_get(r, "id");
-	if (!id || json_is_null(id)) {
-		json_decref(id);
+	/* an input id is kept byte for byte, whatever its type, even one jansson cannot
+	 * represent (123456789012345678901234567890, 1e400): only a missing or null id is made */
+	const struct af_field *idf = af_record_field(r, "id");
+	json_t *id = NULL;
+	if (!idf || (idf->vlen == 4 && !memcmp(idf->val, "null", 4)))
 		id = c->id ? json_string(c->id) : af_clean_hash_id(s, len);
-	}
 	json_t *out = af_clean(c->cleaner, s, len);
 	free(s);
-	af_record_set(r, "id", id);
+	if (id)
+		af_record_set(r, "id", id);
 	const char *k;
 	json_t *v;
 	json_object_foreach(out, k, v) af_record_set(r, k, json_incref(v));
@@ -186,6 +188,7 @@ int main(int argc, char **argv)
 		if (af_cleaner_load(c.cleaner, cli.lexicons[i], &err) < 0)
 			af_die(AF_EX_CONFIG, "%s", err.msg);
 
+	af_cli_check_outputs(&f, argc, argv);
 	if (raw) {
 		one_article(&f, &c, stdin, NULL, id);
 	} else if (argc == 0) {
@@ -196,9 +199,7 @@ int main(int argc, char **argv)
 				af_filter_stream(&f, stdin, NULL);
 				continue;
 			}
-			FILE *in = fopen(argv[i], "r");
-			if (!in)
-				af_die(AF_EX_NOINPUT, "%s: %s", argv[i], strerror(errno));
+			FILE *in = af_cli_open(argv[i]);
 			if (ends_with(argv[i], ".ndjson") || ends_with(argv[i], ".jsonl")) {
 				af_filter_stream(&f, in, argv[i]);
 			} else {

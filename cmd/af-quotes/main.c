@@ -40,11 +40,6 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	char *text = af_record_text(r, &len, &bad, why);
 	if (!text)
 		return bad;
-	if (memchr(text, '\0', len)) {
-		free(text);
-		af_error_set(why, "\"text\" contains a NUL character (\\u0000)");
-		return AF_REJECT;
-	}
 	af_field_entities(r, &c->ents);
 	json_t *quotes = af_quotes_find(c->q, text, len, &c->ents, why);
 	free(text);

@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 static const char usage[] =
@@ -183,8 +184,11 @@ int main(int argc, char **argv)
 		ro.progress = isatty(2);
 
 	struct af_error err;
+	struct stat pst;
 	if (access(argv[0], R_OK) != 0)
 		af_die(AF_EX_NOINPUT, "%s: %s", argv[0], strerror(errno));
+	if (stat(argv[0], &pst) == 0 && S_ISDIR(pst.st_mode))
+		af_die(AF_EX_NOINPUT, "%s: %s", argv[0], strerror(EISDIR));
 	struct af_pipeline *p = af_pipeline_load(argv[0], &err);
 	if (!p)
 		af_die(AF_EX_CONFIG, "%s", err.msg);

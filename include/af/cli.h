@@ -33,5 +33,9 @@ int af_cli_parse_lexicon_tool(struct af_cli *cli, struct af_filter *f, int argc,
 /* Runs f over the NDJSON files in argv (or stdin when there are none, or for "-"),
  * then returns the exit status. */
 int af_cli_run_files(struct af_filter *f, int argc, char **argv);
+/* An input FILE operand opened for reading; exits 66 when it cannot be, or is a directory. */
+FILE *af_cli_open(const char *path);
+/* Exits 64 when --reject names a file that is also an input (stdin when argc is 0). */
+void af_cli_check_outputs(const struct af_filter *f, int argc, char **argv);
 
 #endif

@@ -98,6 +98,9 @@ void af_lexicon_free(struct af_lexicon *lx);
 int af_lexicon_add(struct af_lexicon *lx, const struct af_ynode *root, struct af_error *err);
 /* 1 if root has a key af_lexicon_add reads. */
 int af_lexicon_knows(const struct af_ynode *root);
+/* The section af_lexicon_add reads that key looks like a misspelling of (case, or one or
+ * two letters off), or NULL: a top-level key close to a known section is an error. */
+const char *af_lexicon_misspelt(const char *key);
 
 /* The units of s[0..n) as tokenized into toks (sentences may be NULL). */
 void af_lexunits_make(const char *s, size_t n, const struct af_tokens *toks, const struct af_sentences *ss,

@@ -509,7 +509,10 @@ static void test_yaml(void)
 	           "an unclosed quote");
 	yaml_error("list:\n  - a\n  b: 1\n", "t.yaml:3:3: did not find expected '-' indicator while parsing a block collection",
 	           "a map key inside a list");
-	yaml_error("a: &x 1\nb: *x\n", "t.yaml:2:4: anchors and aliases are not supported", "an alias");
+	yaml_error("a: 1\nb: *x\n", "t.yaml:2:4: anchors and aliases are not supported", "an alias");
+	yaml_error("a: &x 1\nb: *x\n", "t.yaml:1:4: anchors and aliases are not supported", "an anchored scalar");
+	yaml_error("a: !!int 1\n", "t.yaml:1:4: YAML tags ('tag:yaml.org,2002:int') are not supported", "a tag");
+	yaml_error("a: \"x\\0y\"\n", "t.yaml:1:4: a NUL character (\\0) in a string is not supported", "a NUL");
 	yaml_error("a: &m {k: 1}\n", "t.yaml:1:4: anchors and aliases are not supported", "an anchored mapping");
 	yaml_error("a: 1\n---\nb: 2\n", "t.yaml:2:1: only one YAML document is expected", "two documents");
 	yaml_error("? [k]\n: 1\n", "t.yaml:1:3: a mapping key must be a plain string", "a list as a key");

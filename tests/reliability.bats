@@ -1,0 +1,228 @@
+#!/usr/bin/env bats
+# Reliability (issue 15): inputs that crashed, hung, lost data or were silently accepted.
+# Each test names the item of the issue it guards.
+
+load test_helper
+bats_require_minimum_version 1.5.0
+
+# ---- crashes ----
+
+@test "1: a control character between a month and a number does not crash af-entities" {
+	printf '{"text":"Dec\\u0000 5"}\n{"text":"On Dec\\u0001 5 they met"}\n{"text":"Dec"}\n' >"$T/in"
+	run af-entities "$T/in"
+	assert_success
+	[ "$(printf '%s\n' "$output" | wc -l)" -eq 3 ]
+}
+
+@test "2: a YAML file nested 50,000 deep is an error with file:line:col, not a crash" {
+	python3 -c "print('x: ' + '[' * 50000)" >"$T/deep.yaml"
+	run af-entities -l "$T/deep.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --regexp "deep\.yaml:1:[0-9]+: nested more than [0-9]+ levels deep"
+	printf 'stages:\n  - run: %s\n' "$(python3 -c "print('[' * 50000)")" >"$T/deep-pipe.yaml"
+	run af-run "$T/deep-pipe.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "nested more than"
+}
+
+# ---- silently accepted mistakes ----
+
+@test "10: a misspelt section beside a known one is an error (af-entities)" {
+	printf 'people:\n  - name: Foo Bar\npeple:\n  - name: Baz Qux\n' >"$T/l.yaml"
+	run af-entities -l "$T/l.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "l.yaml:3:1: unknown section 'peple' (did you mean 'people'?)"
+	printf 'People:\n  - name: Foo Bar\ntitles: [Envoy]\n' >"$T/l.yaml"
+	run af-entities -l "$T/l.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "l.yaml:1:1: unknown section 'People'"
+	# other tools' sections stay allowed: one file can serve several tools
+	printf 'people:\n  - name: Foo Bar\ncues: [said]\nmonths: {1: [Janvier]}\n' >"$T/l.yaml"
+	run af-entities -l "$T/l.yaml" </dev/null
+	assert_success
+}
+
+@test "10: YAML anchors on scalars and YAML tags are refused with file:line:col" {
+	printf 'people:\n  - name: &a Foo Bar\n' >"$T/a.yaml"
+	run af-entities -l "$T/a.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "a.yaml:2:11: anchors and aliases are not supported"
+	printf 'people:\n  - name: !!str Foo Bar\n' >"$T/t.yaml"
+	run af-entities -l "$T/t.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "t.yaml:2:11: YAML tags"
+	printf 'stages:\n  - run: !mytag [af-entities]\n' >"$T/p.yaml"
+	run af-run "$T/p.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "p.yaml:2:10: YAML tags"
+}
+
+@test "10: a NUL inside a pipeline string is an error, not a truncated argument" {
+	printf 'stages:\n  - run: [af-entities, "--lexicon=x\\0y"]\n' >"$T/p.yaml"
+	run af-run "$T/p.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "p.yaml:2:24: a NUL character"
+	printf 'stages:\n  - sh: "cat\\0 /etc/passwd"\n' >"$T/p.yaml"
+	run af-run "$T/p.yaml" </dev/null
+	[ "$status" -eq 78 ]
+}
+
+@test "5: a YAML mapping with 100,000 keys loads, and its duplicate key is found" {
+	python3 -c "
+print('x:')
+for i in range(100000): print('  k%d: v' % i)
+print('  k77: v')" >"$T/k.yaml"
+	run af-entities -l "$T/k.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "k.yaml:100002:3: duplicate key 'k77'"
+	printf 'x:\n  a: 1\n  b: 2\n  a: 3\n' >"$T/k.yaml"
+	run af-entities -l "$T/k.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "k.yaml:4:3: duplicate key 'a'"
+}
+
+# ---- wrong exit status or message ----
+
+@test "12: a directory as a pipeline's lexicon is refused at load time (78)" {
+	mkdir "$T/dir"
+	printf 'stages:\n  - run: [af-entities]\n    lexicon: dir\n' >"$T/p.yaml"
+	run af-run "$T/p.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "p.yaml:3:14: cannot read lexicon 'dir'"
+	assert_output --partial "Is a directory"
+}
+
+# ---- hangs and runaway resources ----
+
+# a pipeline of one af filter through a wrapper that logs each start into $T/starts
+counting_pipeline() {
+	mkdir -p "$T/w"
+	printf '#!/bin/sh\necho started >>"%s/starts"\nexec "%s/af-entities" "$@"\n' "$T" "$AF_BIN" >"$T/w/af-entities"
+	chmod +x "$T/w/af-entities"
+	printf 'stages:\n  - run: [./w/af-entities]\n' >"$T/p.yaml"
+}
+
+@test "3: af-run with a closed stdout exits 74 with a message (--jobs, --stats, --keep, plain)" {
+	printf '{"text":"Kabul, Dec. 5"}\n%.0s' $(seq 30) >"$T/in"
+	printf 'stages:\n  - run: [af-entities]\n' >"$T/p.yaml"
+	mkdir "$T/keep"
+	for opts in "--jobs 2" "--stats" "--keep $T/keep" ""; do
+		run timeout 60 bash -c "af-run $opts '$T/p.yaml' '$T/in' >&-"
+		[ "$status" -eq 74 ] || fail "af-run $opts: status $status"
+		assert_output --partial "standard output is closed"
+	done
+}
+
+@test "4: --jobs N starts no more copies than batches, and a huge N is capped with a message" {
+	counting_pipeline
+	printf '{"text":"a"}\n{"text":"b"}\n{"text":"c"}\n' >"$T/in"
+	run af-run --jobs 8 --batch 1 "$T/p.yaml" "$T/in"
+	assert_success
+	[ "$(grep -c '"text"' <<<"$output")" -eq 3 ]
+	[ "$(wc -l <"$T/starts")" -le 3 ] || fail "$(wc -l <"$T/starts") copies for 3 batches"
+	rm -f "$T/starts"
+	run af-run --jobs 8 --batch 100 "$T/p.yaml" "$T/in"
+	assert_success
+	[ "$(wc -l <"$T/starts")" -eq 1 ] || fail "$(wc -l <"$T/starts") copies for 1 batch"
+	rm -f "$T/starts"
+	seq 40 | sed 's/.*/{"text":"x"}/' >"$T/in"
+	run --separate-stderr af-run --jobs 1000 --batch 1 "$T/p.yaml" "$T/in"
+	assert_success
+	[[ "$stderr" == *"--jobs 1000: at most "*" copies run at once"* ]] || fail "stderr: $stderr"
+	[ "$(wc -l <"$T/starts")" -lt 40 ]
+	[ "$(grep -c '"text"' <<<"$output")" -eq 40 ]
+}
+
+# ---- data lost or changed ----
+
+@test "6: --reject naming an input is refused before anything is emptied" {
+	printf '{"text":"Kabul"}\n' >"$T/x.ndjson"
+	for tool in af-clean af-entities af-quotes af-events; do
+		run "$tool" --reject "$T/x.ndjson" "$T/x.ndjson"
+		[ "$status" -eq 64 ] || fail "$tool: status $status"
+		assert_output --partial "is also an input"
+		run "$tool" --reject "$T/x.ndjson" <"$T/x.ndjson"
+		[ "$status" -eq 64 ]
+		assert_output --partial "is the standard input"
+		[ "$(cat "$T/x.ndjson")" = '{"text":"Kabul"}' ]
+	done
+}
+
+# ---- wrong exit status or message ----
+
+@test "12: af-run's last stage failing to write its output is af-run's output error: 74" {
+	[ -w /dev/full ] || skip "no /dev/full"
+	printf '{"text":"Kabul"}\n' >"$T/in"
+	printf 'stages:\n  - run: [af-entities]\n' >"$T/p.yaml"
+	run bash -c "af-run '$T/p.yaml' '$T/in' >/dev/full"
+	[ "$status" -eq 74 ]
+	run bash -c "af-run --jobs 2 '$T/p.yaml' '$T/in' >/dev/full"
+	[ "$status" -eq 74 ]
+}
+
+@test "12: a directory as FILE operand or as pipeline file: 66" {
+	mkdir "$T/dir"
+	for tool in af-clean af-entities af-quotes af-events; do
+		run "$tool" "$T/dir"
+		[ "$status" -eq 66 ] || fail "$tool: status $status"
+		assert_output --partial "dir: Is a directory"
+	done
+	run af-run "$T/dir" </dev/null
+	[ "$status" -eq 66 ]
+	assert_output --partial "dir: Is a directory"
+}
+
+@test "12: a byte-order mark at the start of the input is skipped" {
+	printf '\357\273\277{"text":"Kabul"}\n{"text":"Herat"}\n' >"$T/in.ndjson"
+	for tool in af-clean af-entities af-quotes af-events; do
+		run --separate-stderr "$tool" "$T/in.ndjson"
+		assert_success
+		[ "$(grep -c '"text"' <<<"$output")" -eq 2 ] || fail "$tool: $output"
+	done
+}
+
+@test "12: a synset that contains itself is named with its line" {
+	printf '&A\n+bomb\n+&B\n\n&B\n+shell\n+&A\n\n--- RESTORE [064] ---\nRESTORE\n- * &A [064]\n' >"$T/v.txt"
+	run af-events --no-defaults --verbs "$T/v.txt" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "v.txt:7: synset &A contains itself (through &B)"
+	printf '&A\n+bomb\n+&A\n\n--- RESTORE [064] ---\nRESTORE\n- * &A [064]\n' >"$T/v.txt"
+	run af-events --no-defaults --verbs "$T/v.txt" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "v.txt:3: synset &A contains itself"
+}
+
+@test "7: af-clean keeps an id jansson cannot represent, byte for byte" {
+	printf '{"id":123456789012345678901234567890,"raw":"Kabul"}\n{"id":1e400,"raw":"x"}\n{"id":"a\\u00e9","raw":"x"}\n' >"$T/in.ndjson"
+	run af-clean "$T/in.ndjson"
+	assert_success
+	assert_line --index 0 --partial '{"id":123456789012345678901234567890,'
+	assert_line --index 1 --partial '{"id":1e400,'
+	assert_line --index 2 --partial '{"id":"a\u00e9",'
+}
+
+@test "7: every stage keeps the other keys under af byte for byte" {
+	printf '{"raw":"Kabul","af":{"version":"0.0","x":1.50,"y":"\\u00e9","z":1e400,"n":123456789012345678901234567890}}\n' >"$T/in.ndjson"
+	af-clean "$T/in.ndjson" | af-entities | af-quotes | af-events >"$T/out"
+	run grep -o '"af":{[^}]*}' "$T/out"
+	assert_output '"af":{"version":"0.1.0","x":1.50,"y":"\u00e9","z":1e400,"n":123456789012345678901234567890,"stages":["clean","entities","quotes","events"]}'
+}
+
+@test "8: a text holding NUL (\\u0000) goes through every stage" {
+	printf '{"raw":"\\"We will\\u0000 win,\\" said Ahmad Shah, the minister, in Kabul on Dec. 5."}\n' >"$T/in.ndjson"
+	run --separate-stderr bash -c "af-clean '$T/in.ndjson' | af-entities | af-quotes | af-events"
+	assert_success
+	[ "$(printf '%s\n' "$output" | jq -r '.af.stages | join(",")')" = "clean,entities,quotes,events" ]
+	[ "$(printf '%s\n' "$output" | jq '.quotes | length')" -ge 1 ]
+}
+
+@test "5: af-quotes' output on one 8,000-word sentence is bounded by the record, not its square" {
+	python3 -c "
+import json
+ws = [('Ahmad' if i % 4 == 0 else ('said' if i % 9 == 0 else 'the')) for i in range(8000)]
+print(json.dumps({'text': ' '.join(ws) + '.'}))" >"$T/in"
+	af-quotes "$T/in" >"$T/out"
+	in=$(wc -c <"$T/in") out=$(wc -c <"$T/out")
+	[ "$out" -lt $((in * 30)) ] || fail "$out bytes out for $in in"
+	jq -e '.quotes | length > 100' "$T/out" >/dev/null
+}
