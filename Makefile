@@ -7,12 +7,13 @@
 #   make bench      benchmarks (bench/README.md)
 #   make fuzz       libFuzzer on every reader, make fuzz-ci a minute of it (tests/fuzz/README.md)
 #   make eval-clean dev evaluations (need ../shared/data; skip cleanly without it)
-#   make install PREFIX=/usr/local DESTDIR=   /   make uninstall
+#   make install PREFIX=/usr/local DESTDIR=   /   make uninstall   (docs, LICENSE, THIRD-PARTY in DOCDIR)
 
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 SHAREDIR ?= $(PREFIX)/share/af
+DOCDIR  ?= $(PREFIX)/share/doc/af
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -43,9 +44,11 @@ UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 .SECONDARY: $(CMD_OBJ) $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%.o)
 MANPAGES = $(wildcard docs/*.1 docs/*.5 docs/*.7)
 PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
+# the licence, the third-party notices and the format notes, installed in DOCDIR
+DOCS     = LICENSE THIRD-PARTY README.md $(wildcard docs/*.md)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner eval-events model fuzz fuzz-ci
+        eval eval-clean eval-quotes eval-ner eval-events eval-syntax model fuzz fuzz-ci
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -124,9 +127,12 @@ $(BUILD)/tests/%: $(BUILD)/tests/%.o $(BUILD)/libaf.a
 CHAIN = $(filter $(TOOLS),af-entities af-quotes af-events)
 
 demo: all
+	@mkdir -p $(BUILD)/demo
 	@$(BIN)/af-clean tests/fixtures/ians-afghan-opposition.txt \
-	  $(foreach t,$(CHAIN),| $(BIN)/$(t)) \
-	  | { command -v jq >/dev/null && jq . || cat; }
+	  $(foreach t,$(CHAIN),| $(BIN)/$(t)) > $(BUILD)/demo/sample.ndjson
+	@{ command -v jq >/dev/null && jq . || cat; } < $(BUILD)/demo/sample.ndjson
+	@$(BIN)/af-view -t 'af demo: the bundled sample' -o $(BUILD)/demo/report.html $(BUILD)/demo/sample.ndjson
+	@echo "report: $(abspath $(BUILD)/demo/report.html)"
 
 # The test command of the README: every unit and bats test, normal build then ASan+UBSan.
 check:
@@ -161,7 +167,7 @@ fuzz-ci:
 	@tests/fuzz/run 7
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
-eval: eval-clean eval-quotes eval-ner eval-events
+eval: eval-clean eval-quotes eval-ner eval-events eval-syntax
 
 eval-clean: all
 	@bench/eval-clean
@@ -174,10 +180,16 @@ eval-ner: all
 
 eval-events: all
 	@bench/eval-events
+	@bench/eval-events-news
 
-# retrain data/ner.bin from ../shared/data (reproducible: same data and seed, same bytes)
+eval-syntax: all
+	@bench/eval-syntax
+
+# retrain data/ner.bin and data/syntax.bin from ../shared/data (reproducible: same data and
+# seed, same bytes)
 model: all
 	@scripts/train-model
+	@scripts/train-syntax
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
@@ -186,12 +198,15 @@ install: all
 	for m in $(MANPAGES); do s=$${m##*.}; install -m 644 $$m $(DESTDIR)$(MANDIR)/man$$s/; done
 	$(if $(PIPELINES),install -m 644 $(PIPELINES) $(DESTDIR)$(SHAREDIR)/pipelines/)
 	$(if $(DATA),install -m 644 $(DATA) $(DESTDIR)$(SHAREDIR)/data/)
+	install -d $(DESTDIR)$(DOCDIR)
+	install -m 644 $(DOCS) $(DESTDIR)$(DOCDIR)/
 
 uninstall:
 	rm -f $(TOOLS:%=$(DESTDIR)$(BINDIR)/%)
 	for m in $(MANPAGES); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	rm -f $(PIPELINES:pipelines/%=$(DESTDIR)$(SHAREDIR)/pipelines/%) $(DATA:data/%=$(DESTDIR)$(SHAREDIR)/data/%)
-	-rmdir $(DESTDIR)$(SHAREDIR)/pipelines $(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(SHAREDIR) 2>/dev/null
+	rm -f $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(DOCS)))
+	-rmdir $(DESTDIR)$(SHAREDIR)/pipelines $(DESTDIR)$(SHAREDIR)/data $(DESTDIR)$(SHAREDIR) $(DESTDIR)$(DOCDIR) 2>/dev/null
 
 clean:
 	rm -rf build bin

@@ -8,6 +8,7 @@
 #include "af/text.h"
 #include "af/utf8.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -367,6 +368,43 @@ static size_t skip_honorifics(const struct work *w, size_t i)
 static int quoted_title(const struct work *w, size_t a, size_t b);
 static int breaker(const struct work *w, size_t i);
 
+/* May the tagger's name keep the function word at its start? An initial ("A. Stewart",
+ * "I. Healy") or a capitalised word inside a sentence ("All Blacks", "The Oval") is part of
+ * the name; a lower-case or sentence-initial "the" is not. */
+static int keeps_function_word(const struct work *w, size_t i)
+{
+	const struct af_lexunit *x = &w->u->v[i];
+	if (!(x->flags & AF_UF_CAP))
+		return 0;
+	if (x->end - x->start <= 2 && (is_punct(w, i + 1, ".") || w->s[x->end - 1] == '.'))
+		return 1;
+	return !(x->flags & (AF_UF_SENT | AF_UF_ALLCAPS));
+}
+
+/* May the tagger's name [a, b) of type t be taken? Its words must not be roles, breakers or
+ * dates, and what the lexicon found inside it must be shorter names (which it replaces).
+ * *ent: the entry of a lexicon name of type t that ends the span, else -1. */
+static int model_span_free(const struct work *w, size_t a, size_t b, enum af_etype t, int *ent)
+{
+	*ent = -1;
+	for (size_t i = a; i < b; i++) {
+		size_t k = w->owner[i];
+		if (breaker(w, i) || k == ROLEUNIT)
+			return 0;
+		if (k == NONE)
+			continue;
+		const struct ment *m = &w->m[k];
+		/* a person the lexicon names in full is never part of a longer name: the tagger has
+		 * run two names together ("Hossein Amir-Abdollahian Tehran") */
+		if (m->ent < 0 || m->type == AF_E_DATE || m->type == AF_E_PERSON || m->a < a || m->b > b ||
+		    m->b - m->a == b - a)
+			return 0;
+		if (m->b == b && m->type == t)
+			*ent = m->ent;
+	}
+	return 1;
+}
+
 static void find_model(struct work *w)
 {
 	struct af_entities *x = w->x;
@@ -382,28 +420,34 @@ static void find_model(struct work *w)
 		size_t a = ui, b = ui;
 		while (b < u->n && u->v[b].tok < sp->end)
 			b++;
-		/* no possessive or punctuation at the edges; no leading "The" */
-		while (b > a && (u->v[b - 1].flags & (AF_UF_CLITIC | AF_UF_PUNCT)))
+		/* no possessive, punctuation or hyphenated lower-case word ("Imran Khan-led") at the
+		 * end; no leading "the" */
+		while (b > a && ((u->v[b - 1].flags & (AF_UF_CLITIC | AF_UF_PUNCT)) ||
+		                 (b - 1 > a && (u->v[b - 1].flags & AF_UF_HYPHEN) && !(u->v[b - 1].flags & AF_UF_CAP))))
 			b--;
-		while (a < b && ((u->v[a].flags & AF_UF_PUNCT) || (wcls(w, a) & AF_LC_FUNCTION)))
+		while (a < b && ((u->v[a].flags & AF_UF_PUNCT) || (wcls(w, a) & AF_LC_FUNCTION)) &&
+		       !keeps_function_word(w, a))
 			a++;
 		if (a >= b)
-			continue;
-		int free_ = 1;
-		for (size_t i = a; i < b && free_; i++)
-			if (w->owner[i] != NONE || breaker(w, i))
-				free_ = 0;
-		if (!free_)
 			continue;
 		enum af_etype t = sp->type == AF_NER_PER   ? AF_E_PERSON
 		                  : sp->type == AF_NER_ORG ? AF_E_ORG
 		                  : sp->type == AF_NER_LOC ? AF_E_LOC
 		                                           : AF_E_MISC;
+		int ent = -1;
+		if (!model_span_free(w, a, b, t, &ent))
+			continue;
 		if (t != AF_E_PERSON && quoted_title(w, a, b))
 			continue;
 		if (!(u->v[a].flags & AF_UF_CAP))
 			continue;
-		size_t m = new_ment(w, a, b, t, -1);
+		/* the lexicon names inside a longer name give way to it ("American" in "American
+		 * League", "Kabul" in "Kabul University"); a head name of the same type lends
+		 * its entry ("Afghan Taliban" keeps the Taliban's code) */
+		for (size_t i = a; i < b; i++)
+			if (w->owner[i] != NONE)
+				kill_ment(w, w->owner[i]);
+		size_t m = new_ment(w, a, b, t, ent);
 		if (b - a == 1 && a > 0 && is_word(w, a - 1, "the") && (wcls(w, a) & AF_LC_ORGHEAD)) {
 			w->m[m].type = AF_E_ORG;
 			w->m[m].anaphor = a; /* "the Council": resolved with the others */
@@ -882,6 +926,20 @@ static void find_surnames(struct work *w)
 	size_t n;
 	struct keyed *v = sort_keys(w, &buf, 1, &n);
 	for (size_t i = 0; i < u->n && n; i++) {
+		/* a one-word place of the lexicon that is the surname of a person named in full
+		 * in the article is that person ("Neil Jordan ... Jordan said") */
+		const struct ment *lm = owner_ment(w, i);
+		if (lm && lm->ent >= 0 && lm->type == AF_E_LOC && lm->b - lm->a == 1 && is_cap(w, i) &&
+		    !(uflags(w, i) & AF_UF_ALLCAPS) && !is_cap(w, i + 1)) {
+			const char *fk = af_lexunit_fold(u, i);
+			for (size_t k = key_lower(v, n, fk); k < n && !strcmp(v[k].k, fk); k++)
+				if (!strcmp(key(w, w->m[v[k].m].b - 1), key(w, i))) { /* spelt the same */
+					kill_ment(w, w->owner[i]);
+					new_ment(w, i, i + 1, AF_E_PERSON, -1);
+					break;
+				}
+			continue;
+		}
 		if (w->owner[i] != NONE || !is_cap(w, i) || (wcls(w, i) & (AF_LC_FUNCTION | AF_LC_ORGHEAD)) ||
 		    breaker(w, i) || (uflags(w, i) & AF_UF_ALLCAPS))
 			continue;
@@ -1023,13 +1081,141 @@ static size_t stash(struct af_buf *b, const char *s, size_t n)
 }
 
 struct ref {
-	size_t canonical, code, value, role, org; /* offsets in strs, NONE when absent */
+	size_t canonical, id, code, value, role, org; /* offsets in strs, NONE when absent */
 };
+
+/* The words of a lexicon name, lower-cased (and transliteration keys if fold), joined by
+ * '-' and appended to b (no terminator). */
+static void name_words(const char *name, int fold, struct af_buf *b)
+{
+	size_t start = b->len;
+	struct af_buf k = {0};
+	for (const char *p = name; *p;) {
+		size_t n = 0;
+		while (p[n] && !strchr(" -.'", p[n]))
+			n++;
+		if (n) {
+			af_buf_reset(&k);
+			for (size_t i = 0; i < n; i++)
+				af_buf_addc(&k, (char)tolower((unsigned char)p[i]));
+			af_buf_addc(&k, 0);
+			if (b->len > start)
+				af_buf_addc(b, '-');
+			if (fold) {
+				size_t at = b->len;
+				af_lex_fold(k.p, b);
+				b->len = at + strlen(b->p + at); /* without its terminator */
+			} else {
+				af_buf_adds(b, k.p);
+			}
+		}
+		p += n;
+		while (*p && strchr(" -.'", *p))
+			p++;
+	}
+	af_buf_free(&k);
+}
+
+/* The transliteration keys of the words of units [a, b), joined by '-', appended to b. */
+static void unit_words(const struct work *w, size_t a, size_t b, struct af_buf *out)
+{
+	size_t start = out->len;
+	for (size_t i = a; i < b; i++) {
+		if (!(w->u->v[i].flags & AF_UF_WORD))
+			continue;
+		if (out->len > start)
+			af_buf_addc(out, '-');
+		af_buf_adds(out, af_lexunit_fold(w->u, i));
+	}
+}
+
+/* Is the name in units [a, b) the lexicon's name of e spelt another way ("Zabiullah
+ * Mujahid" for "Zabihullah Mujahid")? Then the lexicon's spelling is the canonical one. */
+static int spells_entry(const struct work *w, const struct af_lexentry *e, size_t a, size_t b)
+{
+	struct af_buf x = {0}, y = {0};
+	unit_words(w, a, b, &x);
+	name_words(e->name, 1, &y);
+	int same = x.len == y.len && (x.len == 0 || !memcmp(x.p, y.p, x.len));
+	af_buf_free(&x);
+	af_buf_free(&y);
+	return same;
+}
+
+/* The stable identity of an entity, the same in every article and run: its type and, for a
+ * lexicon entry, the words of the entry's name ("person:amir-khan-muttaqi", "loc:united-states"),
+ * else, for a person, the transliteration keys of the fullest name's words (docs/lexicons.md),
+ * so that "Zabiullah Mujahid" and "Zabihullah Mujahid" are one ("person:zabaula-mujahad"), and
+ * for others the fullest name's words. Appended to b; returns its offset. */
+static size_t entity_id(const struct work *w, struct af_buf *b, enum af_etype type,
+                        const struct af_lexentry *e, const struct ment *c)
+{
+	size_t at = b->len;
+	for (const char *t = af_etype_name(type); *t; t++)
+		af_buf_addc(b, (char)tolower((unsigned char)*t));
+	af_buf_addc(b, ':');
+	if (e) {
+		name_words(e->name, 0, b);
+	} else if (type == AF_E_PERSON) {
+		unit_words(w, c->a, c->b, b);
+	} else { /* transliteration keys are for personal names: "kabul-traders-union" */
+		struct af_buf t = {0};
+		af_buf_add(&t, w->s + w->u->v[c->a].start, w->u->v[c->b - 1].end - w->u->v[c->a].start);
+		af_buf_addc(&t, 0);
+		name_words(t.p, 0, b);
+		af_buf_free(&t);
+	}
+	af_buf_add(b, "", 1);
+	return at;
+}
 
 static void parse_published(struct work *w, const char *pub)
 {
 	const char *why;
 	w->have_pub = pub && af_dt_parse(pub, &w->pub, &why) == 0 && w->pub.mo && w->pub.d;
+}
+
+/* "2021-08-15" 20210815, "2021-08" 20210815 (mid-month), "2021" 20210701 (mid-year); 0 else. */
+static long value_ymd(const char *v)
+{
+	int y, m = 0, d = 0, len = 0;
+	size_t n = strlen(v);
+	if (n == 10 && sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &len) == 3 && len == 10 && m >= 1 && m <= 12)
+		return (long)y * 10000 + m * 100 + d;
+	if (n == 7 && sscanf(v, "%4d-%2d%n", &y, &m, &len) == 2 && len == 7 && m >= 1 && m <= 12)
+		return (long)y * 10000 + m * 100 + 15;
+	if (n == 4 && sscanf(v, "%4d%n", &y, &len) == 1 && len == 4)
+		return (long)y * 10000 + 701;
+	return 0;
+}
+
+/* The date each sentence speaks of, for codes that change with time: the first resolved
+ * date in the sentence, else the publication date, else 0. Indexed by unit. */
+static long *unit_dates(const struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	long pub = w->have_pub ? (long)w->pub.y * 10000 + w->pub.mo * 100 + w->pub.d : 0;
+	long *ud = af_malloc((u->n ? u->n : 1) * sizeof *ud);
+	size_t *sent = af_malloc((u->n ? u->n : 1) * sizeof *sent), ns = 0;
+	for (size_t i = 0; i < u->n; i++) {
+		if (i > 0 && (u->v[i].flags & AF_UF_SENT))
+			ns++;
+		sent[i] = ns;
+	}
+	long *sd = af_malloc((ns + 1) * sizeof *sd);
+	for (size_t k = 0; k <= ns; k++)
+		sd[k] = 0;
+	for (size_t i = 0; i < w->nm; i++) {
+		const struct ment *m = &w->m[i];
+		if (m->dead || m->type != AF_E_DATE || m->dkind != AF_DATE_POINT || m->a >= u->n || sd[sent[m->a]])
+			continue;
+		sd[sent[m->a]] = value_ymd(m->value);
+	}
+	for (size_t i = 0; i < u->n; i++)
+		ud[i] = sd[sent[i]] ? sd[sent[i]] : pub;
+	free(sd);
+	free(sent);
+	return ud;
 }
 
 static void results(struct work *w, struct af_mentions *out)
@@ -1064,6 +1250,7 @@ static void results(struct work *w, struct af_mentions *out)
 		if (!w->m[i].dead && w->m[i].ent >= 0 && rootent[root(w, i)] < 0)
 			rootent[root(w, i)] = w->m[i].ent;
 	struct ref *refs = af_malloc((w->nm ? w->nm : 1) * sizeof *refs);
+	long *udate = unit_dates(w);
 	for (size_t i = 0; i < w->nm; i++) {
 		struct ment *m = &w->m[i];
 		if (m->dead)
@@ -1075,16 +1262,28 @@ static void results(struct work *w, struct af_mentions *out)
 			f->canonical = m->value[0] ? stash(&out->strs, m->value, strlen(m->value))
 			                           : stash(&out->strs, w->s + u->v[m->a].start,
 			                                   u->v[m->b - 1].end - u->v[m->a].start);
-		} else if (m->type == AF_E_NORP && e) {
-			f->canonical = stash(&out->strs, e->name, strlen(e->name));
-		} else {
-			f->canonical =
-			    stash(&out->strs, w->s + u->v[c->a].start, u->v[c->b - 1].end - u->v[c->a].start);
 		}
 		/* the code of any lexicon name of the entity */
 		if (!e && rootent[root(w, i)] >= 0)
 			e = af_lexicon_entry(w->x->lx, rootent[root(w, i)]);
-		f->code = e && e->code ? stash(&out->strs, e->code, strlen(e->code)) : NONE;
+		/* one name for one entity in every article: the lexicon's, else the fullest here */
+		const struct af_lexentry *named = e && e->type == m->type ? e : NULL;
+		f->id = NONE;
+		if (m->type == AF_E_DATE) {
+		} else if (named) {
+			if (spells_entry(w, e, c->a, c->b))
+				f->canonical = stash(&out->strs, e->name, strlen(e->name));
+			else
+				f->canonical = stash(&out->strs, w->s + u->v[c->a].start,
+				                     u->v[c->b - 1].end - u->v[c->a].start);
+			f->id = entity_id(w, &out->strs, m->type, e, c);
+		} else {
+			f->canonical =
+			    stash(&out->strs, w->s + u->v[c->a].start, u->v[c->b - 1].end - u->v[c->a].start);
+			f->id = entity_id(w, &out->strs, m->type, NULL, c);
+		}
+		const char *code = e ? af_lexentry_code(e, udate[m->a]) : NULL;
+		f->code = code ? stash(&out->strs, code, strlen(code)) : NONE;
 		f->value = m->type == AF_E_DATE && m->value[0] ? stash(&out->strs, m->value, strlen(m->value)) : NONE;
 		f->role = m->rs != m->re ? stash(&out->strs, w->s + m->rs, m->re - m->rs)
 		          : m->rolestr   ? stash(&out->strs, m->rolestr, strlen(m->rolestr))
@@ -1122,12 +1321,14 @@ static void results(struct work *w, struct af_mentions *out)
 		struct af_mention *o = &out->v[i];
 		struct ref *f = &refs[i];
 		o->canonical = out->strs.p + f->canonical;
+		o->id = f->id != NONE ? out->strs.p + f->id : NULL;
 		o->code = f->code != NONE ? out->strs.p + f->code : NULL;
 		o->value = f->value != NONE ? out->strs.p + f->value : NULL;
 		o->role = f->role != NONE ? out->strs.p + f->role : NULL;
 		o->org = f->org != NONE ? out->strs.p + f->org : NULL;
 	}
 	free(refs);
+	free(udate);
 	free(best);
 	free(rootent);
 }
@@ -1222,6 +1423,8 @@ void af_mentions_write(const struct af_mentions *m, const char *s, struct af_buf
 		af_buf_adds(out, ",\"end\":");
 		af_json_int(out, (long long)e->cend);
 		put_field(out, "canonical", e->canonical);
+		if (e->id)
+			put_field(out, "id", e->id);
 		if (e->value)
 			put_field(out, "value", e->value);
 		if (af_date_kind_name(e->date_kind))

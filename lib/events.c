@@ -144,6 +144,8 @@ struct vgroup {
 	size_t a;          /* group start (auxiliaries) */
 	int form;          /* ev_form index */
 	int passive, negated, modal, inf, perfect;
+	int mword;    /* the modal's word id (WILL, CAN ...), -1 */
+	int be;       /* a form of "be" among its auxiliaries */
 	int subj;     /* group index of the subject, -1 */
 	int coded;    /* produced an event */
 	int speech;   /* a speech verb */
@@ -152,10 +154,14 @@ struct vgroup {
 
 struct af_coder {
 	const struct af_evdict *d;
+	size_t dl_end; /* tokens [0, dl_end) are the dateline ("TEHRAN –"): never actors */
+	int mirror; /* emit a pattern's reverse code (PETRARCH dictionaries) */
+	int news;   /* af's news defaults: the news conventions of docs/af-events.1 apply */
 	struct af_tokens toks;
 	struct af_sentences sents;
 	struct tok *t;
 	size_t tcap;
+	int ents_sorted; /* the record's entities are in text order (by start) */
 	struct chunk *ch;
 	size_t nch, chcap;
 	struct group *gr;
@@ -297,6 +303,7 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 {
 	struct af_coder *c = af_calloc(1, sizeof *c);
 	c->d = d;
+	af_coder_conventions(c, AF_EVC_NEWS);
 	size_t n = sizeof closed / sizeof closed[0];
 	c->wcls_ids = af_malloc(n * sizeof *c->wcls_ids);
 	c->wcls = af_malloc(n * sizeof *c->wcls);
@@ -325,6 +332,15 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 	c->syntried = af_calloc(d->nsyns + 1, sizeof *c->syntried);
 	build_verb_blocks(c);
 	return c;
+}
+
+void af_coder_conventions(struct af_coder *c, enum af_evconventions conv)
+{
+	/* news: the news coding guidelines (docs/af-events.1): only a compound subject's joint act
+	 * is coded both ways, non-events are not coded. petrarch: as PETRARCH's validation suite
+	 * codes, [active:reverse] codes both ways, a speech verb's actor object its target. */
+	c->news = conv == AF_EVC_NEWS;
+	c->mirror = !c->news;
 }
 
 void af_coder_free(struct af_coder *c)
@@ -875,7 +891,7 @@ static void build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 					joined = 1;
 			}
 			/* "..., the Taliban said": a speaker, not a member ("A and B said" are both) */
-			for (size_t k = ch->b; k < ch->b + 3 && k < c->tcap && joined && !conj; k++) {
+			for (size_t k = ch->b; k < ch->b + 3 && k < c->toks.n && joined && !conj; k++) {
 				if (c->t[k].speech)
 					joined = 0;
 				else if (!(c->t[k].cls & (W_AUX | W_ADV)))
@@ -1121,6 +1137,7 @@ static void find_verbs(struct af_coder *c, size_t a, size_t b)
 		v->hend = be;
 		v->form = best;
 		v->subj = -1;
+		v->mword = -1;
 		v->speech = ev_flag(d->speech, d->speechcap, c->t[bs + (size_t)d->forms[best].head].id);
 		/* the auxiliaries before it */
 		size_t g = bs;
@@ -1134,8 +1151,10 @@ static void find_verbs(struct af_coder *c, size_t a, size_t b)
 				adv = 1;
 			if (p->cls & W_BE)
 				be_aux = 1;
-			if (p->cls & W_MODAL)
+			if (p->cls & W_MODAL) {
 				v->modal = 1;
+				v->mword = p->id;
+			}
 			if (p->cls & W_NEG && !(p->cls & W_DET))
 				v->negated = 1;
 			if ((p->cls & W_AUX) && !(p->cls & W_BE))
@@ -1161,6 +1180,7 @@ static void find_verbs(struct af_coder *c, size_t a, size_t b)
 			g--;
 		}
 		v->a = g;
+		v->be = be_aux;
 		if (be_aux && (kind == VF_ED || kind == VF_IRR)) {
 			const char *hw = d->w.words[c->t[bs + (size_t)d->forms[best].head].id];
 			size_t hl = strlen(hw);
@@ -1609,6 +1629,26 @@ static int clause_subject(const struct af_coder *c, int g, size_t from, size_t l
 
 /* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
  * and verbs that start a new clause. */
+/* Token i links a common noun before it to what follows as its topic or setting ("discussed
+ * the latest developments in Afghanistan", "condemned the attack on worshippers"): an actor
+ * after it is what the object is about, not the verb's target. */
+static int topic_link(const struct af_coder *c, size_t i, size_t from)
+{
+	static const char *const links[] = {"IN", "ON", "ABOUT", "OVER", "INCLUDING", "REGARDING", "CONCERNING",
+	                                    "AT", "DURING", "AMONG", "ACROSS", "INSIDE", "NEAR", "WITHIN",
+	                                    "AMID", NULL};
+	if (i <= from || c->t[i].kind != AF_TOK_WORD)
+		return 0;
+	int k;
+	for (k = 0; links[k]; k++)
+		if (word_is(c, i, links[k]))
+			break;
+	if (!links[k])
+		return 0;
+	const struct tok *n = &c->t[i - 1];
+	return n->kind == AF_TOK_WORD && !n->cls && n->chunk < 0 && (n->flags & AF_TF_LOWER) && !is_adverb(c, i - 1);
+}
+
 static int find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group)
 {
 	int vp = from > 0 ? c->t[from - 1].paren : 0;
@@ -1623,6 +1663,8 @@ static int find_after(struct af_coder *c, size_t from, size_t lim, int want_by, 
 		if (t->verb >= 0 && c->vg[t->verb].head == i && new_clause(c, &c->vg[t->verb], from))
 			return -1;
 		if (t->speech)
+			return -1;
+		if (c->news && !want_by && topic_link(c, i, from))
 			return -1;
 		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
 			int g = c->ch[t->chunk].group;
@@ -1697,6 +1739,7 @@ struct emit {
 	const char *date;
 	const char *date_source; /* "text", "published", "dateline" */
 	size_t nev;
+	int symmetric; /* a compound subject's joint act, coded both ways */
 };
 
 static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
@@ -1715,6 +1758,10 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 		if (xb - xa == yb - ya && !strncasecmp(c->text + xa, c->text + ya, xb - xa))
 			return;
 	}
+	/* one person under two mentions ("I assured him ..., he tweeted") does not act on itself */
+	if (c->news && src >= 0 && tgt >= 0 && c->ch[src].canonical && c->ch[tgt].canonical &&
+	    (c->ch[src].pron || c->ch[tgt].pron) && !strcmp(c->ch[src].canonical, c->ch[tgt].canonical))
+		return;
 	/* no duplicates */
 	size_t n = json_array_size(em->events);
 	for (size_t i = n > 64 ? n - 64 : 0; i < n; i++) {
@@ -1731,6 +1778,9 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 		if ((!sa || !strcmp(sa, scode)) && (!ta || !strcmp(ta, tcode)))
 			return;
 	}
+	/* hosting refugees is giving them asylum (075), not hosting a visit (043) */
+	if (c->news && !strcmp(code, "043") && tcode && strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "REF"))
+		code = "075";
 	json_t *e = json_object();
 	json_object_set_new(e, "code", json_string(code));
 	char root[3] = {code[0], code[1] ? code[1] : 0, 0};
@@ -1748,7 +1798,7 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 	json_object_set_new(e, "sentence", json_integer(em->sentence));
 	const struct af_token *ta = &c->toks.v[v->a], *tb = &c->toks.v[v->hend - 1];
 	size_t tend = tb->end, tcend = tb->cend;
-	if (v->passive && v->hend < c->tcap && c->t[v->hend].cls & W_BY) {
+	if (v->passive && v->hend < c->toks.n && c->t[v->hend].cls & W_BY) {
 		tend = c->toks.v[v->hend].end;
 		tcend = c->toks.v[v->hend].cend;
 	}
@@ -1758,6 +1808,7 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 	json_object_set_new(e, "negated", json_boolean(v->negated));
 	json_object_set_new(e, "hypothetical", json_boolean(v->modal));
 	json_object_set_new(e, "reported", json_boolean(reported));
+	json_object_set_new(e, "symmetric", json_boolean(em->symmetric));
 	if (reported && speaker >= 0)
 		json_object_set_new(e, "speaker", actor_json(c, speaker, c->ch[speaker].code));
 	json_array_append_new(em->events, e);
@@ -1868,14 +1919,31 @@ static int cmp_chunk(const void *x, const void *y)
 	return p->a < q->a ? -1 : p->a > q->a;
 }
 
+/* The first of the entities (in text order, as af-entities writes them: c->ents_sorted)
+ * that starts at code point cs or later. */
+static size_t first_entity(const struct af_mentions *ents, size_t cs)
+{
+	size_t lo = 0, hi = ents->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ents->v[mid].cstart < cs)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Entities not covered by an actor phrase become chunks without a code. */
 static void add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b)
 {
 	if (!ents || a >= b)
 		return;
 	size_t ca = c->toks.v[a].cstart, cb = c->toks.v[b - 1].cend;
-	for (size_t i = 0; i < ents->n; i++) {
+	for (size_t i = c->ents_sorted ? first_entity(ents, ca) : 0; i < ents->n; i++) {
 		const struct af_mention *e = &ents->v[i];
+		if (c->ents_sorted && e->cstart >= cb)
+			break; /* in text order: the rest start after the sentence */
 		if (e->type != AF_E_PERSON && e->type != AF_E_ORG && e->type != AF_E_NORP)
 			continue;
 		size_t es = e->cstart, ee = e->cend;
@@ -1889,15 +1957,36 @@ static void add_entities(struct af_coder *c, const struct af_mentions *ents, siz
 				tb = k + 1;
 			}
 		}
-		if (ta >= tb)
+		if (ta >= tb || ta < c->dl_end)
 			continue;
 		const char *canon = e->canonical;
+		const char *ecode = e->code;
+		if (ecode && (!ecode[0] || strlen(ecode) >= sizeof c->ch[0].code))
+			ecode = NULL;
 		int covered = -1;
 		for (size_t k = ta; k < tb; k++)
 			if (c->t[k].chunk >= 0)
 				covered = c->t[k].chunk;
 		if (covered >= 0) {
 			struct chunk *ch = &c->ch[covered];
+			/* the chunk is a fragment of the entity's name ("Abdullah" of "Abdullah Abdullah"):
+			 * the entity layer's code, or none (a fragment's dictionary code is another
+			 * person's); the whole name keeps the dictionary's code, which follows the date
+			 * (the Taliban), else takes the entity's; a chunk wider than the name ("Pakistan's
+			 * Prime Minister Imran Khan") keeps its own code unless it has none */
+			if (ch->a >= ta && ch->b <= tb && (ch->a > ta || ch->b < tb)) {
+				snprintf(ch->code, sizeof ch->code, "%s", ecode ? ecode : "");
+				snprintf(ch->base, sizeof ch->base, "%s", ecode ? ecode : "");
+				ch->npartial = 0;
+				ch->nag = 0;
+				for (size_t k = ta; k < tb; k++)
+					c->t[k].chunk = covered;
+				ch->a = ta;
+				ch->b = tb;
+			} else if (!ch->code[0] && ecode) {
+				snprintf(ch->code, sizeof ch->code, "%s", ecode);
+				snprintf(ch->base, sizeof ch->base, "%s", ecode);
+			}
 			if (e->type == AF_E_PERSON && canon && !ch->owned) {
 				ch->owned = af_strdup(canon);
 				ch->canonical = ch->owned;
@@ -1911,11 +2000,37 @@ static void add_entities(struct af_coder *c, const struct af_mentions *ents, siz
 				verbish = 1;
 		if (verbish)
 			continue;
+		/* a title before the name is the same actor: "Turkish Foreign Minister Mevlüt Çavusoglu",
+		 * "his Turkish counterpart Mevlüt Çavusoglu" */
+		if (e->type == AF_E_PERSON && c->news) {
+			size_t j = ta;
+			while (j > a && ta - j < 3 && c->t[j - 1].chunk < 0 && modifier(c, j - 1) &&
+			       (c->t[j - 1].flags & AF_TF_LOWER))
+				j--;
+			int prev = j > a ? c->t[j - 1].chunk : -1;
+			if (prev >= 0 && c->ch[prev].b == j && !c->ch[prev].person && c->ch[prev].code[0]) {
+				struct chunk *ch = &c->ch[prev];
+				for (size_t k = j; k < tb; k++)
+					c->t[k].chunk = prev;
+				ch->b = tb;
+				ch->person = 1;
+				if (canon) {
+					free(ch->owned);
+					ch->owned = af_strdup(canon);
+					ch->canonical = ch->owned;
+				}
+				continue;
+			}
+		}
 		int ci = new_chunk(c, ta, tb);
 		struct chunk *ch = &c->ch[ci];
 		if (canon) {
 			ch->owned = af_strdup(canon);
 			ch->canonical = ch->owned;
+		}
+		if (ecode) {
+			snprintf(ch->code, sizeof ch->code, "%s", ecode);
+			snprintf(ch->base, sizeof ch->base, "%s", ecode);
 		}
 		ch->person = e->type == AF_E_PERSON;
 		for (size_t k = ta; k < tb; k++)
@@ -1947,8 +2062,10 @@ static int entity_loc(const struct af_coder *c, const struct af_mentions *ents, 
 	if (!ents)
 		return 0;
 	size_t cs = c->toks.v[i].cstart;
-	for (size_t k = 0; k < ents->n; k++) {
+	for (size_t k = c->ents_sorted ? first_entity(ents, cs) : 0; k < ents->n; k++) {
 		const struct af_mention *e = &ents->v[k];
+		if (c->ents_sorted && e->cstart > cs)
+			break;
 		if (e->type != AF_E_LOC || e->cstart != cs)
 			continue;
 		size_t ce = e->cend, j = i;
@@ -2104,11 +2221,258 @@ static void mark_parens(struct af_coder *c, size_t a, size_t b)
 }
 
 /* Codes one sentence s[a, b). */
+/* ---- is it an event? (the news conventions) ---- */
+
+/* Codes whose act two parties do together whatever the verb's object ("X and Y discussed
+ * the situation", "signed an agreement"): consult, negotiate, sign. */
+static int joint_code(const char *code)
+{
+	return !strcmp(code, "040") || !strcmp(code, "041") || !strcmp(code, "046") || !strcmp(code, "057") ||
+	       !strcmp(code, "030") || !strcmp(code, "036");
+}
+
+
+/* A question ("...?") or an interviewer's line ("Q: ...", "Q. ..."): reports no event. */
+static int question(const struct af_coder *c, size_t a, size_t b)
+{
+	size_t e = b;
+	while (e > a && c->t[e - 1].kind != AF_TOK_WORD && c->t[e - 1].kind != AF_TOK_NUMBER &&
+	       c->t[e - 1].kind != AF_TOK_PUNCT)
+		e--;
+	if (e > a && c->text[c->toks.v[e - 1].start] == '?')
+		return 1;
+	for (size_t i = a; i + 1 < b && i < a + 12; i++)
+		if (c->toks.v[i].end - c->toks.v[i].start == 1 && c->text[c->toks.v[i].start] == 'Q' &&
+		    (c->text[c->toks.v[i + 1].start] == ':' || c->text[c->toks.v[i].end] == '.'))
+			return 1;
+	return 0;
+}
+
+/* The verb group's clause starts with a conditional ("if", "unless") or is a "whether" clause. */
+static int conditional(const struct af_coder *c, const struct vgroup *v, size_t a)
+{
+	for (size_t k = v->a; k-- > a && v->a - k < SUBJ_WIN;) {
+		if (c->t[k].boundary || is_comma(c, k) || c->t[k].verb >= 0)
+			return 0;
+		if (word_is(c, k, "IF") || word_is(c, k, "UNLESS") || word_is(c, k, "WHETHER"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is verb group v's act, coded `code` with target group tg, an event a news coder would list?
+ * Capabilities, obligations and counterfactuals (can, could, would, should, must) and
+ * conditionals are not ("may", "might" are, flagged hypothetical); a statement (01x) is one only when a pattern names
+ * its subject matter and a target actor stands after a preposition ("spoke about Iran"). */
+static int news_event(const struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p,
+                      const char *code, int tg, size_t a)
+{
+	if (v->mword >= 0) {
+		static const char *const weak[] = {"CAN", "CA", "COULD", "WOULD", "SHOULD", "MUST", NULL};
+		for (int k = 0; weak[k]; k++)
+			if (word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword)
+				return 0;
+	}
+	if (conditional(c, v, a))
+		return 0;
+	/* a participle with no "be" heads a modifier or adverbial clause ("the soldiers fighting
+	 * in Afghanistan", "..., paying compensation"): background, not the sentence's report */
+	if (c->d->forms[v->form].kind == VF_ING && !v->be)
+		return 0;
+	/* an infinitive no coded verb governs is a purpose or plan ("an opportunity to exchange
+	 * views", "refused to meet"): not an act */
+	if (v->inf) {
+		int future = 0; /* "is going to", "is about to" */
+		for (size_t k = v->a; k < v->head; k++)
+			future |= word_is(c, k, "GOING") || word_is(c, k, "ABOUT");
+		if (!future)
+			return 0;
+	}
+	if (code[0] == '0' && code[1] == '1') {
+		if (p && p->score > 0 && tg < 0 && v->passive)
+			return 1; /* "the joint statement was released": made public, by its pattern */
+		if (!(p && p->score > 0) || tg < 0)
+			return 0;
+		size_t t0 = c->gr[tg].a;
+		if (t0 == 0 || !(c->t[t0 - 1].cls & (W_PREP | W_TO)) || t0 < v->hend)
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- nominal events: "in a meeting with X", "talks between X and Y" ---- */
+
+static const struct {
+	const char *noun;
+	const char *code;
+} nominal[] = {
+	{"MEETING", "040"}, {"MEETINGS", "040"}, {"TALKS", "040"}, {"CONVERSATION", "040"},
+	{"DISCUSSIONS", "040"}, {"CONSULTATIONS", "040"}, {"NEGOTIATIONS", "046"}, {"VISIT", "042"},
+	{"AGREEMENT", "057"}, {"ACCORD", "057"}, {"DEAL", "057"}, {"TREATY", "057"},
+};
+
+/* Acts named by a noun whose actor stands before it and whose target follows a preposition:
+ * "the Soviet invasion of Afghanistan", "U.S. sanctions against Iran", "the withdrawal of U.S.
+ * troops from Afghanistan" (the actor after "of", the target after "from"). */
+static const struct {
+	const char *noun, *prep, *code;
+} acts[] = {
+	{"INVASION", "OF", "192"}, {"OCCUPATION", "OF", "192"}, {"SANCTIONS", "AGAINST", "163"},
+	{"SANCTIONS", "ON", "163"}, {"ATTACK", "ON", "190"}, {"ATTACKS", "ON", "190"},
+	{"ATTACK", "AGAINST", "190"}, {"ATTACKS", "AGAINST", "190"}, {"WITHDRAWAL", "FROM", "0874"},
+};
+
+/* Is there an event of this root between these actor codes in the sentence already? */
+static int have_event(json_t *events, size_t from, const char *code, const char *s, const char *t)
+{
+	for (size_t i = from; i < json_array_size(events); i++) {
+		json_t *e = json_array_get(events, i);
+		const char *ec = json_string_value(json_object_get(e, "code"));
+		json_t *es = json_object_get(e, "source"), *et = json_object_get(e, "target");
+		const char *sa = json_is_object(es) ? json_string_value(json_object_get(es, "actor")) : NULL;
+		const char *ta = json_is_object(et) ? json_string_value(json_object_get(et, "actor")) : NULL;
+		if (ec && !strncmp(ec, code, 2) && sa && ta && !strcmp(sa, s) && !strcmp(ta, t))
+			return 1;
+	}
+	return 0;
+}
+
+/* The clause subject a noun at i belongs to: the subject of the verb before it in its clause,
+ * else of the first verb after it ("In a meeting with X, the minister said"). */
+static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t b)
+{
+	for (size_t k = i; k-- > a && i - k < SUBJ_WIN;) {
+		if (c->t[k].boundary)
+			break;
+		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k)
+			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;
+	}
+	for (size_t k = i; k < b && k - i < SUBJ_WIN; k++) {
+		if (c->t[k].boundary)
+			break;
+		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k)
+			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;
+	}
+	return -1;
+}
+
+/* The chunk starting at or just after k (over determiners and modifiers), -1. */
+static int chunk_near(const struct af_coder *c, size_t k, size_t b)
+{
+	size_t e = k + 4;
+	while (k < b && k < e && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || modifier(c, k)))
+		k++;
+	return k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k ? c->t[k].chunk : -1;
+}
+
+/* An act named by the noun at i (acts[]): its actor the chunk before it ("U.S. sanctions",
+ * "Iran's invasion") or after "of" ("the withdrawal of U.S. troops from"), its target after
+ * the act's preposition. 1 when the noun is one of them. */
+static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, json_t *events, size_t first)
+{
+	size_t n;
+	for (n = 0; n < sizeof acts / sizeof acts[0]; n++)
+		if (word_is(c, i, acts[n].noun))
+			break;
+	if (n == sizeof acts / sizeof acts[0])
+		return 0;
+	int src = -1, tgt = -1;
+	size_t k = i;
+	while (k > a && i - k < 3 && c->t[k - 1].chunk < 0 && modifier(c, k - 1))
+		k--;
+	if (k > a && (c->t[k - 1].cls & W_POSS))
+		k--;
+	if (k > a && c->t[k - 1].chunk >= 0)
+		src = c->t[k - 1].chunk;
+	size_t j = i + 1;
+	if (src < 0 && j < b && word_is(c, j, "OF") && strcmp(acts[n].prep, "OF")) {
+		src = chunk_near(c, j + 1, b);
+		j = src >= 0 ? c->ch[src].b : b;
+	}
+	for (size_t q = 0; q < sizeof acts / sizeof acts[0]; q++)
+		if (j < b && !strcmp(acts[q].noun, acts[n].noun) && word_is(c, j, acts[q].prep)) {
+			tgt = chunk_near(c, j + 1, b);
+			n = q;
+			break;
+		}
+	if (src < 0 || tgt < 0 || !c->ch[src].code[0] || !c->ch[tgt].code[0] || !strcmp(c->ch[src].code, c->ch[tgt].code))
+		return 1;
+	/* the object of a coded verb is what that verb is about ("called for the withdrawal of") */
+	for (size_t q = k; q-- > a && k - q < 8;) {
+		if (c->t[q].boundary)
+			break;
+		if (c->t[q].verb >= 0) {
+			if (c->vg[c->t[q].verb].coded)
+				return 1;
+			break;
+		}
+	}
+	if (have_event(events, first, acts[n].code, c->ch[src].code, c->ch[tgt].code))
+		return 1;
+	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
+	struct emit em = {.events = events, .sentence = sidx};
+	emit_event(c, &em, &v, acts[n].code, src, c->ch[src].code, tgt, c->ch[tgt].code, 0, -1);
+	return 1;
+}
+
+/* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
+ * "N between X and Y" (each with the other, symmetric), "visit to X". */
+static void code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events)
+{
+	size_t first = json_array_size(events);
+	while (first > 0 &&
+	       json_integer_value(json_object_get(json_array_get(events, first - 1), "sentence")) == sidx)
+		first--;
+	for (size_t i = a; i + 2 < b; i++) {
+		if (c->t[i].kind != AF_TOK_WORD || c->t[i].chunk >= 0 || (c->t[i].verb >= 0 && c->vg[c->t[i].verb].head == i &&
+		                                                          !verb_is_noun(c, i, a, c->d->forms[c->vg[c->t[i].verb].form].kind)))
+			continue;
+		if (code_act(c, i, a, b, sidx, events, first))
+			continue;
+		size_t n;
+		for (n = 0; n < sizeof nominal / sizeof nominal[0]; n++)
+			if (word_is(c, i, nominal[n].noun))
+				break;
+		if (n == sizeof nominal / sizeof nominal[0])
+			continue;
+		const char *code = nominal[n].code;
+		int between = word_is(c, i + 1, "BETWEEN");
+		if (!between && !word_is(c, i + 1, "WITH") && !(code[2] == '2' && word_is(c, i + 1, "TO")))
+			continue;
+		size_t k = i + 2;
+		while (k < b && k < i + 5 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || modifier(c, k)))
+			k++;
+		if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
+			continue;
+		int tg = c->ch[c->t[k].chunk].group;
+		int sg = between ? tg : nominal_subject(c, i, a, b);
+		if (tg < 0 || sg < 0 || (between && c->gr[tg].n < 2) || (!between && sg == tg))
+			continue;
+		if (!between && code[2] == '7')
+			continue; /* "an agreement with X": whose, the clause does not say */
+		struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = sg, .mword = -1};
+		struct emit em = {.events = events, .sentence = sidx, .symmetric = between};
+		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+		int ns = members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+		for (int x = 0; x < ns; x++)
+			for (int y = 0; y < nt; y++) {
+				if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0] || !strcmp(scd[x], tcd[y]))
+					continue;
+				if (have_event(events, first, code, scd[x], tcd[y]))
+					continue;
+				emit_event(c, &em, &v, code, sc[x], scd[x], tc[y], tcd[y], 0, -1);
+			}
+	}
+}
+
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           json_t *events)
 {
 	size_t ch0 = c->nch, gr0 = c->ngr;
 	c->nvg = 0;
+	if (c->news && question(c, a, b))
+		return;
 	/* words that may be verbs are never noun-phrase modifiers */
 	for (size_t i = a; i < b; i++) {
 		int id = c->t[i].id;
@@ -2121,7 +2485,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	size_t nsp = 0, spcap = 0;
 	for (size_t i = a; i < b;) {
 		int actor, agent;
-		size_t n = is_word(&c->t[i]) ? match_phrase(c, i, b, &actor, &agent) : 0;
+		size_t n = is_word(&c->t[i]) && i >= c->dl_end ? match_phrase(c, i, b, &actor, &agent) : 0;
 		if (!n) {
 			i++;
 			continue;
@@ -2182,7 +2546,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 				k++;
 			speech_obj = k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k;
 		}
-		if (v->reduced || (v->speech && !(p && p->score > 0) && !speech_obj))
+		if (v->reduced || (v->speech && !(p && p->score > 0) && (!speech_obj || c->news)))
 			continue;
 		const char *code, *pcode;
 		if (p) {
@@ -2209,6 +2573,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 			sg = subject_before(c, c->gr[tg].a, a);
 		if (tg == sg)
 			tg = -1;
+		if (c->news && !news_event(c, v, p, code[0] ? code : pcode, tg, a))
+			continue;
 		/* [active:reverse]: the second code is the event in the other direction ("X arrived in Y":
 		 * X 032 Y and Y 033 X); passive voice keeps the logical roles */
 		const char *fwd = code, *rev = pcode;
@@ -2225,7 +2591,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		 * target each member acts on it ("- % HAVE POSTPONED *" with a target after the verb) */
 		int compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
 		               (m.compound || (p && p->score > 0) || (fwd[0] && !strcmp(fwd, rev)) ||
-		                !has_object(c, v, b));
+		                !has_object(c, v, b) || (c->news && joint_code(fwd)));
 		int real = group_has_real(c, sg) || group_has_real(c, tg);
 		int both = sg >= 0 && tg >= 0 && (group_has_code(c, sg) || group_has_code(c, tg));
 		int actorless = p && p->score > 0 && sg < 0 && tg < 0 && v->passive;
@@ -2236,6 +2602,11 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		/* an appeal or statement by a known actor needs no recipient ("calling for talks") */
 		int appeal = p && p->score > 0 && tg < 0 && sg >= 0 && !v->passive && fwd[0] == '0' &&
 		             (fwd[1] == '1' || fwd[1] == '2') && group_has_code(c, sg) && !compound;
+		/* news: both sides or no event; a joint act of a compound subject or of one plural
+		 * mention ("the two sides held talks") is its own target; a statement its own pattern
+		 * names, made public with no actor named ("the joint statement was released"), stays */
+		if (c->news && !recip && (sg < 0 || (tg < 0 && !compound)) && !(actorless && fwd[0] == '0' && fwd[1] == '1'))
+			continue;
 		if (recip || appeal) {
 			v->coded = 1;
 			const char *date = event_date(c, a, b, v->head, datebuf, sizeof datebuf, &datesrc);
@@ -2264,6 +2635,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		int ns = members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = members(c, tg, tc, tcd, MAX_MEMBERS * 2);
 		size_t before = json_array_size(events);
 		if (compound) {
+			em.symmetric = 1;
 			for (int x = 0; x < ns; x++)
 				for (int y = 0; y < ns; y++)
 					if (x != y && strcmp(scd[x], scd[y]) && fwd[0])
@@ -2275,7 +2647,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 						continue;
 					if (fwd[0])
 						emit_event(c, &em, v, fwd, sc[x], scd[x], tc[y], tcd[y], 0, -1);
-					if (rev[0] && !v->passive && tc[y] >= 0)
+					if (rev[0] && !v->passive && tc[y] >= 0 && c->mirror)
 						emit_event(c, &em, v, rev, tc[y], tcd[y], sc[x], scd[x], 0, -1);
 				}
 		}
@@ -2359,6 +2731,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 					json_array_remove(events, first_event + k);
 	}
 	free(ev_verb);
+	if (c->news)
+		code_nominal(c, a, b, sidx, events);
 	/* remember the last person named, for pronouns */
 	for (size_t k = ch0; k < c->nch; k++)
 		if (c->ch[k].person && !c->ch[k].pron && c->ch[k].canonical) {
@@ -2400,6 +2774,33 @@ static void drop_joiners(struct af_coder *c, const char *text)
 	c->toks.n = o;
 }
 
+/* The dateline at the text's start: up to four capitalised words, all capitals among them,
+ * then a dash ("TEHRAN –", "KABUL, Afghanistan -"): the place of writing, never an actor.
+ * Its end token, 0 when none. */
+static size_t dateline_end(const struct af_coder *c)
+{
+	size_t n = c->toks.n, words = 0;
+	int caps = 0;
+	for (size_t i = 0; i < n && i < 8; i++) {
+		const struct af_token *k = &c->toks.v[i];
+		if (k->kind == AF_TOK_WORD && (k->flags & AF_TF_CAP)) {
+			caps |= (k->flags & AF_TF_ALLCAPS) && k->end - k->start > 1;
+			if (++words > 4)
+				return 0;
+			continue;
+		}
+		if (k->kind == AF_TOK_PUNCT && c->text[k->start] == ',' && words)
+			continue;
+		if (k->kind == AF_TOK_PUNCT && words && caps) {
+			const char *p = c->text + k->start;
+			if (*p == '-' || !strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3))
+				return i + 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
 json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent, struct af_error *err)
 {
 	if (af_cameo_init(err) < 0)
@@ -2410,6 +2811,10 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 	if (af_sentences(in->text, in->len, &c->toks, &c->sents, err) < 0)
 		return NULL;
 	c->text = in->text;
+	c->ents_sorted = 1;
+	for (size_t i = 1; in->entities && i < in->entities->n; i++)
+		if (in->entities->v[i].cstart < in->entities->v[i - 1].cstart)
+			c->ents_sorted = 0;
 	if (!c->dates && !(c->dates = af_dates_new(err)))
 		return NULL;
 	parse_pubdate(c, in->published, in->dateline);
@@ -2424,7 +2829,7 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 		c->tcap = n + 64;
 		c->t = af_realloc(c->t, c->tcap * sizeof *c->t);
 	}
-	memset(c->t, 0, c->tcap * sizeof *c->t);
+	memset(c->t, 0, (n + 1) * sizeof *c->t); /* this record's tokens, not the largest record's */
 	int quote = 0;
 	for (size_t i = 0; i < n; i++) {
 		const struct af_token *k = &c->toks.v[i];
@@ -2454,6 +2859,7 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 			}
 		}
 	}
+	c->dl_end = dateline_end(c);
 	json_t *events = json_array();
 	/* story-level discards */
 	if (sentence_discard(c, 0, n) == 2) {

@@ -1,5 +1,6 @@
 /* lexicon.c - gazetteers and rule word lists from YAML, keyed for matching (docs/lexicons.md). */
 #include "af/lexicon.h"
+#include "af/dates.h"
 #include "af/utf8.h"
 
 #include <stdint.h>
@@ -425,6 +426,9 @@ void af_lexicon_free(struct af_lexicon *lx)
 		free(lx->ents[i].name);
 		free(lx->ents[i].code);
 		free(lx->ents[i].country);
+		for (size_t j = 0; j < lx->ents[i].ncodes; j++)
+			free(lx->ents[i].codes[j].code);
+		free(lx->ents[i].codes);
 	}
 	free(lx->ents);
 	for (size_t i = 0; i < lx->nstrs; i++)
@@ -535,6 +539,8 @@ static int new_ent(struct af_lexicon *lx, const char *name, const char *code, co
 	e->name = af_strdup(name);
 	e->code = code ? af_strdup(code) : NULL;
 	e->country = country ? af_strdup(country) : NULL;
+	e->codes = NULL;
+	e->ncodes = 0;
 	e->type = type;
 	return (int)lx->nents++;
 }
@@ -565,11 +571,65 @@ static int add_names(struct af_lexicon *lx, const struct af_ynode *n, int ent, i
 	return 0;
 }
 
+/* "2021-08-15" as 20210815; -1 (with the reason in err) when it is not a real date. */
+static long ymd_of(const struct af_ynode *n, struct af_error *err)
+{
+	int y, m, d, len = 0;
+	if (af_yscalar(n, "a date", err) < 0)
+		return -1;
+	if (sscanf(n->str, "%4d-%2d-%2d%n", &y, &m, &d, &len) != 3 || (size_t)len != strlen(n->str) ||
+	    strlen(n->str) != 10 || y < 1 || m < 1 || m > 12 || d < 1 || d > af_dt_mdays(y, m))
+		return af_yerr(err, n, "expected a date YYYY-MM-DD, found '%s'", n->str);
+	return (long)y * 10000 + m * 100 + d;
+}
+
+/* codes: [{code: AFGREB, until: 2021-08-15}, {code: AFGGOV, from: 2021-08-15}] */
+static int dated_codes(struct af_lexentry *e, const struct af_ynode *n, struct af_error *err)
+{
+	static const char *const keys[] = {"code", "from", "until", NULL};
+	if (n->type != AF_Y_SEQ)
+		return af_yerr(err, n, "codes: expected a list of {code, from, until}, found %s", af_ytype_name(n));
+	e->codes = af_malloc((n->n ? n->n : 1) * sizeof *e->codes);
+	for (size_t i = 0; i < n->n; i++) {
+		const struct af_ynode *k = n->kids[i], *c, *f, *u;
+		if (k->type != AF_Y_MAP)
+			return af_yerr(err, k, "codes: expected {code, from, until}, found %s", af_ytype_name(k));
+		if (af_ymap_check(k, keys, err) < 0)
+			return -1;
+		if (!(c = af_ymap_get(k, "code")))
+			return af_yerr(err, k, "codes: an entry needs a code");
+		if (af_yscalar(c, "a code", err) < 0)
+			return -1;
+		struct af_datedcode *d = &e->codes[e->ncodes];
+		d->from = d->until = 0;
+		if ((f = af_ymap_get(k, "from")) && (d->from = ymd_of(f, err)) < 0)
+			return -1;
+		if ((u = af_ymap_get(k, "until")) && (d->until = ymd_of(u, err)) < 0)
+			return -1;
+		if (d->from && d->until && d->until <= d->from)
+			return af_yerr(err, k, "codes: 'until' must come after 'from'");
+		d->code = af_strdup(c->str);
+		e->ncodes++;
+	}
+	return 0;
+}
+
+const char *af_lexentry_code(const struct af_lexentry *e, long ymd)
+{
+	if (ymd > 0)
+		for (size_t i = 0; i < e->ncodes; i++) {
+			const struct af_datedcode *d = &e->codes[i];
+			if ((!d->from || ymd >= d->from) && (!d->until || ymd < d->until))
+				return d->code;
+		}
+	return e->code;
+}
+
 static int add_entity(struct af_lexicon *lx, const struct af_ynode *n, enum af_etype type, int fold,
                       struct af_error *err)
 {
-	static const char *const keys[] = {"name", "aliases", "code", "fold", "demonyms", NULL};
-	const struct af_ynode *name = n, *aliases = NULL, *code = NULL, *dem = NULL, *fl;
+	static const char *const keys[] = {"name", "aliases", "code", "codes", "fold", "demonyms", NULL};
+	const struct af_ynode *name = n, *aliases = NULL, *code = NULL, *codes = NULL, *dem = NULL, *fl;
 	if (n->type == AF_Y_MAP) {
 		if (af_ymap_check(n, keys, err) < 0)
 			return -1;
@@ -583,6 +643,7 @@ static int add_entity(struct af_lexicon *lx, const struct af_ynode *n, enum af_e
 			return -1;
 		if (code && af_yscalar(code, "a code", err) < 0)
 			return -1;
+		codes = af_ymap_get(n, "codes");
 		if (each_name(aliases, "aliases", err) < 0 || each_name(dem, "demonyms", err) < 0)
 			return -1;
 	} else if (n->type != AF_Y_SCALAR) {
@@ -591,6 +652,8 @@ static int add_entity(struct af_lexicon *lx, const struct af_ynode *n, enum af_e
 	if (af_yscalar(name, "a name", err) < 0)
 		return -1;
 	int ent = new_ent(lx, name->str, code ? code->str : NULL, NULL, type);
+	if (codes && dated_codes(&lx->ents[ent], codes, err) < 0)
+		return -1;
 	if (add_ent_key(lx, name, ent, fold, err) < 0 || add_names(lx, aliases, ent, fold, err) < 0)
 		return -1;
 	if (dem) {

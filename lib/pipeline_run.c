@@ -130,6 +130,8 @@ struct run {
 	double next_progress;
 	int progress_shown;
 	int tty;               /* stderr is a terminal */
+	long long in_bytes;    /* input bytes read so far */
+	long long in_size;     /* the whole input's size when it is all regular files, else -1 */
 };
 
 static int sigpipe_fd[2] = {-1, -1};
@@ -236,8 +238,10 @@ static ssize_t input_read(struct run *r, char *buf, size_t cap)
 {
 	while (input_open(r) == 0) {
 		ssize_t got = read(r->infd, buf, cap);
-		if (got > 0)
+		if (got > 0) {
+			r->in_bytes += got;
 			return got;
+		}
 		if (got < 0 && (errno == EINTR || errno == EAGAIN))
 			return -1;
 		if (got < 0) {
@@ -343,7 +347,8 @@ static int pump_fill(struct run *r, struct pump *pu)
 		if (!left && pu->feed_more)
 			return 0;
 		got = (ssize_t)(left < PUMP_BUF ? left : PUMP_BUF);
-		memcpy(pu->buf, pu->feed->p + pu->srcoff, (size_t)got);
+		if (got) /* an empty feed may have no buffer yet: memcpy from NULL is undefined */
+			memcpy(pu->buf, pu->feed->p + pu->srcoff, (size_t)got);
 		pu->srcoff += (size_t)got;
 		if (pu->srcoff == pu->feed->len)
 			pu->feed->len = pu->srcoff = 0;
@@ -1013,6 +1018,24 @@ static void finish_batches(struct run *r, int can_write)
 
 /* ---- progress ---- */
 
+/* The input's size in bytes when every input (stdin too) is a regular file, for the
+ * progress line's percentage and ETA; -1 when any is a pipe, a terminal or unreadable. */
+static long long input_size(const struct af_run_opts *o)
+{
+	long long total = 0;
+	int n = o->nfiles > 0 ? o->nfiles : 1;
+	for (int i = 0; i < n; i++) {
+		const char *f = o->nfiles > 0 ? o->files[i] : "-";
+		int std = strcmp(f, "-") == 0;
+		struct stat st;
+		if ((std ? fstat(0, &st) : stat(f, &st)) != 0 || !S_ISREG(st.st_mode))
+			return -1;
+		off_t at = std ? lseek(0, 0, SEEK_CUR) : 0;
+		total += (long long)st.st_size - (at > 0 ? (long long)at : 0);
+	}
+	return total;
+}
+
 /* CPU seconds a live process used so far (Linux /proc), or 0. */
 static double proc_cpu(pid_t pid)
 {
@@ -1061,6 +1084,21 @@ static void show_progress(struct run *r, int final)
 	}
 	fprintf(stderr, "%s%s: %ld records in, %ld out, %.0f/s, %.1f s", r->tty ? "\r" : "", af_prog(), r->lines[0],
 	        r->lines[r->n], t > 0 ? (double)r->lines[r->n] / t : 0.0, t);
+	if (r->in_size > 0) {
+		/* the share of the input read so far; the ETA assumes the rest goes as fast */
+		double f = (double)r->in_bytes / (double)r->in_size;
+		f = f > 1 ? 1 : f;
+		fprintf(stderr, ", %.0f%%", 100 * f);
+		if (!final && f > 0 && f < 1 && t >= 1) {
+			long eta = (long)(t * (1 - f) / f + 0.5);
+			if (eta < 60)
+				fprintf(stderr, ", ETA %lds", eta);
+			else if (eta < 3600)
+				fprintf(stderr, ", ETA %ldm%02lds", eta / 60, eta % 60);
+			else
+				fprintf(stderr, ", ETA %ldh%02ldm", eta / 3600, eta % 3600 / 60);
+		}
+	}
 	if (r->n > 1 && best > 0.05)
 		fprintf(stderr, ", slowest: %s", r->p->stages[slow].name);
 	fputs(r->tty ? "\033[K" : "\n", stderr);
@@ -1363,6 +1401,7 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 	r.t0 = now();
 	r.tty = isatty(2);
 	r.next_progress = r.t0 + 0.25; /* a run that ends at once shows nothing */
+	r.in_size = o->progress ? input_size(o) : -1;
 	int status = AF_EX_OK;
 	char real[PATH_MAX];
 	r.pdir = realpath(p->dir, real) ? af_strdup(real) : NULL;

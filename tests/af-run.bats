@@ -597,7 +597,8 @@ need_tools() {
 	[ "$stderr" = "" ]
 	run --separate-stderr af-run --progress "$T/p.yaml" "$T/in"
 	[ "$status" -eq 0 ]
-	[[ "$stderr" =~ ^"af-run: 100 records in, 100 out, "[0-9]+"/s, "[0-9.]+" s"$ ]]
+	# the input is a file: its share read comes last (100% at the end)
+	[[ "$stderr" =~ ^"af-run: 100 records in, 100 out, "[0-9]+"/s, "[0-9.]+" s, 100%"$ ]]
 	cmp <(printf '%s\n' "$output") "$T/in"
 	run --separate-stderr af-run --progress --quiet "$T/p.yaml" "$T/in"
 	[ "$stderr" = "" ]
@@ -748,4 +749,49 @@ mk_setup() {
 	[ ! -e "$T/out/a.ndjson" ]
 	[ "$(ls "$T/out")" = "$(printf 'b.ndjson\nc.ndjson')" ]
 	cmp "$T/out/b.ndjson" <(af-clean "$T/in/b.ndjson" | tr a-z A-Z)
+}
+
+@test "af-run with its arguments swapped says the file is not a pipeline file and shows the usage" {
+	printf '{"id":"a","text":"x"}\n{"id":"b","text":"y"}\n' >"$T/articles.ndjson"
+	run --separate-stderr af-run "$T/articles.ndjson"
+	[ "$status" -eq 64 ]
+	[ "${stderr_lines[0]}" = "af-run: $T/articles.ndjson is not a pipeline file: it holds JSON records (the pipeline file comes first)" ]
+	[[ "${stderr_lines[1]}" == "usage: af-run [OPTION]... PIPELINE [FILE]..." ]]
+	[[ "${stderr_lines[2]}" == "Try 'af-run --help' for more information." ]]
+	# a pipeline file written as JSON is still a pipeline file
+	printf '{"stages": [{"run": ["af-clean"]}]}\n' >"$T/p.json"
+	run af-run "$T/p.json" "$T/articles.ndjson"
+	assert_success
+	# and a broken YAML pipeline still gets the YAML error, file:line:col
+	printf 'stages:\n  - run: [af-clean\n' >"$T/bad.yaml"
+	run --separate-stderr af-run "$T/bad.yaml"
+	[ "$status" -eq 78 ]
+	[[ "${stderr_lines[0]}" == "af-run: $T/bad.yaml:"* ]]
+}
+
+@test "--progress on a file of known size: a percentage, and an ETA while it runs; none on a pipe" {
+	pipeline <<-'EOF'
+	stages:
+	  - run: [af-clean]
+	EOF
+	records 3000 >"$T/in"
+	run --separate-stderr af-run --progress "$T/p.yaml" "$T/in"
+	assert_success
+	[[ "${stderr_lines[-1]}" =~ ^af-run:\ [0-9]+\ records\ in,\ [0-9]+\ out,.*,\ 100%$ ]] || fail "$stderr"
+	# stdin redirected from a file is a file of known size too
+	run --separate-stderr bash -c "af-run --progress '$T/p.yaml' <'$T/in' >/dev/null"
+	[[ "${stderr_lines[-1]}" == *", 100%" ]] || fail "$stderr"
+	# from a pipe the size is unknown: no percentage
+	run --separate-stderr bash -c "cat '$T/in' | af-run --progress '$T/p.yaml' >/dev/null"
+	assert_success
+	[[ "$stderr" != *%* ]] || fail "$stderr"
+	# a stage that holds the input back for 2 s: the lines before the end give an ETA
+	pipeline slow <<-'EOF'
+	stages:
+	  - sh: 'sleep 2; cat'
+	EOF
+	records 30000 >"$T/big"
+	run --separate-stderr af-run --progress "$T/slow.yaml" "$T/big"
+	assert_success
+	grep -qE ', [0-9]+%, ETA [0-9]+(s|m[0-9]{2}s)$' <<<"$stderr" || fail "no ETA: $stderr"
 }

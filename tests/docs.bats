@@ -127,3 +127,92 @@ man_options() {
 		grep -qx "$c" <<<"$codes" || fail "docs/af.7 lists exit status $c, which af.h does not define"
 	done
 }
+
+# the literal blocks of a man page's EXAMPLES section, each block followed by a line "@@@"
+examples() {
+	awk '/^\.Sh EXAMPLES/ { e = 1; next } /^\.Sh/ { e = 0 }
+		e && /^\.Bd -literal/ { b = 1; next }
+		b && /^\.Ed/ { b = 0; print "@@@"; next }
+		b { gsub(/\\e/, "\\"); print }' "$1"
+}
+
+# a directory with every file the examples name, made from the bundled sample
+example_dir() {
+	local W=$1
+	mkdir -p "$W/wire" "$W/tests" "$W/lexicons" "$W/debug"
+	cp -r "$TOP/tests/fixtures" "$W/tests/"
+	cp -r "$TOP/pipelines" "$W/"
+	cp "$SAMPLE" "$W/wire/ians.txt"
+	sed 's/Afghanistan/Pakistan/g' "$SAMPLE" >"$W/wire/second.txt"
+	af-clean "$W"/wire/*.txt >"$W/articles.ndjson"
+	jq -Rsc '{raw: .}' "$SAMPLE" >"$W/scraped.ndjson"
+	cp "$W/scraped.ndjson" "$W/dump.ndjson"
+	cp "$W/scraped.ndjson" "$W/in.ndjson"
+	cp "$W/articles.ndjson" "$W/wire.ndjson"
+	cp "$W/articles.ndjson" "$W/big.ndjson"
+	af-clean "$SAMPLE" | af-entities | af-quotes | af-events >"$W/facts.ndjson"
+	printf '<html><head><title>A story</title></head><body><article><h1>A story</h1><p>KABUL, Dec 1 - The Taliban said on Monday they met Iranian officials.</p></article></body></html>\n' >"$W/story.html"
+	# lexicons in the shapes the pages describe
+	printf 'agencies:\n  - {name: Kabul Wire, aliases: [Kabul Wire], zone: "+04:30"}\n' >"$W/my-portals.yaml"
+	printf 'people:\n  - {name: Sirajuddin Haqqani, code: AFGINS}\n' >"$W/commanders.yaml"
+	cp "$W/commanders.yaml" "$W/lexicons/our-actors.yaml"
+	# af-train-ner's inputs, tiny: the CoNLL column format and unlabeled text
+	printf -- '-DOCSTART- -X- -X- O\n\nThe DT B-NP O\nTaliban NNP I-NP B-ORG\nmet VBD B-VP O\nIran NNP B-NP B-LOC\n. . O O\n\n' >"$W/train.txt"
+	cp "$W/train.txt" "$W/dev.txt"
+	printf 'The O\nTaliban B-org\nmet O\nIran B-geo\n. O\n\n' >"$W/gmb.train.conll"
+	printf 'The Taliban met Iran in Kabul .\nIran and Pakistan met in Tehran .\n' | gzip >"$W/tehrantimes.txt.gz"
+}
+
+@test "every example of every man page runs as written (on the bundled sample)" {
+	W=$T/ex
+	example_dir "$W"
+	n=0 bad=""
+	for page in "$TOP"/docs/*.[1-9]; do
+		block=""
+		while IFS= read -r line; do
+			if [ "$line" != "@@@" ]; then
+				block+="$line"$'\n'
+				continue
+			fi
+			n=$((n + 1))
+			if grep -q '^stages:' <<<"$block"; then
+				# a pipeline file (pipeline(5)): it must load
+				printf '%s' "$block" >"$W/example.yaml"
+				(cd "$W" && af-run --list example.yaml) >"$T/out" 2>&1 || bad="$bad
+${page##*/}: $(head -1 <<<"$block"): $(tail -1 "$T/out")"
+			else
+				(cd "$W" && PAGER=cat timeout 300 bash -o pipefail -c "$block") >"$T/out" 2>&1 </dev/null ||
+					bad="$bad
+${page##*/}: $(head -1 <<<"$block"): $(tail -1 "$T/out")"
+			fi
+			block=""
+		done < <(examples "$page")
+	done
+	[ "$n" -ge 20 ] || fail "only $n examples found"
+	[ -z "$bad" ] || fail "examples that fail:$bad"
+	# the examples' outputs are really there
+	[ -s "$W/report.html" ] && [ -s "$W/day.html" ] && [ -s "$W/tagged.ndjson" ]
+}
+
+@test "af(7)'s example messages are what af-clean prints" {
+	msgs=$(awk '/^\.Sh MESSAGES/ { m = 1 } /^\.Sh EXIT/ { m = 0 } m' "$TOP/docs/af.7" |
+		awk '/^For example:/ { e = 1; next } e && /^\.Bd/ { b = 1; next } b && /^\.Ed/ { exit } b')
+	[ "$(wc -l <<<"$msgs")" -ge 7 ]
+	cd "$T"
+	{
+		{ echo '{"raw":"a"}'; echo '{"raw":"b"}'; echo '[1]'; } | af-clean >/dev/null
+		{ for i in 1 2 3 4 5 6; do echo '{"raw":"a"}'; done; printf '{"raw":"abcd\377"}\n'; } | af-clean >/dev/null
+		{ echo '{"raw":"a"}'; echo '{"raw":"abc" "x"}'; } >wire.ndjson
+		af-clean wire.ndjson >/dev/null
+		{ for i in 1 2 3 4 5 6 7 8; do echo '{"raw":"a"}'; done; echo '{"id":"x"}'; } | af-clean >/dev/null
+		{ for i in $(seq 117); do echo '{"raw":"a"}'; done; printf 'x\nx\nx\n'; } | af-clean --reject bad.ndjson >/dev/null
+		echo '{"raw":"a"}' | af-clean >/dev/full
+		{ for i in $(seq 9); do echo "# $i"; done; printf 'rules:\n  - match: a\n    match: b\n'; } >lexicon.yaml
+		echo '{"raw":"a"}' | af-clean -l lexicon.yaml
+	} 2>"$T/said" || true
+	while IFS= read -r m; do
+		grep -qxF -- "$m" "$T/said" || fail "af(7) quotes a message no tool printed: $m
+printed:
+$(cat "$T/said")"
+	done <<<"$msgs"
+}

@@ -113,14 +113,14 @@ ents() {
 
 @test "roles: title before the name, after it, and led by" {
 	run ents "Taliban Foreign Minister Amir Khan Muttaqi met Iranian President Masoud Pezeshkian."
-	assert_line --partial '"text":"Amir Khan Muttaqi","type":"PERSON","start":25,"end":42,"canonical":"Amir Khan Muttaqi","code":"AFGINS","role":"Foreign Minister","org":"Taliban"'
+	assert_line --partial '"text":"Amir Khan Muttaqi","type":"PERSON","start":25,"end":42,"canonical":"Amir Khan Muttaqi","id":"person:amir-khan-muttaqi","code":"AFGGOV","role":"Foreign Minister","org":"Taliban"'
 	assert_line --partial '"role":"President","org":"Iran"'
 	run ents "Hamdullah Fitrat, deputy spokesman of the Islamic Emirate, spoke. A spokesman for the Taliban government, Zabihullah Mujahid, said so."
-	assert_line --partial '"text":"Hamdullah Fitrat","type":"PERSON","start":0,"end":16,"canonical":"Hamdullah Fitrat","code":"AFGINS","role":"deputy spokesman","org":"Islamic Emirate"'
-	assert_line --partial '"text":"Zabihullah Mujahid","type":"PERSON","start":106,"end":124,"canonical":"Zabihullah Mujahid","code":"AFGINS","role":"spokesman","org":"Taliban"'
+	assert_line --partial '"text":"Hamdullah Fitrat","type":"PERSON","start":0,"end":16,"canonical":"Hamdullah Fitrat","id":"person:hamdullah-fitrat","code":"AFGGOV","role":"deputy spokesman","org":"Islamic Emirate"'
+	assert_line --partial '"text":"Zabihullah Mujahid","type":"PERSON","start":106,"end":124,"canonical":"Zabihullah Mujahid","id":"person:zabihullah-mujahid","code":"AFGGOV","role":"spokesman","org":"Taliban"'
 	run ents "They joined the Kabul Traders Union, led by Haji Karim Nazari and Ahmad Wali."
-	assert_line --partial '"text":"Karim Nazari","type":"PERSON","start":49,"end":61,"canonical":"Karim Nazari","role":"leader","org":"Kabul Traders Union"'
-	assert_line --partial '"text":"Ahmad Wali","type":"PERSON","start":66,"end":76,"canonical":"Ahmad Wali","role":"leader","org":"Kabul Traders Union"'
+	assert_line --partial '"text":"Karim Nazari","type":"PERSON","start":49,"end":61,"canonical":"Karim Nazari","id":"person:karam-nazara","role":"leader","org":"Kabul Traders Union"'
+	assert_line --partial '"text":"Ahmad Wali","type":"PERSON","start":66,"end":76,"canonical":"Ahmad Wali","id":"person:ahmad-wala","role":"leader","org":"Kabul Traders Union"'
 }
 
 @test "dates resolve against published" {
@@ -152,8 +152,8 @@ ents() {
 	EOF
 	run ents "STS trade envoy Gul Pacha Zadran arrived. Pacha said little." "" --lexicon "$T/lex.yaml"
 	assert_line --partial '"text":"STS","type":"ORG","start":0,"end":3,"canonical":"STS"'
-	assert_line --partial '"text":"Gul Pacha Zadran","type":"PERSON","start":16,"end":32,"canonical":"Gul Pacha Zadran","code":"AFGXXX","role":"trade envoy","org":"STS"'
-	assert_line --partial '"text":"Pacha","type":"PERSON","start":42,"end":47,"canonical":"Gul Pacha Zadran","code":"AFGXXX"'
+	assert_line --partial '"text":"Gul Pacha Zadran","type":"PERSON","start":16,"end":32,"canonical":"Gul Pacha Zadran","id":"person:gul-pacha-zadran","code":"AFGXXX","role":"trade envoy","org":"STS"'
+	assert_line --partial '"text":"Pacha","type":"PERSON","start":42,"end":47,"canonical":"Gul Pacha Zadran","id":"person:gul-pacha-zadran","code":"AFGXXX"'
 	# and the defaults stay
 	run ents "Karzai spoke." "" -l "$T/lex.yaml"
 	assert_line --partial '"text":"Karzai","type":"PERSON"'
@@ -254,4 +254,77 @@ print(json.dumps([len(e) > 50000, sum(t[x["start"]:x["end"]] != x["text"] for x 
 		assert_equal "$status" 0
 		assert_output '["array"]'
 	done
+}
+
+# the id of the first mention whose text is $2, in the sentence $1 published on ${3:-2023-05-01}
+id_of() {
+	ents "$1" "${3:-2023-05-01T10:00:00+04:30}" | jq -r --arg t "$2" 'select(.text == $t) | .id' | head -n 1
+}
+
+@test "identity: each spelling family of a person or country gives one id in every article" {
+	while IFS='|' read -r a b; do
+		ia=$(id_of "$a said so on Monday." "$a")
+		ib=$(id_of "$b said so on Monday." "$b")
+		[ -n "$ia" ] || fail "no id for '$a'"
+		[ "$ia" = "$ib" ] || fail "'$a' is $ia but '$b' is $ib"
+	done <<'LIST'
+Amir Khan Muttaqi|Amir Khan Motaqqi
+Muttaqi|Mutaqi
+Zabihullah Mujahid|Zabiullah Mujahid
+Ata Mohammad Noor|Atta Mohammad Noor
+Hanif Atmar|Mohammad Hanif Atmar
+Abdul Ghani Baradar|Mullah Baradar
+Abbas Araghchi|Abbas Araqchi
+Hossein Amir-Abdollahian|Hossein Amir Abdollahian
+Hassan Rouhani|Hassan Rohani
+Mohammad Javad Zarif|Zarif
+Mohammad Karimi|Muhammad Karimi
+Mohammed Karimi|Muhammad Karimi
+LIST
+	[ "$(id_of "The United States said so." "United States")" = loc:united-states ]
+	[ "$(id_of "The U.S. said so." "U.S.")" = loc:united-states ]
+	[ "$(id_of "America said so." "America")" = loc:united-states ]
+	[ "$(id_of "The US said so." "US")" = loc:united-states ]
+}
+
+@test "identity: canonical names are the lexicon's spelling of the same name, ids never a fragment" {
+	run ents "Zabiullah Mujahid, the spokesman, said so. Mujahid added more."
+	assert_line --partial '"text":"Zabiullah Mujahid","type":"PERSON","start":0,"end":17,"canonical":"Zabihullah Mujahid","id":"person:zabihullah-mujahid"'
+	assert_line --partial '"text":"Mujahid","type":"PERSON","start":43,"end":50,"canonical":"Zabihullah Mujahid","id":"person:zabihullah-mujahid"'
+	# a person the lexicon does not know: the transliteration key of the fullest name
+	[ "$(id_of "Nasrullah Haqyar spoke." "Nasrullah Haqyar")" = "$(id_of "Nasrulla Hakyar spoke." "Nasrulla Hakyar")" ]
+	# a longer name the tagger finds is not the lexicon's shorter one inside it
+	[ "$(id_of "She studied at Kabul University for years." "Kabul University")" = org:kabul-university ]
+}
+
+@test "codes by date: the office held on the date the sentence speaks of, else on publication" {
+	run ents "Imran Khan met the Taliban." 2020-01-10T09:00:00+05:00
+	assert_line --partial '"text":"Imran Khan","type":"PERSON","start":0,"end":10,"canonical":"Imran Khan","id":"person:imran-khan","code":"PAKGOV"'
+	assert_line --partial '"canonical":"Taliban","id":"org:taliban","code":"AFGREB"'
+	run ents "Imran Khan met the Taliban." 2023-01-10T09:00:00+05:00
+	assert_line --partial '"canonical":"Imran Khan","id":"person:imran-khan","code":"PAKOPP"'
+	assert_line --partial '"canonical":"Taliban","id":"org:taliban","code":"AFGGOV"'
+	# history told later: the sentence's own date chooses
+	run ents "In 1998 the Taliban ruled Kabul. In 2010 the Taliban fought on." 2023-01-10T09:00:00+05:00
+	[ "$(printf '%s\n' "$output" | jq -r 'select(.text == "Taliban") | .code' | tr '\n' ' ')" = "AFGGOV AFGREB " ]
+}
+
+@test "codes by date: a user's lexicon gives them; a bad date is file:line:col and status 78" {
+	cat >"$T/lex.yaml" <<'YAML'
+people:
+  - {name: Gul Pacha Zadran, code: AFGOPP, codes: [{code: AFGGOV, from: 2022-01-01, until: 2023-01-01}]}
+YAML
+	run ents "Gul Pacha Zadran spoke." 2022-06-01T09:00:00+04:30 --lexicon "$T/lex.yaml"
+	assert_line --partial '"code":"AFGGOV"'
+	run ents "Gul Pacha Zadran spoke." 2024-06-01T09:00:00+04:30 --lexicon "$T/lex.yaml"
+	assert_line --partial '"code":"AFGOPP"'
+	printf 'people:\n  - {name: X Y, codes: [{code: AFGGOV, from: 2022-13-01}]}\n' >"$T/bad.yaml"
+	run af-entities --lexicon "$T/bad.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "bad.yaml:2:"
+	assert_output --partial "expected a date YYYY-MM-DD"
+	printf 'people:\n  - {name: X Y, codes: [{code: AFGGOV, from: 2022-01-01, until: 2021-01-01}]}\n' >"$T/bad.yaml"
+	run af-entities --lexicon "$T/bad.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	assert_output --partial "'until' must come after 'from'"
 }

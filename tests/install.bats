@@ -31,3 +31,29 @@ bats_require_minimum_version 1.5.0
 	run find "$T/root" -type f
 	assert_output ""
 }
+
+@test "make install puts LICENSE, THIRD-PARTY and the format notes in DOCDIR" {
+	[ -x "$TOP/bin/af-clean" ] || skip "not built"
+	run make -C "$TOP" --no-print-directory install PREFIX=/opt/af DESTDIR="$T/root"
+	assert_success
+	d=$T/root/opt/af/share/doc/af
+	cmp "$TOP/LICENSE" "$d/LICENSE"
+	cmp "$TOP/THIRD-PARTY" "$d/THIRD-PARTY"
+	for f in "$TOP"/docs/*.md; do
+		[ -f "$d/${f##*/}" ] || fail "missing doc ${f##*/}"
+	done
+	grep -q '^MIT License' "$d/LICENSE"
+}
+
+@test "THIRD-PARTY names every shipped data file, and the terms the issue lists" {
+	for f in "$TOP"/data/*; do
+		grep -qF "data/${f##*/}" "$TOP/THIRD-PARTY" || fail "THIRD-PARTY does not name data/${f##*/}"
+	done
+	for t in "PETRARCH" "Phoenix" "MIT" "CC BY-SA 4.0" "PLOVER" "CoNLL-2003" "Groningen Meaning Bank" \
+		"UD English EWT" "ians-afghan-opposition.txt"; do
+		grep -qF "$t" "$TOP/THIRD-PARTY" || fail "THIRD-PARTY does not mention $t"
+	done
+	# the MIT attribution the PETRARCH/Phoenix licence asks for, in full
+	grep -qF "Copyright (c) 2014 Open Event Data" "$TOP/THIRD-PARTY"
+	grep -qF "The above copyright notice and this permission notice shall be included" "$TOP/THIRD-PARTY"
+}

@@ -22,6 +22,8 @@ static const char usage[] =
 	"  -l, --lexicon FILE   add or override actors, agents, verbs, synsets,\n"
 	"                       discards and speech verbs from a YAML dictionary\n"
 	"      --no-defaults    use only the dictionaries given on the command line\n"
+	"      --conventions C  news (default: the news coding guidelines of af-events(1))\n"
+	"                       or petrarch (as PETRARCH's validation suite codes)\n"
 	"      --check          load the dictionaries, print their sizes, and exit\n"
 	"      --reject FILE    write rejected input lines to FILE, verbatim\n"
 	"      --strict         stop at the first rejected record\n"
@@ -33,7 +35,7 @@ static const char usage[] =
 	"Exit status: 0 ok, 64 usage, 65 a record was rejected or had no text, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad dictionary. See af-events(1), af(7).\n";
 
-enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_NODEF, OPT_CHECK,
+enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_NODEF, OPT_CHECK, OPT_CONV,
        OPT_LEXICON = 'l' };
 
 struct ctx {
@@ -115,6 +117,7 @@ int main(int argc, char **argv)
 		{"discards", required_argument, NULL, OPT_DISCARDS},
 		{"lexicon", required_argument, NULL, OPT_LEXICON},
 		{"no-defaults", no_argument, NULL, OPT_NODEF},
+		{"conventions", required_argument, NULL, OPT_CONV},
 		{"check", no_argument, NULL, OPT_CHECK},
 		{0, 0, 0, 0},
 	};
@@ -126,6 +129,7 @@ int main(int argc, char **argv)
 	size_t nfiles = 0;
 	unsigned defaults = AF_EVD_ALL;
 	int check = 0, ch;
+	enum af_evconventions conv = AF_EVC_NEWS;
 	af_setprog(argv);
 	while ((ch = getopt_long(argc, argv, "hVl:", opts, NULL)) != -1) {
 		if (af_cli_common(&cli, &f, ch, optarg))
@@ -146,6 +150,14 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NODEF:
 			defaults = 0;
+			break;
+		case OPT_CONV:
+			if (!strcmp(optarg, "news"))
+				conv = AF_EVC_NEWS;
+			else if (!strcmp(optarg, "petrarch"))
+				conv = AF_EVC_PETRARCH;
+			else
+				af_usage_error("--conventions: news or petrarch");
 			break;
 		case OPT_CHECK:
 			check = 1;
@@ -172,6 +184,7 @@ int main(int argc, char **argv)
 		return AF_EX_OK;
 	}
 	c.coder = af_coder_new(d);
+	af_coder_conventions(c.coder, conv);
 	int status = af_cli_run_files(&f, argc - optind, argv + optind);
 	af_coder_free(c.coder);
 	af_mentions_free(&c.ents);

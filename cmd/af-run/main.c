@@ -79,6 +79,42 @@ static void add_names(char ***list, size_t *n, char *arg)
 	}
 }
 
+/* A file that failed to load as a pipeline but whose first non-blank line is a JSON object
+ * without "stages" is records: the arguments were given the wrong way round. */
+static int holds_records(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return 0;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t got;
+	int yes = 0;
+	while ((got = getline(&line, &cap, f)) >= 0) {
+		size_t i = 0;
+		while (i < (size_t)got && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
+			i++;
+		if (i == (size_t)got)
+			continue;
+		json_t *o = json_loadb(line + i, (size_t)got - i, JSON_DISABLE_EOF_CHECK, NULL);
+		yes = json_is_object(o) && !json_object_get(o, "stages");
+		json_decref(o);
+		break;
+	}
+	free(line);
+	fclose(f);
+	return yes;
+}
+
+_Noreturn static void not_a_pipeline(const char *path)
+{
+	fprintf(stderr, "%s: %s is not a pipeline file: it holds JSON records (the pipeline file comes first)\n",
+	        af_prog(), path);
+	fwrite(usage, 1, strcspn(usage, "\n") + 1, stderr);
+	fprintf(stderr, "Try '%s --help' for more information.\n", af_prog());
+	exit(AF_EX_USAGE);
+}
+
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -190,8 +226,11 @@ int main(int argc, char **argv)
 	if (stat(argv[0], &pst) == 0 && S_ISDIR(pst.st_mode))
 		af_die(AF_EX_NOINPUT, "%s: %s", argv[0], strerror(EISDIR));
 	struct af_pipeline *p = af_pipeline_load(argv[0], &err);
-	if (!p)
+	if (!p) {
+		if (holds_records(argv[0]))
+			not_a_pipeline(argv[0]);
 		af_die(AF_EX_CONFIG, "%s", err.msg);
+	}
 	if (af_pipeline_select(p, (const char *const *)skip, (const char *const *)only, from, to, &err) < 0)
 		af_usage_error("%s", err.msg);
 	for (size_t i = 0; i < nadded; i++)

@@ -15,7 +15,9 @@ struct af_mention {
 	size_t start, end;   /* bytes into the text, half-open */
 	size_t cstart, cend; /* code points */
 	enum af_etype type;
-	const char *canonical; /* the fullest name of the entity in the text (DATE: its value or text) */
+	const char *canonical; /* the lexicon's name of the entity, else its fullest name in the text
+	                        * (DATE: its value or text) */
+	const char *id;        /* stable identity across articles ("person:amir-khan-muttaqi"); NULL for DATE */
 	const char *code;      /* lexicon code, or NULL */
 	const char *value;     /* DATE: "2025-12-09", "2025-W49", "2025-12", "2022", "1989-90", a range
 	                        * "2015/2025-12-10"; NULL if unresolved */

@@ -69,6 +69,14 @@ struct af_coder;
 struct af_coder *af_coder_new(const struct af_evdict *d);
 void af_coder_free(struct af_coder *c);
 
+/* How events are read (af-events --conventions): AF_EVC_NEWS (the default) follows the news
+ * coding guidelines of af-events(1): no mirror pairs but a compound subject's joint act, no
+ * event without both sides, no capabilities, conditionals, questions or targetless statements,
+ * nominal events ("talks between X and Y"); AF_EVC_PETRARCH codes as PETRARCH's validation
+ * suite expects ([active:reverse] codes both ways). */
+enum af_evconventions { AF_EVC_NEWS, AF_EVC_PETRARCH };
+void af_coder_conventions(struct af_coder *c, enum af_evconventions conv);
+
 /* The events of in, as a new JSON array; NULL with err set when the text layer fails.
  * *nsent (when not NULL) gets the number of sentences coded. */
 json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent,

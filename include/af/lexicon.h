@@ -16,9 +16,18 @@ enum af_etype { AF_E_PERSON, AF_E_ORG, AF_E_LOC, AF_E_NORP, AF_E_DATE, AF_E_MISC
 const char *af_etype_name(enum af_etype t);
 
 /* One entity of a gazetteer. */
+/* A code that holds over a span of dates: from (inclusive) and until (exclusive) as
+ * YYYYMMDD, 0 when open. */
+struct af_datedcode {
+	char *code;
+	long from, until;
+};
+
 struct af_lexentry {
 	char *name;         /* the lexicon's name for it */
-	char *code;         /* CAMEO actor or country code, or NULL */
+	char *code;         /* CAMEO actor or country code, or NULL: the code outside every span */
+	struct af_datedcode *codes; /* codes by date (`codes:`), the first that holds wins */
+	size_t ncodes;
 	char *country;      /* for a demonym: the place's name ("Afghan" -> "Afghanistan") */
 	enum af_etype type;
 };
@@ -131,5 +140,7 @@ size_t af_lexicon_size(const struct af_lexicon *lx);
  * and transliteration (docs/lexicons.md); appended to out with their NUL. */
 void af_lex_key(const char *s, size_t n, struct af_buf *out);
 void af_lex_fold(const char *key, struct af_buf *out);
+/* The code of e on the date ymd (YYYYMMDD; 0: unknown, which takes `code`). */
+const char *af_lexentry_code(const struct af_lexentry *e, long ymd);
 
 #endif

@@ -89,6 +89,8 @@ struct af_filter {
 	void *ctx;
 	const char *reject_path; /* --reject FILE, or NULL */
 	int strict;              /* --strict: stop at the first rejected line */
+	int quiet;               /* no record is written: process writes its own output
+	                          * (af-parse --conllu) */
 	/* state */
 	FILE *reject;
 	long nin, nrejected;
