@@ -22,7 +22,7 @@ PKGS     = yaml-0.1 libpcre2-8 jansson libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 AF_CFLAGS = $(WARN) $(if $(WERROR),-Werror) -D_POSIX_C_SOURCE=200809L -Iinclude $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS  += $(PKG_LIBS) -lm
+LDLIBS  += $(PKG_LIBS) -lmodest -lm
 
 # BUILD holds objects, BIN the tools; `make asan` points both elsewhere.
 BUILD   ?= build
@@ -169,8 +169,9 @@ fuzz-ci:
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
 eval: eval-clean eval-quotes eval-ner eval-events eval-syntax
 
-eval-clean: all
+eval-clean: all $(BUILD)/train-lr
 	@bench/eval-clean
+	@scripts/train-clean --cv
 
 eval-quotes: all
 	@bench/eval-quotes
@@ -185,11 +186,16 @@ eval-events: all
 eval-syntax: all
 	@bench/eval-syntax
 
-# retrain data/ner.bin and data/syntax.bin from ../shared/data (reproducible: same data and
-# seed, same bytes)
-model: all
+# retrain data/ner.bin, data/syntax.bin and data/clean-model.yaml from ../shared/data
+# (reproducible: same data and seed, same bytes)
+model: all $(BUILD)/train-lr
 	@scripts/train-model
 	@scripts/train-syntax
+	@scripts/train-clean
+
+$(BUILD)/train-lr: scripts/train-lr.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $< -lm
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
