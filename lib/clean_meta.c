@@ -362,14 +362,15 @@ json_t *cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, 
 		struct af_dt t = {0};
 		t.mo = af_dates_month(c->dates, b->s + ma, ml);
 		t.d = (int)strtol(b->s + da, NULL, 10);
-		int py = 0, pm = 0, pd = 0;
+		struct af_dt pub;
+		const char *why;
 		if (yl)
 			t.y = (int)strtol(b->s + ya, NULL, 10);
-		else if (published && sscanf(published, "%d-%d-%d", &py, &pm, &pd) == 3) {
+		else if (published && af_dt_parse(published, &pub, &why) == 0 && pub.d) {
 			/* the year of publication, or the one before for a December dateline in January */
-			t.y = py;
-			if (t.mo * 100 + t.d > pm * 100 + pd + 1)
-				t.y = py - 1;
+			t.y = pub.y;
+			if (t.mo * 100 + t.d > pub.mo * 100 + pub.d + 1)
+				t.y = pub.y - 1;
 		}
 		char buf[32];
 		if (t.y && af_dt_valid(&t) && af_dt_iso(&t, buf, sizeof buf))

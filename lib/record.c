@@ -826,6 +826,8 @@ void af_filter_reject(struct af_filter *f, const char *name, long lineno, const 
 void af_filter_record(struct af_filter *f, struct af_record *r, const char *name, long lineno)
 {
 	struct af_error why = {{0}};
+	f->cur_name = name;
+	f->cur_line = lineno;
 	reject_open(f);
 	enum af_verdict v = f->process(r, f->ctx, &why);
 	if (v == AF_REJECT) {

@@ -43,6 +43,7 @@ enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_
        OPT_OPTIONS, OPT_TABARI, OPT_SKIPBAD, OPT_LEXICON = 'l' };
 
 struct ctx {
+	struct af_filter *f;
 	struct af_coder *coder;
 	/* the record's upstream fields, their buffers kept between records */
 	struct af_mentions ents;
@@ -58,8 +59,8 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	if (!text)
 		return bad;
 	struct af_evinput in = {.text = text, .len = len};
-	char *pub = af_field_string(r, "published", NULL);
-	char *dl = af_field_string(r, "dateline", "date");
+	char *pub = af_filter_date(c->f, r, "published", NULL);
+	char *dl = af_filter_date(c->f, r, "dateline", "date");
 	in.published = pub;
 	in.dateline = dl;
 	af_field_entities(r, &c->ents);
@@ -150,6 +151,7 @@ int main(int argc, char **argv)
 	};
 	struct ctx c = {0};
 	struct af_filter f = {.stage = "events", .process = process, .ctx = &c};
+	c.f = &f;
 	struct af_cli cli = {.usage = usage};
 	struct dictfile *files = NULL;
 	size_t nfiles = 0;

@@ -97,6 +97,8 @@ struct af_filter {
 	long npassbad; /* AF_PASS_BAD records */
 	int stopped;
 	struct af_buf out;
+	const char *cur_name; /* the input and line of the record being processed, for messages */
+	long cur_line;
 };
 
 /* Run the filter over every line of in ("name" for messages, NULL for stdin).
