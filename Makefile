@@ -22,7 +22,7 @@ PKGS     = yaml-0.1 libpcre2-8 jansson libutf8proc
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 AF_CFLAGS = $(WARN) $(if $(WERROR),-Werror) -D_POSIX_C_SOURCE=200809L -Iinclude $(PKG_CFLAGS) $(CFLAGS)
-LDLIBS  += $(PKG_LIBS) -lm
+LDLIBS  += $(PKG_LIBS) -lmodest -lm
 
 # BUILD holds objects, BIN the tools; `make asan` points both elsewhere.
 BUILD   ?= build
@@ -48,7 +48,7 @@ PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 DOCS     = LICENSE THIRD-PARTY README.md $(wildcard docs/*.md)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner eval-identity eval-events model fuzz fuzz-ci
+        eval eval-clean eval-quotes eval-ner eval-identity eval-events eval-syntax model fuzz fuzz-ci
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -167,10 +167,11 @@ fuzz-ci:
 	@tests/fuzz/run 7
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
-eval: eval-clean eval-quotes eval-ner eval-identity eval-events
+eval: eval-clean eval-quotes eval-ner eval-identity eval-events eval-syntax
 
-eval-clean: all
+eval-clean: all $(BUILD)/train-lr
 	@bench/eval-clean
+	@scripts/train-clean --cv
 
 eval-quotes: all
 	@bench/eval-quotes
@@ -186,9 +187,19 @@ eval-events: all
 	@bench/eval-events
 	@bench/eval-events-news
 
-# retrain data/ner.bin from ../shared/data (reproducible: same data and seed, same bytes)
-model: all
+eval-syntax: all
+	@bench/eval-syntax
+
+# retrain data/ner.bin, data/syntax.bin and data/clean-model.yaml from ../shared/data
+# (reproducible: same data and seed, same bytes)
+model: all $(BUILD)/train-lr
 	@scripts/train-model
+	@scripts/train-syntax
+	@scripts/train-clean
+
+$(BUILD)/train-lr: scripts/train-lr.c
+	@mkdir -p $(@D)
+	$(CC) -O2 -o $@ $< -lm
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

@@ -1,6 +1,7 @@
 /* dates.c - date/time stamps: month names, zones and labels from data/dates.yaml,
  * patterns compiled once with pcre2. */
 #include "af/dates.h"
+#include "dates_int.h"
 #include "af/pattern.h"
 #include "af/data.h"
 #include "af/utf8.h"
@@ -30,6 +31,7 @@ struct af_dates {
 	char *month_alt;
 	pcre2_code *re_date, *re_time, *re_label;
 	pcre2_match_data *md;
+	struct af_daterules *rules; /* the resolver's words (lib/dateres.c) */
 };
 
 static void names_put(struct names *ns, const char *s, int v)
@@ -125,8 +127,28 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 				return -1;
 		}
 	}
-	if ((n = af_ymap_get(root, "weekdays")) && list_into(&d->weekdays, n, 1, err) < 0)
-		return -1;
+	if ((n = af_ymap_get(root, "weekdays"))) {
+		/* a mapping of weekday number (1 = Monday) to names, or (older lexicons) a list of
+		 * names: stamps take those, the resolver does not know their day */
+		if (n->type == AF_Y_MAP) {
+			for (size_t i = 0; i + 1 < n->n; i += 2) {
+				long wd;
+				if (af_parse_long(n->kids[i]->str, 1, 7, &wd) < 0)
+					return af_yerr(err, n->kids[i], "expected a weekday number 1-7 (1 = Monday), found '%s'",
+					               n->kids[i]->str);
+				if (list_into(&d->weekdays, n->kids[i + 1], (int)wd, err) < 0)
+					return -1;
+			}
+		} else if (list_into(&d->weekdays, n, 0, err) < 0) {
+			return -1;
+		}
+	}
+	if ((n = af_ymap_get(root, "resolve"))) {
+		if (!d->rules)
+			d->rules = af_daterules_new();
+		if (af_daterules_merge(d->rules, n, err) < 0)
+			return -1;
+	}
 	if ((n = af_ymap_get(root, "zones"))) {
 		if (n->type != AF_Y_MAP)
 			return af_yerr(err, n, "zones: expected a mapping of zone name to offset");
@@ -217,6 +239,7 @@ struct af_dates *af_dates_new(struct af_error *err)
 	if (!root)
 		return NULL;
 	struct af_dates *d = af_calloc(1, sizeof *d);
+	d->rules = af_daterules_new();
 	int rc = af_dates_merge(d, root, err);
 	af_yaml_free(root);
 	if (rc < 0) {
@@ -240,7 +263,21 @@ void af_dates_free(struct af_dates *d)
 	pcre2_code_free(d->re_time);
 	pcre2_code_free(d->re_label);
 	pcre2_match_data_free(d->md);
+	af_daterules_free(d->rules);
 	free(d);
+}
+
+struct af_daterules *af_dates_rules(struct af_dates *d)
+{
+	return d->rules;
+}
+
+int af_dates_weekday(struct af_dates *d, const char *s, size_t n)
+{
+	for (size_t i = 0; i < d->weekdays.n; i++)
+		if (strlen(d->weekdays.v[i].s) == n && strncasecmp(d->weekdays.v[i].s, s, n) == 0)
+			return d->weekdays.v[i].v;
+	return 0;
 }
 
 const char *af_dates_month_alt(struct af_dates *d)
@@ -319,6 +356,103 @@ int af_dt_valid(const struct af_dt *t)
 	if (t->has_time && (t->h > 23 || t->mi > 59 || t->s > 60))
 		return 0;
 	return 1;
+}
+
+static int digits(const char *s, int n, int *v)
+{
+	*v = 0;
+	for (int i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		*v = *v * 10 + (s[i] - '0');
+	}
+	return 1;
+}
+
+int af_dt_parse(const char *s, struct af_dt *t, const char **why)
+{
+	memset(t, 0, sizeof *t);
+	*why = "expected an ISO 8601 date like 2025-12-10 or 2025-12-10T18:53:26+05:30";
+	size_t n = strlen(s);
+	const char *p = s;
+	if (n == 8 && digits(s, 4, &t->y) && digits(s + 4, 2, &t->mo) && digits(s + 6, 2, &t->d)) {
+		p = s + 8;
+	} else {
+		if (n < 4 || !digits(s, 4, &t->y))
+			return -1;
+		p = s + 4;
+		if (*p == '-') {
+			if (!digits(p + 1, 2, &t->mo))
+				return -1;
+			p += 3;
+			if (*p == '-') {
+				if (!digits(p + 1, 2, &t->d))
+					return -1;
+				p += 3;
+			}
+		}
+		if (t->d && (*p == 'T' || *p == ' ')) {
+			if (!digits(p + 1, 2, &t->h) || p[3] != ':' || !digits(p + 4, 2, &t->mi))
+				return -1;
+			t->has_time = 1;
+			p += 6;
+			if (*p == ':') {
+				if (!digits(p + 1, 2, &t->s))
+					return -1;
+				t->has_sec = 1;
+				p += 3;
+				if (*p == '.' || *p == ',') {
+					p++;
+					if (*p < '0' || *p > '9')
+						return -1;
+					while (*p >= '0' && *p <= '9')
+						p++;
+				}
+			}
+			if (*p == 'Z') {
+				t->has_off = 1;
+				p++;
+			} else if (*p == '+' || *p == '-') {
+				int oh, om = 0;
+				const char *q = p + 1;
+				if (!digits(q, 2, &oh))
+					return -1;
+				q += 2;
+				if (*q == ':')
+					q++;
+				if (*q && !digits(q, 2, &om))
+					return -1;
+				q += *q ? 2 : 0;
+				if (oh > 14 || om > 59 || oh * 60 + om > 14 * 60) {
+					*why = "no such zone offset (at most +14:00)";
+					return -1;
+				}
+				t->has_off = 1;
+				t->off = (*p == '-' ? -1 : 1) * (oh * 60 + om);
+				p = q;
+			}
+		}
+	}
+	if (*p)
+		return -1;
+	if (t->y < 1800 || t->y > 2200) {
+		*why = "year out of range (1800-2200)";
+		return -1;
+	}
+	if (t->mo && (t->mo < 1 || t->mo > 12)) {
+		*why = "no such month";
+		return -1;
+	}
+	if (t->d && (t->d < 1 || t->d > af_dt_mdays(t->y, t->mo))) {
+		*why = "no such day in that month";
+		return -1;
+	}
+	if (t->has_time && (t->h > 23 || t->mi > 59 || t->s > 60)) {
+		*why = "no such time of day";
+		return -1;
+	}
+	*why = NULL;
+	return 0;
 }
 
 long long af_dt_key(const struct af_dt *t)

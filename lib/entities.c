@@ -44,7 +44,8 @@ struct ment {
 	size_t rs, re; /* role: bytes of the text (rs == re: none) */
 	const char *rolestr; /* or a role word from the lexicon */
 	size_t anaphor; /* "the Council": the unit of the head word to look for, else NONE */
-	char value[24];
+	char value[48];
+	enum af_date_kind dkind; /* DATE: point, range or deadline */
 	size_t ds, de; /* DATE: bytes (dates work on tokens) */
 	size_t dcs, dce;
 	int dead;
@@ -71,7 +72,7 @@ struct work {
 	struct role *roles;
 	size_t nroles, caproles;
 	int have_pub;
-	int py, pm, pd;
+	struct af_dt pub; /* the publication date, when have_pub */
 };
 
 #define ROLEUNIT ((size_t)-2)
@@ -83,11 +84,21 @@ static int add_root(struct af_entities *x, const struct af_ynode *root, int need
 	if (root->type != AF_Y_MAP)
 		return af_yerr(err, root, "a lexicon is a mapping of sections (people:, orgs:, places:, ...)");
 	int known = af_lexicon_knows(root);
-	int dated = af_ymap_get(root, "months") || af_ymap_get(root, "weekdays") || af_ymap_get(root, "zones");
+	int dated = af_ymap_get(root, "months") || af_ymap_get(root, "weekdays") || af_ymap_get(root, "zones") ||
+	            af_ymap_get(root, "resolve");
 	if (need && !known && !dated && root->n)
 		return af_yerr(err, root,
 		               "no section af-entities reads (people, orgs, places, groups, misc, titles, ...; "
 		               "see docs/lexicons.md)");
+	/* a user's file: a misspelt section is refused, not ignored (af(7), LEXICONS) */
+	for (size_t i = 0; need && i + 1 < root->n; i += 2) {
+		const char *k = root->kids[i]->str;
+		if (!af_lexicon_knows_key(k) && strcmp(k, "months") && strcmp(k, "weekdays") && strcmp(k, "zones"))
+			return af_yerr(err, root->kids[i],
+			               "unknown key '%s' (expected a section af-entities reads: people, orgs, places, "
+			               "groups, misc, titles, ..., months, weekdays, zones; see docs/lexicons.md)",
+			               k);
+	}
 	for (size_t i = 0; need && i + 1 < root->n; i += 2) {
 		const char *k = root->kids[i]->str, *near = af_lexicon_misspelt(k);
 		if (near)
@@ -1029,252 +1040,41 @@ static void link_mentions(struct work *w)
 
 /* ---- 7. dates ---- */
 
-static int num_of(const struct work *w, size_t i, int *v)
-{
-	if (i >= w->u->n)
-		return 0;
-	const struct af_lexunit *x = &w->u->v[i];
-	if (!(x->flags & AF_UF_NUMBER))
-		return 0;
-	const char *p = w->s + x->start;
-	size_t n = x->end - x->start, k = 0;
-	int val = 0;
-	while (k < n && p[k] >= '0' && p[k] <= '9' && k < 6)
-		val = val * 10 + (p[k++] - '0');
-	if (!k)
-		return 0;
-	/* 10th, 1st */
-	if (k < n && !(n - k == 2 && (!strncmp(p + k, "st", 2) || !strncmp(p + k, "nd", 2) ||
-	                              !strncmp(p + k, "rd", 2) || !strncmp(p + k, "th", 2))))
-		return 0;
-	*v = val;
-	return (int)k;
-}
-
-static int month_of(const struct work *w, size_t i)
-{
-	if (i >= w->u->n || !(uflags(w, i) & AF_UF_WORD) || !(uflags(w, i) & AF_UF_CAP))
-		return 0;
-	const struct af_lexunit *x = &w->u->v[i];
-	size_t n = x->end - x->start;
-	if (n && w->s[x->start + n - 1] == '.')
-		n--;
-	return af_dates_month(w->x->dates, w->s + x->start, n);
-}
-
-static size_t date_ment(struct work *w, size_t a, size_t b, const char *value)
+/* A DATE mention over units [a, b), unless another mention holds one of them. */
+static size_t date_ment(struct work *w, size_t a, size_t b, const struct af_datex *e)
 {
 	for (size_t i = a; i < b; i++)
 		if (w->owner[i] != NONE)
 			return NONE;
 	size_t k = new_ment(w, a, b, AF_E_DATE, -1);
-	if (value)
-		snprintf(w->m[k].value, sizeof w->m[k].value, "%s", value);
+	if (e->resolved)
+		snprintf(w->m[k].value, sizeof w->m[k].value, "%s", e->value);
+	w->m[k].dkind = e->kind;
 	return k;
 }
 
-/* The year that puts month/day nearest the publication date. */
-static int nearest_year(const struct work *w, int mo, int d)
-{
-	long pub = af_dt_days(w->py, w->pm, w->pd), best = 0;
-	int by = w->py;
-	for (int y = w->py - 1; y <= w->py + 1; y++) {
-		int dd = d ? d : 15;
-		if (dd > af_dt_mdays(y, mo))
-			dd = af_dt_mdays(y, mo);
-		long diff = labs(af_dt_days(y, mo, dd) - pub);
-		if (y == w->py - 1 || diff < best) {
-			best = diff;
-			by = y;
-		}
-	}
-	return by;
-}
-
-/* Does the sentence around unit i speak of the future before it? */
-static int future_before(const struct work *w, size_t i)
-{
-	for (size_t j = i; j > 0 && j + 12 > i; j--) {
-		if (uflags(w, j) & AF_UF_SENT)
-			break;
-		if (w->cls[j - 1] & AF_LC_FUTURE)
-			return 1;
-	}
-	return 0;
-}
-
+/* The date resolver (lib/dateres.c) over each sentence; its expressions become mentions
+ * over the units they cover. */
 static void find_dates(struct work *w)
 {
 	const struct af_lexunits *u = w->u;
-	char v[24];
-	for (size_t i = 0; i < u->n; i++) {
-		if (w->owner[i] != NONE)
-			continue;
-		int mo = month_of(w, i), day = 0, year = 0, nd;
-		/* December 10, 2025 / December 10 / December 2025 / Dec. 10 */
-		if (mo) {
-			size_t k = i + 1;
-			if (is_punct(w, k, "."))
-				k++;
-			if (k < u->n && (nd = num_of(w, k, &day)) && nd <= 2 && day >= 1 && day <= 31) {
-				size_t e = k + 1;
-				if (is_punct(w, e, ",") && num_of(w, e + 1, &year) == 4)
-					e += 2;
-				else if (num_of(w, e, &year) == 4)
-					e++;
-				else
-					year = 0;
-				if (!year && w->have_pub)
-					year = nearest_year(w, mo, day);
-				if (year && day <= af_dt_mdays(year, mo))
-					snprintf(v, sizeof v, "%04d-%02d-%02d", year, mo, day);
-				date_ment(w, i, e, year ? v : NULL);
-				i = e - 1;
-				continue;
+	const struct af_sentences *ss = &w->x->sents;
+	struct af_datex ex[64];
+	size_t ui = 0;
+	for (size_t si = 0; si < ss->n; si++) {
+		size_t from = ss->v[si].start, to = ss->v[si].end;
+		while (from < to) {
+			size_t n = af_dates_find(w->x->dates, w->s, from, to, w->have_pub ? &w->pub : NULL, ex, 64);
+			for (size_t k = 0; k < n; k++) {
+				while (ui < u->n && u->v[ui].end <= ex[k].start)
+					ui++;
+				size_t uj = ui;
+				while (uj < u->n && u->v[uj].start < ex[k].end)
+					uj++;
+				if (uj > ui)
+					date_ment(w, ui, uj, &ex[k]);
 			}
-			if (k < u->n && num_of(w, k, &year) == 4 && year >= 1000) {
-				snprintf(v, sizeof v, "%04d-%02d", year, mo);
-				date_ment(w, i, k + 1, v);
-				i = k;
-				continue;
-			}
-			/* a month alone, after in / since / last / next ... */
-			if (i > 0 && (w->cls[i - 1] & (AF_LC_YEARCUE | AF_LC_PAST | AF_LC_FUTURE))) {
-				int y = 0;
-				if (w->have_pub) {
-					y = w->py;
-					if ((w->cls[i - 1] & AF_LC_PAST) && mo >= w->pm)
-						y--;
-					else if ((w->cls[i - 1] & AF_LC_FUTURE) && mo <= w->pm)
-						y++;
-					else if (!(w->cls[i - 1] & (AF_LC_PAST | AF_LC_FUTURE)))
-						y = future_before(w, i) ? (mo < w->pm ? w->py + 1 : w->py)
-						                        : (mo > w->pm ? w->py - 1 : w->py);
-				}
-				if (y)
-					snprintf(v, sizeof v, "%04d-%02d", y, mo);
-				date_ment(w, i, i + 1, y ? v : NULL);
-			}
-			continue;
-		}
-		/* 10 December 2025 / 10 December */
-		if ((nd = num_of(w, i, &day)) && nd <= 2 && day >= 1 && day <= 31 && (mo = month_of(w, i + 1))) {
-			size_t e = i + 2;
-			if (num_of(w, e, &year) == 4)
-				e++;
-			else
-				year = w->have_pub ? nearest_year(w, mo, day) : 0;
-			if (year && day <= af_dt_mdays(year, mo))
-				snprintf(v, sizeof v, "%04d-%02d-%02d", year, mo, day);
-			date_ment(w, i, e, year ? v : NULL);
-			i = e - 1;
-			continue;
-		}
-		/* weekdays and today / yesterday */
-		if (w->cls[i] & (AF_LC_WEEKDAY | AF_LC_RELDAY)) {
-			if ((w->cls[i] & AF_LC_WEEKDAY) && !(uflags(w, i) & AF_UF_CAP))
-				continue;
-			const struct af_lexhit *h = af_lexicon_find(w->x->lx, u, i, i + w->plen[i], 0);
-			if (!h)
-				continue;
-			int have = 0;
-			if (w->have_pub) {
-				long pub = af_dt_days(w->py, w->pm, w->pd), day_n;
-				if (w->cls[i] & AF_LC_WEEKDAY) {
-					int pw = af_dt_weekday(w->py, w->pm, w->pd);
-					int back = (pw - h->arg + 7) % 7, ahead = (h->arg - pw + 7) % 7;
-					unsigned before = i > 0 ? w->cls[i - 1] : 0;
-					if (before & AF_LC_PAST)
-						day_n = pub - (back ? back : 7);
-					else if (before & AF_LC_FUTURE)
-						day_n = pub + (ahead ? ahead : 7);
-					else if (future_before(w, i))
-						day_n = pub + ahead;
-					else
-						day_n = pub - back;
-				} else {
-					day_n = pub + h->arg;
-				}
-				int y, m, d;
-				af_dt_from_days(day_n, &y, &m, &d);
-				snprintf(v, sizeof v, "%04d-%02d-%02d", y, m, d);
-				have = 1;
-			}
-			date_ment(w, i, i + w->plen[i], have ? v : NULL);
-			i += w->plen[i] - 1;
-			continue;
-		}
-		/* last year, this month ... */
-		if ((w->cls[i] & (AF_LC_PAST | AF_LC_FUTURE)) || is_word(w, i, "this")) {
-			int off = (w->cls[i] & AF_LC_PAST) ? -1 : (w->cls[i] & AF_LC_FUTURE) ? 1 : 0;
-			if (is_word(w, i + 1, "year") && w->have_pub) {
-				snprintf(v, sizeof v, "%04d", w->py + off);
-				date_ment(w, i, i + 2, v);
-				i++;
-			} else if (is_word(w, i + 1, "month") && w->have_pub) {
-				int y = w->py, m = w->pm + off;
-				if (m == 0) {
-					m = 12;
-					y--;
-				} else if (m == 13) {
-					m = 1;
-					y++;
-				}
-				snprintf(v, sizeof v, "%04d-%02d", y, m);
-				date_ment(w, i, i + 2, v);
-				i++;
-			}
-			continue;
-		}
-		/* years: 2021, 1989-90, 2001-2021, the 1990s, 2025-12-10 */
-		if (uflags(w, i) & AF_UF_NUMBER) {
-			const struct af_lexunit *x = &u->v[i];
-			const char *p = w->s + x->start;
-			size_t n = x->end - x->start, k = 0;
-			while (k < n && k < 5 && p[k] >= '0' && p[k] <= '9')
-				k++;
-			if (k != 4)
-				continue;
-			int yv = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
-			if (yv < 1900 || yv > 2099)
-				continue;
-			if (i > 0 && (uflags(w, i - 1) & AF_UF_PUNCT) &&
-			    (is_punct(w, i - 1, "$") || is_punct(w, i - 1, "#") || is_punct(w, i - 1, "£") ||
-			     is_punct(w, i - 1, "€")))
-				continue;
-			const char *rest = p + 4;
-			size_t rn = n - 4;
-			if (rn == 0) {
-				if ((wcls(w, i + 1) & AF_LC_NOTYEAR) || is_punct(w, i + 1, "%"))
-					continue;
-				snprintf(v, sizeof v, "%04d", yv);
-			} else if (rn == 1 && rest[0] == 's') {
-				snprintf(v, sizeof v, "%04d-%04d", yv, yv + 9);
-			} else if (rn == 6 && rest[0] == '-' && rest[3] == '-') {
-				int m = (rest[1] - '0') * 10 + (rest[2] - '0'), d = (rest[4] - '0') * 10 + (rest[5] - '0');
-				if (m < 1 || m > 12 || d < 1 || d > af_dt_mdays(yv, m))
-					continue;
-				snprintf(v, sizeof v, "%04d-%02d-%02d", yv, m, d);
-			} else {
-				/* a range: - or – or — then 2 or 4 digits */
-				size_t j = 0;
-				if (rest[0] == '-')
-					j = 1;
-				else if (rn >= 3 && (unsigned char)rest[0] == 0xE2 && (unsigned char)rest[1] == 0x80 &&
-				         ((unsigned char)rest[2] == 0x93 || (unsigned char)rest[2] == 0x94))
-					j = 3;
-				if (!j)
-					continue;
-				size_t dn = rn - j;
-				const char *q = rest + j;
-				int ok = dn == 2 || dn == 4;
-				for (size_t t = 0; ok && t < dn; t++)
-					ok = q[t] >= '0' && q[t] <= '9';
-				if (!ok)
-					continue;
-				snprintf(v, sizeof v, "%04d-%.*s", yv, (int)dn, q);
-			}
-			date_ment(w, i, i + 1, v);
+			from = n == 64 ? ex[63].end : to;
 		}
 	}
 }
@@ -1380,18 +1180,8 @@ static size_t entity_id(const struct work *w, struct af_buf *b, enum af_etype ty
 
 static void parse_published(struct work *w, const char *pub)
 {
-	w->have_pub = 0;
-	if (!pub)
-		return;
-	int y, m, d;
-	char c1, c2;
-	if (sscanf(pub, "%4d%c%2d%c%2d", &y, &c1, &m, &c2, &d) == 5 && c1 == '-' && c2 == '-' && m >= 1 &&
-	    m <= 12 && d >= 1 && d <= af_dt_mdays(y, m)) {
-		w->py = y;
-		w->pm = m;
-		w->pd = d;
-		w->have_pub = 1;
-	}
+	const char *why;
+	w->have_pub = pub && af_dt_parse(pub, &w->pub, &why) == 0 && w->pub.mo && w->pub.d;
 }
 
 /* "2021-08-15" 20210815, "2021-08" 20210815 (mid-month), "2021" 20210701 (mid-year); 0 else. */
@@ -1413,7 +1203,7 @@ static long value_ymd(const char *v)
 static long *unit_dates(const struct work *w)
 {
 	const struct af_lexunits *u = w->u;
-	long pub = w->have_pub ? (long)w->py * 10000 + w->pm * 100 + w->pd : 0;
+	long pub = w->have_pub ? (long)w->pub.y * 10000 + w->pub.mo * 100 + w->pub.d : 0;
 	long *ud = af_malloc((u->n ? u->n : 1) * sizeof *ud);
 	size_t *sent = af_malloc((u->n ? u->n : 1) * sizeof *sent), ns = 0;
 	for (size_t i = 0; i < u->n; i++) {
@@ -1426,7 +1216,7 @@ static long *unit_dates(const struct work *w)
 		sd[k] = 0;
 	for (size_t i = 0; i < w->nm; i++) {
 		const struct ment *m = &w->m[i];
-		if (m->dead || m->type != AF_E_DATE || m->a >= u->n || sd[sent[m->a]])
+		if (m->dead || m->type != AF_E_DATE || m->dkind != AF_DATE_POINT || m->a >= u->n || sd[sent[m->a]])
 			continue;
 		sd[sent[m->a]] = value_ymd(m->value);
 	}
@@ -1531,6 +1321,7 @@ static void results(struct work *w, struct af_mentions *out)
 		o->cstart = u->v[m->a].cstart;
 		o->cend = u->v[m->b - 1].cend;
 		o->type = m->type;
+		o->date_kind = m->type == AF_E_DATE ? m->dkind : AF_DATE_POINT;
 		o->type_name = af_etype_name(m->type);
 		o->sentence = 0;
 	}
@@ -1645,6 +1436,8 @@ void af_mentions_write(const struct af_mentions *m, const char *s, struct af_buf
 			put_field(out, "id", e->id);
 		if (e->value)
 			put_field(out, "value", e->value);
+		if (af_date_kind_name(e->date_kind))
+			put_field(out, "kind", af_date_kind_name(e->date_kind));
 		if (e->code)
 			put_field(out, "code", e->code);
 		if (e->role)

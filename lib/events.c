@@ -15,6 +15,7 @@
 
 #include "af/text.h"
 #include "af/dates.h"
+#include "af/util.h"
 
 #include <ctype.h>
 #include <stdlib.h>
@@ -79,7 +80,7 @@ static const struct {
 	{"HER", W_PRON | W_DET}, {"HIMSELF", W_PRON}, {"THEMSELVES", W_PRON}, {"ITSELF", W_PRON},
 	{"ALSO", W_ADV}, {"BOTH", W_ADV}, {"NOW", W_ADV}, {"EVER", W_ADV}, {"EVEN", W_ADV}, {"JUST", W_ADV},
 	{"STILL", W_ADV}, {"ALREADY", W_ADV}, {"AGAIN", W_ADV}, {"THEN", W_ADV}, {"SOON", W_ADV},
-	{"ABOUT", W_PREP}, {"YET", W_ADV}, {"ONCE", W_ADV}, {"LATER", W_ADV}, {"EARLIER", W_ADV},
+	{"YET", W_ADV}, {"ONCE", W_ADV}, {"LATER", W_ADV}, {"EARLIER", W_ADV},
 	{"FINALLY", W_ADV}, {"REPORTEDLY", W_ADV}, {"RECENTLY", W_ADV}, {"ALLEGEDLY", W_ADV},
 	{"'S", W_POSS}, {"’S", W_POSS}, {"'", W_POSS}, {"’", W_POSS},
 	{"MONDAY", W_TIME}, {"TUESDAY", W_TIME}, {"WEDNESDAY", W_TIME}, {"THURSDAY", W_TIME},
@@ -186,6 +187,15 @@ struct af_coder {
 	const char *text;
 	long adate; /* article date yyyymmdd, 0 */
 	int pub_y, pub_m, pub_d;
+	struct af_dt pub;       /* the same, for the date resolver */
+	const char *pub_source; /* "published" or "dateline" */
+	struct af_dates *dates; /* the date resolver's words */
+	struct edate *ed;       /* the record's DATE entities */
+	size_t ned, capd;
+	int ent_dates;          /* the record has DATE entities: they date the events */
+	struct sdate *sd;       /* the dates of sentence [sd_a, sd_b) */
+	size_t nsd, capsd, sd_a, sd_b;
+	int sd_valid;
 	const char *last_person_canon;
 	char last_person_code[64];
 };
@@ -337,6 +347,9 @@ void af_coder_free(struct af_coder *c)
 {
 	if (!c)
 		return;
+	af_dates_free(c->dates);
+	free(c->ed);
+	free(c->sd);
 	af_tokens_free(&c->toks);
 	af_sentences_free(&c->sents);
 	free(c->t);
@@ -387,11 +400,6 @@ static int is_word(const struct tok *t)
 
 /* ---- dates ---- */
 
-
-static const char *const weekdays[] = {"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"};
-static const char *const months[] = {"JANUARY", "FEBRUARY", "MARCH", "APRIL", "MAY", "JUNE", "JULY",
-                                     "AUGUST", "SEPTEMBER", "OCTOBER", "NOVEMBER", "DECEMBER"};
-
 static int word_is(const struct af_coder *c, size_t i, const char *w)
 {
 	const struct af_token *k = &c->toks.v[i];
@@ -404,92 +412,101 @@ static int word_is(const struct af_coder *c, size_t i, const char *w)
 	return 1;
 }
 
-static int tok_int(const struct af_coder *c, size_t i, int *out, size_t *ndigits)
+/* The record's DATE entities (af-entities ran upstream): code points and value. */
+struct edate {
+	size_t cstart, cend;
+	const char *value; /* NULL when unresolved */
+	int point;         /* not a range or deadline */
+};
+
+static void read_entity_dates(struct af_coder *c, const struct af_mentions *ents)
 {
-	const struct af_token *k = &c->toks.v[i];
-	size_t n = 0;
-	int v = 0;
-	while (k->start + n < k->end && isdigit((unsigned char)c->text[k->start + n]) && n < 9)
-		v = v * 10 + (c->text[k->start + n++] - '0');
-	*ndigits = n;
-	*out = v;
-	return n > 0;
+	c->ned = 0;
+	c->ent_dates = 0;
+	for (size_t i = 0; ents && i < ents->n; i++) {
+		const struct af_mention *e = &ents->v[i];
+		if (e->type != AF_E_DATE)
+			continue;
+		c->ent_dates = 1;
+		if (c->ned == c->capd)
+			c->ed = af_grow(c->ed, &c->capd, c->ned + 1, sizeof *c->ed);
+		c->ed[c->ned++] = (struct edate){e->cstart, e->cend, e->value, e->date_kind == AF_DATE_POINT};
+	}
 }
 
-/* The date the words of s[a, b) state nearest to token `near`, into buf; 0 when none. */
-static int sentence_date(struct af_coder *c, size_t a, size_t b, size_t near, char *buf, size_t bufn)
+/* A date the sentence states: where (byte or code point, as the source counts) and what. */
+struct sdate {
+	size_t at;
+	char value[48];
+};
+
+/* The point dates of the sentence [a, b) (not ranges or deadlines, resolved only), once per
+ * sentence: from the record's DATE entities when it has them, else from the date resolver. */
+static void sentence_dates(struct af_coder *c, size_t a, size_t b)
 {
-	long best = -1;
-	char got[32] = "";
-	for (size_t i = a; i < b; i++) {
-		char cand[32] = "";
-		int v;
-		size_t nd;
-		if (c->t[i].kind == AF_TOK_NUMBER && tok_int(c, i, &v, &nd) && nd == 4 && v >= 1900 &&
-		    v <= 2099) {
-			/* "December 10, 2025" is taken whole by the month rule */
-			snprintf(cand, sizeof cand, "%04d", v);
-		} else if (c->t[i].kind == AF_TOK_WORD && (c->t[i].cls & W_TIME)) {
-			for (int m = 0; m < 12 && !cand[0]; m++) {
-				if (!word_is(c, i, months[m]))
-					continue;
-				int day = 0, year = 0;
-				if (i + 1 < b && c->t[i + 1].kind == AF_TOK_NUMBER && tok_int(c, i + 1, &v, &nd) &&
-				    nd <= 2 && v >= 1 && v <= 31) {
-					day = v;
-					size_t j = i + 2;
-					if (j < b && c->toks.v[j].end - c->toks.v[j].start == 1 && c->text[c->toks.v[j].start] == ',')
-						j++;
-					if (j < b && c->t[j].kind == AF_TOK_NUMBER && tok_int(c, j, &v, &nd) && nd == 4)
-						year = v;
-				} else if (i + 1 < b && c->t[i + 1].kind == AF_TOK_NUMBER && tok_int(c, i + 1, &v, &nd) &&
-				           nd == 4)
-					year = v;
-				if (!day && !year)
-					break;
-				if (!year && c->pub_y) {
-					year = c->pub_y;
-					if (m + 1 > c->pub_m + 1)
-						year--; /* a month well after the article's is last year's */
-				}
-				if (day && year)
-					snprintf(cand, sizeof cand, "%04d-%02d-%02d", year, m + 1, day);
-				else if (year)
-					snprintf(cand, sizeof cand, "%04d-%02d", year, m + 1);
-			}
-			if (!cand[0] && c->pub_y) {
-				long today = af_dt_days(c->pub_y, c->pub_m, c->pub_d);
-				long z = -1;
-				for (int w = 0; w < 7; w++)
-					if (word_is(c, i, weekdays[w])) {
-						int pw = (int)((today % 7 + 7 + 3) % 7); /* 1970-01-01 was a Thursday */
-						z = today - ((pw - w + 7) % 7);
-					}
-				if (word_is(c, i, "YESTERDAY"))
-					z = today - 1;
-				else if (word_is(c, i, "TODAY") || word_is(c, i, "TONIGHT"))
-					z = today;
-				else if (word_is(c, i, "TOMORROW"))
-					z = today + 1;
-				if (z >= 0) {
-					int y, m, d;
-					af_dt_from_days(z, &y, &m, &d);
-					snprintf(cand, sizeof cand, "%04d-%02d-%02d", y, m, d);
-				}
-			}
+	if (c->sd_a == a && c->sd_b == b && c->sd_valid)
+		return;
+	c->sd_a = a;
+	c->sd_b = b;
+	c->sd_valid = 1;
+	c->nsd = 0;
+	if (c->ent_dates) {
+		size_t cs = c->toks.v[a].cstart, ce = c->toks.v[b - 1].cend;
+		for (size_t i = 0; i < c->ned; i++) {
+			const struct edate *e = &c->ed[i];
+			if (e->cstart < cs || e->cend > ce || !e->point || !e->value)
+				continue;
+			if (c->nsd == c->capsd)
+				c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
+			c->sd[c->nsd].at = e->cstart;
+			snprintf(c->sd[c->nsd++].value, sizeof c->sd->value, "%s", e->value);
 		}
-		if (!cand[0])
-			continue;
-		long dist = i > near ? (long)(i - near) : (long)(near - i);
+		return;
+	}
+	struct af_datex ex[64];
+	size_t from = c->toks.v[a].start, to = c->toks.v[b - 1].end;
+	while (from < to) {
+		size_t k = af_dates_find(c->dates, c->text, from, to, c->pub_y ? &c->pub : NULL, ex, 64);
+		for (size_t i = 0; i < k; i++) {
+			if (ex[i].kind != AF_DATE_POINT || !ex[i].resolved)
+				continue;
+			if (c->nsd == c->capsd)
+				c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
+			c->sd[c->nsd].at = ex[i].start;
+			memcpy(c->sd[c->nsd++].value, ex[i].value, sizeof ex[i].value);
+		}
+		from = k == 64 ? ex[63].end : to;
+	}
+}
+
+/* The date of an event whose verb is token `near` of the sentence [a, b), and its source:
+ * the date expression of the sentence nearest the verb ("text"), never a range or a deadline
+ * ("since 2001", "until September 11"); else the publication date ("published", or
+ * "dateline" when only the dateline has one); else NULL. */
+static const char *event_date(struct af_coder *c, size_t a, size_t b, size_t near, char *buf, size_t n,
+                              const char **source)
+{
+	sentence_dates(c, a, b);
+	size_t at = c->ent_dates ? c->toks.v[near].cstart : c->toks.v[near].start;
+	long best = -1;
+	for (size_t i = 0; i < c->nsd; i++) {
+		long dist = c->sd[i].at > at ? (long)(c->sd[i].at - at) : (long)(at - c->sd[i].at);
 		if (best < 0 || dist < best) {
 			best = dist;
-			memcpy(got, cand, sizeof got);
+			snprintf(buf, n, "%s", c->sd[i].value);
 		}
 	}
-	if (best < 0)
-		return 0;
-	snprintf(buf, bufn, "%s", got);
-	return 1;
+	if (best >= 0) {
+		*source = "text";
+		return buf;
+	}
+	if (!c->pub_y) {
+		*source = NULL;
+		return NULL;
+	}
+	snprintf(buf, n, "%04d-%02d-%02d", c->pub_y, c->pub_m, c->pub_d);
+	*source = c->pub_source;
+	return buf;
 }
 
 /* ---- actors ---- */
@@ -1720,6 +1737,7 @@ struct emit {
 	json_t *events;
 	int sentence;
 	const char *date;
+	const char *date_source; /* "text", "published", "dateline" */
 	size_t nev;
 	int symmetric; /* a compound subject's joint act, coded both ways */
 };
@@ -1775,6 +1793,7 @@ static void emit_event(struct af_coder *c, struct emit *em, const struct vgroup 
 	json_object_set_new(e, "source", actor_json(c, src, scode));
 	json_object_set_new(e, "target", actor_json(c, tgt, tcode));
 	json_object_set_new(e, "date", em->date ? json_string(em->date) : json_null());
+	json_object_set_new(e, "date_source", em->date_source ? json_string(em->date_source) : json_null());
 	json_object_set_new(e, "location", json_null());
 	json_object_set_new(e, "sentence", json_integer(em->sentence));
 	const struct af_token *ta = &c->toks.v[v->a], *tb = &c->toks.v[v->hend - 1];
@@ -2492,13 +2511,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	mark_parens(c, a, b);
 	build_groups(c, ch0, a);
 
-	char datebuf[32];
-	const char *pubdate = NULL;
-	char pubbuf[16];
-	if (c->pub_y) {
-		snprintf(pubbuf, sizeof pubbuf, "%04d-%02d-%02d", c->pub_y, c->pub_m, c->pub_d);
-		pubdate = pubbuf;
-	}
+	char datebuf[48];
+	const char *datesrc;
 	size_t first_event = json_array_size(events);
 	int *ev_verb = NULL; /* verb group of each event of this sentence */
 	size_t nevv = 0;
@@ -2595,8 +2609,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 			continue;
 		if (recip || appeal) {
 			v->coded = 1;
-			const char *date = sentence_date(c, a, b, v->head, datebuf, sizeof datebuf) ? datebuf : pubdate;
-			struct emit em = {.events = events, .sentence = sidx, .date = date};
+			const char *date = event_date(c, a, b, v->head, datebuf, sizeof datebuf, &datesrc);
+			struct emit em = {.events = events, .sentence = sidx, .date = date, .date_source = datesrc};
 			int sc[MAX_MEMBERS * 2];
 			const char *scd[MAX_MEMBERS * 2];
 			int ns = members(c, sg, sc, scd, MAX_MEMBERS * 2);
@@ -2614,8 +2628,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		if (!fwd[0] && !rev[0])
 			continue;
 		v->coded = 1;
-		const char *date = sentence_date(c, a, b, v->head, datebuf, sizeof datebuf) ? datebuf : pubdate;
-		struct emit em = {.events = events, .sentence = sidx, .date = date};
+		const char *date = event_date(c, a, b, v->head, datebuf, sizeof datebuf, &datesrc);
+		struct emit em = {.events = events, .sentence = sidx, .date = date, .date_source = datesrc};
 		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
 		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
 		int ns = members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = members(c, tg, tc, tcd, MAX_MEMBERS * 2);
@@ -2728,21 +2742,20 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	(void)gr0;
 }
 
-static void parse_pubdate(struct af_coder *c, const char *s)
+/* The article's date: published, else the dateline's (af_dt_parse, the one reader). */
+static void parse_pubdate(struct af_coder *c, const char *published, const char *dateline)
 {
 	c->pub_y = c->pub_m = c->pub_d = 0;
 	c->adate = 0;
-	if (!s)
+	const char *why;
+	const char *s = published ? published : dateline;
+	if (!s || af_dt_parse(s, &c->pub, &why) < 0 || !c->pub.mo || !c->pub.d)
 		return;
-	int y, m, d;
-	if (sscanf(s, "%4d-%2d-%2d", &y, &m, &d) == 3 || sscanf(s, "%4d%2d%2d", &y, &m, &d) == 3) {
-		if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
-			c->pub_y = y;
-			c->pub_m = m;
-			c->pub_d = d;
-			c->adate = (long)y * 10000 + m * 100 + d;
-		}
-	}
+	c->pub_y = c->pub.y;
+	c->pub_m = c->pub.mo;
+	c->pub_d = c->pub.d;
+	c->adate = (long)c->pub_y * 10000 + c->pub_m * 100 + c->pub_d;
+	c->pub_source = published ? "published" : "dateline";
 }
 
 /* Words joined by '_' ("Dol_Amroth", as TABARI-era texts write names) are dictionary phrases:
@@ -2802,7 +2815,11 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 	for (size_t i = 1; in->entities && i < in->entities->n; i++)
 		if (in->entities->v[i].cstart < in->entities->v[i - 1].cstart)
 			c->ents_sorted = 0;
-	parse_pubdate(c, in->published ? in->published : in->dateline);
+	if (!c->dates && !(c->dates = af_dates_new(err)))
+		return NULL;
+	parse_pubdate(c, in->published, in->dateline);
+	read_entity_dates(c, in->entities);
+	c->sd_valid = 0;
 	c->last_person_canon = NULL;
 	for (size_t i = 0; i < c->nch; i++)
 		free(c->ch[i].owned);

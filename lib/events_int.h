@@ -1,4 +1,4 @@
-/* events_int.h - the dictionary structures shared by evdict.c (readers) and events.c (coder).
+/* events_int.h - the dictionary structures shared by evdict*.c (readers) and events.c (coder).
  * Private to lib/. */
 #ifndef AF_EVENTS_INT_H
 #define AF_EVENTS_INT_H
@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "af/events.h"
+#include "af/util.h"
 
 /* Interned upper-case words: every dictionary word gets an id; a text token is looked up once. */
 struct ev_wtab {
@@ -137,6 +138,7 @@ struct af_evdict {
 	size_t formheadcap;
 	struct ev_synset *syns;
 	size_t nsyns, syncap;
+	struct af_map synmap; /* synset name -> index + 1 */
 	int *speech; /* word ids of speech-verb forms (say, said ...): flags per word id */
 	size_t speechcap;
 	int *pronoun; /* word id -> 1 for he/she/him/her */
@@ -145,6 +147,7 @@ struct af_evdict {
 	size_t nfiles;
 	int order;
 	int ntransforms;
+	int skip_bad; /* TABARI readers: a bad line is reported (af_warn) and skipped, as TABARI can */
 	char *pool; /* strings restored from the start-up snapshot (evsnap.c), freed as one */
 	size_t poolcap;
 };

@@ -1,6 +1,7 @@
 /* fields.c - the stage fields read into typed arrays (fields.h): a walker over JSON text
  * that af_record_parse has already validated, so it only finds where things end. */
 #include "af/fields.h"
+#include "af/dates.h"
 #include "af/util.h"
 
 #include <limits.h>
@@ -154,8 +155,8 @@ static int open_array(const struct af_record *r, const char *key, struct walk *w
 
 /* ---- entities ---- */
 
-enum { M_CANON, M_VALUE, M_CODE, M_ROLE, M_ORG, M_TYPE, M_NSTR };
-static const char *const mention_keys[M_NSTR] = {"canonical", "value", "code", "role", "org", "type"};
+enum { M_CANON, M_VALUE, M_CODE, M_ROLE, M_ORG, M_TYPE, M_KIND, M_NSTR };
+static const char *const mention_keys[M_NSTR] = {"canonical", "value", "code", "role", "org", "type", "kind"};
 
 static enum af_etype etype(const char *name)
 {
@@ -230,6 +231,11 @@ size_t af_field_entities(const struct af_record *r, struct af_mentions *out)
 		m->org = str[M_ORG];
 		m->type_name = str[M_TYPE];
 		m->type = etype(m->type_name);
+		/* a DATE's kind (af-entities(1), DATES): anything but a point never dates an event */
+		m->date_kind = !str[M_KIND]                     ? AF_DATE_POINT
+		               : !strcmp(str[M_KIND], "range")    ? AF_DATE_RANGE
+		               : !strcmp(str[M_KIND], "deadline") ? AF_DATE_DEADLINE
+		                                                  : AF_DATE_RANGE;
 	}
 	free(offs);
 	return out->n;
@@ -316,4 +322,24 @@ char *af_field_string(const struct af_record *r, const char *key, const char *su
 	if (string_at(&w, &b) == SIZE_MAX)
 		return NULL;
 	return b.p;
+}
+
+char *af_filter_date(const struct af_filter *f, const struct af_record *r, const char *key, const char *sub)
+{
+	char *v = af_field_string(r, key, sub);
+	struct af_dt t;
+	const char *why;
+	if (!v || af_dt_parse(v, &t, &why) == 0)
+		return v;
+	struct af_buf msg = {0};
+	if (f->cur_name)
+		af_buf_printf(&msg, "%s: ", f->cur_name);
+	if (f->cur_line > 0)
+		af_buf_printf(&msg, "line %ld: ", f->cur_line);
+	af_buf_printf(&msg, "%s%s%s: ", key, sub ? "." : "", sub ? sub : "");
+	af_json_string(&msg, v, strlen(v));
+	af_warn("%s is not a valid date (%s); taken as absent", msg.p, why);
+	af_buf_free(&msg);
+	free(v);
+	return NULL;
 }

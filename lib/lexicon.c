@@ -747,21 +747,24 @@ static const struct {
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
+int af_lexicon_knows_key(const char *k)
+{
+	for (size_t j = 0; j < NELEM(word_sections); j++)
+		if (!strcmp(k, word_sections[j].key))
+			return 1;
+	for (size_t j = 0; j < NELEM(ent_sections); j++)
+		if (!strcmp(k, ent_sections[j].key))
+			return 1;
+	return !strcmp(k, "led_by") || !strcmp(k, "weekday_names") || !strcmp(k, "relative_days");
+}
+
 int af_lexicon_knows(const struct af_ynode *root)
 {
 	if (!root || root->type != AF_Y_MAP)
 		return 0;
-	for (size_t i = 0; i + 1 < root->n; i += 2) {
-		const char *k = root->kids[i]->str;
-		for (size_t j = 0; j < NELEM(word_sections); j++)
-			if (!strcmp(k, word_sections[j].key))
-				return 1;
-		for (size_t j = 0; j < NELEM(ent_sections); j++)
-			if (!strcmp(k, ent_sections[j].key))
-				return 1;
-		if (!strcmp(k, "led_by") || !strcmp(k, "weekday_names") || !strcmp(k, "relative_days"))
+	for (size_t i = 0; i + 1 < root->n; i += 2)
+		if (af_lexicon_knows_key(root->kids[i]->str))
 			return 1;
-	}
 	return 0;
 }
 

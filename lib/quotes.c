@@ -151,6 +151,14 @@ struct af_quoter {
 	/* scratch */
 	struct af_tokens toks;
 	struct af_sentences sents;
+	/* fullest_name's index, made on its first call for a text: the ends of names
+	 * (fn_i, fn_a) sorted by last word, and per run of one word its longest name */
+	struct fn_end {
+		int i, a;       /* the name's tokens [a, i] */
+		int best, next; /* the run's first entry: its longest and second-longest entry */
+	} *fn;
+	size_t nfn, fncap;
+	int fn_ready;
 	struct tk *tk;
 	size_t tkcap;
 	struct af_buf keys;
@@ -341,6 +349,7 @@ void af_quoter_free(struct af_quoter *q)
 	free(q->tab);
 	af_tokens_free(&q->toks);
 	af_sentences_free(&q->sents);
+	free(q->fn);
 	free(q->tk);
 	af_buf_free(&q->keys);
 	free(q->qs);
@@ -1935,7 +1944,7 @@ static int cue_clause(struct af_quoter *q, int k)
 		/* no cue: a named subject and the word after it as the verb ("Ryan lamented the
 		 * "disheartened" state of the campaign") */
 		int sa, sb;
-		if (getenv("NOFB") || span_words(q, s) < 2 || !subject_of(q, s0, s->o, &sa, &sb) || !(is_cap(q, sa) || (K(sa).bits & L_PRON)))
+		if (span_words(q, s) < 2 || !subject_of(q, s0, s->o, &sa, &sb) || !(is_cap(q, sa) || (K(sa).bits & L_PRON)))
 			return 0;
 		ci = sb;
 		while (ci < s->o && (K(ci).bits & L_SKIP) && is_lower(q, ci))
@@ -2165,24 +2174,83 @@ static const struct mention *title_holder(const struct af_quoter *q, const struc
 	return near;
 }
 
-/* the fullest capitalised name in the text that ends with the same word as [sa, sb) */
+/* the ends of names by last word, then by position */
+static const struct af_quoter *fn_q;
+
+static int fn_key_cmp(const struct af_quoter *q, int i, int j)
+{
+	size_t li = K(i).klen, lj = K(j).klen;
+	int c = memcmp(q->keys.p + K(i).koff, q->keys.p + K(j).koff, li < lj ? li : lj);
+	return c ? c : (li > lj) - (li < lj);
+}
+
+static int fn_cmp(const void *x, const void *y)
+{
+	const struct fn_end *a = x, *b = y;
+	int c = fn_key_cmp(fn_q, a->i, b->i);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static size_t fn_len(const struct af_quoter *q, const struct fn_end *e)
+{
+	return T(e->i).end - T(e->a).start;
+}
+
+/* Every capitalised name end of the text with its start, once per text: fullest_name looked
+ * through every token for each speaker (quadratic on long texts, issue 15). */
+static void fn_index(struct af_quoter *q)
+{
+	q->nfn = 0;
+	for (int i = 0; i < q->nt; i++) {
+		int a;
+		if (!is_cap(q, i) || is_cap(q, i + 1) || !np_back(q, i + 1, 0, &a) || !is_cap(q, a) || i - a >= 6)
+			continue;
+		if (q->nfn == q->fncap) {
+			q->fncap = q->fncap ? 2 * q->fncap : 64;
+			q->fn = af_realloc(q->fn, q->fncap * sizeof *q->fn);
+		}
+		q->fn[q->nfn++] = (struct fn_end){i, a, -1, -1};
+	}
+	fn_q = q;
+	qsort(q->fn, q->nfn, sizeof *q->fn, fn_cmp);
+	for (size_t g = 0, h; g < q->nfn; g = h) {
+		int best = (int)g, next = -1;
+		for (h = g + 1; h < q->nfn && !fn_key_cmp(q, q->fn[h].i, q->fn[g].i); h++)
+			if (fn_len(q, &q->fn[h]) > fn_len(q, &q->fn[best]))
+				best = (int)h;
+		for (size_t k = g; k < h; k++)
+			if ((int)k != best && (next < 0 || fn_len(q, &q->fn[k]) > fn_len(q, &q->fn[next])))
+				next = (int)k;
+		q->fn[g].best = best;
+		q->fn[g].next = next;
+	}
+	q->fn_ready = 1;
+}
+
+/* the fullest capitalised name in the text that ends with the same word as [sa, sb): the
+ * longest (the first of the longest) of the text's names ending in that word, when it is
+ * longer than [sa, sb) */
 static char *fullest_name(const struct af_quoter *q, int sa, int sb)
 {
 	int last = sb - 1;
 	int best_a = sa, best_b = sb;
-	size_t lk = K(last).klen;
-	const char *lw = q->keys.p + K(last).koff;
-	for (int i = 0; i < q->nt; i++) {
-		if (i == last || K(i).klen != lk || memcmp(q->keys.p + K(i).koff, lw, lk) || !is_cap(q, i))
-			continue;
-		if (is_cap(q, i + 1))
-			continue; /* not the end of its name */
-		int a;
-		if (!np_back(q, i + 1, 0, &a) || !is_cap(q, a))
-			continue;
-		if (T(i).end - T(a).start > T(best_b - 1).end - T(best_a).start && i - a < 6) {
-			best_a = a;
-			best_b = i + 1;
+	if (!q->fn_ready)
+		fn_index((struct af_quoter *)q);
+	size_t lo = 0, hi = q->nfn; /* the first entry whose word is not below last's */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (fn_key_cmp(q, q->fn[mid].i, last) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < q->nfn && !fn_key_cmp(q, q->fn[lo].i, last)) {
+		int k = q->fn[lo].best;
+		if (q->fn[k].i == last)
+			k = q->fn[lo].next;
+		if (k >= 0 && fn_len(q, &q->fn[k]) > T(best_b - 1).end - T(best_a).start) {
+			best_a = q->fn[k].a;
+			best_b = q->fn[k].i + 1;
 		}
 	}
 	while (best_a + 1 < best_b && tok_is(q, best_a, "the"))
@@ -2481,6 +2549,7 @@ json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const 
 	if (af_tokenize(text, len, &q->toks, err) < 0 || af_sentences(text, len, &q->toks, &q->sents, err) < 0)
 		return NULL;
 	cut_long_sentences(&q->toks, &q->sents);
+	q->fn_ready = 0;
 	q->s = text;
 	q->slen = len;
 	q->nt = (int)q->toks.n;

@@ -826,6 +826,8 @@ void af_filter_reject(struct af_filter *f, const char *name, long lineno, const 
 void af_filter_record(struct af_filter *f, struct af_record *r, const char *name, long lineno)
 {
 	struct af_error why = {{0}};
+	f->cur_name = name;
+	f->cur_line = lineno;
 	reject_open(f);
 	enum af_verdict v = f->process(r, f->ctx, &why);
 	if (v == AF_REJECT) {
@@ -833,8 +835,10 @@ void af_filter_record(struct af_filter *f, struct af_record *r, const char *name
 		return;
 	}
 	if (v == AF_PASS || v == AF_PASS_BAD) {
-		af_output(r->line, r->len);
-		af_output("\n", 1);
+		if (!f->quiet) {
+			af_output(r->line, r->len);
+			af_output("\n", 1);
+		}
 		if (v == AF_PASS_BAD) {
 			struct af_buf msg = {0};
 			where(&msg, name, lineno);
@@ -846,6 +850,8 @@ void af_filter_record(struct af_filter *f, struct af_record *r, const char *name
 		}
 		return;
 	}
+	if (f->quiet)
+		return;
 	af_buf_reset(&f->out);
 	af_record_write(r, f->stage, &f->out);
 	af_buf_addc(&f->out, '\n');
@@ -860,8 +866,52 @@ static int blank(const char *s, size_t n)
 	return 1;
 }
 
+/* SIGINT, SIGTERM and SIGHUP stop a filter between two records: what it wrote ends on a
+ * line boundary (af(7)); then it dies of the signal, as without the handler. The signals are
+ * blocked but while waiting for input, so that a read is interrupted and a record being
+ * worked on or written is finished first. */
+static volatile sig_atomic_t stop_sig;
+static sigset_t stop_set;
+
+static void on_stop(int sig)
+{
+	stop_sig = sig;
+}
+
+static void catch_stops(void)
+{
+	static int done;
+	if (done)
+		return;
+	done = 1;
+	int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	sigemptyset(&stop_set);
+	for (size_t i = 0; i < 3; i++) {
+		struct sigaction sa, old;
+		if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN)
+			continue; /* ignored by whoever started us: stays ignored */
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = on_stop;
+		sigemptyset(&sa.sa_mask);
+		sa.sa_flags = 0; /* no SA_RESTART: a blocked read returns */
+		sigaction(sigs[i], &sa, NULL);
+		sigaddset(&stop_set, sigs[i]);
+	}
+}
+
+static _Noreturn void stop_now(void)
+{
+	int sig = stop_sig;
+	fflush(stdout);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	_Exit(128 + sig);
+}
+
 int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 {
+	catch_stops();
+	sigprocmask(SIG_BLOCK, &stop_set, NULL);
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t got;
@@ -875,7 +925,14 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 	 * the line count follows N. */
 	const char *mark = getenv("AF_BATCH_MARK");
 	size_t marklen = mark ? strlen(mark) : 0;
-	while (!f->stopped && (got = getline(&line, &cap, in)) >= 0) {
+	for (;;) {
+		if (f->stopped)
+			break;
+		sigprocmask(SIG_UNBLOCK, &stop_set, NULL);
+		got = stop_sig ? -1 : getline(&line, &cap, in);
+		sigprocmask(SIG_BLOCK, &stop_set, NULL);
+		if (got < 0)
+			break;
 		size_t n = (size_t)got;
 		lineno++;
 		if (n && line[n - 1] == '\n')
@@ -906,6 +963,9 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 		}
 		af_filter_record(f, &r, name, lineno);
 	}
+	sigprocmask(SIG_UNBLOCK, &stop_set, NULL);
+	if (stop_sig)
+		stop_now();
 	if (ferror(in))
 		af_die(AF_EX_IOERR, "%s: read error: %s", name ? name : "stdin", strerror(errno));
 	af_record_free(&r);

@@ -38,7 +38,7 @@ static int one(FILE *out, const char *path)
 		perror(path);
 		return 66;
 	}
-	fprintf(out, "static const char data[] =\n\"");
+	fprintf(out, "static const char data[] __attribute__((aligned(16))) =\n\"");
 	int c, col = 0;
 	while ((c = getc(in)) != EOF) {
 		if (c == '\n') {

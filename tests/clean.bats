@@ -236,7 +236,7 @@ field() { jq -r "$1" "$T/out.ndjson"; }
 
 @test "HTML: a record's html field and a .html file are read as a browser shows them" {
 	cat >"$T/page.html" <<-'EOF'
-	<!DOCTYPE html><html><head><title>Ignored</title><style>p { color: red }</style>
+	<!DOCTYPE html><html><head><title>Floods kill dozens in &ldquo;northern&rdquo; Afghanistan | Example News</title><style>p { color: red }</style>
 	<script>var x = "<p>not text</p>";</script></head>
 	<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
 	<h1>Floods kill dozens in &ldquo;northern&rdquo; Afghanistan</h1>
@@ -280,4 +280,85 @@ Rescue teams were searching for people missing after the floods, the provincial 
 	af-clean "$SAMPLE" | jq -c 'del(.id)' >"$T/b"
 	run diff "$T/a" "$T/b"
 	assert_success
+}
+
+@test "HTML: metadata from JSON-LD and OpenGraph, over what the text shows" {
+	cat >"$T/ld.html" <<-'EOF'
+	<html lang="en"><head><title>Site name | Section</title>
+	<meta property="og:title" content="An OpenGraph headline">
+	<meta property="article:published_time" content="2024-03-01T08:00:00+01:00">
+	<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite","name":"X"},
+	 {"@type":"NewsArticle","headline":"The JSON-LD headline","datePublished":"2024-03-02T09:30:00Z",
+	  "author":[{"@type":"Person","name":"Ann Lee"},{"@type":"Person","name":"Bo Chan"}],
+	  "publisher":{"@type":"Organization","name":"Example Times"}}]}</script></head>
+	<body><div class="nav-menu" hidden><a href="/">Home</a></div><h1>The page headline</h1>
+	<p>Heavy rain caused flash floods in several districts of the province, destroying homes and farmland, officials said.</p>
+	<p>Rescue teams were searching for people missing after the floods, the governor said on Friday morning.</p>
+	</body></html>
+	EOF
+	af-clean "$T/ld.html" >"$T/out.ndjson"
+	assert_equal "$(field .title)" "The JSON-LD headline"
+	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["Ann Lee","Bo Chan"]'
+	assert_equal "$(field .published)" "2024-03-02T09:30:00+00:00"
+	assert_equal "$(field .source)" "Example Times"
+	run jq -r .text "$T/out.ndjson"
+	refute_output --partial "Home"
+}
+
+@test "HTML: deeply nested tags and unclosed elements are read without a crash" {
+	python3 -c 'import sys; sys.stdout.write("<html><body>" + "<div><span>" * 20000 + "<p>Deep text that is the only paragraph of this page, said the officials on Friday.</p>" + "<b><i>" * 5000 + "</body>")' >"$T/deep.html"
+	run af-clean "$T/deep.html"
+	assert_success
+	[[ "$output" == *"Deep text that is the only paragraph"* ]] || fail "$output"
+}
+
+@test "a title, authors or published date of the input record wins over the page's (unless --prefer-page)" {
+	jq -c '{id: "s", raw: ., published: "2020-01-02", title: "Given title", authors: ["A. Writer"]}' -Rs "$SAMPLE" >"$T/in.ndjson"
+	af-clean "$T/in.ndjson" >"$T/out.ndjson"
+	assert_equal "$(field .published)" "2020-01-02"
+	assert_equal "$(field .title)" "Given title"
+	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["A. Writer"]'
+	af-clean --prefer-page "$T/in.ndjson" >"$T/out.ndjson"
+	assert_equal "$(field .published)" "$(af-clean "$SAMPLE" | jq -r .published)"
+	# a page that states no date keeps the input's, also with --prefer-page
+	printf '{"raw":"Officials said on Friday that heavy rain caused flash floods in several districts of the province.","published":"2021-05-06"}\n' |
+		af-clean --prefer-page | jq -r .published >"$T/p"
+	assert_equal "$(cat "$T/p")" "2021-05-06"
+}
+
+@test "plain text on stdin: one message that points to --raw and file operands" {
+	run --separate-stderr af-clean <"$SAMPLE"
+	[ "$status" -eq 65 ]
+	[ -z "$output" ]
+	assert_equal "$(printf '%s\n' "$stderr" | wc -l)" 1
+	[[ "$stderr" == *"not NDJSON"*"--raw"*"af-clean FILE"* ]] || fail "$stderr"
+}
+
+@test "a paragraph repeated by the crawler is kept once and listed as duplicate" {
+	p="Heavy rain caused flash floods in several districts of the province, destroying homes and farmland, officials said."
+	q="Rescue teams were searching for people missing after the floods, the provincial governor said on Friday."
+	printf '%s\n\n%s\n\n%s\n\n%s\n' "$p" "$q" "$p" "$q" >"$T/dup.txt"
+	af-clean "$T/dup.txt" >"$T/out.ndjson"
+	assert_equal "$(field .text)" "$p
+
+$q"
+	assert_equal "$(jq -r '[.removed[] | select(.kind == "duplicate")] | length' "$T/out.ndjson")" 1
+	assert_equal "$(jq -r '.removed[] | select(.kind == "duplicate") | .text' "$T/out.ndjson")" "$p
+$q"
+}
+
+@test "an article on one line: the trailing licence sentence is cut and listed; a rule that would empty it is refused" {
+	line="Iran's foreign minister said on Monday that talks with the neighbours would resume next week in the capital. The minister added that a delegation would travel to Kabul to discuss the border and trade. Officials from both sides have met three times this year, according to the ministry. All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License."
+	printf '%s\n' "$line" >"$T/one.txt"
+	af-clean "$T/one.txt" >"$T/out.ndjson"
+	run field .text
+	assert_output "${line% All Content*}"
+	assert_equal "$(jq -r '.removed[] | select(.kind == "copyright") | .text' "$T/out.ndjson")" \
+		"All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License."
+	# a user's rule that matches anywhere in the line would take the whole article: refused, said
+	printf 'rules:\n  - kind: copyright\n    contains: ["Mehr News"]\n' >"$T/lex.yaml"
+	run --separate-stderr af-clean --lexicon "$T/lex.yaml" "$T/one.txt"
+	assert_success
+	[[ "$stderr" == *"one.txt: a rule of kind 'copyright' would remove the whole article; not applied"* ]] || fail "$stderr"
+	[[ "$(jq -r .text <<<"$output")" == "Iran's foreign minister said on Monday"* ]] || fail "$output"
 }

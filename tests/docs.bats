@@ -69,9 +69,9 @@ man_options() {
 @test "the option extractors see what they should (af-clean)" {
 	[ -x "$AF_BIN/af-clean" ] || skip "no af-clean"
 	run bash -c "$(declare -f help_options); af-clean --help | help_options | tr '\n' ' '"
-	assert_output --partial '--help --html --id --lexicon --raw --reject --strict --version -V -h -i -l -r '
+	assert_output --partial '--features --help --html --id --lexicon --model --prefer-page --raw --reject --strict --version -V -h -i -l -r '
 	run bash -c "$(declare -f man_options); man_options '$TOP/docs/af-clean.1' | tr '\n' ' '"
-	assert_output --partial '--help --html --id --lexicon --raw --reject --strict --version -V -h -i -l -r '
+	assert_output --partial '--features --help --html --id --lexicon --model --prefer-page --raw --reject --strict --version -V -h -i -l -r '
 }
 
 @test "--help names the man page and exits 0 with nothing on stderr" {

@@ -133,7 +133,8 @@ ents() {
 	assert_line --partial '"value":"1989-90"'
 	assert_line --partial '"value":"1990-1999"'
 	assert_line --partial '"value":"2001-2021"'
-	assert_line --partial '"text":"Friday","type":"DATE","start":116,"end":122,"canonical":"2025-12-12","value":"2025-12-12"'
+	# the whole expression, "Next" included (it says which Friday)
+	assert_line --partial '"text":"Next Friday","type":"DATE","start":111,"end":122,"canonical":"2025-12-12","value":"2025-12-12"'
 	refute_line --partial '"text":"2021"'
 	# without published: years still resolve, a weekday is found without a value
 	jq -nc '{text: "On Tuesday, in 2022, they met."}' | af-entities >"$T/out"
@@ -326,4 +327,11 @@ YAML
 	run af-entities --lexicon "$T/bad.yaml" </dev/null
 	[ "$status" -eq 78 ]
 	assert_output --partial "'until' must come after 'from'"
+}
+
+@test "a misspelt section of a user's lexicon is refused with file:line:col and exit 78" {
+	printf 'people:\n  - Ashraf Ghani\npeopel:\n  - X\n' >"$T/bad.yaml"
+	run af-entities -l "$T/bad.yaml" </dev/null
+	assert_failure 78
+	assert_output --partial "bad.yaml:3:1: unknown key 'peopel'"
 }

@@ -226,3 +226,19 @@ print(json.dumps({'text': ' '.join(ws) + '.'}))" >"$T/in"
 	[ "$out" -lt $((in * 30)) ] || fail "$out bytes out for $in in"
 	jq -e '.quotes | length > 100' "$T/out" >/dev/null
 }
+
+@test "9: stopped by SIGTERM, a plain af-run's output ends on a line boundary" {
+	python3 -c "
+import json
+t = open('$SAMPLE').read() * 20
+print('\n'.join(json.dumps({'text': t}) for _ in range(400)))" >"$T/in"
+	printf 'stages:\n  - run: [af-entities]\n  - run: [af-quotes]\n' >"$T/p.yaml"
+	af-run "$T/p.yaml" "$T/in" >"$T/out" 2>/dev/null &
+	pid=$!
+	for _ in $(seq 300); do [ "$(wc -c <"$T/out")" -gt 100000 ] && break; sleep 0.1; done
+	kill -TERM "$pid"
+	wait "$pid" || true
+	[ -s "$T/out" ] || skip "nothing written before the signal"
+	[ "$(tail -c 1 "$T/out" | od -An -c | tr -d ' ')" = '\n' ] || fail "the output ends mid-line"
+	jq -c . "$T/out" >/dev/null
+}

@@ -23,6 +23,13 @@ static const char usage[] =
 	"  -i, --id ID          the id for the --raw article (default: a hash of it)\n"
 	"  -l, --lexicon FILE   add or override boilerplate rules, agencies and time\n"
 	"                       zones from a YAML lexicon (repeatable)\n"
+	"      --model FILE     score blocks with the model in FILE (as make model\n"
+	"                       writes data/clean-model.yaml), not the built-in one\n"
+	"      --features FILE  also write each block's features to FILE as JSON lines\n"
+	"                       (for training the model; see af-clean(1))\n"
+	"      --prefer-page    the page's title, authors, published and updated\n"
+	"                       over those of the input record (default: the\n"
+	"                       input's, the page's where the input has none)\n"
 	"      --reject FILE    write rejected input lines to FILE, verbatim\n"
 	"      --strict         stop at the first rejected record\n"
 	"  -h, --help           show this help and exit\n"
@@ -32,7 +39,7 @@ static const char usage[] =
 	"Exit status: 0 ok, 64 usage, 65 a record was rejected, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad lexicon. See af-clean(1), af(7).\n";
 
-enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l', OPT_HTML = AF_OPT_FIRST_TOOL };
+enum { OPT_RAW = 'r', OPT_ID = 'i', OPT_LEXICON = 'l', OPT_HTML = AF_OPT_FIRST_TOOL, OPT_PREFER_PAGE, OPT_MODEL, OPT_FEATURES };
 
 struct ctx {
 	struct af_cleaner *cleaner;
@@ -40,16 +47,38 @@ struct ctx {
 	const char *raw; /* a raw article read from a file or --raw, else NULL */
 	size_t rawlen;
 	int html;        /* that article is HTML (--html, or a .html file) */
+	const char *name; /* its file, for messages */
+	int prefer_page; /* --prefer-page */
+	FILE *features;  /* --features FILE */
 };
+
+/* Fields a record may bring that the page may also give: the input's wins (unless
+ * --prefer-page), and is kept when the page gives none. */
+static const char *const given[] = {"title", "authors", "published", "updated", NULL};
+
+static int empty_value(const json_t *v)
+{
+	return !v || json_is_null(v) || (json_is_array(v) && !json_array_size(v)) ||
+	       (json_is_string(v) && !json_string_length(v));
+}
+
+static void keep_given(struct af_record *r, json_t *out, int prefer_page)
+{
+	for (int i = 0; given[i]; i++) {
+		json_t *in = af_record_get(r, given[i]);
+		if (!empty_value(in) && (!prefer_page || empty_value(json_object_get(out, given[i]))))
+			json_object_del(out, given[i]);
+		json_decref(in);
+	}
+}
 
 static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
 {
 	struct ctx *c = vctx;
 	size_t len;
 	char *s;
-	if (c->raw && c->html) {
-		s = af_html_text(c->raw, c->rawlen, &len);
-	} else if (c->raw) {
+	int html = c->html;
+	if (c->raw) {
 		s = af_strndup(c->raw, c->rawlen);
 		len = c->rawlen;
 	} else {
@@ -64,11 +93,7 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 			af_error_set(why, "\"%s\" is not a string", field);
 			return AF_REJECT;
 		}
-		if (field[0] == 'h') {
-			char *t = af_html_text(s, len, &len);
-			free(s);
-			s = t;
-		}
+		html = field[0] == 'h';
 	}
 	/* an input id is kept byte for byte, whatever its type, even one jansson cannot
 	 * represent (123456789012345678901234567890, 1e400): only a missing or null id is made */
@@ -76,8 +101,19 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	json_t *id = NULL;
 	if (!idf || (idf->vlen == 4 && !memcmp(idf->val, "null", 4)))
 		id = c->id ? json_string(c->id) : af_clean_hash_id(s, len);
-	json_t *out = af_clean(c->cleaner, s, len);
+	json_t *given_id = id ? json_incref(id) : af_record_get(r, "id");
+	const char *page = json_string_value(given_id);
+	if (c->features)
+		af_cleaner_features(c->cleaner, c->features, page ? page : "");
+	json_t *out = html ? af_clean_html(c->cleaner, s, len) : af_clean(c->cleaner, s, len);
 	free(s);
+	if (!out)
+		af_die(AF_EX_SOFTWARE, "the HTML parser failed (out of memory?)");
+	keep_given(r, out, c->prefer_page);
+	if (af_cleaner_warning(c->cleaner))
+		af_warn("%s%s%s: %s", c->name ? c->name : "record", page && !c->name ? " " : "", page && !c->name ? page : "",
+		        af_cleaner_warning(c->cleaner));
+	json_decref(given_id);
 	if (id)
 		af_record_set(r, "id", id);
 	const char *k;
@@ -118,11 +154,27 @@ static void one_article(struct af_filter *f, struct ctx *c, FILE *in, const char
 	c->id = id;
 	c->raw = s;
 	c->rawlen = len;
+	c->name = name;
 	af_filter_record(f, &r, name, 0);
+	c->name = NULL;
 	c->raw = NULL;
 	c->id = NULL;
 	af_record_free(&r);
 	free(s);
+}
+
+/* NDJSON on stdin, or plain text by mistake: one message instead of one per line. */
+static void stream_stdin(struct af_filter *f)
+{
+	int ch;
+	while ((ch = getc(stdin)) == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+		;
+	if (ch != EOF)
+		ungetc(ch, stdin);
+	if (ch != EOF && ch != '{' && !getenv("AF_BATCH_MARK")) /* af-run --jobs: batches between mark lines */
+		af_die(AF_EX_DATAERR, "stdin: not NDJSON (a JSON object per line); for a plain article use "
+		                      "--raw (af-clean -r < FILE) or give the file as an operand (af-clean FILE)");
+	af_filter_stream(f, stdin, NULL);
 }
 
 /* "dir/x.txt" -> "x" */
@@ -143,12 +195,16 @@ int main(int argc, char **argv)
 		{"html", no_argument, NULL, OPT_HTML},
 		{"id", required_argument, NULL, OPT_ID},
 		{"lexicon", required_argument, NULL, OPT_LEXICON},
+		{"prefer-page", no_argument, NULL, OPT_PREFER_PAGE},
+		{"model", required_argument, NULL, OPT_MODEL},
+		{"features", required_argument, NULL, OPT_FEATURES},
 		{0, 0, 0, 0},
 	};
 	struct ctx c = {0};
 	struct af_filter f = {.stage = "clean", .process = process, .ctx = &c};
 	struct af_cli cli = {.usage = usage};
 	int raw = 0, ch;
+	const char *model = NULL, *features = NULL;
 	const char *id = NULL;
 	af_setprog(argv);
 	while ((ch = getopt_long(argc, argv, "hVri:l:", opts, NULL)) != -1) {
@@ -163,6 +219,15 @@ int main(int argc, char **argv)
 			break;
 		case OPT_HTML:
 			c.html = 1;
+			break;
+		case OPT_MODEL:
+			model = optarg;
+			break;
+		case OPT_FEATURES:
+			features = optarg;
+			break;
+		case OPT_PREFER_PAGE:
+			c.prefer_page = 1;
 			break;
 		case OPT_LEXICON:
 			af_cli_add_lexicon(&cli, optarg);
@@ -184,6 +249,10 @@ int main(int argc, char **argv)
 	c.cleaner = af_cleaner_new(&err);
 	if (!c.cleaner)
 		af_die(AF_EX_SOFTWARE, "built-in lexicon: %s", err.msg);
+	if (features && !(c.features = fopen(features, "w")))
+		af_die(AF_EX_IOERR, "%s: %s", features, strerror(errno));
+	if (model && af_cleaner_model(c.cleaner, model, &err) < 0)
+		af_die(AF_EX_CONFIG, "%s", err.msg);
 	for (size_t i = 0; i < cli.nlexicons; i++)
 		if (af_cleaner_load(c.cleaner, cli.lexicons[i], &err) < 0)
 			af_die(AF_EX_CONFIG, "%s", err.msg);
@@ -192,11 +261,11 @@ int main(int argc, char **argv)
 	if (raw) {
 		one_article(&f, &c, stdin, NULL, id);
 	} else if (argc == 0) {
-		af_filter_stream(&f, stdin, NULL);
+		stream_stdin(&f);
 	} else {
 		for (int i = 0; i < argc && !f.stopped; i++) {
 			if (!strcmp(argv[i], "-")) {
-				af_filter_stream(&f, stdin, NULL);
+				stream_stdin(&f);
 				continue;
 			}
 			FILE *in = af_cli_open(argv[i]);
@@ -213,6 +282,8 @@ int main(int argc, char **argv)
 		}
 	}
 	int status = af_filter_finish(&f);
+	if (c.features && fclose(c.features) != 0)
+		af_die(AF_EX_IOERR, "%s: %s", features, strerror(errno));
 	af_cleaner_free(c.cleaner);
 	free(cli.lexicons);
 	return status;

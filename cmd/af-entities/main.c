@@ -1,6 +1,7 @@
 /* af-entities - people, organisations, places, groups and dates in article records. */
 #include "af/cli.h"
 #include "af/entities.h"
+#include "af/fields.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +28,7 @@ static const char usage[] =
 	"78 bad lexicon. See af-entities(1), docs/lexicons.md, af(7).\n";
 
 struct ctx {
+	struct af_filter *f;
 	struct af_entities *x;
 	struct af_mentions m;
 };
@@ -39,11 +41,10 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	char *text = af_record_text(r, &len, &bad, why);
 	if (!text)
 		return bad;
-	json_t *pub = af_record_get(r, "published");
-	const char *published = json_is_string(pub) ? json_string_value(pub) : NULL;
+	char *published = af_filter_date(c->f, r, "published", NULL);
 	struct af_error err;
 	int rc = af_entities_find(c->x, text, len, published, &c->m, &err);
-	json_decref(pub);
+	free(published);
 	if (rc < 0) {
 		free(text);
 		af_error_set(why, "%s", err.msg);
@@ -58,6 +59,7 @@ int main(int argc, char **argv)
 {
 	struct ctx c = {0};
 	struct af_filter f = {.stage = "entities", .process = process, .ctx = &c};
+	c.f = &f;
 	struct af_cli cli = {.usage = usage};
 	int first = af_cli_parse_lexicon_tool(&cli, &f, argc, argv);
 	struct af_error err;

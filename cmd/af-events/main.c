@@ -12,13 +12,17 @@ static const char usage[] =
 	"categories, from the \"text\" of NDJSON records (stdin or FILEs), in the\n"
 	"tradition of TABARI and PETRARCH dictionaries.\n"
 	"\n"
-	"Dictionaries (TABARI/PETRARCH text format; a FILE ending in .yaml or .yml is\n"
-	"read in af's YAML format; each option is repeatable and replaces that kind of\n"
-	"compiled-in default):\n"
+	"Dictionaries (PETRARCH text format; a FILE ending in .yaml or .yml is read in\n"
+	"af's YAML format, one ending in .verbs, .actors, .agents or .options in TABARI's;\n"
+	"each option is repeatable and replaces that kind of compiled-in default):\n"
 	"      --verbs FILE     verb patterns (PETRARCH-2 or TABARI/PETRARCH-1 style)\n"
 	"      --actors FILE    actors with date-restricted codes\n"
 	"      --agents FILE    agents (roles: ~GOV, NGO~ ...)\n"
 	"      --discards FILE  phrases that discard a sentence (+ the story)\n"
+	"      --options FILE   a TABARI .options file: checked, not applied\n"
+	"      --tabari         read every --verbs, --actors and --agents FILE in\n"
+	"                       TABARI's formats, whatever its name\n"
+	"      --skip-bad-lines in TABARI's formats, report a mistaken line and go on\n"
 	"  -l, --lexicon FILE   add or override actors, agents, verbs, synsets,\n"
 	"                       discards and speech verbs from a YAML dictionary\n"
 	"      --no-defaults    use only the dictionaries given on the command line\n"
@@ -36,9 +40,10 @@ static const char usage[] =
 	"could not be read, 74 I/O error, 78 bad dictionary. See af-events(1), af(7).\n";
 
 enum { OPT_VERBS = AF_OPT_FIRST_TOOL, OPT_ACTORS, OPT_AGENTS, OPT_DISCARDS, OPT_NODEF, OPT_CHECK, OPT_CONV,
-       OPT_LEXICON = 'l' };
+       OPT_OPTIONS, OPT_TABARI, OPT_SKIPBAD, OPT_LEXICON = 'l' };
 
 struct ctx {
+	struct af_filter *f;
 	struct af_coder *coder;
 	/* the record's upstream fields, their buffers kept between records */
 	struct af_mentions ents;
@@ -54,8 +59,8 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	if (!text)
 		return bad;
 	struct af_evinput in = {.text = text, .len = len};
-	char *pub = af_field_string(r, "published", NULL);
-	char *dl = af_field_string(r, "dateline", "date");
+	char *pub = af_filter_date(c->f, r, "published", NULL);
+	char *dl = af_filter_date(c->f, r, "dateline", "date");
 	in.published = pub;
 	in.dateline = dl;
 	af_field_entities(r, &c->ents);
@@ -83,6 +88,19 @@ static int is_yaml(const char *p)
 	return (n > 5 && !strcmp(p + n - 5, ".yaml")) || (n > 4 && !strcmp(p + n - 4, ".yml"));
 }
 
+/* TABARI's formats: by the file's extension (.verbs ...), or for every file with --tabari */
+static int tabari, skipbad;
+
+static int is_tabari(const char *p)
+{
+	static const char *const ext[] = {".verbs", ".actors", ".agents", ".options", NULL};
+	size_t n = strlen(p);
+	for (int i = 0; ext[i]; i++)
+		if (n > strlen(ext[i]) && !strcmp(p + n - strlen(ext[i]), ext[i]))
+			return 1;
+	return tabari;
+}
+
 static void load(struct af_evdict *d, const struct dictfile *df)
 {
 	size_t len;
@@ -93,6 +111,14 @@ static void load(struct af_evdict *d, const struct dictfile *df)
 	int rc;
 	if (df->kind == OPT_LEXICON || is_yaml(df->path))
 		rc = af_evdict_load_yaml(d, buf, len, df->path, &err);
+	else if (df->kind == OPT_OPTIONS)
+		rc = af_evdict_load_tabari_options(d, buf, len, df->path, &err);
+	else if (df->kind == OPT_VERBS && is_tabari(df->path))
+		rc = af_evdict_load_tabari_verbs(d, buf, len, df->path, &err);
+	else if (df->kind == OPT_ACTORS && is_tabari(df->path))
+		rc = af_evdict_load_tabari_actors(d, buf, len, df->path, &err);
+	else if (df->kind == OPT_AGENTS && is_tabari(df->path))
+		rc = af_evdict_load_tabari_agents(d, buf, len, df->path, &err);
 	else if (df->kind == OPT_VERBS)
 		rc = af_evdict_load_verbs(d, buf, len, df->path, &err);
 	else if (df->kind == OPT_ACTORS)
@@ -118,10 +144,14 @@ int main(int argc, char **argv)
 		{"no-defaults", no_argument, NULL, OPT_NODEF},
 		{"conventions", required_argument, NULL, OPT_CONV},
 		{"check", no_argument, NULL, OPT_CHECK},
+		{"options", required_argument, NULL, OPT_OPTIONS},
+		{"tabari", no_argument, NULL, OPT_TABARI},
+		{"skip-bad-lines", no_argument, NULL, OPT_SKIPBAD},
 		{0, 0, 0, 0},
 	};
 	struct ctx c = {0};
 	struct af_filter f = {.stage = "events", .process = process, .ctx = &c};
+	c.f = &f;
 	struct af_cli cli = {.usage = usage};
 	struct dictfile *files = NULL;
 	size_t nfiles = 0;
@@ -137,6 +167,7 @@ int main(int argc, char **argv)
 		case OPT_ACTORS:
 		case OPT_AGENTS:
 		case OPT_DISCARDS:
+		case OPT_OPTIONS:
 		case OPT_LEXICON:
 			files = af_realloc(files, (nfiles + 1) * sizeof *files);
 			files[nfiles++] = (struct dictfile){ch, optarg};
@@ -148,6 +179,12 @@ int main(int argc, char **argv)
 			break;
 		case OPT_NODEF:
 			defaults = 0;
+			break;
+		case OPT_TABARI:
+			tabari = 1;
+			break;
+		case OPT_SKIPBAD:
+			skipbad = 1;
 			break;
 		case OPT_CONV:
 			if (!strcmp(optarg, "news"))
@@ -168,6 +205,7 @@ int main(int argc, char **argv)
 	struct af_evdict *d = af_evdict_new();
 	if (af_evdict_load_defaults(d, defaults, &err) < 0)
 		af_die(AF_EX_SOFTWARE, "built-in dictionary: %s", err.msg);
+	af_evdict_skip_bad_lines(d, skipbad);
 	for (size_t i = 0; i < nfiles; i++)
 		load(d, &files[i]);
 	if (af_cameo_init(&err) < 0)

@@ -38,6 +38,36 @@ size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stam
 const char *af_dates_month_alt(struct af_dates *d);
 int af_dates_month(struct af_dates *d, const char *name, size_t n);
 
+/* The one reader of a stamp as the records carry it (`published`, `updated`, a dateline's
+ * `date`): "2025-12-10", "2025-12-10T18:53:26+05:30" (seconds, a fraction, "Z" or an offset
+ * optional; ' ' for 'T'), "2025-12", "2025" or "20251210". 0, or -1 with *why saying what
+ * is wrong (2025-02-30, 0000-01-01 and +99:99 are refused, never passed on). */
+int af_dt_parse(const char *s, struct af_dt *t, const char **why);
+
+/* ---- the date resolver (lib/dateres.c): date expressions in running text ---- */
+
+enum af_date_kind {
+	AF_DATE_POINT = 0,   /* a day, week, month, year or span the words name */
+	AF_DATE_RANGE = 1,   /* "since X", "between X and Y", "from X to Y": value "X/Y" */
+	AF_DATE_DEADLINE = 2 /* "until X", "by X", "by the end of the year": value X */
+};
+
+struct af_datex {
+	size_t start, end; /* bytes of the whole expression (cue words included) in the text */
+	enum af_date_kind kind;
+	int resolved;      /* value holds the date; 0 when it needs a publication date not given */
+	char value[48];    /* "2025-12-09", "2025-W49" (an ISO week), "2025-12", "2025",
+	                    * "1990-1999", "1989-90"; a range "2015/2025-12-10" ("2015/.." open) */
+};
+
+/* The date expressions of the sentence s[a, b), left to right, resolved against pub (a
+ * full date; NULL or without a day: only what the words alone fix is resolved). Returns how
+ * many (at most max). The rules are the `resolve` words of data/dates.yaml. */
+size_t af_dates_find(struct af_dates *d, const char *s, size_t a, size_t b, const struct af_dt *pub,
+                     struct af_datex *out, size_t max);
+/* "range", "deadline", or NULL for a point. */
+const char *af_date_kind_name(enum af_date_kind k);
+
 /* ISO 8601: "2025-12-10T18:53:26+05:30" when time and offset are known, else
  * "2025-12-10" (or "2025-12", "2025"). Returns the length written. */
 size_t af_dt_iso(const struct af_dt *t, char *buf, size_t n);

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "af/af.h"
+#include "af/dates.h"
 #include "af/lexicon.h"
 
 struct af_mention {
@@ -18,7 +19,9 @@ struct af_mention {
 	                        * (DATE: its value or text) */
 	const char *id;        /* stable identity across articles ("person:amir-khan-muttaqi"); NULL for DATE */
 	const char *code;      /* lexicon code, or NULL */
-	const char *value;     /* DATE: "2025-12-09", "2025-12", "2022", "1989-90"; NULL if unresolved */
+	const char *value;     /* DATE: "2025-12-09", "2025-W49", "2025-12", "2022", "1989-90", a range
+	                        * "2015/2025-12-10"; NULL if unresolved */
+	enum af_date_kind date_kind; /* DATE: a point, or a range or deadline (af-entities(1), DATES) */
 	const char *role;      /* "Foreign Minister", or NULL */
 	const char *org;       /* canonical name of the role's organisation (or country), or NULL */
 	size_t sentence;       /* index of its sentence */

@@ -35,6 +35,20 @@ int af_evdict_load_discards(struct af_evdict *d, const char *buf, size_t len, co
 int af_evdict_load_yaml(struct af_evdict *d, const char *buf, size_t len, const char *file,
                         struct af_error *err);
 
+/* TABARI's own formats (.verbs, .actors, .agents, .options: the TABARI 0.8.4b2 manual;
+ * docs/dictionaries.md). The options are checked; none changes af's coding. With
+ * af_evdict_skip_bad_lines(d, 1) a mistaken line of these formats is reported on stderr
+ * ("file:line:col: what (line skipped)") and left out, as TABARI does when told to go on. */
+void af_evdict_skip_bad_lines(struct af_evdict *d, int on);
+int af_evdict_load_tabari_verbs(struct af_evdict *d, const char *buf, size_t len, const char *file,
+                                struct af_error *err);
+int af_evdict_load_tabari_actors(struct af_evdict *d, const char *buf, size_t len, const char *file,
+                                 struct af_error *err);
+int af_evdict_load_tabari_agents(struct af_evdict *d, const char *buf, size_t len, const char *file,
+                                 struct af_error *err);
+int af_evdict_load_tabari_options(struct af_evdict *d, const char *buf, size_t len, const char *file,
+                                  struct af_error *err);
+
 /* Which compiled-in defaults af_evdict_load_defaults loads. */
 enum af_evdefault {
 	AF_EVD_VERBS = 1 << 0,    /* data/events-verbs.bin (PETRARCH-2 CAMEO.2.0) */

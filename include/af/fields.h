@@ -41,4 +41,9 @@ void af_quote_refs_free(struct af_quote_refs *q);
  * "date"): malloc'd, NUL-terminated; NULL when absent or not a string. */
 char *af_field_string(const struct af_record *r, const char *key, const char *sub);
 
+/* The same for a date (published, dateline.date) of the record f is processing, checked by
+ * af_dt_parse: NULL, with a message naming the line on stderr, when it is no valid date
+ * (2025-02-30, 0000-01-01, +99:99): taken as absent. */
+char *af_filter_date(const struct af_filter *f, const struct af_record *r, const char *key, const char *sub);
+
 #endif

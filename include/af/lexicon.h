@@ -105,6 +105,8 @@ void af_lexicon_free(struct af_lexicon *lx);
  * Top-level keys it does not know are left for other readers (months, zones...).
  * 0, or -1 with "file:line:col: problem" in err. */
 int af_lexicon_add(struct af_lexicon *lx, const struct af_ynode *root, struct af_error *err);
+/* Is k a top-level section af_lexicon_add reads? */
+int af_lexicon_knows_key(const char *k);
 /* 1 if root has a key af_lexicon_add reads. */
 int af_lexicon_knows(const struct af_ynode *root);
 /* The section af_lexicon_add reads that key looks like a misspelling of (case, or one or

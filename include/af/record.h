@@ -89,12 +89,16 @@ struct af_filter {
 	void *ctx;
 	const char *reject_path; /* --reject FILE, or NULL */
 	int strict;              /* --strict: stop at the first rejected line */
+	int quiet;               /* no record is written: process writes its own output
+	                          * (af-parse --conllu) */
 	/* state */
 	FILE *reject;
 	long nin, nrejected;
 	long npassbad; /* AF_PASS_BAD records */
 	int stopped;
 	struct af_buf out;
+	const char *cur_name; /* the input and line of the record being processed, for messages */
+	long cur_line;
 };
 
 /* Run the filter over every line of in ("name" for messages, NULL for stdin).

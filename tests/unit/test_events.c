@@ -1,4 +1,4 @@
-/* test_events.c - unit tests of af-events' dictionary readers (lib/evdict.c: every mistake is
+/* test_events.c - unit tests of af-events' dictionary readers (lib/evdict*.c: every mistake is
  * "file:line: what is wrong"; TABARI-era lines that TABARI reads are read), the start-up
  * snapshot (lib/evsnap.c: the same dictionary as the texts), and the coder (lib/events.c):
  * passive voice, negation, compound actors, agents shared across a compound, modal ->
@@ -248,7 +248,10 @@ int main(void)
 	/* actors, agents, discards */
 	bad(ACTORS, "ARNOR [ARN\n", "t.txt:1", "missing ']'");
 	bad(ACTORS, "ARNOR\n\n", "t.txt:1", "has no code");
-	bad(ACTORS, "ARNOR [ARN >95x101]\n", "t.txt:1", "bad date");
+	bad(ACTORS, "ARNOR [ARN >95x101]\n", "t.txt:1:13", "bad date");
+	bad(ACTORS, "ARNOR [ARN >951301]\n", "t.txt:1:13", "month or day out of range");
+	bad(ACTORS, "ARNOR [ARN 990815-950601]\n", "t.txt:1:12", "ends before it begins");
+	bad(VERBS, "--- GIVE [070] ---\n<!-- x\nGIVE\n", "t.txt:2:1", "never closed");
 	bad(ACTORS, "\t[ARN]\n", "t.txt:1", "code line before any actor");
 	bad(ACTORS, "ARNOR [950601-990815]\n", "t.txt:1", "actor code missing");
 	bad(AGENTS, "SOLDIER\n", "t.txt:1", "agent without a code");

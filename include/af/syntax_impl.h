@@ -1,0 +1,127 @@
+/* syntax_impl.h - the tagger's and chunker's insides, shared by lib/syntax.c and the trainer
+ * (cmd/af-train-syntax). Not a stable interface: other code uses af/syntax.h. The model file
+ * format is described in docs/syntax.md. */
+#ifndef AF_SYNTAX_IMPL_H
+#define AF_SYNTAX_IMPL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "af/syntax.h"
+
+#define AF_SYN_VERSION 3
+#define AF_SYN_NT AF_POS_COUNT                /* tagger classes */
+#define AF_SYN_NC (1 + 2 * (AF_CH_COUNT - 1)) /* chunker classes: O, then B-X I-X per type */
+#define AF_SYN_MAXF 40                        /* features per token, at most */
+#define AF_SYN_WORDMAX 64                     /* bytes of a word the features look at */
+
+/* chunk class <-> type and begin */
+static inline int af_syn_cls_type(int c) { return c ? (c + 1) / 2 : 0; }
+static inline int af_syn_cls_begin(int c) { return c && (c & 1); }
+static inline int af_syn_cls(int type, int begin) { return type ? 2 * type - (begin ? 1 : 0) : 0; }
+
+/* What the features need to know about one word. */
+struct af_syn_info {
+	uint64_t w, lw;          /* the word (quotes and dashes normalised, digits as 0), lower case */
+	uint64_t suf[4], pre[3]; /* lower-case suffixes of 1-4 and prefixes of 1-3 code points */
+	uint64_t shape;          /* Xxx, dd-dd, X.X. ... runs of one */
+	uint32_t flags;          /* AF_SYN_F_* */
+	uint32_t amb;            /* the word's ambiguity class: the set of tags training gave it
+	                          * (words seen at least 3 times), as an id; 0 unknown */
+};
+enum {
+	AF_SYN_F_CAP = 1, AF_SYN_F_ALLCAPS = 2, AF_SYN_F_DIGIT = 4, AF_SYN_F_HYPHEN = 8,
+	AF_SYN_F_FIRST = 16, AF_SYN_F_ALPHA = 32
+};
+
+struct af_syn_map;
+/* Fills info for words w[0..n) of one sentence. */
+void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *info);
+/* The key of a word for the tag dictionary. */
+/* Sets info[].amb from a map of dictionary keys to ambiguity classes. */
+void af_syn_ambs(const struct af_syn_map *amb, struct af_syn_info *info, size_t n);
+/* lower-case word hashes for lex: */
+uint32_t af_syn_lexkey(const char *lower, size_t n);
+static inline uint32_t af_syn_dictkey(const struct af_syn_info *x)
+{
+	uint32_t k = (uint32_t)(x->w ^ (x->w >> 32));
+	return k ? k : 1;
+}
+/* The tagger's features of word i given the tags before it: keys into f (returns the count). */
+size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f);
+/* The chunker's features of word i given all tags and the chunk classes before it. */
+size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
+                          const uint8_t *cls, uint32_t *f);
+/* May chunk class c follow class prev (I-X only after B-X or I-X)? */
+static inline int af_syn_chunk_ok(int prev, int c)
+{
+	return !c || af_syn_cls_begin(c) || (prev && af_syn_cls_type(prev) == af_syn_cls_type(c));
+}
+
+/* Sparse weights: key -> the classes it has a weight for, as the model file has them (the
+ * tables are used in place: loading copies nothing). */
+struct af_syn_slot {
+	uint32_t key; /* 0: empty */
+	uint32_t row; /* offset << 8 | count into ent */
+};
+struct af_syn_weights {
+	const struct af_syn_slot *slot; /* at most half full */
+	const uint32_t *ent;            /* class in the low 16 bits, int16 weight in the high 16 */
+	uint32_t mask;                  /* slots - 1 */
+	float scale;                    /* weight = int16 * scale */
+};
+/* Adds the weights of features f[0..nf) to score[] (in units of scale). */
+static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *f, size_t nf, int32_t *score)
+{
+	const struct af_syn_slot *sl = W->slot;
+	for (size_t k = 0; k < nf; k++) {
+		uint32_t key = f[k];
+		for (uint32_t j = (key * 0x9e3779b1u) & W->mask;; j = (j + 1) & W->mask) {
+			if (sl[j].key == key) {
+				uint32_t r = sl[j].row, off = r >> 8, cnt = r & 0xff;
+				const uint32_t *e = W->ent + off;
+				for (uint32_t x = 0; x < cnt; x++)
+					score[e[x] & 0xffff] += (int16_t)(e[x] >> 16);
+				break;
+			}
+			if (!sl[j].key)
+				break;
+		}
+	}
+}
+
+/* A dictionary: key -> value (tag of a frequent unambiguous word). */
+struct af_syn_map {
+	const uint32_t *key, *val;
+	uint32_t mask;
+};
+static inline int af_syn_map_get(const struct af_syn_map *m, uint32_t key)
+{
+	if (!m->mask)
+		return -1;
+	for (uint32_t j = (key * 0x9e3779b1u) & m->mask;; j = (j + 1) & m->mask) {
+		if (m->key[j] == key)
+			return (int)m->val[j];
+		if (!m->key[j])
+			return -1;
+	}
+}
+
+struct af_lemma_table;
+
+struct af_syntax {
+	char *mem; /* a copy of the model when the bytes given were not 4-byte aligned, or NULL */
+	size_t len;
+	struct af_syn_map dict; /* frequent unambiguous words -> tag */
+	struct af_syn_map lex;  /* lower-case base forms seen in training: 1 verb (VB, VBP), 2 noun (NN) */
+	struct af_syn_map amb;  /* word -> ambiguity class id */
+	struct af_syn_weights pos, chunk;
+	struct af_lemma_table *lemmas;
+};
+
+/* The model file: "AFSYNTAX", u32 version, u32 classes (AF_SYN_NT), u32 chunk classes
+ * (AF_SYN_NC), then the dictionary, the base forms and the ambiguity classes (each u32 slots,
+ * keys, values) and two weight tables (u32 slots, u32 entries, f32 scale, slots x {key, row},
+ * entries x u32), all little-endian. */
+
+#endif

@@ -1,0 +1,143 @@
+/* clean_int.h - af-clean's library, private to lib/: the cleaner, blocks, the document
+ * being cleaned, and the functions its files share (clean.c: blocks and the phases;
+ * clean_lexicon.c: rules, agencies and the compiled patterns; clean_meta.c: title, byline,
+ * stamps, dateline, the page's metadata; clean_model.c: the block model). */
+#ifndef AF_CLEAN_INT_H
+#define AF_CLEAN_INT_H
+
+#include "af/clean.h"
+#include "af/dates.h"
+#include "af/pattern.h"
+#include "html.h"
+
+#include <stdio.h>
+
+extern const char *const cl_kinds[];
+
+/* the block model (clean_model.c): CL_NFEAT features, their weights */
+#define CL_NFEAT 38
+struct cl_model {
+	double w[CL_NFEAT];
+	double threshold; /* a block is text from these log-odds up */
+	int loaded;
+};
+enum kind {
+	K_NONE = -1, K_TITLE_REPEAT = 0, K_TEASER, K_BYLINE, K_STAMP, K_DISCLAIMER, K_APP, K_SHARE,
+	K_SUBSCRIBE, K_RELATED, K_PHOTO, K_CAPTION, K_COOKIE, K_COPYRIGHT, K_AD, K_NAV, K_COMMENTS, K_OTHER, K_DUPLICATE
+};
+
+struct rule {
+	int kind, stop;
+	long max_chars;     /* the rule applies to blocks up to this long (0: any) */
+	char *src[3];         /* the rule's patterns: [0] at the start, [1] anywhere, [2] at the end */
+	char **needs;         /* "contains" and "ends" run only when the block has one of these */
+	size_t *needlen;
+	size_t nneeds;
+};
+
+/* A whole-block phrase ("lines"), by its key: lower case words joined by one space. */
+struct phrase {
+	char *key;
+	size_t rule;
+};
+
+struct agency {
+	char *name;
+	int zone, has_zone;
+};
+
+struct af_cleaner {
+	struct af_dates *dates;
+	struct rule *rules;
+	size_t nrules;
+	struct agency *ag;
+	size_t nag;
+	char **alias;  /* alias i belongs to agency alias_ag[i] */
+	size_t *alias_ag;
+	size_t nalias;
+	pcre2_code *re_agency, *re_dateline;
+	pcre2_code *re_rules;    /* every rule's anchored part with its mark, in rule order */
+	pcre2_code **re_part[2]; /* by rule: its "contains" and "ends" parts, or NULL */
+	size_t nrules_built;
+	struct phrase *phrases;  /* sorted by key */
+	size_t nphrases;
+	pcre2_match_context *mctx;
+	pcre2_match_data *md;
+	size_t block_chars;      /* the length of the block being matched, for the callout */
+	int debug;               /* print the block table on stderr (AF_CLEAN_DEBUG=1) */
+	struct af_buf lower;     /* scratch: a block in lower case */
+	struct af_html *html;    /* the HTML parser, made on first use */
+	struct cl_model model;   /* the block model (compiled in, or --model) */
+	FILE *features;          /* write every block's features here (af-clean --features) */
+	const char *page;        /* the page's name in those lines */
+	char warning[160];       /* what the last article's cleaning refused, or "" */
+};
+
+
+struct block {
+	char *s; /* normalised text */
+	size_t len;
+	int words, chars;
+	int end_punct, gap_before, gap_after, ellipsis;
+	int dups;   /* other blocks with the same text */
+	int dup_first; /* the first of them */
+	size_t dup_of; /* the index of the first */
+	int html;   /* from a parsed page: the tree's features below are known */
+	unsigned hflags; /* H_* (html.h) */
+	int depth;
+	float link_density;
+	int kind;   /* K_* from the rules, teaser/title checks, or K_NONE */
+	size_t rule; /* the rule that matched, or (size_t)-1 */
+	int stop;
+	int keep;
+	double score;
+	int modelled; /* scored by the model: */
+	double z;     /* its log-odds of being text */
+};
+
+struct doc {
+	struct af_cleaner *c;
+	struct block *b;
+	size_t n;
+	int title;       /* block index or -1 */
+	int found;       /* a body run was found: blocks bs..be */
+	size_t bs, be;
+	char *title_s;   /* the title text (maybe without a site suffix) */
+	size_t title_len;
+};
+
+struct meta {
+	int source;
+	json_t *authors;
+	struct af_stamp stamps[32];
+	size_t nstamps;
+};
+
+/* The first rule (in rule order) that matches the block, or (size_t)-1. The phrases and
+ * anchored patterns are tried when parts has RULES_START; the "contains" patterns with
+ * RULES_ANYWHERE and the "ends" ones with RULES_END, but only for rules before hit. */
+enum { RULES_START = 1, RULES_ANYWHERE = 2, RULES_END = 4 };
+
+/* clean_lexicon.c */
+void cl_phrase_key(const char *s, size_t n, struct af_buf *out);
+/* clean.c */
+void cl_fold_block(const char *s, size_t n, struct block *b);
+int cl_prose_shaped(const struct block *b);
+int cl_count_words(const char *s, size_t n);
+/* clean_model.c */
+int cl_model_builtin(struct cl_model *m, struct af_error *err);
+void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x);
+/* the block's log-odds of being text, less the model's threshold */
+double cl_model_logit(const struct cl_model *m, const double *x);
+void cl_write_features(const struct doc *d, size_t i, const double *x);
+/* clean_meta.c */
+size_t cl_title_head(const char *s, size_t n);
+int cl_is_title_repeat(const struct doc *d, const struct block *b);
+void cl_find_title(struct doc *d, size_t body_start);
+void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m);
+void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m);
+void cl_choose_dates(struct meta *m, int zone, int has_zone, json_t *out);
+json_t *cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, const char *published);
+void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, json_t *out);
+
+#endif

@@ -1,0 +1,480 @@
+/* clean_meta.c - an article's metadata: the title among the blocks and its repeats,
+ * bylines (authors, agency), date stamps (published, updated), the dateline cut off the
+ * first paragraph, and for HTML the page's own metadata over what the text shows. */
+#include "clean_int.h"
+#include "af/utf8.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* the title is looked for among the first TITLE_WINDOW lines (linear time, af-clean(1)) */
+#define TITLE_WINDOW 200
+
+/* Splits "A | B", "A - B", "A – B": returns the length of A, or 0 when no separator. */
+size_t cl_title_head(const char *s, size_t n)
+{
+	static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " • ", NULL};
+	size_t best = 0;
+	for (int k = 0; seps[k]; k++) {
+		size_t l = strlen(seps[k]);
+		for (size_t i = n; i-- > 0;)
+			if (i + l <= n && !memcmp(s + i, seps[k], l)) {
+				if (!best || i < best)
+					best = i;
+				break;
+			}
+	}
+	return best;
+}
+
+/* Is block b a repeat of the title: the title alone, or the title and separators
+ * with the title again or a short site name. */
+int cl_is_title_repeat(const struct doc *d, const struct block *b)
+{
+	if (!d->title_s)
+		return 0;
+	const char *s = b->s;
+	size_t n = b->len, tl = d->title_len;
+	if (n < tl || memcmp(s, d->title_s, tl) != 0)
+		return 0;
+	if (n == tl)
+		return 1;
+	const char *rest = s + tl;
+	size_t rn = n - tl, k = 0;
+	while (k < rn && strchr(" |-:·•", rest[k]))
+		k++;
+	if (k == 0 && !(rn >= 3 && (!memcmp(rest, "–", 3) || !memcmp(rest, "—", 3))))
+		return 0;
+	while (k < rn && (rest[k] == ' ' || !memcmp(rest + k, "–", 3) || !memcmp(rest + k, "—", 3)))
+		k += rest[k] == ' ' ? 1 : 3;
+	rest += k;
+	rn -= k;
+	if (rn == tl && !memcmp(rest, d->title_s, tl))
+		return 1;
+	int words = 0, inword = 0;
+	for (size_t i = 0; i < rn; i++) {
+		int w = rest[i] != ' ';
+		words += w && !inword;
+		inword = w;
+	}
+	return words <= 5;
+}
+
+static int title_like(const struct block *b)
+{
+	return b->kind == K_NONE && b->words >= 3 && b->words <= 35 && b->chars <= 300 && !b->ellipsis &&
+	       !(b->end_punct && b->words > 25);
+}
+
+void cl_find_title(struct doc *d, size_t body_start)
+{
+	double best = -1;
+	d->title = -1;
+	size_t lim = body_start < d->n ? body_start : d->n;
+	if (lim > TITLE_WINDOW) /* the title is near the top: linear time on 500k lines (issue 15) */
+		lim = TITLE_WINDOW;
+	for (size_t i = 0; i < lim; i++) {
+		struct block *b = &d->b[i];
+		if (!title_like(b))
+			continue;
+		double sc = 0;
+		if (b->dups)
+			sc += 3;
+		else
+			for (size_t j = 0; j < d->n; j++) /* "T | T" or "T | Site" elsewhere */
+				if (j != i && d->b[j].len > b->len && !memcmp(d->b[j].s, b->s, b->len) &&
+				    cl_title_head(d->b[j].s, d->b[j].len) == b->len) {
+					sc += 3;
+					break;
+				}
+		for (size_t j = i + 1; j < lim && j <= i + 3; j++)
+			if (d->b[j].kind == K_BYLINE || d->b[j].kind == K_STAMP)
+				sc += 2;
+		sc += 2.0 / (1.0 + (double)(body_start - i) / 4.0);
+		if (b->words >= 5 && b->words <= 20)
+			sc += 1;
+		if (!b->end_punct)
+			sc += 0.5;
+		else if (b->s[b->len - 1] == '.')
+			sc -= 3; /* headlines rarely end with a full stop */
+		if (sc > best) {
+			best = sc;
+			d->title = (int)i;
+		}
+	}
+	if (d->title < 0)
+		return;
+	struct block *t = &d->b[d->title];
+	size_t head = cl_title_head(t->s, t->len);
+	d->title_s = t->s;
+	d->title_len = t->len;
+	if (head) {
+		/* "Headline | Site": keep the headline when the rest is short */
+		const char *rest = t->s + head;
+		int words = 0, inword = 0;
+		for (size_t i = 0; rest + i < t->s + t->len; i++) {
+			int w = rest[i] != ' ' && rest[i] != '|' && rest[i] != '-';
+			words += w && !inword;
+			inword = w;
+		}
+		if (words <= 4)
+			d->title_len = head;
+	}
+}
+
+/* ---- metadata ---- */
+
+static int agency_in(struct af_cleaner *c, const char *s, size_t n, size_t *at, size_t *end)
+{
+	int rc = pcre2_match(c->re_agency, (PCRE2_SPTR)s, n, 0, PCRE2_NO_UTF_CHECK, c->md, NULL);
+	if (rc < 0)
+		return -1;
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	if (at)
+		*at = ov[0];
+	if (end)
+		*end = ov[1];
+	PCRE2_SPTR mark = pcre2_get_mark(c->md);
+	return mark ? (int)strtol((const char *)mark, NULL, 10) : -1;
+}
+
+static int name_like(const char *s, size_t n)
+{
+	int words = 0;
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		size_t w0 = i;
+		uint32_t cp = af_utf8_next(s, &i);
+		while (i < n && s[i] != ' ')
+			i++;
+		size_t wl = i - w0;
+		int particle = (wl == 2 && (!memcmp(s + w0, "de", 2) || !memcmp(s + w0, "da", 2))) ||
+		               (wl == 3 && (!memcmp(s + w0, "van", 3) || !memcmp(s + w0, "von", 3) ||
+		                            !memcmp(s + w0, "bin", 3) || !memcmp(s + w0, "del", 3)));
+		if (!af_uni_isupper(cp) && !particle)
+			return 0;
+		words++;
+	}
+	return words >= 1 && words <= 5;
+}
+
+
+/* "By A and B | Updated: ..." -> authors, or the agency as source */
+void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m)
+{
+	const char *s = b->s;
+	size_t n = b->len, i = 0;
+	static const char *const lead[] = {"written by ", "reported by ", "story by ", "posted by ", "compiled by ",
+	                                   "edited by ", "words by ", "by ", "author: ", "author ", "von ", "par ",
+	                                   "por ", "di ", "autor: ", NULL};
+	for (int k = 0; lead[k]; k++) {
+		size_t l = strlen(lead[k]);
+		if (n >= l && !strncasecmp(s, lead[k], l)) {
+			i = l;
+			break;
+		}
+	}
+	size_t end = n;
+	for (size_t j = i; j < n; j++) {
+		if (s[j] == '|' || s[j] == '(' || (s[j] >= '0' && s[j] <= '9') ||
+		    (j + 2 < n && s[j] == ' ' && (s[j + 1] == '-' || s[j + 1] == '/') && s[j + 2] == ' ') ||
+		    (j + 4 < n && !memcmp(s + j, " \xe2\x80", 3))) {
+			end = j;
+			break;
+		}
+	}
+	struct af_stamp st[4];
+	size_t ns = af_dates_scan(c->dates, s + i, end - i, st, 4);
+	if (ns && st[0].start + i < end)
+		end = st[0].start + i;
+	/* split on commas, " and ", "&" */
+	size_t p = i;
+	while (p < end) {
+		size_t q = p, stop = end;
+		for (; q < end; q++) {
+			if (s[q] == ',' || s[q] == '&' || s[q] == ';') {
+				stop = q;
+				break;
+			}
+			if (q + 5 <= end && !memcmp(s + q, " and ", 5)) {
+				stop = q;
+				break;
+			}
+		}
+		size_t a = p, z = stop;
+		while (a < z && (s[a] == ' ' || s[a] == ':'))
+			a++;
+		while (z > a && (s[z - 1] == ' ' || s[z - 1] == '.' || s[z - 1] == ':'))
+			z--;
+		if (z > a) {
+			size_t at, ae;
+			int ag = agency_in(c, s + a, z - a, &at, &ae);
+			if (ag >= 0 && at == 0 && ae == z - a) {
+				if (m->source < 0)
+					m->source = ag;
+			} else if (name_like(s + a, z - a) && m->authors) {
+				json_array_append_new(m->authors, json_stringn_nocheck(s + a, z - a));
+			}
+		}
+		if (stop >= end)
+			break;
+		p = stop + (s[stop] == ' ' ? 5 : 1);
+	}
+	if (m->source < 0) {
+		int ag = agency_in(c, s, n, NULL, NULL);
+		if (ag >= 0)
+			m->source = ag;
+	}
+}
+
+void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m)
+{
+	if (b->chars > 400)
+		return;
+	struct af_stamp st[8];
+	size_t k = af_dates_scan(c->dates, b->s, b->len, st, 8);
+	for (size_t i = 0; i < k && m->nstamps < 32; i++)
+		m->stamps[m->nstamps++] = st[i];
+}
+
+/* published: the earliest stamp not labelled "updated" (with a time when one exists that day);
+ * updated: the latest stamp with a time, when later than published. */
+void cl_choose_dates(struct meta *m, int zone, int has_zone, json_t *out)
+{
+	struct af_stamp *pub = NULL, *upd = NULL;
+	for (size_t i = 0; i < m->nstamps; i++) {
+		struct af_stamp *s = &m->stamps[i];
+		if (has_zone && s->dt.has_time && !s->dt.has_off) {
+			s->dt.has_off = 1;
+			s->dt.off = zone;
+		}
+	}
+	for (size_t i = 0; i < m->nstamps; i++) {
+		struct af_stamp *s = &m->stamps[i];
+		if (s->label == AF_LABEL_UPDATED)
+			continue;
+		if (!pub) {
+			pub = s;
+			continue;
+		}
+		int same_day = s->dt.y == pub->dt.y && s->dt.mo == pub->dt.mo && s->dt.d == pub->dt.d;
+		int better_day = s->dt.y * 10000 + s->dt.mo * 100 + s->dt.d < pub->dt.y * 10000 + pub->dt.mo * 100 + pub->dt.d;
+		if (better_day || (same_day && ((s->dt.has_off && !pub->dt.has_off) ||
+		                                (s->dt.has_off == pub->dt.has_off && af_dt_key(&s->dt) < af_dt_key(&pub->dt)) ||
+		                                (s->dt.has_time && !pub->dt.has_time))))
+			pub = s;
+	}
+	for (size_t i = 0; i < m->nstamps; i++) {
+		struct af_stamp *s = &m->stamps[i];
+		if (!s->dt.has_time || !s->dt.has_off || s == pub)
+			continue;
+		if (!upd || af_dt_key(&s->dt) > af_dt_key(&upd->dt) ||
+		    (af_dt_key(&s->dt) == af_dt_key(&upd->dt) && s->dt.has_sec && !upd->dt.has_sec))
+			upd = s;
+	}
+	if (!upd) /* a date-only "updated" stamp */
+		for (size_t i = 0; i < m->nstamps; i++)
+			if (m->stamps[i].label == AF_LABEL_UPDATED && &m->stamps[i] != pub)
+				upd = &m->stamps[i];
+	if (upd && pub && af_dt_key(&upd->dt) <= af_dt_key(&pub->dt))
+		upd = NULL;
+	char buf[64];
+	json_object_set_new(out, "published", pub && af_dt_iso(&pub->dt, buf, sizeof buf) ? json_string(buf) : json_null());
+	json_object_set_new(out, "updated", upd && af_dt_iso(&upd->dt, buf, sizeof buf) ? json_string(buf) : json_null());
+}
+
+static char *title_case(const char *s, size_t n)
+{
+	/* "KABUL" -> "Kabul", "NEW DELHI" -> "New Delhi"; mixed case is left alone */
+	int lower = 0;
+	size_t i = 0;
+	while (i < n) {
+		uint32_t cp = af_utf8_next(s, &i);
+		if (af_uni_isalpha(cp) && !af_uni_isupper(cp))
+			lower = 1;
+	}
+	if (lower)
+		return af_strndup(s, n);
+	struct af_buf b = {0};
+	int start = 1;
+	i = 0;
+	while (i < n) {
+		uint32_t cp = af_utf8_next(s, &i);
+		char u[4];
+		if (af_uni_isalpha(cp)) {
+			uint32_t o = start ? cp : af_uni_tolower(cp);
+			af_buf_add(&b, u, af_utf8_put(o, u));
+			start = 0;
+		} else {
+			af_buf_add(&b, u, af_utf8_put(cp, u));
+			start = cp == ' ' || cp == '-';
+		}
+	}
+	return b.p ? b.p : af_strdup("");
+}
+
+static size_t group(pcre2_code *re, pcre2_match_data *md, const char *name, size_t *a)
+{
+	size_t end;
+	return af_re_group(re, md, name, a, &end) ? end - *a : 0;
+}
+
+/* A dateline at the start of the first paragraph: cut it off and describe it. */
+json_t *cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, const char *published)
+{
+	int rc = pcre2_match(c->re_dateline, (PCRE2_SPTR)b->s, b->len, 0, PCRE2_NO_UTF_CHECK, c->md, NULL);
+	if (rc < 0)
+		return json_null();
+	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
+	size_t end = ov[1], pa, pl, ma = 0, ml, da = 0, dl, ya = 0, yl, aa = 0, al, xa;
+	pl = group(c->re_dateline, c->md, "place", &pa);
+	ml = group(c->re_dateline, c->md, "mon", &ma);
+	dl = group(c->re_dateline, c->md, "day", &da);
+	yl = group(c->re_dateline, c->md, "year", &ya);
+	al = group(c->re_dateline, c->md, "agency", &aa);
+	size_t xl = group(c->re_dateline, c->md, "dash", &xa);
+	int caps = 1;
+	for (size_t i = pa; i < pa + pl; i++)
+		if (b->s[i] >= 'a' && b->s[i] <= 'z')
+			caps = 0;
+	if (!ml && !al && !(xl && caps && pl >= 3))
+		return json_null();
+	/* the rest must be a sentence of its own */
+	if (end >= b->len || b->words < 6)
+		return json_null();
+	int agency = -1;
+	if (al) {
+		agency = agency_in(c, b->s + aa, al, NULL, NULL);
+		if (agency < 0 && !ml && !caps)
+			return json_null();
+	}
+	json_t *dl_obj = json_object();
+	char *place = title_case(b->s + pa, pl);
+	json_object_set_new(dl_obj, "place", json_string(place));
+	free(place);
+	json_t *date = json_null();
+	if (ml && dl) {
+		struct af_dt t = {0};
+		t.mo = af_dates_month(c->dates, b->s + ma, ml);
+		t.d = (int)strtol(b->s + da, NULL, 10);
+		struct af_dt pub;
+		const char *why;
+		if (yl)
+			t.y = (int)strtol(b->s + ya, NULL, 10);
+		else if (published && af_dt_parse(published, &pub, &why) == 0 && pub.d) {
+			/* the year of publication, or the one before for a December dateline in January */
+			t.y = pub.y;
+			if (t.mo * 100 + t.d > pub.mo * 100 + pub.d + 1)
+				t.y = pub.y - 1;
+		}
+		char buf[32];
+		if (t.y && af_dt_valid(&t) && af_dt_iso(&t, buf, sizeof buf))
+			date = json_string(buf);
+	}
+	json_object_set_new(dl_obj, "date", date);
+	if (agency >= 0 && m->source < 0)
+		m->source = agency;
+	/* cut the dateline off the paragraph */
+	memmove(b->s, b->s + end, b->len - end + 1);
+	b->len -= end;
+	return dl_obj;
+}
+
+/* A date the page's metadata gives (ISO 8601 mostly) as the record writes dates. */
+static json_t *meta_date(struct af_cleaner *c, const char *s)
+{
+	struct af_stamp st[1];
+	char buf[64];
+	if (s && af_dates_scan(c->dates, s, strlen(s), st, 1) && af_dt_iso(&st[0].dt, buf, sizeof buf))
+		return json_string(buf);
+	return NULL;
+}
+
+int cl_count_words(const char *s, size_t n)
+{
+	int words = 0, inword = 0;
+	for (size_t i = 0; i < n; i++) {
+		int w = s[i] != ' ';
+		words += w && !inword;
+		inword = w;
+	}
+	return words;
+}
+
+/* <title> as Readability reads it: "Headline | Site" (also " - ", " – ", " — ", " / ",
+ * " > ", " » ") loses its last part, or its first when that leaves under 3 words; the whole
+ * title stays when the headline would be 4 words or fewer, unless only the site went. */
+static json_t *doc_title(const char *t)
+{
+	static const char *const seps[] = {" | ", " - ", " – ", " — ", " / ", " > ", " » ", " \\ ", NULL};
+	size_t n = strlen(t), last = 0, first = 0;
+	for (int k = 0; seps[k]; k++) {
+		size_t l = strlen(seps[k]);
+		for (size_t i = 0; i + l <= n; i++)
+			if (!memcmp(t + i, seps[k], l)) {
+				if (!first || i < first)
+					first = i;
+				if (i > last)
+					last = i;
+			}
+	}
+	if (!last)
+		return json_stringn_nocheck(t, n);
+	const char *h = t;
+	size_t hn = last;
+	if (cl_count_words(t, last) < 3) { /* "Site | Headline" */
+		h = t + first;
+		while (h < t + n && *h != ' ')
+			h++;
+		while (h < t + n && (*h == ' ' || strchr("|-/>\\", *h) || !memcmp(h, "–", 3) || !memcmp(h, "—", 3) ||
+		                     !memcmp(h, "»", 2)))
+			h += (unsigned char)*h < 0x80 ? 1 : (unsigned char)*h == 0xC2 ? 2 : 3;
+		hn = (size_t)(t + n - h);
+	}
+	int words = cl_count_words(h, hn), all = cl_count_words(t, n);
+	if (words <= 4 && words != all - 2)
+		return json_stringn_nocheck(t, n);
+	return json_stringn_nocheck(h, hn);
+}
+
+/* The page's metadata over what the text gave: JSON-LD and OpenGraph name the headline,
+ * the authors, the dates and the publisher more surely than lines of text do. */
+void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, json_t *out)
+{
+	if (m->title)
+		json_object_set_new(out, "title", json_string(m->title));
+	else if (m->doc_title)
+		json_object_set_new(out, "title", doc_title(m->doc_title));
+	json_t *v;
+	if ((v = meta_date(c, m->published)))
+		json_object_set_new(out, "published", v);
+	else if (json_is_null(json_object_get(out, "published")) && (v = meta_date(c, m->time)))
+		json_object_set_new(out, "published", v);
+	if ((v = meta_date(c, m->modified))) {
+		const char *p = json_string_value(json_object_get(out, "published"));
+		if (!p || strcmp(p, json_string_value(v)) < 0)
+			json_object_set_new(out, "updated", v);
+		else
+			json_decref(v);
+	}
+	if (m->authors && json_array_size(m->authors)) {
+		json_object_set(out, "authors", m->authors);
+	} else if (m->byline) { /* the byline element, read as a byline line is */
+		struct block b = {0};
+		struct meta bm = {.source = -1, .authors = json_array()};
+		cl_fold_block(m->byline, strlen(m->byline), &b);
+		cl_read_byline(c, &b, &bm);
+		if (json_array_size(bm.authors))
+			json_object_set(out, "authors", bm.authors);
+		json_decref(bm.authors);
+		free(b.s);
+	}
+	if (json_is_null(json_object_get(out, "source")) && m->site)
+		json_object_set_new(out, "source", json_string(m->site));
+}
+

@@ -1,0 +1,172 @@
+/* clean_model.c - the block model: a logistic regression over features of a block (its
+ * shape, its neighbours, its place in the page and, for HTML, in the tree) that gives the
+ * odds that the block is article text. The weights are learned by `make model`
+ * (scripts/train-clean) from the dev sets in ../shared/data/clean and compiled in
+ * (data/clean-model.yaml); --model reads others. */
+#include "clean_int.h"
+#include "af/data.h"
+#include "af/record.h"
+#include "af/yaml.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+AF_DATA_USE(clean_model_yaml);
+
+/* the features, by the names the model file gives their weights */
+static const char *const feature_names[CL_NFEAT] = {
+	"bias", "log_words", "end_punct", "gap_before", "gap_after", "repeat", "first_of_repeats", "ellipsis",
+	"rule_kind", "position", "prev_prose", "next_prose", "word_length", "shape_score", "near_longest",
+	"link_density", "html", "depth", "nav", "header", "footer", "aside", "form", "article", "main",
+	"list_item", "heading", "paragraph", "cell", "figure", "blockquote", "negative_class",
+	"positive_class", "pre", "article_body", "prev_link_density", "next_link_density",
+	"html_log_words",
+};
+
+/* rule-shaped score of a block (the hand-made score the model takes as one feature) */
+static double shape_score(const struct block *b)
+{
+	if (b->kind != K_NONE)
+		return b->stop ? -30 : -6;
+	if (b->dups)
+		return -4;
+	int prose = b->end_punct || b->words >= 25;
+	if (b->words >= 12 && prose)
+		return b->words;
+	if (b->words >= 6 && prose)
+		return b->words / 2.0;
+	if (b->gap_before && b->gap_after && b->words <= 12)
+		return -1;
+	return -3 - b->words / 4.0;
+}
+
+void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x)
+{
+	const struct block *b = &d->b[i];
+	double n = d->n > 1 ? (double)(d->n - 1) : 1;
+	memset(x, 0, CL_NFEAT * sizeof *x);
+	x[0] = 1;
+	x[1] = log1p(b->words);
+	x[2] = b->end_punct;
+	x[3] = b->gap_before;
+	x[4] = b->gap_after;
+	x[5] = b->dups && !b->dup_first;
+	x[6] = b->dups && b->dup_first;
+	x[7] = b->ellipsis;
+	x[8] = b->kind != K_NONE;
+	x[9] = (double)i / n;
+	x[10] = i > 0 && cl_prose_shaped(&d->b[i - 1]);
+	x[11] = i + 1 < d->n && cl_prose_shaped(&d->b[i + 1]);
+	x[12] = b->words ? fmin(3, (double)b->chars / b->words / 6.0) : 0;
+	double s = shape_score(b) / 20.0;
+	x[13] = s > 2 ? 2 : s < -2 ? -2 : s;
+	double dist = fabs((double)i - (double)longest) / n;
+	x[14] = 1 - dist;
+	if (!b->html)
+		return;
+	x[15] = b->link_density;
+	x[16] = 1;
+	x[17] = fmin(2, b->depth / 30.0);
+	for (int f = 0; f < 17; f++) /* the H_* bits in order: nav ... article_body */
+		x[18 + f] = (b->hflags >> f) & 1;
+	x[35] = i > 0 ? d->b[i - 1].link_density : 0;
+	x[36] = i + 1 < d->n ? d->b[i + 1].link_density : 0;
+	x[37] = x[1];
+}
+
+double cl_model_logit(const struct cl_model *m, const double *x)
+{
+	double z = 0;
+	for (int f = 0; f < CL_NFEAT; f++)
+		z += m->w[f] * x[f];
+	return z - m->threshold;
+}
+
+/* weights: {threshold: T, features: {NAME: WEIGHT, ...}}: a block is text when its
+ * log-odds are at least T (chosen in training for the best page scores); a name the model does not know is an error,
+ * a feature the file leaves out weighs 0 */
+static int model_from(struct cl_model *m, const struct af_ynode *root, struct af_error *err)
+{
+	static const char *const keys[] = {"model", "trained", "threshold", "features", NULL};
+	if (af_ymap_check(root, keys, err) < 0)
+		return -1;
+	const struct af_ynode *fs = af_ymap_get(root, "features");
+	if (!fs || fs->type != AF_Y_MAP)
+		return af_yerr(err, fs ? fs : root, "a model needs features: a map of feature names to weights");
+	struct cl_model w = {{0}, 0, 1};
+	const struct af_ynode *t = af_ymap_get(root, "threshold");
+	if (t) {
+		char *end;
+		if (af_yscalar(t, "a number", err) < 0)
+			return -1;
+		w.threshold = strtod(t->str, &end);
+		if (end == t->str || *end || !isfinite(w.threshold))
+			return af_yerr(err, t, "expected a number, found '%s'", t->str);
+	}
+	for (size_t i = 0; i + 1 < fs->n; i += 2) {
+		const struct af_ynode *k = fs->kids[i], *v = fs->kids[i + 1];
+		int f;
+		for (f = 0; f < CL_NFEAT; f++)
+			if (!strcmp(feature_names[f], k->str))
+				break;
+		if (f == CL_NFEAT)
+			return af_yerr(err, k, "unknown feature '%s'", k->str);
+		char *end;
+		if (af_yscalar(v, "a number", err) < 0)
+			return -1;
+		w.w[f] = strtod(v->str, &end);
+		if (end == v->str || *end || !isfinite(w.w[f]))
+			return af_yerr(err, v, "expected a number, found '%s'", v->str);
+	}
+	*m = w;
+	return 0;
+}
+
+int cl_model_builtin(struct cl_model *m, struct af_error *err)
+{
+	const struct af_datafile *f = af_data_find("clean-model.yaml");
+	if (!f) {
+		m->loaded = 0;
+		return 0;
+	}
+	struct af_ynode *root = af_yaml_parse(f->data, f->len, "clean-model.yaml", err);
+	int rc = root ? model_from(m, root, err) : -1;
+	af_yaml_free(root);
+	return rc;
+}
+
+int af_cleaner_model(struct af_cleaner *c, const char *path, struct af_error *err)
+{
+	struct af_ynode *root = af_yaml_load(path, err);
+	int rc = root ? model_from(&c->model, root, err) : -1;
+	af_yaml_free(root);
+	return rc;
+}
+
+void af_cleaner_features(struct af_cleaner *c, FILE *out, const char *page)
+{
+	c->features = out;
+	c->page = page;
+}
+
+/* one JSON line a block: the page, the block's index, kind, text and features */
+void cl_write_features(const struct doc *d, size_t i, const double *x)
+{
+	const struct block *b = &d->b[i];
+	FILE *f = d->c->features;
+	struct af_buf s = {0};
+	af_json_string(&s, b->s, b->len);
+	fprintf(f, "{\"page\":");
+	struct af_buf p = {0};
+	af_json_string(&p, d->c->page ? d->c->page : "", d->c->page ? strlen(d->c->page) : 0);
+	fwrite(p.p, 1, p.len, f);
+	fprintf(f, ",\"i\":%zu,\"kind\":\"%s\",\"x\":[", i, b->kind >= 0 ? cl_kinds[b->kind] : "");
+	for (int k = 0; k < CL_NFEAT; k++)
+		fprintf(f, "%s%.4g", k ? "," : "", x[k]);
+	fprintf(f, "],\"text\":");
+	fwrite(s.p, 1, s.len, f);
+	fprintf(f, "}\n");
+	af_buf_free(&s);
+	af_buf_free(&p);
+}

@@ -1,0 +1,967 @@
+/* syntax.c - the part-of-speech tagger, the chunker and the lemmatizer (af/syntax.h,
+ * docs/syntax.md). The clause rules are in lib/clause.c. */
+#include "af/syntax.h"
+#include "af/data.h"
+#include "af/syntax_impl.h"
+#include "af/utf8.h"
+#include "af/yaml.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* the compiled-in data this module reads */
+AF_DATA_USE(syntax_bin);
+AF_DATA_USE(lemmas_yaml);
+
+/* ---- names ---- */
+
+static const char *const pos_names[AF_POS_COUNT] = {
+	"CC", "CD", "DT", "EX", "FW", "IN", "JJ", "JJR", "JJS", "LS", "MD", "NN", "NNS", "NNP", "NNPS",
+	"PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD",
+	"VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "$", "#", "\"", "''", "``",
+	"(", ")", ",", ".", ":"};
+
+const char *af_pos_name(int tag)
+{
+	return tag >= 0 && tag < AF_POS_COUNT ? pos_names[tag] : "?";
+}
+
+int af_pos_code(const char *name, size_t len)
+{
+	for (int i = 0; i < AF_POS_COUNT; i++)
+		if (strlen(pos_names[i]) == len && memcmp(pos_names[i], name, len) == 0)
+			return i;
+	if (len == 5 && memcmp(name, "-LRB-", 5) == 0)
+		return AF_POS_LRB;
+	if (len == 5 && memcmp(name, "-RRB-", 5) == 0)
+		return AF_POS_RRB;
+	return -1;
+}
+
+static const char *const chunk_names[AF_CH_COUNT] = {"O", "NP", "VP", "PP", "ADVP", "ADJP",
+	"SBAR", "PRT", "INTJ", "CONJP", "LST", "UCP"};
+
+const char *af_chunk_name(int type)
+{
+	return type >= 0 && type < AF_CH_COUNT ? chunk_names[type] : "?";
+}
+
+int af_chunk_code(const char *name, size_t len)
+{
+	for (int i = 0; i < AF_CH_COUNT; i++)
+		if (strlen(chunk_names[i]) == len && memcmp(chunk_names[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+/* ---- hashing ---- */
+
+static inline uint64_t mix(uint64_t a, uint64_t b)
+{
+	uint64_t x = a * 0x9e3779b97f4a7c15ull ^ (b + 0x632be59bd9b4e019ull + (a << 6) + (a >> 2));
+	x = (x ^ (x >> 31)) * 0xbf58476d1ce4e5b9ull;
+	return x ^ (x >> 29);
+}
+
+static inline uint64_t hstr(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull ^ n;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	return h;
+}
+
+static inline uint32_t key32(uint64_t h)
+{
+	uint32_t k = (uint32_t)(h ^ (h >> 32));
+	return k ? k : 1;
+}
+
+/* ---- words ---- */
+
+/* The code point at s[*i], advancing *i; an invalid byte stands for itself. */
+static uint32_t next_cp(const char *s, size_t n, size_t *i)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	uint32_t c = u[*i];
+	int len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
+	if (len <= 1 || *i + (size_t)len > n) {
+		(*i)++;
+		return c;
+	}
+	uint32_t cp = c & (0xff >> (len + 1));
+	for (int k = 1; k < len; k++) {
+		if ((u[*i + (size_t)k] & 0xc0) != 0x80) {
+			(*i)++;
+			return c;
+		}
+		cp = cp << 6 | (u[*i + (size_t)k] & 0x3f);
+	}
+	*i += (size_t)len;
+	return cp;
+}
+
+/* The word as the features see it: typographic quotes, apostrophes and dashes as ASCII,
+ * `` and '' as ", digits as 0; at most AF_SYN_WORDMAX bytes. *lo gets it in lower case. */
+static size_t norm_word(const char *s, size_t n, char *buf, char *lo, uint32_t *flags)
+{
+	size_t i = 0, o = 0;
+	int upper = 0, lower = 0, first = 1;
+	uint32_t fl = 0;
+	if ((n == 2 && (memcmp(s, "``", 2) == 0 || memcmp(s, "''", 2) == 0))) {
+		buf[0] = lo[0] = '"';
+		*flags = 0;
+		return 1;
+	}
+	while (i < n && o + 4 < AF_SYN_WORDMAX) {
+		size_t at = i;
+		uint32_t cp = next_cp(s, n, &i);
+		const char *rep = NULL;
+		switch (cp) {
+		case 0x2018: case 0x2019: case 0x201a: case 0x2032: case 0x02bc: rep = "'"; break;
+		case 0x201c: case 0x201d: case 0x201e: case 0x00ab: case 0x00bb: case 0x2033: rep = "\""; break;
+		case 0x2013: case 0x2014: case 0x2012: case 0x2212: case 0x2015: rep = "-"; break;
+		case 0x2026: rep = "..."; break;
+		default: break;
+		}
+		if (rep) {
+			size_t l = strlen(rep);
+			memcpy(buf + o, rep, l);
+			memcpy(lo + o, rep, l);
+			o += l;
+			if (cp >= 0x2012 && cp <= 0x2015 && at > 0)
+				fl |= AF_SYN_F_HYPHEN;
+			first = 0;
+			continue;
+		}
+		if (cp < 0x80) {
+			char c = (char)cp;
+			if (c >= '0' && c <= '9') {
+				fl |= AF_SYN_F_DIGIT;
+				c = '0';
+			} else if (c >= 'A' && c <= 'Z') {
+				upper = 1;
+				fl |= AF_SYN_F_ALPHA;
+				if (first)
+					fl |= AF_SYN_F_CAP;
+			} else if (c >= 'a' && c <= 'z') {
+				lower = 1;
+				fl |= AF_SYN_F_ALPHA;
+			} else if (c == '-' && at > 0)
+				fl |= AF_SYN_F_HYPHEN;
+			buf[o] = c;
+			lo[o] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			o++;
+		} else {
+			memcpy(buf + o, s + at, i - at);
+			if (i - at > 1 && cp <= 0x10ffff) {
+				unsigned cl = af_uni_class(cp);
+				if (cl & AF_UNI_LETTER)
+					fl |= AF_SYN_F_ALPHA;
+				if (cl & AF_UNI_UPPER) {
+					upper = 1;
+					if (first)
+						fl |= AF_SYN_F_CAP;
+				} else if (cl & AF_UNI_LOWER)
+					lower = 1;
+				if (cl & AF_UNI_DIGIT)
+					fl |= AF_SYN_F_DIGIT;
+				char tmp[4];
+				size_t l = af_utf8_put(af_uni_tolower(cp), tmp);
+				if (l == i - at)
+					memcpy(lo + o, tmp, l);
+				else
+					memcpy(lo + o, s + at, i - at);
+			} else
+				memcpy(lo + o, s + at, i - at);
+			o += i - at;
+		}
+		first = 0;
+	}
+	if (upper && !lower)
+		fl |= AF_SYN_F_ALLCAPS;
+	*flags = fl;
+	return o;
+}
+
+/* the start of the k-th code point from the end of s[0..n) (k >= 1), or SIZE_MAX */
+static size_t back_cp(const char *s, size_t n, int k)
+{
+	size_t i = n;
+	while (k-- > 0) {
+		if (i == 0)
+			return SIZE_MAX;
+		i--;
+		while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+			i--;
+	}
+	return i;
+}
+
+static size_t fwd_cp(const char *s, size_t n, int k)
+{
+	size_t i = 0;
+	while (k-- > 0) {
+		if (i >= n)
+			return SIZE_MAX;
+		next_cp(s, n, &i);
+	}
+	return i;
+}
+
+void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *info)
+{
+	char buf[AF_SYN_WORDMAX], lo[AF_SYN_WORDMAX];
+	for (size_t t = 0; t < n; t++) {
+		struct af_syn_info *x = &info[t];
+		uint32_t fl;
+		size_t len = norm_word(w[t].s, w[t].len, buf, lo, &fl);
+		if (t == 0)
+			fl |= AF_SYN_F_FIRST;
+		x->flags = fl;
+		x->amb = 0;
+		x->w = hstr(buf, len);
+		x->lw = hstr(lo, len) ^ 0x5bd1e995ull;
+		for (int k = 0; k < 4; k++) {
+			size_t b = back_cp(lo, len, k + 1);
+			x->suf[k] = b == SIZE_MAX ? 0x1234 + (uint64_t)k : mix(hstr(lo + b, len - b), 0x51 + (uint64_t)k);
+		}
+		for (int k = 0; k < 3; k++) {
+			size_t e = fwd_cp(lo, len, k + 1);
+			x->pre[k] = e == SIZE_MAX ? 0x4321 + (uint64_t)k : mix(hstr(lo, e), 0x71 + (uint64_t)k);
+		}
+		/* short shape: X x d and other characters, runs of one class as one */
+		char sh[AF_SYN_WORDMAX];
+		size_t ns = 0, i = 0;
+		while (i < len && ns < sizeof sh) {
+			uint32_t cp = next_cp(buf, len, &i);
+			char c;
+			if (cp < 0x80)
+				c = (cp >= 'A' && cp <= 'Z') ? 'X' : (cp >= 'a' && cp <= 'z') ? 'x' : (cp == '0') ? 'd' : (char)cp;
+			else {
+				unsigned cl = cp <= 0x10ffff ? af_uni_class(cp) : 0;
+				c = (cl & AF_UNI_UPPER) ? 'X' : (cl & AF_UNI_LETTER) ? 'x' : (cl & AF_UNI_DIGIT) ? 'd' : 'o';
+			}
+			if (!ns || sh[ns - 1] != c)
+				sh[ns++] = c;
+		}
+		x->shape = mix(hstr(sh, ns), 0x99);
+	}
+}
+
+void af_syn_ambs(const struct af_syn_map *amb, struct af_syn_info *info, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		int v = af_syn_map_get(amb, af_syn_dictkey(&info[i]));
+		info[i].amb = v > 0 ? (uint32_t)v : 0;
+	}
+}
+
+/* ---- features ---- */
+
+#define F(tpl, v) (f[nf++] = key32(mix((uint64_t)(tpl) * 0x100000001b3ull + 17, (v))))
+#define NONE 0x2b992ddfa23249d6ull /* outside the sentence */
+
+size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f)
+{
+	size_t nf = 0;
+	const struct af_syn_info *x = &info[i];
+	uint64_t t1 = i > 0 ? tags[i - 1] : 99, t2 = i > 1 ? tags[i - 2] : 99;
+	uint64_t wm1 = i > 0 ? info[i - 1].lw : NONE, wm2 = i > 1 ? info[i - 2].lw : NONE;
+	uint64_t wp1 = i + 1 < n ? info[i + 1].lw : NONE, wp2 = i + 2 < n ? info[i + 2].lw : NONE;
+	F(0, 1);
+	F(1, x->w);
+	F(2, x->lw);
+	for (int k = 0; k < 4; k++)
+		F(3 + k, x->suf[k]);
+	for (int k = 0; k < 3; k++)
+		F(7 + k, x->pre[k]);
+	F(10, x->shape);
+	F(11, t1);
+	F(12, t1 << 8 | t2);
+	F(13, mix(t1, x->lw));
+	F(14, wm1);
+	F(15, i > 0 ? info[i - 1].suf[2] : NONE);
+	F(16, wm2);
+	F(17, wp1);
+	F(18, i + 1 < n ? info[i + 1].suf[2] : NONE);
+	F(19, wp2);
+	F(20, x->flags & (AF_SYN_F_CAP | AF_SYN_F_ALLCAPS | AF_SYN_F_FIRST | AF_SYN_F_DIGIT | AF_SYN_F_HYPHEN));
+	F(21, mix(i > 0 ? info[i - 1].shape : NONE, x->shape));
+	F(22, i + 1 < n ? info[i + 1].shape : NONE);
+	F(23, t2);
+	F(24, mix(x->lw, wp1));
+	F(25, mix(wm1, x->lw));
+	F(26, mix(t1, x->suf[2]));
+	F(27, mix(x->flags & AF_SYN_F_FIRST, x->shape));
+	uint64_t a0 = x->amb, a1 = i + 1 < n ? info[i + 1].amb : 7, a2 = i + 2 < n ? info[i + 2].amb : 7;
+	F(28, a0);
+	F(29, a1);
+	F(30, a2);
+	F(31, mix(a0, t1));
+	F(32, mix(a0, a1));
+	F(33, mix(mix(t1, a0), a1));
+	F(34, mix(x->lw, a1));
+	return nf;
+}
+
+size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
+                          const uint8_t *cls, uint32_t *f)
+{
+	size_t nf = 0;
+	uint64_t t0 = tags[i];
+	uint64_t tm1 = i >= 1 ? tags[i - 1] : 99, tm2 = i >= 2 ? tags[i - 2] : 99;
+	uint64_t tp1 = i + 1 < n ? tags[i + 1] : 99, tp2 = i + 2 < n ? tags[i + 2] : 99;
+	uint64_t c1 = i >= 1 ? cls[i - 1] : 99, c2 = i >= 2 ? cls[i - 2] : 99;
+	uint64_t w0 = info[i].lw, wm1 = i >= 1 ? info[i - 1].lw : NONE, wp1 = i + 1 < n ? info[i + 1].lw : NONE;
+	uint64_t wm2 = i >= 2 ? info[i - 2].lw : NONE, wp2 = i + 2 < n ? info[i + 2].lw : NONE;
+	F(0, 1);
+	F(1, w0);
+	F(2, t0);
+	F(3, tm1);
+	F(4, tm2);
+	F(5, tp1);
+	F(6, tp2);
+	F(7, tm1 << 8 | t0);
+	F(8, t0 << 8 | tp1);
+	F(9, tm1 << 16 | t0 << 8 | tp1);
+	F(10, tm2 << 16 | tm1 << 8 | t0);
+	F(11, t0 << 16 | tp1 << 8 | tp2);
+	F(12, wm1);
+	F(13, wp1);
+	F(14, c1);
+	F(15, c2 << 8 | c1);
+	F(16, c1 << 8 | t0);
+	F(17, mix(c1, w0));
+	F(18, mix(t0, w0));
+	F(19, mix(wm1, w0));
+	F(20, mix(w0, wp1));
+	F(21, c1 << 16 | t0 << 8 | tp1);
+	F(22, mix(t0, info[i].suf[2]));
+	F(23, mix(tp1, wp1));
+	F(24, mix(tm1, wm1));
+	F(25, wm2);
+	F(26, wp2);
+	F(27, info[i].flags & (AF_SYN_F_CAP | AF_SYN_F_ALLCAPS | AF_SYN_F_FIRST));
+	F(28, mix(c1, wm1));
+	return nf;
+}
+#undef F
+
+/* ---- lemmas ---- */
+
+struct lemma_ent {
+	uint64_t h; /* af_hash of the form, with the class folded in */
+	const char *lemma;
+	size_t len;
+};
+
+struct af_lemma_table {
+	struct af_ynode *doc;
+	struct lemma_ent *v;
+	size_t mask;
+};
+
+enum { LC_VERB = 1, LC_NOUN = 2, LC_ANY = 3 };
+
+static uint64_t lemma_key(const char *s, size_t n, int cls)
+{
+	return af_hash(s, n) * 31 + (uint64_t)cls;
+}
+
+static void lemma_put(struct af_lemma_table *t, uint64_t h, const char *lemma, size_t len)
+{
+	for (size_t j = h & t->mask;; j = (j + 1) & t->mask)
+		if (!t->v[j].lemma || t->v[j].h == h) {
+			t->v[j].h = h;
+			t->v[j].lemma = lemma;
+			t->v[j].len = len;
+			return;
+		}
+}
+
+static const struct lemma_ent *lemma_get(const struct af_lemma_table *t, const char *s, size_t n, int cls)
+{
+	if (!t)
+		return NULL;
+	uint64_t h = lemma_key(s, n, cls);
+	for (size_t j = h & t->mask;; j = (j + 1) & t->mask) {
+		if (!t->v[j].lemma)
+			return NULL;
+		if (t->v[j].h == h)
+			return &t->v[j];
+	}
+}
+
+static void lemma_table_free(struct af_lemma_table *t)
+{
+	if (!t)
+		return;
+	af_yaml_free(t->doc);
+	free(t->v);
+	free(t);
+}
+
+/* data/lemmas.yaml: maps "verbs" and "nouns" of irregular form -> lemma, and "known_verbs",
+ * "known_nouns": lists of base forms the suffix rules prefer. */
+static struct af_lemma_table *lemma_table_load(const char *buf, size_t len, const char *file, struct af_error *err)
+{
+	struct af_ynode *doc = af_yaml_parse(buf, len, file, err);
+	if (!doc)
+		return NULL;
+	static const char *const keys[] = {"verbs", "nouns", "known_verbs", "known_nouns", NULL};
+	if (doc->type != AF_Y_MAP || af_ymap_check(doc, keys, err) < 0) {
+		if (doc->type != AF_Y_MAP)
+			af_yerr(err, doc, "expected a map of verbs, nouns, known_verbs, known_nouns");
+		af_yaml_free(doc);
+		return NULL;
+	}
+	size_t total = 0;
+	for (size_t k = 0; k + 1 < doc->n; k += 2)
+		total += doc->kids[k + 1]->n;
+	struct af_lemma_table *t = af_calloc(1, sizeof *t);
+	t->doc = doc;
+	size_t slots = 64;
+	while (slots < total * 3)
+		slots *= 2;
+	t->v = af_calloc(slots, sizeof *t->v);
+	t->mask = slots - 1;
+	for (size_t k = 0; k + 1 < doc->n; k += 2) {
+		const char *name = doc->kids[k]->str;
+		struct af_ynode *v = doc->kids[k + 1];
+		int known = strncmp(name, "known_", 6) == 0;
+		int cls = strstr(name, "verbs") ? LC_VERB : LC_NOUN;
+		if (v->type != (known ? AF_Y_SEQ : AF_Y_MAP)) {
+			af_yerr(err, v, "%s: expected a %s", name, known ? "list of words" : "map of form: lemma");
+			lemma_table_free(t);
+			return NULL;
+		}
+		for (size_t i = 0; i < v->n; i += known ? 1 : 2) {
+			struct af_ynode *form = v->kids[i], *lem = known ? v->kids[i] : v->kids[i + 1];
+			if (af_yscalar(form, name, err) < 0 || af_yscalar(lem, name, err) < 0) {
+				lemma_table_free(t);
+				return NULL;
+			}
+			/* known base forms under class + 4: "is this a lemma?" */
+			lemma_put(t, lemma_key(form->str, form->len, known ? cls + 4 : cls), lem->str, lem->len);
+		}
+	}
+	return t;
+}
+
+static int is_vowel(char c)
+{
+	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
+
+/* a candidate base form: known to the table, or (when none is) the first */
+static int known(const struct af_syntax *m, const char *s, size_t n, int cls)
+{
+	if (!m)
+		return 0;
+	if (lemma_get(m->lemmas, s, n, cls + 4))
+		return 1;
+	int v = af_syn_map_get(&m->lex, key32(hstr(s, n)));
+	return v > 0 && (v & cls);
+}
+
+static size_t pick(const struct af_syntax *m, int cls, char cand[][AF_SYN_WORDMAX], const size_t *clen,
+                   int nc, char *buf, size_t cap)
+{
+	int best = 0;
+	for (int k = 0; k < nc; k++)
+		if (clen[k] && known(m, cand[k], clen[k], cls)) {
+			best = k;
+			break;
+		}
+	size_t l = clen[best] < cap ? clen[best] : cap;
+	memcpy(buf, cand[best], l);
+	return l;
+}
+
+static int ends(const char *s, size_t n, const char *suf)
+{
+	size_t l = strlen(suf);
+	return n >= l && memcmp(s + n - l, suf, l) == 0;
+}
+
+/* Does a stem (a form minus -ed or -ing) whose base form is not known take an e back?
+ * English spelling: created, taking, decided, declined, used, raised, charged, forced,
+ * moved, argued; not visited, opened, developed, happened, gained. */
+static int wants_e(const char *s, size_t n)
+{
+	char L = s[n - 1], V = n >= 2 ? s[n - 2] : 0, P = n >= 3 ? s[n - 3] : 0;
+	int single = V && is_vowel(V) && !(P && is_vowel(P)); /* one vowel before L */
+	switch (L) {
+	case 'c': case 'v': case 'z': case 'u': return 1;
+	case 'g': return (single && V != 'o') || V == 'r' || V == 'd' || (V == 'n' && (P == 'a' || P == 'e'));
+	case 's': return (V && is_vowel(V) && !(V == 'u' && P == 'c')) || V == 'r' || V == 'n';
+	case 'd': case 'k': case 'b': return single && V != 'e';
+	case 't': return single && (V == 'a' || V == 'o' || V == 'u');
+	case 'r': return single && V != 'e';
+	case 'l': return single && (V == 'i' || V == 'u');
+	case 'm': return single && V != 'e';
+	case 'n': return single && V == 'i';
+	case 'p': return single && (V == 'a' || V == 'i');
+	default: return 0;
+	}
+}
+
+/* verb stem candidates of a form minus its suffix (-ed, -ing): as is, with e, undoubled */
+static int stem_cands(const char *s, size_t n, char cand[][AF_SYN_WORDMAX], size_t *clen)
+{
+	int nc = 0;
+	if (n == 0 || n + 2 >= AF_SYN_WORDMAX)
+		return 0;
+	char last = s[n - 1];
+	int dbl = n >= 2 && s[n - 2] == last && !is_vowel(last) && last != 's' && last != 'l' && last != 'z' &&
+	          last != 'f';
+	int want_e = wants_e(s, n);
+	/* order: the likelier spelling first, the table decides among them */
+	if (dbl) {
+		memcpy(cand[nc], s, n - 1);
+		clen[nc++] = n - 1;
+	}
+	if (want_e) {
+		memcpy(cand[nc], s, n);
+		cand[nc][n] = 'e';
+		clen[nc++] = n + 1;
+	}
+	memcpy(cand[nc], s, n);
+	clen[nc++] = n;
+	if (!want_e) {
+		memcpy(cand[nc], s, n);
+		cand[nc][n] = 'e';
+		clen[nc++] = n + 1;
+	}
+	if (dbl == 0 && n >= 2 && s[n - 2] == last) {
+		memcpy(cand[nc], s, n - 1);
+		clen[nc++] = n - 1;
+	}
+	return nc;
+}
+
+size_t af_lemmatize(const struct af_syntax *m, const char *s, size_t n, int tag, char *buf, size_t cap)
+{
+	char lo[AF_SYN_WORDMAX], tmp[AF_SYN_WORDMAX];
+	uint32_t fl;
+	const struct af_lemma_table *t = m ? m->lemmas : NULL;
+	if (n >= AF_SYN_WORDMAX - 8 || cap == 0) {
+		size_t l = n < cap ? n : cap;
+		memcpy(buf, s, l);
+		return l;
+	}
+	size_t len = norm_word(s, n, tmp, lo, &fl);
+	/* the features' form folds digits: the lemma keeps them */
+	if (fl & AF_SYN_F_DIGIT || tag == AF_POS_NNP || tag == AF_POS_NNPS || tag == AF_POS_CD ||
+	    (tag == AF_POS_JJ && (fl & AF_SYN_F_CAP))) {
+		size_t l = n < cap ? n : cap;
+		memcpy(buf, s, l);
+		if (tag == AF_POS_NNPS && ends(s, n, "s") && n > 3 && !ends(s, n, "ss"))
+			l = n - 1 < cap ? n - 1 : cap; /* Americans -> American */
+		return l;
+	}
+	int cls = af_pos_is_verb(tag) || tag == AF_POS_MD ? LC_VERB : tag == AF_POS_NNS ? LC_NOUN : 0;
+	/* a base form is its own lemma ("lay" the verb, not "lie" in the past) */
+	const struct lemma_ent *e = cls && tag != AF_POS_VB ? lemma_get(t, lo, len, cls) : NULL;
+	if (!e && (tag == AF_POS_RB || tag == AF_POS_POS || tag == AF_POS_PRP))
+		e = lemma_get(t, lo, len, LC_VERB); /* n't -> not, 's */
+	if (e) {
+		size_t l = e->len < cap ? e->len : cap;
+		memcpy(buf, e->lemma, l);
+		return l;
+	}
+	char cand[6][AF_SYN_WORDMAX];
+	size_t clen[6] = {0};
+	int nc = 0;
+	if (tag == AF_POS_VBZ && len > 2 && ends(lo, len, "s")) {
+		if (ends(lo, len, "ies") && len > 4) {
+			memcpy(cand[0], lo, len - 3);
+			memcpy(cand[0] + len - 3, "y", 1);
+			clen[nc++] = len - 2;
+		} else if (ends(lo, len, "sses") || ends(lo, len, "shes") || ends(lo, len, "ches") ||
+		           ends(lo, len, "xes") || ends(lo, len, "zes") || ends(lo, len, "oes")) {
+			memcpy(cand[nc], lo, len - 2);
+			clen[nc++] = len - 2;
+			memcpy(cand[nc], lo, len - 1);
+			clen[nc++] = len - 1;
+		} else {
+			memcpy(cand[nc], lo, len - 1);
+			clen[nc++] = len - 1;
+		}
+	} else if ((tag == AF_POS_VBD || tag == AF_POS_VBN) && len > 3 && ends(lo, len, "ed")) {
+		if (ends(lo, len, "ied") && len > 4) {
+			memcpy(cand[nc], lo, len - 3);
+			memcpy(cand[nc] + len - 3, "y", 1);
+			clen[nc++] = len - 2;
+		} else if (ends(lo, len, "eed")) {
+			memcpy(cand[nc], lo, len - 1);
+			clen[nc++] = len - 1; /* agreed, freed */
+			memcpy(cand[nc], lo, len - 2);
+			clen[nc++] = len - 2;
+		} else
+			nc = stem_cands(lo, len - 2, cand, clen);
+	} else if (tag == AF_POS_VBG && len > 4 && ends(lo, len, "ing")) {
+		if (ends(lo, len, "ying") && len > 5 && !is_vowel(lo[len - 5])) {
+			/* dying -> die, lying -> lie; but saying, playing keep y */
+			nc = stem_cands(lo, len - 3, cand, clen);
+		} else
+			nc = stem_cands(lo, len - 3, cand, clen);
+	} else if (tag == AF_POS_NNS && len > 2 && ends(lo, len, "s") && !ends(lo, len, "ss") &&
+	           !ends(lo, len, "us") && !ends(lo, len, "is")) {
+		if (ends(lo, len, "ies") && len > 4) {
+			memcpy(cand[nc], lo, len - 3);
+			memcpy(cand[nc] + len - 3, "y", 1);
+			clen[nc++] = len - 2;
+			memcpy(cand[nc], lo, len - 1);
+			clen[nc++] = len - 1; /* movies */
+		} else if (ends(lo, len, "sses") || ends(lo, len, "shes") || ends(lo, len, "ches") ||
+		           ends(lo, len, "xes") || ends(lo, len, "zes")) {
+			memcpy(cand[nc], lo, len - 2);
+			clen[nc++] = len - 2;
+			memcpy(cand[nc], lo, len - 1);
+			clen[nc++] = len - 1;
+		} else {
+			memcpy(cand[nc], lo, len - 1);
+			clen[nc++] = len - 1;
+			if (ends(lo, len, "es") && len > 4) {
+				memcpy(cand[nc], lo, len - 2);
+				clen[nc++] = len - 2;
+			}
+		}
+	}
+	if (nc > 0)
+		return pick(m, cls ? cls : LC_VERB, cand, clen, nc, buf, cap);
+	size_t l = len < cap ? len : cap;
+	memcpy(buf, lo, l);
+	return l;
+}
+
+/* ---- loading ---- */
+
+struct reader {
+	const char *p, *end;
+	int bad;
+};
+
+static uint32_t rd32(struct reader *r)
+{
+	uint32_t v;
+	if (r->end - r->p < 4) {
+		r->bad = 1;
+		return 0;
+	}
+	memcpy(&v, r->p, 4);
+	r->p += 4;
+	return v;
+}
+
+static const void *rdsec(struct reader *r, size_t n)
+{
+	const void *at = r->p;
+	size_t pad = (4 - n % 4) % 4;
+	if ((size_t)(r->end - r->p) < n + pad) {
+		r->bad = 1;
+		return NULL;
+	}
+	r->p += n + pad;
+	return at;
+}
+
+static void rdweights(struct reader *r, struct af_syn_weights *w, int ncls)
+{
+	uint32_t slots = rd32(r), entries = rd32(r), sc = rd32(r);
+	if (r->bad || !slots || (slots & (slots - 1)) || entries >= (1u << 24)) {
+		r->bad = 1;
+		return;
+	}
+	memcpy(&w->scale, &sc, 4);
+	w->mask = slots - 1;
+	w->slot = rdsec(r, (size_t)slots * 8);
+	w->ent = rdsec(r, (size_t)entries * 4);
+	if (r->bad)
+		return;
+	for (uint32_t j = 0; j < slots; j++)
+		if (w->slot[j].key && (w->slot[j].row >> 8) + (w->slot[j].row & 0xff) > entries)
+			r->bad = 1;
+	for (uint32_t e = 0; e < entries; e++)
+		if ((w->ent[e] & 0xffff) >= (uint32_t)ncls)
+			r->bad = 1;
+}
+
+int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, struct af_error *err)
+{
+	static const uint32_t one = 1;
+	if (*(const unsigned char *)&one != 1) {
+		af_error_set(err, "the syntax model format is little-endian; this machine is not");
+		return -1;
+	}
+	if (len < 24 || memcmp(buf, "AFSYNTAX", 8) != 0) {
+		af_error_set(err, "not an af syntax model");
+		return -1;
+	}
+	struct af_syntax *m = af_calloc(1, sizeof *m);
+	const char *base = buf;
+	if ((uintptr_t)buf % 4) { /* the tables are read in place: they must be aligned */
+		m->mem = af_malloc(len);
+		memcpy(m->mem, buf, len);
+		base = m->mem;
+	}
+	m->len = len;
+	struct reader r = {base + 8, base + len, 0};
+	uint32_t version = rd32(&r), nt = rd32(&r), nc = rd32(&r);
+	if (version != AF_SYN_VERSION || nt != AF_SYN_NT || nc != AF_SYN_NC) {
+		af_error_set(err, "syntax model of format version %u (%u tags, %u chunk classes); this build reads "
+		             "version %d (%d, %d)", version, nt, nc, AF_SYN_VERSION, AF_SYN_NT, AF_SYN_NC);
+		af_syntax_free(m);
+		return -1;
+	}
+	uint32_t slots = rd32(&r);
+	if (!r.bad && slots && !(slots & (slots - 1))) {
+		m->dict.mask = slots - 1;
+		m->dict.key = rdsec(&r, (size_t)slots * 4);
+		m->dict.val = rdsec(&r, (size_t)slots * 4);
+	} else
+		r.bad = 1;
+	if (!r.bad)
+		for (uint32_t j = 0; j < slots; j++)
+			if (m->dict.key[j] && m->dict.val[j] >= AF_SYN_NT)
+				r.bad = 1;
+	struct af_syn_map *maps[] = {&m->lex, &m->amb};
+	for (int k = 0; k < 2; k++) {
+		slots = rd32(&r);
+		if (!r.bad && slots && !(slots & (slots - 1))) {
+			maps[k]->mask = slots - 1;
+			maps[k]->key = rdsec(&r, (size_t)slots * 4);
+			maps[k]->val = rdsec(&r, (size_t)slots * 4);
+		} else
+			r.bad = 1;
+	}
+	rdweights(&r, &m->pos, AF_SYN_NT);
+	rdweights(&r, &m->chunk, AF_SYN_NC);
+	if (r.bad || r.p != r.end) {
+		af_error_set(err, "truncated or corrupt syntax model");
+		af_syntax_free(m);
+		return -1;
+	}
+	const struct af_datafile *lf = af_data_find("lemmas.yaml");
+	if (lf) {
+		m->lemmas = lemma_table_load(lf->data, lf->len, "lemmas.yaml", err);
+		if (!m->lemmas) {
+			af_syntax_free(m);
+			return -1;
+		}
+	}
+	*out = m;
+	return 0;
+}
+
+int af_syntax_load(struct af_syntax **out, const char *path, struct af_error *err)
+{
+	char pbuf[4096];
+	if (!path) {
+		const struct af_datafile *f = af_data_find("syntax.bin");
+		if (f)
+			return af_syntax_load_mem(out, f->data, f->len, err);
+		const char *dir = getenv("AF_DATA");
+		if (dir && *dir) {
+			snprintf(pbuf, sizeof pbuf, "%s/syntax.bin", dir);
+			path = pbuf;
+		} else
+			path = AF_SYNTAX_DEFAULT_PATH;
+	}
+	size_t len;
+	char *buf = af_read_file(path, &len);
+	if (!buf) {
+		af_error_set(err, "%s: %s", path, strerror(errno));
+		return -1;
+	}
+	int rc = af_syntax_load_mem(out, buf, len, err);
+	if (rc < 0) {
+		char msg[sizeof err->msg];
+		memcpy(msg, err->msg, sizeof msg);
+		af_error_set(err, "%.512s: %.500s", path, msg);
+		free(buf);
+	} else if (!(*out)->mem)
+		(*out)->mem = buf; /* the model reads it in place */
+	else
+		free(buf);
+	return rc;
+}
+
+void af_syntax_free(struct af_syntax *m)
+{
+	if (!m)
+		return;
+	lemma_table_free(m->lemmas);
+	free(m->mem);
+	free(m);
+}
+
+/* ---- tagging and chunking ---- */
+
+/* work space of p: at least n infos */
+static struct af_syn_info *infos_of(struct af_parse *p, size_t n)
+{
+	size_t words = (n * sizeof(struct af_syn_info) + 7) / 8 + 1;
+	if (p->cap_work < words) {
+		size_t c = p->cap_work ? p->cap_work : 256;
+		while (c < words)
+			c *= 2;
+		free(p->work);
+		p->work = af_malloc(c * 8);
+		p->cap_work = c;
+	}
+	return (struct af_syn_info *)p->work;
+}
+
+static void tag_infos(const struct af_syntax *m, const struct af_syn_info *info, size_t n, uint8_t *tags)
+{
+	uint32_t f[AF_SYN_MAXF];
+	for (size_t i = 0; i < n; i++) {
+		int d = af_syn_map_get(&m->dict, af_syn_dictkey(&info[i]));
+		if (d >= 0) {
+			tags[i] = (uint8_t)d;
+			continue;
+		}
+		size_t nf = af_syn_pos_feats(info, n, i, tags, f);
+		int32_t score[AF_SYN_NT] = {0};
+		af_syn_score(&m->pos, f, nf, score);
+		int best = 0;
+		for (int c = 1; c < AF_SYN_NT; c++)
+			if (score[c] > score[best])
+				best = c;
+		tags[i] = (uint8_t)best;
+	}
+}
+
+static void chunk_infos(const struct af_syntax *m, const struct af_syn_info *info, size_t n, const uint8_t *tags,
+                        uint8_t *cls)
+{
+	uint32_t f[AF_SYN_MAXF];
+	for (size_t i = 0; i < n; i++) {
+		size_t nf = af_syn_chunk_feats(info, n, i, tags, cls, f);
+		int32_t score[AF_SYN_NC] = {0};
+		af_syn_score(&m->chunk, f, nf, score);
+		int prev = i ? cls[i - 1] : 0, best = -1;
+		for (int c = 0; c < AF_SYN_NC; c++)
+			if (af_syn_chunk_ok(prev, c) && (best < 0 || score[c] > score[best]))
+				best = c;
+		cls[i] = (uint8_t)best;
+	}
+}
+
+void af_syntax_tag(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w, size_t n,
+                   uint8_t *tags)
+{
+	struct af_syn_info *info = infos_of(p, n);
+	af_syn_infos(w, n, info);
+	af_syn_ambs(&m->amb, info, n);
+	tag_infos(m, info, n, tags);
+}
+
+void af_syntax_chunk(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w,
+                     const uint8_t *tags, size_t n, uint8_t *chunk, uint8_t *begin)
+{
+	struct af_syn_info *info = infos_of(p, n);
+	af_syn_infos(w, n, info);
+	chunk_infos(m, info, n, tags, chunk);
+	for (size_t i = 0; i < n; i++) {
+		begin[i] = (uint8_t)af_syn_cls_begin(chunk[i]);
+		chunk[i] = (uint8_t)af_syn_cls_type(chunk[i]);
+	}
+}
+
+static void grow_toks(struct af_parse *p, size_t n)
+{
+	if (p->cap_tok < n) {
+		size_t c = p->cap_tok ? p->cap_tok : 256;
+		while (c < n)
+			c *= 2;
+		p->tok = af_realloc(p->tok, c * sizeof *p->tok);
+		p->cap_tok = c;
+	}
+}
+
+int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, const struct af_tokens *toks,
+                    const struct af_sentences *sents, struct af_parse *p, struct af_error *err)
+{
+	(void)len;
+	(void)err;
+	grow_toks(p, toks->n);
+	p->ntok = toks->n;
+	af_buf_reset(&p->lemmas);
+	for (size_t i = 0; i < toks->n; i++) {
+		p->tok[i] = (struct af_syn_tok){.tag = AF_POS_SYM, .chunk = AF_CH_O, .np = -1};
+	}
+	/* one sentence at a time: words, infos, tags, chunk classes in the work space */
+	for (size_t s = 0; s < sents->n; s++) {
+		size_t a = sents->v[s].tok_start, b = sents->v[s].tok_end, n = b - a;
+		if (b > toks->n || a > b) {
+			af_error_set(err, "sentence %zu out of range", s);
+			return -1;
+		}
+		size_t need = n * (sizeof(struct af_syn_info) + sizeof(struct af_syn_word) + 2) + 64;
+		if (p->cap_work * 8 < need) {
+			size_t c = p->cap_work ? p->cap_work : 256;
+			while (c * 8 < need)
+				c *= 2;
+			free(p->work);
+			p->work = af_malloc(c * 8);
+			p->cap_work = c;
+		}
+		struct af_syn_info *info = (struct af_syn_info *)p->work;
+		struct af_syn_word *w = (struct af_syn_word *)(info + n);
+		uint8_t *tags = (uint8_t *)(w + n), *cls = tags + n;
+		for (size_t i = 0; i < n; i++) {
+			w[i].s = text + toks->v[a + i].start;
+			w[i].len = toks->v[a + i].end - toks->v[a + i].start;
+		}
+		af_syn_infos(w, n, info);
+		af_syn_ambs(&m->amb, info, n);
+		tag_infos(m, info, n, tags);
+		chunk_infos(m, info, n, tags, cls);
+		for (size_t i = 0; i < n; i++) {
+			struct af_syn_tok *t = &p->tok[a + i];
+			t->tag = tags[i];
+			t->chunk = (uint8_t)af_syn_cls_type(cls[i]);
+			t->begin = (uint8_t)af_syn_cls_begin(cls[i]);
+		}
+	}
+	for (size_t i = 0; i < toks->n; i++) {
+		char lb[AF_SYN_WORDMAX];
+		const char *s = text + toks->v[i].start;
+		size_t n = toks->v[i].end - toks->v[i].start;
+		struct af_syn_tok *t = &p->tok[i];
+		t->lemma = (uint32_t)p->lemmas.len;
+		if (n >= AF_SYN_WORDMAX - 8) {
+			af_buf_add(&p->lemmas, s, n);
+			t->lemma_len = (uint32_t)n;
+		} else {
+			size_t l = af_lemmatize(m, s, n, t->tag, lb, sizeof lb);
+			af_buf_add(&p->lemmas, lb, l);
+			t->lemma_len = (uint32_t)l;
+		}
+	}
+	af_parse_clauses(p, text, toks, sents);
+	return 0;
+}
+
+void af_parse_free(struct af_parse *p)
+{
+	free(p->tok);
+	af_buf_free(&p->lemmas);
+	free(p->np);
+	free(p->objs);
+	free(p->pps);
+	free(p->cl);
+	free(p->work);
+	free(p->units);
+	memset(p, 0, sizeof *p);
+}
+
+uint32_t af_syn_lexkey(const char *lower, size_t n)
+{
+	return key32(hstr(lower, n));
+}

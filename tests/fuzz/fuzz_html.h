@@ -1,0 +1,56 @@
+/* fuzz_html.h - the body of the html fuzz target (tests/fuzz/run html) and of its replay
+ * (tests/unit/test_html.c): any bytes through af_clean_html, the parser (myhtml), the walk
+ * and the cleaner, with the record's shape checked. Bytes that are not UTF-8 are first
+ * made UTF-8 (each bad byte as U+FFFD), as af-clean only passes valid UTF-8. */
+#ifndef FUZZ_HTML_H
+#define FUZZ_HTML_H
+
+#include "af/clean.h"
+#include "af/utf8.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static struct af_cleaner *fuzz_html_cleaner;
+
+static void fuzz_html_check(int cond, const char *what)
+{
+	if (!cond) {
+		fprintf(stderr, "fuzz_html: broken invariant: %s\n", what);
+		abort();
+	}
+}
+
+static int fuzz_html_one(const unsigned char *data, size_t size)
+{
+	if (!fuzz_html_cleaner) {
+		struct af_error err;
+		fuzz_html_cleaner = af_cleaner_new(&err);
+		fuzz_html_check(fuzz_html_cleaner != NULL, "the cleaner is made");
+	}
+	struct af_buf b = {0};
+	size_t i = 0;
+	while (i < size) { /* valid UTF-8 only: each bad byte becomes U+FFFD */
+		size_t bad;
+		if (af_utf8_valid((const char *)data + i, size - i, &bad)) {
+			af_buf_add(&b, (const char *)data + i, size - i);
+			break;
+		}
+		af_buf_add(&b, (const char *)data + i, bad);
+		af_buf_adds(&b, "\xEF\xBF\xBD");
+		i += bad + 1;
+	}
+	json_t *out = af_clean_html(fuzz_html_cleaner, b.p ? b.p : "", b.len);
+	fuzz_html_check(out != NULL, "af_clean_html gives a record");
+	fuzz_html_check(json_is_string(json_object_get(out, "text")), "text is a string");
+	fuzz_html_check(json_is_array(json_object_get(out, "removed")), "removed is a list");
+	fuzz_html_check(json_is_array(json_object_get(out, "authors")), "authors is a list");
+	const char *t = json_string_value(json_object_get(out, "text"));
+	fuzz_html_check(af_utf8_valid(t, strlen(t), NULL), "text is UTF-8");
+	json_decref(out);
+	af_buf_free(&b);
+	return 0;
+}
+
+#endif

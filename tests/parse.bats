@@ -1,0 +1,96 @@
+#!/usr/bin/env bats
+# af-parse: the "sentences" field (tags, lemmas, chunks, clauses), the record contract,
+# CoNLL-U output, bad input.
+
+load test_helper
+bats_require_minimum_version 1.5.0
+
+rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
+
+@test "adds sentences with tokens and clauses; offsets slice the text" {
+	rec 'He was assassinated by the Taliban in 2001. Police arrested three men.' | af-parse >"$T/out"
+	run jq -r '.sentences | length' "$T/out"
+	assert_output 2
+	# every token's offsets slice its word out of the text, and tags are Penn tags
+	run jq -r '.text as $t | [.sentences[].tokens[] | $t[.start:.end]] | join(" ")' "$T/out"
+	assert_output 'He was assassinated by the Taliban in 2001 . Police arrested three men .'
+	run jq -r '[.sentences[0].tokens[] | .tag] | join(" ")' "$T/out"
+	assert_output 'PRP VBD VBN IN DT NNP IN CD .'
+	run jq -c '.sentences[0].clauses[0] | [.verb.lemma, .verb.voice, .verb.tense, .subject.text, .agent.text]' "$T/out"
+	assert_output '["assassinate","passive","past","He","the Taliban"]'
+	run jq -c '.sentences[1].clauses[0] | [.verb.lemma, .subject.text, .objects[0].text]' "$T/out"
+	assert_output '["arrest","Police","three men"]'
+	run jq -r '.af.stages | join(",")' "$T/out"
+	assert_output parse
+}
+
+@test "the sample: every sentence parsed, chunks well formed, other fields kept" {
+	af-clean "$SAMPLE" >"$T/in"
+	af-parse <"$T/in" >"$T/out"
+	run jq -r '[.sentences[].tokens[]] | length > 500' "$T/out"
+	assert_output true
+	# I-X only after B-X or I-X
+	run jq -r '[.sentences[] | .tokens | [range(1; length) as $i | select(.[$i].chunk | startswith("I-")) |
+	              select((.[$i - 1].chunk | .[2:]) != (.[$i].chunk | .[2:]))] | length] | add' "$T/out"
+	assert_output 0
+	# the input's fields unchanged, in order (../shared/tools/af-contract-check knows no parse stage)
+	run jq -c 'del(.sentences, .af)' "$T/out"
+	assert_output "$(jq -c 'del(.af)' "$T/in")"
+	run jq -c '.af.stages' "$T/out"
+	assert_output '["clean","parse"]'
+}
+
+@test "running af-parse twice gives the same line" {
+	af-clean "$SAMPLE" | af-parse >"$T/once"
+	af-parse <"$T/once" >"$T/twice"
+	run cmp "$T/once" "$T/twice"
+	assert_success
+}
+
+@test "--conllu writes CoNLL-U: ten columns, sentence comments, chunks in MISC" {
+	rec 'Taliban fighters attacked a checkpoint. Five officers were killed.' | af-parse --conllu >"$T/out"
+	run grep -c '^# sent_id = t-' "$T/out"
+	assert_output 2
+	run awk -F'\t' 'NF && !/^#/ && NF != 10' "$T/out"
+	assert_output ''
+	run awk -F'\t' '$2 == "killed" {print $3, $4, $5, $10}' "$T/out"
+	assert_output 'kill VERB VBN Chunk=I-VP|SpaceAfter=No'
+	run grep -c '^# newdoc id = t$' "$T/out"
+	assert_output 1
+}
+
+@test "a record without text passes through, counted; bad JSON is rejected" {
+	printf '%s\n' '{"id":"x"}' '{"text":' '{"text":"Kabul fell."}' >"$T/in"
+	run -65 --separate-stderr af-parse "$T/in"
+	assert_line --index 0 '{"id":"x"}'
+	assert_line --index 1 --partial '"sentences":[{'
+	run -65 --separate-stderr af-parse --conllu "$T/in"
+	refute_output --partial '{"id"'
+	assert_output --partial '# text = Kabul fell.'
+}
+
+@test "a missing model file is a configuration error" {
+	run -78 af-parse -m "$T/nonexistent.bin" </dev/null
+	assert_output --partial nonexistent.bin
+}
+
+@test "bad input: 100,000 words without punctuation, capitals, non-Latin scripts, empty text" {
+	python3 -c 'import json; print(json.dumps({"text": " ".join(["the army attacked villages near Kabul and said"] * 12500)}))' >"$T/big"
+	af-parse <"$T/big" >"$T/out"
+	run jq -r '[.sentences[].tokens[]] | length' "$T/out"
+	assert_output 100000
+	# 14,000 fronted subordinate clauses with no main clause: linear, each its own clause
+	python3 -c 'import json; print(json.dumps({"text": " ".join(["after the army attacked villages near Kabul"] * 14000)}))' >"$T/subs"
+	af-parse <"$T/subs" >"$T/out"
+	run jq -r '.sentences[0].clauses | length' "$T/out"
+	assert_output 14000
+	rec 'TALIBAN FIGHTERS ATTACKED A POLICE CHECKPOINT IN KANDAHAR' | af-parse >"$T/caps"
+	run jq -r '[.sentences[].tokens[] | .tag] | length' "$T/caps"
+	assert_output 8
+	rec 'قتل خمسة من رجال الشرطة في قندهار. 塔利班袭击了坎大哈的一个检查站。' | af-parse >"$T/intl"
+	run jq -r '.text as $t | [.sentences[].tokens[] | $t[.start:.end]] | join("")' "$T/intl"
+	assert_output 'قتلخمسةمنرجالالشرطةفيقندهار.塔利班袭击了坎大哈的一个检查站。'
+	rec '' | af-parse >"$T/empty"
+	run jq -c .sentences "$T/empty"
+	assert_output '[]'
+}
