@@ -90,15 +90,8 @@ static int add_root(struct af_entities *x, const struct af_ynode *root, int need
 		return af_yerr(err, root,
 		               "no section af-entities reads (people, orgs, places, groups, misc, titles, ...; "
 		               "see docs/lexicons.md)");
-	/* a user's file: a misspelt section is refused, not ignored (af(7), LEXICONS) */
-	for (size_t i = 0; need && i + 1 < root->n; i += 2) {
-		const char *k = root->kids[i]->str;
-		if (!af_lexicon_knows_key(k) && strcmp(k, "months") && strcmp(k, "weekdays") && strcmp(k, "zones"))
-			return af_yerr(err, root->kids[i],
-			               "unknown key '%s' (expected a section af-entities reads: people, orgs, places, "
-			               "groups, misc, titles, ..., months, weekdays, zones; see docs/lexicons.md)",
-			               k);
-	}
+	/* a user's file: a misspelt section is refused, not ignored (af(7), LEXICONS); the
+	 * sections of the other tools pass, so that one file can serve several tools */
 	for (size_t i = 0; need && i + 1 < root->n; i += 2) {
 		const char *k = root->kids[i]->str, *near = af_lexicon_misspelt(k);
 		if (near)

@@ -915,7 +915,8 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t got;
-	long lineno = 0;
+	long lineno = f->lines_before;
+	f->lines_before = 0;
 	struct af_record r;
 	af_record_init(&r);
 	reject_open(f);

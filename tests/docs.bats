@@ -143,6 +143,7 @@ example_dir() {
 	cp -r "$TOP/tests/fixtures" "$W/tests/"
 	cp -r "$TOP/pipelines" "$W/"
 	cp "$SAMPLE" "$W/wire/ians.txt"
+	cp "$SAMPLE" "$W/story.txt"
 	sed 's/Afghanistan/Pakistan/g' "$SAMPLE" >"$W/wire/second.txt"
 	af-clean "$W"/wire/*.txt >"$W/articles.ndjson"
 	jq -Rsc '{raw: .}' "$SAMPLE" >"$W/scraped.ndjson"

@@ -333,5 +333,5 @@ YAML
 	printf 'people:\n  - Ashraf Ghani\npeopel:\n  - X\n' >"$T/bad.yaml"
 	run af-entities -l "$T/bad.yaml" </dev/null
 	assert_failure 78
-	assert_output --partial "bad.yaml:3:1: unknown key 'peopel'"
+	assert_output --partial "bad.yaml:3:1: unknown section 'peopel' (did you mean 'people'?)"
 }

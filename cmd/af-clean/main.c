@@ -168,7 +168,7 @@ static void stream_stdin(struct af_filter *f)
 {
 	int ch;
 	while ((ch = getc(stdin)) == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
-		;
+		f->lines_before += ch == '\n';
 	if (ch != EOF)
 		ungetc(ch, stdin);
 	if (ch != EOF && ch != '{' && !getenv("AF_BATCH_MARK")) /* af-run --jobs: batches between mark lines */

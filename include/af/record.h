@@ -99,6 +99,8 @@ struct af_filter {
 	struct af_buf out;
 	const char *cur_name; /* the input and line of the record being processed, for messages */
 	long cur_line;
+	long lines_before; /* lines of the next stream its caller has already read (af-clean's look
+	                    * at stdin): line numbers start after them */
 };
 
 /* Run the filter over every line of in ("name" for messages, NULL for stdin).
