@@ -438,6 +438,7 @@ static void share_agents(struct af_coder *c, const struct group *g)
 /* Groups chunks joined by "and", "or", "," into compounds. */
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 {
+	size_t first_group = c->ngr; /* this sentence's groups: the record's earlier ones are done */
 	for (size_t i = first_chunk; i < c->nch; i++) {
 		struct chunk *ch = &c->ch[i];
 		int joined = 0;
@@ -515,7 +516,7 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 		ch->group = (int)c->ngr++;
 	}
 	/* "A, the state's fiercest foe," - drop an agent-only apposition joined by comma: done above */
-	for (size_t i = 0; i < c->ngr; i++)
+	for (size_t i = first_group; i < c->ngr; i++)
 		if (c->gr[i].n > 1 && (size_t)c->gr[i].members[0] >= first_chunk)
 			share_agents(c, &c->gr[i]);
 }
