@@ -4,6 +4,7 @@
 #include "af/data.h"
 #include "af/ner_impl.h"
 #include "af/utf8.h"
+#include "perceptron.h"
 
 #include <errno.h>
 #include <math.h>
@@ -23,34 +24,12 @@ uint64_t af_ner_hash(const char *s, size_t n)
 	return af_ner_mix(h, 0x27d4eb2f165667c5ull);
 }
 
-/* The code point at s[*i], advancing *i; an invalid byte stands for itself. */
-static uint32_t next_cp(const char *s, size_t n, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t c = u[*i];
-	int len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
-	if (len <= 1 || *i + (size_t)len > n) {
-		(*i)++;
-		return c;
-	}
-	uint32_t cp = c & (0xff >> (len + 1));
-	for (int k = 1; k < len; k++) {
-		if ((u[*i + (size_t)k] & 0xc0) != 0x80) {
-			(*i)++;
-			return c;
-		}
-		cp = cp << 6 | (u[*i + (size_t)k] & 0x3f);
-	}
-	*i += (size_t)len;
-	return cp;
-}
-
 size_t af_ner_norm(const char *s, size_t n, char *buf, size_t cap)
 {
 	size_t i = 0, o = 0;
 	while (i < n && o + 4 < cap) {
 		size_t at = i;
-		uint32_t cp = next_cp(s, n, &i);
+		uint32_t cp = af_pc_next_cp(s, n, &i);
 		const char *rep = NULL;
 		switch (cp) {
 		case 0x2018: case 0x2019: case 0x201a: case 0x2032: rep = "'"; break;
@@ -82,7 +61,7 @@ size_t af_ner_lower(const char *s, size_t n, char *buf, size_t cap)
 			continue;
 		}
 		size_t at = i;
-		uint32_t cp = next_cp(s, n, &i);
+		uint32_t cp = af_pc_next_cp(s, n, &i);
 		if (i - at == 1 || cp > 0x10ffff) {
 			buf[o++] = s[at];
 			continue;
@@ -104,111 +83,50 @@ size_t af_ner_fold_digits(const char *s, size_t n, char *buf, size_t cap)
 
 const uint32_t *af_ner_map_get(const struct af_ner_map *m, uint32_t key)
 {
-	if (!m->key)
-		return NULL;
-	for (uint32_t j = (key * 0x9e3779b1u) & m->mask;; j = (j + 1) & m->mask) {
-		if (m->key[j] == key)
-			return &m->val[j];
-		if (!m->key[j])
-			return NULL;
-	}
+	int64_t j = m->key ? af_pc_find(m->key, 1, m->mask, key) : -1;
+	return j < 0 ? NULL : &m->val[j];
 }
 
 const int16_t *af_ner_weights_get(const struct af_ner_weights *w, uint32_t key)
 {
-	if (!w->key)
-		return NULL;
-	for (uint32_t j = (key * 0x9e3779b1u) & w->mask;; j = (j + 1) & w->mask) {
-		if (w->key[j] == key)
-			return &w->w[(size_t)j * AF_NER_NL];
-		if (!w->key[j])
-			return NULL;
-	}
+	int64_t j = w->key ? af_pc_find(w->key, 1, w->mask, key) : -1;
+	return j < 0 ? NULL : &w->w[(size_t)j * AF_NER_NL];
 }
 
 /* ---- loading ---- */
 
-struct reader {
-	const char *p, *end;
-	int bad;
-};
-
-static uint32_t rd32(struct reader *r)
+static void rdmap(struct af_pc_reader *r, struct af_ner_map *m)
 {
-	uint32_t v;
-	if (r->end - r->p < 4) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, 4);
-	r->p += 4;
-	return v;
+	af_pc_rdtable(r, &m->key, &m->val, &m->mask, 1);
 }
 
-/* n bytes of section, the position kept 4-byte aligned */
-static const void *rdsec(struct reader *r, size_t n)
+static void rdweights(struct af_pc_reader *r, struct af_ner_weights *w)
 {
-	const void *at = r->p;
-	size_t pad = (4 - n % 4) % 4;
-	if ((size_t)(r->end - r->p) < n + pad) {
-		r->bad = 1;
-		return NULL;
-	}
-	r->p += n + pad;
-	return at;
-}
-
-static void rdmap(struct reader *r, struct af_ner_map *m)
-{
-	uint32_t slots = rd32(r);
-	if (r->bad || (slots & (slots - 1))) {
-		r->bad = 1;
-		return;
-	}
-	m->mask = slots ? slots - 1 : 0;
-	m->key = slots ? rdsec(r, (size_t)slots * 4) : NULL;
-	m->val = slots ? rdsec(r, (size_t)slots * 4) : NULL;
-}
-
-static void rdweights(struct reader *r, struct af_ner_weights *w)
-{
-	uint32_t slots = rd32(r);
-	if (r->bad || (slots & (slots - 1))) {
-		r->bad = 1;
-		return;
-	}
-	w->mask = slots ? slots - 1 : 0;
-	w->key = slots ? rdsec(r, (size_t)slots * 4) : NULL;
-	w->w = slots ? rdsec(r, (size_t)slots * AF_NER_NL * 2) : NULL;
+	af_pc_rdtable(r, &w->key, NULL, &w->mask, 1);
+	if (w->key)
+		w->w = af_pc_rdsec(r, ((size_t)w->mask + 1) * AF_NER_NL * 2);
 }
 
 int af_ner_load_mem(struct af_ner_model **out, const void *buf, size_t len, struct af_error *err)
 {
-	static const uint32_t one = 1;
-	if (*(const unsigned char *)&one != 1) {
-		af_error_set(err, "the NER model format is little-endian; this machine is not");
+	if (af_pc_check(buf, len, "AFNER\0\0\0", 16, "NER", err) < 0)
 		return -1;
-	}
-	if (len < 16 || memcmp(buf, "AFNER\0\0\0", 8) != 0) {
-		af_error_set(err, "not an af NER model");
-		return -1;
-	}
 	struct af_ner_model *m = af_calloc(1, sizeof *m);
 	m->mem = af_malloc(len);
 	memcpy(m->mem, buf, len);
 	m->len = len;
-	struct reader r = {m->mem + 8, m->mem + len, 0};
-	uint32_t version = rd32(&r), nl = rd32(&r);
+	struct af_pc_reader r = {m->mem + 8, m->mem + len, 0};
+	uint32_t version = af_pc_rd32(&r), nl = af_pc_rd32(&r);
 	if (version != AF_NER_VERSION || nl != AF_NER_NL) {
 		af_error_set(err, "NER model of format version %u with %u labels; this build reads version %d", version,
 		             nl, AF_NER_VERSION);
 		af_ner_free(m);
 		return -1;
 	}
-	uint32_t sc = rd32(&r);
+	uint32_t sc = af_pc_rd32(&r);
 	memcpy(&m->scale, &sc, 4);
 	for (int p = 0; p < 2; p++)
-		m->trans[p] = rdsec(&r, (AF_NER_NL + 1) * AF_NER_NL * 2);
+		m->trans[p] = af_pc_rdsec(&r, (AF_NER_NL + 1) * AF_NER_NL * 2);
 	rdmap(&r, &m->words);
 	rdmap(&r, &m->caps);
 	rdmap(&r, &m->gaz);
@@ -251,31 +169,13 @@ int af_ner_load_mem(struct af_ner_model **out, const void *buf, size_t len, stru
 
 int af_ner_load(struct af_ner_model **out, const char *path, struct af_error *err)
 {
-	char pbuf[4096];
-	if (!path) {
-		const struct af_datafile *f = af_data_find("ner.bin");
-		if (f)
-			return af_ner_load_mem(out, f->data, f->len, err);
-		const char *dir = getenv("AF_DATA");
-		if (dir && *dir) {
-			snprintf(pbuf, sizeof pbuf, "%s/ner.bin", dir);
-			path = pbuf;
-		} else
-			path = AF_NER_DEFAULT_PATH;
-	}
-	size_t len;
-	char *buf = af_read_file(path, &len);
-	if (!buf) {
-		af_error_set(err, "%s: %s", path, strerror(errno));
+	struct af_pc_file f;
+	if (af_pc_open(&f, "ner.bin", path, AF_NER_DEFAULT_PATH, err) < 0)
 		return -1;
-	}
-	int rc = af_ner_load_mem(out, buf, len, err);
-	if (rc < 0) {
-		char msg[sizeof err->msg];
-		memcpy(msg, err->msg, sizeof msg);
-		af_error_set(err, "%.512s: %.500s", path, msg);
-	}
-	free(buf);
+	int rc = af_ner_load_mem(out, f.data, f.len, err);
+	if (rc < 0)
+		af_pc_blame(&f, err);
+	free(f.owned);
 	return rc;
 }
 
@@ -309,7 +209,7 @@ static void shapes(const char *s, size_t n, uint64_t *lng, uint64_t *shrt, int *
 	char prev = 0;
 	*alpha = *cap = *upper = *lower = 0;
 	while (i < n) {
-		uint32_t cp = next_cp(s, n, &i);
+		uint32_t cp = af_pc_next_cp(s, n, &i);
 		char c;
 		if (cp < 0x80) {
 			if (cp >= 'A' && cp <= 'Z')
@@ -377,7 +277,7 @@ static void word_info(const struct af_ner_model *m, const char *s, size_t len, s
 	/* affixes by code point */
 	size_t cps[5], nc = 0, j = 0;
 	while (j < ln && nc < 4) {
-		next_cp(lb, ln, &j);
+		af_pc_next_cp(lb, ln, &j);
 		cps[nc++] = j;
 	}
 	for (int a = 0; a < 4; a++)

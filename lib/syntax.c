@@ -5,6 +5,7 @@
 #include "af/syntax_impl.h"
 #include "af/utf8.h"
 #include "af/yaml.h"
+#include "perceptron.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -80,28 +81,6 @@ static inline uint32_t key32(uint64_t h)
 
 /* ---- words ---- */
 
-/* The code point at s[*i], advancing *i; an invalid byte stands for itself. */
-static uint32_t next_cp(const char *s, size_t n, size_t *i)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	uint32_t c = u[*i];
-	int len = c < 0x80 ? 1 : (c & 0xe0) == 0xc0 ? 2 : (c & 0xf0) == 0xe0 ? 3 : (c & 0xf8) == 0xf0 ? 4 : 0;
-	if (len <= 1 || *i + (size_t)len > n) {
-		(*i)++;
-		return c;
-	}
-	uint32_t cp = c & (0xff >> (len + 1));
-	for (int k = 1; k < len; k++) {
-		if ((u[*i + (size_t)k] & 0xc0) != 0x80) {
-			(*i)++;
-			return c;
-		}
-		cp = cp << 6 | (u[*i + (size_t)k] & 0x3f);
-	}
-	*i += (size_t)len;
-	return cp;
-}
-
 /* The word as the features see it: typographic quotes, apostrophes and dashes as ASCII,
  * `` and '' as ", digits as 0; at most AF_SYN_WORDMAX bytes. *lo gets it in lower case. */
 static size_t norm_word(const char *s, size_t n, char *buf, char *lo, uint32_t *flags)
@@ -116,7 +95,7 @@ static size_t norm_word(const char *s, size_t n, char *buf, char *lo, uint32_t *
 	}
 	while (i < n && o + 4 < AF_SYN_WORDMAX) {
 		size_t at = i;
-		uint32_t cp = next_cp(s, n, &i);
+		uint32_t cp = af_pc_next_cp(s, n, &i);
 		const char *rep = NULL;
 		switch (cp) {
 		case 0x2018: case 0x2019: case 0x201a: case 0x2032: case 0x02bc: rep = "'"; break;
@@ -205,7 +184,7 @@ static size_t fwd_cp(const char *s, size_t n, int k)
 	while (k-- > 0) {
 		if (i >= n)
 			return SIZE_MAX;
-		next_cp(s, n, &i);
+		af_pc_next_cp(s, n, &i);
 	}
 	return i;
 }
@@ -235,7 +214,7 @@ void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *inf
 		char sh[AF_SYN_WORDMAX];
 		size_t ns = 0, i = 0;
 		while (i < len && ns < sizeof sh) {
-			uint32_t cp = next_cp(buf, len, &i);
+			uint32_t cp = af_pc_next_cp(buf, len, &i);
 			char c;
 			if (cp < 0x80)
 				c = (cp >= 'A' && cp <= 'Z') ? 'X' : (cp >= 'a' && cp <= 'z') ? 'x' : (cp == '0') ? 'd' : (char)cp;
@@ -640,46 +619,17 @@ size_t af_lemmatize(const struct af_syntax *m, const char *s, size_t n, int tag,
 
 /* ---- loading ---- */
 
-struct reader {
-	const char *p, *end;
-	int bad;
-};
-
-static uint32_t rd32(struct reader *r)
+static void rdweights(struct af_pc_reader *r, struct af_syn_weights *w, int ncls)
 {
-	uint32_t v;
-	if (r->end - r->p < 4) {
-		r->bad = 1;
-		return 0;
-	}
-	memcpy(&v, r->p, 4);
-	r->p += 4;
-	return v;
-}
-
-static const void *rdsec(struct reader *r, size_t n)
-{
-	const void *at = r->p;
-	size_t pad = (4 - n % 4) % 4;
-	if ((size_t)(r->end - r->p) < n + pad) {
-		r->bad = 1;
-		return NULL;
-	}
-	r->p += n + pad;
-	return at;
-}
-
-static void rdweights(struct reader *r, struct af_syn_weights *w, int ncls)
-{
-	uint32_t slots = rd32(r), entries = rd32(r), sc = rd32(r);
+	uint32_t slots = af_pc_rd32(r), entries = af_pc_rd32(r), sc = af_pc_rd32(r);
 	if (r->bad || !slots || (slots & (slots - 1)) || entries >= (1u << 24)) {
 		r->bad = 1;
 		return;
 	}
 	memcpy(&w->scale, &sc, 4);
 	w->mask = slots - 1;
-	w->slot = rdsec(r, (size_t)slots * 8);
-	w->ent = rdsec(r, (size_t)entries * 4);
+	w->slot = af_pc_rdsec(r, (size_t)slots * 8);
+	w->ent = af_pc_rdsec(r, (size_t)entries * 4);
 	if (r->bad)
 		return;
 	for (uint32_t j = 0; j < slots; j++)
@@ -692,15 +642,8 @@ static void rdweights(struct reader *r, struct af_syn_weights *w, int ncls)
 
 int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, struct af_error *err)
 {
-	static const uint32_t one = 1;
-	if (*(const unsigned char *)&one != 1) {
-		af_error_set(err, "the syntax model format is little-endian; this machine is not");
+	if (af_pc_check(buf, len, "AFSYNTAX", 24, "syntax", err) < 0)
 		return -1;
-	}
-	if (len < 24 || memcmp(buf, "AFSYNTAX", 8) != 0) {
-		af_error_set(err, "not an af syntax model");
-		return -1;
-	}
 	struct af_syntax *m = af_calloc(1, sizeof *m);
 	const char *base = buf;
 	if ((uintptr_t)buf % 4) { /* the tables are read in place: they must be aligned */
@@ -709,35 +652,21 @@ int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, stru
 		base = m->mem;
 	}
 	m->len = len;
-	struct reader r = {base + 8, base + len, 0};
-	uint32_t version = rd32(&r), nt = rd32(&r), nc = rd32(&r);
+	struct af_pc_reader r = {base + 8, base + len, 0};
+	uint32_t version = af_pc_rd32(&r), nt = af_pc_rd32(&r), nc = af_pc_rd32(&r);
 	if (version != AF_SYN_VERSION || nt != AF_SYN_NT || nc != AF_SYN_NC) {
 		af_error_set(err, "syntax model of format version %u (%u tags, %u chunk classes); this build reads "
 		             "version %d (%d, %d)", version, nt, nc, AF_SYN_VERSION, AF_SYN_NT, AF_SYN_NC);
 		af_syntax_free(m);
 		return -1;
 	}
-	uint32_t slots = rd32(&r);
-	if (!r.bad && slots && !(slots & (slots - 1))) {
-		m->dict.mask = slots - 1;
-		m->dict.key = rdsec(&r, (size_t)slots * 4);
-		m->dict.val = rdsec(&r, (size_t)slots * 4);
-	} else
-		r.bad = 1;
+	af_pc_rdtable(&r, &m->dict.key, &m->dict.val, &m->dict.mask, 0);
 	if (!r.bad)
-		for (uint32_t j = 0; j < slots; j++)
+		for (uint32_t j = 0; j <= m->dict.mask; j++)
 			if (m->dict.key[j] && m->dict.val[j] >= AF_SYN_NT)
 				r.bad = 1;
-	struct af_syn_map *maps[] = {&m->lex, &m->amb};
-	for (int k = 0; k < 2; k++) {
-		slots = rd32(&r);
-		if (!r.bad && slots && !(slots & (slots - 1))) {
-			maps[k]->mask = slots - 1;
-			maps[k]->key = rdsec(&r, (size_t)slots * 4);
-			maps[k]->val = rdsec(&r, (size_t)slots * 4);
-		} else
-			r.bad = 1;
-	}
+	af_pc_rdtable(&r, &m->lex.key, &m->lex.val, &m->lex.mask, 0);
+	af_pc_rdtable(&r, &m->amb.key, &m->amb.val, &m->amb.mask, 0);
 	rdweights(&r, &m->pos, AF_SYN_NT);
 	rdweights(&r, &m->chunk, AF_SYN_NC);
 	if (r.bad || r.p != r.end) {
@@ -759,34 +688,17 @@ int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, stru
 
 int af_syntax_load(struct af_syntax **out, const char *path, struct af_error *err)
 {
-	char pbuf[4096];
-	if (!path) {
-		const struct af_datafile *f = af_data_find("syntax.bin");
-		if (f)
-			return af_syntax_load_mem(out, f->data, f->len, err);
-		const char *dir = getenv("AF_DATA");
-		if (dir && *dir) {
-			snprintf(pbuf, sizeof pbuf, "%s/syntax.bin", dir);
-			path = pbuf;
-		} else
-			path = AF_SYNTAX_DEFAULT_PATH;
-	}
-	size_t len;
-	char *buf = af_read_file(path, &len);
-	if (!buf) {
-		af_error_set(err, "%s: %s", path, strerror(errno));
+	struct af_pc_file f;
+	if (af_pc_open(&f, "syntax.bin", path, AF_SYNTAX_DEFAULT_PATH, err) < 0)
 		return -1;
-	}
-	int rc = af_syntax_load_mem(out, buf, len, err);
+	int rc = af_syntax_load_mem(out, f.data, f.len, err);
 	if (rc < 0) {
-		char msg[sizeof err->msg];
-		memcpy(msg, err->msg, sizeof msg);
-		af_error_set(err, "%.512s: %.500s", path, msg);
-		free(buf);
+		af_pc_blame(&f, err);
+		free(f.owned);
 	} else if (!(*out)->mem)
-		(*out)->mem = buf; /* the model reads it in place */
+		(*out)->mem = f.owned; /* the model reads it in place */
 	else
-		free(buf);
+		free(f.owned);
 	return rc;
 }
 
