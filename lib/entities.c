@@ -38,6 +38,7 @@ struct ment {
 	size_t a, b;  /* units [a, b) */
 	enum af_etype type;
 	int ent;      /* lexicon entity, or -1 */
+	int folded;   /* matched by its transliteration key only, not as spelled */
 	size_t parent; /* union-find: same entity */
 	size_t org;   /* mention of the role's organisation, or NONE */
 	const char *orgname; /* or a name */
@@ -277,7 +278,7 @@ static void find_lexicon(struct work *w)
 			continue;
 		}
 		size_t best = 0;
-		int ent = -1;
+		int ent = -1, folded = 0;
 		for (size_t b = i + 1; b <= u->n && b - i <= MAXPHRASE; b++) {
 			if (breaks_phrase(w, i, b - 1))
 				break;
@@ -288,10 +289,12 @@ static void find_lexicon(struct work *w)
 			if (he && he->ent >= 0 && af_lexicon_case_ok(he, u, i, b)) {
 				best = b - i;
 				ent = he->ent;
+				folded = 0;
 			} else if (hf && hf->ent >= 0 && af_lexicon_case_ok(hf, u, i, b) &&
 			           (b - i > 1 || strlen(key(w, i)) >= 5)) {
 				best = b - i;
 				ent = hf->ent;
+				folded = 1;
 			}
 			if (!(he && he->prefix) && !(hf && hf->prefix))
 				break;
@@ -299,7 +302,8 @@ static void find_lexicon(struct work *w)
 		/* a longer title or phrase starting here wins ("Supreme Leader" over "Leader") */
 		if (best && w->plen[i] <= best) {
 			const struct af_lexentry *e = af_lexicon_entry(w->x->lx, ent);
-			new_ment(w, i, i + best, e->type, ent);
+			size_t k = new_ment(w, i, i + best, e->type, ent);
+			w->m[k].folded = folded;
 			i += best;
 		} else {
 			i++;
@@ -369,6 +373,7 @@ static size_t skip_honorifics(const struct work *w, size_t i)
 
 static int quoted_title(const struct work *w, size_t a, size_t b);
 static int breaker(const struct work *w, size_t i);
+static int dateword(const struct work *w, size_t i);
 
 /* May the tagger's name keep the function word at its start? An initial ("A. Stewart",
  * "I. Healy") or a capitalised word inside a sentence ("All Blacks", "The Oval") is part of
@@ -383,19 +388,36 @@ static int keeps_function_word(const struct work *w, size_t i)
 	return !(x->flags & (AF_UF_SENT | AF_UF_ALLCAPS));
 }
 
-/* May the tagger's name [a, b) of type t be taken? Its words must not be roles, breakers or
- * dates, and what the lexicon found inside it must be shorter names (which it replaces).
+/* May the title or honorific at unit i stand inside the tagger's name [a, b) of type t? In
+ * an organisation, place or other name it is a word of the name ("Major League Baseball",
+ * "General Motors"); in a person's name only after its first word, where no name follows
+ * it ("John Major", "Billie Jean King"). */
+static int title_in_name(const struct work *w, size_t a, size_t i, enum af_etype t)
+{
+	if (t == AF_E_PERSON && i == a)
+		return 0;
+	return w->owner[i] == ROLEUNIT ||
+	       (w->owner[i] == NONE && (w->cls[i] & (AF_LC_TITLE | AF_LC_HONORIFIC | AF_LC_MODIFIER)) &&
+	        !(w->cls[i] & (AF_LC_LEDBY | AF_LC_SPEECH)) && !dateword(w, i));
+}
+
+/* May the tagger's name [a, b) of type t be taken? Its words must not be breakers (titles
+ * only as title_in_name allows) or dates, and what the lexicon found inside it must be
+ * shorter names (which it replaces), or one word matched only by its transliteration key
+ * (the tagger's "Tom Moody" is not the lexicon's Modi, its organisation "Haitai" not Haiti).
  * *ent: the entry of a lexicon name of type t that ends the span, else -1. */
 static int model_span_free(const struct work *w, size_t a, size_t b, enum af_etype t, int *ent)
 {
 	*ent = -1;
 	for (size_t i = a; i < b; i++) {
 		size_t k = w->owner[i];
-		if (breaker(w, i) || k == ROLEUNIT)
+		if ((breaker(w, i) || k == ROLEUNIT) && !title_in_name(w, a, i, t))
 			return 0;
-		if (k == NONE)
+		if (k == NONE || k == ROLEUNIT)
 			continue;
 		const struct ment *m = &w->m[k];
+		if (m->folded && m->b - m->a == 1 && (b - a > 1 || m->type != t))
+			continue;
 		/* a person the lexicon names in full is never part of a longer name: the tagger has
 		 * run two names together ("Hossein Amir-Abdollahian Tehran") */
 		if (m->ent < 0 || m->type == AF_E_DATE || m->type == AF_E_PERSON || m->a < a || m->b > b ||
@@ -405,6 +427,39 @@ static int model_span_free(const struct work *w, size_t a, size_t b, enum af_ety
 			*ent = m->ent;
 	}
 	return 1;
+}
+
+/* Drops the roles found over units [a, b) (the tagger's name holds them). */
+static void drop_roles(struct work *w, size_t a, size_t b)
+{
+	size_t n = 0;
+	for (size_t r = 0; r < w->nroles; r++)
+		if (w->roles[r].b <= a || w->roles[r].a >= b)
+			w->roles[n++] = w->roles[r];
+	w->nroles = n;
+}
+
+/* Does the tagger's span [a, b) end in a ")" whose "(" it holds ("Mladost ( BJ )")? */
+static int closes_paren(const struct work *w, size_t a, size_t b)
+{
+	if (!is_punct(w, b - 1, ")"))
+		return 0;
+	for (size_t i = a; i + 1 < b; i++)
+		if (is_punct(w, i, "("))
+			return 1;
+	return 0;
+}
+
+/* May the tagger's span start with the lower-case unit a? A particle of a name ("de Silva",
+ * "al-Aqsa") or, in an adjective or other MISC name, a prefix joined to a capitalised word
+ * ("ex-England", "pre-Castro"). */
+static int lower_start_ok(const struct work *w, size_t a, size_t b, enum af_etype t)
+{
+	if (a + 1 >= b || !(uflags(w, a + 1) & AF_UF_CAP) || (uflags(w, a) & AF_UF_SENT))
+		return 0;
+	if (wcls(w, a) & AF_LC_CONNECTOR)
+		return 1;
+	return t == AF_E_MISC && (uflags(w, a + 1) & AF_UF_HYPHEN);
 }
 
 static void find_model(struct work *w)
@@ -422,33 +477,42 @@ static void find_model(struct work *w)
 		size_t a = ui, b = ui;
 		while (b < u->n && u->v[b].tok < sp->end)
 			b++;
-		/* no possessive, punctuation or hyphenated lower-case word ("Imran Khan-led") at the
-		 * end; no leading "the" */
-		while (b > a && ((u->v[b - 1].flags & (AF_UF_CLITIC | AF_UF_PUNCT)) ||
-		                 (b - 1 > a && (u->v[b - 1].flags & AF_UF_HYPHEN) && !(u->v[b - 1].flags & AF_UF_CAP))))
+		enum af_etype t = sp->type == AF_NER_PER   ? AF_E_PERSON
+		                  : sp->type == AF_NER_ORG ? AF_E_ORG
+		                  : sp->type == AF_NER_LOC ? AF_E_LOC
+		                                           : AF_E_MISC;
+		/* no possessive or punctuation at the end (but a closing bracket whose opening one
+		 * is inside), no hyphenated lower-case word ("Imran Khan-led") but in a MISC name,
+		 * which the tagger gives compound adjectives ("Ohio-based", "U.S.-led"); no leading
+		 * "the" */
+		while (b > a && (((u->v[b - 1].flags & (AF_UF_CLITIC | AF_UF_PUNCT)) && !closes_paren(w, a, b)) ||
+		                 (b - 1 > a && t != AF_E_MISC && (u->v[b - 1].flags & AF_UF_HYPHEN) &&
+		                  !(u->v[b - 1].flags & AF_UF_CAP))))
 			b--;
 		while (a < b && ((u->v[a].flags & AF_UF_PUNCT) || (wcls(w, a) & AF_LC_FUNCTION)) &&
 		       !keeps_function_word(w, a))
 			a++;
 		if (a >= b)
 			continue;
-		enum af_etype t = sp->type == AF_NER_PER   ? AF_E_PERSON
-		                  : sp->type == AF_NER_ORG ? AF_E_ORG
-		                  : sp->type == AF_NER_LOC ? AF_E_LOC
-		                                           : AF_E_MISC;
 		int ent = -1;
 		if (!model_span_free(w, a, b, t, &ent))
 			continue;
 		if (t != AF_E_PERSON && quoted_title(w, a, b))
 			continue;
-		if (!(u->v[a].flags & AF_UF_CAP))
+		if (!(u->v[a].flags & AF_UF_CAP) && !lower_start_ok(w, a, b, t))
 			continue;
 		/* the lexicon names inside a longer name give way to it ("American" in "American
 		 * League", "Kabul" in "Kabul University"); a head name of the same type lends
-		 * its entry ("Afghan Taliban" keeps the Taliban's code) */
+		 * its entry ("Afghan Taliban" keeps the Taliban's code), and so does the name a
+		 * compound adjective is made of ("U.S.-led" keeps the code of the United States) */
+		const struct ment *head = owner_ment(w, a);
+		if (ent < 0 && t == AF_E_MISC && head && head->a == a && head->b + 1 == b && head->ent >= 0 &&
+		    (uflags(w, b - 1) & AF_UF_HYPHEN) && !(uflags(w, b - 1) & AF_UF_CAP))
+			ent = head->ent;
 		for (size_t i = a; i < b; i++)
-			if (w->owner[i] != NONE)
+			if (w->owner[i] != NONE && w->owner[i] != ROLEUNIT)
 				kill_ment(w, w->owner[i]);
+		drop_roles(w, a, b);
 		size_t m = new_ment(w, a, b, t, ent);
 		if (b - a == 1 && a > 0 && is_word(w, a - 1, "the") && (wcls(w, a) & AF_LC_ORGHEAD)) {
 			w->m[m].type = AF_E_ORG;
@@ -600,6 +664,13 @@ static void classify(struct work *w, size_t a, size_t b)
 	while (a < b && w->owner[a] == NONE && (wcls(w, a) & AF_LC_FUNCTION) && !name_like(w, a))
 		a++;
 	if (a >= b)
+		return;
+	/* in capitals ("MITCHELL DEFEATS BAILEY", "PRESS DIGEST") capitals say nothing: only the
+	 * tagger and the lexicon name things there */
+	size_t caps = 0;
+	for (size_t i = a; i < b; i++)
+		caps += (uflags(w, i) & AF_UF_ALLCAPS) != 0;
+	if (caps == b - a)
 		return;
 	if (quoted_title(w, a, b))
 		return; /* “National Consensus of Afghan Political Parties”: a title, not an organisation */

@@ -1,0 +1,661 @@
+/* events_actors.c - actors: dictionary phrases, chunks and their codes (dated), compound
+ * groups, the record's entities and pronouns, and the dates that choose the codes. */
+#include "events_coder.h"
+
+#include "af/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- dates ---- */
+
+int ev_word_is(const struct af_coder *c, size_t i, const char *w)
+{
+	const struct af_token *k = &c->toks.v[i];
+	size_t n = k->end - k->start;
+	if (n != strlen(w))
+		return 0;
+	for (size_t j = 0; j < n; j++)
+		if (toupper((unsigned char)c->text[k->start + j]) != w[j])
+			return 0;
+	return 1;
+}
+
+void ev_read_entity_dates(struct af_coder *c, const struct af_mentions *ents)
+{
+	c->ned = 0;
+	c->ent_dates = 0;
+	for (size_t i = 0; ents && i < ents->n; i++) {
+		const struct af_mention *e = &ents->v[i];
+		if (e->type != AF_E_DATE)
+			continue;
+		c->ent_dates = 1;
+		if (c->ned == c->capd)
+			c->ed = af_grow(c->ed, &c->capd, c->ned + 1, sizeof *c->ed);
+		c->ed[c->ned++] = (struct edate){e->cstart, e->cend, e->value, e->date_kind == AF_DATE_POINT};
+	}
+}
+
+/* The point dates of the sentence [a, b) (not ranges or deadlines, resolved only), once per
+ * sentence: from the record's DATE entities when it has them, else from the date resolver. */
+static void sentence_dates(struct af_coder *c, size_t a, size_t b)
+{
+	if (c->sd_a == a && c->sd_b == b && c->sd_valid)
+		return;
+	c->sd_a = a;
+	c->sd_b = b;
+	c->sd_valid = 1;
+	c->nsd = 0;
+	if (c->ent_dates) {
+		size_t cs = c->toks.v[a].cstart, ce = c->toks.v[b - 1].cend;
+		for (size_t i = 0; i < c->ned; i++) {
+			const struct edate *e = &c->ed[i];
+			if (e->cstart < cs || e->cend > ce || !e->point || !e->value)
+				continue;
+			if (c->nsd == c->capsd)
+				c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
+			c->sd[c->nsd].at = e->cstart;
+			snprintf(c->sd[c->nsd++].value, sizeof c->sd->value, "%s", e->value);
+		}
+		return;
+	}
+	struct af_datex ex[64];
+	size_t from = c->toks.v[a].start, to = c->toks.v[b - 1].end;
+	while (from < to) {
+		size_t k = af_dates_find(c->dates, c->text, from, to, c->pub_y ? &c->pub : NULL, ex, 64);
+		for (size_t i = 0; i < k; i++) {
+			if (ex[i].kind != AF_DATE_POINT || !ex[i].resolved)
+				continue;
+			if (c->nsd == c->capsd)
+				c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
+			c->sd[c->nsd].at = ex[i].start;
+			memcpy(c->sd[c->nsd++].value, ex[i].value, sizeof ex[i].value);
+		}
+		from = k == 64 ? ex[63].end : to;
+	}
+}
+
+/* The date of an event whose verb is token `near` of the sentence [a, b), and its source:
+ * the date expression of the sentence nearest the verb ("text"), never a range or a deadline
+ * ("since 2001", "until September 11"); else the publication date ("published", or
+ * "dateline" when only the dateline has one); else NULL. */
+const char *ev_event_date(struct af_coder *c, size_t a, size_t b, size_t near, char *buf, size_t n,
+                              const char **source)
+{
+	sentence_dates(c, a, b);
+	size_t at = c->ent_dates ? c->toks.v[near].cstart : c->toks.v[near].start;
+	long best = -1;
+	for (size_t i = 0; i < c->nsd; i++) {
+		long dist = c->sd[i].at > at ? (long)(c->sd[i].at - at) : (long)(at - c->sd[i].at);
+		if (best < 0 || dist < best) {
+			best = dist;
+			snprintf(buf, n, "%s", c->sd[i].value);
+		}
+	}
+	if (best >= 0) {
+		*source = "text";
+		return buf;
+	}
+	if (!c->pub_y) {
+		*source = NULL;
+		return NULL;
+	}
+	snprintf(buf, n, "%04d-%02d-%02d", c->pub_y, c->pub_m, c->pub_d);
+	*source = c->pub_source;
+	return buf;
+}
+
+/* ---- actors ---- */
+
+const char *ev_actor_code(const struct af_coder *c, const struct ev_actor *a)
+{
+	const char *def = NULL;
+	for (size_t i = 0; i < a->ncodes; i++) {
+		const struct ev_code *k = &a->codes[i];
+		if (k->kind == EV_DATE_ANY) {
+			if (!def)
+				def = k->code;
+			continue;
+		}
+		if (!c->adate)
+			continue;
+		long t = c->adate;
+		if ((k->kind == EV_DATE_BEFORE && t < k->d1) || (k->kind == EV_DATE_AFTER && t >= k->d1) ||
+		    (k->kind == EV_DATE_BETWEEN && t >= k->d1 && t <= k->d2))
+			return k->code;
+	}
+	if (def)
+		return def;
+	/* no date: the last restriction stands for the present */
+	return a->ncodes ? a->codes[a->ncodes - 1].code : NULL;
+}
+
+/* Has code the 3-letter segment seg? */
+static int has_seg(const char *code, const char *seg)
+{
+	size_t n = strlen(code);
+	for (size_t i = 0; i + 3 <= n; i += 3)
+		if (!strncmp(code + i, seg, 3))
+			return 1;
+	return 0;
+}
+
+static void append_agent(char *code, size_t cap, const struct ev_agent *ag)
+{
+	size_t n = strlen(ag->post);
+	for (size_t i = 0; i + 3 <= n; i += 3) {
+		char seg[4] = {ag->post[i], ag->post[i + 1], ag->post[i + 2], 0};
+		if (!has_seg(code, seg) && strlen(code) + 3 < cap)
+			strcat(code, seg);
+	}
+	if (n % 3 && strlen(code) + n < cap && !strstr(code, ag->post))
+		strcat(code, ag->post + n - n % 3);
+}
+
+/* Longest actor or agent phrase starting at i (tokens < end); 0 when none. */
+size_t ev_match_phrase(const struct af_coder *c, size_t i, size_t end, int *actor, int *agent)
+{
+	const struct af_evdict *d = c->d;
+	int node = 0;
+	size_t best = 0;
+	*actor = *agent = -1;
+	int cap = 0, skipped = 0;
+	for (size_t j = i; j < end && j < i + 24; j++) {
+		int nx = c->t[j].id < 0 ? -1 : ev_edges_get(&d->edges, node, c->t[j].id);
+		/* a hyphenated modifier inside a name: "Ithilen state-run television" is the
+		 * dictionary's "ITHILEN TELEVISION" (once per phrase, never first or last) */
+		if (nx < 0 && j > i && !skipped && j + 1 < end && (c->t[j].flags & AF_TF_HYPHEN) &&
+		    (c->t[j].flags & AF_TF_LOWER) && c->t[j].kind == AF_TOK_WORD && c->t[j + 1].id >= 0 &&
+		    ev_edges_get(&d->edges, node, c->t[j + 1].id) >= 0) {
+			skipped = 1;
+			continue;
+		}
+		if (nx < 0)
+			break;
+		node = nx;
+		if ((c->t[j].flags & AF_TF_ALPHA) && !(c->t[j].flags & AF_TF_LOWER))
+			cap = 1; /* an upper-case letter somewhere: Kabul, anti-Taliban, al-Qaeda */
+		const struct ev_node *nd = &d->nodes[node];
+		if (nd->actor >= 0 && cap) {
+			best = j + 1 - i;
+			*actor = nd->actor;
+			*agent = -1;
+		} else if (nd->agent >= 0 && !(c->t[i].cls & (W_PREP | W_CONJ | W_AUX | W_TO))) {
+			best = j + 1 - i;
+			*agent = nd->agent;
+			*actor = -1;
+		}
+	}
+	return best;
+}
+
+int ev_sentence_discard(const struct af_coder *c, size_t a, size_t b)
+{
+	const struct af_evdict *d = c->d;
+	int worst = 0;
+	for (size_t i = a; i < b; i++) {
+		int node = 0;
+		for (size_t j = i; j < b && j < i + 16; j++) {
+			int id = c->t[j].id;
+			if (id < 0)
+				break;
+			node = ev_edges_get(&d->edges, node, id);
+			if (node < 0)
+				break;
+			if (d->nodes[node].discard > worst)
+				worst = d->nodes[node].discard;
+		}
+	}
+	return worst;
+}
+
+/* Can token i sit inside a noun phrase as a modifier? */
+int ev_modifier(const struct af_coder *c, size_t i)
+{
+	const struct tok *t = &c->t[i];
+	if (t->kind != AF_TOK_WORD && t->kind != AF_TOK_NUMBER)
+		return 0;
+	if (t->cls & (W_PREP | W_CONJ | W_AUX | W_MODAL | W_NEG | W_WH | W_PRON | W_TO | W_POSS | W_TIME | W_ADV))
+		return 0;
+	if (t->cls & W_DET)
+		return 0;
+	if (t->verb >= 0 || t->pverb)
+		return 0;
+	return 1;
+}
+
+static int new_chunk(struct af_coder *c, size_t a, size_t b)
+{
+	if (c->nch == c->chcap) {
+		c->chcap = c->chcap ? c->chcap * 2 : 32;
+		c->ch = af_realloc(c->ch, c->chcap * sizeof *c->ch);
+	}
+	struct chunk *k = &c->ch[c->nch];
+	memset(k, 0, sizeof *k);
+	k->a = a;
+	k->b = b;
+	k->group = -1;
+	return (int)c->nch++;
+}
+
+/* Builds chunks over s[a, b) from the phrase spans. */
+void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
+{
+	size_t k = 0;
+	while (k < nsp) {
+		/* a chunk: spans joined by modifiers, possessives and agent-of-actor links */
+		size_t start = sp[k].a, end = sp[k].b;
+		char code[64] = "", pre[32] = "";
+		const char *canon = NULL;
+		int person = 0, have_actor = 0, person_set = 0;
+		const struct ev_agent *agents[8];
+		int nag = 0;
+		int npart = 0, linked_any = 0;
+		char parts[4][24];
+		size_t m = k;
+		for (;;) {
+			const struct span *s = &sp[m];
+			if (s->actor >= 0) {
+				const struct ev_actor *ac = &c->d->actors[s->actor];
+				const char *cd = ev_actor_code(c, ac);
+				if (!have_actor && cd) {
+					const char *slash = strchr(cd, '/');
+					if (slash) {
+						/* "FRO/BIL/SAM": several actors */
+						const char *p = cd;
+						while (*p && npart < 4) {
+							size_t n = strcspn(p, "/");
+							snprintf(parts[npart++], 24, "%.*s", (int)n, p);
+							p += n + (p[n] == '/');
+						}
+						snprintf(code, sizeof code, "%s", parts[0]);
+					} else
+						snprintf(code, sizeof code, "%s", cd);
+					have_actor = 1;
+					canon = ac->canonical;
+				}
+				if (ac->person && !person_set) {
+					person = 1;
+					person_set = 1;
+					canon = ac->canonical;
+				}
+			} else if (s->agent >= 0 && nag < 8) {
+				agents[nag++] = &c->d->agents[s->agent];
+			}
+			end = s->b;
+			/* what follows: another span after modifiers / 's / a link? */
+			if (m + 1 >= nsp)
+				break;
+			size_t j = s->b;
+			int ok = 1, link = 0;
+			while (j < sp[m + 1].a) {
+				const struct tok *t = &c->t[j];
+				if (t->cls & W_POSS)
+					j++;
+				else if (ev_modifier(c, j))
+					j++;
+				else if ((t->cls & W_LINK) && !have_actor && j + 1 <= sp[m + 1].a && !link) {
+					link = 1;
+					linked_any = 1;
+					j++;
+				} else if ((t->cls & W_DET) && link)
+					j++;
+				else if ((t->cls & W_CONJ) && (c->t[s->b].cls & W_POSS) && j > s->b + 1 &&
+				         ev_modifier(c, j - 1) && j + 1 < sp[m + 1].a && ev_modifier(c, j + 1))
+					j++; /* "Ithilen's awful and evil minister" */
+				else {
+					ok = 0;
+					break;
+				}
+			}
+			if (!ok || j - s->b > 4)
+				break;
+			/* a second actor after a link or 's belongs to this chunk only when we have none yet,
+			 * or when it follows directly (names: "Taliban Minister ... Nadim") */
+			m++;
+		}
+		/* the code: agent prefixes + actor + agent roles */
+		for (int g = 0; g < nag; g++)
+			if (agents[g]->pre[0] && strlen(pre) + strlen(agents[g]->pre) < sizeof pre)
+				strcat(pre, agents[g]->pre);
+		char full[64];
+		if (have_actor)
+			snprintf(full, sizeof full, "%.16s%.40s", pre, code);
+		else if (pre[0])
+			snprintf(full, sizeof full, "%s", pre);
+		else if (nag)
+			snprintf(full, sizeof full, "---");
+		else
+			full[0] = 0;
+		for (int g = 0; g < nag; g++)
+			append_agent(full, sizeof full, agents[g]);
+		int ci = new_chunk(c, start, end);
+		struct chunk *ch = &c->ch[ci];
+		snprintf(ch->code, sizeof ch->code, "%s", full);
+		if (have_actor)
+			snprintf(ch->base, sizeof ch->base, "%.16s%.40s", pre, code);
+		ch->canonical = canon;
+		ch->person = person;
+		for (int p = 1; p < npart; p++) {
+			char x[64];
+			snprintf(x, sizeof x, "%s%s", pre, parts[p]);
+			for (int g = 0; g < nag; g++)
+				append_agent(x, sizeof x, agents[g]);
+			snprintf(ch->partial[ch->npartial++], sizeof ch->partial[0], "%s", x);
+		}
+		for (int g = 0; g < nag && g < 4; g++)
+			ch->ag[ch->nag++] = agents[g];
+		ch->linked = linked_any && nag > 0;
+		for (size_t i = start; i < end; i++)
+			c->t[i].chunk = ci;
+		k = m + 1;
+	}
+}
+
+/* Extends each chunk left over its modifiers (for its text) without changing its code. */
+size_t ev_chunk_text_start(const struct af_coder *c, const struct chunk *ch, size_t a)
+{
+	size_t s = ch->a;
+	int n = 0;
+	while (s > a && n < 3 && ev_modifier(c, s - 1) && c->t[s - 1].chunk < 0 &&
+	       !(c->t[s - 1].flags & AF_TF_DIGIT))
+		s--, n++;
+	return s;
+}
+
+/* code = actor base + the roles of agents ag[0..n) */
+static void agent_code_of(char *out, size_t cap, const char *base, const struct ev_agent *const *ag, int n)
+{
+	char t[64];
+	snprintf(t, sizeof t, "%s", base);
+	for (int g = 0; g < n; g++)
+		append_agent(t, sizeof t, ag[g]);
+	snprintf(out, cap, "%s", t);
+}
+
+static void add_partial(struct chunk *ch, const char *code)
+{
+	if (ch->npartial < 4 && strcmp(ch->code, code))
+		snprintf(ch->partial[ch->npartial++], sizeof ch->partial[0], "%s", code);
+}
+
+/* Agents shared across a compound: "Lawmakers and officials in Fornost and Gondor" (each role
+ * of each country), "Danish media and government" (the government is Danish too). */
+static void share_agents(struct af_coder *c, const struct group *g)
+{
+	int link = -1;
+	for (int i = 0; i < g->n && link < 0; i++) {
+		const struct chunk *ch = &c->ch[g->members[i]];
+		if (ch->linked && ch->base[0] && ch->nag)
+			link = i;
+	}
+	if (link >= 0) {
+		struct chunk *l = &c->ch[g->members[link]];
+		/* the actors after the link, with no roles of their own */
+		int ys[MAX_MEMBERS], ny = 0;
+		for (int i = link + 1; i < g->n; i++) {
+			const struct chunk *ch = &c->ch[g->members[i]];
+			if (ch->base[0] && (!ch->nag || !strcmp(ch->code, ch->base) || ch->linked == 2))
+				ys[ny++] = g->members[i];
+			else
+				break;
+		}
+		int nagentonly = 0;
+		for (int i = 0; i < link; i++) {
+			const struct chunk *ch = &c->ch[g->members[i]];
+			if (!ch->base[0] && ch->nag)
+				nagentonly++;
+		}
+		if (nagentonly == link && (nagentonly || ny)) {
+			char x[64];
+			for (int i = 0; i < link; i++) {
+				struct chunk *m = &c->ch[g->members[i]];
+				agent_code_of(m->code, sizeof m->code, l->base, m->ag, m->nag);
+				for (int k = 0; k < ny; k++) {
+					agent_code_of(x, sizeof x, c->ch[ys[k]].base, m->ag, m->nag);
+					add_partial(m, x);
+				}
+			}
+			for (int k = 0; k < ny; k++) {
+				struct chunk *y = &c->ch[ys[k]];
+				agent_code_of(y->code, sizeof y->code, y->base, l->ag, l->nag);
+				y->linked = 2;
+			}
+		}
+	}
+	/* an agent alone after an actor with roles takes that actor */
+	for (int i = 1; i < g->n; i++) {
+		struct chunk *m = &c->ch[g->members[i]], *p = &c->ch[g->members[i - 1]];
+		if (!m->base[0] && m->nag && p->base[0] && p->nag && !p->linked && !m->linked) {
+			agent_code_of(m->code, sizeof m->code, p->base, m->ag, m->nag);
+			memcpy(m->base, p->base, sizeof m->base);
+		}
+	}
+}
+
+/* Groups chunks joined by "and", "or", "," into compounds. */
+void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
+{
+	size_t first_group = c->ngr; /* this sentence's groups: the record's earlier ones are done */
+	for (size_t i = first_chunk; i < c->nch; i++) {
+		struct chunk *ch = &c->ch[i];
+		int joined = 0;
+		if (i > first_chunk && c->t[ch->a].paren == c->t[c->ch[i - 1].a].paren) {
+			struct chunk *pv = &c->ch[i - 1];
+			size_t s = ev_chunk_text_start(c, ch, a);
+			size_t j = pv->b;
+			int conj = 0, comma = 0, other = 0;
+			for (; j < s; j++) {
+				const struct tok *t = &c->t[j];
+				if (t->cls & W_CONJ)
+					conj++;
+				else if (t->kind == AF_TOK_PUNCT && c->text[c->toks.v[j].start] == ',')
+					comma++;
+				else if (t->cls & W_DET)
+					;
+				else
+					other++;
+			}
+			/* "A, B and C"; an apposition "A, the state's foe," has no actor of its own */
+			if (!other && (conj || (comma == 1 && ch->code[0] && strncmp(ch->code, "---", 3))) &&
+			    pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && s - pv->b <= 3)
+				joined = 1;
+			if (!other && comma == 1 && !conj && !(ch->code[0] && strncmp(ch->code, "---", 3)))
+				joined = 0;
+			/* "Ithilen's sheep and goats of Gondor": two noun phrases, each with its actor */
+			if (!joined && pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && ch->code[0] &&
+			    strncmp(ch->code, "---", 3) && pv->code[0] && strncmp(pv->code, "---", 3)) {
+				size_t k = pv->b;
+				int nm = 0, nm2 = 0, ok2 = 0;
+				if (k < s && (c->t[k].cls & W_POSS))
+					k++;
+				while (k < s && nm < 2 && ev_modifier(c, k) && (c->t[k].flags & AF_TF_LOWER))
+					k++, nm++;
+				if (nm && k < s && (c->t[k].cls & W_CONJ)) {
+					k++;
+					if (k < s && (c->t[k].cls & W_DET))
+						k++;
+					while (k < s && nm2 < 2 && ev_modifier(c, k) && (c->t[k].flags & AF_TF_LOWER))
+						k++, nm2++;
+					ok2 = nm2 && k + 1 == s && ev_word_is(c, k, "OF");
+				}
+				if (ok2)
+					joined = 1;
+			}
+			/* "..., the Taliban said": a speaker, not a member ("A and B said" are both) */
+			for (size_t k = ch->b; k < ch->b + 3 && k < c->toks.n && joined && !conj; k++) {
+				if (c->t[k].speech)
+					joined = 0;
+				else if (!(c->t[k].cls & (W_AUX | W_ADV)))
+					break;
+			}
+		}
+		if (joined) {
+			struct group *g = &c->gr[c->ch[i - 1].group];
+			struct chunk *head = &c->ch[g->members[0]];
+			if (head->linked && !ch->nag && ch->code[0] && strncmp(ch->code, "---", 3)) {
+				for (int k = 0; k < head->nag; k++)
+					append_agent(ch->code, sizeof ch->code, head->ag[k]);
+			}
+			g->members[g->n++] = (int)i;
+			g->b = ch->b;
+			ch->group = c->ch[i - 1].group;
+			continue;
+		}
+		if (c->ngr == c->grcap) {
+			c->grcap = c->grcap ? c->grcap * 2 : 32;
+			c->gr = af_realloc(c->gr, c->grcap * sizeof *c->gr);
+		}
+		struct group *g = &c->gr[c->ngr];
+		memset(g, 0, sizeof *g);
+		g->members[g->n++] = (int)i;
+		g->a = ch->a;
+		g->b = ch->b;
+		ch->group = (int)c->ngr++;
+	}
+	/* "A, the state's fiercest foe," - drop an agent-only apposition joined by comma: done above */
+	for (size_t i = first_group; i < c->ngr; i++)
+		if (c->gr[i].n > 1 && (size_t)c->gr[i].members[0] >= first_chunk)
+			share_agents(c, &c->gr[i]);
+}
+
+/* Pronoun chunks: "he", "she" referring to the last person named. */
+void ev_add_pronouns(struct af_coder *c, size_t a, size_t b)
+{
+	if (!c->last_person_canon)
+		return;
+	for (size_t i = a; i < b; i++) {
+		if (c->t[i].chunk >= 0 || !ev_flag(c->d->pronoun, c->d->pronouncap, c->t[i].id))
+			continue;
+		int ci = new_chunk(c, i, i + 1);
+		struct chunk *ch = &c->ch[ci];
+		snprintf(ch->code, sizeof ch->code, "%s", c->last_person_code);
+		ch->canonical = c->last_person_canon;
+		ch->person = 1;
+		ch->pron = 1;
+		c->t[i].chunk = ci;
+	}
+}
+
+/* The first of the entities (in text order, as af-entities writes them: c->ents_sorted)
+ * that starts at code point cs or later. */
+size_t ev_first_entity(const struct af_mentions *ents, size_t cs)
+{
+	size_t lo = 0, hi = ents->n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (ents->v[mid].cstart < cs)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Entities not covered by an actor phrase become chunks without a code. */
+void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b)
+{
+	if (!ents || a >= b)
+		return;
+	size_t ca = c->toks.v[a].cstart, cb = c->toks.v[b - 1].cend;
+	for (size_t i = c->ents_sorted ? ev_first_entity(ents, ca) : 0; i < ents->n; i++) {
+		const struct af_mention *e = &ents->v[i];
+		if (c->ents_sorted && e->cstart >= cb)
+			break; /* in text order: the rest start after the sentence */
+		if (e->type != AF_E_PERSON && e->type != AF_E_ORG && e->type != AF_E_NORP)
+			continue;
+		size_t es = e->cstart, ee = e->cend;
+		if (es < ca || ee > cb || es >= ee)
+			continue;
+		size_t ta = b, tb = a;
+		for (size_t k = a; k < b; k++) {
+			if (c->toks.v[k].cstart >= es && c->toks.v[k].cend <= ee) {
+				if (ta == b)
+					ta = k;
+				tb = k + 1;
+			}
+		}
+		if (ta >= tb || ta < c->dl_end)
+			continue;
+		const char *canon = e->canonical;
+		const char *ecode = e->code;
+		if (ecode && (!ecode[0] || strlen(ecode) >= sizeof c->ch[0].code))
+			ecode = NULL;
+		int covered = -1;
+		for (size_t k = ta; k < tb; k++)
+			if (c->t[k].chunk >= 0)
+				covered = c->t[k].chunk;
+		if (covered >= 0) {
+			struct chunk *ch = &c->ch[covered];
+			/* the chunk is a fragment of the entity's name ("Abdullah" of "Abdullah Abdullah"):
+			 * the entity layer's code, or none (a fragment's dictionary code is another
+			 * person's); the whole name keeps the dictionary's code, which follows the date
+			 * (the Taliban), else takes the entity's; a chunk wider than the name ("Pakistan's
+			 * Prime Minister Imran Khan") keeps its own code unless it has none */
+			if (ch->a >= ta && ch->b <= tb && (ch->a > ta || ch->b < tb)) {
+				snprintf(ch->code, sizeof ch->code, "%s", ecode ? ecode : "");
+				snprintf(ch->base, sizeof ch->base, "%s", ecode ? ecode : "");
+				ch->npartial = 0;
+				ch->nag = 0;
+				for (size_t k = ta; k < tb; k++)
+					c->t[k].chunk = covered;
+				ch->a = ta;
+				ch->b = tb;
+			} else if (!ch->code[0] && ecode) {
+				snprintf(ch->code, sizeof ch->code, "%s", ecode);
+				snprintf(ch->base, sizeof ch->base, "%s", ecode);
+			}
+			if (e->type == AF_E_PERSON && canon && !ch->owned) {
+				ch->owned = af_strdup(canon);
+				ch->canonical = ch->owned;
+				ch->person = 1;
+			}
+			continue;
+		}
+		int verbish = 0;
+		for (size_t k = ta; k < tb; k++)
+			if (c->t[k].verb >= 0)
+				verbish = 1;
+		if (verbish)
+			continue;
+		/* a title before the name is the same actor: "Turkish Foreign Minister Mevlüt Çavusoglu",
+		 * "his Turkish counterpart Mevlüt Çavusoglu" */
+		if (e->type == AF_E_PERSON && c->news) {
+			size_t j = ta;
+			while (j > a && ta - j < 3 && c->t[j - 1].chunk < 0 && ev_modifier(c, j - 1) &&
+			       (c->t[j - 1].flags & AF_TF_LOWER))
+				j--;
+			int prev = j > a ? c->t[j - 1].chunk : -1;
+			if (prev >= 0 && c->ch[prev].b == j && !c->ch[prev].person && c->ch[prev].code[0]) {
+				struct chunk *ch = &c->ch[prev];
+				for (size_t k = j; k < tb; k++)
+					c->t[k].chunk = prev;
+				ch->b = tb;
+				ch->person = 1;
+				if (canon) {
+					free(ch->owned);
+					ch->owned = af_strdup(canon);
+					ch->canonical = ch->owned;
+				}
+				continue;
+			}
+		}
+		int ci = new_chunk(c, ta, tb);
+		struct chunk *ch = &c->ch[ci];
+		if (canon) {
+			ch->owned = af_strdup(canon);
+			ch->canonical = ch->owned;
+		}
+		if (ecode) {
+			snprintf(ch->code, sizeof ch->code, "%s", ecode);
+			snprintf(ch->base, sizeof ch->base, "%s", ecode);
+		}
+		ch->person = e->type == AF_E_PERSON;
+		for (size_t k = ta; k < tb; k++)
+			c->t[k].chunk = ci;
+	}
+}
+
+/* ---- location ---- */

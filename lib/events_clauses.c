@@ -1,0 +1,432 @@
+/* events_clauses.c - who acts on whom: the subject and target of a verb group, parenthetical
+ * clauses passed over, and whether a verb's act is an event under the news conventions. */
+#include "events_coder.h"
+
+#include "af/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- subject and target ---- */
+
+int ev_is_comma(const struct af_coder *c, size_t i)
+{
+	return c->t[i].kind == AF_TOK_PUNCT && c->text[c->toks.v[i].start] == ',';
+}
+
+/* Does token i open a subordinate clause when a subject and a finite verb follow it? */
+static int subordinator(const struct af_coder *c, size_t i)
+{
+	static const char *const subs[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "WHEN", "WHILE", "BECAUSE",
+	                                   "ALTHOUGH", "THOUGH", "UNLESS", "WHEREAS", NULL};
+	for (int k = 0; subs[k]; k++)
+		if (ev_word_is(c, i, subs[k]))
+			return 1;
+	return 0;
+}
+
+/* The subject group of verb group vi, scanning left from its start. */
+int ev_find_subject(struct af_coder *c, int vi, size_t a)
+{
+	struct vgroup *v = &c->vg[vi];
+	size_t i = v->a;
+	size_t lim = i > a + SUBJ_WIN ? i - SUBJ_WIN : a;
+	/* "X, an ally of Y, has travelled": skip the apposition; "X, the agency said in a report,
+	 * had joined": skip the attribution */
+	if (i > a && ev_is_comma(c, i - 1)) {
+		size_t j = i - 1;
+		int said = 0;
+		while (j > lim && !ev_is_comma(c, j - 1) && !c->t[j - 1].boundary &&
+		       (c->t[j - 1].verb < 0 || (c->vg[c->t[j - 1].verb].speech && !said++)))
+			j--;
+		if (j > lim && ev_is_comma(c, j - 1))
+			i = j - 1;
+	}
+	int vp = c->t[v->head].paren;
+	/* "... years after crowds attacked its embassy": a finite verb whose subject is a plain
+	 * noun after a subordinating conjunction has a subject of its own, with no actor */
+	if (!v->inf && (v->a < v->head || c->d->forms[v->form].kind != VF_ING)) {
+		size_t j = i;
+		int n = 0;
+		while (j > lim && n < 2 && c->t[j - 1].kind == AF_TOK_WORD && !c->t[j - 1].cls &&
+		       c->t[j - 1].chunk < 0 && c->t[j - 1].verb < 0 && !c->t[j - 1].pverb &&
+		       (c->t[j - 1].flags & AF_TF_LOWER))
+			j--, n++;
+		while (n && j > lim && (c->t[j - 1].cls & W_DET) && !(c->t[j - 1].cls & W_WH))
+			j--;
+		if (n && j > lim && subordinator(c, j - 1))
+			return -1;
+	}
+	while (i > lim) {
+		size_t k = i - 1;
+		const struct tok *t = &c->t[k];
+		/* a parenthetical clause the verb is not in is skipped: "Pakistan, which backs X,
+		 * condemned Y" */
+		if (t->paren && t->paren != vp) {
+			/* its antecedent is the subject's head: a plain noun there has no actor ("A
+			 * collection of Iranian illustrations, which was displayed ..., will go") */
+			if (ev_is_comma(c, k) && (k == a || !c->t[k - 1].paren)) {
+				const struct tok *h = &c->t[k - 1 > a ? k - 1 : a];
+				if (k > a && h->chunk < 0 && h->kind == AF_TOK_WORD && !h->cls && h->verb < 0)
+					return -1;
+			}
+			i = k;
+			continue;
+		}
+		/* "the European Union (EU) agree": a bracketed aside is skipped */
+		if (t->boundary && c->text[c->toks.v[k].start] == ')') {
+			size_t j = k;
+			while (j > lim && k - j < 8 && c->text[c->toks.v[j - 1].start] != '(')
+				j--;
+			if (j > lim && c->t[j - 1].boundary && c->text[c->toks.v[j - 1].start] == '(') {
+				i = j - 1;
+				continue;
+			}
+		}
+		if (t->boundary)
+			return -1;
+		if (t->verb >= 0 && t->verb != vi) {
+			const struct vgroup *pv = &c->vg[t->verb];
+			/* coordinated ("X condemned ... and promised") or governing ("X vowed to ...") */
+			if (pv->speech && !v->inf)
+				return -1;
+			return pv->subj;
+		}
+		if (t->chunk >= 0) {
+			const struct chunk *ch = &c->ch[t->chunk];
+			const struct group *g = &c->gr[ch->group];
+			size_t s = ev_chunk_text_start(c, &c->ch[g->members[0]], a);
+			size_t before = s;
+			while (before > a && (c->t[before - 1].cls & W_DET))
+				before--;
+			int absolute = before > a && ev_word_is(c, before - 1, "WITH") && ch->b == v->a &&
+			               c->d->forms[v->form].kind == VF_ING; /* "with their followers launching" */
+			/* "the population of Gondor warned": the actor of the subject's head noun */
+			if (before > a + 1 && ev_word_is(c, before - 1, "OF") && g->b == v->a && ev_modifier(c, before - 2) &&
+			    (c->t[before - 2].flags & AF_TF_LOWER) && c->t[before - 2].chunk < 0)
+				absolute = 1;
+			/* "after Calenardhon (crowds) attacked Osgiliath": a subordinating AFTER, BEFORE,
+			 * SINCE or UNTIL with a finite verb right after its noun phrase opens a clause, and
+			 * that noun phrase is the clause's subject, not a prepositional object */
+			if (!absolute && before > a && !v->inf && c->d->forms[v->form].kind != VF_ING &&
+			    (ev_word_is(c, before - 1, "AFTER") || ev_word_is(c, before - 1, "BEFORE") ||
+			     ev_word_is(c, before - 1, "SINCE") || ev_word_is(c, before - 1, "UNTIL"))) {
+				size_t e = g->b;
+				while (e < v->a && e < g->b + 2 && c->t[e].kind == AF_TOK_WORD && !c->t[e].cls &&
+				       c->t[e].chunk < 0 && c->t[e].verb < 0)
+					e++;
+				if (e == v->a)
+					absolute = 1;
+			}
+			if (!absolute && before > a && (c->t[before - 1].cls & (W_PREP | W_LINK | W_TO)) &&
+			    !(c->t[before - 1].cls & W_WH)) {
+				i = before - 1;
+				continue;
+			}
+			/* "blocs opposing the Taliban have reached": the object of a participle that
+			 * describes the subject is not the subject */
+			if (before > a && c->t[before - 1].verb >= 0 && c->t[before - 1].verb != vi) {
+				const struct vgroup *pv = &c->vg[c->t[before - 1].verb];
+				if (c->d->forms[pv->form].kind == VF_ING && pv->a == pv->head && pv->hend == before &&
+				    pv->subj >= 0)
+					return pv->subj;
+			}
+			return ch->group;
+		}
+		i = k;
+	}
+	return -1;
+}
+
+/* Does verb group v start a new clause (its own subject before it, or a complementizer)? */
+static int new_clause(const struct af_coder *c, const struct vgroup *v, size_t from)
+{
+	if (v->inf)
+		return 0;
+	if (v->a <= from)
+		return 0;
+	const struct tok *p = &c->t[v->a - 1];
+	if (v->a < v->head)
+		return 1; /* has auxiliaries: "was reported", "could be" */
+	/* a participle after its noun modifies it: "the roads leading into Mordor" */
+	if (c->d->forms[v->form].kind == VF_ING && p->kind == AF_TOK_WORD && !p->cls && p->chunk < 0)
+		return 0;
+	return p->chunk >= 0 || (p->cls & (W_WH | W_PRON)) ||
+	       (p->kind == AF_TOK_WORD && (p->flags & AF_TF_LOWER) && !p->cls && !p->pverb && v->a >= from + 2 &&
+	        (c->t[v->a - 2].cls & (W_DET | W_POSS)));
+}
+
+/* Is the chunk followed by a speech verb ("..., a senior official said")? */
+static int is_speaker(const struct af_coder *c, const struct chunk *ch, size_t lim)
+{
+	for (size_t j = ch->b; j < lim && j < ch->b + 3; j++) {
+		if (c->t[j].speech)
+			return 1;
+		if (!(c->t[j].cls & (W_AUX | W_ADV | W_MODAL)))
+			return 0;
+	}
+	return 0;
+}
+
+/* Is group g the subject of a subordinate clause ("... with Gxndor, several years after
+ * Calenardhon crowds burned down its embassy")? A subordinating conjunction before it (over
+ * determiners) and a finite verb after it (over a noun or two and auxiliaries). The target
+ * of a verb is never inside such a clause. */
+static int clause_subject(const struct af_coder *c, int g, size_t from, size_t lim)
+{
+	const struct group *gr = &c->gr[g];
+	size_t s = ev_chunk_text_start(c, &c->ch[gr->members[0]], from);
+	while (s > from && (c->t[s - 1].cls & W_DET) && !(c->t[s - 1].cls & W_WH))
+		s--;
+	if (s <= from)
+		return 0;
+	if (!subordinator(c, s - 1))
+		return 0;
+	size_t e = gr->b;
+	int n = 0;
+	while (e < lim && n < 2 && c->t[e].kind == AF_TOK_WORD && !c->t[e].cls && c->t[e].chunk < 0 &&
+	       c->t[e].verb < 0 && (c->t[e].flags & AF_TF_LOWER))
+		e++, n++;
+	n = 0;
+	while (e < lim && n < 4 && c->t[e].verb < 0 &&
+	       ((c->t[e].cls & (W_AUX | W_MODAL | W_NEG)) || ev_is_adverb(c, e)))
+		e++, n++;
+	if (e >= lim || c->t[e].verb < 0)
+		return 0;
+	const struct vgroup *v = &c->vg[c->t[e].verb];
+	return !v->inf && (v->a < v->head || c->d->forms[v->form].kind != VF_ING);
+}
+
+/* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
+ * and verbs that start a new clause. */
+/* Token i links a common noun before it to what follows as its topic or setting ("discussed
+ * the latest developments in Afghanistan", "condemned the attack on worshippers"): an actor
+ * after it is what the object is about, not the verb's target. */
+static int topic_link(const struct af_coder *c, size_t i, size_t from)
+{
+	static const char *const links[] = {"IN", "ON", "ABOUT", "OVER", "INCLUDING", "REGARDING", "CONCERNING",
+	                                    "AT", "DURING", "AMONG", "ACROSS", "INSIDE", "NEAR", "WITHIN",
+	                                    "AMID", NULL};
+	if (i <= from || c->t[i].kind != AF_TOK_WORD)
+		return 0;
+	int k;
+	for (k = 0; links[k]; k++)
+		if (ev_word_is(c, i, links[k]))
+			break;
+	if (!links[k])
+		return 0;
+	const struct tok *n = &c->t[i - 1];
+	return n->kind == AF_TOK_WORD && !n->cls && n->chunk < 0 && (n->flags & AF_TF_LOWER) && !ev_is_adverb(c, i - 1);
+}
+
+int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group)
+{
+	int vp = from > 0 ? c->t[from - 1].paren : 0;
+	for (size_t i = from; i < lim; i++) {
+		const struct tok *t = &c->t[i];
+		if (t->boundary)
+			return -1;
+		/* a parenthetical clause ends the search, from inside or outside: an attribution
+		 * ends its clause ("..., Ahmadinejad said, after holding talks with ...") */
+		if (t->paren != vp)
+			return -1;
+		if (t->verb >= 0 && c->vg[t->verb].head == i && new_clause(c, &c->vg[t->verb], from))
+			return -1;
+		if (t->speech)
+			return -1;
+		if (c->news && !want_by && topic_link(c, i, from))
+			return -1;
+		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
+			int g = c->ch[t->chunk].group;
+			if (g == skip_group)
+				continue;
+			if (is_speaker(c, &c->ch[c->gr[g].members[c->gr[g].n - 1]], lim))
+				return -1;
+			if (clause_subject(c, g, from, lim))
+				return -1;
+			int by = i > from && (c->t[i - 1].cls & W_BY);
+			if (i > from + 1 && (c->t[i - 1].cls & W_DET) && (c->t[i - 2].cls & W_BY))
+				by = 1;
+			if (want_by && !by)
+				continue;
+			return g;
+		}
+	}
+	return -1;
+}
+
+/* Has verb group v a direct object: a noun phrase right after it ("fight terrorism", "plan
+ * new pavilions"), not a preposition, an infinitive or the clause's end ("clashed on the
+ * border", "agreed to expand trade")? */
+int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b)
+{
+	size_t k = v->hend;
+	while (k < b && k < v->hend + 2 && c->t[k].verb < 0 && ev_is_adverb(c, k))
+		k++;
+	if (k >= b)
+		return 0;
+	const struct tok *t = &c->t[k];
+	if (!is_word(t) || (t->cls & (W_PREP | W_TO | W_CONJ | W_WH | W_TIME | W_AUX | W_MODAL)))
+		return 0;
+	return t->verb < 0;
+}
+
+/* Does a finite verb group start at token i (over an adverb or two)? */
+static int finite_at(const struct af_coder *c, size_t i, size_t b)
+{
+	int n = 0;
+	while (i < b && n < 2 && c->t[i].verb < 0 && ev_is_adverb(c, i))
+		i++, n++;
+	if (i >= b)
+		return 0;
+	if (c->t[i].cls & (W_AUX | W_MODAL))
+		return 1;
+	if (c->t[i].verb < 0)
+		return 0;
+	const struct vgroup *v = &c->vg[c->t[i].verb];
+	int kind = c->d->forms[v->form].kind;
+	return v->a == i && (kind == VF_ED || kind == VF_S || kind == VF_IRR);
+}
+
+/* Parenthetical clauses between two commas, which the subject and target searches of the
+ * verbs outside them pass over (TABARI deletes short comma-delimited clauses for the same end):
+ * a non-restrictive relative clause ("Pakistan, which has long backed the Taliban, condemned
+ * Iran"), an attribution ("Russia, Iranian officials said, attacked Ukraine"; "according to
+ * X") and a hedge ("it seems"). Lists and appositions are left to the compound rules. */
+void ev_mark_parens(struct af_coder *c, size_t a, size_t b)
+{
+	int pid = 0;
+	for (size_t i = a; i < b; i++)
+		c->t[i].paren = 0;
+	for (size_t i = a; i + 2 < b; i++) {
+		if (!ev_is_comma(c, i))
+			continue;
+		size_t j = i + 1, f = i + 1;
+		int words = 0, speech = 0;
+		while (j < b && !ev_is_comma(c, j) && !c->t[j].boundary && words <= PAREN_MAX) {
+			if (is_word(&c->t[j]))
+				words++;
+			if (c->t[j].speech)
+				speech++;
+			j++;
+		}
+		if (j >= b || !ev_is_comma(c, j) || !words || words > PAREN_MAX || !is_word(&c->t[f]))
+			continue;
+		/* a relative clause closes where the main clause's finite verb goes on */
+		int rel = ev_word_is(c, f, "WHO") || ev_word_is(c, f, "WHICH") || ev_word_is(c, f, "WHOSE") ||
+		          ev_word_is(c, f, "WHOM") || ev_word_is(c, f, "WHERE");
+		int hedge = words <= 3 && f + 1 < j && ev_word_is(c, f, "IT") &&
+		            (ev_word_is(c, f + 1, "SEEMS") || ev_word_is(c, f + 1, "SEEMED") ||
+		             ev_word_is(c, f + 1, "APPEARS") || ev_word_is(c, f + 1, "APPEARED"));
+		/* "officials said", "he told reporters", "said the minister", "according to X"; not
+		 * a predicate of the main clause ("..., meanwhile, announced new measures,") */
+		int attrib = 0;
+		if (speech && words <= 6 && !(j + 1 < b && (c->t[j + 1].kind == AF_TOK_QUOTE_OPEN ||
+		                                             c->t[j + 1].kind == AF_TOK_QUOTE))) {
+			if (ev_word_is(c, f, "ACCORDING"))
+				attrib = 1;
+			else if (c->t[f].speech)
+				/* "said the minister" */
+				attrib = f + 1 < j && ((c->t[f + 1].cls & W_DET) || c->t[f + 1].chunk >= 0 ||
+				                       (c->t[f + 1].flags & AF_TF_CAP));
+			else {
+				/* "officials said", "he said on Tuesday", "it told AFP": what follows the
+				 * speech verb is no object or clause ("the Leader said the West, led by") */
+				size_t k = f;
+				while (k < j && !c->t[k].speech)
+					k++;
+				k++;
+				attrib = k >= j || (c->t[k].cls & (W_PREP | W_TIME | W_TO)) ||
+				         (k + 1 == j && (c->t[k].chunk >= 0 || (c->t[k].flags & AF_TF_CAP)));
+			}
+		}
+		/* an aside between a subject and its verb: the main clause's finite verb follows */
+		if ((!rel && !hedge && !attrib) || !finite_at(c, j + 1, b))
+			continue;
+		pid++;
+		for (size_t k = i; k < j; k++)
+			c->t[k].paren = pid;
+		i = j - 1; /* the closing comma may open the next clause */
+	}
+}
+
+/* Codes one sentence s[a, b). */
+/* ---- is it an event? (the news conventions) ---- */
+
+/* Codes whose act two parties do together whatever the verb's object ("X and Y discussed
+ * the situation", "signed an agreement"): consult, negotiate, sign. */
+int ev_joint_code(const char *code)
+{
+	return !strcmp(code, "040") || !strcmp(code, "041") || !strcmp(code, "046") || !strcmp(code, "057") ||
+	       !strcmp(code, "030") || !strcmp(code, "036");
+}
+
+/* A ev_question ("...?") or an interviewer's line ("Q: ...", "Q. ..."): reports no event. */
+int ev_question(const struct af_coder *c, size_t a, size_t b)
+{
+	size_t e = b;
+	while (e > a && c->t[e - 1].kind != AF_TOK_WORD && c->t[e - 1].kind != AF_TOK_NUMBER &&
+	       c->t[e - 1].kind != AF_TOK_PUNCT)
+		e--;
+	if (e > a && c->text[c->toks.v[e - 1].start] == '?')
+		return 1;
+	for (size_t i = a; i + 1 < b && i < a + 12; i++)
+		if (c->toks.v[i].end - c->toks.v[i].start == 1 && c->text[c->toks.v[i].start] == 'Q' &&
+		    (c->text[c->toks.v[i + 1].start] == ':' || c->text[c->toks.v[i].end] == '.'))
+			return 1;
+	return 0;
+}
+
+/* The verb group's clause starts with a conditional ("if", "unless") or is a "whether" clause. */
+static int conditional(const struct af_coder *c, const struct vgroup *v, size_t a)
+{
+	for (size_t k = v->a; k-- > a && v->a - k < SUBJ_WIN;) {
+		if (c->t[k].boundary || ev_is_comma(c, k) || c->t[k].verb >= 0)
+			return 0;
+		if (ev_word_is(c, k, "IF") || ev_word_is(c, k, "UNLESS") || ev_word_is(c, k, "WHETHER"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is verb group v's act, coded `code` with target group tg, an event a news coder would list?
+ * Capabilities, obligations and counterfactuals (can, could, would, should, must) and
+ * conditionals are not ("may", "might" are, flagged hypothetical); a statement (01x) is one only when a pattern names
+ * its subject matter and a target actor stands after a preposition ("spoke about Iran"). */
+int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p,
+                      const char *code, int tg, size_t a)
+{
+	if (v->mword >= 0) {
+		static const char *const weak[] = {"CAN", "CA", "COULD", "WOULD", "SHOULD", "MUST", NULL};
+		for (int k = 0; weak[k]; k++)
+			if (ev_word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword)
+				return 0;
+	}
+	if (conditional(c, v, a))
+		return 0;
+	/* a participle with no "be" heads a modifier or adverbial clause ("the soldiers fighting
+	 * in Afghanistan", "..., paying compensation"): background, not the sentence's report */
+	if (c->d->forms[v->form].kind == VF_ING && !v->be)
+		return 0;
+	/* an infinitive no coded verb governs is a purpose or plan ("an opportunity to exchange
+	 * views", "refused to meet"): not an act */
+	if (v->inf) {
+		int future = 0; /* "is going to", "is about to" */
+		for (size_t k = v->a; k < v->head; k++)
+			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT");
+		if (!future)
+			return 0;
+	}
+	if (code[0] == '0' && code[1] == '1') {
+		if (p && p->score > 0 && tg < 0 && v->passive)
+			return 1; /* "the joint statement was released": made public, by its pattern */
+		if (!(p && p->score > 0) || tg < 0)
+			return 0;
+		size_t t0 = c->gr[tg].a;
+		if (t0 == 0 || !(c->t[t0 - 1].cls & (W_PREP | W_TO)) || t0 < v->hend)
+			return 0;
+	}
+	return 1;
+}

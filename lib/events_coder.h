@@ -1,0 +1,232 @@
+/* events_coder.h - the event coder's internal state, shared by lib/events*.c (private to lib/).
+ *
+ * events.c        the coder: life cycle, records, and each sentence as a list of phases
+ * events_actors.c actor phrases, chunks, compound groups, entities, pronouns, dates
+ * events_verbs.c  verb groups and the dictionaries' patterns around them
+ * events_clauses.c subjects, targets, parenthetical clauses, what is an event
+ * events_emit.c   events as JSON, places, nominal events */
+#ifndef AF_EVENTS_CODER_H
+#define AF_EVENTS_CODER_H
+
+#include "events_int.h"
+
+#include "af/dates.h"
+#include "af/text.h"
+
+#include <jansson.h>
+#include <stdint.h>
+
+/* Closed-class words, by class bit. */
+enum {
+	W_DET = 1 << 0,
+	W_PREP = 1 << 1,
+	W_CONJ = 1 << 2,
+	W_AUX = 1 << 3, /* be, have, do forms */
+	W_BE = 1 << 4,
+	W_MODAL = 1 << 5,
+	W_NEG = 1 << 6,
+	W_WH = 1 << 7,
+	W_PRON = 1 << 8,
+	W_ADV = 1 << 9, /* adverbs that may sit in a verb group */
+	W_TO = 1 << 10,
+	W_BY = 1 << 11,
+	W_POSS = 1 << 12, /* 's */
+	W_TIME = 1 << 13, /* weekday, month, today ... (never chunk words) */
+	W_LINK = 1 << 14  /* of, from, in: agent-of-actor links */
+};
+
+
+/* Window sizes: patterns, subjects and targets are looked for this close to the verb, which
+ * keeps a sentence of any length linear. */
+enum { PRE_WIN = 14, POST_WIN = 28, SUBJ_WIN = 40, MAX_EVENTS = 200, MAX_MEMBERS = 16, PAREN_MAX = 12 };
+
+struct tok {
+	int id;          /* word id, -1 when unknown */
+	unsigned cls;    /* W_* */
+	unsigned flags;  /* AF_TF_* */
+	int kind;        /* af_tok_kind */
+	int chunk;       /* chunk index or -1 */
+	int verb;        /* verb group index or -1 (on the head token) */
+	int inquote;     /* inside quote marks */
+	int boundary;    /* ; : ( ) " and the like: clauses do not cross it */
+	int pverb;       /* has a verb form (before chunks are built) */
+	int speech;      /* a speech verb form (say, said ...) */
+	int paren;       /* the parenthetical clause holding it (1, 2 ... in its sentence), 0 */
+};
+
+struct chunk {
+	size_t a, b;   /* token range [a, b) */
+	char code[64]; /* "" when none */
+	char base[64]; /* the actor's code without the agents' roles, "" when only agents */
+	const char *canonical;
+	char *owned; /* canonical we allocated (entities) */
+	int person;
+	int group;   /* compound group index */
+	int pron;    /* a resolved pronoun */
+	const struct ev_agent *ag[4]; /* agents linked to the actor ("ambassadors of A, B and C") */
+	int nag, linked;
+	int npartial; /* extra members from "A/B" codes */
+	char partial[4][64];
+};
+
+struct group {
+	int members[MAX_MEMBERS];
+	int n;
+	size_t a, b;
+};
+
+struct vgroup {
+	size_t head, hend; /* the verb's tokens [head, hend) */
+	size_t a;          /* group start (auxiliaries) */
+	int form;          /* ev_form index */
+	int passive, negated, modal, inf, perfect;
+	int mword;    /* the modal's word id (WILL, CAN ...), -1 */
+	int be;       /* a form of "be" among its auxiliaries */
+	int subj;     /* group index of the subject, -1 */
+	int coded;    /* produced an event */
+	int speech;   /* a speech verb */
+	int reduced;  /* a reduced relative ("the movement, led by X") */
+};
+
+struct af_coder {
+	const struct af_evdict *d;
+	size_t dl_end; /* tokens [0, dl_end) are the dateline ("TEHRAN –"): never actors */
+	int mirror; /* emit a pattern's reverse code (PETRARCH dictionaries) */
+	int news;   /* af's news defaults: the news conventions of docs/af-events.1 apply */
+	struct af_tokens toks;
+	struct af_sentences sents;
+	struct tok *t;
+	size_t tcap;
+	int ents_sorted; /* the record's entities are in text order (by start) */
+	struct chunk *ch;
+	size_t nch, chcap;
+	struct group *gr;
+	size_t ngr, grcap;
+	struct vgroup *vg;
+	size_t nvg, vgcap;
+	int *vb;      /* for each verb: the blocks of verbs with the same words, at vb + vboff[v] */
+	size_t *vboff;
+	int *vbn;
+	int *wcls_ids; /* closed-class word ids */
+	unsigned *wcls;
+	size_t nwcls;
+	unsigned *clsw; /* word id -> W_* class bits */
+	size_t nclsw;
+	uint64_t *tokbits; /* word id -> the pattern-element bits a token of it can satisfy */
+	uint64_t *pmask;   /* pattern -> the bits its words and synsets need */
+	unsigned *synseen; /* per synset: the verb-window stamp when it may match there */
+	unsigned *syntried;
+	unsigned stamp;
+	char *up;
+	size_t upcap;
+	/* article state */
+	const char *text;
+	long adate; /* article date yyyymmdd, 0 */
+	int pub_y, pub_m, pub_d;
+	struct af_dt pub;       /* the same, for the date resolver */
+	const char *pub_source; /* "published" or "dateline" */
+	struct af_dates *dates; /* the date resolver's words */
+	struct edate *ed;       /* the record's DATE entities */
+	size_t ned, capd;
+	int ent_dates;          /* the record has DATE entities: they date the events */
+	struct sdate *sd;       /* the dates of sentence [sd_a, sd_b) */
+	size_t nsd, capsd, sd_a, sd_b;
+	int sd_valid;
+	const char *last_person_canon;
+	char last_person_code[64];
+};
+
+/* The record's DATE entities (af-entities ran upstream): code points and value. */
+struct edate {
+	size_t cstart, cend;
+	const char *value; /* NULL when unresolved */
+	int point;         /* not a range or deadline */
+};
+
+/* A date the sentence states: where (byte or code point, as the source counts) and what. */
+struct sdate {
+	size_t at;
+	char value[48];
+};
+
+struct span {
+	size_t a, b;
+	int actor, agent;
+};
+
+struct pmatch {
+	int src, tgt; /* chunk indices from $ / + markers, -1 */
+	int compound;
+	int score;
+};
+
+struct emit {
+	json_t *events;
+	int sentence;
+	const char *date;
+	const char *date_source; /* "text", "published", "dateline" */
+	size_t nev;
+	int symmetric; /* a compound subject's joint act, coded both ways */
+};
+
+struct place {
+	size_t a, b;  /* the place's words */
+	char code[8]; /* a country code from the actor dictionaries, "" */
+};
+
+static inline int is_word(const struct tok *t)
+{
+	return t->kind == AF_TOK_WORD || t->kind == AF_TOK_NUMBER;
+}
+
+/* events_actors.c */
+int ev_word_is(const struct af_coder *c, size_t i, const char *w);
+void ev_read_entity_dates(struct af_coder *c, const struct af_mentions *ents);
+const char *ev_event_date(struct af_coder *c, size_t a, size_t b, size_t near, char *buf, size_t n,
+                              const char **source);
+const char *ev_actor_code(const struct af_coder *c, const struct ev_actor *a);
+size_t ev_match_phrase(const struct af_coder *c, size_t i, size_t end, int *actor, int *agent);
+int ev_sentence_discard(const struct af_coder *c, size_t a, size_t b);
+int ev_modifier(const struct af_coder *c, size_t i);
+void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp);
+size_t ev_chunk_text_start(const struct af_coder *c, const struct chunk *ch, size_t a);
+void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a);
+void ev_add_pronouns(struct af_coder *c, size_t a, size_t b);
+size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
+void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b);
+
+/* events_verbs.c */
+int ev_verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind);
+int ev_is_adverb(const struct af_coder *c, size_t i);
+void ev_find_verbs(struct af_coder *c, size_t a, size_t b);
+const struct ev_pattern *ev_best_pattern(struct af_coder *c, const struct vgroup *v, size_t a, size_t b,
+                                             struct pmatch *out);
+void ev_verb_codes(const struct af_coder *c, const struct vgroup *v, const char **code, const char **pcode);
+
+/* events_clauses.c */
+int ev_is_comma(const struct af_coder *c, size_t i);
+int ev_find_subject(struct af_coder *c, int vi, size_t a);
+int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group);
+int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b);
+void ev_mark_parens(struct af_coder *c, size_t a, size_t b);
+int ev_joint_code(const char *code);
+int ev_question(const struct af_coder *c, size_t a, size_t b);
+int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p,
+                      const char *code, int tg, size_t a);
+
+/* events_emit.c */
+json_t *ev_actor_json(const struct af_coder *c, int chunk, const char *code);
+void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
+                       const char *scode, int tgt, const char *tcode, int reported, int speaker);
+int ev_members(const struct af_coder *c, int g, int *chunks, const char **codes, int max);
+int ev_group_has_real(const struct af_coder *c, int g);
+int ev_group_has_code(const struct af_coder *c, int g);
+int ev_subject_before(const struct af_coder *c, size_t pos, size_t a);
+int ev_plural_group(const struct af_coder *c, int g);
+int ev_speaker_of(struct af_coder *c, int vi, size_t b);
+size_t ev_find_places(struct af_coder *c, size_t a, size_t b, const struct af_mentions *ents,
+                          struct place *out, size_t max);
+json_t *ev_place_json(const struct af_coder *c, const struct place *p);
+void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events);
+
+#endif

@@ -1,0 +1,457 @@
+/* events_emit.c - events as JSON (one per source, target and code), places, and events a
+ * noun names ("talks between X and Y", "the Soviet invasion of Afghanistan"). */
+#include "events_coder.h"
+
+#include "af/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- output ---- */
+
+json_t *ev_actor_json(const struct af_coder *c, int chunk, const char *code)
+{
+	if (chunk < 0)
+		return json_null();
+	const struct chunk *ch = &c->ch[chunk];
+	size_t s = ch->pron ? ch->a : ev_chunk_text_start(c, ch, 0);
+	const struct af_token *ta = &c->toks.v[s], *tb = &c->toks.v[ch->b - 1];
+	json_t *o = json_object();
+	json_object_set_new(o, "text", json_stringn(c->text + ta->start, tb->end - ta->start));
+	json_object_set_new(o, "start", json_integer((json_int_t)ta->cstart));
+	json_object_set_new(o, "end", json_integer((json_int_t)tb->cend));
+	json_object_set_new(o, "actor", code && code[0] ? json_string(code) : json_null());
+	if (ch->canonical)
+		json_object_set_new(o, "canonical", json_string(ch->canonical));
+	else
+		json_object_set_new(o, "canonical", json_stringn(c->text + ta->start, tb->end - ta->start));
+	return o;
+}
+
+static int valid_cameo(const char *code)
+{
+	size_t n = strlen(code);
+	if (n < 2 || n > 4)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		if (!isdigit((unsigned char)code[i]))
+			return 0;
+	return 1;
+}
+
+void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
+                       const char *scode, int tgt, const char *tcode, int reported, int speaker)
+{
+	if (em->nev >= MAX_EVENTS)
+		return;
+	/* an actor does not act on itself under the same name, in two mentions: "Russia, China
+	 * agree ... Iran, China and Russia" is no event of Russia's with Russia (one plural
+	 * mention acting with itself, "three blocs have reached an agreement", is) */
+	if (src >= 0 && tgt >= 0 && src != tgt && scode && tcode && scode[0] && !strcmp(scode, tcode)) {
+		const struct chunk *x = &c->ch[src], *y = &c->ch[tgt];
+		size_t xs = x->pron ? x->a : ev_chunk_text_start(c, x, 0), ys = y->pron ? y->a : ev_chunk_text_start(c, y, 0);
+		size_t xa = c->toks.v[xs].start, xb = c->toks.v[x->b - 1].end;
+		size_t ya = c->toks.v[ys].start, yb = c->toks.v[y->b - 1].end;
+		if (xb - xa == yb - ya && !strncasecmp(c->text + xa, c->text + ya, xb - xa))
+			return;
+	}
+	/* one person under two mentions ("I assured him ..., he tweeted") does not act on itself */
+	if (c->news && src >= 0 && tgt >= 0 && c->ch[src].canonical && c->ch[tgt].canonical &&
+	    (c->ch[src].pron || c->ch[tgt].pron) && !strcmp(c->ch[src].canonical, c->ch[tgt].canonical))
+		return;
+	/* no duplicates */
+	size_t n = json_array_size(em->events);
+	for (size_t i = n > 64 ? n - 64 : 0; i < n; i++) {
+		json_t *e = json_array_get(em->events, i);
+		if (json_integer_value(json_object_get(e, "sentence")) != em->sentence)
+			continue;
+		if (strcmp(json_string_value(json_object_get(e, "code")), code))
+			continue;
+		json_t *s = json_object_get(e, "source"), *t = json_object_get(e, "target");
+		const char *sa = json_is_object(s) ? json_string_value(json_object_get(s, "actor")) : NULL;
+		const char *ta = json_is_object(t) ? json_string_value(json_object_get(t, "actor")) : NULL;
+		if (!sa != !(scode && scode[0]) || !ta != !(tcode && tcode[0]))
+			continue;
+		if ((!sa || !strcmp(sa, scode)) && (!ta || !strcmp(ta, tcode)))
+			return;
+	}
+	/* hosting refugees is giving them asylum (075), not hosting a visit (043) */
+	if (c->news && !strcmp(code, "043") && tcode && strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "REF"))
+		code = "075";
+	json_t *e = json_object();
+	json_object_set_new(e, "code", json_string(code));
+	char root[3] = {code[0], code[1] ? code[1] : 0, 0};
+	json_object_set_new(e, "root", json_string(root));
+	const struct af_cameo *cm = valid_cameo(code) ? af_cameo_find(code) : NULL;
+	json_object_set_new(e, "label", cm ? json_string(cm->label) : json_null());
+	json_object_set_new(e, "quad", cm ? json_integer(cm->quad) : json_null());
+	json_object_set_new(e, "goldstein", cm ? json_real(cm->goldstein) : json_null());
+	json_object_set_new(e, "plover", cm && cm->plover ? json_string(cm->plover) : json_null());
+	json_object_set_new(e, "source", ev_actor_json(c, src, scode));
+	json_object_set_new(e, "target", ev_actor_json(c, tgt, tcode));
+	json_object_set_new(e, "date", em->date ? json_string(em->date) : json_null());
+	json_object_set_new(e, "date_source", em->date_source ? json_string(em->date_source) : json_null());
+	json_object_set_new(e, "location", json_null());
+	json_object_set_new(e, "sentence", json_integer(em->sentence));
+	const struct af_token *ta = &c->toks.v[v->a], *tb = &c->toks.v[v->hend - 1];
+	size_t tend = tb->end, tcend = tb->cend;
+	if (v->passive && v->hend < c->toks.n && c->t[v->hend].cls & W_BY) {
+		tend = c->toks.v[v->hend].end;
+		tcend = c->toks.v[v->hend].cend;
+	}
+	json_object_set_new(e, "trigger", json_stringn(c->text + ta->start, tend - ta->start));
+	json_object_set_new(e, "trigger_start", json_integer((json_int_t)ta->cstart));
+	json_object_set_new(e, "trigger_end", json_integer((json_int_t)tcend));
+	json_object_set_new(e, "negated", json_boolean(v->negated));
+	json_object_set_new(e, "hypothetical", json_boolean(v->modal));
+	json_object_set_new(e, "reported", json_boolean(reported));
+	json_object_set_new(e, "symmetric", json_boolean(em->symmetric));
+	if (reported && speaker >= 0)
+		json_object_set_new(e, "speaker", ev_actor_json(c, speaker, c->ch[speaker].code));
+	json_array_append_new(em->events, e);
+	em->nev++;
+}
+
+/* Members of group g: (chunk, code) pairs, "A/B" actors expanded. */
+int ev_members(const struct af_coder *c, int g, int *chunks, const char **codes, int max)
+{
+	int n = 0;
+	if (g < 0) {
+		chunks[0] = -1;
+		codes[0] = NULL;
+		return 1;
+	}
+	const struct group *gr = &c->gr[g];
+	for (int i = 0; i < gr->n && n < max; i++) {
+		const struct chunk *ch = &c->ch[gr->members[i]];
+		chunks[n] = gr->members[i];
+		codes[n++] = ch->code;
+		for (int p = 0; p < ch->npartial && n < max; p++) {
+			chunks[n] = gr->members[i];
+			codes[n++] = ch->partial[p];
+		}
+	}
+	return n;
+}
+
+/* A member with an actor code of its own (not only an agent's "---ROLE"). */
+int ev_group_has_real(const struct af_coder *c, int g)
+{
+	if (g < 0)
+		return 0;
+	for (int i = 0; i < c->gr[g].n; i++) {
+		const char *k = c->ch[c->gr[g].members[i]].code;
+		if (k[0] && strncmp(k, "---", 3))
+			return 1;
+	}
+	return 0;
+}
+
+int ev_group_has_code(const struct af_coder *c, int g)
+{
+	if (g < 0)
+		return 0;
+	for (int i = 0; i < c->gr[g].n; i++)
+		if (c->ch[c->gr[g].members[i]].code[0])
+			return 1;
+	return 0;
+}
+
+/* The subject before token pos: of the nearest verb group, or the nearest actor group. */
+int ev_subject_before(const struct af_coder *c, size_t pos, size_t a)
+{
+	for (size_t k = pos; k-- > a && pos - k < SUBJ_WIN;) {
+		if (c->t[k].boundary)
+			break;
+		if (c->t[k].verb >= 0)
+			return c->vg[c->t[k].verb].subj;
+		if (c->t[k].chunk >= 0)
+			return c->ch[c->t[k].chunk].group;
+	}
+	return -1;
+}
+
+/* Is group g one plural noun phrase ("three major political blocs")? */
+int ev_plural_group(const struct af_coder *c, int g)
+{
+	const struct chunk *ch = &c->ch[c->gr[g].members[0]];
+	const struct af_token *k = &c->toks.v[ch->b - 1];
+	const struct tok *t = &c->t[ch->b - 1];
+	return !ch->person && (t->flags & AF_TF_LOWER) && k->end - k->start > 3 &&
+	       (c->text[k->end - 1] == 's' || c->text[k->end - 1] == 'S');
+}
+
+/* The speaker of events in s[a, b) governed by a speech verb: its subject, or the chunk after
+ * it ("..., said the minister"), or "according to X". -1 when none. */
+int ev_speaker_of(struct af_coder *c, int vi, size_t b)
+{
+	struct vgroup *v = &c->vg[vi];
+	if (v->subj >= 0)
+		return c->gr[v->subj].members[0];
+	int g = ev_find_after(c, v->hend, v->hend + 6 < b ? v->hend + 6 : b, 0, -1);
+	return g >= 0 ? c->gr[g].members[0] : -1;
+}
+
+static int is_place_noun(const struct af_coder *c, size_t i)
+{
+	static const char *const nouns[] = {"PROVINCE", "PROVINCES", "CITY", "DISTRICT", "REGION", "VALLEY",
+	                                    "TOWN", "VILLAGE", "AREA", "CAPITAL", "BORDER", "COUNTY", "STATE",
+	                                    "GOVERNORATE", "PREFECTURE", "PASS", NULL};
+	for (int k = 0; nouns[k]; k++)
+		if (ev_word_is(c, i, nouns[k]))
+			return 1;
+	return 0;
+}
+
+/* Is the entity at token i (from the record's entities) a place? */
+static int entity_loc(const struct af_coder *c, const struct af_mentions *ents, size_t i, size_t *end)
+{
+	if (!ents)
+		return 0;
+	size_t cs = c->toks.v[i].cstart;
+	for (size_t k = c->ents_sorted ? ev_first_entity(ents, cs) : 0; k < ents->n; k++) {
+		const struct af_mention *e = &ents->v[k];
+		if (c->ents_sorted && e->cstart > cs)
+			break;
+		if (e->type != AF_E_LOC || e->cstart != cs)
+			continue;
+		size_t ce = e->cend, j = i;
+		while (j < c->toks.n && c->toks.v[j].cend <= ce)
+			j++;
+		*end = j;
+		return j > i;
+	}
+	return 0;
+}
+
+/* Places the sentence s[a, b) states: "in Kabul", "in Helmand province", "near the Pakistan
+ * border", "at Bagram" - a place preposition, then a place from the actor dictionaries (a
+ * country code), a LOC entity, or capitalised words followed by a place noun. */
+size_t ev_find_places(struct af_coder *c, size_t a, size_t b, const struct af_mentions *ents,
+                          struct place *out, size_t max)
+{
+	size_t n = 0;
+	for (size_t i = a; i + 1 < b && n < max; i++) {
+		if (c->t[i].kind != AF_TOK_WORD || !(c->t[i + 1].flags & AF_TF_CAP || ev_word_is(c, i + 1, "THE")))
+			continue;
+		if (!(ev_word_is(c, i, "IN") || ev_word_is(c, i, "AT") || ev_word_is(c, i, "NEAR") || ev_word_is(c, i, "OUTSIDE") ||
+		      ev_word_is(c, i, "INSIDE") || ev_word_is(c, i, "ACROSS") || ev_word_is(c, i, "THROUGHOUT")))
+			continue;
+		size_t j = i + 1;
+		if (j < b && ev_word_is(c, j, "THE"))
+			j++;
+		if (j >= b || c->t[j].kind != AF_TOK_WORD || !(c->toks.v[j].end > c->toks.v[j].start) ||
+		    !(c->t[j].flags & AF_TF_CAP) || (c->t[j].cls & (W_TIME | W_PRON | W_DET)))
+			continue;
+		struct place pl = {.a = j, .b = j};
+		size_t e;
+		int actor, agent;
+		size_t pn = ev_match_phrase(c, j, b, &actor, &agent);
+		if (pn && actor >= 0) {
+			/* a dictionary actor: a place when its code is a bare country code */
+			const char *code = ev_actor_code(c, &c->d->actors[actor]);
+			if (!code || strlen(code) != 3 || !isupper((unsigned char)code[0]) || !strncmp(code, "IGO", 3) ||
+			    !strncmp(code, "NGO", 3))
+				continue;
+			pl.b = j + pn;
+			memcpy(pl.code, code, 4);
+		} else if (entity_loc(c, ents, j, &e) && e <= b) {
+			pl.b = e;
+		} else {
+			size_t k = j;
+			while (k < b && k < j + 4 && c->t[k].kind == AF_TOK_WORD && (c->t[k].flags & AF_TF_CAP) &&
+			       !c->t[k].cls && c->t[k].chunk < 0)
+				k++;
+			if (k == j || k >= b || !is_place_noun(c, k))
+				continue;
+			pl.b = k;
+		}
+		/* "Helmand province", "Kabul city": the place noun belongs to it */
+		if (pl.b < b && is_place_noun(c, pl.b) && (c->t[pl.b].flags & AF_TF_LOWER))
+			pl.b++;
+		else if (pl.b < b && is_place_noun(c, pl.b))
+			pl.b++;
+		out[n++] = pl;
+		i = pl.b - 1;
+	}
+	return n;
+}
+
+json_t *ev_place_json(const struct af_coder *c, const struct place *p)
+{
+	const struct af_token *ta = &c->toks.v[p->a], *tb = &c->toks.v[p->b - 1];
+	json_t *o = json_object();
+	json_object_set_new(o, "text", json_stringn(c->text + ta->start, tb->end - ta->start));
+	json_object_set_new(o, "start", json_integer((json_int_t)ta->cstart));
+	json_object_set_new(o, "end", json_integer((json_int_t)tb->cend));
+	json_object_set_new(o, "country", p->code[0] ? json_string(p->code) : json_null());
+	return o;
+}
+
+/* ---- nominal events: "in a meeting with X", "talks between X and Y" ---- */
+
+static const struct {
+	const char *noun;
+	const char *code;
+} nominal[] = {
+	{"MEETING", "040"}, {"MEETINGS", "040"}, {"TALKS", "040"}, {"CONVERSATION", "040"},
+	{"DISCUSSIONS", "040"}, {"CONSULTATIONS", "040"}, {"NEGOTIATIONS", "046"}, {"VISIT", "042"},
+	{"AGREEMENT", "057"}, {"ACCORD", "057"}, {"DEAL", "057"}, {"TREATY", "057"},
+};
+
+/* Acts named by a noun whose actor stands before it and whose target follows a preposition:
+ * "the Soviet invasion of Afghanistan", "U.S. sanctions against Iran", "the withdrawal of U.S.
+ * troops from Afghanistan" (the actor after "of", the target after "from"). */
+static const struct {
+	const char *noun, *prep, *code;
+} acts[] = {
+	{"INVASION", "OF", "192"}, {"OCCUPATION", "OF", "192"}, {"SANCTIONS", "AGAINST", "163"},
+	{"SANCTIONS", "ON", "163"}, {"ATTACK", "ON", "190"}, {"ATTACKS", "ON", "190"},
+	{"ATTACK", "AGAINST", "190"}, {"ATTACKS", "AGAINST", "190"}, {"WITHDRAWAL", "FROM", "0874"},
+};
+
+/* Is there an event of this root between these actor codes in the sentence already? */
+static int have_event(json_t *events, size_t from, const char *code, const char *s, const char *t)
+{
+	for (size_t i = from; i < json_array_size(events); i++) {
+		json_t *e = json_array_get(events, i);
+		const char *ec = json_string_value(json_object_get(e, "code"));
+		json_t *es = json_object_get(e, "source"), *et = json_object_get(e, "target");
+		const char *sa = json_is_object(es) ? json_string_value(json_object_get(es, "actor")) : NULL;
+		const char *ta = json_is_object(et) ? json_string_value(json_object_get(et, "actor")) : NULL;
+		if (ec && !strncmp(ec, code, 2) && sa && ta && !strcmp(sa, s) && !strcmp(ta, t))
+			return 1;
+	}
+	return 0;
+}
+
+/* The clause subject a noun at i belongs to: the subject of the verb before it in its clause,
+ * else of the first verb after it ("In a meeting with X, the minister said"). */
+static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t b)
+{
+	for (size_t k = i; k-- > a && i - k < SUBJ_WIN;) {
+		if (c->t[k].boundary)
+			break;
+		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k)
+			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;
+	}
+	for (size_t k = i; k < b && k - i < SUBJ_WIN; k++) {
+		if (c->t[k].boundary)
+			break;
+		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k)
+			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;
+	}
+	return -1;
+}
+
+/* The chunk starting at or just after k (over determiners and modifiers), -1. */
+static int chunk_near(const struct af_coder *c, size_t k, size_t b)
+{
+	size_t e = k + 4;
+	while (k < b && k < e && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || ev_modifier(c, k)))
+		k++;
+	return k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k ? c->t[k].chunk : -1;
+}
+
+/* An act named by the noun at i (acts[]): its actor the chunk before it ("U.S. sanctions",
+ * "Iran's invasion") or after "of" ("the withdrawal of U.S. troops from"), its target after
+ * the act's preposition. 1 when the noun is one of them. */
+static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, json_t *events, size_t first)
+{
+	size_t n;
+	for (n = 0; n < sizeof acts / sizeof acts[0]; n++)
+		if (ev_word_is(c, i, acts[n].noun))
+			break;
+	if (n == sizeof acts / sizeof acts[0])
+		return 0;
+	int src = -1, tgt = -1;
+	size_t k = i;
+	while (k > a && i - k < 3 && c->t[k - 1].chunk < 0 && ev_modifier(c, k - 1))
+		k--;
+	if (k > a && (c->t[k - 1].cls & W_POSS))
+		k--;
+	if (k > a && c->t[k - 1].chunk >= 0)
+		src = c->t[k - 1].chunk;
+	size_t j = i + 1;
+	if (src < 0 && j < b && ev_word_is(c, j, "OF") && strcmp(acts[n].prep, "OF")) {
+		src = chunk_near(c, j + 1, b);
+		j = src >= 0 ? c->ch[src].b : b;
+	}
+	for (size_t q = 0; q < sizeof acts / sizeof acts[0]; q++)
+		if (j < b && !strcmp(acts[q].noun, acts[n].noun) && ev_word_is(c, j, acts[q].prep)) {
+			tgt = chunk_near(c, j + 1, b);
+			n = q;
+			break;
+		}
+	if (src < 0 || tgt < 0 || !c->ch[src].code[0] || !c->ch[tgt].code[0] || !strcmp(c->ch[src].code, c->ch[tgt].code))
+		return 1;
+	/* the object of a coded verb is what that verb is about ("called for the withdrawal of") */
+	for (size_t q = k; q-- > a && k - q < 8;) {
+		if (c->t[q].boundary)
+			break;
+		if (c->t[q].verb >= 0) {
+			if (c->vg[c->t[q].verb].coded)
+				return 1;
+			break;
+		}
+	}
+	if (have_event(events, first, acts[n].code, c->ch[src].code, c->ch[tgt].code))
+		return 1;
+	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
+	struct emit em = {.events = events, .sentence = sidx};
+	ev_emit_event(c, &em, &v, acts[n].code, src, c->ch[src].code, tgt, c->ch[tgt].code, 0, -1);
+	return 1;
+}
+
+/* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
+ * "N between X and Y" (each with the other, symmetric), "visit to X". */
+void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events)
+{
+	size_t first = json_array_size(events);
+	while (first > 0 &&
+	       json_integer_value(json_object_get(json_array_get(events, first - 1), "sentence")) == sidx)
+		first--;
+	for (size_t i = a; i + 2 < b; i++) {
+		if (c->t[i].kind != AF_TOK_WORD || c->t[i].chunk >= 0 || (c->t[i].verb >= 0 && c->vg[c->t[i].verb].head == i &&
+		                                                          !ev_verb_is_noun(c, i, a, c->d->forms[c->vg[c->t[i].verb].form].kind)))
+			continue;
+		if (code_act(c, i, a, b, sidx, events, first))
+			continue;
+		size_t n;
+		for (n = 0; n < sizeof nominal / sizeof nominal[0]; n++)
+			if (ev_word_is(c, i, nominal[n].noun))
+				break;
+		if (n == sizeof nominal / sizeof nominal[0])
+			continue;
+		const char *code = nominal[n].code;
+		int between = ev_word_is(c, i + 1, "BETWEEN");
+		if (!between && !ev_word_is(c, i + 1, "WITH") && !(code[2] == '2' && ev_word_is(c, i + 1, "TO")))
+			continue;
+		size_t k = i + 2;
+		while (k < b && k < i + 5 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || ev_modifier(c, k)))
+			k++;
+		if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
+			continue;
+		int tg = c->ch[c->t[k].chunk].group;
+		int sg = between ? tg : nominal_subject(c, i, a, b);
+		if (tg < 0 || sg < 0 || (between && c->gr[tg].n < 2) || (!between && sg == tg))
+			continue;
+		if (!between && code[2] == '7')
+			continue; /* "an agreement with X": whose, the clause does not say */
+		struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = sg, .mword = -1};
+		struct emit em = {.events = events, .sentence = sidx, .symmetric = between};
+		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+		for (int x = 0; x < ns; x++)
+			for (int y = 0; y < nt; y++) {
+				if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0] || !strcmp(scd[x], tcd[y]))
+					continue;
+				if (have_event(events, first, code, scd[x], tcd[y]))
+					continue;
+				ev_emit_event(c, &em, &v, code, sc[x], scd[x], tc[y], tcd[y], 0, -1);
+			}
+	}
+}

@@ -1,0 +1,512 @@
+/* events_verbs.c - verb groups (forms of the verb dictionaries that read as verbs, their
+ * auxiliaries, voice, negation and modality) and the dictionaries' patterns around them. */
+#include "events_coder.h"
+
+#include "af/util.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* ---- verbs ---- */
+
+static int form_matches(const struct af_coder *c, const struct ev_form *f, size_t i, size_t a, size_t b,
+                        size_t *s, size_t *e)
+{
+	if ((size_t)f->head > i - a)
+		return 0;
+	size_t st = i - (size_t)f->head;
+	if (st + (size_t)f->nwords > b)
+		return 0;
+	for (int k = 0; k < f->nwords; k++)
+		if (c->t[st + (size_t)k].id != f->heads[k])
+			return 0;
+	*s = st;
+	*e = st + (size_t)f->nwords;
+	return 1;
+}
+
+/* Is token i a nationality or regional adjective ("Syrian", "Chinese", "Turkish", "Iraqi",
+ * "American", "European", "Afghan")? An actor of the dictionaries, not a person, with an
+ * ending no country's name has, or one of a few common ones without such an ending. */
+static int demonym(const struct af_coder *c, size_t i)
+{
+	static const char *const ends[] = {"IAN", "EAN", "CAN", "ESE", "ISH", NULL};
+	static const char *const words[] = {"AFGHAN", "GERMAN", "ARAB", "SOVIET", "FRENCH", "DUTCH", "GREEK",
+	                                    "THAI", "SWISS", "CUBAN", "KENYAN", "IRAQI", "ISRAELI", "PAKISTANI",
+	                                    "SAUDI", "KUWAITI", "YEMENI", "OMANI", "QATARI", "BAHRAINI",
+	                                    "EMIRATI", "SOMALI", "BANGLADESHI", "AZERI", "NEPALI", NULL};
+	const struct tok *t = &c->t[i];
+	if (t->kind != AF_TOK_WORD || !(t->flags & AF_TF_CAP) || (t->flags & AF_TF_DIGIT))
+		return 0;
+	/* the dictionaries know it as an actor that is not a person (names end like adjectives
+	 * too: Khamenei, Velayati, Karbasian), and it ends its chunk */
+	if (t->chunk < 0 || c->ch[t->chunk].person || c->ch[t->chunk].b != i + 1)
+		return 0;
+	const struct af_token *k = &c->toks.v[i];
+	size_t n = k->end - k->start;
+	if (n < 4)
+		return 0;
+	/* "IRAQI" but not an all-capitals acronym or a word in capitals ("MALI") */
+	if (isupper((unsigned char)c->text[k->start + 1]))
+		return 0;
+	for (int w = 0; words[w]; w++)
+		if (ev_word_is(c, i, words[w]))
+			return 1;
+	for (int e = 0; ends[e]; e++) {
+		size_t m = strlen(ends[e]);
+		if (n > m + 2 && !strncasecmp(c->text + k->end - m, ends[e], m))
+			return 1;
+	}
+	return 0;
+}
+
+/* A plain lower-case word with an ending of adjectives: "financial", "military", "economic",
+ * "massive", "joint" is not one, and that is the safe side. */
+static int adjective_like(const struct af_coder *c, size_t i)
+{
+	static const char *const ends[] = {"al", "ic", "ive", "ous", "ary", "ful", "less", "ian", "ese", "ish", NULL};
+	const struct tok *p = &c->t[i];
+	if (p->kind != AF_TOK_WORD || p->cls || p->chunk >= 0 || !(p->flags & AF_TF_LOWER))
+		return 0;
+	size_t n = c->toks.v[i].end - c->toks.v[i].start;
+	for (int e = 0; ends[e]; e++) {
+		size_t m = strlen(ends[e]);
+		if (n > m + 2 && !strncasecmp(c->text + c->toks.v[i].end - m, ends[e], m))
+			return 1;
+	}
+	return 0;
+}
+
+int ev_verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
+{
+	/* two finite verbs do not follow each other: "occupation forces have killed", "littoral
+	 * states were listed", "bilateral trade has grown" */
+	if ((kind == VF_S || kind == VF_BASE) && s + 1 < c->toks.n && (c->t[s + 1].cls & (W_AUX | W_MODAL)) &&
+	    (c->t[s + 1].flags & AF_TF_LOWER)) /* ("celebrate May Day") */
+		return 1;
+	if (s == a)
+		return 0;
+	const struct tok *p = &c->t[s - 1];
+	if (p->cls & (W_DET | W_POSS)) {
+		if (p->cls & W_WH) /* "that" */
+			return 0;
+		if ((p->cls & W_NEG) && kind != VF_BASE && kind != VF_S) /* "no" + -ed/-ing */
+			return 0;
+		return 1;
+	}
+	if ((p->cls & W_PREP) && !(p->cls & W_TO))
+		return kind != VF_ED && kind != VF_IRR ? 1 : (p->cls & W_BY) ? 0 : 1;
+	/* an -s form right after a verb (over a plain word or two) is its object: "promised raids",
+	 * "following daylight raids" */
+	if (kind == VF_S) {
+		size_t k = s;
+		int n = 0;
+		while (k > a && n < 2) {
+			const struct tok *q = &c->t[k - 1];
+			size_t ql = c->toks.v[k - 1].end - c->toks.v[k - 1].start;
+			if (q->kind == AF_TOK_WORD && !q->cls && q->chunk < 0 && q->verb < 0 && !q->pverb &&
+			    (q->flags & AF_TF_LOWER) &&
+			    !(ql > 4 && !strncasecmp(c->text + c->toks.v[k - 1].end - 3, "ing", 3))) {
+				k--;
+				n++;
+				continue;
+			}
+			break;
+		}
+		if (k > a && (c->t[k - 1].verb >= 0 || (n > 0 && (c->t[k - 1].pverb || (c->t[k - 1].cls & W_PREP)))))
+			return 1;
+		if (k > a && n > 0 && c->t[k - 1].kind == AF_TOK_WORD && (c->t[k - 1].flags & AF_TF_LOWER) &&
+		    c->toks.v[k - 1].end - c->toks.v[k - 1].start > 4 &&
+		    !strncasecmp(c->text + c->toks.v[k - 1].end - 3, "ing", 3))
+			return 1;
+	}
+	/* an -s form after a nationality adjective is a plural noun: "Syrian forces", "Iranian
+	 * exports", "Afghan forces", "Lebanese protests", "European states" */
+	if ((kind == VF_S || (kind == VF_IRR && (c->text[c->toks.v[s].end - 1] | 32) == 's')) && demonym(c, s - 1) &&
+	    !(s + 1 < c->toks.n && (ev_word_is(c, s + 1, "ON") || ev_word_is(c, s + 1, "AGAINST"))))
+		return 1; /* but "Saudi attacks on Yemen" is an event, as TABARI codes it */
+	/* after a degree adverb it is an adjective: "very close to" */
+	if (ev_word_is(c, s - 1, "VERY") || ev_word_is(c, s - 1, "TOO") || ev_word_is(c, s - 1, "QUITE") ||
+	    ev_word_is(c, s - 1, "RATHER") || ev_word_is(c, s - 1, "EXTREMELY"))
+		return 1;
+	/* adjectives (or a number) between a determiner and a base or -s form: "a brief private visit" */
+	if (kind == VF_S || kind == VF_BASE) {
+		size_t k = s;
+		int n = 0;
+		while (k > a && n < 4) {
+			const struct tok *q = &c->t[k - 1];
+			if (q->kind == AF_TOK_NUMBER || (q->kind == AF_TOK_WORD && !q->cls && q->chunk < 0 &&
+			                                 (q->flags & AF_TF_LOWER))) {
+				k--;
+				n++;
+				continue;
+			}
+			break;
+		}
+		if (n > 0 && k > a && (c->t[k - 1].cls & W_DET) && !(c->t[k - 1].cls & (W_WH | W_PRON)))
+			return 1;
+		/* after a possessive, a preposition or a verb only when the word before it is
+		 * adjective-like, since the words passed over may hold the head noun of a subject
+		 * ("Galadhon's new mayor left"): "the EU's military forces", "for financial support",
+		 * "to strengthen bilateral trade" */
+		if (n > 0 && k > a && adjective_like(c, s - 1) &&
+		    ((c->t[k - 1].cls & W_POSS) || ((c->t[k - 1].cls & W_PREP) && !(c->t[k - 1].cls & (W_TO | W_BY))) ||
+		     c->t[k - 1].verb >= 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* An adverb that may sit in a verb group: a listed one ("also", "never") or a plain -ly word. */
+int ev_is_adverb(const struct af_coder *c, size_t i)
+{
+	const struct tok *p = &c->t[i];
+	if (p->kind != AF_TOK_WORD)
+		return 0;
+	if (p->cls & W_ADV)
+		return 1;
+	size_t n = c->toks.v[i].end - c->toks.v[i].start;
+	return !p->cls && p->chunk < 0 && p->verb < 0 && n > 4 &&
+	       !strncasecmp(c->text + c->toks.v[i].end - 2, "ly", 2);
+}
+
+void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
+{
+	const struct af_evdict *d = c->d;
+	for (size_t i = a; i < b; i++) {
+		int id = c->t[i].id;
+		if (id < 0 || (size_t)id >= d->formheadcap || d->formhead[id] < 0 || c->t[i].chunk >= 0)
+			continue;
+		if (c->t[i].cls & (W_AUX | W_MODAL | W_DET | W_PREP | W_TO | W_PRON))
+			continue;
+		int best = -1;
+		size_t bs = 0, be = 0;
+		for (int f = d->formhead[id]; f >= 0; f = d->forms[f].next) {
+			size_t s, e;
+			if (!form_matches(c, &d->forms[f], i, a, b, &s, &e))
+				continue;
+			int overlap = 0;
+			for (size_t k = s; k < e; k++)
+				if (c->t[k].chunk >= 0 || c->t[k].verb >= 0)
+					overlap = 1;
+			if (overlap)
+				continue;
+			/* longest wins; then the latest-loaded dictionary */
+			if (best < 0 || e - s > be - bs ||
+			    (e - s == be - bs && d->blocks[d->verbs[d->forms[f].verb].block].order >
+			                             d->blocks[d->verbs[d->forms[best].verb].block].order)) {
+				best = f;
+				bs = s;
+				be = e;
+			}
+		}
+		if (best < 0)
+			continue;
+		int kind = d->forms[best].kind;
+		if (ev_verb_is_noun(c, bs, a, kind))
+			continue;
+		if (c->nvg == c->vgcap) {
+			c->vgcap = c->vgcap ? c->vgcap * 2 : 32;
+			c->vg = af_realloc(c->vg, c->vgcap * sizeof *c->vg);
+		}
+		struct vgroup *v = &c->vg[c->nvg];
+		memset(v, 0, sizeof *v);
+		v->head = bs;
+		v->hend = be;
+		v->form = best;
+		v->subj = -1;
+		v->mword = -1;
+		v->speech = ev_flag(d->speech, d->speechcap, c->t[bs + (size_t)d->forms[best].head].id);
+		/* the auxiliaries before it */
+		size_t g = bs;
+		int be_aux = 0;
+		while (g > a && bs - g < 8) {
+			const struct tok *p = &c->t[g - 1];
+			int adv = p->kind == AF_TOK_WORD && (p->cls & W_ADV);
+			size_t plen = c->toks.v[g - 1].end - c->toks.v[g - 1].start;
+			if (!adv && p->kind == AF_TOK_WORD && !p->cls && p->chunk < 0 && p->verb < 0 && plen > 4 &&
+			    !strncasecmp(c->text + c->toks.v[g - 1].end - 2, "ly", 2))
+				adv = 1;
+			if (p->cls & W_BE)
+				be_aux = 1;
+			if (p->cls & W_MODAL) {
+				v->modal = 1;
+				v->mword = p->id;
+			}
+			if (p->cls & W_NEG && !(p->cls & W_DET))
+				v->negated = 1;
+			if ((p->cls & W_AUX) && !(p->cls & W_BE))
+				v->perfect = 1;
+			if (p->cls & W_TO) {
+				v->inf = 1;
+				g--;
+				/* "is about to", "going to": the group goes on */
+				if (g > a && (ev_word_is(c, g - 1, "ABOUT") || ev_word_is(c, g - 1, "GOING")))
+					g--;
+				continue;
+			}
+			/* coordinated adverbs stay in the group: "was strongly and repeatedly condemned" */
+			if (!adv && (p->cls & W_CONJ) && g < bs && g - 1 > a && ev_is_adverb(c, g) &&
+			    ev_is_adverb(c, g - 2)) {
+				g--;
+				continue;
+			}
+			if (!(p->cls & (W_AUX | W_MODAL | W_NEG)) && !adv)
+				break;
+			if ((p->cls & W_DET) && (p->cls & W_NEG))
+				break;
+			g--;
+		}
+		v->a = g;
+		v->be = be_aux;
+		if (be_aux && (kind == VF_ED || kind == VF_IRR)) {
+			const char *hw = d->w.words[c->t[bs + (size_t)d->forms[best].head].id];
+			size_t hl = strlen(hw);
+			if (!(hl > 3 && !strcmp(hw + hl - 3, "ING")))
+				v->passive = 1;
+		}
+		/* "Rebuked by X, ...": a participle with a by-phrase */
+		if (!be_aux && (kind == VF_ED || kind == VF_IRR) && be < b && (c->t[be].cls & W_BY)) {
+			if (bs == a)
+				v->passive = 1; /* "Rebuked by X, ..." */
+			else if (g == bs && ev_is_comma(c, bs - 1))
+				v->reduced = 1; /* "..., led by X": describes, reports no event */
+		}
+		for (size_t k = bs; k < be; k++)
+			c->t[k].verb = (int)c->nvg;
+		c->nvg++;
+	}
+}
+
+/* ---- patterns ---- */
+
+static int elem_word(const struct ev_pelem *e, int id)
+{
+	return id >= 0 && (id == e->word || id == e->plural[0] || id == e->plural[1] || id == e->plural[2]);
+}
+
+/* Does element e match at token i going forward? Returns the tokens consumed (0 = no). */
+static size_t elem_at(const struct af_coder *c, const struct ev_pelem *e, size_t i, size_t b, int *chunk)
+{
+	const struct af_evdict *d = c->d;
+	*chunk = -1;
+	if (i >= b)
+		return 0;
+	switch (e->kind) {
+	case PE_WORD:
+		return elem_word(e, c->t[i].id) ? 1 : 0;
+	case PE_SYN: {
+		const struct ev_synset *s = &d->syns[e->syn];
+		size_t best = 0;
+		for (size_t k = 0; k < s->nalts; k++) {
+			const struct ev_synalt *al = &s->alts[k];
+			if (i + (size_t)al->nwords > b)
+				continue;
+			int ok = 1;
+			for (int w = 0; w < al->nwords && ok; w++) {
+				int id = c->t[i + (size_t)w].id;
+				if (id == al->words[w])
+					continue;
+				if (w == al->nwords - 1 && id >= 0 && (id == al->plural[0]))
+					continue;
+				ok = 0;
+			}
+			if (ok && (size_t)al->nwords > best)
+				best = (size_t)al->nwords;
+		}
+		return best;
+	}
+	case PE_SKIP:
+		/* '^' skips a noun phrase: an actor, or a few plain words ("their ^ about") */
+		if (!(c->t[i].chunk >= 0 && c->ch[c->t[i].chunk].a == i)) {
+			size_t k = i;
+			while (k < b && k < i + 4 && c->t[k].chunk < 0 && c->t[k].kind == AF_TOK_WORD && !c->t[k].cls &&
+			       c->t[k].verb < 0)
+				k++;
+			return k - i;
+		}
+		/* fall through */
+	case PE_SOURCE:
+	case PE_TARGET:
+	case PE_COMPOUND:
+		if (c->t[i].chunk >= 0 && c->ch[c->t[i].chunk].a == i) {
+			*chunk = c->t[i].chunk;
+			const struct group *g = &c->gr[c->ch[*chunk].group];
+			if (e->kind == PE_COMPOUND && g->n < 2)
+				return 0;
+			return c->ch[*chunk].b - i;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* Match elements el[from..to) forward starting at or after pos (exactly at pos when glued),
+ * within [pos, lim). */
+static int match_fwd(const struct af_coder *c, const struct ev_pattern *p, size_t from, size_t to, size_t pos,
+                     size_t lim, int glued, struct pmatch *m)
+{
+	if (from == to)
+		return 1;
+	const struct ev_pelem *e = &p->el[from];
+	size_t last = glued ? pos + 1 : lim;
+	for (size_t i = pos; i < last && i < lim; i++) {
+		int ch;
+		size_t n = elem_at(c, e, i, lim, &ch);
+		if (!n || i + n > lim)
+			continue;
+		struct pmatch save = *m;
+		if (e->kind == PE_TARGET)
+			m->tgt = ch;
+		else if (e->kind == PE_SOURCE)
+			m->src = ch;
+		else if (e->kind == PE_COMPOUND)
+			m->compound = 1;
+		if (match_fwd(c, p, from + 1, to, i + n, lim, e->glue, m))
+			return 1;
+		*m = save;
+	}
+	return 0;
+}
+
+/* Match elements el[from..to) backward: the last one ends at or before end (exactly when glued),
+ * starting at or after lim. */
+static int match_bwd(const struct af_coder *c, const struct ev_pattern *p, size_t from, size_t to, size_t end,
+                     size_t lim, int glued, struct pmatch *m)
+{
+	if (from == to)
+		return 1;
+	const struct ev_pelem *e = &p->el[to - 1];
+	for (size_t i = end; i-- > lim;) {
+		int ch;
+		size_t n = elem_at(c, e, i, end, &ch);
+		if (!n || i + n > end) {
+			if (glued && end - i > 8)
+				break;
+			continue;
+		}
+		if (glued && i + n != end)
+			continue;
+		struct pmatch save = *m;
+		if (e->kind == PE_TARGET)
+			m->tgt = ch;
+		else if (e->kind == PE_SOURCE)
+			m->src = ch;
+		else if (e->kind == PE_COMPOUND)
+			m->compound = 1;
+		int g2 = to - 1 > from ? p->el[to - 2].glue : 0;
+		if (match_bwd(c, p, from, to - 1, i, lim, g2, m))
+			return 1;
+		*m = save;
+		if (glued)
+			break;
+	}
+	return 0;
+}
+
+const struct ev_pattern *ev_best_pattern(struct af_coder *c, const struct vgroup *v, size_t a, size_t b,
+                                             struct pmatch *out)
+{
+	const struct af_evdict *d = c->d;
+	const struct ev_form *f = &d->forms[v->form];
+	int headword = d->verbs[f->verb].words[d->verbs[f->verb].head];
+	const struct ev_pattern *best = NULL;
+	int bestorder = -1;
+	size_t plim = v->a > a + PRE_WIN ? v->a - PRE_WIN : a;
+	size_t qlim = v->hend + POST_WIN < b ? v->hend + POST_WIN : b;
+	(void)headword;
+	const int *blocks = c->vb + c->vboff[f->verb];
+	int nblocks = c->vbn[f->verb];
+	/* the words around the verb, for a quick rejection of patterns that cannot match */
+	uint64_t seen[64] = {0};
+	uint64_t wmask = 0;
+	for (size_t i = plim; i < qlim; i++)
+		if (c->t[i].id >= 0) {
+			seen[(c->t[i].id >> 6) & 63] |= 1ull << (c->t[i].id & 63);
+			wmask |= c->tokbits[c->t[i].id];
+		}
+#define SEEN(id) ((id) >= 0 && (seen[((id) >> 6) & 63] >> ((id) & 63) & 1))
+	if (++c->stamp == 0) {
+		memset(c->syntried, 0, (d->nsyns + 1) * sizeof *c->syntried);
+		c->stamp = 1;
+	}
+	for (int bk = 0; bk < nblocks; bk++) {
+		const struct ev_block *bl = &d->blocks[blocks[bk]];
+		for (size_t pi = bl->pat0; pi < bl->pat0 + bl->npat; pi++) {
+			const struct ev_pattern *p = &d->pats[pi];
+			if (c->pmask[pi] & ~wmask)
+				continue;
+			if (best && (p->score < best->score || (p->score == best->score && bl->order <= bestorder)))
+				continue;
+			int possible = 1;
+			for (size_t k = 0; k < p->nel && possible; k++) {
+				const struct ev_pelem *e = &p->el[k];
+				if (e->kind == PE_WORD && !SEEN(e->word) && !SEEN(e->plural[0]))
+					possible = 0;
+				else if (e->kind == PE_SYN) {
+					/* a synset can match only when one of its members' first words is here */
+					if (c->syntried[e->syn] != c->stamp) {
+						const struct ev_synset *sy = &d->syns[e->syn];
+						c->syntried[e->syn] = c->stamp;
+						for (size_t q = 0; q < sy->nalts; q++) {
+							const struct ev_synalt *al = &sy->alts[q];
+							if (SEEN(al->words[0]) || (al->nwords == 1 && SEEN(al->plural[0]))) {
+								c->synseen[e->syn] = c->stamp;
+								break;
+							}
+						}
+					}
+					if (c->synseen[e->syn] != c->stamp)
+						possible = 0;
+				}
+			}
+			if (!possible)
+				continue;
+			struct pmatch m = {.src = -1, .tgt = -1};
+			size_t vp = (size_t)p->verbpos;
+			int preglue = vp > 0 && p->el[vp - 1].glue;
+			if (!match_bwd(c, p, 0, vp, v->head, plim, preglue, &m))
+				continue;
+			if (!match_fwd(c, p, vp + 1, p->nel, v->hend, qlim, p->el[vp].glue, &m))
+				continue;
+			best = p;
+			bestorder = bl->order;
+			*out = m;
+		}
+	}
+	return best;
+}
+
+/* The verb's block and codes (with the per-verb override). */
+void ev_verb_codes(const struct af_coder *c, const struct vgroup *v, const char **code, const char **pcode)
+{
+	const struct af_evdict *d = c->d;
+	const struct ev_form *f = &d->forms[v->form];
+	const struct ev_verb *vb = &d->verbs[f->verb];
+	int headword = vb->words[vb->head];
+	*code = *pcode = "";
+	if (vb->code[0] || vb->pcode[0]) {
+		*code = vb->code;
+		*pcode = vb->pcode;
+		return;
+	}
+	const struct ev_block *bl = &d->blocks[vb->block];
+	if (bl->code[0] || bl->pcode[0]) {
+		*code = bl->code;
+		*pcode = bl->pcode;
+		return;
+	}
+	/* a block that only adds patterns: the code of the same verb in another dictionary */
+	(void)headword;
+	const int *blocks = c->vb + c->vboff[f->verb];
+	for (int k = c->vbn[f->verb]; k-- > 0;) {
+		const struct ev_block *ob = &d->blocks[blocks[k]];
+		if (ob->code[0] || ob->pcode[0]) {
+			*code = ob->code;
+			*pcode = ob->pcode;
+			return;
+		}
+	}
+}
