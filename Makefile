@@ -222,4 +222,4 @@ clean:
 	rm -rf build bin
 
 # header dependencies written by -MMD (absent before the first build: nothing to read)
--include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+-include $(shell find $(BUILD) -name '*.d' -not -path '*/seeds/*' -not -path '*/corpus/*' 2>/dev/null)
