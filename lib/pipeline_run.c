@@ -125,7 +125,7 @@ struct run {
 	int workers;           /* batches go through long-lived workers */
 	int workers_done;      /* the last batch was cut: no new worker */
 	struct af_run_opts capped; /* o with --jobs capped (JOBS_PER_CPU) */
-	char mark[64];         /* the workers' mark (AF_BATCH_MARK) */
+	char mark[64];         /* the marks between the stages (AF_BATCH_MARK), "" when none */
 	/* progress */
 	double next_progress;
 	int progress_shown;
@@ -489,10 +489,14 @@ static pid_t spawn(struct run *r, struct inst *I, size_t i, int fd_in, int fd_ou
 		}
 		if (r->pdir)
 			setenv("AF_PIPELINE_DIR", r->pdir, 1);
-		if (r->workers)
+		if (r->mark[0])
 			setenv("AF_BATCH_MARK", r->mark, 1);
 		else
 			unsetenv("AF_BATCH_MARK");
+		if (r->mark[0] && !r->workers && i + 1 == r->n)
+			setenv("AF_MARKS_OUT", "0", 1); /* the last stage writes to the output: no marks */
+		else
+			unsetenv("AF_MARKS_OUT");
 		execv(s->path, s->argv);
 		child_fail(s, "cannot run");
 	}
@@ -783,14 +787,11 @@ static int start_copy(struct run *r, struct inst *I, const struct af_buf *src, s
 
 /* ---- --jobs: workers ---- */
 
-/* Whether the batches can go through long-lived workers: every stage is an af filter,
- * which passes the marks on (af_filter_stream); --keep and --stats, which look between
- * the stages, keep to one copy per batch. */
-static int workers_fit(const struct run *r)
+/* Whether every stage is an af filter, which reads and writes af-run's marks
+ * (af_filter_stream): the marks carry the input line numbers from stage to stage. */
+static int all_filters(const struct run *r)
 {
 	static const char *const filters[] = {"af-clean", "af-entities", "af-quotes", "af-events"};
-	if (r->o->jobs <= 1 || r->o->keep || r->o->stats)
-		return 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct af_stage *s = &r->p->stages[i];
 		if (s->sh || !s->path)
@@ -804,6 +805,14 @@ static int workers_fit(const struct run *r)
 			return 0;
 	}
 	return 1;
+}
+
+/* Whether the batches can go through long-lived workers: every stage is an af filter,
+ * which passes the marks on; --keep and --stats, which look between the stages, keep to
+ * one copy per batch. */
+static int workers_fit(const struct run *r)
+{
+	return r->o->jobs > 1 && !r->o->keep && !r->o->stats && all_filters(r);
 }
 
 static long count_nonblank(const char *s, size_t n)
@@ -830,14 +839,17 @@ static void take_marks(struct run *r, struct inst *I)
 		size_t end = (size_t)(nl - p);
 		if (end - i > ml && p[i] == r->mark[0] && p[i + ml] == ' ' && memcmp(p + i, r->mark, ml) == 0 &&
 		    I->qhead < I->qn) {
+			/* what came before a mark is the oldest batch's; a start mark or a stage's
+			 * line mark ("MARK N") is dropped, an end mark ("MARK 0") ends the batch */
+			struct batch *b = r->batches[I->q[I->qhead]];
+			af_buf_add(&b->out, p + start, i - start);
+			r->lines[r->n] += count_nonblank(p + start, i - start);
 			if (end - i == ml + 2 && p[i + ml + 1] == '0') {
-				struct batch *b = r->batches[I->q[I->qhead++]];
-				af_buf_add(&b->out, p + start, i - start);
-				r->lines[r->n] += count_nonblank(p + start, i - start);
+				I->qhead++;
 				b->state = 2;
 				b->inst = NULL;
 			}
-			start = end + 1; /* (nothing comes before a start mark) */
+			start = end + 1;
 		}
 		i = end + 1;
 	}
@@ -1433,7 +1445,10 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 	for (size_t k = 1; k < n; k++)
 		r.relay[k] = see_all;
 	r.relay[n] = o->jobs > 1 || see_all || o->progress || isatty(1);
-	if ((r.workers = workers_fit(&r)))
+	/* marks between the stages: the batches of --jobs, and the input line numbers (a stage
+	 * that drops a line tells the next the number of the line after it) */
+	r.workers = workers_fit(&r);
+	if (r.workers || (o->jobs <= 1 && !see_all && all_filters(&r)))
 		snprintf(r.mark, sizeof r.mark, "\036af-run batch mark %ld", (long)getpid());
 
 	if (make_pipe(sigpipe_fd, 1, 1) < 0) {
