@@ -109,15 +109,8 @@ static void rdweights(struct af_pc_reader *r, struct af_ner_weights *w)
 
 int af_ner_load_mem(struct af_ner_model **out, const void *buf, size_t len, struct af_error *err)
 {
-	static const uint32_t one = 1;
-	if (*(const unsigned char *)&one != 1) {
-		af_error_set(err, "the NER model format is little-endian; this machine is not");
+	if (af_pc_check(buf, len, "AFNER\0\0\0", 16, "NER", err) < 0)
 		return -1;
-	}
-	if (len < 16 || memcmp(buf, "AFNER\0\0\0", 8) != 0) {
-		af_error_set(err, "not an af NER model");
-		return -1;
-	}
 	struct af_ner_model *m = af_calloc(1, sizeof *m);
 	m->mem = af_malloc(len);
 	memcpy(m->mem, buf, len);
@@ -176,31 +169,13 @@ int af_ner_load_mem(struct af_ner_model **out, const void *buf, size_t len, stru
 
 int af_ner_load(struct af_ner_model **out, const char *path, struct af_error *err)
 {
-	char pbuf[4096];
-	if (!path) {
-		const struct af_datafile *f = af_data_find("ner.bin");
-		if (f)
-			return af_ner_load_mem(out, f->data, f->len, err);
-		const char *dir = getenv("AF_DATA");
-		if (dir && *dir) {
-			snprintf(pbuf, sizeof pbuf, "%s/ner.bin", dir);
-			path = pbuf;
-		} else
-			path = AF_NER_DEFAULT_PATH;
-	}
-	size_t len;
-	char *buf = af_read_file(path, &len);
-	if (!buf) {
-		af_error_set(err, "%s: %s", path, strerror(errno));
+	struct af_pc_file f;
+	if (af_pc_open(&f, "ner.bin", path, AF_NER_DEFAULT_PATH, err) < 0)
 		return -1;
-	}
-	int rc = af_ner_load_mem(out, buf, len, err);
-	if (rc < 0) {
-		char msg[sizeof err->msg];
-		memcpy(msg, err->msg, sizeof msg);
-		af_error_set(err, "%.512s: %.500s", path, msg);
-	}
-	free(buf);
+	int rc = af_ner_load_mem(out, f.data, f.len, err);
+	if (rc < 0)
+		af_pc_blame(&f, err);
+	free(f.owned);
 	return rc;
 }
 

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "af/af.h"
+
 /* A model file read in place: sections are 4-byte aligned; bad is set (and stays set) when
  * the bytes run out. */
 struct af_pc_reader {
@@ -19,11 +21,29 @@ struct af_pc_reader {
 uint32_t af_pc_rd32(struct af_pc_reader *r);
 /* The next n bytes (then the position is padded to 4 bytes), NULL and bad set past the end. */
 const void *af_pc_rdsec(struct af_pc_reader *r, size_t n);
+/* Does buf[0..len) begin with the 8-byte magic and have at least min bytes, on a
+ * little-endian machine (the format's)? 0, or -1 with err set ("not an af WHAT model"). */
+int af_pc_check(const void *buf, size_t len, const char *magic, size_t min, const char *what,
+                struct af_error *err);
 /* A table of u32 slots (a power of two) and its keys, then (when vals) as many u32 values:
  * the count of slots, keys[], vals[]. *mask = slots - 1; bad set when slots is not a power of
  * two (or is 0 and empty_ok is 0). */
 void af_pc_rdtable(struct af_pc_reader *r, const uint32_t **keys, const uint32_t **vals, uint32_t *mask,
                    int empty_ok);
+
+/* A model's bytes: with path NULL the compiled-in data/NAME when the tool has it, else the
+ * file $AF_DATA/NAME, else defpath; with a path, that file. A file is read into owned
+ * (malloc'd, the caller frees it; NULL for compiled-in data) and its name kept in path. */
+struct af_pc_file {
+	const char *data;
+	size_t len;
+	char *owned;
+	char path[4096];
+};
+/* 0, or -1 with err set ("FILE: reason"). */
+int af_pc_open(struct af_pc_file *f, const char *name, const char *path, const char *defpath, struct af_error *err);
+/* Prefixes err's message with the file's name when the bytes came from a file. */
+void af_pc_blame(const struct af_pc_file *f, struct af_error *err);
 
 /* The slot of key in an open-addressing table whose slot j has its (non-zero) key at
  * keys[j * stride] (0: empty), probed linearly from key * 0x9e3779b1; -1 when absent. */

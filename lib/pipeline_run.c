@@ -18,9 +18,12 @@
  *
  * Each copy of the pipeline runs in its own process group; SIGINT, SIGTERM and SIGHUP
  * are sent on to every group (and SIGKILL 5 s later if a stage ignores them), and on
- * Linux each stage also gets SIGTERM if af-run dies, so no stage is left behind. */
+ * Linux each stage also gets SIGTERM if af-run dies. A watchdog process (pipeline_guard.c)
+ * ends the groups when af-run is gone, even by SIGKILL, so that nothing a stage started
+ * (a shell stage's background job) is left behind. */
 #define _XOPEN_SOURCE 700
 #include "af/pipeline.h"
+#include "pipeline_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -125,13 +128,14 @@ struct run {
 	int workers;           /* batches go through long-lived workers */
 	int workers_done;      /* the last batch was cut: no new worker */
 	struct af_run_opts capped; /* o with --jobs capped (JOBS_PER_CPU) */
-	char mark[64];         /* the workers' mark (AF_BATCH_MARK) */
+	char mark[64];         /* the marks between the stages (AF_BATCH_MARK), "" when none */
 	/* progress */
 	double next_progress;
 	int progress_shown;
 	int tty;               /* stderr is a terminal */
 	long long in_bytes;    /* input bytes read so far */
 	long long in_size;     /* the whole input's size when it is all regular files, else -1 */
+	int guard;             /* the watchdog's pipe (pipeline_guard.c), -1 when none */
 };
 
 static int sigpipe_fd[2] = {-1, -1};
@@ -489,15 +493,21 @@ static pid_t spawn(struct run *r, struct inst *I, size_t i, int fd_in, int fd_ou
 		}
 		if (r->pdir)
 			setenv("AF_PIPELINE_DIR", r->pdir, 1);
-		if (r->workers)
+		if (r->mark[0])
 			setenv("AF_BATCH_MARK", r->mark, 1);
 		else
 			unsetenv("AF_BATCH_MARK");
+		if (r->mark[0] && !r->workers && i + 1 == r->n)
+			setenv("AF_MARKS_OUT", "0", 1); /* the last stage writes to the output: no marks */
+		else
+			unsetenv("AF_MARKS_OUT");
 		execv(s->path, s->argv);
 		child_fail(s, "cannot run");
 	}
-	if (!I->pgid)
+	if (!I->pgid) {
 		I->pgid = pid;
+		af_guard_add(r->guard, pid);
+	}
 	setpgid(pid, I->pgid); /* also done by the child: whichever comes first */
 	double t = now() - r->t0;
 	if (r->first[i] < 0)
@@ -681,7 +691,8 @@ static void reap(struct run *r)
 				if (I->pid[i] != pid)
 					continue;
 				I->pid[i] = 0;
-				I->live--;
+				if (!--I->live)
+					af_guard_drop(r->guard, I->pgid);
 				r->cpu[i] += cpu;
 				r->last[i] = now() - r->t0;
 				const struct af_stage *s = &r->p->stages[i];
@@ -783,14 +794,11 @@ static int start_copy(struct run *r, struct inst *I, const struct af_buf *src, s
 
 /* ---- --jobs: workers ---- */
 
-/* Whether the batches can go through long-lived workers: every stage is an af filter,
- * which passes the marks on (af_filter_stream); --keep and --stats, which look between
- * the stages, keep to one copy per batch. */
-static int workers_fit(const struct run *r)
+/* Whether every stage is an af filter, which reads and writes af-run's marks
+ * (af_filter_stream): the marks carry the input line numbers from stage to stage. */
+static int all_filters(const struct run *r)
 {
 	static const char *const filters[] = {"af-clean", "af-entities", "af-quotes", "af-events"};
-	if (r->o->jobs <= 1 || r->o->keep || r->o->stats)
-		return 0;
 	for (size_t i = 0; i < r->n; i++) {
 		const struct af_stage *s = &r->p->stages[i];
 		if (s->sh || !s->path)
@@ -804,6 +812,14 @@ static int workers_fit(const struct run *r)
 			return 0;
 	}
 	return 1;
+}
+
+/* Whether the batches can go through long-lived workers: every stage is an af filter,
+ * which passes the marks on; --keep and --stats, which look between the stages, keep to
+ * one copy per batch. */
+static int workers_fit(const struct run *r)
+{
+	return r->o->jobs > 1 && !r->o->keep && !r->o->stats && all_filters(r);
 }
 
 static long count_nonblank(const char *s, size_t n)
@@ -830,14 +846,17 @@ static void take_marks(struct run *r, struct inst *I)
 		size_t end = (size_t)(nl - p);
 		if (end - i > ml && p[i] == r->mark[0] && p[i + ml] == ' ' && memcmp(p + i, r->mark, ml) == 0 &&
 		    I->qhead < I->qn) {
+			/* what came before a mark is the oldest batch's; a start mark or a stage's
+			 * line mark ("MARK N") is dropped, an end mark ("MARK 0") ends the batch */
+			struct batch *b = r->batches[I->q[I->qhead]];
+			af_buf_add(&b->out, p + start, i - start);
+			r->lines[r->n] += count_nonblank(p + start, i - start);
 			if (end - i == ml + 2 && p[i + ml + 1] == '0') {
-				struct batch *b = r->batches[I->q[I->qhead++]];
-				af_buf_add(&b->out, p + start, i - start);
-				r->lines[r->n] += count_nonblank(p + start, i - start);
+				I->qhead++;
 				b->state = 2;
 				b->inst = NULL;
 			}
-			start = end + 1; /* (nothing comes before a start mark) */
+			start = end + 1;
 		}
 		i = end + 1;
 	}
@@ -1366,7 +1385,7 @@ static int open_keep(struct run *r)
 
 int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 {
-	struct run r = {.p = p, .o = o, .n = p->n, .infd = -1};
+	struct run r = {.p = p, .o = o, .n = p->n, .infd = -1, .guard = -1};
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int max_jobs = (int)(ncpu > 2 ? ncpu : 2) * JOBS_PER_CPU;
 	if (o->jobs > max_jobs) {
@@ -1433,9 +1452,13 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 	for (size_t k = 1; k < n; k++)
 		r.relay[k] = see_all;
 	r.relay[n] = o->jobs > 1 || see_all || o->progress || isatty(1);
-	if ((r.workers = workers_fit(&r)))
+	/* marks between the stages: the batches of --jobs, and the input line numbers (a stage
+	 * that drops a line tells the next the number of the line after it) */
+	r.workers = workers_fit(&r);
+	if (r.workers || (o->jobs <= 1 && !see_all && all_filters(&r)))
 		snprintf(r.mark, sizeof r.mark, "\036af-run batch mark %ld", (long)getpid());
 
+	r.guard = af_guard_start(); /* before the handlers: af-run waits for its first fork here */
 	if (make_pipe(sigpipe_fd, 1, 1) < 0) {
 		af_warn("pipe: %s", strerror(errno));
 		status = AF_EX_SOFTWARE;
@@ -1467,6 +1490,7 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 	for (size_t i = 0; i < r.ninsts; i++)
 		inst_free(r.insts[i], n);
 	input_close(&r);
+	close_fd(&r.guard);
 
 	for (size_t k = 0; k < 4; k++)
 		sigaction(sigs[k], &old[k], NULL);
@@ -1500,6 +1524,7 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 				status = AF_EX_IOERR;
 	}
 out:
+	close_fd(&r.guard);
 	for (size_t i = 0; i < n; i++)
 		if (r.keep[i] >= 0 && close(r.keep[i]) < 0 && !status) {
 			af_warn("--keep: %s", strerror(errno));

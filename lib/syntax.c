@@ -642,15 +642,8 @@ static void rdweights(struct af_pc_reader *r, struct af_syn_weights *w, int ncls
 
 int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, struct af_error *err)
 {
-	static const uint32_t one = 1;
-	if (*(const unsigned char *)&one != 1) {
-		af_error_set(err, "the syntax model format is little-endian; this machine is not");
+	if (af_pc_check(buf, len, "AFSYNTAX", 24, "syntax", err) < 0)
 		return -1;
-	}
-	if (len < 24 || memcmp(buf, "AFSYNTAX", 8) != 0) {
-		af_error_set(err, "not an af syntax model");
-		return -1;
-	}
 	struct af_syntax *m = af_calloc(1, sizeof *m);
 	const char *base = buf;
 	if ((uintptr_t)buf % 4) { /* the tables are read in place: they must be aligned */
@@ -695,34 +688,17 @@ int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, stru
 
 int af_syntax_load(struct af_syntax **out, const char *path, struct af_error *err)
 {
-	char pbuf[4096];
-	if (!path) {
-		const struct af_datafile *f = af_data_find("syntax.bin");
-		if (f)
-			return af_syntax_load_mem(out, f->data, f->len, err);
-		const char *dir = getenv("AF_DATA");
-		if (dir && *dir) {
-			snprintf(pbuf, sizeof pbuf, "%s/syntax.bin", dir);
-			path = pbuf;
-		} else
-			path = AF_SYNTAX_DEFAULT_PATH;
-	}
-	size_t len;
-	char *buf = af_read_file(path, &len);
-	if (!buf) {
-		af_error_set(err, "%s: %s", path, strerror(errno));
+	struct af_pc_file f;
+	if (af_pc_open(&f, "syntax.bin", path, AF_SYNTAX_DEFAULT_PATH, err) < 0)
 		return -1;
-	}
-	int rc = af_syntax_load_mem(out, buf, len, err);
+	int rc = af_syntax_load_mem(out, f.data, f.len, err);
 	if (rc < 0) {
-		char msg[sizeof err->msg];
-		memcpy(msg, err->msg, sizeof msg);
-		af_error_set(err, "%.512s: %.500s", path, msg);
-		free(buf);
+		af_pc_blame(&f, err);
+		free(f.owned);
 	} else if (!(*out)->mem)
-		(*out)->mem = buf; /* the model reads it in place */
+		(*out)->mem = f.owned; /* the model reads it in place */
 	else
-		free(buf);
+		free(f.owned);
 	return rc;
 }
 
