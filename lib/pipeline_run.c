@@ -18,9 +18,12 @@
  *
  * Each copy of the pipeline runs in its own process group; SIGINT, SIGTERM and SIGHUP
  * are sent on to every group (and SIGKILL 5 s later if a stage ignores them), and on
- * Linux each stage also gets SIGTERM if af-run dies, so no stage is left behind. */
+ * Linux each stage also gets SIGTERM if af-run dies. A watchdog process (pipeline_guard.c)
+ * ends the groups when af-run is gone, even by SIGKILL, so that nothing a stage started
+ * (a shell stage's background job) is left behind. */
 #define _XOPEN_SOURCE 700
 #include "af/pipeline.h"
+#include "pipeline_int.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -132,6 +135,7 @@ struct run {
 	int tty;               /* stderr is a terminal */
 	long long in_bytes;    /* input bytes read so far */
 	long long in_size;     /* the whole input's size when it is all regular files, else -1 */
+	int guard;             /* the watchdog's pipe (pipeline_guard.c), -1 when none */
 };
 
 static int sigpipe_fd[2] = {-1, -1};
@@ -500,8 +504,10 @@ static pid_t spawn(struct run *r, struct inst *I, size_t i, int fd_in, int fd_ou
 		execv(s->path, s->argv);
 		child_fail(s, "cannot run");
 	}
-	if (!I->pgid)
+	if (!I->pgid) {
 		I->pgid = pid;
+		af_guard_add(r->guard, pid);
+	}
 	setpgid(pid, I->pgid); /* also done by the child: whichever comes first */
 	double t = now() - r->t0;
 	if (r->first[i] < 0)
@@ -685,7 +691,8 @@ static void reap(struct run *r)
 				if (I->pid[i] != pid)
 					continue;
 				I->pid[i] = 0;
-				I->live--;
+				if (!--I->live)
+					af_guard_drop(r->guard, I->pgid);
 				r->cpu[i] += cpu;
 				r->last[i] = now() - r->t0;
 				const struct af_stage *s = &r->p->stages[i];
@@ -1378,7 +1385,7 @@ static int open_keep(struct run *r)
 
 int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 {
-	struct run r = {.p = p, .o = o, .n = p->n, .infd = -1};
+	struct run r = {.p = p, .o = o, .n = p->n, .infd = -1, .guard = -1};
 	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
 	int max_jobs = (int)(ncpu > 2 ? ncpu : 2) * JOBS_PER_CPU;
 	if (o->jobs > max_jobs) {
@@ -1451,6 +1458,7 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 	if (r.workers || (o->jobs <= 1 && !see_all && all_filters(&r)))
 		snprintf(r.mark, sizeof r.mark, "\036af-run batch mark %ld", (long)getpid());
 
+	r.guard = af_guard_start(); /* before the handlers: af-run waits for its first fork here */
 	if (make_pipe(sigpipe_fd, 1, 1) < 0) {
 		af_warn("pipe: %s", strerror(errno));
 		status = AF_EX_SOFTWARE;
@@ -1482,6 +1490,7 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 	for (size_t i = 0; i < r.ninsts; i++)
 		inst_free(r.insts[i], n);
 	input_close(&r);
+	close_fd(&r.guard);
 
 	for (size_t k = 0; k < 4; k++)
 		sigaction(sigs[k], &old[k], NULL);
@@ -1515,6 +1524,7 @@ int af_pipeline_run(struct af_pipeline *p, const struct af_run_opts *o)
 				status = AF_EX_IOERR;
 	}
 out:
+	close_fd(&r.guard);
 	for (size_t i = 0; i < n; i++)
 		if (r.keep[i] >= 0 && close(r.keep[i]) < 0 && !status) {
 			af_warn("--keep: %s", strerror(errno));

@@ -255,7 +255,7 @@ static inline void trim(const struct af_quoter *q, int *a, int *b)
 
 /* quotes_lex.c */
 unsigned qt_lex_get(const struct af_quoter *q, const char *s, size_t n);
-void qt_lex_key(struct af_buf *b, const char *s, size_t n);
+int qt_lex_english(struct af_quoter *q, struct af_error *err);
 
 /* quotes_np.c */
 int qt_np_back(const struct af_quoter *q, int e, int lo, int *sa);
