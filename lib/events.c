@@ -236,6 +236,9 @@ void af_coder_free(struct af_coder *c)
 	if (!c)
 		return;
 	af_dates_free(c->dates);
+	af_parse_free(&c->parse);
+	free(c->vclause);
+	af_syntax_free(c->syn);
 	free(c->ed);
 	free(c->sd);
 	af_tokens_free(&c->toks);
@@ -478,6 +481,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 	char datebuf[48];
 	const char *datesrc;
 	v->coded = 1;
+	snprintf(v->code, sizeof v->code, "%s", r->fwd);
 	const char *date = ev_event_date(c, s->a, s->b, v->head, datebuf, sizeof datebuf, &datesrc);
 	struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
 	int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
@@ -518,6 +522,8 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		return;
 	struct pmatch m = {.src = -1, .tgt = -1};
 	const struct ev_pattern *p = ev_best_pattern(c, v, s->a, s->b, &m);
+	if (v->untagged && !(p && p->score > 0))
+		return;
 	if (skip_speech(c, v, p, s->b))
 		return;
 	const char *code, *pcode;
@@ -715,6 +721,38 @@ static size_t dateline_end(const struct af_coder *c)
 	return 0;
 }
 
+/* The record's parse (struct af_parse over c->toks): the upstream "sentences" field when it
+ * matches our tokens, else the compiled-in model's; each token's tag copied to c->t. */
+static int parse_text(struct af_coder *c, const struct af_evinput *in, struct af_error *err)
+{
+	c->parse_upstream = 0;
+	if (in->sentences && in->sentences_len) {
+		int rc = af_parse_read(in->sentences, in->sentences_len, in->text, in->len, &c->toks, &c->sents,
+		                       &c->parse, err);
+		if (rc < 0)
+			return -1;
+		c->parse_upstream = rc == 0;
+	}
+	if (!c->parse_upstream) {
+		if (!c->syn && af_syntax_load(&c->syn, NULL, err) < 0)
+			return -1;
+		if (af_syntax_parse(c->syn, in->text, in->len, &c->toks, &c->sents, &c->parse, err) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < c->toks.n; i++)
+		c->t[i].tag = c->parse.tok[i].tag;
+	if (c->toks.n + 1 > c->vclausecap)
+		c->vclause = af_grow(c->vclause, &c->vclausecap, c->toks.n + 1, sizeof *c->vclause);
+	for (size_t i = 0; i < c->toks.n; i++)
+		c->vclause[i] = -1;
+	for (size_t k = 0; k < c->parse.ncl; k++) {
+		const struct af_syn_vg *g = &c->parse.cl[k].verb;
+		for (size_t i = g->start; i < g->end && i < c->toks.n; i++)
+			c->vclause[i] = (int32_t)k;
+	}
+	return 0;
+}
+
 json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent, struct af_error *err)
 {
 	if (af_cameo_init(err) < 0)
@@ -774,6 +812,8 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 		}
 	}
 	c->dl_end = dateline_end(c);
+	if (parse_text(c, in, err) < 0)
+		return NULL;
 	json_t *events = json_array();
 	/* story-level discards */
 	if (ev_sentence_discard(c, 0, n) == 2) {

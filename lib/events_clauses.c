@@ -430,3 +430,13 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	}
 	return 1;
 }
+
+/* The parse's clause of verb group v: the one whose verb group holds v's main verb (else any
+ * of its words), or NULL. */
+const struct af_clause *ev_clause_of(const struct af_coder *c, const struct vgroup *v)
+{
+	int32_t k = c->vclause[v->head];
+	for (size_t i = v->a; k < 0 && i < v->hend; i++)
+		k = c->vclause[i];
+	return k >= 0 ? &c->parse.cl[k] : NULL;
+}

@@ -473,3 +473,26 @@ news() {
 	run news 'Iran urged Pakistan to release the prisoners.'
 	[ "$output" = '[["IRN","PAK","100",false,false]]' ]
 }
+
+@test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
+	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
+	[ "$status" -eq 0 ]
+	af-events <"$T/in.json" | jq -c .events >"$T/own.json"
+	af-parse <"$T/in.json" | af-events | jq -c .events >"$T/up.json"
+	[ "$(jq length "$T/own.json")" -gt 5 ]
+	cmp "$T/own.json" "$T/up.json"
+	# the field is used: tags that read every verb as a noun (and each sentence's last token as
+	# its verb) leave fewer verbs to code
+	af-parse <"$T/in.json" |
+		jq -c '.sentences[].tokens |= (map(.tag |= if startswith("VB") then "NN" else . end | .chunk = "B-NP") | last.tag = "VBZ")' |
+		af-events | jq -c .events >"$T/nn.json"
+	[ "$(jq length "$T/nn.json")" -lt "$(jq length "$T/own.json")" ]
+}
+
+@test "syntax: a 'sentences' field of other tokens is passed over: af-events parses the text itself" {
+	rec "Iran condemned the attack on Pakistan." >"$T/r.json"
+	af-events <"$T/r.json" | jq -c .events >"$T/own.json"
+	jq -c --argjson s "$(rec 'Completely different words here.' | af-parse | jq -c .sentences)" '.sentences = $s' "$T/r.json" |
+		af-events | jq -c .events >"$T/other.json"
+	cmp "$T/own.json" "$T/other.json"
+}
