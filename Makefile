@@ -48,7 +48,7 @@ PIPELINES = $(wildcard pipelines/*.yaml pipelines/*.mk)
 DOCS     = LICENSE THIRD-PARTY README.md $(wildcard docs/*.md)
 
 .PHONY: all deps demo check check-build test test-asan asan bench install uninstall clean \
-        eval eval-clean eval-quotes eval-ner eval-identity eval-events eval-syntax model fuzz fuzz-ci
+        eval eval-clean eval-quotes eval-speakers eval-ner eval-identity eval-events eval-syntax model fuzz fuzz-ci
 
 all: deps
 	@$(MAKE) --no-print-directory build-tools
@@ -167,7 +167,7 @@ fuzz-ci:
 	@tests/fuzz/run 6
 
 # dev evaluations: each needs ../shared/data and says so (and exits 0) without it
-eval: eval-clean eval-quotes eval-ner eval-identity eval-events eval-syntax
+eval: eval-clean eval-quotes eval-speakers eval-ner eval-identity eval-events eval-syntax
 
 eval-clean: all $(BUILD)/train-lr
 	@bench/eval-clean
@@ -175,6 +175,9 @@ eval-clean: all $(BUILD)/train-lr
 
 eval-quotes: all
 	@bench/eval-quotes
+
+eval-speakers: all
+	@bench/eval-speakers
 
 eval-ner: all
 	@bench/eval-ner

@@ -29,6 +29,7 @@ static const struct {
 	{"time_words", L_TIME},
 	{"openers", L_OPEN},
 	{"not_antecedent_after", L_NOANTE},
+	{"person_nouns", L_PERSN},
 };
 #define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
 

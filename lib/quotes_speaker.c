@@ -50,6 +50,8 @@ static int in_role(const struct af_quoter *q, const struct mention *me, int j)
 
 static int not_antecedent(const struct af_quoter *q, const struct mention *me)
 {
+	if (me->t0 < q->nt && K(me->t0).q >= 0)
+		return 1; /* a name inside a quote is no speaker's antecedent ("[Trump's] move ...," he added) */
 	int j = me->t0 - 1;
 	for (int k = 0; k < 6 && j >= 0 && (is_cap(q, j) || (K(j).bits & L_TITLE) || in_role(q, me, j)) &&
 	                !(K(j).bits & L_NOANTE);
@@ -75,6 +77,18 @@ static const struct mention *title_holder(const struct af_quoter *q, const struc
 			continue;
 		size_t rl = strlen(me->role);
 		if (rl >= hl && !strncasecmp(me->role + rl - hl, head, hl) && (!near || me->c1 > near->c1))
+			near = me;
+	}
+	return near;
+}
+
+/* The person named nearest before character c, outside quotes and not as a listener. */
+static const struct mention *nearest_person(const struct af_quoter *q, size_t c)
+{
+	const struct mention *near = NULL;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->c1 <= c && !strcmp(me->type, "PERSON") && !not_antecedent(q, me) && (!near || me->c1 > near->c1))
 			near = me;
 	}
 	return near;
@@ -300,8 +314,12 @@ void qt_resolve(struct af_quoter *q)
 			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
 				best = me;
 		}
+		/* a title or trade with no name: "the spokesman", "the Russian diplomat" */
+		int nominal = !pron && (K(a->sb - 1).bits & L_PERSN) && !is_cap(q, a->sb - 1);
 		if (best && !pron && !strcmp(best->type, "NORP")) {
 			const struct mention *h = title_holder(q, best, a->sb, a->spk_c0);
+			if (!h && nominal)
+				h = nearest_person(q, a->spk_c0);
 			a->canon = h && h->canonical ? af_strdup(h->canonical) : NULL;
 			a->type = h ? h->type : NULL;
 		} else if (best && !pron) {
@@ -332,6 +350,14 @@ void qt_resolve(struct af_quoter *q)
 					a->canon = name_before(q, a->sa);
 				a->type = person ? "PERSON" : (r >= 0 ? q->at[r].type : NULL);
 			}
+		} else if (!best && nominal) {
+			/* "the spokesman said": the person named nearest before */
+			const struct mention *near = nearest_person(q, a->spk_c0);
+			if (near) {
+				a->canon = near->canonical ? af_strdup(near->canonical) : NULL;
+				a->type = near->type;
+			}
+			last_any = ord[x];
 		} else if (is_cap(q, a->sb - 1)) {
 			a->canon = fullest_name(q, a->sa, a->sb);
 			last_any = ord[x];
