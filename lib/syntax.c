@@ -202,6 +202,10 @@ void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *inf
 		x->amb = 0;
 		x->w = hstr(buf, len);
 		x->lw = hstr(lo, len) ^ 0x5bd1e995ull;
+		/* the clusters' key: the word with digits as 0, hashed as the NER model's are */
+		x->ck = key32(mix(hstr(buf, len), 0x27d4eb2f165667c5ull));
+		x->clk = key32(mix(hstr(lo, len), 0x27d4eb2f165667c5ull));
+		x->clu = 0;
 		for (int k = 0; k < 4; k++) {
 			size_t b = back_cp(lo, len, k + 1);
 			x->suf[k] = b == SIZE_MAX ? 0x1234 + (uint64_t)k : mix(hstr(lo + b, len - b), 0x51 + (uint64_t)k);
@@ -237,6 +241,18 @@ void af_syn_ambs(const struct af_syn_map *amb, struct af_syn_info *info, size_t 
 	}
 }
 
+void af_syn_clusters(const struct af_syn_map *clu, struct af_syn_info *info, size_t n)
+{
+	if (!clu->mask)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		int v = af_syn_map_get(clu, info[i].ck);
+		if (v < 0)
+			v = af_syn_map_get(clu, info[i].clk);
+		info[i].clu = v > 0 ? (uint32_t)v : 0;
+	}
+}
+
 /* ---- features ---- */
 
 #define F(tpl, v) (f[nf++] = key32(mix((uint64_t)(tpl) * 0x100000001b3ull + 17, (v))))
@@ -249,9 +265,14 @@ size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, cons
 	uint64_t t1 = i > 0 ? tags[i - 1] : 99, t2 = i > 1 ? tags[i - 2] : 99;
 	uint64_t wm1 = i > 0 ? info[i - 1].lw : NONE, wm2 = i > 1 ? info[i - 2].lw : NONE;
 	uint64_t wp1 = i + 1 < n ? info[i + 1].lw : NONE, wp2 = i + 2 < n ? info[i + 2].lw : NONE;
+	uint64_t a0 = x->amb, a1 = i + 1 < n ? info[i + 1].amb : 7, a2 = i + 2 < n ? info[i + 2].amb : 7;
 	F(0, 1);
 	F(1, x->w);
 	F(2, x->lw);
+	F(13, mix(t1, x->lw));
+	F(24, mix(x->lw, wp1));
+	F(25, mix(wm1, x->lw));
+	F(34, mix(x->lw, a1));
 	for (int k = 0; k < 4; k++)
 		F(3 + k, x->suf[k]);
 	for (int k = 0; k < 3; k++)
@@ -259,7 +280,6 @@ size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, cons
 	F(10, x->shape);
 	F(11, t1);
 	F(12, t1 << 8 | t2);
-	F(13, mix(t1, x->lw));
 	F(14, wm1);
 	F(15, i > 0 ? info[i - 1].suf[2] : NONE);
 	F(16, wm2);
@@ -270,18 +290,25 @@ size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, cons
 	F(21, mix(i > 0 ? info[i - 1].shape : NONE, x->shape));
 	F(22, i + 1 < n ? info[i + 1].shape : NONE);
 	F(23, t2);
-	F(24, mix(x->lw, wp1));
-	F(25, mix(wm1, x->lw));
 	F(26, mix(t1, x->suf[2]));
 	F(27, mix(x->flags & AF_SYN_F_FIRST, x->shape));
-	uint64_t a0 = x->amb, a1 = i + 1 < n ? info[i + 1].amb : 7, a2 = i + 2 < n ? info[i + 2].amb : 7;
 	F(28, a0);
 	F(29, a1);
 	F(30, a2);
 	F(31, mix(a0, t1));
 	F(32, mix(a0, a1));
 	F(33, mix(mix(t1, a0), a1));
-	F(34, mix(x->lw, a1));
+	if (x->clu || (i > 0 && info[i - 1].clu) || (i + 1 < n && info[i + 1].clu)) {
+		uint64_t c0 = x->clu, cm1 = i > 0 ? info[i - 1].clu : 1u << 31, cp1 = i + 1 < n ? info[i + 1].clu : 1u << 31;
+		F(35, c0 & 0x3ff);
+		F(36, c0 >> 10 & 0x3fff);
+		F(37, c0 >> 18 & 0x3f);
+		F(38, mix(t1, c0 >> 10 & 0x3fff));
+		F(39, cm1 >> 10 & 0x3fff);
+		F(40, cp1 >> 10 & 0x3fff);
+		F(41, cp1 & 0x3ff);
+		F(42, mix(c0 >> 18 & 0x3f, cp1 >> 18 & 0x3f));
+	}
 	return nf;
 }
 
@@ -324,6 +351,14 @@ size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, co
 	F(26, wp2);
 	F(27, info[i].flags & (AF_SYN_F_CAP | AF_SYN_F_ALLCAPS | AF_SYN_F_FIRST));
 	F(28, mix(c1, wm1));
+	F(29, c1 << 16 | tp1 << 8 | tp2);
+	F(30, tm1 << 24 | t0 << 16 | tp1 << 8 | tp2);
+	F(31, mix(c1, mix(w0, tp1)));
+	F(32, mix(t0, wp1));
+	F(33, c1 << 8 | tp1);
+	F(34, mix(mix(t0, tp1), wp2));
+	F(35, info[i].clu >> 10 & 0x3fff);
+	F(36, i + 1 < n ? (info[i + 1].clu >> 10 & 0x3fff) | (uint64_t)tp1 << 20 : NONE);
 	return nf;
 }
 #undef F
@@ -667,6 +702,7 @@ int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, stru
 				r.bad = 1;
 	af_pc_rdtable(&r, &m->lex.key, &m->lex.val, &m->lex.mask, 0);
 	af_pc_rdtable(&r, &m->amb.key, &m->amb.val, &m->amb.mask, 0);
+	af_pc_rdtable(&r, &m->clu.key, &m->clu.val, &m->clu.mask, 1);
 	rdweights(&r, &m->pos, AF_SYN_NT);
 	rdweights(&r, &m->chunk, AF_SYN_NC);
 	if (r.bad || r.p != r.end) {
@@ -770,6 +806,7 @@ void af_syntax_tag(const struct af_syntax *m, struct af_parse *p, const struct a
 	struct af_syn_info *info = infos_of(p, n);
 	af_syn_infos(w, n, info);
 	af_syn_ambs(&m->amb, info, n);
+	af_syn_clusters(&m->clu, info, n);
 	tag_infos(m, info, n, tags);
 }
 
@@ -778,6 +815,8 @@ void af_syntax_chunk(const struct af_syntax *m, struct af_parse *p, const struct
 {
 	struct af_syn_info *info = infos_of(p, n);
 	af_syn_infos(w, n, info);
+	af_syn_ambs(&m->amb, info, n);
+	af_syn_clusters(&m->clu, info, n);
 	chunk_infos(m, info, n, tags, chunk);
 	for (size_t i = 0; i < n; i++) {
 		begin[i] = (uint8_t)af_syn_cls_begin(chunk[i]);
@@ -832,6 +871,7 @@ int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, con
 		}
 		af_syn_infos(w, n, info);
 		af_syn_ambs(&m->amb, info, n);
+		af_syn_clusters(&m->clu, info, n);
 		tag_infos(m, info, n, tags);
 		chunk_infos(m, info, n, tags, cls);
 		for (size_t i = 0; i < n; i++) {
