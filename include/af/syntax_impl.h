@@ -54,9 +54,18 @@ static inline uint32_t af_syn_dictkey(const struct af_syn_info *x)
 }
 /* The tagger's features of word i given the tags before it: keys into f (returns the count). */
 size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f);
+/* The same in two parts: the features of the word alone (and whether it begins its sentence),
+ * and those of its context; the first fills f and returns the count, the second likewise. */
+size_t af_syn_pos_wfeats(const struct af_syn_info *info, size_t i, uint32_t *f);
+size_t af_syn_pos_cfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f);
 /* The chunker's features of word i given all tags and the chunk classes before it. */
 size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
                           const uint8_t *cls, uint32_t *f);
+/* The same in two parts: those of the tags of words i-2 .. i+2 and the classes of i-2, i-1
+ * alone, and those of the words. */
+size_t af_syn_chunk_tfeats(size_t n, size_t i, const uint8_t *tags, const uint8_t *cls, uint32_t *f);
+size_t af_syn_chunk_wfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
+                           const uint8_t *cls, uint32_t *f);
 /* May chunk class c follow class prev (I-X only after B-X or I-X)? */
 static inline int af_syn_chunk_ok(int prev, int c)
 {
