@@ -821,6 +821,10 @@ json_t *af_clean_html(struct af_cleaner *c, const char *html, size_t len)
 		return NULL;
 	struct doc d = {.c = c, .title = -1};
 	blocks_from_page(&d, &pg);
+	free(pg.text); /* the blocks hold the text now: the page's copy goes before the cleaning */
+	free(pg.lines);
+	pg.text = NULL;
+	pg.lines = NULL;
 	json_t *out = clean_blocks(&d);
 	cl_page_metadata(c, &pg.meta, out);
 	af_html_page_free(&pg);

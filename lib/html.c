@@ -647,19 +647,28 @@ static void walk(struct walk *w, myhtml_tree_node_t *root)
 int af_html_parse(struct af_html *h, const char *html, size_t len, struct af_html_page *page)
 {
 	memset(page, 0, sizeof *page);
-	if (myhtml_parse(h->tree, MyENCODING_UTF_8, html, len) != MyHTML_STATUS_OK)
-		return -1;
 	struct walk w = {.pg = page};
-	af_buf_grow(&w.text, len / 4 + 16);
-	myhtml_tree_node_t *doc = myhtml_tree_get_document(h->tree);
-	if (doc)
-		walk(&w, doc);
+	af_buf_grow(&w.text, (len < HTML_SEGMENT ? len : HTML_SEGMENT) / 4 + 16); /* grows as needed */
+	struct html_scan *sc = html_scan_new(html, len);
+	const char *seg;
+	size_t n;
+	int rc = 0;
+	while (rc == 0 && html_scan_next(sc, &seg, &n)) {
+		if (myhtml_parse(h->tree, MyENCODING_UTF_8, seg, n) != MyHTML_STATUS_OK)
+			rc = -1;
+		myhtml_tree_node_t *doc = rc ? NULL : myhtml_tree_get_document(h->tree);
+		if (doc)
+			walk(&w, doc);
+		myhtml_tree_clean(h->tree);
+	}
+	html_scan_free(sc);
 	close_line(&w);
 	page->text = w.text.p;
 	page->len = w.text.len;
 	page->text[page->len] = '\0';
-	myhtml_tree_clean(h->tree);
-	return 0;
+	if (rc)
+		af_html_page_free(page);
+	return rc;
 }
 
 char *af_html_text(const char *html, size_t len, size_t *outlen)

@@ -51,6 +51,16 @@ struct af_html_page {
 
 struct af_html;
 
+/* html_scan.c: the page handed to the parser in segments of about HTML_SEGMENT bytes,
+ * with the start tags of elements deeper than HTML_MAX_DEPTH cut (their text kept). */
+enum { HTML_MAX_DEPTH = 512, HTML_SEGMENT = 2 << 20 };
+struct html_scan;
+struct html_scan *html_scan_new(const char *s, size_t n);
+/* The next segment (*seg valid until the next call): 1, or 0 when the page is done. */
+int html_scan_next(struct html_scan *sc, const char **seg, size_t *len);
+size_t html_scan_cut(const struct html_scan *sc); /* start tags cut so far */
+void html_scan_free(struct html_scan *sc);
+
 struct af_html *af_html_new(void);
 void af_html_free(struct af_html *h);
 /* Parse html[0..len) (UTF-8) into page (which the caller frees with af_html_page_free).

@@ -305,11 +305,26 @@ Rescue teams were searching for people missing after the floods, the provincial 
 	refute_output --partial "Home"
 }
 
-@test "HTML: deeply nested tags and unclosed elements are read without a crash" {
-	python3 -c 'import sys; sys.stdout.write("<html><body>" + "<div><span>" * 20000 + "<p>Deep text that is the only paragraph of this page, said the officials on Friday.</p>" + "<b><i>" * 5000 + "</body>")' >"$T/deep.html"
+@test "HTML: deeply nested tags and unclosed elements are read without a crash, the text kept" {
+	python3 -c 'import sys; sys.stdout.write("<html><body>" + "<div><span>" * 50000 + "<p>Deep text that is the only paragraph of this page, said the officials on Friday.</p>" + "<b><i>" * 5000 + "<p>And a second paragraph after the unclosed tags, as the officials also said.</p></body>")' >"$T/deep.html"
 	run af-clean "$T/deep.html"
 	assert_success
 	[[ "$output" == *"Deep text that is the only paragraph"* ]] || fail "$output"
+	[[ "$output" == *"And a second paragraph after"* ]] || fail "$output"
+}
+
+@test "HTML: a page longer than the parser's segment reads as one page" {
+	python3 -c '
+import sys
+out = ["<html><head><title>Long page</title></head><body><nav><a href=/>Home</a> <a href=/x>World</a></nav><div class=story><article><h1>Long page</h1>"]
+out += ["<p>Paragraph %d of the report, in which the officials said more about the floods.</p>\n" % i for i in range(40000)]
+out.append("</article></div><footer class=site-footer>Copyright footer of the site</footer></body></html>")
+sys.stdout.write("".join(out))' >"$T/long.html"
+	[ "$(stat -c %s "$T/long.html")" -gt 3000000 ]
+	af-clean "$T/long.html" >"$T/out.ndjson"
+	assert_equal "$(jq -r .text "$T/out.ndjson" | grep -c '^Paragraph [0-9]* of the report')" 40000
+	assert_equal "$(jq -r .text "$T/out.ndjson" | grep -c 'Copyright footer')" 0
+	assert_equal "$(field .title)" "Long page"
 }
 
 @test "a title, authors or published date of the input record wins over the page's (unless --prefer-page)" {

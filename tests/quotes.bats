@@ -484,3 +484,13 @@ speakers() {
 	run speakers '"We will help," the Iranian president said.'
 	assert_line --index 0 "null"
 }
+
+@test "a title with no name is the person named before; a name inside a quote is no antecedent" {
+	run speakers 'Saeed Khatibzadeh, the spokesman for the Foreign Ministry, spoke on Friday. "Not a day goes by without an offer of talks," the spokesman said in an interview.'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "Saeed Khatibzadeh" ] || fail "the spokesman: $output"
+	run speakers 'Mikhail Ulyanov, the Russian envoy, spoke on Sunday. "The talks are underway," he said. "To my surprise the press calls it a deadlock," the Russian diplomat said.'
+	[ "${lines[1]}" = "Mikhail Ulyanov" ] || fail "the Russian diplomat: $output"
+	run speakers 'Abbas Araqchi spoke at the conference. "[Donald Trump'"'"'s] move is not only unfair, but illegal," he added.'
+	[ "${lines[0]}" = "Abbas Araqchi" ] || fail "he after a quote naming Trump: $output"
+}

@@ -70,6 +70,92 @@ static void awkward(struct af_html *h)
 	af_html_page_free(&pg);
 }
 
+/* lib/html_scan.c: the depth cap and the segments */
+static void scan(struct af_html *h)
+{
+	const char *page = "<html><body><div class=a><p>one<p>two<ul><li>x<li>y</ul></div></body></html>";
+	struct html_scan *sc = html_scan_new(page, strlen(page));
+	const char *seg;
+	size_t n;
+	ok(html_scan_next(sc, &seg, &n) == 1 && seg == page && n == strlen(page), "a small page: one segment, as it is");
+	ok(html_scan_next(sc, &seg, &n) == 0 && html_scan_cut(sc) == 0, "... and nothing cut");
+	html_scan_free(sc);
+	/* 100,000 elements that HTML closes implicitly (and tags inside comments, raw text and
+	 * attribute values): the tree stays shallow, nothing is cut */
+	struct af_buf b = {0};
+	af_buf_adds(&b, "<html><body>");
+	for (int i = 0; i < 100000; i++)
+		af_buf_adds(&b, i % 3 ? "<div class=x><p>a<p>" : "<SPAN title='<div>'><li><!-- <div> --><script>'<div>'</script>");
+	sc = html_scan_new(b.p, b.len);
+	while (html_scan_next(sc, &seg, &n))
+		;
+	ok(html_scan_cut(sc) == 0, "100,000 implicitly closed elements: nothing cut (%zu)", html_scan_cut(sc));
+	html_scan_free(sc);
+	struct af_html_page pg;
+	size_t as = 0;
+	ok(af_html_parse(h, b.p, b.len, &pg) == 0, "... it parses");
+	for (size_t i = 0; i < pg.nlines; i++)
+		as += pg.lines[i].len == 1 && pg.text[pg.lines[i].off] == 'a';
+	ok(as == 66666, "... every paragraph on its line (%zu of %d)", as, 66666);
+	af_html_page_free(&pg);
+	/* 100,000 nested elements: the start tags deeper than the cap are cut, the text stays */
+	af_buf_reset(&b);
+	af_buf_adds(&b, "<html><body>");
+	for (int i = 0; i < 50000; i++)
+		af_buf_adds(&b, "<div><span>");
+	af_buf_adds(&b, "<p>deep words</p>");
+	for (int i = 0; i < 50000; i++)
+		af_buf_adds(&b, "</span>x</div>");
+	af_buf_adds(&b, "<p>after</p>");
+	sc = html_scan_new(b.p, b.len);
+	while (html_scan_next(sc, &seg, &n))
+		;
+	ok(html_scan_cut(sc) >= 100000 - HTML_MAX_DEPTH, "100,000 nested: %zu start tags cut", html_scan_cut(sc));
+	html_scan_free(sc);
+	ok(af_html_parse(h, b.p, b.len, &pg) == 0 && strstr(pg.text, "deep words") && strstr(pg.text, "after"),
+	   "... its text is kept");
+	size_t maxdepth = 0, xs = 0;
+	for (size_t i = 0; i < pg.nlines; i++)
+		maxdepth = pg.lines[i].depth > (int)maxdepth ? (size_t)pg.lines[i].depth : maxdepth;
+	for (size_t i = 0; i < pg.len; i++)
+		xs += pg.text[i] == 'x';
+	ok(maxdepth <= HTML_MAX_DEPTH + 4, "... and the tree is at most %d deep (%zu)", HTML_MAX_DEPTH + 4, maxdepth);
+	ok(xs == 50000, "... all the text between the end tags (%zu)", xs);
+	af_html_page_free(&pg);
+	/* a page longer than a segment: each segment starts with the open elements' start tags */
+	af_buf_reset(&b);
+	af_buf_adds(&b, "<html><head><title>T</title></head><body><nav><a href=/>Home</a></nav><div class='story-body'><article>");
+	size_t paras = 0;
+	while (b.len < 3 * (size_t)HTML_SEGMENT) {
+		af_buf_printf(&b, "<p>Paragraph %zu of the story, with <b>bold</b> words.</p>\n", paras++);
+	}
+	af_buf_adds(&b, "</article></div><footer>Footer words</footer></body></html>");
+	sc = html_scan_new(b.p, b.len);
+	size_t segs = 0;
+	while (html_scan_next(sc, &seg, &n)) {
+		segs++;
+		if (segs == 2)
+			ok(n > 30 && !memcmp(seg, "<div class='story-body'><article>", 33), "segment 2 starts with the open elements");
+	}
+	ok(segs == 3 || segs == 4, "a page of %zu bytes: %zu segments", b.len, segs);
+	html_scan_free(sc);
+	ok(af_html_parse(h, b.p, b.len, &pg) == 0, "a long page parses");
+	size_t found = 0, inside = 0, nfooter = 0;
+	for (size_t i = 0; i < pg.nlines; i++) {
+		const struct af_html_line *l = &pg.lines[i];
+		if (l->len > 10 && !memcmp(pg.text + l->off, "Paragraph ", 10)) {
+			found++;
+			inside += (l->flags & (H_ARTICLE | H_POS | H_P)) == (H_ARTICLE | H_POS | H_P);
+		}
+		nfooter += l->len == 12 && !memcmp(pg.text + l->off, "Footer words", 12) && (l->flags & H_FOOTER);
+	}
+	ok(found == paras && inside == paras && nfooter == 1,
+	   "every paragraph once, each still in its article (%zu, %zu of %zu), the footer a footer", found, inside, paras);
+	ok(pg.meta.doc_title && !strcmp(pg.meta.doc_title, "T"), "the title from the first segment");
+	af_html_page_free(&pg);
+	af_buf_free(&b);
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -117,6 +203,7 @@ int main(void)
 		return 1;
 	lines_and_features(h);
 	awkward(h);
+	scan(h);
 	af_html_free(h);
 	replay();
 	af_cleaner_free(fuzz_html_cleaner);

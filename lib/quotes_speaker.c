@@ -1,0 +1,372 @@
+/* quotes_speaker.c - speakers resolved: the record's mentions, a pronoun's antecedent, the
+ * fullest form of a name in the article, and the speaker of an unattributed quote. */
+#include "quotes_int.h"
+
+#include <stdlib.h>
+#include <strings.h>
+
+void qt_load_mentions(struct af_quoter *q, const struct af_mentions *ents)
+{
+	q->nmen = 0;
+	for (size_t i = 0; ents && i < ents->n; i++) {
+		const struct af_mention *e = &ents->v[i];
+		if (!e->type_name || e->type == AF_E_DATE || e->cend <= e->cstart)
+			continue;
+		if (q->nmen == q->mencap)
+			q->men = af_grow(q->men, &q->mencap, q->nmen + 1, sizeof *q->men);
+		struct mention *m = &q->men[q->nmen++];
+		m->c0 = e->cstart;
+		m->c1 = e->cend;
+		m->type = e->type_name;
+		m->canonical = e->canonical;
+		m->code = e->code;
+		m->role = e->role;
+		int lo = 0, hi = q->nt; /* the first token starting at or after the mention */
+		while (lo < hi) {
+			int mid = lo + (hi - lo) / 2;
+			if (T(mid).cstart < m->c0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		m->t0 = lo;
+	}
+}
+
+/* Is the name me the object of a verb or preposition ("told Nadeem Reza", "the shrine of Imam
+ * Khomeini", "met with Pakistani envoy X"), and so no antecedent of a speaker pronoun? The
+ * word before it, past its title and capitalised words, says (not_antecedent_after). */
+static int in_role(const struct af_quoter *q, const struct mention *me, int j)
+{
+	if (!me->role || !is_word(q, j))
+		return 0;
+	size_t n = T(j).end - T(j).start, rl = strlen(me->role);
+	for (const char *r = me->role; *r; r++)
+		if ((r == me->role || r[-1] == ' ') && (size_t)(me->role + rl - r) >= n &&
+		    !strncasecmp(r, q->s + T(j).start, n) && (r[n] == 0 || r[n] == ' '))
+			return 1;
+	return 0;
+}
+
+static int not_antecedent(const struct af_quoter *q, const struct mention *me)
+{
+	if (me->t0 < q->nt && K(me->t0).q >= 0)
+		return 1; /* a name inside a quote is no speaker's antecedent ("[Trump's] move ...," he added) */
+	int j = me->t0 - 1;
+	for (int k = 0; k < 6 && j >= 0 && (is_cap(q, j) || (K(j).bits & L_TITLE) || in_role(q, me, j)) &&
+	                !(K(j).bits & L_NOANTE);
+	     k++)
+		j--;
+	return j >= 0 && (K(j).bits & L_NOANTE) && !(j > 0 && is_cap(q, j - 1) && tok_is(q, j, "of"));
+}
+
+/* "the Iranian president": a nationality and a title are not the speaker's name; the person
+ * the article named with that title and a code of that country, nearest before, is. */
+static const struct mention *title_holder(const struct af_quoter *q, const struct mention *norp, int sb,
+                                          size_t before)
+{
+	if (!norp->code || sb < 1 || !is_word(q, sb - 1))
+		return NULL;
+	const char *head = q->s + T(sb - 1).start;
+	size_t hl = T(sb - 1).end - T(sb - 1).start, cl = strlen(norp->code);
+	const struct mention *near = NULL;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->c1 > before || strcmp(me->type, "PERSON") || !me->role || !me->code ||
+		    strncmp(me->code, norp->code, cl))
+			continue;
+		size_t rl = strlen(me->role);
+		if (rl >= hl && !strncasecmp(me->role + rl - hl, head, hl) && (!near || me->c1 > near->c1))
+			near = me;
+	}
+	return near;
+}
+
+/* The person named nearest before character c, outside quotes and not as a listener. */
+static const struct mention *nearest_person(const struct af_quoter *q, size_t c)
+{
+	const struct mention *near = NULL;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->c1 <= c && !strcmp(me->type, "PERSON") && !not_antecedent(q, me) && (!near || me->c1 > near->c1))
+			near = me;
+	}
+	return near;
+}
+
+static int fn_key_cmp(const struct af_quoter *q, int i, int j)
+{
+	size_t li = K(i).klen, lj = K(j).klen;
+	int c = memcmp(q->keys.p + K(i).koff, q->keys.p + K(j).koff, li < lj ? li : lj);
+	return c ? c : (li > lj) - (li < lj);
+}
+
+/* the ends of names by last word, then by position */
+static int fn_cmp(const void *x, const void *y)
+{
+	const struct fn_end *a = x, *b = y;
+	int c = memcmp(a->key, b->key, a->klen < b->klen ? a->klen : b->klen);
+	if (!c)
+		c = (a->klen > b->klen) - (a->klen < b->klen);
+	return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static size_t fn_len(const struct af_quoter *q, const struct fn_end *e)
+{
+	return T(e->i).end - T(e->a).start;
+}
+
+/* Every capitalised name end of the text with its start, once per text: fullest_name looked
+ * through every token for each speaker (quadratic on long texts, issue 15). */
+static void fn_index(struct af_quoter *q)
+{
+	q->nfn = 0;
+	for (int i = 0; i < q->nt; i++) {
+		int a;
+		if (!is_cap(q, i) || is_cap(q, i + 1) || !qt_np_back(q, i + 1, 0, &a) || !is_cap(q, a) || i - a >= 6)
+			continue;
+		if (q->nfn == q->fncap)
+			q->fn = af_grow(q->fn, &q->fncap, q->nfn + 1, sizeof *q->fn);
+		q->fn[q->nfn++] = (struct fn_end){i, a, q->keys.p + K(i).koff, K(i).klen, -1, -1};
+	}
+	qsort(q->fn, q->nfn, sizeof *q->fn, fn_cmp);
+	for (size_t g = 0, h; g < q->nfn; g = h) {
+		int best = (int)g, next = -1;
+		for (h = g + 1; h < q->nfn && !fn_key_cmp(q, q->fn[h].i, q->fn[g].i); h++)
+			if (fn_len(q, &q->fn[h]) > fn_len(q, &q->fn[best]))
+				best = (int)h;
+		for (size_t k = g; k < h; k++)
+			if ((int)k != best && (next < 0 || fn_len(q, &q->fn[k]) > fn_len(q, &q->fn[next])))
+				next = (int)k;
+		q->fn[g].best = best;
+		q->fn[g].next = next;
+	}
+	q->fn_ready = 1;
+}
+
+/* the fullest capitalised name in the text that ends with the same word as [sa, sb): the
+ * longest (the first of the longest) of the text's names ending in that word, when it is
+ * longer than [sa, sb) */
+static char *fullest_name(const struct af_quoter *q, int sa, int sb)
+{
+	int last = sb - 1;
+	int best_a = sa, best_b = sb;
+	if (!q->fn_ready)
+		fn_index((struct af_quoter *)q);
+	size_t lo = 0, hi = q->nfn; /* the first entry whose word is not below last's */
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (fn_key_cmp(q, q->fn[mid].i, last) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < q->nfn && !fn_key_cmp(q, q->fn[lo].i, last)) {
+		int k = q->fn[lo].best;
+		if (q->fn[k].i == last)
+			k = q->fn[lo].next;
+		if (k >= 0 && fn_len(q, &q->fn[k]) > T(best_b - 1).end - T(best_a).start) {
+			best_a = q->fn[k].a;
+			best_b = q->fn[k].i + 1;
+		}
+	}
+	while (best_a + 1 < best_b && tok_is(q, best_a, "the"))
+		best_a++;
+	return af_strndup(q->s + T(best_a).start, T(best_b - 1).end - T(best_a).start);
+}
+
+/* the nearest name of two words or more before token i (for he/she without a speaker) */
+static char *name_before(const struct af_quoter *q, int i)
+{
+	for (int j = i - 1; j >= 0 && j > i - 400; j--) {
+		int a;
+		if (!is_cap(q, j) || is_cap(q, j + 1) || !qt_np_back(q, j + 1, 0, &a))
+			continue;
+		while (a < j && tok_is(q, a, "the"))
+			a++;
+		if (j > a && is_cap(q, a))
+			return fullest_name(q, a, j + 1);
+	}
+	return NULL;
+}
+
+/* The speaker of a cue in the sentence just before the quote opening at token o, in its
+ * paragraph, when the quote opens its sentence: "Dianne Bystrom agreed. "..."". 1 and the span. */
+static int prev_sentence_speaker(const struct af_quoter *q, int o, int *sa, int *sb)
+{
+	int s0 = sent_start(q, o);
+	while (s0 < o && T(s0).kind == AF_TOK_PUNCT && K(s0).q < 0)
+		s0++;
+	if (s0 != o || o == 0 || K(o - 1).para != K(o).para || K(o - 1).q >= 0)
+		return 0;
+	int p0 = sent_start(q, o - 1);
+	for (int i = o - 1; i >= p0; i--) {
+		int l;
+		if (K(i).q >= 0 || !(cue_at(q, i, &l) & (L_CUE | L_LISTEN)))
+			continue;
+		int j = i, x, y;
+		while (j - 1 >= p0 && (K(j - 1).bits & L_SKIP))
+			j--;
+		if (is_ing(q, i) ? qt_ing_subject(q, p0, i, &x, &y) : qt_np_back_appos(q, j, p0, &x, &y)) {
+			if (!(is_cap(q, y - 1) || (K(y - 1).bits & (L_PRON | L_SPKN))))
+				return 0;
+			*sa = x;
+			*sb = y;
+			return 1;
+		}
+		return 0;
+	}
+	return 0;
+}
+
+/* The attributions not dropped (and with content when with_content), in text order, into
+ * ord (q->na entries, malloc'd); their number. */
+size_t qt_text_order(const struct af_quoter *q, int with_content, int **ordp)
+{
+	int *ord = *ordp = af_malloc((q->na ? q->na : 1) * sizeof *ord);
+	size_t m = 0;
+	for (size_t x = 0; x < q->na; x++)
+		if (!q->at[x].drop && (!with_content || (q->at[x].np > 0 && q->at[x].pb[0] > q->at[x].pa[0])))
+			ord[m++] = (int)x;
+	for (size_t x = 1; x < m; x++) {
+		int t = ord[x];
+		size_t y = x;
+		while (y > 0 && q->at[ord[y - 1]].pa[0] > q->at[t].pa[0]) {
+			ord[y] = ord[y - 1];
+			y--;
+		}
+		ord[y] = t;
+	}
+	return m;
+}
+
+void qt_resolve(struct af_quoter *q)
+{
+	int *ord;
+	size_t m = qt_text_order(q, 0, &ord);
+	int last_person = -1, last_any = -1; /* attributions with a named speaker */
+	int last_spk = -1;
+	for (size_t x = 0; x < m; x++) {
+		struct attr *a = &q->at[ord[x]];
+		if (a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT) {
+			/* "Benjamin said he believes "..."": the quoted words are those of the cue that
+			 * reports the pronoun's clause (indirect speech keeps its own frame: "Harper
+			 * said he thinks that ..." has "he" for "thinks") */
+			int j = a->sa - 1, l, xa, xb;
+			if (tok_is(q, j, "that"))
+				j--;
+			if (j > 0 && K(j).q < 0 && (cue_at(q, j, &l) & L_CUE) && l == 1) {
+				int s0 = sent_start(q, j), c = j, got;
+				while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
+					j--;
+				if (is_ing(q, c)) /* "Cruz replied, before adding that he thinks "..."" */
+					got = qt_ing_subject(q, s0, c, &xa, &xb);
+				else if (!(got = qt_np_back_appos(q, j, s0, &xa, &xb)) && tok_is(q, j - 1, "and"))
+					got = qt_subject_of(q, s0, j - 1, &xa, &xb); /* "Reid caucused ... and says he voted "..."" */
+				if (got && (is_cap(q, xb - 1) || (K(xb - 1).bits & L_SPKN) || (K(xa).bits & L_DET) || tok_is(q, xa, "the")) &&
+				    !(K(xa).bits & L_PRON)) {
+					a->sa = xa;
+					a->sb = xb;
+				}
+			}
+		}
+		if (a->sa < 0 && a->kind == Q_DIRECT && a->pa[0] > 0 && prev_sentence_speaker(q, a->pa[0] - 1, &a->sa, &a->sb)) {
+			/* ""...," Robinson said. / Bystrom agreed. "Mainstream Republicans ..."" */
+		} else if (a->sa < 0 && last_spk >= 0 && a->kind == Q_DIRECT) {
+			struct attr *p = &q->at[last_spk];
+			/* an unattributed quote: the last speaker, when near */
+			if (K(a->pa[0]).para - K(p->pa[0]).para <= 2) {
+				a->sa = p->sa;
+				a->sb = p->sb;
+				a->from = last_spk;
+				/* the same name mentioned again nearer the quote ("Roloson supports
+				 * Clinton. "I'm a college graduate ...""): that mention */
+				int last = p->sb - 1;
+				if (is_cap(q, last))
+					for (int t = a->pa[0] - 1; t > last && t > a->pa[0] - 80; t--) {
+						int s2;
+						if (K(t).klen == K(last).klen && K(t).q < 0 &&
+						    !memcmp(q->keys.p + K(t).koff, q->keys.p + K(last).koff, K(t).klen) &&
+						    is_cap(q, t) && !is_cap(q, t + 1) && qt_np_back(q, t + 1, 0, &s2)) {
+							a->sa = s2;
+							a->sb = t + 1;
+							break;
+						}
+					}
+			}
+		}
+		if (a->sa < 0)
+			continue;
+		a->spk_c0 = T(a->sa).cstart;
+		a->spk_c1 = T(a->sb - 1).cend;
+		if (a->from >= 0) {
+			struct attr *p = &q->at[a->from];
+			a->canon = p->canon ? af_strdup(p->canon) : NULL;
+			a->type = p->type;
+			last_spk = ord[x];
+			continue;
+		}
+		int pron = a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON);
+		/* entities first */
+		const struct mention *best = NULL;
+		for (size_t i = 0; i < q->nmen; i++) {
+			const struct mention *me = &q->men[i];
+			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
+				best = me;
+		}
+		/* a title or trade with no name: "the spokesman", "the Russian diplomat" */
+		int nominal = !pron && (K(a->sb - 1).bits & L_PERSN) && !is_cap(q, a->sb - 1);
+		if (best && !pron && !strcmp(best->type, "NORP")) {
+			const struct mention *h = title_holder(q, best, a->sb, a->spk_c0);
+			if (!h && nominal)
+				h = nearest_person(q, a->spk_c0);
+			a->canon = h && h->canonical ? af_strdup(h->canonical) : NULL;
+			a->type = h ? h->type : NULL;
+		} else if (best && !pron) {
+			a->canon = best->canonical ? af_strdup(best->canonical) : NULL;
+			a->type = best->type;
+		} else if (pron) {
+			int person = (K(a->sa).bits & L_PPRON) != 0;
+			const struct mention *near = NULL;
+			for (size_t i = 0; i < q->nmen; i++) {
+				const struct mention *me = &q->men[i];
+				if (me->c1 > a->spk_c0)
+					continue;
+				int isp = !strcmp(me->type, "PERSON");
+				if (isp && not_antecedent(q, me))
+					continue;
+				if (person ? isp : !isp)
+					if (!near || me->c1 > near->c1)
+						near = me;
+			}
+			if (near) {
+				a->canon = near->canonical ? af_strdup(near->canonical) : NULL;
+				a->type = near->type;
+			} else {
+				int r = person ? last_person : last_any;
+				if (r >= 0 && q->at[r].canon)
+					a->canon = af_strdup(q->at[r].canon);
+				else if (person)
+					a->canon = name_before(q, a->sa);
+				a->type = person ? "PERSON" : (r >= 0 ? q->at[r].type : NULL);
+			}
+		} else if (!best && nominal) {
+			/* "the spokesman said": the person named nearest before */
+			const struct mention *near = nearest_person(q, a->spk_c0);
+			if (near) {
+				a->canon = near->canonical ? af_strdup(near->canonical) : NULL;
+				a->type = near->type;
+			}
+			last_any = ord[x];
+		} else if (is_cap(q, a->sb - 1)) {
+			a->canon = fullest_name(q, a->sa, a->sb);
+			last_any = ord[x];
+			if (!(K(a->sa).bits & L_DET) && !tok_is(q, a->sa, "the"))
+				last_person = ord[x];
+		} else {
+			last_any = ord[x];
+		}
+		last_spk = ord[x];
+	}
+	free(ord);
+}
