@@ -61,9 +61,12 @@ size_t af_syn_pos_cfeats(const struct af_syn_info *info, size_t n, size_t i, con
 /* The chunker's features of word i given all tags and the chunk classes before it. */
 size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
                           const uint8_t *cls, uint32_t *f);
-/* The same in two parts: those of the tags of words i-2 .. i+2 and the classes of i-2, i-1
- * alone, and those of the words. */
+/* The same in parts: those of the tags of words i-2 .. i+2 and the classes of i-2, i-1
+ * alone; those of the word and its tag; that of the word at offset d (-2 -1 1 2) alone (x
+ * NULL: none there); the others. */
 size_t af_syn_chunk_tfeats(size_t n, size_t i, const uint8_t *tags, const uint8_t *cls, uint32_t *f);
+size_t af_syn_chunk_w0feats(const struct af_syn_info *info, size_t i, const uint8_t *tags, uint32_t *f);
+size_t af_syn_chunk_nfeat(const struct af_syn_info *x, int d, uint32_t *f);
 size_t af_syn_chunk_wfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
                            const uint8_t *cls, uint32_t *f);
 /* May chunk class c follow class prev (I-X only after B-X or I-X)? */
