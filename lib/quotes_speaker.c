@@ -221,6 +221,18 @@ static int prev_sentence_speaker(const struct af_quoter *q, int o, int *sa, int 
 	return 0;
 }
 
+struct text_pos {
+	int pa, x;
+};
+
+static int by_text_pos(const void *a, const void *b)
+{
+	const struct text_pos *u = a, *v = b;
+	if (u->pa != v->pa)
+		return u->pa < v->pa ? -1 : 1;
+	return (u->x > v->x) - (u->x < v->x);
+}
+
 /* The attributions not dropped (and with content when with_content), in text order, into
  * ord (q->na entries, malloc'd); their number. */
 size_t qt_text_order(const struct af_quoter *q, int with_content, int **ordp)
@@ -230,15 +242,15 @@ size_t qt_text_order(const struct af_quoter *q, int with_content, int **ordp)
 	for (size_t x = 0; x < q->na; x++)
 		if (!q->at[x].drop && (!with_content || (q->at[x].np > 0 && q->at[x].pb[0] > q->at[x].pa[0])))
 			ord[m++] = (int)x;
-	for (size_t x = 1; x < m; x++) {
-		int t = ord[x];
-		size_t y = x;
-		while (y > 0 && q->at[ord[y - 1]].pa[0] > q->at[t].pa[0]) {
-			ord[y] = ord[y - 1];
-			y--;
-		}
-		ord[y] = t;
-	}
+	/* by content start, the order of the attributions among equals: a stable sort (an
+	 * insertion sort was quadratic on thousands of attributions, issue 15) */
+	struct text_pos *tp = af_malloc((m ? m : 1) * sizeof *tp);
+	for (size_t x = 0; x < m; x++)
+		tp[x] = (struct text_pos){q->at[ord[x]].pa[0], ord[x]};
+	qsort(tp, m, sizeof *tp, by_text_pos);
+	for (size_t x = 0; x < m; x++)
+		ord[x] = tp[x].x;
+	free(tp);
 	return m;
 }
 
