@@ -496,7 +496,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 		em.symmetric = 1;
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < ns; y++)
-				if (x != y && strcmp(scd[x], scd[y]) && fwd[0])
+				if (x != y && (strcmp(scd[x], scd[y]) || (!scd[x][0] && sc[x] != sc[y])) && fwd[0])
 					ev_emit_event(c, &em, v, fwd, sc[x], scd[x], sc[y], scd[y], 0, -1);
 	} else {
 		int nt = ev_members(c, r->tg, tc, tcd, MAX_MEMBERS * 2);
@@ -541,6 +541,11 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
 		return;
 	read_act(c, v, p, code, pcode, &m, s, &r);
+	/* a verb with no pattern words of its own is coded only when its sides are where the
+	 * parse has its arguments ("when it fled Kabul" is no event of the U.S.'s with Kabul) */
+	if (r.code && c->news && !r.compound && !r.recip && !r.appeal && !(p && p->score > 0) &&
+	    !ev_args_agree(c, v, r.sg, r.tg))
+		r.code = 0;
 	if (r.code)
 		emit_reading(c, (int)vi, &r, s);
 }

@@ -142,8 +142,8 @@ int ev_group_has_real(const struct af_coder *c, int g)
 	if (g < 0)
 		return 0;
 	for (int i = 0; i < c->gr[g].n; i++) {
-		const char *k = c->ch[c->gr[g].members[i]].code;
-		if (k[0] && strncmp(k, "---", 3))
+		const struct chunk *ch = &c->ch[c->gr[g].members[i]];
+		if (ch->code[0] && strncmp(ch->code, "---", 3))
 			return 1;
 	}
 	return 0;
@@ -153,9 +153,11 @@ int ev_group_has_code(const struct af_coder *c, int g)
 {
 	if (g < 0)
 		return 0;
-	for (int i = 0; i < c->gr[g].n; i++)
-		if (c->ch[c->gr[g].members[i]].code[0])
+	for (int i = 0; i < c->gr[g].n; i++) {
+		const struct chunk *ch = &c->ch[c->gr[g].members[i]];
+		if (ch->code[0])
 			return 1;
+	}
 	return 0;
 }
 

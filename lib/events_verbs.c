@@ -177,8 +177,8 @@ int ev_is_adverb(const struct af_coder *c, size_t i)
 static int tagged_verb(const struct af_coder *c, size_t s, size_t e, size_t a, size_t b)
 {
 	for (size_t k = s; k < e; k++)
-		if (af_pos_is_verb(c->t[k].tag) || c->parse.tok[k].chunk == AF_CH_VP)
-			return 1;
+		if (af_pos_is_verb(c->t[k].tag) || c->parse.tok[k].chunk == AF_CH_VP || c->t[k].tag == AF_POS_RP)
+			return 1; /* a particle follows only a verb: "broken down" */
 	/* a predicate adjective the dictionaries list as a verb: "is ready to", "are willing" */
 	if (s > 0 && af_pos_is_adj(c->t[s].tag) && (c->t[s - 1].cls & W_BE))
 		return 1;

@@ -516,3 +516,16 @@ news() {
 	run bash -c "$(declare -f rec); rec 'The Taliban also met with the United States in the United Arab Emirates to end the conflict.' 2022-01-10 | af-events | jq -c '[.events[] | .code] | unique'"
 	[ "$output" = '["040"]' ]
 }
+
+@test "syntax: a verb with no pattern words codes only sides where the parse has its arguments" {
+	# "left" has Afghans in a participle's result, not as its object; al-Qaeda is not what was taken
+	run triples 'Iran condemned the bombing in Kabul, which left 41 Afghans dead.'
+	[ "$(jq -c '[.[] | select(.[2] == "040")]' <<<"$output")" = '[]' ]
+	run triples 'The leaders of both the Democratic and Republican parties took the tactic of preserving al-Qaeda in Afghanistan.'
+	[ "$output" = '[]' ]
+	# the by-phrase of a passive, an object, and a subject before a relative clause still agree
+	run triples 'Iran was condemned by the United States.'
+	[ "$output" = '[["USA","IRN","111"]]' ]
+	run triples 'The Taliban, who seized Kabul in 2021, accused Pakistan of supporting rebels.'
+	[ "$(jq -c '.[1]' <<<"$output")" = '["AFGGOV","PAK","112"]' ]
+}
