@@ -57,7 +57,9 @@ static int not_antecedent(const struct af_quoter *q, const struct mention *me)
 	                !(K(j).bits & L_NOANTE);
 	     k++)
 		j--;
-	return j >= 0 && (K(j).bits & L_NOANTE) && !(j > 0 && is_cap(q, j - 1) && tok_is(q, j, "of"));
+	/* "the Minister of Foreign Affairs X", "Ambassador to Moscow X": a title's "of", "to" */
+	return j >= 0 && (K(j).bits & L_NOANTE) &&
+	       !(j > 0 && is_cap(q, j - 1) && (tok_is(q, j, "of") || tok_is(q, j, "to")));
 }
 
 /* "the Iranian president": a nationality and a title are not the speaker's name; the person
@@ -257,7 +259,7 @@ void qt_resolve(struct af_quoter *q)
 	int *ord;
 	size_t m = qt_text_order(q, 0, &ord);
 	int last_person = -1, last_any = -1; /* attributions with a named speaker */
-	int last_spk = -1;
+	int last_spk = -1, last_pspk = -1; /* last_pspk: the last with a person's canonical name */
 	for (size_t x = 0; x < m; x++) {
 		struct attr *a = &q->at[ord[x]];
 		if (a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT) {
@@ -326,8 +328,8 @@ void qt_resolve(struct af_quoter *q)
 			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
 				best = me;
 		}
-		/* a title or trade with no name: "the spokesman", "the Russian diplomat" */
-		int nominal = !pron && (K(a->sb - 1).bits & L_PERSN) && !is_cap(q, a->sb - 1);
+		/* a title or trade with no name: "the spokesman", "the Russian diplomat", "The Leader" */
+		int nominal = !pron && (K(a->sb - 1).bits & L_PERSN) && (!is_cap(q, a->sb - 1) || tok_is(q, a->sa, "the"));
 		if (best && !pron && !strcmp(best->type, "NORP")) {
 			const struct mention *h = title_holder(q, best, a->sb, a->spk_c0);
 			if (!h && nominal)
@@ -350,6 +352,17 @@ void qt_resolve(struct af_quoter *q)
 				if (person ? isp : !isp)
 					if (!near || me->c1 > near->c1)
 						near = me;
+			}
+			/* "he" after a quote of a person, no other speaker named since, is that person, though someone else
+			 * was named between ("... God's awareness and His eminence. "..." he said") */
+			if (person && last_pspk >= 0 && (last_spk == last_pspk || !q->at[last_spk].canon)) {
+				struct attr *p = &q->at[last_pspk];
+				if (p->canon && K(a->sa).para - K(p->sa >= 0 ? p->sa : p->pa[0]).para <= 1) {
+					a->canon = af_strdup(p->canon);
+					a->type = "PERSON";
+					last_spk = last_pspk = ord[x];
+					continue;
+				}
 			}
 			if (near) {
 				a->canon = near->canonical ? af_strdup(near->canonical) : NULL;
@@ -379,6 +392,8 @@ void qt_resolve(struct af_quoter *q)
 			last_any = ord[x];
 		}
 		last_spk = ord[x];
+		if (a->canon && a->type && !strcmp(a->type, "PERSON"))
+			last_pspk = ord[x];
 	}
 	free(ord);
 }

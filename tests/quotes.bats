@@ -494,3 +494,11 @@ speakers() {
 	run speakers 'Abbas Araqchi spoke at the conference. "[Donald Trump'"'"'s] move is not only unfair, but illegal," he added.'
 	[ "${lines[0]}" = "Abbas Araqchi" ] || fail "he after a quote naming Trump: $output"
 }
+
+@test "speakers: he after a quote of one person is that person, though someone was named since" {
+	run speakers 'Ayatollah Ali Khamenei spoke to clerics. "Fear of God is a strategy," he said. He listed the taste of the audience as a requirement of God'"'"'s work. "The language you use with the young is different," he said.'
+	assert_line --index 1 "Ayatollah Ali Khamenei"
+	# another speaker named since breaks the run
+	run speakers 'Ali Rezaei spoke first. "We are ready," he said. "Prices rose," Hassan Karimi, a trader, said. "Nothing changed," he added.'
+	assert_line --index 2 "Hassan Karimi"
+}
