@@ -548,11 +548,20 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 	/* nor is an active subject after its verb ("Russia, officials said, attacked Ukraine") */
 	if (srcnp >= 0 && !passive && c->parse.np[srcnp].start > v->head)
 		srcnp = -1;
-	if (sg >= 0 && srcnp >= 0 && !group_in_np(c, sg, srcnp))
+	/* the parse may split the verb group ("were | both attacked by"): the subject of a clause
+	 * holding one of its auxiliaries is its subject too */
+	const struct af_clause *aux = NULL;
+	for (size_t i = v->a; i < v->head && !aux; i++)
+		if (c->vclause[i] >= 0 && &c->parse.cl[c->vclause[i]] != cl)
+			aux = &c->parse.cl[c->vclause[i]];
+	if (sg >= 0 && srcnp >= 0 && !group_in_np(c, sg, srcnp) &&
+	    !(!passive && aux && aux->subj >= 0 && group_in_np(c, sg, aux->subj)))
 		return 0;
 	if (tg < 0)
 		return 1;
 	if (passive && cl->subj >= 0 && group_in_np(c, tg, cl->subj))
+		return 1;
+	if (passive && aux && aux->subj >= 0 && group_in_np(c, tg, aux->subj))
 		return 1;
 	if (!passive && cl->subj >= 0 && c->parse.np[cl->subj].start > v->head && group_in_np(c, tg, cl->subj))
 		return 1; /* the parse's misplaced subject: "..., attacked Ukraine" */
