@@ -9,6 +9,7 @@
  * af-entities(1), DATES, lists every form and its value. */
 #include "af/dates.h"
 #include "dates_int.h"
+#include "english.h"
 #include "af/utf8.h"
 #include "af/util.h"
 
@@ -113,12 +114,10 @@ void af_daterules_free(struct af_daterules *r)
 	free(r);
 }
 
-static int add_phrase(struct af_daterules *r, int list, const struct af_ynode *n, int v, struct af_error *err)
+/* The phrase s (words between spaces) into list with its value v; 0, or -1 when it has no word. */
+static int add_words(struct af_daterules *r, int list, const char *s, int v)
 {
-	if (af_yscalar(n, "a word or phrase", err) < 0)
-		return -1;
 	struct phrase p = {.v = v};
-	const char *s = n->str;
 	while (*s) {
 		while (*s == ' ')
 			s++;
@@ -134,12 +133,39 @@ static int add_phrase(struct af_daterules *r, int list, const struct af_ynode *n
 		s += len;
 	}
 	if (!p.nw)
-		return af_yerr(err, n, "an empty phrase");
+		return -1;
 	first_put(r, word_hash(p.w[0], strlen(p.w[0])));
 	struct plist *l = &r->l[list];
 	l->v = af_reallocarray(l->v, l->n + 1, sizeof *l->v);
 	l->v[l->n++] = p;
 	return 0;
+}
+
+static int add_phrase(struct af_daterules *r, int list, const struct af_ynode *n, int v, struct af_error *err)
+{
+	if (af_yscalar(n, "a word or phrase", err) < 0)
+		return -1;
+	if (add_words(r, list, n->str, v) < 0)
+		return af_yerr(err, n, "an empty phrase");
+	return 0;
+}
+
+struct en_list {
+	struct af_daterules *r;
+	int list;
+};
+
+static void en_phrase(void *ctx, const char *word, int value)
+{
+	struct en_list *x = ctx;
+	add_words(x->r, x->list, word, value);
+}
+
+void af_daterules_english(struct af_daterules *r, const struct af_english *en)
+{
+	struct en_list days = {r, L_RELDAY}, numbers = {r, L_NUMBERS};
+	af_english_each(en, AF_EN_RELDAY, en_phrase, &days);
+	af_english_each(en, AF_EN_NUMBER, en_phrase, &numbers);
 }
 
 int af_daterules_merge(struct af_daterules *r, const struct af_ynode *res, struct af_error *err)

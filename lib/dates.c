@@ -2,6 +2,7 @@
  * patterns compiled once with pcre2. */
 #include "af/dates.h"
 #include "dates_int.h"
+#include "english.h"
 #include "af/pattern.h"
 #include "af/data.h"
 #include "af/utf8.h"
@@ -228,6 +229,32 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 	return 0;
 }
 
+static void en_month(void *ctx, const char *word, int value)
+{
+	names_put(&((struct af_dates *)ctx)->months, word, value);
+}
+
+static void en_weekday(void *ctx, const char *word, int value)
+{
+	names_put(&((struct af_dates *)ctx)->weekdays, word, value);
+}
+
+/* The English month and weekday names with their abbreviations, relative days and number
+ * words (data/english.yaml), before dates.yaml's other languages. 0 or -1. */
+static int from_english(struct af_dates *d, struct af_error *err)
+{
+	struct af_english *en = af_english_new(err);
+	if (!en)
+		return -1;
+	af_english_each(en, AF_EN_MONTH, en_month, d);
+	af_english_each(en, AF_EN_MONTH_ABBR, en_month, d);
+	af_english_each(en, AF_EN_WEEKDAY, en_weekday, d);
+	af_english_each(en, AF_EN_WEEKDAY_ABBR, en_weekday, d);
+	af_daterules_english(d->rules, en);
+	af_english_free(en);
+	return 0;
+}
+
 struct af_dates *af_dates_new(struct af_error *err)
 {
 	const struct af_datafile *f = af_data_find("dates.yaml");
@@ -240,7 +267,7 @@ struct af_dates *af_dates_new(struct af_error *err)
 		return NULL;
 	struct af_dates *d = af_calloc(1, sizeof *d);
 	d->rules = af_daterules_new();
-	int rc = af_dates_merge(d, root, err);
+	int rc = from_english(d, err) < 0 ? -1 : af_dates_merge(d, root, err);
 	af_yaml_free(root);
 	if (rc < 0) {
 		af_dates_free(d);

@@ -10,6 +10,10 @@ struct af_daterules;
 struct af_daterules *af_daterules_new(void);
 int af_daterules_merge(struct af_daterules *r, const struct af_ynode *resolve, struct af_error *err);
 void af_daterules_free(struct af_daterules *r);
+/* The shared English words the resolver takes (relative days, number words), before its
+ * own. */
+struct af_english;
+void af_daterules_english(struct af_daterules *r, const struct af_english *en);
 
 /* The parts of struct af_dates the resolver reads. */
 struct af_daterules *af_dates_rules(struct af_dates *d);

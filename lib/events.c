@@ -236,6 +236,9 @@ void af_coder_free(struct af_coder *c)
 	if (!c)
 		return;
 	af_dates_free(c->dates);
+	af_parse_free(&c->parse);
+	free(c->vclause);
+	af_syntax_free(c->syn);
 	free(c->ed);
 	free(c->sd);
 	af_tokens_free(&c->toks);
@@ -478,6 +481,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 	char datebuf[48];
 	const char *datesrc;
 	v->coded = 1;
+	snprintf(v->code, sizeof v->code, "%s", r->fwd);
 	const char *date = ev_event_date(c, s->a, s->b, v->head, datebuf, sizeof datebuf, &datesrc);
 	struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
 	int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
@@ -492,7 +496,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 		em.symmetric = 1;
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < ns; y++)
-				if (x != y && strcmp(scd[x], scd[y]) && fwd[0])
+				if (x != y && (strcmp(scd[x], scd[y]) || (!scd[x][0] && sc[x] != sc[y])) && fwd[0])
 					ev_emit_event(c, &em, v, fwd, sc[x], scd[x], sc[y], scd[y], 0, -1);
 	} else {
 		int nt = ev_members(c, r->tg, tc, tcd, MAX_MEMBERS * 2);
@@ -518,6 +522,8 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		return;
 	struct pmatch m = {.src = -1, .tgt = -1};
 	const struct ev_pattern *p = ev_best_pattern(c, v, s->a, s->b, &m);
+	if (v->untagged && !(p && p->score > 0))
+		return;
 	if (skip_speech(c, v, p, s->b))
 		return;
 	const char *code, *pcode;
@@ -528,9 +534,18 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		ev_verb_codes(c, v, &code, &pcode);
 	struct reading r = {0};
 	verb_roles(c, v, &m, s, &r.sg, &r.tg);
+	/* a comment's target through its topic phrase */
+	const char *k = code[0] ? code : pcode;
+	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
+		r.tg = ev_topic_target(c, v, r.sg);
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
 		return;
 	read_act(c, v, p, code, pcode, &m, s, &r);
+	/* a verb with no pattern words of its own is coded only when its sides are where the
+	 * parse has its arguments ("when it fled Kabul" is no event of the U.S.'s with Kabul) */
+	if (r.code && c->news && !r.compound && !r.recip && !r.appeal && !(p && p->score > 0) &&
+	    !ev_args_agree(c, v, r.sg, r.tg))
+		r.code = 0;
 	if (r.code)
 		emit_reading(c, (int)vi, &r, s);
 }
@@ -621,6 +636,66 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
 				json_array_remove(s->events, s->first_event + k);
 }
 
+/* Does clause k say what its subject should do: a modal of obligation ("should", "must",
+ * "ought") or "is expected to"? */
+static int obligation(const struct af_coder *c, const struct af_clause *k)
+{
+	if (k->verb.modal != SIZE_MAX)
+		return ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
+		       ev_word_is(c, k->verb.modal, "OUGHT");
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, k->verb.head, &n);
+	return (k->verb.flags & AF_VG_PASSIVE) && n == 6 && !memcmp(lem, "expect", 6);
+}
+
+/* The speaker of clause k: the subject of the speech verb that governs it ("X added that Y
+ * should ...") or of another speech clause of its sentence ("He added, “Y should ...”");
+ * -1 when none. */
+static int clause_speaker(const struct af_coder *c, const struct af_clause *k)
+{
+	for (const struct af_clause *p = k; p->parent >= 0;) {
+		p = &c->parse.cl[p->parent];
+		if (c->t[p->verb.head].speech)
+			return ev_np_group(c, p->subj, 0);
+	}
+	for (size_t q = 0; q < c->parse.ncl; q++) {
+		const struct af_clause *p = &c->parse.cl[q];
+		if (p->sent == k->sent && p != k && p->kind == AF_CL_MAIN && c->t[p->verb.head].speech &&
+		    ev_np_group(c, p->subj, 0) >= 0)
+			return ev_np_group(c, p->subj, 0);
+	}
+	return -1;
+}
+
+/* Phase 8: an appeal reported by its speaker: "X said Y should help" is X's appeal to Y (020),
+ * "Y should not carry on violence" a demand (100), as the news guidelines read "should" and
+ * "must" addressed to an actor. */
+static void code_appeals(struct af_coder *c, const struct sent *s)
+{
+	for (size_t q = 0; q < c->parse.ncl; q++) {
+		const struct af_clause *k = &c->parse.cl[q];
+		if (k->start < s->a || k->start >= s->b || (k->subj_inherited && k->kind != AF_CL_COORD) ||
+		    !obligation(c, k))
+			continue;
+		int tg = ev_np_group(c, k->subj, 0), sg = clause_speaker(c, k);
+		if (tg < 0 || sg < 0 || tg == sg || !ev_group_has_code(c, sg) || !ev_group_has_code(c, tg))
+			continue;
+		struct vgroup v = {.head = k->verb.head, .hend = k->verb.end, .a = k->verb.start, .subj = sg, .mword = -1};
+		char datebuf[48];
+		const char *datesrc;
+		const char *date = ev_event_date(c, s->a, s->b, v.head, datebuf, sizeof datebuf, &datesrc);
+		struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
+		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+		for (int x = 0; x < ns; x++)
+			for (int y = 0; y < nt; y++)
+				if (scd[x] && tcd[y] && scd[x][0] && tcd[y][0] && sc[x] != tc[y])
+					ev_emit_event(c, &em, &v, (k->verb.flags & AF_VG_NEG) ? "100" : "020", sc[x], scd[x],
+					              tc[y], tcd[y], 0, -1);
+	}
+}
+
 /* Phase 9: the last person named, for pronouns. */
 static void remember_person(struct af_coder *c, size_t ch0)
 {
@@ -651,6 +726,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	mark_reported(c, &s);
 	drop_speech_events(c, &s);
 	free(s.ev_verb);
+	if (c->news)
+		code_appeals(c, &s);
 	if (c->news)
 		ev_code_nominal(c, a, b, sidx, events);
 	remember_person(c, ch0);
@@ -715,6 +792,38 @@ static size_t dateline_end(const struct af_coder *c)
 	return 0;
 }
 
+/* The record's parse (struct af_parse over c->toks): the upstream "sentences" field when it
+ * matches our tokens, else the compiled-in model's; each token's tag copied to c->t. */
+static int parse_text(struct af_coder *c, const struct af_evinput *in, struct af_error *err)
+{
+	c->parse_upstream = 0;
+	if (in->sentences && in->sentences_len) {
+		int rc = af_parse_read(in->sentences, in->sentences_len, in->text, in->len, &c->toks, &c->sents,
+		                       &c->parse, err);
+		if (rc < 0)
+			return -1;
+		c->parse_upstream = rc == 0;
+	}
+	if (!c->parse_upstream) {
+		if (!c->syn && af_syntax_load(&c->syn, NULL, err) < 0)
+			return -1;
+		if (af_syntax_parse(c->syn, in->text, in->len, &c->toks, &c->sents, &c->parse, err) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < c->toks.n; i++)
+		c->t[i].tag = c->parse.tok[i].tag;
+	if (c->toks.n + 1 > c->vclausecap)
+		c->vclause = af_grow(c->vclause, &c->vclausecap, c->toks.n + 1, sizeof *c->vclause);
+	for (size_t i = 0; i < c->toks.n; i++)
+		c->vclause[i] = -1;
+	for (size_t k = 0; k < c->parse.ncl; k++) {
+		const struct af_syn_vg *g = &c->parse.cl[k].verb;
+		for (size_t i = g->start; i < g->end && i < c->toks.n; i++)
+			c->vclause[i] = (int32_t)k;
+	}
+	return 0;
+}
+
 json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent, struct af_error *err)
 {
 	if (af_cameo_init(err) < 0)
@@ -774,6 +883,8 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 		}
 	}
 	c->dl_end = dateline_end(c);
+	if (parse_text(c, in, err) < 0)
+		return NULL;
 	json_t *events = json_array();
 	/* story-level discards */
 	if (ev_sentence_discard(c, 0, n) == 2) {

@@ -11,6 +11,7 @@
 #include "events_int.h"
 
 #include "af/dates.h"
+#include "af/syntax.h"
 #include "af/text.h"
 
 #include <jansson.h>
@@ -52,6 +53,7 @@ struct tok {
 	int pverb;       /* has a verb form (before chunks are built) */
 	int speech;      /* a speech verb form (say, said ...) */
 	int paren;       /* the parenthetical clause holding it (1, 2 ... in its sentence), 0 */
+	int tag;         /* the syntax layer's part of speech (enum af_pos) */
 };
 
 struct chunk {
@@ -84,8 +86,11 @@ struct vgroup {
 	int be;       /* a form of "be" among its auxiliaries */
 	int subj;     /* group index of the subject, -1 */
 	int coded;    /* produced an event */
+	char code[8]; /* the code of its event ("" when none or not known) */
 	int speech;   /* a speech verb */
 	int reduced;  /* a reduced relative ("the movement, led by X") */
+	int untagged; /* the syntax layer reads none of its words as a verb: an event only through a
+	               * pattern with words of its own ("- INCHING &ACCORDSYN *") */
 };
 
 struct af_coder {
@@ -95,6 +100,11 @@ struct af_coder {
 	int news;   /* af's news defaults: the news conventions of docs/af-events.1 apply */
 	struct af_tokens toks;
 	struct af_sentences sents;
+	struct af_syntax *syn;   /* the syntax layer's model (the compiled-in one), loaded on first use */
+	struct af_parse parse;   /* this record's parse: from the upstream "sentences" field or our own */
+	int parse_upstream;      /* the parse came from the record's "sentences" field */
+	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
+	size_t vclausecap;
 	struct tok *t;
 	size_t tcap;
 	int ents_sorted; /* the record's entities are in text order (by start) */
@@ -204,6 +214,10 @@ const struct ev_pattern *ev_best_pattern(struct af_coder *c, const struct vgroup
 void ev_verb_codes(const struct af_coder *c, const struct vgroup *v, const char **code, const char **pcode);
 
 /* events_clauses.c */
+const struct af_clause *ev_clause_of(const struct af_coder *c, const struct vgroup *v);
+int ev_np_group(const struct af_coder *c, int32_t np, int head_only);
+int ev_topic_target(const struct af_coder *c, const struct vgroup *v, int sg);
+int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int tg);
 int ev_is_comma(const struct af_coder *c, size_t i);
 int ev_find_subject(struct af_coder *c, int vi, size_t a);
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group);

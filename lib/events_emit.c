@@ -142,8 +142,8 @@ int ev_group_has_real(const struct af_coder *c, int g)
 	if (g < 0)
 		return 0;
 	for (int i = 0; i < c->gr[g].n; i++) {
-		const char *k = c->ch[c->gr[g].members[i]].code;
-		if (k[0] && strncmp(k, "---", 3))
+		const struct chunk *ch = &c->ch[c->gr[g].members[i]];
+		if (ch->code[0] && strncmp(ch->code, "---", 3))
 			return 1;
 	}
 	return 0;
@@ -153,9 +153,11 @@ int ev_group_has_code(const struct af_coder *c, int g)
 {
 	if (g < 0)
 		return 0;
-	for (int i = 0; i < c->gr[g].n; i++)
-		if (c->ch[c->gr[g].members[i]].code[0])
+	for (int i = 0; i < c->gr[g].n; i++) {
+		const struct chunk *ch = &c->ch[c->gr[g].members[i]];
+		if (ch->code[0])
 			return 1;
+	}
 	return 0;
 }
 
@@ -313,6 +315,20 @@ static const struct {
 };
 
 /* Is there an event of this root between these actor codes in the sentence already? */
+/* The same actor for one event per dyad: equal codes, or one the other with a role added
+ * ("IRN" and "IRNGOV"; not "AFGGOV" and "AFGREB", never "---"). */
+static int same_actor(const char *x, const char *y)
+{
+	size_t n = strlen(x), m = strlen(y);
+	if (n > m) {
+		const char *t = x;
+		x = y;
+		y = t;
+		n = m;
+	}
+	return !strncmp(x, y, n) && n >= 3 && strncmp(x, "---", 3);
+}
+
 static int have_event(json_t *events, size_t from, const char *code, const char *s, const char *t)
 {
 	for (size_t i = from; i < json_array_size(events); i++) {
@@ -321,7 +337,7 @@ static int have_event(json_t *events, size_t from, const char *code, const char 
 		json_t *es = json_object_get(e, "source"), *et = json_object_get(e, "target");
 		const char *sa = json_is_object(es) ? json_string_value(json_object_get(es, "actor")) : NULL;
 		const char *ta = json_is_object(et) ? json_string_value(json_object_get(et, "actor")) : NULL;
-		if (ec && !strncmp(ec, code, 2) && sa && ta && !strcmp(sa, s) && !strcmp(ta, t))
+		if (ec && !strncmp(ec, code, 2) && sa && ta && same_actor(sa, s) && same_actor(ta, t))
 			return 1;
 	}
 	return 0;
@@ -329,13 +345,16 @@ static int have_event(json_t *events, size_t from, const char *code, const char 
 
 /* The clause subject a noun at i belongs to: the subject of the verb before it in its clause,
  * else of the first verb after it ("In a meeting with X, the minister said"). */
-static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t b)
+static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t b, const struct vgroup **gov)
 {
+	*gov = NULL;
 	for (size_t k = i; k-- > a && i - k < SUBJ_WIN;) {
 		if (c->t[k].boundary)
 			break;
-		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k)
+		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k) {
+			*gov = &c->vg[c->t[k].verb];
 			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;
+		}
 	}
 	for (size_t k = i; k < b && k - i < SUBJ_WIN; k++) {
 		if (c->t[k].boundary)
@@ -387,12 +406,16 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 		}
 	if (src < 0 || tgt < 0 || !c->ch[src].code[0] || !c->ch[tgt].code[0] || !strcmp(c->ch[src].code, c->ch[tgt].code))
 		return 1;
-	/* the object of a coded verb is what that verb is about ("called for the withdrawal of") */
+	/* the object of a coded demand, appeal or intent is what is asked for, not an act ("called
+	 * for the withdrawal of"); the object of a comment is one ("condemned the Saudi attacks
+	 * on Yemen") */
 	for (size_t q = k; q-- > a && k - q < 8;) {
 		if (c->t[q].boundary)
 			break;
 		if (c->t[q].verb >= 0) {
-			if (c->vg[c->t[q].verb].coded)
+			const struct vgroup *gv = &c->vg[c->t[q].verb];
+			if (gv->coded && (!gv->code[0] || strncmp(gv->code, "1", 1) || !strncmp(gv->code, "10", 2)) &&
+			    strncmp(gv->code, "11", 2) && strncmp(gv->code, "05", 2) && strncmp(gv->code, "01", 2))
 				return 1;
 			break;
 		}
@@ -415,6 +438,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *e
 		first--;
 	for (size_t i = a; i + 2 < b; i++) {
 		if (c->t[i].kind != AF_TOK_WORD || c->t[i].chunk >= 0 || (c->t[i].verb >= 0 && c->vg[c->t[i].verb].head == i &&
+		                                                          !c->vg[c->t[i].verb].untagged &&
 		                                                          !ev_verb_is_noun(c, i, a, c->d->forms[c->vg[c->t[i].verb].form].kind)))
 			continue;
 		if (code_act(c, i, a, b, sidx, events, first))
@@ -435,7 +459,12 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *e
 		if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
 			continue;
 		int tg = c->ch[c->t[k].chunk].group;
-		int sg = between ? tg : nominal_subject(c, i, a, b);
+		const struct vgroup *gov = NULL;
+		int sg = between ? tg : nominal_subject(c, i, a, b, &gov);
+		/* a meeting or visit still to come ("will hold a meeting with", "is scheduled to hold
+		 * talks with"): an intent to meet or visit (036), as the guidelines read announced acts */
+		if (gov && (gov->inf || gov->mword >= 0) && code[0] == '0' && code[1] == '4')
+			code = "036";
 		if (tg < 0 || sg < 0 || (between && c->gr[tg].n < 2) || (!between && sg == tg))
 			continue;
 		if (!between && code[2] == '7')

@@ -172,6 +172,24 @@ int ev_is_adverb(const struct af_coder *c, size_t i)
 	       !strncasecmp(c->text + c->toks.v[i].end - 2, "ly", 2);
 }
 
+/* Does the syntax layer read a word of [s, e) as a verb (its tag, or its place in a verb
+ * chunk: "will not wire tap")? */
+static int tagged_verb(const struct af_coder *c, size_t s, size_t e, size_t a, size_t b)
+{
+	for (size_t k = s; k < e; k++)
+		if (af_pos_is_verb(c->t[k].tag) || c->parse.tok[k].chunk == AF_CH_VP || c->t[k].tag == AF_POS_RP)
+			return 1; /* a particle follows only a verb: "broken down" */
+	/* a predicate adjective the dictionaries list as a verb: "is ready to", "are willing" */
+	if (s > 0 && af_pos_is_adj(c->t[s].tag) && (c->t[s - 1].cls & W_BE))
+		return 1;
+	/* a sentence has a verb: when the tagger finds none ("Mali attacks Niger."), the
+	 * dictionary's reading stands */
+	for (size_t k = a; k < b; k++)
+		if (af_pos_is_verb(c->t[k].tag))
+			return 0;
+	return 1;
+}
+
 void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 {
 	const struct af_evdict *d = c->d;
@@ -205,6 +223,7 @@ void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 		if (best < 0)
 			continue;
 		int kind = d->forms[best].kind;
+		int untagged = !tagged_verb(c, bs, be, a, b);
 		if (ev_verb_is_noun(c, bs, a, kind))
 			continue;
 		if (c->nvg == c->vgcap) {
@@ -218,6 +237,7 @@ void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 		v->form = best;
 		v->subj = -1;
 		v->mword = -1;
+		v->untagged = untagged;
 		v->speech = ev_flag(d->speech, d->speechcap, c->t[bs + (size_t)d->forms[best].head].id);
 		/* the auxiliaries before it */
 		size_t g = bs;
@@ -406,6 +426,23 @@ static int match_bwd(const struct af_coder *c, const struct ev_pattern *p, size_
 	return 0;
 }
 
+/* Where the words after verb group v that its patterns may use end: at the next predication
+ * after it (a main, coordinated, subordinate or infinitive clause of the parse, cl being v's
+ * own), not over a participle or relative clause that describes its object ("an online
+ * meeting aimed at presenting a shared proposal"); at most lim. */
+static size_t clause_limit(const struct af_coder *c, const struct af_clause *cl, const struct vgroup *v, size_t lim)
+{
+	if (!cl)
+		return lim;
+	for (const struct af_clause *k = cl + 1; k < c->parse.cl + c->parse.ncl && k->start < lim; k++) {
+		if (k->start < v->hend || k->sent != cl->sent)
+			continue;
+		if (k->kind == AF_CL_MAIN || k->kind == AF_CL_COORD || k->kind == AF_CL_SUB || k->kind == AF_CL_INF)
+			return k->start;
+	}
+	return lim;
+}
+
 const struct ev_pattern *ev_best_pattern(struct af_coder *c, const struct vgroup *v, size_t a, size_t b,
                                              struct pmatch *out)
 {
@@ -416,6 +453,18 @@ const struct ev_pattern *ev_best_pattern(struct af_coder *c, const struct vgroup
 	int bestorder = -1;
 	size_t plim = v->a > a + PRE_WIN ? v->a - PRE_WIN : a;
 	size_t qlim = v->hend + POST_WIN < b ? v->hend + POST_WIN : b;
+	/* news: what follows the verb in its pattern lies in the verb's own clause ("met with the
+	 * United States ... to end the conflict" is no 190); PETRARCH's patterns reach into
+	 * complement clauses ("allowed that Mordor isn't ...", "seen to break") */
+	const struct af_clause *cl = c->news ? ev_clause_of(c, v) : NULL;
+	qlim = clause_limit(c, cl, v, qlim);
+	/* and what precedes it reaches back to its clause's subject, over an apposition or a
+	 * participle clause ("The joint statement, issued under the title ..., was released") */
+	if (cl && cl->subj >= 0 && !cl->subj_inherited) {
+		size_t s0 = c->parse.np[cl->subj].start;
+		if (s0 >= a && s0 < plim)
+			plim = s0;
+	}
 	(void)headword;
 	const int *blocks = c->vb + c->vboff[f->verb];
 	int nblocks = c->vbn[f->verb];

@@ -2,6 +2,7 @@
 #include "af/lexicon.h"
 #include "af/dates.h"
 #include "af/utf8.h"
+#include "english.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -411,9 +412,13 @@ static void table_free(struct table *t)
 	free(t->v);
 }
 
+static void add_english(struct af_lexicon *lx);
+
 struct af_lexicon *af_lexicon_new(void)
 {
-	return af_calloc(1, sizeof(struct af_lexicon));
+	struct af_lexicon *lx = af_calloc(1, sizeof(struct af_lexicon));
+	add_english(lx);
+	return lx;
 }
 
 void af_lexicon_free(struct af_lexicon *lx)
@@ -441,19 +446,29 @@ void af_lexicon_free(struct af_lexicon *lx)
 
 /* ---- loading ---- */
 
-/* Units of a phrase written in a lexicon (punctuation dropped); 0 or -1. */
-static int phrase_units(struct af_lexicon *lx, const struct af_ynode *at, struct af_error *err)
+/* Units of the phrase s[0..n) (punctuation dropped) into lx->units; their number, or -1
+ * with the tokenizer's message in e. */
+static long text_units(struct af_lexicon *lx, const char *s, size_t n, struct af_error *e)
 {
-	struct af_error e;
-	if (af_tokenize(at->str, at->len, &lx->toks, &e) < 0)
-		return af_yerr(err, at, "%s", e.msg);
-	af_lexunits_make(at->str, at->len, &lx->toks, NULL, &lx->units);
+	if (af_tokenize(s, n, &lx->toks, e) < 0)
+		return -1;
+	af_lexunits_make(s, n, &lx->toks, NULL, &lx->units);
 	/* keep words, numbers and clitics */
 	size_t k = 0;
 	for (size_t i = 0; i < lx->units.n; i++)
 		if (!(lx->units.v[i].flags & AF_UF_PUNCT))
 			lx->units.v[k++] = lx->units.v[i];
 	lx->units.n = k;
+	return (long)k;
+}
+
+/* Units of a phrase written in a lexicon (punctuation dropped); 0 or -1. */
+static int phrase_units(struct af_lexicon *lx, const struct af_ynode *at, struct af_error *err)
+{
+	struct af_error e;
+	long k = text_units(lx, at->str, at->len, &e);
+	if (k < 0)
+		return af_yerr(err, at, "%s", e.msg);
 	if (!k)
 		return af_yerr(err, at, "'%s' has no words", at->str);
 	return 0;
@@ -687,11 +702,9 @@ static const char *intern_str(struct af_lexicon *lx, const char *s)
 	return lx->strs[lx->nstrs++] = af_strdup(s);
 }
 
-static int add_word(struct af_lexicon *lx, const struct af_ynode *n, unsigned cls, int arg, const char *role,
-                    struct af_error *err)
+/* The phrase in lx->units as a word of class cls (with arg, role). */
+static void add_units(struct af_lexicon *lx, unsigned cls, int arg, const char *role)
 {
-	if (af_yscalar(n, "a word or phrase", err) < 0 || phrase_units(lx, n, err) < 0)
-		return -1;
 	struct slot *s = intern(&lx->exact, &lx->units, 0, lx->units.n, 0);
 	s->hit.cls |= cls;
 	if (cls & (AF_LC_WEEKDAY | AF_LC_RELDAY))
@@ -699,7 +712,59 @@ static int add_word(struct af_lexicon *lx, const struct af_ynode *n, unsigned cl
 	if (role)
 		s->hit.role = intern_str(lx, role);
 	add_prefixes(&lx->exact, &lx->units, 0);
+}
+
+static int add_word(struct af_lexicon *lx, const struct af_ynode *n, unsigned cls, int arg, const char *role,
+                    struct af_error *err)
+{
+	if (af_yscalar(n, "a word or phrase", err) < 0 || phrase_units(lx, n, err) < 0)
+		return -1;
+	add_units(lx, cls, arg, role);
 	return 0;
+}
+
+/* The classes of the shared English words (data/english.yaml) the lexicon takes: weekday
+ * names (arg 0-6), relative days (arg: days) and speech verbs, but their participles (the
+ * name before "..., saying" is not the speaker's: "the Old City of Jerusalem al-Quds,
+ * saying the United Nations ..."). */
+static const struct {
+	enum af_en_class en;
+	unsigned cls;
+	int arg_off;   /* added to the word's value for arg */
+	int finite;    /* not the words in -ing */
+} from_english[] = {
+	{AF_EN_WEEKDAY, AF_LC_WEEKDAY, -1, 0},
+	{AF_EN_RELDAY, AF_LC_RELDAY, 0, 0},
+	{AF_EN_SPEECH, AF_LC_SPEECH, 0, 1},
+};
+
+struct en_ctx {
+	struct af_lexicon *lx;
+	size_t k;
+};
+
+static void en_word(void *ctx, const char *w, int value)
+{
+	struct en_ctx *c = ctx;
+	struct af_error e;
+	size_t n = strlen(w);
+	if (from_english[c->k].finite && n > 3 && !strcmp(w + n - 3, "ing"))
+		return;
+	if (text_units(c->lx, w, n, &e) > 0)
+		add_units(c->lx, from_english[c->k].cls, value + from_english[c->k].arg_off, NULL);
+}
+
+static void add_english(struct af_lexicon *lx)
+{
+	struct af_error err;
+	struct af_english *en = af_english_new(&err);
+	if (!en) /* the compiled-in file: a build that cannot read it is broken */
+		af_die(AF_EX_SOFTWARE, "%s", err.msg);
+	for (size_t k = 0; k < sizeof from_english / sizeof from_english[0]; k++) {
+		struct en_ctx c = {lx, k};
+		af_english_each(en, from_english[k].en, en_word, &c);
+	}
+	af_english_free(en);
 }
 
 static int word_list(struct af_lexicon *lx, const struct af_ynode *n, unsigned cls, struct af_error *err)
@@ -728,11 +793,7 @@ static const struct {
 	{"function_words", AF_LC_FUNCTION},
 	{"connectors", AF_LC_CONNECTOR},
 	{"skip_prefixes", AF_LC_SKIPPREFIX},
-	{"year_cues", AF_LC_YEARCUE},
-	{"future_words", AF_LC_FUTURE},
-	{"past_words", AF_LC_PAST},
 	{"speech_verbs", AF_LC_SPEECH},
-	{"counted_nouns", AF_LC_NOTYEAR},
 	{"name_endings", AF_LC_ENDING},
 };
 

@@ -40,7 +40,7 @@ struct af_quoter *af_quoter_new(struct af_error *err)
 		return NULL;
 	struct af_quoter *q = af_calloc(1, sizeof *q);
 	q->maxwords = 1;
-	if (af_quoter_add(q, d->data, d->len, "quotes.yaml", err) < 0) {
+	if (qt_lex_english(q, err) < 0 || af_quoter_add(q, d->data, d->len, "quotes.yaml", err) < 0) {
 		af_quoter_free(q);
 		return NULL;
 	}

@@ -1,6 +1,7 @@
 /* quotes_direct.c - the first phases: every token keyed and marked, the quote spans, what
  * stands beside each span (an attribution or not), and the direct quotes with their parts. */
 #include "quotes_int.h"
+#include "english.h"
 
 #include <stdlib.h>
 
@@ -19,7 +20,7 @@ void qt_prepare(struct af_quoter *q)
 			para++;
 		k->para = para;
 		k->koff = q->keys.len;
-		qt_lex_key(&q->keys, q->s + T(i).start, T(i).end - T(i).start);
+		af_english_key(&q->keys, q->s + T(i).start, T(i).end - T(i).start);
 		k->klen = q->keys.len - k->koff;
 		if (T(i).kind == AF_TOK_WORD) {
 			k->bits = qt_lex_get(q, q->keys.p + k->koff, k->klen);

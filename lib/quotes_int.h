@@ -38,7 +38,8 @@ enum {
 	L_TIME = 1u << 14,   /* a time word: night, week, ago */
 	L_HEAD = 1u << 15,   /* first word of a phrase */
 	L_OPEN = 1u << 16,   /* opens an adverbial before the subject: in, after, asked */
-	L_NOANTE = 1u << 17  /* a name right after it is no antecedent of a speaker pronoun: told, of */
+	L_NOANTE = 1u << 17, /* a name right after it is no antecedent of a speaker pronoun: told, of */
+	L_PERSN = 1u << 18   /* a person's title or trade: "the spokesman", "the diplomat" name someone named before */
 };
 #define L_ANYCUE (L_CUE | L_MCUE | L_LISTEN)
 #define L_PRON (L_PPRON | L_OPRON)
@@ -254,7 +255,7 @@ static inline void trim(const struct af_quoter *q, int *a, int *b)
 
 /* quotes_lex.c */
 unsigned qt_lex_get(const struct af_quoter *q, const char *s, size_t n);
-void qt_lex_key(struct af_buf *b, const char *s, size_t n);
+int qt_lex_english(struct af_quoter *q, struct af_error *err);
 
 /* quotes_np.c */
 int qt_np_back(const struct af_quoter *q, int e, int lo, int *sa);

@@ -2,6 +2,7 @@
  * user's file of the same keys), each word or phrase lower-cased with its L_ bits. */
 #include "quotes_int.h"
 #include "af/yaml.h"
+#include "english.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -28,6 +29,7 @@ static const struct {
 	{"time_words", L_TIME},
 	{"openers", L_OPEN},
 	{"not_antecedent_after", L_NOANTE},
+	{"person_nouns", L_PERSN},
 };
 #define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
 
@@ -42,38 +44,10 @@ static void lex_put(struct af_quoter *q, const char *s, size_t n, unsigned bits)
 	*af_map_put(&q->lex, s, n, NULL) |= bits;
 }
 
-/* Lower-case s into b, ’ and ‘ as ', spaces folded to one: the key of a word or phrase. */
-void qt_lex_key(struct af_buf *b, const char *s, size_t n)
-{
-	af_buf_grow(b, n + 1);
-	char *o = b->p + b->len, *o0 = o;
-	int sp = 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c == ' ' || c == '\t' || c == '\n') {
-			sp = o > o0;
-			continue;
-		}
-		if (sp) {
-			*o++ = ' ';
-			sp = 0;
-		}
-		if (c == 0xE2 && i + 2 < n && (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0x99 || (unsigned char)s[i + 2] == 0x98)) {
-			*o++ = '\'';
-			i += 2;
-			continue;
-		}
-		*o++ = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-	}
-	b->len = (size_t)(o - b->p);
-	*o = '\0';
-}
-
 static void lex_add_word(struct af_quoter *q, const char *s, size_t n, unsigned bits)
 {
 	struct af_buf k = {0};
-	qt_lex_key(&k, s, n);
+	af_english_key(&k, s, n);
 	if (!k.len) {
 		af_buf_free(&k);
 		return;
@@ -89,6 +63,47 @@ static void lex_add_word(struct af_quoter *q, const char *s, size_t n, unsigned 
 			q->maxwords = words;
 	}
 	af_buf_free(&k);
+}
+
+/* The classes of data/english.yaml the quote finder takes, with their bits: a word in
+ * class `en` (and in none of `unless`) gets `bits`. */
+static const struct {
+	enum af_en_class en;
+	unsigned unless;
+	unsigned bits;
+} from_english[] = {
+	/* capitalised but never a name; "May" is a modal and a name too */
+	{AF_EN_MONTH, AF_EN_BIT(AF_EN_MODAL), L_NOTNAME},
+	{AF_EN_WEEKDAY, 0, L_NOTNAME},
+	{AF_EN_RELDAY, 0, L_NOTNAME},
+};
+
+struct en_ctx {
+	struct af_quoter *q;
+	unsigned bits, unless;
+	const struct af_english *en;
+};
+
+static void en_word(void *ctx, const char *w, int value)
+{
+	struct en_ctx *c = ctx;
+	(void)value;
+	if (!(af_english_get(c->en, w, strlen(w), AF_EN_MONTH, NULL) & c->unless))
+		lex_add_word(c->q, w, strlen(w), c->bits);
+}
+
+/* The classes of the shared English tables the quoter takes (from_english). 0 or -1. */
+int qt_lex_english(struct af_quoter *q, struct af_error *err)
+{
+	struct af_english *en = af_english_new(err);
+	if (!en)
+		return -1;
+	for (size_t i = 0; i < sizeof from_english / sizeof from_english[0]; i++) {
+		struct en_ctx c = {q, from_english[i].bits, from_english[i].unless, en};
+		af_english_each(en, from_english[i].en, en_word, &c);
+	}
+	af_english_free(en);
+	return 0;
 }
 
 int af_quoter_add(struct af_quoter *q, const char *buf, size_t len, const char *file, struct af_error *err)

@@ -50,12 +50,16 @@ static int in_role(const struct af_quoter *q, const struct mention *me, int j)
 
 static int not_antecedent(const struct af_quoter *q, const struct mention *me)
 {
+	if (me->t0 < q->nt && K(me->t0).q >= 0)
+		return 1; /* a name inside a quote is no speaker's antecedent ("[Trump's] move ...," he added) */
 	int j = me->t0 - 1;
 	for (int k = 0; k < 6 && j >= 0 && (is_cap(q, j) || (K(j).bits & L_TITLE) || in_role(q, me, j)) &&
 	                !(K(j).bits & L_NOANTE);
 	     k++)
 		j--;
-	return j >= 0 && (K(j).bits & L_NOANTE) && !(j > 0 && is_cap(q, j - 1) && tok_is(q, j, "of"));
+	/* "the Minister of Foreign Affairs X", "Ambassador to Moscow X": a title's "of", "to" */
+	return j >= 0 && (K(j).bits & L_NOANTE) &&
+	       !(j > 0 && is_cap(q, j - 1) && (tok_is(q, j, "of") || tok_is(q, j, "to")));
 }
 
 /* "the Iranian president": a nationality and a title are not the speaker's name; the person
@@ -78,6 +82,36 @@ static const struct mention *title_holder(const struct af_quoter *q, const struc
 			near = me;
 	}
 	return near;
+}
+
+/* The person named nearest before character c, outside quotes and not as a listener. */
+static const struct mention *nearest_person(const struct af_quoter *q, size_t c)
+{
+	const struct mention *near = NULL;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->c1 <= c && !strcmp(me->type, "PERSON") && !not_antecedent(q, me) && (!near || me->c1 > near->c1))
+			near = me;
+	}
+	return near;
+}
+
+/* The country (a nationality or a place with a code) written right before the organisation
+ * org, inside the speaker's words from character c0 on, when the organisation's name has no
+ * code of its own ("the Chinese Foreign Ministry", "Iran's Foreign Ministry"), else NULL. */
+static const struct mention *country_before(const struct af_quoter *q, const struct mention *org, size_t c0)
+{
+	if (strcmp(org->type, "ORG") || org->code || org->t0 < 1)
+		return NULL;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->c0 < c0 || me->c1 > org->c0 || !me->code || (strcmp(me->type, "NORP") && strcmp(me->type, "LOC")))
+			continue;
+		int gap = org->t0 - me->t0;
+		if (gap == 1 || (gap == 2 && T(org->t0 - 1).kind == AF_TOK_WORD && (T(org->t0 - 1).flags & AF_TF_CLITIC)))
+			return me;
+	}
+	return NULL;
 }
 
 static int fn_key_cmp(const struct af_quoter *q, int i, int j)
@@ -205,6 +239,18 @@ static int prev_sentence_speaker(const struct af_quoter *q, int o, int *sa, int 
 	return 0;
 }
 
+struct text_pos {
+	int pa, x;
+};
+
+static int by_text_pos(const void *a, const void *b)
+{
+	const struct text_pos *u = a, *v = b;
+	if (u->pa != v->pa)
+		return u->pa < v->pa ? -1 : 1;
+	return (u->x > v->x) - (u->x < v->x);
+}
+
 /* The attributions not dropped (and with content when with_content), in text order, into
  * ord (q->na entries, malloc'd); their number. */
 size_t qt_text_order(const struct af_quoter *q, int with_content, int **ordp)
@@ -214,16 +260,34 @@ size_t qt_text_order(const struct af_quoter *q, int with_content, int **ordp)
 	for (size_t x = 0; x < q->na; x++)
 		if (!q->at[x].drop && (!with_content || (q->at[x].np > 0 && q->at[x].pb[0] > q->at[x].pa[0])))
 			ord[m++] = (int)x;
-	for (size_t x = 1; x < m; x++) {
-		int t = ord[x];
-		size_t y = x;
-		while (y > 0 && q->at[ord[y - 1]].pa[0] > q->at[t].pa[0]) {
-			ord[y] = ord[y - 1];
-			y--;
-		}
-		ord[y] = t;
-	}
+	/* by content start, the order of the attributions among equals: a stable sort (an
+	 * insertion sort was quadratic on thousands of attributions, issue 15) */
+	struct text_pos *tp = af_malloc((m ? m : 1) * sizeof *tp);
+	for (size_t x = 0; x < m; x++)
+		tp[x] = (struct text_pos){q->at[ord[x]].pa[0], ord[x]};
+	qsort(tp, m, sizeof *tp, by_text_pos);
+	for (size_t x = 0; x < m; x++)
+		ord[x] = tp[x].x;
+	free(tp);
 	return m;
+}
+
+/* ""...," CNN quoted Pompeo as saying": the speaker is the one quoted, not the one who
+ * reports it. */
+static void quoted_as_saying(const struct af_quoter *q, struct attr *a)
+{
+	int c = a->cue;
+	if (a->sa < 0 || c < a->sb || !(tok_is(q, c, "quoted") || tok_is(q, c, "quoting")))
+		return;
+	for (int j = c + 2; j < q->nt && j < c + 10 && K(j).q < 0; j++) {
+		int x;
+		if (tok_is(q, j, "as") && j + 1 < q->nt && is_ing(q, j + 1) && is_cap(q, j - 1) &&
+		    qt_np_back(q, j, c + 1, &x) && x == c + 1) {
+			a->sa = x;
+			a->sb = j;
+			return;
+		}
+	}
 }
 
 void qt_resolve(struct af_quoter *q)
@@ -231,9 +295,10 @@ void qt_resolve(struct af_quoter *q)
 	int *ord;
 	size_t m = qt_text_order(q, 0, &ord);
 	int last_person = -1, last_any = -1; /* attributions with a named speaker */
-	int last_spk = -1;
+	int last_spk = -1, last_pspk = -1; /* last_pspk: the last with a person's canonical name */
 	for (size_t x = 0; x < m; x++) {
 		struct attr *a = &q->at[ord[x]];
+		quoted_as_saying(q, a);
 		if (a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT) {
 			/* "Benjamin said he believes "..."": the quoted words are those of the cue that
 			 * reports the pronoun's clause (indirect speech keeps its own frame: "Harper
@@ -300,12 +365,24 @@ void qt_resolve(struct af_quoter *q)
 			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
 				best = me;
 		}
+		/* a title or trade with no name: "the spokesman", "the Russian diplomat", "The Leader" */
+		int nominal = !pron && (K(a->sb - 1).bits & L_PERSN) && (!is_cap(q, a->sb - 1) || tok_is(q, a->sa, "the"));
 		if (best && !pron && !strcmp(best->type, "NORP")) {
 			const struct mention *h = title_holder(q, best, a->sb, a->spk_c0);
+			if (!h && nominal)
+				h = nearest_person(q, a->spk_c0);
 			a->canon = h && h->canonical ? af_strdup(h->canonical) : NULL;
 			a->type = h ? h->type : NULL;
 		} else if (best && !pron) {
-			a->canon = best->canonical ? af_strdup(best->canonical) : NULL;
+			const struct mention *land = country_before(q, best, a->spk_c0);
+			if (land && best->canonical) { /* "the Chinese Foreign Ministry": not Iran's */
+				size_t pl = T(best->t0).start - T(land->t0).start, cl = strlen(best->canonical);
+				char *c = af_malloc(pl + cl + 1);
+				memcpy(c, q->s + T(land->t0).start, pl);
+				memcpy(c + pl, best->canonical, cl + 1);
+				a->canon = c;
+			} else
+				a->canon = best->canonical ? af_strdup(best->canonical) : NULL;
 			a->type = best->type;
 		} else if (pron) {
 			int person = (K(a->sa).bits & L_PPRON) != 0;
@@ -321,6 +398,17 @@ void qt_resolve(struct af_quoter *q)
 					if (!near || me->c1 > near->c1)
 						near = me;
 			}
+			/* "he" after a quote of a person, no other speaker named since, is that person, though someone else
+			 * was named between ("... God's awareness and His eminence. "..." he said") */
+			if (person && last_pspk >= 0 && (last_spk == last_pspk || !q->at[last_spk].canon)) {
+				struct attr *p = &q->at[last_pspk];
+				if (p->canon && K(a->sa).para - K(p->sa >= 0 ? p->sa : p->pa[0]).para <= 1) {
+					a->canon = af_strdup(p->canon);
+					a->type = "PERSON";
+					last_spk = last_pspk = ord[x];
+					continue;
+				}
+			}
 			if (near) {
 				a->canon = near->canonical ? af_strdup(near->canonical) : NULL;
 				a->type = near->type;
@@ -332,6 +420,14 @@ void qt_resolve(struct af_quoter *q)
 					a->canon = name_before(q, a->sa);
 				a->type = person ? "PERSON" : (r >= 0 ? q->at[r].type : NULL);
 			}
+		} else if (!best && nominal) {
+			/* "the spokesman said": the person named nearest before */
+			const struct mention *near = nearest_person(q, a->spk_c0);
+			if (near) {
+				a->canon = near->canonical ? af_strdup(near->canonical) : NULL;
+				a->type = near->type;
+			}
+			last_any = ord[x];
 		} else if (is_cap(q, a->sb - 1)) {
 			a->canon = fullest_name(q, a->sa, a->sb);
 			last_any = ord[x];
@@ -341,6 +437,8 @@ void qt_resolve(struct af_quoter *q)
 			last_any = ord[x];
 		}
 		last_spk = ord[x];
+		if (a->canon && a->type && !strcmp(a->type, "PERSON"))
+			last_pspk = ord[x];
 	}
 	free(ord);
 }

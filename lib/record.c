@@ -823,6 +823,19 @@ void af_filter_reject(struct af_filter *f, const char *name, long lineno, const 
 		f->stopped = 1;
 }
 
+/* Under af-run, a line that went in and made no line out (blank, rejected) would shift the next
+ * stage's count: "MARK N" before the next line written tells it that line's number. */
+static void mark_line(struct af_filter *f, long lineno)
+{
+	if (!f->mark || f->quiet || lineno <= 0 || lineno == f->mark_next)
+		return;
+	struct af_buf b = {0};
+	af_buf_printf(&b, "%s %ld\n", f->mark, lineno);
+	af_output(b.p, b.len);
+	af_buf_free(&b);
+	f->mark_next = lineno;
+}
+
 void af_filter_record(struct af_filter *f, struct af_record *r, const char *name, long lineno)
 {
 	struct af_error why = {{0}};
@@ -836,6 +849,8 @@ void af_filter_record(struct af_filter *f, struct af_record *r, const char *name
 	}
 	if (v == AF_PASS || v == AF_PASS_BAD) {
 		if (!f->quiet) {
+			mark_line(f, lineno);
+			f->mark_next++;
 			af_output(r->line, r->len);
 			af_output("\n", 1);
 		}
@@ -852,6 +867,8 @@ void af_filter_record(struct af_filter *f, struct af_record *r, const char *name
 	}
 	if (f->quiet)
 		return;
+	mark_line(f, lineno);
+	f->mark_next++;
 	af_buf_reset(&f->out);
 	af_record_write(r, f->stage, &f->out);
 	af_buf_addc(&f->out, '\n');
@@ -923,9 +940,16 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 	/* af-run --jobs sends several batches through one copy of a pipeline, each between
 	 * two mark lines (MARK from the environment): "MARK N" before it, N the input line
 	 * number it starts at, and "MARK 0" after it. They go on unchanged and at once, and
-	 * the line count follows N. */
+	 * the line count follows N. A stage writes "MARK N" itself before a line whose number
+	 * the next stage would not count right (mark_line), so that every stage names a
+	 * record by its input line; AF_MARKS_OUT=0 (af-run's last stage without --jobs):
+	 * marks are read, none is written. */
 	const char *mark = getenv("AF_BATCH_MARK");
 	size_t marklen = mark ? strlen(mark) : 0;
+	const char *mo = getenv("AF_MARKS_OUT");
+	f->mark = marklen && !(mo && !strcmp(mo, "0")) ? mark : NULL;
+	if (!f->mark_next)
+		f->mark_next = 1;
 	for (;;) {
 		if (f->stopped)
 			break;
@@ -946,10 +970,13 @@ int af_filter_stream(struct af_filter *f, FILE *in, const char *name)
 			n -= 3;
 		}
 		if (marklen && n > marklen && p[marklen] == ' ' && memcmp(p, mark, marklen) == 0) {
-			af_output(p, n);
-			af_output("\n", 1);
-			af_output_flush();
 			long first = strtol(p + marklen + 1, NULL, 10);
+			if (f->mark) {
+				af_output(p, n);
+				af_output("\n", 1);
+				af_output_flush();
+				f->mark_next = first > 0 ? first : f->mark_next + 1;
+			}
 			if (first > 0)
 				lineno = first - 1;
 			continue;

@@ -795,3 +795,19 @@ mk_setup() {
 	assert_success
 	grep -qE ', [0-9]+%, ETA [0-9]+(s|m[0-9]{2}s)$' <<<"$stderr" || fail "no ETA: $stderr"
 }
+
+@test "12: behind a stage that dropped lines, every stage names a record by its input line, with or without --jobs" {
+	need_tools af-entities af-events
+	printf 'stages:\n  - run: [af-entities]\n  - run: [af-events]\n' >"$T/p.yaml"
+	# line 2 is rejected by af-entities and line 3 is blank: af-events sees line 4 as its second
+	printf '{"text":"a"}\n{"text":5}\n\n{"text":"x","published":"2025-02-30"}\n{"text":"b"}\n' >"$T/in"
+	for args in "" "--jobs 2 --batch 1" "--jobs 2 --batch 2" "--progress"; do
+		run --separate-stderr af-run $args "$T/p.yaml" "$T/in"
+		[ "$status" -eq 65 ]
+		[ "${#lines[@]}" -eq 3 ] || fail "$args: ${#lines[@]} records out"
+		[[ "$output" != *$'\036'* ]] || fail "$args: a mark in the output"
+		[[ "$stderr" == *"af-entities: line 4: published:"* ]] || fail "$args: $stderr"
+		[[ "$stderr" == *"af-events: line 4: published:"* ]] || fail "$args: $stderr"
+		[[ "$stderr" != *"af-events: line 2"* && "$stderr" != *"af-events: line 3"* ]] || fail "$args: $stderr"
+	done
+}

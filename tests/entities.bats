@@ -335,3 +335,21 @@ YAML
 	assert_failure 78
 	assert_output --partial "bad.yaml:3:1: unknown section 'peopel' (did you mean 'people'?)"
 }
+
+@test "the tagger's names over titles, folds and hyphens: John Major, Tom Moody, Ohio-based" {
+	# a title inside a person's name where no name follows it is a word of the name
+	ents "Prime Minister John Major said on Monday the union would hold." >"$T/e"
+	grep -q '"text":"John Major","type":"PERSON"' "$T/e" || fail "$(cat "$T/e")"
+	grep -q '"role":"Prime Minister"' "$T/e" || fail "role lost: $(cat "$T/e")"
+	# a one-word lexicon match by transliteration key only does not cut the tagger's name
+	ents "Australian Tom Moody took six wickets for 82 on Friday." >"$T/e"
+	grep -q '"text":"Tom Moody","type":"PERSON"' "$T/e" || fail "$(cat "$T/e")"
+	! grep -q 'narendra-modi' "$T/e" || fail "Moody taken for Modi: $(cat "$T/e")"
+	# a compound adjective is MISC whole, keeping its head's code
+	ents "Shares of the Ohio-based bank rose as U.S.-led talks went on." >"$T/e"
+	grep -q '"text":"Ohio-based","type":"MISC"' "$T/e" || fail "$(cat "$T/e")"
+	grep -q '"text":"U.S.-led","type":"MISC".*"code":"USA"' "$T/e" || fail "$(cat "$T/e")"
+	# a headline in capitals makes no name of capitals alone
+	ents "CRICKET - CLUB FINED AFTER DEFEAT ." >"$T/e"
+	! grep -q '"CLUB FINED"' "$T/e" || fail "$(cat "$T/e")"
+}

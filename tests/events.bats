@@ -473,3 +473,59 @@ news() {
 	run news 'Iran urged Pakistan to release the prisoners.'
 	[ "$output" = '[["IRN","PAK","100",false,false]]' ]
 }
+
+@test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
+	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
+	[ "$status" -eq 0 ]
+	af-events <"$T/in.json" | jq -c .events >"$T/own.json"
+	af-parse <"$T/in.json" | af-events | jq -c .events >"$T/up.json"
+	[ "$(jq length "$T/own.json")" -gt 5 ]
+	cmp "$T/own.json" "$T/up.json"
+	# the field is used: tags that read every verb as a noun (and each sentence's last token as
+	# its verb) leave fewer verbs to code
+	af-parse <"$T/in.json" |
+		jq -c '.sentences[].tokens |= (map(.tag |= if startswith("VB") then "NN" else . end | .chunk = "B-NP") | last.tag = "VBZ")' |
+		af-events | jq -c .events >"$T/nn.json"
+	[ "$(jq length "$T/nn.json")" -lt "$(jq length "$T/own.json")" ]
+}
+
+@test "syntax: a 'sentences' field of other tokens is passed over: af-events parses the text itself" {
+	rec "Iran condemned the attack on Pakistan." >"$T/r.json"
+	af-events <"$T/r.json" | jq -c .events >"$T/own.json"
+	jq -c --argjson s "$(rec 'Completely different words here.' | af-parse | jq -c .sentences)" '.sentences = $s' "$T/r.json" |
+		af-events | jq -c .events >"$T/other.json"
+	cmp "$T/own.json" "$T/other.json"
+}
+
+@test "syntax: 'X said Y should ...' is X's appeal to Y (020), 'should not' a demand (100)" {
+	run bash -c "$(declare -f rec); rec 'Iran said Western countries should help the Afghan refugees.' | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'"
+	[ "$output" = '[["IRN","WST","020"]]' ]
+	run bash -c "$(declare -f rec); rec 'The spokesman added, \"India should not carry out any further attacks in Pakistan.\"' | af-events | jq -c '[.events[] | select(.code == \"100\") | .target.actor]'"
+	[ "$output" = '["IND"]' ]
+	# an obligation nobody voices is no appeal
+	run bash -c "$(declare -f rec); rec 'Western countries should help the Afghan refugees.' | af-events | jq -c '[.events[] | select(.code == \"020\")]'"
+	[ "$output" = '[]' ]
+}
+
+@test "syntax: a comment reaches its target through its topic ('concern over attacks in Afghanistan')" {
+	run bash -c "$(declare -f rec); rec 'Iran expressed concern over a surge in terrorist attacks on worshippers in Afghanistan.' | af-events | jq -c '[.events[] | select(.code == \"012\") | [.source.actor, .target.actor, .target.text]]'"
+	[ "$output" = '[["IRN","AFGREL","worshippers in Afghanistan"]]' ]
+}
+
+@test "syntax: pattern words after a verb stay in its clause ('met ... to end the conflict' is no 190)" {
+	run bash -c "$(declare -f rec); rec 'The Taliban also met with the United States in the United Arab Emirates to end the conflict.' 2022-01-10 | af-events | jq -c '[.events[] | .code] | unique'"
+	[ "$output" = '["040"]' ]
+}
+
+@test "syntax: a verb with no pattern words codes only sides where the parse has its arguments" {
+	# "left" has Afghans in a participle's result, not as its object; al-Qaeda is not what was taken
+	run triples 'Iran condemned the bombing in Kabul, which left 41 Afghans dead.'
+	[ "$(jq -c '[.[] | select(.[2] == "040")]' <<<"$output")" = '[]' ]
+	run triples 'The leaders of both the Democratic and Republican parties took the tactic of preserving al-Qaeda in Afghanistan.'
+	[ "$output" = '[]' ]
+	# the by-phrase of a passive, an object, and a subject before a relative clause still agree
+	run triples 'Iran was condemned by the United States.'
+	[ "$output" = '[["USA","IRN","111"]]' ]
+	run triples 'The Taliban, who seized Kabul in 2021, accused Pakistan of supporting rebels.'
+	[ "$(jq -c '.[1]' <<<"$output")" = '["AFGGOV","PAK","112"]' ]
+}

@@ -484,3 +484,29 @@ speakers() {
 	run speakers '"We will help," the Iranian president said.'
 	assert_line --index 0 "null"
 }
+
+@test "a title with no name is the person named before; a name inside a quote is no antecedent" {
+	run speakers 'Saeed Khatibzadeh, the spokesman for the Foreign Ministry, spoke on Friday. "Not a day goes by without an offer of talks," the spokesman said in an interview.'
+	[ "$status" -eq 0 ]
+	[ "${lines[0]}" = "Saeed Khatibzadeh" ] || fail "the spokesman: $output"
+	run speakers 'Mikhail Ulyanov, the Russian envoy, spoke on Sunday. "The talks are underway," he said. "To my surprise the press calls it a deadlock," the Russian diplomat said.'
+	[ "${lines[1]}" = "Mikhail Ulyanov" ] || fail "the Russian diplomat: $output"
+	run speakers 'Abbas Araqchi spoke at the conference. "[Donald Trump'"'"'s] move is not only unfair, but illegal," he added.'
+	[ "${lines[0]}" = "Abbas Araqchi" ] || fail "he after a quote naming Trump: $output"
+}
+
+@test "speakers: he after a quote of one person is that person, though someone was named since" {
+	run speakers 'Ayatollah Ali Khamenei spoke to clerics. "Fear of God is a strategy," he said. He listed the taste of the audience as a requirement of God'"'"'s work. "The language you use with the young is different," he said.'
+	assert_line --index 1 "Ayatollah Ali Khamenei"
+	# another speaker named since breaks the run
+	run speakers 'Ali Rezaei spoke first. "We are ready," he said. "Prices rose," Hassan Karimi, a trader, said. "Nothing changed," he added.'
+	assert_line --index 2 "Hassan Karimi"
+}
+
+@test "speakers: the one quoted, not the medium; a ministry keeps its country" {
+	run speakers 'Pompeo spoke at the Heritage Foundation. "Sanctions are going back in full effect," CNN quoted Pompeo as saying.'
+	assert_line --index 0 "Pompeo"
+	run speakers 'The Chinese Foreign Ministry said in a statement that "China proposes a regional platform." Iran'"'"'s Foreign Ministry said, "We will study it."'
+	assert_line --index 0 "Chinese Foreign Ministry"
+	assert_line --index 1 "Iran's Foreign Ministry"
+}

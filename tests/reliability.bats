@@ -242,3 +242,31 @@ print('\n'.join(json.dumps({'text': t}) for _ in range(400)))" >"$T/in"
 	[ "$(tail -c 1 "$T/out" | od -An -c | tr -d ' ')" = '\n' ] || fail "the output ends mid-line"
 	jq -c . "$T/out" >/dev/null
 }
+
+@test "9: after SIGKILL of af-run, nothing a stage started is left (a shell stage's background job)" {
+	command -v pgrep >/dev/null || skip "pgrep is absent"
+	local secs=$((4000 + RANDOM % 1000)).5
+	printf 'stages:\n  - {name: bg, sh: "sleep %s & cat"}\n' "$secs" >"$T/bg.yaml"
+	sleep 30 3>&- 2>/dev/null | af-run "$T/bg.yaml" >/dev/null 2>&1 3>&- &
+	local pid=$!
+	for _ in $(seq 50); do pgrep -f "^sleep $secs\$" >/dev/null && break; sleep 0.1; done
+	pgrep -f "^sleep $secs\$" >/dev/null || fail "the stage's background job never started"
+	kill -KILL "$pid"
+	for _ in $(seq 20); do pgrep -f "^sleep $secs\$" >/dev/null || break; sleep 0.1; done
+	if pgrep -f "^sleep $secs\$" >/dev/null; then
+		pkill -f "^sleep $secs\$"
+		fail "the background job outlived af-run by 2 s"
+	fi
+	# a run that ends normally leaves no watchdog behind
+	printf '{"text":"x"}\n' | af-run "$T/bg.yaml" >/dev/null 2>&1
+	pkill -f "^sleep $secs\$" || true
+	for _ in $(seq 20); do pgrep -f "af-run $T/bg.yaml" >/dev/null || break; sleep 0.1; done
+	! pgrep -f "af-run $T/bg.yaml" >/dev/null || fail "a watchdog is left"
+}
+
+@test "fuzz: an agent phrase over 255 bytes is refused with its line, not read past its buffer" {
+	printf 'POLICE%0300d [~COP]\n' 0 >"$T/a.txt"
+	run --separate-stderr af-events --agents "$T/a.txt" </dev/null
+	[ "$status" -eq 78 ]
+	[ "$stderr" = "af-events: $T/a.txt:1: agent phrase longer than 255 bytes" ]
+}

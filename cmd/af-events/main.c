@@ -34,7 +34,8 @@ static const char usage[] =
 	"  -h, --help           show this help and exit\n"
 	"  -V, --version        show the version and exit\n"
 	"\n"
-	"Uses entities, quotes, published and dateline when present. Adds: events.\n"
+	"Uses entities, quotes, sentences (af-parse), published and dateline when present;\n"
+	"without sentences it parses the text itself (same events). Adds: events.\n"
 	"A record without \"text\" is passed through unchanged, with a message, and counted.\n"
 	"Exit status: 0 ok, 64 usage, 65 a record was rejected or had no text, 66 an input file\n"
 	"could not be read, 74 I/O error, 78 bad dictionary. See af-events(1), af(7).\n";
@@ -67,6 +68,11 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	af_field_quotes(r, &c->quotes);
 	in.entities = &c->ents;
 	in.quotes = &c->quotes;
+	const struct af_field *sf = af_record_field(r, "sentences");
+	if (sf) {
+		in.sentences = sf->val;
+		in.sentences_len = sf->vlen;
+	}
 	json_t *events = af_coder_code(c->coder, &in, NULL, why);
 	free(pub);
 	free(dl);

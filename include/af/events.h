@@ -75,6 +75,11 @@ struct af_evinput {
 	const char *dateline;  /* ISO date from dateline.date, used when published is absent */
 	const struct af_mentions *entities; /* the record's entities (af_field_entities), or NULL */
 	const struct af_quote_refs *quotes; /* the record's quotes (af_field_quotes), or NULL */
+	/* the record's "sentences" field (af-parse, docs/af.7) as raw JSON, or NULL: its tags,
+	 * chunks and lemmas are used when its tokens are the coder's; else the coder parses the
+	 * text itself with the compiled-in model (the same output either way) */
+	const char *sentences;
+	size_t sentences_len;
 };
 
 struct af_coder;

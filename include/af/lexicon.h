@@ -45,13 +45,9 @@ enum af_lexclass {
 	AF_LC_FUNCTION = 1u << 8,  /* a capitalised word that starts no name: "The", "However" */
 	AF_LC_CONNECTOR = 1u << 9, /* lower-case word inside a name: "of", "for", "bin", "al" */
 	AF_LC_SKIPPREFIX = 1u << 10, /* "anti": no entity in "anti-Taliban" */
-	AF_LC_YEARCUE = 1u << 11,  /* "in", "since": a year may follow */
-	AF_LC_FUTURE = 1u << 12,   /* "will", "next": a weekday after it is ahead */
-	AF_LC_PAST = 1u << 13,     /* "last": a weekday after it is behind */
 	AF_LC_SPEECH = 1u << 14,   /* "said", "told": a name before or after it is a person */
 	AF_LC_WEEKDAY = 1u << 15,  /* weekday names (arg = 0..6, Monday = 0) */
 	AF_LC_RELDAY = 1u << 16,   /* "today", "yesterday" (arg = days from publication) */
-	AF_LC_NOTYEAR = 1u << 17,  /* "people", "troops": a number before it is a count, not a year */
 	AF_LC_ENDING = 1u << 18    /* a name ending: "ullah" makes Zabihullah a name */
 };
 

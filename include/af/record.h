@@ -101,6 +101,8 @@ struct af_filter {
 	long cur_line;
 	long lines_before; /* lines of the next stream its caller has already read (af-clean's look
 	                    * at stdin): line numbers start after them */
+	const char *mark;  /* af-run's mark (AF_BATCH_MARK) when this stage writes marks, else NULL */
+	long mark_next;    /* the line number the next stage gives the next line written */
 };
 
 /* Run the filter over every line of in ("name" for messages, NULL for stdin).

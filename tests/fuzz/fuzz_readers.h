@@ -10,6 +10,8 @@
  *   lexicon   a lexicon for af-entities (words, entities, dates) and for af-quotes
  *   dict      af-events' dictionaries: the first byte picks the reader (v: verbs, PETRARCH-1
  *             or -2; a: actors; g: agents; d: discards; y: YAML), the rest is the file
+ *   tabari    TABARI's formats: the first byte picks the reader (v: .verbs, a: .actors,
+ *             g: .agents, o: .options; upper case: with --skip-bad-lines), the rest is the file
  *   clean     af_clean on UTF-8 text; af_html_text on any bytes
  *   quotes    af_quotes_find on UTF-8 text
  *   events    af_coder_code on UTF-8 text (default dictionaries) */
@@ -131,6 +133,33 @@ static int fuzz_dict_one(const unsigned char *data, size_t size)
 	return 0;
 }
 
+static int fuzz_tabari_one(const unsigned char *data, size_t size)
+{
+	if (!size)
+		return 0;
+	struct af_error err = {{0}};
+	struct af_evdict *d = af_evdict_new();
+	const char *s = (const char *)data + 1;
+	size_t n = size - 1;
+	int rc = 0;
+	char kind = (char)data[0];
+	if (kind >= 'A' && kind <= 'Z') { /* a mistaken line is named and skipped, not fatal */
+		af_evdict_skip_bad_lines(d, 1);
+		kind = (char)(kind - 'A' + 'a');
+	}
+	switch (kind) {
+	case 'v': rc = af_evdict_load_tabari_verbs(d, s, n, "fuzz.verbs", &err); break;
+	case 'a': rc = af_evdict_load_tabari_actors(d, s, n, "fuzz.actors", &err); break;
+	case 'g': rc = af_evdict_load_tabari_agents(d, s, n, "fuzz.agents", &err); break;
+	case 'o': rc = af_evdict_load_tabari_options(d, s, n, "fuzz.options", &err); break;
+	default: break;
+	}
+	if (rc < 0)
+		FUZZ_ERROR(err);
+	af_evdict_free(d);
+	return 0;
+}
+
 static int fuzz_clean_one(const unsigned char *data, size_t size)
 {
 	struct af_error err;
@@ -222,7 +251,7 @@ static const struct fuzz_target {
 } fuzz_targets[] = {
 	{"text", fuzz_text_one},       {"record", fuzz_record_one}, {"pipeline", fuzz_pipeline_one},
 	{"lexicon", fuzz_lexicon_one}, {"dict", fuzz_dict_one},     {"clean", fuzz_clean_one},
-	{"quotes", fuzz_quotes_one},   {"events", fuzz_events_one},
+	{"quotes", fuzz_quotes_one},   {"events", fuzz_events_one}, {"tabari", fuzz_tabari_one},
 };
 
 #endif
