@@ -151,6 +151,19 @@ static const struct mention *named_org_before(const struct af_quoter *q, int h, 
 	return near;
 }
 
+/* The person whose name ends right before the comma before token i, else NULL. */
+static const struct mention *person_before_comma(const struct af_quoter *q, int i)
+{
+	if (i < 2 || !is_punct(q, i - 1, ','))
+		return NULL;
+	for (size_t k = 0; k < q->nmen; k++) {
+		const struct mention *me = &q->men[k];
+		if (me->c1 == T(i - 2).cend && !strcmp(me->type, "PERSON") && K(i - 2).q < 0)
+			return me;
+	}
+	return NULL;
+}
+
 static int fn_key_cmp(const struct af_quoter *q, int i, int j)
 {
 	size_t li = K(i).klen, lj = K(j).klen;
@@ -401,6 +414,14 @@ void qt_resolve(struct af_quoter *q)
 			const struct mention *me = &q->men[i];
 			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
 				best = me;
+		}
+		/* "Reza Padidar, another TCCIMA member, said": the name before the description */
+		const struct mention *appos = pron || is_cap(q, a->sb - 1) ? NULL : person_before_comma(q, a->sa);
+		if (appos) {
+			a->canon = appos->canonical ? af_strdup(appos->canonical) : NULL;
+			a->type = appos->type;
+			last_any = last_person = last_spk = last_pspk = ord[x];
+			continue;
 		}
 		/* a title or trade with no name: "the spokesman", "the Russian diplomat", "The Leader" */
 		int nominal = !pron && (K(a->sb - 1).bits & L_PERSN) && (!is_cap(q, a->sb - 1) || tok_is(q, a->sa, "the"));
