@@ -415,6 +415,18 @@ void qt_resolve(struct af_quoter *q)
 			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
 				best = me;
 		}
+		/* ""...," the statement added": the body that issued it, the speaker before; so is
+		 * "it" after an organisation's quote */
+		int doc = !best && a->sb - a->sa == 2 && tok_is(q, a->sa, "the") && (K(a->sb - 1).bits & L_DOCN);
+		int it = pron && tok_is(q, a->sa, "it") && last_spk >= 0 && q->at[last_spk].type &&
+		         !strcmp(q->at[last_spk].type, "ORG");
+		if ((doc || it) && last_spk >= 0 && q->at[last_spk].canon &&
+		    K(a->sa).para - K(q->at[last_spk].pa[0]).para <= 2) {
+			a->canon = af_strdup(q->at[last_spk].canon);
+			a->type = q->at[last_spk].type;
+			last_spk = ord[x];
+			continue;
+		}
 		/* "Reza Padidar, another TCCIMA member, said": the name before the description */
 		const struct mention *appos = pron || is_cap(q, a->sb - 1) ? NULL : person_before_comma(q, a->sa);
 		if (appos) {
