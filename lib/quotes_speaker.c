@@ -96,6 +96,24 @@ static const struct mention *nearest_person(const struct af_quoter *q, size_t c)
 	return near;
 }
 
+/* The country (a nationality or a place with a code) written right before the organisation
+ * org, inside the speaker's words from character c0 on, when the organisation's name has no
+ * code of its own ("the Chinese Foreign Ministry", "Iran's Foreign Ministry"), else NULL. */
+static const struct mention *country_before(const struct af_quoter *q, const struct mention *org, size_t c0)
+{
+	if (strcmp(org->type, "ORG") || org->code || org->t0 < 1)
+		return NULL;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->c0 < c0 || me->c1 > org->c0 || !me->code || (strcmp(me->type, "NORP") && strcmp(me->type, "LOC")))
+			continue;
+		int gap = org->t0 - me->t0;
+		if (gap == 1 || (gap == 2 && T(org->t0 - 1).kind == AF_TOK_WORD && (T(org->t0 - 1).flags & AF_TF_CLITIC)))
+			return me;
+	}
+	return NULL;
+}
+
 static int fn_key_cmp(const struct af_quoter *q, int i, int j)
 {
 	size_t li = K(i).klen, lj = K(j).klen;
@@ -254,6 +272,24 @@ size_t qt_text_order(const struct af_quoter *q, int with_content, int **ordp)
 	return m;
 }
 
+/* ""...," CNN quoted Pompeo as saying": the speaker is the one quoted, not the one who
+ * reports it. */
+static void quoted_as_saying(const struct af_quoter *q, struct attr *a)
+{
+	int c = a->cue;
+	if (a->sa < 0 || c < a->sb || !(tok_is(q, c, "quoted") || tok_is(q, c, "quoting")))
+		return;
+	for (int j = c + 2; j < q->nt && j < c + 10 && K(j).q < 0; j++) {
+		int x;
+		if (tok_is(q, j, "as") && j + 1 < q->nt && is_ing(q, j + 1) && is_cap(q, j - 1) &&
+		    qt_np_back(q, j, c + 1, &x) && x == c + 1) {
+			a->sa = x;
+			a->sb = j;
+			return;
+		}
+	}
+}
+
 void qt_resolve(struct af_quoter *q)
 {
 	int *ord;
@@ -262,6 +298,7 @@ void qt_resolve(struct af_quoter *q)
 	int last_spk = -1, last_pspk = -1; /* last_pspk: the last with a person's canonical name */
 	for (size_t x = 0; x < m; x++) {
 		struct attr *a = &q->at[ord[x]];
+		quoted_as_saying(q, a);
 		if (a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT) {
 			/* "Benjamin said he believes "..."": the quoted words are those of the cue that
 			 * reports the pronoun's clause (indirect speech keeps its own frame: "Harper
@@ -337,7 +374,15 @@ void qt_resolve(struct af_quoter *q)
 			a->canon = h && h->canonical ? af_strdup(h->canonical) : NULL;
 			a->type = h ? h->type : NULL;
 		} else if (best && !pron) {
-			a->canon = best->canonical ? af_strdup(best->canonical) : NULL;
+			const struct mention *land = country_before(q, best, a->spk_c0);
+			if (land && best->canonical) { /* "the Chinese Foreign Ministry": not Iran's */
+				size_t pl = T(best->t0).start - T(land->t0).start, cl = strlen(best->canonical);
+				char *c = af_malloc(pl + cl + 1);
+				memcpy(c, q->s + T(land->t0).start, pl);
+				memcpy(c + pl, best->canonical, cl + 1);
+				a->canon = c;
+			} else
+				a->canon = best->canonical ? af_strdup(best->canonical) : NULL;
 			a->type = best->type;
 		} else if (pron) {
 			int person = (K(a->sa).bits & L_PPRON) != 0;

@@ -366,7 +366,35 @@ size_t af_syn_chunk_tfeats(size_t n, size_t i, const uint8_t *tags, const uint8_
 	return nf;
 }
 
-/* The chunker's other features: the words. */
+/* The chunker's features of the word itself and its tag. */
+size_t af_syn_chunk_w0feats(const struct af_syn_info *info, size_t i, const uint8_t *tags, uint32_t *f)
+{
+	size_t nf = 0;
+	uint64_t t0 = tags[i], w0 = info[i].lw;
+	F(1, w0);
+	F(18, mix(t0, w0));
+	F(22, mix(t0, info[i].suf[2]));
+	F(27, info[i].flags & (AF_SYN_F_CAP | AF_SYN_F_ALLCAPS | AF_SYN_F_FIRST));
+	F(35, info[i].clu >> 10 & 0x3fff);
+	return nf;
+}
+
+/* The chunker's feature of a word at offset d (-2, -1, 1, 2) from the word chunked, alone;
+ * x NULL: outside the sentence. */
+size_t af_syn_chunk_nfeat(const struct af_syn_info *x, int d, uint32_t *f)
+{
+	size_t nf = 0;
+	uint64_t w = x ? x->lw : NONE;
+	switch (d) {
+	case -2: F(25, w); break;
+	case -1: F(12, w); break;
+	case 1: F(13, w); break;
+	default: F(26, w); break;
+	}
+	return nf;
+}
+
+/* The chunker's other features: words with tags, classes and each other. */
 size_t af_syn_chunk_wfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
                            const uint8_t *cls, uint32_t *f)
 {
@@ -376,25 +404,16 @@ size_t af_syn_chunk_wfeats(const struct af_syn_info *info, size_t n, size_t i, c
 	uint64_t tp1 = i + 1 < n ? tags[i + 1] : 99;
 	uint64_t c1 = i >= 1 ? cls[i - 1] : 99;
 	uint64_t w0 = info[i].lw, wm1 = i >= 1 ? info[i - 1].lw : NONE, wp1 = i + 1 < n ? info[i + 1].lw : NONE;
-	uint64_t wm2 = i >= 2 ? info[i - 2].lw : NONE, wp2 = i + 2 < n ? info[i + 2].lw : NONE;
-	F(1, w0);
-	F(12, wm1);
-	F(13, wp1);
+	uint64_t wp2 = i + 2 < n ? info[i + 2].lw : NONE;
 	F(17, mix(c1, w0));
-	F(18, mix(t0, w0));
 	F(19, mix(wm1, w0));
 	F(20, mix(w0, wp1));
-	F(22, mix(t0, info[i].suf[2]));
 	F(23, mix(tp1, wp1));
 	F(24, mix(tm1, wm1));
-	F(25, wm2);
-	F(26, wp2);
-	F(27, info[i].flags & (AF_SYN_F_CAP | AF_SYN_F_ALLCAPS | AF_SYN_F_FIRST));
 	F(28, mix(c1, wm1));
 	F(31, mix(c1, mix(w0, tp1)));
 	F(32, mix(t0, wp1));
 	F(34, mix(mix(t0, tp1), wp2));
-	F(35, info[i].clu >> 10 & 0x3fff);
 	F(36, i + 1 < n ? (info[i + 1].clu >> 10 & 0x3fff) | (uint64_t)tp1 << 20 : NONE);
 	return nf;
 }
@@ -403,6 +422,11 @@ size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, co
                           const uint8_t *cls, uint32_t *f)
 {
 	size_t nf = af_syn_chunk_tfeats(n, i, tags, cls, f);
+	nf += af_syn_chunk_w0feats(info, i, tags, f + nf);
+	for (int d = -2; d <= 2; d++)
+		if (d)
+			nf += af_syn_chunk_nfeat((ptrdiff_t)i + d >= 0 && i + (size_t)(d + 2) < n + 2 ? &info[(ptrdiff_t)i + d] : NULL,
+			                         d, f + nf);
 	return nf + af_syn_chunk_wfeats(info, n, i, tags, cls, f + nf);
 }
 #undef F
@@ -821,10 +845,18 @@ struct syn_ccache {
 	uint64_t key;
 	int32_t s[AF_SYN_NC];
 };
+struct syn_ncache { /* a word's chunker scores as the word 2 before, 1 before, 1 after, 2 after */
+	uint64_t key;
+	int32_t s[4][AF_SYN_NC];
+};
+enum { NC_BITS = 11 };
 struct syn_cache {
 	const struct af_syntax *m; /* the model the sums are of */
 	struct syn_wcache w[1u << WC_BITS];
 	struct syn_ccache c[1u << CC_BITS];
+	struct syn_ccache c0[1u << CC_BITS]; /* the chunker's word-and-tag features */
+	struct syn_ncache nb[1u << NC_BITS];
+	int32_t edge[4][AF_SYN_NC];          /* the same for no word (outside the sentence) */
 };
 
 static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
@@ -836,7 +868,13 @@ static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
 		for (size_t k = 0; k < (1u << WC_BITS); k++)
 			c->w[k].key = 0;
 		for (size_t k = 0; k < (1u << CC_BITS); k++)
-			c->c[k].key = 0;
+			c->c[k].key = c->c0[k].key = 0;
+		for (size_t k = 0; k < (1u << NC_BITS); k++)
+			c->nb[k].key = 0;
+		memset(c->edge, 0, sizeof c->edge);
+		uint32_t f[4];
+		for (int d = 0; d < 4; d++)
+			af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(NULL, d < 2 ? d - 2 : d - 1, f), c->edge[d]);
 		c->m = m;
 	}
 	return c;
@@ -890,6 +928,33 @@ static void chunk_infos(const struct af_syntax *m, struct af_parse *p, const str
 		}
 		int32_t score[AF_SYN_NC];
 		memcpy(score, cc->s, sizeof score);
+		uint64_t k0 = mix(mix(info[i].w, info[i].flags & AF_SYN_F_FIRST), t0) | 1;
+		struct syn_ccache *c0 = &cache->c0[k0 >> (64 - CC_BITS)];
+		if (c0->key != k0) {
+			memset(c0->s, 0, sizeof c0->s);
+			af_syn_score(&m->chunk, f, af_syn_chunk_w0feats(info, i, tags, f), c0->s);
+			c0->key = k0;
+		}
+		for (int c = 0; c < AF_SYN_NC; c++)
+			score[c] += c0->s[c];
+		for (int d = 0; d < 4; d++) {
+			ptrdiff_t j = (ptrdiff_t)i + (d < 2 ? d - 2 : d - 1);
+			const int32_t *v = cache->edge[d];
+			if (j >= 0 && (size_t)j < n) {
+				uint64_t kn = info[j].lw | 1;
+				struct syn_ncache *nb = &cache->nb[mix(kn, 0x3d) >> (64 - NC_BITS)];
+				if (nb->key != kn) {
+					memset(nb->s, 0, sizeof nb->s);
+					for (int e = 0; e < 4; e++)
+						af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(&info[j], e < 2 ? e - 2 : e - 1, f),
+						             nb->s[e]);
+					nb->key = kn;
+				}
+				v = nb->s[d];
+			}
+			for (int c = 0; c < AF_SYN_NC; c++)
+				score[c] += v[c];
+		}
 		af_syn_score(&m->chunk, f, af_syn_chunk_wfeats(info, n, i, tags, cls, f), score);
 		int prev = i ? cls[i - 1] : 0, best = -1;
 		for (int c = 0; c < AF_SYN_NC; c++)

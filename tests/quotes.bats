@@ -502,3 +502,11 @@ speakers() {
 	run speakers 'Ali Rezaei spoke first. "We are ready," he said. "Prices rose," Hassan Karimi, a trader, said. "Nothing changed," he added.'
 	assert_line --index 2 "Hassan Karimi"
 }
+
+@test "speakers: the one quoted, not the medium; a ministry keeps its country" {
+	run speakers 'Pompeo spoke at the Heritage Foundation. "Sanctions are going back in full effect," CNN quoted Pompeo as saying.'
+	assert_line --index 0 "Pompeo"
+	run speakers 'The Chinese Foreign Ministry said in a statement that "China proposes a regional platform." Iran'"'"'s Foreign Ministry said, "We will study it."'
+	assert_line --index 0 "Chinese Foreign Ministry"
+	assert_line --index 1 "Iran's Foreign Ministry"
+}

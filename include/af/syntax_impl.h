@@ -61,9 +61,12 @@ size_t af_syn_pos_cfeats(const struct af_syn_info *info, size_t n, size_t i, con
 /* The chunker's features of word i given all tags and the chunk classes before it. */
 size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
                           const uint8_t *cls, uint32_t *f);
-/* The same in two parts: those of the tags of words i-2 .. i+2 and the classes of i-2, i-1
- * alone, and those of the words. */
+/* The same in parts: those of the tags of words i-2 .. i+2 and the classes of i-2, i-1
+ * alone; those of the word and its tag; that of the word at offset d (-2 -1 1 2) alone (x
+ * NULL: none there); the others. */
 size_t af_syn_chunk_tfeats(size_t n, size_t i, const uint8_t *tags, const uint8_t *cls, uint32_t *f);
+size_t af_syn_chunk_w0feats(const struct af_syn_info *info, size_t i, const uint8_t *tags, uint32_t *f);
+size_t af_syn_chunk_nfeat(const struct af_syn_info *x, int d, uint32_t *f);
 size_t af_syn_chunk_wfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
                            const uint8_t *cls, uint32_t *f);
 /* May chunk class c follow class prev (I-X only after B-X or I-X)? */
@@ -84,23 +87,32 @@ struct af_syn_weights {
 	uint32_t mask;                  /* slots - 1 */
 	float scale;                    /* weight = int16 * scale */
 };
-/* Adds the weights of features f[0..nf) to score[] (in units of scale). */
+/* Adds the weights of features f[0..nf) (nf <= AF_SYN_MAXF) to score[] (in units of scale).
+ * The model is larger than the caches, so each feature costs up to two misses (its slot, its
+ * row): all the slots are asked for first, then all the rows, so that the misses overlap. */
 static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *f, size_t nf, int32_t *score)
 {
 	const struct af_syn_slot *sl = W->slot;
+	uint32_t row[AF_SYN_MAXF];
+	size_t nr = 0;
+	for (size_t k = 0; k < nf; k++)
+		__builtin_prefetch(&sl[(f[k] * 0x9e3779b1u) & W->mask]);
 	for (size_t k = 0; k < nf; k++) {
 		uint32_t key = f[k];
 		for (uint32_t j = (key * 0x9e3779b1u) & W->mask;; j = (j + 1) & W->mask) {
 			if (sl[j].key == key) {
-				uint32_t r = sl[j].row, off = r >> 8, cnt = r & 0xff;
-				const uint32_t *e = W->ent + off;
-				for (uint32_t x = 0; x < cnt; x++)
-					score[e[x] & 0xffff] += (int16_t)(e[x] >> 16);
+				row[nr++] = sl[j].row;
+				__builtin_prefetch(W->ent + (sl[j].row >> 8));
 				break;
 			}
 			if (!sl[j].key)
 				break;
 		}
+	}
+	for (size_t k = 0; k < nr; k++) {
+		const uint32_t *e = W->ent + (row[k] >> 8);
+		for (uint32_t x = 0, cnt = row[k] & 0xff; x < cnt; x++)
+			score[e[x] & 0xffff] += (int16_t)(e[x] >> 16);
 	}
 }
 
