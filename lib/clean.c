@@ -218,11 +218,11 @@ int cl_prose_shaped(const struct block *b)
 
 /* this many packed non-prose lines in a row (a menu, a list of links) end any body run */
 #define BARRIER 10
-/* a repeated block this long is a paragraph the page (or its crawler) repeated: the first
- * copy is text, the others duplicates; shorter repeats are labels and captions */
-#define DUP_MIN_WORDS 12
 
-static double block_score(const struct block *b)
+/* A block's score for the body run by its shape alone: prose counts its words, a block a
+ * rule named costs (a stop block most), short repeats and short lines cost a little. The
+ * model (clean_model.c) takes it as one feature and replaces it for the blocks it scores. */
+double cl_block_score(const struct block *b)
 {
 	if (b->kind != K_NONE)
 		return b->stop ? -30 : -6;
@@ -341,6 +341,7 @@ static void blocks_from_page(struct doc *d, const struct af_html_page *pg)
 		b->hflags = l->flags;
 		b->depth = l->depth;
 		b->link_density = l->chars ? (float)l->link_chars / (float)l->chars : 0;
+		memcpy(b->box, l->box, sizeof b->box);
 		d->n++;
 	}
 	if (d->n)
@@ -470,16 +471,18 @@ static void score_blocks(struct doc *d)
 		if (d->b[i].words > d->b[longest].words)
 			longest = i;
 	double x[CL_NFEAT];
+	if (d->c->model.loaded || d->c->features)
+		cl_context(d);
 	for (size_t i = 0; i < d->n; i++) {
 		struct block *b = &d->b[i];
-		b->score = block_score(b);
+		b->score = cl_block_score(b);
 		if (!d->c->model.loaded && !d->c->features)
 			continue;
 		cl_block_features(d, i, longest, x);
 		if (d->c->features)
 			cl_write_features(d, i, x);
-		if (!d->c->model.loaded || b->kind != K_NONE || (b->dups && b->words >= DUP_MIN_WORDS))
-			continue;
+		if (!d->c->model.loaded || b->kind != K_NONE || (b->dups && !b->dup_first && b->words >= DUP_MIN_WORDS))
+			continue; /* a later copy of a paragraph counts nothing: the first is scored */
 		double z = cl_model_logit(&d->c->model, x);
 		b->modelled = 1;
 		b->z = z;
@@ -525,7 +528,7 @@ static void choose_kept(struct doc *d)
 			if (!b->dup_first)
 				b->kind = K_DUPLICATE;
 			else
-				b->keep = 1;
+				b->keep = !b->modelled || b->z >= 0;
 			continue;
 		}
 		if (b->dups) {
