@@ -8,6 +8,7 @@
  * The tree is walked without recursion (parent and sibling links; per-node state in the
  * node's data slot), so deeply nested tags cost no stack. */
 #include "html.h"
+#include "af/utf8.h"
 
 #include "af/af.h"
 #include "af/clean.h"
@@ -132,6 +133,24 @@ static void open_line(struct walk *w, unsigned flags, int depth)
 /* Text of a text node, white space folded (kept in <pre>). */
 static void add_text(struct walk *w, const char *s, size_t n, unsigned flags, int depth)
 {
+	size_t bad;
+	if (!af_utf8_valid(s, n, &bad)) {
+		/* the parser can hand over broken UTF-8 (NUL bytes next to U+FFFD in the page, found
+		 * by the html fuzz target): each bad byte becomes U+FFFD, as the cleaner needs */
+		struct af_buf fix = {0};
+		for (size_t i = 0; i < n;) {
+			if (af_utf8_valid(s + i, n - i, &bad)) {
+				af_buf_add(&fix, s + i, n - i);
+				break;
+			}
+			af_buf_add(&fix, s + i, bad);
+			af_buf_add(&fix, "\xEF\xBF\xBD", 3);
+			i += bad + 1;
+		}
+		add_text(w, fix.p, fix.len, flags, depth);
+		af_buf_free(&fix);
+		return;
+	}
 	int pre = (flags & H_PRE) != 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
