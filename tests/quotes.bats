@@ -510,3 +510,12 @@ speakers() {
 	assert_line --index 0 "Chinese Foreign Ministry"
 	assert_line --index 1 "Iran's Foreign Ministry"
 }
+
+@test "speakers: the ministry, the statement and it go with the body named before; a name before a description" {
+	run speakers 'Iran'"'"'s Foreign Ministry issued a statement on Monday. "The report was prepared under U.S. direction," the statement read. "Such reports fail," it added. "Nothing will change," the ministry warned.'
+	assert_line --index 0 "Iran's Foreign Ministry"
+	assert_line --index 1 "Iran's Foreign Ministry"
+	assert_line --index 2 "Iran's Foreign Ministry"
+	run speakers '"About 50 MOUs have been signed," Reza Padidar, another TCCIMA member, said.'
+	assert_line --index 0 "Reza Padidar"
+}
