@@ -743,6 +743,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	free(s.ev_verb);
 	if (c->news)
 		code_appeals(c, &s);
+
 	if (c->news)
 		ev_code_nominal(c, a, b, sidx, events);
 	remember_person(c, ch0);
