@@ -117,9 +117,6 @@ struct af_coder {
 	int *vb;      /* for each verb: the blocks of verbs with the same words, at vb + vboff[v] */
 	size_t *vboff;
 	int *vbn;
-	int *wcls_ids; /* closed-class word ids */
-	unsigned *wcls;
-	size_t nwcls;
 	unsigned *clsw; /* word id -> W_* class bits */
 	size_t nclsw;
 	uint64_t *tokbits; /* word id -> the pattern-element bits a token of it can satisfy */

@@ -502,3 +502,20 @@ speakers() {
 	run speakers 'Ali Rezaei spoke first. "We are ready," he said. "Prices rose," Hassan Karimi, a trader, said. "Nothing changed," he added.'
 	assert_line --index 2 "Hassan Karimi"
 }
+
+@test "speakers: the one quoted, not the medium; a ministry keeps its country" {
+	run speakers 'Pompeo spoke at the Heritage Foundation. "Sanctions are going back in full effect," CNN quoted Pompeo as saying.'
+	assert_line --index 0 "Pompeo"
+	run speakers 'The Chinese Foreign Ministry said in a statement that "China proposes a regional platform." Iran'"'"'s Foreign Ministry said, "We will study it."'
+	assert_line --index 0 "Chinese Foreign Ministry"
+	assert_line --index 1 "Iran's Foreign Ministry"
+}
+
+@test "speakers: the ministry, the statement and it go with the body named before; a name before a description" {
+	run speakers 'Iran'"'"'s Foreign Ministry issued a statement on Monday. "The report was prepared under U.S. direction," the statement read. "Such reports fail," it added. "Nothing will change," the ministry warned.'
+	assert_line --index 0 "Iran's Foreign Ministry"
+	assert_line --index 1 "Iran's Foreign Ministry"
+	assert_line --index 2 "Iran's Foreign Ministry"
+	run speakers '"About 50 MOUs have been signed," Reza Padidar, another TCCIMA member, said.'
+	assert_line --index 0 "Reza Padidar"
+}
