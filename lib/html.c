@@ -12,6 +12,7 @@
 
 #include "af/af.h"
 #include "af/clean.h"
+#include "af/utf8.h"
 
 #include <myhtml/api.h>
 #include <stdint.h>
@@ -296,13 +297,59 @@ static char **field(struct af_html_meta *m, int f)
 	}
 }
 
-/* s folded: white space runs to one space, trimmed; NULL when empty. */
+/* A character reference at s[i] ("&#8211;", "&#x2013;", "&amp;" ...) that a page escaped
+ * twice, so that it is still there after the parser's decoding: its code point and length,
+ * or 0. Only numeric ones and the five of XML, which a double escape leaves. */
+static uint32_t char_ref(const char *s, size_t n, size_t i, size_t *len)
+{
+	static const struct {
+		const char *name;
+		uint32_t cp;
+	} named[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+	for (size_t k = 0; k < sizeof named / sizeof *named; k++) {
+		size_t l = strlen(named[k].name);
+		if (i + l <= n && !memcmp(s + i, named[k].name, l)) {
+			*len = l;
+			return named[k].cp;
+		}
+	}
+	if (i + 3 >= n || s[i + 1] != '#')
+		return 0;
+	int hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+	uint32_t cp = 0;
+	size_t j = i + 2 + hex, digits = 0;
+	for (; j < n && digits < 7; j++, digits++) {
+		char c = s[j];
+		int d = c >= '0' && c <= '9' ? c - '0' : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+		if (d < 0)
+			break;
+		cp = cp * (hex ? 16 : 10) + (uint32_t)d;
+	}
+	if (!digits || j >= n || s[j] != ';' || !cp || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	*len = j + 1 - i;
+	return cp;
+}
+
+/* s folded: white space runs to one space, trimmed, character references left by a double
+ * escape decoded; NULL when empty. */
 static char *folded(const char *s, size_t n, size_t max)
 {
 	struct af_buf b = {0};
 	int space = 0;
 	for (size_t i = 0; i < n && b.len < max; i++) {
 		unsigned char c = (unsigned char)s[i];
+		size_t rl;
+		uint32_t cp = c == '&' ? char_ref(s, n, i, &rl) : 0;
+		if (cp && cp != ' ' && cp != 0xA0) {
+			char u[4];
+			if (space && b.len)
+				af_buf_addc(&b, ' ');
+			space = 0;
+			af_buf_add(&b, u, af_utf8_put(cp, u));
+			i += rl - 1;
+			continue;
+		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
 			space = 1;
 			continue;

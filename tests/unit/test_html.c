@@ -173,6 +173,11 @@ static void metadata(struct af_html *h)
 	ok(pg.meta.byline && !strcmp(pg.meta.byline, "Ann Lee"), "the name's link inside a byline element: '%s'",
 	   pg.meta.byline ? pg.meta.byline : "(null)");
 	af_html_page_free(&pg);
+	page = "<meta property=og:title content='Review &amp;#8211; a &amp;amp; b &amp;#x2014;&amp;#0; &amp;#99999999;'><p>x</p>";
+	ok(af_html_parse(h, page, strlen(page), &pg) == 0 && pg.meta.title &&
+	       !strcmp(pg.meta.title, "Review \xe2\x80\x93 a & b \xe2\x80\x94&#0; &#99999999;"),
+	   "character references a page escaped twice are decoded, bad ones kept: '%s'", pg.meta.title ? pg.meta.title : "(null)");
+	af_html_page_free(&pg);
 	page = "<p>x</p><span itemprop=author><span itemprop=name>Nicolas Perriault</span> \xe2\x80\x94</span>";
 	ok(af_html_parse(h, page, strlen(page), &pg) == 0 && pg.meta.byline && !strcmp(pg.meta.byline, "Nicolas Perriault"),
 	   "a byline loses the separator after the name: '%s'", pg.meta.byline ? pg.meta.byline : "(null)");
