@@ -558,8 +558,8 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	read_act(c, v, p, code, pcode, &m, s, &r);
 	/* a verb with no pattern words of its own is coded only when its sides are where the
 	 * parse has its arguments ("when it fled Kabul" is no event of the U.S.'s with Kabul) */
-	if (r.code && c->news && !r.compound && !r.recip && !r.appeal && !(p && p->score > 0) &&
-	    !ev_args_agree(c, v, r.sg, r.tg))
+	if (r.code && c->news && !r.recip && !r.appeal && !(p && p->score > 0) &&
+	    !ev_args_agree(c, v, r.sg, r.compound ? -1 : r.tg))
 		r.code = 0;
 	if (r.code)
 		emit_reading(c, (int)vi, &r, s);
@@ -743,6 +743,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	free(s.ev_verb);
 	if (c->news)
 		code_appeals(c, &s);
+
 	if (c->news)
 		ev_code_nominal(c, a, b, sidx, events);
 	remember_person(c, ch0);

@@ -529,3 +529,8 @@ news() {
 	run triples 'The Taliban, who seized Kabul in 2021, accused Pakistan of supporting rebels.'
 	[ "$(jq -c '.[1]' <<<"$output")" = '["AFGGOV","PAK","112"]' ]
 }
+
+@test "syntax: 'going to' + a verb is the future, no act of going" {
+	run bash -c "$(declare -f rec); rec 'Beijing is going to build an alliance with Tehran.' | af-events | jq -c '[.events[].trigger] | unique'"
+	[ "$output" = '["is going to build"]' ]
+}
