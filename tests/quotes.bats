@@ -519,3 +519,8 @@ speakers() {
 	run speakers '"About 50 MOUs have been signed," Reza Padidar, another TCCIMA member, said.'
 	assert_line --index 0 "Reza Padidar"
 }
+
+@test "speakers: the Iraqi foreign minister is the foreign minister named before, though of no known country" {
+	run speakers 'Iraqi Foreign Minister Fuad Hussein met Donald Trump. Trump said nothing. During the meeting, the Iraqi foreign minister said that his country will never forget it. He said, "Saddam could not drive a wedge between the two nations."'
+	assert_line --index 1 "Fuad Hussein"
+}
