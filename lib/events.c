@@ -655,9 +655,10 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
  * "ought") or "is expected to"? */
 static int obligation(const struct af_coder *c, const struct af_clause *k)
 {
-	if (k->verb.modal != SIZE_MAX)
-		return ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
-		       ev_word_is(c, k->verb.modal, "OUGHT");
+	if (k->verb.modal != SIZE_MAX) /* not a passive's: its subject is acted on ("ISIL must be confronted") */
+		return !(k->verb.flags & AF_VG_PASSIVE) &&
+		       (ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
+		        ev_word_is(c, k->verb.modal, "OUGHT"));
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, k->verb.head, &n);
 	return (k->verb.flags & AF_VG_PASSIVE) && n == 6 && !memcmp(lem, "expect", 6);

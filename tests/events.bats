@@ -502,6 +502,9 @@ news() {
 	[ "$output" = '[["IRN","WST","020"]]' ]
 	run bash -c "$(declare -f rec); rec 'The spokesman added, \"India should not carry out any further attacks in Pakistan.\"' | af-events | jq -c '[.events[] | select(.code == \"100\") | .target.actor]'"
 	[ "$output" = '["IND"]' ]
+	# the subject of a passive obligation is acted on, not appealed to
+	run bash -c "$(declare -f rec); rec 'Iran said ISIL must be confronted.' | af-events | jq -c '[.events[] | select(.code == \"020\")]'"
+	[ "$output" = '[]' ]
 	# an obligation nobody voices is no appeal
 	run bash -c "$(declare -f rec); rec 'Western countries should help the Afghan refugees.' | af-events | jq -c '[.events[] | select(.code == \"020\")]'"
 	[ "$output" = '[]' ]
