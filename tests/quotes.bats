@@ -524,3 +524,8 @@ speakers() {
 	run speakers 'Iraqi Foreign Minister Fuad Hussein met Donald Trump. Trump said nothing. During the meeting, the Iraqi foreign minister said that his country will never forget it. He said, "Saddam could not drive a wedge between the two nations."'
 	assert_line --index 1 "Fuad Hussein"
 }
+
+@test "speakers: said Title in Place Name is the person" {
+	run speakers '"WFP is very grateful to China for its contribution," said WFP Representative in Iran Negar Gerami.'
+	assert_line --index 0 "Negar Gerami"
+}
