@@ -511,7 +511,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 		em.symmetric = 1;
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < ns; y++)
-				if (x != y && (strcmp(scd[x], scd[y]) || (!scd[x][0] && sc[x] != sc[y])) && fwd[0])
+				if (x != y && (strcmp(scd[x], scd[y]) || sc[x] != sc[y]) && fwd[0])
 					ev_emit_event(c, &em, v, fwd, sc[x], scd[x], sc[y], scd[y], 0, -1);
 	} else {
 		int nt = ev_members(c, r->tg, tc, tcd, MAX_MEMBERS * 2);

@@ -537,3 +537,11 @@ news() {
 	run bash -c "$(declare -f rec); rec 'Beijing is going to build an alliance with Tehran.' | af-events | jq -c '[.events[].trigger] | unique'"
 	[ "$output" = '["is going to build"]' ]
 }
+
+@test "actors: a person the entity layer names as someone else keeps the entity's code ('Abdullah' is not the Saudi king here)" {
+	run bash -c "$(declare -f rec); rec 'Abdullah Abdullah chairs the peace council. According to Reuters, Afghan President Ashraf Ghani and his rival Abdullah signed a power-sharing deal.' 2020-05-18 |
+		af-entities | af-events | jq -c '[.events[] | select(.code == \"057\") | [.source.actor, .target.actor]]'"
+	[ "$(jq -c 'map(.[1]) | map(select(startswith("SAU")))' <<<"$output")" = '[]' ]
+	# the opening attribution is no member of the compound: both leaders sign, each with the other
+	[ "$(jq length <<<"$output")" = 2 ]
+}
