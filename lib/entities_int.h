@@ -35,6 +35,7 @@ struct ment {
 	int ent;      /* lexicon entity, or -1 */
 	int folded;   /* matched by its transliteration key only, not as spelled */
 	int tagged;   /* the statistical tagger's name */
+	int codeent;  /* lexicon entity whose code it takes without being it ("U.S.-led"), or -1 */
 	size_t parent; /* union-find: same entity */
 	size_t org;   /* mention of the role's organisation, or NONE */
 	const char *orgname; /* or a name */
@@ -126,6 +127,7 @@ static inline size_t new_ment(struct work *w, size_t a, size_t b, enum af_etype 
 	m->parent = k;
 	m->org = NONE;
 	m->anaphor = NONE;
+	m->codeent = -1;
 	for (size_t i = a; i < b; i++)
 		w->owner[i] = k;
 	return k;

@@ -289,15 +289,17 @@ void en_find_model(struct work *w)
 		 * its entry ("Afghan Taliban" keeps the Taliban's code), and so does the name a
 		 * compound adjective is made of ("U.S.-led" keeps the code of the United States) */
 		const struct ment *head = owner_ment(w, a);
+		int codeent = -1; /* (the code only: "U.S.-led" is not the United States) */
 		if (ent < 0 && t == AF_E_MISC && head && head->a == a && head->b + 1 == b && head->ent >= 0 &&
 		    (uflags(w, b - 1) & AF_UF_HYPHEN) && !(uflags(w, b - 1) & AF_UF_CAP))
-			ent = head->ent;
+			codeent = head->ent;
 		for (size_t i = a; i < b; i++)
 			if (w->owner[i] != NONE && w->owner[i] != ROLEUNIT)
 				kill_ment(w, w->owner[i]);
 		drop_roles(w, a, b);
 		size_t m = new_ment(w, a, b, t, ent);
 		w->m[m].tagged = 1;
+		w->m[m].codeent = codeent;
 		if (b - a == 1 && a > 0 && is_word(w, a - 1, "the") && (wcls(w, a) & AF_LC_ORGHEAD)) {
 			w->m[m].type = AF_E_ORG;
 			w->m[m].anaphor = a; /* "the Council": resolved with the others */
