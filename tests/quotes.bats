@@ -291,10 +291,10 @@ PY
 	cmp <(jq -r .text "$T/in") <(jq -r .text "$T/out")
 }
 
-@test "a source named by \"according to\" after the attribution is the speaker" {
+@test "a source named by \"according to\" after a direct quote's attribution is its via, else the speaker" {
 	run quotes '“I ask you not to engage in any kind of protest,” Sanders said, according to CNN.'
-	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
-	assert_output $'direct\tsaid\tCNN'
+	run jq -r '[.kind, .cue, .speaker.text, .via.text] | @tsv' <<<"$output"
+	assert_output $'direct\tsaid\tSanders\tCNN'
 	run quotes 'She later compared the conversation to a “root canal,” according to Axelrod’s memoir.'
 	run jq -r 'select(.kind == "mixed") | .speaker.text' <<<"$output"
 	assert_output 'Axelrod'
