@@ -545,3 +545,10 @@ news() {
 	# the opening attribution is no member of the compound: both leaders sign, each with the other
 	[ "$(jq length <<<"$output")" = 2 ]
 }
+
+@test "forces leaving a country withdraw (0874); a bombing that 'left' people dead is no event of theirs" {
+	run triples 'The last U.S. soldiers left Kabul.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["0874"]' ]
+	run triples 'Iran condemned the bombing in Kabul, which left 41 Afghans dead.'
+	[ "$(jq -c 'map(select(.[2] == "0874" or .[2] == "040"))' <<<"$output")" = '[]' ]
+}
