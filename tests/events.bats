@@ -554,8 +554,8 @@ news() {
 }
 
 @test "hosting a people ('millions of Afghans') is asylum (075); hosting a visitor stays 043" {
-	run triples 'Iran and Pakistan have been hosting millions of Afghans.'
-	[ "$(jq -c 'map(.[2]) | unique' <<<"$output")" = '["075"]' ]
+	run bash -c "$(declare -f rec); rec 'Iran and Pakistan have been hosting millions of Afghans.' | af-entities | af-events | jq -c '[.events[].code] | unique'"
+	[ "$output" = '["075"]' ]
 	run triples 'Iran hosted Afghan President Ashraf Ghani.'
 	[ "$(jq -c 'map(.[2]) | unique' <<<"$output")" = '["043"]' ]
 }
