@@ -511,7 +511,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 		em.symmetric = 1;
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < ns; y++)
-				if (x != y && (strcmp(scd[x], scd[y]) || (!scd[x][0] && sc[x] != sc[y])) && fwd[0])
+				if (x != y && (strcmp(scd[x], scd[y]) || sc[x] != sc[y]) && fwd[0])
 					ev_emit_event(c, &em, v, fwd, sc[x], scd[x], sc[y], scd[y], 0, -1);
 	} else {
 		int nt = ev_members(c, r->tg, tc, tcd, MAX_MEMBERS * 2);
@@ -655,9 +655,10 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
  * "ought") or "is expected to"? */
 static int obligation(const struct af_coder *c, const struct af_clause *k)
 {
-	if (k->verb.modal != SIZE_MAX)
-		return ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
-		       ev_word_is(c, k->verb.modal, "OUGHT");
+	if (k->verb.modal != SIZE_MAX) /* not a passive's: its subject is acted on ("ISIL must be confronted") */
+		return !(k->verb.flags & AF_VG_PASSIVE) &&
+		       (ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
+		        ev_word_is(c, k->verb.modal, "OUGHT"));
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, k->verb.head, &n);
 	return (k->verb.flags & AF_VG_PASSIVE) && n == 6 && !memcmp(lem, "expect", 6);

@@ -300,6 +300,17 @@ void ev_mark_parens(struct af_coder *c, size_t a, size_t b)
 	int pid = 0;
 	for (size_t i = a; i < b; i++)
 		c->t[i].paren = 0;
+	/* a sentence that opens with its attribution: "According to Reuters, X signed ..." */
+	if (a + 3 < b && ev_word_is(c, a, "ACCORDING") && ev_word_is(c, a + 1, "TO")) {
+		size_t j = a + 2;
+		while (j < b && j < a + 2 + PAREN_MAX && !ev_is_comma(c, j) && !c->t[j].boundary)
+			j++;
+		if (j < b && ev_is_comma(c, j)) {
+			pid++;
+			for (size_t k = a; k <= j; k++)
+				c->t[k].paren = pid;
+		}
+	}
 	for (size_t i = a; i + 2 < b; i++) {
 		if (!ev_is_comma(c, i))
 			continue;
