@@ -95,8 +95,11 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 		    same_person(c, t, tgt))
 			return;
 	}
-	/* hosting refugees is giving them asylum (075), not hosting a visit (043) */
-	if (c->news && !strcmp(code, "043") && tcode && strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "REF"))
+	/* hosting refugees, or a people ("millions of Afghans": a plural proper noun), is giving
+	 * them asylum (075), not hosting a visit (043) */
+	if (c->news && !strcmp(code, "043") && tcode &&
+	    ((strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "REF")) ||
+	     (tgt >= 0 && c->t[c->ch[tgt].b - 1].tag == AF_POS_NNPS)))
 		code = "075";
 	json_t *e = json_object();
 	json_object_set_new(e, "code", json_string(code));

@@ -552,3 +552,10 @@ news() {
 	run triples 'Iran condemned the bombing in Kabul, which left 41 Afghans dead.'
 	[ "$(jq -c 'map(select(.[2] == "0874" or .[2] == "040"))' <<<"$output")" = '[]' ]
 }
+
+@test "hosting a people ('millions of Afghans') is asylum (075); hosting a visitor stays 043" {
+	run bash -c "$(declare -f rec); rec 'Iran and Pakistan have been hosting millions of Afghans.' | af-entities | af-events | jq -c '[.events[].code] | unique'"
+	[ "$output" = '["075"]' ]
+	run triples 'Iran hosted Afghan President Ashraf Ghani.'
+	[ "$(jq -c 'map(.[2]) | unique' <<<"$output")" = '["043"]' ]
+}
