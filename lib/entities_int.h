@@ -166,6 +166,7 @@ void en_find_lexicon(struct work *w);
 void en_find_roles(struct work *w);
 void en_find_model(struct work *w);
 void en_find_sequences(struct work *w);
+void en_find_compounds(struct work *w);
 /* Words that stop a name: titles, honorifics, led_by and speech phrases, dates. */
 int en_breaker(const struct work *w, size_t i);
 

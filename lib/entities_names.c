@@ -307,6 +307,35 @@ void en_find_model(struct work *w)
 	}
 }
 
+/* A lexicon name the tagger left alone, joined by a hyphen to a lower-case word, is a
+ * compound adjective as the tagger's own are ("London-based", "mainly-Moslem"): MISC over
+ * the word, with the name's code. */
+void en_find_compounds(struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	for (size_t k = 0; k < w->nm; k++) {
+		struct ment *m = &w->m[k];
+		if (m->dead || m->tagged || m->ent < 0 || (m->type != AF_E_LOC && m->type != AF_E_NORP))
+			continue;
+		size_t a = m->a, b = m->b;
+		unsigned lower = AF_UF_WORD | AF_UF_HYPHEN;
+		if (b < u->n && (uflags(w, b) & (lower | AF_UF_CAP)) == lower && w->owner[b] == NONE)
+			b++;
+		else if (a > 0 && (uflags(w, a) & AF_UF_HYPHEN) && (uflags(w, a - 1) & (AF_UF_WORD | AF_UF_CAP)) == AF_UF_WORD &&
+		         w->owner[a - 1] == NONE && !(wcls(w, a - 1) & AF_LC_SKIPPREFIX))
+			a--;
+		else
+			continue;
+		m->codeent = m->ent;
+		m->ent = -1;
+		m->type = AF_E_MISC;
+		m->a = a;
+		m->b = b;
+		for (size_t i = a; i < b; i++)
+			w->owner[i] = k;
+	}
+}
+
 /* ---- 4. capitalised sequences: names the lexicon does not know ---- */
 
 static int dateword(const struct work *w, size_t i)
