@@ -457,6 +457,11 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 	r->compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
 	              (m->compound || patterned || (fwd[0] && !strcmp(fwd, rev)) || !ev_has_object(c, v, s->b) ||
 	               (c->news && ev_joint_code(fwd)));
+	/* news: a list's members act on each other only in a joint act the guidelines name
+	 * (consult, negotiate, sign) or one the pattern marks with '%'; "China and Russia did not
+	 * vote", "X and Y have agreed to join", "offered evidence" are each member's own act */
+	if (c->news && r->compound && !m->compound && !ev_joint_act(c, v, fwd, s->b))
+		r->compound = 0;
 	int real = ev_group_has_real(c, sg) || ev_group_has_real(c, tg);
 	int both = sg >= 0 && tg >= 0 && (ev_group_has_code(c, sg) || ev_group_has_code(c, tg));
 	int actorless = patterned && sg < 0 && tg < 0 && v->passive;
