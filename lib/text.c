@@ -3,6 +3,7 @@
 #include "af/data.h"
 #include "af/utf8.h"
 #include "af/yaml.h"
+#include "af/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -341,10 +342,8 @@ static inline size_t cp_count(struct tz *z, size_t to)
 static struct af_token *emit(struct tz *z, size_t start, size_t end, enum af_tok_kind kind, unsigned flags)
 {
 	struct af_tokens *t = z->out;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->v = af_realloc(t->v, t->cap * sizeof *t->v);
-	}
+	if (t->n == t->cap)
+		t->v = af_grow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 	struct af_token *k = &t->v[t->n++];
 	k->start = start;
 	k->end = end;
@@ -1092,10 +1091,8 @@ static size_t ends_after(const unsigned char *s, const struct af_token *v, size_
 
 static void push_sentence(struct af_sentences *out, const struct af_token *v, size_t a, size_t b)
 {
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 32;
-		out->v = af_realloc(out->v, out->cap * sizeof *out->v);
-	}
+	if (out->n == out->cap)
+		out->v = af_grow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 	struct af_sentence *x = &out->v[out->n++];
 	x->tok_start = a;
 	x->tok_end = b;
