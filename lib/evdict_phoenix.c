@@ -211,6 +211,8 @@ static int agent_line(struct ev_rd *r, struct af_evdict *d, const char *s, const
 	if (!pn)
 		return ev_rd_err(r, "agent code without a phrase");
 	char phrase[256];
+	if (pn >= sizeof phrase)
+		return ev_rd_err(r, "agent phrase longer than %zu bytes", sizeof phrase - 1);
 	snprintf(phrase, sizeof phrase, "%.*s", (int)pn, s);
 	GROW(d->agents, d->nagents, d->agentcap);
 	int agent = (int)d->nagents;

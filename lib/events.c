@@ -534,6 +534,10 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		ev_verb_codes(c, v, &code, &pcode);
 	struct reading r = {0};
 	verb_roles(c, v, &m, s, &r.sg, &r.tg);
+	/* a comment's target through its topic phrase */
+	const char *k = code[0] ? code : pcode;
+	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
+		r.tg = ev_topic_target(c, v, r.sg);
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
 		return;
 	read_act(c, v, p, code, pcode, &m, s, &r);
@@ -627,6 +631,66 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
 				json_array_remove(s->events, s->first_event + k);
 }
 
+/* Does clause k say what its subject should do: a modal of obligation ("should", "must",
+ * "ought") or "is expected to"? */
+static int obligation(const struct af_coder *c, const struct af_clause *k)
+{
+	if (k->verb.modal != SIZE_MAX)
+		return ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
+		       ev_word_is(c, k->verb.modal, "OUGHT");
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, k->verb.head, &n);
+	return (k->verb.flags & AF_VG_PASSIVE) && n == 6 && !memcmp(lem, "expect", 6);
+}
+
+/* The speaker of clause k: the subject of the speech verb that governs it ("X added that Y
+ * should ...") or of another speech clause of its sentence ("He added, “Y should ...”");
+ * -1 when none. */
+static int clause_speaker(const struct af_coder *c, const struct af_clause *k)
+{
+	for (const struct af_clause *p = k; p->parent >= 0;) {
+		p = &c->parse.cl[p->parent];
+		if (c->t[p->verb.head].speech)
+			return ev_np_group(c, p->subj, 0);
+	}
+	for (size_t q = 0; q < c->parse.ncl; q++) {
+		const struct af_clause *p = &c->parse.cl[q];
+		if (p->sent == k->sent && p != k && p->kind == AF_CL_MAIN && c->t[p->verb.head].speech &&
+		    ev_np_group(c, p->subj, 0) >= 0)
+			return ev_np_group(c, p->subj, 0);
+	}
+	return -1;
+}
+
+/* Phase 8: an appeal reported by its speaker: "X said Y should help" is X's appeal to Y (020),
+ * "Y should not carry on violence" a demand (100), as the news guidelines read "should" and
+ * "must" addressed to an actor. */
+static void code_appeals(struct af_coder *c, const struct sent *s)
+{
+	for (size_t q = 0; q < c->parse.ncl; q++) {
+		const struct af_clause *k = &c->parse.cl[q];
+		if (k->start < s->a || k->start >= s->b || (k->subj_inherited && k->kind != AF_CL_COORD) ||
+		    !obligation(c, k))
+			continue;
+		int tg = ev_np_group(c, k->subj, 0), sg = clause_speaker(c, k);
+		if (tg < 0 || sg < 0 || tg == sg || !ev_group_has_code(c, sg) || !ev_group_has_code(c, tg))
+			continue;
+		struct vgroup v = {.head = k->verb.head, .hend = k->verb.end, .a = k->verb.start, .subj = sg, .mword = -1};
+		char datebuf[48];
+		const char *datesrc;
+		const char *date = ev_event_date(c, s->a, s->b, v.head, datebuf, sizeof datebuf, &datesrc);
+		struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
+		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+		for (int x = 0; x < ns; x++)
+			for (int y = 0; y < nt; y++)
+				if (scd[x] && tcd[y] && scd[x][0] && tcd[y][0] && sc[x] != tc[y])
+					ev_emit_event(c, &em, &v, (k->verb.flags & AF_VG_NEG) ? "100" : "020", sc[x], scd[x],
+					              tc[y], tcd[y], 0, -1);
+	}
+}
+
 /* Phase 9: the last person named, for pronouns. */
 static void remember_person(struct af_coder *c, size_t ch0)
 {
@@ -657,6 +721,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	mark_reported(c, &s);
 	drop_speech_events(c, &s);
 	free(s.ev_verb);
+	if (c->news)
+		code_appeals(c, &s);
 	if (c->news)
 		ev_code_nominal(c, a, b, sidx, events);
 	remember_person(c, ch0);

@@ -440,3 +440,53 @@ const struct af_clause *ev_clause_of(const struct af_coder *c, const struct vgro
 		k = c->vclause[i];
 	return k >= 0 ? &c->parse.cl[k] : NULL;
 }
+
+/* The actor group of the parse's NP np: the chunk at its head, else (unless head_only) the
+ * first in its words; else the head actor of its "of" phrase ("all neighbors of Afghanistan");
+ * -1 when none. */
+int ev_np_group(const struct af_coder *c, int32_t np, int head_only)
+{
+	if (np < 0)
+		return -1;
+	const struct af_syn_np *n = &c->parse.np[np];
+	if (c->t[n->head].chunk >= 0)
+		return c->ch[c->t[n->head].chunk].group;
+	for (size_t i = n->start; i < n->end && !head_only; i++)
+		if (c->t[i].chunk >= 0)
+			return c->ch[c->t[i].chunk].group;
+	size_t k = n->end;
+	if (k + 1 < c->toks.n && ev_word_is(c, k, "OF") && c->parse.tok[k + 1].np >= 0) {
+		const struct af_syn_np *o = &c->parse.np[c->parse.tok[k + 1].np];
+		if (c->t[o->head].chunk >= 0)
+			return c->ch[c->t[o->head].chunk].group;
+		for (size_t i = o->start; i < o->end && !head_only; i++)
+			if (c->t[i].chunk >= 0)
+				return c->ch[c->t[i].chunk].group;
+	}
+	return -1;
+}
+
+/* The target of a comment (01x, 05x) found through its topic: the first actor heading one of
+ * the objects and prepositional phrases of verb group v's clause ("expressed concern over a surge
+ * in attacks on worshippers in Afghanistan", "expressed pleasure with the agreement between
+ * Iran and Saudi Arabia"), other than group sg; -1 when none. */
+int ev_topic_target(const struct af_coder *c, const struct vgroup *v, int sg)
+{
+	const struct af_clause *cl = ev_clause_of(c, v);
+	if (!cl)
+		return -1;
+	for (size_t k = 0; k < cl->nobj; k++) {
+		int g = ev_np_group(c, c->parse.objs[cl->obj_start + k], 1);
+		if (g >= 0 && g != sg)
+			return g;
+	}
+	for (size_t k = 0; k < cl->npp; k++) {
+		const struct af_syn_pp *pp = &c->parse.pps[cl->pp_start + k];
+		if (pp->np == cl->agent)
+			continue;
+		int g = ev_np_group(c, pp->np, 1);
+		if (g >= 0 && g != sg)
+			return g;
+	}
+	return -1;
+}

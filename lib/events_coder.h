@@ -215,6 +215,8 @@ void ev_verb_codes(const struct af_coder *c, const struct vgroup *v, const char 
 
 /* events_clauses.c */
 const struct af_clause *ev_clause_of(const struct af_coder *c, const struct vgroup *v);
+int ev_np_group(const struct af_coder *c, int32_t np, int head_only);
+int ev_topic_target(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_is_comma(const struct af_coder *c, size_t i);
 int ev_find_subject(struct af_coder *c, int vi, size_t a);
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group);

@@ -496,3 +496,23 @@ news() {
 		af-events | jq -c .events >"$T/other.json"
 	cmp "$T/own.json" "$T/other.json"
 }
+
+@test "syntax: 'X said Y should ...' is X's appeal to Y (020), 'should not' a demand (100)" {
+	run bash -c "$(declare -f rec); rec 'Iran said Western countries should help the Afghan refugees.' | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'"
+	[ "$output" = '[["IRN","WST","020"]]' ]
+	run bash -c "$(declare -f rec); rec 'The spokesman added, \"India should not carry out any further attacks in Pakistan.\"' | af-events | jq -c '[.events[] | select(.code == \"100\") | .target.actor]'"
+	[ "$output" = '["IND"]' ]
+	# an obligation nobody voices is no appeal
+	run bash -c "$(declare -f rec); rec 'Western countries should help the Afghan refugees.' | af-events | jq -c '[.events[] | select(.code == \"020\")]'"
+	[ "$output" = '[]' ]
+}
+
+@test "syntax: a comment reaches its target through its topic ('concern over attacks in Afghanistan')" {
+	run bash -c "$(declare -f rec); rec 'Iran expressed concern over a surge in terrorist attacks on worshippers in Afghanistan.' | af-events | jq -c '[.events[] | select(.code == \"012\") | [.source.actor, .target.actor, .target.text]]'"
+	[ "$output" = '[["IRN","AFGREL","worshippers in Afghanistan"]]' ]
+}
+
+@test "syntax: pattern words after a verb stay in its clause ('met ... to end the conflict' is no 190)" {
+	run bash -c "$(declare -f rec); rec 'The Taliban also met with the United States in the United Arab Emirates to end the conflict.' 2022-01-10 | af-events | jq -c '[.events[] | .code] | unique'"
+	[ "$output" = '["040"]' ]
+}

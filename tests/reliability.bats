@@ -263,3 +263,10 @@ print('\n'.join(json.dumps({'text': t}) for _ in range(400)))" >"$T/in"
 	for _ in $(seq 20); do pgrep -f "af-run $T/bg.yaml" >/dev/null || break; sleep 0.1; done
 	! pgrep -f "af-run $T/bg.yaml" >/dev/null || fail "a watchdog is left"
 }
+
+@test "fuzz: an agent phrase over 255 bytes is refused with its line, not read past its buffer" {
+	printf 'POLICE%0300d [~COP]\n' 0 >"$T/a.txt"
+	run --separate-stderr af-events --agents "$T/a.txt" </dev/null
+	[ "$status" -eq 78 ]
+	[ "$stderr" = "af-events: $T/a.txt:1: agent phrase longer than 255 bytes" ]
+}
