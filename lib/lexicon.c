@@ -1,5 +1,5 @@
 /* lexicon.c - gazetteers and rule word lists from YAML, keyed for matching (docs/lexicons.md). */
-#include "af/lexicon.h"
+#include "lexicon.h"
 #include "af/dates.h"
 #include "af/utf8.h"
 #include "english.h"
