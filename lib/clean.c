@@ -155,12 +155,15 @@ static int needs_met(const struct rule *r, const char *lower, size_t n)
 	return 0;
 }
 
+/* a whole-block phrase is at most this long; "ends" patterns are tried on this many last bytes */
+enum { PHRASE_MAX_CHARS = 80, RULE_TAIL_BYTES = 240 };
+
 static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_buf *key, int parts, size_t hit)
 {
 	char *lower = NULL; /* the block with ASCII letters in lower case, made when a rule needs it */
 	struct af_buf *lb = &c->lower;
 	c->block_chars = (size_t)b->chars;
-	if ((parts & RULES_START) && b->chars <= 80) { /* whole-block phrases */
+	if ((parts & RULES_START) && b->chars <= PHRASE_MAX_CHARS) { /* whole-block phrases */
 		cl_phrase_key(b->s, b->len, key);
 		const char *k = key->p ? key->p : "";
 		size_t lo = 0, hi = c->nphrases;
@@ -181,8 +184,7 @@ static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_
 		if (r < hit)
 			hit = r;
 	}
-	/* "ends" patterns are tried on the last 240 bytes only */
-	size_t tail = b->len > 240 ? b->len - 240 : 0;
+	size_t tail = b->len > RULE_TAIL_BYTES ? b->len - RULE_TAIL_BYTES : 0;
 	while (tail > 0 && ((unsigned char)b->s[tail] & 0xC0) == 0x80)
 		tail++;
 	for (size_t i = 0; i < c->nrules && i < hit; i++) {
@@ -210,34 +212,49 @@ static size_t rule_match(struct af_cleaner *c, const struct block *b, struct af_
 }
 
 
+/* The shape of prose: a sentence has at least SENTENCE_WORDS words and ends in a stop; a
+ * block of PROSE_WORDS words is prose however it ends; a paragraph has PARAGRAPH_WORDS. */
+enum { SENTENCE_WORDS = 6, PARAGRAPH_WORDS = 12, PROSE_WORDS = 25 };
+/* the scores of blocks by shape (cl_block_score): a stop block (the article is over), a
+ * block a rule named, a short repeat (a label, a caption), a short paragraph or heading,
+ * and a short packed line (its words cost a quarter each, over LINE_COST) */
+#define STOP_SCORE (-30.0)
+#define RULE_SCORE (-6.0)
+#define REPEAT_SCORE (-4.0)
+#define SHORT_PARA_SCORE (-1.0)
+#define LINE_COST 3.0
+#define LINE_WORD_COST 0.25
+
 /* A paragraph of prose, as far as its shape tells. */
 int cl_prose_shaped(const struct block *b)
 {
-	return (b->words >= 6 && b->end_punct) || b->words >= 25;
+	return (b->words >= SENTENCE_WORDS && b->end_punct) || b->words >= PROSE_WORDS;
 }
 
 /* this many packed non-prose lines in a row (a menu, a list of links) end any body run */
 #define BARRIER 10
-/* a repeated block this long is a paragraph the page (or its crawler) repeated: the first
- * copy is text, the others duplicates; shorter repeats are labels and captions */
-#define DUP_MIN_WORDS 12
+/* a headline (the body run's first block when it does not end in a stop) has at most */
+#define HEADLINE_MAX_WORDS 35
 
-static double block_score(const struct block *b)
+/* A block's score for the body run by its shape alone: prose counts its words, a block a
+ * rule named costs (a stop block most), short repeats and short lines cost a little. The
+ * model (clean_model.c) takes it as one feature and replaces it for the blocks it scores. */
+double cl_block_score(const struct block *b)
 {
 	if (b->kind != K_NONE)
-		return b->stop ? -30 : -6;
+		return b->stop ? STOP_SCORE : RULE_SCORE;
 	if (b->dups && b->words >= DUP_MIN_WORDS)
 		return b->dup_first ? b->words : 0;
 	if (b->dups)
-		return -4;
-	int prose = b->end_punct || b->words >= 25;
-	if (b->words >= 12 && prose)
+		return REPEAT_SCORE;
+	int prose = b->end_punct || b->words >= PROSE_WORDS;
+	if (b->words >= PARAGRAPH_WORDS && prose)
 		return b->words;
-	if (b->words >= 6 && prose)
-		return b->words / 2.0;
-	if (b->gap_before && b->gap_after && b->words <= 12)
-		return -1; /* a heading or a short paragraph: cheap to cross */
-	return -3 - b->words / 4.0;
+	if (b->words >= SENTENCE_WORDS && prose)
+		return b->words / 2.0; /* a sentence counts half its words */
+	if (b->gap_before && b->gap_after && b->words <= PARAGRAPH_WORDS)
+		return SHORT_PARA_SCORE; /* a heading or a short paragraph: cheap to cross */
+	return -LINE_COST - b->words * LINE_WORD_COST;
 }
 
 /* ---- the whole article ---- */
@@ -341,6 +358,7 @@ static void blocks_from_page(struct doc *d, const struct af_html_page *pg)
 		b->hflags = l->flags;
 		b->depth = l->depth;
 		b->link_density = l->chars ? (float)l->link_chars / (float)l->chars : 0;
+		memcpy(b->box, l->box, sizeof b->box);
 		d->n++;
 	}
 	if (d->n)
@@ -412,11 +430,11 @@ static void mark_stamps(struct doc *d)
 		if (b->kind != K_NONE || b->words > STAMP_MAX_WORDS || b->chars > STAMP_MAX_CHARS)
 			continue;
 		struct af_stamp st[4];
-		size_t k = af_dates_scan(d->c->dates, b->s, b->len, st, 4);
+		size_t k = af_dates_scan(d->c->dates, b->s, b->len, st, sizeof st / sizeof *st);
 		size_t covered = 0;
 		for (size_t j = 0; j < k; j++)
 			covered += st[j].end - st[j].start;
-		if (k && covered * 2 >= b->len)
+		if (k && covered * 2 >= b->len) /* dates are half the line or more */
 			b->kind = K_STAMP;
 	}
 }
@@ -452,7 +470,7 @@ static void find_body(struct doc *d)
 			break;
 		}
 	/* the run does not open with a heading: the headline above the text is its title */
-	while (d->bs < d->be && d->b[d->bs].kind == K_NONE && !d->b[d->bs].end_punct && d->b[d->bs].words <= 35 &&
+	while (d->bs < d->be && d->b[d->bs].kind == K_NONE && !d->b[d->bs].end_punct && d->b[d->bs].words <= HEADLINE_MAX_WORDS &&
 	       !d->b[d->bs].dups)
 		d->bs++;
 }
@@ -470,16 +488,18 @@ static void score_blocks(struct doc *d)
 		if (d->b[i].words > d->b[longest].words)
 			longest = i;
 	double x[CL_NFEAT];
+	if (d->c->model.loaded || d->c->features)
+		cl_context(d);
 	for (size_t i = 0; i < d->n; i++) {
 		struct block *b = &d->b[i];
-		b->score = block_score(b);
+		b->score = cl_block_score(b);
 		if (!d->c->model.loaded && !d->c->features)
 			continue;
 		cl_block_features(d, i, longest, x);
 		if (d->c->features)
 			cl_write_features(d, i, x);
-		if (!d->c->model.loaded || b->kind != K_NONE || (b->dups && b->words >= DUP_MIN_WORDS))
-			continue;
+		if (!d->c->model.loaded || b->kind != K_NONE || (b->dups && !b->dup_first && b->words >= DUP_MIN_WORDS))
+			continue; /* a later copy of a paragraph counts nothing: the first is scored */
 		double z = cl_model_logit(&d->c->model, x);
 		b->modelled = 1;
 		b->z = z;
@@ -501,6 +521,9 @@ static void title_phase(struct doc *d)
  * sentences between prose; the first copy of a repeated paragraph, later ones dropped as
  * duplicates, other repeated lines (captions, labels) dropped. With no prose anywhere
  * (a short note, a list) every block no rule claimed is kept rather than nothing. */
+/* a sentence between prose is kept from this many words */
+enum { SHORT_SENTENCE_WORDS = 3 };
+
 static void choose_kept(struct doc *d)
 {
 	if (!d->found) {
@@ -525,7 +548,7 @@ static void choose_kept(struct doc *d)
 			if (!b->dup_first)
 				b->kind = K_DUPLICATE;
 			else
-				b->keep = 1;
+				b->keep = !b->modelled || b->z >= 0;
 			continue;
 		}
 		if (b->dups) {
@@ -539,7 +562,7 @@ static void choose_kept(struct doc *d)
 		int prose = b->score > 0;
 		int para = b->gap_before && b->gap_after;
 		int neighbours = (i > d->bs && d->b[i - 1].score > 0) || (i < d->be && d->b[i + 1].score > 0);
-		b->keep = prose || para || (neighbours && b->words >= 3 && b->end_punct);
+		b->keep = prose || para || (neighbours && b->words >= SHORT_SENTENCE_WORDS && b->end_punct);
 	}
 	for (size_t i = 0; i < d->n; i++) { /* copies of a kept paragraph, wherever they are */
 		struct block *b = &d->b[i];

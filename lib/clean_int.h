@@ -15,7 +15,7 @@
 extern const char *const cl_kinds[];
 
 /* the block model (clean_model.c): CL_NFEAT features, their weights */
-#define CL_NFEAT 38
+#define CL_NFEAT 59
 struct cl_model {
 	double w[CL_NFEAT];
 	double threshold; /* a block is text from these log-odds up */
@@ -86,6 +86,9 @@ struct block {
 	unsigned hflags; /* H_* (html.h) */
 	int depth;
 	float link_density;
+	unsigned box[HTML_BOXES]; /* the block elements around it (html.h) */
+	float near_prose[2];      /* the share of the page's prose words within NEAR_SPAN[k] blocks */
+	float box_prose[HTML_BOXES - 1]; /* ... in box[1], box[2], ... (HTML) */
 	int kind;   /* K_* from the rules, teaser/title checks, or K_NONE */
 	size_t rule; /* the rule that matched, or (size_t)-1 */
 	int stop;
@@ -123,9 +126,15 @@ void cl_phrase_key(const char *s, size_t n, struct af_buf *out);
 /* clean.c */
 void cl_fold_block(const char *s, size_t n, struct block *b);
 int cl_prose_shaped(const struct block *b);
+double cl_block_score(const struct block *b);
+/* a repeated block this long is a paragraph the page (or its crawler) repeated: the first
+ * copy is text, the others duplicates; shorter repeats are labels and captions */
+#define DUP_MIN_WORDS 12
 int cl_count_words(const char *s, size_t n);
 /* clean_model.c */
 int cl_model_builtin(struct cl_model *m, struct af_error *err);
+/* where the page's prose is around each block (near_prose, box_prose), for its features */
+void cl_context(struct doc *d);
 void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x);
 /* the block's log-odds of being text, less the model's threshold */
 double cl_model_logit(const struct cl_model *m, const double *x);

@@ -408,7 +408,8 @@ int cl_count_words(const char *s, size_t n)
 
 /* <title> as Readability reads it: "Headline | Site" (also " - ", " – ", " — ", " / ",
  * " > ", " » ") loses its last part, or its first when that leaves under 3 words; the whole
- * title stays when the headline would be 4 words or fewer, unless only the site went. */
+ * title stays when the headline would be 4 words or fewer, unless the separators are of a
+ * path in the site (" / ", " > ", " » ") and only the site went. */
 static json_t *doc_title(const char *t)
 {
 	static const char *const seps[] = {" | ", " - ", " – ", " — ", " / ", " > ", " » ", " \\ ", NULL};
@@ -436,8 +437,10 @@ static json_t *doc_title(const char *t)
 			h += (unsigned char)*h < 0x80 ? 1 : (unsigned char)*h == 0xC2 ? 2 : 3;
 		hn = (size_t)(t + n - h);
 	}
+	/* the separators that say where in a site the page is (as against "Headline | Site") */
+	int hier = strstr(t, " / ") || strstr(t, " > ") || strstr(t, " » ") || strstr(t, " \\ ");
 	int words = cl_count_words(h, hn), all = cl_count_words(t, n);
-	if (words <= 4 && words != all - 2)
+	if (words <= 4 && (!hier || words != all - 2))
 		return json_stringn_nocheck(t, n);
 	return json_stringn_nocheck(h, hn);
 }

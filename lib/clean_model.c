@@ -21,24 +21,57 @@ static const char *const feature_names[CL_NFEAT] = {
 	"link_density", "html", "depth", "nav", "header", "footer", "aside", "form", "article", "main",
 	"list_item", "heading", "paragraph", "cell", "figure", "blockquote", "negative_class",
 	"positive_class", "pre", "article_body", "prev_link_density", "next_link_density",
-	"html_log_words",
+	"html_log_words", "near_prose_3", "near_prose_10", "box_prose_1", "box_prose_2", "box_prose_3",
+	/* the shape and place features again for text dumps only: a dump's lines and a page's
+	 * blocks weigh them differently */
+	"dump_log_words", "dump_end_punct", "dump_gap_before", "dump_gap_after", "dump_repeat",
+	"dump_first_of_repeats", "dump_ellipsis", "dump_rule_kind", "dump_position", "dump_prev_prose",
+	"dump_next_prose", "dump_word_length", "dump_shape_score", "dump_near_longest", "dump_near_prose_3",
+	"dump_near_prose_10",
 };
 
-/* rule-shaped score of a block (the hand-made score the model takes as one feature) */
+/* where the dump-only copies start, and what they copy */
+enum { DUMP_COPIES = 43, SHAPE_FIRST = 1, SHAPE_LAST = 14, NEAR_FIRST = 38 };
+
+/* the spans (blocks either side) of the near_prose features */
+static const size_t near_span[2] = {3, 10};
+
+/* words of a block that reads as article prose and that no rule claimed */
+static double prose_words(const struct block *b)
+{
+	return b->kind == K_NONE && cl_prose_shaped(b) ? b->words : 0;
+}
+
+void cl_context(struct doc *d)
+{
+	size_t n = d->n;
+	double *sum = af_calloc(n + 1, sizeof *sum); /* prefix sums of prose words */
+	for (size_t i = 0; i < n; i++)
+		sum[i + 1] = sum[i] + prose_words(&d->b[i]);
+	double total = sum[n] > 0 ? sum[n] : 1;
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < 2; k++) {
+			size_t lo = i > near_span[k] ? i - near_span[k] : 0, hi = i + near_span[k] + 1 < n ? i + near_span[k] + 1 : n;
+			d->b[i].near_prose[k] = (float)((sum[hi] - sum[lo]) / total);
+		}
+	/* the lines of one element are consecutive: a box is a run of blocks with its number */
+	for (int k = 1; k < HTML_BOXES; k++)
+		for (size_t i = 0, j; i < n; i = j) {
+			unsigned id = d->b[i].box[k];
+			for (j = i + 1; j < n && id && d->b[j].box[k] == id; j++)
+				;
+			float share = id ? (float)((sum[j] - sum[i]) / total) : 0;
+			for (size_t m = i; m < j; m++)
+				d->b[m].box_prose[k - 1] = share;
+		}
+	free(sum);
+}
+
+/* the shape score of a block as the model was trained on it: a repeated block counts as a
+ * short repeat whatever its length */
 static double shape_score(const struct block *b)
 {
-	if (b->kind != K_NONE)
-		return b->stop ? -30 : -6;
-	if (b->dups)
-		return -4;
-	int prose = b->end_punct || b->words >= 25;
-	if (b->words >= 12 && prose)
-		return b->words;
-	if (b->words >= 6 && prose)
-		return b->words / 2.0;
-	if (b->gap_before && b->gap_after && b->words <= 12)
-		return -1;
-	return -3 - b->words / 4.0;
+	return b->kind == K_NONE && b->dups ? -4 : cl_block_score(b);
 }
 
 void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x)
@@ -63,8 +96,17 @@ void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x)
 	x[13] = s > 2 ? 2 : s < -2 ? -2 : s;
 	double dist = fabs((double)i - (double)longest) / n;
 	x[14] = 1 - dist;
-	if (!b->html)
+	x[38] = b->near_prose[0];
+	x[39] = b->near_prose[1];
+	if (!b->html) {
+		for (int f = SHAPE_FIRST; f <= SHAPE_LAST; f++)
+			x[DUMP_COPIES + f - SHAPE_FIRST] = x[f];
+		for (int f = 0; f < 2; f++)
+			x[DUMP_COPIES + SHAPE_LAST - SHAPE_FIRST + 1 + f] = x[NEAR_FIRST + f];
 		return;
+	}
+	for (int k = 0; k < HTML_BOXES - 1; k++)
+		x[40 + k] = b->box_prose[k];
 	x[15] = b->link_density;
 	x[16] = 1;
 	x[17] = fmin(2, b->depth / 30.0);

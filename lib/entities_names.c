@@ -190,14 +190,26 @@ static int model_span_free(const struct work *w, size_t a, size_t b, enum af_ety
 	return 1;
 }
 
-/* Drops the roles found over units [a, b) (the tagger's name holds them). */
+/* Drops the roles found over units [a, b) (the tagger's name holds them). The roles are
+ * apart and in text order (en_find_roles): those over [a, b) are one run of them, found
+ * by binary search (a scan of every role per name was quadratic, issue 15). */
 static void drop_roles(struct work *w, size_t a, size_t b)
 {
-	size_t n = 0;
-	for (size_t r = 0; r < w->nroles; r++)
-		if (w->roles[r].b <= a || w->roles[r].a >= b)
-			w->roles[n++] = w->roles[r];
-	w->nroles = n;
+	size_t lo = 0, hi = w->nroles;
+	while (lo < hi) { /* the first role ending after a */
+		size_t mid = lo + (hi - lo) / 2;
+		if (w->roles[mid].b <= a)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	hi = lo;
+	while (hi < w->nroles && w->roles[hi].a < b)
+		hi++;
+	if (hi > lo) {
+		memmove(w->roles + lo, w->roles + hi, (w->nroles - hi) * sizeof *w->roles);
+		w->nroles -= hi - lo;
+	}
 }
 
 /* Does the tagger's span [a, b) end in a ")" whose "(" it holds ("Mladost ( BJ )")? */
@@ -223,6 +235,13 @@ static int lower_start_ok(const struct work *w, size_t a, size_t b, enum af_etyp
 	return t == AF_E_MISC && (uflags(w, a + 1) & AF_UF_HYPHEN);
 }
 
+/* Is unit i a word in -ed ("ordered", "led")? */
+static int participle(const struct work *w, size_t i)
+{
+	const struct af_lexunit *x = &w->u->v[i];
+	return x->end - x->start >= 3 && !strncmp(w->s + x->end - 2, "ed", 2);
+}
+
 void en_find_model(struct work *w)
 {
 	struct af_entities *x = w->x;
@@ -246,11 +265,12 @@ void en_find_model(struct work *w)
 		 * is inside); no hyphenated lower-case word in an organisation or place ("Imran
 		 * Khan-led", which the tagger calls a place), but in a MISC name, the tagger's type
 		 * for compound adjectives ("Ohio-based", "U.S.-led"), and in a person's name ("Ban
-		 * Ki-moon", "Kim Jong-il": on 3,000 Tehran Times articles every person span of the
-		 * tagger ending so is a name); no leading "the" */
+		 * Ki-moon", "Kim Jong-il") unless it is a participle ("Trump-ordered"): on 12,000
+		 * Tehran Times articles the person spans of the tagger ending so are names but for
+		 * those in -ed; no leading "the" */
 		while (b > a && (((u->v[b - 1].flags & (AF_UF_CLITIC | AF_UF_PUNCT)) && !closes_paren(w, a, b)) ||
-		                 (b - 1 > a && (t == AF_E_ORG || t == AF_E_LOC) && (u->v[b - 1].flags & AF_UF_HYPHEN) &&
-		                  !(u->v[b - 1].flags & AF_UF_CAP))))
+		                 (b - 1 > a && (u->v[b - 1].flags & AF_UF_HYPHEN) && !(u->v[b - 1].flags & AF_UF_CAP) &&
+		                  (t == AF_E_ORG || t == AF_E_LOC || (t == AF_E_PERSON && participle(w, b - 1))))))
 			b--;
 		while (a < b && ((u->v[a].flags & AF_UF_PUNCT) || (wcls(w, a) & AF_LC_FUNCTION)) &&
 		       !keeps_function_word(w, a))
@@ -269,19 +289,50 @@ void en_find_model(struct work *w)
 		 * its entry ("Afghan Taliban" keeps the Taliban's code), and so does the name a
 		 * compound adjective is made of ("U.S.-led" keeps the code of the United States) */
 		const struct ment *head = owner_ment(w, a);
+		int codeent = -1; /* (the code only: "U.S.-led" is not the United States) */
 		if (ent < 0 && t == AF_E_MISC && head && head->a == a && head->b + 1 == b && head->ent >= 0 &&
 		    (uflags(w, b - 1) & AF_UF_HYPHEN) && !(uflags(w, b - 1) & AF_UF_CAP))
-			ent = head->ent;
+			codeent = head->ent;
 		for (size_t i = a; i < b; i++)
 			if (w->owner[i] != NONE && w->owner[i] != ROLEUNIT)
 				kill_ment(w, w->owner[i]);
 		drop_roles(w, a, b);
 		size_t m = new_ment(w, a, b, t, ent);
 		w->m[m].tagged = 1;
+		w->m[m].codeent = codeent;
 		if (b - a == 1 && a > 0 && is_word(w, a - 1, "the") && (wcls(w, a) & AF_LC_ORGHEAD)) {
 			w->m[m].type = AF_E_ORG;
 			w->m[m].anaphor = a; /* "the Council": resolved with the others */
 		}
+	}
+}
+
+/* A lexicon name the tagger left alone, joined by a hyphen to a lower-case word, is a
+ * compound adjective as the tagger's own are ("London-based", "mainly-Moslem"): MISC over
+ * the word, with the name's code. */
+void en_find_compounds(struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	for (size_t k = 0; k < w->nm; k++) {
+		struct ment *m = &w->m[k];
+		if (m->dead || m->tagged || m->ent < 0 || (m->type != AF_E_LOC && m->type != AF_E_NORP))
+			continue;
+		size_t a = m->a, b = m->b;
+		unsigned lower = AF_UF_WORD | AF_UF_HYPHEN;
+		if (b < u->n && (uflags(w, b) & (lower | AF_UF_CAP)) == lower && w->owner[b] == NONE)
+			b++;
+		else if (a > 0 && (uflags(w, a) & AF_UF_HYPHEN) && (uflags(w, a - 1) & (AF_UF_WORD | AF_UF_CAP)) == AF_UF_WORD &&
+		         w->owner[a - 1] == NONE && !(wcls(w, a - 1) & AF_LC_SKIPPREFIX))
+			a--;
+		else
+			continue;
+		m->codeent = m->ent;
+		m->ent = -1;
+		m->type = AF_E_MISC;
+		m->a = a;
+		m->b = b;
+		for (size_t i = a; i < b; i++)
+			w->owner[i] = k;
 	}
 }
 

@@ -12,6 +12,7 @@
  * never a target. Speech verbs and quotes make the events they govern `reported`, with the
  * speaker. docs/af-events.1 says what is decided; docs/decisions.md why. */
 #include "events_coder.h"
+#include "english.h"
 
 #include "af/util.h"
 
@@ -20,62 +21,89 @@
 #include <string.h>
 #include <strings.h>
 
+/* The coder's closed-class words: English's classes (data/english.yaml, lib/english.c) with
+ * the roles the coder gives them, then the coder's own roles of a few words. */
+static const struct {
+	enum af_en_class en;
+	unsigned cls;
+} en_roles[] = {
+	{AF_EN_DET, W_DET}, {AF_EN_PREP, W_PREP}, {AF_EN_CONJ, W_CONJ}, {AF_EN_SUB, W_WH},
+	{AF_EN_WH, W_WH}, {AF_EN_BE, W_AUX | W_BE}, {AF_EN_AUX, W_AUX}, {AF_EN_MODAL, W_MODAL},
+	{AF_EN_NEG, W_NEG}, {AF_EN_PERSON_PRON, W_PRON}, {AF_EN_OTHER_PRON, W_PRON},
+	{AF_EN_TIME, W_TIME}, {AF_EN_WEEKDAY, W_TIME}, {AF_EN_MONTH, W_TIME}, {AF_EN_RELDAY, W_TIME},
+};
+
+/* Roles of the coder's own: agent-of-actor links (of, in, from), the passive's "by", the
+ * infinitive's "to" (no preposition here), possessives, "get" passives, and adverbs that may
+ * sit inside a verb group. */
 static const struct {
 	const char *w;
 	unsigned cls;
-} closed[] = {
-	{"THE", W_DET}, {"A", W_DET}, {"AN", W_DET}, {"THIS", W_DET}, {"THESE", W_DET},
-	{"THOSE", W_DET}, {"ITS", W_DET}, {"THEIR", W_DET}, {"HIS", W_DET}, {"OUR", W_DET},
-	{"MY", W_DET}, {"YOUR", W_DET}, {"SOME", W_DET}, {"ANY", W_DET}, {"EACH", W_DET},
-	{"EVERY", W_DET}, {"SEVERAL", W_DET}, {"MANY", W_DET}, {"FEW", W_DET}, {"NO", W_DET | W_NEG},
-	{"ANOTHER", W_DET}, {"SUCH", W_DET}, {"OTHER", W_DET},
-	{"OF", W_PREP | W_LINK}, {"IN", W_PREP | W_LINK}, {"FROM", W_PREP | W_LINK}, {"ON", W_PREP},
-	{"AT", W_PREP}, {"BY", W_PREP | W_BY}, {"FOR", W_PREP}, {"WITH", W_PREP}, {"TO", W_TO},
-	{"INTO", W_PREP}, {"ONTO", W_PREP}, {"OVER", W_PREP}, {"UNDER", W_PREP}, {"ABOUT", W_PREP},
-	{"AGAINST", W_PREP}, {"BETWEEN", W_PREP}, {"AMONG", W_PREP}, {"DURING", W_PREP},
-	{"AFTER", W_PREP}, {"BEFORE", W_PREP}, {"SINCE", W_PREP}, {"UNTIL", W_PREP},
-	{"THROUGH", W_PREP}, {"TOWARD", W_PREP}, {"TOWARDS", W_PREP}, {"NEAR", W_PREP},
-	{"ACROSS", W_PREP}, {"WITHIN", W_PREP}, {"WITHOUT", W_PREP}, {"AMID", W_PREP},
-	{"AMIDST", W_PREP}, {"ALONG", W_PREP}, {"UPON", W_PREP}, {"BEHIND", W_PREP},
-	{"BEYOND", W_PREP}, {"DESPITE", W_PREP}, {"VIA", W_PREP}, {"OUTSIDE", W_PREP},
-	{"INSIDE", W_PREP}, {"AROUND", W_PREP}, {"LIKE", W_PREP}, {"UNLIKE", W_PREP},
-	{"AND", W_CONJ}, {"OR", W_CONJ}, {"NOR", W_CONJ}, {"BUT", W_CONJ}, {"NEITHER", W_CONJ},
-	{"EITHER", W_CONJ},
-	{"IS", W_AUX | W_BE}, {"ARE", W_AUX | W_BE}, {"WAS", W_AUX | W_BE}, {"WERE", W_AUX | W_BE},
-	{"BE", W_AUX | W_BE}, {"BEEN", W_AUX | W_BE}, {"BEING", W_AUX | W_BE}, {"AM", W_AUX | W_BE},
-	{"'RE", W_AUX | W_BE}, {"GET", W_AUX | W_BE}, {"GOT", W_AUX | W_BE},
-	{"HAS", W_AUX}, {"HAVE", W_AUX}, {"HAD", W_AUX}, {"HAVING", W_AUX}, {"'VE", W_AUX},
-	{"DO", W_AUX}, {"DOES", W_AUX}, {"DID", W_AUX},
-	{"WILL", W_MODAL}, {"WOULD", W_MODAL}, {"MAY", W_MODAL}, {"MIGHT", W_MODAL},
-	{"CAN", W_MODAL}, {"COULD", W_MODAL}, {"SHOULD", W_MODAL}, {"MUST", W_MODAL},
-	{"SHALL", W_MODAL}, {"WO", W_MODAL}, {"CA", W_MODAL}, {"'LL", W_MODAL}, {"'D", W_MODAL},
-	{"NOT", W_NEG}, {"N'T", W_NEG}, {"N’T", W_NEG}, {"NEVER", W_NEG | W_ADV},
-	{"WHO", W_WH}, {"WHICH", W_WH}, {"THAT", W_WH | W_DET}, {"WHOM", W_WH}, {"WHOSE", W_WH},
-	{"WHERE", W_WH}, {"WHEN", W_WH}, {"WHILE", W_WH}, {"WHETHER", W_WH}, {"IF", W_WH},
-	{"BECAUSE", W_WH}, {"ALTHOUGH", W_WH}, {"THOUGH", W_WH}, {"AS", W_WH}, {"SO", W_WH},
-	{"HE", W_PRON}, {"SHE", W_PRON}, {"IT", W_PRON}, {"THEY", W_PRON}, {"WE", W_PRON},
-	{"I", W_PRON}, {"YOU", W_PRON}, {"HIM", W_PRON}, {"THEM", W_PRON}, {"US", W_PRON},
-	{"HER", W_PRON | W_DET}, {"HIMSELF", W_PRON}, {"THEMSELVES", W_PRON}, {"ITSELF", W_PRON},
-	{"ALSO", W_ADV}, {"BOTH", W_ADV}, {"NOW", W_ADV}, {"EVER", W_ADV}, {"EVEN", W_ADV}, {"JUST", W_ADV},
-	{"STILL", W_ADV}, {"ALREADY", W_ADV}, {"AGAIN", W_ADV}, {"THEN", W_ADV}, {"SOON", W_ADV},
-	{"YET", W_ADV}, {"ONCE", W_ADV}, {"LATER", W_ADV}, {"EARLIER", W_ADV},
-	{"FINALLY", W_ADV}, {"REPORTEDLY", W_ADV}, {"RECENTLY", W_ADV}, {"ALLEGEDLY", W_ADV},
-	{"'S", W_POSS}, {"’S", W_POSS}, {"'", W_POSS}, {"’", W_POSS},
-	{"MONDAY", W_TIME}, {"TUESDAY", W_TIME}, {"WEDNESDAY", W_TIME}, {"THURSDAY", W_TIME},
-	{"FRIDAY", W_TIME}, {"SATURDAY", W_TIME}, {"SUNDAY", W_TIME}, {"TODAY", W_TIME},
-	{"YESTERDAY", W_TIME}, {"TOMORROW", W_TIME}, {"TONIGHT", W_TIME}, {"JANUARY", W_TIME},
-	{"FEBRUARY", W_TIME}, {"MARCH", W_TIME}, {"APRIL", W_TIME}, {"JUNE", W_TIME},
-	{"JULY", W_TIME}, {"AUGUST", W_TIME}, {"SEPTEMBER", W_TIME}, {"OCTOBER", W_TIME},
-	{"NOVEMBER", W_TIME}, {"DECEMBER", W_TIME}, {"WEEK", W_TIME}, {"MONTH", W_TIME},
-	{"YEAR", W_TIME}, {"NIGHT", W_TIME}, {"MORNING", W_TIME}, {"EVENING", W_TIME},
-	{"AFTERNOON", W_TIME}, {"DAY", W_TIME}, {"DAYS", W_TIME}, {"YEARS", W_TIME},
-	{"MONTHS", W_TIME}, {"WEEKS", W_TIME},
+} own_roles[] = {
+	{"OF", W_LINK}, {"IN", W_LINK}, {"FROM", W_LINK}, {"BY", W_BY}, {"TO", W_TO},
+	{"GET", W_AUX | W_BE}, {"GOT", W_AUX | W_BE}, {"'S", W_POSS}, {"’S", W_POSS}, {"'", W_POSS},
+	{"’", W_POSS}, {"N’T", W_NEG}, {"ALSO", W_ADV}, {"BOTH", W_ADV}, {"NOW", W_ADV}, {"EVER", W_ADV},
+	{"EVEN", W_ADV}, {"JUST", W_ADV}, {"STILL", W_ADV}, {"ALREADY", W_ADV}, {"AGAIN", W_ADV},
+	{"THEN", W_ADV}, {"SOON", W_ADV}, {"YET", W_ADV}, {"ONCE", W_ADV}, {"LATER", W_ADV},
+	{"EARLIER", W_ADV}, {"FINALLY", W_ADV}, {"REPORTEDLY", W_ADV}, {"RECENTLY", W_ADV},
+	{"ALLEGEDLY", W_ADV}, {"NEVER", W_ADV},
 };
+
+/* Words English's classes give that the coder reads otherwise: "'s" is a possessive here, not
+ * "is"; "may" a modal, not the month; "to" the infinitive's; "both" a floating quantifier
+ * that may stand inside a verb group ("were both attacked"). */
+static int en_skip(const char *w, unsigned cls)
+{
+	return (!strcmp(w, "'S") && (cls & W_BE)) || (!strcmp(w, "'M")) || (!strcmp(w, "MAY") && (cls & W_TIME)) ||
+	       (!strcmp(w, "TO") && (cls & W_PREP)) || (!strcmp(w, "BOTH") && (cls & W_DET));
+}
+
+struct closed_ctx {
+	void (*fn)(void *ctx, const char *w, size_t n, unsigned cls);
+	void *ctx;
+	unsigned cls;
+};
+
+static void closed_en(void *vctx, const char *word, int value)
+{
+	(void)value;
+	struct closed_ctx *x = vctx;
+	char up[64];
+	size_t n = strlen(word);
+	if (n >= sizeof up || memchr(word, ' ', n))
+		return; /* phrases ("even though") are no single token */
+	for (size_t i = 0; i < n; i++)
+		up[i] = (char)toupper((unsigned char)word[i]);
+	up[n] = 0;
+	if (!en_skip(up, x->cls))
+		x->fn(x->ctx, up, n, x->cls);
+}
+
+/* Calls fn for each closed-class word and its class bits (a word may come more than once). */
+static void closed_each(void (*fn)(void *ctx, const char *w, size_t n, unsigned cls), void *ctx)
+{
+	struct af_error err;
+	struct af_english *en = af_english_new(&err);
+	if (en) {
+		for (size_t i = 0; i < sizeof en_roles / sizeof en_roles[0]; i++) {
+			struct closed_ctx x = {fn, ctx, en_roles[i].cls};
+			af_english_each(en, en_roles[i].en, closed_en, &x);
+		}
+		af_english_free(en);
+	}
+	for (size_t i = 0; i < sizeof own_roles / sizeof own_roles[0]; i++)
+		fn(ctx, own_roles[i].w, strlen(own_roles[i].w), own_roles[i].cls);
+}
+
+static void intern_closed(void *ctx, const char *w, size_t n, unsigned cls)
+{
+	(void)cls;
+	ev_wtab_add(&((struct af_evdict *)ctx)->w, w, n);
+}
 
 void ev_closed_words(struct af_evdict *d)
 {
-	for (size_t i = 0; i < sizeof closed / sizeof closed[0]; i++)
-		ev_wtab_add(&d->w, closed[i].w, strlen(closed[i].w));
+	closed_each(intern_closed, d);
 }
 
 static unsigned closed_class(const struct af_coder *c, int id)
@@ -187,34 +215,23 @@ static void build_masks(struct af_coder *c)
 #undef TB
 }
 
+/* Adds a closed-class word's bits to the coder's word-id table (a word's classes merge). */
+static void add_closed(void *ctx, const char *w, size_t n, unsigned cls)
+{
+	struct af_coder *c = ctx;
+	int id = ev_wtab_get(&c->d->w, w, n);
+	if (id >= 0 && (size_t)id < c->nclsw)
+		c->clsw[id] |= cls;
+}
+
 struct af_coder *af_coder_new(const struct af_evdict *d)
 {
 	struct af_coder *c = af_calloc(1, sizeof *c);
 	c->d = d;
 	af_coder_conventions(c, AF_EVC_NEWS);
-	size_t n = sizeof closed / sizeof closed[0];
-	c->wcls_ids = af_malloc(n * sizeof *c->wcls_ids);
-	c->wcls = af_malloc(n * sizeof *c->wcls);
-	for (size_t i = 0; i < n; i++) {
-		int id = ev_wtab_get(&d->w, closed[i].w, strlen(closed[i].w));
-		c->wcls_ids[c->nwcls] = id;
-		c->wcls[c->nwcls] = closed[i].cls;
-		if (id >= 0) {
-			/* merge duplicates */
-			size_t k;
-			for (k = 0; k < c->nwcls; k++)
-				if (c->wcls_ids[k] == id) {
-					c->wcls[k] |= closed[i].cls;
-					break;
-				}
-			if (k == c->nwcls)
-				c->nwcls++;
-		}
-	}
 	c->nclsw = d->w.nwords;
 	c->clsw = af_calloc(c->nclsw ? c->nclsw : 1, sizeof *c->clsw);
-	for (size_t i = 0; i < c->nwcls; i++)
-		c->clsw[c->wcls_ids[i]] = c->wcls[i];
+	closed_each(add_closed, c);
 	build_masks(c);
 	c->synseen = af_calloc(d->nsyns + 1, sizeof *c->synseen);
 	c->syntried = af_calloc(d->nsyns + 1, sizeof *c->syntried);
@@ -252,8 +269,6 @@ void af_coder_free(struct af_coder *c)
 	free(c->vb);
 	free(c->vboff);
 	free(c->vbn);
-	free(c->wcls_ids);
-	free(c->wcls);
 	free(c->clsw);
 	free(c->tokbits);
 	free(c->pmask);
@@ -496,7 +511,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 		em.symmetric = 1;
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < ns; y++)
-				if (x != y && strcmp(scd[x], scd[y]) && fwd[0])
+				if (x != y && (strcmp(scd[x], scd[y]) || sc[x] != sc[y]) && fwd[0])
 					ev_emit_event(c, &em, v, fwd, sc[x], scd[x], sc[y], scd[y], 0, -1);
 	} else {
 		int nt = ev_members(c, r->tg, tc, tcd, MAX_MEMBERS * 2);
@@ -541,6 +556,11 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
 		return;
 	read_act(c, v, p, code, pcode, &m, s, &r);
+	/* a verb with no pattern words of its own is coded only when its sides are where the
+	 * parse has its arguments ("when it fled Kabul" is no event of the U.S.'s with Kabul) */
+	if (r.code && c->news && !r.recip && !r.appeal && !(p && p->score > 0) &&
+	    !ev_args_agree(c, v, r.sg, r.compound ? -1 : r.tg))
+		r.code = 0;
 	if (r.code)
 		emit_reading(c, (int)vi, &r, s);
 }
@@ -635,9 +655,10 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
  * "ought") or "is expected to"? */
 static int obligation(const struct af_coder *c, const struct af_clause *k)
 {
-	if (k->verb.modal != SIZE_MAX)
-		return ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
-		       ev_word_is(c, k->verb.modal, "OUGHT");
+	if (k->verb.modal != SIZE_MAX) /* not a passive's: its subject is acted on ("ISIL must be confronted") */
+		return !(k->verb.flags & AF_VG_PASSIVE) &&
+		       (ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
+		        ev_word_is(c, k->verb.modal, "OUGHT"));
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, k->verb.head, &n);
 	return (k->verb.flags & AF_VG_PASSIVE) && n == 6 && !memcmp(lem, "expect", 6);
@@ -723,6 +744,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	free(s.ev_verb);
 	if (c->news)
 		code_appeals(c, &s);
+
 	if (c->news)
 		ev_code_nominal(c, a, b, sidx, events);
 	remember_person(c, ch0);

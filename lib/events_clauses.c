@@ -300,6 +300,17 @@ void ev_mark_parens(struct af_coder *c, size_t a, size_t b)
 	int pid = 0;
 	for (size_t i = a; i < b; i++)
 		c->t[i].paren = 0;
+	/* a sentence that opens with its attribution: "According to Reuters, X signed ..." */
+	if (a + 3 < b && ev_word_is(c, a, "ACCORDING") && ev_word_is(c, a + 1, "TO")) {
+		size_t j = a + 2;
+		while (j < b && j < a + 2 + PAREN_MAX && !ev_is_comma(c, j) && !c->t[j].boundary)
+			j++;
+		if (j < b && ev_is_comma(c, j)) {
+			pid++;
+			for (size_t k = a; k <= j; k++)
+				c->t[k].paren = pid;
+		}
+	}
 	for (size_t i = a; i + 2 < b; i++) {
 		if (!ev_is_comma(c, i))
 			continue;
@@ -489,4 +500,88 @@ int ev_topic_target(const struct af_coder *c, const struct vgroup *v, int sg)
 			return g;
 	}
 	return -1;
+}
+
+/* Does a member of group g lie in the parse's NP np (or in its "of" phrase)? */
+static int group_in_np(const struct af_coder *c, int g, int32_t np)
+{
+	if (g < 0 || np < 0)
+		return 0;
+	const struct af_syn_np *n = &c->parse.np[np];
+	size_t s = n->start, e = n->end;
+	for (int k = 0; k < 3 && e + 1 < c->toks.n && ev_word_is(c, e, "OF") && c->parse.tok[e + 1].np >= 0; k++)
+		e = c->parse.np[c->parse.tok[e + 1].np].end;
+	const struct group *gr = &c->gr[g];
+	for (int i = 0; i < gr->n; i++) {
+		const struct chunk *ch = &c->ch[gr->members[i]];
+		if (ch->a < e && ch->b > s)
+			return 1;
+		/* the chunk is the head of a name the parse split ("Iranian Deputy Foreign Minister |
+		 * for Political Affairs | Seyed Abbas Araghchi"): a few words, no verb, no comma apart */
+		if (ch->b <= s && s - ch->b <= 4) {
+			size_t k = ch->b;
+			while (k < s && !af_pos_is_verb(c->t[k].tag) && c->t[k].kind == AF_TOK_WORD)
+				k++;
+			if (k == s)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is group g an object or in a prepositional phrase of clause cl? */
+static int group_in_args(const struct af_coder *c, int g, const struct af_clause *cl)
+{
+	for (size_t k = 0; k < cl->nobj; k++)
+		if (group_in_np(c, g, c->parse.objs[cl->obj_start + k]))
+			return 1;
+	for (size_t k = 0; k < cl->npp; k++)
+		if (group_in_np(c, g, c->parse.pps[cl->pp_start + k].np))
+			return 1;
+	return 0;
+}
+
+/* Do the source and target groups sg and tg of verb group v stand where its clause in the
+ * parse has its arguments: the source in its subject (the by-phrase when passive), the target
+ * in an object or a prepositional phrase (the subject when passive)? 1 when the parse has no
+ * clause for v or no subject to compare. */
+int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int tg)
+{
+	const struct af_clause *cl = ev_clause_of(c, v);
+	if (!cl)
+		return 1;
+	int passive = v->passive;
+	int32_t srcnp = passive ? cl->agent : cl->subj;
+	/* a subject inside a parenthetical clause the verb is not in is the parse's mistake ("The
+	 * Taliban, who seized Kabul in 2021, accused Pakistan") */
+	if (srcnp >= 0 && c->t[c->parse.np[srcnp].head].paren && c->t[c->parse.np[srcnp].head].paren != c->t[v->head].paren)
+		srcnp = -1;
+	/* nor is an active subject after its verb ("Russia, officials said, attacked Ukraine") */
+	if (srcnp >= 0 && !passive && c->parse.np[srcnp].start > v->head)
+		srcnp = -1;
+	/* the parse may split the verb group ("were | both attacked by"): the subject of a clause
+	 * holding one of its auxiliaries is its subject too */
+	const struct af_clause *aux = NULL;
+	for (size_t i = v->a; i < v->head && !aux; i++)
+		if (c->vclause[i] >= 0 && &c->parse.cl[c->vclause[i]] != cl)
+			aux = &c->parse.cl[c->vclause[i]];
+	if (sg >= 0 && srcnp >= 0 && !group_in_np(c, sg, srcnp) &&
+	    !(!passive && aux && aux->subj >= 0 && group_in_np(c, sg, aux->subj)))
+		return 0;
+	if (tg < 0)
+		return 1;
+	if (passive && cl->subj >= 0 && group_in_np(c, tg, cl->subj))
+		return 1;
+	if (passive && aux && aux->subj >= 0 && group_in_np(c, tg, aux->subj))
+		return 1;
+	if (!passive && cl->subj >= 0 && c->parse.np[cl->subj].start > v->head && group_in_np(c, tg, cl->subj))
+		return 1; /* the parse's misplaced subject: "..., attacked Ukraine" */
+	if (group_in_args(c, tg, cl))
+		return 1;
+	/* or of an infinitive it governs ("is ready to help all Afghan groups") */
+	int32_t me = (int32_t)(cl - c->parse.cl);
+	for (const struct af_clause *k = cl + 1; k < c->parse.cl + c->parse.ncl && k->sent == cl->sent; k++)
+		if (k->parent == me && k->kind == AF_CL_INF && group_in_args(c, tg, k))
+			return 1;
+	return 0;
 }

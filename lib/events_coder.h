@@ -117,9 +117,6 @@ struct af_coder {
 	int *vb;      /* for each verb: the blocks of verbs with the same words, at vb + vboff[v] */
 	size_t *vboff;
 	int *vbn;
-	int *wcls_ids; /* closed-class word ids */
-	unsigned *wcls;
-	size_t nwcls;
 	unsigned *clsw; /* word id -> W_* class bits */
 	size_t nclsw;
 	uint64_t *tokbits; /* word id -> the pattern-element bits a token of it can satisfy */
@@ -217,6 +214,7 @@ void ev_verb_codes(const struct af_coder *c, const struct vgroup *v, const char 
 const struct af_clause *ev_clause_of(const struct af_coder *c, const struct vgroup *v);
 int ev_np_group(const struct af_coder *c, int32_t np, int head_only);
 int ev_topic_target(const struct af_coder *c, const struct vgroup *v, int sg);
+int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int tg);
 int ev_is_comma(const struct af_coder *c, size_t i);
 int ev_find_subject(struct af_coder *c, int vi, size_t a);
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group);

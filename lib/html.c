@@ -8,9 +8,11 @@
  * The tree is walked without recursion (parent and sibling links; per-node state in the
  * node's data slot), so deeply nested tags cost no stack. */
 #include "html.h"
+#include "af/utf8.h"
 
 #include "af/af.h"
 #include "af/clean.h"
+#include "af/utf8.h"
 #include "af/util.h"
 
 #include <myhtml/api.h>
@@ -32,8 +34,9 @@ enum {
 	S_PARA = 1u << 23,   /* ... a paragraph: a blank line */
 	S_SKIP = 1u << 24,   /* not shown, not entered */
 	S_ENTERED = 1u << 25,
+	S_BYLINE = 1u << 26, /* inside the element the byline was read from */
 };
-#define INHERITED (((1u << H_NFLAGS) - 1) | S_LINK | S_NOTEXT)
+#define INHERITED (((1u << H_NFLAGS) - 1) | S_LINK | S_NOTEXT | S_BYLINE)
 
 struct walk {
 	struct af_html_page *pg;
@@ -43,6 +46,9 @@ struct walk {
 	int open;       /* a line is being written */
 	struct af_html_line line;
 	int ranks[5];   /* the rank of the source of each meta field (higher wins) */
+	unsigned *boxes;  /* the numbers of the block elements open, outermost first */
+	size_t nboxes, boxcap;
+	unsigned nbox;    /* block elements numbered so far */
 	int ld_done;    /* a JSON-LD article object was read */
 };
 
@@ -115,6 +121,8 @@ static void open_line(struct walk *w, unsigned flags, int depth)
 	}
 	w->line = (struct af_html_line){.off = w->text.len, .gap_before = w->pending >= 2 || !w->text.len,
 	                                 .depth = depth};
+	for (size_t k = 0; k < HTML_BOXES && k < w->nboxes; k++)
+		w->line.box[k] = w->boxes[w->nboxes - 1 - k];
 	w->open = 1;
 	w->pending = 0;
 	w->space = 0;
@@ -124,6 +132,24 @@ static void open_line(struct walk *w, unsigned flags, int depth)
 /* Text of a text node, white space folded (kept in <pre>). */
 static void add_text(struct walk *w, const char *s, size_t n, unsigned flags, int depth)
 {
+	size_t bad;
+	if (!af_utf8_valid(s, n, &bad)) {
+		/* the parser can hand over broken UTF-8 (NUL bytes next to U+FFFD in the page, found
+		 * by the html fuzz target): each bad byte becomes U+FFFD, as the cleaner needs */
+		struct af_buf fix = {0};
+		for (size_t i = 0; i < n;) {
+			if (af_utf8_valid(s + i, n - i, &bad)) {
+				af_buf_add(&fix, s + i, n - i);
+				break;
+			}
+			af_buf_add(&fix, s + i, bad);
+			af_buf_add(&fix, "\xEF\xBF\xBD", 3);
+			i += bad + 1;
+		}
+		add_text(w, fix.p, fix.len, flags, depth);
+		af_buf_free(&fix);
+		return;
+	}
 	int pre = (flags & H_PRE) != 0;
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)s[i];
@@ -270,13 +296,59 @@ static char **field(struct af_html_meta *m, int f)
 	}
 }
 
-/* s folded: white space runs to one space, trimmed; NULL when empty. */
+/* A character reference at s[i] ("&#8211;", "&#x2013;", "&amp;" ...) that a page escaped
+ * twice, so that it is still there after the parser's decoding: its code point and length,
+ * or 0. Only numeric ones and the five of XML, which a double escape leaves. */
+static uint32_t char_ref(const char *s, size_t n, size_t i, size_t *len)
+{
+	static const struct {
+		const char *name;
+		uint32_t cp;
+	} named[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+	for (size_t k = 0; k < sizeof named / sizeof *named; k++) {
+		size_t l = strlen(named[k].name);
+		if (i + l <= n && !memcmp(s + i, named[k].name, l)) {
+			*len = l;
+			return named[k].cp;
+		}
+	}
+	if (i + 3 >= n || s[i + 1] != '#')
+		return 0;
+	int hex = s[i + 2] == 'x' || s[i + 2] == 'X';
+	uint32_t cp = 0;
+	size_t j = i + 2 + hex, digits = 0;
+	for (; j < n && digits < 7; j++, digits++) {
+		char c = s[j];
+		int d = c >= '0' && c <= '9' ? c - '0' : hex && (c | 0x20) >= 'a' && (c | 0x20) <= 'f' ? (c | 0x20) - 'a' + 10 : -1;
+		if (d < 0)
+			break;
+		cp = cp * (hex ? 16 : 10) + (uint32_t)d;
+	}
+	if (!digits || j >= n || s[j] != ';' || !cp || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	*len = j + 1 - i;
+	return cp;
+}
+
+/* s folded: white space runs to one space, trimmed, character references left by a double
+ * escape decoded; NULL when empty. */
 static char *folded(const char *s, size_t n, size_t max)
 {
 	struct af_buf b = {0};
 	int space = 0;
 	for (size_t i = 0; i < n && b.len < max; i++) {
 		unsigned char c = (unsigned char)s[i];
+		size_t rl;
+		uint32_t cp = c == '&' ? char_ref(s, n, i, &rl) : 0;
+		if (cp && cp != ' ' && cp != 0xA0) {
+			char u[4];
+			if (space && b.len)
+				af_buf_addc(&b, ' ');
+			space = 0;
+			af_buf_add(&b, u, af_utf8_put(cp, u));
+			i += rl - 1;
+			continue;
+		}
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
 			space = 1;
 			continue;
@@ -416,6 +488,45 @@ static void ld_string(struct walk *w, int f, json_t *v)
 		set_field(w, f, 3, json_string_value(v), json_string_length(v));
 }
 
+/* The words of a that are in b, over the words of a (white space separated, any case). */
+static double words_shared(const char *a, const char *b)
+{
+	size_t in = 0, all = 0;
+	for (const char *p = a; *p;) {
+		while (*p == ' ')
+			p++;
+		size_t n = strcspn(p, " ");
+		if (!n)
+			break;
+		all++;
+		for (const char *q = b; *q;) {
+			while (*q == ' ')
+				q++;
+			size_t m = strcspn(q, " ");
+			if (m == n && !strncasecmp(p, q, n)) {
+				in++;
+				break;
+			}
+			q += m;
+		}
+		p += n;
+	}
+	return all ? (double)in / (double)all : 0;
+}
+
+/* An article's headline, or its name: when both are given and differ, the one that shares
+ * more words with the page's <title> (a "headline" is at times a kind of page, a "name" the
+ * title). The page's <title> comes before its JSON-LD in the head. */
+static json_t *ld_headline(struct walk *w, json_t *headline, json_t *name)
+{
+	const char *h = json_string_value(headline), *n = json_string_value(name), *t = w->pg->meta.doc_title;
+	if (!h || !*h)
+		return name;
+	if (!n || !*n || !strcmp(h, n) || !t)
+		return headline;
+	return words_shared(t, n) > words_shared(t, h) ? name : headline;
+}
+
 /* JSON-LD: the first object of an article type, also inside @graph and lists (depth-limited). */
 static void ld_walk(struct walk *w, json_t *j, int depth)
 {
@@ -435,8 +546,7 @@ static void ld_walk(struct walk *w, json_t *j, int depth)
 	if (w->ld_done || !article_type(json_object_get(j, "@type")))
 		return;
 	w->ld_done = 1;
-	json_t *h = json_object_get(j, "headline");
-	ld_string(w, M_TITLE, h ? h : json_object_get(j, "name"));
+	ld_string(w, M_TITLE, ld_headline(w, json_object_get(j, "headline"), json_object_get(j, "name")));
 	ld_string(w, M_PUBLISHED, json_object_get(j, "datePublished"));
 	ld_string(w, M_MODIFIED, json_object_get(j, "dateModified"));
 	ld_string(w, M_SITE, json_object_get(j, "publisher"));
@@ -481,18 +591,39 @@ static void on_script(struct walk *w, myhtml_tree_node_t *n)
 	const char *s = t ? myhtml_node_text(t, &len) : NULL;
 	if (!s)
 		return;
+	/* the JSON may sit in a CDATA section or a comment, as XHTML-minded pages write it */
+	static const char *const wrap[][2] = {{"<![CDATA[", "]]>"}, {"<!--", "-->"}, {"//<![CDATA[", "//]]>"}};
+	for (int again = 1; again;) {
+		again = 0;
+		while (len && strchr(" \t\r\n\f", *s))
+			s++, len--;
+		while (len && strchr(" \t\r\n\f", s[len - 1]))
+			len--;
+		for (size_t k = 0; k < sizeof wrap / sizeof *wrap; k++) {
+			size_t a = strlen(wrap[k][0]), b = strlen(wrap[k][1]);
+			if (len >= a + b && !memcmp(s, wrap[k][0], a) && !memcmp(s + len - b, wrap[k][1], b)) {
+				s += a;
+				len -= a + b;
+				again = 1;
+			}
+		}
+	}
 	json_t *j = json_loadb(s, len, JSON_DECODE_ANY, NULL);
 	if (j)
 		ld_walk(w, j, 0);
 	json_decref(j);
 }
 
-static void on_byline(struct walk *w, myhtml_tree_node_t *n)
+/* A byline element: rel=author, itemprop=author, or a class or id with "byline" or
+ * "author" (not "authority"). The first one's text is the byline, unless an element inside
+ * it is one too (a name beside a role: "<div class=author><a class=author-link>Name</a>
+ * Games Editor</div>"). Returns whether n is one. */
+static int on_byline(struct walk *w, myhtml_tree_node_t *n, unsigned inherited)
 {
 	size_t len;
 	const char *rel = attr(n, "rel", &len), *ip = attr(n, "itemprop", &len);
 	int is = (rel && !strncasecmp(rel, "author", 6)) || (ip && !strncasecmp(ip, "author", 6));
-	char low[128];
+	char low[128] = "";
 	for (int k = 0; !is && k < 2; k++) {
 		const char *v = attr(n, k ? "id" : "class", &len);
 		if (!v)
@@ -504,12 +635,34 @@ static void on_byline(struct walk *w, myhtml_tree_node_t *n)
 		is = strstr(low, "byline") || (strstr(low, "author") && !strstr(low, "authori"));
 	}
 	if (!is)
-		return;
+		return 0;
+	/* inside a byline element, only the name's element: a link, or a class or id naming
+	 * a name (not "author-title", "author-bio") */
+	if ((inherited & S_BYLINE) && myhtml_node_tag_id(n) != MyHTML_TAG_A && !(rel && !strncasecmp(rel, "author", 6)) &&
+	    !strstr(low, "name"))
+		return 0;
 	char *t = subtree_text(n, 200);
-	if (t && strlen(t) < 100)
+	/* separators the page puts after the name ("Name —", "Name •") */
+	static const char *const trail[] = {" —", " –", " -", " •", " ·", " |", ",", ":", NULL};
+	for (int again = t != NULL; again;) {
+		again = 0;
+		size_t tl = strlen(t);
+		for (int k = 0; trail[k]; k++) {
+			size_t l = strlen(trail[k]);
+			if (tl > l && !strcmp(t + tl - l, trail[k])) {
+				t[tl - l] = '\0';
+				again = 1;
+				break;
+			}
+		}
+	}
+	if (t && *t && strlen(t) < 100 && (!w->pg->meta.byline || (inherited & S_BYLINE))) {
+		free(w->pg->meta.byline);
 		w->pg->meta.byline = t;
-	else
-		free(t);
+		return 1;
+	}
+	free(t);
+	return 0;
 }
 
 /* ---- the walk ---- */
@@ -598,13 +751,21 @@ static int enter(struct walk *w, myhtml_tree_node_t *n, int depth)
 			w->pending = 2;
 		return 0;
 	}
-	if (!w->pg->meta.byline && !(inherited & S_NOTEXT))
-		on_byline(w, n);
+	unsigned byline = 0;
+	if ((!w->pg->meta.byline || (inherited & S_BYLINE)) && !(inherited & S_NOTEXT) && on_byline(w, n, inherited))
+		byline = S_BYLINE;
 	if (st & H_CELL)
 		w->space = 1;
-	if (st & S_BLOCK)
+	if (st & S_BLOCK) {
 		block_break(w, (st & S_PARA) != 0);
-	unsigned mine = inherited | (st & ~(S_BLOCK | S_PARA)) | class_flags(n) | (st & (S_BLOCK | S_PARA)) | S_ENTERED;
+		if (w->nboxes == w->boxcap) {
+			w->boxcap = w->boxcap ? 2 * w->boxcap : 64;
+			w->boxes = af_realloc(w->boxes, w->boxcap * sizeof *w->boxes);
+		}
+		w->boxes[w->nboxes++] = ++w->nbox;
+	}
+	unsigned mine = inherited | byline | (st & ~(S_BLOCK | S_PARA)) | class_flags(n) | (st & (S_BLOCK | S_PARA)) |
+	                S_ENTERED;
 	myhtml_node_set_data(n, (void *)(uintptr_t)mine);
 	return 1;
 }
@@ -612,8 +773,11 @@ static int enter(struct walk *w, myhtml_tree_node_t *n, int depth)
 static void leave(struct walk *w, myhtml_tree_node_t *n)
 {
 	unsigned st = state_of(n);
-	if ((st & S_ENTERED) && (st & S_BLOCK))
+	if ((st & S_ENTERED) && (st & S_BLOCK)) {
 		block_break(w, (st & S_PARA) != 0);
+		if (w->nboxes)
+			w->nboxes--;
+	}
 }
 
 static void walk(struct walk *w, myhtml_tree_node_t *root)
@@ -656,12 +820,14 @@ int af_html_parse(struct af_html *h, const char *html, size_t len, struct af_htm
 		if (myhtml_parse(h->tree, MyENCODING_UTF_8, seg, n) != MyHTML_STATUS_OK)
 			rc = -1;
 		myhtml_tree_node_t *doc = rc ? NULL : myhtml_tree_get_document(h->tree);
+		w.nboxes = 0;
 		if (doc)
 			walk(&w, doc);
 		myhtml_tree_clean(h->tree);
 	}
 	html_scan_free(sc);
 	close_line(&w);
+	free(w.boxes);
 	page->text = w.text.p;
 	page->len = w.text.len;
 	page->text[page->len] = '\0';

@@ -18,6 +18,8 @@ enum {
 	H_NFLAGS = 17
 };
 
+enum { HTML_BOXES = 4 };
+
 struct af_html_line {
 	size_t off, len;   /* in af_html_page.text */
 	int gap_before;    /* a blank line before it (paragraphs, headings) */
@@ -25,6 +27,8 @@ struct af_html_line {
 	int depth;         /* tree depth of its first text */
 	size_t chars;      /* characters of text (not spaces) */
 	size_t link_chars; /* of which inside <a> */
+	unsigned box[HTML_BOXES]; /* the block elements around it, innermost first (numbered in
+	                           * page order; 0: none): lines with a box in common share it */
 };
 
 /* From the head and the tree: <title>, <meta> (OpenGraph, article:*, author, dates),

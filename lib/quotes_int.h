@@ -39,7 +39,8 @@ enum {
 	L_HEAD = 1u << 15,   /* first word of a phrase */
 	L_OPEN = 1u << 16,   /* opens an adverbial before the subject: in, after, asked */
 	L_NOANTE = 1u << 17, /* a name right after it is no antecedent of a speaker pronoun: told, of */
-	L_PERSN = 1u << 18   /* a person's title or trade: "the spokesman", "the diplomat" name someone named before */
+	L_PERSN = 1u << 18,  /* a person's title or trade: "the spokesman", "the diplomat" name someone named before */
+	L_DOCN = 1u << 19    /* a document: "the statement added" is the last speaker's statement */
 };
 #define L_ANYCUE (L_CUE | L_MCUE | L_LISTEN)
 #define L_PRON (L_PPRON | L_OPRON)
@@ -88,6 +89,7 @@ struct attr {
 	int np;
 	int cue, cl;  /* cue token and length, -1 for none (a colon: cl = 1 on the colon) */
 	int sa, sb;   /* speaker tokens, -1 */
+	int va, vb;   /* the source of the report ("..., he said, according to Mehr"): tokens, -1 */
 	int from;     /* speaker copied from this attribution (context), -1 */
 	int drop;
 	double conf;

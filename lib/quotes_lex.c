@@ -30,6 +30,7 @@ static const struct {
 	{"openers", L_OPEN},
 	{"not_antecedent_after", L_NOANTE},
 	{"person_nouns", L_PERSN},
+	{"document_nouns", L_DOCN},
 };
 #define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
 

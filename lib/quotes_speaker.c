@@ -57,11 +57,14 @@ static int not_antecedent(const struct af_quoter *q, const struct mention *me)
 	                !(K(j).bits & L_NOANTE);
 	     k++)
 		j--;
-	return j >= 0 && (K(j).bits & L_NOANTE) && !(j > 0 && is_cap(q, j - 1) && tok_is(q, j, "of"));
+	/* "the Minister of Foreign Affairs X", "Ambassador to Moscow X": a title's "of", "to" */
+	return j >= 0 && (K(j).bits & L_NOANTE) &&
+	       !(j > 0 && is_cap(q, j - 1) && (tok_is(q, j, "of") || tok_is(q, j, "to")));
 }
 
 /* "the Iranian president": a nationality and a title are not the speaker's name; the person
- * the article named with that title and a code of that country, nearest before, is. */
+ * the article named with that title and a code of that country, nearest before, is; else the
+ * nearest with that title and no known country ("the Iraqi foreign minister": Fuad Hussein). */
 static const struct mention *title_holder(const struct af_quoter *q, const struct mention *norp, int sb,
                                           size_t before)
 {
@@ -69,17 +72,20 @@ static const struct mention *title_holder(const struct af_quoter *q, const struc
 		return NULL;
 	const char *head = q->s + T(sb - 1).start;
 	size_t hl = T(sb - 1).end - T(sb - 1).start, cl = strlen(norp->code);
-	const struct mention *near = NULL;
+	const struct mention *near = NULL, *loose = NULL; /* loose: a holder of no known country */
 	for (size_t i = 0; i < q->nmen; i++) {
 		const struct mention *me = &q->men[i];
-		if (me->c1 > before || strcmp(me->type, "PERSON") || !me->role || !me->code ||
-		    strncmp(me->code, norp->code, cl))
+		if (me->c1 > before || strcmp(me->type, "PERSON") || !me->role || (me->code && strncmp(me->code, norp->code, cl)))
 			continue;
 		size_t rl = strlen(me->role);
-		if (rl >= hl && !strncasecmp(me->role + rl - hl, head, hl) && (!near || me->c1 > near->c1))
+		if (rl < hl || strncasecmp(me->role + rl - hl, head, hl))
+			continue;
+		if (me->code && (!near || me->c1 > near->c1))
 			near = me;
+		else if (!me->code && (!loose || me->c1 > loose->c1))
+			loose = me;
 	}
-	return near;
+	return near ? near : loose;
 }
 
 /* The person named nearest before character c, outside quotes and not as a listener. */
@@ -92,6 +98,74 @@ static const struct mention *nearest_person(const struct af_quoter *q, size_t c)
 			near = me;
 	}
 	return near;
+}
+
+/* The country (a nationality or a place with a code) written right before the organisation
+ * org, inside the speaker's words from character c0 on, when the organisation's name has no
+ * code of its own ("the Chinese Foreign Ministry", "Iran's Foreign Ministry"), else NULL. */
+static const struct mention *country_before(const struct af_quoter *q, const struct mention *org, size_t c0)
+{
+	if (strcmp(org->type, "ORG") || org->code || org->t0 < 1)
+		return NULL;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->c0 < c0 || me->c1 > org->c0 || !me->code || (strcmp(me->type, "NORP") && strcmp(me->type, "LOC")))
+			continue;
+		int gap = org->t0 - me->t0;
+		if (gap == 1 || (gap == 2 && T(org->t0 - 1).kind == AF_TOK_WORD && (T(org->t0 - 1).flags & AF_TF_CLITIC)))
+			return me;
+	}
+	return NULL;
+}
+
+/* The canonical name of organisation me, with the country written right before it when it
+ * has no code of its own ("Chinese Foreign Ministry"); malloc'd, or NULL. */
+static char *org_canon(const struct af_quoter *q, const struct mention *me, size_t c0)
+{
+	const struct mention *land = country_before(q, me, c0);
+	if (!me->canonical)
+		return NULL;
+	if (!land)
+		return af_strdup(me->canonical);
+	size_t pl = T(me->t0).start - T(land->t0).start, cl = strlen(me->canonical);
+	char *c = af_malloc(pl + cl + 1);
+	memcpy(c, q->s + T(land->t0).start, pl);
+	memcpy(c + pl, me->canonical, cl + 1);
+	return c;
+}
+
+/* "the ministry said": the organisation named nearest before, outside quotes, with the word
+ * at token h in its name ("Foreign Ministry"), else NULL. */
+static const struct mention *named_org_before(const struct af_quoter *q, int h, size_t c)
+{
+	size_t hl = T(h).end - T(h).start;
+	const struct mention *near = NULL;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->c1 > c || strcmp(me->type, "ORG") || !me->canonical || (me->t0 < q->nt && K(me->t0).q >= 0) ||
+		    (near && me->c1 <= near->c1))
+			continue;
+		for (const char *w = me->canonical; *w; w++)
+			if ((w == me->canonical || w[-1] == ' ') && !strncasecmp(w, q->s + T(h).start, hl) &&
+			    (w[hl] == 0 || w[hl] == ' ')) {
+				near = me;
+				break;
+			}
+	}
+	return near;
+}
+
+/* The person whose name ends right before the comma before token i, else NULL. */
+static const struct mention *person_before_comma(const struct af_quoter *q, int i)
+{
+	if (i < 2 || !is_punct(q, i - 1, ','))
+		return NULL;
+	for (size_t k = 0; k < q->nmen; k++) {
+		const struct mention *me = &q->men[k];
+		if (me->c1 == T(i - 2).cend && !strcmp(me->type, "PERSON") && K(i - 2).q < 0)
+			return me;
+	}
+	return NULL;
 }
 
 static int fn_key_cmp(const struct af_quoter *q, int i, int j)
@@ -219,6 +293,18 @@ static int prev_sentence_speaker(const struct af_quoter *q, int o, int *sa, int 
 	return 0;
 }
 
+struct text_pos {
+	int pa, x;
+};
+
+static int by_text_pos(const void *a, const void *b)
+{
+	const struct text_pos *u = a, *v = b;
+	if (u->pa != v->pa)
+		return u->pa < v->pa ? -1 : 1;
+	return (u->x > v->x) - (u->x < v->x);
+}
+
 /* The attributions not dropped (and with content when with_content), in text order, into
  * ord (q->na entries, malloc'd); their number. */
 size_t qt_text_order(const struct af_quoter *q, int with_content, int **ordp)
@@ -228,16 +314,34 @@ size_t qt_text_order(const struct af_quoter *q, int with_content, int **ordp)
 	for (size_t x = 0; x < q->na; x++)
 		if (!q->at[x].drop && (!with_content || (q->at[x].np > 0 && q->at[x].pb[0] > q->at[x].pa[0])))
 			ord[m++] = (int)x;
-	for (size_t x = 1; x < m; x++) {
-		int t = ord[x];
-		size_t y = x;
-		while (y > 0 && q->at[ord[y - 1]].pa[0] > q->at[t].pa[0]) {
-			ord[y] = ord[y - 1];
-			y--;
-		}
-		ord[y] = t;
-	}
+	/* by content start, the order of the attributions among equals: a stable sort (an
+	 * insertion sort was quadratic on thousands of attributions, issue 15) */
+	struct text_pos *tp = af_malloc((m ? m : 1) * sizeof *tp);
+	for (size_t x = 0; x < m; x++)
+		tp[x] = (struct text_pos){q->at[ord[x]].pa[0], ord[x]};
+	qsort(tp, m, sizeof *tp, by_text_pos);
+	for (size_t x = 0; x < m; x++)
+		ord[x] = tp[x].x;
+	free(tp);
 	return m;
+}
+
+/* ""...," CNN quoted Pompeo as saying": the speaker is the one quoted, not the one who
+ * reports it. */
+static void quoted_as_saying(const struct af_quoter *q, struct attr *a)
+{
+	int c = a->cue;
+	if (a->sa < 0 || c < a->sb || !(tok_is(q, c, "quoted") || tok_is(q, c, "quoting")))
+		return;
+	for (int j = c + 2; j < q->nt && j < c + 10 && K(j).q < 0; j++) {
+		int x;
+		if (tok_is(q, j, "as") && j + 1 < q->nt && is_ing(q, j + 1) && is_cap(q, j - 1) &&
+		    qt_np_back(q, j, c + 1, &x) && x == c + 1) {
+			a->sa = x;
+			a->sb = j;
+			return;
+		}
+	}
 }
 
 void qt_resolve(struct af_quoter *q)
@@ -245,9 +349,10 @@ void qt_resolve(struct af_quoter *q)
 	int *ord;
 	size_t m = qt_text_order(q, 0, &ord);
 	int last_person = -1, last_any = -1; /* attributions with a named speaker */
-	int last_spk = -1;
+	int last_spk = -1, last_pspk = -1; /* last_pspk: the last with a person's canonical name */
 	for (size_t x = 0; x < m; x++) {
 		struct attr *a = &q->at[ord[x]];
+		quoted_as_saying(q, a);
 		if (a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT) {
 			/* "Benjamin said he believes "..."": the quoted words are those of the cue that
 			 * reports the pronoun's clause (indirect speech keeps its own frame: "Harper
@@ -314,8 +419,28 @@ void qt_resolve(struct af_quoter *q)
 			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
 				best = me;
 		}
-		/* a title or trade with no name: "the spokesman", "the Russian diplomat" */
-		int nominal = !pron && (K(a->sb - 1).bits & L_PERSN) && !is_cap(q, a->sb - 1);
+		/* ""...," the statement added": the body that issued it, the speaker before; so is
+		 * "it" after an organisation's quote */
+		int doc = !best && a->sb - a->sa == 2 && tok_is(q, a->sa, "the") && (K(a->sb - 1).bits & L_DOCN);
+		int it = pron && tok_is(q, a->sa, "it") && last_spk >= 0 && q->at[last_spk].type &&
+		         !strcmp(q->at[last_spk].type, "ORG");
+		if ((doc || it) && last_spk >= 0 && q->at[last_spk].canon &&
+		    K(a->sa).para - K(q->at[last_spk].pa[0]).para <= 2) {
+			a->canon = af_strdup(q->at[last_spk].canon);
+			a->type = q->at[last_spk].type;
+			last_spk = ord[x];
+			continue;
+		}
+		/* "Reza Padidar, another TCCIMA member, said": the name before the description */
+		const struct mention *appos = pron || is_cap(q, a->sb - 1) ? NULL : person_before_comma(q, a->sa);
+		if (appos) {
+			a->canon = appos->canonical ? af_strdup(appos->canonical) : NULL;
+			a->type = appos->type;
+			last_any = last_person = last_spk = last_pspk = ord[x];
+			continue;
+		}
+		/* a title or trade with no name: "the spokesman", "the Russian diplomat", "The Leader" */
+		int nominal = !pron && (K(a->sb - 1).bits & L_PERSN) && (!is_cap(q, a->sb - 1) || tok_is(q, a->sa, "the"));
 		if (best && !pron && !strcmp(best->type, "NORP")) {
 			const struct mention *h = title_holder(q, best, a->sb, a->spk_c0);
 			if (!h && nominal)
@@ -323,7 +448,8 @@ void qt_resolve(struct af_quoter *q)
 			a->canon = h && h->canonical ? af_strdup(h->canonical) : NULL;
 			a->type = h ? h->type : NULL;
 		} else if (best && !pron) {
-			a->canon = best->canonical ? af_strdup(best->canonical) : NULL;
+			a->canon = !strcmp(best->type, "ORG") ? org_canon(q, best, a->spk_c0) /* "the Chinese Foreign Ministry" */
+			                                      : best->canonical ? af_strdup(best->canonical) : NULL;
 			a->type = best->type;
 		} else if (pron) {
 			int person = (K(a->sa).bits & L_PPRON) != 0;
@@ -338,6 +464,17 @@ void qt_resolve(struct af_quoter *q)
 				if (person ? isp : !isp)
 					if (!near || me->c1 > near->c1)
 						near = me;
+			}
+			/* "he" after a quote of a person, no other speaker named since, is that person, though someone else
+			 * was named between ("... God's awareness and His eminence. "..." he said") */
+			if (person && last_pspk >= 0 && (last_spk == last_pspk || !q->at[last_spk].canon)) {
+				struct attr *p = &q->at[last_pspk];
+				if (p->canon && K(a->sa).para - K(p->sa >= 0 ? p->sa : p->pa[0]).para <= 1) {
+					a->canon = af_strdup(p->canon);
+					a->type = "PERSON";
+					last_spk = last_pspk = ord[x];
+					continue;
+				}
 			}
 			if (near) {
 				a->canon = near->canonical ? af_strdup(near->canonical) : NULL;
@@ -358,6 +495,13 @@ void qt_resolve(struct af_quoter *q)
 				a->type = near->type;
 			}
 			last_any = ord[x];
+		} else if (!best && a->sb - a->sa == 2 && tok_is(q, a->sa, "the") && !is_cap(q, a->sb - 1) &&
+		           named_org_before(q, a->sb - 1, a->spk_c0)) {
+			/* "the ministry said": the organisation named before with that word */
+			const struct mention *o = named_org_before(q, a->sb - 1, a->spk_c0);
+			a->canon = org_canon(q, o, 0);
+			a->type = o->type;
+			last_any = ord[x];
 		} else if (is_cap(q, a->sb - 1)) {
 			a->canon = fullest_name(q, a->sa, a->sb);
 			last_any = ord[x];
@@ -367,6 +511,8 @@ void qt_resolve(struct af_quoter *q)
 			last_any = ord[x];
 		}
 		last_spk = ord[x];
+		if (a->canon && a->type && !strcmp(a->type, "PERSON"))
+			last_pspk = ord[x];
 	}
 	free(ord);
 }

@@ -202,6 +202,10 @@ void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *inf
 		x->amb = 0;
 		x->w = hstr(buf, len);
 		x->lw = hstr(lo, len) ^ 0x5bd1e995ull;
+		/* the clusters' key: the word with digits as 0, hashed as the NER model's are */
+		x->ck = key32(mix(hstr(buf, len), 0x27d4eb2f165667c5ull));
+		x->clk = key32(mix(hstr(lo, len), 0x27d4eb2f165667c5ull));
+		x->clu = 0;
 		for (int k = 0; k < 4; k++) {
 			size_t b = back_cp(lo, len, k + 1);
 			x->suf[k] = b == SIZE_MAX ? 0x1234 + (uint64_t)k : mix(hstr(lo + b, len - b), 0x51 + (uint64_t)k);
@@ -237,18 +241,29 @@ void af_syn_ambs(const struct af_syn_map *amb, struct af_syn_info *info, size_t 
 	}
 }
 
+void af_syn_clusters(const struct af_syn_map *clu, struct af_syn_info *info, size_t n)
+{
+	if (!clu->mask)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		int v = af_syn_map_get(clu, info[i].ck);
+		if (v < 0)
+			v = af_syn_map_get(clu, info[i].clk);
+		info[i].clu = v > 0 ? (uint32_t)v : 0;
+	}
+}
+
 /* ---- features ---- */
 
 #define F(tpl, v) (f[nf++] = key32(mix((uint64_t)(tpl) * 0x100000001b3ull + 17, (v))))
 #define NONE 0x2b992ddfa23249d6ull /* outside the sentence */
 
-size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f)
+/* The tagger's features that depend on the word alone (and on whether it begins its
+ * sentence): a thread caches their sum per word (tag_infos). */
+size_t af_syn_pos_wfeats(const struct af_syn_info *info, size_t i, uint32_t *f)
 {
 	size_t nf = 0;
 	const struct af_syn_info *x = &info[i];
-	uint64_t t1 = i > 0 ? tags[i - 1] : 99, t2 = i > 1 ? tags[i - 2] : 99;
-	uint64_t wm1 = i > 0 ? info[i - 1].lw : NONE, wm2 = i > 1 ? info[i - 2].lw : NONE;
-	uint64_t wp1 = i + 1 < n ? info[i + 1].lw : NONE, wp2 = i + 2 < n ? info[i + 2].lw : NONE;
 	F(0, 1);
 	F(1, x->w);
 	F(2, x->lw);
@@ -257,46 +272,80 @@ size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, cons
 	for (int k = 0; k < 3; k++)
 		F(7 + k, x->pre[k]);
 	F(10, x->shape);
+	F(20, x->flags & (AF_SYN_F_CAP | AF_SYN_F_ALLCAPS | AF_SYN_F_FIRST | AF_SYN_F_DIGIT | AF_SYN_F_HYPHEN));
+	F(27, mix(x->flags & AF_SYN_F_FIRST, x->shape));
+	F(28, x->amb);
+	if (x->clu) {
+		uint64_t c0 = x->clu;
+		F(35, c0 & 0x3ff);
+		F(36, c0 >> 10 & 0x3fff);
+		F(37, c0 >> 18 & 0x3f);
+	}
+	return nf;
+}
+
+/* The tagger's features of word i in its context: the words around it, the tags before it. */
+size_t af_syn_pos_cfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f)
+{
+	size_t nf = 0;
+	const struct af_syn_info *x = &info[i];
+	uint64_t t1 = i > 0 ? tags[i - 1] : 99, t2 = i > 1 ? tags[i - 2] : 99;
+	uint64_t wm1 = i > 0 ? info[i - 1].lw : NONE, wm2 = i > 1 ? info[i - 2].lw : NONE;
+	uint64_t wp1 = i + 1 < n ? info[i + 1].lw : NONE, wp2 = i + 2 < n ? info[i + 2].lw : NONE;
+	uint64_t a0 = x->amb, a1 = i + 1 < n ? info[i + 1].amb : 7, a2 = i + 2 < n ? info[i + 2].amb : 7;
+	F(13, mix(t1, x->lw));
+	F(24, mix(x->lw, wp1));
+	F(25, mix(wm1, x->lw));
+	F(34, mix(x->lw, a1));
 	F(11, t1);
 	F(12, t1 << 8 | t2);
-	F(13, mix(t1, x->lw));
 	F(14, wm1);
 	F(15, i > 0 ? info[i - 1].suf[2] : NONE);
 	F(16, wm2);
 	F(17, wp1);
 	F(18, i + 1 < n ? info[i + 1].suf[2] : NONE);
 	F(19, wp2);
-	F(20, x->flags & (AF_SYN_F_CAP | AF_SYN_F_ALLCAPS | AF_SYN_F_FIRST | AF_SYN_F_DIGIT | AF_SYN_F_HYPHEN));
 	F(21, mix(i > 0 ? info[i - 1].shape : NONE, x->shape));
 	F(22, i + 1 < n ? info[i + 1].shape : NONE);
 	F(23, t2);
-	F(24, mix(x->lw, wp1));
-	F(25, mix(wm1, x->lw));
 	F(26, mix(t1, x->suf[2]));
-	F(27, mix(x->flags & AF_SYN_F_FIRST, x->shape));
-	uint64_t a0 = x->amb, a1 = i + 1 < n ? info[i + 1].amb : 7, a2 = i + 2 < n ? info[i + 2].amb : 7;
-	F(28, a0);
 	F(29, a1);
 	F(30, a2);
 	F(31, mix(a0, t1));
 	F(32, mix(a0, a1));
 	F(33, mix(mix(t1, a0), a1));
-	F(34, mix(x->lw, a1));
+	if (x->clu || (i > 0 && info[i - 1].clu) || (i + 1 < n && info[i + 1].clu)) {
+		uint64_t c0 = x->clu, cm1 = i > 0 ? info[i - 1].clu : 1u << 31, cp1 = i + 1 < n ? info[i + 1].clu : 1u << 31;
+		if (!x->clu) { /* the word-alone part has none: the same keys as when it did */
+			F(35, c0 & 0x3ff);
+			F(36, c0 >> 10 & 0x3fff);
+			F(37, c0 >> 18 & 0x3f);
+		}
+		F(38, mix(t1, c0 >> 10 & 0x3fff));
+		F(39, cm1 >> 10 & 0x3fff);
+		F(40, cp1 >> 10 & 0x3fff);
+		F(41, cp1 & 0x3ff);
+		F(42, mix(c0 >> 18 & 0x3f, cp1 >> 18 & 0x3f));
+	}
 	return nf;
 }
 
-size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
-                          const uint8_t *cls, uint32_t *f)
+size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f)
+{
+	size_t nf = af_syn_pos_wfeats(info, i, f);
+	return nf + af_syn_pos_cfeats(info, n, i, tags, f + nf);
+}
+
+/* The chunker's features that depend on the tags around word i and the chunk classes of the
+ * two words before it alone: a thread caches their sum per such context (chunk_infos). */
+size_t af_syn_chunk_tfeats(size_t n, size_t i, const uint8_t *tags, const uint8_t *cls, uint32_t *f)
 {
 	size_t nf = 0;
 	uint64_t t0 = tags[i];
 	uint64_t tm1 = i >= 1 ? tags[i - 1] : 99, tm2 = i >= 2 ? tags[i - 2] : 99;
 	uint64_t tp1 = i + 1 < n ? tags[i + 1] : 99, tp2 = i + 2 < n ? tags[i + 2] : 99;
 	uint64_t c1 = i >= 1 ? cls[i - 1] : 99, c2 = i >= 2 ? cls[i - 2] : 99;
-	uint64_t w0 = info[i].lw, wm1 = i >= 1 ? info[i - 1].lw : NONE, wp1 = i + 1 < n ? info[i + 1].lw : NONE;
-	uint64_t wm2 = i >= 2 ? info[i - 2].lw : NONE, wp2 = i + 2 < n ? info[i + 2].lw : NONE;
 	F(0, 1);
-	F(1, w0);
 	F(2, t0);
 	F(3, tm1);
 	F(4, tm2);
@@ -307,24 +356,78 @@ size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, co
 	F(9, tm1 << 16 | t0 << 8 | tp1);
 	F(10, tm2 << 16 | tm1 << 8 | t0);
 	F(11, t0 << 16 | tp1 << 8 | tp2);
-	F(12, wm1);
-	F(13, wp1);
 	F(14, c1);
 	F(15, c2 << 8 | c1);
 	F(16, c1 << 8 | t0);
-	F(17, mix(c1, w0));
+	F(21, c1 << 16 | t0 << 8 | tp1);
+	F(29, c1 << 16 | tp1 << 8 | tp2);
+	F(30, tm1 << 24 | t0 << 16 | tp1 << 8 | tp2);
+	F(33, c1 << 8 | tp1);
+	return nf;
+}
+
+/* The chunker's features of the word itself and its tag. */
+size_t af_syn_chunk_w0feats(const struct af_syn_info *info, size_t i, const uint8_t *tags, uint32_t *f)
+{
+	size_t nf = 0;
+	uint64_t t0 = tags[i], w0 = info[i].lw;
+	F(1, w0);
 	F(18, mix(t0, w0));
+	F(22, mix(t0, info[i].suf[2]));
+	F(27, info[i].flags & (AF_SYN_F_CAP | AF_SYN_F_ALLCAPS | AF_SYN_F_FIRST));
+	F(35, info[i].clu >> 10 & 0x3fff);
+	return nf;
+}
+
+/* The chunker's feature of a word at offset d (-2, -1, 1, 2) from the word chunked, alone;
+ * x NULL: outside the sentence. */
+size_t af_syn_chunk_nfeat(const struct af_syn_info *x, int d, uint32_t *f)
+{
+	size_t nf = 0;
+	uint64_t w = x ? x->lw : NONE;
+	switch (d) {
+	case -2: F(25, w); break;
+	case -1: F(12, w); break;
+	case 1: F(13, w); break;
+	default: F(26, w); break;
+	}
+	return nf;
+}
+
+/* The chunker's other features: words with tags, classes and each other. */
+size_t af_syn_chunk_wfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
+                           const uint8_t *cls, uint32_t *f)
+{
+	size_t nf = 0;
+	uint64_t t0 = tags[i];
+	uint64_t tm1 = i >= 1 ? tags[i - 1] : 99;
+	uint64_t tp1 = i + 1 < n ? tags[i + 1] : 99;
+	uint64_t c1 = i >= 1 ? cls[i - 1] : 99;
+	uint64_t w0 = info[i].lw, wm1 = i >= 1 ? info[i - 1].lw : NONE, wp1 = i + 1 < n ? info[i + 1].lw : NONE;
+	uint64_t wp2 = i + 2 < n ? info[i + 2].lw : NONE;
+	F(17, mix(c1, w0));
 	F(19, mix(wm1, w0));
 	F(20, mix(w0, wp1));
-	F(21, c1 << 16 | t0 << 8 | tp1);
-	F(22, mix(t0, info[i].suf[2]));
 	F(23, mix(tp1, wp1));
 	F(24, mix(tm1, wm1));
-	F(25, wm2);
-	F(26, wp2);
-	F(27, info[i].flags & (AF_SYN_F_CAP | AF_SYN_F_ALLCAPS | AF_SYN_F_FIRST));
 	F(28, mix(c1, wm1));
+	F(31, mix(c1, mix(w0, tp1)));
+	F(32, mix(t0, wp1));
+	F(34, mix(mix(t0, tp1), wp2));
+	F(36, i + 1 < n ? (info[i + 1].clu >> 10 & 0x3fff) | (uint64_t)tp1 << 20 : NONE);
 	return nf;
+}
+
+size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
+                          const uint8_t *cls, uint32_t *f)
+{
+	size_t nf = af_syn_chunk_tfeats(n, i, tags, cls, f);
+	nf += af_syn_chunk_w0feats(info, i, tags, f + nf);
+	for (int d = -2; d <= 2; d++)
+		if (d)
+			nf += af_syn_chunk_nfeat((ptrdiff_t)i + d >= 0 && i + (size_t)(d + 2) < n + 2 ? &info[(ptrdiff_t)i + d] : NULL,
+			                         d, f + nf);
+	return nf + af_syn_chunk_wfeats(info, n, i, tags, cls, f + nf);
 }
 #undef F
 
@@ -667,6 +770,7 @@ int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, stru
 				r.bad = 1;
 	af_pc_rdtable(&r, &m->lex.key, &m->lex.val, &m->lex.mask, 0);
 	af_pc_rdtable(&r, &m->amb.key, &m->amb.val, &m->amb.mask, 0);
+	af_pc_rdtable(&r, &m->clu.key, &m->clu.val, &m->clu.mask, 1);
 	rdweights(&r, &m->pos, AF_SYN_NT);
 	rdweights(&r, &m->chunk, AF_SYN_NC);
 	if (r.bad || r.p != r.end) {
@@ -728,8 +832,58 @@ static struct af_syn_info *infos_of(struct af_parse *p, size_t n)
 	return (struct af_syn_info *)p->work;
 }
 
-static void tag_infos(const struct af_syntax *m, const struct af_syn_info *info, size_t n, uint8_t *tags)
+/* A thread's caches of partial scores (in p->cache): the tagger's word-alone features per
+ * word, the chunker's tag-context features per context. News repeats its words and its tag
+ * sequences, so most tokens cost a dozen or two lookups in the model instead of forty. The
+ * sums are exact (integers), so the result is the same as without them. */
+enum { WC_BITS = 12, CC_BITS = 12 };
+struct syn_wcache {
+	uint64_t key; /* 0: empty */
+	int32_t s[AF_SYN_NT];
+};
+struct syn_ccache {
+	uint64_t key;
+	int32_t s[AF_SYN_NC];
+};
+struct syn_ncache { /* a word's chunker scores as the word 2 before, 1 before, 1 after, 2 after */
+	uint64_t key;
+	int32_t s[4][AF_SYN_NC];
+};
+enum { NC_BITS = 11 };
+struct syn_cache {
+	const struct af_syntax *m; /* the model the sums are of */
+	struct syn_wcache w[1u << WC_BITS];
+	struct syn_ccache c[1u << CC_BITS];
+	struct syn_ccache c0[1u << CC_BITS]; /* the chunker's word-and-tag features */
+	struct syn_ncache nb[1u << NC_BITS];
+	int32_t edge[4][AF_SYN_NC];          /* the same for no word (outside the sentence) */
+};
+
+static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
 {
+	struct syn_cache *c = p->cache;
+	if (!c)
+		p->cache = c = af_calloc(1, sizeof *c);
+	if (c->m != m) {
+		for (size_t k = 0; k < (1u << WC_BITS); k++)
+			c->w[k].key = 0;
+		for (size_t k = 0; k < (1u << CC_BITS); k++)
+			c->c[k].key = c->c0[k].key = 0;
+		for (size_t k = 0; k < (1u << NC_BITS); k++)
+			c->nb[k].key = 0;
+		memset(c->edge, 0, sizeof c->edge);
+		uint32_t f[4];
+		for (int d = 0; d < 4; d++)
+			af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(NULL, d < 2 ? d - 2 : d - 1, f), c->edge[d]);
+		c->m = m;
+	}
+	return c;
+}
+
+static void tag_infos(const struct af_syntax *m, struct af_parse *p, const struct af_syn_info *info, size_t n,
+                      uint8_t *tags)
+{
+	struct syn_cache *cache = cache_of(m, p);
 	uint32_t f[AF_SYN_MAXF];
 	for (size_t i = 0; i < n; i++) {
 		int d = af_syn_map_get(&m->dict, af_syn_dictkey(&info[i]));
@@ -737,9 +891,16 @@ static void tag_infos(const struct af_syntax *m, const struct af_syn_info *info,
 			tags[i] = (uint8_t)d;
 			continue;
 		}
-		size_t nf = af_syn_pos_feats(info, n, i, tags, f);
-		int32_t score[AF_SYN_NT] = {0};
-		af_syn_score(&m->pos, f, nf, score);
+		uint64_t key = mix(info[i].w, info[i].flags & AF_SYN_F_FIRST) | 1;
+		struct syn_wcache *wc = &cache->w[key >> (64 - WC_BITS)];
+		if (wc->key != key) {
+			memset(wc->s, 0, sizeof wc->s);
+			af_syn_score(&m->pos, f, af_syn_pos_wfeats(info, i, f), wc->s);
+			wc->key = key;
+		}
+		int32_t score[AF_SYN_NT];
+		memcpy(score, wc->s, sizeof score);
+		af_syn_score(&m->pos, f, af_syn_pos_cfeats(info, n, i, tags, f), score);
 		int best = 0;
 		for (int c = 1; c < AF_SYN_NT; c++)
 			if (score[c] > score[best])
@@ -748,14 +909,53 @@ static void tag_infos(const struct af_syntax *m, const struct af_syn_info *info,
 	}
 }
 
-static void chunk_infos(const struct af_syntax *m, const struct af_syn_info *info, size_t n, const uint8_t *tags,
-                        uint8_t *cls)
+static void chunk_infos(const struct af_syntax *m, struct af_parse *p, const struct af_syn_info *info, size_t n,
+                        const uint8_t *tags, uint8_t *cls)
 {
+	struct syn_cache *cache = cache_of(m, p);
 	uint32_t f[AF_SYN_MAXF];
 	for (size_t i = 0; i < n; i++) {
-		size_t nf = af_syn_chunk_feats(info, n, i, tags, cls, f);
-		int32_t score[AF_SYN_NC] = {0};
-		af_syn_score(&m->chunk, f, nf, score);
+		uint64_t t0 = tags[i];
+		uint64_t tm1 = i >= 1 ? tags[i - 1] : 99, tm2 = i >= 2 ? tags[i - 2] : 99;
+		uint64_t tp1 = i + 1 < n ? tags[i + 1] : 99, tp2 = i + 2 < n ? tags[i + 2] : 99;
+		uint64_t c1 = i >= 1 ? cls[i - 1] : 99, c2 = i >= 2 ? cls[i - 2] : 99;
+		uint64_t key = (tm2 | tm1 << 7 | t0 << 14 | tp1 << 21 | tp2 << 28 | c1 << 35 | c2 << 42) | 1ull << 63;
+		struct syn_ccache *cc = &cache->c[mix(key, 0x77) >> (64 - CC_BITS)];
+		if (cc->key != key) {
+			memset(cc->s, 0, sizeof cc->s);
+			af_syn_score(&m->chunk, f, af_syn_chunk_tfeats(n, i, tags, cls, f), cc->s);
+			cc->key = key;
+		}
+		int32_t score[AF_SYN_NC];
+		memcpy(score, cc->s, sizeof score);
+		uint64_t k0 = mix(mix(info[i].w, info[i].flags & AF_SYN_F_FIRST), t0) | 1;
+		struct syn_ccache *c0 = &cache->c0[k0 >> (64 - CC_BITS)];
+		if (c0->key != k0) {
+			memset(c0->s, 0, sizeof c0->s);
+			af_syn_score(&m->chunk, f, af_syn_chunk_w0feats(info, i, tags, f), c0->s);
+			c0->key = k0;
+		}
+		for (int c = 0; c < AF_SYN_NC; c++)
+			score[c] += c0->s[c];
+		for (int d = 0; d < 4; d++) {
+			ptrdiff_t j = (ptrdiff_t)i + (d < 2 ? d - 2 : d - 1);
+			const int32_t *v = cache->edge[d];
+			if (j >= 0 && (size_t)j < n) {
+				uint64_t kn = info[j].lw | 1;
+				struct syn_ncache *nb = &cache->nb[mix(kn, 0x3d) >> (64 - NC_BITS)];
+				if (nb->key != kn) {
+					memset(nb->s, 0, sizeof nb->s);
+					for (int e = 0; e < 4; e++)
+						af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(&info[j], e < 2 ? e - 2 : e - 1, f),
+						             nb->s[e]);
+					nb->key = kn;
+				}
+				v = nb->s[d];
+			}
+			for (int c = 0; c < AF_SYN_NC; c++)
+				score[c] += v[c];
+		}
+		af_syn_score(&m->chunk, f, af_syn_chunk_wfeats(info, n, i, tags, cls, f), score);
 		int prev = i ? cls[i - 1] : 0, best = -1;
 		for (int c = 0; c < AF_SYN_NC; c++)
 			if (af_syn_chunk_ok(prev, c) && (best < 0 || score[c] > score[best]))
@@ -770,7 +970,8 @@ void af_syntax_tag(const struct af_syntax *m, struct af_parse *p, const struct a
 	struct af_syn_info *info = infos_of(p, n);
 	af_syn_infos(w, n, info);
 	af_syn_ambs(&m->amb, info, n);
-	tag_infos(m, info, n, tags);
+	af_syn_clusters(&m->clu, info, n);
+	tag_infos(m, p, info, n, tags);
 }
 
 void af_syntax_chunk(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w,
@@ -778,7 +979,9 @@ void af_syntax_chunk(const struct af_syntax *m, struct af_parse *p, const struct
 {
 	struct af_syn_info *info = infos_of(p, n);
 	af_syn_infos(w, n, info);
-	chunk_infos(m, info, n, tags, chunk);
+	af_syn_ambs(&m->amb, info, n);
+	af_syn_clusters(&m->clu, info, n);
+	chunk_infos(m, p, info, n, tags, chunk);
 	for (size_t i = 0; i < n; i++) {
 		begin[i] = (uint8_t)af_syn_cls_begin(chunk[i]);
 		chunk[i] = (uint8_t)af_syn_cls_type(chunk[i]);
@@ -832,8 +1035,9 @@ int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, con
 		}
 		af_syn_infos(w, n, info);
 		af_syn_ambs(&m->amb, info, n);
-		tag_infos(m, info, n, tags);
-		chunk_infos(m, info, n, tags, cls);
+		af_syn_clusters(&m->clu, info, n);
+		tag_infos(m, p, info, n, tags);
+		chunk_infos(m, p, info, n, tags, cls);
 		for (size_t i = 0; i < n; i++) {
 			struct af_syn_tok *t = &p->tok[a + i];
 			t->tag = tags[i];
@@ -870,6 +1074,7 @@ void af_parse_free(struct af_parse *p)
 	free(p->cl);
 	free(p->work);
 	free(p->units);
+	free(p->cache);
 	memset(p, 0, sizeof *p);
 }
 

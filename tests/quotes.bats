@@ -291,10 +291,10 @@ PY
 	cmp <(jq -r .text "$T/in") <(jq -r .text "$T/out")
 }
 
-@test "a source named by \"according to\" after the attribution is the speaker" {
+@test "a source named by \"according to\" after a direct quote's attribution is its via, else the speaker" {
 	run quotes '“I ask you not to engage in any kind of protest,” Sanders said, according to CNN.'
-	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
-	assert_output $'direct\tsaid\tCNN'
+	run jq -r '[.kind, .cue, .speaker.text, .via.text] | @tsv' <<<"$output"
+	assert_output $'direct\tsaid\tSanders\tCNN'
 	run quotes 'She later compared the conversation to a “root canal,” according to Axelrod’s memoir.'
 	run jq -r 'select(.kind == "mixed") | .speaker.text' <<<"$output"
 	assert_output 'Axelrod'
@@ -493,4 +493,39 @@ speakers() {
 	[ "${lines[1]}" = "Mikhail Ulyanov" ] || fail "the Russian diplomat: $output"
 	run speakers 'Abbas Araqchi spoke at the conference. "[Donald Trump'"'"'s] move is not only unfair, but illegal," he added.'
 	[ "${lines[0]}" = "Abbas Araqchi" ] || fail "he after a quote naming Trump: $output"
+}
+
+@test "speakers: he after a quote of one person is that person, though someone was named since" {
+	run speakers 'Ayatollah Ali Khamenei spoke to clerics. "Fear of God is a strategy," he said. He listed the taste of the audience as a requirement of God'"'"'s work. "The language you use with the young is different," he said.'
+	assert_line --index 1 "Ayatollah Ali Khamenei"
+	# another speaker named since breaks the run
+	run speakers 'Ali Rezaei spoke first. "We are ready," he said. "Prices rose," Hassan Karimi, a trader, said. "Nothing changed," he added.'
+	assert_line --index 2 "Hassan Karimi"
+}
+
+@test "speakers: the one quoted, not the medium; a ministry keeps its country" {
+	run speakers 'Pompeo spoke at the Heritage Foundation. "Sanctions are going back in full effect," CNN quoted Pompeo as saying.'
+	assert_line --index 0 "Pompeo"
+	run speakers 'The Chinese Foreign Ministry said in a statement that "China proposes a regional platform." Iran'"'"'s Foreign Ministry said, "We will study it."'
+	assert_line --index 0 "Chinese Foreign Ministry"
+	assert_line --index 1 "Iran's Foreign Ministry"
+}
+
+@test "speakers: the ministry, the statement and it go with the body named before; a name before a description" {
+	run speakers 'Iran'"'"'s Foreign Ministry issued a statement on Monday. "The report was prepared under U.S. direction," the statement read. "Such reports fail," it added. "Nothing will change," the ministry warned.'
+	assert_line --index 0 "Iran's Foreign Ministry"
+	assert_line --index 1 "Iran's Foreign Ministry"
+	assert_line --index 2 "Iran's Foreign Ministry"
+	run speakers '"About 50 MOUs have been signed," Reza Padidar, another TCCIMA member, said.'
+	assert_line --index 0 "Reza Padidar"
+}
+
+@test "speakers: the Iraqi foreign minister is the foreign minister named before, though of no known country" {
+	run speakers 'Iraqi Foreign Minister Fuad Hussein met Donald Trump. Trump said nothing. During the meeting, the Iraqi foreign minister said that his country will never forget it. He said, "Saddam could not drive a wedge between the two nations."'
+	assert_line --index 1 "Fuad Hussein"
+}
+
+@test "speakers: said Title in Place Name is the person" {
+	run speakers '"WFP is very grateful to China for its contribution," said WFP Representative in Iran Negar Gerami.'
+	assert_line --index 0 "Negar Gerami"
 }

@@ -270,3 +270,9 @@ print('\n'.join(json.dumps({'text': t}) for _ in range(400)))" >"$T/in"
 	[ "$status" -eq 78 ]
 	[ "$stderr" = "af-events: $T/a.txt:1: agent phrase longer than 255 bytes" ]
 }
+
+@test "fuzz: NUL bytes next to U+FFFD in a page do not crash af-clean (the parser's broken UTF-8 is repaired)" {
+	run --separate-stderr bash -c 'printf "{\"html\":\"\\\\u0000\\\\u0000\\\\ufffd\\\\u0000y <p>Kabul is calm today, officials said.</p>\"}\n" | af-clean'
+	[ "$status" -eq 0 ]
+	jq -e '.text | type == "string"' <<<"$output" >/dev/null
+}

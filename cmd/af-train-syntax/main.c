@@ -2,6 +2,8 @@
  * from CoNLL-2003's POS and chunk columns, and evaluate them (docs/af-train-syntax.1,
  * docs/syntax.md). */
 #include "af/af.h"
+#include "af/ner.h"
+#include "af/ner_impl.h"
 #include "af/syntax.h"
 #include "af/syntax_impl.h"
 #include "af/text.h"
@@ -22,9 +24,14 @@ static const char usage[] =
 	"  -o, --output FILE      write the model to FILE (through FILE.tmp)\n"
 	"  -t, --train FILE       CoNLL-2003 training file\n"
 	"  -e, --epochs N         training epochs of the tagger (10)\n"
-	"      --chunk-epochs N   training epochs of the chunker (10)\n"
-	"  -f, --folds N          folds for the chunker's jackknifed training tags (4)\n"
+	"      --chunk-epochs N   training epochs of the chunker (5)\n"
+	"  -f, --folds N          train the chunker on jackknifed tags of N folds instead\n"
+	"                         of the gold tags (0: gold tags)\n"
+	"      --dict-min N       the tag dictionary: words seen at least N times (5) ...\n"
+	"      --dict-share X     ... with one tag at least X of the time (0.995)\n"
 	"  -s, --seed N           random seed of the training order (1)\n"
+	"  -c, --clusters NER     copy the word clusters of this NER model (af-train-ner's\n"
+	"                         data/ner.bin, from unlabeled news) and use them as features\n"
 	"      --prune X          drop averaged weights smaller than X in magnitude (0.001)\n"
 	"      --eval-conll FILE  POS accuracy and chunk F1 on a CoNLL-2003 file, on its\n"
 	"                         tokens and on its text through af's tokenizer\n"
@@ -36,7 +43,7 @@ static const char usage[] =
 	"Training is reproducible: the same file and seed give the same model bytes.\n"
 	"Exit status: 0 ok, 1 failure, 64 usage. See af-train-syntax(1), docs/syntax.md.\n";
 
-enum { OPT_CHUNK_EPOCHS = 1000, OPT_EVAL_CONLL, OPT_EVAL_CONLLU, OPT_PRUNE };
+enum { OPT_CHUNK_EPOCHS = 1000, OPT_EVAL_CONLL, OPT_EVAL_CONLLU, OPT_PRUNE, OPT_DICT_MIN, OPT_DICT_SHARE };
 
 static long num(const char *opt, const char *arg, long min, long max)
 {
@@ -422,7 +429,11 @@ static int cmp_kv(const void *a, const void *b)
 	return x->k < y->k ? -1 : x->k > y->k;
 }
 
-/* the tag dictionary of sentences ids[0..n): words seen >= 20 times with one tag >= 97% */
+static double dict_share = 0.995;
+static long dict_min = 5;
+
+/* the tag dictionary of sentences ids[0..n): words seen >= dict_min times with one tag at
+ * least dict_share of the time; the tagger gives them that tag without scoring */
 static struct kv *tag_dict(const struct corpus *c, const struct af_syn_info *info, const size_t *ids, size_t n,
                            size_t *nout)
 {
@@ -447,7 +458,7 @@ static struct kv *tag_dict(const struct corpus *c, const struct af_syn_info *inf
 		for (int t = 1; t < AF_SYN_NT; t++)
 			if (cnt[t] > cnt[best])
 				best = t;
-		if (j - i >= 20 && cnt[best] >= 0.97 * (double)(j - i))
+		if (j - i >= (size_t)dict_min && cnt[best] >= dict_share * (double)(j - i))
 			out[no++] = (struct kv){all[i].k, (uint32_t)best};
 		i = j;
 	}
@@ -550,13 +561,10 @@ static void train_tagger(const struct corpus *c, struct af_syn_info *info, const
 			uint8_t *tg = tags + s->w0;
 			for (size_t i = 0; i < len; i++) {
 				int gold = c->tag[s->w0 + i];
+				/* a dictionary word is tagged from the dictionary, but the tagger still learns
+				 * from it: its lower case, suffixes and contexts serve the words like it that the
+				 * dictionary lacks ("Why" at a sentence's start, when "why" is in it) */
 				int d = dict_get(*dict, *ndict, af_syn_dictkey(&in[i]));
-				if (d >= 0) {
-					tg[i] = (uint8_t)d;
-					right += d == gold;
-					total++;
-					continue;
-				}
 				size_t nf = af_syn_pos_feats(in, len, i, tg, f);
 				float score[AF_SYN_NT] = {0};
 				ap_score(a, f, nf, score);
@@ -567,6 +575,8 @@ static void train_tagger(const struct corpus *c, struct af_syn_info *info, const
 				a->now++;
 				if (gold != 255)
 					ap_update(a, f, nf, gold, best);
+				if (d >= 0)
+					best = d;
 				tg[i] = (uint8_t)best;
 				right += best == gold;
 				total++;
@@ -613,6 +623,9 @@ static void train_chunker(const struct corpus *c, const struct af_syn_info *info
 }
 
 /* model bytes from a tagger (and a chunker, or none) */
+static struct kv *clus;
+static size_t nclus;
+
 static void build_model(struct af_buf *b, struct ap *tagger, const struct kv *dict, size_t ndict, const struct kv *lex,
                         size_t nlex, const struct kv *amb, size_t namb, struct ap *chunker)
 {
@@ -624,6 +637,10 @@ static void build_model(struct af_buf *b, struct ap *tagger, const struct kv *di
 	put_map(b, dict, ndict);
 	put_map(b, lex, nlex);
 	put_map(b, amb, namb);
+	if (nclus)
+		put_map(b, clus, nclus);
+	else
+		put32(b, 0);
 	put_weights(b, tagger);
 	if (chunker)
 		put_weights(b, chunker);
@@ -672,6 +689,27 @@ static struct kv *base_forms(const struct corpus *c, size_t *nout)
 	return all;
 }
 
+/* the word clusters of a NER model, as key -> packed clusters */
+static int load_clusters(const char *path)
+{
+	struct af_ner_model *nm;
+	struct af_error err;
+	if (af_ner_load(&nm, path, &err) < 0) {
+		af_warn("%s", err.msg);
+		return -1;
+	}
+	const struct af_ner_map *w = &nm->words;
+	size_t slots = w->key ? (size_t)w->mask + 1 : 0;
+	clus = af_malloc((slots + 1) * sizeof *clus);
+	for (size_t j = 0; j < slots; j++)
+		if (w->key[j] && w->val[j])
+			clus[nclus++] = (struct kv){w->key[j], w->val[j]};
+	qsort(clus, nclus, sizeof *clus, cmp_kv);
+	af_ner_free(nm);
+	fprintf(stderr, "af-train-syntax: %zu words with clusters from %s\n", nclus, path);
+	return 0;
+}
+
 static int train(const char *trainf, const char *outf, int epochs, int cepochs, int folds, long seed)
 {
 	struct corpus c = {0};
@@ -679,8 +717,14 @@ static int train(const char *trainf, const char *outf, int epochs, int cepochs, 
 		return AF_EX_FAIL;
 	fprintf(stderr, "af-train-syntax: %zu sentences, %zu words from %s\n", c.ns, c.nw, trainf);
 	struct af_syn_info *info = af_malloc((c.nw + 1) * sizeof *info);
-	for (size_t s = 0; s < c.ns; s++)
+	struct af_syn_map cm = {0};
+	kv_map(&cm, clus, nclus);
+	for (size_t s = 0; s < c.ns; s++) {
 		af_syn_infos(c.w + c.s[s].w0, c.s[s].w1 - c.s[s].w0, info + c.s[s].w0);
+		af_syn_clusters(&cm, info + c.s[s].w0, c.s[s].w1 - c.s[s].w0);
+	}
+	free((void *)cm.key);
+	free((void *)cm.val);
 	size_t nlex;
 	struct kv *lex = base_forms(&c, &nlex);
 	/* the chunker learns from the tags the tagger gives text it has not seen: each fold
@@ -1013,28 +1057,43 @@ int main(int argc, char **argv)
 		{"output", required_argument, NULL, 'o'}, {"train", required_argument, NULL, 't'},
 		{"epochs", required_argument, NULL, 'e'}, {"chunk-epochs", required_argument, NULL, OPT_CHUNK_EPOCHS},
 		{"folds", required_argument, NULL, 'f'}, {"seed", required_argument, NULL, 's'},
+		{"clusters", required_argument, NULL, 'c'},
 		{"eval-conll", required_argument, NULL, OPT_EVAL_CONLL},
 		{"eval-conllu", required_argument, NULL, OPT_EVAL_CONLLU}, {"model", required_argument, NULL, 'm'},
-		{"prune", required_argument, NULL, OPT_PRUNE},
+		{"prune", required_argument, NULL, OPT_PRUNE}, {"dict-min", required_argument, NULL, OPT_DICT_MIN},
+		{"dict-share", required_argument, NULL, OPT_DICT_SHARE},
 		{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
-	const char *out = NULL, *trainf = NULL, *model = NULL, *evalf = NULL;
-	int epochs = 10, cepochs = 10, folds = 4, conllu = 0;
+	const char *out = NULL, *trainf = NULL, *model = NULL, *evalf = NULL, *clusf = NULL;
+	int epochs = 10, cepochs = 5, folds = 0, conllu = 0;
 	long seed = 1;
 	int ch;
-	while ((ch = getopt_long(argc, argv, "o:t:e:f:s:m:hV", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "o:t:e:f:s:m:c:hV", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'o': out = optarg; break;
 		case 't': trainf = optarg; break;
 		case 'e': epochs = (int)num("--epochs", optarg, 1, 1000); break;
 		case OPT_CHUNK_EPOCHS: cepochs = (int)num("--chunk-epochs", optarg, 1, 1000); break;
-		case 'f': folds = (int)num("--folds", optarg, 0, 100); break;
+		case 'f':
+			folds = (int)num("--folds", optarg, 0, 100);
+			if (folds == 1)
+				af_die(AF_EX_USAGE, "--folds: 0 (gold tags) or at least 2");
+			break;
 		case 's': seed = num("--seed", optarg, 1, 1L << 30); break;
 		case 'm': model = optarg; break;
+		case 'c': clusf = optarg; break;
 		case OPT_PRUNE: {
 			char *end;
 			prune = strtod(optarg, &end);
 			if (*end || !(prune >= 0) || prune > 1e6)
 				af_die(AF_EX_USAGE, "--prune: not a number >= 0: %s", optarg);
+			break;
+		}
+		case OPT_DICT_MIN: dict_min = num("--dict-min", optarg, 1, 1L << 30); break;
+		case OPT_DICT_SHARE: {
+			char *end;
+			dict_share = strtod(optarg, &end);
+			if (*end || !(dict_share > 0.5) || dict_share > 1)
+				af_die(AF_EX_USAGE, "--dict-share: not a number in (0.5, 1]: %s", optarg);
 			break;
 		}
 		case OPT_EVAL_CONLL: evalf = optarg; conllu = 0; break;
@@ -1050,5 +1109,7 @@ int main(int argc, char **argv)
 		return evaluate(model, evalf, conllu);
 	if (!trainf || !out)
 		af_die(AF_EX_USAGE, "training needs -t CONLL and -o MODEL (see --help)");
+	if (clusf && load_clusters(clusf) < 0)
+		return AF_EX_FAIL;
 	return train(trainf, out, epochs, cepochs, folds, seed);
 }

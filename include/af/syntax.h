@@ -189,6 +189,8 @@ struct af_parse {
 	size_t cap_tok, cap_np, cap_objs, cap_pps, cap_cl, cap_work, cap_units;
 	uint64_t *work;
 	void *units;
+	void *cache; /* the tagger's and chunker's partial scores, kept across documents (about
+	              * 1.2 MB, allocated on first use; af_parse_free frees it) */
 };
 void af_parse_free(struct af_parse *p);
 

@@ -9,10 +9,10 @@
 
 #include "af/syntax.h"
 
-#define AF_SYN_VERSION 3
+#define AF_SYN_VERSION 4
 #define AF_SYN_NT AF_POS_COUNT                /* tagger classes */
 #define AF_SYN_NC (1 + 2 * (AF_CH_COUNT - 1)) /* chunker classes: O, then B-X I-X per type */
-#define AF_SYN_MAXF 40                        /* features per token, at most */
+#define AF_SYN_MAXF 64                        /* features per token, at most */
 #define AF_SYN_WORDMAX 64                     /* bytes of a word the features look at */
 
 /* chunk class <-> type and begin */
@@ -28,6 +28,9 @@ struct af_syn_info {
 	uint32_t flags;          /* AF_SYN_F_* */
 	uint32_t amb;            /* the word's ambiguity class: the set of tags training gave it
 	                          * (words seen at least 3 times), as an id; 0 unknown */
+	uint32_t ck, clk;        /* the word and its lower case as keys of the word clusters */
+	uint32_t clu;            /* its clusters (af_syn_clusters): fine (bits 0-9), mid (10-17),
+	                          * coarse (18-23), frequency bin (24-27); 0 unknown */
 };
 enum {
 	AF_SYN_F_CAP = 1, AF_SYN_F_ALLCAPS = 2, AF_SYN_F_DIGIT = 4, AF_SYN_F_HYPHEN = 8,
@@ -40,6 +43,8 @@ void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *inf
 /* The key of a word for the tag dictionary. */
 /* Sets info[].amb from a map of dictionary keys to ambiguity classes. */
 void af_syn_ambs(const struct af_syn_map *amb, struct af_syn_info *info, size_t n);
+/* Sets info[].clu from a map of cluster keys to packed clusters (the word, else its lower case). */
+void af_syn_clusters(const struct af_syn_map *clu, struct af_syn_info *info, size_t n);
 /* lower-case word hashes for lex: */
 uint32_t af_syn_lexkey(const char *lower, size_t n);
 static inline uint32_t af_syn_dictkey(const struct af_syn_info *x)
@@ -49,9 +54,21 @@ static inline uint32_t af_syn_dictkey(const struct af_syn_info *x)
 }
 /* The tagger's features of word i given the tags before it: keys into f (returns the count). */
 size_t af_syn_pos_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f);
+/* The same in two parts: the features of the word alone (and whether it begins its sentence),
+ * and those of its context; the first fills f and returns the count, the second likewise. */
+size_t af_syn_pos_wfeats(const struct af_syn_info *info, size_t i, uint32_t *f);
+size_t af_syn_pos_cfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags, uint32_t *f);
 /* The chunker's features of word i given all tags and the chunk classes before it. */
 size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
                           const uint8_t *cls, uint32_t *f);
+/* The same in parts: those of the tags of words i-2 .. i+2 and the classes of i-2, i-1
+ * alone; those of the word and its tag; that of the word at offset d (-2 -1 1 2) alone (x
+ * NULL: none there); the others. */
+size_t af_syn_chunk_tfeats(size_t n, size_t i, const uint8_t *tags, const uint8_t *cls, uint32_t *f);
+size_t af_syn_chunk_w0feats(const struct af_syn_info *info, size_t i, const uint8_t *tags, uint32_t *f);
+size_t af_syn_chunk_nfeat(const struct af_syn_info *x, int d, uint32_t *f);
+size_t af_syn_chunk_wfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,
+                           const uint8_t *cls, uint32_t *f);
 /* May chunk class c follow class prev (I-X only after B-X or I-X)? */
 static inline int af_syn_chunk_ok(int prev, int c)
 {
@@ -70,23 +87,32 @@ struct af_syn_weights {
 	uint32_t mask;                  /* slots - 1 */
 	float scale;                    /* weight = int16 * scale */
 };
-/* Adds the weights of features f[0..nf) to score[] (in units of scale). */
+/* Adds the weights of features f[0..nf) (nf <= AF_SYN_MAXF) to score[] (in units of scale).
+ * The model is larger than the caches, so each feature costs up to two misses (its slot, its
+ * row): all the slots are asked for first, then all the rows, so that the misses overlap. */
 static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *f, size_t nf, int32_t *score)
 {
 	const struct af_syn_slot *sl = W->slot;
+	uint32_t row[AF_SYN_MAXF];
+	size_t nr = 0;
+	for (size_t k = 0; k < nf; k++)
+		__builtin_prefetch(&sl[(f[k] * 0x9e3779b1u) & W->mask]);
 	for (size_t k = 0; k < nf; k++) {
 		uint32_t key = f[k];
 		for (uint32_t j = (key * 0x9e3779b1u) & W->mask;; j = (j + 1) & W->mask) {
 			if (sl[j].key == key) {
-				uint32_t r = sl[j].row, off = r >> 8, cnt = r & 0xff;
-				const uint32_t *e = W->ent + off;
-				for (uint32_t x = 0; x < cnt; x++)
-					score[e[x] & 0xffff] += (int16_t)(e[x] >> 16);
+				row[nr++] = sl[j].row;
+				__builtin_prefetch(W->ent + (sl[j].row >> 8));
 				break;
 			}
 			if (!sl[j].key)
 				break;
 		}
+	}
+	for (size_t k = 0; k < nr; k++) {
+		const uint32_t *e = W->ent + (row[k] >> 8);
+		for (uint32_t x = 0, cnt = row[k] & 0xff; x < cnt; x++)
+			score[e[x] & 0xffff] += (int16_t)(e[x] >> 16);
 	}
 }
 
@@ -115,13 +141,15 @@ struct af_syntax {
 	struct af_syn_map dict; /* frequent unambiguous words -> tag */
 	struct af_syn_map lex;  /* lower-case base forms seen in training: 1 verb (VB, VBP), 2 noun (NN) */
 	struct af_syn_map amb;  /* word -> ambiguity class id */
+	struct af_syn_map clu;  /* word -> its clusters from unlabeled news (af_syn_info.clu): the
+	                         * NER model's, copied when the model was trained; may be empty */
 	struct af_syn_weights pos, chunk;
 	struct af_lemma_table *lemmas;
 };
 
 /* The model file: "AFSYNTAX", u32 version, u32 classes (AF_SYN_NT), u32 chunk classes
- * (AF_SYN_NC), then the dictionary, the base forms and the ambiguity classes (each u32 slots,
- * keys, values) and two weight tables (u32 slots, u32 entries, f32 scale, slots x {key, row},
+ * (AF_SYN_NC), then the dictionary, the base forms, the ambiguity classes and the word clusters
+ * (each u32 slots, keys, values; the clusters may have 0 slots and nothing after) and two weight tables (u32 slots, u32 entries, f32 scale, slots x {key, row},
  * entries x u32), all little-endian. */
 
 #endif

@@ -14,7 +14,10 @@
  *             g: .agents, o: .options; upper case: with --skip-bad-lines), the rest is the file
  *   clean     af_clean on UTF-8 text; af_html_text on any bytes
  *   quotes    af_quotes_find on UTF-8 text
- *   events    af_coder_code on UTF-8 text (default dictionaries) */
+ *   events    af_coder_code on UTF-8 text (default dictionaries)
+ *   syntax    the bytes as an upstream "sentences" field (af_parse_read) of a fixed text; on
+ *             UTF-8 text, af_syntax_parse (the compiled-in model), its field written
+ *             (af_parse_write) parses as JSON and is read back as matching its tokens */
 #ifndef AF_FUZZ_READERS_H
 #define AF_FUZZ_READERS_H
 
@@ -27,6 +30,7 @@
 #include "af/pipeline.h"
 #include "af/quotes.h"
 #include "af/record.h"
+#include "af/syntax.h"
 #include "af/yaml.h"
 
 #include <unistd.h>
@@ -244,6 +248,41 @@ static int fuzz_events_one(const unsigned char *data, size_t size)
 	return 0;
 }
 
+static int fuzz_syntax_one(const unsigned char *data, size_t size)
+{
+	static const char text[] = "The minister said on Tuesday that talks with the Taliban would go on.";
+	static struct af_syntax *m;
+	static struct af_tokens toks;
+	static struct af_sentences sents;
+	static struct af_parse p, back;
+	struct af_error err = {{0}};
+	const char *s = (const char *)data;
+	size_t bad;
+	if (!m)
+		FUZZ_CHECK(af_syntax_load(&m, NULL, &err) == 0);
+	/* the bytes as the "sentences" field a record brings for text */
+	FUZZ_CHECK(af_tokenize(text, sizeof text - 1, &toks, &err) == 0);
+	FUZZ_CHECK(af_sentences(text, sizeof text - 1, &toks, &sents, &err) == 0);
+	err.msg[0] = 0;
+	if (af_parse_read(s, size, text, sizeof text - 1, &toks, &sents, &back, &err) < 0)
+		FUZZ_ERROR(err);
+	/* the bytes as a text: parsed, written, read back */
+	if (!af_utf8_valid(s, size, &bad))
+		return 0;
+	FUZZ_CHECK(af_tokenize(s, size, &toks, &err) == 0);
+	FUZZ_CHECK(af_sentences(s, size, &toks, &sents, &err) == 0);
+	FUZZ_CHECK(af_syntax_parse(m, s, size, &toks, &sents, &p, &err) == 0);
+	struct af_buf out = {0};
+	af_parse_write(&p, s, &toks, &sents, &out);
+	json_t *j = json_loadb(out.p ? out.p : "[]", out.len ? out.len : 2, JSON_ALLOW_NUL, NULL);
+	FUZZ_CHECK(json_is_array(j));
+	json_decref(j);
+	FUZZ_CHECK(af_parse_read(out.p ? out.p : "[]", out.len ? out.len : 2, s, size, &toks, &sents, &back, &err) == 0);
+	af_buf_free(&out);
+	return 0;
+}
+
+
 /* the targets by name, for the harness and the replay */
 static const struct fuzz_target {
 	const char *name;
@@ -252,6 +291,7 @@ static const struct fuzz_target {
 	{"text", fuzz_text_one},       {"record", fuzz_record_one}, {"pipeline", fuzz_pipeline_one},
 	{"lexicon", fuzz_lexicon_one}, {"dict", fuzz_dict_one},     {"clean", fuzz_clean_one},
 	{"quotes", fuzz_quotes_one},   {"events", fuzz_events_one}, {"tabari", fuzz_tabari_one},
+	{"syntax", fuzz_syntax_one},
 };
 
 #endif

@@ -156,6 +156,34 @@ static void scan(struct af_html *h)
 	af_buf_free(&b);
 }
 
+/* the page metadata: JSON-LD in CDATA, headline or name, byline elements */
+static void metadata(struct af_html *h)
+{
+	const char *page = "<html><head><title>List of films featuring time loops - Wikipedia</title>"
+	                   "<script type=application/ld+json>\n  <![CDATA[\n {\"@type\": \"Article\", \"name\": "
+	                   "\"List of films featuring time loops\", \"headline\": \"Wikimedia list article\", "
+	                   "\"datePublished\": \"2003-02-28T21:51:08Z\"}\n ]]>\n</script></head><body>"
+	                   "<div class='author Mb(4px)'><a class=author-link href=/a>Ann Lee</a> <span class=author-title>"
+	                   "Games Editor</span></div><p>Text.</p><span class=author>Bo Chan \xe2\x80\x94</span></body></html>";
+	struct af_html_page pg;
+	ok(af_html_parse(h, page, strlen(page), &pg) == 0, "a page with metadata parses");
+	ok(pg.meta.published && !strcmp(pg.meta.published, "2003-02-28T21:51:08Z"), "JSON-LD inside CDATA is read");
+	ok(pg.meta.title && !strcmp(pg.meta.title, "List of films featuring time loops"),
+	   "of headline and name, the one closer to <title>: '%s'", pg.meta.title ? pg.meta.title : "(null)");
+	ok(pg.meta.byline && !strcmp(pg.meta.byline, "Ann Lee"), "the name's link inside a byline element: '%s'",
+	   pg.meta.byline ? pg.meta.byline : "(null)");
+	af_html_page_free(&pg);
+	page = "<meta property=og:title content='Review &amp;#8211; a &amp;amp; b &amp;#x2014;&amp;#0; &amp;#99999999;'><p>x</p>";
+	ok(af_html_parse(h, page, strlen(page), &pg) == 0 && pg.meta.title &&
+	       !strcmp(pg.meta.title, "Review \xe2\x80\x93 a & b \xe2\x80\x94&#0; &#99999999;"),
+	   "character references a page escaped twice are decoded, bad ones kept: '%s'", pg.meta.title ? pg.meta.title : "(null)");
+	af_html_page_free(&pg);
+	page = "<p>x</p><span itemprop=author><span itemprop=name>Nicolas Perriault</span> \xe2\x80\x94</span>";
+	ok(af_html_parse(h, page, strlen(page), &pg) == 0 && pg.meta.byline && !strcmp(pg.meta.byline, "Nicolas Perriault"),
+	   "a byline loses the separator after the name: '%s'", pg.meta.byline ? pg.meta.byline : "(null)");
+	af_html_page_free(&pg);
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -204,6 +232,7 @@ int main(void)
 	lines_and_features(h);
 	awkward(h);
 	scan(h);
+	metadata(h);
 	af_html_free(h);
 	replay();
 	af_cleaner_free(fuzz_html_cleaner);
