@@ -870,6 +870,16 @@ int af_ner_train(const struct af_ner_train_opts *o, struct af_error *err)
 	return 0;
 }
 
+void af_ner_each_cluster(const struct af_ner_model *m, void (*fn)(void *ctx, uint32_t key, uint32_t clusters),
+                         void *ctx)
+{
+	const struct af_ner_map *w = &m->words;
+	size_t slots = w->key ? (size_t)w->mask + 1 : 0;
+	for (size_t j = 0; j < slots; j++)
+		if (w->key[j] && w->val[j])
+			fn(ctx, w->key[j], w->val[j]);
+}
+
 /* ---- tagging a labelled file ---- */
 
 int af_ner_tag_conll(const char *model, const char *path, int gmb, FILE *out, double *secsp, size_t *nwords,

@@ -6,6 +6,7 @@
 #include "af/util.h"
 
 #include <stdlib.h>
+#include <threads.h>
 #include <string.h>
 
 /* the compiled-in data this module reads */
@@ -23,9 +24,14 @@ struct abent {
 	unsigned char cls; /* 0: empty slot */
 };
 
+/* The abbreviation table and the ASCII classes are built once per process (call_once in
+ * af_text_init) from the compiled-in data and never change after: every thread reads them,
+ * none writes them. */
 static struct abent *ab_tab;
 static size_t ab_cap, ab_n;
-static int text_ready;
+static once_flag text_once = ONCE_FLAG_INIT;
+static int text_rc;
+static struct af_error text_err;
 
 /* Byte classes for ASCII; non-ASCII goes through af_uni_class. */
 enum {
@@ -204,27 +210,24 @@ static void init_ascii(void)
 	ascii_cls['@'] = K_SYMBOL;
 }
 
-int af_text_init(struct af_error *err)
+static void text_load(void)
 {
-	if (text_ready)
-		return 0;
 	init_ascii();
 	const struct af_datafile *d = af_data_find("abbreviations.yaml");
 	if (!d) {
-		af_error_set(err, "abbreviations.yaml is not compiled in");
-		return -1;
+		af_error_set(&text_err, "abbreviations.yaml is not compiled in");
+		text_rc = -1;
+		return;
 	}
-	if (ab_load(d->data, d->len, "abbreviations.yaml", err) < 0)
-		return -1;
-	text_ready = 1;
-	return 0;
+	text_rc = ab_load(d->data, d->len, "abbreviations.yaml", &text_err);
 }
 
-int af_text_add_abbrevs(const char *buf, size_t len, const char *file, struct af_error *err)
+int af_text_init(struct af_error *err)
 {
-	if (af_text_init(err) < 0)
-		return -1;
-	return ab_load(buf, len, file, err);
+	call_once(&text_once, text_load);
+	if (text_rc < 0)
+		*err = text_err;
+	return text_rc;
 }
 
 /* ------------------------------------------------------------------ characters */

@@ -35,4 +35,11 @@ int af_ner_train(const struct af_ner_train_opts *o, struct af_error *err);
 int af_ner_tag_conll(const char *model, const char *path, int gmb, FILE *out, double *secs, size_t *nwords,
                      struct af_error *err);
 
+/* The word clusters of a NER model: fn(ctx, key, clusters) for each word with clusters, in
+ * the model's slot order (key: the word's 32-bit key, af_ner's hash of its normalised form;
+ * clusters: fine | mid << 10 | coarse << 18 | frequency bin << 24). For other models' features
+ * (af-train-syntax). */
+void af_ner_each_cluster(const struct af_ner_model *m, void (*fn)(void *ctx, uint32_t key, uint32_t clusters),
+                         void *ctx);
+
 #endif
