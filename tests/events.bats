@@ -559,3 +559,10 @@ news() {
 	run triples 'Iran hosted Afghan President Ashraf Ghani.'
 	[ "$(jq -c 'map(.[2]) | unique' <<<"$output")" = '["043"]' ]
 }
+
+@test "default senses reviewed on unlabeled news: 'made a visit to' is 042; 'attached importance to' is no event" {
+	run triples 'President Hassan Rouhani made a visit to Oman.'
+	[ "$(jq -c 'map(.[2]) | unique' <<<"$output")" = '["042"]' ]
+	run triples 'Iran attached great importance to the role of Pakistan.'
+	[ "$output" = '[]' ]
+}
