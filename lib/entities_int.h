@@ -10,6 +10,7 @@
 #include "af/dates.h"
 #include "af/ner.h"
 #include "af/text.h"
+#include "lexicon.h"
 
 #include <string.h>
 
