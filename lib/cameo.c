@@ -6,18 +6,22 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 /* the compiled-in data this module reads */
 AF_DATA_USE(cameo_yaml);
 
+/* The table is built once per process (call_once) from the compiled-in data and only read
+ * after: every thread may look codes up. It lives until the process ends. */
 static struct af_cameo *table;
 static size_t ntable;
 static struct af_ynode *tree; /* kept: the table points into it */
+static once_flag cameo_once = ONCE_FLAG_INIT;
+static int cameo_rc;
+static struct af_error cameo_err;
 
-int af_cameo_init(struct af_error *err)
+static int cameo_load(struct af_error *err)
 {
-	if (table)
-		return 0;
 	const struct af_datafile *f = af_data_find("cameo.yaml");
 	if (!f) {
 		af_error_set(err, "compiled-in cameo.yaml is missing (rebuild af)");
@@ -55,6 +59,19 @@ int af_cameo_init(struct af_error *err)
 	return 0;
 }
 
+static void cameo_once_load(void)
+{
+	cameo_rc = cameo_load(&cameo_err);
+}
+
+int af_cameo_init(struct af_error *err)
+{
+	call_once(&cameo_once, cameo_once_load);
+	if (cameo_rc < 0)
+		*err = cameo_err;
+	return cameo_rc;
+}
+
 const struct af_cameo *af_cameo_find(const char *code)
 {
 	if (!table || !code)
@@ -71,13 +88,4 @@ const struct af_cameo *af_cameo_find(const char *code)
 		c[--len] = 0;
 	}
 	return NULL;
-}
-
-void af_cameo_free(void)
-{
-	free(table);
-	af_yaml_free(tree);
-	table = NULL;
-	tree = NULL;
-	ntable = 0;
 }

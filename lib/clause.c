@@ -856,6 +856,76 @@ static void w_np(struct af_buf *o, const struct af_parse *p, const char *text, c
 	af_buf_addc(o, '}');
 }
 
+/* v in decimal at o; the end */
+static char *put_uint(char *o, size_t v)
+{
+	char tmp[24], *t = tmp + sizeof tmp;
+	do
+		*--t = (char)('0' + v % 10);
+	while (v /= 10);
+	size_t l = (size_t)(tmp + sizeof tmp - t);
+	memcpy(o, t, l);
+	return o + l;
+}
+
+static char *put_str(char *o, const char *s)
+{
+	size_t l = strlen(s);
+	memcpy(o, s, l);
+	return o + l;
+}
+
+/* One token's object, as the general path below writes it, in one go when its tag and lemma
+ * need no escaping (all but a few): the writer is a good part of af-parse's time. */
+static void w_token(struct af_buf *out, const struct af_parse *p, const struct af_tokens *toks, size_t i)
+{
+	const struct af_syn_tok *t = &p->tok[i];
+	const char *lemma = p->lemmas.p + t->lemma, *tag = af_pos_name(t->tag);
+	size_t ll = t->lemma_len, k = 0;
+	while (k < ll && lemma[k] != '"' && lemma[k] != '\\' && (unsigned char)lemma[k] >= 0x20)
+		k++;
+	if (k < ll || t->tag == AF_POS_QUOTE) {
+		af_buf_addc(out, '{');
+		w_int(out, "start", (long long)toks->v[i].cstart);
+		af_buf_addc(out, ',');
+		w_int(out, "end", (long long)toks->v[i].cend);
+		af_buf_adds(out, ",\"tag\":");
+		af_json_string(out, tag, strlen(tag));
+		af_buf_adds(out, ",\"lemma\":");
+		af_json_string(out, lemma, ll);
+		af_buf_adds(out, ",\"chunk\":\"");
+		if (t->chunk == AF_CH_O)
+			af_buf_addc(out, 'O');
+		else {
+			af_buf_adds(out, t->begin ? "B-" : "I-");
+			af_buf_adds(out, af_chunk_name(t->chunk));
+		}
+		af_buf_adds(out, "\"}");
+		return;
+	}
+	af_buf_grow(out, ll + 128);
+	char *o = out->p + out->len;
+	o = put_str(o, "{\"start\":");
+	o = put_uint(o, toks->v[i].cstart);
+	o = put_str(o, ",\"end\":");
+	o = put_uint(o, toks->v[i].cend);
+	o = put_str(o, ",\"tag\":\"");
+	o = put_str(o, tag);
+	o = put_str(o, "\",\"lemma\":\"");
+	memcpy(o, lemma, ll);
+	o += ll;
+	o = put_str(o, "\",\"chunk\":\"");
+	if (t->chunk == AF_CH_O)
+		*o++ = 'O';
+	else {
+		o = put_str(o, t->begin ? "B-" : "I-");
+		o = put_str(o, af_chunk_name(t->chunk));
+	}
+	o = put_str(o, "\"}");
+	out->len = (size_t)(o - out->p);
+	out->p[out->len] = '\0';
+}
+
 void af_parse_write(const struct af_parse *p, const char *text, const struct af_tokens *toks,
                     const struct af_sentences *sents, struct af_buf *out)
 {
@@ -871,25 +941,9 @@ void af_parse_write(const struct af_parse *p, const char *text, const struct af_
 		w_int(out, "end", (long long)se->cend);
 		af_buf_adds(out, ",\"tokens\":[");
 		for (size_t i = se->tok_start; i < se->tok_end && i < p->ntok; i++) {
-			const struct af_syn_tok *t = &p->tok[i];
 			if (i > se->tok_start)
 				af_buf_addc(out, ',');
-			af_buf_addc(out, '{');
-			w_int(out, "start", (long long)toks->v[i].cstart);
-			af_buf_addc(out, ',');
-			w_int(out, "end", (long long)toks->v[i].cend);
-			af_buf_adds(out, ",\"tag\":");
-			af_json_string(out, af_pos_name(t->tag), strlen(af_pos_name(t->tag)));
-			af_buf_adds(out, ",\"lemma\":");
-			af_json_string(out, p->lemmas.p + t->lemma, t->lemma_len);
-			af_buf_adds(out, ",\"chunk\":\"");
-			if (t->chunk == AF_CH_O)
-				af_buf_addc(out, 'O');
-			else {
-				af_buf_adds(out, t->begin ? "B-" : "I-");
-				af_buf_adds(out, af_chunk_name(t->chunk));
-			}
-			af_buf_adds(out, "\"}");
+			w_token(out, p, toks, i);
 		}
 		af_buf_adds(out, "],\"clauses\":[");
 		size_t first = ci;

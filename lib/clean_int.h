@@ -15,7 +15,7 @@
 extern const char *const cl_kinds[];
 
 /* the block model (clean_model.c): CL_NFEAT features, their weights */
-#define CL_NFEAT 43
+#define CL_NFEAT 59
 struct cl_model {
 	double w[CL_NFEAT];
 	double threshold; /* a block is text from these log-odds up */

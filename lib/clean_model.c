@@ -22,7 +22,16 @@ static const char *const feature_names[CL_NFEAT] = {
 	"list_item", "heading", "paragraph", "cell", "figure", "blockquote", "negative_class",
 	"positive_class", "pre", "article_body", "prev_link_density", "next_link_density",
 	"html_log_words", "near_prose_3", "near_prose_10", "box_prose_1", "box_prose_2", "box_prose_3",
+	/* the shape and place features again for text dumps only: a dump's lines and a page's
+	 * blocks weigh them differently */
+	"dump_log_words", "dump_end_punct", "dump_gap_before", "dump_gap_after", "dump_repeat",
+	"dump_first_of_repeats", "dump_ellipsis", "dump_rule_kind", "dump_position", "dump_prev_prose",
+	"dump_next_prose", "dump_word_length", "dump_shape_score", "dump_near_longest", "dump_near_prose_3",
+	"dump_near_prose_10",
 };
+
+/* where the dump-only copies start, and what they copy */
+enum { DUMP_COPIES = 43, SHAPE_FIRST = 1, SHAPE_LAST = 14, NEAR_FIRST = 38 };
 
 /* the spans (blocks either side) of the near_prose features */
 static const size_t near_span[2] = {3, 10};
@@ -89,8 +98,13 @@ void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x)
 	x[14] = 1 - dist;
 	x[38] = b->near_prose[0];
 	x[39] = b->near_prose[1];
-	if (!b->html)
+	if (!b->html) {
+		for (int f = SHAPE_FIRST; f <= SHAPE_LAST; f++)
+			x[DUMP_COPIES + f - SHAPE_FIRST] = x[f];
+		for (int f = 0; f < 2; f++)
+			x[DUMP_COPIES + SHAPE_LAST - SHAPE_FIRST + 1 + f] = x[NEAR_FIRST + f];
 		return;
+	}
 	for (int k = 0; k < HTML_BOXES - 1; k++)
 		x[40 + k] = b->box_prose[k];
 	x[15] = b->link_density;

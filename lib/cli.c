@@ -1,6 +1,7 @@
 /* cli.c - shared option handling and the standard main loop over NDJSON inputs. */
 #include "af/cli.h"
 #include "af/data.h"
+#include "af/util.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -20,7 +21,7 @@ void af_usage_error(const char *fmt, ...)
 
 void af_cli_add_lexicon(struct af_cli *cli, const char *path)
 {
-	cli->lexicons = af_realloc(cli->lexicons, (cli->nlexicons + 1) * sizeof *cli->lexicons);
+	cli->lexicons = af_reallocarray(cli->lexicons, cli->nlexicons + 1, sizeof *cli->lexicons);
 	cli->lexicons[cli->nlexicons++] = path;
 }
 

@@ -6,6 +6,7 @@
 #include "af/pattern.h"
 #include "af/data.h"
 #include "af/utf8.h"
+#include "af/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,7 @@ static void names_put(struct names *ns, const char *s, int v)
 			ns->v[i].v = v;
 			return;
 		}
-	ns->v = af_realloc(ns->v, (ns->n + 1) * sizeof *ns->v);
+	ns->v = af_reallocarray(ns->v, ns->n + 1, sizeof *ns->v);
 	ns->v[ns->n++] = (struct name){af_strdup(s), v};
 }
 

@@ -132,6 +132,7 @@ int af_entities_find(struct af_entities *x, const char *s, size_t n, const char 
 	en_find_lexicon(&w);
 	en_find_roles(&w);
 	en_find_model(&w);
+	en_find_compounds(&w);
 	en_find_sequences(&w);
 	en_find_surnames(&w);
 	en_find_dates(&w);

@@ -10,6 +10,7 @@
 #include "af/dates.h"
 #include "af/ner.h"
 #include "af/text.h"
+#include "lexicon.h"
 
 #include <string.h>
 
@@ -35,6 +36,7 @@ struct ment {
 	int ent;      /* lexicon entity, or -1 */
 	int folded;   /* matched by its transliteration key only, not as spelled */
 	int tagged;   /* the statistical tagger's name */
+	int codeent;  /* lexicon entity whose code it takes without being it ("U.S.-led"), or -1 */
 	size_t parent; /* union-find: same entity */
 	size_t org;   /* mention of the role's organisation, or NONE */
 	const char *orgname; /* or a name */
@@ -126,6 +128,7 @@ static inline size_t new_ment(struct work *w, size_t a, size_t b, enum af_etype 
 	m->parent = k;
 	m->org = NONE;
 	m->anaphor = NONE;
+	m->codeent = -1;
 	for (size_t i = a; i < b; i++)
 		w->owner[i] = k;
 	return k;
@@ -164,6 +167,7 @@ void en_find_lexicon(struct work *w);
 void en_find_roles(struct work *w);
 void en_find_model(struct work *w);
 void en_find_sequences(struct work *w);
+void en_find_compounds(struct work *w);
 /* Words that stop a name: titles, honorifics, led_by and speech phrases, dates. */
 int en_breaker(const struct work *w, size_t i);
 

@@ -289,19 +289,50 @@ void en_find_model(struct work *w)
 		 * its entry ("Afghan Taliban" keeps the Taliban's code), and so does the name a
 		 * compound adjective is made of ("U.S.-led" keeps the code of the United States) */
 		const struct ment *head = owner_ment(w, a);
+		int codeent = -1; /* (the code only: "U.S.-led" is not the United States) */
 		if (ent < 0 && t == AF_E_MISC && head && head->a == a && head->b + 1 == b && head->ent >= 0 &&
 		    (uflags(w, b - 1) & AF_UF_HYPHEN) && !(uflags(w, b - 1) & AF_UF_CAP))
-			ent = head->ent;
+			codeent = head->ent;
 		for (size_t i = a; i < b; i++)
 			if (w->owner[i] != NONE && w->owner[i] != ROLEUNIT)
 				kill_ment(w, w->owner[i]);
 		drop_roles(w, a, b);
 		size_t m = new_ment(w, a, b, t, ent);
 		w->m[m].tagged = 1;
+		w->m[m].codeent = codeent;
 		if (b - a == 1 && a > 0 && is_word(w, a - 1, "the") && (wcls(w, a) & AF_LC_ORGHEAD)) {
 			w->m[m].type = AF_E_ORG;
 			w->m[m].anaphor = a; /* "the Council": resolved with the others */
 		}
+	}
+}
+
+/* A lexicon name the tagger left alone, joined by a hyphen to a lower-case word, is a
+ * compound adjective as the tagger's own are ("London-based", "mainly-Moslem"): MISC over
+ * the word, with the name's code. */
+void en_find_compounds(struct work *w)
+{
+	const struct af_lexunits *u = w->u;
+	for (size_t k = 0; k < w->nm; k++) {
+		struct ment *m = &w->m[k];
+		if (m->dead || m->tagged || m->ent < 0 || (m->type != AF_E_LOC && m->type != AF_E_NORP))
+			continue;
+		size_t a = m->a, b = m->b;
+		unsigned lower = AF_UF_WORD | AF_UF_HYPHEN;
+		if (b < u->n && (uflags(w, b) & (lower | AF_UF_CAP)) == lower && w->owner[b] == NONE)
+			b++;
+		else if (a > 0 && (uflags(w, a) & AF_UF_HYPHEN) && (uflags(w, a - 1) & (AF_UF_WORD | AF_UF_CAP)) == AF_UF_WORD &&
+		         w->owner[a - 1] == NONE && !(wcls(w, a - 1) & AF_LC_SKIPPREFIX))
+			a--;
+		else
+			continue;
+		m->codeent = m->ent;
+		m->ent = -1;
+		m->type = AF_E_MISC;
+		m->a = a;
+		m->b = b;
+		for (size_t i = a; i < b; i++)
+			w->owner[i] = k;
 	}
 }
 

@@ -211,6 +211,8 @@ void en_results(struct work *w, struct af_mentions *out)
 			    stash(&out->strs, w->s + u->v[c->a].start, u->v[c->b - 1].end - u->v[c->a].start);
 			f->id = entity_id(w, &out->strs, m->type, NULL, c);
 		}
+		if (!e && m->codeent >= 0)
+			e = af_lexicon_entry(w->x->lx, m->codeent);
 		const char *code = e ? af_lexentry_code(e, udate[m->a]) : NULL;
 		f->code = code ? stash(&out->strs, code, strlen(code)) : NONE;
 		f->value = m->type == AF_E_DATE && m->value[0] ? stash(&out->strs, m->value, strlen(m->value)) : NONE;

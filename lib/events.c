@@ -457,6 +457,11 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 	r->compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
 	              (m->compound || patterned || (fwd[0] && !strcmp(fwd, rev)) || !ev_has_object(c, v, s->b) ||
 	               (c->news && ev_joint_code(fwd)));
+	/* news: a list's members act on each other only in a joint act the guidelines name
+	 * (consult, negotiate, sign) or one the pattern marks with '%'; "China and Russia did not
+	 * vote", "X and Y have agreed to join", "offered evidence" are each member's own act */
+	if (c->news && r->compound && !m->compound && !ev_joint_act(c, v, fwd, s->b))
+		r->compound = 0;
 	int real = ev_group_has_real(c, sg) || ev_group_has_real(c, tg);
 	int both = sg >= 0 && tg >= 0 && (ev_group_has_code(c, sg) || ev_group_has_code(c, tg));
 	int actorless = patterned && sg < 0 && tg < 0 && v->passive;
@@ -511,7 +516,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 		em.symmetric = 1;
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < ns; y++)
-				if (x != y && (strcmp(scd[x], scd[y]) || (!scd[x][0] && sc[x] != sc[y])) && fwd[0])
+				if (x != y && (strcmp(scd[x], scd[y]) || sc[x] != sc[y]) && fwd[0])
 					ev_emit_event(c, &em, v, fwd, sc[x], scd[x], sc[y], scd[y], 0, -1);
 	} else {
 		int nt = ev_members(c, r->tg, tc, tcd, MAX_MEMBERS * 2);
@@ -558,8 +563,8 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	read_act(c, v, p, code, pcode, &m, s, &r);
 	/* a verb with no pattern words of its own is coded only when its sides are where the
 	 * parse has its arguments ("when it fled Kabul" is no event of the U.S.'s with Kabul) */
-	if (r.code && c->news && !r.compound && !r.recip && !r.appeal && !(p && p->score > 0) &&
-	    !ev_args_agree(c, v, r.sg, r.tg))
+	if (r.code && c->news && !r.recip && !r.appeal && !(p && p->score > 0) &&
+	    !ev_args_agree(c, v, r.sg, r.compound ? -1 : r.tg))
 		r.code = 0;
 	if (r.code)
 		emit_reading(c, (int)vi, &r, s);
@@ -655,9 +660,10 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
  * "ought") or "is expected to"? */
 static int obligation(const struct af_coder *c, const struct af_clause *k)
 {
-	if (k->verb.modal != SIZE_MAX)
-		return ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
-		       ev_word_is(c, k->verb.modal, "OUGHT");
+	if (k->verb.modal != SIZE_MAX) /* not a passive's: its subject is acted on ("ISIL must be confronted") */
+		return !(k->verb.flags & AF_VG_PASSIVE) &&
+		       (ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
+		        ev_word_is(c, k->verb.modal, "OUGHT"));
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, k->verb.head, &n);
 	return (k->verb.flags & AF_VG_PASSIVE) && n == 6 && !memcmp(lem, "expect", 6);
@@ -760,6 +766,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	free(s.ev_verb);
 	if (c->news)
 		code_appeals(c, &s);
+
 	if (c->news)
 		ev_code_nominal(c, a, b, sidx, events);
 	remember_person(c, ch0);

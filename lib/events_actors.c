@@ -554,6 +554,16 @@ size_t ev_first_entity(const struct af_mentions *ents, size_t cs)
 	return lo;
 }
 
+/* Is the person entity e someone else than the dictionary's actor of chunk ch: its canonical
+ * name differs and so does its country ("Abdullah" in an article about Abdullah Abdullah is
+ * not the Saudi king)? Then the entity layer's code stands. */
+static int other_person(const struct chunk *ch, const struct af_mention *e, const char *ecode)
+{
+	if (e->type != AF_E_PERSON || !e->canonical || !ch->canonical || !strcasecmp(ch->canonical, e->canonical))
+		return 0;
+	return strncmp(ch->code, ecode, 3) != 0;
+}
+
 /* Entities not covered by an actor phrase become chunks without a code. */
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b)
 {
@@ -603,9 +613,10 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 					c->t[k].chunk = covered;
 				ch->a = ta;
 				ch->b = tb;
-			} else if (!ch->code[0] && ecode) {
+			} else if (ecode && (!ch->code[0] || other_person(ch, e, ecode))) {
 				snprintf(ch->code, sizeof ch->code, "%s", ecode);
 				snprintf(ch->base, sizeof ch->base, "%s", ecode);
+				ch->npartial = 0;
 			}
 			if (e->type == AF_E_PERSON && canon && !ch->owned) {
 				ch->owned = af_strdup(canon);

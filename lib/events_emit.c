@@ -41,6 +41,23 @@ static int valid_cameo(const char *code)
 	return 1;
 }
 
+/* Are chunks x and y two persons of different names (two actors under one code)? */
+static int two_persons(const struct af_coder *c, int x, int y)
+{
+	const struct chunk *p = &c->ch[x], *q = &c->ch[y];
+	return p->person && q->person && p->canonical && q->canonical && strcmp(p->canonical, q->canonical);
+}
+
+/* Could the side x of an event already written be chunk ch: not two persons of different
+ * names (Ghani and Abdullah, both AFGELI, are two events)? */
+static int same_person(const struct af_coder *c, json_t *x, int ch)
+{
+	if (ch < 0 || !json_is_object(x) || !c->ch[ch].person || !c->ch[ch].canonical)
+		return 1;
+	const char *k = json_string_value(json_object_get(x, "canonical"));
+	return !k || !strcmp(k, c->ch[ch].canonical);
+}
+
 void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
                        const char *scode, int tgt, const char *tcode, int reported, int speaker)
 {
@@ -74,11 +91,15 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 		const char *ta = json_is_object(t) ? json_string_value(json_object_get(t, "actor")) : NULL;
 		if (!sa != !(scode && scode[0]) || !ta != !(tcode && tcode[0]))
 			continue;
-		if ((!sa || !strcmp(sa, scode)) && (!ta || !strcmp(ta, tcode)))
+		if ((!sa || !strcmp(sa, scode)) && (!ta || !strcmp(ta, tcode)) && same_person(c, s, src) &&
+		    same_person(c, t, tgt))
 			return;
 	}
-	/* hosting refugees is giving them asylum (075), not hosting a visit (043) */
-	if (c->news && !strcmp(code, "043") && tcode && strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "REF"))
+	/* hosting refugees, or a people ("millions of Afghans": a plural proper noun), is giving
+	 * them asylum (075), not hosting a visit (043) */
+	if (c->news && !strcmp(code, "043") && tcode &&
+	    ((strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "REF")) ||
+	     (tgt >= 0 && c->t[c->ch[tgt].b - 1].tag == AF_POS_NNPS)))
 		code = "075";
 	json_t *e = json_object();
 	json_object_set_new(e, "code", json_string(code));
@@ -476,9 +497,10 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *e
 		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < nt; y++) {
-				if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0] || !strcmp(scd[x], tcd[y]))
+				if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0] ||
+				    (!strcmp(scd[x], tcd[y]) && !two_persons(c, sc[x], tc[y])))
 					continue;
-				if (have_event(events, first, code, scd[x], tcd[y]))
+				if (have_event(events, first, code, scd[x], tcd[y]) && !two_persons(c, sc[x], tc[y]))
 					continue;
 				ev_emit_event(c, &em, &v, code, sc[x], scd[x], tc[y], tcd[y], 0, -1);
 			}

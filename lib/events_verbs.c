@@ -190,6 +190,16 @@ static int tagged_verb(const struct af_coder *c, size_t s, size_t e, size_t a, s
 	return 1;
 }
 
+/* "going to" + a verb is the future, no act of going ("Beijing is going to build"). */
+static int future_go(const struct af_coder *c, size_t s, size_t e, size_t b)
+{
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, s, &n);
+	(void)e;
+	return n == 2 && !memcmp(lem, "go", 2) && c->t[s].tag == AF_POS_VBG && s + 2 < b && (c->t[s + 1].cls & W_TO) &&
+	       c->t[s + 2].tag == AF_POS_VB;
+}
+
 void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 {
 	const struct af_evdict *d = c->d;
@@ -224,6 +234,8 @@ void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 			continue;
 		int kind = d->forms[best].kind;
 		int untagged = !tagged_verb(c, bs, be, a, b);
+		if (future_go(c, bs, be, b))
+			continue;
 		if (ev_verb_is_noun(c, bs, a, kind))
 			continue;
 		if (c->nvg == c->vgcap) {

@@ -13,6 +13,7 @@
 #include "af/af.h"
 #include "af/clean.h"
 #include "af/utf8.h"
+#include "af/util.h"
 
 #include <myhtml/api.h>
 #include <stdint.h>
@@ -102,10 +103,8 @@ static void close_line(struct walk *w)
 		return;
 	struct af_html_page *pg = w->pg;
 	w->line.len = w->text.len - w->line.off;
-	if (pg->nlines == pg->cap) {
-		pg->cap = pg->cap ? 2 * pg->cap : 256;
-		pg->lines = af_realloc(pg->lines, pg->cap * sizeof *pg->lines);
-	}
+	if (pg->nlines == pg->cap)
+		pg->lines = af_grow(pg->lines, &pg->cap, pg->nlines + 1, sizeof *pg->lines);
 	pg->lines[pg->nlines++] = w->line;
 	w->open = 0;
 	w->space = 0;

@@ -19,6 +19,7 @@
 #include "html.h"
 
 #include "af/af.h"
+#include "af/util.h"
 
 #include <string.h>
 #include <strings.h>
@@ -225,10 +226,8 @@ static size_t start_tag(struct html_scan *sc, size_t i, size_t *from, int *copyi
 		sc->cut++;
 		return end;
 	}
-	if (sc->depth == sc->cap) {
-		sc->cap = sc->cap ? 2 * sc->cap : 64;
-		sc->st = af_realloc(sc->st, sc->cap * sizeof *sc->st);
-	}
+	if (sc->depth == sc->cap)
+		sc->st = af_grow(sc->st, &sc->cap, sc->depth + 1, sizeof *sc->st);
 	struct open_el *el = &sc->st[sc->depth++];
 	memcpy(el->name, name, len);
 	el->len = (unsigned char)len;

@@ -1,8 +1,9 @@
 /* lexicon.c - gazetteers and rule word lists from YAML, keyed for matching (docs/lexicons.md). */
-#include "af/lexicon.h"
+#include "lexicon.h"
 #include "af/dates.h"
 #include "af/utf8.h"
 #include "english.h"
+#include "af/util.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -209,10 +210,8 @@ static struct uc_entry *uc_slot(struct af_lexunits *out, const char *s, size_t n
 static void unit_add(const char *s, struct af_lexunits *out, size_t tok, size_t b0, size_t b1, size_t c0,
                      unsigned flags, int cased)
 {
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 64;
-		out->v = af_realloc(out->v, out->cap * sizeof *out->v);
-	}
+	if (out->n == out->cap)
+		out->v = af_grow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 	struct af_lexunit *u = &out->v[out->n++];
 	u->tok = tok;
 	u->start = b0;
@@ -546,10 +545,8 @@ static int add_ent_key(struct af_lexicon *lx, const struct af_ynode *at, int ent
 static int new_ent(struct af_lexicon *lx, const char *name, const char *code, const char *country,
                    enum af_etype type)
 {
-	if (lx->nents == lx->capents) {
-		lx->capents = lx->capents ? lx->capents * 2 : 256;
-		lx->ents = af_realloc(lx->ents, lx->capents * sizeof *lx->ents);
-	}
+	if (lx->nents == lx->capents)
+		lx->ents = af_grow(lx->ents, &lx->capents, lx->nents + 1, sizeof *lx->ents);
 	struct af_lexentry *e = &lx->ents[lx->nents];
 	e->name = af_strdup(name);
 	e->code = code ? af_strdup(code) : NULL;
@@ -698,7 +695,7 @@ static const char *intern_str(struct af_lexicon *lx, const char *s)
 	for (size_t i = 0; i < lx->nstrs; i++)
 		if (!strcmp(lx->strs[i], s))
 			return lx->strs[i];
-	lx->strs = af_realloc(lx->strs, (lx->nstrs + 1) * sizeof *lx->strs);
+	lx->strs = af_reallocarray(lx->strs, lx->nstrs + 1, sizeof *lx->strs);
 	return lx->strs[lx->nstrs++] = af_strdup(s);
 }
 

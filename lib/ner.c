@@ -2,7 +2,7 @@
  * over a document (af/ner.h, docs/ner.md). */
 #include "af/ner.h"
 #include "af/data.h"
-#include "af/ner_impl.h"
+#include "ner_impl.h"
 #include "af/utf8.h"
 #include "perceptron.h"
 

@@ -120,6 +120,8 @@ static json_t *output(struct af_quoter *q)
 		} else {
 			json_object_set_new(o, "speaker", json_null());
 		}
+		if (a->va >= 0) /* the source of the report: "according to Mehr" */
+			json_object_set_new(o, "via", jspan(q, a->va, a->vb));
 		json_object_set_new(o, "confidence", json_real(a->conf));
 		json_array_append_new(arr, o);
 	}

@@ -508,7 +508,7 @@ struct attr *qt_attr_new(struct af_quoter *q)
 		q->at = af_grow(q->at, &q->acap, q->na + 1, sizeof *q->at);
 	struct attr *a = &q->at[q->na++];
 	memset(a, 0, sizeof *a);
-	a->cue = a->sa = a->from = -1;
+	a->cue = a->sa = a->from = a->va = -1;
 	return a;
 }
 
@@ -595,8 +595,14 @@ void qt_direct_quotes(struct af_quoter *q)
 			int x, y;
 			if (s->tsb >= s->tcue + s->tcl ? qt_source_after(q, s->tsb, &x, &y)
 			                               : qt_source_after(q, s->tcue + s->tcl, &x, &y)) {
-				a->sa = x;
-				a->sb = y;
+				/* ""...," he said, according to Mehr": he speaks, Mehr reports it */
+				if (a->sa >= 0) {
+					a->va = x;
+					a->vb = y;
+				} else {
+					a->sa = x;
+					a->sb = y;
+				}
 			}
 		} else if (s->head == 2) {
 			a->cue = s->hcue;

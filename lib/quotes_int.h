@@ -89,6 +89,7 @@ struct attr {
 	int np;
 	int cue, cl;  /* cue token and length, -1 for none (a colon: cl = 1 on the colon) */
 	int sa, sb;   /* speaker tokens, -1 */
+	int va, vb;   /* the source of the report ("..., he said, according to Mehr"): tokens, -1 */
 	int from;     /* speaker copied from this attribution (context), -1 */
 	int drop;
 	double conf;

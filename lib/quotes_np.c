@@ -185,6 +185,29 @@ int qt_np_back_appos(const struct af_quoter *q, int e, int lo, int *sa, int *sb)
 }
 
 /* A speaker starting at token b, before hi: a pronoun, a name, or "the report". 1 and *se. */
+/* A person the entity layer named inside the run of capitalised words from token b (not at
+ * its start: a place comes first): its tokens [*pa, *pe). */
+static int person_in_caps(const struct af_quoter *q, int b, int hi, int *pa, int *pe)
+{
+	int e = b;
+	while (e < hi && e < b + 8 && is_cap(q, e))
+		e++;
+	for (size_t i = 0; i < q->nmen; i++) {
+		const struct mention *me = &q->men[i];
+		if (me->t0 <= b || me->t0 >= e || strcmp(me->type, "PERSON"))
+			continue;
+		int t = me->t0;
+		while (t < e && T(t).cend <= me->c1)
+			t++;
+		if (t == me->t0 || T(t - 1).cend != me->c1)
+			continue;
+		*pa = me->t0;
+		*pe = t;
+		return 1;
+	}
+	return 0;
+}
+
 int qt_np_fwd(const struct af_quoter *q, int b, int hi, int *sa, int *se)
 {
 	if (b >= hi || !is_word(q, b))
@@ -208,6 +231,13 @@ int qt_np_fwd(const struct af_quoter *q, int b, int hi, int *sa, int *se)
 				k += 2;
 			else
 				break;
+		}
+		/* "WFP Representative in Iran Negar Gerami": the person named after the place */
+		int pa, pe;
+		if ((tok_is(q, k, "in") || tok_is(q, k, "to") || tok_is(q, k, "at")) && person_in_caps(q, k + 1, hi, &pa, &pe)) {
+			*sa = pa;
+			*se = pe;
+			return 1;
 		}
 		*sa = b;
 		*se = k;

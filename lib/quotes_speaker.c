@@ -63,7 +63,8 @@ static int not_antecedent(const struct af_quoter *q, const struct mention *me)
 }
 
 /* "the Iranian president": a nationality and a title are not the speaker's name; the person
- * the article named with that title and a code of that country, nearest before, is. */
+ * the article named with that title and a code of that country, nearest before, is; else the
+ * nearest with that title and no known country ("the Iraqi foreign minister": Fuad Hussein). */
 static const struct mention *title_holder(const struct af_quoter *q, const struct mention *norp, int sb,
                                           size_t before)
 {
@@ -71,17 +72,20 @@ static const struct mention *title_holder(const struct af_quoter *q, const struc
 		return NULL;
 	const char *head = q->s + T(sb - 1).start;
 	size_t hl = T(sb - 1).end - T(sb - 1).start, cl = strlen(norp->code);
-	const struct mention *near = NULL;
+	const struct mention *near = NULL, *loose = NULL; /* loose: a holder of no known country */
 	for (size_t i = 0; i < q->nmen; i++) {
 		const struct mention *me = &q->men[i];
-		if (me->c1 > before || strcmp(me->type, "PERSON") || !me->role || !me->code ||
-		    strncmp(me->code, norp->code, cl))
+		if (me->c1 > before || strcmp(me->type, "PERSON") || !me->role || (me->code && strncmp(me->code, norp->code, cl)))
 			continue;
 		size_t rl = strlen(me->role);
-		if (rl >= hl && !strncasecmp(me->role + rl - hl, head, hl) && (!near || me->c1 > near->c1))
+		if (rl < hl || strncasecmp(me->role + rl - hl, head, hl))
+			continue;
+		if (me->code && (!near || me->c1 > near->c1))
 			near = me;
+		else if (!me->code && (!loose || me->c1 > loose->c1))
+			loose = me;
 	}
-	return near;
+	return near ? near : loose;
 }
 
 /* The person named nearest before character c, outside quotes and not as a listener. */

@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "af/record.h"
 #include "af/utf8.h"
+#include "af/util.h"
 
 #include <errno.h>
 #include <signal.h>
@@ -308,10 +309,8 @@ int af_record_parse(struct af_record *r, const char *line, size_t len, struct af
 			size_t v0 = sc.i;
 			if (scan_value(&sc, 1) < 0)
 				return -1;
-			if (r->nfields == r->cap) {
-				r->cap = r->cap ? r->cap * 2 : 16;
-				r->fields = af_realloc(r->fields, r->cap * sizeof *r->fields);
-			}
+			if (r->nfields == r->cap)
+				r->fields = af_grow(r->fields, &r->cap, r->nfields + 1, sizeof *r->fields);
 			r->fields[r->nfields++] = (struct af_field){line + k0 + 1, k1 - k0 - 2, line + v0, sc.i - v0,
 			                                           escaped};
 			skip_ws(&sc);
@@ -445,10 +444,9 @@ struct af_buf *af_record_set_json(struct af_record *r, const char *key)
 		i++;
 	if (i == r->nsets) {
 		if (r->nsets == r->capsets) {
-			size_t cap = r->capsets ? r->capsets * 2 : 4;
-			r->sets = af_realloc(r->sets, cap * sizeof *r->sets);
-			memset(r->sets + r->capsets, 0, (cap - r->capsets) * sizeof *r->sets);
-			r->capsets = cap;
+			size_t old = r->capsets;
+			r->sets = af_grow(r->sets, &r->capsets, r->nsets + 1, sizeof *r->sets);
+			memset(r->sets + old, 0, (r->capsets - old) * sizeof *r->sets);
 		}
 		struct af_set *x = &r->sets[r->nsets++];
 		if (!x->key || strcmp(x->key, key) != 0) {

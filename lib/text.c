@@ -3,8 +3,10 @@
 #include "af/data.h"
 #include "af/utf8.h"
 #include "af/yaml.h"
+#include "af/util.h"
 
 #include <stdlib.h>
+#include <threads.h>
 #include <string.h>
 
 /* the compiled-in data this module reads */
@@ -22,9 +24,14 @@ struct abent {
 	unsigned char cls; /* 0: empty slot */
 };
 
+/* The abbreviation table and the ASCII classes are built once per process (call_once in
+ * af_text_init) from the compiled-in data and never change after: every thread reads them,
+ * none writes them. */
 static struct abent *ab_tab;
 static size_t ab_cap, ab_n;
-static int text_ready;
+static once_flag text_once = ONCE_FLAG_INIT;
+static int text_rc;
+static struct af_error text_err;
 
 /* Byte classes for ASCII; non-ASCII goes through af_uni_class. */
 enum {
@@ -203,27 +210,24 @@ static void init_ascii(void)
 	ascii_cls['@'] = K_SYMBOL;
 }
 
-int af_text_init(struct af_error *err)
+static void text_load(void)
 {
-	if (text_ready)
-		return 0;
 	init_ascii();
 	const struct af_datafile *d = af_data_find("abbreviations.yaml");
 	if (!d) {
-		af_error_set(err, "abbreviations.yaml is not compiled in");
-		return -1;
+		af_error_set(&text_err, "abbreviations.yaml is not compiled in");
+		text_rc = -1;
+		return;
 	}
-	if (ab_load(d->data, d->len, "abbreviations.yaml", err) < 0)
-		return -1;
-	text_ready = 1;
-	return 0;
+	text_rc = ab_load(d->data, d->len, "abbreviations.yaml", &text_err);
 }
 
-int af_text_add_abbrevs(const char *buf, size_t len, const char *file, struct af_error *err)
+int af_text_init(struct af_error *err)
 {
-	if (af_text_init(err) < 0)
-		return -1;
-	return ab_load(buf, len, file, err);
+	call_once(&text_once, text_load);
+	if (text_rc < 0)
+		*err = text_err;
+	return text_rc;
 }
 
 /* ------------------------------------------------------------------ characters */
@@ -341,10 +345,8 @@ static inline size_t cp_count(struct tz *z, size_t to)
 static struct af_token *emit(struct tz *z, size_t start, size_t end, enum af_tok_kind kind, unsigned flags)
 {
 	struct af_tokens *t = z->out;
-	if (t->n == t->cap) {
-		t->cap = t->cap ? t->cap * 2 : 256;
-		t->v = af_realloc(t->v, t->cap * sizeof *t->v);
-	}
+	if (t->n == t->cap)
+		t->v = af_grow(t->v, &t->cap, t->n + 1, sizeof *t->v);
 	struct af_token *k = &t->v[t->n++];
 	k->start = start;
 	k->end = end;
@@ -1092,10 +1094,8 @@ static size_t ends_after(const unsigned char *s, const struct af_token *v, size_
 
 static void push_sentence(struct af_sentences *out, const struct af_token *v, size_t a, size_t b)
 {
-	if (out->n == out->cap) {
-		out->cap = out->cap ? out->cap * 2 : 32;
-		out->v = af_realloc(out->v, out->cap * sizeof *out->v);
-	}
+	if (out->n == out->cap)
+		out->v = af_grow(out->v, &out->cap, out->n + 1, sizeof *out->v);
 	struct af_sentence *x = &out->v[out->n++];
 	x->tok_start = a;
 	x->tok_end = b;

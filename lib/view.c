@@ -11,6 +11,7 @@
 #include "af/events.h"
 #include "af/text.h"
 #include "af/utf8.h"
+#include "af/util.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -41,12 +42,8 @@ void af_view_free(struct af_view *v)
 
 void af_view_add(struct af_view *v, json_t *rec)
 {
-	if (v->n == v->cap) {
-		if (v->cap > ((size_t)-1 / 2) / sizeof *v->recs)
-			af_die(AF_EX_SOFTWARE, "out of memory");
-		v->cap = v->cap ? 2 * v->cap : 16;
-		v->recs = af_realloc(v->recs, v->cap * sizeof *v->recs);
-	}
+	if (v->n == v->cap)
+		v->recs = af_grow(v->recs, &v->cap, v->n + 1, sizeof *v->recs);
 	v->recs[v->n++] = rec;
 }
 

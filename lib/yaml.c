@@ -1,5 +1,6 @@
 /* yaml.c - libyaml events into an af_ynode tree with positions. */
 #include "af/yaml.h"
+#include "af/util.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -67,7 +68,7 @@ static struct af_ynode *node_new(struct builder *b, enum af_ytype t, const yaml_
 static void add_kid(struct af_ynode *parent, struct af_ynode *kid)
 {
 	if ((parent->n & (parent->n - 1)) == 0) /* grow at powers of two */
-		parent->kids = af_realloc(parent->kids, (parent->n ? parent->n * 2 : 4) * sizeof *parent->kids);
+		parent->kids = af_reallocarray(parent->kids, parent->n ? parent->n * 2 : 4, sizeof *parent->kids);
 	parent->kids[parent->n++] = kid;
 }
 

@@ -349,6 +349,9 @@ YAML
 	ents "Shares of the Ohio-based bank rose as U.S.-led talks went on." >"$T/e"
 	grep -q '"text":"Ohio-based","type":"MISC"' "$T/e" || fail "$(cat "$T/e")"
 	grep -q '"text":"U.S.-led","type":"MISC".*"code":"USA"' "$T/e" || fail "$(cat "$T/e")"
+	# so is a lexicon name the tagger left alone, joined to a lower-case word
+	ents "A London-based spokesman spoke of the mainly-Moslem region." >"$T/e"
+	grep -q '"text":"London-based","type":"MISC"' "$T/e" || fail "$(cat "$T/e")"
 	# a headline in capitals makes no name of capitals alone
 	ents "CRICKET - CLUB FINED AFTER DEFEAT ." >"$T/e"
 	! grep -q '"CLUB FINED"' "$T/e" || fail "$(cat "$T/e")"

@@ -379,8 +379,16 @@ triples() {
 @test "a compound subject acts on itself only when the verb has no object of its own" {
 	run triples 'Iran and Pakistan clashed on the border.'
 	[ "$output" = '[["IRN","PAK","190"],["PAK","IRN","190"]]' ]
-	run triples 'Iran and Pakistan agreed to expand trade.'
+	run triples 'Iran and Pakistan agreed on many issues.'
 	[ "$(jq -c 'map(select(.[2] == "050"))' <<<"$output")" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
+	# an infinitive after the verb is what each member agrees to do, not an act on the other
+	run triples 'Israel and Britain have agreed to join the coalition.'
+	[ "$output" = '[]' ]
+	# an intent or vote is each member's own, never one on the other
+	run triples 'China and Russia did not vote.'
+	[ "$output" = '[]' ]
+	run triples 'Iran and Pakistan held talks in Kabul.'
+	[ "$output" = '[["IRN","PAK","046"],["PAK","IRN","046"]]' ]
 	# a direct object: the members do something to it, not to each other
 	run triples 'Iran, Russia and Syria are determined to fight terrorism.'
 	[ "$output" = '[]' ]
@@ -502,6 +510,9 @@ news() {
 	[ "$output" = '[["IRN","WST","020"]]' ]
 	run bash -c "$(declare -f rec); rec 'The spokesman added, \"India should not carry out any further attacks in Pakistan.\"' | af-events | jq -c '[.events[] | select(.code == \"100\") | .target.actor]'"
 	[ "$output" = '["IND"]' ]
+	# the subject of a passive obligation is acted on, not appealed to
+	run bash -c "$(declare -f rec); rec 'Iran said ISIL must be confronted.' | af-events | jq -c '[.events[] | select(.code == \"020\")]'"
+	[ "$output" = '[]' ]
 	# an obligation nobody voices is no appeal
 	run bash -c "$(declare -f rec); rec 'Western countries should help the Afghan refugees.' | af-events | jq -c '[.events[] | select(.code == \"020\")]'"
 	[ "$output" = '[]' ]
@@ -528,4 +539,38 @@ news() {
 	[ "$output" = '[["USA","IRN","111"]]' ]
 	run triples 'The Taliban, who seized Kabul in 2021, accused Pakistan of supporting rebels.'
 	[ "$(jq -c '.[1]' <<<"$output")" = '["AFGGOV","PAK","112"]' ]
+}
+
+@test "syntax: 'going to' + a verb is the future, no act of going" {
+	run bash -c "$(declare -f rec); rec 'Beijing is going to build an alliance with Tehran.' | af-events | jq -c '[.events[].trigger] | unique'"
+	[ "$output" = '["is going to build"]' ]
+}
+
+@test "actors: a person the entity layer names as someone else keeps the entity's code ('Abdullah' is not the Saudi king here)" {
+	run bash -c "$(declare -f rec); rec 'Abdullah Abdullah chairs the peace council. According to Reuters, Afghan President Ashraf Ghani and his rival Abdullah signed a power-sharing deal.' 2020-05-18 |
+		af-entities | af-events | jq -c '[.events[] | select(.code == \"057\") | [.source.actor, .target.actor]]'"
+	[ "$(jq -c 'map(.[1]) | map(select(startswith("SAU")))' <<<"$output")" = '[]' ]
+	# the opening attribution is no member of the compound: both leaders sign, each with the other
+	[ "$(jq length <<<"$output")" = 2 ]
+}
+
+@test "forces leaving a country withdraw (0874); a bombing that 'left' people dead is no event of theirs" {
+	run triples 'The last U.S. soldiers left Kabul.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["0874"]' ]
+	run triples 'Iran condemned the bombing in Kabul, which left 41 Afghans dead.'
+	[ "$(jq -c 'map(select(.[2] == "0874" or .[2] == "040"))' <<<"$output")" = '[]' ]
+}
+
+@test "hosting a people ('millions of Afghans') is asylum (075); hosting a visitor stays 043" {
+	run bash -c "$(declare -f rec); rec 'Iran and Pakistan have been hosting millions of Afghans.' | af-entities | af-events | jq -c '[.events[].code] | unique'"
+	[ "$output" = '["075"]' ]
+	run triples 'Iran hosted Afghan President Ashraf Ghani.'
+	[ "$(jq -c 'map(.[2]) | unique' <<<"$output")" = '["043"]' ]
+}
+
+@test "default senses reviewed on unlabeled news: 'made a visit to' is 042; 'attached importance to' is no event" {
+	run triples 'President Hassan Rouhani made a visit to Oman.'
+	[ "$(jq -c 'map(.[2]) | unique' <<<"$output")" = '["042"]' ]
+	run triples 'Iran attached great importance to the role of Pakistan.'
+	[ "$output" = '[]' ]
 }

@@ -291,10 +291,10 @@ PY
 	cmp <(jq -r .text "$T/in") <(jq -r .text "$T/out")
 }
 
-@test "a source named by \"according to\" after the attribution is the speaker" {
+@test "a source named by \"according to\" after a direct quote's attribution is its via, else the speaker" {
 	run quotes '“I ask you not to engage in any kind of protest,” Sanders said, according to CNN.'
-	run jq -r '[.kind, .cue, .speaker.text] | @tsv' <<<"$output"
-	assert_output $'direct\tsaid\tCNN'
+	run jq -r '[.kind, .cue, .speaker.text, .via.text] | @tsv' <<<"$output"
+	assert_output $'direct\tsaid\tSanders\tCNN'
 	run quotes 'She later compared the conversation to a “root canal,” according to Axelrod’s memoir.'
 	run jq -r 'select(.kind == "mixed") | .speaker.text' <<<"$output"
 	assert_output 'Axelrod'
@@ -518,4 +518,14 @@ speakers() {
 	assert_line --index 2 "Iran's Foreign Ministry"
 	run speakers '"About 50 MOUs have been signed," Reza Padidar, another TCCIMA member, said.'
 	assert_line --index 0 "Reza Padidar"
+}
+
+@test "speakers: the Iraqi foreign minister is the foreign minister named before, though of no known country" {
+	run speakers 'Iraqi Foreign Minister Fuad Hussein met Donald Trump. Trump said nothing. During the meeting, the Iraqi foreign minister said that his country will never forget it. He said, "Saddam could not drive a wedge between the two nations."'
+	assert_line --index 1 "Fuad Hussein"
+}
+
+@test "speakers: said Title in Place Name is the person" {
+	run speakers '"WFP is very grateful to China for its contribution," said WFP Representative in Iran Negar Gerami.'
+	assert_line --index 0 "Negar Gerami"
 }

@@ -221,7 +221,6 @@ int main(int argc, char **argv)
 		af_evdict_stats(d, &nv, &np, &na, &ng);
 		printf("verbs %zu\npatterns %zu\nactors %zu\nagents %zu\n", nv, np, na, ng);
 		af_evdict_free(d);
-		af_cameo_free();
 		free(files);
 		return AF_EX_OK;
 	}
@@ -232,7 +231,6 @@ int main(int argc, char **argv)
 	af_mentions_free(&c.ents);
 	af_quote_refs_free(&c.quotes);
 	af_evdict_free(d);
-	af_cameo_free();
 	free(files);
 	return status;
 }

@@ -1,13 +1,10 @@
 /* af-train-ner - derive word clusters, train the named-entity tagger's model, tag
  * CoNLL files for evaluation (docs/af-train-ner.1, docs/ner.md). */
-#include "train.h"
-
-#include "af/ner.h"
+#include "af/ner_train.h"
 
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static const char usage[] =
 	"usage: af-train-ner -c CLUSTERS -t CONLL [-g GMB] [OPTION]... -o MODEL\n"
@@ -51,54 +48,6 @@ static long num(const char *opt, const char *arg, long min, long max)
 	return v;
 }
 
-static const char *const lname[] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
-
-static int tag_file(const char *model, const char *path, int gmb)
-{
-	struct af_error err;
-	struct af_ner_model *m;
-	struct corpus c = {0};
-	if (af_ner_load(&m, model, &err) < 0 || corpus_read(&c, path, gmb, gmb, &err) < 0) {
-		af_warn("%s", err.msg);
-		return AF_EX_FAIL;
-	}
-	struct af_ner_scratch *s = af_ner_scratch_new();
-	struct af_ner_spans spans = {0};
-	double secs = 0;
-	for (size_t d = 0; d < c.nd; d++) {
-		const struct doc *dc = &c.docs[d];
-		size_t ns = dc->s1 - dc->s0;
-		struct af_ner_sent *ss = af_malloc(ns * sizeof *ss);
-		for (size_t k = 0; k < ns; k++)
-			ss[k] = (struct af_ner_sent){c.sents[dc->s0 + k].start - dc->w0, c.sents[dc->s0 + k].end - dc->w0};
-		struct timespec t0, t1;
-		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
-		if (af_ner_tag(m, s, c.words + dc->w0, dc->w1 - dc->w0, ss, ns, &spans, &err) < 0) {
-			af_warn("%s", err.msg);
-			return AF_EX_FAIL;
-		}
-		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
-		secs += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
-		const unsigned char *lab = af_ner_labels(s);
-		for (size_t k = 0; k < ns; k++) {
-			for (size_t i = ss[k].start; i < ss[k].end; i++)
-				printf("%s %s %s\n", c.words[dc->w0 + i].s, lname[c.gold[dc->w0 + i]], lname[lab[i]]);
-			putchar('\n');
-		}
-		free(ss);
-	}
-	af_warn("tagged %zu words in %.3f s of CPU: %.0f words/s", c.nw, secs, secs > 0 ? (double)c.nw / secs : 0);
-	af_ner_spans_free(&spans);
-	af_ner_scratch_free(s);
-	af_ner_free(m);
-	corpus_free(&c);
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		af_warn("writing output failed");
-		return AF_EX_IOERR;
-	}
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -122,7 +71,7 @@ int main(int argc, char **argv)
 		{"gmb-format", no_argument, NULL, OPT_GMB_FORMAT},
 		{NULL, 0, NULL, 0},
 	};
-	struct train_opts o = {0};
+	struct af_ner_train_opts o = {0};
 	const char *tag = NULL, *model = NULL;
 	int clusters = 0, gmbfmt = 0, c;
 	o.gmb_dev = 4000;
@@ -162,16 +111,29 @@ int main(int argc, char **argv)
 		return AF_EX_USAGE;
 	}
 	if (clusters)
-		return ner_make_clusters(stdin, stdout, 1000, 200, 40, o.seed) < 0 ? AF_EX_FAIL : 0;
-	if (tag)
-		return tag_file(model, tag, gmbfmt);
+		return af_ner_make_clusters(stdin, stdout, 1000, 200, 40, o.seed) < 0 ? AF_EX_FAIL : 0;
+	if (tag) {
+		struct af_error err;
+		double secs;
+		size_t nw;
+		if (af_ner_tag_conll(model, tag, gmbfmt, stdout, &secs, &nw, &err) < 0) {
+			af_warn("%s", err.msg);
+			return AF_EX_FAIL;
+		}
+		af_warn("tagged %zu words in %.3f s of CPU: %.0f words/s", nw, secs, secs > 0 ? (double)nw / secs : 0);
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			af_warn("writing output failed");
+			return AF_EX_IOERR;
+		}
+		return 0;
+	}
 	if (!o.out || !o.clusters || !o.conll) {
 		af_warn("training needs -o MODEL, -c CLUSTERS and -t CONLL");
 		fprintf(stderr, "Try 'af-train-ner --help'.\n");
 		return AF_EX_USAGE;
 	}
 	struct af_error err;
-	if (ner_train(&o, &err) < 0) {
+	if (af_ner_train(&o, &err) < 0) {
 		af_warn("%s", err.msg);
 		return AF_EX_FAIL;
 	}

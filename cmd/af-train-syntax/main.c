@@ -3,7 +3,7 @@
  * docs/syntax.md). */
 #include "af/af.h"
 #include "af/ner.h"
-#include "af/ner_impl.h"
+#include "af/ner_train.h"
 #include "af/syntax.h"
 #include "af/syntax_impl.h"
 #include "af/text.h"
@@ -689,6 +689,19 @@ static struct kv *base_forms(const struct corpus *c, size_t *nout)
 	return all;
 }
 
+static void count_cluster(void *ctx, uint32_t key, uint32_t clusters)
+{
+	(void)key;
+	(void)clusters;
+	++*(size_t *)ctx;
+}
+
+static void add_cluster(void *ctx, uint32_t key, uint32_t clusters)
+{
+	(void)ctx;
+	clus[nclus++] = (struct kv){key, clusters};
+}
+
 /* the word clusters of a NER model, as key -> packed clusters */
 static int load_clusters(const char *path)
 {
@@ -698,12 +711,10 @@ static int load_clusters(const char *path)
 		af_warn("%s", err.msg);
 		return -1;
 	}
-	const struct af_ner_map *w = &nm->words;
-	size_t slots = w->key ? (size_t)w->mask + 1 : 0;
-	clus = af_malloc((slots + 1) * sizeof *clus);
-	for (size_t j = 0; j < slots; j++)
-		if (w->key[j] && w->val[j])
-			clus[nclus++] = (struct kv){w->key[j], w->val[j]};
+	size_t n = 0;
+	af_ner_each_cluster(nm, count_cluster, &n);
+	clus = af_malloc((n + 1) * sizeof *clus);
+	af_ner_each_cluster(nm, add_cluster, NULL);
 	qsort(clus, nclus, sizeof *clus, cmp_kv);
 	af_ner_free(nm);
 	fprintf(stderr, "af-train-syntax: %zu words with clusters from %s\n", nclus, path);

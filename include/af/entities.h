@@ -9,7 +9,10 @@
 
 #include "af/af.h"
 #include "af/dates.h"
-#include "af/lexicon.h"
+
+/* The entity types ("PERSON", "ORG", ... by af_etype_name). */
+enum af_etype { AF_E_PERSON, AF_E_ORG, AF_E_LOC, AF_E_NORP, AF_E_DATE, AF_E_MISC, AF_E_NTYPES };
+const char *af_etype_name(enum af_etype t);
 
 struct af_mention {
 	size_t start, end;   /* bytes into the text, half-open */

@@ -107,10 +107,10 @@ struct af_cameo {
 	int quad;
 	double goldstein;
 };
-/* The entry for code (falling back to its parent code), or NULL. 0/-1 from init. */
+/* Loads the compiled-in CAMEO table, once per process (safe from several threads; it lives
+ * until the process ends). 0, or -1 with err. */
 int af_cameo_init(struct af_error *err);
+/* The entry for code (falling back to its parent code), or NULL (also before init). */
 const struct af_cameo *af_cameo_find(const char *code);
-/* Frees the table (at exit, for leak checkers). */
-void af_cameo_free(void);
 
 #endif

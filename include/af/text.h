@@ -67,13 +67,8 @@ struct af_sentences {
 };
 
 /* Loads the compiled-in data/abbreviations.yaml. af_tokenize calls it on first use; call it
- * yourself to get its error early. Not thread-safe: call it before starting threads. 0 or -1. */
+ * yourself to get its error early. Safe from several threads: it loads once per process. 0 or -1. */
 int af_text_init(struct af_error *err);
-
-/* Adds a user's abbreviations file (same format as data/abbreviations.yaml: maps of lists
- * named titles, months, before_number, abbreviations, sentence_starters). file names it in
- * errors ("file:line:col: problem"). 0 or -1. */
-int af_text_add_abbrevs(const char *buf, size_t len, const char *file, struct af_error *err);
 
 /* Tokenizes s[0..n) (UTF-8; invalid bytes become one-byte symbols, never a crash) into *out,
  * replacing its contents. out must be zeroed before first use. 0, or -1 if the abbreviation

@@ -26,7 +26,7 @@
 #include "af/clean.h"
 #include "af/dates.h"
 #include "af/events.h"
-#include "af/lexicon.h"
+#include "../../lib/lexicon.h"
 #include "af/pipeline.h"
 #include "af/quotes.h"
 #include "af/record.h"

@@ -3,7 +3,7 @@
  * "not ok N - what", then the plan "1..N". Exit status 1 when a test failed. */
 #include "af/data.h"
 #include "af/ner.h"
-#include "af/ner_impl.h"
+#include "../../lib/ner_impl.h"
 #include "af/text.h"
 
 #include <stdarg.h>

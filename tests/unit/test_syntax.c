@@ -230,6 +230,30 @@ int main(void)
 	af_buf_free(&j2);
 	af_parse_free(&Q);
 
+	/* the per-thread caches of partial scores change nothing: the same text tagged and
+	 * chunked by a fresh struct af_parse and by one that has seen other text */
+	{
+		const char *t2 = "The Taliban said on Tuesday they had captured the district of Musa Qala after "
+		                 "heavy fighting, but officials in Helmand denied the claim and said that government "
+		                 "forces were still in control of the town's centre.";
+		parse(t2);
+		size_t n2 = P.ntok;
+		uint8_t *tg = malloc(n2 + 1), *ch = malloc(n2 + 1);
+		for (size_t i = 0; i < n2; i++) {
+			tg[i] = P.tok[i].tag;
+			ch[i] = (uint8_t)(P.tok[i].chunk << 1 | P.tok[i].begin);
+		}
+		af_parse_free(&P);
+		memset(&P, 0, sizeof P);
+		parse(t2); /* fresh scratch: the caches empty */
+		int same = P.ntok == n2;
+		for (size_t i = 0; same && i < n2; i++)
+			same = P.tok[i].tag == tg[i] && (P.tok[i].chunk << 1 | P.tok[i].begin) == ch[i];
+		ok(same, "tags and chunks the same with a fresh and a used scratch");
+		free(tg);
+		free(ch);
+	}
+
 	/* bad input */
 	size_t nw = 100000;
 	char *big = malloc(nw * 8 + 1);

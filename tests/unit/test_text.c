@@ -313,22 +313,6 @@ static void fixture_tests(void)
 	json_decref(root);
 }
 
-static void abbrev_file_tests(void)
-{
-	struct af_error err;
-	const char *y = "titles:\n  - Insp.\nabbreviations: [Xyz.]\n";
-	ok(af_text_add_abbrevs(y, strlen(y), "user.yaml", &err) == 0, "user abbreviations load");
-	tok_is("Xyz. Ltd", "Xyz.|Ltd", "user abbreviation used");
-	const char *bad = "titles:\n  - Mr\n";
-	int rc = af_text_add_abbrevs(bad, strlen(bad), "bad.yaml", &err);
-	if (!ok(rc < 0 && strstr(err.msg, "bad.yaml:2:") != NULL, "abbreviation without period: error with file:line"))
-		printf("#   %s\n", rc < 0 ? err.msg : "(accepted)");
-	const char *bad2 = "titel: [Mr.]\n";
-	rc = af_text_add_abbrevs(bad2, strlen(bad2), "bad2.yaml", &err);
-	if (!ok(rc < 0 && strstr(err.msg, "titel") != NULL, "unknown section named in the error"))
-		printf("#   %s\n", rc < 0 ? err.msg : "(accepted)");
-}
-
 /* Long and odd inputs: no crash (under ASan) and offsets that hold. */
 static void robustness_tests(void)
 {
@@ -368,7 +352,6 @@ int main(void)
 	tokens_tests();
 	sentence_tests();
 	fixture_tests();
-	abbrev_file_tests();
 	robustness_tests();
 	af_tokens_free(&toks);
 	af_sentences_free(&sents);

@@ -1,19 +1,18 @@
 /* lexicon.h - gazetteers (people, organisations, places, groups) and the word lists of
  * the entity rules (titles, honorifics, given names, head words...), loaded from YAML
  * (docs/lexicons.md), with the keys that match them: a case-folded exact key and a
- * transliteration key (Mohaqiq = Mohaqqeq, Hibatullah = Haibatullah). */
+ * transliteration key (Mohaqiq = Mohaqqeq, Hibatullah = Haibatullah). Private to lib/ (the
+ * entity finder's; tools use af/entities.h). */
 #ifndef AF_LEXICON_H
 #define AF_LEXICON_H
 
 #include <stddef.h>
 
 #include "af/af.h"
+#include "af/entities.h"
 #include "af/text.h"
 #include "af/yaml.h"
 
-enum af_etype { AF_E_PERSON, AF_E_ORG, AF_E_LOC, AF_E_NORP, AF_E_DATE, AF_E_MISC, AF_E_NTYPES };
-/* "PERSON", "ORG", ... */
-const char *af_etype_name(enum af_etype t);
 
 /* One entity of a gazetteer. */
 /* A code that holds over a span of dates: from (inclusive) and until (exclusive) as

@@ -1,4 +1,4 @@
-/* clusters.c - word clusters and capitalisation statistics from unlabeled text, for the
+/* ner_clusters.c - word clusters and capitalisation statistics from unlabeled text, for the
  * tagger's features (af-train-ner --clusters).
  *
  * The clustering is distributional: each frequent word (case kept, digits folded to 0) is
@@ -17,7 +17,7 @@
  * sentence:
  *     k LOWERWORD NONINITIAL CAPITALISED
  */
-#include "train.h"
+#include "ner_train.h"
 
 #include "af/text.h"
 
@@ -419,7 +419,7 @@ static size_t lower_ascii(const char *s, size_t n, char *out, size_t cap)
 	return m;
 }
 
-int ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, uint64_t seed)
+int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, uint64_t seed)
 {
 	struct vocab voc = {0}, low = {0};
 	uint32_t *seq = NULL;

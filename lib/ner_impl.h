@@ -1,5 +1,5 @@
 /* ner_impl.h - the tagger's insides, shared by lib/ner.c and the trainer
- * (cmd/af-train-ner). Not a stable interface: other code uses af/ner.h. The model file
+ * (lib/ner_train.c). Private to lib/: other code uses af/ner.h and af/ner_train.h. The model file
  * format is described in docs/ner.md. */
 #ifndef AF_NER_IMPL_H
 #define AF_NER_IMPL_H

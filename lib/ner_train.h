@@ -1,16 +1,9 @@
-/* train.h - the parts of af-train-ner: clusters (clusters.c), corpora and training
- * (train.c), option handling (main.c). */
-#ifndef AF_TRAIN_NER_H
-#define AF_TRAIN_NER_H
+/* ner_train.h - what the tagger's trainer shares inside lib/ (ner_train.c, ner_clusters.c):
+ * labelled corpora. The interface is af/ner_train.h. */
+#ifndef AF_NER_TRAIN_INT_H
+#define AF_NER_TRAIN_INT_H
 
-#include "af/af.h"
-#include "af/ner.h"
-
-#include <stdint.h>
-#include <stdio.h>
-
-/* Word clusters and capitalisation counts from unlabeled text, one article a line. */
-int ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, uint64_t seed);
+#include "af/ner_train.h"
 
 /* A labelled corpus: words with gold labels (0 O, 1..8 B-PER I-PER ... I-MISC), sentences
  * and documents. */
@@ -35,15 +28,5 @@ int corpus_read(struct corpus *c, const char *path, int gmb, int sent_docs, stru
 void corpus_split(struct corpus *c, size_t ndev, struct corpus *dev);
 int corpus_write(const struct corpus *c, const char *path, struct af_error *err);
 void corpus_free(struct corpus *c);
-
-struct train_opts {
-	const char *out, *clusters, *conll, *gmb, *gmb_dev_out;
-	size_t gmb_dev;
-	int epochs, folds, min_count, load;
-	float quant;
-	uint64_t seed;
-};
-
-int ner_train(const struct train_opts *o, struct af_error *err);
 
 #endif

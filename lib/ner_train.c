@@ -1,13 +1,14 @@
-/* train.c - reading CoNLL and GMB files, the gazetteers, the two-pass averaged structured
- * perceptron with jackknifing, and writing the model (af-train-ner). */
-#include "train.h"
-
-#include "af/ner_impl.h"
+/* ner_train.c - reading CoNLL and GMB files, the gazetteers, the two-pass averaged structured
+ * perceptron with jackknifing, writing the model, and tagging a labelled file for evaluation
+ * (af-train-ner; af/ner_train.h). */
+#include "ner_train.h"
+#include "ner_impl.h"
 
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* ---- corpora ---- */
 
@@ -189,9 +190,11 @@ void corpus_split(struct corpus *c, size_t ndev, struct corpus *dev)
 	c->nd = d;
 }
 
+/* the labels by number, as CoNLL writes them */
+static const char *const label_names[] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
+
 int corpus_write(const struct corpus *c, const char *path, struct af_error *err)
 {
-	static const char *const names[] = {"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"};
 	FILE *f = fopen(path, "w");
 	if (!f) {
 		af_error_set(err, "%s: %s", path, strerror(errno));
@@ -201,7 +204,7 @@ int corpus_write(const struct corpus *c, const char *path, struct af_error *err)
 		fprintf(f, "-DOCSTART- -X- -X- O\n\n");
 		for (size_t s = c->docs[d].s0; s < c->docs[d].s1; s++) {
 			for (size_t i = c->sents[s].start; i < c->sents[s].end; i++)
-				fprintf(f, "%s - - %s\n", c->words[i].s, names[c->gold[i]]);
+				fprintf(f, "%s - - %s\n", c->words[i].s, label_names[c->gold[i]]);
 			fputc('\n', f);
 		}
 	}
@@ -697,7 +700,7 @@ static size_t put_weights(FILE *f, const struct perc *p, const struct featmap *f
 
 /* ---- training ---- */
 
-int ner_train(const struct train_opts *o, struct af_error *err)
+int af_ner_train(const struct af_ner_train_opts *o, struct af_error *err)
 {
 	struct table words = {0}, caps = {0};
 	struct corpus c = {0}, gmb = {0}, gdev = {0};
@@ -865,4 +868,59 @@ int ner_train(const struct train_opts *o, struct af_error *err)
 	corpus_free(&gmb);
 	corpus_free(&gdev);
 	return 0;
+}
+
+void af_ner_each_cluster(const struct af_ner_model *m, void (*fn)(void *ctx, uint32_t key, uint32_t clusters),
+                         void *ctx)
+{
+	const struct af_ner_map *w = &m->words;
+	size_t slots = w->key ? (size_t)w->mask + 1 : 0;
+	for (size_t j = 0; j < slots; j++)
+		if (w->key[j] && w->val[j])
+			fn(ctx, w->key[j], w->val[j]);
+}
+
+/* ---- tagging a labelled file ---- */
+
+int af_ner_tag_conll(const char *model, const char *path, int gmb, FILE *out, double *secsp, size_t *nwords,
+                     struct af_error *err)
+{
+	struct af_ner_model *m;
+	struct corpus c = {0};
+	if (af_ner_load(&m, model, err) < 0)
+		return -1;
+	if (corpus_read(&c, path, gmb, gmb, err) < 0) {
+		af_ner_free(m);
+		return -1;
+	}
+	struct af_ner_scratch *s = af_ner_scratch_new();
+	struct af_ner_spans spans = {0};
+	double secs = 0;
+	int rc = 0;
+	for (size_t d = 0; d < c.nd && rc == 0; d++) {
+		const struct doc *dc = &c.docs[d];
+		size_t ns = dc->s1 - dc->s0;
+		struct af_ner_sent *ss = af_malloc((ns ? ns : 1) * sizeof *ss);
+		for (size_t k = 0; k < ns; k++)
+			ss[k] = (struct af_ner_sent){c.sents[dc->s0 + k].start - dc->w0, c.sents[dc->s0 + k].end - dc->w0};
+		struct timespec t0, t1;
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t0);
+		rc = af_ner_tag(m, s, c.words + dc->w0, dc->w1 - dc->w0, ss, ns, &spans, err);
+		clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+		secs += (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+		const unsigned char *lab = af_ner_labels(s);
+		for (size_t k = 0; k < ns && rc == 0; k++) {
+			for (size_t i = ss[k].start; i < ss[k].end; i++)
+				fprintf(out, "%s %s %s\n", c.words[dc->w0 + i].s, label_names[c.gold[dc->w0 + i]], label_names[lab[i]]);
+			fputc('\n', out);
+		}
+		free(ss);
+	}
+	*secsp = secs;
+	*nwords = c.nw;
+	af_ner_spans_free(&spans);
+	af_ner_scratch_free(s);
+	af_ner_free(m);
+	corpus_free(&c);
+	return rc < 0 ? -1 : 0;
 }
