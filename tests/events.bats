@@ -574,3 +574,15 @@ news() {
 	run triples 'Iran attached great importance to the role of Pakistan.'
 	[ "$output" = '[]' ]
 }
+
+@test "news: one state under two names does not act on itself; its rebels or its people do" {
+	ents() { rec "$1" "$2" | af-entities | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'; }
+	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian reaffirmed Tehran’s determination to boost ties with Turkey.' 2024-05-01
+	[ "$output" = '[]' ]
+	run ents 'The Islamic Republic of Iran negotiated with Iran.' 2024-05-01
+	[ "$output" = '[]' ]
+	run ents 'The Taliban attacked Kabul.' 2019-05-01
+	[ "$output" = '[["AFGREB","AFG","190"]]' ]
+	run ents 'Raisi met Iranians living in Qatar.' 2024-05-01
+	[ "$output" = '[["IRNGOV","IRN","040"]]' ]
+}
