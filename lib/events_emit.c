@@ -92,11 +92,14 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	if (c->news && src >= 0 && tgt >= 0 && c->ch[src].canonical && c->ch[tgt].canonical &&
 	    (c->ch[src].pron || c->ch[tgt].pron) && !strcmp(c->ch[src].canonical, c->ch[tgt].canonical))
 		return;
-	/* news: one state under two names does not act on itself: the country, its capital, its
-	 * government and its officials (XXX, XXXGOV, XXXGOV...) are one actor ("Amir Abdollahian
-	 * reaffirmed Tehran's determination", "the Islamic Republic of Iran ... Iran"); its
-	 * military, rebels, opposition or people are others ("the Taliban attacked Kabul") */
+	/* news: one state under two names does not talk to, praise or cooperate with itself: the
+	 * country or its capital (bare "XXX") and its government or officials (XXXGOV...) are one
+	 * actor ("Amir Abdollahian reaffirmed Tehran's determination", "the Islamic Republic of
+	 * Iran ... Iran"). Two people of one government are two actors ("Ghani and Abdullah
+	 * signed"); force against a place of one's own (17x-20x) is kept, as are its military,
+	 * rebels, opposition and its people ("the Taliban attacked Kabul", "Iranians in Qatar") */
 	if (c->news && state_family(scode) && state_family(tcode) && !strncmp(scode, tcode, 3) &&
+	    (!scode[3] || !tcode[3]) && (code[0] == '0' || (code[0] == '1' && code[1] < '7')) &&
 	    !a_people(c, src) && !a_people(c, tgt))
 		return;
 	/* no duplicates */

@@ -575,7 +575,7 @@ news() {
 	[ "$output" = '[]' ]
 }
 
-@test "news: one state under two names does not act on itself; its rebels or its people do" {
+@test "news: one state under two names does not act on itself; two officials, its rebels or its people do" {
 	ents() { rec "$1" "$2" | af-entities | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'; }
 	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian reaffirmed Tehran’s determination to boost ties with Turkey.' 2024-05-01
 	[ "$output" = '[]' ]
@@ -585,4 +585,6 @@ news() {
 	[ "$output" = '[["AFGREB","AFG","190"]]' ]
 	run ents 'Raisi met Iranians living in Qatar.' 2024-05-01
 	[ "$output" = '[["IRNGOV","IRN","040"]]' ]
+	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian met Iranian Defense Minister Amir Hatami.' 2024-05-01
+	[ "$(jq length <<<"$output")" = 1 ]
 }
