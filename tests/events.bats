@@ -588,3 +588,18 @@ news() {
 	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian met Iranian Defense Minister Amir Hatami.' 2024-05-01
 	[ "$(jq length <<<"$output")" = 1 ]
 }
+
+@test "news: a place after 'in'/'at' is the scene of a meeting, posture or fight, not its target" {
+	run triples 'American troops will remain in Iraq until the government asks them to leave.'
+	[ "$output" = '[]' ]
+	run triples 'Turkish forces are fighting in Syria.'
+	[ "$output" = '[]' ]
+	run triples 'Iranian diplomats met in Kabul.'
+	[ "$output" = '[]' ]
+	# other verbs take their argument there
+	run triples 'Russia intervened in Syria.'
+	[ "$output" = '[["RUS","SYR","070"]]' ]
+	# and a direct object stays the target
+	run triples 'Turkish forces attacked Syria.'
+	[ "$(jq -c 'map(.[1])' <<<"$output")" = '["SYR"]' ]
+}
