@@ -457,6 +457,11 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 	r->compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
 	              (m->compound || patterned || (fwd[0] && !strcmp(fwd, rev)) || !ev_has_object(c, v, s->b) ||
 	               (c->news && ev_joint_code(fwd)));
+	/* news: a list's members act on each other only in a joint act the guidelines name
+	 * (consult, negotiate, sign) or one the pattern marks with '%'; "China and Russia did not
+	 * vote", "X and Y have agreed to join", "offered evidence" are each member's own act */
+	if (c->news && r->compound && !m->compound && !ev_joint_act(c, v, fwd, s->b))
+		r->compound = 0;
 	int real = ev_group_has_real(c, sg) || ev_group_has_real(c, tg);
 	int both = sg >= 0 && tg >= 0 && (ev_group_has_code(c, sg) || ev_group_has_code(c, tg));
 	int actorless = patterned && sg < 0 && tg < 0 && v->passive;
@@ -667,6 +672,22 @@ static int obligation(const struct af_coder *c, const struct af_clause *k)
 /* The speaker of clause k: the subject of the speech verb that governs it ("X added that Y
  * should ...") or of another speech clause of its sentence ("He added, “Y should ...”");
  * -1 when none. */
+/* The first clause of sentence sent: the clauses come sentence by sentence (lib/clause.c),
+ * so a sentence's are found by binary search, not by a scan of the record's (quadratic on a
+ * long text, issue 15). */
+static size_t first_clause(const struct af_coder *c, size_t sent)
+{
+	size_t lo = 0, hi = c->parse.ncl;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->parse.cl[mid].sent < sent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 static int clause_speaker(const struct af_coder *c, const struct af_clause *k)
 {
 	for (const struct af_clause *p = k; p->parent >= 0;) {
@@ -674,7 +695,7 @@ static int clause_speaker(const struct af_coder *c, const struct af_clause *k)
 		if (c->t[p->verb.head].speech)
 			return ev_np_group(c, p->subj, 0);
 	}
-	for (size_t q = 0; q < c->parse.ncl; q++) {
+	for (size_t q = first_clause(c, k->sent); q < c->parse.ncl && c->parse.cl[q].sent == k->sent; q++) {
 		const struct af_clause *p = &c->parse.cl[q];
 		if (p->sent == k->sent && p != k && p->kind == AF_CL_MAIN && c->t[p->verb.head].speech &&
 		    ev_np_group(c, p->subj, 0) >= 0)
@@ -688,7 +709,8 @@ static int clause_speaker(const struct af_coder *c, const struct af_clause *k)
  * "must" addressed to an actor. */
 static void code_appeals(struct af_coder *c, const struct sent *s)
 {
-	for (size_t q = 0; q < c->parse.ncl; q++) {
+	for (size_t q = first_clause(c, (size_t)s->sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)s->sidx;
+	     q++) {
 		const struct af_clause *k = &c->parse.cl[q];
 		if (k->start < s->a || k->start >= s->b || (k->subj_inherited && k->kind != AF_CL_COORD) ||
 		    !obligation(c, k))

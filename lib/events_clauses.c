@@ -367,11 +367,34 @@ void ev_mark_parens(struct af_coder *c, size_t a, size_t b)
 /* ---- is it an event? (the news conventions) ---- */
 
 /* Codes whose act two parties do together whatever the verb's object ("X and Y discussed
- * the situation", "signed an agreement"): consult, negotiate, sign. */
+ * the situation", "signed an agreement", "established cooperation"): consult, negotiate,
+ * sign, material cooperation (CAMEO 06x, mutual by definition). */
 int ev_joint_code(const char *code)
 {
 	return !strcmp(code, "040") || !strcmp(code, "041") || !strcmp(code, "046") || !strcmp(code, "057") ||
+	       (code[0] == '0' && code[1] == '6') ||
 	       !strcmp(code, "030") || !strcmp(code, "036");
+}
+
+/* Is verb group v, coded `code`, an act two or more parties do together (news guidelines:
+ * "held talks", "discussed", "negotiated", "signed an agreement", "clashed")? Consulting,
+ * negotiating, signing and material cooperation are joint whatever follows; agreeing (05x)
+ * and fighting (19x) only with nothing after the verb that is its own object or an infinitive
+ * ("Iran and Pakistan clashed on the border", "agree on many issues", but not "... have
+ * agreed to join the pact", "attacked the convoy"); an intent (03x) is each member's own
+ * ("China and Russia did not vote", "will help"). */
+int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *code, size_t b)
+{
+	if (ev_joint_code(code) && code[1] != '3')
+		return 1;
+	if (!(code[0] == '0' && code[1] == '5') && !(code[0] == '1' && code[1] == '9'))
+		return 0;
+	if (ev_has_object(c, v, b))
+		return 0;
+	size_t k = v->hend;
+	while (k < b && k < v->hend + 2 && c->t[k].verb < 0 && ev_is_adverb(c, k))
+		k++;
+	return !(k < b && (c->t[k].cls & W_TO));
 }
 
 /* A ev_question ("...?") or an interviewer's line ("Q: ...", "Q. ..."): reports no event. */

@@ -221,6 +221,7 @@ int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int 
 int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b);
 void ev_mark_parens(struct af_coder *c, size_t a, size_t b);
 int ev_joint_code(const char *code);
+int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *code, size_t b);
 int ev_question(const struct af_coder *c, size_t a, size_t b);
 int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p,
                       const char *code, int tg, size_t a);

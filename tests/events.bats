@@ -379,8 +379,16 @@ triples() {
 @test "a compound subject acts on itself only when the verb has no object of its own" {
 	run triples 'Iran and Pakistan clashed on the border.'
 	[ "$output" = '[["IRN","PAK","190"],["PAK","IRN","190"]]' ]
-	run triples 'Iran and Pakistan agreed to expand trade.'
+	run triples 'Iran and Pakistan agreed on many issues.'
 	[ "$(jq -c 'map(select(.[2] == "050"))' <<<"$output")" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
+	# an infinitive after the verb is what each member agrees to do, not an act on the other
+	run triples 'Israel and Britain have agreed to join the coalition.'
+	[ "$output" = '[]' ]
+	# an intent or vote is each member's own, never one on the other
+	run triples 'China and Russia did not vote.'
+	[ "$output" = '[]' ]
+	run triples 'Iran and Pakistan held talks in Kabul.'
+	[ "$output" = '[["IRN","PAK","046"],["PAK","IRN","046"]]' ]
 	# a direct object: the members do something to it, not to each other
 	run triples 'Iran, Russia and Syria are determined to fight terrorism.'
 	[ "$output" = '[]' ]
@@ -565,4 +573,18 @@ news() {
 	[ "$(jq -c 'map(.[2]) | unique' <<<"$output")" = '["042"]' ]
 	run triples 'Iran attached great importance to the role of Pakistan.'
 	[ "$output" = '[]' ]
+}
+
+@test "news: one state under two names does not act on itself; two officials, its rebels or its people do" {
+	ents() { rec "$1" "$2" | af-entities | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'; }
+	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian reaffirmed Tehran’s determination to boost ties with Turkey.' 2024-05-01
+	[ "$output" = '[]' ]
+	run ents 'The Islamic Republic of Iran negotiated with Iran.' 2024-05-01
+	[ "$output" = '[]' ]
+	run ents 'The Taliban attacked Kabul.' 2019-05-01
+	[ "$output" = '[["AFGREB","AFG","190"]]' ]
+	run ents 'Raisi met Iranians living in Qatar.' 2024-05-01
+	[ "$output" = '[["IRNGOV","IRN","040"]]' ]
+	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian met Iranian Defense Minister Amir Hatami.' 2024-05-01
+	[ "$(jq length <<<"$output")" = 1 ]
 }
