@@ -58,6 +58,20 @@ static int same_person(const struct af_coder *c, json_t *x, int ch)
 	return !k || !strcmp(k, c->ch[ch].canonical);
 }
 
+/* A state actor code: a country ("IRN") or its government ("IRNGOV", "IRNGOVFRM"). */
+static int state_family(const char *code)
+{
+	if (!code || strlen(code) < 3 || code[0] == '-' || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
+		return 0;
+	return !code[3] || !strncmp(code + 3, "GOV", 3);
+}
+
+/* Mention k names a people, not its state: a plural proper noun ("Iranians living in Qatar"). */
+static int a_people(const struct af_coder *c, int k)
+{
+	return k >= 0 && c->t[c->ch[k].b - 1].tag == AF_POS_NNPS;
+}
+
 void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
                        const char *scode, int tgt, const char *tcode, int reported, int speaker)
 {
@@ -77,6 +91,16 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	/* one person under two mentions ("I assured him ..., he tweeted") does not act on itself */
 	if (c->news && src >= 0 && tgt >= 0 && c->ch[src].canonical && c->ch[tgt].canonical &&
 	    (c->ch[src].pron || c->ch[tgt].pron) && !strcmp(c->ch[src].canonical, c->ch[tgt].canonical))
+		return;
+	/* news: one state under two names does not talk to, praise or cooperate with itself: the
+	 * country or its capital (bare "XXX") and its government or officials (XXXGOV...) are one
+	 * actor ("Amir Abdollahian reaffirmed Tehran's determination", "the Islamic Republic of
+	 * Iran ... Iran"). Two people of one government are two actors ("Ghani and Abdullah
+	 * signed"); force against a place of one's own (17x-20x) is kept, as are its military,
+	 * rebels, opposition and its people ("the Taliban attacked Kabul", "Iranians in Qatar") */
+	if (c->news && state_family(scode) && state_family(tcode) && !strncmp(scode, tcode, 3) &&
+	    (!scode[3] || !tcode[3]) && (code[0] == '0' || (code[0] == '1' && code[1] < '7')) &&
+	    !a_people(c, src) && !a_people(c, tgt))
 		return;
 	/* no duplicates */
 	size_t n = json_array_size(em->events);

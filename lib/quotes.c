@@ -23,6 +23,7 @@
  * stays inside it; a name after a dash closing the quote's line is its speaker. */
 #include "quotes_int.h"
 #include "af/data.h"
+#include "af/record.h"
 
 #include <stdlib.h>
 
@@ -63,13 +64,22 @@ void af_quoter_free(struct af_quoter *q)
 	free(q);
 }
 
-static json_t *jspan(const struct af_quoter *q, int a, int b)
+/* "text":...,"start":N,"end":N of the tokens [a, b) */
+static void put_span(const struct af_quoter *q, int a, int b, struct af_buf *out)
 {
-	json_t *o = json_object();
-	json_object_set_new(o, "text", json_stringn(q->s + T(a).start, T(b - 1).end - T(a).start));
-	json_object_set_new(o, "start", json_integer((json_int_t)T(a).cstart));
-	json_object_set_new(o, "end", json_integer((json_int_t)T(b - 1).cend));
-	return o;
+	af_buf_adds(out, "\"text\":");
+	af_json_string(out, q->s + T(a).start, T(b - 1).end - T(a).start);
+	af_buf_adds(out, ",\"start\":");
+	af_json_int(out, (long long)T(a).cstart);
+	af_buf_adds(out, ",\"end\":");
+	af_json_int(out, (long long)T(b - 1).cend);
+}
+
+static void put_span_object(const struct af_quoter *q, int a, int b, struct af_buf *out)
+{
+	af_buf_addc(out, '{');
+	put_span(q, a, b, out);
+	af_buf_addc(out, '}');
 }
 
 static const char *kind_name(int k)
@@ -77,56 +87,86 @@ static const char *kind_name(int k)
 	return k == Q_DIRECT ? "direct" : k == Q_MIXED ? "mixed" : "indirect";
 }
 
-static json_t *output(struct af_quoter *q)
+/* the quoted spans inside a mixed quote's parts */
+static void put_quoted(const struct af_quoter *q, const struct attr *a, struct af_buf *out)
 {
-	json_t *arr = json_array();
+	int n = 0;
+	af_buf_adds(out, ",\"quoted\":[");
+	for (int p = 0; p < a->np; p++)
+		for (int i = a->pa[p]; i < a->pb[p]; i++) {
+			if (K(i).q < 0)
+				continue;
+			const struct qspan *s = &q->qs[K(i).q];
+			if (s->b > s->a && s->a >= a->pa[p]) {
+				if (n++)
+					af_buf_addc(out, ',');
+				put_span_object(q, s->a, s->b, out);
+			}
+			i = span_end(s) - 1;
+		}
+	af_buf_addc(out, ']');
+}
+
+static void put_speaker(const struct af_quoter *q, const struct attr *a, struct af_buf *out)
+{
+	af_buf_adds(out, ",\"speaker\":");
+	if (a->sa < 0) {
+		af_buf_adds(out, "null");
+		return;
+	}
+	af_buf_addc(out, '{');
+	put_span(q, a->sa, a->sb, out);
+	af_buf_adds(out, ",\"canonical\":");
+	if (a->canon)
+		af_json_string(out, a->canon, strlen(a->canon));
+	else
+		af_buf_adds(out, "null");
+	if (a->type) {
+		af_buf_adds(out, ",\"type\":");
+		af_json_string(out, a->type, strlen(a->type));
+	}
+	af_buf_addc(out, '}');
+}
+
+/* The record's "quotes" array, as JSON text (docs/af-quotes.1). */
+static void write_quotes(struct af_quoter *q, struct af_buf *out)
+{
 	int *ord;
 	size_t m = qt_text_order(q, 1, &ord);
+	af_buf_addc(out, '[');
 	for (size_t x = 0; x < m; x++) {
-		struct attr *a = &q->at[ord[x]];
-		int first = a->pa[0], last = a->pb[a->np - 1];
-		json_t *o = jspan(q, first, last);
-		json_object_set_new(o, "kind", json_string(kind_name(a->kind)));
+		const struct attr *a = &q->at[ord[x]];
+		af_buf_adds(out, x ? ",{" : "{");
+		put_span(q, a->pa[0], a->pb[a->np - 1], out);
+		af_buf_adds(out, ",\"kind\":");
+		af_json_string(out, kind_name(a->kind), strlen(kind_name(a->kind)));
+		af_buf_adds(out, ",\"cue\":");
 		if (a->cue >= 0)
-			json_object_set_new(o, "cue", json_stringn(q->s + T(a->cue).start,
-			                                           T(a->cue + a->cl - 1).end - T(a->cue).start));
+			af_json_string(out, q->s + T(a->cue).start, T(a->cue + a->cl - 1).end - T(a->cue).start);
 		else
-			json_object_set_new(o, "cue", json_null());
+			af_buf_adds(out, "null");
 		if (a->np > 1) {
-			json_t *parts = json_array();
-			for (int p = 0; p < a->np; p++)
-				json_array_append_new(parts, jspan(q, a->pa[p], a->pb[p]));
-			json_object_set_new(o, "parts", parts);
+			af_buf_adds(out, ",\"parts\":[");
+			for (int p = 0; p < a->np; p++) {
+				if (p)
+					af_buf_addc(out, ',');
+				put_span_object(q, a->pa[p], a->pb[p], out);
+			}
+			af_buf_addc(out, ']');
 		}
-		if (a->kind == Q_MIXED) {
-			json_t *qd = json_array();
-			for (int p = 0; p < a->np; p++)
-				for (int i = a->pa[p]; i < a->pb[p]; i++) {
-					if (K(i).q < 0)
-						continue;
-					const struct qspan *s = &q->qs[K(i).q];
-					if (s->b > s->a && s->a >= a->pa[p])
-						json_array_append_new(qd, jspan(q, s->a, s->b));
-					i = span_end(s) - 1;
-				}
-			json_object_set_new(o, "quoted", qd);
+		if (a->kind == Q_MIXED)
+			put_quoted(q, a, out);
+		put_speaker(q, a, out);
+		if (a->va >= 0) { /* the source of the report: "according to Mehr" */
+			af_buf_adds(out, ",\"via\":");
+			put_span_object(q, a->va, a->vb, out);
 		}
-		if (a->sa >= 0) {
-			json_t *sp = jspan(q, a->sa, a->sb);
-			json_object_set_new(sp, "canonical", a->canon ? json_string(a->canon) : json_null());
-			if (a->type)
-				json_object_set_new(sp, "type", json_string(a->type));
-			json_object_set_new(o, "speaker", sp);
-		} else {
-			json_object_set_new(o, "speaker", json_null());
-		}
-		if (a->va >= 0) /* the source of the report: "according to Mehr" */
-			json_object_set_new(o, "via", jspan(q, a->va, a->vb));
-		json_object_set_new(o, "confidence", json_real(a->conf));
-		json_array_append_new(arr, o);
+		af_buf_adds(out, ",\"confidence\":");
+		af_json_real(out, a->conf);
+		af_buf_addc(out, '}');
 	}
+	af_buf_addc(out, ']');
 	free(ord);
-	return arr;
 }
 
 /* Sentences longer than QUOTE_SENT_MAX tokens are cut into pieces of that many for the quote
@@ -164,11 +204,11 @@ static void cut_long_sentences(const struct af_tokens *toks, struct af_sentences
 	ss->n = ss->cap = o;
 }
 
-json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
-                       struct af_error *err)
+int af_quotes_write(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
+                    struct af_buf *out, struct af_error *err)
 {
 	if (af_tokenize(text, len, &q->toks, err) < 0 || af_sentences(text, len, &q->toks, &q->sents, err) < 0)
-		return NULL;
+		return -1;
 	cut_long_sentences(&q->toks, &q->sents);
 	q->fn_ready = 0;
 	q->s = text;
@@ -176,8 +216,10 @@ json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const 
 	q->nt = (int)q->toks.n;
 	q->na = 0;
 	q->nq = 0;
-	if (q->nt == 0)
-		return json_array();
+	if (q->nt == 0) {
+		af_buf_adds(out, "[]");
+		return 0;
+	}
 	qt_prepare(q);
 	qt_load_mentions(q, entities);
 	qt_find_spans(q);
@@ -185,8 +227,24 @@ json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const 
 	qt_indirect_and_mixed(q);
 	qt_according_sources(q);
 	qt_resolve(q);
-	json_t *out = output(q);
+	write_quotes(q, out);
 	for (size_t x = 0; x < q->na; x++)
 		free((char *)q->at[x].canon);
-	return out;
+	return 0;
+}
+
+json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
+                       struct af_error *err)
+{
+	struct af_buf b = {0};
+	if (af_quotes_write(q, text, len, entities, &b, err) < 0) {
+		af_buf_free(&b);
+		return NULL;
+	}
+	json_error_t jerr;
+	json_t *v = json_loadb(b.p, b.len, 0, &jerr);
+	af_buf_free(&b);
+	if (!v)
+		af_error_set(err, "quotes: %s", jerr.text);
+	return v;
 }

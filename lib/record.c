@@ -519,7 +519,7 @@ void af_json_int(struct af_buf *out, long long v)
 	af_buf_add(out, p, (size_t)(buf + sizeof buf - p));
 }
 
-static void put_real(struct af_buf *out, double d)
+void af_json_real(struct af_buf *out, double d)
 {
 	char buf[40];
 	if (d != d || d - d != 0) { /* NaN and infinities are not JSON */
@@ -574,7 +574,7 @@ static void dump_value(json_t *v, struct af_buf *out)
 		af_json_int(out, (long long)json_integer_value(v));
 		break;
 	case JSON_REAL:
-		put_real(out, json_real_value(v));
+		af_json_real(out, json_real_value(v));
 		break;
 	case JSON_TRUE:
 		af_buf_adds(out, "true");

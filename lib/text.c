@@ -468,180 +468,193 @@ static inline void shape(unsigned k, unsigned *flags, int *first)
 		*first = 0;
 }
 
+/* The state of scan_word: the word s[start..j), its flags, whether no letter or digit came
+ * yet (first), the last code point taken and its class. */
+struct wscan {
+	const unsigned char *s;
+	size_t n, start, j;
+	unsigned f, pk;
+	int first;
+	uint32_t prevcp;
+};
+
+/* Punctuation cp, ending at nx, taken inside the word. 1 (the word goes on). */
+static int take_punct(struct wscan *w, size_t nx, uint32_t cp)
+{
+	w->j = nx;
+	w->prevcp = cp;
+	w->pk = K_PUNCT;
+	return 1;
+}
+
+/* A hyphen at j before a letter or digit goes on the word (after a dotted acronym or an
+ * abbreviation: "U.S.-led", "Lt.-Gen."). 1 when taken. */
+static int hyphen_after_dot(struct wscan *w)
+{
+	if (!(w->j + 1 < w->n && w->s[w->j] == '-' && (cls_at(w->s, w->n, w->j + 1) & K_ALNUM)))
+		return 0;
+	w->f |= AF_TF_HYPHEN;
+	w->j++;
+	w->prevcp = '-';
+	return 1;
+}
+
+/* A dotted acronym at j ("U.S.", "e.g."): -1 none; 1 the word goes on after it (a hyphen),
+ * 0 it ends there. */
+static int dotted_acronym(struct wscan *w)
+{
+	size_t e = match_dotted(w->s, w->n, w->j);
+	if (!e)
+		return -1;
+	for (size_t q = w->j; q < e; q++)
+		if (w->s[q] != '.')
+			shape(ascii_cls[w->s[q]], &w->f, &w->first);
+	if (w->s[e - 1] == '.')
+		w->f |= AF_TF_ABBREV;
+	w->j = e;
+	w->prevcp = w->s[e - 1];
+	w->pk = ascii_cls[w->s[e - 1]];
+	if (!hyphen_after_dot(w))
+		return 0;
+	w->f &= ~(unsigned)AF_TF_ABBREV;
+	w->pk = K_PUNCT;
+	return 1;
+}
+
+/* A period at j (cp, ending at nx, the next class nk) inside or at the end of the word: a
+ * decimal point, a domain name's dot, or an abbreviation's period (the lexicon's, or an
+ * initial). 1 when the word goes on. */
+static int word_period(struct wscan *w, uint32_t cp, size_t nx, unsigned nk)
+{
+	const unsigned char *s = w->s;
+	size_t n = w->n, j = w->j, start = w->start;
+	if ((w->pk & K_DIGIT) && (nk & K_DIGIT)) /* 3.5 */
+		return take_punct(w, nx, cp);
+	if ((w->pk & K_LETTER) && nx < n && is_lower_ascii_word(s[nx]) && !(w->f & AF_TF_CAP && j - start == 1)) {
+		/* a domain or file name: tehrantimes.com */
+		size_t q = nx;
+		while (q < n && is_lower_ascii_word(s[q]))
+			q++;
+		if (q - nx >= 2)
+			return take_punct(w, nx, cp);
+	}
+	unsigned c = ab_lookup((const char *)s + start, j - start);
+	unsigned add = 0;
+	if (c & (AB_TITLE | AB_MONTH | AB_ABBREV))
+		add = AF_TF_ABBREV | ((c & AB_TITLE) ? AF_TF_TITLE : 0) | ((c & AB_MONTH) ? AF_TF_MONTH : 0);
+	else if ((c & AB_NUMBER) && digit_follows(s, n, nx))
+		add = AF_TF_ABBREV | AF_TF_NUMABBR;
+	else if (w->first == 0 && !(w->f & (AF_TF_DIGIT | AF_TF_LOWER | AF_TF_HYPHEN)) && (w->pk & K_UPPER) &&
+	         prev_start(s, j) == start)
+		add = AF_TF_ABBREV | AF_TF_INITIAL;
+	if (!add)
+		return 0;
+	w->f |= add;
+	take_punct(w, nx, cp);
+	if (!hyphen_after_dot(w)) /* Lt.-Gen. */
+		return 0;
+	w->f &= ~(unsigned)(AF_TF_ABBREV | AF_TF_INITIAL | AF_TF_TITLE | AF_TF_MONTH | AF_TF_NUMABBR);
+	return 1;
+}
+
+/* The character cp at j (its class k, ending at nx) that is no letter, digit or mark: 1
+ * when the word goes on through it (a joiner, a hyphen, an en dash between numbers, an
+ * apostrophe inside a word, a period, a thousands comma, 10:30, 24/7, AT&T), 0 when the
+ * word ends before it (or, for "n't", before its n). */
+static int word_punct(struct wscan *w, uint32_t cp, unsigned k, size_t nx)
+{
+	const unsigned char *s = w->s;
+	size_t n = w->n;
+	unsigned pk = w->pk, nk = cls_at(s, n, nx);
+	if (k & K_FORMAT) { /* ZWNJ, ZWJ, soft hyphen inside a word */
+		if (!((pk & K_WORDCH) && (nk & K_WORDCH)))
+			return 0;
+		w->f |= AF_TF_NONASCII;
+		w->j = nx;
+		w->prevcp = cp;
+		return 1;
+	}
+	if (!(pk & K_WORDCH))
+		return 0;
+	if (is_hyphen(cp)) {
+		if (!(nk & K_ALNUM))
+			return 0;
+		w->f |= AF_TF_HYPHEN;
+		if (cp >= 0x80)
+			w->f |= AF_TF_NONASCII;
+		return take_punct(w, nx, cp);
+	}
+	if (cp == 0x2013) { /* en dash in a range of numbers: 1989–90 */
+		if (!((pk & K_DIGIT) && (nk & K_DIGIT)))
+			return 0;
+		w->f |= AF_TF_HYPHEN | AF_TF_NONASCII;
+		return take_punct(w, nx, cp);
+	}
+	if (is_apos(cp)) {
+		if (!(pk & K_LETTER) || !(nk & K_LETTER) || match_clitic(s, n, w->j))
+			return 0;
+		/* n't: the word ends before the n */
+		if ((w->prevcp | 0x20) == 'n' && w->j - 1 > w->start && (s[nx] | 0x20) == 't' &&
+		    !(cls_at(s, n, nx + 1) & K_WORDCH)) {
+			w->j--;
+			return 0;
+		}
+		if (cp >= 0x80)
+			w->f |= AF_TF_NONASCII;
+		return take_punct(w, nx, cp);
+	}
+	if (cp == '.')
+		return word_period(w, cp, nx, nk);
+	if (cp == ',' && (pk & K_DIGIT)) { /* 1,200 and the Indian 2,00,000 */
+		size_t q = nx;
+		while (q < n && q - nx < 4 && s[q] >= '0' && s[q] <= '9')
+			q++;
+		if ((q - nx == 3 && !(cls_at(s, n, q) & K_DIGIT)) ||
+		    (q - nx == 2 && q + 1 < n && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9'))
+			return take_punct(w, nx, cp);
+		return 0;
+	}
+	if ((cp == ':' || cp == '/') && (pk & K_DIGIT) && (nk & K_DIGIT)) /* 10:30 24/7 */
+		return take_punct(w, nx, cp);
+	if (cp == '&' && (pk & K_UPPER) && (nk & K_UPPER)) /* AT&T */
+		return take_punct(w, nx, cp);
+	return 0;
+}
+
 /* A word or number from s[i]; returns its end and sets *flags. */
 static size_t scan_word(struct tz *z, size_t i, unsigned *flags)
 {
-	const unsigned char *s = z->s;
-	size_t n = z->n, start = i, j = i;
-	int first = 1;
-	unsigned f = 0;
-	uint32_t cp, prevcp = 0;
-	unsigned pk = 0; /* class of the previous code point in the word */
-
+	struct wscan w = {z->s, z->n, i, i, 0, 0, 1, 0};
 	for (;;) {
 		/* dotted acronyms at the start of the word or after a hyphen */
-		if (j == start || is_hyphen(prevcp)) {
-			size_t e = match_dotted(s, n, j);
-			if (e) {
-				for (size_t q = j; q < e; q++)
-					if (s[q] != '.')
-						shape(ascii_cls[s[q]], &f, &first);
-				if (s[e - 1] == '.')
-					f |= AF_TF_ABBREV;
-				j = e;
-				prevcp = s[e - 1];
-				pk = ascii_cls[s[e - 1]];
-				if (j + 1 < n && s[j] == '-' && (cls_at(s, n, j + 1) & K_ALNUM)) {
-					f |= AF_TF_HYPHEN;
-					f &= ~(unsigned)AF_TF_ABBREV;
-					prevcp = '-';
-					pk = K_PUNCT;
-					j++;
-					continue;
-				}
+		if (w.j == w.start || is_hyphen(w.prevcp)) {
+			int d = dotted_acronym(&w);
+			if (d == 1)
+				continue;
+			if (d == 0)
 				break;
-			}
 		}
-		if (j >= n)
+		if (w.j >= w.n)
 			break;
-		size_t l = dec(s, n, j, &cp);
+		uint32_t cp;
+		size_t l = dec(w.s, w.n, w.j, &cp);
 		unsigned k = cls_of(cp);
 		if (k & K_WORDCH) {
-			shape(k, &f, &first);
+			shape(k, &w.f, &w.first);
 			if (cp >= 0x80)
-				f |= AF_TF_NONASCII;
-			j += l;
-			prevcp = cp;
-			pk = k;
+				w.f |= AF_TF_NONASCII;
+			w.j += l;
+			w.prevcp = cp;
+			w.pk = k;
 			continue;
 		}
-		size_t nx = j + l;
-		unsigned nk = cls_at(s, n, nx);
-		if (k & K_FORMAT) { /* ZWNJ, ZWJ, soft hyphen inside a word */
-			if ((pk & K_WORDCH) && (nk & K_WORDCH)) {
-				f |= AF_TF_NONASCII;
-				j = nx;
-				prevcp = cp;
-				continue;
-			}
+		if (!word_punct(&w, cp, k, w.j + l))
 			break;
-		}
-		if (!(pk & K_WORDCH))
-			break;
-		if (is_hyphen(cp)) {
-			if (nk & K_ALNUM) {
-				f |= AF_TF_HYPHEN;
-				if (cp >= 0x80)
-					f |= AF_TF_NONASCII;
-				j = nx;
-				prevcp = cp;
-				pk = K_PUNCT;
-				continue;
-			}
-			break;
-		}
-		if (cp == 0x2013) { /* en dash in a range of numbers: 1989–90 */
-			if ((pk & K_DIGIT) && (nk & K_DIGIT)) {
-				f |= AF_TF_HYPHEN | AF_TF_NONASCII;
-				j = nx;
-				prevcp = cp;
-				pk = K_PUNCT;
-				continue;
-			}
-			break;
-		}
-		if (is_apos(cp)) {
-			if (!(pk & K_LETTER) || !(nk & K_LETTER))
-				break;
-			if (match_clitic(s, n, j))
-				break;
-			/* n't: the word ends before the n */
-			if ((prevcp | 0x20) == 'n' && j - 1 > start && (s[nx] | 0x20) == 't' &&
-			    !(cls_at(s, n, nx + 1) & K_WORDCH)) {
-				j--;
-				break;
-			}
-			if (cp >= 0x80)
-				f |= AF_TF_NONASCII;
-			j = nx;
-			prevcp = cp;
-			pk = K_PUNCT;
-			continue;
-		}
-		if (cp == '.') {
-			if ((pk & K_DIGIT) && (nk & K_DIGIT)) { /* 3.5 */
-				j = nx;
-				prevcp = cp;
-				pk = K_PUNCT;
-				continue;
-			}
-			if ((pk & K_LETTER) && nx < n && is_lower_ascii_word(s[nx]) && !(f & AF_TF_CAP && j - start == 1)) {
-				/* a domain or file name: tehrantimes.com */
-				size_t q = nx;
-				while (q < n && is_lower_ascii_word(s[q]))
-					q++;
-				if (q - nx >= 2) {
-					j = nx;
-					prevcp = cp;
-					pk = K_PUNCT;
-					continue;
-				}
-			}
-			unsigned c = ab_lookup((const char *)s + start, j - start);
-			unsigned add = 0;
-			if (c & (AB_TITLE | AB_MONTH | AB_ABBREV))
-				add = AF_TF_ABBREV | ((c & AB_TITLE) ? AF_TF_TITLE : 0) | ((c & AB_MONTH) ? AF_TF_MONTH : 0);
-			else if ((c & AB_NUMBER) && digit_follows(s, n, nx))
-				add = AF_TF_ABBREV | AF_TF_NUMABBR;
-			else if (first == 0 && !(f & (AF_TF_DIGIT | AF_TF_LOWER | AF_TF_HYPHEN)) && (pk & K_UPPER) &&
-			         prev_start(s, j) == start)
-				add = AF_TF_ABBREV | AF_TF_INITIAL;
-			if (!add)
-				break;
-			f |= add;
-			j = nx;
-			prevcp = cp;
-			pk = K_PUNCT;
-			if (j + 1 < n && s[j] == '-' && (cls_at(s, n, j + 1) & K_ALNUM)) { /* Lt.-Gen. */
-				f |= AF_TF_HYPHEN;
-				f &= ~(unsigned)(AF_TF_ABBREV | AF_TF_INITIAL | AF_TF_TITLE | AF_TF_MONTH | AF_TF_NUMABBR);
-				j++;
-				prevcp = '-';
-				continue;
-			}
-			break;
-		}
-		if (cp == ',' && (pk & K_DIGIT)) { /* 1,200 and the Indian 2,00,000 */
-			size_t q = nx;
-			while (q < n && q - nx < 4 && s[q] >= '0' && s[q] <= '9')
-				q++;
-			if ((q - nx == 3 && !(cls_at(s, n, q) & K_DIGIT)) ||
-			    (q - nx == 2 && q + 1 < n && s[q] == ',' && s[q + 1] >= '0' && s[q + 1] <= '9')) {
-				j = nx;
-				prevcp = cp;
-				pk = K_PUNCT;
-				continue;
-			}
-			break;
-		}
-		if ((cp == ':' || cp == '/') && (pk & K_DIGIT) && (nk & K_DIGIT)) { /* 10:30 24/7 */
-			j = nx;
-			prevcp = cp;
-			pk = K_PUNCT;
-			continue;
-		}
-		if (cp == '&' && (pk & K_UPPER) && (nk & K_UPPER)) { /* AT&T */
-			j = nx;
-			prevcp = cp;
-			pk = K_PUNCT;
-			continue;
-		}
-		break;
 	}
-	if ((f & AF_TF_LOWER) && (f & AF_TF_ALLCAPS)) /* mixed case: McCain, UN-supervised */
-		f &= ~(unsigned)(AF_TF_LOWER | AF_TF_ALLCAPS);
-	*flags = f;
-	return j;
+	if ((w.f & AF_TF_LOWER) && (w.f & AF_TF_ALLCAPS)) /* mixed case: McCain, UN-supervised */
+		w.f &= ~(unsigned)(AF_TF_LOWER | AF_TF_ALLCAPS);
+	*flags = w.f;
+	return w.j;
 }
 
 /* Emoji and other symbols with their modifiers: variation selectors, skin tones, keycaps,

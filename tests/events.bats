@@ -574,3 +574,32 @@ news() {
 	run triples 'Iran attached great importance to the role of Pakistan.'
 	[ "$output" = '[]' ]
 }
+
+@test "news: one state under two names does not act on itself; two officials, its rebels or its people do" {
+	ents() { rec "$1" "$2" | af-entities | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'; }
+	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian reaffirmed Tehran’s determination to boost ties with Turkey.' 2024-05-01
+	[ "$output" = '[]' ]
+	run ents 'The Islamic Republic of Iran negotiated with Iran.' 2024-05-01
+	[ "$output" = '[]' ]
+	run ents 'The Taliban attacked Kabul.' 2019-05-01
+	[ "$output" = '[["AFGREB","AFG","190"]]' ]
+	run ents 'Raisi met Iranians living in Qatar.' 2024-05-01
+	[ "$output" = '[["IRNGOV","IRN","040"]]' ]
+	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian met Iranian Defense Minister Amir Hatami.' 2024-05-01
+	[ "$(jq length <<<"$output")" = 1 ]
+}
+
+@test "news: a place after 'in'/'at' is the scene of a meeting, posture or fight, not its target" {
+	run triples 'American troops will remain in Iraq until the government asks them to leave.'
+	[ "$output" = '[]' ]
+	run triples 'Turkish forces are fighting in Syria.'
+	[ "$output" = '[]' ]
+	run triples 'Iranian diplomats met in Kabul.'
+	[ "$output" = '[]' ]
+	# other verbs take their argument there
+	run triples 'Russia intervened in Syria.'
+	[ "$output" = '[["RUS","SYR","070"]]' ]
+	# and a direct object stays the target
+	run triples 'Turkish forces attacked Syria.'
+	[ "$(jq -c 'map(.[1])' <<<"$output")" = '["SYR"]' ]
+}

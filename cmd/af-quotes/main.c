@@ -41,12 +41,9 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	if (!text)
 		return bad;
 	af_field_entities(r, &c->ents);
-	json_t *quotes = af_quotes_find(c->q, text, len, &c->ents, why);
+	int rc = af_quotes_write(c->q, text, len, &c->ents, af_record_set_json(r, "quotes"), why);
 	free(text);
-	if (!quotes)
-		return AF_REJECT;
-	af_record_set(r, "quotes", quotes);
-	return AF_WRITE;
+	return rc < 0 ? AF_REJECT : AF_WRITE;
 }
 
 int main(int argc, char **argv)

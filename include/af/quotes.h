@@ -25,5 +25,9 @@ void af_quoter_free(struct af_quoter *q);
  * NULL with err only when the text layer cannot be loaded. */
 json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
                        struct af_error *err);
+/* The same, written as JSON text to out (appended): the record's "quotes" value, for
+ * af_record_set_json. 0, or -1 with err. */
+int af_quotes_write(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
+                    struct af_buf *out, struct af_error *err);
 
 #endif

@@ -75,6 +75,9 @@ struct af_buf *af_record_set_json(struct af_record *r, const char *key);
 /* JSON writing as af_record_write does it: compact, UTF-8 kept as is. */
 void af_json_string(struct af_buf *out, const char *s, size_t n);
 void af_json_int(struct af_buf *out, long long v);
+/* A real in the shortest form that reads back (with ".0" when it has no point; null for NaN
+ * and infinities). */
+void af_json_real(struct af_buf *out, double d);
 /* Append the decoded bytes of the JSON string literal v[0..n) (its quotes included, as
  * af_record_parse validated it) to out, NUL-terminated. */
 void af_json_unescape(const char *v, size_t n, struct af_buf *out);
