@@ -603,3 +603,10 @@ news() {
 	run triples 'Turkish forces attacked Syria.'
 	[ "$(jq -c 'map(.[1])' <<<"$output")" = '["SYR"]' ]
 }
+
+@test "news: an 'until' clause in the present is a condition, no event; in the past it reports one" {
+	run triples 'Iran will keep its program until Washington meets Iran.'
+	[ "$output" = '[]' ]
+	run triples 'Iran waited until Washington met Iran.'
+	[ "$output" = '[["USA","IRN","040"]]' ]
+}
