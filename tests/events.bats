@@ -610,3 +610,10 @@ news() {
 	run triples 'Iran waited until Washington met Iran.'
 	[ "$output" = '[["USA","IRN","040"]]' ]
 }
+
+@test "news: an expectation is no act; 'want' with a request pattern still is one" {
+	run triples 'The Israelis did not expect such a reaction from Russia.'
+	[ "$output" = '[]' ]
+	run triples 'Afghanistan wants help from Iran.'
+	[ "$(jq -c 'map(select(.[2] == "023"))' <<<"$output")" = '[["AFG","IRN","023"]]' ]
+}
