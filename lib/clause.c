@@ -373,6 +373,35 @@ static int32_t subject_np(const struct af_parse *p, int32_t np)
 		np = p->np[np].appos;
 	return np;
 }
+/* No clause is its own ancestor: a loop of parents (a fronted clause and a participle or
+ * relative clause pointing at each other) is cut where a walk up from the first clause in
+ * it closes it, so that every walk up the parents ends (af-events hung in one, found on
+ * Tehran Times text; issue 15). Linear: each clause is visited once. */
+static void cut_parent_loops(struct af_parse *p, size_t cl0)
+{
+	size_t n = p->ncl - cl0;
+	size_t *seen = af_calloc(n ? n : 1, sizeof *seen); /* 0, or the walk's number + 1 */
+	for (size_t ci = 0; ci < n; ci++) {
+		if (seen[ci])
+			continue;
+		for (size_t x = ci;;) {
+			seen[x] = ci + 1;
+			int32_t pa = p->cl[cl0 + x].parent;
+			if (pa < (int32_t)cl0 || (size_t)pa >= p->ncl)
+				break;
+			size_t y = (size_t)pa - cl0;
+			if (seen[y] == ci + 1) { /* the loop closes here */
+				p->cl[cl0 + x].parent = -1;
+				break;
+			}
+			if (seen[y]) /* an earlier walk's: it ends */
+				break;
+			x = y;
+		}
+	}
+	free(seen);
+}
+
 
 void af_parse_clauses(struct af_parse *p, const char *text, const struct af_tokens *toks,
                       const struct af_sentences *sents)
@@ -804,6 +833,7 @@ void af_parse_clauses(struct af_parse *p, const char *text, const struct af_toke
 			}
 			free(remap);
 		}
+		cut_parent_loops(p, cl0);
 	}
 	for (size_t x = 0; x < p->nnp; x++)
 		for (size_t i = p->np[x].start; i < p->np[x].end; i++)

@@ -533,6 +533,29 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 	note_events(s, before, vi);
 }
 
+/* A code whose act has a scene rather than a recipient after "in"/"at". */
+static int scene_code(const char *k)
+{
+	return (k[0] == '0' && k[1] == '4') || (k[0] == '1' && (k[1] == '4' || k[1] == '5' || k[1] == '8' || k[1] == '9')) ||
+	       (k[0] == '2' && k[1] == '0');
+}
+
+/* Is the phrase at token g governed by a locative preposition (in, at, inside, near, within,
+ * throughout), over its determiners, after the verb that ends at token h? */
+static int locative_before(const struct af_coder *c, size_t g, size_t h)
+{
+	static const char *const loc[] = {"IN", "AT", "INSIDE", "NEAR", "WITHIN", "THROUGHOUT", NULL};
+	size_t k = g;
+	while (k > h && (ev_word_is(c, k - 1, "THE") || ev_word_is(c, k - 1, "A")))
+		k--;
+	if (k == 0 || k <= h)
+		return 0;
+	for (int i = 0; loc[i]; i++)
+		if (ev_word_is(c, k - 1, loc[i]))
+			return 1;
+	return 0;
+}
+
 /* Phase 4: the event of verb group vi, if it makes one. */
 static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
@@ -554,6 +577,14 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		ev_verb_codes(c, v, &code, &pcode);
 	struct reading r = {0};
 	verb_roles(c, v, &m, s, &r.sg, &r.tg);
+	/* news: for a meeting, a protest, a posture or force (04x, 14x, 15x, 18x-20x) a place
+	 * after a locative preposition is the scene of the act, not its target ("troops will
+	 * remain in Iraq", "are fighting in Syria", "met in Kabul"); other verbs take their
+	 * argument there ("intervened in Syria", "invested in Afghanistan") */
+	const char *k0 = code[0] ? code : pcode;
+	if (c->news && r.tg >= 0 && m.tgt < 0 && !v->passive && scene_code(k0) &&
+	    locative_before(c, c->gr[r.tg].a, v->hend))
+		r.tg = -1;
 	/* a comment's target through its topic phrase */
 	const char *k = code[0] ? code : pcode;
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))

@@ -413,10 +413,16 @@ int ev_question(const struct af_coder *c, size_t a, size_t b)
 	return 0;
 }
 
-/* The verb group's clause starts with a conditional ("if", "unless") or is a "whether" clause. */
+/* The verb group's clause starts with a conditional ("if", "unless", "until" with a present
+ * tense) or is a "whether" clause. */
 static int conditional(const struct af_coder *c, const struct vgroup *v, size_t a)
 {
 	for (size_t k = v->a; k-- > a && v->a - k < SUBJ_WIN;) {
+		/* "until X joins", "until the U.S. lifts sanctions": a condition of a future act;
+		 * a past tense reports what happened ("waited until the U.S. lifted them") */
+		if (ev_word_is(c, k, "UNTIL") || ev_word_is(c, k, "TILL")) {
+			return c->t[v->head].tag != AF_POS_VBD && c->t[v->head].tag != AF_POS_VBN;
+		}
 		if (c->t[k].boundary || ev_is_comma(c, k) || c->t[k].verb >= 0)
 			return 0;
 		if (ev_word_is(c, k, "IF") || ev_word_is(c, k, "UNLESS") || ev_word_is(c, k, "WHETHER"))

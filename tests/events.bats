@@ -588,3 +588,32 @@ news() {
 	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian met Iranian Defense Minister Amir Hatami.' 2024-05-01
 	[ "$(jq length <<<"$output")" = 1 ]
 }
+
+@test "news: a place after 'in'/'at' is the scene of a meeting, posture or fight, not its target" {
+	run triples 'American troops will remain in Iraq until the government asks them to leave.'
+	[ "$output" = '[]' ]
+	run triples 'Turkish forces are fighting in Syria.'
+	[ "$output" = '[]' ]
+	run triples 'Iranian diplomats met in Kabul.'
+	[ "$output" = '[]' ]
+	# other verbs take their argument there
+	run triples 'Russia intervened in Syria.'
+	[ "$output" = '[["RUS","SYR","070"]]' ]
+	# and a direct object stays the target
+	run triples 'Turkish forces attacked Syria.'
+	[ "$(jq -c 'map(.[1])' <<<"$output")" = '["SYR"]' ]
+}
+
+@test "news: an 'until' clause in the present is a condition, no event; in the past it reports one" {
+	run triples 'Iran will keep its program until Washington meets Iran.'
+	[ "$output" = '[]' ]
+	run triples 'Iran waited until Washington met Iran.'
+	[ "$output" = '[["USA","IRN","040"]]' ]
+}
+
+@test "news: an expectation is no act; 'want' with a request pattern still is one" {
+	run triples 'The Israelis did not expect such a reaction from Russia.'
+	[ "$output" = '[]' ]
+	run triples 'Afghanistan wants help from Iran.'
+	[ "$(jq -c 'map(select(.[2] == "023"))' <<<"$output")" = '[["AFG","IRN","023"]]' ]
+}

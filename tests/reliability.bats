@@ -276,3 +276,12 @@ print('\n'.join(json.dumps({'text': t}) for _ in range(400)))" >"$T/in"
 	[ "$status" -eq 0 ]
 	jq -e '.text | type == "string"' <<<"$output" >/dev/null
 }
+
+@test "no hang: clauses whose parents point at each other end af-events' walk up them" {
+	# found on Tehran Times text: a participle and a fronted clause were each other's parent
+	run --separate-stderr timeout 60 af-events <<<'{"text":"that problems facing nation must"}'
+	[ "$status" -eq 0 ]
+	run --separate-stderr timeout 60 af-events <<<'{"text":"Rahmani, a deputy representing Takestan, told the Mehr News Agency that the problems facing the nation must be promptly dealt with, saying this is of the utmost importance."}'
+	[ "$status" -eq 0 ]
+	jq -e '.events | type == "array"' <<<"$output" >/dev/null
+}
