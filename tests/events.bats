@@ -617,3 +617,8 @@ news() {
 	run triples 'Afghanistan wants help from Iran.'
 	[ "$(jq -c 'map(select(.[2] == "023"))' <<<"$output")" = '[["AFG","IRN","023"]]' ]
 }
+
+@test "news: a verb whose object is an act named by a noun makes one event, the noun's" {
+	run triples 'In April 2021 Iran started negotiations with Russia and China.'
+	[ "$output" = '[["IRN","RUS","046"],["IRN","CHN","046"]]' ]
+}
