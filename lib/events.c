@@ -458,9 +458,11 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 	              (m->compound || patterned || (fwd[0] && !strcmp(fwd, rev)) || !ev_has_object(c, v, s->b) ||
 	               (c->news && ev_joint_code(fwd)));
 	/* news: a list's members act on each other only in a joint act the guidelines name
-	 * (consult, negotiate, sign) or one the pattern marks with '%'; "China and Russia did not
-	 * vote", "X and Y have agreed to join", "offered evidence" are each member's own act */
-	if (c->news && r->compound && !m->compound && !ev_joint_act(c, v, fwd, s->b))
+	 * (consult, negotiate, sign, agree) or one the pattern marks with '%' or a reciprocal
+	 * code ("reached an agreement" [030:030]); "China and Russia did not vote", "offered
+	 * evidence" are each member's own act */
+	if (c->news && r->compound && !m->compound && !(patterned && fwd[0] && !strcmp(fwd, rev)) &&
+	    !ev_joint_act(c, v, fwd, s->b))
 		r->compound = 0;
 	int real = ev_group_has_real(c, sg) || ev_group_has_real(c, tg);
 	int both = sg >= 0 && tg >= 0 && (ev_group_has_code(c, sg) || ev_group_has_code(c, tg));

@@ -381,9 +381,10 @@ triples() {
 	[ "$output" = '[["IRN","PAK","190"],["PAK","IRN","190"]]' ]
 	run triples 'Iran and Pakistan agreed on many issues.'
 	[ "$(jq -c 'map(select(.[2] == "050"))' <<<"$output")" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
-	# an infinitive after the verb is what each member agrees to do, not an act on the other
-	run triples 'Israel and Britain have agreed to join the coalition.'
-	[ "$output" = '[]' ]
+	# agreeing to do something is agreeing with each other (as PLOVER's gold codes "Trump and
+	# Putin have agreed to share information"); a direct object is not
+	run triples 'Iran and Pakistan have agreed to share information.'
+	[ "$output" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
 	# an intent or vote is each member's own, never one on the other
 	run triples 'China and Russia did not vote.'
 	[ "$output" = '[]' ]
