@@ -458,9 +458,11 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 	              (m->compound || patterned || (fwd[0] && !strcmp(fwd, rev)) || !ev_has_object(c, v, s->b) ||
 	               (c->news && ev_joint_code(fwd)));
 	/* news: a list's members act on each other only in a joint act the guidelines name
-	 * (consult, negotiate, sign) or one the pattern marks with '%'; "China and Russia did not
-	 * vote", "X and Y have agreed to join", "offered evidence" are each member's own act */
-	if (c->news && r->compound && !m->compound && !ev_joint_act(c, v, fwd, s->b))
+	 * (consult, negotiate, sign, agree) or one the pattern marks with '%' or a reciprocal
+	 * code ("reached an agreement" [030:030]); "China and Russia did not vote", "offered
+	 * evidence" are each member's own act */
+	if (c->news && r->compound && !m->compound && !(patterned && fwd[0] && !strcmp(fwd, rev)) &&
+	    !ev_joint_act(c, v, fwd, s->b))
 		r->compound = 0;
 	int real = ev_group_has_real(c, sg) || ev_group_has_real(c, tg);
 	int both = sg >= 0 && tg >= 0 && (ev_group_has_code(c, sg) || ev_group_has_code(c, tg));
@@ -775,6 +777,37 @@ static void remember_person(struct af_coder *c, size_t ch0)
 		}
 }
 
+static json_int_t jint(json_t *o, const char *k1, const char *k2)
+{
+	json_t *v = json_object_get(o, k1);
+	if (k2)
+		v = json_is_object(v) ? json_object_get(v, k2) : NULL;
+	return json_is_integer(v) ? json_integer_value(v) : -1;
+}
+
+/* news: a verb whose object is an act the sentence names with a noun ("started negotiations
+ * with Russia", "launched a campaign against Iran") makes one event, the noun's: the verb's
+ * own code for the same two sides goes. Events [v0, v1) are the verbs', [v1, ...) the nouns'. */
+static void drop_light_verbs(json_t *events, size_t v0, size_t v1)
+{
+	for (size_t i = v1; i-- > v0;) {
+		json_t *e = json_array_get(events, i);
+		json_int_t te = jint(e, "trigger_end", NULL);
+		for (size_t j = v1; j < json_array_size(events); j++) {
+			json_t *n = json_array_get(events, j);
+			json_int_t ns = jint(n, "trigger_start", NULL);
+			if (te < 0 || ns < te || ns - te > 30)
+				continue;
+			if (jint(e, "source", "start") != jint(n, "source", "start") ||
+			    jint(e, "target", "start") != jint(n, "target", "start"))
+				continue;
+			json_array_remove(events, i);
+			v1--; /* the nouns' events moved down by one */
+			break;
+		}
+	}
+}
+
 /* Codes one sentence s[a, b), phase by phase. */
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           json_t *events)
@@ -798,8 +831,11 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	if (c->news)
 		code_appeals(c, &s);
 
-	if (c->news)
+	if (c->news) {
+		size_t nverb = json_array_size(events);
 		ev_code_nominal(c, a, b, sidx, events);
+		drop_light_verbs(events, s.first_event, nverb);
+	}
 	remember_person(c, ch0);
 }
 

@@ -379,10 +379,10 @@ int ev_joint_code(const char *code)
 /* Is verb group v, coded `code`, an act two or more parties do together (news guidelines:
  * "held talks", "discussed", "negotiated", "signed an agreement", "clashed")? Consulting,
  * negotiating, signing and material cooperation are joint whatever follows; agreeing (05x)
- * and fighting (19x) only with nothing after the verb that is its own object or an infinitive
- * ("Iran and Pakistan clashed on the border", "agree on many issues", but not "... have
- * agreed to join the pact", "attacked the convoy"); an intent (03x) is each member's own
- * ("China and Russia did not vote", "will help"). */
+ * with no direct object ("agree on many issues", "have agreed to share information", as
+ * PLOVER's gold codes it); fighting (19x) with no object or infinitive ("clashed on the
+ * border", not "attacked the convoy"); an intent (03x) is each member's own ("China and
+ * Russia did not vote", "will help"). */
 int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *code, size_t b)
 {
 	if (ev_joint_code(code) && code[1] != '3')
@@ -391,6 +391,8 @@ int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *c
 		return 0;
 	if (ev_has_object(c, v, b))
 		return 0;
+	if (code[0] == '0')
+		return 1;
 	size_t k = v->hend;
 	while (k < b && k < v->hend + 2 && c->t[k].verb < 0 && ev_is_adverb(c, k))
 		k++;
@@ -413,10 +415,16 @@ int ev_question(const struct af_coder *c, size_t a, size_t b)
 	return 0;
 }
 
-/* The verb group's clause starts with a conditional ("if", "unless") or is a "whether" clause. */
+/* The verb group's clause starts with a conditional ("if", "unless", "until" with a present
+ * tense) or is a "whether" clause. */
 static int conditional(const struct af_coder *c, const struct vgroup *v, size_t a)
 {
 	for (size_t k = v->a; k-- > a && v->a - k < SUBJ_WIN;) {
+		/* "until X joins", "until the U.S. lifts sanctions": a condition of a future act;
+		 * a past tense reports what happened ("waited until the U.S. lifted them") */
+		if (ev_word_is(c, k, "UNTIL") || ev_word_is(c, k, "TILL")) {
+			return c->t[v->head].tag != AF_POS_VBD && c->t[v->head].tag != AF_POS_VBN;
+		}
 		if (c->t[k].boundary || ev_is_comma(c, k) || c->t[k].verb >= 0)
 			return 0;
 		if (ev_word_is(c, k, "IF") || ev_word_is(c, k, "UNLESS") || ev_word_is(c, k, "WHETHER"))

@@ -311,15 +311,22 @@ void af_lexunits_free(struct af_lexunits *u)
 
 /* ---- the tables ---- */
 
+/* The tables' hash (FNV-1a, 32 bits) of the string p, continued from h: a key is hashed as
+ * its words with one space between them, whether it is one string (af_lexicon_word) or
+ * the units of a run (hash_units). */
+#define KEY_HASH0 2166136261u
+static uint32_t key_hash(uint32_t h, const char *p)
+{
+	for (; *p; p++)
+		h = (h ^ (unsigned char)*p) * 16777619u;
+	return h;
+}
+
 static uint32_t hash_units(const struct af_lexunits *u, size_t a, size_t b, int folded)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = a; i < b; i++) {
-		if (i > a)
-			h = (h ^ ' ') * 16777619u;
-		for (const char *p = folded ? af_lexunit_fold(u, i) : af_lexunit_key(u, i); *p; p++)
-			h = (h ^ (unsigned char)*p) * 16777619u;
-	}
+	uint32_t h = KEY_HASH0;
+	for (size_t i = a; i < b; i++)
+		h = key_hash(i > a ? key_hash(h, " ") : h, folded ? af_lexunit_fold(u, i) : af_lexunit_key(u, i));
 	return h;
 }
 
@@ -971,9 +978,7 @@ unsigned af_lexicon_word(const struct af_lexicon *lx, const char *key)
 {
 	if (!lx->exact.cap)
 		return 0;
-	uint32_t h = 2166136261u;
-	for (const char *p = key; *p; p++)
-		h = (h ^ (unsigned char)*p) * 16777619u;
+	uint32_t h = key_hash(KEY_HASH0, key);
 	for (size_t i = h & (lx->exact.cap - 1);; i = (i + 1) & (lx->exact.cap - 1)) {
 		const struct slot *s = &lx->exact.v[i];
 		if (!s->key)

@@ -18,17 +18,10 @@ AF_DATA_USE(abbreviations_yaml);
 enum { AB_TITLE = 1, AB_MONTH = 2, AB_NUMBER = 4, AB_ABBREV = 8, AB_STARTER = 16 };
 #define AB_KEYMAX 23
 
-struct abent {
-	char key[AB_KEYMAX + 1]; /* lower-cased ASCII, without the final period */
-	unsigned char len;
-	unsigned char cls; /* 0: empty slot */
-};
-
-/* The abbreviation table and the ASCII classes are built once per process (call_once in
- * af_text_init) from the compiled-in data and never change after: every thread reads them,
- * none writes them. */
-static struct abent *ab_tab;
-static size_t ab_cap, ab_n;
+/* The abbreviation table (lower-cased ASCII key without the final period -> AB_ classes)
+ * and the ASCII classes are built once per process (call_once in af_text_init) from the
+ * compiled-in data and never change after: every thread reads them, none writes them. */
+static struct af_map ab_map;
 static once_flag text_once = ONCE_FLAG_INIT;
 static int text_rc;
 static struct af_error text_err;
@@ -51,75 +44,31 @@ enum {
 #define K_WORDCH (K_LETTER | K_DIGIT | K_MARK)
 static unsigned short ascii_cls[128];
 
-static unsigned ab_hash(const char *s, size_t n)
+/* s[0..n) lower-cased (ASCII) into k (AB_KEYMAX bytes at least) */
+static void ab_key(const char *s, size_t n, char *k)
 {
-	unsigned h = 2166136261u;
 	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		h = (h ^ c) * 16777619u;
+		char c = s[i];
+		k[i] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 	}
-	return h;
-}
-
-static int ab_eq(const struct abent *e, const char *s, size_t n)
-{
-	if (e->len != n)
-		return 0;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c >= 'A' && c <= 'Z')
-			c += 32;
-		if ((unsigned char)e->key[i] != c)
-			return 0;
-	}
-	return 1;
 }
 
 /* The classes of s[0..n) (ASCII case ignored), 0 if not listed. */
 static unsigned ab_lookup(const char *s, size_t n)
 {
-	if (!ab_cap || n == 0 || n > AB_KEYMAX)
+	char k[AB_KEYMAX];
+	if (n == 0 || n > AB_KEYMAX)
 		return 0;
-	for (size_t i = ab_hash(s, n) & (ab_cap - 1);; i = (i + 1) & (ab_cap - 1)) {
-		const struct abent *e = &ab_tab[i];
-		if (!e->cls)
-			return 0;
-		if (ab_eq(e, s, n))
-			return e->cls;
-	}
+	ab_key(s, n, k);
+	const size_t *v = af_map_get(&ab_map, k, n);
+	return v ? (unsigned)*v : 0;
 }
 
 static void ab_insert(const char *s, size_t n, unsigned cls)
 {
-	if ((ab_n + 1) * 2 > ab_cap) {
-		size_t ncap = ab_cap ? ab_cap * 2 : 512;
-		struct abent *old = ab_tab;
-		size_t ocap = ab_cap;
-		ab_tab = af_calloc(ncap, sizeof *ab_tab);
-		ab_cap = ncap;
-		ab_n = 0;
-		for (size_t i = 0; i < ocap; i++)
-			if (old[i].cls)
-				ab_insert(old[i].key, old[i].len, old[i].cls);
-		free(old);
-	}
-	size_t i = ab_hash(s, n) & (ab_cap - 1);
-	for (; ab_tab[i].cls; i = (i + 1) & (ab_cap - 1)) {
-		if (ab_eq(&ab_tab[i], s, n)) {
-			ab_tab[i].cls |= (unsigned char)cls;
-			return;
-		}
-	}
-	for (size_t k = 0; k < n; k++) {
-		char c = s[k];
-		ab_tab[i].key[k] = (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-	}
-	ab_tab[i].key[n] = 0;
-	ab_tab[i].len = (unsigned char)n;
-	ab_tab[i].cls = (unsigned char)cls;
-	ab_n++;
+	char k[AB_KEYMAX];
+	ab_key(s, n, k);
+	*af_map_put(&ab_map, k, n, NULL) |= cls;
 }
 
 static int ab_load(const char *buf, size_t len, const char *file, struct af_error *err)

@@ -381,9 +381,10 @@ triples() {
 	[ "$output" = '[["IRN","PAK","190"],["PAK","IRN","190"]]' ]
 	run triples 'Iran and Pakistan agreed on many issues.'
 	[ "$(jq -c 'map(select(.[2] == "050"))' <<<"$output")" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
-	# an infinitive after the verb is what each member agrees to do, not an act on the other
-	run triples 'Israel and Britain have agreed to join the coalition.'
-	[ "$output" = '[]' ]
+	# agreeing to do something is agreeing with each other (as PLOVER's gold codes "Trump and
+	# Putin have agreed to share information"); a direct object is not
+	run triples 'Iran and Pakistan have agreed to share information.'
+	[ "$output" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
 	# an intent or vote is each member's own, never one on the other
 	run triples 'China and Russia did not vote.'
 	[ "$output" = '[]' ]
@@ -602,4 +603,23 @@ news() {
 	# and a direct object stays the target
 	run triples 'Turkish forces attacked Syria.'
 	[ "$(jq -c 'map(.[1])' <<<"$output")" = '["SYR"]' ]
+}
+
+@test "news: an 'until' clause in the present is a condition, no event; in the past it reports one" {
+	run triples 'Iran will keep its program until Washington meets Iran.'
+	[ "$output" = '[]' ]
+	run triples 'Iran waited until Washington met Iran.'
+	[ "$output" = '[["USA","IRN","040"]]' ]
+}
+
+@test "news: an expectation is no act; 'want' with a request pattern still is one" {
+	run triples 'The Israelis did not expect such a reaction from Russia.'
+	[ "$output" = '[]' ]
+	run triples 'Afghanistan wants help from Iran.'
+	[ "$(jq -c 'map(select(.[2] == "023"))' <<<"$output")" = '[["AFG","IRN","023"]]' ]
+}
+
+@test "news: a verb whose object is an act named by a noun makes one event, the noun's" {
+	run triples 'In April 2021 Iran started negotiations with Russia and China.'
+	[ "$output" = '[["IRN","RUS","046"],["IRN","CHN","046"]]' ]
 }
