@@ -213,6 +213,21 @@ static size_t key_lower(const struct keyed *v, size_t n, const char *k)
 	return lo;
 }
 
+/* The end of key k's run in v (sorted by key): by binary search, as a name repeated thousands
+ * of times made a scan of its run per mention quadratic (issue 15). */
+static size_t key_upper(const struct keyed *v, size_t n, const char *k)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(v[mid].k, k) <= 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* Single capitalised words that repeat the surname of a person named in the text. */
 void en_find_surnames(struct work *w)
 {
@@ -278,9 +293,7 @@ void en_link_mentions(struct work *w)
 		if (m->dead || m->type != AF_E_PERSON || len > 2)
 			continue;
 		const char *last = af_lexunit_fold(w->u, m->b - 1);
-		size_t lo = key_lower(v, n, last), hi = lo;
-		while (hi < n && !strcmp(v[hi].k, last))
-			hi++;
+		size_t lo = key_lower(v, n, last), hi = key_upper(v, n, last);
 		/* the pairs of a key are in text order: start where mention i would be */
 		size_t at = lo, top = hi;
 		while (at < top) {
