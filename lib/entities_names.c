@@ -374,13 +374,33 @@ static int name_like(const struct work *w, size_t i)
 	return 0;
 }
 
+/* The first role ending at or after unit b. The roles are apart and in text order
+ * (en_find_roles, drop_roles), so binary search (a scan of every role per name was
+ * quadratic in long texts, issue 15). */
+static size_t role_ending_from(const struct work *w, size_t b)
+{
+	size_t lo = 0, hi = w->nroles;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (w->roles[mid].next < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* How far before a name its title may end when honorifics stand between them. */
+#define TITLE_WINDOW 64
+
 /* The unit before i, skipping honorifics; what stands there. */
 static int after_title(const struct work *w, size_t i)
 {
 	size_t k = i;
 	if (k > 0 && is_punct(w, k - 1, ","))
 		k--;
-	for (size_t r = 0; r < w->nroles; r++)
+	size_t from = k < TITLE_WINDOW ? 0 : k - TITLE_WINDOW;
+	for (size_t r = role_ending_from(w, from); r < w->nroles && w->roles[r].next <= i; r++)
 		if (skip_honorifics(w, w->roles[r].next) == i || (w->roles[r].next == k && k != i))
 			return 1;
 	/* an honorific right before: Mullah Omar, Mr. X */
@@ -418,8 +438,10 @@ static int apposition_title(const struct work *w, size_t b)
 	size_t k = b + 1;
 	if (is_word(w, k, "a") || is_word(w, k, "an") || is_word(w, k, "the"))
 		k++;
-	for (size_t r = 0; r < w->nroles; r++)
-		if (w->roles[r].a >= k && w->roles[r].a <= k + 4)
+	/* a role starting in [k, k + 4]: the first role ending after k is the only candidate
+	 * to start there first */
+	for (size_t r = role_ending_from(w, k + 1); r < w->nroles && w->roles[r].a <= k + 4; r++)
+		if (w->roles[r].a >= k)
 			return 1;
 	return 0;
 }
