@@ -446,7 +446,7 @@ static int apposition_title(const struct work *w, size_t b)
 	return 0;
 }
 
-static void classify_run(struct work *w, size_t p, size_t q, int seq_start)
+static void classify_run(struct work *w, size_t p, size_t q)
 {
 	while (p < q && (wcls(w, p) & AF_LC_FUNCTION) && !name_like(w, p))
 		p++;
@@ -469,7 +469,6 @@ static void classify_run(struct work *w, size_t p, size_t q, int seq_start)
 		person = 1;
 	else if (n >= 2 && n <= 4 && (speech_near(w, p, q) || apposition_title(w, q)))
 		person = 1;
-	(void)seq_start;
 	if (!person)
 		return;
 	/* a lexicon person right after: the same name written longer (Mohammad Hanif Atmar) */
@@ -562,7 +561,7 @@ runs:
 		size_t j = i;
 		while (j < b && w->owner[j] == NONE)
 			j++;
-		classify_run(w, i, j, i == a);
+		classify_run(w, i, j);
 		i = j;
 	}
 }

@@ -191,11 +191,10 @@ static int tagged_verb(const struct af_coder *c, size_t s, size_t e, size_t a, s
 }
 
 /* "going to" + a verb is the future, no act of going ("Beijing is going to build"). */
-static int future_go(const struct af_coder *c, size_t s, size_t e, size_t b)
+static int future_go(const struct af_coder *c, size_t s, size_t b)
 {
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, s, &n);
-	(void)e;
 	return n == 2 && !memcmp(lem, "go", 2) && c->t[s].tag == AF_POS_VBG && s + 2 < b && (c->t[s + 1].cls & W_TO) &&
 	       c->t[s + 2].tag == AF_POS_VB;
 }
@@ -234,7 +233,7 @@ void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 			continue;
 		int kind = d->forms[best].kind;
 		int untagged = !tagged_verb(c, bs, be, a, b);
-		if (future_go(c, bs, be, b))
+		if (future_go(c, bs, b))
 			continue;
 		if (ev_verb_is_noun(c, bs, a, kind))
 			continue;
@@ -460,7 +459,6 @@ const struct ev_pattern *ev_best_pattern(struct af_coder *c, const struct vgroup
 {
 	const struct af_evdict *d = c->d;
 	const struct ev_form *f = &d->forms[v->form];
-	int headword = d->verbs[f->verb].words[d->verbs[f->verb].head];
 	const struct ev_pattern *best = NULL;
 	int bestorder = -1;
 	size_t plim = v->a > a + PRE_WIN ? v->a - PRE_WIN : a;
@@ -477,7 +475,6 @@ const struct ev_pattern *ev_best_pattern(struct af_coder *c, const struct vgroup
 		if (s0 >= a && s0 < plim)
 			plim = s0;
 	}
-	(void)headword;
 	const int *blocks = c->vb + c->vboff[f->verb];
 	int nblocks = c->vbn[f->verb];
 	/* the words around the verb, for a quick rejection of patterns that cannot match */
@@ -546,7 +543,6 @@ void ev_verb_codes(const struct af_coder *c, const struct vgroup *v, const char 
 	const struct af_evdict *d = c->d;
 	const struct ev_form *f = &d->forms[v->form];
 	const struct ev_verb *vb = &d->verbs[f->verb];
-	int headword = vb->words[vb->head];
 	*code = *pcode = "";
 	if (vb->code[0] || vb->pcode[0]) {
 		*code = vb->code;
@@ -560,7 +556,6 @@ void ev_verb_codes(const struct af_coder *c, const struct vgroup *v, const char 
 		return;
 	}
 	/* a block that only adds patterns: the code of the same verb in another dictionary */
-	(void)headword;
 	const int *blocks = c->vb + c->vboff[f->verb];
 	for (int k = c->vbn[f->verb]; k-- > 0;) {
 		const struct ev_block *ob = &d->blocks[blocks[k]];

@@ -89,8 +89,10 @@ static const char *const *implied_group(const char *name, size_t len)
 }
 
 /* How far down the stack a start tag's implied end or an end tag's match is looked for:
- * a constant, so the scan stays linear; a match further down is left to the parser. */
-enum { LOOK_IMPLIED = 4, LOOK_END = 64 };
+ * a constant, so the scan stays linear. An end tag searches the whole stack (never deeper
+ * than HTML_MAX_DEPTH): with less, a </div> under many unclosed <span>s would pop nothing,
+ * and the scanner's depth would stay above the parser's for the rest of the page. */
+enum { LOOK_IMPLIED = 4, LOOK_END = HTML_MAX_DEPTH };
 
 static void pop_to(struct html_scan *sc, size_t i)
 {

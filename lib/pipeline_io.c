@@ -207,8 +207,15 @@ static int pump_fill(struct run *r, struct pump *pu)
 		if (got) /* an empty feed may have no buffer yet: memcpy from NULL is undefined */
 			memcpy(pu->buf, pu->feed->p + pu->srcoff, (size_t)got);
 		pu->srcoff += (size_t)got;
-		if (pu->srcoff == pu->feed->len)
+		if (pu->srcoff == pu->feed->len) {
 			pu->feed->len = pu->srcoff = 0;
+		} else if (pu->srcoff >= PUMP_BUF * 8 && pu->srcoff > pu->feed->len / 2) {
+			/* what was sent goes, or a worker that never runs dry would keep every batch of
+			 * a long --jobs run (the feed is refilled before it empties) */
+			memmove(pu->feed->p, pu->feed->p + pu->srcoff, pu->feed->len - pu->srcoff);
+			pu->feed->len -= pu->srcoff;
+			pu->srcoff = 0;
+		}
 	} else if (pu->from_input) {
 		got = pl_input_read(r, pu->buf, PUMP_BUF);
 		if (got < 0)
