@@ -432,10 +432,9 @@ static int cmp_kv(const void *a, const void *b)
 static double dict_share = 0.995;
 static long dict_min = 5;
 
-/* the tag dictionary of sentences ids[0..n): words seen >= dict_min times with one tag at
- * least dict_share of the time; the tagger gives them that tag without scoring */
-static struct kv *tag_dict(const struct corpus *c, const struct af_syn_info *info, const size_t *ids, size_t n,
-                           size_t *nout)
+/* the (word key, tag) pairs of the tagged words of sentences ids[0..n), sorted by key */
+static struct kv *word_tags(const struct corpus *c, const struct af_syn_info *info, const size_t *ids, size_t n,
+                            size_t *nout)
 {
 	size_t nw = 0;
 	for (size_t k = 0; k < n; k++)
@@ -447,6 +446,17 @@ static struct kv *tag_dict(const struct corpus *c, const struct af_syn_info *inf
 			if (c->tag[i] != 255)
 				all[m++] = (struct kv){af_syn_dictkey(&info[i]), c->tag[i]};
 	qsort(all, m, sizeof *all, cmp_kv);
+	*nout = m;
+	return all;
+}
+
+/* the tag dictionary of sentences ids[0..n): words seen >= dict_min times with one tag at
+ * least dict_share of the time; the tagger gives them that tag without scoring */
+static struct kv *tag_dict(const struct corpus *c, const struct af_syn_info *info, const size_t *ids, size_t n,
+                           size_t *nout)
+{
+	size_t m;
+	struct kv *all = word_tags(c, info, ids, n, &m);
 	struct kv *out = af_malloc((m + 1) * sizeof *out);
 	size_t no = 0;
 	for (size_t i = 0; i < m;) {
@@ -471,16 +481,8 @@ static struct kv *tag_dict(const struct corpus *c, const struct af_syn_info *inf
 static struct kv *amb_classes(const struct corpus *c, const struct af_syn_info *info, const size_t *ids, size_t n,
                               size_t *nout)
 {
-	size_t nw = 0;
-	for (size_t k = 0; k < n; k++)
-		nw += c->s[ids[k]].w1 - c->s[ids[k]].w0;
-	struct kv *all = af_malloc((nw + 1) * sizeof *all);
-	size_t m = 0;
-	for (size_t k = 0; k < n; k++)
-		for (size_t i = c->s[ids[k]].w0; i < c->s[ids[k]].w1; i++)
-			if (c->tag[i] != 255)
-				all[m++] = (struct kv){af_syn_dictkey(&info[i]), c->tag[i]};
-	qsort(all, m, sizeof *all, cmp_kv);
+	size_t m;
+	struct kv *all = word_tags(c, info, ids, n, &m);
 	struct kv *out = af_malloc((m + 1) * sizeof *out);
 	size_t no = 0;
 	for (size_t i = 0; i < m;) {
