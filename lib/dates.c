@@ -757,3 +757,19 @@ size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stam
 	}
 	return k;
 }
+
+/* The resolver over a span of any length: af_dates_find takes at most a buffer's worth of
+ * expressions per call, so this calls it again from the end of the last one until the span
+ * is done (the one home of that loop for af-entities and af-events). */
+void af_dates_each(struct af_dates *d, const char *s, size_t a, size_t b, const struct af_dt *pub,
+                   void (*fn)(const struct af_datex *e, void *arg), void *arg)
+{
+	struct af_datex ex[64];
+	size_t max = sizeof ex / sizeof ex[0];
+	while (a < b) {
+		size_t k = af_dates_find(d, s, a, b, pub, ex, max);
+		for (size_t i = 0; i < k; i++)
+			fn(&ex[i], arg);
+		a = k == max ? ex[max - 1].end : b;
+	}
+}
