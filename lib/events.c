@@ -83,14 +83,13 @@ static void closed_en(void *vctx, const char *word, int value)
 static void closed_each(void (*fn)(void *ctx, const char *w, size_t n, unsigned cls), void *ctx)
 {
 	struct af_error err;
-	struct af_english *en = af_english_new(&err);
+	const struct af_english *en = af_english_shared(&err);
 	if (!en) /* the compiled-in file: a build that cannot read it is broken (as lexicon.c) */
 		af_die(AF_EX_SOFTWARE, "%s", err.msg);
 	for (size_t i = 0; i < sizeof en_roles / sizeof en_roles[0]; i++) {
 		struct closed_ctx x = {fn, ctx, en_roles[i].cls};
 		af_english_each(en, en_roles[i].en, closed_en, &x);
 	}
-	af_english_free(en);
 	for (size_t i = 0; i < sizeof own_roles / sizeof own_roles[0]; i++)
 		fn(ctx, own_roles[i].w, strlen(own_roles[i].w), own_roles[i].cls);
 }

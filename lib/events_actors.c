@@ -51,6 +51,17 @@ void ev_read_entity_dates(struct af_coder *c, const struct af_mentions *ents)
 	c->ed_next = 0;
 }
 
+static void add_sentence_date(const struct af_datex *e, void *arg)
+{
+	struct af_coder *c = arg;
+	if (e->kind != AF_DATE_POINT || !e->resolved)
+		return;
+	if (c->nsd == c->capsd)
+		c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
+	c->sd[c->nsd].at = e->start;
+	memcpy(c->sd[c->nsd++].value, e->value, sizeof e->value);
+}
+
 /* The point dates of the sentence [a, b) (not ranges or deadlines, resolved only), once per
  * sentence: from the record's DATE entities when it has them (sorted by start; sentences come
  * in order, so a cursor passes over each date once), else from the date resolver. */
@@ -79,20 +90,8 @@ static void sentence_dates(struct af_coder *c, size_t a, size_t b)
 		}
 		return;
 	}
-	struct af_datex ex[64];
-	size_t from = c->toks.v[a].start, to = c->toks.v[b - 1].end;
-	while (from < to) {
-		size_t k = af_dates_find(c->dates, c->text, from, to, c->pub_y ? &c->pub : NULL, ex, 64);
-		for (size_t i = 0; i < k; i++) {
-			if (ex[i].kind != AF_DATE_POINT || !ex[i].resolved)
-				continue;
-			if (c->nsd == c->capsd)
-				c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
-			c->sd[c->nsd].at = ex[i].start;
-			memcpy(c->sd[c->nsd++].value, ex[i].value, sizeof ex[i].value);
-		}
-		from = k == 64 ? ex[63].end : to;
-	}
+	af_dates_each(c->dates, c->text, c->toks.v[a].start, c->toks.v[b - 1].end, c->pub_y ? &c->pub : NULL,
+	              add_sentence_date, c);
 }
 
 /* The date of an event whose verb is token `near` of the sentence [a, b), and its source:
