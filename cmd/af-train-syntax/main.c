@@ -5,7 +5,7 @@
 #include "af/ner.h"
 #include "af/ner_train.h"
 #include "af/syntax.h"
-#include "af/syntax_impl.h"
+#include "../../lib/syntax_impl.h"
 #include "af/text.h"
 
 #include <getopt.h>

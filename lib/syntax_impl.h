@@ -1,4 +1,4 @@
-/* syntax_impl.h - the tagger's and chunker's insides, shared by lib/syntax.c and the trainer
+/* lib/syntax_impl.h - the tagger's and chunker's insides, shared by lib/syntax.c and the trainer
  * (cmd/af-train-syntax). Not a stable interface: other code uses af/syntax.h. The model file
  * format is described in docs/syntax.md. */
 #ifndef AF_SYNTAX_IMPL_H
@@ -133,9 +133,18 @@ static inline int af_syn_map_get(const struct af_syn_map *m, uint32_t key)
 	}
 }
 
+/* The lemmatizer's table (lib/syntax_lemma.c) from data/lemmas.yaml's text; NULL with err set. */
 struct af_lemma_table;
+struct af_lemma_table *af_syn_lemmas_load(const char *buf, size_t len, const char *file, struct af_error *err);
+void af_syn_lemmas_free(struct af_lemma_table *t);
+/* The word as the features see it: typographic quotes, apostrophes and dashes as ASCII,
+ * `` and '' as ", digits as 0; at most AF_SYN_WORDMAX bytes into buf, in lower case into lo;
+ * *flags gets AF_SYN_F_* (all but FIRST). Its length. */
+size_t af_syn_norm_word(const char *s, size_t n, char *buf, char *lo, uint32_t *flags);
 
 struct af_syntax {
+	uint64_t id; /* unique to this load in the process: the key of a thread's score cache
+	              * (a model freed and another loaded at the same address get new ids) */
 	char *mem; /* a copy of the model when the bytes given were not 4-byte aligned, or NULL */
 	size_t len;
 	struct af_syn_map dict; /* frequent unambiguous words -> tag */
