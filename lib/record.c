@@ -458,13 +458,12 @@ struct af_buf *af_record_set_json(struct af_record *r, const char *key)
 	return &r->sets[i].val;
 }
 
-static void dump_value(json_t *v, struct af_buf *out);
 
 void af_record_set(struct af_record *r, const char *key, json_t *val)
 {
 	struct af_buf *b = af_record_set_json(r, key);
 	if (val)
-		dump_value(val, b);
+		af_json_value(b, val);
 	else
 		af_buf_adds(b, "null");
 	json_decref(val);
@@ -536,8 +535,9 @@ void af_json_real(struct af_buf *out, double d)
 		af_buf_adds(out, ".0");
 }
 
-static void dump_value(json_t *v, struct af_buf *out)
+void af_json_value(struct af_buf *out, const json_t *cv)
 {
+	json_t *v = (json_t *)cv; /* jansson's iterators take no const */
 	size_t i;
 	const char *k;
 	json_t *x;
@@ -551,7 +551,7 @@ static void dump_value(json_t *v, struct af_buf *out)
 				af_buf_addc(out, ',');
 			af_json_string(out, k, strlen(k));
 			af_buf_addc(out, ':');
-			dump_value(x, out);
+			af_json_value(out, x);
 			first = 0;
 		}
 		af_buf_addc(out, '}');
@@ -563,7 +563,7 @@ static void dump_value(json_t *v, struct af_buf *out)
 		{
 			if (i)
 				af_buf_addc(out, ',');
-			dump_value(x, out);
+			af_json_value(out, x);
 		}
 		af_buf_addc(out, ']');
 		break;
@@ -715,7 +715,7 @@ void af_record_write(const struct af_record *r, const char *stage, struct af_buf
 			af_buf_add(out, "\":", 2);
 			if (is_meta) {
 				if (af_meta_raw(mf, stage, out) < 0)
-					dump_value(meta, out);
+					af_json_value(out, meta);
 				meta_done = 1;
 			} else {
 				af_buf_add(out, r->sets[hit].val.p, r->sets[hit].val.len);
@@ -742,7 +742,7 @@ void af_record_write(const struct af_record *r, const char *stage, struct af_buf
 		if (!first)
 			af_buf_addc(out, ',');
 		put_key(out, "af");
-		dump_value(meta, out);
+		af_json_value(out, meta);
 	}
 	af_buf_addc(out, '}');
 	json_decref(meta);
