@@ -244,7 +244,7 @@ static void en_weekday(void *ctx, const char *word, int value)
  * words (data/english.yaml), before dates.yaml's other languages. 0 or -1. */
 static int from_english(struct af_dates *d, struct af_error *err)
 {
-	struct af_english *en = af_english_new(err);
+	const struct af_english *en = af_english_shared(err);
 	if (!en)
 		return -1;
 	af_english_each(en, AF_EN_MONTH, en_month, d);
@@ -252,7 +252,6 @@ static int from_english(struct af_dates *d, struct af_error *err)
 	af_english_each(en, AF_EN_WEEKDAY, en_weekday, d);
 	af_english_each(en, AF_EN_WEEKDAY_ABBR, en_weekday, d);
 	af_daterules_english(d->rules, en);
-	af_english_free(en);
 	return 0;
 }
 
