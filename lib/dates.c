@@ -244,7 +244,7 @@ static void en_weekday(void *ctx, const char *word, int value)
  * words (data/english.yaml), before dates.yaml's other languages. 0 or -1. */
 static int from_english(struct af_dates *d, struct af_error *err)
 {
-	struct af_english *en = af_english_new(err);
+	const struct af_english *en = af_english_shared(err);
 	if (!en)
 		return -1;
 	af_english_each(en, AF_EN_MONTH, en_month, d);
@@ -252,7 +252,6 @@ static int from_english(struct af_dates *d, struct af_error *err)
 	af_english_each(en, AF_EN_WEEKDAY, en_weekday, d);
 	af_english_each(en, AF_EN_WEEKDAY_ABBR, en_weekday, d);
 	af_daterules_english(d->rules, en);
-	af_english_free(en);
 	return 0;
 }
 
@@ -757,4 +756,20 @@ size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stam
 		out[k++] = st;
 	}
 	return k;
+}
+
+/* The resolver over a span of any length: af_dates_find takes at most a buffer's worth of
+ * expressions per call, so this calls it again from the end of the last one until the span
+ * is done (the one home of that loop for af-entities and af-events). */
+void af_dates_each(struct af_dates *d, const char *s, size_t a, size_t b, const struct af_dt *pub,
+                   void (*fn)(const struct af_datex *e, void *arg), void *arg)
+{
+	struct af_datex ex[64];
+	size_t max = sizeof ex / sizeof ex[0];
+	while (a < b) {
+		size_t k = af_dates_find(d, s, a, b, pub, ex, max);
+		for (size_t i = 0; i < k; i++)
+			fn(&ex[i], arg);
+		a = k == max ? ex[max - 1].end : b;
+	}
 }

@@ -354,27 +354,29 @@ static size_t date_ment(struct work *w, size_t a, size_t b, const struct af_date
 
 /* The date resolver (lib/dateres.c) over each sentence; its expressions become mentions
  * over the units they cover. */
-void en_find_dates(struct work *w)
+struct date_units {
+	struct work *w;
+	size_t ui; /* the first unit that may hold the next expression */
+};
+
+static void date_units(const struct af_datex *e, void *arg)
 {
-	const struct af_lexunits *u = w->u;
-	const struct af_sentences *ss = &w->x->sents;
-	struct af_datex ex[64];
-	size_t ui = 0;
-	for (size_t si = 0; si < ss->n; si++) {
-		size_t from = ss->v[si].start, to = ss->v[si].end;
-		while (from < to) {
-			size_t n = af_dates_find(w->x->dates, w->s, from, to, w->have_pub ? &w->pub : NULL, ex, 64);
-			for (size_t k = 0; k < n; k++) {
-				while (ui < u->n && u->v[ui].end <= ex[k].start)
-					ui++;
-				size_t uj = ui;
-				while (uj < u->n && u->v[uj].start < ex[k].end)
-					uj++;
-				if (uj > ui)
-					date_ment(w, ui, uj, &ex[k]);
-			}
-			from = n == 64 ? ex[63].end : to;
-		}
-	}
+	struct date_units *du = arg;
+	const struct af_lexunits *u = du->w->u;
+	while (du->ui < u->n && u->v[du->ui].end <= e->start)
+		du->ui++;
+	size_t uj = du->ui;
+	while (uj < u->n && u->v[uj].start < e->end)
+		uj++;
+	if (uj > du->ui)
+		date_ment(du->w, du->ui, uj, e);
 }
 
+void en_find_dates(struct work *w)
+{
+	const struct af_sentences *ss = &w->x->sents;
+	struct date_units du = {w, 0};
+	for (size_t si = 0; si < ss->n; si++)
+		af_dates_each(w->x->dates, w->s, ss->v[si].start, ss->v[si].end, w->have_pub ? &w->pub : NULL,
+		              date_units, &du);
+}

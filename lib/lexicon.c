@@ -761,14 +761,13 @@ static void en_word(void *ctx, const char *w, int value)
 static void add_english(struct af_lexicon *lx)
 {
 	struct af_error err;
-	struct af_english *en = af_english_new(&err);
+	const struct af_english *en = af_english_shared(&err);
 	if (!en) /* the compiled-in file: a build that cannot read it is broken */
 		af_die(AF_EX_SOFTWARE, "%s", err.msg);
 	for (size_t k = 0; k < sizeof from_english / sizeof from_english[0]; k++) {
 		struct en_ctx c = {lx, k};
 		af_english_each(en, from_english[k].en, en_word, &c);
 	}
-	af_english_free(en);
 }
 
 static int word_list(struct af_lexicon *lx, const struct af_ynode *n, unsigned cls, struct af_error *err)

@@ -102,6 +102,7 @@ struct attr {
 
 struct mention {
 	size_t c0, c1;
+	size_t c1max; /* the largest c1 of this mention and those before it (q->men by c0) */
 	int t0; /* its first token */
 	const char *canonical, *type, *code, *role;
 };

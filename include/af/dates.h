@@ -65,6 +65,9 @@ struct af_datex {
  * many (at most max). The rules are the `resolve` words of data/dates.yaml. */
 size_t af_dates_find(struct af_dates *d, const char *s, size_t a, size_t b, const struct af_dt *pub,
                      struct af_datex *out, size_t max);
+/* The same over a span of any length: fn(e, arg) for each expression, left to right. */
+void af_dates_each(struct af_dates *d, const char *s, size_t a, size_t b, const struct af_dt *pub,
+                   void (*fn)(const struct af_datex *e, void *arg), void *arg);
 /* "range", "deadline", or NULL for a point. */
 const char *af_date_kind_name(enum af_date_kind k);
 
