@@ -567,6 +567,11 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		pcode = p->pcode;
 	} else
 		ev_verb_codes(c, v, &code, &pcode);
+	char nbuf[2][12];
+	if (c->news) {
+		code = ev_news_code(c, v, code, nbuf[0], sizeof nbuf[0]);
+		pcode = ev_news_code(c, v, pcode, nbuf[1], sizeof nbuf[1]);
+	}
 	struct reading r = {0};
 	verb_roles(c, v, &m, s, &r.sg, &r.tg);
 	/* news: for a meeting, a protest, a posture or force (04x, 14x, 15x, 18x-20x) a place

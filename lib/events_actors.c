@@ -453,6 +453,20 @@ static void share_agents(struct af_coder *c, const struct group *g)
 }
 
 /* Groups chunks joined by "and", "or", "," into compounds. */
+/* Is chunk ch, after chunk pv and a comma, the subject of its clause in the parse, pv in no
+ * list or apposition with it? */
+static int comma_subject(const struct af_coder *c, const struct chunk *pv, const struct chunk *ch)
+{
+	int32_t a = c->parse.tok[pv->b - 1].np, b = c->parse.tok[ch->b - 1].np;
+	if (a < 0 || b < 0 || a == b)
+		return 0;
+	const struct af_syn_np *x = &c->parse.np[a], *y = &c->parse.np[b];
+	if ((x->list >= 0 && x->list == y->list) || x->appos == b || y->appos == a || y->clause < 0)
+		return 0;
+	const struct af_clause *k = &c->parse.cl[y->clause];
+	return k->subj == b && !k->subj_inherited && c->parse.np[b].head < k->verb.head && x->clause != y->clause;
+}
+
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 {
 	size_t first_group = c->ngr; /* this sentence's groups: the record's earlier ones are done */
@@ -480,6 +494,10 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 			    pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && s - pv->b <= 3)
 				joined = 1;
 			if (!other && comma == 1 && !conj && !(ch->code[0] && strncmp(ch->code, "---", 3)))
+				joined = 0;
+			/* "During his visit to Tehran, Zarif said": no list when the parse has the second
+			 * phrase as its clause's subject and the first in no list with it */
+			if (joined && !conj && comma_subject(c, pv, ch))
 				joined = 0;
 			/* "Ithilen's sheep and goats of Gondor": two noun phrases, each with its actor */
 			if (!joined && pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && ch->code[0] &&

@@ -454,7 +454,7 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 		return 0;
 	/* an infinitive no coded verb governs is a purpose or plan ("an opportunity to exchange
 	 * views", "refused to meet"): not an act */
-	if (v->inf) {
+	if (v->inf && !ev_refused(c, v)) {
 		int future = 0; /* "is going to", "is about to" */
 		for (size_t k = v->a; k < v->head; k++)
 			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT");

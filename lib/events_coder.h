@@ -241,6 +241,10 @@ struct sent {
 /* An appeal reported by its speaker: "X said Y should help" (020), "... should not" (100). */
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
 
+/* events_verbs.c: the news conventions' codes */
+int ev_refused(const struct af_coder *c, const struct vgroup *v);
+const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
+
 /* events_emit.c */
 json_t *ev_actor_json(const struct af_coder *c, int chunk, const char *code);
 void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
