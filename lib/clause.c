@@ -403,11 +403,497 @@ static void cut_parent_loops(struct af_parse *p, size_t cl0)
 }
 
 
+/* One sentence's units, as the phases of af_parse_clauses see them. */
+struct sent {
+	struct af_parse *p;
+	struct unit *u;
+	size_t n;        /* units */
+	size_t s, a, b;  /* the sentence's index and tokens */
+	size_t cl0;      /* its first clause */
+	int question;    /* it ends in '?' */
+};
+
+/* A question's auxiliary before its subject joins the verb after it: Did | they | go */
+static void join_question_aux(struct sent *x)
+{
+	struct af_parse *p = x->p;
+	struct unit *u = x->u;
+	size_t n = x->n;
+	for (size_t k = 0; k + 2 < n; k++) {
+		if (!x->question || u[k].k != U_VG || u[k + 1].k != U_NP || u[k + 2].k != U_VG)
+			continue;
+		struct af_clause *c1 = &p->cl[u[k].ref], *c2 = &p->cl[u[k + 2].ref];
+		int aux_only = 1;
+		for (size_t i = u[k].a; i < u[k].b; i++)
+			if ((af_pos_is_verb(p->tok[i].tag) || p->tok[i].tag == AF_POS_MD) && !is_aux(p, i))
+				aux_only = 0;
+		if (!aux_only || (c2->verb.flags & AF_VG_INFINITIVE))
+			continue;
+		/* the merged group: the auxiliary's tense and modality, the verb's head */
+		size_t ha = u[k].a, hb = u[k + 2].b;
+		struct af_syn_vg merged;
+		analyse_vg(p, ha, hb, &merged);
+		unsigned keep = c1->verb.flags & (AF_VG_NEG | AF_VG_MODAL);
+		*c1 = *c2;
+		c1->verb = merged;
+		c1->verb.start = ha;
+		c1->verb.end = hb;
+		c1->verb.flags |= keep | AF_VG_QUESTION;
+		c1->start = ha;
+		c1->end = hb;
+		c2->verb.start = SIZE_MAX; /* dropped below */
+		u[k + 2].k = U_OTHER;
+		u[k + 2].ref = -1;
+		/* the subject NP between */
+		c1->subj = u[k + 1].ref;
+	}
+}
+
+/* units before u[q] past ADVP adverbs: the index of the first of them */
+static size_t skip_adverbs_back(const struct af_parse *p, const struct unit *u, size_t q)
+{
+	while (q > 0 && u[q - 1].k == U_OTHER && p->tok[u[q - 1].a].chunk == AF_CH_ADVP)
+		q--;
+	return q;
+}
+
+/* 2a. a verb group with an NP right before it (u[q-1]): that NP, or the NP it stands for,
+ * is its subject; what stands before the subject gives the clause's kind */
+static void np_subject(struct sent *x, size_t k, size_t q, struct af_clause *c)
+{
+	struct af_parse *p = x->p;
+	const struct unit *u = x->u;
+	c->subj = u[q - 1].ref;
+	size_t r = q - 1;
+	/* the object of a participle or relative clause: its antecedent is the
+	 * subject (blocs opposing the Taliban | have reached) */
+	size_t back = r;
+	while (back >= 2 && u[back - 1].k == U_PP && u[back - 2].k == U_NP)
+		back -= 2;
+	if (back >= 2 && u[back - 1].k == U_PP && u[back - 2].k == U_VG)
+		back--;
+	if (back > 0 && u[back - 1].k == U_VG) {
+		const struct af_clause *o = &p->cl[u[back - 1].ref];
+		if ((o->kind == AF_CL_PART || o->kind == AF_CL_REL) && o->antecedent >= 0) {
+			c->subj = o->antecedent;
+			r = 0;
+			for (size_t t = 0; t < q; t++)
+				if (u[t].k == U_NP && u[t].ref == o->antecedent)
+					r = t;
+		}
+	}
+	/* the subject of the head noun, not of an of-phrase: "the head of X said" */
+	while (r >= 2 && u[r - 1].k == U_PP && u[r - 2].k == U_NP && lem(p, u[r - 1].a, "of")) {
+		r -= 2;
+		c->subj = u[r].ref;
+	}
+	/* first member of a list */
+	int32_t lid = p->np[c->subj].list;
+	while (lid >= 0 && r >= 1) {
+		size_t t = r - 1;
+		while (t > 0 && (u[t].k == U_COMMA || u[t].k == U_CC))
+			t--;
+		if (t < r && u[t].k == U_NP && p->np[u[t].ref].list == lid) {
+			c->subj = u[t].ref;
+			r = t;
+		} else
+			break;
+	}
+	c->subj = subject_np(p, c->subj);
+	/* what stands before the subject */
+	size_t m = skip_adverbs_back(p, u, r);
+	if (m > 0 && u[m - 1].k == U_REL) {
+		/* the man whom police arrested: a relative clause with its own subject */
+		c->kind = AF_CL_REL;
+		c->marker = u[m - 1].a;
+		if (m >= 2 && u[m - 2].k == U_NP) {
+			c->antecedent = u[m - 2].ref;
+			p->np[u[m - 2].ref].rel = u[k].ref;
+		}
+	} else if (m > 0 && u[m - 1].k == U_SBAR) {
+		c->kind = AF_CL_SUB;
+		c->marker = u[m - 1].a;
+	} else if (m > 0 && u[m - 1].k == U_PP && p->tok[u[m - 1].a].tag == AF_POS_IN &&
+	           (m < 2 || u[m - 2].k == U_COMMA || u[m - 2].k == U_VG) &&
+	           (lem(p, u[m - 1].a, "after") || lem(p, u[m - 1].a, "before") ||
+	            lem(p, u[m - 1].a, "because") || lem(p, u[m - 1].a, "since") ||
+	            lem(p, u[m - 1].a, "as") || lem(p, u[m - 1].a, "while") ||
+	            lem(p, u[m - 1].a, "until") || lem(p, u[m - 1].a, "if"))) {
+		/* a preposition-tagged subordinator: after the Taliban took Kabul */
+		c->kind = AF_CL_SUB;
+		c->marker = u[m - 1].a;
+	} else if (m > 0 && after_verb(p, u, m)) {
+		/* said | it disagreed: a complement clause */
+		c->kind = AF_CL_SUB;
+	} else
+		c->kind = AF_CL_MAIN;
+}
+
+/* '"...," said the spokesman.': a verb group after a comma or a stop (before it: u[q-1])
+ * with an NP and then the end, a comma or a stop after it */
+static int subject_after(const struct sent *x, size_t k, size_t q)
+{
+	const struct unit *u = x->u;
+	size_t n = x->n;
+	return q > 0 && (u[q - 1].k == U_COMMA || u[q - 1].k == U_PUNCT) && k + 1 < n && u[k + 1].k == U_NP &&
+	       (k + 2 >= n || u[k + 2].k == U_PUNCT || u[k + 2].k == U_COMMA);
+}
+
+/* 2b. look back from u[q] past a preposition's objects, a relative or participle clause, a
+ * comma and a quote, to an NP: "the head of the group, who ..., said"; the NP or -1 */
+static int32_t subject_back(const struct af_parse *p, const struct unit *u, size_t q)
+{
+	size_t r = q;
+	while (r > 0) {
+		const struct unit *y = &u[r - 1];
+		if (y->k == U_NP) {
+			if (r >= 2 && u[r - 2].k == U_PP) {
+				r -= 2;
+				continue;
+			}
+			return y->ref;
+		}
+		if (y->k == U_VG) {
+			const struct af_clause *o = &p->cl[y->ref];
+			if ((o->kind == AF_CL_REL || o->kind == AF_CL_PART) && o->antecedent >= 0)
+				return o->antecedent;
+			return -1;
+		}
+		if (y->k == U_COMMA || y->k == U_OTHER || y->k == U_PP || y->k == U_REL)
+			r--;
+		else
+			return -1;
+	}
+	return -1;
+}
+
+/* 2c. a relative clause after its marker u[q-1]: the antecedent is the subject */
+static void relative(struct sent *x, size_t k, size_t q, struct af_clause *c)
+{
+	struct af_parse *p = x->p;
+	const struct unit *u = x->u;
+	c->kind = AF_CL_REL;
+	c->marker = u[q - 1].a;
+	size_t r = q - 1;
+	if (r > 0 && u[r - 1].k == U_COMMA)
+		r--;
+	if (r > 0 && u[r - 1].k == U_NP) {
+		c->antecedent = u[r - 1].ref;
+		p->np[u[r - 1].ref].rel = u[k].ref;
+		c->subj = u[r - 1].ref;
+		c->subj_inherited = 1;
+	}
+	if (c->subj < 0)
+		c->kind = AF_CL_SUB; /* a wh-word without an NP before it */
+}
+
+/* 2. the kind and the subject of the clause of verb group u[k] */
+static void kind_and_subject(struct sent *x, size_t k)
+{
+	struct af_parse *p = x->p;
+	const struct unit *u = x->u;
+	struct af_clause *c = &p->cl[u[k].ref];
+	if (c->verb.start == SIZE_MAX)
+		return;
+	c->sent = x->s;
+	size_t q = skip_adverbs_back(p, u, k); /* what stands before */
+	if (c->verb.flags & AF_VG_INFINITIVE) {
+		c->kind = AF_CL_INF;
+		if (k > 0 && u[k - 1].k == U_VG)
+			c->parent = u[k - 1].ref;
+	} else if (q > 0 && u[q - 1].k == U_REL) {
+		relative(x, k, q, c); /* who/which/that + verb */
+	} else if (c->subj < 0 && q > 0 && u[q - 1].k == U_NP && (c->verb.flags & AF_VG_PARTICIPLE)) {
+		c->kind = AF_CL_PART; /* blocs opposing the Taliban; troops backed by the US */
+	} else if (c->subj < 0 && q > 0 && u[q - 1].k == U_NP) {
+		np_subject(x, k, q, c);
+	} else if (q > 0 && u[q - 1].k == U_CC) {
+		c->kind = AF_CL_COORD;
+		c->marker = u[q - 1].a;
+	} else if (c->subj < 0 && q > 0 && u[q - 1].k == U_SBAR) {
+		c->kind = AF_CL_SUB;
+		c->marker = u[q - 1].a;
+	} else if (c->verb.flags & AF_VG_PARTICIPLE) {
+		c->kind = AF_CL_PART;
+	} else if (c->subj < 0 && subject_after(x, k, q)) {
+		c->kind = AF_CL_MAIN;
+		c->subj = u[k + 1].ref;
+	} else if (c->subj < 0) {
+		int32_t found = subject_back(p, u, q);
+		c->kind = AF_CL_MAIN;
+		if (found >= 0)
+			c->subj = subject_np(p, found);
+	} else
+		c->kind = AF_CL_MAIN;
+	if (c->kind == AF_CL_PART && k > 0 && u[k - 1].k == U_NP) {
+		/* troops backed by the US */
+		c->antecedent = u[k - 1].ref;
+		c->subj = u[k - 1].ref;
+		c->subj_inherited = 1;
+	} else if (c->kind == AF_CL_PART && k > 1 && u[k - 1].k == U_COMMA && u[k - 2].k == U_NP &&
+	           p->tok[c->verb.head].tag == AF_POS_VBN) {
+		/* the Council, formed in 2021, ...: a past participle after a comma names the
+		 * NP before it (a present one, "..., killing five", the main clause's subject) */
+		size_t r = k - 2;
+		while (r >= 2 && u[r - 1].k == U_PP && u[r - 2].k == U_NP && !lem(p, u[r - 1].a, "by"))
+			r -= 2;
+		c->antecedent = u[r].ref;
+		c->subj = u[r].ref;
+		c->subj_inherited = 1;
+	}
+	if (c->subj >= 0 && c->start > p->np[c->subj].start && !c->subj_inherited)
+		c->start = p->np[c->subj].start;
+	if (c->marker != SIZE_MAX && c->marker < c->start)
+		c->start = c->marker;
+}
+
+/* the units after u[q] that are members of list lid (past commas and conjunctions): the
+ * index of the last, or q */
+static size_t list_end(const struct af_parse *p, const struct unit *u, size_t n, size_t q, int32_t lid)
+{
+	while (lid >= 0 && q + 1 < n) {
+		size_t t = q + 1;
+		while (t < n && (u[t].k == U_COMMA || u[t].k == U_CC))
+			t++;
+		if (t < n && u[t].k == U_NP && p->np[u[t].ref].list == lid)
+			q = t;
+		else
+			break;
+	}
+	return q;
+}
+
+static void add_obj(struct af_parse *p, int32_t np, int32_t ci)
+{
+	GROW(p->objs, p->nobjs, p->cap_objs);
+	p->objs[p->nobjs++] = np;
+	p->np[np].clause = ci;
+}
+
+/* is the NP u[q] the subject of a verb group of its own right after it? */
+static int subject_of_next(const struct sent *x, size_t q)
+{
+	const struct af_parse *p = x->p;
+	const struct unit *u = x->u;
+	size_t r = q + 1;
+	while (r < x->n && u[r].k == U_OTHER && p->tok[u[r].a].chunk == AF_CH_ADVP)
+		r++;
+	if (r >= x->n || u[r].k != U_VG)
+		return 0;
+	const struct af_clause *o = &p->cl[u[r].ref];
+	return !(o->verb.flags & AF_VG_INFINITIVE) && o->kind != AF_CL_PART && o->subj >= 0 &&
+	       (o->subj == u[q].ref || p->np[o->subj].list == p->np[u[q].ref].list);
+}
+
+/* 3. objects and prepositional attachments of the clause of verb group u[k]: forward to the
+ * next verb group, leaving out the NPs that are later clauses' subjects */
+static void objects_and_pps(struct sent *x, size_t k)
+{
+	struct af_parse *p = x->p;
+	const struct unit *u = x->u;
+	size_t n = x->n;
+	int32_t ci = u[k].ref;
+	struct af_clause *c = &p->cl[ci];
+	c->obj_start = p->nobjs;
+	c->pp_start = p->npps;
+	size_t q = k + 1;
+	int nobj_np = 0;
+	while (q < n) {
+		const struct unit *y = &u[q];
+		if (y->k == U_VG || y->k == U_SBAR || y->k == U_REL)
+			break;
+		if (y->k == U_NP) {
+			if (subject_of_next(x, q) || y->ref == c->subj || nobj_np >= 2)
+				break;
+			int32_t lid = p->np[y->ref].list;
+			add_obj(p, y->ref, ci);
+			nobj_np++;
+			/* its list: the members after it */
+			while (lid >= 0 && q + 2 < n) {
+				size_t t = q + 1;
+				while (t < n && (u[t].k == U_COMMA || u[t].k == U_CC))
+					t++;
+				if (t < n && u[t].k == U_NP && p->np[u[t].ref].list == lid) {
+					add_obj(p, u[t].ref, ci);
+					q = t;
+				} else
+					break;
+			}
+			/* its of-phrases and appositions belong to it */
+			while (q + 2 < n && u[q + 1].k == U_PP && u[q + 2].k == U_NP && lem(p, u[q + 1].a, "of"))
+				q += 2;
+			q++;
+			continue;
+		}
+		if (y->k == U_PP) {
+			if (q + 1 >= n || u[q + 1].k != U_NP)
+				break;
+			int32_t np = u[q + 1].ref;
+			if (lem(p, y->a, "of") && q > k + 1) {
+				q += 2; /* of the army: the NP's, not the clause's */
+				continue;
+			}
+			GROW(p->pps, p->npps, p->cap_pps);
+			p->pps[p->npps++] = (struct af_syn_pp){y->a, np};
+			p->np[np].clause = ci;
+			if ((c->verb.flags & AF_VG_PASSIVE) && c->agent < 0 && lem(p, y->a, "by"))
+				c->agent = np;
+			q = list_end(p, u, n, q + 1, p->np[np].list) + 1; /* its list */
+			nobj_np = 2; /* no objects after a preposition's */
+			continue;
+		}
+		if (y->k == U_COMMA) {
+			/* a comma ends the clause unless an apposition or a list goes on */
+			if (q + 1 < n && u[q + 1].k == U_NP && p->np[u[q + 1].ref].appos >= 0) {
+				q += 2;
+				while (q + 1 < n && u[q].k == U_PP && u[q + 1].k == U_NP)
+					q += 2;
+				continue;
+			}
+			break;
+		}
+		if (y->k == U_PUNCT || y->k == U_CC)
+			break;
+		q++; /* adverbs, adjectives, particles */
+	}
+	c->nobj = p->nobjs - c->obj_start;
+	c->npp = p->npps - c->pp_start;
+	if (q > k + 1 && u[q - 1].b > c->end)
+		c->end = u[q - 1].b;
+	if (c->verb.end > c->end)
+		c->end = c->verb.end;
+	if (c->subj >= 0 && !c->subj_inherited && p->np[c->subj].clause < 0)
+		p->np[c->subj].clause = ci;
+}
+
+/* 4a. a coordinated clause: its parent is the clause before it at its level, whose subject
+ * and (for a bare participle after a finite verb) auxiliaries it shares */
+static void coord_parent(struct af_parse *p, size_t cl0, size_t ci)
+{
+	struct af_clause *c = &p->cl[ci];
+	for (size_t pj = ci; pj-- > cl0;) {
+		const struct af_clause *o = &p->cl[pj];
+		if (o->verb.start == SIZE_MAX || o->kind == AF_CL_REL || o->kind == AF_CL_INF)
+			continue;
+		c->parent = (int32_t)pj;
+		if ((c->verb.flags & AF_VG_PARTICIPLE) && !(o->verb.flags & AF_VG_PARTICIPLE)) {
+			/* was attacked and killed; attacked and killed (a bare VBN after
+			 * a finite verb shares its auxiliaries) */
+			c->verb.flags &= ~(AF_VG_PARTICIPLE | AF_VG_PASSIVE);
+			c->verb.flags |= o->verb.flags & (AF_VG_PASSIVE | AF_VG_PERFECT | AF_VG_MODAL | AF_VG_NEG);
+			c->verb.tense = o->verb.tense;
+		}
+		if (c->subj < 0 && o->subj >= 0) {
+			c->subj = o->subj;
+			c->subj_inherited = 1;
+		}
+		return;
+	}
+}
+
+/* 4b. an infinitive: the clause before it; asked X to leave: the object is its subject;
+ * agreed to leave: the subject */
+static void inf_parent(struct af_parse *p, size_t cl0, size_t ci)
+{
+	struct af_clause *c = &p->cl[ci];
+	int32_t pa = c->parent >= 0 ? c->parent : (ci > cl0 ? (int32_t)ci - 1 : -1);
+	c->parent = pa;
+	if (pa >= 0 && c->subj < 0) {
+		const struct af_clause *o = &p->cl[pa];
+		if (o->nobj > 0 && p->np[p->objs[o->obj_start + o->nobj - 1]].end == c->verb.start)
+			c->subj = p->objs[o->obj_start + o->nobj - 1];
+		else
+			c->subj = o->subj;
+		c->subj_inherited = c->subj >= 0;
+	}
+}
+
+/* 4. inherited subjects and parents */
+static void parents(struct sent *x)
+{
+	struct af_parse *p = x->p;
+	size_t cl0 = x->cl0, a = x->a;
+	int32_t last_main = -1, first_main = -1;
+	for (size_t ci = cl0; ci < p->ncl && first_main < 0; ci++)
+		if (p->cl[ci].kind == AF_CL_MAIN && p->cl[ci].verb.start != SIZE_MAX)
+			first_main = (int32_t)ci;
+	for (size_t ci = cl0; ci < p->ncl; ci++) {
+		struct af_clause *c = &p->cl[ci];
+		if (c->verb.start == SIZE_MAX)
+			continue;
+		if (c->kind == AF_CL_MAIN)
+			last_main = (int32_t)ci;
+		if (c->kind == AF_CL_COORD)
+			coord_parent(p, cl0, ci);
+		else if (c->kind == AF_CL_INF)
+			inf_parent(p, cl0, ci);
+		else if (c->kind == AF_CL_PART) {
+			if (c->subj < 0) {
+				c->parent = last_main;
+				if (last_main < 0 && first_main > (int32_t)ci)
+					c->parent = first_main; /* a fronted participle: the next main clause */
+				if (c->parent >= 0 && p->cl[c->parent].subj >= 0) {
+					c->subj = p->cl[c->parent].subj;
+					c->subj_inherited = 1;
+				}
+			} else
+				c->parent = p->np[c->subj].clause;
+		} else if (c->kind == AF_CL_SUB) {
+			if (c->marker == SIZE_MAX || ci > cl0)
+				c->parent = ci > cl0 ? (int32_t)ci - 1 : -1;
+			if (c->parent < 0 || c->marker == a || (c->marker != SIZE_MAX && c->marker > a &&
+			                                        p->tok[c->marker - 1].tag == AF_POS_COMMA &&
+			                                        last_main < 0)) {
+				/* a fronted subordinate clause: the next main clause (no main clause
+				 * comes before it here, so that is the sentence's first) */
+				if (first_main > (int32_t)ci)
+					c->parent = first_main;
+			}
+		} else if (c->kind == AF_CL_REL) {
+			if (c->antecedent >= 0)
+				c->parent = p->np[c->antecedent].clause;
+		}
+		if (c->parent == (int32_t)ci)
+			c->parent = -1;
+		if (x->question && (c->kind == AF_CL_MAIN || ci == cl0) &&
+		    (is_wh(p->tok[a].tag) || is_aux(p, a) || c->verb.start == a))
+			c->verb.flags |= AF_VG_QUESTION;
+	}
+}
+
+/* drops the verb groups joined into others (question auxiliaries), keeping indices right */
+static void drop_joined(struct af_parse *p, size_t cl0)
+{
+	size_t w = cl0, dropped = 0;
+	for (size_t ci = cl0; ci < p->ncl; ci++)
+		dropped += p->cl[ci].verb.start == SIZE_MAX;
+	if (!dropped)
+		return;
+	int32_t *remap = af_malloc((p->ncl - cl0) * sizeof *remap);
+	for (size_t ci = cl0; ci < p->ncl; ci++) {
+		if (p->cl[ci].verb.start == SIZE_MAX) {
+			remap[ci - cl0] = -1;
+			continue;
+		}
+		remap[ci - cl0] = (int32_t)w;
+		p->cl[w++] = p->cl[ci];
+	}
+	p->ncl = w;
+	for (size_t ci = cl0; ci < p->ncl; ci++)
+		if (p->cl[ci].parent >= (int32_t)cl0)
+			p->cl[ci].parent = remap[p->cl[ci].parent - (int32_t)cl0];
+	for (size_t x = 0; x < p->nnp; x++) {
+		if (p->np[x].rel >= (int32_t)cl0)
+			p->np[x].rel = remap[p->np[x].rel - (int32_t)cl0];
+		if (p->np[x].clause >= (int32_t)cl0)
+			p->np[x].clause = remap[p->np[x].clause - (int32_t)cl0];
+	}
+	free(remap);
+}
+
 void af_parse_clauses(struct af_parse *p, const char *text, const struct af_tokens *toks,
                       const struct af_sentences *sents)
 {
-	(void)text;
-	(void)toks;
 	p->nnp = p->nobjs = p->npps = p->ncl = 0;
 	int32_t next_list = 0;
 	for (size_t i = 0; i < p->ntok; i++)
@@ -416,720 +902,23 @@ void af_parse_clauses(struct af_parse *p, const char *text, const struct af_toke
 		size_t a = sents->v[s].tok_start, b = sents->v[s].tok_end;
 		if (b > p->ntok || a >= b)
 			continue;
-		size_t cl0 = p->ncl;
-		size_t n = make_units(p, s, a, b);
-		struct unit *u = p->units;
-		lists_and_appositions(p, u, n, &next_list);
-		int question = p->tok[b - 1].tag == AF_POS_PERIOD && text && text[toks->v[b - 1].start] == '?';
-		/* a question's auxiliary before its subject joins the verb after it: Did | they | go */
-		for (size_t k = 0; k + 2 < n; k++) {
-			if (!question || u[k].k != U_VG || u[k + 1].k != U_NP || u[k + 2].k != U_VG)
-				continue;
-			struct af_clause *c1 = &p->cl[u[k].ref], *c2 = &p->cl[u[k + 2].ref];
-			int aux_only = 1;
-			for (size_t i = u[k].a; i < u[k].b; i++)
-				if ((af_pos_is_verb(p->tok[i].tag) || p->tok[i].tag == AF_POS_MD) && !is_aux(p, i))
-					aux_only = 0;
-			if (!aux_only || (c2->verb.flags & AF_VG_INFINITIVE))
-				continue;
-			/* the merged group: the auxiliary's tense and modality, the verb's head */
-			size_t ha = u[k].a, hb = u[k + 2].b;
-			struct af_syn_vg merged;
-			analyse_vg(p, ha, hb, &merged);
-			unsigned keep = c1->verb.flags & (AF_VG_NEG | AF_VG_MODAL);
-			*c1 = *c2;
-			c1->verb = merged;
-			c1->verb.start = ha;
-			c1->verb.end = hb;
-			c1->verb.flags |= keep | AF_VG_QUESTION;
-			c1->start = ha;
-			c1->end = hb;
-			c2->verb.start = SIZE_MAX; /* dropped below */
-			u[k + 2].k = U_OTHER;
-			u[k + 2].ref = -1;
-			/* the subject NP between */
-			c1->subj = u[k + 1].ref;
-		}
-		/* 2. kinds and subjects */
-		for (size_t k = 0; k < n; k++) {
-			if (u[k].k != U_VG)
-				continue;
-			struct af_clause *c = &p->cl[u[k].ref];
-			if (c->verb.start == SIZE_MAX)
-				continue;
-			c->sent = s;
-			/* what stands before: skip adverbs */
-			size_t q = k;
-			while (q > 0 && u[q - 1].k == U_OTHER && p->tok[u[q - 1].a].chunk == AF_CH_ADVP)
-				q--;
-			if (c->verb.flags & AF_VG_INFINITIVE) {
-				c->kind = AF_CL_INF;
-				if (k > 0 && u[k - 1].k == U_VG)
-					c->parent = u[k - 1].ref;
-			} else if (q > 0 && u[q - 1].k == U_REL) {
-				/* who/which/that + verb: the antecedent is the subject */
-				c->kind = AF_CL_REL;
-				c->marker = u[q - 1].a;
-				size_t r = q - 1;
-				if (r > 0 && u[r - 1].k == U_COMMA)
-					r--;
-				if (r > 0 && u[r - 1].k == U_NP) {
-					c->antecedent = u[r - 1].ref;
-					p->np[u[r - 1].ref].rel = u[k].ref;
-					c->subj = u[r - 1].ref;
-					c->subj_inherited = 1;
-				}
-				if (c->subj < 0)
-					c->kind = AF_CL_SUB; /* a wh-word without an NP before it */
-			} else if (c->subj < 0 && q > 0 && u[q - 1].k == U_NP && (c->verb.flags & AF_VG_PARTICIPLE)) {
-				/* blocs opposing the Taliban; troops backed by the US */
-				c->kind = AF_CL_PART;
-			} else if (c->subj < 0 && q > 0 && u[q - 1].k == U_NP) {
-				c->subj = u[q - 1].ref;
-				size_t r = q - 1;
-				/* the object of a participle or relative clause: its antecedent is the
-				 * subject (blocs opposing the Taliban | have reached) */
-				size_t back = r;
-				while (back >= 2 && u[back - 1].k == U_PP && u[back - 2].k == U_NP)
-					back -= 2;
-				if (back >= 2 && u[back - 1].k == U_PP && u[back - 2].k == U_VG)
-					back--;
-				if (back > 0 && u[back - 1].k == U_VG) {
-					const struct af_clause *o = &p->cl[u[back - 1].ref];
-					if ((o->kind == AF_CL_PART || o->kind == AF_CL_REL) && o->antecedent >= 0) {
-						c->subj = o->antecedent;
-						r = 0;
-						for (size_t t = 0; t < q; t++)
-							if (u[t].k == U_NP && u[t].ref == o->antecedent)
-								r = t;
-					}
-				}
-				/* the subject of the head noun, not of an of-phrase: "the head of X said" */
-				while (r >= 2 && u[r - 1].k == U_PP && u[r - 2].k == U_NP && lem(p, u[r - 1].a, "of")) {
-					r -= 2;
-					c->subj = u[r].ref;
-				}
-				/* first member of a list */
-				int32_t lid = p->np[c->subj].list;
-				while (lid >= 0 && r >= 1) {
-					size_t t = r - 1;
-					while (t > 0 && (u[t].k == U_COMMA || u[t].k == U_CC))
-						t--;
-					if (t < r && u[t].k == U_NP && p->np[u[t].ref].list == lid) {
-						c->subj = u[t].ref;
-						r = t;
-					} else
-						break;
-				}
-				c->subj = subject_np(p, c->subj);
-				/* what stands before the subject */
-				size_t m = r;
-				while (m > 0 && u[m - 1].k == U_OTHER && p->tok[u[m - 1].a].chunk == AF_CH_ADVP)
-					m--;
-				if (m > 0 && u[m - 1].k == U_REL) {
-					/* the man whom police arrested: a relative clause with its own subject */
-					c->kind = AF_CL_REL;
-					c->marker = u[m - 1].a;
-					if (m >= 2 && u[m - 2].k == U_NP) {
-						c->antecedent = u[m - 2].ref;
-						p->np[u[m - 2].ref].rel = u[k].ref;
-					}
-				} else if (m > 0 && u[m - 1].k == U_SBAR) {
-					c->kind = AF_CL_SUB;
-					c->marker = u[m - 1].a;
-				} else if (m > 0 && u[m - 1].k == U_PP && p->tok[u[m - 1].a].tag == AF_POS_IN &&
-				           (m < 2 || u[m - 2].k == U_COMMA || u[m - 2].k == U_VG) &&
-				           (lem(p, u[m - 1].a, "after") || lem(p, u[m - 1].a, "before") ||
-				            lem(p, u[m - 1].a, "because") || lem(p, u[m - 1].a, "since") ||
-				            lem(p, u[m - 1].a, "as") || lem(p, u[m - 1].a, "while") ||
-				            lem(p, u[m - 1].a, "until") || lem(p, u[m - 1].a, "if"))) {
-					/* a preposition-tagged subordinator: after the Taliban took Kabul */
-					c->kind = AF_CL_SUB;
-					c->marker = u[m - 1].a;
-				} else if (m > 0 && after_verb(p, u, m)) {
-					/* said | it disagreed: a complement clause */
-					c->kind = AF_CL_SUB;
-				} else
-					c->kind = AF_CL_MAIN;
-			} else if (q > 0 && u[q - 1].k == U_CC) {
-				c->kind = AF_CL_COORD;
-				c->marker = u[q - 1].a;
-			} else if (c->subj < 0 && q > 0 && u[q - 1].k == U_SBAR) {
-				c->kind = AF_CL_SUB;
-				c->marker = u[q - 1].a;
-			} else if (c->verb.flags & AF_VG_PARTICIPLE) {
-				c->kind = AF_CL_PART;
-			} else if (c->subj < 0 && q > 0 && (u[q - 1].k == U_COMMA || u[q - 1].k == U_PUNCT) && k + 1 < n &&
-			           u[k + 1].k == U_NP && (k + 2 >= n || u[k + 2].k == U_PUNCT || u[k + 2].k == U_COMMA)) {
-				/* '"...," said the spokesman.': the subject after the verb */
-				c->kind = AF_CL_MAIN;
-				c->subj = u[k + 1].ref;
-			} else if (c->subj < 0) {
-				/* look back past a preposition's objects, a relative or participle clause, a
-				 * comma and a quote, to an NP: "the head of the group, who ..., said" */
-				size_t r = q;
-				int32_t found = -1;
-				while (r > 0) {
-					struct unit *x = &u[r - 1];
-					if (x->k == U_NP) {
-						if (r >= 2 && u[r - 2].k == U_PP) {
-							r -= 2;
-							continue;
-						}
-						found = x->ref;
-						break;
-					}
-					if (x->k == U_VG) {
-						const struct af_clause *o = &p->cl[x->ref];
-						if ((o->kind == AF_CL_REL || o->kind == AF_CL_PART) && o->antecedent >= 0)
-							found = o->antecedent;
-						break;
-					}
-					if (x->k == U_COMMA || x->k == U_OTHER || x->k == U_PP || x->k == U_REL)
-						r--;
-					else
-						break;
-				}
-				c->kind = AF_CL_MAIN;
-				if (found >= 0)
-					c->subj = subject_np(p, found);
-				else if (q > 0 && (u[q - 1].k == U_COMMA || u[q - 1].k == U_PUNCT) && k + 1 < n &&
-				         u[k + 1].k == U_NP && (k + 2 >= n || u[k + 2].k == U_PUNCT || u[k + 2].k == U_COMMA)) {
-					/* '"...," said the spokesman.': the subject after the verb */
-					c->subj = u[k + 1].ref;
-				}
-			} else
-				c->kind = AF_CL_MAIN;
-			if (c->kind == AF_CL_PART && k > 0 && u[k - 1].k == U_NP) {
-				/* troops backed by the US */
-				c->antecedent = u[k - 1].ref;
-				c->subj = u[k - 1].ref;
-				c->subj_inherited = 1;
-			} else if (c->kind == AF_CL_PART && k > 1 && u[k - 1].k == U_COMMA && u[k - 2].k == U_NP &&
-			           p->tok[c->verb.head].tag == AF_POS_VBN) {
-				/* the Council, formed in 2021, ...: a past participle after a comma names the
-				 * NP before it (a present one, "..., killing five", the main clause's subject) */
-				size_t r = k - 2;
-				while (r >= 2 && u[r - 1].k == U_PP && u[r - 2].k == U_NP && !lem(p, u[r - 1].a, "by"))
-					r -= 2;
-				c->antecedent = u[r].ref;
-				c->subj = u[r].ref;
-				c->subj_inherited = 1;
-			}
-			if (c->subj >= 0 && c->start > p->np[c->subj].start && !c->subj_inherited)
-				c->start = p->np[c->subj].start;
-			if (c->marker != SIZE_MAX && c->marker < c->start)
-				c->start = c->marker;
-		}
-		/* which NPs are subjects: not objects of an earlier clause */
-		/* 3. objects and prepositional attachments */
-		for (size_t k = 0; k < n; k++) {
-			if (u[k].k != U_VG)
-				continue;
-			int32_t ci = u[k].ref;
-			struct af_clause *c = &p->cl[ci];
-			c->obj_start = p->nobjs;
-			c->pp_start = p->npps;
-			size_t q = k + 1;
-			int nobj_np = 0;
-			while (q < n) {
-				struct unit *x = &u[q];
-				if (x->k == U_VG || x->k == U_SBAR || x->k == U_REL)
-					break;
-				if (x->k == U_NP) {
-					/* an NP right before a verb group of its own is that clause's subject */
-					size_t r = q + 1;
-					while (r < n && u[r].k == U_OTHER && p->tok[u[r].a].chunk == AF_CH_ADVP)
-						r++;
-					int is_subj = 0;
-					if (r < n && u[r].k == U_VG) {
-						const struct af_clause *o = &p->cl[u[r].ref];
-						is_subj = !(o->verb.flags & AF_VG_INFINITIVE) && o->kind != AF_CL_PART && o->subj >= 0 &&
-						          (o->subj == x->ref || p->np[o->subj].list == p->np[x->ref].list);
-					}
-					if (is_subj || x->ref == c->subj)
-						break;
-					if (nobj_np >= 2)
-						break;
-					int32_t lid = p->np[x->ref].list;
-					GROW(p->objs, p->nobjs, p->cap_objs);
-					p->objs[p->nobjs++] = x->ref;
-					p->np[x->ref].clause = ci;
-					nobj_np++;
-					/* its list: the members after it */
-					while (lid >= 0 && q + 2 < n) {
-						size_t t = q + 1;
-						while (t < n && (u[t].k == U_COMMA || u[t].k == U_CC))
-							t++;
-						if (t < n && u[t].k == U_NP && p->np[u[t].ref].list == lid) {
-							GROW(p->objs, p->nobjs, p->cap_objs);
-							p->objs[p->nobjs++] = u[t].ref;
-							p->np[u[t].ref].clause = ci;
-							q = t;
-						} else
-							break;
-					}
-					/* its of-phrases and appositions belong to it */
-					while (q + 2 < n && u[q + 1].k == U_PP && u[q + 2].k == U_NP && lem(p, u[q + 1].a, "of"))
-						q += 2;
-					q++;
-					continue;
-				}
-				if (x->k == U_PP) {
-					if (q + 1 < n && u[q + 1].k == U_NP) {
-						int32_t np = u[q + 1].ref;
-						if (lem(p, x->a, "of") && q > k + 1) {
-							q += 2; /* of the army: the NP's, not the clause's */
-							continue;
-						}
-						GROW(p->pps, p->npps, p->cap_pps);
-						p->pps[p->npps++] = (struct af_syn_pp){x->a, np};
-						p->np[np].clause = ci;
-						if ((c->verb.flags & AF_VG_PASSIVE) && c->agent < 0 && lem(p, x->a, "by"))
-							c->agent = np;
-						q += 2;
-						/* its list */
-						int32_t lid = p->np[np].list;
-						while (lid >= 0 && q < n) {
-							size_t t = q;
-							while (t < n && (u[t].k == U_COMMA || u[t].k == U_CC))
-								t++;
-							if (t < n && u[t].k == U_NP && p->np[u[t].ref].list == lid)
-								q = t + 1;
-							else
-								break;
-						}
-						nobj_np = 2; /* no objects after a preposition's */
-						continue;
-					}
-					break;
-				}
-				if (x->k == U_COMMA) {
-					/* a comma ends the clause unless an apposition or a list goes on */
-					if (q + 1 < n && u[q + 1].k == U_NP && p->np[u[q + 1].ref].appos >= 0) {
-						q += 2;
-						while (q + 1 < n && u[q].k == U_PP && u[q + 1].k == U_NP)
-							q += 2;
-						continue;
-					}
-					break;
-				}
-				if (x->k == U_PUNCT || x->k == U_CC)
-					break;
-				q++; /* adverbs, adjectives, particles */
-			}
-			c->nobj = p->nobjs - c->obj_start;
-			c->npp = p->npps - c->pp_start;
-			if (q > k + 1) {
-				size_t last = u[q - 1].b;
-				if (last > c->end)
-					c->end = last;
-			}
-			if (c->verb.end > c->end)
-				c->end = c->verb.end;
-			if (c->subj >= 0 && !c->subj_inherited && p->np[c->subj].clause < 0)
-				p->np[c->subj].clause = ci;
-		}
-		/* 4. inherited subjects and parents */
-		int32_t last_main = -1, first_main = -1;
-		for (size_t ci = cl0; ci < p->ncl && first_main < 0; ci++)
-			if (p->cl[ci].kind == AF_CL_MAIN && p->cl[ci].verb.start != SIZE_MAX)
-				first_main = (int32_t)ci;
-		for (size_t ci = cl0; ci < p->ncl; ci++) {
-			struct af_clause *c = &p->cl[ci];
-			if (c->verb.start == SIZE_MAX)
-				continue;
-			if (c->kind == AF_CL_MAIN)
-				last_main = (int32_t)ci;
-			if (c->kind == AF_CL_COORD) {
-				/* the clause before it at its level */
-				for (size_t pj = ci; pj-- > cl0;) {
-					const struct af_clause *o = &p->cl[pj];
-					if (o->verb.start == SIZE_MAX || o->kind == AF_CL_REL || o->kind == AF_CL_INF)
-						continue;
-					c->parent = (int32_t)pj;
-					if ((c->verb.flags & AF_VG_PARTICIPLE) && !(o->verb.flags & AF_VG_PARTICIPLE)) {
-						/* was attacked and killed; attacked and killed (a bare VBN after
-						 * a finite verb shares its auxiliaries) */
-						c->verb.flags &= ~(AF_VG_PARTICIPLE | AF_VG_PASSIVE);
-						c->verb.flags |= o->verb.flags & (AF_VG_PASSIVE | AF_VG_PERFECT | AF_VG_MODAL | AF_VG_NEG);
-						c->verb.tense = o->verb.tense;
-					}
-					if (c->subj < 0 && o->subj >= 0) {
-						c->subj = o->subj;
-						c->subj_inherited = 1;
-					}
-					break;
-				}
-			} else if (c->kind == AF_CL_INF) {
-				int32_t pa = c->parent >= 0 ? c->parent : (ci > cl0 ? (int32_t)ci - 1 : -1);
-				c->parent = pa;
-				if (pa >= 0 && c->subj < 0) {
-					const struct af_clause *o = &p->cl[pa];
-					/* asked X to leave: the object; agreed to leave: the subject */
-					if (o->nobj > 0 && p->np[p->objs[o->obj_start + o->nobj - 1]].end == c->verb.start)
-						c->subj = p->objs[o->obj_start + o->nobj - 1];
-					else
-						c->subj = o->subj;
-					c->subj_inherited = c->subj >= 0;
-				}
-			} else if (c->kind == AF_CL_PART) {
-				if (c->subj < 0) {
-					c->parent = last_main;
-					if (last_main < 0 && first_main > (int32_t)ci)
-						c->parent = first_main; /* a fronted participle: the next main clause */
-					if (c->parent >= 0 && p->cl[c->parent].subj >= 0) {
-						c->subj = p->cl[c->parent].subj;
-						c->subj_inherited = 1;
-					}
-				} else
-					c->parent = p->np[c->subj].clause;
-			} else if (c->kind == AF_CL_SUB) {
-				if (c->marker == SIZE_MAX || ci > cl0)
-					c->parent = ci > cl0 ? (int32_t)ci - 1 : -1;
-				if (c->parent < 0 || c->marker == a || (c->marker != SIZE_MAX && c->marker > a &&
-				                                        p->tok[c->marker - 1].tag == AF_POS_COMMA &&
-				                                        last_main < 0)) {
-					/* a fronted subordinate clause: the next main clause (no main clause
-					 * comes before it here, so that is the sentence's first) */
-					if (first_main > (int32_t)ci)
-						c->parent = first_main;
-				}
-			} else if (c->kind == AF_CL_REL) {
-				if (c->antecedent >= 0)
-					c->parent = p->np[c->antecedent].clause;
-			}
-			if (c->parent == (int32_t)ci)
-				c->parent = -1;
-			if (question && (c->kind == AF_CL_MAIN || ci == cl0) &&
-			    (is_wh(p->tok[a].tag) || is_aux(p, a) || c->verb.start == a))
-				c->verb.flags |= AF_VG_QUESTION;
-		}
-		/* drop the verb groups joined into others, keep indices right */
-		size_t w = cl0;
-		int32_t *remap = NULL;
-		size_t dropped = 0;
-		for (size_t ci = cl0; ci < p->ncl; ci++)
-			dropped += p->cl[ci].verb.start == SIZE_MAX;
-		if (dropped) {
-			remap = af_malloc((p->ncl - cl0) * sizeof *remap);
-			for (size_t ci = cl0; ci < p->ncl; ci++) {
-				if (p->cl[ci].verb.start == SIZE_MAX) {
-					remap[ci - cl0] = -1;
-					continue;
-				}
-				remap[ci - cl0] = (int32_t)w;
-				p->cl[w++] = p->cl[ci];
-			}
-			p->ncl = w;
-			for (size_t ci = cl0; ci < p->ncl; ci++)
-				if (p->cl[ci].parent >= (int32_t)cl0)
-					p->cl[ci].parent = remap[p->cl[ci].parent - (int32_t)cl0];
-			for (size_t x = 0; x < p->nnp; x++) {
-				if (p->np[x].rel >= (int32_t)cl0)
-					p->np[x].rel = remap[p->np[x].rel - (int32_t)cl0];
-				if (p->np[x].clause >= (int32_t)cl0)
-					p->np[x].clause = remap[p->np[x].clause - (int32_t)cl0];
-			}
-			free(remap);
-		}
-		cut_parent_loops(p, cl0);
+		struct sent x = {p, NULL, 0, s, a, b, p->ncl, 0};
+		x.n = make_units(p, s, a, b);
+		x.u = p->units;
+		x.question = p->tok[b - 1].tag == AF_POS_PERIOD && text && text[toks->v[b - 1].start] == '?';
+		lists_and_appositions(p, x.u, x.n, &next_list);
+		join_question_aux(&x);
+		for (size_t k = 0; k < x.n; k++)
+			if (x.u[k].k == U_VG)
+				kind_and_subject(&x, k);
+		for (size_t k = 0; k < x.n; k++)
+			if (x.u[k].k == U_VG)
+				objects_and_pps(&x, k);
+		parents(&x);
+		drop_joined(p, x.cl0);
+		cut_parent_loops(p, x.cl0);
 	}
 	for (size_t x = 0; x < p->nnp; x++)
 		for (size_t i = p->np[x].start; i < p->np[x].end; i++)
 			p->tok[i].np = (int32_t)x;
-}
-
-/* ---- the "sentences" field ---- */
-
-static const char *tense_name(enum af_tense t)
-{
-	static const char *const names[] = {"none", "present", "past", "future"};
-	return (unsigned)t < 4 ? names[t] : "none";
-}
-
-static void w_key(struct af_buf *o, const char *k)
-{
-	af_buf_addc(o, '"');
-	af_buf_adds(o, k);
-	af_buf_adds(o, "\":");
-}
-
-static void w_int(struct af_buf *o, const char *k, long long v)
-{
-	w_key(o, k);
-	af_json_int(o, v);
-}
-
-static void w_span(struct af_buf *o, const char *text, const struct af_tokens *toks, size_t a, size_t b)
-{
-	w_key(o, "text");
-	af_json_string(o, text + toks->v[a].start, toks->v[b - 1].end - toks->v[a].start);
-	af_buf_addc(o, ',');
-	w_int(o, "start", (long long)toks->v[a].cstart);
-	af_buf_addc(o, ',');
-	w_int(o, "end", (long long)toks->v[b - 1].cend);
-}
-
-static void w_np(struct af_buf *o, const struct af_parse *p, const char *text, const struct af_tokens *toks, size_t s0,
-                 int32_t x)
-{
-	const struct af_syn_np *np = &p->np[x];
-	af_buf_addc(o, '{');
-	w_span(o, text, toks, np->start, np->end);
-	af_buf_addc(o, ',');
-	w_int(o, "head", (long long)(np->head - s0));
-	if (np->list >= 0) {
-		af_buf_addc(o, ',');
-		w_int(o, "list", np->list);
-	}
-	af_buf_addc(o, '}');
-}
-
-/* v in decimal at o; the end */
-static char *put_uint(char *o, size_t v)
-{
-	char tmp[24], *t = tmp + sizeof tmp;
-	do
-		*--t = (char)('0' + v % 10);
-	while (v /= 10);
-	size_t l = (size_t)(tmp + sizeof tmp - t);
-	memcpy(o, t, l);
-	return o + l;
-}
-
-static char *put_str(char *o, const char *s)
-{
-	size_t l = strlen(s);
-	memcpy(o, s, l);
-	return o + l;
-}
-
-/* One token's object, as the general path below writes it, in one go when its tag and lemma
- * need no escaping (all but a few): the writer is a good part of af-parse's time. */
-static void w_token(struct af_buf *out, const struct af_parse *p, const struct af_tokens *toks, size_t i)
-{
-	const struct af_syn_tok *t = &p->tok[i];
-	const char *lemma = p->lemmas.p + t->lemma, *tag = af_pos_name(t->tag);
-	size_t ll = t->lemma_len, k = 0;
-	while (k < ll && lemma[k] != '"' && lemma[k] != '\\' && (unsigned char)lemma[k] >= 0x20)
-		k++;
-	if (k < ll || t->tag == AF_POS_QUOTE) {
-		af_buf_addc(out, '{');
-		w_int(out, "start", (long long)toks->v[i].cstart);
-		af_buf_addc(out, ',');
-		w_int(out, "end", (long long)toks->v[i].cend);
-		af_buf_adds(out, ",\"tag\":");
-		af_json_string(out, tag, strlen(tag));
-		af_buf_adds(out, ",\"lemma\":");
-		af_json_string(out, lemma, ll);
-		af_buf_adds(out, ",\"chunk\":\"");
-		if (t->chunk == AF_CH_O)
-			af_buf_addc(out, 'O');
-		else {
-			af_buf_adds(out, t->begin ? "B-" : "I-");
-			af_buf_adds(out, af_chunk_name(t->chunk));
-		}
-		af_buf_adds(out, "\"}");
-		return;
-	}
-	af_buf_grow(out, ll + 128);
-	char *o = out->p + out->len;
-	o = put_str(o, "{\"start\":");
-	o = put_uint(o, toks->v[i].cstart);
-	o = put_str(o, ",\"end\":");
-	o = put_uint(o, toks->v[i].cend);
-	o = put_str(o, ",\"tag\":\"");
-	o = put_str(o, tag);
-	o = put_str(o, "\",\"lemma\":\"");
-	memcpy(o, lemma, ll);
-	o += ll;
-	o = put_str(o, "\",\"chunk\":\"");
-	if (t->chunk == AF_CH_O)
-		*o++ = 'O';
-	else {
-		o = put_str(o, t->begin ? "B-" : "I-");
-		o = put_str(o, af_chunk_name(t->chunk));
-	}
-	o = put_str(o, "\"}");
-	out->len = (size_t)(o - out->p);
-	out->p[out->len] = '\0';
-}
-
-void af_parse_write(const struct af_parse *p, const char *text, const struct af_tokens *toks,
-                    const struct af_sentences *sents, struct af_buf *out)
-{
-	af_buf_addc(out, '[');
-	size_t ci = 0;
-	for (size_t s = 0; s < sents->n; s++) {
-		const struct af_sentence *se = &sents->v[s];
-		if (s)
-			af_buf_addc(out, ',');
-		af_buf_addc(out, '{');
-		w_int(out, "start", (long long)se->cstart);
-		af_buf_addc(out, ',');
-		w_int(out, "end", (long long)se->cend);
-		af_buf_adds(out, ",\"tokens\":[");
-		for (size_t i = se->tok_start; i < se->tok_end && i < p->ntok; i++) {
-			if (i > se->tok_start)
-				af_buf_addc(out, ',');
-			w_token(out, p, toks, i);
-		}
-		af_buf_adds(out, "],\"clauses\":[");
-		size_t first = ci;
-		while (ci < p->ncl && p->cl[ci].sent < s)
-			ci++;
-		first = ci;
-		for (; ci < p->ncl && p->cl[ci].sent == s; ci++) {
-			const struct af_clause *c = &p->cl[ci];
-			const struct af_syn_vg *v = &c->verb;
-			if (ci > first)
-				af_buf_addc(out, ',');
-			af_buf_adds(out, "{\"kind\":\"");
-			af_buf_adds(out, af_clause_kind_name(c->kind));
-			af_buf_adds(out, "\",");
-			w_span(out, text, toks, c->start, c->end);
-			af_buf_adds(out, ",\"verb\":{");
-			w_span(out, text, toks, v->start, v->end);
-			af_buf_addc(out, ',');
-			w_int(out, "head", (long long)(v->head - se->tok_start));
-			af_buf_adds(out, ",\"lemma\":");
-			af_json_string(out, p->lemmas.p + p->tok[v->head].lemma, p->tok[v->head].lemma_len);
-			af_buf_adds(out, ",\"tense\":\"");
-			af_buf_adds(out, tense_name(v->tense));
-			af_buf_adds(out, "\",\"voice\":\"");
-			af_buf_adds(out, v->flags & AF_VG_PASSIVE ? "passive" : "active");
-			af_buf_addc(out, '"');
-			if (v->modal != SIZE_MAX) {
-				af_buf_adds(out, ",\"modal\":");
-				af_json_string(out, p->lemmas.p + p->tok[v->modal].lemma, p->tok[v->modal].lemma_len);
-			}
-			static const struct {
-				unsigned f;
-				const char *name;
-			} fl[] = {{AF_VG_NEG, "negated"}, {AF_VG_QUESTION, "question"}, {AF_VG_PERFECT, "perfect"},
-			          {AF_VG_PROGRESSIVE, "progressive"}, {AF_VG_INFINITIVE, "infinitive"},
-			          {AF_VG_PARTICIPLE, "participle"}, {AF_VG_COPULA, "copula"}};
-			for (size_t k = 0; k < sizeof fl / sizeof fl[0]; k++)
-				if (v->flags & fl[k].f) {
-					af_buf_adds(out, ",\"");
-					af_buf_adds(out, fl[k].name);
-					af_buf_adds(out, "\":true");
-				}
-			af_buf_addc(out, '}');
-			if (c->parent >= 0) {
-				af_buf_addc(out, ',');
-				w_int(out, "parent", (long long)c->parent - (long long)first);
-			}
-			if (c->marker != SIZE_MAX) {
-				af_buf_adds(out, ",\"marker\":");
-				af_json_string(out, text + toks->v[c->marker].start, toks->v[c->marker].end - toks->v[c->marker].start);
-			}
-			if (c->subj >= 0) {
-				af_buf_adds(out, ",\"subject\":");
-				w_np(out, p, text, toks, se->tok_start, c->subj);
-				if (c->subj_inherited)
-					af_buf_adds(out, ",\"subject_inherited\":true");
-			}
-			if (c->antecedent >= 0) {
-				af_buf_adds(out, ",\"antecedent\":");
-				w_np(out, p, text, toks, se->tok_start, c->antecedent);
-			}
-			if (c->nobj) {
-				af_buf_adds(out, ",\"objects\":[");
-				for (size_t k = 0; k < c->nobj; k++) {
-					if (k)
-						af_buf_addc(out, ',');
-					w_np(out, p, text, toks, se->tok_start, p->objs[c->obj_start + k]);
-				}
-				af_buf_addc(out, ']');
-			}
-			if (c->npp) {
-				af_buf_adds(out, ",\"preps\":[");
-				for (size_t k = 0; k < c->npp; k++) {
-					const struct af_syn_pp *pp = &p->pps[c->pp_start + k];
-					if (k)
-						af_buf_addc(out, ',');
-					af_buf_adds(out, "{\"prep\":");
-					af_json_string(out, p->lemmas.p + p->tok[pp->prep].lemma, p->tok[pp->prep].lemma_len);
-					af_buf_adds(out, ",\"np\":");
-					w_np(out, p, text, toks, se->tok_start, pp->np);
-					af_buf_addc(out, '}');
-				}
-				af_buf_addc(out, ']');
-			}
-			if (c->agent >= 0) {
-				af_buf_adds(out, ",\"agent\":");
-				w_np(out, p, text, toks, se->tok_start, c->agent);
-			}
-			af_buf_addc(out, '}');
-		}
-		/* the sentence's appositions */
-		af_buf_adds(out, "]}");
-	}
-	af_buf_addc(out, ']');
-}
-
-int af_parse_read(const char *js, size_t jn, const char *text, size_t len, const struct af_tokens *toks,
-                  const struct af_sentences *sents, struct af_parse *p, struct af_error *err)
-{
-	(void)len;
-	json_error_t je;
-	json_t *root = json_loadb(js, jn, JSON_ALLOW_NUL, &je);
-	if (!root) {
-		af_error_set(err, "sentences: %s", je.text);
-		return -1;
-	}
-	int rc = 1;
-	if (!json_is_array(root) || json_array_size(root) != sents->n)
-		goto out;
-	if (p->cap_tok < toks->n) {
-		size_t c = p->cap_tok ? p->cap_tok : 256;
-		while (c < toks->n)
-			c *= 2;
-		p->tok = af_realloc(p->tok, c * sizeof *p->tok);
-		p->cap_tok = c;
-	}
-	p->ntok = toks->n;
-	af_buf_reset(&p->lemmas);
-	for (size_t i = 0; i < toks->n; i++)
-		p->tok[i] = (struct af_syn_tok){.tag = AF_POS_SYM, .chunk = AF_CH_O, .np = -1};
-	for (size_t s = 0; s < sents->n; s++) {
-		json_t *tk = json_object_get(json_array_get(root, s), "tokens");
-		size_t a = sents->v[s].tok_start, b = sents->v[s].tok_end;
-		if (!json_is_array(tk) || json_array_size(tk) != b - a)
-			goto out;
-		for (size_t i = a; i < b; i++) {
-			json_t *t = json_array_get(tk, i - a);
-			json_t *st = json_object_get(t, "start"), *en = json_object_get(t, "end");
-			const char *tag = json_string_value(json_object_get(t, "tag"));
-			const char *lemma = json_string_value(json_object_get(t, "lemma"));
-			const char *chunk = json_string_value(json_object_get(t, "chunk"));
-			if (!json_is_integer(st) || !json_is_integer(en) || !tag || !lemma || !chunk ||
-			    (size_t)json_integer_value(st) != toks->v[i].cstart || (size_t)json_integer_value(en) != toks->v[i].cend)
-				goto out;
-			int tc = af_pos_code(tag, strlen(tag));
-			int ct = 0, beg = 0;
-			if (strcmp(chunk, "O") != 0) {
-				if (strlen(chunk) < 3 || (chunk[0] != 'B' && chunk[0] != 'I') || chunk[1] != '-')
-					goto out;
-				ct = af_chunk_code(chunk + 2, strlen(chunk + 2));
-				beg = chunk[0] == 'B';
-			}
-			if (tc < 0 || ct < 0)
-				goto out;
-			struct af_syn_tok *o = &p->tok[i];
-			o->tag = (uint8_t)tc;
-			o->chunk = (uint8_t)ct;
-			o->begin = (uint8_t)(beg || (ct && (i == a || p->tok[i - 1].chunk != ct)));
-			o->lemma = (uint32_t)p->lemmas.len;
-			o->lemma_len = (uint32_t)json_string_length(json_object_get(t, "lemma"));
-			af_buf_add(&p->lemmas, lemma, o->lemma_len);
-		}
-	}
-	af_parse_clauses(p, text, toks, sents);
-	rc = 0;
-out:
-	json_decref(root);
-	return rc;
 }

@@ -7,6 +7,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <threads.h>
 
 /* the compiled-in data this module reads */
 AF_DATA_USE(english_yaml);
@@ -194,6 +195,25 @@ struct af_english *af_english_new(struct af_error *err)
 		return NULL;
 	}
 	return e;
+}
+
+/* The shared tables: built once per process (call_once), then only read, so several
+ * threads may ask them at once; kept until the process ends. */
+static once_flag shared_once = ONCE_FLAG_INIT;
+static struct af_english *shared;
+static struct af_error shared_err;
+
+static void shared_load(void)
+{
+	shared = af_english_new(&shared_err);
+}
+
+const struct af_english *af_english_shared(struct af_error *err)
+{
+	call_once(&shared_once, shared_load);
+	if (!shared && err)
+		*err = shared_err;
+	return shared;
 }
 
 void af_english_free(struct af_english *e)

@@ -1,9 +1,10 @@
 /* english.h - the English words every stage shares (data/english.yaml), by class: one
  * home for month and weekday names, relative days, determiners, pronouns, prepositions,
  * conjunctions, subordinators, auxiliaries, modals, negations, speech verbs and number
- * words. A stage loads the tables once, when it makes its own instance (a quoter, a
- * lexicon, a date reader), and asks them for the classes of a word or for the words of a
- * class. Private to lib/ (not an interface). */
+ * words. The compiled-in tables are read once per process (af_english_shared) and shared,
+ * read-only, by every stage's instance (a quoter, a lexicon, a date reader, the coder),
+ * which asks them for the classes of a word or for the words of a class. Private to lib/
+ * (not an interface). */
 #ifndef AF_ENGLISH_H
 #define AF_ENGLISH_H
 
@@ -44,6 +45,9 @@ struct af_english *af_english_new(struct af_error *err);
  * refused with file:line:col. 0 or -1. */
 int af_english_add(struct af_english *e, const char *buf, size_t len, const char *file, struct af_error *err);
 void af_english_free(struct af_english *e);
+/* The tables of the compiled-in english.yaml, read once per process (thread-safe) and never
+ * changed nor freed: every stage reads this one. NULL with err when the file cannot be read. */
+const struct af_english *af_english_shared(struct af_error *err);
 
 /* The class bits of the word or phrase s[0..n) (case ignored, ’ as ', spaces folded), 0
  * when it is in none; *value (when value is not NULL and the word is in class c) its value

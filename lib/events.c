@@ -83,14 +83,13 @@ static void closed_en(void *vctx, const char *word, int value)
 static void closed_each(void (*fn)(void *ctx, const char *w, size_t n, unsigned cls), void *ctx)
 {
 	struct af_error err;
-	struct af_english *en = af_english_new(&err);
+	const struct af_english *en = af_english_shared(&err);
 	if (!en) /* the compiled-in file: a build that cannot read it is broken (as lexicon.c) */
 		af_die(AF_EX_SOFTWARE, "%s", err.msg);
 	for (size_t i = 0; i < sizeof en_roles / sizeof en_roles[0]; i++) {
 		struct closed_ctx x = {fn, ctx, en_roles[i].cls};
 		af_english_each(en, en_roles[i].en, closed_en, &x);
 	}
-	af_english_free(en);
 	for (size_t i = 0; i < sizeof own_roles / sizeof own_roles[0]; i++)
 		fn(ctx, own_roles[i].w, strlen(own_roles[i].w), own_roles[i].cls);
 }
@@ -307,15 +306,6 @@ static int cmp_chunk(const void *x, const void *y)
 
 /* One sentence being coded: its tokens [a, b), its index, the record, the events array, and
  * the verb group of each event it made (for places and reported speech). */
-struct sent {
-	size_t a, b;
-	int sidx;
-	const struct af_evinput *in;
-	json_t *events;
-	size_t first_event;
-	int *ev_verb;
-	size_t nevv, capv;
-};
 
 /* Phase 1: which words may be verbs (never noun-phrase modifiers) and which are speech verbs. */
 static void mark_words(struct af_coder *c, const struct sent *s)
@@ -579,6 +569,11 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		pcode = p->pcode;
 	} else
 		ev_verb_codes(c, v, &code, &pcode);
+	char nbuf[2][12];
+	if (c->news) {
+		code = ev_news_code(c, v, code, nbuf[0], sizeof nbuf[0]);
+		pcode = ev_news_code(c, v, pcode, nbuf[1], sizeof nbuf[1]);
+	}
 	struct reading r = {0};
 	verb_roles(c, v, &m, s, &r.sg, &r.tg);
 	/* news: for a meeting, a protest, a posture or force (04x, 14x, 15x, 18x-20x) a place
@@ -636,28 +631,55 @@ static void locate_events(struct af_coder *c, const struct sent *s)
 	}
 }
 
+/* The quotes of the record that may hold a trigger of sentence s, as [*q0, *q1) of their
+ * indices: found from a cursor that moves forward sentence by sentence (linear over the
+ * record) when the quotes come in order of their start, else all of them. */
+static void sentence_quotes(struct af_coder *c, const struct sent *s, size_t *q0, size_t *q1)
+{
+	const struct af_quote_refs *qs = s->in->quotes;
+	size_t n = qs ? qs->n : 0;
+	*q0 = 0;
+	*q1 = n;
+	if (!c->quotes_sorted || !n)
+		return;
+	size_t cs = c->toks.v[s->a].cstart, ce = c->toks.v[s->b - 1].cend;
+	if (c->q_next > n || (c->q_next > 0 && qs->v[c->q_next - 1].cend > cs))
+		c->q_next = 0; /* a quote may still be open: from its first one */
+	while (c->q_next < n && qs->v[c->q_next].cend <= cs)
+		c->q_next++;
+	size_t e = c->q_next;
+	while (e < n && qs->v[e].cstart < ce)
+		e++;
+	*q0 = c->q_next;
+	*q1 = e;
+}
+
 /* Phase 6: reported speech: events governed by a speech verb or inside quotes (the quotes
  * field's quote holding the trigger names the speaker). */
 static void mark_reported(struct af_coder *c, const struct sent *s)
 {
+	if (!s->nevv)
+		return;
+	int sp[2] = {-1, -1}; /* the sentence's first two speech verbs */
+	for (size_t si = 0; si < c->nvg && sp[1] < 0; si++)
+		if (c->vg[si].speech)
+			sp[sp[0] >= 0] = (int)si;
+	size_t q0, q1;
+	sentence_quotes(c, s, &q0, &q1);
 	for (size_t k = 0; k < s->nevv; k++) {
 		json_t *e = json_array_get(s->events, s->first_event + k);
 		const struct vgroup *v = &c->vg[s->ev_verb[k]];
 		int speaker = -1, reported = 0;
-		if (!v->speech) {
-			for (size_t si = 0; si < c->nvg; si++) {
-				if ((int)si == s->ev_verb[k] || !c->vg[si].speech)
-					continue;
-				reported = 1;
-				speaker = ev_speaker_of(c, (int)si, s->b);
-				break;
-			}
+		int si = sp[0] == s->ev_verb[k] ? sp[1] : sp[0];
+		if (!v->speech && si >= 0) {
+			reported = 1;
+			speaker = ev_speaker_of(c, si, s->b);
 		}
 		if (c->t[v->head].inquote)
 			reported = 1;
 		const struct af_quote_ref *qspeaker = NULL;
 		size_t cs = c->toks.v[v->head].cstart;
-		for (size_t qi = 0; s->in->quotes && qi < s->in->quotes->n; qi++) {
+		for (size_t qi = q0; qi < q1; qi++) {
 			const struct af_quote_ref *q = &s->in->quotes->v[qi];
 			if (q->cstart <= cs && cs < q->cend) {
 				reported = 1;
@@ -689,84 +711,6 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
 		for (size_t k = s->nevv; k-- > 0;)
 			if (c->vg[s->ev_verb[k]].speech)
 				json_array_remove(s->events, s->first_event + k);
-}
-
-/* Does clause k say what its subject should do: a modal of obligation ("should", "must",
- * "ought") or "is expected to"? */
-static int obligation(const struct af_coder *c, const struct af_clause *k)
-{
-	if (k->verb.modal != SIZE_MAX) /* not a passive's: its subject is acted on ("ISIL must be confronted") */
-		return !(k->verb.flags & AF_VG_PASSIVE) &&
-		       (ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
-		        ev_word_is(c, k->verb.modal, "OUGHT"));
-	size_t n;
-	const char *lem = af_parse_lemma(&c->parse, k->verb.head, &n);
-	return (k->verb.flags & AF_VG_PASSIVE) && n == 6 && !memcmp(lem, "expect", 6);
-}
-
-/* The speaker of clause k: the subject of the speech verb that governs it ("X added that Y
- * should ...") or of another speech clause of its sentence ("He added, “Y should ...”");
- * -1 when none. */
-/* The first clause of sentence sent: the clauses come sentence by sentence (lib/clause.c),
- * so a sentence's are found by binary search, not by a scan of the record's (quadratic on a
- * long text, issue 15). */
-static size_t first_clause(const struct af_coder *c, size_t sent)
-{
-	size_t lo = 0, hi = c->parse.ncl;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		if (c->parse.cl[mid].sent < sent)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
-
-static int clause_speaker(const struct af_coder *c, const struct af_clause *k)
-{
-	for (const struct af_clause *p = k; p->parent >= 0;) {
-		p = &c->parse.cl[p->parent];
-		if (c->t[p->verb.head].speech)
-			return ev_np_group(c, p->subj, 0);
-	}
-	for (size_t q = first_clause(c, k->sent); q < c->parse.ncl && c->parse.cl[q].sent == k->sent; q++) {
-		const struct af_clause *p = &c->parse.cl[q];
-		if (p->sent == k->sent && p != k && p->kind == AF_CL_MAIN && c->t[p->verb.head].speech &&
-		    ev_np_group(c, p->subj, 0) >= 0)
-			return ev_np_group(c, p->subj, 0);
-	}
-	return -1;
-}
-
-/* Phase 8: an appeal reported by its speaker: "X said Y should help" is X's appeal to Y (020),
- * "Y should not carry on violence" a demand (100), as the news guidelines read "should" and
- * "must" addressed to an actor. */
-static void code_appeals(struct af_coder *c, const struct sent *s)
-{
-	for (size_t q = first_clause(c, (size_t)s->sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)s->sidx;
-	     q++) {
-		const struct af_clause *k = &c->parse.cl[q];
-		if (k->start < s->a || k->start >= s->b || (k->subj_inherited && k->kind != AF_CL_COORD) ||
-		    !obligation(c, k))
-			continue;
-		int tg = ev_np_group(c, k->subj, 0), sg = clause_speaker(c, k);
-		if (tg < 0 || sg < 0 || tg == sg || !ev_group_has_code(c, sg) || !ev_group_has_code(c, tg))
-			continue;
-		struct vgroup v = {.head = k->verb.head, .hend = k->verb.end, .a = k->verb.start, .subj = sg, .mword = -1};
-		char datebuf[48];
-		const char *datesrc;
-		const char *date = ev_event_date(c, s->a, s->b, v.head, datebuf, sizeof datebuf, &datesrc);
-		struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
-		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
-		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
-		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
-		for (int x = 0; x < ns; x++)
-			for (int y = 0; y < nt; y++)
-				if (scd[x] && tcd[y] && scd[x][0] && tcd[y][0] && sc[x] != tc[y])
-					ev_emit_event(c, &em, &v, (k->verb.flags & AF_VG_NEG) ? "100" : "020", sc[x], scd[x],
-					              tc[y], tcd[y], 0, -1);
-	}
 }
 
 /* Phase 9: the last person named, for pronouns. */
@@ -831,7 +775,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	drop_speech_events(c, &s);
 	free(s.ev_verb);
 	if (c->news)
-		code_appeals(c, &s);
+		ev_code_appeals(c, &s);
 
 	if (c->news) {
 		size_t nverb = json_array_size(events);
@@ -946,6 +890,11 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 	for (size_t i = 1; in->entities && i < in->entities->n; i++)
 		if (in->entities->v[i].cstart < in->entities->v[i - 1].cstart)
 			c->ents_sorted = 0;
+	c->quotes_sorted = 1; /* in order and not nested: mark_reported's cursor may be used */
+	c->q_next = 0;
+	for (size_t i = 1; in->quotes && i < in->quotes->n; i++)
+		if (in->quotes->v[i].cstart < in->quotes->v[i - 1].cend)
+			c->quotes_sorted = 0;
 	if (!c->dates && !(c->dates = af_dates_new(err)))
 		return NULL;
 	parse_pubdate(c, in->published, in->dateline);

@@ -23,6 +23,12 @@ int ev_word_is(const struct af_coder *c, size_t i, const char *w)
 	return 1;
 }
 
+static int cmp_edate(const void *x, const void *y)
+{
+	const struct edate *p = x, *q = y;
+	return (p->cstart > q->cstart) - (p->cstart < q->cstart);
+}
+
 void ev_read_entity_dates(struct af_coder *c, const struct af_mentions *ents)
 {
 	c->ned = 0;
@@ -36,6 +42,13 @@ void ev_read_entity_dates(struct af_coder *c, const struct af_mentions *ents)
 			c->ed = af_grow(c->ed, &c->capd, c->ned + 1, sizeof *c->ed);
 		c->ed[c->ned++] = (struct edate){e->cstart, e->cend, e->value, e->date_kind == AF_DATE_POINT};
 	}
+	/* by start, so that each sentence takes its dates from a cursor (linear over the record) */
+	int sorted = 1;
+	for (size_t i = 1; i < c->ned && sorted; i++)
+		sorted = c->ed[i - 1].cstart <= c->ed[i].cstart;
+	if (!sorted)
+		qsort(c->ed, c->ned, sizeof *c->ed, cmp_edate);
+	c->ed_next = 0;
 }
 
 static void add_sentence_date(const struct af_datex *e, void *arg)
@@ -52,7 +65,8 @@ static void add_sentence_date(const struct af_datex *e, void *arg)
 }
 
 /* The point dates of the sentence [a, b) (not ranges or deadlines, resolved only), once per
- * sentence: from the record's DATE entities when it has them, else from the date resolver. */
+ * sentence: from the record's DATE entities when it has them (sorted by start; sentences come
+ * in order, so a cursor passes over each date once), else from the date resolver. */
 static void sentence_dates(struct af_coder *c, size_t a, size_t b)
 {
 	if (c->sd_a == a && c->sd_b == b && c->sd_valid)
@@ -63,9 +77,13 @@ static void sentence_dates(struct af_coder *c, size_t a, size_t b)
 	c->nsd = 0;
 	if (c->ent_dates) {
 		size_t cs = c->toks.v[a].cstart, ce = c->toks.v[b - 1].cend;
-		for (size_t i = 0; i < c->ned; i++) {
+		if (c->ed_next > c->ned || (c->ed_next > 0 && c->ed[c->ed_next - 1].cstart >= cs))
+			c->ed_next = 0; /* a sentence before the last one: start over */
+		while (c->ed_next < c->ned && c->ed[c->ed_next].cstart < cs)
+			c->ed_next++;
+		for (size_t i = c->ed_next; i < c->ned && c->ed[i].cstart < ce; i++) {
 			const struct edate *e = &c->ed[i];
-			if (e->cstart < cs || e->cend > ce || !e->point || !e->value)
+			if (e->cend > ce || !e->point || !e->value)
 				continue;
 			if (c->nsd == c->capsd)
 				c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
@@ -552,6 +570,20 @@ static void share_agents(struct af_coder *c, const struct group *g)
 }
 
 /* Groups chunks joined by "and", "or", "," into compounds. */
+/* Is chunk ch, after chunk pv and a comma, the subject of its clause in the parse, pv in no
+ * list or apposition with it? */
+static int comma_subject(const struct af_coder *c, const struct chunk *pv, const struct chunk *ch)
+{
+	int32_t a = c->parse.tok[pv->b - 1].np, b = c->parse.tok[ch->b - 1].np;
+	if (a < 0 || b < 0 || a == b)
+		return 0;
+	const struct af_syn_np *x = &c->parse.np[a], *y = &c->parse.np[b];
+	if ((x->list >= 0 && x->list == y->list) || x->appos == b || y->appos == a || y->clause < 0)
+		return 0;
+	const struct af_clause *k = &c->parse.cl[y->clause];
+	return k->subj == b && !k->subj_inherited && c->parse.np[b].head < k->verb.head && x->clause != y->clause;
+}
+
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 {
 	size_t first_group = c->ngr; /* this sentence's groups: the record's earlier ones are done */
@@ -579,6 +611,10 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 			    pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && s - pv->b <= 3)
 				joined = 1;
 			if (!other && comma == 1 && !conj && !(ch->code[0] && strncmp(ch->code, "---", 3)))
+				joined = 0;
+			/* "During his visit to Tehran, Zarif said": no list when the parse has the second
+			 * phrase as its clause's subject and the first in no list with it */
+			if (joined && !conj && comma_subject(c, pv, ch))
 				joined = 0;
 			/* "Ithilen's sheep and goats of Gondor": two noun phrases, each with its actor */
 			if (!joined && pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && ch->code[0] &&

@@ -454,7 +454,7 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 		return 0;
 	/* an infinitive no coded verb governs is a purpose or plan ("an opportunity to exchange
 	 * views", "refused to meet"): not an act */
-	if (v->inf) {
+	if (v->inf && !ev_refused(c, v)) {
 		int future = 0; /* "is going to", "is about to" */
 		for (size_t k = v->a; k < v->head; k++)
 			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT");
@@ -615,4 +615,84 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 		if (k->parent == me && k->kind == AF_CL_INF && group_in_args(c, tg, k))
 			return 1;
 	return 0;
+}
+
+/* ---- appeals reported by their speaker ---- */
+
+/* Does clause k say what its subject should do: a modal of obligation ("should", "must",
+ * "ought") or "is expected to"? */
+static int obligation(const struct af_coder *c, const struct af_clause *k)
+{
+	if (k->verb.modal != SIZE_MAX) /* not a passive's: its subject is acted on ("ISIL must be confronted") */
+		return !(k->verb.flags & AF_VG_PASSIVE) &&
+		       (ev_word_is(c, k->verb.modal, "SHOULD") || ev_word_is(c, k->verb.modal, "MUST") ||
+		        ev_word_is(c, k->verb.modal, "OUGHT"));
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, k->verb.head, &n);
+	return (k->verb.flags & AF_VG_PASSIVE) && n == 6 && !memcmp(lem, "expect", 6);
+}
+
+/* The speaker of clause k: the subject of the speech verb that governs it ("X added that Y
+ * should ...") or of another speech clause of its sentence ("He added, “Y should ...”");
+ * -1 when none. */
+/* The first clause of sentence sent: the clauses come sentence by sentence (lib/clause.c),
+ * so a sentence's are found by binary search, not by a scan of the record's (quadratic on a
+ * long text, issue 15). */
+static size_t first_clause(const struct af_coder *c, size_t sent)
+{
+	size_t lo = 0, hi = c->parse.ncl;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->parse.cl[mid].sent < sent)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int clause_speaker(const struct af_coder *c, const struct af_clause *k)
+{
+	for (const struct af_clause *p = k; p->parent >= 0;) {
+		p = &c->parse.cl[p->parent];
+		if (c->t[p->verb.head].speech)
+			return ev_np_group(c, p->subj, 0);
+	}
+	for (size_t q = first_clause(c, k->sent); q < c->parse.ncl && c->parse.cl[q].sent == k->sent; q++) {
+		const struct af_clause *p = &c->parse.cl[q];
+		if (p->sent == k->sent && p != k && p->kind == AF_CL_MAIN && c->t[p->verb.head].speech &&
+		    ev_np_group(c, p->subj, 0) >= 0)
+			return ev_np_group(c, p->subj, 0);
+	}
+	return -1;
+}
+
+/* Phase 8: an appeal reported by its speaker: "X said Y should help" is X's appeal to Y (020),
+ * "Y should not carry on violence" a demand (100), as the news guidelines read "should" and
+ * "must" addressed to an actor. */
+void ev_code_appeals(struct af_coder *c, const struct sent *s)
+{
+	for (size_t q = first_clause(c, (size_t)s->sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)s->sidx;
+	     q++) {
+		const struct af_clause *k = &c->parse.cl[q];
+		if (k->start < s->a || k->start >= s->b || (k->subj_inherited && k->kind != AF_CL_COORD) ||
+		    !obligation(c, k))
+			continue;
+		int tg = ev_np_group(c, k->subj, 0), sg = clause_speaker(c, k);
+		if (tg < 0 || sg < 0 || tg == sg || !ev_group_has_code(c, sg) || !ev_group_has_code(c, tg))
+			continue;
+		struct vgroup v = {.head = k->verb.head, .hend = k->verb.end, .a = k->verb.start, .subj = sg, .mword = -1};
+		char datebuf[48];
+		const char *datesrc;
+		const char *date = ev_event_date(c, s->a, s->b, v.head, datebuf, sizeof datebuf, &datesrc);
+		struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
+		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+		for (int x = 0; x < ns; x++)
+			for (int y = 0; y < nt; y++)
+				if (scd[x] && tcd[y] && scd[x][0] && tcd[y][0] && sc[x] != tc[y])
+					ev_emit_event(c, &em, &v, (k->verb.flags & AF_VG_NEG) ? "100" : "020", sc[x], scd[x],
+					              tc[y], tcd[y], 0, -1);
+	}
 }

@@ -135,7 +135,9 @@ struct af_coder {
 	const char *pub_source; /* "published" or "dateline" */
 	struct af_dates *dates; /* the date resolver's words */
 	struct edate *ed;       /* the record's DATE entities */
-	size_t ned, capd;
+	int quotes_sorted;      /* the record's quotes in order, none inside another */
+	size_t q_next;          /* mark_reported's first quote that may be open */
+	size_t ned, capd, ed_next; /* ed sorted by cstart; ed_next: the first not before the last sentence */
 	int ent_dates;          /* the record has DATE entities: they date the events */
 	struct sdate *sd;       /* the dates of sentence [sd_a, sd_b) */
 	size_t nsd, capsd, sd_a, sd_b;
@@ -229,6 +231,23 @@ int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *c
 int ev_question(const struct af_coder *c, size_t a, size_t b);
 int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p,
                       const char *code, int tg, size_t a);
+
+/* The sentence being coded [a, b) and the events its verb groups made (events.c's phases). */
+struct sent {
+	size_t a, b;
+	int sidx;
+	const struct af_evinput *in;
+	json_t *events;
+	size_t first_event;
+	int *ev_verb; /* the verb group of each event from first_event on */
+	size_t nevv, capv;
+};
+/* An appeal reported by its speaker: "X said Y should help" (020), "... should not" (100). */
+void ev_code_appeals(struct af_coder *c, const struct sent *s);
+
+/* events_verbs.c: the news conventions' codes */
+int ev_refused(const struct af_coder *c, const struct vgroup *v);
+const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
 
 /* events_emit.c */
 json_t *ev_actor_json(const struct af_coder *c, int chunk, const char *code);

@@ -410,6 +410,23 @@ static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t 
 	return -1;
 }
 
+/* The subject of the parse's clause the noun at i is an argument of, when the dictionary
+ * knows none of the clause's verbs; for a phrase set before its clause ("During her visit to
+ * Tehran, Tamangoda emphasized"), of the first main clause after it in [i, b); -1. */
+static int parse_subject(const struct af_coder *c, size_t i, size_t b)
+{
+	int32_t np = c->parse.tok[i].np;
+	const struct af_clause *k = NULL;
+	if (np >= 0 && c->parse.np[np].clause >= 0)
+		k = &c->parse.cl[c->parse.np[np].clause];
+	for (size_t j = i; !k && j < b; j++)
+		if (c->vclause[j] >= 0 && c->parse.cl[c->vclause[j]].kind == AF_CL_MAIN)
+			k = &c->parse.cl[c->vclause[j]];
+	if (!k || (k->verb.flags & AF_VG_PASSIVE) || (k->subj >= 0 && c->parse.np[k->subj].start > k->verb.head))
+		return -1;
+	return ev_np_group(c, k->subj, 0);
+}
+
 /* The chunk starting at or just after k (over determiners and modifiers), -1. */
 static int chunk_near(const struct af_coder *c, size_t k, size_t b)
 {
@@ -506,6 +523,8 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *e
 		int tg = c->ch[c->t[k].chunk].group;
 		const struct vgroup *gov = NULL;
 		int sg = between ? tg : nominal_subject(c, i, a, b, &gov);
+		if (!between && sg < 0 && !gov)
+			sg = parse_subject(c, i, b);
 		/* a meeting or visit still to come ("will hold a meeting with", "is scheduled to hold
 		 * talks with"): an intent to meet or visit (036), as the guidelines read announced acts */
 		if (gov && (gov->inf || gov->mword >= 0) && code[0] == '0' && code[1] == '4')

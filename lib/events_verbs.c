@@ -566,3 +566,45 @@ void ev_verb_codes(const struct af_coder *c, const struct vgroup *v, const char 
 		}
 	}
 }
+
+/* ---- news senses of the dictionary's codes ---- */
+
+static int lemma_in(const struct af_coder *c, size_t i, const char *const *set)
+{
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, i, &n);
+	for (int k = 0; set[k]; k++)
+		if (strlen(set[k]) == n && !memcmp(lem, set[k], n))
+			return 1;
+	return 0;
+}
+
+/* Is verb group v an infinitive governed by a refusal ("refused to meet", "declined to
+ * attend")? The news guidelines code "refused to" as its own CAMEO code (12x reject). */
+int ev_refused(const struct af_coder *c, const struct vgroup *v)
+{
+	static const char *const refuse[] = {"refuse", "decline", "reject", NULL};
+	const struct af_clause *k = v->inf ? ev_clause_of(c, v) : NULL;
+	if (!k || k->kind != AF_CL_INF || k->parent < 0)
+		return 0;
+	const struct af_clause *p = &c->parse.cl[k->parent];
+	return lemma_in(c, p->verb.head, refuse) && !(p->verb.flags & AF_VG_PASSIVE);
+}
+
+/* The code verb group v's act takes under the news conventions, in buf when it differs from
+ * code: "called for / called on / urged" an actor is a demand (the 10x code of the 02x appeal,
+ * CAMEO's two families run in parallel: 0256 -> 1056); a refused act is a rejection (125 for a
+ * meeting or negotiation, else 120). */
+const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n)
+{
+	static const char *const demand[] = {"call", "urge", "demand", NULL};
+	if (!code[0] || !strcmp(code, "---"))
+		return code;
+	if (code[0] == '0' && code[1] == '2' && lemma_in(c, v->head, demand)) {
+		snprintf(buf, n, "10%s", code + 2);
+		return buf;
+	}
+	if (ev_refused(c, v))
+		return code[0] == '0' && code[1] == '4' ? "125" : "120";
+	return code;
+}

@@ -1,7 +1,6 @@
-/* ner.c - the named-entity tagger: model loading, features, Viterbi decoding, two passes
+/* ner.c - the named-entity tagger: token information, features, Viterbi decoding, two passes
  * over a document (af/ner.h, docs/ner.md). */
 #include "af/ner.h"
-#include "af/data.h"
 #include "ner_impl.h"
 #include "af/utf8.h"
 #include "perceptron.h"
@@ -10,9 +9,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* the compiled-in data this module reads */
-AF_DATA_USE(ner_bin);
 
 /* ---- strings ---- */
 
@@ -77,122 +73,6 @@ size_t af_ner_fold_digits(const char *s, size_t n, char *buf, size_t cap)
 	for (size_t i = 0; i < m; i++)
 		buf[i] = (s[i] >= '0' && s[i] <= '9') ? '0' : s[i];
 	return m;
-}
-
-/* ---- tables ---- */
-
-const uint32_t *af_ner_map_get(const struct af_ner_map *m, uint32_t key)
-{
-	int64_t j = m->key ? af_pc_find(m->key, 1, m->mask, key) : -1;
-	return j < 0 ? NULL : &m->val[j];
-}
-
-const int16_t *af_ner_weights_get(const struct af_ner_weights *w, uint32_t key)
-{
-	int64_t j = w->key ? af_pc_find(w->key, 1, w->mask, key) : -1;
-	return j < 0 ? NULL : &w->w[(size_t)j * AF_NER_NL];
-}
-
-/* ---- loading ---- */
-
-static void rdmap(struct af_pc_reader *r, struct af_ner_map *m)
-{
-	af_pc_rdtable(r, &m->key, &m->val, &m->mask, 1);
-}
-
-static void rdweights(struct af_pc_reader *r, struct af_ner_weights *w)
-{
-	af_pc_rdtable(r, &w->key, NULL, &w->mask, 1);
-	if (w->key)
-		w->w = af_pc_rdsec(r, ((size_t)w->mask + 1) * AF_NER_NL * 2);
-}
-
-int af_ner_load_mem(struct af_ner_model **out, const void *buf, size_t len, struct af_error *err)
-{
-	if (af_pc_check(buf, len, "AFNER\0\0\0", 16, "NER", err) < 0)
-		return -1;
-	struct af_ner_model *m = af_calloc(1, sizeof *m);
-	m->mem = af_malloc(len);
-	memcpy(m->mem, buf, len);
-	m->len = len;
-	struct af_pc_reader r = {m->mem + 8, m->mem + len, 0};
-	uint32_t version = af_pc_rd32(&r), nl = af_pc_rd32(&r);
-	if (version != AF_NER_VERSION || nl != AF_NER_NL) {
-		af_error_set(err, "NER model of format version %u with %u labels; this build reads version %d", version,
-		             nl, AF_NER_VERSION);
-		af_ner_free(m);
-		return -1;
-	}
-	uint32_t sc = af_pc_rd32(&r);
-	memcpy(&m->scale, &sc, 4);
-	for (int p = 0; p < 2; p++)
-		m->trans[p] = af_pc_rdsec(&r, (AF_NER_NL + 1) * AF_NER_NL * 2);
-	rdmap(&r, &m->words);
-	rdmap(&r, &m->caps);
-	rdmap(&r, &m->gaz);
-	rdweights(&r, &m->w[0]);
-	rdweights(&r, &m->w[1]);
-	if (r.bad || r.p != r.end) {
-		af_error_set(err, "truncated or corrupt NER model");
-		af_ner_free(m);
-		return -1;
-	}
-	for (int p = 0; p < 2; p++) {
-		const struct af_ner_weights *w = &m->w[p];
-		if (!w->key)
-			continue;
-		size_t slots = (size_t)w->mask + 1, used = 0, size = 16;
-		for (size_t j = 0; j < slots; j++)
-			used += w->key[j] != 0;
-		while (size < used * 3)
-			size *= 2;
-		struct af_ner_slot *sl = aligned_alloc(64, size * sizeof *sl);
-		if (!sl)
-			continue; /* the tagger reads w */
-		memset(sl, 0, size * sizeof *sl);
-		uint32_t mask = (uint32_t)(size - 1);
-		for (size_t j = 0; j < slots; j++) {
-			if (!w->key[j])
-				continue;
-			uint32_t q = (w->key[j] * 0x9e3779b1u) & mask;
-			while (sl[q].key)
-				q = (q + 1) & mask;
-			sl[q].key = w->key[j];
-			memcpy(sl[q].w, &w->w[j * AF_NER_NL], sizeof sl[q].w);
-		}
-		m->slot[p] = sl;
-		m->smask[p] = mask;
-	}
-	*out = m;
-	return 0;
-}
-
-int af_ner_load(struct af_ner_model **out, const char *path, struct af_error *err)
-{
-	struct af_pc_file f;
-	if (af_pc_open(&f, "ner.bin", path, AF_NER_DEFAULT_PATH, err) < 0)
-		return -1;
-	int rc = af_ner_load_mem(out, f.data, f.len, err);
-	if (rc < 0)
-		af_pc_blame(&f, err);
-	free(f.owned);
-	return rc;
-}
-
-void af_ner_free(struct af_ner_model *m)
-{
-	if (!m)
-		return;
-	free(m->slot[0]);
-	free(m->slot[1]);
-	free(m->mem);
-	free(m);
-}
-
-const char *af_ner_type_name(enum af_ner_type t)
-{
-	static const char *const names[] = {"PER", "ORG", "LOC", "MISC"};
-	return (unsigned)t < 4 ? names[t] : "?";
 }
 
 /* ---- token information ---- */
@@ -499,13 +379,74 @@ enum tmpl {
 
 static const uint64_t BOS = 0x1111, EOS = 0x2222;
 
-enum { NGRP = 6 };
+/* The features of the word alone (group 0 of features()). */
+static size_t word_features(const struct af_ner_tok *x, int pass, uint64_t salt, uint32_t *keys)
+{
+	size_t nk = 0;
+#define T(f) (salt + (f))
+	PUSH(T(F_BIAS), 0);
+	PUSH(T(F_W), x->w);
+	PUSH(T(F_LW), x->lw);
+	PUSH(T(F_SH), x->shape);
+	PUSH(T(F_SSH), x->sshape);
+	for (int a = 0; a < 4; a++) {
+		if (x->pre[a])
+			PUSH(T(F_PRE + a), x->pre[a]);
+		if (x->suf[a])
+			PUSH(T(F_SUF + a), x->suf[a]);
+	}
+	if (x->cf >= 0) {
+		PUSH(T(F_C0), (uint64_t)x->cf);
+		PUSH(T(F_C0 + 1), (uint64_t)x->cm);
+		PUSH(T(F_C0 + 2), (uint64_t)x->cc);
+		PUSH2(T(F_CM0_SH0), (uint64_t)x->cm, x->sshape);
+	} else
+		PUSH2(T(F_CM0_SH0), 0xffff, x->sshape);
+	for (unsigned gz = x->gaz; gz; gz &= gz - 1) {
+		uint64_t b = (uint64_t)__builtin_ctz(gz);
+		PUSH(T(F_GAZ), b);
+		PUSH2(T(F_GAZ_SH), b, x->sshape);
+	}
+	PUSH(T(F_CAP), x->capbin);
+	PUSH2(T(F_CAP_INIT), x->capbin, (uint64_t)x->init << 1 | x->head);
+	PUSH2(T(F_INIT_SH), x->init, x->shape);
+	if (x->init)
+		PUSH(T(F_INIT_LW), x->lw);
+	if (x->head) {
+		PUSH(T(F_HEAD_SH), x->shape);
+		PUSH(T(F_HEAD_LW), x->lw);
+	}
+	PUSH(T(F_FREQ), x->freqbin);
+	PUSH2(T(F_FREQ_SH), x->freqbin, x->sshape);
+	if (x->lowdoc) {
+		PUSH(T(F_LOWDOC), 1);
+		PUSH2(T(F_LOWDOC_INIT), x->init, x->head);
+	}
+	if (x->pre[2])
+		PUSH2(T(F_PRE_SH), x->pre[2], x->sshape);
+	if (x->suf[2])
+		PUSH2(T(F_SUF_SH), x->suf[2], x->sshape);
+	if (pass == 2) {
+		PUSH(T(F_P1), x->p1);
+		PUSH(T(F_MAJ), x->maj);
+		PUSH(T(F_MAJE), x->majearly);
+		PUSH2(T(F_MAJ_SH), x->maj, x->sshape);
+		PUSH2(T(F_MAJ_P1), x->maj, x->p1);
+		PUSH2(T(F_MULTI), x->inmulti, x->majearly);
+	}
+#undef T
+	return nk;
+}
+
+enum { NGRP = 8 };
 
 /* The features of group g of word i, by the words their values depend on: 0 the word
- * alone, 1 it and the word to its left, 2 it and the word to its right, 3 the word two to
- * the left alone, 4 the word two to the right alone, 5 the short shapes of the word and its
- * two neighbours. The tagger caches the weight sum of each group under a hash of what it
- * depends on (see emissions()). */
+ * alone, 1 the word to its left alone, 2 the pair of it and the word to its left, 3 the word
+ * to its right alone, 4 the pair of it and the word to its right, 5 the word two to the left
+ * alone, 6 the word two to the right alone, 7 the short shapes of the word and its two
+ * neighbours. The tagger caches the weight sum of each group under a hash of what it
+ * depends on (see emissions()): the fewer words a group depends on, the more often it is
+ * found there. */
 static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass, int g, uint32_t *keys)
 {
 	size_t nk = 0;
@@ -516,67 +457,12 @@ static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 #define T(f) (salt + (f))
 	switch (g) {
 	case 0:
-		PUSH(T(F_BIAS), 0);
-		PUSH(T(F_W), x->w);
-		PUSH(T(F_LW), x->lw);
-		PUSH(T(F_SH), x->shape);
-		PUSH(T(F_SSH), x->sshape);
-		for (int a = 0; a < 4; a++) {
-			if (x->pre[a])
-				PUSH(T(F_PRE + a), x->pre[a]);
-			if (x->suf[a])
-				PUSH(T(F_SUF + a), x->suf[a]);
-		}
-		if (x->cf >= 0) {
-			PUSH(T(F_C0), (uint64_t)x->cf);
-			PUSH(T(F_C0 + 1), (uint64_t)x->cm);
-			PUSH(T(F_C0 + 2), (uint64_t)x->cc);
-			PUSH2(T(F_CM0_SH0), (uint64_t)x->cm, x->sshape);
-		} else
-			PUSH2(T(F_CM0_SH0), 0xffff, x->sshape);
-		for (unsigned gz = x->gaz; gz; gz &= gz - 1) {
-			uint64_t b = (uint64_t)__builtin_ctz(gz);
-			PUSH(T(F_GAZ), b);
-			PUSH2(T(F_GAZ_SH), b, x->sshape);
-		}
-		PUSH(T(F_CAP), x->capbin);
-		PUSH2(T(F_CAP_INIT), x->capbin, (uint64_t)x->init << 1 | x->head);
-		PUSH2(T(F_INIT_SH), x->init, x->shape);
-		if (x->init)
-			PUSH(T(F_INIT_LW), x->lw);
-		if (x->head) {
-			PUSH(T(F_HEAD_SH), x->shape);
-			PUSH(T(F_HEAD_LW), x->lw);
-		}
-		PUSH(T(F_FREQ), x->freqbin);
-		PUSH2(T(F_FREQ_SH), x->freqbin, x->sshape);
-		if (x->lowdoc) {
-			PUSH(T(F_LOWDOC), 1);
-			PUSH2(T(F_LOWDOC_INIT), x->init, x->head);
-		}
-		if (x->pre[2])
-			PUSH2(T(F_PRE_SH), x->pre[2], x->sshape);
-		if (x->suf[2])
-			PUSH2(T(F_SUF_SH), x->suf[2], x->sshape);
-		if (pass == 2) {
-			PUSH(T(F_P1), x->p1);
-			PUSH(T(F_MAJ), x->maj);
-			PUSH(T(F_MAJE), x->majearly);
-			PUSH2(T(F_MAJ_SH), x->maj, x->sshape);
-			PUSH2(T(F_MAJ_P1), x->maj, x->p1);
-			PUSH2(T(F_MULTI), x->inmulti, x->majearly);
-		}
+		nk = word_features(x, pass, salt, keys);
 		break;
-	case 1: {
-		uint64_t shm1 = m1 ? m1->shape : BOS, lwm1 = m1 ? m1->lw : BOS;
+	case 1:
 		PUSH(T(F_WM1), m1 ? m1->w : BOS);
-		PUSH(T(F_LWM1), lwm1);
-		PUSH(T(F_SHM1), shm1);
-		PUSH2(T(F_SHM1_0), shm1, x->shape);
-		PUSH2(T(F_LWM1_0), lwm1, x->lw);
-		PUSH2(T(F_LWM1_SH0), lwm1, x->shape);
-		if (m1 && x->cf >= 0)
-			PUSH2(T(F_CFM1_CF0), (uint64_t)(m1->cf + 1), (uint64_t)x->cf);
+		PUSH(T(F_LWM1), m1 ? m1->lw : BOS);
+		PUSH(T(F_SHM1), m1 ? m1->shape : BOS);
 		if (m1 && m1->cf >= 0) {
 			PUSH(T(F_CM1), (uint64_t)m1->cf);
 			PUSH(T(F_CM1 + 1), (uint64_t)m1->cm);
@@ -586,23 +472,25 @@ static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 			for (unsigned gz = m1->gaz; gz; gz &= gz - 1)
 				PUSH(T(F_GAZM1), (uint64_t)__builtin_ctz(gz));
 		if (pass == 2) {
-			uint64_t l1m1 = m1 ? m1->p1 : 99;
-			PUSH(T(F_P1M1), l1m1);
-			PUSH2(T(F_P1M1_P1), l1m1, x->p1);
+			PUSH(T(F_P1M1), m1 ? m1->p1 : 99);
 			PUSH(T(F_MAJM1), m1 ? m1->maj : 99);
 		}
 		break;
-	}
 	case 2: {
-		uint64_t shp1 = p1 ? p1->shape : EOS, lwp1 = p1 ? p1->lw : EOS;
+		uint64_t shm1 = m1 ? m1->shape : BOS, lwm1 = m1 ? m1->lw : BOS;
+		PUSH2(T(F_SHM1_0), shm1, x->shape);
+		PUSH2(T(F_LWM1_0), lwm1, x->lw);
+		PUSH2(T(F_LWM1_SH0), lwm1, x->shape);
+		if (m1 && x->cf >= 0)
+			PUSH2(T(F_CFM1_CF0), (uint64_t)(m1->cf + 1), (uint64_t)x->cf);
+		if (pass == 2)
+			PUSH2(T(F_P1M1_P1), m1 ? m1->p1 : 99, x->p1);
+		break;
+	}
+	case 3:
 		PUSH(T(F_WP1), p1 ? p1->w : EOS);
-		PUSH(T(F_LWP1), lwp1);
-		PUSH(T(F_SHP1), shp1);
-		PUSH2(T(F_SH0_P1), x->shape, shp1);
-		PUSH2(T(F_LW0_P1), x->lw, lwp1);
-		PUSH2(T(F_SH0_LWP1), x->shape, lwp1);
-		if (p1 && x->cf >= 0)
-			PUSH2(T(F_CF0_CFP1), (uint64_t)x->cf, (uint64_t)(p1->cf + 1));
+		PUSH(T(F_LWP1), p1 ? p1->lw : EOS);
+		PUSH(T(F_SHP1), p1 ? p1->shape : EOS);
 		if (p1 && p1->cf >= 0) {
 			PUSH(T(F_CP1), (uint64_t)p1->cf);
 			PUSH(T(F_CP1 + 1), (uint64_t)p1->cm);
@@ -612,21 +500,29 @@ static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 			for (unsigned gz = p1->gaz; gz; gz &= gz - 1)
 				PUSH(T(F_GAZP1), (uint64_t)__builtin_ctz(gz));
 		if (pass == 2) {
-			uint64_t l1p1 = p1 ? p1->p1 : 99;
-			PUSH(T(F_P1P1), l1p1);
-			PUSH2(T(F_P1_P1P1), x->p1, l1p1);
+			PUSH(T(F_P1P1), p1 ? p1->p1 : 99);
 			PUSH(T(F_MAJP1), p1 ? p1->maj : 99);
 		}
 		break;
+	case 4: {
+		uint64_t shp1 = p1 ? p1->shape : EOS, lwp1 = p1 ? p1->lw : EOS;
+		PUSH2(T(F_SH0_P1), x->shape, shp1);
+		PUSH2(T(F_LW0_P1), x->lw, lwp1);
+		PUSH2(T(F_SH0_LWP1), x->shape, lwp1);
+		if (p1 && x->cf >= 0)
+			PUSH2(T(F_CF0_CFP1), (uint64_t)x->cf, (uint64_t)(p1->cf + 1));
+		if (pass == 2)
+			PUSH2(T(F_P1_P1P1), x->p1, p1 ? p1->p1 : 99);
+		break;
 	}
-	case 3:
+	case 5:
 		PUSH(T(F_LWM2), m2 ? m2->lw : BOS);
 		if (m2 && m2->cm >= 0)
 			PUSH(T(F_CM2), (uint64_t)m2->cm);
 		if (pass == 2)
 			PUSH(T(F_P1M2), m2 ? m2->p1 : 99);
 		break;
-	case 4:
+	case 6:
 		PUSH(T(F_LWP2), p2 ? p2->lw : EOS);
 		if (p2 && p2->cm >= 0)
 			PUSH(T(F_CP2), (uint64_t)p2->cm);
@@ -710,7 +606,7 @@ void af_ner_viterbi(const float *e, size_t n, const float *tr, unsigned char *ou
 
 /* A direct-mapped cache of the weight sums of feature groups (see emissions()): the tag is
  * a 64-bit hash of the group's keys in order, with the pass; 0 is an empty entry. */
-#define FC_BITS 15 /* 32768 entries, 1.5 MB: larger ones gain nothing measurable */
+#define FC_BITS 16 /* 65536 entries, 3 MB in huge pages: 15 and 17 were slower on the bench corpus */
 struct fc_entry {
 	uint64_t tag;
 	int32_t acc[AF_NER_NL];
@@ -724,6 +620,7 @@ struct af_ner_scratch {
 	uint64_t *th; /* cap + 2 word hashes (emissions()) */
 	size_t cap;
 	struct fc_entry *fc;             /* 1 << FC_BITS entries, or NULL before first use */
+	struct af_ner_huge fcmem;        /* fc's memory */
 	struct wc_entry *wc;             /* 1 << WC_BITS entries, or NULL before first use */
 	const struct af_ner_model *fcm; /* the model whose sums fc and words wc hold */
 };
@@ -742,7 +639,7 @@ void af_ner_scratch_free(struct af_ner_scratch *s)
 	free(s->back);
 	free(s->e);
 	free(s->th);
-	free(s->fc);
+	af_ner_huge_free(&s->fcmem);
 	free(s->wc);
 	free(s);
 }
@@ -793,21 +690,149 @@ static inline uint64_t fc_dep(const struct af_ner_tok *t, size_t n, const uint64
 	case 0:
 		return th[i + 1];
 	case 1:
-		return af_ner_mix(th[i], th[i + 1]);
+		return th[i];
 	case 2:
-		return af_ner_mix(th[i + 1], th[i + 2]);
+		return af_ner_mix(th[i], th[i + 1]);
 	case 3:
-		return i >= 2 ? th[i - 1] : th[0];
+		return th[i + 2];
 	case 4:
+		return af_ner_mix(th[i + 1], th[i + 2]);
+	case 5:
+		return i >= 2 ? th[i - 1] : th[0];
+	case 6:
 		return i + 2 < n ? th[i + 3] : th[n + 1];
 	default:
 		return af_ner_mix(af_ner_mix(i ? t[i - 1].sshape : 1, t[i].sshape), i + 1 < n ? t[i + 1].sshape : 2);
 	}
 }
 
-/* The emission scores of the words t[0..n) for a pass. Each word's lookups go in three
- * rounds so that their cache misses overlap: prefetch the key slots, probe them and
- * prefetch the weight rows of the hits, then add the rows. */
+/* The emission scores with the group cache: words repeat in news, and so do their
+ * features. Each group of features (features()) depends on one, two or three words'
+ * af_ner_toks: the sum of its weights is cached under a 64-bit hash of what it depends on
+ * (all the bytes of those af_ner_toks: tokinfo zeroes them first; for group 7, the short
+ * shapes alone), the group and the pass; a group found there is neither computed nor looked
+ * up. The cache entries of word i + AHEAD are prefetched while word i is prepared. The
+ * features of the groups not found are looked up in a pipeline: the slots of word i + PIPE
+ * are prefetched (key and weights share a line) while word i is probed, so that the cache
+ * misses of several words overlap. Integer sums are the same in any order, so the scores
+ * are exactly those of looking up every key (but for a collision of 64-bit hashes). */
+enum { PIPE = 2, AHEAD = 4 };
+
+struct pend { /* a word between its preparation and its sums */
+	uint32_t keys[AF_NER_MAXFEAT], hit[AF_NER_MAXFEAT];
+	uint8_t grp[AF_NER_MAXFEAT];
+	size_t nk;
+	uint64_t tag[NGRP];
+	unsigned skip; /* bit g: group g's sum came from the cache */
+	int32_t acc[AF_NER_NL];
+};
+
+struct emit {
+	const struct af_ner_model *m;
+	int pass;
+	const struct af_ner_tok *t;
+	size_t n;
+	struct fc_entry *fc;
+	const uint64_t *th; /* th[j + 1] the hash of word j, th[0] and th[n + 1] the edges */
+	const struct af_ner_slot *sl;
+	uint32_t smask;
+	uint64_t tags[AHEAD][NGRP]; /* of word i at i % AHEAD, from its prefetch on */
+};
+
+static const uint32_t FC_MASK = (1u << FC_BITS) - 1;
+
+static uint64_t fc_tag(const struct emit *c, size_t i, int g)
+{
+	return af_ner_mix(fc_dep(c->t, c->n, c->th, i, g), 0x10 * ((uint64_t)g + 1) + (uint64_t)c->pass) | 1;
+}
+
+static void fc_prefetch(struct emit *c, size_t i)
+{
+	for (int g = 0; g < NGRP; g++) {
+		c->tags[i % AHEAD][g] = fc_tag(c, i, g);
+		__builtin_prefetch(&c->fc[c->tags[i % AHEAD][g] & FC_MASK]);
+	}
+}
+
+/* Word i: the cached group sums into q->acc, the keys of the other groups computed and
+ * their slots prefetched. */
+static void prepare_word(struct emit *c, size_t i, struct pend *q)
+{
+	memcpy(q->tag, c->tags[i % AHEAD], sizeof q->tag);
+	if (i + AHEAD < c->n)
+		fc_prefetch(c, i + AHEAD);
+	memset(q->acc, 0, sizeof q->acc);
+	q->skip = 0;
+	q->nk = 0;
+	for (int g = 0; g < NGRP; g++) {
+		const struct fc_entry *ce = &c->fc[q->tag[g] & FC_MASK];
+		if (ce->tag == q->tag[g]) {
+			q->skip |= 1u << g;
+			for (int l = 0; l < AF_NER_NL; l++)
+				q->acc[l] += ce->acc[l];
+			continue;
+		}
+		size_t k0 = q->nk;
+		q->nk += features(c->t, c->n, i, c->pass, g, q->keys + k0);
+		memset(q->grp + k0, g, q->nk - k0);
+	}
+	for (size_t k = 0; k < q->nk; k++) {
+		q->hit[k] = (q->keys[k] * 0x9e3779b1u) & c->smask;
+		__builtin_prefetch(&c->sl[q->hit[k]]);
+	}
+}
+
+/* Word i: the slots of its keys probed, the sums of its new groups cached, its scores. */
+static void finish_word(struct emit *c, size_t i, struct pend *q, float *e)
+{
+	int32_t gacc[NGRP][AF_NER_NL];
+	for (int g = 0; g < NGRP; g++)
+		if (!(q->skip >> g & 1))
+			memset(gacc[g], 0, sizeof gacc[g]);
+	for (size_t k = 0; k < q->nk; k++)
+		for (uint32_t j = q->hit[k];; j = (j + 1) & c->smask) {
+			if (c->sl[j].key == q->keys[k]) {
+				add_row(gacc[q->grp[k]], c->sl[j].w);
+				break;
+			}
+			if (!c->sl[j].key)
+				break;
+		}
+	for (int g = 0; g < NGRP; g++)
+		if (!(q->skip >> g & 1)) {
+			struct fc_entry *ce = &c->fc[q->tag[g] & FC_MASK];
+			ce->tag = q->tag[g];
+			memcpy(ce->acc, gacc[g], sizeof ce->acc);
+			for (int l = 0; l < AF_NER_NL; l++)
+				q->acc[l] += gacc[g][l];
+		}
+	for (int l = 0; l < AF_NER_NL; l++)
+		e[i * AF_NER_NL + l] = (float)q->acc[l] * c->m->scale;
+}
+
+static void emissions_cached(const struct af_ner_model *m, int pass, const struct af_ner_tok *t, size_t n,
+                             float *e, struct fc_entry *fc, uint64_t *th)
+{
+	struct emit c = {m, pass, t, n, fc, th, m->slot[pass - 1], m->smask[pass - 1], {{0}}};
+	struct pend ring[PIPE + 1];
+	th[0] = 0x3c6ef372fe94f82bull;
+	for (size_t i = 0; i < n; i++)
+		th[i + 1] = tok_hash(&t[i]);
+	th[n + 1] = 0xa54ff53a5f1d36f1ull;
+	for (size_t i = 0; i < n && i < AHEAD; i++)
+		fc_prefetch(&c, i);
+	for (size_t step = 0; step < n + PIPE; step++) {
+		if (step < n)
+			prepare_word(&c, step, &ring[step % (PIPE + 1)]);
+		if (step >= PIPE)
+			finish_word(&c, step - PIPE, &ring[(step - PIPE) % (PIPE + 1)], e);
+	}
+}
+
+/* The emission scores of the words t[0..n) for a pass: with the group cache when the model
+ * has its slots, else every key looked up in the file's tables, in three rounds so that
+ * their cache misses overlap (prefetch the key slots, probe them and prefetch the weight
+ * rows of the hits, add the rows). */
 static void emissions(const struct af_ner_model *m, int pass, const struct af_ner_tok *t, size_t n, float *e,
                       struct fc_entry *fc, uint64_t *th)
 {
@@ -817,102 +842,8 @@ static void emissions(const struct af_ner_model *m, int pass, const struct af_ne
 		memset(e, 0, n * AF_NER_NL * sizeof *e);
 		return;
 	}
-	const struct af_ner_slot *sl = m->slot[pass - 1];
-	const uint32_t smask = m->smask[pass - 1];
-	if (sl && fc) {
-		/* Words repeat in news, and so do their features. Each group of features
-		 * (features()) depends on one, two or three words' af_ner_toks: the sum of its
-		 * weights is cached under a 64-bit hash of what it depends on (all the bytes of
-		 * those af_ner_toks: tokinfo zeroes them first; for group 5, the short shapes
-		 * alone), the group and the pass; a group found there is neither computed nor
-		 * looked up. The cache entries of word i + AHEAD are prefetched while word i is
-		 * prepared. The features of the groups not found are looked up in a pipeline: the
-		 * slots of word i + PIPE are prefetched (key and weights share a line) while word
-		 * i is probed, so that the cache misses of several words overlap. Integer sums are
-		 * the same in any order, so the scores are exactly those of looking up every key
-		 * (but for a collision of 64-bit hashes). th[j + 1] is the hash of word j, th[0]
-		 * and th[n + 1] stand for the edges. */
-		enum { PIPE = 2, AHEAD = 4 };
-		struct pend {
-			uint32_t keys[AF_NER_MAXFEAT], hit[AF_NER_MAXFEAT];
-			uint8_t grp[AF_NER_MAXFEAT];
-			size_t nk;
-			uint64_t tag[NGRP];
-			unsigned skip;
-			int32_t acc[AF_NER_NL];
-		} ring[PIPE + 1];
-		const uint32_t fcmask = (1u << FC_BITS) - 1;
-		th[0] = 0x3c6ef372fe94f82bull;
-		for (size_t i = 0; i < n; i++)
-			th[i + 1] = tok_hash(&t[i]);
-		th[n + 1] = 0xa54ff53a5f1d36f1ull;
-#define FC_TAG(i, g) (af_ner_mix(fc_dep(t, n, th, i, g), 0x10 * ((g) + 1) + (uint64_t)pass) | 1)
-		uint64_t tags[AHEAD][NGRP]; /* of word i at i % AHEAD, from its prefetch on */
-		for (size_t i = 0; i < n && i < AHEAD; i++)
-			for (int g = 0; g < NGRP; g++) {
-				tags[i][g] = FC_TAG(i, g);
-				__builtin_prefetch(&fc[tags[i][g] & fcmask]);
-			}
-		for (size_t step = 0; step < n + PIPE; step++) {
-			if (step < n) { /* prepare word step */
-				size_t i = step;
-				struct pend *q = &ring[i % (PIPE + 1)];
-				memcpy(q->tag, tags[i % AHEAD], sizeof q->tag);
-				if (i + AHEAD < n)
-					for (int g = 0; g < NGRP; g++) {
-						tags[i % AHEAD][g] = FC_TAG(i + AHEAD, g);
-						__builtin_prefetch(&fc[tags[i % AHEAD][g] & fcmask]);
-					}
-				memset(q->acc, 0, sizeof q->acc);
-				q->skip = 0;
-				q->nk = 0;
-				for (int g = 0; g < NGRP; g++) {
-					uint64_t tag = q->tag[g];
-					const struct fc_entry *ce = &fc[tag & fcmask];
-					if (ce->tag == tag) {
-						q->skip |= 1u << g;
-						for (int l = 0; l < AF_NER_NL; l++)
-							q->acc[l] += ce->acc[l];
-						continue;
-					}
-					size_t k0 = q->nk;
-					q->nk += features(t, n, i, pass, g, q->keys + k0);
-					memset(q->grp + k0, g, q->nk - k0);
-				}
-				for (size_t k = 0; k < q->nk; k++) {
-					q->hit[k] = (q->keys[k] * 0x9e3779b1u) & smask;
-					__builtin_prefetch(&sl[q->hit[k]]);
-				}
-			}
-			if (step >= PIPE) { /* finish word step - PIPE */
-				size_t i = step - PIPE;
-				struct pend *q = &ring[i % (PIPE + 1)];
-				int32_t gacc[NGRP][AF_NER_NL];
-				for (int g = 0; g < NGRP; g++)
-					if (!(q->skip >> g & 1))
-						memset(gacc[g], 0, sizeof gacc[g]);
-				for (size_t k = 0; k < q->nk; k++)
-					for (uint32_t j = q->hit[k];; j = (j + 1) & smask) {
-						if (sl[j].key == q->keys[k]) {
-							add_row(gacc[q->grp[k]], sl[j].w);
-							break;
-						}
-						if (!sl[j].key)
-							break;
-					}
-				for (int g = 0; g < NGRP; g++)
-					if (!(q->skip >> g & 1)) {
-						struct fc_entry *ce = &fc[q->tag[g] & fcmask];
-						ce->tag = q->tag[g];
-						memcpy(ce->acc, gacc[g], sizeof ce->acc);
-						for (int l = 0; l < AF_NER_NL; l++)
-							q->acc[l] += gacc[g][l];
-					}
-				for (int l = 0; l < AF_NER_NL; l++)
-					e[i * AF_NER_NL + l] = (float)q->acc[l] * m->scale;
-			}
-		}
-#undef FC_TAG
+	if (m->slot[pass - 1] && fc) {
+		emissions_cached(m, pass, t, n, e, fc, th);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
@@ -948,8 +879,9 @@ static void decode(const struct af_ner_model *m, int pass, struct af_ner_scratch
 	size_t n = se->end - se->start;
 	if (m->slot[0] && (!s->fc || s->fcm != m)) {
 		if (!s->fc)
-			s->fc = af_malloc(sizeof *s->fc << FC_BITS);
-		memset(s->fc, 0, sizeof *s->fc << FC_BITS);
+			s->fc = af_ner_huge_alloc(&s->fcmem, sizeof *s->fc << FC_BITS);
+		else
+			memset(s->fc, 0, sizeof *s->fc << FC_BITS);
 		s->fcm = m;
 	}
 	emissions(m, pass, s->tok + se->start, n, s->e + se->start * AF_NER_NL, s->fc, s->th);

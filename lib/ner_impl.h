@@ -28,8 +28,19 @@ struct af_ner_weights {
 	uint32_t mask;
 };
 
+/* Zeroed memory on 2 MB boundaries, asked for as huge pages (lib/ner_model.c): the tagger
+ * probes its big tables at random, and with 4 KB pages nearly every probe of an 8 MB table
+ * also misses the TLB. Fresh anonymous pages are zero: nothing is written before the table
+ * is. af_ner_huge_alloc returns NULL when the system has no memory to map. */
+struct af_ner_huge {
+	void *base;
+	size_t len;
+};
+void *af_ner_huge_alloc(struct af_ner_huge *h, size_t len);
+void af_ner_huge_free(struct af_ner_huge *h);
+
 struct af_ner_model {
-	char *mem; /* the whole file, 8-byte aligned */
+	char *mem; /* the file when the model owns it (else compiled in), 8-byte aligned */
 	size_t len;
 	float scale;                        /* weight = int16 * scale */
 	struct af_ner_map words, caps, gaz; /* clusters+frequency, capitalisation, gazetteer */
@@ -40,7 +51,8 @@ struct af_ner_model {
 	 * a third full so that the many keys a model lacks are found absent after one or two
 	 * slots; NULL in a model not made by af_ner_load_mem (the tagger then reads w) */
 	struct af_ner_slot *slot[2];
-	uint32_t smask[2]; /* slots of slot[p] - 1 */
+	uint32_t smask[2];     /* slots of slot[p] - 1 */
+	struct af_ner_huge slot_map[2]; /* the memory of slot[p] */
 };
 
 struct af_ner_slot {

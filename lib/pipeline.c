@@ -1,6 +1,7 @@
 /* pipeline.c - pipeline files: loading and checking, stage selection, tool lookup, --print. */
 #define _XOPEN_SOURCE 700
 #include "af/pipeline.h"
+#include "af/util.h"
 #include "af/yaml.h"
 
 #include <errno.h>
@@ -59,7 +60,7 @@ static char *where_of(const struct af_ynode *n)
 
 static void strv_push(char ***v, size_t *n, const char *s)
 {
-	*v = af_realloc(*v, (*n + 2) * sizeof **v);
+	*v = af_reallocarray(*v, *n + 2, sizeof **v);
 	(*v)[(*n)++] = s ? af_strdup(s) : NULL;
 	(*v)[*n] = NULL;
 }
@@ -109,10 +110,8 @@ void af_pipeline_free(struct af_pipeline *p)
 
 static struct af_stage *new_stage(struct af_pipeline *p)
 {
-	if (p->n == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 8;
-		p->stages = af_realloc(p->stages, p->cap * sizeof *p->stages);
-	}
+	if (p->n == p->cap)
+		p->stages = af_grow(p->stages, &p->cap, p->n + 1, sizeof *p->stages);
 	struct af_stage *s = &p->stages[p->n++];
 	memset(s, 0, sizeof *s);
 	s->enabled = 1;
@@ -199,6 +198,113 @@ static int load_env(const struct af_ynode *map, char ***env, size_t *n, struct a
 static int load_file(struct af_pipeline *p, const char *path, struct loading *ld, const struct af_ynode *from,
                      const char *const *penv, size_t npenv, int enabled, struct af_error *err);
 
+/* An include: stage: the stages of another file, with this stage's env and enabled. Takes envv. */
+static int load_include(struct af_pipeline *p, const struct af_ynode *item, const char *dir, struct loading *ld,
+                        char **envv, size_t nenv, int enabled, struct af_error *err)
+{
+	const struct af_ynode *inc = af_ymap_get(item, "include"), *name = af_ymap_get(item, "name"),
+	                      *lex = af_ymap_get(item, "lexicon");
+	int rc = -1;
+	if (name)
+		af_yerr(err, name, "an include: stage takes no name: (its stages keep their own names)");
+	else if (lex)
+		af_yerr(err, lex, "lexicon: belongs on a run: stage, not on include:");
+	else if (af_yscalar(inc, "the path of a pipeline file", err) == 0) {
+		char *ipath = join(dir, inc->str);
+		rc = load_file(p, ipath, ld, inc, (const char *const *)envv, nenv, enabled, err);
+		free(ipath);
+	}
+	af_words_free(envv);
+	return rc;
+}
+
+/* run:'s tool and arguments into argv; *tool the node that names the tool. 0 or -1. */
+static int run_argv(const struct af_ynode *run, char ***argv, size_t *argc, const struct af_ynode **tool,
+                    struct af_error *err)
+{
+	*tool = run;
+	if (run->type == AF_Y_SCALAR) {
+		if (!run->str[0] || strpbrk(run->str, " \t\n"))
+			return af_yerr(err, run,
+			               "expected a list: the tool and its arguments, e.g. run: [af-entities, --lexicon, "
+			               "x.yaml] (a string is never split on spaces)");
+		strv_push(argv, argc, run->str);
+		return 0;
+	}
+	if (run->type != AF_Y_SEQ)
+		return af_yerr(err, run, "expected a list: the tool and its arguments, found a mapping");
+	if (run->n == 0)
+		return af_yerr(err, run, "expected the tool and its arguments, found an empty list");
+	*tool = run->kids[0];
+	for (size_t i = 0; i < run->n; i++) {
+		if (af_yscalar(run->kids[i], "a string (a tool or an argument)", err) < 0)
+			return -1;
+		strv_push(argv, argc, run->kids[i]->str);
+	}
+	if (!(*argv)[0][0])
+		return af_yerr(err, run->kids[0], "expected a tool name, found an empty string");
+	return 0;
+}
+
+/* lexicon: (a file or a list of files, relative to dir) as --lexicon arguments, each file
+ * readable and a dependency of the pipeline. 0 or -1. */
+static int lexicon_args(struct af_pipeline *p, const struct af_ynode *lex, const char *dir, char ***argv,
+                        size_t *argc, struct af_error *err)
+{
+	const struct af_ynode *one[1] = {lex};
+	const struct af_ynode *const *files = one;
+	size_t nfiles = 1;
+	if (lex->type == AF_Y_SEQ) {
+		files = (const struct af_ynode *const *)lex->kids;
+		nfiles = lex->n;
+	}
+	for (size_t i = 0; i < nfiles; i++) {
+		if (af_yscalar(files[i], "the path of a lexicon file", err) < 0)
+			return -1;
+		char *lp = join(dir, files[i]->str);
+		struct stat st;
+		if (access(lp, R_OK) != 0 || (stat(lp, &st) == 0 && S_ISDIR(st.st_mode))) {
+			af_yerr(err, files[i], "cannot read lexicon '%s' (%s): %s", files[i]->str, lp,
+			        access(lp, R_OK) != 0 ? strerror(errno) : strerror(EISDIR));
+			free(lp);
+			return -1;
+		}
+		strv_push(argv, argc, "--lexicon");
+		strv_push(argv, argc, lp);
+		add_dep(p, lp);
+		free(lp);
+	}
+	return 0;
+}
+
+/* sh:'s script, checked. 0 or -1. */
+static int sh_check(const struct af_ynode *sh, const struct af_ynode *lex, struct af_error *err)
+{
+	if (af_yscalar(sh, "a shell script (a string)", err) < 0)
+		return -1;
+	if (!sh->str[0])
+		return af_yerr(err, sh, "expected a shell script, found an empty string");
+	if (lex)
+		return af_yerr(err, lex, "lexicon: belongs on a run: stage; an sh: stage names its files itself");
+	return 0;
+}
+
+/* name: a valid name no other stage has. 0 or -1. */
+static int name_check(const struct af_pipeline *p, const struct af_ynode *name, struct af_error *err)
+{
+	if (af_yscalar(name, "a stage name", err) < 0)
+		return -1;
+	if (!valid_name(name->str))
+		return af_yerr(err, name, "expected a stage name of letters, digits, '-', '_' or '.', found '%s'",
+		               name->str);
+	const struct af_stage *dup = find_stage(p, name->str);
+	if (dup)
+		return af_yerr(err, name, "duplicate stage name '%s' (also at %s); stage names must be unique",
+		               name->str, dup->where);
+	return 0;
+}
+
+/* One item of stages: checked, then its stages added (an include: adds the other file's). */
 static int load_stage(struct af_pipeline *p, const struct af_ynode *item, const char *dir, struct loading *ld,
                       const char *const *penv, size_t npenv, int enabled_in, struct af_error *err)
 {
@@ -225,117 +331,23 @@ static int load_stage(struct af_pipeline *p, const struct af_ynode *item, const 
 	size_t nenv = 0;
 	for (size_t i = 0; i < npenv; i++)
 		strv_push(&envv, &nenv, penv[i]);
-	if (env && load_env(env, &envv, &nenv, err) < 0)
-		goto fail;
-
-	if (inc) {
-		if (name) {
-			af_yerr(err, name, "an include: stage takes no name: (its stages keep their own names)");
-			goto fail;
-		}
-		if (lex) {
-			af_yerr(err, lex, "lexicon: belongs on a run: stage, not on include:");
-			goto fail;
-		}
-		if (af_yscalar(inc, "the path of a pipeline file", err) < 0)
-			goto fail;
-		char *ipath = join(dir, inc->str);
-		int rc = load_file(p, ipath, ld, inc, (const char *const *)envv, nenv, enabled, err);
-		free(ipath);
+	if (env && load_env(env, &envv, &nenv, err) < 0) {
 		af_words_free(envv);
-		return rc;
+		return -1;
 	}
+	if (inc)
+		return load_include(p, item, dir, ld, envv, nenv, enabled, err);
 
 	char **argv = NULL;
 	size_t argc = 0;
-	const struct af_ynode *tool_node = run ? run : sh;
-	if (run) {
-		if (run->type == AF_Y_SCALAR) {
-			if (!run->str[0] || strpbrk(run->str, " \t\n")) {
-				af_yerr(err, run,
-				        "expected a list: the tool and its arguments, e.g. run: [af-entities, --lexicon, "
-				        "x.yaml] (a string is never split on spaces)");
-				goto fail;
-			}
-			strv_push(&argv, &argc, run->str);
-		} else if (run->type == AF_Y_SEQ) {
-			if (run->n == 0) {
-				af_yerr(err, run, "expected the tool and its arguments, found an empty list");
-				goto fail;
-			}
-			tool_node = run->kids[0];
-			for (size_t i = 0; i < run->n; i++) {
-				if (af_yscalar(run->kids[i], "a string (a tool or an argument)", err) < 0) {
-					af_words_free(argv);
-					goto fail;
-				}
-				strv_push(&argv, &argc, run->kids[i]->str);
-			}
-			if (!argv[0][0]) {
-				af_yerr(err, run->kids[0], "expected a tool name, found an empty string");
-				af_words_free(argv);
-				goto fail;
-			}
-		} else {
-			af_yerr(err, run, "expected a list: the tool and its arguments, found a mapping");
-			goto fail;
-		}
-		if (lex) {
-			const struct af_ynode *one[1] = {lex};
-			const struct af_ynode *const *files = one;
-			size_t nfiles = 1;
-			if (lex->type == AF_Y_SEQ) {
-				files = (const struct af_ynode *const *)lex->kids;
-				nfiles = lex->n;
-			}
-			for (size_t i = 0; i < nfiles; i++) {
-				if (af_yscalar(files[i], "the path of a lexicon file", err) < 0) {
-					af_words_free(argv);
-					goto fail;
-				}
-				char *lp = join(dir, files[i]->str);
-				struct stat st;
-				if (access(lp, R_OK) != 0 || (stat(lp, &st) == 0 && S_ISDIR(st.st_mode))) {
-					af_yerr(err, files[i], "cannot read lexicon '%s' (%s): %s", files[i]->str, lp,
-					        access(lp, R_OK) != 0 ? strerror(errno) : strerror(EISDIR));
-					free(lp);
-					af_words_free(argv);
-					goto fail;
-				}
-				strv_push(&argv, &argc, "--lexicon");
-				strv_push(&argv, &argc, lp);
-				add_dep(p, lp);
-				free(lp);
-			}
-		}
-	} else {
-		if (af_yscalar(sh, "a shell script (a string)", err) < 0)
-			goto fail;
-		if (!sh->str[0]) {
-			af_yerr(err, sh, "expected a shell script, found an empty string");
-			goto fail;
-		}
-		if (lex) {
-			af_yerr(err, lex, "lexicon: belongs on a run: stage; an sh: stage names its files itself");
-			goto fail;
-		}
-	}
-	if (name) {
-		if (af_yscalar(name, "a stage name", err) < 0 || (!valid_name(name->str) &&
-		                                                   af_yerr(err, name,
-		                                                           "expected a stage name of letters, digits, "
-		                                                           "'-', '_' or '.', found '%s'",
-		                                                           name->str) < 0)) {
-			af_words_free(argv);
-			goto fail;
-		}
-		const struct af_stage *dup = find_stage(p, name->str);
-		if (dup) {
-			af_yerr(err, name, "duplicate stage name '%s' (also at %s); stage names must be unique", name->str,
-			        dup->where);
-			af_words_free(argv);
-			goto fail;
-		}
+	const struct af_ynode *tool_node = sh;
+	if ((run ? run_argv(run, &argv, &argc, &tool_node, err) < 0 ||
+	               (lex && lexicon_args(p, lex, dir, &argv, &argc, err) < 0)
+	         : sh_check(sh, lex, err) < 0) ||
+	    (name && name_check(p, name, err) < 0)) {
+		af_words_free(argv);
+		af_words_free(envv);
+		return -1;
 	}
 	char *sname = name ? af_strdup(name->str) : derived_name(p, sh ? "sh" : argv[0]);
 	struct af_stage *s = new_stage(p);
@@ -353,9 +365,6 @@ static int load_stage(struct af_pipeline *p, const struct af_ynode *item, const 
 	s->enabled = enabled;
 	s->where = where_of(tool_node);
 	return 0;
-fail:
-	af_words_free(envv);
-	return -1;
 }
 
 static int load_file(struct af_pipeline *p, const char *path, struct loading *ld, const struct af_ynode *from,

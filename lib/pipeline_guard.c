@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -50,6 +51,9 @@ static void guard_main(int rd)
 			break;
 		if (m.add) {
 			if (n == cap) {
+				/* not af_grow, which dies: out of memory, the watchdog still ends the groups it has */
+				if (cap > SIZE_MAX / 2 / sizeof *pg)
+					break;
 				cap = cap ? 2 * cap : 16;
 				pid_t *np = realloc(pg, cap * sizeof *pg);
 				if (!np)

@@ -3,6 +3,7 @@
 #define AF_PIPELINE_INT_H
 
 #include "af/pipeline.h"
+#include "af/util.h"
 
 #include <sys/resource.h>
 #include <sys/types.h>
@@ -23,6 +24,7 @@ struct pump {
 	int to_stdout;
 	int keep;              /* --keep file, or -1 */
 	long *count;           /* non-blank lines that went through, or NULL */
+	const char *what;      /* the stage it reads from, for messages (NULL: not a stage) */
 	int content;           /* the current line has a non-blank byte */
 	char *buf;
 	size_t lo, hi;
@@ -84,7 +86,7 @@ struct run {
 	int stop_batches;      /* start no more batches */
 	/* --jobs */
 	struct batch **batches;
-	size_t nbatches, bhead; /* batches made, first not yet written */
+	size_t nbatches, bcap, bhead; /* batches made (room for bcap), first not yet written */
 	struct af_buf pending; /* input read but not in a batch yet */
 	size_t pend_off;
 	size_t scan_end;       /* bytes after pend_off already scanned by cut_batch */

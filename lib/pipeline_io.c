@@ -225,7 +225,11 @@ static int pump_fill(struct run *r, struct pump *pu)
 		if (got < 0) {
 			if (errno == EINTR || errno == EAGAIN)
 				return 0;
-			got = 0; /* read errors on a pipe: treat as its end */
+			/* not the pipe's end: what the stage wrote after it is lost, so the run fails */
+			af_warn("reading the output of stage '%s' failed: %s", pu->what ? pu->what : "?", strerror(errno));
+			r->status = AF_EX_IOERR;
+			pl_stop_all(r, SIGTERM);
+			return 0;
 		}
 	}
 	if (got == 0) {

@@ -53,7 +53,8 @@ static int cut_batch(struct run *r)
 	}
 	if (end == 0)
 		return 0;
-	r->batches = af_realloc(r->batches, (r->nbatches + 1) * sizeof *r->batches);
+	if (r->nbatches == r->bcap)
+		r->batches = af_grow(r->batches, &r->bcap, r->nbatches + 1, sizeof *r->batches);
 	struct batch *b = r->batches[r->nbatches++] = af_calloc(1, sizeof *b);
 	af_buf_add(&b->in, s, end);
 	b->first = r->lineno + 1;
@@ -204,10 +205,8 @@ static int feed_workers(struct run *r)
 		af_buf_free(&bt->in);
 		bt->state = 1;
 		bt->inst = w;
-		if (w->qn == w->qcap) {
-			w->qcap = w->qcap ? 2 * w->qcap : 8;
-			w->q = af_realloc(w->q, w->qcap * sizeof *w->q);
-		}
+		if (w->qn == w->qcap)
+			w->q = af_grow(w->q, &w->qcap, w->qn + 1, sizeof *w->q);
 		if (w->qhead == w->qn)
 			w->qhead = w->qn = 0;
 		w->q[w->qn++] = b;

@@ -139,6 +139,20 @@ static pid_t spawn(struct run *r, struct inst *I, size_t i, int fd_in, int fd_ou
 	return pid;
 }
 
+/* pl_inst_start's way out when a pipe cannot be made: the ends it holds that no pump owns
+ * (what the next stage would read, prev unless it is stdin; what this one would write, out)
+ * closed, errno kept. -1. */
+static int start_fail(int prev, int out)
+{
+	int e = errno;
+	if (prev > 0)
+		close(prev);
+	if (out > 1)
+		close(out);
+	errno = e;
+	return -1;
+}
+
 /* Starts one copy of the pipeline. Link 0 reads from src (a batch) or from the input;
  * link n writes into sink (a batch's output) or to stdout. 0, or -1 with errno. */
 int pl_inst_start(struct run *r, struct inst *I, const struct af_buf *src, struct af_buf *sink)
@@ -180,11 +194,12 @@ int pl_inst_start(struct run *r, struct inst *I, const struct af_buf *src, struc
 			out = 1;
 		} else {
 			if (pl_make_pipe(fds, r->relay[link], 0) < 0)
-				return -1;
+				return start_fail(prev, -1);
 			out = fds[1];
 			if (r->relay[link]) {
 				struct pump *pu = I->pumps[link] = pl_pump_new();
 				pu->in = fds[0];
+				pu->what = r->p->stages[i].name;
 				pu->in_nb = 1;
 				pu->count = &r->lines[link];
 				pu->keep = r->keep[i];
@@ -198,7 +213,7 @@ int pl_inst_start(struct run *r, struct inst *I, const struct af_buf *src, struc
 				} else {
 					int f2[2];
 					if (pl_make_pipe(f2, 0, 1) < 0)
-						return -1;
+						return start_fail(prev, out);
 					pu->out = f2[1];
 					pu->out_nb = 1;
 					next = f2[0];
@@ -278,7 +293,7 @@ void pl_stop_all(struct run *r, int sig)
 
 static void record_failure(struct run *r, struct inst *I, size_t i, int status)
 {
-	r->fails = af_realloc(r->fails, (r->nfails + 1) * sizeof *r->fails);
+	r->fails = af_reallocarray(r->fails, r->nfails + 1, sizeof *r->fails);
 	struct failure *f = &r->fails[r->nfails++];
 	f->stage = i;
 	f->status = status;
@@ -342,7 +357,7 @@ void pl_add_inst(struct run *r, struct inst *I)
 			r->insts[i] = I;
 			return;
 		}
-	r->insts = af_realloc(r->insts, (r->ninsts + 1) * sizeof *r->insts);
+	r->insts = af_reallocarray(r->insts, r->ninsts + 1, sizeof *r->insts);
 	r->insts[r->ninsts++] = I;
 }
 
@@ -406,9 +421,8 @@ struct poller {
 static void poll_add(struct poller *pl, int fd, short ev, struct pump *pu)
 {
 	if (pl->n + 1 >= pl->cap) {
-		pl->cap = pl->cap ? 2 * pl->cap : 16;
-		pl->pfd = af_realloc(pl->pfd, pl->cap * sizeof *pl->pfd);
-		pl->who = af_realloc(pl->who, pl->cap * sizeof *pl->who);
+		pl->pfd = af_grow(pl->pfd, &pl->cap, pl->n + 2, sizeof *pl->pfd);
+		pl->who = af_reallocarray(pl->who, pl->cap, sizeof *pl->who);
 	}
 	pl->pfd[pl->n].fd = fd;
 	pl->pfd[pl->n].events = ev;

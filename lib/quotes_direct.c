@@ -171,17 +171,15 @@ void qt_find_spans(struct af_quoter *q)
 			}
 		}
 	}
-	/* keep text order */
+	/* keep text order: the double quotes [0, nd) and the single ones [nd, nq), each in
+	 * text order, merged */
 	if (q->nq > nd) {
-		for (size_t x = 1; x < q->nq; x++) {
-			struct qspan t = q->qs[x];
-			size_t y = x;
-			while (y > 0 && q->qs[y - 1].o > t.o) {
-				q->qs[y] = q->qs[y - 1];
-				y--;
-			}
-			q->qs[y] = t;
-		}
+		struct qspan *m = af_malloc(q->nq * sizeof *m);
+		size_t u = 0, v = nd, o = 0;
+		while (u < nd || v < q->nq)
+			m[o++] = v >= q->nq || (u < nd && q->qs[u].o <= q->qs[v].o) ? q->qs[u++] : q->qs[v++];
+		memcpy(q->qs, m, q->nq * sizeof *m);
+		free(m);
 		for (int i = 0; i < q->nt; i++)
 			K(i).q = -1;
 		for (size_t x = 0; x < q->nq; x++) {

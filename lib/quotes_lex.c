@@ -31,6 +31,9 @@ static const struct {
 	{"not_antecedent_after", L_NOANTE},
 	{"person_nouns", L_PERSN},
 	{"document_nouns", L_DOCN},
+	{"question_auxiliaries", L_QAUX},
+	{"question_labels", L_QLABEL},
+	{"question_words", L_QWH},
 };
 #define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
 
@@ -96,14 +99,13 @@ static void en_word(void *ctx, const char *w, int value)
 /* The classes of the shared English tables the quoter takes (from_english). 0 or -1. */
 int qt_lex_english(struct af_quoter *q, struct af_error *err)
 {
-	struct af_english *en = af_english_new(err);
+	const struct af_english *en = af_english_shared(err);
 	if (!en)
 		return -1;
 	for (size_t i = 0; i < sizeof from_english / sizeof from_english[0]; i++) {
 		struct en_ctx c = {q, from_english[i].bits, from_english[i].unless, en};
 		af_english_each(en, from_english[i].en, en_word, &c);
 	}
-	af_english_free(en);
 	return 0;
 }
 

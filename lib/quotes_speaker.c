@@ -5,6 +5,33 @@
 #include <stdlib.h>
 #include <strings.h>
 
+struct men_pos {
+	size_t c0, i;
+};
+
+static int by_men_pos(const void *a, const void *b)
+{
+	const struct men_pos *u = a, *v = b;
+	if (u->c0 != v->c0)
+		return u->c0 < v->c0 ? -1 : 1;
+	return (u->i > v->i) - (u->i < v->i);
+}
+
+/* q->men by start, the record's order among equals */
+static void sort_mentions(struct af_quoter *q)
+{
+	struct men_pos *p = af_malloc(q->nmen * sizeof *p);
+	struct mention *m = af_malloc(q->nmen * sizeof *m);
+	for (size_t i = 0; i < q->nmen; i++)
+		p[i] = (struct men_pos){q->men[i].c0, i};
+	qsort(p, q->nmen, sizeof *p, by_men_pos);
+	for (size_t i = 0; i < q->nmen; i++)
+		m[i] = q->men[p[i].i];
+	memcpy(q->men, m, q->nmen * sizeof *m);
+	free(m);
+	free(p);
+}
+
 void qt_load_mentions(struct af_quoter *q, const struct af_mentions *ents)
 {
 	q->nmen = 0;
@@ -31,6 +58,49 @@ void qt_load_mentions(struct af_quoter *q, const struct af_mentions *ents)
 		}
 		m->t0 = lo;
 	}
+	/* by start, the record's order among equals (a record's mentions usually come so),
+	 * each with the largest end so far: the nearest-before searches go back from a
+	 * binary search and stop early (men_before) */
+	size_t in_order = 1;
+	while (in_order < q->nmen && q->men[in_order - 1].c0 <= q->men[in_order].c0)
+		in_order++;
+	if (in_order < q->nmen)
+		sort_mentions(q);
+	for (size_t i = 0; i < q->nmen; i++)
+		q->men[i].c1max = i && q->men[i - 1].c1max > q->men[i].c1 ? q->men[i - 1].c1max : q->men[i].c1;
+}
+
+/* The number of mentions that start before character c. */
+static size_t men_upto(const struct af_quoter *q, size_t c)
+{
+	size_t lo = 0, hi = q->nmen;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (q->men[mid].c0 < c)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+typedef int (*men_pred)(const struct af_quoter *q, const struct mention *me, const void *ctx);
+
+/* The mention that ends last at or before character c and satisfies ok (the first in
+ * q->men of those ending there), else NULL: what a scan of every mention keeping the largest
+ * end finds, going back from the last mention starting before c while an earlier one could
+ * still end as late. */
+static const struct mention *men_before(const struct af_quoter *q, size_t c, men_pred ok, const void *ctx)
+{
+	const struct mention *near = NULL;
+	for (size_t i = men_upto(q, c); i-- > 0;) {
+		const struct mention *me = &q->men[i];
+		if (near && me->c1max < near->c1)
+			break;
+		if (me->c1 <= c && (!near || me->c1 >= near->c1) && ok(q, me, ctx))
+			near = me;
+	}
+	return near;
 }
 
 /* Is the name me the object of a verb or preposition ("told Nadeem Reza", "the shrine of Imam
@@ -65,39 +135,51 @@ static int not_antecedent(const struct af_quoter *q, const struct mention *me)
 /* "the Iranian president": a nationality and a title are not the speaker's name; the person
  * the article named with that title and a code of that country, nearest before, is; else the
  * nearest with that title and no known country ("the Iraqi foreign minister": Fuad Hussein). */
+struct holder {
+	const char *head, *code; /* the title word (hl bytes), the country's code (cl bytes) */
+	size_t hl, cl;
+	int coded;               /* 1: a holder with a code, 0: one with none */
+};
+
+static int holds_title(const struct af_quoter *q, const struct mention *me, const void *ctx)
+{
+	(void)q;
+	const struct holder *h = ctx;
+	if (strcmp(me->type, "PERSON") || !me->role || (me->code && strncmp(me->code, h->code, h->cl)) ||
+	    !me->code != !h->coded)
+		return 0;
+	size_t rl = strlen(me->role);
+	return rl >= h->hl && !strncasecmp(me->role + rl - h->hl, h->head, h->hl);
+}
+
 static const struct mention *title_holder(const struct af_quoter *q, const struct mention *norp, int sb,
                                           size_t before)
 {
 	if (!norp->code || sb < 1 || !is_word(q, sb - 1))
 		return NULL;
-	const char *head = q->s + T(sb - 1).start;
-	size_t hl = T(sb - 1).end - T(sb - 1).start, cl = strlen(norp->code);
-	const struct mention *near = NULL, *loose = NULL; /* loose: a holder of no known country */
-	for (size_t i = 0; i < q->nmen; i++) {
-		const struct mention *me = &q->men[i];
-		if (me->c1 > before || strcmp(me->type, "PERSON") || !me->role || (me->code && strncmp(me->code, norp->code, cl)))
-			continue;
-		size_t rl = strlen(me->role);
-		if (rl < hl || strncasecmp(me->role + rl - hl, head, hl))
-			continue;
-		if (me->code && (!near || me->c1 > near->c1))
-			near = me;
-		else if (!me->code && (!loose || me->c1 > loose->c1))
-			loose = me;
-	}
-	return near ? near : loose;
+	struct holder h = {q->s + T(sb - 1).start, norp->code, T(sb - 1).end - T(sb - 1).start, strlen(norp->code), 1};
+	const struct mention *near = men_before(q, before, holds_title, &h);
+	h.coded = 0; /* else a holder of no known country */
+	return near ? near : men_before(q, before, holds_title, &h);
 }
 
 /* The person named nearest before character c, outside quotes and not as a listener. */
+static int antecedent_person(const struct af_quoter *q, const struct mention *me, const void *ctx)
+{
+	(void)ctx;
+	return !strcmp(me->type, "PERSON") && !not_antecedent(q, me);
+}
+
+static int antecedent_other(const struct af_quoter *q, const struct mention *me, const void *ctx)
+{
+	(void)q;
+	(void)ctx;
+	return strcmp(me->type, "PERSON") != 0;
+}
+
 static const struct mention *nearest_person(const struct af_quoter *q, size_t c)
 {
-	const struct mention *near = NULL;
-	for (size_t i = 0; i < q->nmen; i++) {
-		const struct mention *me = &q->men[i];
-		if (me->c1 <= c && !strcmp(me->type, "PERSON") && !not_antecedent(q, me) && (!near || me->c1 > near->c1))
-			near = me;
-	}
-	return near;
+	return men_before(q, c, antecedent_person, NULL);
 }
 
 /* The country (a nationality or a place with a code) written right before the organisation
@@ -107,9 +189,9 @@ static const struct mention *country_before(const struct af_quoter *q, const str
 {
 	if (strcmp(org->type, "ORG") || org->code || org->t0 < 1)
 		return NULL;
-	for (size_t i = 0; i < q->nmen; i++) {
+	for (size_t i = men_upto(q, c0), e = men_upto(q, org->c0); i < e; i++) {
 		const struct mention *me = &q->men[i];
-		if (me->c0 < c0 || me->c1 > org->c0 || !me->code || (strcmp(me->type, "NORP") && strcmp(me->type, "LOC")))
+		if (me->c1 > org->c0 || !me->code || (strcmp(me->type, "NORP") && strcmp(me->type, "LOC")))
 			continue;
 		int gap = org->t0 - me->t0;
 		if (gap == 1 || (gap == 2 && T(org->t0 - 1).kind == AF_TOK_WORD && (T(org->t0 - 1).flags & AF_TF_CLITIC)))
@@ -136,23 +218,22 @@ static char *org_canon(const struct af_quoter *q, const struct mention *me, size
 
 /* "the ministry said": the organisation named nearest before, outside quotes, with the word
  * at token h in its name ("Foreign Ministry"), else NULL. */
+static int org_with_word(const struct af_quoter *q, const struct mention *me, const void *ctx)
+{
+	int h = *(const int *)ctx;
+	size_t hl = T(h).end - T(h).start;
+	if (strcmp(me->type, "ORG") || !me->canonical || (me->t0 < q->nt && K(me->t0).q >= 0))
+		return 0;
+	for (const char *w = me->canonical; *w; w++)
+		if ((w == me->canonical || w[-1] == ' ') && !strncasecmp(w, q->s + T(h).start, hl) &&
+		    (w[hl] == 0 || w[hl] == ' '))
+			return 1;
+	return 0;
+}
+
 static const struct mention *named_org_before(const struct af_quoter *q, int h, size_t c)
 {
-	size_t hl = T(h).end - T(h).start;
-	const struct mention *near = NULL;
-	for (size_t i = 0; i < q->nmen; i++) {
-		const struct mention *me = &q->men[i];
-		if (me->c1 > c || strcmp(me->type, "ORG") || !me->canonical || (me->t0 < q->nt && K(me->t0).q >= 0) ||
-		    (near && me->c1 <= near->c1))
-			continue;
-		for (const char *w = me->canonical; *w; w++)
-			if ((w == me->canonical || w[-1] == ' ') && !strncasecmp(w, q->s + T(h).start, hl) &&
-			    (w[hl] == 0 || w[hl] == ' ')) {
-				near = me;
-				break;
-			}
-	}
-	return near;
+	return men_before(q, c, org_with_word, &h);
 }
 
 /* The person whose name ends right before the comma before token i, else NULL. */
@@ -160,12 +241,14 @@ static const struct mention *person_before_comma(const struct af_quoter *q, int 
 {
 	if (i < 2 || !is_punct(q, i - 1, ','))
 		return NULL;
-	for (size_t k = 0; k < q->nmen; k++) {
-		const struct mention *me = &q->men[k];
-		if (me->c1 == T(i - 2).cend && !strcmp(me->type, "PERSON") && K(i - 2).q < 0)
-			return me;
-	}
-	return NULL;
+	size_t c = T(i - 2).cend;
+	if (K(i - 2).q >= 0)
+		return NULL;
+	const struct mention *found = NULL; /* the first in q->men ending at c */
+	for (size_t k = men_upto(q, c); k-- > 0 && q->men[k].c1max >= c;)
+		if (q->men[k].c1 == c && !strcmp(q->men[k].type, "PERSON"))
+			found = &q->men[k];
+	return found;
 }
 
 static int fn_key_cmp(const struct af_quoter *q, int i, int j)
@@ -344,6 +427,63 @@ static void quoted_as_saying(const struct af_quoter *q, struct attr *a)
 	}
 }
 
+/* "Benjamin said he believes "..."": the quoted words are those of the cue that reports the
+ * pronoun's clause, so its subject speaks (indirect speech keeps its own frame: "Harper said
+ * he thinks that ..." has "he" for "thinks"). */
+static void reported_pronoun(const struct af_quoter *q, struct attr *a)
+{
+	if (!(a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT))
+		return;
+	int j = a->sa - 1, l, xa, xb;
+	if (tok_is(q, j, "that"))
+		j--;
+	if (j > 0 && K(j).q < 0 && (cue_at(q, j, &l) & L_CUE) && l == 1) {
+		int s0 = sent_start(q, j), c = j, got;
+		while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
+			j--;
+		if (is_ing(q, c)) /* "Cruz replied, before adding that he thinks "..."" */
+			got = qt_ing_subject(q, s0, c, &xa, &xb);
+		else if (!(got = qt_np_back_appos(q, j, s0, &xa, &xb)) && tok_is(q, j - 1, "and"))
+			got = qt_subject_of(q, s0, j - 1, &xa, &xb); /* "Reid caucused ... and says he voted "..."" */
+		if (got && (is_cap(q, xb - 1) || (K(xb - 1).bits & L_SPKN) || (K(xa).bits & L_DET) || tok_is(q, xa, "the")) &&
+		    !(K(xa).bits & L_PRON)) {
+			a->sa = xa;
+			a->sb = xb;
+		}
+	}
+}
+
+/* A direct quote with no speaker of its own: the speaker of a cue in the sentence before,
+ * else the last speaker (last_spk, an attribution or -1) when near. */
+static void unattributed(const struct af_quoter *q, struct attr *a, int last_spk)
+{
+	if (a->sa < 0 && a->kind == Q_DIRECT && a->pa[0] > 0 && prev_sentence_speaker(q, a->pa[0] - 1, &a->sa, &a->sb)) {
+		/* ""...," Robinson said. / Bystrom agreed. "Mainstream Republicans ..."" */
+	} else if (a->sa < 0 && last_spk >= 0 && a->kind == Q_DIRECT) {
+		struct attr *p = &q->at[last_spk];
+		/* an unattributed quote: the last speaker, when near */
+		if (K(a->pa[0]).para - K(p->pa[0]).para <= 2) {
+			a->sa = p->sa;
+			a->sb = p->sb;
+			a->from = last_spk;
+			/* the same name mentioned again nearer the quote ("Roloson supports
+			 * Clinton. "I'm a college graduate ...""): that mention */
+			int last = p->sb - 1;
+			if (is_cap(q, last))
+				for (int t = a->pa[0] - 1; t > last && t > a->pa[0] - 80; t--) {
+					int s2;
+					if (K(t).klen == K(last).klen && K(t).q < 0 &&
+					    !memcmp(q->keys.p + K(t).koff, q->keys.p + K(last).koff, K(t).klen) &&
+					    is_cap(q, t) && !is_cap(q, t + 1) && qt_np_back(q, t + 1, 0, &s2)) {
+						a->sa = s2;
+						a->sb = t + 1;
+						break;
+					}
+				}
+		}
+	}
+}
+
 void qt_resolve(struct af_quoter *q)
 {
 	int *ord;
@@ -353,53 +493,8 @@ void qt_resolve(struct af_quoter *q)
 	for (size_t x = 0; x < m; x++) {
 		struct attr *a = &q->at[ord[x]];
 		quoted_as_saying(q, a);
-		if (a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT) {
-			/* "Benjamin said he believes "..."": the quoted words are those of the cue that
-			 * reports the pronoun's clause (indirect speech keeps its own frame: "Harper
-			 * said he thinks that ..." has "he" for "thinks") */
-			int j = a->sa - 1, l, xa, xb;
-			if (tok_is(q, j, "that"))
-				j--;
-			if (j > 0 && K(j).q < 0 && (cue_at(q, j, &l) & L_CUE) && l == 1) {
-				int s0 = sent_start(q, j), c = j, got;
-				while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
-					j--;
-				if (is_ing(q, c)) /* "Cruz replied, before adding that he thinks "..."" */
-					got = qt_ing_subject(q, s0, c, &xa, &xb);
-				else if (!(got = qt_np_back_appos(q, j, s0, &xa, &xb)) && tok_is(q, j - 1, "and"))
-					got = qt_subject_of(q, s0, j - 1, &xa, &xb); /* "Reid caucused ... and says he voted "..."" */
-				if (got && (is_cap(q, xb - 1) || (K(xb - 1).bits & L_SPKN) || (K(xa).bits & L_DET) || tok_is(q, xa, "the")) &&
-				    !(K(xa).bits & L_PRON)) {
-					a->sa = xa;
-					a->sb = xb;
-				}
-			}
-		}
-		if (a->sa < 0 && a->kind == Q_DIRECT && a->pa[0] > 0 && prev_sentence_speaker(q, a->pa[0] - 1, &a->sa, &a->sb)) {
-			/* ""...," Robinson said. / Bystrom agreed. "Mainstream Republicans ..."" */
-		} else if (a->sa < 0 && last_spk >= 0 && a->kind == Q_DIRECT) {
-			struct attr *p = &q->at[last_spk];
-			/* an unattributed quote: the last speaker, when near */
-			if (K(a->pa[0]).para - K(p->pa[0]).para <= 2) {
-				a->sa = p->sa;
-				a->sb = p->sb;
-				a->from = last_spk;
-				/* the same name mentioned again nearer the quote ("Roloson supports
-				 * Clinton. "I'm a college graduate ...""): that mention */
-				int last = p->sb - 1;
-				if (is_cap(q, last))
-					for (int t = a->pa[0] - 1; t > last && t > a->pa[0] - 80; t--) {
-						int s2;
-						if (K(t).klen == K(last).klen && K(t).q < 0 &&
-						    !memcmp(q->keys.p + K(t).koff, q->keys.p + K(last).koff, K(t).klen) &&
-						    is_cap(q, t) && !is_cap(q, t + 1) && qt_np_back(q, t + 1, 0, &s2)) {
-							a->sa = s2;
-							a->sb = t + 1;
-							break;
-						}
-					}
-			}
-		}
+		reported_pronoun(q, a);
+		unattributed(q, a, last_spk);
 		if (a->sa < 0)
 			continue;
 		a->spk_c0 = T(a->sa).cstart;
@@ -414,9 +509,9 @@ void qt_resolve(struct af_quoter *q)
 		int pron = a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON);
 		/* entities first */
 		const struct mention *best = NULL;
-		for (size_t i = 0; i < q->nmen; i++) {
+		for (size_t i = men_upto(q, a->spk_c0), e = men_upto(q, a->spk_c1); i < e; i++) {
 			const struct mention *me = &q->men[i];
-			if (me->c0 >= a->spk_c0 && me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
+			if (me->c1 <= a->spk_c1 && (!best || me->c1 > best->c1))
 				best = me;
 		}
 		/* ""...," the statement added": the body that issued it, the speaker before; so is
@@ -453,18 +548,7 @@ void qt_resolve(struct af_quoter *q)
 			a->type = best->type;
 		} else if (pron) {
 			int person = (K(a->sa).bits & L_PPRON) != 0;
-			const struct mention *near = NULL;
-			for (size_t i = 0; i < q->nmen; i++) {
-				const struct mention *me = &q->men[i];
-				if (me->c1 > a->spk_c0)
-					continue;
-				int isp = !strcmp(me->type, "PERSON");
-				if (isp && not_antecedent(q, me))
-					continue;
-				if (person ? isp : !isp)
-					if (!near || me->c1 > near->c1)
-						near = me;
-			}
+			const struct mention *near = men_before(q, a->spk_c0, person ? antecedent_person : antecedent_other, NULL);
 			/* "he" after a quote of a person, no other speaker named since, is that person, though someone else
 			 * was named between ("... God's awareness and His eminence. "..." he said") */
 			if (person && last_pspk >= 0 && (last_spk == last_pspk || !q->at[last_spk].canon)) {
@@ -515,4 +599,69 @@ void qt_resolve(struct af_quoter *q)
 			last_pspk = ord[x];
 	}
 	free(ord);
+}
+
+/* Is there a question mark after token i in its sentence (which a question label after it
+ * may not end: "...? A: ...")? */
+static int ends_question(const struct af_quoter *q, int i)
+{
+	for (int e = i + 1, end = sent_end(q, i); e < end; e++)
+		if (is_punct(q, e, '?'))
+			return 1;
+	return 0;
+}
+
+/* Is token i an interview's question label ("Q", "Question"), alone or before a colon or
+ * a full stop? */
+static int question_label(const struct af_quoter *q, int i)
+{
+	return i >= 0 && (K(i).bits & L_QLABEL) && is_cap(q, i) &&
+	       (q->s[T(i).end - 1] == '.' || i + 1 >= q->nt || is_punct(q, i + 1, ':') || is_punct(q, i + 1, '.') ||
+	        !is_word(q, i + 1));
+}
+
+/* The first word of the sentence of token i, past a question label and its colon. */
+static int first_word(const struct af_quoter *q, int i)
+{
+	int s0 = sent_start(q, i);
+	while (s0 < i && T(s0).kind != AF_TOK_WORD)
+		s0++;
+	if (s0 < i && question_label(q, s0))
+		for (s0++; s0 < i && T(s0).kind != AF_TOK_WORD; s0++)
+			;
+	return s0;
+}
+
+/* Is attribution a in a question: its sentence opened by an auxiliary, alone or after a
+ * question word ("Why do you think Washington wants ...?") or a question label ("... Q: Do
+ * you think ...?", where the label need not open the sentence), with a question mark after
+ * the cue? */
+static int in_question(const struct af_quoter *q, const struct attr *a)
+{
+	int at = a->cue >= 0 && a->cue < a->sa ? a->cue : a->sa;
+	if (!ends_question(q, a->cue >= 0 ? a->cue : a->sa))
+		return 0;
+	int w = first_word(q, at);
+	if (w <= at && (K(w).bits & L_QAUX))
+		return 1;
+	if (w < at && (K(w).bits & L_QWH) && (K(w + 1).bits & L_QAUX))
+		return 1;
+	for (int j = at; j > sent_start(q, at); j--)
+		if ((K(j).bits & L_QAUX) && (question_label(q, j - 1) || (j >= 2 && is_punct(q, j - 1, ':') && question_label(q, j - 2))))
+			return 1;
+	return 0;
+}
+
+void qt_questions(struct af_quoter *q)
+{
+	for (size_t x = 0; x < q->na; x++) {
+		struct attr *a = &q->at[x];
+		if (a->drop || a->sa < 0)
+			continue;
+		if (!question_label(q, a->sa) && !in_question(q, a))
+			continue;
+		a->kind = K_QUESTION;
+		a->sa = a->sb = -1;
+		a->va = a->vb = -1;
+	}
 }

@@ -1,13 +1,13 @@
-/* syntax.c - the part-of-speech tagger, the chunker and the lemmatizer (af/syntax.h,
- * docs/syntax.md). The clause rules are in lib/clause.c. */
+/* syntax.c - the part-of-speech tagger and the chunker (af/syntax.h, docs/syntax.md).
+ * The lemmatizer is in lib/syntax_lemma.c, the clause rules in lib/clause.c. */
 #include "af/syntax.h"
 #include "af/data.h"
-#include "af/syntax_impl.h"
+#include "syntax_impl.h"
 #include "af/utf8.h"
-#include "af/yaml.h"
 #include "perceptron.h"
 
 #include <errno.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,7 +83,7 @@ static inline uint32_t key32(uint64_t h)
 
 /* The word as the features see it: typographic quotes, apostrophes and dashes as ASCII,
  * `` and '' as ", digits as 0; at most AF_SYN_WORDMAX bytes. *lo gets it in lower case. */
-static size_t norm_word(const char *s, size_t n, char *buf, char *lo, uint32_t *flags)
+size_t af_syn_norm_word(const char *s, size_t n, char *buf, char *lo, uint32_t *flags)
 {
 	size_t i = 0, o = 0;
 	int upper = 0, lower = 0, first = 1;
@@ -195,7 +195,7 @@ void af_syn_infos(const struct af_syn_word *w, size_t n, struct af_syn_info *inf
 	for (size_t t = 0; t < n; t++) {
 		struct af_syn_info *x = &info[t];
 		uint32_t fl;
-		size_t len = norm_word(w[t].s, w[t].len, buf, lo, &fl);
+		size_t len = af_syn_norm_word(w[t].s, w[t].len, buf, lo, &fl);
 		if (t == 0)
 			fl |= AF_SYN_F_FIRST;
 		x->flags = fl;
@@ -431,295 +431,6 @@ size_t af_syn_chunk_feats(const struct af_syn_info *info, size_t n, size_t i, co
 }
 #undef F
 
-/* ---- lemmas ---- */
-
-struct lemma_ent {
-	uint64_t h; /* af_hash of the form, with the class folded in */
-	const char *lemma;
-	size_t len;
-};
-
-struct af_lemma_table {
-	struct af_ynode *doc;
-	struct lemma_ent *v;
-	size_t mask;
-};
-
-enum { LC_VERB = 1, LC_NOUN = 2, LC_ANY = 3 };
-
-static uint64_t lemma_key(const char *s, size_t n, int cls)
-{
-	return af_hash(s, n) * 31 + (uint64_t)cls;
-}
-
-static void lemma_put(struct af_lemma_table *t, uint64_t h, const char *lemma, size_t len)
-{
-	for (size_t j = h & t->mask;; j = (j + 1) & t->mask)
-		if (!t->v[j].lemma || t->v[j].h == h) {
-			t->v[j].h = h;
-			t->v[j].lemma = lemma;
-			t->v[j].len = len;
-			return;
-		}
-}
-
-static const struct lemma_ent *lemma_get(const struct af_lemma_table *t, const char *s, size_t n, int cls)
-{
-	if (!t)
-		return NULL;
-	uint64_t h = lemma_key(s, n, cls);
-	for (size_t j = h & t->mask;; j = (j + 1) & t->mask) {
-		if (!t->v[j].lemma)
-			return NULL;
-		if (t->v[j].h == h)
-			return &t->v[j];
-	}
-}
-
-static void lemma_table_free(struct af_lemma_table *t)
-{
-	if (!t)
-		return;
-	af_yaml_free(t->doc);
-	free(t->v);
-	free(t);
-}
-
-/* data/lemmas.yaml: maps "verbs" and "nouns" of irregular form -> lemma, and "known_verbs",
- * "known_nouns": lists of base forms the suffix rules prefer. */
-static struct af_lemma_table *lemma_table_load(const char *buf, size_t len, const char *file, struct af_error *err)
-{
-	struct af_ynode *doc = af_yaml_parse(buf, len, file, err);
-	if (!doc)
-		return NULL;
-	static const char *const keys[] = {"verbs", "nouns", "known_verbs", "known_nouns", NULL};
-	if (doc->type != AF_Y_MAP || af_ymap_check(doc, keys, err) < 0) {
-		if (doc->type != AF_Y_MAP)
-			af_yerr(err, doc, "expected a map of verbs, nouns, known_verbs, known_nouns");
-		af_yaml_free(doc);
-		return NULL;
-	}
-	size_t total = 0;
-	for (size_t k = 0; k + 1 < doc->n; k += 2)
-		total += doc->kids[k + 1]->n;
-	struct af_lemma_table *t = af_calloc(1, sizeof *t);
-	t->doc = doc;
-	size_t slots = 64;
-	while (slots < total * 3)
-		slots *= 2;
-	t->v = af_calloc(slots, sizeof *t->v);
-	t->mask = slots - 1;
-	for (size_t k = 0; k + 1 < doc->n; k += 2) {
-		const char *name = doc->kids[k]->str;
-		struct af_ynode *v = doc->kids[k + 1];
-		int known = strncmp(name, "known_", 6) == 0;
-		int cls = strstr(name, "verbs") ? LC_VERB : LC_NOUN;
-		if (v->type != (known ? AF_Y_SEQ : AF_Y_MAP)) {
-			af_yerr(err, v, "%s: expected a %s", name, known ? "list of words" : "map of form: lemma");
-			lemma_table_free(t);
-			return NULL;
-		}
-		for (size_t i = 0; i < v->n; i += known ? 1 : 2) {
-			struct af_ynode *form = v->kids[i], *lem = known ? v->kids[i] : v->kids[i + 1];
-			if (af_yscalar(form, name, err) < 0 || af_yscalar(lem, name, err) < 0) {
-				lemma_table_free(t);
-				return NULL;
-			}
-			/* known base forms under class + 4: "is this a lemma?" */
-			lemma_put(t, lemma_key(form->str, form->len, known ? cls + 4 : cls), lem->str, lem->len);
-		}
-	}
-	return t;
-}
-
-static int is_vowel(char c)
-{
-	return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
-}
-
-/* a candidate base form: known to the table, or (when none is) the first */
-static int known(const struct af_syntax *m, const char *s, size_t n, int cls)
-{
-	if (!m)
-		return 0;
-	if (lemma_get(m->lemmas, s, n, cls + 4))
-		return 1;
-	int v = af_syn_map_get(&m->lex, key32(hstr(s, n)));
-	return v > 0 && (v & cls);
-}
-
-static size_t pick(const struct af_syntax *m, int cls, char cand[][AF_SYN_WORDMAX], const size_t *clen,
-                   int nc, char *buf, size_t cap)
-{
-	int best = 0;
-	for (int k = 0; k < nc; k++)
-		if (clen[k] && known(m, cand[k], clen[k], cls)) {
-			best = k;
-			break;
-		}
-	size_t l = clen[best] < cap ? clen[best] : cap;
-	memcpy(buf, cand[best], l);
-	return l;
-}
-
-static int ends(const char *s, size_t n, const char *suf)
-{
-	size_t l = strlen(suf);
-	return n >= l && memcmp(s + n - l, suf, l) == 0;
-}
-
-/* Does a stem (a form minus -ed or -ing) whose base form is not known take an e back?
- * English spelling: created, taking, decided, declined, used, raised, charged, forced,
- * moved, argued; not visited, opened, developed, happened, gained. */
-static int wants_e(const char *s, size_t n)
-{
-	char L = s[n - 1], V = n >= 2 ? s[n - 2] : 0, P = n >= 3 ? s[n - 3] : 0;
-	int single = V && is_vowel(V) && !(P && is_vowel(P)); /* one vowel before L */
-	switch (L) {
-	case 'c': case 'v': case 'z': case 'u': return 1;
-	case 'g': return (single && V != 'o') || V == 'r' || V == 'd' || (V == 'n' && (P == 'a' || P == 'e'));
-	case 's': return (V && is_vowel(V) && !(V == 'u' && P == 'c')) || V == 'r' || V == 'n';
-	case 'd': case 'k': case 'b': return single && V != 'e';
-	case 't': return single && (V == 'a' || V == 'o' || V == 'u');
-	case 'r': return single && V != 'e';
-	case 'l': return single && (V == 'i' || V == 'u');
-	case 'm': return single && V != 'e';
-	case 'n': return single && V == 'i';
-	case 'p': return single && (V == 'a' || V == 'i');
-	default: return 0;
-	}
-}
-
-/* verb stem candidates of a form minus its suffix (-ed, -ing): as is, with e, undoubled */
-static int stem_cands(const char *s, size_t n, char cand[][AF_SYN_WORDMAX], size_t *clen)
-{
-	int nc = 0;
-	if (n == 0 || n + 2 >= AF_SYN_WORDMAX)
-		return 0;
-	char last = s[n - 1];
-	int dbl = n >= 2 && s[n - 2] == last && !is_vowel(last) && last != 's' && last != 'l' && last != 'z' &&
-	          last != 'f';
-	int want_e = wants_e(s, n);
-	/* order: the likelier spelling first, the table decides among them */
-	if (dbl) {
-		memcpy(cand[nc], s, n - 1);
-		clen[nc++] = n - 1;
-	}
-	if (want_e) {
-		memcpy(cand[nc], s, n);
-		cand[nc][n] = 'e';
-		clen[nc++] = n + 1;
-	}
-	memcpy(cand[nc], s, n);
-	clen[nc++] = n;
-	if (!want_e) {
-		memcpy(cand[nc], s, n);
-		cand[nc][n] = 'e';
-		clen[nc++] = n + 1;
-	}
-	if (dbl == 0 && n >= 2 && s[n - 2] == last) {
-		memcpy(cand[nc], s, n - 1);
-		clen[nc++] = n - 1;
-	}
-	return nc;
-}
-
-size_t af_lemmatize(const struct af_syntax *m, const char *s, size_t n, int tag, char *buf, size_t cap)
-{
-	char lo[AF_SYN_WORDMAX], tmp[AF_SYN_WORDMAX];
-	uint32_t fl;
-	const struct af_lemma_table *t = m ? m->lemmas : NULL;
-	if (n >= AF_SYN_WORDMAX - 8 || cap == 0) {
-		size_t l = n < cap ? n : cap;
-		memcpy(buf, s, l);
-		return l;
-	}
-	size_t len = norm_word(s, n, tmp, lo, &fl);
-	/* the features' form folds digits: the lemma keeps them */
-	if (fl & AF_SYN_F_DIGIT || tag == AF_POS_NNP || tag == AF_POS_NNPS || tag == AF_POS_CD ||
-	    (tag == AF_POS_JJ && (fl & AF_SYN_F_CAP))) {
-		size_t l = n < cap ? n : cap;
-		memcpy(buf, s, l);
-		if (tag == AF_POS_NNPS && ends(s, n, "s") && n > 3 && !ends(s, n, "ss"))
-			l = n - 1 < cap ? n - 1 : cap; /* Americans -> American */
-		return l;
-	}
-	int cls = af_pos_is_verb(tag) || tag == AF_POS_MD ? LC_VERB : tag == AF_POS_NNS ? LC_NOUN : 0;
-	/* a base form is its own lemma ("lay" the verb, not "lie" in the past) */
-	const struct lemma_ent *e = cls && tag != AF_POS_VB ? lemma_get(t, lo, len, cls) : NULL;
-	if (!e && (tag == AF_POS_RB || tag == AF_POS_POS || tag == AF_POS_PRP))
-		e = lemma_get(t, lo, len, LC_VERB); /* n't -> not, 's */
-	if (e) {
-		size_t l = e->len < cap ? e->len : cap;
-		memcpy(buf, e->lemma, l);
-		return l;
-	}
-	char cand[6][AF_SYN_WORDMAX];
-	size_t clen[6] = {0};
-	int nc = 0;
-	if (tag == AF_POS_VBZ && len > 2 && ends(lo, len, "s")) {
-		if (ends(lo, len, "ies") && len > 4) {
-			memcpy(cand[0], lo, len - 3);
-			memcpy(cand[0] + len - 3, "y", 1);
-			clen[nc++] = len - 2;
-		} else if (ends(lo, len, "sses") || ends(lo, len, "shes") || ends(lo, len, "ches") ||
-		           ends(lo, len, "xes") || ends(lo, len, "zes") || ends(lo, len, "oes")) {
-			memcpy(cand[nc], lo, len - 2);
-			clen[nc++] = len - 2;
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1;
-		} else {
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1;
-		}
-	} else if ((tag == AF_POS_VBD || tag == AF_POS_VBN) && len > 3 && ends(lo, len, "ed")) {
-		if (ends(lo, len, "ied") && len > 4) {
-			memcpy(cand[nc], lo, len - 3);
-			memcpy(cand[nc] + len - 3, "y", 1);
-			clen[nc++] = len - 2;
-		} else if (ends(lo, len, "eed")) {
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1; /* agreed, freed */
-			memcpy(cand[nc], lo, len - 2);
-			clen[nc++] = len - 2;
-		} else
-			nc = stem_cands(lo, len - 2, cand, clen);
-	} else if (tag == AF_POS_VBG && len > 4 && ends(lo, len, "ing")) {
-		if (ends(lo, len, "ying") && len > 5 && !is_vowel(lo[len - 5])) {
-			/* dying -> die, lying -> lie; but saying, playing keep y */
-			nc = stem_cands(lo, len - 3, cand, clen);
-		} else
-			nc = stem_cands(lo, len - 3, cand, clen);
-	} else if (tag == AF_POS_NNS && len > 2 && ends(lo, len, "s") && !ends(lo, len, "ss") &&
-	           !ends(lo, len, "us") && !ends(lo, len, "is")) {
-		if (ends(lo, len, "ies") && len > 4) {
-			memcpy(cand[nc], lo, len - 3);
-			memcpy(cand[nc] + len - 3, "y", 1);
-			clen[nc++] = len - 2;
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1; /* movies */
-		} else if (ends(lo, len, "sses") || ends(lo, len, "shes") || ends(lo, len, "ches") ||
-		           ends(lo, len, "xes") || ends(lo, len, "zes")) {
-			memcpy(cand[nc], lo, len - 2);
-			clen[nc++] = len - 2;
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1;
-		} else {
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1;
-			if (ends(lo, len, "es") && len > 4) {
-				memcpy(cand[nc], lo, len - 2);
-				clen[nc++] = len - 2;
-			}
-		}
-	}
-	if (nc > 0)
-		return pick(m, cls ? cls : LC_VERB, cand, clen, nc, buf, cap);
-	size_t l = len < cap ? len : cap;
-	memcpy(buf, lo, l);
-	return l;
-}
-
 /* ---- loading ---- */
 
 static void rdweights(struct af_pc_reader *r, struct af_syn_weights *w, int ncls)
@@ -731,23 +442,34 @@ static void rdweights(struct af_pc_reader *r, struct af_syn_weights *w, int ncls
 	}
 	memcpy(&w->scale, &sc, 4);
 	w->mask = slots - 1;
+	w->ncls = ncls;
 	w->slot = af_pc_rdsec(r, (size_t)slots * 8);
 	w->ent = af_pc_rdsec(r, (size_t)entries * 4);
 	if (r->bad)
 		return;
-	for (uint32_t j = 0; j < slots; j++)
-		if (w->slot[j].key && (w->slot[j].row >> 8) + (w->slot[j].row & 0xff) > entries)
+	/* each row inside the entries, each sparse entry's class one of ncls (the trainer
+	 * writes the rows in the order of the slots: this reads the entries in order) */
+	for (uint32_t j = 0; j < slots; j++) {
+		if (!w->slot[j].key)
+			continue;
+		size_t off = w->slot[j].row >> 8, cnt = w->slot[j].row & 0xff;
+		if (off + (cnt ? cnt : AF_SYN_DENSE_WORDS(ncls)) > entries) {
 			r->bad = 1;
-	for (uint32_t e = 0; e < entries; e++)
-		if ((w->ent[e] & 0xffff) >= (uint32_t)ncls)
-			r->bad = 1;
+			return;
+		}
+		for (size_t e = off; e < off + cnt; e++)
+			if ((w->ent[e] & 0xffff) >= (uint32_t)ncls)
+				r->bad = 1;
+	}
 }
 
 int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, struct af_error *err)
 {
 	if (af_pc_check(buf, len, "AFSYNTAX", 24, "syntax", err) < 0)
 		return -1;
+	static _Atomic uint64_t loads;
 	struct af_syntax *m = af_calloc(1, sizeof *m);
+	m->id = atomic_fetch_add(&loads, 1) + 1;
 	const char *base = buf;
 	if ((uintptr_t)buf % 4) { /* the tables are read in place: they must be aligned */
 		m->mem = af_malloc(len);
@@ -780,7 +502,7 @@ int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, stru
 	}
 	const struct af_datafile *lf = af_data_find("lemmas.yaml");
 	if (lf) {
-		m->lemmas = lemma_table_load(lf->data, lf->len, "lemmas.yaml", err);
+		m->lemmas = af_syn_lemmas_load(lf->data, lf->len, "lemmas.yaml", err);
 		if (!m->lemmas) {
 			af_syntax_free(m);
 			return -1;
@@ -810,7 +532,7 @@ void af_syntax_free(struct af_syntax *m)
 {
 	if (!m)
 		return;
-	lemma_table_free(m->lemmas);
+	af_syn_lemmas_free(m->lemmas);
 	free(m->mem);
 	free(m);
 }
@@ -839,24 +561,24 @@ static struct af_syn_info *infos_of(struct af_parse *p, size_t n)
 enum { WC_BITS = 12, CC_BITS = 12 };
 struct syn_wcache {
 	uint64_t key; /* 0: empty */
-	int32_t s[AF_SYN_NT];
+	int32_t s[AF_SYN_PAD(AF_SYN_NT)];
 };
 struct syn_ccache {
 	uint64_t key;
-	int32_t s[AF_SYN_NC];
+	int32_t s[AF_SYN_PAD(AF_SYN_NC)];
 };
 struct syn_ncache { /* a word's chunker scores as the word 2 before, 1 before, 1 after, 2 after */
 	uint64_t key;
-	int32_t s[4][AF_SYN_NC];
+	int32_t s[4][AF_SYN_PAD(AF_SYN_NC)];
 };
 enum { NC_BITS = 11 };
 struct syn_cache {
-	const struct af_syntax *m; /* the model the sums are of */
+	uint64_t model; /* the id of the model the sums are of (0: none yet) */
 	struct syn_wcache w[1u << WC_BITS];
 	struct syn_ccache c[1u << CC_BITS];
 	struct syn_ccache c0[1u << CC_BITS]; /* the chunker's word-and-tag features */
 	struct syn_ncache nb[1u << NC_BITS];
-	int32_t edge[4][AF_SYN_NC];          /* the same for no word (outside the sentence) */
+	int32_t edge[4][AF_SYN_PAD(AF_SYN_NC)];         /* the same for no word (outside the sentence) */
 };
 
 static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
@@ -864,7 +586,7 @@ static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
 	struct syn_cache *c = p->cache;
 	if (!c)
 		p->cache = c = af_calloc(1, sizeof *c);
-	if (c->m != m) {
+	if (c->model != m->id) {
 		for (size_t k = 0; k < (1u << WC_BITS); k++)
 			c->w[k].key = 0;
 		for (size_t k = 0; k < (1u << CC_BITS); k++)
@@ -874,8 +596,8 @@ static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
 		memset(c->edge, 0, sizeof c->edge);
 		uint32_t f[4];
 		for (int d = 0; d < 4; d++)
-			af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(NULL, d < 2 ? d - 2 : d - 1, f), c->edge[d]);
-		c->m = m;
+			af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(NULL, d < 2 ? d - 2 : d - 1, f), c->edge[d], AF_SYN_NC);
+		c->model = m->id;
 	}
 	return c;
 }
@@ -895,12 +617,12 @@ static void tag_infos(const struct af_syntax *m, struct af_parse *p, const struc
 		struct syn_wcache *wc = &cache->w[key >> (64 - WC_BITS)];
 		if (wc->key != key) {
 			memset(wc->s, 0, sizeof wc->s);
-			af_syn_score(&m->pos, f, af_syn_pos_wfeats(info, i, f), wc->s);
+			af_syn_score(&m->pos, f, af_syn_pos_wfeats(info, i, f), wc->s, AF_SYN_NT);
 			wc->key = key;
 		}
-		int32_t score[AF_SYN_NT];
+		int32_t score[AF_SYN_PAD(AF_SYN_NT)];
 		memcpy(score, wc->s, sizeof score);
-		af_syn_score(&m->pos, f, af_syn_pos_cfeats(info, n, i, tags, f), score);
+		af_syn_score(&m->pos, f, af_syn_pos_cfeats(info, n, i, tags, f), score, AF_SYN_NT);
 		int best = 0;
 		for (int c = 1; c < AF_SYN_NT; c++)
 			if (score[c] > score[best])
@@ -923,19 +645,19 @@ static void chunk_infos(const struct af_syntax *m, struct af_parse *p, const str
 		struct syn_ccache *cc = &cache->c[mix(key, 0x77) >> (64 - CC_BITS)];
 		if (cc->key != key) {
 			memset(cc->s, 0, sizeof cc->s);
-			af_syn_score(&m->chunk, f, af_syn_chunk_tfeats(n, i, tags, cls, f), cc->s);
+			af_syn_score(&m->chunk, f, af_syn_chunk_tfeats(n, i, tags, cls, f), cc->s, AF_SYN_NC);
 			cc->key = key;
 		}
-		int32_t score[AF_SYN_NC];
+		int32_t score[AF_SYN_PAD(AF_SYN_NC)];
 		memcpy(score, cc->s, sizeof score);
 		uint64_t k0 = mix(mix(info[i].w, info[i].flags & AF_SYN_F_FIRST), t0) | 1;
 		struct syn_ccache *c0 = &cache->c0[k0 >> (64 - CC_BITS)];
 		if (c0->key != k0) {
 			memset(c0->s, 0, sizeof c0->s);
-			af_syn_score(&m->chunk, f, af_syn_chunk_w0feats(info, i, tags, f), c0->s);
+			af_syn_score(&m->chunk, f, af_syn_chunk_w0feats(info, i, tags, f), c0->s, AF_SYN_NC);
 			c0->key = k0;
 		}
-		for (int c = 0; c < AF_SYN_NC; c++)
+		for (int c = 0; c < AF_SYN_PAD(AF_SYN_NC); c++)
 			score[c] += c0->s[c];
 		for (int d = 0; d < 4; d++) {
 			ptrdiff_t j = (ptrdiff_t)i + (d < 2 ? d - 2 : d - 1);
@@ -947,15 +669,15 @@ static void chunk_infos(const struct af_syntax *m, struct af_parse *p, const str
 					memset(nb->s, 0, sizeof nb->s);
 					for (int e = 0; e < 4; e++)
 						af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(&info[j], e < 2 ? e - 2 : e - 1, f),
-						             nb->s[e]);
+						             nb->s[e], AF_SYN_NC);
 					nb->key = kn;
 				}
 				v = nb->s[d];
 			}
-			for (int c = 0; c < AF_SYN_NC; c++)
+			for (int c = 0; c < AF_SYN_PAD(AF_SYN_NC); c++)
 				score[c] += v[c];
 		}
-		af_syn_score(&m->chunk, f, af_syn_chunk_wfeats(info, n, i, tags, cls, f), score);
+		af_syn_score(&m->chunk, f, af_syn_chunk_wfeats(info, n, i, tags, cls, f), score, AF_SYN_NC);
 		int prev = i ? cls[i - 1] : 0, best = -1;
 		for (int c = 0; c < AF_SYN_NC; c++)
 			if (af_syn_chunk_ok(prev, c) && (best < 0 || score[c] > score[best]))

@@ -1,9 +1,11 @@
-/* text.c - the tokenizer and the sentence splitter (rules in docs/text.md). */
+/* text.c - the tokenizer (rules in docs/text.md): the abbreviation table, the characters
+ * and the tokens; the sentence splitter is sentences.c. */
 #include "af/text.h"
 #include "af/data.h"
 #include "af/utf8.h"
 #include "af/yaml.h"
 #include "af/util.h"
+#include "text_int.h"
 
 #include <stdlib.h>
 #include <threads.h>
@@ -14,10 +16,6 @@ AF_DATA_USE(abbreviations_yaml);
 
 /* ------------------------------------------------------------------ abbreviations */
 
-/* Classes of an entry, one word may have several ("No." before a number, "No" starter). */
-enum { AB_TITLE = 1, AB_MONTH = 2, AB_NUMBER = 4, AB_ABBREV = 8, AB_STARTER = 16 };
-#define AB_KEYMAX 23
-
 /* The abbreviation table (lower-cased ASCII key without the final period -> AB_ classes)
  * and the ASCII classes are built once per process (call_once in af_text_init) from the
  * compiled-in data and never change after: every thread reads them, none writes them. */
@@ -25,24 +23,7 @@ static struct af_map ab_map;
 static once_flag text_once = ONCE_FLAG_INIT;
 static int text_rc;
 static struct af_error text_err;
-
-/* Byte classes for ASCII; non-ASCII goes through af_uni_class. */
-enum {
-	K_LETTER = AF_UNI_LETTER,
-	K_UPPER = AF_UNI_UPPER,
-	K_LOWER = AF_UNI_LOWER,
-	K_DIGIT = AF_UNI_DIGIT,
-	K_MARK = AF_UNI_MARK,
-	K_PUNCT = AF_UNI_PUNCT,
-	K_SYMBOL = AF_UNI_SYMBOL,
-	K_SPACE = AF_UNI_SPACE,
-	K_FORMAT = AF_UNI_FORMAT,
-	K_CONTROL = AF_UNI_CONTROL,
-	K_OTHER = AF_UNI_OTHER
-};
-#define K_ALNUM (K_LETTER | K_DIGIT)
-#define K_WORDCH (K_LETTER | K_DIGIT | K_MARK)
-static unsigned short ascii_cls[128];
+unsigned short af_text_ascii[128];
 
 /* s[0..n) lower-cased (ASCII) into k (AB_KEYMAX bytes at least) */
 static void ab_key(const char *s, size_t n, char *k)
@@ -54,7 +35,7 @@ static void ab_key(const char *s, size_t n, char *k)
 }
 
 /* The classes of s[0..n) (ASCII case ignored), 0 if not listed. */
-static unsigned ab_lookup(const char *s, size_t n)
+unsigned af_text_abbrev(const char *s, size_t n)
 {
 	char k[AB_KEYMAX];
 	if (n == 0 || n > AB_KEYMAX)
@@ -118,7 +99,7 @@ static int ab_load(const char *buf, size_t len, const char *file, struct af_erro
 			}
 			for (size_t i = 0; i < n; i++) {
 				unsigned char c = (unsigned char)e->str[i];
-				if (c >= 0x80 || (ascii_cls[c] & (K_SPACE | K_CONTROL))) {
+				if (c >= 0x80 || (af_text_ascii[c] & (K_SPACE | K_CONTROL))) {
 					af_yerr(err, e, "'%s': only ASCII without spaces is supported", e->str);
 					goto out;
 				}
@@ -150,13 +131,13 @@ static void init_ascii(void)
 			k = K_SYMBOL;
 		else
 			k = K_PUNCT; /* ! " # % & ' ( ) * , - . / : ; ? @ [ \ ] _ { } */
-		ascii_cls[c] = (unsigned short)k;
+		af_text_ascii[c] = (unsigned short)k;
 	}
-	ascii_cls['%'] = K_SYMBOL;
-	ascii_cls['&'] = K_SYMBOL;
-	ascii_cls['*'] = K_SYMBOL;
-	ascii_cls['#'] = K_SYMBOL;
-	ascii_cls['@'] = K_SYMBOL;
+	af_text_ascii['%'] = K_SYMBOL;
+	af_text_ascii['&'] = K_SYMBOL;
+	af_text_ascii['*'] = K_SYMBOL;
+	af_text_ascii['#'] = K_SYMBOL;
+	af_text_ascii['@'] = K_SYMBOL;
 }
 
 static void text_load(void)
@@ -181,57 +162,13 @@ int af_text_init(struct af_error *err)
 
 /* ------------------------------------------------------------------ characters */
 
-/* Decodes the code point at s[i] (i < n) into *cp and returns its byte length;
- * an invalid or truncated sequence is one byte, U+FFFD. */
-static inline size_t dec(const unsigned char *s, size_t n, size_t i, uint32_t *cp)
-{
-	unsigned c = s[i];
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	}
-	size_t need;
-	uint32_t v, min;
-	if (c >= 0xC2 && c <= 0xDF)
-		need = 1, v = c & 0x1F, min = 0x80;
-	else if (c >= 0xE0 && c <= 0xEF)
-		need = 2, v = c & 0x0F, min = 0x800;
-	else if (c >= 0xF0 && c <= 0xF4)
-		need = 3, v = c & 0x07, min = 0x10000;
-	else
-		goto bad;
-	if (i + need >= n)
-		goto bad;
-	for (size_t k = 1; k <= need; k++) {
-		if ((s[i + k] & 0xC0) != 0x80)
-			goto bad;
-		v = (v << 6) | (s[i + k] & 0x3F);
-	}
-	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-		goto bad;
-	*cp = v;
-	return need + 1;
-bad:
-	*cp = 0xFFFD;
-	return 1;
-}
-
-static inline unsigned cls_of(uint32_t cp)
-{
-	if (cp < 0x80)
-		return ascii_cls[cp];
-	if (cp == 0xFFFD)
-		return K_SYMBOL;
-	return af_uni_class(cp);
-}
-
 /* Class of the code point at s[i], 0 at the end of the text. */
 static inline unsigned cls_at(const unsigned char *s, size_t n, size_t i)
 {
 	if (i >= n)
 		return 0;
 	if (s[i] < 0x80)
-		return ascii_cls[s[i]];
+		return af_text_ascii[s[i]];
 	uint32_t cp;
 	dec(s, n, i, &cp);
 	return cls_of(cp);
@@ -334,7 +271,7 @@ static size_t match_dotted(const unsigned char *s, size_t n, size_t i)
 	size_t groups = 0, j = i;
 	for (;;) {
 		size_t k = j;
-		while (k < n && k - j < 3 && (ascii_cls[s[k] & 0x7F] & K_LETTER) && s[k] < 0x80)
+		while (k < n && k - j < 3 && (af_text_ascii[s[k] & 0x7F] & K_LETTER) && s[k] < 0x80)
 			k++;
 		if (k == j || k - j > 2)
 			break;
@@ -369,7 +306,7 @@ static size_t match_clitic(const unsigned char *s, size_t n, size_t i)
 	if (!is_apos(cp))
 		return 0;
 	size_t j = i + l, k = j;
-	while (k < n && k - j < 3 && s[k] < 0x80 && (ascii_cls[s[k]] & K_LETTER))
+	while (k < n && k - j < 3 && s[k] < 0x80 && (af_text_ascii[s[k]] & K_LETTER))
 		k++;
 	if (k == j || (cls_at(s, n, k) & K_WORDCH))
 		return 0;
@@ -457,12 +394,12 @@ static int dotted_acronym(struct wscan *w)
 		return -1;
 	for (size_t q = w->j; q < e; q++)
 		if (w->s[q] != '.')
-			shape(ascii_cls[w->s[q]], &w->f, &w->first);
+			shape(af_text_ascii[w->s[q]], &w->f, &w->first);
 	if (w->s[e - 1] == '.')
 		w->f |= AF_TF_ABBREV;
 	w->j = e;
 	w->prevcp = w->s[e - 1];
-	w->pk = ascii_cls[w->s[e - 1]];
+	w->pk = af_text_ascii[w->s[e - 1]];
 	if (!hyphen_after_dot(w))
 		return 0;
 	w->f &= ~(unsigned)AF_TF_ABBREV;
@@ -487,7 +424,7 @@ static int word_period(struct wscan *w, uint32_t cp, size_t nx, unsigned nk)
 		if (q - nx >= 2)
 			return take_punct(w, nx, cp);
 	}
-	unsigned c = ab_lookup((const char *)s + start, j - start);
+	unsigned c = af_text_abbrev((const char *)s + start, j - start);
 	unsigned add = 0;
 	if (c & (AB_TITLE | AB_MONTH | AB_ABBREV))
 		add = AF_TF_ABBREV | ((c & AB_TITLE) ? AF_TF_TITLE : 0) | ((c & AB_MONTH) ? AF_TF_MONTH : 0);
@@ -683,12 +620,12 @@ static size_t match_url(const unsigned char *s, size_t n, size_t i)
 static size_t match_email(const unsigned char *s, size_t n, size_t i)
 {
 	size_t j = i;
-	while (j < n && j - i <= 64 && s[j] < 0x80 && ((ascii_cls[s[j]] & K_ALNUM) || (s[j] && strchr("._%+-", s[j]))))
+	while (j < n && j - i <= 64 && s[j] < 0x80 && ((af_text_ascii[s[j]] & K_ALNUM) || (s[j] && strchr("._%+-", s[j]))))
 		j++;
 	if (j == i || j >= n || s[j] != '@' || s[j - 1] == '.')
 		return 0;
 	size_t d = ++j, lastdot = 0;
-	while (j < n && j - d <= 253 && s[j] < 0x80 && ((ascii_cls[s[j]] & K_ALNUM) || s[j] == '-' || s[j] == '.'))
+	while (j < n && j - d <= 253 && s[j] < 0x80 && ((af_text_ascii[s[j]] & K_ALNUM) || s[j] == '-' || s[j] == '.'))
 		j++;
 	while (j > d && (s[j - 1] == '.' || s[j - 1] == '-'))
 		j--;
@@ -698,7 +635,7 @@ static size_t match_email(const unsigned char *s, size_t n, size_t i)
 	if (!lastdot || j - lastdot < 3 || lastdot == d)
 		return 0;
 	for (size_t q = lastdot + 1; q < j; q++)
-		if (!(ascii_cls[s[q]] & K_LETTER))
+		if (!(af_text_ascii[s[q]] & K_LETTER))
 			return 0;
 	return j;
 }
@@ -864,7 +801,7 @@ static size_t token(struct tz *z, size_t i, uint32_t cp, size_t l, unsigned k)
 		emit(z, i, e, AF_TOK_NUMBER, f);
 		return e;
 	}
-	if (is_apos(cp) && bnd && i + l + 1 < n && (ascii_cls[s[i + l] & 0x7F] & K_DIGIT) && s[i + l] < 0x80 &&
+	if (is_apos(cp) && bnd && i + l + 1 < n && (af_text_ascii[s[i + l] & 0x7F] & K_DIGIT) && s[i + l] < 0x80 &&
 	    s[i + l + 1] >= '0' && s[i + l + 1] <= '9') { /* '90s */
 		e = i + l + 2;
 		if (e < n && s[e] == 's')
@@ -910,7 +847,7 @@ int af_tokenize(const char *str, size_t n, struct af_tokens *out, struct af_erro
 	out->n = 0;
 	while (i < n) {
 		unsigned char c = s[i];
-		if (c < 0x80 && (ascii_cls[c] & (K_SPACE | K_CONTROL))) {
+		if (c < 0x80 && (af_text_ascii[c] & (K_SPACE | K_CONTROL))) {
 			if (c == '\n' || c == '\v' || c == '\f' || (c == '\r' && !(i + 1 < n && s[i + 1] == '\n')))
 				nl++;
 			z.pend |= AF_TF_SPACE;
@@ -958,146 +895,4 @@ const char *af_tok_kind_name(enum af_tok_kind k)
 	static const char *const names[] = {"word",  "number", "punct",  "quote-open", "quote-close", "quote",
 	                                    "url",   "email",  "handle", "hashtag",    "symbol"};
 	return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "?";
-}
-
-/* ------------------------------------------------------------------ sentences */
-
-static int is_terminal(const unsigned char *s, const struct af_token *t)
-{
-	if (t->kind != AF_TOK_PUNCT)
-		return 0;
-	unsigned char c = s[t->start];
-	if (c == '.' || c == '!' || c == '?')
-		return 1;
-	uint32_t cp;
-	dec(s, t->end, t->start, &cp);
-	return cp == 0x2026 || cp == 0x061F || cp == 0x06D4 || cp == 0x0964 || cp == 0x3002 || cp == 0xFF01 ||
-	       cp == 0xFF1F || cp == 0x203C || cp == 0x2047 || cp == 0x2048 || cp == 0x2049;
-}
-
-/* Closing quotes and brackets that stay with the sentence before them. */
-static int is_closer(const unsigned char *s, const struct af_token *t)
-{
-	if (t->kind == AF_TOK_QUOTE_CLOSE || t->kind == AF_TOK_QUOTE)
-		return 1;
-	if (t->kind != AF_TOK_PUNCT)
-		return 0;
-	unsigned char c = s[t->start];
-	return c == ')' || c == ']' || c == '}';
-}
-
-static int starts_lower(const unsigned char *s, const struct af_token *t)
-{
-	if (t->kind != AF_TOK_WORD && t->kind != AF_TOK_HANDLE && t->kind != AF_TOK_HASHTAG &&
-	    t->kind != AF_TOK_URL && t->kind != AF_TOK_EMAIL)
-		return 0;
-	if (t->kind != AF_TOK_WORD)
-		return t->kind != AF_TOK_HASHTAG && t->kind != AF_TOK_HANDLE;
-	uint32_t cp;
-	dec(s, t->end, t->start, &cp);
-	return (cls_of(cp) & K_LOWER) != 0;
-}
-
-/* A line break before token i ends the sentence, unless the text is wrapped prose. */
-static int breaks_before(const unsigned char *s, const struct af_token *v, size_t i)
-{
-	const struct af_token *t = &v[i], *p = &v[i - 1];
-	if (t->flags & AF_TF_PARA)
-		return 1;
-	if (!(t->flags & AF_TF_NEWLINE))
-		return 0;
-	if (starts_lower(s, t) || p->kind == AF_TOK_QUOTE_OPEN || (p->flags & AF_TF_TITLE))
-		return 0;
-	if (p->kind == AF_TOK_PUNCT) {
-		uint32_t cp;
-		dec(s, p->end, p->start, &cp);
-		if (cp == ',' || cp == '(' || cp == '[' || cp == '-' || cp == 0x2013 || cp == 0x2014)
-			return 0;
-	}
-	return 1;
-}
-
-/* If a sentence ends with token i (or the closers after it), the index after its last token. */
-static size_t ends_after(const unsigned char *s, const struct af_token *v, size_t nt, size_t i)
-{
-	const struct af_token *t = &v[i];
-	int term = is_terminal(s, t);
-	if (!term && !(t->flags & AF_TF_ABBREV))
-		return 0;
-	size_t j = i + 1;
-	while (j < nt && !(v[j].flags & AF_TF_SPACE) && (is_closer(s, &v[j]) || is_terminal(s, &v[j])))
-		j++;
-	if (j >= nt)
-		return j;
-	const struct af_token *nx = &v[j];
-	if (nx->flags & AF_TF_NEWLINE)
-		return j;
-	if (starts_lower(s, nx))
-		return 0;
-	if (nx->kind == AF_TOK_PUNCT) {
-		unsigned char c = s[nx->start];
-		if (c == ',' || c == ';' || c == ':' || c == ')' || c == ']')
-			return 0;
-	}
-	if (term || j > i + 1)
-		return j;
-	/* an abbreviation: does it end the sentence as well? */
-	if (t->flags & AF_TF_TITLE)
-		return 0;
-	if (nx->kind == AF_TOK_NUMBER)
-		return 0;
-	if (nx->kind == AF_TOK_QUOTE_OPEN)
-		return j;
-	if (nx->kind == AF_TOK_WORD && (nx->flags & AF_TF_CAP) &&
-	    (ab_lookup((const char *)s + nx->start, nx->end - nx->start) & AB_STARTER))
-		return j;
-	return 0;
-}
-
-static void push_sentence(struct af_sentences *out, const struct af_token *v, size_t a, size_t b)
-{
-	if (out->n == out->cap)
-		out->v = af_grow(out->v, &out->cap, out->n + 1, sizeof *out->v);
-	struct af_sentence *x = &out->v[out->n++];
-	x->tok_start = a;
-	x->tok_end = b;
-	x->start = v[a].start;
-	x->end = v[b - 1].end;
-	x->cstart = v[a].cstart;
-	x->cend = v[b - 1].cend;
-}
-
-int af_sentences(const char *str, size_t n, const struct af_tokens *toks, struct af_sentences *out,
-                 struct af_error *err)
-{
-	(void)n;
-	if (af_text_init(err) < 0)
-		return -1;
-	const unsigned char *s = (const unsigned char *)str;
-	const struct af_token *v = toks->v;
-	size_t nt = toks->n, start = 0, i = 0;
-	out->n = 0;
-	while (i < nt) {
-		if (i > start && breaks_before(s, v, i)) {
-			push_sentence(out, v, start, i);
-			start = i;
-		}
-		size_t e = ends_after(s, v, nt, i);
-		if (e) {
-			push_sentence(out, v, start, e);
-			start = i = e;
-		} else {
-			i++;
-		}
-	}
-	if (start < nt)
-		push_sentence(out, v, start, nt);
-	return 0;
-}
-
-void af_sentences_free(struct af_sentences *ss)
-{
-	free(ss->v);
-	ss->v = NULL;
-	ss->n = ss->cap = 0;
 }

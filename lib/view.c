@@ -12,6 +12,7 @@
 #include "af/text.h"
 #include "af/utf8.h"
 #include "af/util.h"
+#include "view_int.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -89,7 +90,7 @@ void af_html_escape(struct af_buf *out, const char *s, size_t n)
 	af_buf_add(out, s + run, n - run);
 }
 
-static void esc(struct af_buf *b, const char *s)
+void vw_esc(struct af_buf *b, const char *s)
 {
 	af_html_escape(b, s, strlen(s));
 }
@@ -105,7 +106,7 @@ static const char *jstr(const json_t *o, const char *key, size_t *len)
 	return json_string_value(v);
 }
 
-static const char *jstr0(const json_t *o, const char *key)
+const char *vw_jstr0(const json_t *o, const char *key)
 {
 	const char *s = jstr(o, key, NULL);
 	return s && *s ? s : NULL;
@@ -152,11 +153,11 @@ static int in_list(const char *key, const char *const *list)
 }
 
 /* an actor's short name for filters and pairs: its code, else its name, else "?" */
-static const char *actor_key(const json_t *a)
+const char *vw_actor_key(const json_t *a)
 {
 	const char *s;
-	if ((s = jstr0(a, "actor")) || (s = jstr0(a, "code")) || (s = jstr0(a, "canonical")) ||
-	    (s = jstr0(a, "text")))
+	if ((s = vw_jstr0(a, "actor")) || (s = vw_jstr0(a, "code")) || (s = vw_jstr0(a, "canonical")) ||
+	    (s = vw_jstr0(a, "text")))
 		return s;
 	return "?";
 }
@@ -164,15 +165,15 @@ static const char *actor_key(const json_t *a)
 static const char *actor_name(const json_t *a)
 {
 	const char *s;
-	if ((s = jstr0(a, "canonical")) || (s = jstr0(a, "text")))
+	if ((s = vw_jstr0(a, "canonical")) || (s = vw_jstr0(a, "text")))
 		return s;
 	return NULL;
 }
 
 /* the CAMEO root of an event: its "root", else the first two digits of "code" */
-static void event_root(const json_t *e, char root[8])
+void vw_event_root(const json_t *e, char root[8])
 {
-	const char *r = jstr0(e, "root"), *c = jstr0(e, "code");
+	const char *r = vw_jstr0(e, "root"), *c = vw_jstr0(e, "code");
 	root[0] = 0;
 	if (r && strlen(r) < 8)
 		strcpy(root, r);
@@ -180,52 +181,6 @@ static void event_root(const json_t *e, char root[8])
 		memcpy(root, c, 2);
 		root[2] = 0;
 	}
-}
-
-/* days since 1970-01-01 of "YYYY", "YYYY-MM" or "YYYY-MM-DD..." (H. Hinnant's algorithm);
- * -1 when s is not such a date. *prec gets 1 (year), 2 (month) or 3 (day). */
-static int date_days(const char *s, long *days, int *prec)
-{
-	int y, m = 1, d = 1, p = 1;
-	if (!s || strlen(s) < 4)
-		return -1;
-	for (int i = 0; i < 4; i++)
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-	y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-	if (s[4] == '-' && s[5] >= '0' && s[5] <= '1' && s[6] >= '0' && s[6] <= '9') {
-		m = (s[5] - '0') * 10 + (s[6] - '0');
-		p = 2;
-		if (s[7] == '-' && s[8] >= '0' && s[8] <= '3' && s[9] >= '0' && s[9] <= '9') {
-			d = (s[8] - '0') * 10 + (s[9] - '0');
-			p = 3;
-		}
-	} else if (s[4] && s[4] != 'T' && s[4] != ' ')
-		return -1;
-	if (m < 1 || m > 12 || d < 1 || d > 31)
-		return -1;
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	*days = era * 146097 + doe - 719468;
-	*prec = p;
-	return 0;
-}
-
-static void days_date(long z, char out[32])
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long y = yoe + era * 400;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	long d = doy - (153 * mp + 2) / 5 + 1;
-	long m = mp + (mp < 10 ? 3 : -9);
-	snprintf(out, 32, "%04d-%02d-%02d", (int)((y + (m <= 2)) % 10000), (int)m, (int)d);
 }
 
 /* ---- one article's text with its marks ---- */
@@ -249,18 +204,6 @@ static int span_cmp(const void *pa, const void *pb)
 		return a->kind < b->kind ? -1 : 1;
 	return a->idx < b->idx ? -1 : a->idx > b->idx;
 }
-
-struct art {
-	size_t no; /* article number */
-	const json_t *rec;
-	const char *text; /* NULL when the record has none */
-	size_t tlen, ncp;
-	size_t *cp2b; /* ncp + 1 byte offsets */
-	json_t *ents, *quotes, *events;
-	size_t nshown_ents, nshown_quotes, nshown_trigs;
-	struct af_sentences sents;
-	int have_sents;
-};
 
 static void art_init(struct art *a, size_t no, const json_t *rec)
 {
@@ -307,15 +250,15 @@ static void text_cp(struct af_buf *b, const struct art *a, size_t s, size_t e)
 static void entity_title(struct af_buf *b, const json_t *en)
 {
 	static const char *const skip[] = {"text", "start", "end", "type", NULL};
-	const char *type = jstr0(en, "type");
-	esc(b, type ? type : "entity");
+	const char *type = vw_jstr0(en, "type");
+	vw_esc(b, type ? type : "entity");
 	const char *key;
 	json_t *val;
 	json_object_foreach((json_t *)en, key, val) {
 		if (in_list(key, skip) || json_is_null(val))
 			continue;
 		af_buf_adds(b, "&#10;");
-		esc(b, key);
+		vw_esc(b, key);
 		af_buf_adds(b, ": ");
 		scalar_text(b, val);
 	}
@@ -325,9 +268,9 @@ static void open_span(struct af_buf *b, const struct art *a, const struct span *
 {
 	if (sp->kind == SP_ENT) {
 		const json_t *en = json_array_get(a->ents, sp->idx);
-		const char *type = jstr0(en, "type");
+		const char *type = vw_jstr0(en, "type");
 		af_buf_printf(b, "<mark class=\"ent\" data-i=\"%zu\" data-type=\"", sp->idx);
-		esc(b, type ? type : "");
+		vw_esc(b, type ? type : "");
 		af_buf_adds(b, "\" title=\"");
 		entity_title(b, en);
 		if (cut)
@@ -336,41 +279,41 @@ static void open_span(struct af_buf *b, const struct art *a, const struct span *
 	} else if (sp->kind == SP_QUOTE) {
 		const json_t *q = json_array_get(a->quotes, sp->idx);
 		const json_t *spk = json_object_get(q, "speaker");
-		const char *who = actor_name(spk), *kind = jstr0(q, "kind"), *cue = jstr0(q, "cue");
+		const char *who = actor_name(spk), *kind = vw_jstr0(q, "kind"), *cue = vw_jstr0(q, "cue");
 		af_buf_printf(b, "<span class=\"quote\" data-i=\"%zu\" data-kind=\"", sp->idx);
-		esc(b, kind ? kind : "");
+		vw_esc(b, kind ? kind : "");
 		af_buf_adds(b, "\" data-speaker=\"");
-		esc(b, who ? who : "(no speaker)");
+		vw_esc(b, who ? who : "(no speaker)");
 		af_buf_adds(b, "\" title=\"quote");
 		if (kind) {
 			af_buf_adds(b, " (");
-			esc(b, kind);
+			vw_esc(b, kind);
 			af_buf_adds(b, ")");
 		}
 		af_buf_adds(b, "&#10;speaker: ");
-		esc(b, who ? who : "(none found)");
+		vw_esc(b, who ? who : "(none found)");
 		if (cue) {
 			af_buf_adds(b, "&#10;cue: ");
-			esc(b, cue);
+			vw_esc(b, cue);
 		}
 		if (cut)
 			af_buf_adds(b, "&#10;(mark cut where it crosses another)");
 		af_buf_adds(b, "\">");
 	} else {
 		const json_t *e = json_array_get(a->events, sp->idx);
-		const char *code = jstr0(e, "code"), *label = jstr0(e, "label");
+		const char *code = vw_jstr0(e, "code"), *label = vw_jstr0(e, "label");
 		af_buf_printf(b, "<mark class=\"trig\" id=\"a%zu-t%zu\" data-i=\"%zu\" title=\"", a->no, sp->idx,
 		              sp->idx);
-		esc(b, code ? code : "?");
+		vw_esc(b, code ? code : "?");
 		if (label) {
 			af_buf_addc(b, ' ');
-			esc(b, label);
+			vw_esc(b, label);
 		}
 		const char *sn = actor_name(json_object_get(e, "source")), *tn = actor_name(json_object_get(e, "target"));
 		af_buf_adds(b, "&#10;");
-		esc(b, sn ? sn : "?");
+		vw_esc(b, sn ? sn : "?");
 		af_buf_adds(b, " \xE2\x86\x92 ");
-		esc(b, tn ? tn : "?");
+		vw_esc(b, tn ? tn : "?");
 		if (cut)
 			af_buf_adds(b, "&#10;(mark cut where it crosses another)");
 		af_buf_adds(b, "\">");
@@ -452,7 +395,7 @@ static void meta_row(struct af_buf *b, const char *name, const json_t *v)
 	if (!v || json_is_null(v))
 		return;
 	af_buf_adds(b, "<dt>");
-	esc(b, name);
+	vw_esc(b, name);
 	af_buf_adds(b, "</dt><dd><bdi>");
 	if (json_is_array(v)) {
 		size_t i;
@@ -472,7 +415,7 @@ static void meta_row(struct af_buf *b, const char *name, const json_t *v)
 			if (!first)
 				af_buf_adds(b, "; ");
 			first = 0;
-			esc(b, key);
+			vw_esc(b, key);
 			af_buf_adds(b, ": ");
 			scalar_text(b, val);
 		}
@@ -521,7 +464,7 @@ static void render_meta(struct af_buf *b, const struct art *a)
 		size_t nseen = 0, i;
 		json_t *el;
 		json_array_foreach(a->ents, i, el) {
-			const char *t = jstr0(el, "type");
+			const char *t = vw_jstr0(el, "type");
 			if (!t)
 				t = "";
 			size_t k = 0;
@@ -533,13 +476,13 @@ static void render_meta(struct af_buf *b, const struct art *a)
 			size_t cnt = 0, j;
 			json_t *o;
 			json_array_foreach(a->ents, j, o) {
-				const char *u = jstr0(o, "type");
+				const char *u = vw_jstr0(o, "type");
 				cnt += strcmp(u ? u : "", t) == 0;
 			}
 			af_buf_adds(b, "<mark class=\"key\" data-type=\"");
-			esc(b, t);
+			vw_esc(b, t);
 			af_buf_adds(b, "\">");
-			esc(b, *t ? t : "(no type)");
+			vw_esc(b, *t ? t : "(no type)");
 			af_buf_printf(b, " %zu</mark> ", cnt);
 		}
 		af_buf_adds(b, "</p>");
@@ -557,11 +500,11 @@ static void render_removed(struct af_buf *b, const struct art *a)
 	size_t i;
 	json_t *el;
 	json_array_foreach(rm, i, el) {
-		const char *kind = jstr0(el, "kind");
+		const char *kind = vw_jstr0(el, "kind");
 		size_t len;
 		const char *t = jstr(el, "text", &len);
 		af_buf_adds(b, "<li><span class=\"kind\">");
-		esc(b, kind ? kind : "?");
+		vw_esc(b, kind ? kind : "?");
 		af_buf_adds(b, "</span> <bdi>");
 		if (t)
 			af_html_escape(b, t, len);
@@ -572,25 +515,25 @@ static void render_removed(struct af_buf *b, const struct art *a)
 	af_buf_adds(b, "</ul></details></section>\n");
 }
 
-static void actor_cell(struct af_buf *b, const json_t *act)
+void vw_actor_cell(struct af_buf *b, const json_t *act)
 {
 	af_buf_adds(b, "<td>");
 	if (!json_is_object(act)) {
 		af_buf_adds(b, "\xE2\x80\x94</td>");
 		return;
 	}
-	const char *t = jstr0(act, "text"), *c = jstr0(act, "canonical"), *code = jstr0(act, "actor");
+	const char *t = vw_jstr0(act, "text"), *c = vw_jstr0(act, "canonical"), *code = vw_jstr0(act, "actor");
 	af_buf_adds(b, "<bdi>");
-	esc(b, t ? t : c ? c : "?");
+	vw_esc(b, t ? t : c ? c : "?");
 	af_buf_adds(b, "</bdi>");
 	if (code) {
 		af_buf_adds(b, " <code>");
-		esc(b, code);
+		vw_esc(b, code);
 		af_buf_adds(b, "</code>");
 	}
 	if (c && t && strcmp(c, t)) {
 		af_buf_adds(b, "<br><small>= <bdi>");
-		esc(b, c);
+		vw_esc(b, c);
 		af_buf_adds(b, "</bdi></small>");
 	}
 	af_buf_adds(b, "</td>");
@@ -627,10 +570,10 @@ static void render_sentence(struct af_buf *b, struct art *a, const json_t *e)
 		json_t *si = json_object_get(e, "sentence");
 		if (json_is_integer(si))
 			af_buf_printf(b, "sentence %lld", (long long)json_integer_value(si));
-		const char *tr = jstr0(e, "trigger");
+		const char *tr = vw_jstr0(e, "trigger");
 		if (tr) {
 			af_buf_adds(b, " <b>");
-			esc(b, tr);
+			vw_esc(b, tr);
 			af_buf_adds(b, "</b>");
 		}
 		return;
@@ -652,16 +595,16 @@ static void render_sentence(struct af_buf *b, struct art *a, const json_t *e)
 	af_buf_adds(b, "</bdi>");
 }
 
-static void ev_attrs(struct af_buf *b, const json_t *e)
+void vw_ev_attrs(struct af_buf *b, const json_t *e)
 {
 	char root[8];
-	event_root(e, root);
+	vw_event_root(e, root);
 	af_buf_adds(b, " data-ev data-src=\"");
-	esc(b, actor_key(json_object_get(e, "source")));
+	vw_esc(b, vw_actor_key(json_object_get(e, "source")));
 	af_buf_adds(b, "\" data-tgt=\"");
-	esc(b, actor_key(json_object_get(e, "target")));
+	vw_esc(b, vw_actor_key(json_object_get(e, "target")));
 	af_buf_adds(b, "\" data-root=\"");
-	esc(b, root);
+	vw_esc(b, root);
 	af_buf_adds(b, "\"");
 	json_t *q = json_object_get(e, "quad");
 	if (json_is_integer(q))
@@ -689,14 +632,14 @@ static void render_events(struct af_buf *b, struct art *a)
 	json_t *e;
 	json_array_foreach(a->events, i, e) {
 		af_buf_printf(b, "<tr class=\"ev\" id=\"a%zu-e%zu\"", a->no, i);
-		ev_attrs(b, e);
+		vw_ev_attrs(b, e);
 		size_t ts, te;
 		if (a->text && get_span(a, e, "trigger_start", "trigger_end", &ts, &te) == 0)
 			af_buf_printf(b, "><td><a href=\"#a%zu-t%zu\">%zu</a></td><td>", a->no, i, i + 1);
 		else
 			af_buf_printf(b, "><td>%zu</td><td>", i + 1);
-		const char *date = jstr0(e, "date");
-		esc(b, date ? date : "\xE2\x80\x94");
+		const char *date = vw_jstr0(e, "date");
+		vw_esc(b, date ? date : "\xE2\x80\x94");
 		json_t *ds = json_object_get(e, "date_source");
 		if (ds && !json_is_null(ds)) {
 			af_buf_adds(b, "<br><small>");
@@ -704,21 +647,21 @@ static void render_events(struct af_buf *b, struct art *a)
 			af_buf_adds(b, "</small>");
 		}
 		af_buf_adds(b, "</td>");
-		actor_cell(b, json_object_get(e, "source"));
-		const char *code = jstr0(e, "code"), *label = jstr0(e, "label"), *plover = jstr0(e, "plover");
+		vw_actor_cell(b, json_object_get(e, "source"));
+		const char *code = vw_jstr0(e, "code"), *label = vw_jstr0(e, "label"), *plover = vw_jstr0(e, "plover");
 		if (!label && code) {
 			const struct af_cameo *cm = af_cameo_find(code);
 			label = cm ? cm->label : NULL;
 		}
 		af_buf_adds(b, "<td><code>");
-		esc(b, code ? code : "?");
+		vw_esc(b, code ? code : "?");
 		af_buf_adds(b, "</code> ");
-		esc(b, label ? label : "");
+		vw_esc(b, label ? label : "");
 		json_t *q = json_object_get(e, "quad"), *g = json_object_get(e, "goldstein");
 		if (plover || json_is_number(q) || json_is_number(g)) {
 			af_buf_adds(b, "<br><small>");
 			if (plover) {
-				esc(b, plover);
+				vw_esc(b, plover);
 				af_buf_adds(b, " ");
 			}
 			if (json_is_integer(q))
@@ -728,7 +671,7 @@ static void render_events(struct af_buf *b, struct art *a)
 			af_buf_adds(b, "</small>");
 		}
 		af_buf_adds(b, "</td>");
-		actor_cell(b, json_object_get(e, "target"));
+		vw_actor_cell(b, json_object_get(e, "target"));
 		/* flags: every true boolean, then any field this version does not know */
 		af_buf_adds(b, "<td class=\"flags\">");
 		const char *key;
@@ -736,25 +679,25 @@ static void render_events(struct af_buf *b, struct art *a)
 		json_object_foreach(e, key, val)
 			if (json_is_true(val)) {
 				af_buf_adds(b, "<span class=\"flag\">");
-				esc(b, key);
+				vw_esc(b, key);
 				af_buf_adds(b, "</span> ");
 			}
 		const json_t *spk = json_object_get(e, "speaker");
 		if (json_is_object(spk) && actor_name(spk)) {
 			af_buf_adds(b, "<small>by <bdi>");
-			esc(b, actor_name(spk));
+			vw_esc(b, actor_name(spk));
 			af_buf_adds(b, "</bdi></small> ");
 		}
 		const json_t *loc = json_object_get(e, "location");
-		if (json_is_object(loc) && jstr0(loc, "text")) {
+		if (json_is_object(loc) && vw_jstr0(loc, "text")) {
 			af_buf_adds(b, "<small>in <bdi>");
-			esc(b, jstr0(loc, "text"));
+			vw_esc(b, vw_jstr0(loc, "text"));
 			af_buf_adds(b, "</bdi></small> ");
 		}
 		json_object_foreach(e, key, val)
 			if (!in_list(key, ev_known) && !json_is_boolean(val) && !json_is_null(val)) {
 				af_buf_adds(b, "<small class=\"extra\">");
-				esc(b, key);
+				vw_esc(b, key);
 				af_buf_adds(b, ": ");
 				scalar_text(b, val);
 				af_buf_adds(b, "</small> ");
@@ -768,10 +711,10 @@ static void render_events(struct af_buf *b, struct art *a)
 
 static void render_article(struct af_buf *b, struct art *a)
 {
-	const char *title = jstr0(a->rec, "title"), *id = jstr0(a->rec, "id");
+	const char *title = vw_jstr0(a->rec, "title"), *id = vw_jstr0(a->rec, "id");
 	af_buf_printf(b, "<article class=\"art\" id=\"a%zu\"><h2><span class=\"no\">%zu</span> <bdi>", a->no,
 	              a->no + 1);
-	esc(b, title ? title : id ? id : "(untitled)");
+	vw_esc(b, title ? title : id ? id : "(untitled)");
 	af_buf_adds(b, "</bdi></h2>\n<div class=\"cols\">");
 	if (a->text)
 		render_text(b, a);
@@ -782,210 +725,6 @@ static void render_article(struct af_buf *b, struct art *a)
 	render_removed(b, a);
 	render_events(b, a);
 	af_buf_adds(b, "</aside></div></article>\n");
-}
-
-/* ---- many articles: index and timeline ---- */
-
-struct tev {
-	size_t art, ev;
-	const json_t *e;
-	const char *date;
-	long day;
-	int prec;
-};
-
-static int tev_cmp(const void *pa, const void *pb)
-{
-	const struct tev *a = pa, *b = pb;
-	if (!a->date != !b->date)
-		return a->date ? -1 : 1;
-	if (a->date) {
-		int c = strcmp(a->date, b->date);
-		if (c)
-			return c;
-	}
-	if (a->art != b->art)
-		return a->art < b->art ? -1 : 1;
-	return a->ev < b->ev ? -1 : a->ev > b->ev;
-}
-
-static int str_cmp(const void *pa, const void *pb)
-{
-	return strcmp(*(const char *const *)pa, *(const char *const *)pb);
-}
-
-/* sorted unique strings */
-static size_t uniq(const char **v, size_t n)
-{
-	qsort(v, n, sizeof *v, str_cmp);
-	size_t k = 0;
-	for (size_t i = 0; i < n; i++)
-		if (!k || strcmp(v[k - 1], v[i]))
-			v[k++] = v[i];
-	return k;
-}
-
-static void render_index(struct af_buf *b, struct art *arts, size_t n)
-{
-	af_buf_printf(b, "<nav id=\"index\"><h2>Articles (%zu)</h2><table><thead><tr><th>#</th><th>title</th>"
-	                 "<th>source</th><th>published</th><th>entities</th><th>quotes</th><th>events</th>"
-	                 "</tr></thead><tbody>\n", n);
-	for (size_t i = 0; i < n; i++) {
-		const json_t *r = arts[i].rec;
-		const char *t = jstr0(r, "title"), *id = jstr0(r, "id"), *src = jstr0(r, "source"),
-		           *pub = jstr0(r, "published");
-		af_buf_printf(b, "<tr class=\"idx\"><td>%zu</td><td><a href=\"#a%zu\"><bdi>", i + 1, i);
-		esc(b, t ? t : id ? id : "(untitled)");
-		af_buf_adds(b, "</bdi></a></td><td><bdi>");
-		esc(b, src ? src : "");
-		af_buf_adds(b, "</bdi></td><td>");
-		esc(b, pub ? pub : "");
-		af_buf_printf(b, "</td><td>%zu</td><td>%zu</td><td>%zu</td></tr>\n", json_array_size(arts[i].ents),
-		              json_array_size(arts[i].quotes), json_array_size(arts[i].events));
-	}
-	af_buf_adds(b, "</tbody></table></nav>\n");
-}
-
-static void render_timeline(struct af_buf *b, struct art *arts, size_t n)
-{
-	size_t nev = 0;
-	for (size_t i = 0; i < n; i++)
-		nev += json_array_size(arts[i].events);
-	struct tev *tv = af_malloc((nev ? nev : 1) * sizeof *tv);
-	const char **actors = af_malloc((2 * nev + 1) * sizeof *actors);
-	const char **roots = af_malloc((nev + 1) * sizeof *roots);
-	char (*rootbuf)[8] = af_malloc((nev + 1) * sizeof *rootbuf);
-	size_t k = 0, na = 0, nr = 0;
-	long dmin = 0, dmax = 0;
-	int any = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t j;
-		json_t *e;
-		json_array_foreach(arts[i].events, j, e) {
-			struct tev *t = &tv[k];
-			t->art = i, t->ev = j, t->e = e;
-			t->date = jstr0(e, "date");
-			if (t->date && date_days(t->date, &t->day, &t->prec) == 0) {
-				if (!any || t->day < dmin)
-					dmin = t->day;
-				if (!any || t->day > dmax)
-					dmax = t->day;
-				any = 1;
-			} else
-				t->prec = 0;
-			actors[na++] = actor_key(json_object_get(e, "source"));
-			actors[na++] = actor_key(json_object_get(e, "target"));
-			event_root(e, rootbuf[k]);
-			if (rootbuf[k][0])
-				roots[nr++] = rootbuf[k];
-			k++;
-		}
-	}
-	na = uniq(actors, na);
-	nr = uniq(roots, nr);
-	qsort(tv, nev, sizeof *tv, tev_cmp);
-
-	af_buf_printf(b, "<section id=\"timeline\"><h2>Events by date and actor pair</h2>\n"
-	                 "<form class=\"filters\"><label>actor <select id=\"f-actor\"><option value=\"\">all "
-	                 "(%zu)</option>", na);
-	for (size_t i = 0; i < na; i++) {
-		af_buf_adds(b, "<option value=\"");
-		esc(b, actors[i]);
-		af_buf_adds(b, "\">");
-		esc(b, actors[i]);
-		af_buf_adds(b, "</option>");
-	}
-	af_buf_printf(b, "</select></label> <label>root code <select id=\"f-root\"><option value=\"\">all "
-	                 "(%zu)</option>", nr);
-	for (size_t i = 0; i < nr; i++) {
-		const struct af_cameo *cm = af_cameo_find(roots[i]);
-		af_buf_adds(b, "<option value=\"");
-		esc(b, roots[i]);
-		af_buf_adds(b, "\">");
-		esc(b, roots[i]);
-		if (cm && cm->label && strcmp(cm->code, roots[i]) == 0) {
-			af_buf_addc(b, ' ');
-			esc(b, cm->label);
-		}
-		af_buf_adds(b, "</option>");
-	}
-	af_buf_printf(b, "</select></label> <output id=\"f-count\">%zu of %zu events</output></form>\n", nev, nev);
-
-	/* one track per actor pair, a dot per dated event */
-	if (any) {
-		char d0[32], d1[32];
-		days_date(dmin, d0);
-		days_date(dmax, d1);
-		af_buf_printf(b, "<div class=\"tracks\"><div class=\"axis\"><span>%s</span><span>%s</span></div>\n", d0,
-		              d1);
-		/* pairs in order of their first dated event */
-		const char **pairs = af_malloc(2 * (nev ? nev : 1) * sizeof *pairs);
-		size_t np = 0;
-		for (size_t i = 0; i < nev; i++) {
-			if (!tv[i].prec)
-				continue;
-			const char *s = actor_key(json_object_get(tv[i].e, "source")),
-			           *t = actor_key(json_object_get(tv[i].e, "target"));
-			size_t p = 0;
-			while (p < np && (strcmp(pairs[2 * p], s) || strcmp(pairs[2 * p + 1], t)))
-				p++;
-			if (p < np)
-				continue;
-			pairs[2 * np] = s, pairs[2 * np + 1] = t, np++;
-			af_buf_adds(b, "<div class=\"pair\"><span class=\"pl\"><bdi>");
-			esc(b, s);
-			af_buf_adds(b, "</bdi> \xE2\x86\x92 <bdi>");
-			esc(b, t);
-			af_buf_adds(b, "</bdi></span><span class=\"track\">");
-			for (size_t j = i; j < nev; j++) {
-				if (!tv[j].prec || strcmp(actor_key(json_object_get(tv[j].e, "source")), s) ||
-				    strcmp(actor_key(json_object_get(tv[j].e, "target")), t))
-					continue;
-				double x = dmax > dmin ? 100.0 * (double)(tv[j].day - dmin) / (double)(dmax - dmin) : 50.0;
-				const char *code = jstr0(tv[j].e, "code"), *label = jstr0(tv[j].e, "label");
-				af_buf_printf(b, "<a class=\"dot%s\" href=\"#a%zu-e%zu\" style=\"left:%.2f%%\"",
-				              tv[j].prec < 3 ? " approx" : "", tv[j].art, tv[j].ev, x);
-				ev_attrs(b, tv[j].e);
-				af_buf_adds(b, " title=\"");
-				esc(b, tv[j].date);
-				af_buf_adds(b, " ");
-				esc(b, code ? code : "?");
-				if (label) {
-					af_buf_adds(b, " ");
-					esc(b, label);
-				}
-				af_buf_printf(b, " (article %zu)\"></a>", tv[j].art + 1);
-			}
-			af_buf_adds(b, "</span></div>\n");
-		}
-		free(pairs);
-		af_buf_adds(b, "</div>\n");
-	}
-
-	af_buf_adds(b, "<table class=\"tltable\"><thead><tr><th>date</th><th>source</th><th>event</th>"
-	               "<th>target</th><th>article</th></tr></thead><tbody>\n");
-	for (size_t i = 0; i < nev; i++) {
-		const json_t *e = tv[i].e;
-		af_buf_adds(b, "<tr class=\"tl-row\"");
-		ev_attrs(b, e);
-		af_buf_adds(b, "><td>");
-		esc(b, tv[i].date ? tv[i].date : "\xE2\x80\x94");
-		af_buf_adds(b, "</td>");
-		actor_cell(b, json_object_get(e, "source"));
-		const char *code = jstr0(e, "code"), *label = jstr0(e, "label");
-		af_buf_adds(b, "<td><code>");
-		esc(b, code ? code : "?");
-		af_buf_adds(b, "</code> ");
-		esc(b, label ? label : "");
-		af_buf_adds(b, "</td>");
-		actor_cell(b, json_object_get(e, "target"));
-		af_buf_printf(b, "<td><a href=\"#a%zu-e%zu\">%zu</a></td></tr>\n", tv[i].art, tv[i].ev, tv[i].art + 1);
-	}
-	af_buf_adds(b, "</tbody></table></section>\n");
-	free(tv);
-	free(actors);
-	free(roots);
-	free(rootbuf);
 }
 
 /* ---- the page ---- */
@@ -1060,18 +799,18 @@ void af_view_render(const struct af_view *v, struct af_buf *b)
 	               "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">\n"
 	               "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">\n"
 	               "<meta name=\"generator\" content=\"af-view " AF_VERSION "\">\n<title>");
-	esc(b, v->title);
+	vw_esc(b, v->title);
 	af_buf_adds(b, "</title>\n<style>\n");
 	af_buf_adds(b, css);
 	af_buf_adds(b, "</style></head>\n<body>\n<header><h1><bdi>");
-	esc(b, v->title);
+	vw_esc(b, v->title);
 	af_buf_printf(b, "</bdi></h1><p class=\"summary\"><span id=\"n-articles\">%zu</span> article%s, "
 	                 "<span id=\"n-entities\">%zu</span> entity mentions, <span id=\"n-quotes\">%zu</span> "
 	                 "quotes, <span id=\"n-events\">%zu</span> events</p></header>\n",
 	              v->n, v->n == 1 ? "" : "s", ne, nq, nv);
 	if (v->n > 1) {
-		render_index(b, arts, v->n);
-		render_timeline(b, arts, v->n);
+		vw_render_index(b, arts, v->n);
+		vw_render_timeline(b, arts, v->n);
 	}
 	af_buf_adds(b, "<main>\n");
 	for (size_t i = 0; i < v->n; i++) {

@@ -623,3 +623,22 @@ news() {
 	run triples 'In April 2021 Iran started negotiations with Russia and China.'
 	[ "$output" = '[["IRN","RUS","046"],["IRN","CHN","046"]]' ]
 }
+
+@test "news: calling for an act is a demand (10x, the appeal's parallel code); a refused act is a rejection (12x)" {
+	run news 'Iran called for the withdrawal of American troops from Afghanistan.'
+	[ "$(jq -c 'map(.[2][0:2]) | unique' <<<"$output")" = '["10"]' ]
+	run news 'Pakistan asked Iran for help.'
+	[ "$(jq -c 'map(.[2][0:2]) | unique' <<<"$output")" = '["02"]' ]
+	run news 'The Taliban refused to meet Iran.'
+	[ "$(jq -c 'map(.[1:3])' <<<"$output")" = '[["IRN","125"]]' ]
+	run news 'The Taliban refused to attack Iran.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["120"]' ]
+	# an infinitive no refusal governs is still a plan, no act
+	run news 'The Taliban hoped to meet Iran.'
+	[ "$(jq -c 'map(select(.[2] == "040"))' <<<"$output")" = '[]' ]
+}
+
+@test "news: a visit named before its clause is the clause subject's; no list across that comma" {
+	run news 'During his visit to Tehran, Zarif emphasized his support.'
+	[ "$(jq -c 'map(.[1:3])' <<<"$output")" = '[["IRN","042"]]' ]
+}

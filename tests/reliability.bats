@@ -102,6 +102,45 @@ counting_pipeline() {
 	printf 'stages:\n  - run: [./w/af-entities]\n' >"$T/p.yaml"
 }
 
+# tests/fixtures/faults.c built as a preload (not with a sanitizer's runtime, which must come first)
+faults() {
+	command -v cc >/dev/null || skip "no C compiler for the fault preload"
+	ldd "$AF_BIN/af-run" 2>/dev/null | grep -q 'libasan\|libubsan' && skip "a sanitizer build: no preload"
+	cc -shared -fPIC -o "$T/faults.so" "$FIX/faults.c" -ldl || skip "the fault preload does not build"
+	printf 'name: cats\nstages:\n  - run: [cat]\n  - name: middle\n    run: [cat]\n  - name: last\n    run: [cat]\n' >"$T/cats.yaml"
+	seq 1 100000 | sed 's/.*/{"id":"&"}/' >"$T/in"
+}
+
+@test "5: a read error on a stage's pipe fails the run with a message naming the stage (not taken as its end)" {
+	faults
+	for opts in "--stats" "--jobs 2"; do
+		for n in 1 4 20; do
+			run --separate-stderr timeout 60 env AF_FAULT_READ=$n LD_PRELOAD="$T/faults.so" af-run $opts "$T/cats.yaml" "$T/in"
+			[ "$status" -eq 74 ] || fail "af-run $opts, read $n failing: status $status (lines out: ${#lines[@]})"
+			[[ "$stderr" == *"reading the output of stage '"*"' failed: Input/output error"* ]] ||
+				fail "af-run $opts, read $n failing: $stderr"
+		done
+	done
+	run env AF_FAULT_READ=0 LD_PRELOAD="$T/faults.so" af-run --stats "$T/cats.yaml" "$T/in"
+	[ "$status" -eq 0 ] && [ "${#lines[@]}" -gt 100000 ] # no fault: every line (and the stats)
+}
+
+@test "5: a pipe that cannot be made while the stages start leaks no descriptor" {
+	faults
+	# the pipes open before af-run starts (inherited) are the baseline
+	env AF_FAULT_PIPE=0 AF_FAULT_FDS="$T/fds0" LD_PRELOAD="$T/faults.so" af-run --stats "$T/cats.yaml" "$T/in" >/dev/null 2>&1
+	local failed=0
+	for n in 2 3 4 5 6 7 8 9 10; do
+		run --separate-stderr env AF_FAULT_PIPE=$n AF_FAULT_FDS="$T/fds" LD_PRELOAD="$T/faults.so" af-run --stats "$T/cats.yaml" "$T/in"
+		[ "$status" -eq 0 ] && continue # past the last pipe
+		failed=$((failed + 1))
+		[ "$status" -eq 70 ] || fail "pipe $n failing: status $status"
+		[[ "$stderr" == *"Too many open files"* ]] || fail "pipe $n failing: $stderr"
+		diff "$T/fds0" "$T/fds" || fail "pipe $n failing: pipe ends left open at exit (above)"
+	done
+	[ "$failed" -ge 5 ] # every pipe of the start was made to fail
+}
+
 @test "3: af-run with a closed stdout exits 74 with a message (--jobs, --stats, --keep, plain)" {
 	printf '{"text":"Kabul, Dec. 5"}\n%.0s' $(seq 30) >"$T/in"
 	printf 'stages:\n  - run: [af-entities]\n' >"$T/p.yaml"

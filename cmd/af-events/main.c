@@ -49,6 +49,7 @@ struct ctx {
 	/* the record's upstream fields, their buffers kept between records */
 	struct af_mentions ents;
 	struct af_quote_refs quotes;
+	struct af_events events; /* what the record gets */
 };
 
 static enum af_verdict process(struct af_record *r, void *vctx, struct af_error *why)
@@ -79,7 +80,12 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	free(text);
 	if (!events)
 		return AF_REJECT;
-	af_record_set(r, "events", events);
+	af_events_reset(&c->events);
+	int rc = af_events_from_json(&c->events, events, why);
+	json_decref(events);
+	if (rc < 0) /* the coder wrote an event af(7) does not describe: a bug, not the input's */
+		af_die(AF_EX_SOFTWARE, "%s", why->msg);
+	af_events_write(&c->events, af_record_set_json(r, "events"));
 	return AF_WRITE;
 }
 
@@ -230,6 +236,7 @@ int main(int argc, char **argv)
 	af_coder_free(c.coder);
 	af_mentions_free(&c.ents);
 	af_quote_refs_free(&c.quotes);
+	af_events_free(&c.events);
 	af_evdict_free(d);
 	free(files);
 	return status;

@@ -28,50 +28,18 @@ static const char usage[] =
 	"Exit status: 0 ok, 64 usage, 65 a line was rejected (the page shows the others),\n"
 	"66 an input file could not be read, 74 I/O error. See af-view(1), af(7).\n";
 
-static int blank(const char *s, size_t n)
+/* a record of the filter loop: parsed whole and kept for the page (nothing is written) */
+static enum af_verdict add_record(struct af_record *r, void *ctx, struct af_error *why)
 {
-	for (size_t i = 0; i < n; i++)
-		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
-			return 0;
-	return 1;
-}
-
-static void read_records(struct af_view *v, struct af_filter *f, FILE *in, const char *name)
-{
-	char *line = NULL;
-	size_t cap = 0;
-	ssize_t got;
-	long lineno = 0;
-	struct af_record r;
-	af_record_init(&r);
-	while (!f->stopped && (got = getline(&line, &cap, in)) >= 0) {
-		size_t n = (size_t)got;
-		lineno++;
-		if (n && line[n - 1] == '\n')
-			n--;
-		if (n && line[n - 1] == '\r')
-			n--;
-		if (blank(line, n))
-			continue;
-		f->nin++;
-		struct af_error why = {{0}};
-		if (af_record_parse(&r, line, n, &why) < 0) {
-			af_filter_reject(f, name, lineno, line, n, why.msg);
-			continue;
-		}
-		json_error_t jerr;
-		json_t *rec = json_loadb(line, n, JSON_ALLOW_NUL, &jerr);
-		if (!json_is_object(rec)) {
-			json_decref(rec);
-			af_filter_reject(f, name, lineno, line, n, jerr.text[0] ? jerr.text : "not a JSON object");
-			continue;
-		}
-		af_view_add(v, rec);
+	json_error_t jerr;
+	json_t *rec = json_loadb(r->line, r->len, JSON_ALLOW_NUL, &jerr);
+	if (!json_is_object(rec)) {
+		json_decref(rec);
+		af_error_set(why, "%s", jerr.text[0] ? jerr.text : "not a JSON object");
+		return AF_REJECT;
 	}
-	if (ferror(in))
-		af_die(AF_EX_IOERR, "%s: read error: %s", name ? name : "stdin", strerror(errno));
-	af_record_free(&r);
-	free(line);
+	af_view_add(ctx, rec);
+	return AF_WRITE;
 }
 
 static void write_file(const char *path, const struct af_buf *b)
@@ -103,7 +71,7 @@ int main(int argc, char **argv)
 		{"title", required_argument, NULL, 't'},
 		{0, 0, 0, 0},
 	};
-	struct af_filter f = {.stage = "view"};
+	struct af_filter f = {.stage = "view", .process = add_record, .quiet = 1};
 	struct af_cli cli = {.usage = usage};
 	const char *output = NULL, *title = NULL;
 	int ch;
@@ -121,17 +89,18 @@ int main(int argc, char **argv)
 	if (output && !*output)
 		af_usage_error("--output: empty file name");
 	struct af_view *v = af_view_new(title);
+	f.ctx = v;
 	if (optind == argc)
-		read_records(v, &f, stdin, NULL);
+		af_filter_stream(&f, stdin, NULL);
 	for (int i = optind; i < argc && !f.stopped; i++) {
 		if (strcmp(argv[i], "-") == 0) {
-			read_records(v, &f, stdin, NULL);
+			af_filter_stream(&f, stdin, NULL);
 			continue;
 		}
 		FILE *in = fopen(argv[i], "r");
 		if (!in)
 			af_die(AF_EX_NOINPUT, "%s: %s", argv[i], strerror(errno));
-		read_records(v, &f, in, argv[i]);
+		af_filter_stream(&f, in, argv[i]);
 		fclose(in);
 	}
 	if (!f.stopped) {

@@ -1,6 +1,7 @@
 /* fields.h - the fields one stage hands the next (docs/af.7, "The record"), read from a
  * record once into typed arrays, only the members a stage uses, without building a JSON
- * tree: entities (af-entities), quotes (af-quotes), published and dateline (af-clean).
+ * tree: entities (af-entities), quotes (af-quotes), published and dateline (af-clean); and
+ * events (af-events) as a typed array with its one writer.
  *
  * The readers walk the field's bytes, which af_record_parse has validated. A member of the
  * wrong JSON type counts as absent, as does an element that is not an object; an array
@@ -45,5 +46,63 @@ char *af_field_string(const struct af_record *r, const char *key, const char *su
  * af_dt_parse: NULL, with a message naming the line on stderr, when it is no valid date
  * (2025-02-30, 0000-01-01, +99:99): taken as absent. */
 char *af_filter_date(const struct af_filter *f, const struct af_record *r, const char *key, const char *sub);
+
+/* ---- events (af-events; the members and their order are af(7)'s) ----
+ * Strings live in the array's arena (str): an af_str is an offset and a length there, or
+ * null. A stage fills an af_events (af_events_add, af_events_str) and hands it to the record
+ * writer with af_events_write(ev, af_record_set_json(r, "events")). */
+struct af_str {
+	size_t off, len;
+	int set; /* 0: null */
+};
+struct af_ev_actor { /* source, target, speaker: null when !set */
+	int set;
+	struct af_str text, actor, canonical;
+	long long start, end;
+	struct af_str json; /* set: the actor as an upstream stage wrote it (a quote's speaker),
+	                     * JSON text written back in af's form; the members above are unused */
+};
+struct af_ev_place { /* location: null when !set */
+	int set;
+	struct af_str text, country;
+	long long start, end;
+};
+struct af_event {
+	struct af_str code, root, label, plover;
+	int has_quad, has_goldstein; /* else null */
+	long long quad;
+	double goldstein;
+	struct af_ev_actor source, target;
+	struct af_str date, date_source;
+	struct af_ev_place location;
+	long long sentence;
+	struct af_str trigger;
+	long long trigger_start, trigger_end;
+	int negated, hypothetical, reported, symmetric;
+	struct af_ev_actor speaker; /* the member is written only when set */
+};
+struct af_events {
+	struct af_event *v;
+	size_t n, cap;
+	struct af_buf str;
+};
+/* Empties ev (its buffers kept). */
+void af_events_reset(struct af_events *ev);
+void af_events_free(struct af_events *ev);
+/* A new event at the end, all null, false and 0. */
+struct af_event *af_events_add(struct af_events *ev);
+/* s[0..n) copied into the arena. */
+struct af_str af_events_str(struct af_events *ev, const char *s, size_t n);
+/* The bytes of an af_str (NULL when null; not NUL-terminated: use its len). */
+const char *af_events_at(const struct af_events *ev, struct af_str s);
+/* The "events" field's JSON text: compact, the members in af(7)'s order. */
+void af_events_write(const struct af_events *ev, struct af_buf *out);
+/* The events of a jansson array of event objects (the coder's until it fills an af_events
+ * itself) appended to ev: 0, or -1 with err when an object is not of af(7)'s shape (an
+ * unknown member, one out of order, or of another type): nothing of it is then taken. */
+int af_events_from_json(struct af_events *ev, const json_t *events, struct af_error *err);
+/* "events" of a record, into ev (emptied first): 0 (absent: no events), or -1 with err
+ * when the field is not an array of events of af(7)'s shape. */
+int af_field_events(const struct af_record *r, struct af_events *ev, struct af_error *err);
 
 #endif

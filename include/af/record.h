@@ -78,6 +78,8 @@ void af_json_int(struct af_buf *out, long long v);
 /* A real in the shortest form that reads back (with ".0" when it has no point; null for NaN
  * and infinities). */
 void af_json_real(struct af_buf *out, double d);
+/* Any jansson value as af_record_write writes it (objects' members in their order). */
+void af_json_value(struct af_buf *out, const json_t *v);
 /* Append the decoded bytes of the JSON string literal v[0..n) (its quotes included, as
  * af_record_parse validated it) to out, NUL-terminated. */
 void af_json_unescape(const char *v, size_t n, struct af_buf *out);

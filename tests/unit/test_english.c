@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <threads.h>
 #include "tap.h"
 
 static void count(void *ctx, const char *w, int v)
@@ -12,6 +13,12 @@ static void count(void *ctx, const char *w, int v)
 	(void)w;
 	(void)v;
 	++*(int *)ctx;
+}
+
+static int shared_of(void *arg)
+{
+	*(const struct af_english **)arg = af_english_shared(NULL);
+	return 0;
 }
 
 int main(void)
@@ -54,6 +61,18 @@ int main(void)
 	ok(af_english_add(e, badnum, strlen(badnum), "bad.yaml", &err) < 0 && strstr(err.msg, "bad.yaml:1:"),
 	   "a weekday number out of 1-7 is refused (%s)", err.msg);
 	af_english_free(e);
+
+	thrd_t t[4];
+	const struct af_english *got[4];
+	for (int i = 0; i < 4; i++)
+		thrd_create(&t[i], shared_of, &got[i]);
+	for (int i = 0; i < 4; i++)
+		thrd_join(t[i], NULL);
+	ok(got[0] && got[0] == got[1] && got[1] == got[2] && got[2] == got[3] && got[0] == af_english_shared(NULL),
+	   "four threads asking at once get the one shared table");
+	af_english_get(got[0], "Thursday", 8, AF_EN_WEEKDAY, &v);
+	ok(v == 4 && !(af_english_get(got[0], "oughta", 6, AF_EN_MODAL, NULL) & AF_EN_BIT(AF_EN_MODAL)),
+	   "the shared table is the compiled-in file alone (Thursday 4, no user word)");
 	printf("1..%d\n", ntests);
 	return nfailed ? 1 : 0;
 }

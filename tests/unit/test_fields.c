@@ -1,5 +1,6 @@
-/* test_fields.c - unit tests of the typed stage-field readers (lib/fields.c): entities,
- * quotes and string fields read from a record without a JSON tree. TAP on stdout. */
+/* test_fields.c - unit tests of the typed stage fields (lib/fields.c, lib/fields_events.c):
+ * entities, quotes and string fields read from a record without a JSON tree; events built,
+ * written and read back. TAP on stdout. */
 #include "af/fields.h"
 
 #include <stdio.h>
@@ -92,12 +93,86 @@ static void test_strings(void)
 	free(d);
 }
 
+static struct af_str S(struct af_events *ev, const char *s)
+{
+	return af_events_str(ev, s, strlen(s));
+}
+
+static void test_events(void)
+{
+	struct af_events ev = {0};
+	struct af_error err = {{0}};
+	struct af_event *e = af_events_add(&ev);
+	e->code = S(&ev, "036");
+	e->root = S(&ev, "03");
+	e->label = S(&ev, "Express intent to meet or negotiate");
+	e->has_quad = 1, e->quad = 1;
+	e->has_goldstein = 1, e->goldstein = 4.0;
+	e->plover = S(&ev, "CONSULT");
+	e->source = (struct af_ev_actor){.set = 1, .text = S(&ev, "Iran"), .start = 0, .end = 4, .actor = S(&ev, "IRN"),
+	                                 .canonical = S(&ev, "Iran")};
+	e->date = S(&ev, "2025-12-11");
+	e->date_source = S(&ev, "sentence");
+	e->location = (struct af_ev_place){.set = 1, .text = S(&ev, "Doha \"x\""), .start = 20, .end = 28};
+	e->sentence = 2;
+	e->trigger = S(&ev, "will host");
+	e->trigger_start = 5, e->trigger_end = 14;
+	e->reported = 1;
+	e->speaker = (struct af_ev_actor){.set = 1, .json = S(&ev, "{ \"text\" : \"he\", \"canonical\":null}")};
+	af_events_add(&ev); /* all null */
+	struct af_buf out = {0};
+	af_events_write(&ev, &out);
+	const char *want =
+		"[{\"code\":\"036\",\"root\":\"03\",\"label\":\"Express intent to meet or negotiate\",\"quad\":1,"
+		"\"goldstein\":4.0,\"plover\":\"CONSULT\",\"source\":{\"text\":\"Iran\",\"start\":0,\"end\":4,\"actor\":"
+		"\"IRN\",\"canonical\":\"Iran\"},\"target\":null,\"date\":\"2025-12-11\",\"date_source\":\"sentence\","
+		"\"location\":{\"text\":\"Doha \\\"x\\\"\",\"start\":20,\"end\":28,\"country\":null},\"sentence\":2,"
+		"\"trigger\":\"will host\",\"trigger_start\":5,\"trigger_end\":14,\"negated\":false,\"hypothetical\":false,"
+		"\"reported\":true,\"symmetric\":false,\"speaker\":{\"text\":\"he\",\"canonical\":null}},"
+		"{\"code\":null,\"root\":null,\"label\":null,\"quad\":null,\"goldstein\":null,\"plover\":null,"
+		"\"source\":null,\"target\":null,\"date\":null,\"date_source\":null,\"location\":null,\"sentence\":0,"
+		"\"trigger\":null,\"trigger_start\":0,\"trigger_end\":0,\"negated\":false,\"hypothetical\":false,"
+		"\"reported\":false,\"symmetric\":false}]";
+	ok(out.p && !strcmp(out.p, want), "events written in af(7)'s order, nulls, escapes, a speaker's JSON in af's form");
+	if (out.p && strcmp(out.p, want))
+		printf("# got  %s\n# want %s\n", out.p, want);
+
+	/* read back: the same bytes */
+	struct af_buf line = {0};
+	af_buf_adds(&line, "{\"id\":1,\"events\":");
+	af_buf_add(&line, out.p, out.len);
+	af_buf_addc(&line, '}');
+	struct af_events back = {0};
+	int rc = parse(line.p) == 0 ? af_field_events(&rec, &back, &err) : -1;
+	struct af_buf again = {0};
+	af_events_write(&back, &again);
+	ok(rc == 0 && back.n == 2 && again.p && !strcmp(again.p, out.p), "read back and written again: the same bytes (%s)",
+	   err.msg);
+	ok(back.v[0].speaker.set && back.v[0].location.set && !back.v[1].speaker.set && back.v[0].goldstein == 4.0,
+	   "the reader's members: speaker, location, goldstein");
+
+	/* not af(7)'s shape: refused with the member, nothing taken */
+	parse("{\"events\":[{\"code\":\"01\",\"color\":\"red\"}]}");
+	ok(af_field_events(&rec, &back, &err) < 0 && strstr(err.msg, "root") && back.n == 0,
+	   "a member out of place is refused by name (%s)", err.msg);
+	parse("{\"events\":{}}");
+	ok(af_field_events(&rec, &back, &err) < 0, "events not an array: refused");
+	parse("{\"id\":2}");
+	ok(af_field_events(&rec, &back, &err) == 0 && back.n == 0, "no events field: none");
+	af_buf_free(&out);
+	af_buf_free(&again);
+	af_buf_free(&line);
+	af_events_free(&ev);
+	af_events_free(&back);
+}
+
 int main(void)
 {
 	af_record_init(&rec);
 	test_entities();
 	test_quotes();
 	test_strings();
+	test_events();
 	af_record_free(&rec);
 	printf("1..%d\n", ntests);
 	return nfailed ? 1 : 0;
