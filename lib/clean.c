@@ -475,9 +475,6 @@ static void find_body(struct doc *d)
 		d->bs++;
 }
 
-/* the model's log-odds are clipped to this (a sure block counts by its length, not its odds) */
-#define MODEL_MAX_LOGIT 4.0
-
 /* Phase: every block's score for the body run. Blocks a rule named keep the rules' score;
  * the others, with a model, their log-odds of being text weighted by their length (a long
  * paragraph outweighs a short menu line); without one, the shape score. */
@@ -500,10 +497,17 @@ static void score_blocks(struct doc *d)
 			cl_write_features(d, i, x);
 		if (!d->c->model.loaded || b->kind != K_NONE || (b->dups && !b->dup_first && b->words >= DUP_MIN_WORDS))
 			continue; /* a later copy of a paragraph counts nothing: the first is scored */
-		double z = cl_model_logit(&d->c->model, x);
 		b->modelled = 1;
-		b->z = z;
-		z = z > MODEL_MAX_LOGIT ? MODEL_MAX_LOGIT : z < -MODEL_MAX_LOGIT ? -MODEL_MAX_LOGIT : z;
+		b->z = cl_model_logit(&d->c->model, x);
+	}
+	if (!d->c->model.loaded)
+		return;
+	cl_smooth(d);
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
+		if (!b->modelled)
+			continue;
+		double z = b->z > CL_MAX_LOGIT ? CL_MAX_LOGIT : b->z < -CL_MAX_LOGIT ? -CL_MAX_LOGIT : b->z;
 		b->score = z * (1 + log1p(b->words)) / 2;
 	}
 }
@@ -630,7 +634,7 @@ static void read_metadata(struct doc *d, json_t *out)
 		int head = !d->found || i < d->bs;
 		int tail = d->found && i > d->be && i <= d->be + TAIL_BYLINE_SPAN;
 		if (b->kind == K_BYLINE && (head || tail || b->keep == 0))
-			cl_read_byline(c, b, &m);
+			cl_read_byline(c, b, &m, NULL);
 		if ((head && b->kind != K_NONE) || b->kind == K_STAMP || b->kind == K_BYLINE ||
 		    (head && (int)i > d->title && b->chars <= HEAD_STAMP_MAX_CHARS))
 			cl_add_stamps(c, b, &m);

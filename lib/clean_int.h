@@ -15,11 +15,16 @@
 extern const char *const cl_kinds[];
 
 /* the block model (clean_model.c): CL_NFEAT features, their weights */
-#define CL_NFEAT 59
+#define CL_NFEAT 61
+/* the model's log-odds are clipped to this (a sure block counts by its length, not its odds) */
+#define CL_MAX_LOGIT 4.0
+#define CL_NSMOOTH 8 /* the smoothing stage's features */
 struct cl_model {
 	double w[CL_NFEAT];
 	double threshold; /* a block is text from these log-odds up */
 	int loaded;
+	double w2[CL_NSMOOTH]; /* the smoothing stage, when smooth */
+	int smooth;
 };
 enum kind {
 	K_NONE = -1, K_TITLE_REPEAT = 0, K_TEASER, K_BYLINE, K_STAMP, K_DISCLAIMER, K_APP, K_SHARE,
@@ -56,6 +61,9 @@ struct af_cleaner {
 	size_t *alias_ag;
 	size_t nalias;
 	pcre2_code *re_agency, *re_dateline;
+	char **not_names;        /* words of organisations, never of a person's name */
+	char **degrees;          /* degrees and titles written after a name */
+	size_t nnot_names, ndegrees;
 	pcre2_code *re_rules;    /* every rule's anchored part with its mark, in rule order */
 	pcre2_code **re_part[2]; /* by rule: its "contains" and "ends" parts, or NULL */
 	size_t nrules_built;
@@ -89,6 +97,7 @@ struct block {
 	unsigned box[HTML_BOXES]; /* the block elements around it (html.h) */
 	float near_prose[2];      /* the share of the page's prose words within NEAR_SPAN[k] blocks */
 	float box_prose[HTML_BOXES - 1]; /* ... in box[1], box[2], ... (HTML) */
+	float box_links[2];       /* the share of link text in box[1], box[2] (HTML) */
 	int kind;   /* K_* from the rules, teaser/title checks, or K_NONE */
 	size_t rule; /* the rule that matched, or (size_t)-1 */
 	int stop;
@@ -136,14 +145,17 @@ int cl_model_builtin(struct cl_model *m, struct af_error *err);
 /* where the page's prose is around each block (near_prose, box_prose), for its features */
 void cl_context(struct doc *d);
 void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x);
-/* the block's log-odds of being text, less the model's threshold */
+/* the block's log-odds of being text by the first stage */
 double cl_model_logit(const struct cl_model *m, const double *x);
+/* the modelled blocks' final log-odds (b->z), less the model's threshold: from the first
+ * stage's (b->z on entry) and, with a smoothing stage, those of the blocks around them */
+void cl_smooth(struct doc *d);
 void cl_write_features(const struct doc *d, size_t i, const double *x);
 /* clean_meta.c */
 size_t cl_title_head(const char *s, size_t n);
 int cl_is_title_repeat(const struct doc *d, const struct block *b);
 void cl_find_title(struct doc *d, size_t body_start);
-void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m);
+void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m, const char *site);
 void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m);
 void cl_choose_dates(struct meta *m, int zone, int has_zone, json_t *out);
 json_t *cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, const char *published);

@@ -358,13 +358,32 @@ static int build(struct af_cleaner *c, struct af_error *err)
 	return c->re_agency && c->re_dateline ? 0 : -1;
 }
 
+/* A list of words (not_names, degrees): added to those loaded so far. */
+static int load_words(const struct af_ynode *seq, char ***list, size_t *n, struct af_error *err)
+{
+	if (seq->type != AF_Y_SEQ)
+		return af_yerr(err, seq, "expected a list of words, found %s", af_ytype_name(seq));
+	for (size_t i = 0; i < seq->n; i++) {
+		if (af_yscalar(seq->kids[i], "a word", err) < 0)
+			return -1;
+		*list = af_realloc(*list, (*n + 1) * sizeof **list);
+		(*list)[(*n)++] = af_strdup(seq->kids[i]->str);
+	}
+	return 0;
+}
+
 /* Rules of a lexicon go before the ones loaded so far (later lexicons win). */
 static int merge(struct af_cleaner *c, const struct af_ynode *root, struct af_error *err)
 {
-	static const char *const keys[] = {"agencies", "rules", "months", "weekdays", "zones", "labels", NULL};
+	static const char *const keys[] = {"agencies", "rules", "months", "weekdays", "zones", "labels",
+	                                   "not_names", "degrees", NULL};
 	if (af_ymap_check(root, keys, err) < 0)
 		return -1;
 	const struct af_ynode *n;
+	if ((n = af_ymap_get(root, "not_names")) && load_words(n, &c->not_names, &c->nnot_names, err) < 0)
+		return -1;
+	if ((n = af_ymap_get(root, "degrees")) && load_words(n, &c->degrees, &c->ndegrees, err) < 0)
+		return -1;
 	if ((n = af_ymap_get(root, "agencies")) && load_agencies(c, n, err) < 0)
 		return -1;
 	if ((n = af_ymap_get(root, "rules"))) {
@@ -442,6 +461,12 @@ void af_cleaner_free(struct af_cleaner *c)
 		free(c->alias[i]);
 	free(c->alias);
 	free(c->alias_ag);
+	for (size_t i = 0; i < c->nnot_names; i++)
+		free(c->not_names[i]);
+	free(c->not_names);
+	for (size_t i = 0; i < c->ndegrees; i++)
+		free(c->degrees[i]);
+	free(c->degrees);
 	pcre2_code_free(c->re_agency);
 	pcre2_code_free(c->re_dateline);
 	free_patterns(c);

@@ -163,9 +163,70 @@ static int name_like(const char *s, size_t n)
 	return words >= 1 && words <= 5;
 }
 
+/* is w[0..len) in list (a final '.' ignored on both sides: "Ph.D" is "Ph.D.")? */
+static int word_in(char *const *list, size_t n, const char *w, size_t len, int nocase)
+{
+	while (len && w[len - 1] == '.')
+		len--;
+	for (size_t i = 0; i < n; i++) {
+		size_t l = strlen(list[i]);
+		while (l && list[i][l - 1] == '.')
+			l--;
+		if (len && l == len && !(nocase ? strncasecmp(list[i], w, len) : memcmp(list[i], w, len)))
+			return 1;
+	}
+	return 0;
+}
+
+/* does s[0..n) hold t (ASCII case ignored) with more besides? */
+static int holds_more(const char *s, size_t n, const char *t)
+{
+	size_t m = strlen(t);
+	if (m < 3 || m >= n)
+		return 0;
+	for (size_t i = 0; i + m <= n; i++)
+		if (!strncasecmp(s + i, t, m) && (i == 0 || s[i - 1] == ' ') && (i + m == n || s[i + m] == ' '))
+			return 1;
+	return 0;
+}
+
+/* s[0..*n) as a person's name, the degrees after it cut ("Jane Roe MD" -> "Jane Roe"): 1 and
+ * *n the name's length, or 0 when it is none: a degree alone, a name with a word of an
+ * organisation, desk or site section ("Staff", "News", "Service Etranger"), the site's name
+ * with more words ("Yahoo News Exclusives" on Yahoo News), or (with shaped, for a name read
+ * from text rather than given as one) words that do not begin with a capital. */
+static int person_name(const struct af_cleaner *c, const char *s, size_t *n, const char *site, int shaped)
+{
+	size_t len = *n;
+	for (;;) {
+		while (len && (s[len - 1] == ' ' || s[len - 1] == ','))
+			len--;
+		size_t w = len;
+		while (w && s[w - 1] != ' ')
+			w--;
+		if (!word_in(c->degrees, c->ndegrees, s + w, len - w, 0))
+			break;
+		len = w;
+	}
+	for (size_t i = 0; i < len;) {
+		size_t j = i;
+		while (j < len && s[j] != ' ')
+			j++;
+		size_t e = j;
+		while (e > i && s[e - 1] == ',')
+			e--;
+		if (word_in(c->not_names, c->nnot_names, s + i, e - i, 1))
+			return 0;
+		i = j + 1;
+	}
+	if (!len || (site && holds_more(s, len, site)) || (shaped && !name_like(s, len)))
+		return 0;
+	*n = len;
+	return 1;
+}
 
 /* "By A and B | Updated: ..." -> authors, or the agency as source */
-void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m)
+void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m, const char *site)
 {
 	const char *s = b->s;
 	size_t n = b->len, i = 0;
@@ -217,8 +278,10 @@ void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m)
 			if (ag >= 0 && at == 0 && ae == z - a) {
 				if (m->source < 0)
 					m->source = ag;
-			} else if (name_like(s + a, z - a) && m->authors) {
-				json_array_append_new(m->authors, json_stringn_nocheck(s + a, z - a));
+			} else if (m->authors) {
+				size_t len = z - a;
+				if (person_name(c, s + a, &len, site, 1))
+					json_array_append_new(m->authors, json_stringn_nocheck(s + a, len));
 			}
 		}
 		if (stop >= end)
@@ -465,18 +528,26 @@ void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, json_t
 		else
 			json_decref(v);
 	}
-	if (m->authors && json_array_size(m->authors)) {
-		json_object_set(out, "authors", m->authors);
+	json_t *people = json_array(), *a;
+	size_t i;
+	json_array_foreach(m->authors, i, a) { /* the names of people among the page's authors */
+		size_t len = json_string_length(a);
+		if (person_name(c, json_string_value(a), &len, m->site, 0))
+			json_array_append_new(people, json_stringn_nocheck(json_string_value(a), len));
+	}
+	if (json_array_size(people)) {
+		json_object_set(out, "authors", people);
 	} else if (m->byline) { /* the byline element, read as a byline line is */
 		struct block b = {0};
 		struct meta bm = {.source = -1, .authors = json_array()};
 		cl_fold_block(m->byline, strlen(m->byline), &b);
-		cl_read_byline(c, &b, &bm);
+		cl_read_byline(c, &b, &bm, m->site);
 		if (json_array_size(bm.authors))
 			json_object_set(out, "authors", bm.authors);
 		json_decref(bm.authors);
 		free(b.s);
 	}
+	json_decref(people);
 	if (json_is_null(json_object_get(out, "source")) && m->site)
 		json_object_set_new(out, "source", json_string(m->site));
 }

@@ -28,10 +28,14 @@ static const char *const feature_names[CL_NFEAT] = {
 	"dump_first_of_repeats", "dump_ellipsis", "dump_rule_kind", "dump_position", "dump_prev_prose",
 	"dump_next_prose", "dump_word_length", "dump_shape_score", "dump_near_longest", "dump_near_prose_3",
 	"dump_near_prose_10",
+	/* the share of link text in the block's boxes */
+	"box_link_1", "box_link_2",
 };
 
 /* where the dump-only copies start, and what they copy */
 enum { DUMP_COPIES = 43, SHAPE_FIRST = 1, SHAPE_LAST = 14, NEAR_FIRST = 38 };
+/* and where the later ones are */
+enum { FEAT_BOX_LINKS = 59 };
 
 /* the spans (blocks either side) of the near_prose features */
 static const size_t near_span[2] = {3, 10};
@@ -40,6 +44,22 @@ static const size_t near_span[2] = {3, 10};
 static double prose_words(const struct block *b)
 {
 	return b->kind == K_NONE && cl_prose_shaped(b) ? b->words : 0;
+}
+
+/* the share of a box's text in links: over each run of blocks with box[k] (k = 1, 2) */
+static void box_links(struct doc *d)
+{
+	for (int k = 1; k <= 2; k++)
+		for (size_t i = 0, j; i < d->n; i = j) {
+			unsigned id = d->b[i].box[k];
+			double links = 0, chars = 0;
+			for (j = i; j < d->n && (j == i || (id && d->b[j].box[k] == id)); j++) {
+				links += d->b[j].link_density * d->b[j].chars;
+				chars += d->b[j].chars;
+			}
+			for (size_t m = i; m < j; m++)
+				d->b[m].box_links[k - 1] = id && chars > 0 ? (float)(links / chars) : d->b[m].link_density;
+		}
 }
 
 void cl_context(struct doc *d)
@@ -64,6 +84,7 @@ void cl_context(struct doc *d)
 			for (size_t m = i; m < j; m++)
 				d->b[m].box_prose[k - 1] = share;
 		}
+	box_links(d);
 	free(sum);
 }
 
@@ -112,6 +133,8 @@ void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x)
 	x[17] = fmin(2, b->depth / 30.0);
 	for (int f = 0; f < 17; f++) /* the H_* bits in order: nav ... article_body */
 		x[18 + f] = (b->hflags >> f) & 1;
+	x[FEAT_BOX_LINKS] = b->box_links[0];
+	x[FEAT_BOX_LINKS + 1] = b->box_links[1];
 	x[35] = i > 0 ? d->b[i - 1].link_density : 0;
 	x[36] = i + 1 < d->n ? d->b[i + 1].link_density : 0;
 	x[37] = x[1];
@@ -122,21 +145,127 @@ double cl_model_logit(const struct cl_model *m, const double *x)
 	double z = 0;
 	for (int f = 0; f < CL_NFEAT; f++)
 		z += m->w[f] * x[f];
-	return z - m->threshold;
+	return z;
 }
 
-/* weights: {threshold: T, features: {NAME: WEIGHT, ...}}: a block is text when its
- * log-odds are at least T (chosen in training for the best page scores); a name the model does not know is an error,
- * a feature the file leaves out weighs 0 */
+/* the smoothing stage's features, by their names in the model file: the first stage's
+ * odds of the block, of the blocks before and after it, within 3 blocks, in its boxes */
+static const char *const smooth_names[CL_NSMOOTH] = {"bias", "html", "self", "prev", "next",
+                                                     "near_3", "box_1", "box_2"};
+enum { SMOOTH_SPAN = 3 };
+
+/* a block's first-stage odds clipped and scaled to [-1, 1]: a block a rule named counts -1,
+ * a later copy of a paragraph as its first copy */
+static double first_odds(const struct doc *d, size_t i)
+{
+	const struct block *b = &d->b[i];
+	if (!b->modelled && b->kind == K_NONE && b->dups)
+		b = &d->b[b->dup_of];
+	if (!b->modelled)
+		return -1;
+	double v = b->z / CL_MAX_LOGIT;
+	return v > 1 ? 1 : v < -1 ? -1 : v;
+}
+
+/* s's mean over each run of blocks with box[k], weighted as the blocks' words: into mean */
+static void box_means(const struct doc *d, const double *s, int k, double *mean)
+{
+	for (size_t i = 0, j; i < d->n; i = j) {
+		unsigned id = d->b[i].box[k];
+		double sum = 0, weight = 0;
+		for (j = i; j < d->n && (j == i || (id && d->b[j].box[k] == id)); j++) {
+			double w = 1 + log1p(d->b[j].words);
+			sum += w * s[j];
+			weight += w;
+		}
+		for (size_t m = i; m < j; m++)
+			mean[m] = id && d->b[i].html ? sum / weight : 0;
+	}
+}
+
+static void write_smooth_features(const struct doc *d, size_t i, const double *x2)
+{
+	FILE *f = d->c->features;
+	struct af_buf p = {0};
+	af_json_string(&p, d->c->page ? d->c->page : "", d->c->page ? strlen(d->c->page) : 0);
+	fprintf(f, "{\"page\":");
+	fwrite(p.p, 1, p.len, f);
+	fprintf(f, ",\"i\":%zu,\"x2\":[", i);
+	for (int k = 0; k < CL_NSMOOTH; k++)
+		fprintf(f, "%s%.4g", k ? "," : "", x2[k]);
+	fprintf(f, "]}\n");
+	af_buf_free(&p);
+}
+
+void cl_smooth(struct doc *d)
+{
+	const struct cl_model *m = &d->c->model;
+	size_t n = d->n;
+	if (!m->smooth && !d->c->features) {
+		for (size_t i = 0; i < n; i++)
+			d->b[i].z -= m->threshold;
+		return;
+	}
+	double *s = af_malloc((3 * n + 1) * sizeof *s), *box1 = s + n, *box2 = s + 2 * n;
+	for (size_t i = 0; i < n; i++)
+		s[i] = first_odds(d, i);
+	box_means(d, s, 1, box1);
+	box_means(d, s, 2, box2);
+	for (size_t i = 0; i < n; i++) {
+		double near = 0, x2[CL_NSMOOTH] = {1, d->b[i].html, s[i], i ? s[i - 1] : -1, i + 1 < n ? s[i + 1] : -1, 0,
+		                                    box1[i], box2[i]};
+		size_t lo = i > SMOOTH_SPAN ? i - SMOOTH_SPAN : 0, hi = i + SMOOTH_SPAN < n ? i + SMOOTH_SPAN : n - 1;
+		for (size_t j = lo; j <= hi; j++)
+			near += j == i ? 0 : s[j];
+		x2[5] = hi > lo ? near / (double)(hi - lo) : 0;
+		if (d->c->features)
+			write_smooth_features(d, i, x2);
+		if (!d->b[i].modelled)
+			continue;
+		double z = 0;
+		for (int k = 0; k < CL_NSMOOTH; k++)
+			z += m->w2[k] * x2[k];
+		d->b[i].z = (m->smooth ? z : d->b[i].z) - m->threshold;
+	}
+	free(s);
+}
+
+/* a map of names to weights into w[0..n): a name not in names is an error, a name left out weighs 0 */
+static int weights_from(const struct af_ynode *map, const char *const *names, int n, double *w,
+                        struct af_error *err)
+{
+	if (map->type != AF_Y_MAP)
+		return af_yerr(err, map, "expected a map of feature names to weights, found %s", af_ytype_name(map));
+	for (size_t i = 0; i + 1 < map->n; i += 2) {
+		const struct af_ynode *k = map->kids[i], *v = map->kids[i + 1];
+		int f;
+		for (f = 0; f < n; f++)
+			if (!strcmp(names[f], k->str))
+				break;
+		if (f == n)
+			return af_yerr(err, k, "unknown feature '%s'", k->str);
+		char *end;
+		if (af_yscalar(v, "a number", err) < 0)
+			return -1;
+		w[f] = strtod(v->str, &end);
+		if (end == v->str || *end || !isfinite(w[f]))
+			return af_yerr(err, v, "expected a number, found '%s'", v->str);
+	}
+	return 0;
+}
+
+/* weights: {threshold: T, features: {NAME: WEIGHT, ...}, smoothing: {NAME: WEIGHT, ...}}: a
+ * block is text when its log-odds (the smoothing stage's, when the model has one) are at
+ * least T (chosen in training for the best page scores) */
 static int model_from(struct cl_model *m, const struct af_ynode *root, struct af_error *err)
 {
-	static const char *const keys[] = {"model", "trained", "threshold", "features", NULL};
+	static const char *const keys[] = {"model", "trained", "threshold", "features", "smoothing", NULL};
 	if (af_ymap_check(root, keys, err) < 0)
 		return -1;
 	const struct af_ynode *fs = af_ymap_get(root, "features");
-	if (!fs || fs->type != AF_Y_MAP)
-		return af_yerr(err, fs ? fs : root, "a model needs features: a map of feature names to weights");
-	struct cl_model w = {{0}, 0, 1};
+	if (!fs)
+		return af_yerr(err, root, "a model needs features: a map of feature names to weights");
+	struct cl_model w = {.loaded = 1};
 	const struct af_ynode *t = af_ymap_get(root, "threshold");
 	if (t) {
 		char *end;
@@ -146,21 +275,12 @@ static int model_from(struct cl_model *m, const struct af_ynode *root, struct af
 		if (end == t->str || *end || !isfinite(w.threshold))
 			return af_yerr(err, t, "expected a number, found '%s'", t->str);
 	}
-	for (size_t i = 0; i + 1 < fs->n; i += 2) {
-		const struct af_ynode *k = fs->kids[i], *v = fs->kids[i + 1];
-		int f;
-		for (f = 0; f < CL_NFEAT; f++)
-			if (!strcmp(feature_names[f], k->str))
-				break;
-		if (f == CL_NFEAT)
-			return af_yerr(err, k, "unknown feature '%s'", k->str);
-		char *end;
-		if (af_yscalar(v, "a number", err) < 0)
-			return -1;
-		w.w[f] = strtod(v->str, &end);
-		if (end == v->str || *end || !isfinite(w.w[f]))
-			return af_yerr(err, v, "expected a number, found '%s'", v->str);
-	}
+	if (weights_from(fs, feature_names, CL_NFEAT, w.w, err) < 0)
+		return -1;
+	const struct af_ynode *sm = af_ymap_get(root, "smoothing");
+	if (sm && weights_from(sm, smooth_names, CL_NSMOOTH, w.w2, err) < 0)
+		return -1;
+	w.smooth = sm != NULL;
 	*m = w;
 	return 0;
 }

@@ -706,9 +706,133 @@ static inline uint64_t fc_dep(const struct af_ner_tok *t, size_t n, const uint64
 	}
 }
 
-/* The emission scores of the words t[0..n) for a pass. Each word's lookups go in three
- * rounds so that their cache misses overlap: prefetch the key slots, probe them and
- * prefetch the weight rows of the hits, then add the rows. */
+/* The emission scores with the group cache: words repeat in news, and so do their
+ * features. Each group of features (features()) depends on one, two or three words'
+ * af_ner_toks: the sum of its weights is cached under a 64-bit hash of what it depends on
+ * (all the bytes of those af_ner_toks: tokinfo zeroes them first; for group 7, the short
+ * shapes alone), the group and the pass; a group found there is neither computed nor looked
+ * up. The cache entries of word i + AHEAD are prefetched while word i is prepared. The
+ * features of the groups not found are looked up in a pipeline: the slots of word i + PIPE
+ * are prefetched (key and weights share a line) while word i is probed, so that the cache
+ * misses of several words overlap. Integer sums are the same in any order, so the scores
+ * are exactly those of looking up every key (but for a collision of 64-bit hashes). */
+enum { PIPE = 2, AHEAD = 4 };
+
+struct pend { /* a word between its preparation and its sums */
+	uint32_t keys[AF_NER_MAXFEAT], hit[AF_NER_MAXFEAT];
+	uint8_t grp[AF_NER_MAXFEAT];
+	size_t nk;
+	uint64_t tag[NGRP];
+	unsigned skip; /* bit g: group g's sum came from the cache */
+	int32_t acc[AF_NER_NL];
+};
+
+struct emit {
+	const struct af_ner_model *m;
+	int pass;
+	const struct af_ner_tok *t;
+	size_t n;
+	struct fc_entry *fc;
+	const uint64_t *th; /* th[j + 1] the hash of word j, th[0] and th[n + 1] the edges */
+	const struct af_ner_slot *sl;
+	uint32_t smask;
+	uint64_t tags[AHEAD][NGRP]; /* of word i at i % AHEAD, from its prefetch on */
+};
+
+static const uint32_t FC_MASK = (1u << FC_BITS) - 1;
+
+static uint64_t fc_tag(const struct emit *c, size_t i, int g)
+{
+	return af_ner_mix(fc_dep(c->t, c->n, c->th, i, g), 0x10 * ((uint64_t)g + 1) + (uint64_t)c->pass) | 1;
+}
+
+static void fc_prefetch(struct emit *c, size_t i)
+{
+	for (int g = 0; g < NGRP; g++) {
+		c->tags[i % AHEAD][g] = fc_tag(c, i, g);
+		__builtin_prefetch(&c->fc[c->tags[i % AHEAD][g] & FC_MASK]);
+	}
+}
+
+/* Word i: the cached group sums into q->acc, the keys of the other groups computed and
+ * their slots prefetched. */
+static void prepare_word(struct emit *c, size_t i, struct pend *q)
+{
+	memcpy(q->tag, c->tags[i % AHEAD], sizeof q->tag);
+	if (i + AHEAD < c->n)
+		fc_prefetch(c, i + AHEAD);
+	memset(q->acc, 0, sizeof q->acc);
+	q->skip = 0;
+	q->nk = 0;
+	for (int g = 0; g < NGRP; g++) {
+		const struct fc_entry *ce = &c->fc[q->tag[g] & FC_MASK];
+		if (ce->tag == q->tag[g]) {
+			q->skip |= 1u << g;
+			for (int l = 0; l < AF_NER_NL; l++)
+				q->acc[l] += ce->acc[l];
+			continue;
+		}
+		size_t k0 = q->nk;
+		q->nk += features(c->t, c->n, i, c->pass, g, q->keys + k0);
+		memset(q->grp + k0, g, q->nk - k0);
+	}
+	for (size_t k = 0; k < q->nk; k++) {
+		q->hit[k] = (q->keys[k] * 0x9e3779b1u) & c->smask;
+		__builtin_prefetch(&c->sl[q->hit[k]]);
+	}
+}
+
+/* Word i: the slots of its keys probed, the sums of its new groups cached, its scores. */
+static void finish_word(struct emit *c, size_t i, struct pend *q, float *e)
+{
+	int32_t gacc[NGRP][AF_NER_NL];
+	for (int g = 0; g < NGRP; g++)
+		if (!(q->skip >> g & 1))
+			memset(gacc[g], 0, sizeof gacc[g]);
+	for (size_t k = 0; k < q->nk; k++)
+		for (uint32_t j = q->hit[k];; j = (j + 1) & c->smask) {
+			if (c->sl[j].key == q->keys[k]) {
+				add_row(gacc[q->grp[k]], c->sl[j].w);
+				break;
+			}
+			if (!c->sl[j].key)
+				break;
+		}
+	for (int g = 0; g < NGRP; g++)
+		if (!(q->skip >> g & 1)) {
+			struct fc_entry *ce = &c->fc[q->tag[g] & FC_MASK];
+			ce->tag = q->tag[g];
+			memcpy(ce->acc, gacc[g], sizeof ce->acc);
+			for (int l = 0; l < AF_NER_NL; l++)
+				q->acc[l] += gacc[g][l];
+		}
+	for (int l = 0; l < AF_NER_NL; l++)
+		e[i * AF_NER_NL + l] = (float)q->acc[l] * c->m->scale;
+}
+
+static void emissions_cached(const struct af_ner_model *m, int pass, const struct af_ner_tok *t, size_t n,
+                             float *e, struct fc_entry *fc, uint64_t *th)
+{
+	struct emit c = {m, pass, t, n, fc, th, m->slot[pass - 1], m->smask[pass - 1], {{0}}};
+	struct pend ring[PIPE + 1];
+	th[0] = 0x3c6ef372fe94f82bull;
+	for (size_t i = 0; i < n; i++)
+		th[i + 1] = tok_hash(&t[i]);
+	th[n + 1] = 0xa54ff53a5f1d36f1ull;
+	for (size_t i = 0; i < n && i < AHEAD; i++)
+		fc_prefetch(&c, i);
+	for (size_t step = 0; step < n + PIPE; step++) {
+		if (step < n)
+			prepare_word(&c, step, &ring[step % (PIPE + 1)]);
+		if (step >= PIPE)
+			finish_word(&c, step - PIPE, &ring[(step - PIPE) % (PIPE + 1)], e);
+	}
+}
+
+/* The emission scores of the words t[0..n) for a pass: with the group cache when the model
+ * has its slots, else every key looked up in the file's tables, in three rounds so that
+ * their cache misses overlap (prefetch the key slots, probe them and prefetch the weight
+ * rows of the hits, add the rows). */
 static void emissions(const struct af_ner_model *m, int pass, const struct af_ner_tok *t, size_t n, float *e,
                       struct fc_entry *fc, uint64_t *th)
 {
@@ -718,102 +842,8 @@ static void emissions(const struct af_ner_model *m, int pass, const struct af_ne
 		memset(e, 0, n * AF_NER_NL * sizeof *e);
 		return;
 	}
-	const struct af_ner_slot *sl = m->slot[pass - 1];
-	const uint32_t smask = m->smask[pass - 1];
-	if (sl && fc) {
-		/* Words repeat in news, and so do their features. Each group of features
-		 * (features()) depends on one, two or three words' af_ner_toks: the sum of its
-		 * weights is cached under a 64-bit hash of what it depends on (all the bytes of
-		 * those af_ner_toks: tokinfo zeroes them first; for group 5, the short shapes
-		 * alone), the group and the pass; a group found there is neither computed nor
-		 * looked up. The cache entries of word i + AHEAD are prefetched while word i is
-		 * prepared. The features of the groups not found are looked up in a pipeline: the
-		 * slots of word i + PIPE are prefetched (key and weights share a line) while word
-		 * i is probed, so that the cache misses of several words overlap. Integer sums are
-		 * the same in any order, so the scores are exactly those of looking up every key
-		 * (but for a collision of 64-bit hashes). th[j + 1] is the hash of word j, th[0]
-		 * and th[n + 1] stand for the edges. */
-		enum { PIPE = 2, AHEAD = 4 };
-		struct pend {
-			uint32_t keys[AF_NER_MAXFEAT], hit[AF_NER_MAXFEAT];
-			uint8_t grp[AF_NER_MAXFEAT];
-			size_t nk;
-			uint64_t tag[NGRP];
-			unsigned skip;
-			int32_t acc[AF_NER_NL];
-		} ring[PIPE + 1];
-		const uint32_t fcmask = (1u << FC_BITS) - 1;
-		th[0] = 0x3c6ef372fe94f82bull;
-		for (size_t i = 0; i < n; i++)
-			th[i + 1] = tok_hash(&t[i]);
-		th[n + 1] = 0xa54ff53a5f1d36f1ull;
-#define FC_TAG(i, g) (af_ner_mix(fc_dep(t, n, th, i, g), 0x10 * ((g) + 1) + (uint64_t)pass) | 1)
-		uint64_t tags[AHEAD][NGRP]; /* of word i at i % AHEAD, from its prefetch on */
-		for (size_t i = 0; i < n && i < AHEAD; i++)
-			for (int g = 0; g < NGRP; g++) {
-				tags[i][g] = FC_TAG(i, g);
-				__builtin_prefetch(&fc[tags[i][g] & fcmask]);
-			}
-		for (size_t step = 0; step < n + PIPE; step++) {
-			if (step < n) { /* prepare word step */
-				size_t i = step;
-				struct pend *q = &ring[i % (PIPE + 1)];
-				memcpy(q->tag, tags[i % AHEAD], sizeof q->tag);
-				if (i + AHEAD < n)
-					for (int g = 0; g < NGRP; g++) {
-						tags[i % AHEAD][g] = FC_TAG(i + AHEAD, g);
-						__builtin_prefetch(&fc[tags[i % AHEAD][g] & fcmask]);
-					}
-				memset(q->acc, 0, sizeof q->acc);
-				q->skip = 0;
-				q->nk = 0;
-				for (int g = 0; g < NGRP; g++) {
-					uint64_t tag = q->tag[g];
-					const struct fc_entry *ce = &fc[tag & fcmask];
-					if (ce->tag == tag) {
-						q->skip |= 1u << g;
-						for (int l = 0; l < AF_NER_NL; l++)
-							q->acc[l] += ce->acc[l];
-						continue;
-					}
-					size_t k0 = q->nk;
-					q->nk += features(t, n, i, pass, g, q->keys + k0);
-					memset(q->grp + k0, g, q->nk - k0);
-				}
-				for (size_t k = 0; k < q->nk; k++) {
-					q->hit[k] = (q->keys[k] * 0x9e3779b1u) & smask;
-					__builtin_prefetch(&sl[q->hit[k]]);
-				}
-			}
-			if (step >= PIPE) { /* finish word step - PIPE */
-				size_t i = step - PIPE;
-				struct pend *q = &ring[i % (PIPE + 1)];
-				int32_t gacc[NGRP][AF_NER_NL];
-				for (int g = 0; g < NGRP; g++)
-					if (!(q->skip >> g & 1))
-						memset(gacc[g], 0, sizeof gacc[g]);
-				for (size_t k = 0; k < q->nk; k++)
-					for (uint32_t j = q->hit[k];; j = (j + 1) & smask) {
-						if (sl[j].key == q->keys[k]) {
-							add_row(gacc[q->grp[k]], sl[j].w);
-							break;
-						}
-						if (!sl[j].key)
-							break;
-					}
-				for (int g = 0; g < NGRP; g++)
-					if (!(q->skip >> g & 1)) {
-						struct fc_entry *ce = &fc[q->tag[g] & fcmask];
-						ce->tag = q->tag[g];
-						memcpy(ce->acc, gacc[g], sizeof ce->acc);
-						for (int l = 0; l < AF_NER_NL; l++)
-							q->acc[l] += gacc[g][l];
-					}
-				for (int l = 0; l < AF_NER_NL; l++)
-					e[i * AF_NER_NL + l] = (float)q->acc[l] * m->scale;
-			}
-		}
-#undef FC_TAG
+	if (m->slot[pass - 1] && fc) {
+		emissions_cached(m, pass, t, n, e, fc, th);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {

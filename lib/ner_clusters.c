@@ -419,13 +419,19 @@ static size_t lower_ascii(const char *s, size_t n, char *out, size_t cap)
 	return m;
 }
 
-int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, uint64_t seed)
+/* What the first phase of af_ner_make_clusters reads off the corpus. */
+struct cl_corpus {
+	struct vocab voc, low; /* word forms (digits folded), lower-cased words */
+	uint32_t *seq;         /* voc ids of the text, sentences between BOS_IDs */
+	size_t nseq;
+	uint64_t *capc; /* per lower-cased word: non-initial occurrences, capitalised ones */
+	size_t ncapc;
+};
+
+/* Phase 1: every line of in an article; its words counted. */
+static int read_corpus(FILE *in, struct cl_corpus *co)
 {
-	struct vocab voc = {0}, low = {0};
-	uint32_t *seq = NULL;
-	size_t nseq = 0, capseq = 0;
-	uint64_t *capc = NULL; /* per lower-cased word: non-initial occurrences, capitalised ones */
-	size_t ncapc = 0;
+	size_t capseq = 0;
 	struct af_tokens toks = {0};
 	struct af_sentences sents = {0};
 	struct af_error err;
@@ -441,32 +447,32 @@ int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, 
 		}
 		narticles++;
 		for (size_t k = 0; k < sents.n; k++) {
-			if (nseq + (sents.v[k].tok_end - sents.v[k].tok_start) + 2 > capseq) {
+			if (co->nseq + (sents.v[k].tok_end - sents.v[k].tok_start) + 2 > capseq) {
 				capseq = capseq * 2 + (1u << 20);
-				seq = af_realloc(seq, capseq * sizeof *seq);
+				co->seq = af_realloc(co->seq, capseq * sizeof *co->seq);
 			}
-			seq[nseq++] = BOS_ID;
+			co->seq[co->nseq++] = BOS_ID;
 			for (size_t i = sents.v[k].tok_start; i < sents.v[k].tok_end; i++) {
 				const struct af_token *t = &toks.v[i];
 				size_t n = fold_digits(line + t->start, t->end - t->start, buf, sizeof buf);
-				uint32_t id = vocab_id(&voc, buf, n);
-				voc.freq[id]++;
-				seq[nseq++] = id;
+				uint32_t id = vocab_id(&co->voc, buf, n);
+				co->voc.freq[id]++;
+				co->seq[co->nseq++] = id;
 				ntok++;
 				if (i > sents.v[k].tok_start && (t->flags & AF_TF_ALPHA)) {
 					size_t m = lower_ascii(line + t->start, t->end - t->start, buf, sizeof buf);
-					uint32_t lid = vocab_id(&low, buf, m);
-					if (lid >= ncapc) {
-						size_t nn = ncapc ? ncapc * 2 : 1024;
+					uint32_t lid = vocab_id(&co->low, buf, m);
+					if (lid >= co->ncapc) {
+						size_t nn = co->ncapc ? co->ncapc * 2 : 1024;
 						while (nn <= lid)
 							nn *= 2;
-						capc = af_realloc(capc, nn * 2 * sizeof *capc);
-						memset(capc + ncapc * 2, 0, (nn - ncapc) * 2 * sizeof *capc);
-						ncapc = nn;
+						co->capc = af_realloc(co->capc, nn * 2 * sizeof *co->capc);
+						memset(co->capc + co->ncapc * 2, 0, (nn - co->ncapc) * 2 * sizeof *co->capc);
+						co->ncapc = nn;
 					}
-					capc[lid * 2]++;
+					co->capc[lid * 2]++;
 					if (t->flags & AF_TF_CAP)
-						capc[lid * 2 + 1]++;
+						co->capc[lid * 2 + 1]++;
 				}
 			}
 		}
@@ -474,26 +480,17 @@ int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, 
 	free(line);
 	af_tokens_free(&toks);
 	af_sentences_free(&sents);
-	seq = af_realloc(seq, (nseq + 1) * sizeof *seq);
-	seq[nseq++] = BOS_ID;
-	af_warn("%zu articles, %zu tokens, %u word forms", narticles, ntok, voc.n);
+	co->seq = af_realloc(co->seq, (co->nseq + 1) * sizeof *co->seq);
+	co->seq[co->nseq++] = BOS_ID;
+	af_warn("%zu articles, %zu tokens, %u word forms", narticles, ntok, co->voc.n);
+	return 0;
+}
 
-	/* ranks by frequency */
-	uint32_t *order = af_malloc(voc.n * sizeof *order);
-	for (uint32_t i = 0; i < voc.n; i++)
-		order[i] = i;
-	sort_voc = &voc;
-	qsort(order, voc.n, sizeof *order, by_freq_q);
-	uint32_t *rank = af_malloc(voc.n * sizeof *rank);
-	for (uint32_t r = 0; r < voc.n; r++)
-		rank[order[r]] = r;
-	uint32_t ntarget = 0;
-	while (ntarget < voc.n && voc.freq[order[ntarget]] >= MINFREQ)
-		ntarget++;
-	af_warn("%u word forms seen %d times or more", ntarget, MINFREQ);
-
-	/* context counts; context NCTX stands for the sentence boundary */
-	struct pairs pr = {0};
+/* Phase 2: the (word, context) counts of the ntarget most frequent words (rank: voc id ->
+ * rank by frequency); context NCTX stands for the sentence boundary. */
+static void context_pairs(const uint32_t *seq, size_t nseq, const uint32_t *rank, uint32_t ntarget,
+                          struct pairs *pr)
+{
 	for (size_t i = 0; i < nseq; i++) {
 		if (seq[i] == BOS_ID)
 			continue;
@@ -510,20 +507,23 @@ int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, 
 				c = NCTX;
 			else if ((c = rank[seq[j]]) >= NCTX)
 				continue;
-			pairs_add(&pr, (uint64_t)t << 32 | (uint64_t)(p * (NCTX + 1) + c));
+			pairs_add(pr, (uint64_t)t << 32 | (uint64_t)(p * (NCTX + 1) + c));
 		}
 	}
-	free(seq);
-	af_warn("%zu distinct (word, context) pairs", pr.n);
+	af_warn("%zu distinct (word, context) pairs", pr->n);
+}
 
-	/* PPMI with smoothed context probabilities */
+/* Phase 3: the word vectors, from the PPMI matrix (smoothed context probabilities) of the
+ * pairs (freed). */
+static float *ppmi_vectors(struct pairs *pr, uint32_t ntarget, uint64_t seed)
+{
 	size_t ndim = (size_t)NPOS * (NCTX + 1);
 	double *nw = af_calloc(ntarget, sizeof *nw), *nc = af_calloc(ndim, sizeof *nc), totc = 0;
-	for (size_t i = 0; i < pr.nslot; i++)
-		if (pr.key[i]) {
-			uint64_t k = pr.key[i] - 1;
-			nw[k >> 32] += pr.cnt[i];
-			nc[k & 0xffffffffu] += pr.cnt[i];
+	for (size_t i = 0; i < pr->nslot; i++)
+		if (pr->key[i]) {
+			uint64_t k = pr->key[i] - 1;
+			nw[k >> 32] += pr->cnt[i];
+			nc[k & 0xffffffffu] += pr->cnt[i];
 		}
 	for (size_t c = 0; c < ndim; c++) {
 		nc[c] = pow(nc[c], 0.75);
@@ -531,20 +531,20 @@ int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, 
 	}
 	/* the PPMI matrix, as (word, context, value) triples */
 	size_t nnz = 0;
-	uint32_t *mt = af_malloc(pr.n * sizeof *mt), *mc = af_malloc(pr.n * sizeof *mc);
-	float *mv = af_malloc(pr.n * sizeof *mv);
-	for (size_t i = 0; i < pr.nslot; i++)
-		if (pr.key[i]) {
-			uint64_t k = pr.key[i] - 1;
+	uint32_t *mt = af_malloc(pr->n * sizeof *mt), *mc = af_malloc(pr->n * sizeof *mc);
+	float *mv = af_malloc(pr->n * sizeof *mv);
+	for (size_t i = 0; i < pr->nslot; i++)
+		if (pr->key[i]) {
+			uint64_t k = pr->key[i] - 1;
 			uint32_t t = (uint32_t)(k >> 32), c = (uint32_t)(k & 0xffffffffu);
-			double pmi = log((double)pr.cnt[i] / nw[t] / (nc[c] / totc));
+			double pmi = log((double)pr->cnt[i] / nw[t] / (nc[c] / totc));
 			if (pmi <= 0)
 				continue;
 			mt[nnz] = t, mc[nnz] = c, mv[nnz] = (float)pmi;
 			nnz++;
 		}
-	free(pr.key);
-	free(pr.cnt);
+	free(pr->key);
+	free(pr->cnt);
 	free(nc);
 	free(nw);
 	af_warn("%zu positive PMI entries", nnz);
@@ -552,11 +552,17 @@ int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, 
 	free(mt);
 	free(mc);
 	free(mv);
+	return vec;
+}
+
+/* Phase 4: fine clusters of the words, then coarser clusters of the fine centroids; one
+ * "c" line per word (order: voc ids by rank). */
+static void cluster_words(const float *vec, uint32_t ntarget, const struct vocab *voc, const uint32_t *order,
+                          int kfine, int kmid, int kcoarse, uint64_t seed, FILE *out)
+{
 	double *wt = af_malloc(ntarget * sizeof *wt);
 	for (uint32_t t = 0; t < ntarget; t++)
 		wt[t] = 1;
-
-	/* fine clusters of words, then coarser clusters of the fine centroids */
 	int *fine = af_malloc(ntarget * sizeof *fine);
 	float *cf = af_malloc((size_t)kfine * DIM * sizeof *cf);
 	kmeans(vec, wt, ntarget, DIM, kfine, 20, seed, fine, cf);
@@ -570,24 +576,9 @@ int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, 
 	float *cm = af_malloc((size_t)kmid * DIM * sizeof *cm), *cc = af_malloc((size_t)kcoarse * DIM * sizeof *cc);
 	kmeans(cf, mass, (size_t)kfine, DIM, kmid, 50, seed + 1, mid, cm);
 	kmeans(cf, mass, (size_t)kfine, DIM, kcoarse, 50, seed + 2, coarse, cc);
-
 	for (uint32_t t = 0; t < ntarget; t++)
-		fprintf(out, "c\t%s\t%llu\t%d\t%d\t%d\n", voc.s[order[t]], (unsigned long long)voc.freq[order[t]],
+		fprintf(out, "c\t%s\t%llu\t%d\t%d\t%d\n", voc->s[order[t]], (unsigned long long)voc->freq[order[t]],
 		        fine[t], mid[fine[t]], coarse[fine[t]]);
-	/* capitalisation counts, in the lower-cased vocabulary's sorted order */
-	uint32_t *lo = af_malloc((low.n + 1) * sizeof *lo);
-	for (uint32_t i = 0; i < low.n; i++)
-		lo[i] = i;
-	for (uint32_t i = 0; i < low.n; i++)
-		low.freq[i] = capc[i * 2];
-	sort_voc = &low;
-	qsort(lo, low.n, sizeof *lo, by_freq_q);
-	for (uint32_t r = 0; r < low.n && capc[lo[r] * 2] >= MINFREQ; r++)
-		fprintf(out, "k\t%s\t%llu\t%llu\n", low.s[lo[r]], (unsigned long long)capc[lo[r] * 2],
-		        (unsigned long long)capc[lo[r] * 2 + 1]);
-	free(lo);
-	free(capc);
-	free(vec);
 	free(wt);
 	free(fine);
 	free(cf);
@@ -596,9 +587,55 @@ int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, 
 	free(coarse);
 	free(cm);
 	free(cc);
+}
+
+/* Phase 5: the capitalisation counts, "k" lines in the lower-cased vocabulary's sorted order. */
+static void write_caps(struct cl_corpus *co, FILE *out)
+{
+	struct vocab *low = &co->low;
+	uint32_t *lo = af_malloc((low->n + 1) * sizeof *lo);
+	for (uint32_t i = 0; i < low->n; i++)
+		lo[i] = i;
+	for (uint32_t i = 0; i < low->n; i++)
+		low->freq[i] = co->capc[i * 2];
+	sort_voc = low;
+	qsort(lo, low->n, sizeof *lo, by_freq_q);
+	for (uint32_t r = 0; r < low->n && co->capc[lo[r] * 2] >= MINFREQ; r++)
+		fprintf(out, "k\t%s\t%llu\t%llu\n", low->s[lo[r]], (unsigned long long)co->capc[lo[r] * 2],
+		        (unsigned long long)co->capc[lo[r] * 2 + 1]);
+	free(lo);
+}
+
+int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, uint64_t seed)
+{
+	struct cl_corpus co = {0};
+	if (read_corpus(in, &co) < 0)
+		return -1;
+	struct vocab *voc = &co.voc;
+	/* ranks by frequency */
+	uint32_t *order = af_malloc(voc->n * sizeof *order);
+	for (uint32_t i = 0; i < voc->n; i++)
+		order[i] = i;
+	sort_voc = voc;
+	qsort(order, voc->n, sizeof *order, by_freq_q);
+	uint32_t *rank = af_malloc(voc->n * sizeof *rank);
+	for (uint32_t r = 0; r < voc->n; r++)
+		rank[order[r]] = r;
+	uint32_t ntarget = 0;
+	while (ntarget < voc->n && voc->freq[order[ntarget]] >= MINFREQ)
+		ntarget++;
+	af_warn("%u word forms seen %d times or more", ntarget, MINFREQ);
+	struct pairs pr = {0};
+	context_pairs(co.seq, co.nseq, rank, ntarget, &pr);
+	free(co.seq);
+	float *vec = ppmi_vectors(&pr, ntarget, seed);
+	cluster_words(vec, ntarget, voc, order, kfine, kmid, kcoarse, seed, out);
+	write_caps(&co, out);
+	free(co.capc);
+	free(vec);
 	free(order);
 	free(rank);
-	vocab_free(&voc);
-	vocab_free(&low);
+	vocab_free(&co.voc);
+	vocab_free(&co.low);
 	return ferror(out) ? -1 : 0;
 }

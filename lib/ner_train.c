@@ -700,117 +700,101 @@ static size_t put_weights(FILE *f, const struct perc *p, const struct featmap *f
 
 /* ---- training ---- */
 
-int af_ner_train(const struct af_ner_train_opts *o, struct af_error *err)
+/* The training data: clusters, the CoNLL corpus in folds, the GMB gazetteer part (and its
+ * held-out slice written when asked), the gazetteer of both. */
+static int read_training(const struct af_ner_train_opts *o, struct table *words, struct table *caps,
+                         struct corpus *c, struct corpus *gmb, struct corpus *gdev, struct gaz *g,
+                         struct af_error *err)
 {
-	struct table words = {0}, caps = {0};
-	struct corpus c = {0}, gmb = {0}, gdev = {0};
-	struct gaz g = {0};
-	g.fold = -1;
-	if (read_clusters(o->clusters, &words, &caps, err) < 0)
+	if (read_clusters(o->clusters, words, caps, err) < 0)
 		return -1;
-	if (corpus_read(&c, o->conll, 0, 0, err) < 0)
+	if (corpus_read(c, o->conll, 0, 0, err) < 0)
 		return -1;
-	for (size_t d = 0; d < c.nd; d++)
-		c.docs[d].fold = (int)(d % (size_t)o->folds);
-	af_warn("%s: %zu documents, %zu sentences, %zu words", o->conll, c.nd, c.ns, c.nw);
-	gaz_add_corpus(&g, &c, 0);
+	for (size_t d = 0; d < c->nd; d++)
+		c->docs[d].fold = (int)(d % (size_t)o->folds);
+	af_warn("%s: %zu documents, %zu sentences, %zu words", o->conll, c->nd, c->ns, c->nw);
+	gaz_add_corpus(g, c, 0);
 	if (o->gmb) {
-		if (corpus_read(&gmb, o->gmb, 1, 1, err) < 0)
+		if (corpus_read(gmb, o->gmb, 1, 1, err) < 0)
 			return -1;
-		corpus_split(&gmb, o->gmb_dev, &gdev);
-		af_warn("%s: %zu sentences for the gazetteer, %zu held out for evaluation", o->gmb, gmb.ns, gdev.ns);
-		if (o->gmb_dev_out && corpus_write(&gdev, o->gmb_dev_out, err) < 0)
+		corpus_split(gmb, o->gmb_dev, gdev);
+		af_warn("%s: %zu sentences for the gazetteer, %zu held out for evaluation", o->gmb, gmb->ns, gdev->ns);
+		if (o->gmb_dev_out && corpus_write(gdev, o->gmb_dev_out, err) < 0)
 			return -1;
-		gaz_add_corpus(&g, &gmb, 1);
+		gaz_add_corpus(g, gmb, 1);
 	}
-	af_warn("gazetteer: %u phrases", g.n);
+	af_warn("gazetteer: %u phrases", g->n);
+	return 0;
+}
 
-	/* the model's lookup tables, without weights yet, for the token information */
+/* The token information of every word of c, each document with the gazetteer of the other
+ * folds. */
+static struct af_ner_tok *corpus_tokinfo(const struct table *words, const struct table *caps,
+                                         const struct corpus *c, struct gaz *g)
+{
+	/* the model's lookup tables, without weights yet */
 	struct af_ner_model res = {0};
-	res.words = table_map(&words);
-	res.caps = table_map(&caps);
-	struct af_ner_tok *tok = af_malloc(c.nw * sizeof *tok);
-	for (size_t d = 0; d < c.nd; d++) {
-		g.fold = c.docs[d].fold;
-		const struct doc *dc = &c.docs[d];
+	res.words = table_map(words);
+	res.caps = table_map(caps);
+	struct af_ner_tok *tok = af_malloc(c->nw * sizeof *tok);
+	for (size_t d = 0; d < c->nd; d++) {
+		g->fold = c->docs[d].fold;
+		const struct doc *dc = &c->docs[d];
 		/* sentences relative to the document's first word */
 		size_t ns = dc->s1 - dc->s0;
 		struct af_ner_sent *ss = af_malloc(ns * sizeof *ss);
 		for (size_t s = 0; s < ns; s++)
-			ss[s] = (struct af_ner_sent){c.sents[dc->s0 + s].start - dc->w0, c.sents[dc->s0 + s].end - dc->w0};
-		af_ner_tokinfo(&res, c.words + dc->w0, dc->w1 - dc->w0, ss, ns, tok + dc->w0, gaz_lookup, &g);
+			ss[s] = (struct af_ner_sent){c->sents[dc->s0 + s].start - dc->w0, c->sents[dc->s0 + s].end - dc->w0};
+		af_ner_tokinfo(&res, c->words + dc->w0, dc->w1 - dc->w0, ss, ns, tok + dc->w0, gaz_lookup, g);
 		free(ss);
 	}
-	g.fold = -1;
+	g->fold = -1;
+	return tok;
+}
 
-	struct featmap fm = {0};
-	struct feats f1, f2;
-	extract(&c, tok, 1, &fm, &f1);
-	prune_rare(&f1, c.nw, &fm, (uint32_t)o->min_count);
-	af_warn("pass 1: %u features", fm.n);
-
-	struct perc p = {0};
-	/* room for pass 2's features too: extraction adds them later */
-	p.nf = fm.n;
-	p.w = af_malloc(p.nf * AF_NER_NL * sizeof *p.w);
-	p.u = af_malloc(p.nf * AF_NER_NL * sizeof *p.u);
-
-	/* jackknifed first-pass labels */
-	unsigned char *lab = af_calloc(c.nw, 1);
+/* Jackknifed first-pass labels (each fold tagged by a pass 1 trained on the others) into
+ * tok's second-pass fields. */
+static void jackknife(struct perc *p, const struct corpus *c, const struct feats *f1,
+                      const struct af_ner_train_opts *o, struct af_ner_tok *tok)
+{
+	unsigned char *lab = af_calloc(c->nw, 1);
 	for (int k = 0; k < o->folds; k++) {
-		perc_train(&p, &c, &f1, k, o->epochs, o->seed + (uint64_t)k);
-		perc_predict(&p, &c, &f1, k, lab);
+		perc_train(p, c, f1, k, o->epochs, o->seed + (uint64_t)k);
+		perc_predict(p, c, f1, k, lab);
 		size_t ok = 0, n = 0;
-		for (size_t d = 0; d < c.nd; d++)
-			if (c.docs[d].fold == k)
-				for (size_t i = c.docs[d].w0; i < c.docs[d].w1; i++)
-					ok += lab[i] == c.gold[i], n++;
+		for (size_t d = 0; d < c->nd; d++)
+			if (c->docs[d].fold == k)
+				for (size_t i = c->docs[d].w0; i < c->docs[d].w1; i++)
+					ok += lab[i] == c->gold[i], n++;
 		af_warn("fold %d: first-pass word accuracy %.4f", k, (double)ok / (double)n);
 	}
-	for (size_t d = 0; d < c.nd; d++) {
-		const struct doc *dc = &c.docs[d];
-		af_ner_docinfo(c.words + dc->w0, dc->w1 - dc->w0, NULL, 0, lab + dc->w0, tok + dc->w0);
+	for (size_t d = 0; d < c->nd; d++) {
+		const struct doc *dc = &c->docs[d];
+		af_ner_docinfo(c->words + dc->w0, dc->w1 - dc->w0, NULL, 0, lab + dc->w0, tok + dc->w0);
 	}
 	free(lab);
+}
 
-	/* the final first pass on everything */
-	perc_train(&p, &c, &f1, -1, o->epochs, o->seed);
-	float *w1 = p.w;
-	float tr1[(AF_NER_NL + 1) * AF_NER_NL];
-	memcpy(tr1, p.tr, sizeof tr1);
-	size_t nf1 = p.nf;
-	free(p.u);
-
-	/* the second pass */
-	uint32_t base = fm.n;
-	extract(&c, tok, 2, &fm, &f2);
-	prune_rare(&f2, c.nw, &fm, (uint32_t)o->min_count);
-	af_warn("pass 2: %u features", fm.n - base);
-	struct perc p2 = {0};
-	p2.nf = fm.n;
-	p2.w = af_malloc(p2.nf * AF_NER_NL * sizeof *p2.w);
-	p2.u = af_malloc(p2.nf * AF_NER_NL * sizeof *p2.u);
-	perc_train(&p2, &c, &f2, -1, o->epochs, o->seed + 1000);
-
-	/* the model */
+/* The quantisation step: the largest weight or transition of both passes / 32767 * quant. */
+static float quant_scale(const struct perc *p1, const struct perc *p2, float quant)
+{
 	float mx = 0;
-	for (size_t i = 0; i < nf1 * AF_NER_NL; i++)
-		mx = fabsf(w1[i]) > mx ? fabsf(w1[i]) : mx;
-	for (size_t i = 0; i < p2.nf * AF_NER_NL; i++)
-		mx = fabsf(p2.w[i]) > mx ? fabsf(p2.w[i]) : mx;
+	for (size_t i = 0; i < p1->nf * AF_NER_NL; i++)
+		mx = fabsf(p1->w[i]) > mx ? fabsf(p1->w[i]) : mx;
+	for (size_t i = 0; i < p2->nf * AF_NER_NL; i++)
+		mx = fabsf(p2->w[i]) > mx ? fabsf(p2->w[i]) : mx;
 	for (int i = 0; i < (AF_NER_NL + 1) * AF_NER_NL; i++)
-		mx = fmaxf(mx, fmaxf(fabsf(tr1[i]), fabsf(p2.tr[i])));
-	float scale = (mx > 0 ? mx : 1) / 32767.0f * o->quant;
+		mx = fmaxf(mx, fmaxf(fabsf(p1->tr[i]), fabsf(p2->tr[i])));
+	float scale = (mx > 0 ? mx : 1) / 32767.0f * quant;
 	af_warn("largest weight %g, quantisation step %g", (double)mx, (double)scale);
+	return scale;
+}
 
-	struct table gz = {0};
-	for (uint32_t s = 0; s < g.t.slots; s++)
-		if (g.t.key[s]) {
-			uint32_t v = gaz_lookup(&g, g.t.key[s]);
-			if (v)
-				*table_slot(&gz, g.t.key[s], 1) = v;
-		}
-
+/* The model file (docs/ner.md), written to a temporary file renamed over o->out. */
+static int write_model(const struct af_ner_train_opts *o, float scale, const struct table *words,
+                       const struct table *caps, const struct table *gz, const struct perc *p1,
+                       const struct perc *p2, const struct featmap *fm, struct af_error *err)
+{
 	size_t plen = strlen(o->out);
 	char *tmp = af_malloc(plen + 8);
 	snprintf(tmp, plen + 8, "%s.tmp", o->out);
@@ -828,28 +812,76 @@ int af_ner_train(const struct af_ner_train_opts *o, struct af_error *err)
 	put32(out, sc);
 	int16_t qt[(AF_NER_NL + 1) * AF_NER_NL];
 	for (int i = 0; i < (AF_NER_NL + 1) * AF_NER_NL; i++)
-		qt[i] = (int16_t)lroundf(tr1[i] / scale);
+		qt[i] = (int16_t)lroundf(p1->tr[i] / scale);
 	putsec(out, qt, sizeof qt);
 	for (int i = 0; i < (AF_NER_NL + 1) * AF_NER_NL; i++)
-		qt[i] = (int16_t)lroundf(p2.tr[i] / scale);
+		qt[i] = (int16_t)lroundf(p2->tr[i] / scale);
 	putsec(out, qt, sizeof qt);
-	put_table(out, &words);
-	put_table(out, &caps);
-	put_table(out, &gz);
-	p.w = w1;
-	p.nf = nf1;
-	memcpy(p.tr, tr1, sizeof tr1);
-	size_t k1 = put_weights(out, &p, &fm, scale, o->load);
-	size_t k2 = put_weights(out, &p2, &fm, scale, o->load);
+	put_table(out, words);
+	put_table(out, caps);
+	put_table(out, gz);
+	size_t k1 = put_weights(out, p1, fm, scale, o->load);
+	size_t k2 = put_weights(out, p2, fm, scale, o->load);
 	if (fclose(out) != 0 || rename(tmp, o->out) != 0) {
 		af_error_set(err, "%s: %s", o->out, strerror(errno));
 		free(tmp);
 		return -1;
 	}
 	af_warn("%s: %zu + %zu weights kept, %u words, %u capitalisation entries, %u gazetteer phrases", o->out, k1,
-	        k2, words.n, caps.n, gz.n);
+	        k2, words->n, caps->n, gz->n);
 	free(tmp);
-	free(w1);
+	return 0;
+}
+
+int af_ner_train(const struct af_ner_train_opts *o, struct af_error *err)
+{
+	struct table words = {0}, caps = {0};
+	struct corpus c = {0}, gmb = {0}, gdev = {0};
+	struct gaz g = {0};
+	g.fold = -1;
+	if (read_training(o, &words, &caps, &c, &gmb, &gdev, &g, err) < 0)
+		return -1;
+	struct af_ner_tok *tok = corpus_tokinfo(&words, &caps, &c, &g);
+
+	struct featmap fm = {0};
+	struct feats f1, f2;
+	extract(&c, tok, 1, &fm, &f1);
+	prune_rare(&f1, c.nw, &fm, (uint32_t)o->min_count);
+	af_warn("pass 1: %u features", fm.n);
+
+	struct perc p = {0};
+	/* room for pass 2's features too: extraction adds them later */
+	p.nf = fm.n;
+	p.w = af_malloc(p.nf * AF_NER_NL * sizeof *p.w);
+	p.u = af_malloc(p.nf * AF_NER_NL * sizeof *p.u);
+	jackknife(&p, &c, &f1, o, tok);
+	/* the final first pass on everything */
+	perc_train(&p, &c, &f1, -1, o->epochs, o->seed);
+	free(p.u);
+	p.u = NULL;
+
+	/* the second pass */
+	uint32_t base = fm.n;
+	extract(&c, tok, 2, &fm, &f2);
+	prune_rare(&f2, c.nw, &fm, (uint32_t)o->min_count);
+	af_warn("pass 2: %u features", fm.n - base);
+	struct perc p2 = {0};
+	p2.nf = fm.n;
+	p2.w = af_malloc(p2.nf * AF_NER_NL * sizeof *p2.w);
+	p2.u = af_malloc(p2.nf * AF_NER_NL * sizeof *p2.u);
+	perc_train(&p2, &c, &f2, -1, o->epochs, o->seed + 1000);
+
+	/* the model */
+	float scale = quant_scale(&p, &p2, o->quant);
+	struct table gz = {0};
+	for (uint32_t s = 0; s < g.t.slots; s++)
+		if (g.t.key[s]) {
+			uint32_t v = gaz_lookup(&g, g.t.key[s]);
+			if (v)
+				*table_slot(&gz, g.t.key[s], 1) = v;
+		}
+	int rc = write_model(o, scale, &words, &caps, &gz, &p, &p2, &fm, err);
+	free(p.w);
 	free(p2.w);
 	free(p2.u);
 	feats_free(&f1);
@@ -867,7 +899,7 @@ int af_ner_train(const struct af_ner_train_opts *o, struct af_error *err)
 	corpus_free(&c);
 	corpus_free(&gmb);
 	corpus_free(&gdev);
-	return 0;
+	return rc;
 }
 
 void af_ner_each_cluster(const struct af_ner_model *m, void (*fn)(void *ctx, uint32_t key, uint32_t clusters),

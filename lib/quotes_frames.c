@@ -295,13 +295,11 @@ static size_t keyed_in(const struct by_cue *bc, size_t nc, int lo, int hi, size_
 	return n;
 }
 
-/* Nested frames: a frame whose content holds another frame's cue and speaker gives its
- * quoted fragments to the inner one and ends where the inner one's content ends. */
-static void nest(struct af_quoter *q, size_t first)
+/* Two cues with the same content ("quoted X claiming that ..."): the nearer one, the last
+ * cue before the content; the frames grouped by content, sorted (linear time on thousands of
+ * frames, issue 15). */
+static void drop_far_cues(struct af_quoter *q, size_t first)
 {
-	/* two cues with the same content ("quoted X claiming that ..."): the nearer one, the
-	 * last cue before the content; the frames grouped by content, sorted (linear time on
-	 * thousands of frames, issue 15) */
 	size_t ng = 0;
 	struct same_content *g = af_malloc((q->na - first + 1) * sizeof *g);
 	for (size_t x = first; x < q->na; x++)
@@ -318,21 +316,14 @@ static void nest(struct af_quoter *q, size_t first)
 				q->at[g[k].x].drop = 1;
 	}
 	free(g);
-	/* the frames by speaker start and by cue: a frame inside another is found among the
-	 * few whose start or cue lies in the other's content (linear time on thousands of
-	 * frames, issue 15); the bounds only narrow while they are used */
-	size_t nc = q->na - first;
-	struct by_cue *bs = af_malloc((nc + 1) * sizeof *bs), *bc = af_malloc((nc + 1) * sizeof *bc);
-	size_t *ys = af_malloc((nc + 1) * sizeof *ys);
-	for (size_t x = first; x < q->na; x++) {
-		bs[x - first] = (struct by_cue){q->at[x].sa, x};
-		bc[x - first] = (struct by_cue){q->at[x].cue, x};
-	}
-	qsort(bs, nc, sizeof *bs, by_cue_order);
-	qsort(bc, nc, sizeof *bc, by_cue_order);
-	/* "After Trump argued that ..., Rubio said only that his "numbers don't add up"": a
-	 * frame in a subordinate clause that opens the sentence ends at the comma before the
-	 * main clause's speaker, and the quoted words there are the main clause's */
+}
+
+/* "After Trump argued that ..., Rubio said only that his "numbers don't add up"": a frame in
+ * a subordinate clause that opens the sentence ends at the comma before the main clause's
+ * speaker, and the quoted words there are the main clause's. bs: the nc frames from first
+ * on by speaker start; ys: room for nc. */
+static void cut_subordinate(struct af_quoter *q, size_t first, const struct by_cue *bs, size_t nc, size_t *ys)
+{
 	for (size_t x = first; x < q->na; x++) {
 		struct attr *A = &q->at[x];
 		if (A->kind == Q_DIRECT || A->drop || A->np != 1 || A->cue < 0)
@@ -365,6 +356,12 @@ static void nest(struct af_quoter *q, size_t first)
 			break;
 		}
 	}
+}
+
+/* A frame B whose cue lies in frame A's content: B nested in A, or A's content ending
+ * before B's attribution. bc: the nc frames from first on by cue; ys: room for nc. */
+static void nest_inner(struct af_quoter *q, size_t first, const struct by_cue *bc, size_t nc, size_t *ys)
+{
 	for (size_t x = first; x < q->na; x++) {
 		struct attr *A = &q->at[x];
 		if (A->kind == Q_DIRECT || A->drop)
@@ -426,6 +423,27 @@ static void nest(struct af_quoter *q, size_t first)
 			}
 		}
 	}
+}
+
+/* Nested frames: a frame whose content holds another frame's cue and speaker gives its
+ * quoted fragments to the inner one and ends where the inner one's content ends. */
+static void nest(struct af_quoter *q, size_t first)
+{
+	drop_far_cues(q, first);
+	/* the frames by speaker start and by cue: a frame inside another is found among the
+	 * few whose start or cue lies in the other's content (linear time on thousands of
+	 * frames, issue 15); the bounds only narrow while they are used */
+	size_t nc = q->na - first;
+	struct by_cue *bs = af_malloc((nc + 1) * sizeof *bs), *bc = af_malloc((nc + 1) * sizeof *bc);
+	size_t *ys = af_malloc((nc + 1) * sizeof *ys);
+	for (size_t x = first; x < q->na; x++) {
+		bs[x - first] = (struct by_cue){q->at[x].sa, x};
+		bc[x - first] = (struct by_cue){q->at[x].cue, x};
+	}
+	qsort(bs, nc, sizeof *bs, by_cue_order);
+	qsort(bc, nc, sizeof *bc, by_cue_order);
+	cut_subordinate(q, first, bs, nc, ys);
+	nest_inner(q, first, bc, nc, ys);
 	free(bs);
 	free(bc);
 	free(ys);

@@ -427,6 +427,63 @@ static void quoted_as_saying(const struct af_quoter *q, struct attr *a)
 	}
 }
 
+/* "Benjamin said he believes "..."": the quoted words are those of the cue that reports the
+ * pronoun's clause, so its subject speaks (indirect speech keeps its own frame: "Harper said
+ * he thinks that ..." has "he" for "thinks"). */
+static void reported_pronoun(const struct af_quoter *q, struct attr *a)
+{
+	if (!(a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT))
+		return;
+	int j = a->sa - 1, l, xa, xb;
+	if (tok_is(q, j, "that"))
+		j--;
+	if (j > 0 && K(j).q < 0 && (cue_at(q, j, &l) & L_CUE) && l == 1) {
+		int s0 = sent_start(q, j), c = j, got;
+		while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
+			j--;
+		if (is_ing(q, c)) /* "Cruz replied, before adding that he thinks "..."" */
+			got = qt_ing_subject(q, s0, c, &xa, &xb);
+		else if (!(got = qt_np_back_appos(q, j, s0, &xa, &xb)) && tok_is(q, j - 1, "and"))
+			got = qt_subject_of(q, s0, j - 1, &xa, &xb); /* "Reid caucused ... and says he voted "..."" */
+		if (got && (is_cap(q, xb - 1) || (K(xb - 1).bits & L_SPKN) || (K(xa).bits & L_DET) || tok_is(q, xa, "the")) &&
+		    !(K(xa).bits & L_PRON)) {
+			a->sa = xa;
+			a->sb = xb;
+		}
+	}
+}
+
+/* A direct quote with no speaker of its own: the speaker of a cue in the sentence before,
+ * else the last speaker (last_spk, an attribution or -1) when near. */
+static void unattributed(const struct af_quoter *q, struct attr *a, int last_spk)
+{
+	if (a->sa < 0 && a->kind == Q_DIRECT && a->pa[0] > 0 && prev_sentence_speaker(q, a->pa[0] - 1, &a->sa, &a->sb)) {
+		/* ""...," Robinson said. / Bystrom agreed. "Mainstream Republicans ..."" */
+	} else if (a->sa < 0 && last_spk >= 0 && a->kind == Q_DIRECT) {
+		struct attr *p = &q->at[last_spk];
+		/* an unattributed quote: the last speaker, when near */
+		if (K(a->pa[0]).para - K(p->pa[0]).para <= 2) {
+			a->sa = p->sa;
+			a->sb = p->sb;
+			a->from = last_spk;
+			/* the same name mentioned again nearer the quote ("Roloson supports
+			 * Clinton. "I'm a college graduate ...""): that mention */
+			int last = p->sb - 1;
+			if (is_cap(q, last))
+				for (int t = a->pa[0] - 1; t > last && t > a->pa[0] - 80; t--) {
+					int s2;
+					if (K(t).klen == K(last).klen && K(t).q < 0 &&
+					    !memcmp(q->keys.p + K(t).koff, q->keys.p + K(last).koff, K(t).klen) &&
+					    is_cap(q, t) && !is_cap(q, t + 1) && qt_np_back(q, t + 1, 0, &s2)) {
+						a->sa = s2;
+						a->sb = t + 1;
+						break;
+					}
+				}
+		}
+	}
+}
+
 void qt_resolve(struct af_quoter *q)
 {
 	int *ord;
@@ -436,53 +493,8 @@ void qt_resolve(struct af_quoter *q)
 	for (size_t x = 0; x < m; x++) {
 		struct attr *a = &q->at[ord[x]];
 		quoted_as_saying(q, a);
-		if (a->sa >= 0 && a->sb - a->sa == 1 && (K(a->sa).bits & L_PRON) && a->cue > a->sa && a->kind != K_INDIRECT) {
-			/* "Benjamin said he believes "..."": the quoted words are those of the cue that
-			 * reports the pronoun's clause (indirect speech keeps its own frame: "Harper
-			 * said he thinks that ..." has "he" for "thinks") */
-			int j = a->sa - 1, l, xa, xb;
-			if (tok_is(q, j, "that"))
-				j--;
-			if (j > 0 && K(j).q < 0 && (cue_at(q, j, &l) & L_CUE) && l == 1) {
-				int s0 = sent_start(q, j), c = j, got;
-				while (j - 1 >= s0 && (K(j - 1).bits & L_SKIP))
-					j--;
-				if (is_ing(q, c)) /* "Cruz replied, before adding that he thinks "..."" */
-					got = qt_ing_subject(q, s0, c, &xa, &xb);
-				else if (!(got = qt_np_back_appos(q, j, s0, &xa, &xb)) && tok_is(q, j - 1, "and"))
-					got = qt_subject_of(q, s0, j - 1, &xa, &xb); /* "Reid caucused ... and says he voted "..."" */
-				if (got && (is_cap(q, xb - 1) || (K(xb - 1).bits & L_SPKN) || (K(xa).bits & L_DET) || tok_is(q, xa, "the")) &&
-				    !(K(xa).bits & L_PRON)) {
-					a->sa = xa;
-					a->sb = xb;
-				}
-			}
-		}
-		if (a->sa < 0 && a->kind == Q_DIRECT && a->pa[0] > 0 && prev_sentence_speaker(q, a->pa[0] - 1, &a->sa, &a->sb)) {
-			/* ""...," Robinson said. / Bystrom agreed. "Mainstream Republicans ..."" */
-		} else if (a->sa < 0 && last_spk >= 0 && a->kind == Q_DIRECT) {
-			struct attr *p = &q->at[last_spk];
-			/* an unattributed quote: the last speaker, when near */
-			if (K(a->pa[0]).para - K(p->pa[0]).para <= 2) {
-				a->sa = p->sa;
-				a->sb = p->sb;
-				a->from = last_spk;
-				/* the same name mentioned again nearer the quote ("Roloson supports
-				 * Clinton. "I'm a college graduate ...""): that mention */
-				int last = p->sb - 1;
-				if (is_cap(q, last))
-					for (int t = a->pa[0] - 1; t > last && t > a->pa[0] - 80; t--) {
-						int s2;
-						if (K(t).klen == K(last).klen && K(t).q < 0 &&
-						    !memcmp(q->keys.p + K(t).koff, q->keys.p + K(last).koff, K(t).klen) &&
-						    is_cap(q, t) && !is_cap(q, t + 1) && qt_np_back(q, t + 1, 0, &s2)) {
-							a->sa = s2;
-							a->sb = t + 1;
-							break;
-						}
-					}
-			}
-		}
+		reported_pronoun(q, a);
+		unattributed(q, a, last_spk);
 		if (a->sa < 0)
 			continue;
 		a->spk_c0 = T(a->sa).cstart;

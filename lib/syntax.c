@@ -442,16 +442,25 @@ static void rdweights(struct af_pc_reader *r, struct af_syn_weights *w, int ncls
 	}
 	memcpy(&w->scale, &sc, 4);
 	w->mask = slots - 1;
+	w->ncls = ncls;
 	w->slot = af_pc_rdsec(r, (size_t)slots * 8);
 	w->ent = af_pc_rdsec(r, (size_t)entries * 4);
 	if (r->bad)
 		return;
-	for (uint32_t j = 0; j < slots; j++)
-		if (w->slot[j].key && (w->slot[j].row >> 8) + (w->slot[j].row & 0xff) > entries)
+	/* each row inside the entries, each sparse entry's class one of ncls (the trainer
+	 * writes the rows in the order of the slots: this reads the entries in order) */
+	for (uint32_t j = 0; j < slots; j++) {
+		if (!w->slot[j].key)
+			continue;
+		size_t off = w->slot[j].row >> 8, cnt = w->slot[j].row & 0xff;
+		if (off + (cnt ? cnt : AF_SYN_DENSE_WORDS(ncls)) > entries) {
 			r->bad = 1;
-	for (uint32_t e = 0; e < entries; e++)
-		if ((w->ent[e] & 0xffff) >= (uint32_t)ncls)
-			r->bad = 1;
+			return;
+		}
+		for (size_t e = off; e < off + cnt; e++)
+			if ((w->ent[e] & 0xffff) >= (uint32_t)ncls)
+				r->bad = 1;
+	}
 }
 
 int af_syntax_load_mem(struct af_syntax **out, const void *buf, size_t len, struct af_error *err)
@@ -552,15 +561,15 @@ static struct af_syn_info *infos_of(struct af_parse *p, size_t n)
 enum { WC_BITS = 12, CC_BITS = 12 };
 struct syn_wcache {
 	uint64_t key; /* 0: empty */
-	int32_t s[AF_SYN_NT];
+	int32_t s[AF_SYN_PAD(AF_SYN_NT)];
 };
 struct syn_ccache {
 	uint64_t key;
-	int32_t s[AF_SYN_NC];
+	int32_t s[AF_SYN_PAD(AF_SYN_NC)];
 };
 struct syn_ncache { /* a word's chunker scores as the word 2 before, 1 before, 1 after, 2 after */
 	uint64_t key;
-	int32_t s[4][AF_SYN_NC];
+	int32_t s[4][AF_SYN_PAD(AF_SYN_NC)];
 };
 enum { NC_BITS = 11 };
 struct syn_cache {
@@ -569,7 +578,7 @@ struct syn_cache {
 	struct syn_ccache c[1u << CC_BITS];
 	struct syn_ccache c0[1u << CC_BITS]; /* the chunker's word-and-tag features */
 	struct syn_ncache nb[1u << NC_BITS];
-	int32_t edge[4][AF_SYN_NC];          /* the same for no word (outside the sentence) */
+	int32_t edge[4][AF_SYN_PAD(AF_SYN_NC)];         /* the same for no word (outside the sentence) */
 };
 
 static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
@@ -587,7 +596,7 @@ static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
 		memset(c->edge, 0, sizeof c->edge);
 		uint32_t f[4];
 		for (int d = 0; d < 4; d++)
-			af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(NULL, d < 2 ? d - 2 : d - 1, f), c->edge[d]);
+			af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(NULL, d < 2 ? d - 2 : d - 1, f), c->edge[d], AF_SYN_NC);
 		c->model = m->id;
 	}
 	return c;
@@ -608,12 +617,12 @@ static void tag_infos(const struct af_syntax *m, struct af_parse *p, const struc
 		struct syn_wcache *wc = &cache->w[key >> (64 - WC_BITS)];
 		if (wc->key != key) {
 			memset(wc->s, 0, sizeof wc->s);
-			af_syn_score(&m->pos, f, af_syn_pos_wfeats(info, i, f), wc->s);
+			af_syn_score(&m->pos, f, af_syn_pos_wfeats(info, i, f), wc->s, AF_SYN_NT);
 			wc->key = key;
 		}
-		int32_t score[AF_SYN_NT];
+		int32_t score[AF_SYN_PAD(AF_SYN_NT)];
 		memcpy(score, wc->s, sizeof score);
-		af_syn_score(&m->pos, f, af_syn_pos_cfeats(info, n, i, tags, f), score);
+		af_syn_score(&m->pos, f, af_syn_pos_cfeats(info, n, i, tags, f), score, AF_SYN_NT);
 		int best = 0;
 		for (int c = 1; c < AF_SYN_NT; c++)
 			if (score[c] > score[best])
@@ -636,19 +645,19 @@ static void chunk_infos(const struct af_syntax *m, struct af_parse *p, const str
 		struct syn_ccache *cc = &cache->c[mix(key, 0x77) >> (64 - CC_BITS)];
 		if (cc->key != key) {
 			memset(cc->s, 0, sizeof cc->s);
-			af_syn_score(&m->chunk, f, af_syn_chunk_tfeats(n, i, tags, cls, f), cc->s);
+			af_syn_score(&m->chunk, f, af_syn_chunk_tfeats(n, i, tags, cls, f), cc->s, AF_SYN_NC);
 			cc->key = key;
 		}
-		int32_t score[AF_SYN_NC];
+		int32_t score[AF_SYN_PAD(AF_SYN_NC)];
 		memcpy(score, cc->s, sizeof score);
 		uint64_t k0 = mix(mix(info[i].w, info[i].flags & AF_SYN_F_FIRST), t0) | 1;
 		struct syn_ccache *c0 = &cache->c0[k0 >> (64 - CC_BITS)];
 		if (c0->key != k0) {
 			memset(c0->s, 0, sizeof c0->s);
-			af_syn_score(&m->chunk, f, af_syn_chunk_w0feats(info, i, tags, f), c0->s);
+			af_syn_score(&m->chunk, f, af_syn_chunk_w0feats(info, i, tags, f), c0->s, AF_SYN_NC);
 			c0->key = k0;
 		}
-		for (int c = 0; c < AF_SYN_NC; c++)
+		for (int c = 0; c < AF_SYN_PAD(AF_SYN_NC); c++)
 			score[c] += c0->s[c];
 		for (int d = 0; d < 4; d++) {
 			ptrdiff_t j = (ptrdiff_t)i + (d < 2 ? d - 2 : d - 1);
@@ -660,15 +669,15 @@ static void chunk_infos(const struct af_syntax *m, struct af_parse *p, const str
 					memset(nb->s, 0, sizeof nb->s);
 					for (int e = 0; e < 4; e++)
 						af_syn_score(&m->chunk, f, af_syn_chunk_nfeat(&info[j], e < 2 ? e - 2 : e - 1, f),
-						             nb->s[e]);
+						             nb->s[e], AF_SYN_NC);
 					nb->key = kn;
 				}
 				v = nb->s[d];
 			}
-			for (int c = 0; c < AF_SYN_NC; c++)
+			for (int c = 0; c < AF_SYN_PAD(AF_SYN_NC); c++)
 				score[c] += v[c];
 		}
-		af_syn_score(&m->chunk, f, af_syn_chunk_wfeats(info, n, i, tags, cls, f), score);
+		af_syn_score(&m->chunk, f, af_syn_chunk_wfeats(info, n, i, tags, cls, f), score, AF_SYN_NC);
 		int prev = i ? cls[i - 1] : 0, best = -1;
 		for (int c = 0; c < AF_SYN_NC; c++)
 			if (af_syn_chunk_ok(prev, c) && (best < 0 || score[c] > score[best]))

@@ -6,10 +6,11 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "af/syntax.h"
 
-#define AF_SYN_VERSION 4
+#define AF_SYN_VERSION 5
 #define AF_SYN_NT AF_POS_COUNT                /* tagger classes */
 #define AF_SYN_NC (1 + 2 * (AF_CH_COUNT - 1)) /* chunker classes: O, then B-X I-X per type */
 #define AF_SYN_MAXF 64                        /* features per token, at most */
@@ -79,18 +80,27 @@ static inline int af_syn_chunk_ok(int prev, int c)
  * tables are used in place: loading copies nothing). */
 struct af_syn_slot {
 	uint32_t key; /* 0: empty */
-	uint32_t row; /* offset << 8 | count into ent */
+	uint32_t row; /* offset << 8 | count into ent; count 0: a dense row, AF_SYN_DENSE_WORDS(ncls)
+	               * words holding an int16 weight per class */
 };
+#define AF_SYN_PAD(ncls) (((ncls) + 7) & ~7) /* classes rounded up: rows and scores of whole vectors */
+#define AF_SYN_DENSE_WORDS(ncls) ((size_t)AF_SYN_PAD(ncls) / 2)
+/* a row of at least so many classes is written dense (adding it is then one short loop
+ * the compiler vectorises: the frequent features, which have the most classes) */
+#define AF_SYN_DENSE_MIN(ncls) ((ncls) / 4)
 struct af_syn_weights {
 	const struct af_syn_slot *slot; /* at most half full */
 	const uint32_t *ent;            /* class in the low 16 bits, int16 weight in the high 16 */
 	uint32_t mask;                  /* slots - 1 */
 	float scale;                    /* weight = int16 * scale */
+	int ncls;                       /* classes */
 };
-/* Adds the weights of features f[0..nf) (nf <= AF_SYN_MAXF) to score[] (in units of scale).
+/* Adds the weights of features f[0..nf) (nf <= AF_SYN_MAXF) to score[0..ncls) (in units of
+ * scale; ncls: W->ncls, given as a constant; score has AF_SYN_PAD(ncls) elements).
  * The model is larger than the caches, so each feature costs up to two misses (its slot, its
  * row): all the slots are asked for first, then all the rows, so that the misses overlap. */
-static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *f, size_t nf, int32_t *score)
+static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *f, size_t nf, int32_t *restrict score,
+                                int ncls)
 {
 	const struct af_syn_slot *sl = W->slot;
 	uint32_t row[AF_SYN_MAXF];
@@ -111,7 +121,14 @@ static inline void af_syn_score(const struct af_syn_weights *W, const uint32_t *
 	}
 	for (size_t k = 0; k < nr; k++) {
 		const uint32_t *e = W->ent + (row[k] >> 8);
-		for (uint32_t x = 0, cnt = row[k] & 0xff; x < cnt; x++)
+		uint32_t cnt = row[k] & 0xff;
+		if (!cnt) {
+			int16_t d[AF_SYN_PAD(AF_SYN_NT)];
+			memcpy(d, e, (size_t)AF_SYN_PAD(ncls) * 2); /* a constant where inlined: vector loops */
+			for (int c = 0; c < AF_SYN_PAD(ncls); c++)
+				score[c] += d[c];
+		}
+		for (uint32_t x = 0; x < cnt; x++)
 			score[e[x] & 0xffff] += (int16_t)(e[x] >> 16);
 	}
 }

@@ -132,6 +132,28 @@ field() { jq -r "$1" "$T/out.ndjson"; }
 	jq -e 'any(.removed[]; .kind == "byline")' "$T/out.ndjson" >/dev/null
 }
 
+@test "bylines: degrees are cut from names, desks, staff and the site's name are not authors" {
+	body='The officials said on Friday that the plan would go ahead as it was agreed last year by all sides.
+
+The sides added that more talks were planned for the coming weeks, as they had agreed before.'
+	for byline in "By Jane Roe, MD and John Doe PhD" "By Anh Do and Ph.D." "By BBC News Staff" "Par Service Etranger"; do
+		printf 'Plan goes ahead after talks\n\n%s\n\n%s\n' "$byline" "$body" >"$T/b.txt"
+		af-clean "$T/b.txt" | jq -c '.authors // []'
+	done >"$T/authors"
+	run cat "$T/authors"
+	assert_output "$(printf '%s\n' '["Jane Roe","John Doe"]' '["Anh Do"]' '[]' '[]')"
+	# JSON-LD: the site's name with more words, a degree alone and a desk are dropped, people kept
+	cat >"$T/ld.html" <<-'EOF'
+	<html><head><meta property="og:site_name" content="Example News">
+	<script type="application/ld+json">{"@type":"NewsArticle","headline":"Floods",
+	  "author":[{"name":"Example News Exclusives"},{"name":"Ann Lee, MD"},{"name":"Metro Desk"},{"name":"李明"}]}</script></head>
+	<body><p>Heavy rain caused flash floods in several districts of the province, destroying homes and farmland, officials said.</p>
+	<p>Rescue teams were searching for people missing after the floods, the governor said on Friday morning.</p></body></html>
+	EOF
+	af-clean "$T/ld.html" >"$T/out.ndjson"
+	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["Ann Lee","李明"]'
+}
+
 @test "a December dateline in a January article takes the year before" {
 	cat >"$T/page.txt" <<-'EOF'
 	Opposition leaders meet in Tehran to discuss a common platform

@@ -372,25 +372,52 @@ static void put_weights(struct af_buf *b, struct ap *a)
 	uint32_t slots = 16;
 	while (slots < kept * 2)
 		slots *= 2;
+	/* the features' slots, then their rows in the order of the slots: sparse {class, weight}
+	 * entries, or dense int16 weights of every class for a row of AF_SYN_DENSE_MIN classes */
 	struct af_syn_slot *sl = af_calloc(slots, sizeof *sl);
-	uint32_t *ent = af_calloc(entries + 1, 4);
-	size_t off = 0;
+	uint32_t *fi = af_calloc(slots, sizeof *fi); /* feature index + 1 */
 	for (size_t i = 0; i < a->nf; i++) {
-		size_t start = off;
-		for (uint32_t e = 0; e < a->f[i].n; e++) {
-			struct ent *x = &a->f[i].e[e];
-			long q = lrint(x->tot / scale);
-			if (q != 0 && fabs(x->tot) >= prune)
-				ent[off++] = (uint32_t)(uint16_t)(int16_t)q << 16 | x->c;
-		}
-		if (off == start)
+		int any = 0;
+		for (uint32_t e = 0; e < a->f[i].n; e++)
+			if (lrint(a->f[i].e[e].tot / scale) != 0 && fabs(a->f[i].e[e].tot) >= prune)
+				any = 1;
+		if (!any)
 			continue;
 		uint32_t j = (a->f[i].key * 0x9e3779b1u) & (slots - 1);
 		while (sl[j].key)
 			j = (j + 1) & (slots - 1);
 		sl[j].key = a->f[i].key;
-		sl[j].row = (uint32_t)start << 8 | (uint32_t)(off - start);
+		fi[j] = (uint32_t)i + 1;
 	}
+	size_t dense = AF_SYN_DENSE_WORDS(a->ncls);
+	uint32_t *ent = af_calloc(entries + dense * kept + 1, 4);
+	size_t off = 0;
+	for (uint32_t j = 0; j < slots; j++) {
+		if (!fi[j])
+			continue;
+		const struct feat *ft = &a->f[fi[j] - 1];
+		size_t start = off;
+		int16_t row[AF_SYN_PAD(AF_SYN_NT)] = {0};
+		size_t cnt = 0;
+		for (uint32_t e = 0; e < ft->n; e++) {
+			const struct ent *x = &ft->e[e];
+			long q = lrint(x->tot / scale);
+			if (q != 0 && fabs(x->tot) >= prune) {
+				ent[off++] = (uint32_t)(uint16_t)(int16_t)q << 16 | x->c;
+				row[x->c] = (int16_t)q;
+				cnt++;
+			}
+		}
+		if (cnt >= (size_t)AF_SYN_DENSE_MIN(a->ncls)) {
+			memset(ent + start, 0, (off - start) * 4);
+			memcpy(ent + start, row, dense * 4);
+			off = start + dense;
+			cnt = 0;
+		}
+		sl[j].row = (uint32_t)start << 8 | (uint32_t)cnt;
+	}
+	entries = off;
+	free(fi);
 	put32(b, slots);
 	put32(b, (uint32_t)entries);
 	uint32_t sc;
