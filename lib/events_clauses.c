@@ -744,6 +744,9 @@ int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shar
 	const struct af_syn_np *n = &c->parse.np[cl->subj];
 	if (n->head >= v->a || (c->t[n->head].paren && c->t[n->head].paren != c->t[v->head].paren))
 		return -1;
+	/* a prepositional object is no subject, whatever the parse says ("Talks with X attacked") */
+	if (n->start > 0 && (c->t[n->start - 1].cls & (W_PREP | W_TO)) && !(c->t[n->start - 1].cls & W_WH))
+		return -1;
 	*shared = cl->subj_inherited;
 	return ev_np_group(c, cl->subj, 1);
 }
