@@ -324,6 +324,7 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 {
 	struct span *sp = NULL;
 	size_t nsp = 0, spcap = 0;
+	ev_actor_date(c, s->a, s->b);
 	for (size_t i = s->a; i < s->b;) {
 		int actor, agent;
 		size_t n = is_word(&c->t[i]) && i >= c->dl_end ? ev_match_phrase(c, i, s->b, &actor, &agent) : 0;
@@ -339,6 +340,7 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 	ev_build_chunks(c, sp, nsp);
 	free(sp);
 	ev_add_entities(c, s->in->entities, s->a, s->b);
+	ev_titled_people(c, ch0);
 	ev_add_pronouns(c, s->a, s->b);
 	if (c->nch - ch0 > 1) {
 		qsort(c->ch + ch0, c->nch - ch0, sizeof *c->ch, cmp_chunk);
