@@ -23,6 +23,7 @@ struct phrase {
 	char **w; /* words, lower case */
 	size_t nw;
 	int v;
+	uint64_t h0; /* word_hash of its first word: a token of another hash cannot start it */
 };
 
 struct plist {
@@ -134,7 +135,8 @@ static int add_words(struct af_daterules *r, int list, const char *s, int v)
 	}
 	if (!p.nw)
 		return -1;
-	first_put(r, word_hash(p.w[0], strlen(p.w[0])));
+	p.h0 = word_hash(p.w[0], strlen(p.w[0]));
+	first_put(r, p.h0);
 	struct plist *l = &r->l[list];
 	l->v = af_reallocarray(l->v, l->n + 1, sizeof *l->v);
 	l->v[l->n++] = p;
@@ -371,7 +373,7 @@ static size_t match(const struct res *x, int list, size_t i, int *val)
 	size_t best = 0;
 	for (size_t k = 0; k < l->n; k++) {
 		const struct phrase *p = &l->v[k];
-		if (p->nw <= best || i + p->nw > x->nt)
+		if (p->h0 != x->t[i].h || p->nw <= best || i + p->nw > x->nt)
 			continue;
 		size_t j = 0;
 		while (j < p->nw && word_eq(x, i + j, p->w[j]))

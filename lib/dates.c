@@ -8,6 +8,7 @@
 #include "af/utf8.h"
 #include "af/util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -30,6 +31,8 @@ struct names {
 struct af_dates {
 	struct names months, weekdays, zones, published, updated;
 	size_t month_maxlen; /* the longest month name, in bytes */
+	struct af_map month_map, weekday_map; /* name (ASCII lower case) -> its number, made with
+	                                       * the patterns from months and weekdays */
 	char *month_alt;
 	pcre2_code *re_date, *re_time, *re_label;
 	pcre2_match_data *md;
@@ -45,6 +48,45 @@ static void names_put(struct names *ns, const char *s, int v)
 		}
 	ns->v = af_reallocarray(ns->v, ns->n + 1, sizeof *ns->v);
 	ns->v[ns->n++] = (struct name){af_strdup(s), v};
+}
+
+/* A name's key in a names_map: s[0..n) with ASCII letters lower-cased (as strcasecmp
+ * compares), into k (NAME_KEYMAX bytes); 0 when it is longer. */
+enum { NAME_KEYMAX = 64 };
+static size_t name_key(const char *s, size_t n, char *k)
+{
+	if (n > NAME_KEYMAX)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		k[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] | 0x20 : s[i]);
+	return n;
+}
+
+/* The names (unique, case ignored) as a map from key to number, for the lookups of words. */
+static void names_map(const struct names *ns, struct af_map *m)
+{
+	af_map_free(m);
+	for (size_t i = 0; i < ns->n; i++) {
+		char k[NAME_KEYMAX];
+		size_t n = strlen(ns->v[i].s), kn = name_key(ns->v[i].s, n, k);
+		if (kn)
+			*af_map_put(m, k, kn, NULL) = (size_t)ns->v[i].v;
+	}
+}
+
+/* The number of the name s[0..n) in ns (by its map m), 0 when it is none. */
+static int names_get(const struct names *ns, const struct af_map *m, const char *s, size_t n)
+{
+	char k[NAME_KEYMAX];
+	size_t kn = name_key(s, n, k);
+	if (!kn) { /* longer than any key: by the list */
+		for (size_t i = 0; i < ns->n; i++)
+			if (strlen(ns->v[i].s) == n && strncasecmp(ns->v[i].s, s, n) == 0)
+				return ns->v[i].v;
+		return 0;
+	}
+	const size_t *v = af_map_get(m, k, kn);
+	return v ? (int)*v : 0;
 }
 
 static void names_free(struct names *ns)
@@ -194,6 +236,8 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 	for (size_t i = 0; i < d->months.n; i++)
 		if (strlen(d->months.v[i].s) > d->month_maxlen)
 			d->month_maxlen = strlen(d->months.v[i].s);
+	names_map(&d->months, &d->month_map);
+	names_map(&d->weekdays, &d->weekday_map);
 	char *wd = alternation(&d->weekdays);
 	char *pub = alternation(&d->published), *upd = alternation(&d->updated);
 	struct af_buf re = {0};
@@ -282,6 +326,8 @@ void af_dates_free(struct af_dates *d)
 		return;
 	names_free(&d->months);
 	names_free(&d->weekdays);
+	af_map_free(&d->month_map);
+	af_map_free(&d->weekday_map);
 	names_free(&d->zones);
 	names_free(&d->published);
 	names_free(&d->updated);
@@ -301,10 +347,7 @@ struct af_daterules *af_dates_rules(struct af_dates *d)
 
 int af_dates_weekday(struct af_dates *d, const char *s, size_t n)
 {
-	for (size_t i = 0; i < d->weekdays.n; i++)
-		if (strlen(d->weekdays.v[i].s) == n && strncasecmp(d->weekdays.v[i].s, s, n) == 0)
-			return d->weekdays.v[i].v;
-	return 0;
+	return names_get(&d->weekdays, &d->weekday_map, s, n);
 }
 
 const char *af_dates_month_alt(struct af_dates *d)
@@ -318,16 +361,7 @@ int af_dates_month(struct af_dates *d, const char *s, size_t n)
 		n--;
 	if (n < 3 || n > d->month_maxlen) /* the common case for a word of text: no month */
 		return 0;
-	unsigned char c0 = (unsigned char)s[0];
-	for (size_t i = 0; i < d->months.n; i++) {
-		const char *m = d->months.v[i].s;
-		unsigned char m0 = (unsigned char)m[0];
-		if ((m0 | 0x20) != (c0 | 0x20) && m0 < 0x80 && c0 < 0x80)
-			continue;
-		if (strlen(m) == n && strncasecmp(m, s, n) == 0)
-			return d->months.v[i].v;
-	}
-	return 0;
+	return names_get(&d->months, &d->month_map, s, n);
 }
 
 /* ---- calendar ---- */
@@ -772,4 +806,44 @@ void af_dates_each(struct af_dates *d, const char *s, size_t a, size_t b, const 
 			fn(&ex[i], arg);
 		a = k == max ? ex[max - 1].end : b;
 	}
+}
+
+long af_date_ymd(const char *v)
+{
+	int y, m = 0, d = 0, len = 0;
+	size_t n = v ? strlen(v) : 0;
+	if (n == 10 && sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &len) == 3 && len == 10 && m >= 1 && m <= 12 &&
+	    d >= 1 && d <= 31)
+		return (long)y * 10000 + m * 100 + d;
+	if (n == 7 && sscanf(v, "%4d-%2d%n", &y, &m, &len) == 2 && len == 7 && m >= 1 && m <= 12)
+		return (long)y * 10000 + m * 100 + 15;
+	if (n == 4 && sscanf(v, "%4d%n", &y, &len) == 1 && len == 4)
+		return (long)y * 10000 + 701;
+	return 0;
+}
+
+/* Is the expression s[x, y) inside an aside of the sentence s[a, b): a clause set off by commas
+ * that starts with "who", "which" or "whose" ("The Taliban, who seized Kabul in 2021, accused
+ * Pakistan")? Such a clause dates its own verb, not the sentence's actors. */
+int af_date_aside(const char *s, size_t a, size_t b, size_t x, size_t y)
+{
+	size_t p = x;
+	while (p > a && s[p - 1] != ',')
+		p--;
+	if (p == a)
+		return 0;
+	while (p < x && (s[p] == ' ' || s[p] == '\n' || s[p] == '\t'))
+		p++;
+	size_t n = 0;
+	while (p + n < x && isalpha((unsigned char)s[p + n]))
+		n++;
+	static const char *const wh[] = {"who", "which", "whose"};
+	int ok = 0;
+	for (size_t i = 0; i < sizeof wh / sizeof wh[0]; i++)
+		if (n == strlen(wh[i]) && !strncasecmp(s + p, wh[i], n))
+			ok = 1;
+	for (size_t q = y; ok && q < b; q++)
+		if (s[q] == ',')
+			return 1;
+	return 0;
 }

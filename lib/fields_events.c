@@ -64,6 +64,17 @@ static void boolean(struct af_buf *out, int b)
 	af_buf_adds(out, b ? "true" : "false");
 }
 
+/* an object's first members, those of every span (actors, places) */
+static void span(struct af_buf *out, const struct af_events *ev, struct af_str text, long long start, long long end)
+{
+	key(out, "text", 1);
+	str(out, ev, text);
+	key(out, "start", 0);
+	af_json_int(out, start);
+	key(out, "end", 0);
+	af_json_int(out, end);
+}
+
 static void actor(struct af_buf *out, const struct af_events *ev, const struct af_ev_actor *a)
 {
 	if (!a->set) {
@@ -76,12 +87,7 @@ static void actor(struct af_buf *out, const struct af_events *ev, const struct a
 		json_decref(v);
 		return;
 	}
-	key(out, "text", 1);
-	str(out, ev, a->text);
-	key(out, "start", 0);
-	af_json_int(out, a->start);
-	key(out, "end", 0);
-	af_json_int(out, a->end);
+	span(out, ev, a->text, a->start, a->end);
 	key(out, "actor", 0);
 	str(out, ev, a->actor);
 	key(out, "canonical", 0);
@@ -95,12 +101,7 @@ static void place(struct af_buf *out, const struct af_events *ev, const struct a
 		af_buf_adds(out, "null");
 		return;
 	}
-	key(out, "text", 1);
-	str(out, ev, p->text);
-	key(out, "start", 0);
-	af_json_int(out, p->start);
-	key(out, "end", 0);
-	af_json_int(out, p->end);
+	span(out, ev, p->text, p->start, p->end);
 	key(out, "country", 0);
 	str(out, ev, p->country);
 	af_buf_addc(out, '}');
@@ -241,6 +242,14 @@ static void take_bool(struct members *m, const char *name, int *b)
 	}
 }
 
+/* the text, start and end every span of an event has (actors, places) */
+static void take_span(struct af_events *ev, struct members *m, struct af_str *text, long long *start, long long *end)
+{
+	take_str(ev, m, "text", text);
+	take_int(m, "start", start, NULL);
+	take_int(m, "end", end, NULL);
+}
+
 static int from_actor(struct af_events *ev, const json_t *v, struct af_ev_actor *a, int any_object)
 {
 	memset(a, 0, sizeof *a);
@@ -251,9 +260,7 @@ static int from_actor(struct af_events *ev, const json_t *v, struct af_ev_actor 
 	a->set = 1;
 	struct members m;
 	start(&m, v);
-	take_str(ev, &m, "text", &a->text);
-	take_int(&m, "start", &a->start, NULL);
-	take_int(&m, "end", &a->end, NULL);
+	take_span(ev, &m, &a->text, &a->start, &a->end);
 	take_str(ev, &m, "actor", &a->actor);
 	take_str(ev, &m, "canonical", &a->canonical);
 	if (!m.bad && !m.it)
@@ -280,9 +287,7 @@ static int from_place(struct af_events *ev, const json_t *v, struct af_ev_place 
 	p->set = 1;
 	struct members m;
 	start(&m, v);
-	take_str(ev, &m, "text", &p->text);
-	take_int(&m, "start", &p->start, NULL);
-	take_int(&m, "end", &p->end, NULL);
+	take_span(ev, &m, &p->text, &p->start, &p->end);
 	take_str(ev, &m, "country", &p->country);
 	return m.bad || m.it ? -1 : 0;
 }

@@ -21,8 +21,15 @@ struct slot {
 
 struct table {
 	struct slot *v;
+	uint32_t *tag; /* per slot: 0 empty, else its hash (1 for a hash of 0); probed before the
+	                * slots, 16 times denser, so that a miss costs one cache line, not several */
 	size_t n, cap; /* cap a power of two */
 };
+
+static uint32_t tag_of(uint32_t h)
+{
+	return h ? h : 1;
+}
 
 struct af_lexicon {
 	struct table exact, fold;
@@ -351,12 +358,13 @@ static struct slot *lookup(const struct table *t, const struct af_lexunits *u, s
 		*hp = h;
 	if (!t->cap)
 		return NULL;
+	uint32_t want = tag_of(h);
 	for (size_t i = h & (t->cap - 1);; i = (i + 1) & (t->cap - 1)) {
-		struct slot *s = &t->v[i];
-		if (!s->key)
+		uint32_t tag = t->tag[i];
+		if (!tag)
 			return NULL;
-		if (s->hash == h && key_is(s->key, u, a, b, folded))
-			return s;
+		if (tag == want && key_is(t->v[i].key, u, a, b, folded))
+			return &t->v[i];
 	}
 }
 
@@ -364,6 +372,7 @@ static void grow(struct table *t)
 {
 	size_t cap = t->cap ? t->cap * 2 : 1024;
 	struct slot *v = af_calloc(cap, sizeof *v);
+	uint32_t *tag = af_calloc(cap, sizeof *tag);
 	for (size_t i = 0; i < t->cap; i++) {
 		if (!t->v[i].key)
 			continue;
@@ -371,9 +380,12 @@ static void grow(struct table *t)
 		while (v[j].key)
 			j = (j + 1) & (cap - 1);
 		v[j] = t->v[i];
+		tag[j] = tag_of(t->v[i].hash);
 	}
 	free(t->v);
+	free(t->tag);
 	t->v = v;
+	t->tag = tag;
 	t->cap = cap;
 }
 
@@ -404,6 +416,7 @@ static struct slot *intern(struct table *t, const struct af_lexunits *u, size_t 
 	s = &t->v[i];
 	s->key = join_keys(u, a, b, folded);
 	s->hash = h;
+	t->tag[i] = tag_of(h);
 	s->hit.ent = -1;
 	t->n++;
 	return s;
@@ -416,6 +429,7 @@ static void table_free(struct table *t)
 		free(t->v[i].cases);
 	}
 	free(t->v);
+	free(t->tag);
 }
 
 static void add_english(struct af_lexicon *lx);
@@ -977,13 +991,13 @@ unsigned af_lexicon_word(const struct af_lexicon *lx, const char *key)
 {
 	if (!lx->exact.cap)
 		return 0;
-	uint32_t h = key_hash(KEY_HASH0, key);
+	uint32_t h = key_hash(KEY_HASH0, key), want = tag_of(h);
 	for (size_t i = h & (lx->exact.cap - 1);; i = (i + 1) & (lx->exact.cap - 1)) {
-		const struct slot *s = &lx->exact.v[i];
-		if (!s->key)
+		uint32_t tag = lx->exact.tag[i];
+		if (!tag)
 			return 0;
-		if (s->hash == h && !strcmp(s->key, key))
-			return s->hit.cls;
+		if (tag == want && !strcmp(lx->exact.v[i].key, key))
+			return lx->exact.v[i].hit.cls;
 	}
 }
 

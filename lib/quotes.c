@@ -84,7 +84,7 @@ static void put_span_object(const struct af_quoter *q, int a, int b, struct af_b
 
 static const char *kind_name(int k)
 {
-	return k == Q_DIRECT ? "direct" : k == Q_MIXED ? "mixed" : "indirect";
+	return k == Q_DIRECT ? "direct" : k == Q_MIXED ? "mixed" : k == K_QUESTION ? "question" : "indirect";
 }
 
 /* the quoted spans inside a mixed quote's parts */
@@ -226,6 +226,7 @@ int af_quotes_write(struct af_quoter *q, const char *text, size_t len, const str
 	qt_direct_quotes(q);
 	qt_indirect_and_mixed(q);
 	qt_according_sources(q);
+	qt_questions(q);
 	qt_resolve(q);
 	write_quotes(q, out);
 	for (size_t x = 0; x < q->na; x++)

@@ -40,7 +40,10 @@ enum {
 	L_OPEN = 1u << 16,   /* opens an adverbial before the subject: in, after, asked */
 	L_NOANTE = 1u << 17, /* a name right after it is no antecedent of a speaker pronoun: told, of */
 	L_PERSN = 1u << 18,  /* a person's title or trade: "the spokesman", "the diplomat" name someone named before */
-	L_DOCN = 1u << 19    /* a document: "the statement added" is the last speaker's statement */
+	L_DOCN = 1u << 19,   /* a document: "the statement added" is the last speaker's statement */
+	L_QAUX = 1u << 20,   /* an auxiliary that opens a question: "Do you think ...?" */
+	L_QLABEL = 1u << 21, /* an interview's question label: "Q: ..." */
+	L_QWH = 1u << 22     /* a question word: why, what, how */
 };
 #define L_ANYCUE (L_CUE | L_MCUE | L_LISTEN)
 #define L_PRON (L_PPRON | L_OPRON)
@@ -84,7 +87,7 @@ struct qspan {
 
 #define MAXPARTS 8
 struct attr {
-	int kind; /* Q_DIRECT, Q_MIXED, or 3 for indirect */
+	int kind; /* Q_DIRECT, Q_MIXED, K_INDIRECT or K_QUESTION */
 	int pa[MAXPARTS], pb[MAXPARTS]; /* content parts as token ranges */
 	int np;
 	int cue, cl;  /* cue token and length, -1 for none (a colon: cl = 1 on the colon) */
@@ -99,6 +102,7 @@ struct attr {
 	const char *type;
 };
 #define K_INDIRECT 3
+#define K_QUESTION 4 /* an interviewer's question (qt_questions) */
 
 struct mention {
 	size_t c0, c1;
@@ -286,6 +290,9 @@ void qt_indirect_and_mixed(struct af_quoter *q);
 /* quotes_speaker.c */
 void qt_load_mentions(struct af_quoter *q, const struct af_mentions *ents);
 size_t qt_text_order(const struct af_quoter *q, int with_content, int **ordp);
+/* An interviewer's question (quotes.yaml's question_auxiliaries and question_labels): kind
+ * K_QUESTION, no speaker. */
+void qt_questions(struct af_quoter *q);
 void qt_resolve(struct af_quoter *q);
 
 #endif

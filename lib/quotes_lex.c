@@ -31,6 +31,9 @@ static const struct {
 	{"not_antecedent_after", L_NOANTE},
 	{"person_nouns", L_PERSN},
 	{"document_nouns", L_DOCN},
+	{"question_auxiliaries", L_QAUX},
+	{"question_labels", L_QLABEL},
+	{"question_words", L_QWH},
 };
 #define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
 

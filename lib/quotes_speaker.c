@@ -600,3 +600,68 @@ void qt_resolve(struct af_quoter *q)
 	}
 	free(ord);
 }
+
+/* Is there a question mark after token i in its sentence (which a question label after it
+ * may not end: "...? A: ...")? */
+static int ends_question(const struct af_quoter *q, int i)
+{
+	for (int e = i + 1, end = sent_end(q, i); e < end; e++)
+		if (is_punct(q, e, '?'))
+			return 1;
+	return 0;
+}
+
+/* Is token i an interview's question label ("Q", "Question"), alone or before a colon or
+ * a full stop? */
+static int question_label(const struct af_quoter *q, int i)
+{
+	return i >= 0 && (K(i).bits & L_QLABEL) && is_cap(q, i) &&
+	       (q->s[T(i).end - 1] == '.' || i + 1 >= q->nt || is_punct(q, i + 1, ':') || is_punct(q, i + 1, '.') ||
+	        !is_word(q, i + 1));
+}
+
+/* The first word of the sentence of token i, past a question label and its colon. */
+static int first_word(const struct af_quoter *q, int i)
+{
+	int s0 = sent_start(q, i);
+	while (s0 < i && T(s0).kind != AF_TOK_WORD)
+		s0++;
+	if (s0 < i && question_label(q, s0))
+		for (s0++; s0 < i && T(s0).kind != AF_TOK_WORD; s0++)
+			;
+	return s0;
+}
+
+/* Is attribution a in a question: its sentence opened by an auxiliary, alone or after a
+ * question word ("Why do you think Washington wants ...?") or a question label ("... Q: Do
+ * you think ...?", where the label need not open the sentence), with a question mark after
+ * the cue? */
+static int in_question(const struct af_quoter *q, const struct attr *a)
+{
+	int at = a->cue >= 0 && a->cue < a->sa ? a->cue : a->sa;
+	if (!ends_question(q, a->cue >= 0 ? a->cue : a->sa))
+		return 0;
+	int w = first_word(q, at);
+	if (w <= at && (K(w).bits & L_QAUX))
+		return 1;
+	if (w < at && (K(w).bits & L_QWH) && (K(w + 1).bits & L_QAUX))
+		return 1;
+	for (int j = at; j > sent_start(q, at); j--)
+		if ((K(j).bits & L_QAUX) && (question_label(q, j - 1) || (j >= 2 && is_punct(q, j - 1, ':') && question_label(q, j - 2))))
+			return 1;
+	return 0;
+}
+
+void qt_questions(struct af_quoter *q)
+{
+	for (size_t x = 0; x < q->na; x++) {
+		struct attr *a = &q->at[x];
+		if (a->drop || a->sa < 0)
+			continue;
+		if (!question_label(q, a->sa) && !in_question(q, a))
+			continue;
+		a->kind = K_QUESTION;
+		a->sa = a->sb = -1;
+		a->va = a->vb = -1;
+	}
+}

@@ -529,3 +529,23 @@ speakers() {
 	run speakers '"WFP is very grateful to China for its contribution," said WFP Representative in Iran Negar Gerami.'
 	assert_line --index 0 "Negar Gerami"
 }
+
+@test "questions: an interviewer's question is kind question with no speaker; the answer keeps its own" {
+	run quotes 'The professor spoke to us. Q: Do you think the talks will resume soon? A: I believe they will, since both sides need a deal.'
+	run jq -r '[.kind, .cue, (.speaker.text // "null")] | @tsv' <<<"$output"
+	assert_line $'question\tthink\tnull'
+	assert_line $'indirect\tbelieve\tI'
+	refute_output --partial 'Do you'
+	run quotes 'Why do you think Washington wants the deal? The reason is plain.'
+	run jq -r '[.kind, (.speaker.text // "null")] | @tsv' <<<"$output"
+	assert_output $'question\tnull'
+	run quotes 'Q. White House has threatened to review its support; how serious is this threat? I do not take it seriously.'
+	run jq -r '[.kind, (.speaker.text // "null")] | @tsv' <<<"$output"
+	assert_output $'question\tnull'
+	# not a question: a statement, and a speaker who asks
+	run quotes 'Do not believe them, he said. Q Anon has said this clearly: the plan failed.'
+	refute_output --partial '"question"'
+	run quotes '"Do you think that is fair?" she asked.'
+	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'direct\tshe'
+}
