@@ -245,6 +245,10 @@ struct sent {
 /* An appeal reported by its speaker: "X said Y should help" (020), "... should not" (100). */
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
 
+int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
+int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
+int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
+
 /* events_verbs.c: the news conventions' codes */
 int ev_refused(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
