@@ -766,6 +766,33 @@ static void objects_and_pps(struct sent *x, size_t k)
 		p->np[c->subj].clause = ci;
 }
 
+/* Is clause pj (before ci) inside ci: a relative or participle clause on an NP of ci (its
+ * subject: "Ebtekar, speaking on ..., added"), or a clause under such a one? Such a clause
+ * points up to ci, so ci must not take it as its parent (that made a loop of parents). A
+ * walk of at most 4 parents: modifiers are shallow, and the cost stays linear. */
+static int inside(const struct af_parse *p, size_t pj, size_t ci)
+{
+	for (int step = 0; step < 4; step++) {
+		const struct af_clause *o = &p->cl[pj];
+		if ((o->kind == AF_CL_REL || o->kind == AF_CL_PART) && o->antecedent >= 0 &&
+		    p->np[o->antecedent].clause == (int32_t)ci)
+			return 1;
+		if (o->parent < 0 || (size_t)o->parent >= ci || (size_t)o->parent == pj)
+			return 0;
+		pj = (size_t)o->parent;
+	}
+	return 0;
+}
+
+/* the nearest clause before ci that is not inside it, or -1 */
+static int32_t clause_before(const struct af_parse *p, size_t cl0, size_t ci)
+{
+	for (size_t pj = ci; pj-- > cl0;)
+		if (p->cl[pj].verb.start != SIZE_MAX && !inside(p, pj, ci))
+			return (int32_t)pj;
+	return -1;
+}
+
 /* 4a. a coordinated clause: its parent is the clause before it at its level, whose subject
  * and (for a bare participle after a finite verb) auxiliaries it shares */
 static void coord_parent(struct af_parse *p, size_t cl0, size_t ci)
@@ -773,7 +800,7 @@ static void coord_parent(struct af_parse *p, size_t cl0, size_t ci)
 	struct af_clause *c = &p->cl[ci];
 	for (size_t pj = ci; pj-- > cl0;) {
 		const struct af_clause *o = &p->cl[pj];
-		if (o->verb.start == SIZE_MAX || o->kind == AF_CL_REL || o->kind == AF_CL_INF)
+		if (o->verb.start == SIZE_MAX || o->kind == AF_CL_REL || o->kind == AF_CL_INF || inside(p, pj, ci))
 			continue;
 		c->parent = (int32_t)pj;
 		if ((c->verb.flags & AF_VG_PARTICIPLE) && !(o->verb.flags & AF_VG_PARTICIPLE)) {
@@ -840,7 +867,7 @@ static void parents(struct sent *x)
 				c->parent = p->np[c->subj].clause;
 		} else if (c->kind == AF_CL_SUB) {
 			if (c->marker == SIZE_MAX || ci > cl0)
-				c->parent = ci > cl0 ? (int32_t)ci - 1 : -1;
+				c->parent = clause_before(p, cl0, ci);
 			if (c->parent < 0 || c->marker == a || (c->marker != SIZE_MAX && c->marker > a &&
 			                                        p->tok[c->marker - 1].tag == AF_POS_COMMA &&
 			                                        last_main < 0)) {

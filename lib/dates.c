@@ -8,6 +8,7 @@
 #include "af/utf8.h"
 #include "af/util.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -805,4 +806,44 @@ void af_dates_each(struct af_dates *d, const char *s, size_t a, size_t b, const 
 			fn(&ex[i], arg);
 		a = k == max ? ex[max - 1].end : b;
 	}
+}
+
+long af_date_ymd(const char *v)
+{
+	int y, m = 0, d = 0, len = 0;
+	size_t n = v ? strlen(v) : 0;
+	if (n == 10 && sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &len) == 3 && len == 10 && m >= 1 && m <= 12 &&
+	    d >= 1 && d <= 31)
+		return (long)y * 10000 + m * 100 + d;
+	if (n == 7 && sscanf(v, "%4d-%2d%n", &y, &m, &len) == 2 && len == 7 && m >= 1 && m <= 12)
+		return (long)y * 10000 + m * 100 + 15;
+	if (n == 4 && sscanf(v, "%4d%n", &y, &len) == 1 && len == 4)
+		return (long)y * 10000 + 701;
+	return 0;
+}
+
+/* Is the expression s[x, y) inside an aside of the sentence s[a, b): a clause set off by commas
+ * that starts with "who", "which" or "whose" ("The Taliban, who seized Kabul in 2021, accused
+ * Pakistan")? Such a clause dates its own verb, not the sentence's actors. */
+int af_date_aside(const char *s, size_t a, size_t b, size_t x, size_t y)
+{
+	size_t p = x;
+	while (p > a && s[p - 1] != ',')
+		p--;
+	if (p == a)
+		return 0;
+	while (p < x && (s[p] == ' ' || s[p] == '\n' || s[p] == '\t'))
+		p++;
+	size_t n = 0;
+	while (p + n < x && isalpha((unsigned char)s[p + n]))
+		n++;
+	static const char *const wh[] = {"who", "which", "whose"};
+	int ok = 0;
+	for (size_t i = 0; i < sizeof wh / sizeof wh[0]; i++)
+		if (n == strlen(wh[i]) && !strncasecmp(s + p, wh[i], n))
+			ok = 1;
+	for (size_t q = y; ok && q < b; q++)
+		if (s[q] == ',')
+			return 1;
+	return 0;
 }

@@ -112,21 +112,9 @@ static size_t entity_id(const struct work *w, struct af_buf *b, enum af_etype ty
 	return at;
 }
 
-static long value_ymd(const char *v)
-{
-	int y, m = 0, d = 0, len = 0;
-	size_t n = strlen(v);
-	if (n == 10 && sscanf(v, "%4d-%2d-%2d%n", &y, &m, &d, &len) == 3 && len == 10 && m >= 1 && m <= 12)
-		return (long)y * 10000 + m * 100 + d;
-	if (n == 7 && sscanf(v, "%4d-%2d%n", &y, &m, &len) == 2 && len == 7 && m >= 1 && m <= 12)
-		return (long)y * 10000 + m * 100 + 15;
-	if (n == 4 && sscanf(v, "%4d%n", &y, &len) == 1 && len == 4)
-		return (long)y * 10000 + 701;
-	return 0;
-}
-
 /* The date each sentence speaks of, for codes that change with time: the first resolved
- * date in the sentence, else the publication date, else 0. Indexed by unit. */
+ * date in the sentence outside a "who/which" aside (af_date_aside, as af-events), else the
+ * publication date, else 0. Indexed by unit. */
 static long *unit_dates(const struct work *w)
 {
 	const struct af_lexunits *u = w->u;
@@ -139,17 +127,27 @@ static long *unit_dates(const struct work *w)
 		sent[i] = ns;
 	}
 	long *sd = af_malloc((ns + 1) * sizeof *sd);
+	size_t *s0 = af_malloc((ns + 1) * sizeof *s0), *s1 = af_malloc((ns + 1) * sizeof *s1);
 	for (size_t k = 0; k <= ns; k++)
 		sd[k] = 0;
+	for (size_t i = u->n; i-- > 0;)
+		s0[sent[i]] = u->v[i].start;
+	for (size_t i = 0; i < u->n; i++)
+		s1[sent[i]] = u->v[i].end;
 	for (size_t i = 0; i < w->nm; i++) {
 		const struct ment *m = &w->m[i];
 		if (m->dead || m->type != AF_E_DATE || m->dkind != AF_DATE_POINT || m->a >= u->n || sd[sent[m->a]])
 			continue;
-		sd[sent[m->a]] = value_ymd(m->value);
+		size_t k = sent[m->a];
+		if (af_date_aside(w->s, s0[k], s1[k], u->v[m->a].start, u->v[m->b - 1].end))
+			continue;
+		sd[sent[m->a]] = af_date_ymd(m->value);
 	}
 	for (size_t i = 0; i < u->n; i++)
 		ud[i] = sd[sent[i]] ? sd[sent[i]] : pub;
 	free(sd);
+	free(s0);
+	free(s1);
 	free(sent);
 	return ud;
 }

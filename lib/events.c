@@ -324,6 +324,7 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 {
 	struct span *sp = NULL;
 	size_t nsp = 0, spcap = 0;
+	ev_actor_date(c, s->a, s->b);
 	for (size_t i = s->a; i < s->b;) {
 		int actor, agent;
 		size_t n = is_word(&c->t[i]) && i >= c->dl_end ? ev_match_phrase(c, i, s->b, &actor, &agent) : 0;
@@ -339,6 +340,7 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 	ev_build_chunks(c, sp, nsp);
 	free(sp);
 	ev_add_entities(c, s->in->entities, s->a, s->b);
+	ev_titled_people(c, ch0);
 	ev_add_pronouns(c, s->a, s->b);
 	if (c->nch - ch0 > 1) {
 		qsort(c->ch + ch0, c->nch - ch0, sizeof *c->ch, cmp_chunk);
@@ -553,6 +555,13 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
 	v->subj = ev_find_subject(c, (int)vi, s->a);
+	if (c->news) {
+		/* the parse's subject where the word scan has none, and for a verb coordinated with
+		 * an earlier one ("Iran met Pakistan and criticized India": Iran's, not Pakistan's) */
+		int shared, ps = ev_parse_subject(c, v, &shared);
+		if (ps >= 0 && (v->subj < 0 || shared))
+			v->subj = ps;
+	}
 	if (governed_infinitive(c, vi, s->a))
 		return;
 	struct pmatch m = {.src = -1, .tgt = -1};
@@ -582,8 +591,17 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && r.tg >= 0 && m.tgt < 0 && !v->passive && scene_code(k0) &&
 	    locative_before(c, c->gr[r.tg].a, v->hend))
 		r.tg = -1;
-	/* a comment's target through its topic phrase */
+	/* a consultation's party is its "with" phrase, its object the topic; a condemnation's
+	 * target may be the owner of its object ("the crime of X") */
 	const char *k = code[0] ? code : pcode;
+	if (c->news && r.sg >= 0 && !v->passive && m.tgt < 0 && k[0] == '0' && k[1] == '4') {
+		int w = ev_with_party(c, v, r.sg);
+		if (w >= 0)
+			r.tg = w;
+	}
+	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '1' && k[1] == '1')
+		r.tg = ev_object_owner(c, v, r.sg);
+	/* a comment's target through its topic phrase */
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
 		r.tg = ev_topic_target(c, v, r.sg);
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))

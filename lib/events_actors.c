@@ -59,6 +59,8 @@ static void add_sentence_date(const struct af_datex *e, void *arg)
 	if (c->nsd == c->capsd)
 		c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
 	c->sd[c->nsd].at = e->start;
+	c->sd[c->nsd].bstart = e->start;
+	c->sd[c->nsd].bend = e->end;
 	memcpy(c->sd[c->nsd++].value, e->value, sizeof e->value);
 }
 
@@ -86,6 +88,13 @@ static void sentence_dates(struct af_coder *c, size_t a, size_t b)
 			if (c->nsd == c->capsd)
 				c->sd = af_grow(c->sd, &c->capsd, c->nsd + 1, sizeof *c->sd);
 			c->sd[c->nsd].at = e->cstart;
+			c->sd[c->nsd].bstart = c->sd[c->nsd].bend = c->toks.v[a].start;
+			for (size_t k = a; k < b; k++) {
+				if (c->toks.v[k].cstart < e->cstart)
+					c->sd[c->nsd].bstart = c->toks.v[k + 1 < b ? k + 1 : k].start;
+				if (c->toks.v[k].cend <= e->cend)
+					c->sd[c->nsd].bend = c->toks.v[k].end;
+			}
 			snprintf(c->sd[c->nsd++].value, sizeof c->sd->value, "%s", e->value);
 		}
 		return;
@@ -124,8 +133,27 @@ const char *ev_event_date(struct af_coder *c, size_t a, size_t b, size_t near, c
 	return buf;
 }
 
-/* ---- actors ---- */
+/* The date that chooses the actors' codes in sentence [a, b): its first point date (outside a
+ * "who/which" clause), the rule af-entities follows for its codes, so both stages give one
+ * mention one code; else the article's date; else none (0). */
+void ev_actor_date(struct af_coder *c, size_t a, size_t b)
+{
+	sentence_dates(c, a, b);
+	c->adate = c->pub_y ? (long)c->pub_y * 10000 + c->pub_m * 100 + c->pub_d : 0;
+	size_t first = (size_t)-1;
+	for (size_t i = 0; i < c->nsd; i++) {
+		long ymd = af_date_ymd(c->sd[i].value);
+		if (ymd && c->sd[i].at < first &&
+		    !af_date_aside(c->text, c->toks.v[a].start, c->toks.v[b - 1].end, c->sd[i].bstart, c->sd[i].bend)) {
+			first = c->sd[i].at;
+			c->adate = ymd;
+		}
+	}
+}
 
+/* The actor's code on date c->adate (ev_actor_date): the first restriction that holds, else
+ * the plain code. With no date at all: the plain code, else the last restriction, which
+ * stands for the present (af-entities' lexicon reads its `code` and `codes` the same way). */
 const char *ev_actor_code(const struct af_coder *c, const struct ev_actor *a)
 {
 	const char *def = NULL;
@@ -145,7 +173,6 @@ const char *ev_actor_code(const struct af_coder *c, const struct ev_actor *a)
 	}
 	if (def)
 		return def;
-	/* no date: the last restriction stands for the present */
 	return a->ncodes ? a->codes[a->ncodes - 1].code : NULL;
 }
 
@@ -155,6 +182,37 @@ static int has_seg(const char *code, const char *seg)
 	size_t n = strlen(code);
 	for (size_t i = 0; i + 3 <= n; i += 3)
 		if (!strncmp(code + i, seg, 3))
+			return 1;
+	return 0;
+}
+
+/* Is seg (3 letters) a CAMEO role, not a country, organisation or religion? */
+static int role_seg(const char *seg)
+{
+	static const char roles[] = "GOV ELI OPP REB INS MIL LEG JUD COP SPY PTY CVL MED BUS REF LAB EDU HLH "
+	                            "HRI AGR ENV CRM UAF SET DEV";
+	for (const char *r = roles; *r; r += r[3] ? 4 : 3)
+		if (!strncmp(r, seg, 3))
+			return 1;
+	return 0;
+}
+
+/* A person's code cut to whom they belong, before the first role: "IRNELI" IRN, "AFGGOV" AFG,
+ * "IGOEUREEC" whole. */
+static void owner_part(char *code)
+{
+	size_t n = strlen(code), i = 3;
+	while (i + 3 <= n && !role_seg(code + i))
+		i += 3;
+	if (i < n)
+		code[i] = 0;
+}
+
+/* Has code a role after whom it names (AFGREB, IRNGOV; not IRN, IGOUNO)? */
+static int has_role(const char *code)
+{
+	for (size_t i = 3, n = strlen(code); i + 3 <= n; i += 3)
+		if (role_seg(code + i))
 			return 1;
 	return 0;
 }
@@ -169,6 +227,44 @@ static void append_agent(char *code, size_t cap, const struct ev_agent *ag)
 	}
 	if (n % 3 && strlen(code) + n < cap && !strstr(code, ag->post))
 		strcat(code, ag->post + n - n % 3);
+}
+
+/* Does an agent of ag[0..n) give a role ("President" ~GOV, "former President" ~ELI)? */
+static int gives_role(const struct ev_agent *const *ag, int n)
+{
+	for (int g = 0; g < n; g++)
+		if (strlen(ag[g]->post) >= 3 && role_seg(ag[g]->post))
+			return 1;
+	return 0;
+}
+
+/* Is the title over tokens [a, b) one of the past: "former President", "ex-minister", with up
+ * to three modifiers before it ("former Republican president")? */
+static int former_title(const struct af_coder *c, size_t a, size_t b)
+{
+	for (size_t i = a, n = 0; i > 0 && n < 3 && ev_modifier(c, i - 1); n++)
+		i--, a = i;
+	for (size_t i = a; i < b; i++)
+		if (ev_word_is(c, i, "FORMER") || ev_word_is(c, i, "EX"))
+			return 1;
+	return 0;
+}
+
+/* A titled person's code: whom they belong to (owner, roles cut) and the title's roles, ELI
+ * for a past office. */
+static void title_code(const struct af_coder *c, struct chunk *ch, const char *owner)
+{
+	char own[64];
+	snprintf(own, sizeof own, "%s", owner);
+	owner_part(own);
+	if (former_title(c, ch->a, ch->b)) {
+		snprintf(ch->code, sizeof ch->code, "%.60sELI", own);
+	} else {
+		snprintf(ch->code, sizeof ch->code, "%s", own);
+		for (int g = 0; g < ch->nag; g++)
+			append_agent(ch->code, sizeof ch->code, ch->ag[g]);
+	}
+	snprintf(ch->base, sizeof ch->base, "%s", own);
 }
 
 /* Longest actor or agent phrase starting at i (tokens < end); 0 when none. */
@@ -257,6 +353,35 @@ static int new_chunk(struct af_coder *c, size_t a, size_t b)
 	return (int)c->nch++;
 }
 
+/* Does span `next` belong to the chunk of span s: only modifiers, 's or one link word ("of",
+ * when the chunk has no actor yet: "ambassadors of A") between them, four words at most?
+ * *linked is set when a link joins them. */
+static int joins_next(const struct af_coder *c, const struct span *s, const struct span *next, int have_actor,
+                      int *linked)
+{
+	size_t j = s->b;
+	int link = 0;
+	while (j < next->a) {
+		const struct tok *t = &c->t[j];
+		if (t->cls & W_POSS)
+			j++;
+		else if (ev_modifier(c, j))
+			j++;
+		else if ((t->cls & W_LINK) && !have_actor && j + 1 <= next->a && !link) {
+			link = 1;
+			*linked = 1;
+			j++;
+		} else if ((t->cls & W_DET) && link)
+			j++;
+		else if ((t->cls & W_CONJ) && (c->t[s->b].cls & W_POSS) && j > s->b + 1 && ev_modifier(c, j - 1) &&
+		         j + 1 < next->a && ev_modifier(c, j + 1))
+			j++; /* "Ithilen's awful and evil minister" */
+		else
+			return 0;
+	}
+	return j - s->b <= 4;
+}
+
 /* Builds chunks over s[a, b) from the phrase spans. */
 void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 {
@@ -266,7 +391,7 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 		size_t start = sp[k].a, end = sp[k].b;
 		char code[64] = "", pre[32] = "";
 		const char *canon = NULL;
-		int person = 0, have_actor = 0, person_set = 0;
+		int person = 0, have_actor = 0, person_set = 0, person_actor = 0;
 		const struct ev_agent *agents[8];
 		int nag = 0;
 		int npart = 0, linked_any = 0;
@@ -292,6 +417,7 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 						snprintf(code, sizeof code, "%s", cd);
 					have_actor = 1;
 					canon = ac->canonical;
+					person_actor = ac->person;
 				}
 				if (ac->person && !person_set) {
 					person = 1;
@@ -305,29 +431,7 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 			/* what follows: another span after modifiers / 's / a link? */
 			if (m + 1 >= nsp)
 				break;
-			size_t j = s->b;
-			int ok = 1, link = 0;
-			while (j < sp[m + 1].a) {
-				const struct tok *t = &c->t[j];
-				if (t->cls & W_POSS)
-					j++;
-				else if (ev_modifier(c, j))
-					j++;
-				else if ((t->cls & W_LINK) && !have_actor && j + 1 <= sp[m + 1].a && !link) {
-					link = 1;
-					linked_any = 1;
-					j++;
-				} else if ((t->cls & W_DET) && link)
-					j++;
-				else if ((t->cls & W_CONJ) && (c->t[s->b].cls & W_POSS) && j > s->b + 1 &&
-				         ev_modifier(c, j - 1) && j + 1 < sp[m + 1].a && ev_modifier(c, j + 1))
-					j++; /* "Ithilen's awful and evil minister" */
-				else {
-					ok = 0;
-					break;
-				}
-			}
-			if (!ok || j - s->b > 4)
+			if (!joins_next(c, s, &sp[m + 1], have_actor, &linked_any))
 				break;
 			/* a second actor after a link or 's belongs to this chunk only when we have none yet,
 			 * or when it follows directly (names: "Taliban Minister ... Nadim") */
@@ -337,6 +441,13 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 		for (int g = 0; g < nag; g++)
 			if (agents[g]->pre[0] && strlen(pre) + strlen(agents[g]->pre) < sizeof pre)
 				strcat(pre, agents[g]->pre);
+		/* a title names the office the person holds in this text ("President Ghani",
+		 * "former President Karzai"): their country and the title's roles, whatever their
+		 * status on the date the dictionary would go by; a title after a group or a country
+		 * keeps its code ("Taliban spokesman Zabihullah Mujahid" AFGREB) */
+		int titled = have_actor && person && gives_role(agents, nag);
+		if (titled && person_actor)
+			owner_part(code);
 		char full[64];
 		if (have_actor)
 			snprintf(full, sizeof full, "%.16s%.40s", pre, code);
@@ -346,8 +457,11 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 			snprintf(full, sizeof full, "---");
 		else
 			full[0] = 0;
+		/* an actor with a role of its own keeps it: "Taliban spokesman" AFGREB, not AFGREBGOV */
+		int own_role = have_actor && has_role(code);
 		for (int g = 0; g < nag; g++)
-			append_agent(full, sizeof full, agents[g]);
+			if (!own_role || !role_seg(agents[g]->post))
+				append_agent(full, sizeof full, agents[g]);
 		int ci = new_chunk(c, start, end);
 		struct chunk *ch = &c->ch[ci];
 		snprintf(ch->code, sizeof ch->code, "%s", full);
@@ -355,6 +469,11 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 			snprintf(ch->base, sizeof ch->base, "%.16s%.40s", pre, code);
 		ch->canonical = canon;
 		ch->person = person;
+		ch->titled = titled;
+		for (int g = 0; g < nag && g < 4; g++)
+			ch->ag[ch->nag++] = agents[g];
+		if (titled && !pre[0] && nag <= 4 && (person_actor || former_title(c, ch->a, ch->b)))
+			title_code(c, ch, code);
 		for (int p = 1; p < npart; p++) {
 			char x[64];
 			snprintf(x, sizeof x, "%s%s", pre, parts[p]);
@@ -362,8 +481,6 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 				append_agent(x, sizeof x, agents[g]);
 			snprintf(ch->partial[ch->npartial++], sizeof ch->partial[0], "%s", x);
 		}
-		for (int g = 0; g < nag && g < 4; g++)
-			ch->ag[ch->nag++] = agents[g];
 		ch->linked = linked_any && nag > 0;
 		for (size_t i = start; i < end; i++)
 			c->t[i].chunk = ci;
@@ -556,6 +673,29 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 			share_agents(c, &c->gr[i]);
 }
 
+/* Later mentions of a person named with a title ("Foreign Minister Zarif ... Zarif said") keep
+ * the title's code: the text says what office they hold, and the article is one time. The
+ * person is the one af-entities linked (its canonical), else the dictionary's. */
+void ev_titled_people(struct af_coder *c, size_t ch0)
+{
+	for (size_t k = ch0; k < c->nch; k++) {
+		struct chunk *ch = &c->ch[k];
+		if (!ch->person || ch->titled || ch->pron || !ch->canonical)
+			continue;
+		for (size_t j = k, n = 0; j-- > 0 && n < 4096; n++) {
+			const struct chunk *t = &c->ch[j];
+			if (!t->titled || !t->canonical || strcasecmp(t->canonical, ch->canonical))
+				continue;
+			if (ch->code[0] && strncmp(ch->code, "---", 3) && strncmp(ch->code, t->code, 3))
+				break; /* the title's country is not the person's: keep their own code */
+			snprintf(ch->code, sizeof ch->code, "%s", t->code);
+			snprintf(ch->base, sizeof ch->base, "%s", t->base);
+			ch->npartial = 0;
+			break;
+		}
+	}
+}
+
 /* Pronoun chunks: "he", "she" referring to the last person named. */
 void ev_add_pronouns(struct af_coder *c, size_t a, size_t b)
 {
@@ -680,6 +820,13 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 					c->t[k].chunk = prev;
 				ch->b = tb;
 				ch->person = 1;
+				ch->titled = gives_role(ch->ag, ch->nag);
+				/* a title of no country ("Foreign Ministry spokesman") and a person af-entities
+				 * knows: the person's country with the title's roles */
+				if (ch->titled && !ch->base[0] && ecode)
+					title_code(c, ch, ecode);
+				else if (ch->titled && ch->base[0] && former_title(c, ch->a, ch->b))
+					title_code(c, ch, ch->base);
 				if (canon) {
 					free(ch->owned);
 					ch->owned = af_strdup(canon);

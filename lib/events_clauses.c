@@ -429,8 +429,41 @@ static int conditional(const struct af_coder *c, const struct vgroup *v, size_t 
 			return 0;
 		if (ev_word_is(c, k, "IF") || ev_word_is(c, k, "UNLESS") || ev_word_is(c, k, "WHETHER"))
 			return 1;
+		/* "as long as X supports Y", "provided (that) X ..." */
+		if (k >= a + 2 && ev_word_is(c, k, "AS") && ev_word_is(c, k - 1, "LONG") && ev_word_is(c, k - 2, "AS"))
+			return 1;
+		if (ev_word_is(c, k, "PROVIDED") || ev_word_is(c, k, "PROVIDING"))
+			return k + 1 < v->a && (c->t[k + 1].cls & (W_DET | W_PRON) || ev_word_is(c, k + 1, "THAT") ||
+			                        c->t[k + 1].chunk >= 0);
 	}
 	return 0;
+}
+
+/* The party of a consultation (04x) named by its clause's "with" phrase ("discussed the
+ * situation with Iran"): the target, not the object, which is the topic; -1 when none. */
+int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg)
+{
+	const struct af_clause *cl = ev_clause_of(c, v);
+	for (size_t k = 0; cl && k < cl->npp; k++) {
+		const struct af_syn_pp *pp = &c->parse.pps[cl->pp_start + k];
+		if (!ev_word_is(c, pp->prep, "WITH") || pp->prep < v->hend)
+			continue;
+		int g = ev_np_group(c, pp->np, 1);
+		if (g >= 0 && g != sg && ev_group_has_code(c, g))
+			return g;
+	}
+	return -1;
+}
+
+/* The actor a condemnation or criticism (11x) is aimed at through its object's "of" phrase
+ * ("condemned the brutal crime of Takfiri terrorists"): -1 when none. */
+int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg)
+{
+	const struct af_clause *cl = ev_clause_of(c, v);
+	if (!cl || !cl->nobj || (cl->verb.flags & AF_VG_PASSIVE))
+		return -1;
+	int g = ev_np_group(c, c->parse.objs[cl->obj_start], 1);
+	return g >= 0 && g != sg && ev_group_has_code(c, g) ? g : -1;
 }
 
 /* Is verb group v's act, coded `code` with target group tg, an event a news coder would list?
@@ -695,4 +728,25 @@ void ev_code_appeals(struct af_coder *c, const struct sent *s)
 					ev_emit_event(c, &em, &v, (k->verb.flags & AF_VG_NEG) ? "100" : "020", sc[x], scd[x],
 					              tc[y], tcd[y], 0, -1);
 	}
+}
+
+/* The subject of verb group v as the parse has it, when the word scan found none ("The
+ * speaker of the Iranian Parliament on Saturday condemned", "X met Y and discussed"): a
+ * finite clause's own subject before its verb, or the one a coordinated verb shares; -1. */
+int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared)
+{
+	const struct af_clause *cl = ev_clause_of(c, v);
+	*shared = 0;
+	if (!cl || cl->subj < 0 || cl->kind == AF_CL_INF || cl->kind == AF_CL_PART)
+		return -1;
+	if (cl->subj_inherited && cl->kind != AF_CL_COORD)
+		return -1;
+	const struct af_syn_np *n = &c->parse.np[cl->subj];
+	if (n->head >= v->a || (c->t[n->head].paren && c->t[n->head].paren != c->t[v->head].paren))
+		return -1;
+	/* a prepositional object is no subject, whatever the parse says ("Talks with X attacked") */
+	if (n->start > 0 && (c->t[n->start - 1].cls & (W_PREP | W_TO)) && !(c->t[n->start - 1].cls & W_WH))
+		return -1;
+	*shared = cl->subj_inherited;
+	return ev_np_group(c, cl->subj, 1);
 }

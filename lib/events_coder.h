@@ -65,6 +65,7 @@ struct chunk {
 	int person;
 	int group;   /* compound group index */
 	int pron;    /* a resolved pronoun */
+	int titled;  /* a person named with the title of an office ("President Ghani") */
 	const struct ev_agent *ag[4]; /* agents linked to the actor ("ambassadors of A, B and C") */
 	int nag, linked;
 	int npartial; /* extra members from "A/B" codes */
@@ -128,7 +129,7 @@ struct af_coder {
 	size_t upcap;
 	/* article state */
 	const char *text;
-	long adate; /* article date yyyymmdd, 0 */
+	long adate; /* the date choosing actor codes (ev_actor_date): yyyymmdd, 0 */
 	int pub_y, pub_m, pub_d;
 	struct af_dt pub;       /* the same, for the date resolver */
 	const char *pub_source; /* "published" or "dateline" */
@@ -155,6 +156,7 @@ struct edate {
 /* A date the sentence states: where (byte or code point, as the source counts) and what. */
 struct sdate {
 	size_t at;
+	size_t bstart, bend; /* its bytes */
 	char value[48];
 };
 
@@ -193,6 +195,7 @@ int ev_word_is(const struct af_coder *c, size_t i, const char *w);
 void ev_read_entity_dates(struct af_coder *c, const struct af_mentions *ents);
 const char *ev_event_date(struct af_coder *c, size_t a, size_t b, size_t near, char *buf, size_t n,
                               const char **source);
+void ev_actor_date(struct af_coder *c, size_t a, size_t b);
 const char *ev_actor_code(const struct af_coder *c, const struct ev_actor *a);
 size_t ev_match_phrase(const struct af_coder *c, size_t i, size_t end, int *actor, int *agent);
 int ev_sentence_discard(const struct af_coder *c, size_t a, size_t b);
@@ -200,6 +203,7 @@ int ev_modifier(const struct af_coder *c, size_t i);
 void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp);
 size_t ev_chunk_text_start(const struct af_coder *c, const struct chunk *ch, size_t a);
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a);
+void ev_titled_people(struct af_coder *c, size_t ch0);
 void ev_add_pronouns(struct af_coder *c, size_t a, size_t b);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b);
@@ -240,6 +244,10 @@ struct sent {
 };
 /* An appeal reported by its speaker: "X said Y should help" (020), "... should not" (100). */
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
+
+int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
+int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
+int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
 
 /* events_verbs.c: the news conventions' codes */
 int ev_refused(const struct af_coder *c, const struct vgroup *v);

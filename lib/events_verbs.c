@@ -593,14 +593,17 @@ int ev_refused(const struct af_coder *c, const struct vgroup *v)
 
 /* The code verb group v's act takes under the news conventions, in buf when it differs from
  * code: "called for / called on / urged" an actor is a demand (the 10x code of the 02x appeal,
- * CAMEO's two families run in parallel: 0256 -> 1056); a refused act is a rejection (125 for a
- * meeting or negotiation, else 120). */
+ * CAMEO's two families run in parallel: 0256 -> 1056), unless what is asked is cooperation,
+ * aid, talks or mediation (021-023, 026-028: "called for continuation of Iran's constructive
+ * role" stays 022, the guidelines' cooperative request); a refused act is a rejection (125
+ * for a meeting or negotiation, else 120). */
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n)
 {
 	static const char *const demand[] = {"call", "urge", "demand", NULL};
 	if (!code[0] || !strcmp(code, "---"))
 		return code;
-	if (code[0] == '0' && code[1] == '2' && lemma_in(c, v->head, demand)) {
+	if (code[0] == '0' && code[1] == '2' && (code[2] == '0' || code[2] == '4' || code[2] == '5') &&
+	    lemma_in(c, v->head, demand)) {
 		snprintf(buf, n, "10%s", code + 2);
 		return buf;
 	}

@@ -642,3 +642,12 @@ news() {
 	run news 'During his visit to Tehran, Zarif emphasized his support.'
 	[ "$(jq -c 'map(.[1:3])' <<<"$output")" = '[["IRN","042"]]' ]
 }
+
+@test "news: the parse's clauses: a coordinated verb shares the first one's subject; a consultation's party is its 'with' phrase; a condemnation's target may own its object" {
+	run news 'Iran met Pakistan and criticized India.'
+	[ "$output" = '[["IRN","PAK","040",false,false],["IRN","IND","111",false,false]]' ]
+	run news "The Taliban discussed Afghanistan's situation with Iran in their latest meeting."
+	[ "$(jq -c 'map(.[0:2])' <<<"$output")" = '[["AFGGOV","IRN"]]' ]
+	run news 'Zarif condemned the brutal crime of the Taliban.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["111"]' ]
+}

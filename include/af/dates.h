@@ -68,6 +68,12 @@ size_t af_dates_find(struct af_dates *d, const char *s, size_t a, size_t b, cons
 /* The same over a span of any length: fn(e, arg) for each expression, left to right. */
 void af_dates_each(struct af_dates *d, const char *s, size_t a, size_t b, const struct af_dt *pub,
                    void (*fn)(const struct af_datex *e, void *arg), void *arg);
+/* A resolved point value as yyyymmdd for comparing with dated codes: "2021-08-15" 20210815,
+ * a month its 15th, a year its 1 July; 0 for anything else (weeks, ranges, decades). */
+long af_date_ymd(const char *value);
+/* Is the expression s[x, y) inside a "who/which" clause set off by commas in the sentence
+ * s[a, b)? Such a date is its clause's, not the sentence's (the codes of both stages). */
+int af_date_aside(const char *s, size_t a, size_t b, size_t x, size_t y);
 /* "range", "deadline", or NULL for a point. */
 const char *af_date_kind_name(enum af_date_kind k);
 

@@ -194,6 +194,16 @@ int main(void)
 	       !strcmp(np(c->subj), "it"),
 	   "a complement clause under said");
 
+	/* a participle on the subject of a complement clause: the clause's parent is the verb
+	 * before (said), not the participle, which points up to it (no loop of parents) */
+	parse("A report said that Ebtekar speaking on the occasion of Environment Week added that the prize will "
+	      "be awarded.");
+	c = clause("added");
+	c2 = clause("speaking");
+	ok(c && c2 && c->kind == AF_CL_SUB && c->parent >= 0 && P.cl[c->parent].verb.head == tok("said", 0) &&
+	       c2->kind == AF_CL_PART && c2->parent >= 0 && &P.cl[c2->parent] == c,
+	   "a participle on a complement clause's subject: added under said, speaking under added");
+
 	parse("The government could ban the group, which has carried out attacks in the capital.");
 	c = clause("ban");
 	ok(c && (c->verb.flags & AF_VG_MODAL) && c->verb.modal == tok("could", 0), "modal could");
