@@ -15,7 +15,7 @@
 extern const char *const cl_kinds[];
 
 /* the block model (clean_model.c): CL_NFEAT features, their weights */
-#define CL_NFEAT 61
+#define CL_NFEAT 59
 /* the model's log-odds are clipped to this (a sure block counts by its length, not its odds) */
 #define CL_MAX_LOGIT 4.0
 #define CL_NSMOOTH 8 /* the smoothing stage's features */
@@ -97,7 +97,6 @@ struct block {
 	unsigned box[HTML_BOXES]; /* the block elements around it (html.h) */
 	float near_prose[2];      /* the share of the page's prose words within NEAR_SPAN[k] blocks */
 	float box_prose[HTML_BOXES - 1]; /* ... in box[1], box[2], ... (HTML) */
-	float box_links[2];       /* the share of link text in box[1], box[2] (HTML) */
 	int kind;   /* K_* from the rules, teaser/title checks, or K_NONE */
 	size_t rule; /* the rule that matched, or (size_t)-1 */
 	int stop;

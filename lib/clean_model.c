@@ -28,14 +28,10 @@ static const char *const feature_names[CL_NFEAT] = {
 	"dump_first_of_repeats", "dump_ellipsis", "dump_rule_kind", "dump_position", "dump_prev_prose",
 	"dump_next_prose", "dump_word_length", "dump_shape_score", "dump_near_longest", "dump_near_prose_3",
 	"dump_near_prose_10",
-	/* the share of link text in the block's boxes */
-	"box_link_1", "box_link_2",
 };
 
 /* where the dump-only copies start, and what they copy */
 enum { DUMP_COPIES = 43, SHAPE_FIRST = 1, SHAPE_LAST = 14, NEAR_FIRST = 38 };
-/* and where the later ones are */
-enum { FEAT_BOX_LINKS = 59 };
 
 /* the spans (blocks either side) of the near_prose features */
 static const size_t near_span[2] = {3, 10};
@@ -44,22 +40,6 @@ static const size_t near_span[2] = {3, 10};
 static double prose_words(const struct block *b)
 {
 	return b->kind == K_NONE && cl_prose_shaped(b) ? b->words : 0;
-}
-
-/* the share of a box's text in links: over each run of blocks with box[k] (k = 1, 2) */
-static void box_links(struct doc *d)
-{
-	for (int k = 1; k <= 2; k++)
-		for (size_t i = 0, j; i < d->n; i = j) {
-			unsigned id = d->b[i].box[k];
-			double links = 0, chars = 0;
-			for (j = i; j < d->n && (j == i || (id && d->b[j].box[k] == id)); j++) {
-				links += d->b[j].link_density * d->b[j].chars;
-				chars += d->b[j].chars;
-			}
-			for (size_t m = i; m < j; m++)
-				d->b[m].box_links[k - 1] = id && chars > 0 ? (float)(links / chars) : d->b[m].link_density;
-		}
 }
 
 void cl_context(struct doc *d)
@@ -84,7 +64,6 @@ void cl_context(struct doc *d)
 			for (size_t m = i; m < j; m++)
 				d->b[m].box_prose[k - 1] = share;
 		}
-	box_links(d);
 	free(sum);
 }
 
@@ -133,8 +112,6 @@ void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x)
 	x[17] = fmin(2, b->depth / 30.0);
 	for (int f = 0; f < 17; f++) /* the H_* bits in order: nav ... article_body */
 		x[18 + f] = (b->hflags >> f) & 1;
-	x[FEAT_BOX_LINKS] = b->box_links[0];
-	x[FEAT_BOX_LINKS + 1] = b->box_links[1];
 	x[35] = i > 0 ? d->b[i - 1].link_density : 0;
 	x[36] = i + 1 < d->n ? d->b[i + 1].link_density : 0;
 	x[37] = x[1];

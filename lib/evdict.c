@@ -324,20 +324,36 @@ int ev_check_bytes(struct ev_rd *r)
 	return 0;
 }
 
+/* Starts reading buf (the dictionary file `file`): 0, or -1 when its bytes are no text. */
+int ev_rd_begin(struct ev_rd *r, const char *buf, size_t len, const char *file, struct af_error *err)
+{
+	*r = (struct ev_rd){.buf = buf, .len = len, .file = file, .err = err};
+	return ev_check_bytes(r);
+}
+
+/* The next raw line: its bytes [*b, *e) of r->buf, r->s grown to hold a copy; 0 at the end.
+ * The one line splitter of the PETRARCH and TABARI readers. */
+int ev_rd_line(struct ev_rd *r, size_t *b, size_t *e)
+{
+	if (r->pos >= r->len)
+		return 0;
+	*b = *e = r->pos;
+	while (*e < r->len && r->buf[*e] != '\n')
+		(*e)++;
+	r->pos = *e < r->len ? *e + 1 : *e;
+	r->line++;
+	if (*e - *b + 1 > r->cap) {
+		r->cap = *e - *b + 64;
+		r->s = af_realloc(r->s, r->cap);
+	}
+	return 1;
+}
+
 /* The next non-empty line; 0 at the end. Leading whitespace is kept (actor code lines). */
 int ev_rd_next(struct ev_rd *r)
 {
-	while (r->pos < r->len) {
-		size_t b = r->pos, e = b;
-		while (e < r->len && r->buf[e] != '\n')
-			e++;
-		r->pos = e < r->len ? e + 1 : e;
-		r->line++;
-		size_t n = e - b;
-		if (n + 1 > r->cap) {
-			r->cap = n + 64;
-			r->s = af_realloc(r->s, r->cap);
-		}
+	size_t b, e;
+	while (ev_rd_line(r, &b, &e)) {
 		size_t o = 0;
 		for (size_t i = b; i < e; i++) {
 			if (r->incomment) {

@@ -32,6 +32,8 @@ struct ev_rd {
 	int cline, ccol; /* where an open "<!--" began */
 	int failed;      /* ev_rd_next met an error (an unclosed comment): err holds it */
 };
+int ev_rd_begin(struct ev_rd *r, const char *buf, size_t len, const char *file, struct af_error *err);
+int ev_rd_line(struct ev_rd *r, size_t *b, size_t *e);
 int ev_rd_err(struct ev_rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The error "file:line:col: what" (col from 1 in the line). */
 int ev_rd_errc(struct ev_rd *r, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -469,8 +469,8 @@ int af_evdict_load_verbs(struct af_evdict *d, const char *buf, size_t len, const
 {
 	file = ev_keep_file(d, file);
 	d->order++;
-	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
-	if (ev_check_bytes(&r) < 0)
+	struct ev_rd r;
+	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
 	int block = -1, syn = -1, rc = 0, transforms = 0;
 	while (ev_rd_next(&r)) {

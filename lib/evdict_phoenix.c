@@ -10,8 +10,8 @@
 int af_evdict_load_actors(struct af_evdict *d, const char *buf, size_t len, const char *file,
                           struct af_error *err)
 {
-	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
-	if (ev_check_bytes(&r) < 0)
+	struct ev_rd r;
+	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
 	int actor = -1, aline = 0, rc = 0;
 	while (ev_rd_next(&r)) {
@@ -227,8 +227,8 @@ static int agent_line(struct ev_rd *r, struct af_evdict *d, const char *s, const
 int af_evdict_load_agents(struct af_evdict *d, const char *buf, size_t len, const char *file,
                           struct af_error *err)
 {
-	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
-	if (ev_check_bytes(&r) < 0)
+	struct ev_rd r;
+	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
 	struct subst subs[16];
 	int nsubs = 0, rc = 0;
@@ -258,8 +258,8 @@ int af_evdict_load_agents(struct af_evdict *d, const char *buf, size_t len, cons
 int af_evdict_load_discards(struct af_evdict *d, const char *buf, size_t len, const char *file,
                             struct af_error *err)
 {
-	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
-	if (ev_check_bytes(&r) < 0)
+	struct ev_rd r;
+	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
 	int rc = 0;
 	while (ev_rd_next(&r)) {

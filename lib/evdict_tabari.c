@@ -18,16 +18,8 @@
  * a line beginning with "~" (~FINISH) ends the dictionary (manual 5.2). */
 static int tb_next(struct ev_rd *r)
 {
-	while (r->pos < r->len) {
-		size_t b = r->pos, e = b;
-		while (e < r->len && r->buf[e] != '\n')
-			e++;
-		r->pos = e < r->len ? e + 1 : e;
-		r->line++;
-		if (e - b + 1 > r->cap) {
-			r->cap = e - b + 64;
-			r->s = af_realloc(r->s, r->cap);
-		}
+	size_t b, e;
+	while (ev_rd_line(r, &b, &e)) {
 		size_t o = 0;
 		for (size_t i = b; i < e && r->buf[i] != ';'; i++) {
 			char c = r->buf[i];
@@ -592,8 +584,8 @@ int af_evdict_load_tabari_verbs(struct af_evdict *d, const char *buf, size_t len
 {
 	file = ev_keep_file(d, file);
 	d->order++;
-	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
-	if (ev_check_bytes(&r) < 0)
+	struct ev_rd r;
+	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
 	struct tb_verbs tv = {.cur = -1, .block = -1, .verb = -1};
 	int rc = 0;
@@ -789,8 +781,8 @@ static int actors_line(struct ev_rd *r, struct af_evdict *d, struct tb_actors *t
 int af_evdict_load_tabari_actors(struct af_evdict *d, const char *buf, size_t len, const char *file,
                                  struct af_error *err)
 {
-	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
-	if (ev_check_bytes(&r) < 0)
+	struct ev_rd r;
+	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
 	struct tb_actors ta = {.actor = -1};
 	int rc = 0;
@@ -840,8 +832,8 @@ static int agents_line(struct ev_rd *r, struct af_evdict *d)
 int af_evdict_load_tabari_agents(struct af_evdict *d, const char *buf, size_t len, const char *file,
                                  struct af_error *err)
 {
-	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
-	if (ev_check_bytes(&r) < 0)
+	struct ev_rd r;
+	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
 	int rc = 0;
 	while (tb_next(&r))
@@ -886,8 +878,8 @@ int af_evdict_load_tabari_options(struct af_evdict *d, const char *buf, size_t l
                                   struct af_error *err)
 {
 	(void)d;
-	struct ev_rd r = {.buf = buf, .len = len, .file = file, .err = err};
-	if (ev_check_bytes(&r) < 0)
+	struct ev_rd r;
+	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
 	int rc = 0;
 	while (r.pos < r.len && !rc) {

@@ -266,6 +266,190 @@ int ev_snap_usable(const char *buf, size_t len)
 	return memcmp(buf + len - sizeof magic, magic, sizeof magic) == 0;
 }
 
+/* ---- ev_snap_read, phase by phase: each reads its part at r (r->bad on any fault) ---- */
+
+/* The word table: the words (in the shared pool) and their hash. */
+static void read_words(struct af_evdict *d, struct rbuf *r, size_t *pop)
+{
+	size_t po = *pop;
+	size_t nw = get_count(r, 8);
+	d->w.words = af_calloc(nw ? nw : 1, sizeof *d->w.words);
+	d->w.wcap = nw ? nw : 1;
+	for (size_t i = 0; i < nw && !r->bad; i++) {
+		d->w.words[i] = get_str(r, d->pool, d->poolcap, &po);
+		if (!d->w.words[i])
+			r->bad = 1;
+	}
+	d->w.nwords = nw;
+	size_t cap = get_count(r, sizeof(int));
+	if (cap & (cap - 1))
+		r->bad = 1;
+	d->w.keys = af_calloc(cap ? cap : 1, sizeof *d->w.keys);
+	d->w.ids = af_calloc(cap ? cap : 1, sizeof *d->w.ids);
+	d->w.cap = r->bad ? 0 : cap;
+	for (size_t i = 0; i < cap && !r->bad; i++) {
+		int v;
+		get(r, &v, sizeof v);
+		if (v >= (int)nw)
+			r->bad = 1;
+		else if (v >= 0) {
+			d->w.keys[i] = d->w.words[v];
+			d->w.ids[i] = v;
+			d->w.n++;
+		}
+	}
+	*pop = po;
+}
+
+/* The phrase trie: its edges and nodes. */
+static void read_trie(struct af_evdict *d, struct rbuf *r)
+{
+	size_t ecap = get_count(r, sizeof(long long) + sizeof(int));
+	if (ecap & (ecap - 1))
+		r->bad = 1;
+	d->edges.n = (size_t)get_u64(r);
+	d->edges.keys = get_array(r, ecap, sizeof *d->edges.keys);
+	d->edges.vals = get_array(r, ecap, sizeof *d->edges.vals);
+	d->edges.cap = r->bad ? 0 : ecap;
+	free(d->nodes);
+	d->nnodes = get_count(r, sizeof *d->nodes);
+	d->nodes = get_array(r, d->nnodes, sizeof *d->nodes);
+	d->nodecap = d->nnodes ? d->nnodes : 1;
+}
+
+/* Actors (dated codes, canonical name), agents, verb blocks and verbs. */
+static void read_actors(struct af_evdict *d, struct rbuf *r, size_t *pop)
+{
+	size_t po = *pop;
+	d->nactors = 0;
+	size_t na = get_count(r, 24);
+	d->actors = af_calloc(na ? na : 1, sizeof *d->actors);
+	d->actorcap = na ? na : 1;
+	for (size_t i = 0; i < na && !r->bad; i++) {
+		struct ev_actor *a = &d->actors[i];
+		a->ncodes = get_count(r, sizeof *a->codes);
+		a->codes = get_array(r, a->ncodes, sizeof *a->codes);
+		a->canonical = get_str(r, d->pool, d->poolcap, &po);
+		a->person = (int)get_u64(r);
+		d->nactors = i + 1;
+	}
+	d->nagents = get_count(r, sizeof *d->agents);
+	d->agents = get_array(r, d->nagents, sizeof *d->agents);
+	d->agentcap = d->nagents ? d->nagents : 1;
+	d->nblocks = get_count(r, sizeof *d->blocks);
+	d->blocks = get_array(r, d->nblocks, sizeof *d->blocks);
+	d->blockcap = d->nblocks ? d->nblocks : 1;
+	d->nverbs = get_count(r, sizeof *d->verbs);
+	d->verbs = get_array(r, d->nverbs, sizeof *d->verbs);
+	d->verbcap = d->nverbs ? d->nverbs : 1;
+	*pop = po;
+}
+
+/* The files named in errors, the patterns and the verb forms. */
+static void read_patterns(struct af_evdict *d, struct rbuf *r)
+{
+	size_t nf = get_count(r, 8);
+	d->files = af_calloc(nf ? nf : 1, sizeof *d->files);
+	for (size_t i = 0; i < nf && !r->bad; i++) {
+		d->files[i] = dup_str(r);
+		if (!d->files[i])
+			r->bad = 1;
+		else
+			d->nfiles = i + 1;
+	}
+	size_t np = get_count(r, sizeof(struct ev_pattern));
+	d->pats = af_calloc(np ? np : 1, sizeof *d->pats);
+	d->patcap = np ? np : 1;
+	for (size_t i = 0; i < np && !r->bad; i++) {
+		struct ev_pattern *p = &d->pats[i];
+		get(r, p, sizeof *p);
+		p->el = NULL;
+		p->file = NULL;
+		int64_t fi = (int64_t)get_u64(r);
+		if (fi >= 0 && (size_t)fi < d->nfiles)
+			p->file = d->files[fi];
+		if (p->nel > (r->n - r->pos) / sizeof *p->el) {
+			r->bad = 1;
+			p->nel = 0;
+		}
+		p->el = get_array(r, p->nel, sizeof *p->el);
+		d->npats = i + 1;
+	}
+	d->nforms = get_count(r, sizeof *d->forms);
+	d->forms = get_array(r, d->nforms, sizeof *d->forms);
+	d->formcap = d->nforms ? d->nforms : 1;
+	d->formheadcap = get_count(r, sizeof *d->formhead);
+	d->formhead = get_array(r, d->formheadcap, sizeof *d->formhead);
+}
+
+/* The synsets with their raw members, the speech and pronoun flags, the counters. */
+static void read_synsets(struct af_evdict *d, struct rbuf *r)
+{
+	size_t ns = get_count(r, 8);
+	d->syns = af_calloc(ns ? ns : 1, sizeof *d->syns);
+	d->syncap = ns ? ns : 1;
+	for (size_t i = 0; i < ns && !r->bad; i++) {
+		struct ev_synset *s = &d->syns[i];
+		d->nsyns = i + 1;
+		s->name = dup_str(r);
+		s->nalts = get_count(r, sizeof *s->alts);
+		s->alts = get_array(r, s->nalts, sizeof *s->alts);
+		s->cap = s->nalts ? s->nalts : 1;
+		size_t nr = get_count(r, 8);
+		s->raw = af_calloc(nr ? nr : 1, sizeof *s->raw);
+		s->rawline = af_calloc(nr ? nr : 1, sizeof *s->rawline);
+		s->rawcap = nr ? nr : 1;
+		for (size_t k = 0; k < nr && !r->bad; k++) {
+			s->raw[k] = dup_str(r);
+			s->rawline[k] = (int)(int64_t)get_u64(r);
+			if (!s->raw[k])
+				r->bad = 1;
+			else
+				s->nraw = k + 1;
+		}
+		int64_t fi = (int64_t)get_u64(r);
+		s->file = fi >= 0 && (size_t)fi < d->nfiles ? d->files[fi] : NULL;
+		s->resolved = (int)get_u64(r);
+		s->noplural = (int)get_u64(r);
+		if (!s->name)
+			r->bad = 1;
+	}
+	free(d->speech);
+	d->speechcap = get_count(r, sizeof *d->speech);
+	d->speech = get_array(r, d->speechcap, sizeof *d->speech);
+	free(d->pronoun);
+	d->pronouncap = get_count(r, sizeof *d->pronoun);
+	d->pronoun = get_array(r, d->pronouncap, sizeof *d->pronoun);
+	d->order = (int)get_u64(r);
+	d->ntransforms = (int)get_u64(r);
+	char m[8];
+	if (get(r, m, sizeof m) < 0 || memcmp(m, magic, sizeof m) || r->pos != r->n)
+		r->bad = 1;
+}
+
+/* The indices into the arrays stay inside them. */
+static void check_indices(const struct af_evdict *d, struct rbuf *r)
+{
+	for (size_t i = 0; i < d->nnodes && !r->bad; i++)
+		if (d->nodes[i].actor >= (int)d->nactors || d->nodes[i].agent >= (int)d->nagents)
+			r->bad = 1;
+	for (size_t i = 0; i < d->edges.cap && !r->bad; i++)
+		if (d->edges.vals[i] >= (int)d->nnodes)
+			r->bad = 1;
+	for (size_t i = 0; i < d->nforms && !r->bad; i++)
+		if (d->forms[i].verb < 0 || d->forms[i].verb >= (int)d->nverbs || d->forms[i].next >= (int)d->nforms)
+			r->bad = 1;
+	for (size_t i = 0; i < d->formheadcap && !r->bad; i++)
+		if (d->formhead[i] >= (int)d->nforms)
+			r->bad = 1;
+	for (size_t i = 0; i < d->nverbs && !r->bad; i++)
+		if (d->verbs[i].block < 0 || d->verbs[i].block >= (int)d->nblocks)
+			r->bad = 1;
+	for (size_t i = 0; i < d->nblocks && !r->bad; i++)
+		if (d->blocks[i].pat0 + d->blocks[i].npat > d->npats)
+			r->bad = 1;
+}
+
 int ev_snap_read(struct af_evdict *d, const char *buf, size_t len)
 {
 	if (!ev_snap_usable(buf, len))
@@ -275,154 +459,11 @@ int ev_snap_read(struct af_evdict *d, const char *buf, size_t len)
 	d->pool = af_malloc(len);
 	d->poolcap = len;
 	size_t po = 0;
-	size_t nw = get_count(&r, 8);
-	d->w.words = af_calloc(nw ? nw : 1, sizeof *d->w.words);
-	d->w.wcap = nw ? nw : 1;
-	for (size_t i = 0; i < nw && !r.bad; i++) {
-		d->w.words[i] = get_str(&r, d->pool, d->poolcap, &po);
-		if (!d->w.words[i])
-			r.bad = 1;
-	}
-	d->w.nwords = nw;
-	size_t cap = get_count(&r, sizeof(int));
-	if (cap & (cap - 1))
-		r.bad = 1;
-	d->w.keys = af_calloc(cap ? cap : 1, sizeof *d->w.keys);
-	d->w.ids = af_calloc(cap ? cap : 1, sizeof *d->w.ids);
-	d->w.cap = r.bad ? 0 : cap;
-	for (size_t i = 0; i < cap && !r.bad; i++) {
-		int v;
-		get(&r, &v, sizeof v);
-		if (v >= (int)nw)
-			r.bad = 1;
-		else if (v >= 0) {
-			d->w.keys[i] = d->w.words[v];
-			d->w.ids[i] = v;
-			d->w.n++;
-		}
-	}
-	size_t ecap = get_count(&r, sizeof(long long) + sizeof(int));
-	if (ecap & (ecap - 1))
-		r.bad = 1;
-	d->edges.n = (size_t)get_u64(&r);
-	d->edges.keys = get_array(&r, ecap, sizeof *d->edges.keys);
-	d->edges.vals = get_array(&r, ecap, sizeof *d->edges.vals);
-	d->edges.cap = r.bad ? 0 : ecap;
-	free(d->nodes);
-	d->nnodes = get_count(&r, sizeof *d->nodes);
-	d->nodes = get_array(&r, d->nnodes, sizeof *d->nodes);
-	d->nodecap = d->nnodes ? d->nnodes : 1;
-	d->nactors = 0;
-	size_t na = get_count(&r, 24);
-	d->actors = af_calloc(na ? na : 1, sizeof *d->actors);
-	d->actorcap = na ? na : 1;
-	for (size_t i = 0; i < na && !r.bad; i++) {
-		struct ev_actor *a = &d->actors[i];
-		a->ncodes = get_count(&r, sizeof *a->codes);
-		a->codes = get_array(&r, a->ncodes, sizeof *a->codes);
-		a->canonical = get_str(&r, d->pool, d->poolcap, &po);
-		a->person = (int)get_u64(&r);
-		d->nactors = i + 1;
-	}
-	d->nagents = get_count(&r, sizeof *d->agents);
-	d->agents = get_array(&r, d->nagents, sizeof *d->agents);
-	d->agentcap = d->nagents ? d->nagents : 1;
-	d->nblocks = get_count(&r, sizeof *d->blocks);
-	d->blocks = get_array(&r, d->nblocks, sizeof *d->blocks);
-	d->blockcap = d->nblocks ? d->nblocks : 1;
-	d->nverbs = get_count(&r, sizeof *d->verbs);
-	d->verbs = get_array(&r, d->nverbs, sizeof *d->verbs);
-	d->verbcap = d->nverbs ? d->nverbs : 1;
-	size_t nf = get_count(&r, 8);
-	d->files = af_calloc(nf ? nf : 1, sizeof *d->files);
-	for (size_t i = 0; i < nf && !r.bad; i++) {
-		d->files[i] = dup_str(&r);
-		if (!d->files[i])
-			r.bad = 1;
-		else
-			d->nfiles = i + 1;
-	}
-	size_t np = get_count(&r, sizeof(struct ev_pattern));
-	d->pats = af_calloc(np ? np : 1, sizeof *d->pats);
-	d->patcap = np ? np : 1;
-	for (size_t i = 0; i < np && !r.bad; i++) {
-		struct ev_pattern *p = &d->pats[i];
-		get(&r, p, sizeof *p);
-		p->el = NULL;
-		p->file = NULL;
-		int64_t fi = (int64_t)get_u64(&r);
-		if (fi >= 0 && (size_t)fi < d->nfiles)
-			p->file = d->files[fi];
-		if (p->nel > (r.n - r.pos) / sizeof *p->el) {
-			r.bad = 1;
-			p->nel = 0;
-		}
-		p->el = get_array(&r, p->nel, sizeof *p->el);
-		d->npats = i + 1;
-	}
-	d->nforms = get_count(&r, sizeof *d->forms);
-	d->forms = get_array(&r, d->nforms, sizeof *d->forms);
-	d->formcap = d->nforms ? d->nforms : 1;
-	d->formheadcap = get_count(&r, sizeof *d->formhead);
-	d->formhead = get_array(&r, d->formheadcap, sizeof *d->formhead);
-	size_t ns = get_count(&r, 8);
-	d->syns = af_calloc(ns ? ns : 1, sizeof *d->syns);
-	d->syncap = ns ? ns : 1;
-	for (size_t i = 0; i < ns && !r.bad; i++) {
-		struct ev_synset *s = &d->syns[i];
-		d->nsyns = i + 1;
-		s->name = dup_str(&r);
-		s->nalts = get_count(&r, sizeof *s->alts);
-		s->alts = get_array(&r, s->nalts, sizeof *s->alts);
-		s->cap = s->nalts ? s->nalts : 1;
-		size_t nr = get_count(&r, 8);
-		s->raw = af_calloc(nr ? nr : 1, sizeof *s->raw);
-		s->rawline = af_calloc(nr ? nr : 1, sizeof *s->rawline);
-		s->rawcap = nr ? nr : 1;
-		for (size_t k = 0; k < nr && !r.bad; k++) {
-			s->raw[k] = dup_str(&r);
-			s->rawline[k] = (int)(int64_t)get_u64(&r);
-			if (!s->raw[k])
-				r.bad = 1;
-			else
-				s->nraw = k + 1;
-		}
-		int64_t fi = (int64_t)get_u64(&r);
-		s->file = fi >= 0 && (size_t)fi < d->nfiles ? d->files[fi] : NULL;
-		s->resolved = (int)get_u64(&r);
-		s->noplural = (int)get_u64(&r);
-		if (!s->name)
-			r.bad = 1;
-	}
-	free(d->speech);
-	d->speechcap = get_count(&r, sizeof *d->speech);
-	d->speech = get_array(&r, d->speechcap, sizeof *d->speech);
-	free(d->pronoun);
-	d->pronouncap = get_count(&r, sizeof *d->pronoun);
-	d->pronoun = get_array(&r, d->pronouncap, sizeof *d->pronoun);
-	d->order = (int)get_u64(&r);
-	d->ntransforms = (int)get_u64(&r);
-	char m[8];
-	if (get(&r, m, sizeof m) < 0 || memcmp(m, magic, sizeof m) || r.pos != r.n)
-		r.bad = 1;
-	/* indices into the arrays must stay inside them */
-	for (size_t i = 0; i < d->nnodes && !r.bad; i++)
-		if (d->nodes[i].actor >= (int)d->nactors || d->nodes[i].agent >= (int)d->nagents)
-			r.bad = 1;
-	for (size_t i = 0; i < d->edges.cap && !r.bad; i++)
-		if (d->edges.vals[i] >= (int)d->nnodes)
-			r.bad = 1;
-	for (size_t i = 0; i < d->nforms && !r.bad; i++)
-		if (d->forms[i].verb < 0 || d->forms[i].verb >= (int)d->nverbs || d->forms[i].next >= (int)d->nforms)
-			r.bad = 1;
-	for (size_t i = 0; i < d->formheadcap && !r.bad; i++)
-		if (d->formhead[i] >= (int)d->nforms)
-			r.bad = 1;
-	for (size_t i = 0; i < d->nverbs && !r.bad; i++)
-		if (d->verbs[i].block < 0 || d->verbs[i].block >= (int)d->nblocks)
-			r.bad = 1;
-	for (size_t i = 0; i < d->nblocks && !r.bad; i++)
-		if (d->blocks[i].pat0 + d->blocks[i].npat > d->npats)
-			r.bad = 1;
+	read_words(d, &r, &po);
+	read_trie(d, &r);
+	read_actors(d, &r, &po);
+	read_patterns(d, &r);
+	read_synsets(d, &r);
+	check_indices(d, &r);
 	return r.bad ? -1 : 0;
 }

@@ -572,8 +572,14 @@ struct syn_ncache { /* a word's chunker scores as the word 2 before, 1 before, 1
 	int32_t s[4][AF_SYN_PAD(AF_SYN_NC)];
 };
 enum { NC_BITS = 11 };
+enum { IC_BITS = 12 };
+struct syn_icache { /* a word's infos (not first in its sentence), by a hash of its bytes */
+	uint64_t key;
+	struct af_syn_info x;
+};
 struct syn_cache {
 	uint64_t model; /* the id of the model the sums are of (0: none yet) */
+	struct syn_icache in[1u << IC_BITS];
 	struct syn_wcache w[1u << WC_BITS];
 	struct syn_ccache c[1u << CC_BITS];
 	struct syn_ccache c0[1u << CC_BITS]; /* the chunker's word-and-tag features */
@@ -589,6 +595,8 @@ static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
 	if (c->model != m->id) {
 		for (size_t k = 0; k < (1u << WC_BITS); k++)
 			c->w[k].key = 0;
+		for (size_t k = 0; k < (1u << IC_BITS); k++)
+			c->in[k].key = 0;
 		for (size_t k = 0; k < (1u << CC_BITS); k++)
 			c->c[k].key = c->c0[k].key = 0;
 		for (size_t k = 0; k < (1u << NC_BITS); k++)
@@ -686,13 +694,34 @@ static void chunk_infos(const struct af_syntax *m, struct af_parse *p, const str
 	}
 }
 
+/* The infos of words w[0..n) of one sentence with their ambiguity classes and clusters, as
+ * af_syn_infos, af_syn_ambs and af_syn_clusters give them, from the thread's cache for the
+ * words seen before (news repeats its words: most are). */
+static void infos_cached(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w, size_t n,
+                         struct af_syn_info *info)
+{
+	struct syn_cache *cache = cache_of(m, p);
+	for (size_t t = 0; t < n; t++) {
+		uint64_t key = mix(hstr(w[t].s, w[t].len), 0x1f) | 1;
+		struct syn_icache *e = &cache->in[key >> (64 - IC_BITS)];
+		if (e->key != key) {
+			af_syn_infos(&w[t], 1, &e->x);
+			af_syn_ambs(&m->amb, &e->x, 1);
+			af_syn_clusters(&m->clu, &e->x, 1);
+			e->x.flags &= ~(uint32_t)AF_SYN_F_FIRST;
+			e->key = key;
+		}
+		info[t] = e->x;
+		if (t == 0)
+			info[t].flags |= AF_SYN_F_FIRST;
+	}
+}
+
 void af_syntax_tag(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w, size_t n,
                    uint8_t *tags)
 {
 	struct af_syn_info *info = infos_of(p, n);
-	af_syn_infos(w, n, info);
-	af_syn_ambs(&m->amb, info, n);
-	af_syn_clusters(&m->clu, info, n);
+	infos_cached(m, p, w, n, info);
 	tag_infos(m, p, info, n, tags);
 }
 
@@ -700,9 +729,7 @@ void af_syntax_chunk(const struct af_syntax *m, struct af_parse *p, const struct
                      const uint8_t *tags, size_t n, uint8_t *chunk, uint8_t *begin)
 {
 	struct af_syn_info *info = infos_of(p, n);
-	af_syn_infos(w, n, info);
-	af_syn_ambs(&m->amb, info, n);
-	af_syn_clusters(&m->clu, info, n);
+	infos_cached(m, p, w, n, info);
 	chunk_infos(m, p, info, n, tags, chunk);
 	for (size_t i = 0; i < n; i++) {
 		begin[i] = (uint8_t)af_syn_cls_begin(chunk[i]);
@@ -755,9 +782,7 @@ int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, con
 			w[i].s = text + toks->v[a + i].start;
 			w[i].len = toks->v[a + i].end - toks->v[a + i].start;
 		}
-		af_syn_infos(w, n, info);
-		af_syn_ambs(&m->amb, info, n);
-		af_syn_clusters(&m->clu, info, n);
+		infos_cached(m, p, w, n, info);
 		tag_infos(m, p, info, n, tags);
 		chunk_infos(m, p, info, n, tags, cls);
 		for (size_t i = 0; i < n; i++) {
