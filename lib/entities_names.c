@@ -62,7 +62,10 @@ void en_find_lexicon(struct work *w)
 				ent = he->ent;
 				folded = 0;
 			} else if (hf && hf->ent >= 0 && af_lexicon_case_ok(hf, u, i, b) &&
-			           (b - i > 1 || strlen(key(w, i)) >= 5)) {
+			           (b - i > 1 || strlen(af_lexunit_fold(u, i)) >= 5)) {
+				/* one word by its transliteration key alone: a key of five letters or
+				 * more ("mutaka": Mottaki, Muttaqi); a shorter one is shared by too many
+				 * names ("muda": Moody, Modi) */
 				best = b - i;
 				ent = hf->ent;
 				folded = 1;

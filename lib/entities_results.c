@@ -82,14 +82,21 @@ static int spells_entry(const struct work *w, const struct af_lexentry *e, size_
  * lexicon entry, the words of the entry's name ("person:amir-khan-muttaqi", "loc:united-states"),
  * else, for a person, the transliteration keys of the fullest name's words (docs/lexicons.md),
  * so that "Zabiullah Mujahid" and "Zabihullah Mujahid" are one ("person:zabaula-mujahad"), and
- * for others the fullest name's words. Appended to b; returns its offset. */
+ * for others the fullest name's words, after the country's code when the name is a generic
+ * organisation's written after a country (cc: "org:irn-foreign-ministry"). Appended to b;
+ * returns its offset. */
 static size_t entity_id(const struct work *w, struct af_buf *b, enum af_etype type,
-                        const struct af_lexentry *e, const struct ment *c)
+                        const struct af_lexentry *e, const struct ment *c, const char *cc)
 {
 	size_t at = b->len;
 	for (const char *t = af_etype_name(type); *t; t++)
 		af_buf_addc(b, (char)tolower((unsigned char)*t));
 	af_buf_addc(b, ':');
+	if (cc) {
+		for (int k = 0; k < 3; k++)
+			af_buf_addc(b, (char)tolower((unsigned char)cc[k]));
+		af_buf_addc(b, '-');
+	}
 	if (e) {
 		name_words(e->name, 0, b);
 	} else if (type == AF_E_PERSON) {
@@ -145,6 +152,65 @@ static long *unit_dates(const struct work *w)
 	return ud;
 }
 
+/* The country written right before organisation mention i ("Iran's Foreign Ministry", "the
+ * Pakistani Foreign Ministry"): the code's first three letters of a place or nationality of
+ * the lexicon ending there, alone or before "'s"; else NULL. endm: per unit, a live mention
+ * ending just before it, or NONE. */
+static const char *country_before(const struct work *w, const size_t *endm, size_t i, const long *udate)
+{
+	const struct ment *m = &w->m[i];
+	size_t a = m->a;
+	if (a > 0 && endm[a] == NONE && (uflags(w, a - 1) & AF_UF_CLITIC))
+		a--;
+	if (endm[a] == NONE)
+		return NULL;
+	const struct ment *c = &w->m[endm[a]];
+	const struct af_lexentry *e = af_lexicon_entry(w->x->lx, c->ent);
+	if (!e || (c->type != AF_E_NORP && c->type != AF_E_LOC))
+		return NULL;
+	const char *code = af_lexentry_code(e, udate[c->a]);
+	return code && strlen(code) >= 3 ? code : NULL;
+}
+
+/* Per mention, the country of a generic organisation (one of no lexicon entry, so no code):
+ * its own (country_before), else that of the nearest mention of its entity before it that
+ * has one, else of the first after it; so that Iran's and Pakistan's foreign ministries get
+ * two ids ("org:irn-foreign-ministry"), and "the Foreign Ministry" after "the Pakistani
+ * Foreign Ministry" Pakistan's. NULL entries elsewhere. */
+static const char **org_countries(struct work *w, const int *rootent, const long *udate)
+{
+	const char **cc = af_calloc(w->nm ? w->nm : 1, sizeof *cc);
+	size_t *endm = af_malloc((w->u->n + 1) * sizeof *endm);
+	for (size_t k = 0; k <= w->u->n; k++)
+		endm[k] = NONE;
+	for (size_t i = 0; i < w->nm; i++)
+		if (!w->m[i].dead)
+			endm[w->m[i].b] = i;
+	int any = 0;
+	for (size_t i = 0; i < w->nm; i++)
+		if (!w->m[i].dead && w->m[i].type == AF_E_ORG && w->m[i].ent < 0 && rootent[en_root(w, i)] < 0)
+			any |= (cc[i] = country_before(w, endm, i, udate)) != NULL;
+	if (any) {
+		const char **last = af_calloc(w->nm, sizeof *last); /* per root, going forward then back */
+		for (int pass = 0; pass < 2; pass++) {
+			memset(last, 0, w->nm * sizeof *last);
+			for (size_t x = 0; x < w->nm; x++) {
+				size_t i = pass ? w->nm - 1 - x : x;
+				const struct ment *m = &w->m[i];
+				if (m->dead || m->type != AF_E_ORG || m->ent >= 0 || rootent[en_root(w, i)] >= 0)
+					continue;
+				if (cc[i])
+					last[en_root(w, i)] = cc[i];
+				else
+					cc[i] = last[en_root(w, i)];
+			}
+		}
+		free(last);
+	}
+	free(endm);
+	return cc;
+}
+
 void en_results(struct work *w, struct af_mentions *out)
 {
 	const struct af_lexunits *u = w->u;
@@ -178,6 +244,7 @@ void en_results(struct work *w, struct af_mentions *out)
 			rootent[en_root(w, i)] = w->m[i].ent;
 	struct ref *refs = af_malloc((w->nm ? w->nm : 1) * sizeof *refs);
 	long *udate = unit_dates(w);
+	const char **orgcc = org_countries(w, rootent, udate);
 	for (size_t i = 0; i < w->nm; i++) {
 		struct ment *m = &w->m[i];
 		if (m->dead)
@@ -203,11 +270,11 @@ void en_results(struct work *w, struct af_mentions *out)
 			else
 				f->canonical = stash(&out->strs, w->s + u->v[c->a].start,
 				                     u->v[c->b - 1].end - u->v[c->a].start);
-			f->id = entity_id(w, &out->strs, m->type, e, c);
+			f->id = entity_id(w, &out->strs, m->type, e, c, NULL);
 		} else {
 			f->canonical =
 			    stash(&out->strs, w->s + u->v[c->a].start, u->v[c->b - 1].end - u->v[c->a].start);
-			f->id = entity_id(w, &out->strs, m->type, NULL, c);
+			f->id = entity_id(w, &out->strs, m->type, NULL, c, orgcc[i]);
 		}
 		if (!e && m->codeent >= 0)
 			e = af_lexicon_entry(w->x->lx, m->codeent);
@@ -257,6 +324,7 @@ void en_results(struct work *w, struct af_mentions *out)
 		o->org = f->org != NONE ? out->strs.p + f->org : NULL;
 	}
 	free(refs);
+	free(orgcc);
 	free(udate);
 	free(best);
 	free(rootent);

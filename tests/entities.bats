@@ -297,6 +297,23 @@ LIST
 	[ "$(id_of "She studied at Kabul University for years." "Kabul University")" = org:kabul-university ]
 }
 
+@test "identity: a short transliteration key alone is no lexicon name (Moody is not Modi; Mottaki still Muttaqi)" {
+	[ "$(id_of "Moody said the team was ready." "Moody")" != person:narendra-modi ]
+	[ "$(id_of "Tom Moody, the coach, arrived. Moody said so." "Moody")" = "$(id_of "Tom Moody, the coach, arrived." "Tom Moody")" ]
+	[ "$(id_of "Modi said the talks went well." "Modi")" = person:narendra-modi ]
+	[ "$(id_of "Motaqi met the envoy." "Motaqi")" = person:amir-khan-muttaqi ]
+}
+
+@test "identity: a generic organisation after a country takes the country's code (two foreign ministries, two ids)" {
+	run ents "Iran's Foreign Ministry condemned the attack. Pakistan's Foreign Ministry said it was studying the report."
+	assert_line --partial '"text":"Foreign Ministry","type":"ORG","start":7,"end":23,"canonical":"Foreign Ministry","id":"org:irn-foreign-ministry"'
+	assert_line --partial '"text":"Foreign Ministry","type":"ORG","start":57,"end":73,"canonical":"Foreign Ministry","id":"org:pak-foreign-ministry"'
+	# the same body named again without its country keeps it
+	run ents "The Pakistani Foreign Ministry issued a statement. The Foreign Ministry said more."
+	refute_output --partial '"id":"org:foreign-ministry"'
+	[ "$(id_of "The Foreign Ministry said nothing." "Foreign Ministry")" = org:foreign-ministry ]
+}
+
 @test "codes by date: the office held on the date the sentence speaks of, else on publication" {
 	run ents "Imran Khan met the Taliban." 2020-01-10T09:00:00+05:00
 	assert_line --partial '"text":"Imran Khan","type":"PERSON","start":0,"end":10,"canonical":"Imran Khan","id":"person:imran-khan","code":"PAKGOV"'
