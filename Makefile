@@ -189,6 +189,7 @@ eval-identity: all
 eval-events: all
 	@bench/eval-events
 	@bench/eval-events-news
+	@bench/eval-event-actors
 
 eval-syntax: all
 	@bench/eval-syntax
