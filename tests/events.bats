@@ -651,3 +651,19 @@ news() {
 	run news 'Zarif condemned the brutal crime of the Taliban.'
 	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["111"]' ]
 }
+
+@test "news: verbs reviewed from unlabeled news: heading to a place is a visit, slam criticizes, sever breaks ties, normalizing relations, a vow is an intent" {
+	run news 'Iran headed to Pakistan.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["042"]' ]
+	run news 'Iran slammed Pakistan.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["111"]' ]
+	run news 'Iran severed relations with Pakistan.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["161"]' ]
+	run news 'Iran normalized relations with Pakistan.'
+	[ "$(jq -c 'map(.[2][0:2]) | unique' <<<"$output")" = '["05"]' ]
+	run news 'Iran vowed to help Afghanistan.'
+	[ "$(jq -c 'map(.[2][0:2])' <<<"$output")" = '["03"]' ]
+	# heading a delegation is no visit
+	run news 'Iran headed the delegation.'
+	[ "$output" = '[]' ]
+}
