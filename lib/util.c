@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static const char *prog = "af";
 
@@ -22,12 +23,42 @@ const char *af_prog(void)
 	return prog;
 }
 
+/* One message, "prog: text\n", in one write(2): copies of a tool run side by side (af-run --jobs,
+ * GNU parallel) share one stderr, and a message written in pieces interleaves with theirs. */
 static void vmsg(const char *fmt, va_list ap)
 {
+	char small[1024], *line = small;
+	size_t plen = strlen(prog), cap = sizeof small;
+	va_list aq;
 	fflush(stdout);
-	fprintf(stderr, "%s: ", prog);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	va_copy(aq, ap);
+	int n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		n = 0;
+	if (plen + (size_t)n + 4 > cap) {
+		char *big = malloc(plen + (size_t)n + 4);
+		if (big)
+			line = big, cap = plen + (size_t)n + 4;
+	}
+	size_t len = (size_t)snprintf(line, cap, "%s: ", prog);
+	if (len > cap - 1)
+		len = cap - 1;
+	int m = vsnprintf(line + len, cap - len, fmt, ap);
+	if (m > 0) /* cut to the buffer when malloc failed: the last byte for the newline */
+		len = (size_t)m < cap - len ? len + (size_t)m : cap - 1;
+	line[len++] = '\n';
+	fflush(stderr);
+	for (size_t off = 0; off < len;) {
+		ssize_t w = write(STDERR_FILENO, line + off, len - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	if (line != small)
+		free(line);
 }
 
 void af_warn(const char *fmt, ...)

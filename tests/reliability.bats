@@ -324,3 +324,15 @@ print('\n'.join(json.dumps({'text': t}) for _ in range(400)))" >"$T/in"
 	[ "$status" -eq 0 ]
 	jq -e '.events | type == "array"' <<<"$output" >/dev/null
 }
+
+@test "messages: two copies sharing one stderr (af-run --jobs, GNU parallel) never cut into each other's lines" {
+	# each message was three writes ("af-clean: ", the text, the newline): side by side, the
+	# copies' pieces interleaved ("af-clean: af-clean: line 5822: ..."); now one write a message
+	{ echo '{"id":"a","text":"x"}'; yes '[1]' | head -n 20000; } >"$T/in"
+	: >"$T/err"
+	af-clean <"$T/in" >/dev/null 2>>"$T/err" &
+	af-clean <"$T/in" >/dev/null 2>>"$T/err" &
+	wait || true
+	[ "$(grep -c '^af-clean: line [0-9]*: not a JSON object$' "$T/err")" -eq 40000 ]
+	[ "$(wc -l <"$T/err")" -eq 40002 ]
+}
