@@ -166,6 +166,17 @@ static int wants_e(const char *s, size_t n)
 }
 
 /* verb stem candidates of a form minus its suffix (-ed, -ing): as is, with e, undoubled */
+/* Candidate nc: the first keep bytes of s and then tail; the next free index. */
+static int cand_put(char cand[][AF_SYN_WORDMAX], size_t *clen, int nc, const char *s, size_t keep,
+                    const char *tail)
+{
+	size_t t = strlen(tail);
+	memcpy(cand[nc], s, keep);
+	memcpy(cand[nc] + keep, tail, t);
+	clen[nc] = keep + t;
+	return nc + 1;
+}
+
 static int stem_cands(const char *s, size_t n, char cand[][AF_SYN_WORDMAX], size_t *clen)
 {
 	int nc = 0;
@@ -234,58 +245,36 @@ size_t af_lemmatize(const struct af_syntax *m, const char *s, size_t n, int tag,
 	int nc = 0;
 	if (tag == AF_POS_VBZ && len > 2 && ends(lo, len, "s")) {
 		if (ends(lo, len, "ies") && len > 4) {
-			memcpy(cand[0], lo, len - 3);
-			memcpy(cand[0] + len - 3, "y", 1);
-			clen[nc++] = len - 2;
+			nc = cand_put(cand, clen, nc, lo, len - 3, "y");
 		} else if (ends(lo, len, "sses") || ends(lo, len, "shes") || ends(lo, len, "ches") ||
 		           ends(lo, len, "xes") || ends(lo, len, "zes") || ends(lo, len, "oes")) {
-			memcpy(cand[nc], lo, len - 2);
-			clen[nc++] = len - 2;
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1;
-		} else {
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1;
-		}
+			nc = cand_put(cand, clen, nc, lo, len - 2, "");
+			nc = cand_put(cand, clen, nc, lo, len - 1, "");
+		} else
+			nc = cand_put(cand, clen, nc, lo, len - 1, "");
 	} else if ((tag == AF_POS_VBD || tag == AF_POS_VBN) && len > 3 && ends(lo, len, "ed")) {
 		if (ends(lo, len, "ied") && len > 4) {
-			memcpy(cand[nc], lo, len - 3);
-			memcpy(cand[nc] + len - 3, "y", 1);
-			clen[nc++] = len - 2;
+			nc = cand_put(cand, clen, nc, lo, len - 3, "y");
 		} else if (ends(lo, len, "eed")) {
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1; /* agreed, freed */
-			memcpy(cand[nc], lo, len - 2);
-			clen[nc++] = len - 2;
+			nc = cand_put(cand, clen, nc, lo, len - 1, ""); /* agreed, freed */
+			nc = cand_put(cand, clen, nc, lo, len - 2, "");
 		} else
 			nc = stem_cands(lo, len - 2, cand, clen);
 	} else if (tag == AF_POS_VBG && len > 4 && ends(lo, len, "ing")) {
-		if (ends(lo, len, "ying") && len > 5 && !is_vowel(lo[len - 5])) {
-			/* dying -> die, lying -> lie; but saying, playing keep y */
-			nc = stem_cands(lo, len - 3, cand, clen);
-		} else
-			nc = stem_cands(lo, len - 3, cand, clen);
+		nc = stem_cands(lo, len - 3, cand, clen); /* dying -> die by the lexicon, saying keeps y */
 	} else if (tag == AF_POS_NNS && len > 2 && ends(lo, len, "s") && !ends(lo, len, "ss") &&
 	           !ends(lo, len, "us") && !ends(lo, len, "is")) {
 		if (ends(lo, len, "ies") && len > 4) {
-			memcpy(cand[nc], lo, len - 3);
-			memcpy(cand[nc] + len - 3, "y", 1);
-			clen[nc++] = len - 2;
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1; /* movies */
+			nc = cand_put(cand, clen, nc, lo, len - 3, "y");
+			nc = cand_put(cand, clen, nc, lo, len - 1, ""); /* movies */
 		} else if (ends(lo, len, "sses") || ends(lo, len, "shes") || ends(lo, len, "ches") ||
 		           ends(lo, len, "xes") || ends(lo, len, "zes")) {
-			memcpy(cand[nc], lo, len - 2);
-			clen[nc++] = len - 2;
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1;
+			nc = cand_put(cand, clen, nc, lo, len - 2, "");
+			nc = cand_put(cand, clen, nc, lo, len - 1, "");
 		} else {
-			memcpy(cand[nc], lo, len - 1);
-			clen[nc++] = len - 1;
-			if (ends(lo, len, "es") && len > 4) {
-				memcpy(cand[nc], lo, len - 2);
-				clen[nc++] = len - 2;
-			}
+			nc = cand_put(cand, clen, nc, lo, len - 1, "");
+			if (ends(lo, len, "es") && len > 4)
+				nc = cand_put(cand, clen, nc, lo, len - 2, "");
 		}
 	}
 	if (nc > 0)
