@@ -667,3 +667,18 @@ news() {
 	run news 'Iran headed the delegation.'
 	[ "$output" = '[]' ]
 }
+
+@test "news: an announced act of cooperation is the intent (03x), not hypothetical; 'it' in what a state says is the state" {
+	run news 'Iran will visit Pakistan.'
+	[ "$output" = '[["IRN","PAK","036",false,false]]' ]
+	run news 'Pakistan said it would help Afghanistan.'
+	[ "$output" = '[["PAK","AFG","033",false,false]]' ]
+	# "would" outside reported speech is a counterfactual; a threat stays as it was
+	run news 'Pakistan would help Afghanistan.'
+	[ "$output" = '[]' ]
+	run news 'Iran will not help Afghanistan.'
+	[ "$(jq -c 'map(.[2][0:2])' <<<"$output")" = '["07"]' ]
+	# "it" is never a person speaking
+	run news 'Zarif said it would help Afghanistan.'
+	[ "$output" = '[]' ]
+}
