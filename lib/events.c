@@ -564,6 +564,8 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		int shared, ps = ev_parse_subject(c, v, &shared);
 		if (ps >= 0 && (v->subj < 0 || shared))
 			v->subj = ps;
+		if (v->subj < 0)
+			v->subj = ev_speaker_pronoun(c, v);
 	}
 	if (governed_infinitive(c, vi, s->a))
 		return;
@@ -581,8 +583,12 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		ev_verb_codes(c, v, &code, &pcode);
 	char nbuf[2][12];
 	if (c->news) {
+		const char *was = code;
 		code = ev_news_code(c, v, code, nbuf[0], sizeof nbuf[0]);
 		pcode = ev_news_code(c, v, pcode, nbuf[1], sizeof nbuf[1]);
+		/* an announced act is coded as the intent, which is a fact, not a hypothesis */
+		if (code != was && code[0] == '0' && code[1] == '3')
+			v->modal = 0;
 	}
 	struct reading r = {0};
 	verb_roles(c, v, &m, s, &r.sg, &r.tg);

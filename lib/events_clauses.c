@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+static int speaker_pronoun_np(const struct af_coder *c, int32_t np);
+
 /* ---- subject and target ---- */
 
 int ev_is_comma(const struct af_coder *c, size_t i)
@@ -476,7 +478,8 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	if (v->mword >= 0) {
 		static const char *const weak[] = {"CAN", "CA", "COULD", "WOULD", "SHOULD", "MUST", NULL};
 		for (int k = 0; weak[k]; k++)
-			if (ev_word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword)
+			if ((ev_word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword) &&
+			    !(code[0] == '0' && code[1] == '3' && ev_announced(c, v)))
 				return 0;
 	}
 	if (conditional(c, v, a))
@@ -616,6 +619,9 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 		return 1;
 	int passive = v->passive;
 	int32_t srcnp = passive ? cl->agent : cl->subj;
+	/* a pronoun subject stands for the speaker (ev_speaker_pronoun) */
+	if (srcnp >= 0 && !passive && speaker_pronoun_np(c, srcnp))
+		srcnp = -1;
 	/* a subject inside a parenthetical clause the verb is not in is the parse's mistake ("The
 	 * Taliban, who seized Kabul in 2021, accused Pakistan") */
 	if (srcnp >= 0 && c->t[c->parse.np[srcnp].head].paren && c->t[c->parse.np[srcnp].head].paren != c->t[v->head].paren)
@@ -749,4 +755,38 @@ int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shar
 		return -1;
 	*shared = cl->subj_inherited;
 	return ev_np_group(c, cl->subj, 1);
+}
+
+/* Is the parse's NP np the pronoun "it", "they" or "we" alone? */
+static int speaker_pronoun_np(const struct af_coder *c, int32_t np)
+{
+	static const char *const prons[] = {"IT", "THEY", "WE", NULL};
+	const struct af_syn_np *n = &c->parse.np[np];
+	for (int k = 0; prons[k] && n->end == n->start + 1; k++)
+		if (ev_word_is(c, n->start, prons[k]))
+			return 1;
+	return 0;
+}
+
+/* The speaker a pronoun subject stands for in what the speaker says ("Pakistan said it would
+ * help", "the ministry said they were ready"): when verb group v's clause is the complement
+ * of a speech verb and its subject is "it", "they" or "we", the speech verb's subject; -1. */
+int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v)
+{
+	const struct af_clause *cl = ev_clause_of(c, v);
+	if (!cl || cl->kind != AF_CL_SUB || cl->parent < 0 || cl->subj < 0 || cl->subj_inherited ||
+	    !speaker_pronoun_np(c, cl->subj) || c->parse.np[cl->subj].end != v->a)
+		return -1;
+	const struct af_clause *p = &c->parse.cl[cl->parent];
+	if (!c->t[p->verb.head].speech || (p->verb.flags & AF_VG_PASSIVE) || p->subj < 0)
+		return -1;
+	int g = ev_np_group(c, p->subj, 1);
+	if (g < 0 || !ev_group_has_code(c, g))
+		return -1;
+	/* "it" and "they" are no person's; "we" is the speaker's side, a person's too */
+	if (!ev_word_is(c, c->parse.np[cl->subj].start, "WE"))
+		for (int k = 0; k < c->gr[g].n; k++)
+			if (c->ch[c->gr[g].members[k]].person)
+				return -1;
+	return g;
 }

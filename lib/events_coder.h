@@ -249,11 +249,13 @@ struct sent {
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
+int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
 
 /* events_verbs.c: the news conventions' codes */
 int ev_refused(const struct af_coder *c, const struct vgroup *v);
+int ev_announced(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
 
 /* events_emit.c */
