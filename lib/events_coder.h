@@ -169,6 +169,7 @@ struct pmatch {
 	int src, tgt; /* chunk indices from $ / + markers, -1 */
 	int compound;
 	int score;
+	size_t wend; /* after the last word the pattern matched after the verb, 0 when none */
 };
 
 struct emit {

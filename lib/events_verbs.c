@@ -395,6 +395,8 @@ static int match_fwd(const struct af_coder *c, const struct ev_pattern *p, size_
 			m->src = ch;
 		else if (e->kind == PE_COMPOUND)
 			m->compound = 1;
+		else if (e->kind == PE_WORD || e->kind == PE_SYN)
+			m->wend = i + n;
 		if (match_fwd(c, p, from + 1, to, i + n, lim, e->glue, m))
 			return 1;
 		*m = save;
@@ -602,7 +604,7 @@ int ev_refused(const struct af_coder *c, const struct vgroup *v)
  * cooperation as the intent to do it (03x), not as the act made hypothetical. */
 int ev_announced(const struct af_coder *c, const struct vgroup *v)
 {
-	if (v->mword < 0 || v->negated)
+	if (v->mword < 0 || v->negated || v->perfect) /* "would have accepted": a counterfactual */
 		return 0;
 	static const char *const will[] = {"WILL", "SHALL", "'LL", "’LL", NULL};
 	for (int k = 0; will[k]; k++)

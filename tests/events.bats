@@ -682,3 +682,13 @@ news() {
 	run news 'Zarif said it would help Afghanistan.'
 	[ "$output" = '[]' ]
 }
+
+@test "news: a material act whose pattern names its object is aimed past that object ('imposed sanctions on Iran'); sanctions put back are imposed (163)" {
+	run news 'The United States imposed new sanctions on Iran.'
+	[ "$output" = '[["USA","IRN","163",false,false]]' ]
+	run news 'The U.S. reinstated sanctions against Iran.'
+	[ "$output" = '[["USA","IRN","163",false,false]]' ]
+	# a scene is no recipient
+	run news 'The U.S. imposed sanctions in Iran.'
+	[ "$output" = '[]' ]
+}
