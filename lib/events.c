@@ -587,6 +587,10 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 			v->subj = ps;
 		if (v->subj < 0)
 			v->subj = ev_speaker_pronoun(c, v);
+		int ps2 = ev_adverbial_participle(c, vi, s->a, s->b);
+		v->adverbial = ps2 >= 0;
+		if (v->adverbial)
+			v->subj = ps2;
 	}
 	if (governed_infinitive(c, vi, s->a))
 		return;
@@ -635,6 +639,10 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
 		r.tg = ev_topic_target(c, v, r.sg);
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
+		return;
+	/* an adverbial participle reports an act, not a statement ("Speaking at a meeting with X,
+	 * Y said", "addressing the ceremony") */
+	if (v->adverbial && k[0] == '0' && k[1] == '1')
 		return;
 	read_act(c, v, p, code, pcode, &m, s, &r);
 	/* a verb with no pattern words of its own is coded only when its sides are where the
@@ -717,7 +725,7 @@ static void mark_reported(struct af_coder *c, const struct sent *s)
 		const struct vgroup *v = &c->vg[s->ev_verb[k]];
 		int speaker = -1, reported = 0;
 		int si = sp[0] == s->ev_verb[k] ? sp[1] : sp[0];
-		if (!v->speech && si >= 0) {
+		if (!v->speech && !v->adverbial && si >= 0) {
 			reported = 1;
 			speaker = ev_speaker_of(c, si, s->b);
 		}

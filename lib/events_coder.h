@@ -92,6 +92,8 @@ struct vgroup {
 	int reduced;  /* a reduced relative ("the movement, led by X") */
 	int untagged; /* the syntax layer reads none of its words as a verb: an event only through a
 	               * pattern with words of its own ("- INCHING &ACCORDSYN *") */
+	int adverbial; /* a participle heading an adverbial clause on the main clause's subject
+	                * ("Before heading to Russia, X said", "..., welcoming the agreement") */
 };
 
 struct af_coder {
@@ -247,6 +249,7 @@ struct sent {
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
+int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
 int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);

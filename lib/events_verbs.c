@@ -96,6 +96,12 @@ int ev_verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 			return 0;
 		return 1;
 	}
+	/* "Before heading to Russia, X said": a participle after a time word opening the sentence
+	 * heads an adverbial clause (ev_adverbial_participle) */
+	if (s == a + 1 && c->t[s].tag == AF_POS_VBG &&
+	    (ev_word_is(c, a, "BEFORE") || ev_word_is(c, a, "AFTER") || ev_word_is(c, a, "UPON") ||
+	     ev_word_is(c, a, "WHILE") || ev_word_is(c, a, "WHEN")))
+		return 0;
 	if ((p->cls & W_PREP) && !(p->cls & W_TO))
 		return kind != VF_ED && kind != VF_IRR ? 1 : (p->cls & W_BY) ? 0 : 1;
 	/* an -s form right after a verb (over a plain word or two) is its object: "promised raids",

@@ -692,3 +692,14 @@ news() {
 	run news 'The U.S. imposed sanctions in Iran.'
 	[ "$output" = '[]' ]
 }
+
+@test "news: a participle heading an adverbial clause acts with the main clause's subject; one describing a noun, a list's gerund or a speech participle does not" {
+	run news 'Pakistan criticized Iran, praising Iraq.'
+	[ "$output" = '[["PAK","IRN","111",false,false],["PAK","IRQ","051",false,false]]' ]
+	run news 'Before heading to Russia, Larijani met Putin.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["042","040"]' ]
+	run news 'The soldiers fighting in Afghanistan attacked Pakistan.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["190"]' ]
+	run news 'Iran criticized issues such as security, praising Pakistan and trade.'
+	[ "$(jq -c 'map(select(.[2] == "051"))' <<<"$output")" = '[]' ]
+}
