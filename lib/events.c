@@ -235,6 +235,7 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 	c->synseen = af_calloc(d->nsyns + 1, sizeof *c->synseen);
 	c->syntried = af_calloc(d->nsyns + 1, sizeof *c->syntried);
 	build_verb_blocks(c);
+	ev_codable_verbs(c);
 	return c;
 }
 
@@ -254,6 +255,8 @@ void af_coder_free(struct af_coder *c)
 	af_dates_free(c->dates);
 	af_parse_free(&c->parse);
 	free(c->vclause);
+	free(c->want);
+	free(c->vcodable);
 	af_syntax_free(c->syn);
 	free(c->ed);
 	free(c->sd);
@@ -808,14 +811,23 @@ static void drop_light_verbs(json_t *events, size_t v0, size_t v1)
 	}
 }
 
+/* A sentence that cannot make an event (may_code 2): its actors are found all the same, for
+ * the pronouns and titles of the sentences after it (remember_person, ev_titled_people). */
+static void read_actors(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in)
+{
+	size_t ch0 = c->nch;
+	struct sent s = {.a = a, .b = b, .sidx = sidx, .in = in};
+	mark_words(c, &s);
+	find_actors(c, &s, ch0);
+	remember_person(c, ch0);
+}
+
 /* Codes one sentence s[a, b), phase by phase. */
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           json_t *events)
 {
 	size_t ch0 = c->nch;
 	c->nvg = 0;
-	if (c->news && ev_question(c, a, b))
-		return;
 	struct sent s = {.a = a, .b = b, .sidx = sidx, .in = in, .events = events, .first_event = json_array_size(events)};
 	mark_words(c, &s);
 	find_actors(c, &s, ch0);
@@ -898,38 +910,6 @@ static size_t dateline_end(const struct af_coder *c)
 	return 0;
 }
 
-/* The record's parse (struct af_parse over c->toks): the upstream "sentences" field when it
- * matches our tokens, else the compiled-in model's; each token's tag copied to c->t. */
-static int parse_text(struct af_coder *c, const struct af_evinput *in, struct af_error *err)
-{
-	c->parse_upstream = 0;
-	if (in->sentences && in->sentences_len) {
-		int rc = af_parse_read(in->sentences, in->sentences_len, in->text, in->len, &c->toks, &c->sents,
-		                       &c->parse, err);
-		if (rc < 0)
-			return -1;
-		c->parse_upstream = rc == 0;
-	}
-	if (!c->parse_upstream) {
-		if (!c->syn && af_syntax_load(&c->syn, NULL, err) < 0)
-			return -1;
-		if (af_syntax_parse(c->syn, in->text, in->len, &c->toks, &c->sents, &c->parse, err) < 0)
-			return -1;
-	}
-	for (size_t i = 0; i < c->toks.n; i++)
-		c->t[i].tag = c->parse.tok[i].tag;
-	if (c->toks.n + 1 > c->vclausecap)
-		c->vclause = af_grow(c->vclause, &c->vclausecap, c->toks.n + 1, sizeof *c->vclause);
-	for (size_t i = 0; i < c->toks.n; i++)
-		c->vclause[i] = -1;
-	for (size_t k = 0; k < c->parse.ncl; k++) {
-		const struct af_syn_vg *g = &c->parse.cl[k].verb;
-		for (size_t i = g->start; i < g->end && i < c->toks.n; i++)
-			c->vclause[i] = (int32_t)k;
-	}
-	return 0;
-}
-
 json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent, struct af_error *err)
 {
 	if (af_cameo_init(err) < 0)
@@ -994,24 +974,25 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 		}
 	}
 	c->dl_end = dateline_end(c);
-	if (parse_text(c, in, err) < 0)
-		return NULL;
 	json_t *events = json_array();
-	/* story-level discards */
-	if (ev_sentence_discard(c, 0, n) == 2) {
-		if (nsent)
-			*nsent = c->sents.n;
-		return events;
-	}
-	for (size_t s = 0; s < c->sents.n; s++) {
-		const struct af_sentence *se = &c->sents.v[s];
-		if (se->tok_end <= se->tok_start)
-			continue;
-		if (ev_sentence_discard(c, se->tok_start, se->tok_end))
-			continue;
-		code_sentence(c, se->tok_start, se->tok_end, (int)s, in, events);
-	}
 	if (nsent)
 		*nsent = c->sents.n;
+	/* story-level discards */
+	if (ev_sentence_discard(c, 0, n) == 2)
+		return events;
+	if (c->sents.n > c->wantcap)
+		c->want = af_grow(c->want, &c->wantcap, c->sents.n, 1);
+	for (size_t s = 0; s < c->sents.n; s++)
+		c->want[s] = (uint8_t)ev_may_code(c, in, c->sents.v[s].tok_start, c->sents.v[s].tok_end);
+	if (ev_parse_text(c, in, err) < 0) {
+		json_decref(events);
+		return NULL;
+	}
+	for (size_t s = 0; s < c->sents.n; s++) {
+		if (c->want[s] == 1)
+			code_sentence(c, c->sents.v[s].tok_start, c->sents.v[s].tok_end, (int)s, in, events);
+		else if (c->want[s] == 2)
+			read_actors(c, c->sents.v[s].tok_start, c->sents.v[s].tok_end, (int)s, in);
+	}
 	return events;
 }
