@@ -1,6 +1,7 @@
 /* events_actors.c - actors: dictionary phrases, chunks and their codes (dated), compound
  * groups, the record's entities and pronouns, and the dates that choose the codes. */
 #include "events_coder.h"
+#include "evdict_int.h"
 
 #include "af/util.h"
 
@@ -186,23 +187,14 @@ static int has_seg(const char *code, const char *seg)
 	return 0;
 }
 
-/* Is seg (3 letters) a CAMEO role, not a country, organisation or religion? */
-static int role_seg(const char *seg)
-{
-	static const char roles[] = "GOV ELI OPP REB INS MIL LEG JUD COP SPY PTY CVL MED BUS REF LAB EDU HLH "
-	                            "HRI AGR ENV CRM UAF SET DEV";
-	for (const char *r = roles; *r; r += r[3] ? 4 : 3)
-		if (!strncmp(r, seg, 3))
-			return 1;
-	return 0;
-}
+
 
 /* A person's code cut to whom they belong, before the first role: "IRNELI" IRN, "AFGGOV" AFG,
  * "IGOEUREEC" whole. */
 static void owner_part(char *code)
 {
 	size_t n = strlen(code), i = 3;
-	while (i + 3 <= n && !role_seg(code + i))
+	while (i + 3 <= n && !ev_role_seg(code + i))
 		i += 3;
 	if (i < n)
 		code[i] = 0;
@@ -212,7 +204,7 @@ static void owner_part(char *code)
 static int has_role(const char *code)
 {
 	for (size_t i = 3, n = strlen(code); i + 3 <= n; i += 3)
-		if (role_seg(code + i))
+		if (ev_role_seg(code + i))
 			return 1;
 	return 0;
 }
@@ -233,7 +225,7 @@ static void append_agent(char *code, size_t cap, const struct ev_agent *ag)
 static int gives_role(const struct ev_agent *const *ag, int n)
 {
 	for (int g = 0; g < n; g++)
-		if (strlen(ag[g]->post) >= 3 && role_seg(ag[g]->post))
+		if (strlen(ag[g]->post) >= 3 && ev_role_seg(ag[g]->post))
 			return 1;
 	return 0;
 }
@@ -460,7 +452,7 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 		/* an actor with a role of its own keeps it: "Taliban spokesman" AFGREB, not AFGREBGOV */
 		int own_role = have_actor && has_role(code);
 		for (int g = 0; g < nag; g++)
-			if (!own_role || !role_seg(agents[g]->post))
+			if (!own_role || !ev_role_seg(agents[g]->post))
 				append_agent(full, sizeof full, agents[g]);
 		int ci = new_chunk(c, start, end);
 		struct chunk *ch = &c->ch[ci];
@@ -569,6 +561,56 @@ static void share_agents(struct af_coder *c, const struct group *g)
 	}
 }
 
+/* ---- capitals ---- */
+
+/* Do noun phrases x and y stand together: the same, or members of one list? */
+static int same_np(const struct af_parse *p, int32_t x, int32_t y)
+{
+	return x >= 0 && y >= 0 && (x == y || (p->np[x].list >= 0 && p->np[x].list == p->np[y].list));
+}
+
+/* Does the noun phrase np act in its clause: its subject, a passive's agent, or the object of a
+ * partner preposition ("talks with Tehran")? A list member acts as its list does. */
+static int np_acts(const struct af_coder *c, int32_t np)
+{
+	const struct af_parse *p = &c->parse;
+	int32_t cl = p->np[np].clause;
+	for (size_t k = 0; cl < 0 && p->np[np].list >= 0 && k < p->nnp; k++)
+		if (same_np(p, np, (int32_t)k))
+			cl = p->np[k].clause;
+	if (cl < 0)
+		return 0;
+	const struct af_clause *k = &p->cl[cl];
+	if ((same_np(p, np, k->subj) && !k->subj_inherited) || same_np(p, np, k->agent))
+		return 1;
+	for (size_t i = k->pp_start; i < k->pp_start + k->npp; i++)
+		if (same_np(p, np, p->pps[i].np) && ev_flag(c->d->partner, c->d->partnercap, c->t[p->pps[i].prep].id))
+			return 1;
+	return 0;
+}
+
+/* A capital that acts is its country's government ("Tehran rejected", "talks with Moscow"); a
+ * capital that is a place ("arrived in Tehran", "Kabul's airport") stays the country. Only a
+ * chunk that is the capital's name alone, coded as the dictionary codes it. */
+static void capital_roles(struct af_coder *c, size_t first_chunk)
+{
+	if (!c->d->partnercap && !c->parse.nnp)
+		return;
+	for (size_t i = first_chunk; i < c->nch; i++) {
+		struct chunk *ch = &c->ch[i];
+		int actor, agent;
+		if (ch->pron || ch->npartial || strlen(ch->code) != 3 || ch->b > c->parse.ntok ||
+		    ev_match_phrase(c, ch->a, ch->b, &actor, &agent) != ch->b - ch->a || actor < 0 ||
+		    !c->d->actors[actor].capital)
+			continue;
+		const char *dc = ev_actor_code(c, &c->d->actors[actor]);
+		int32_t np = c->parse.tok[ch->b - 1].np;
+		if (!dc || strcmp(dc, ch->code) || np < 0 || c->parse.np[np].head != ch->b - 1 || !np_acts(c, np))
+			continue;
+		strcat(ch->code, "GOV");
+	}
+}
+
 /* Groups chunks joined by "and", "or", "," into compounds. */
 /* Is chunk ch, after chunk pv and a comma, the subject of its clause in the parse, pv in no
  * list or apposition with it? */
@@ -671,6 +713,7 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 	for (size_t i = first_group; i < c->ngr; i++)
 		if (c->gr[i].n > 1 && (size_t)c->gr[i].members[0] >= first_chunk)
 			share_agents(c, &c->gr[i]);
+	capital_roles(c, first_chunk);
 }
 
 /* Later mentions of a person named with a title ("Foreign Minister Zarif ... Zarif said") keep

@@ -40,6 +40,7 @@ struct ev_actor {
 	size_t ncodes;
 	char *canonical;
 	int person; /* a person (pronouns may refer to it) */
+	int capital; /* a capital city: its government when it acts (events_actors.c) */
 };
 
 struct ev_agent {
@@ -143,6 +144,8 @@ struct af_evdict {
 	size_t speechcap;
 	int *pronoun; /* word id -> 1 for he/she/him/her */
 	size_t pronouncap;
+	int *partner; /* word id -> 1 for a preposition of a party to an act ("talks with X") */
+	size_t partnercap;
 	char **files; /* names kept for pattern error positions */
 	size_t nfiles;
 	int order;
