@@ -389,10 +389,28 @@ static int skip_speech(const struct af_coder *c, const struct vgroup *v, const s
 	return !speech_obj || c->news;
 }
 
+/* A code of material conflict or cooperation (CAMEO 06-08, 14-20): its pattern's object is
+ * the act, not a topic ("imposed sanctions on", "launched attacks against"). */
+static int material_code(const char *k)
+{
+	return (k[0] == '0' && k[1] >= '6' && k[1] <= '8') || (k[0] == '1' && k[1] >= '4') || k[0] == '2';
+}
+
+/* Does token i introduce the recipient of an act ("sanctions on", "attacks against", "aid
+ * to", "withdrawal from"), not its scene ("in", "at")? */
+static int recipient_prep(const struct af_coder *c, size_t i)
+{
+	static const char *const preps[] = {"ON", "AGAINST", "TO", "FROM", "WITH", "UPON", NULL};
+	for (int k = 0; preps[k]; k++)
+		if (ev_word_is(c, i, preps[k]))
+			return 1;
+	return 0;
+}
+
 /* The source and target groups of verb group v (-1 when none): the pattern's markers, else the
  * subject and the first group after the verb, swapped by the passive's by-phrase. */
-static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const struct sent *s,
-                       int *sgp, int *tgp)
+static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
+                       const struct sent *s, int *sgp, int *tgp)
 {
 	size_t a = s->a, b = s->b, lim = v->hend + POST_WIN < b ? v->hend + POST_WIN : b;
 	int sg, tg;
@@ -408,6 +426,12 @@ static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct 
 		tg = v->subj;
 	else
 		tg = ev_find_after(c, v->hend, lim, 0, sg);
+	/* news: a material act whose pattern names its object ("imposed sanctions", "launched
+	 * attacks") is aimed at the actor after that object's preposition ("on Iran", "against
+	 * Iran"), which is no topic of a comment here */
+	if (c->news && tg < 0 && m->tgt < 0 && !v->passive && !v->speech && m->wend > v->hend && m->wend < lim &&
+	    material_code(code) && recipient_prep(c, m->wend))
+		tg = ev_find_after(c, m->wend, lim, 0, sg);
 	/* "Falastur noted that Cirith Ungol regretted" with "- NOTED + *": the pattern's target
 	 * stands before the verb, so the source is the subject before it (of "noted") */
 	if (tg >= 0 && tg == sg && m->tgt >= 0 && m->src < 0 && !v->passive && c->ch[m->tgt].a < v->head)
@@ -566,6 +590,10 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 			v->subj = ps;
 		if (v->subj < 0)
 			v->subj = ev_speaker_pronoun(c, v);
+		int ps2 = ev_adverbial_participle(c, vi, s->a, s->b);
+		v->adverbial = ps2 >= 0;
+		if (v->adverbial)
+			v->subj = ps2;
 	}
 	if (governed_infinitive(c, vi, s->a))
 		return;
@@ -591,7 +619,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 			v->modal = 0;
 	}
 	struct reading r = {0};
-	verb_roles(c, v, &m, s, &r.sg, &r.tg);
+	verb_roles(c, v, &m, code[0] ? code : pcode, s, &r.sg, &r.tg);
 	/* news: for a meeting, a protest, a posture or force (04x, 14x, 15x, 18x-20x) a place
 	 * after a locative preposition is the scene of the act, not its target ("troops will
 	 * remain in Iraq", "are fighting in Syria", "met in Kabul"); other verbs take their
@@ -614,6 +642,10 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
 		r.tg = ev_topic_target(c, v, r.sg);
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
+		return;
+	/* an adverbial participle reports an act, not a statement ("Speaking at a meeting with X,
+	 * Y said", "addressing the ceremony") */
+	if (v->adverbial && k[0] == '0' && k[1] == '1')
 		return;
 	read_act(c, v, p, code, pcode, &m, s, &r);
 	/* a verb with no pattern words of its own is coded only when its sides are where the
@@ -696,7 +728,7 @@ static void mark_reported(struct af_coder *c, const struct sent *s)
 		const struct vgroup *v = &c->vg[s->ev_verb[k]];
 		int speaker = -1, reported = 0;
 		int si = sp[0] == s->ev_verb[k] ? sp[1] : sp[0];
-		if (!v->speech && si >= 0) {
+		if (!v->speech && !v->adverbial && si >= 0) {
 			reported = 1;
 			speaker = ev_speaker_of(c, si, s->b);
 		}

@@ -92,6 +92,8 @@ struct vgroup {
 	int reduced;  /* a reduced relative ("the movement, led by X") */
 	int untagged; /* the syntax layer reads none of its words as a verb: an event only through a
 	               * pattern with words of its own ("- INCHING &ACCORDSYN *") */
+	int adverbial; /* a participle heading an adverbial clause on the main clause's subject
+	                * ("Before heading to Russia, X said", "..., welcoming the agreement") */
 };
 
 struct af_coder {
@@ -172,6 +174,7 @@ struct pmatch {
 	int src, tgt; /* chunk indices from $ / + markers, -1 */
 	int compound;
 	int score;
+	size_t wend; /* after the last word the pattern matched after the verb, 0 when none */
 };
 
 struct emit {
@@ -249,6 +252,7 @@ struct sent {
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
+int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
 int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
