@@ -462,7 +462,7 @@ static void find_body(struct doc *d)
 	if (!d->found)
 		return;
 	for (size_t i = d->bs + 1; i <= d->be; i++)
-		if (d->b[i].stop) {
+		if (d->b[i].stop && !(d->b[i].modelled && d->b[i].z >= 0)) { /* the model may say it is prose */
 			d->be = i - 1;
 			break;
 		}
@@ -492,8 +492,10 @@ static void score_blocks(struct doc *d)
 		cl_block_features(d, i, longest, x);
 		if (d->c->features)
 			cl_write_features(d, i, x);
-		if (!d->c->model.loaded || b->kind != K_NONE || (b->dups && !b->dup_first && b->words >= DUP_MIN_WORDS))
-			continue; /* a later copy of a paragraph counts nothing: the first is scored */
+		/* a later copy of a paragraph counts nothing: the first is scored; a block a rule
+		 * claimed is scored for the body run (what it costs to cross), never kept */
+		if (!d->c->model.loaded || b->kind == K_STAMP || (b->dups && !b->dup_first && b->words >= DUP_MIN_WORDS))
+			continue;
 		b->modelled = 1;
 		b->z = cl_model_logit(&d->c->model, x);
 	}

@@ -498,6 +498,17 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	return 1;
 }
 
+int ev_act_noun(const struct af_coder *c, size_t i)
+{
+	for (size_t n = 0; n < sizeof acts / sizeof acts[0]; n++)
+		if (ev_word_is(c, i, acts[n].noun))
+			return 1;
+	for (size_t n = 0; n < sizeof nominal / sizeof nominal[0]; n++)
+		if (ev_word_is(c, i, nominal[n].noun))
+			return 1;
+	return 0;
+}
+
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
  * "N between X and Y" (each with the other, symmetric), "visit to X". */
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events)

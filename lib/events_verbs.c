@@ -96,6 +96,12 @@ int ev_verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 			return 0;
 		return 1;
 	}
+	/* "Before heading to Russia, X said": a participle after a time word opening the sentence
+	 * heads an adverbial clause (ev_adverbial_participle) */
+	if (s == a + 1 && c->t[s].tag == AF_POS_VBG &&
+	    (ev_word_is(c, a, "BEFORE") || ev_word_is(c, a, "AFTER") || ev_word_is(c, a, "UPON") ||
+	     ev_word_is(c, a, "WHILE") || ev_word_is(c, a, "WHEN")))
+		return 0;
 	if ((p->cls & W_PREP) && !(p->cls & W_TO))
 		return kind != VF_ED && kind != VF_IRR ? 1 : (p->cls & W_BY) ? 0 : 1;
 	/* an -s form right after a verb (over a plain word or two) is its object: "promised raids",
@@ -395,6 +401,8 @@ static int match_fwd(const struct af_coder *c, const struct ev_pattern *p, size_
 			m->src = ch;
 		else if (e->kind == PE_COMPOUND)
 			m->compound = 1;
+		else if (e->kind == PE_WORD || e->kind == PE_SYN)
+			m->wend = i + n;
 		if (match_fwd(c, p, from + 1, to, i + n, lim, e->glue, m))
 			return 1;
 		*m = save;
@@ -602,7 +610,7 @@ int ev_refused(const struct af_coder *c, const struct vgroup *v)
  * cooperation as the intent to do it (03x), not as the act made hypothetical. */
 int ev_announced(const struct af_coder *c, const struct vgroup *v)
 {
-	if (v->mword < 0 || v->negated)
+	if (v->mword < 0 || v->negated || v->perfect) /* "would have accepted": a counterfactual */
 		return 0;
 	static const char *const will[] = {"WILL", "SHALL", "'LL", "’LL", NULL};
 	for (int k = 0; will[k]; k++)

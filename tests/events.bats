@@ -682,3 +682,24 @@ news() {
 	run news 'Zarif said it would help Afghanistan.'
 	[ "$output" = '[]' ]
 }
+
+@test "news: a material act whose pattern names its object is aimed past that object ('imposed sanctions on Iran'); sanctions put back are imposed (163)" {
+	run news 'The United States imposed new sanctions on Iran.'
+	[ "$output" = '[["USA","IRN","163",false,false]]' ]
+	run news 'The U.S. reinstated sanctions against Iran.'
+	[ "$output" = '[["USA","IRN","163",false,false]]' ]
+	# a scene is no recipient
+	run news 'The U.S. imposed sanctions in Iran.'
+	[ "$output" = '[]' ]
+}
+
+@test "news: a participle heading an adverbial clause acts with the main clause's subject; one describing a noun, a list's gerund or a speech participle does not" {
+	run news 'Pakistan criticized Iran, praising Iraq.'
+	[ "$output" = '[["PAK","IRN","111",false,false],["PAK","IRQ","051",false,false]]' ]
+	run news 'Before heading to Russia, Larijani met Putin.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["042","040"]' ]
+	run news 'The soldiers fighting in Afghanistan attacked Pakistan.'
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["190"]' ]
+	run news 'Iran criticized issues such as security, praising Pakistan and trade.'
+	[ "$(jq -c 'map(select(.[2] == "051"))' <<<"$output")" = '[]' ]
+}
