@@ -21,6 +21,7 @@ AF_DATA_USE(events_actors_bin);
 AF_DATA_USE(events_agents_bin);
 AF_DATA_USE(events_discards_bin);
 AF_DATA_USE(events_yaml);
+AF_DATA_USE(events_world_yaml);
 AF_DATA_USE(events_afghanistan_yaml);
 
 /* ---- interned words ---- */
@@ -156,7 +157,7 @@ int ev_flag(const int *tab, size_t cap, int id)
 	return id >= 0 && (size_t)id < cap && tab[id];
 }
 
-void ev_set_flag(int **tab, size_t *cap, int id)
+void ev_set_bits(int **tab, size_t *cap, int id, int bits)
 {
 	if ((size_t)id >= *cap) {
 		size_t ncap = *cap ? *cap : 256;
@@ -166,7 +167,17 @@ void ev_set_flag(int **tab, size_t *cap, int id)
 		memset(*tab + *cap, 0, (ncap - *cap) * sizeof **tab);
 		*cap = ncap;
 	}
-	(*tab)[id] = 1;
+	(*tab)[id] |= bits;
+}
+
+void ev_set_flag(int **tab, size_t *cap, int id)
+{
+	ev_set_bits(tab, cap, id, 1);
+}
+
+int ev_bits(const int *tab, size_t cap, int id)
+{
+	return id >= 0 && (size_t)id < cap ? tab[id] : 0;
 }
 
 struct af_evdict *af_evdict_new(void)
@@ -238,6 +249,7 @@ void ev_dict_release(struct af_evdict *d)
 	af_map_free(&d->synmap);
 	free(d->speech);
 	free(d->pronoun);
+	free(d->wflag);
 	for (size_t i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);
@@ -631,10 +643,23 @@ int ev_finish_actor(struct ev_rd *r, struct af_evdict *d, int actor, int line)
 		             a->canonical ? a->canonical : "?");
 		return -1;
 	}
-	/* a person: a dated role code (Phoenix keeps leaders this way) */
+	/* a person: a dated code with a role (Phoenix keeps leaders this way: [AFGGOV 011222-140929]);
+	 * a country's dated codes name states ([USRTJK <910909] [TJK >911221]), not a person */
 	for (size_t i = 0; i < a->ncodes; i++)
-		if (a->codes[i].kind != EV_DATE_ANY && strlen(a->codes[i].code) >= 6)
-			a->person = 1;
+		for (size_t k = 3; a->codes[i].kind != EV_DATE_ANY && k + 3 <= strlen(a->codes[i].code); k += 3)
+			if (ev_role_seg(a->codes[i].code + k))
+				a->person = 1;
+	return 0;
+}
+
+/* Is seg (3 letters) a CAMEO role, not a country, organisation or religion? */
+int ev_role_seg(const char *seg)
+{
+	static const char roles[] = "GOV ELI OPP REB INS MIL LEG JUD COP SPY PTY CVL MED BUS REF LAB EDU HLH "
+	                            "HRI AGR ENV CRM UAF SET DEV";
+	for (const char *r = roles; *r; r += r[3] ? 4 : 3)
+		if (!strncmp(r, seg, 3))
+			return 1;
 	return 0;
 }
 
@@ -819,6 +844,7 @@ int af_evdict_load_defaults(struct af_evdict *d, unsigned which, struct af_error
 		{AF_EVD_AGENTS, "events-agents.bin", af_evdict_load_agents},
 		{AF_EVD_DISCARDS, "events-discards.bin", af_evdict_load_discards},
 		{AF_EVD_OWN, "events.yaml", af_evdict_load_yaml},
+		{AF_EVD_OWN, "events-world.yaml", af_evdict_load_yaml},
 		{AF_EVD_OWN, "events-afghanistan.yaml", af_evdict_load_yaml},
 	};
 	/* all of them into a new dictionary: the start-up snapshot when this build has one */

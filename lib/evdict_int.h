@@ -18,6 +18,9 @@
 /* ---- core (evdict.c) ---- */
 
 void ev_set_flag(int **tab, size_t *cap, int id);
+/* Word-id bit tables: tab[id] |= bits; the bits of id (0 when none). */
+void ev_set_bits(int **tab, size_t *cap, int id, int bits);
+int ev_bits(const int *tab, size_t cap, int id);
 /* The file name, kept for the dictionary's lifetime (pattern error positions). */
 const char *ev_keep_file(struct af_evdict *d, const char *file);
 
@@ -56,6 +59,8 @@ char *ev_title_case(const char *s, size_t n);
 int ev_new_actor(struct af_evdict *d);
 int ev_add_actor_phrase(struct ev_rd *r, struct af_evdict *d, const char *s, size_t n, int actor);
 int ev_finish_actor(struct ev_rd *r, struct af_evdict *d, int actor, int line);
+/* Is seg (its first 3 letters) a CAMEO role (GOV, ELI, REB ...), not a country or group? */
+int ev_role_seg(const char *seg);
 int ev_agent_code(struct ev_rd *r, const char *s, size_t n, struct ev_agent *ag);
 int ev_add_agent_phrase(struct af_evdict *d, const char *phrase, int agent);
 int ev_add_discard(struct af_evdict *d, const char *s, size_t n, int story);

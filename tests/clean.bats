@@ -399,3 +399,37 @@ $q"
 	[[ "$stderr" == *"one.txt: a rule of kind 'copyright' would remove the whole article; not applied"* ]] || fail "$stderr"
 	[[ "$(jq -r .text <<<"$output")" == "Iran's foreign minister said on Monday"* ]] || fail "$output"
 }
+
+@test "a stop rule on a paragraph of prose does not end the article: the model weighs the block it claimed" {
+	printf '%s\n' Home World '' 'City council approves new budget after long debate' '' 'By Jane Roe' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' '' \
+		'Council members who voted against it said the plan relied on tax income that might not arrive next year.' '' \
+		'Reader comments on the plan published in the local paper were divided between praise for the school money and worry about the cost of the roads, with many asking for a vote.' '' \
+		'The mayor said she would sign the budget on Friday and that the first payments to schools would follow in March.' '' \
+		'Work on the roads is planned to start in the spring, once the contracts have been awarded to the builders.' '' \
+		'Related stories' 'Council delays vote on parking fees' >"$T/stop.txt"
+	af-clean "$T/stop.txt" >"$T/out.ndjson"
+	field .text | grep -q '^The city council approved'
+	field .text | grep -q '^Work on the roads is planned'
+	run -0 jq -e '[.removed[].kind] | index("comments")' "$T/out.ndjson"
+	! field .text | grep -q 'Council delays vote'
+}
+
+@test "an ad line between paragraphs costs what the model says: the article is not cut at it" {
+	{
+		printf 'Menu\nSearch\n\nThe long story of a small island and its lighthouse keepers\n\nBy Ann Lee\n\n'
+		for p in 'For more than a century the lighthouse on the island was kept by families who lived there all year round and rarely saw the mainland in winter.' \
+			'The first keeper arrived in 1871 with his wife and three children and wrote in his log that the wind never stopped for a single day that first winter.' \
+			'His son took over the light in 1902 and kept it through two wars, rationing the oil so that the lamp would burn through the longest nights of the year.' \
+			'The last keeper left in 1987 when the light was made automatic, and the house has stood empty ever since, visited only by birds and the odd walker.' \
+			"Today a small group of volunteers is raising money to turn the keepers' house into a museum of the island's history and the people who lived there."; do
+			printf '%s\n\nAdvertisement\n\n' "$p"
+		done
+		printf 'Share this story\nMore from the site\n'
+	} >"$T/ads.txt"
+	af-clean "$T/ads.txt" >"$T/out.ndjson"
+	[ "$(field .text | grep -c .)" -eq 5 ]
+	! field .text | grep -q Advertisement
+	run -0 jq -e '[.removed[] | select(.kind == "ad")] | length >= 1' "$T/out.ndjson"
+}
