@@ -25,6 +25,20 @@ static int is_cjk(uint32_t cp)
 	return (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF);
 }
 
+/* Before a character: the one space a run of white space (space set) folds to, unless at
+ * the start; k, the output length, after it. */
+static size_t fold_space(char *o, size_t k, int *space, struct block *b, int *inword, uint32_t *last)
+{
+	if (*space && k) {
+		o[k++] = ' ';
+		b->chars++;
+		*inword = 0;
+		*last = ' ';
+	}
+	*space = 0;
+	return k;
+}
+
 /* One line of the dump into b: whitespace runs folded to one space, zero-width characters
  * and soft hyphens dropped, trimmed; and measured on the way: characters, words (a CJK
  * character counts half), final punctuation, a final ellipsis. b->len is 0 for a blank line. */
@@ -37,13 +51,7 @@ void cl_fold_block(const char *s, size_t n, struct block *b)
 	while (i < n) {
 		unsigned char ch = (unsigned char)s[i];
 		if (ch > 0x20 && ch < 0x7F) { /* ASCII, not space */
-			if (space && k) {
-				o[k++] = ' ';
-				b->chars++;
-				inword = 0;
-				last = ' ';
-			}
-			space = 0;
+			k = fold_space(o, k, &space, b, &inword, &last);
 			o[k++] = (char)ch;
 			b->chars++;
 			int alnum = (unsigned)((ch | 0x20) - 'a') < 26u || (unsigned)(ch - '0') < 10u;
@@ -62,13 +70,7 @@ void cl_fold_block(const char *s, size_t n, struct block *b)
 			space = 1;
 			continue;
 		}
-		if (space && k) {
-			o[k++] = ' ';
-			b->chars++;
-			inword = 0;
-			last = ' ';
-		}
-		space = 0;
+		k = fold_space(o, k, &space, b, &inword, &last);
 		memcpy(o + k, s + at, i - at);
 		k += i - at;
 		b->chars++;
@@ -260,10 +262,10 @@ double cl_block_score(const struct block *b)
 /* ---- the whole article ---- */
 
 /* The removed list: runs of blocks of one kind become one entry (text joined by "\n"),
- * built in a buffer and written once, so a long run costs linear time. */
+ * built in a buffer and added once, so a long run costs linear time. */
 struct removed {
-	json_t *list;
-	int kind;          /* of the open run, or K_NONE */
+	struct af_article *a; /* the entries go to a->removed */
+	int kind;             /* of the open run, or K_NONE */
 	struct af_buf run;
 };
 
@@ -271,10 +273,7 @@ static void removed_flush(struct removed *r)
 {
 	if (r->kind == K_NONE)
 		return;
-	json_t *o = json_object();
-	json_object_set_new(o, "kind", json_string(cl_kinds[r->kind]));
-	json_object_set_new(o, "text", json_stringn_nocheck(r->run.p ? r->run.p : "", r->run.len));
-	json_array_append_new(r->list, o);
+	cl_article_add_removed(r->a, cl_kinds[r->kind], r->run.p ? r->run.p : "", r->run.len);
 	af_buf_reset(&r->run);
 	r->kind = K_NONE;
 }
@@ -306,10 +305,8 @@ static void blocks_from_text(struct doc *d, const char *raw, size_t rawlen)
 		const char *cr = memchr(text + i, '\r', j - i);
 		if (cr)
 			j = (size_t)(cr - text);
-		if (d->n == cap) {
-			cap = cap ? cap * 2 : 64;
-			d->b = af_realloc(d->b, cap * sizeof *d->b);
-		}
+		if (d->n == cap)
+			d->b = af_grow(d->b, &cap, d->n + 1, sizeof *d->b);
 		struct block *b = &d->b[d->n];
 		memset(b, 0, sizeof *b);
 		cl_fold_block(text + i, j - i, b);
@@ -465,7 +462,7 @@ static void find_body(struct doc *d)
 	if (!d->found)
 		return;
 	for (size_t i = d->bs + 1; i <= d->be; i++)
-		if (d->b[i].stop) {
+		if (d->b[i].stop && !(d->b[i].modelled && d->b[i].z >= 0)) { /* the model may say it is prose */
 			d->be = i - 1;
 			break;
 		}
@@ -495,8 +492,10 @@ static void score_blocks(struct doc *d)
 		cl_block_features(d, i, longest, x);
 		if (d->c->features)
 			cl_write_features(d, i, x);
-		if (!d->c->model.loaded || b->kind != K_NONE || (b->dups && !b->dup_first && b->words >= DUP_MIN_WORDS))
-			continue; /* a later copy of a paragraph counts nothing: the first is scored */
+		/* a later copy of a paragraph counts nothing: the first is scored; a block a rule
+		 * claimed is scored for the body run (what it costs to cross), never kept */
+		if (!d->c->model.loaded || b->kind == K_STAMP || (b->dups && !b->dup_first && b->words >= DUP_MIN_WORDS))
+			continue;
 		b->modelled = 1;
 		b->z = cl_model_logit(&d->c->model, x);
 	}
@@ -625,21 +624,27 @@ static void debug_table(const struct doc *d)
 
 /* Phase: metadata from the blocks before the body, the bylines and stamps, and the
  * dateline cut off the first kept paragraph. */
-static void read_metadata(struct doc *d, json_t *out)
+static void read_metadata(struct doc *d, struct af_article *out)
 {
 	struct af_cleaner *c = d->c;
-	struct meta m = {.source = -1, .authors = json_array()};
+	struct meta m = {.source = -1, .authors = out};
 	for (size_t i = 0; i < d->n; i++) {
 		struct block *b = &d->b[i];
 		int head = !d->found || i < d->bs;
 		int tail = d->found && i > d->be && i <= d->be + TAIL_BYLINE_SPAN;
 		if (b->kind == K_BYLINE && (head || tail || b->keep == 0))
 			cl_read_byline(c, b, &m, NULL);
-		if ((head && b->kind != K_NONE) || b->kind == K_STAMP || b->kind == K_BYLINE ||
+		if ((head && b->kind != K_NONE) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && (!d->found || i <= d->be)) ||
 		    (head && (int)i > d->title && b->chars <= HEAD_STAMP_MAX_CHARS))
 			cl_add_stamps(c, b, &m);
 	}
-	json_object_set_new(out, "title", d->title >= 0 ? json_stringn_nocheck(d->title_s, d->title_len) : json_null());
+	/* the stamps after the article are of other articles (related links, comments): read
+	 * only when the page has none before */
+	for (size_t i = d->be + 1; d->found && !m.nstamps && i < d->n; i++)
+		if (d->b[i].kind == K_STAMP || d->b[i].kind == K_BYLINE)
+			cl_add_stamps(c, &d->b[i], &m);
+	if (d->title >= 0)
+		cl_str_set(&out->title, d->title_s, d->title_len);
 	/* times written without a zone take the agency's (known from a byline by now); the
 	 * dateline, read next, needs the publication date for its year */
 	int zone = 0, has_zone = 0, first = -1;
@@ -651,20 +656,17 @@ static void read_metadata(struct doc *d, json_t *out)
 		has_zone = 1;
 	}
 	cl_choose_dates(&m, zone, has_zone, out);
-	const char *pub = json_string_value(json_object_get(out, "published"));
-	if (!pub)
-		pub = json_string_value(json_object_get(out, "updated"));
-	json_t *dateline = first >= 0 ? cl_take_dateline(c, &d->b[first], &m, pub) : json_null();
-	json_object_set_new(out, "source", m.source >= 0 ? json_string(c->ag[m.source].name) : json_null());
-	json_object_set_new(out, "authors", m.authors);
-	json_object_set_new(out, "dateline", dateline);
+	if (first >= 0)
+		cl_take_dateline(c, &d->b[first], &m, out);
+	if (m.source >= 0)
+		cl_str_set(&out->source, c->ag[m.source].name, strlen(c->ag[m.source].name));
 }
 
 /* Phase: the text (kept blocks, a blank line apart) and the removed list. */
-static void write_text(struct doc *d, struct removed *rm, json_t *out)
+static void write_text(struct doc *d, struct removed *rm, struct af_article *out)
 {
 	struct af_buf body = {0};
-	struct removed r = {.list = json_array(), .kind = K_NONE};
+	struct removed r = {.a = out, .kind = K_NONE};
 	for (size_t i = 0; i < d->n; i++) {
 		struct block *b = &d->b[i];
 		if (b->keep) {
@@ -686,13 +688,10 @@ static void write_text(struct doc *d, struct removed *rm, json_t *out)
 	af_buf_free(&r.run);
 	removed_flush(rm); /* the sentences cut, after the blocks */
 	af_buf_free(&rm->run);
-	size_t k;
-	json_t *v;
-	json_array_foreach(rm->list, k, v) json_array_append(r.list, v);
-	json_decref(rm->list);
-	json_object_set_new(out, "text", json_stringn_nocheck(body.p ? body.p : "", body.len));
-	json_object_set_new(out, "removed", r.list);
-	af_buf_free(&body);
+	for (size_t i = 0; i < rm->a->nremoved; i++)
+		cl_article_add_removed(out, rm->a->removed[i].kind, rm->a->removed[i].text.s, rm->a->removed[i].text.len);
+	out->text.s = body.p ? body.p : af_strdup("");
+	out->text.len = body.len;
 }
 
 /* a kept line of at least this many sentences is an article on one line: rules apply to
@@ -800,7 +799,7 @@ static void refuse_emptying_rules(struct doc *d)
 }
 
 /* The article from its blocks: the phases in order. */
-static json_t *clean_blocks(struct doc *d)
+static void clean_blocks(struct doc *d, struct af_article *out)
 {
 	match_rules(d);
 	count_dups(d->b, d->n);
@@ -814,15 +813,16 @@ static json_t *clean_blocks(struct doc *d)
 	refuse_emptying_rules(d);
 	if (d->c->debug)
 		debug_table(d);
-	json_t *out = json_object();
-	struct removed r = {.list = json_array(), .kind = K_NONE};
+	struct af_article cut = {0}; /* the sentences cut_sentences cuts, in its removed list */
+	struct removed r = {.a = &cut, .kind = K_NONE};
+	memset(out, 0, sizeof *out);
 	cut_sentences(d, &r);
 	read_metadata(d, out);
 	write_text(d, &r, out);
+	af_article_free(&cut);
 	for (size_t i = 0; i < d->n; i++)
 		free(d->b[i].s);
 	free(d->b);
-	return out;
 }
 
 const char *af_cleaner_warning(const struct af_cleaner *c)
@@ -830,31 +830,30 @@ const char *af_cleaner_warning(const struct af_cleaner *c)
 	return c->warning[0] ? c->warning : NULL;
 }
 
-json_t *af_clean(struct af_cleaner *c, const char *raw, size_t rawlen)
+void af_clean(struct af_cleaner *c, const char *raw, size_t rawlen, struct af_article *a)
 {
 	c->warning[0] = '\0';
 	struct doc d = {.c = c, .title = -1};
 	blocks_from_text(&d, raw, rawlen);
-	return clean_blocks(&d);
+	clean_blocks(&d, a);
 }
 
-json_t *af_clean_html(struct af_cleaner *c, const char *html, size_t len)
+int af_clean_html(struct af_cleaner *c, const char *html, size_t len, struct af_article *a)
 {
 	c->warning[0] = '\0';
 	if (!c->html && !(c->html = af_html_new()))
-		return NULL;
+		return -1;
 	struct af_html_page pg;
 	if (af_html_parse(c->html, html, len, &pg) < 0)
-		return NULL;
+		return -1;
 	struct doc d = {.c = c, .title = -1};
 	blocks_from_page(&d, &pg);
 	free(pg.text); /* the blocks hold the text now: the page's copy goes before the cleaning */
 	free(pg.lines);
 	pg.text = NULL;
 	pg.lines = NULL;
-	json_t *out = clean_blocks(&d);
-	cl_page_metadata(c, &pg.meta, out);
+	clean_blocks(&d, a);
+	cl_page_metadata(c, &pg.meta, a);
 	af_html_page_free(&pg);
-	return out;
+	return 0;
 }
-

@@ -8,6 +8,7 @@
 #include "af/clean.h"
 #include "af/dates.h"
 #include "af/pattern.h"
+#include "af/util.h"
 #include "html.h"
 
 #include <stdio.h>
@@ -15,7 +16,7 @@
 extern const char *const cl_kinds[];
 
 /* the block model (clean_model.c): CL_NFEAT features, their weights */
-#define CL_NFEAT 59
+#define CL_NFEAT 61
 /* the model's log-odds are clipped to this (a sure block counts by its length, not its odds) */
 #define CL_MAX_LOGIT 4.0
 #define CL_NSMOOTH 8 /* the smoothing stage's features */
@@ -56,7 +57,7 @@ struct af_cleaner {
 	struct rule *rules;
 	size_t nrules;
 	struct agency *ag;
-	size_t nag;
+	size_t nag, ag_cap;
 	char **alias;  /* alias i belongs to agency alias_ag[i] */
 	size_t *alias_ag;
 	size_t nalias;
@@ -68,7 +69,7 @@ struct af_cleaner {
 	pcre2_code **re_part[2]; /* by rule: its "contains" and "ends" parts, or NULL */
 	size_t nrules_built;
 	struct phrase *phrases;  /* sorted by key */
-	size_t nphrases;
+	size_t nphrases, phrases_cap;
 	pcre2_match_context *mctx;
 	pcre2_match_data *md;
 	size_t block_chars;      /* the length of the block being matched, for the callout */
@@ -119,7 +120,7 @@ struct doc {
 
 struct meta {
 	int source;
-	json_t *authors;
+	struct af_article *authors; /* the names read are added here */
 	struct af_stamp stamps[32];
 	size_t nstamps;
 };
@@ -156,8 +157,13 @@ int cl_is_title_repeat(const struct doc *d, const struct block *b);
 void cl_find_title(struct doc *d, size_t body_start);
 void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m, const char *site);
 void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m);
-void cl_choose_dates(struct meta *m, int zone, int has_zone, json_t *out);
-json_t *cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, const char *published);
-void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, json_t *out);
+void cl_choose_dates(struct meta *m, int zone, int has_zone, struct af_article *a);
+void cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, struct af_article *a);
+void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, struct af_article *a);
+/* clean_article.c */
+void cl_str_set(struct af_cstr *t, const char *s, size_t n);
+void cl_article_add_author(struct af_article *a, const char *s, size_t n);
+void cl_article_clear_authors(struct af_article *a);
+void cl_article_add_removed(struct af_article *a, const char *kind, const char *s, size_t n);
 
 #endif

@@ -92,7 +92,8 @@ static void add_phrase(struct af_cleaner *c, const char *s, size_t rule)
 {
 	struct af_buf k = {0};
 	cl_phrase_key(s, strlen(s), &k);
-	c->phrases = af_realloc(c->phrases, (c->nphrases + 1) * sizeof *c->phrases);
+	if (c->nphrases == c->phrases_cap)
+		c->phrases = af_grow(c->phrases, &c->phrases_cap, c->nphrases + 1, sizeof *c->phrases);
 	c->phrases[c->nphrases++] = (struct phrase){k.p ? k.p : af_strdup(""), rule};
 }
 
@@ -225,7 +226,8 @@ static int load_agencies(struct af_cleaner *c, const struct af_ynode *seq, struc
 			if (!strcmp(c->ag[idx].name, name->str))
 				break;
 		if (idx == c->nag) {
-			c->ag = af_realloc(c->ag, (c->nag + 1) * sizeof *c->ag);
+			if (c->nag == c->ag_cap)
+				c->ag = af_grow(c->ag, &c->ag_cap, c->nag + 1, sizeof *c->ag);
 			c->ag[c->nag++] = (struct agency){af_strdup(name->str), 0, 0};
 		}
 		if ((zone = af_ymap_get(a, "zone"))) {
@@ -243,12 +245,12 @@ static int load_agencies(struct af_cleaner *c, const struct af_ynode *seq, struc
 		if (aliases && aliases->type != AF_Y_SEQ)
 			return af_yerr(err, aliases, "aliases: expected a list, found %s", af_ytype_name(aliases));
 		size_t na = aliases ? aliases->n : 0;
+		c->alias = af_reallocarray(c->alias, c->nalias + na + 1, sizeof *c->alias);
+		c->alias_ag = af_reallocarray(c->alias_ag, c->nalias + na + 1, sizeof *c->alias_ag);
 		for (size_t j = 0; j <= na; j++) {
 			const char *s = j < na ? aliases->kids[j]->str : own[0];
 			if (j < na && af_yscalar(aliases->kids[j], "a name", err) < 0)
 				return -1;
-			c->alias = af_realloc(c->alias, (c->nalias + 1) * sizeof *c->alias);
-			c->alias_ag = af_realloc(c->alias_ag, (c->nalias + 1) * sizeof *c->alias_ag);
 			c->alias[c->nalias] = af_strdup(s);
 			c->alias_ag[c->nalias++] = idx;
 		}
@@ -337,13 +339,14 @@ static int build(struct af_cleaner *c, struct af_error *err)
 	free(order);
 	free(sorted);
 	c->re_agency = af_re_compile(c->nalias ? b.p : "(?!)", PCRE2_ZERO_TERMINATED, 0, err);
-	/* datelines: PLACE[, Country] then a date, an (AGENCY), or a dash after a capitalised place */
+	/* datelines: PLACE[, Country] then a date, an (AGENCY), or a dash after a capitalised place;
+	 * the day is a whole number ("On January 23, 1998" is no dateline "On January 2") */
 	af_buf_reset(&b);
 	const char *M = af_dates_month_alt(c->dates);
 	af_buf_printf(&b,
 	              "^(?<place>\\p{Lu}[\\p{L}'’.]*(?:[ -]\\p{Lu}[\\p{L}'’.]*){0,3}"
 	              "(?:,\\s*(?!(?i:%s)\\b)\\p{Lu}[\\p{L}'’.]*(?:\\s\\p{Lu}[\\p{L}'’.]*){0,2})?)"
-	              "(?:\\s*,?\\s*(?:(?<mon>(?i:%s))\\.?\\s+(?<day>\\d{1,2})|(?<day>\\d{1,2})\\s+(?<mon>(?i:%s))\\.?)"
+	              "(?:\\s*,?\\s*(?:(?<mon>(?i:%s))\\.?\\s+(?<day>\\d{1,2})(?!\\d)|(?<day>\\d{1,2})\\s+(?<mon>(?i:%s))\\.?)"
 	              "(?:,?\\s+(?<year>(?:19|20)\\d\\d))?(?:\\s*\\((?<agency>[^()]{2,40})\\))?\\s*(?<dash>[-–—:]+)?"
 	              "|\\s*\\((?<agency>[^()]{2,40})\\)\\s*(?<dash>[-–—:]+)?"
 	              "|\\s*(?<dash>[-–—:]+|\\s[-–—]\\s))\\s*(?=[\\p{Lu}\"“‘'\\d])",
@@ -363,10 +366,10 @@ static int load_words(const struct af_ynode *seq, char ***list, size_t *n, struc
 {
 	if (seq->type != AF_Y_SEQ)
 		return af_yerr(err, seq, "expected a list of words, found %s", af_ytype_name(seq));
+	*list = af_reallocarray(*list, *n + seq->n + 1, sizeof **list);
 	for (size_t i = 0; i < seq->n; i++) {
 		if (af_yscalar(seq->kids[i], "a word", err) < 0)
 			return -1;
-		*list = af_realloc(*list, (*n + 1) * sizeof **list);
 		(*list)[(*n)++] = af_strdup(seq->kids[i]->str);
 	}
 	return 0;
@@ -481,7 +484,7 @@ void af_cleaner_free(struct af_cleaner *c)
 	free(c);
 }
 
-json_t *af_clean_hash_id(const char *s, size_t len)
+void af_clean_hash_id(const char *s, size_t len, char id[18])
 {
 	/* eight bytes at a time, each step multiplied and folded; the tail byte by byte,
 	 * the length mixed in: stable across runs and machines (little-endian reads) */
@@ -501,8 +504,6 @@ json_t *af_clean_hash_id(const char *s, size_t len)
 	h ^= h >> 32;
 	h *= 0xD6E8FEB86659FD93ull;
 	h ^= h >> 32;
-	char buf[24];
-	snprintf(buf, sizeof buf, "h%016" PRIx64, h);
-	return json_string(buf);
+	snprintf(id, 18, "h%016" PRIx64, h);
 }
 

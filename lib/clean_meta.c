@@ -281,7 +281,7 @@ void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m,
 			} else if (m->authors) {
 				size_t len = z - a;
 				if (person_name(c, s + a, &len, site, 1))
-					json_array_append_new(m->authors, json_stringn_nocheck(s + a, len));
+					cl_article_add_author(m->authors, s + a, len);
 			}
 		}
 		if (stop >= end)
@@ -307,7 +307,7 @@ void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m)
 
 /* published: the earliest stamp not labelled "updated" (with a time when one exists that day);
  * updated: the latest stamp with a time, when later than published. */
-void cl_choose_dates(struct meta *m, int zone, int has_zone, json_t *out)
+void cl_choose_dates(struct meta *m, int zone, int has_zone, struct af_article *a)
 {
 	struct af_stamp *pub = NULL, *upd = NULL;
 	for (size_t i = 0; i < m->nstamps; i++) {
@@ -346,9 +346,10 @@ void cl_choose_dates(struct meta *m, int zone, int has_zone, json_t *out)
 				upd = &m->stamps[i];
 	if (upd && pub && af_dt_key(&upd->dt) <= af_dt_key(&pub->dt))
 		upd = NULL;
-	char buf[64];
-	json_object_set_new(out, "published", pub && af_dt_iso(&pub->dt, buf, sizeof buf) ? json_string(buf) : json_null());
-	json_object_set_new(out, "updated", upd && af_dt_iso(&upd->dt, buf, sizeof buf) ? json_string(buf) : json_null());
+	if (!pub || !af_dt_iso(&pub->dt, a->published, sizeof a->published))
+		a->published[0] = '\0';
+	if (!upd || !af_dt_iso(&upd->dt, a->updated, sizeof a->updated))
+		a->updated[0] = '\0';
 }
 
 static char *title_case(const char *s, size_t n)
@@ -387,12 +388,14 @@ static size_t group(pcre2_code *re, pcre2_match_data *md, const char *name, size
 	return af_re_group(re, md, name, a, &end) ? end - *a : 0;
 }
 
-/* A dateline at the start of the first paragraph: cut it off and describe it. */
-json_t *cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, const char *published)
+/* A dateline at the start of the first paragraph: cut it off and describe it in a (its
+ * date's year from a's published date when it has none). */
+void cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, struct af_article *a)
 {
+	const char *published = a->published[0] ? a->published : a->updated[0] ? a->updated : NULL;
 	int rc = pcre2_match(c->re_dateline, (PCRE2_SPTR)b->s, b->len, 0, PCRE2_NO_UTF_CHECK, c->md, NULL);
 	if (rc < 0)
-		return json_null();
+		return;
 	PCRE2_SIZE *ov = pcre2_get_ovector_pointer(c->md);
 	size_t end = ov[1], pa, pl, ma = 0, ml, da = 0, dl, ya = 0, yl, aa = 0, al, xa;
 	pl = group(c->re_dateline, c->md, "place", &pa);
@@ -406,21 +409,21 @@ json_t *cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, 
 		if (b->s[i] >= 'a' && b->s[i] <= 'z')
 			caps = 0;
 	if (!ml && !al && !(xl && caps && pl >= 3))
-		return json_null();
+		return;
 	/* the rest must be a sentence of its own */
 	if (end >= b->len || b->words < 6)
-		return json_null();
+		return;
 	int agency = -1;
 	if (al) {
 		agency = agency_in(c, b->s + aa, al, NULL, NULL);
 		if (agency < 0 && !ml && !caps)
-			return json_null();
+			return;
 	}
-	json_t *dl_obj = json_object();
+	a->has_dateline = 1;
 	char *place = title_case(b->s + pa, pl);
-	json_object_set_new(dl_obj, "place", json_string(place));
+	cl_str_set(&a->dateline_place, place, strlen(place));
 	free(place);
-	json_t *date = json_null();
+	a->dateline_date[0] = '\0';
 	if (ml && dl) {
 		struct af_dt t = {0};
 		t.mo = af_dates_month(c->dates, b->s + ma, ml);
@@ -437,25 +440,21 @@ json_t *cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, 
 		}
 		char buf[32];
 		if (t.y && af_dt_valid(&t) && af_dt_iso(&t, buf, sizeof buf))
-			date = json_string(buf);
+			snprintf(a->dateline_date, sizeof a->dateline_date, "%s", buf);
 	}
-	json_object_set_new(dl_obj, "date", date);
 	if (agency >= 0 && m->source < 0)
 		m->source = agency;
 	/* cut the dateline off the paragraph */
 	memmove(b->s, b->s + end, b->len - end + 1);
 	b->len -= end;
-	return dl_obj;
 }
 
-/* A date the page's metadata gives (ISO 8601 mostly) as the record writes dates. */
-static json_t *meta_date(struct af_cleaner *c, const char *s)
+/* A date the page's metadata gives (ISO 8601 mostly) as the record writes dates, into
+ * buf[64]: 1, or 0 when s gives none. */
+static int meta_date(struct af_cleaner *c, const char *s, char *buf)
 {
 	struct af_stamp st[1];
-	char buf[64];
-	if (s && af_dates_scan(c->dates, s, strlen(s), st, 1) && af_dt_iso(&st[0].dt, buf, sizeof buf))
-		return json_string(buf);
-	return NULL;
+	return s && af_dates_scan(c->dates, s, strlen(s), st, 1) && af_dt_iso(&st[0].dt, buf, 64);
 }
 
 int cl_count_words(const char *s, size_t n)
@@ -473,7 +472,7 @@ int cl_count_words(const char *s, size_t n)
  * " > ", " » ") loses its last part, or its first when that leaves under 3 words; the whole
  * title stays when the headline would be 4 words or fewer, unless the separators are of a
  * path in the site (" / ", " > ", " » ") and only the site went. */
-static json_t *doc_title(const char *t)
+static void doc_title(const char *t, struct af_cstr *out)
 {
 	static const char *const seps[] = {" | ", " - ", " – ", " — ", " / ", " > ", " » ", " \\ ", NULL};
 	size_t n = strlen(t), last = 0, first = 0;
@@ -487,8 +486,10 @@ static json_t *doc_title(const char *t)
 					last = i;
 			}
 	}
-	if (!last)
-		return json_stringn_nocheck(t, n);
+	if (!last) {
+		cl_str_set(out, t, n);
+		return;
+	}
 	const char *h = t;
 	size_t hn = last;
 	if (cl_count_words(t, last) < 3) { /* "Site | Headline" */
@@ -504,51 +505,47 @@ static json_t *doc_title(const char *t)
 	int hier = strstr(t, " / ") || strstr(t, " > ") || strstr(t, " » ") || strstr(t, " \\ ");
 	int words = cl_count_words(h, hn), all = cl_count_words(t, n);
 	if (words <= 4 && (!hier || words != all - 2))
-		return json_stringn_nocheck(t, n);
-	return json_stringn_nocheck(h, hn);
+		cl_str_set(out, t, n);
+	else
+		cl_str_set(out, h, hn);
 }
 
 /* The page's metadata over what the text gave: JSON-LD and OpenGraph name the headline,
  * the authors, the dates and the publisher more surely than lines of text do. */
-void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, json_t *out)
+void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, struct af_article *out)
 {
 	if (m->title)
-		json_object_set_new(out, "title", json_string(m->title));
+		cl_str_set(&out->title, m->title, strlen(m->title));
 	else if (m->doc_title)
-		json_object_set_new(out, "title", doc_title(m->doc_title));
-	json_t *v;
-	if ((v = meta_date(c, m->published)))
-		json_object_set_new(out, "published", v);
-	else if (json_is_null(json_object_get(out, "published")) && (v = meta_date(c, m->time)))
-		json_object_set_new(out, "published", v);
-	if ((v = meta_date(c, m->modified))) {
-		const char *p = json_string_value(json_object_get(out, "published"));
-		if (!p || strcmp(p, json_string_value(v)) < 0)
-			json_object_set_new(out, "updated", v);
-		else
-			json_decref(v);
-	}
-	json_t *people = json_array(), *a;
+		doc_title(m->doc_title, &out->title);
+	char v[64];
+	if (meta_date(c, m->published, v) || (!out->published[0] && meta_date(c, m->time, v)))
+		memcpy(out->published, v, sizeof v);
+	if (meta_date(c, m->modified, v) && (!out->published[0] || strcmp(out->published, v) < 0))
+		memcpy(out->updated, v, sizeof v);
+	struct af_article people = {0};
 	size_t i;
+	json_t *a;
 	json_array_foreach(m->authors, i, a) { /* the names of people among the page's authors */
 		size_t len = json_string_length(a);
 		if (person_name(c, json_string_value(a), &len, m->site, 0))
-			json_array_append_new(people, json_stringn_nocheck(json_string_value(a), len));
+			cl_article_add_author(&people, json_string_value(a), len);
 	}
-	if (json_array_size(people)) {
-		json_object_set(out, "authors", people);
-	} else if (m->byline) { /* the byline element, read as a byline line is */
+	if (!people.nauthors && m->byline) { /* the byline element, read as a byline line is */
 		struct block b = {0};
-		struct meta bm = {.source = -1, .authors = json_array()};
+		struct meta bm = {.source = -1, .authors = &people};
 		cl_fold_block(m->byline, strlen(m->byline), &b);
 		cl_read_byline(c, &b, &bm, m->site);
-		if (json_array_size(bm.authors))
-			json_object_set(out, "authors", bm.authors);
-		json_decref(bm.authors);
 		free(b.s);
 	}
-	json_decref(people);
-	if (json_is_null(json_object_get(out, "source")) && m->site)
-		json_object_set_new(out, "source", json_string(m->site));
+	if (people.nauthors) {
+		struct af_article t = {.authors = out->authors, .nauthors = out->nauthors, .authors_cap = out->authors_cap};
+		out->authors = people.authors;
+		out->nauthors = people.nauthors;
+		out->authors_cap = people.authors_cap;
+		people = t;
+	}
+	af_article_free(&people);
+	if (!out->source.s && m->site)
+		cl_str_set(&out->source, m->site, strlen(m->site));
 }
-

@@ -7,17 +7,12 @@
 
 #include "events_int.h"
 
-#define GROW(arr, n, cap)                                                                          \
-	do {                                                                                       \
-		if ((n) == (cap)) {                                                                \
-			(cap) = (cap) ? (cap) * 2 : 64;                                            \
-			(arr) = af_realloc((arr), (cap) * sizeof *(arr));                          \
-		}                                                                                  \
-	} while (0)
-
 /* ---- core (evdict.c) ---- */
 
 void ev_set_flag(int **tab, size_t *cap, int id);
+/* Word-id bit tables: tab[id] |= bits; the bits of id (0 when none). */
+void ev_set_bits(int **tab, size_t *cap, int id, int bits);
+int ev_bits(const int *tab, size_t cap, int id);
 /* The file name, kept for the dictionary's lifetime (pattern error positions). */
 const char *ev_keep_file(struct af_evdict *d, const char *file);
 
@@ -33,6 +28,12 @@ struct ev_rd {
 	int failed;      /* ev_rd_next met an error (an unclosed comment): err holds it */
 };
 int ev_rd_begin(struct ev_rd *r, const char *buf, size_t len, const char *file, struct af_error *err);
+/* ev_rd_begin for a verb file: its name kept (d's files), a new load order. */
+int ev_rd_begin_verbs(struct ev_rd *r, struct af_evdict *d, const char *buf, size_t len, const char *file,
+                      struct af_error *err);
+/* Cuts the trailing blanks of the o bytes in r->s and ends the line there; the offset of its
+ * first non-blank byte (at the NUL when the line is blank). */
+size_t ev_rd_trim(struct ev_rd *r, size_t o);
 int ev_rd_line(struct ev_rd *r, size_t *b, size_t *e);
 int ev_rd_err(struct ev_rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The error "file:line:col: what" (col from 1 in the line). */
@@ -56,6 +57,8 @@ char *ev_title_case(const char *s, size_t n);
 int ev_new_actor(struct af_evdict *d);
 int ev_add_actor_phrase(struct ev_rd *r, struct af_evdict *d, const char *s, size_t n, int actor);
 int ev_finish_actor(struct ev_rd *r, struct af_evdict *d, int actor, int line);
+/* Is seg (its first 3 letters) a CAMEO role (GOV, ELI, REB ...), not a country or group? */
+int ev_role_seg(const char *seg);
 int ev_agent_code(struct ev_rd *r, const char *s, size_t n, struct ev_agent *ag);
 int ev_add_agent_phrase(struct af_evdict *d, const char *phrase, int agent);
 int ev_add_discard(struct af_evdict *d, const char *s, size_t n, int story);

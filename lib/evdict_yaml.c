@@ -1,5 +1,6 @@
 /* evdict_yaml.c - af's YAML event dictionaries (docs/dictionaries.md): actors, agents, verb
- * blocks with patterns, synsets, discards, speech verbs. Errors are "file:line:col: what". */
+ * blocks with patterns, synsets, discards, speech verbs, partner prepositions. Errors are
+ * "file:line:col: what". */
 #include "evdict_int.h"
 
 #include "af/yaml.h"
@@ -93,8 +94,11 @@ static int yaml_actor(struct af_evdict *d, const struct af_ynode *a, struct af_e
 			return free_list(ph, nph), -1;
 		if (!strcmp(tn->str, "person"))
 			act->person = 1;
+		else if (!strcmp(tn->str, "capital"))
+			act->capital = 1;
 		else if (strcmp(tn->str, "org") && strcmp(tn->str, "place") && strcmp(tn->str, "group"))
-			return free_list(ph, nph), af_yerr(err, tn, "type must be person, org, group or place");
+			return free_list(ph, nph),
+			       af_yerr(err, tn, "type must be person, org, group, place or capital");
 	}
 	const struct af_ynode *code = af_ymap_get(a, "code"), *codes = af_ymap_get(a, "codes");
 	if (!code && !codes)
@@ -131,7 +135,7 @@ static int yaml_actor(struct af_evdict *d, const struct af_ynode *a, struct af_e
 			ec.d1 = f ? d1 : d2;
 			ec.d2 = d2;
 			act = &d->actors[ai];
-			act->codes = af_realloc(act->codes, (act->ncodes + 1) * sizeof *act->codes);
+			act->codes = af_reallocarray(act->codes, act->ncodes + 1, sizeof *act->codes);
 			act->codes[act->ncodes++] = ec;
 		}
 	}
@@ -173,7 +177,7 @@ static int yaml_agent(struct af_evdict *d, const struct af_ynode *a, struct af_e
 	size_t nph;
 	if (yaml_phrases(pn, "phrases", &ph, &nph, err) < 0)
 		return free_list(ph, nph), -1;
-	GROW(d->agents, d->nagents, d->agentcap);
+	d->agents = af_grow(d->agents, &d->agentcap, d->nagents + 1, sizeof *d->agents);
 	int ai = (int)d->nagents;
 	d->agents[d->nagents++] = ag;
 	for (size_t i = 0; i < nph; i++) {
@@ -280,7 +284,8 @@ int af_evdict_load_yaml(struct af_evdict *d, const char *buf, size_t len, const 
 		return -1;
 	d->order++;
 	int rc = 0;
-	static const char *const keys[] = {"actors", "agents", "verbs", "synsets", "discards", "speech", NULL};
+	static const char *const keys[] = {"actors",   "agents", "verbs",    "synsets",
+	                                   "discards", "speech", "partners", "posted", NULL};
 	if (root->type != AF_Y_MAP) {
 		rc = af_yerr(err, root, "an events dictionary must be a map (actors, agents, verbs, ...)");
 		goto out;
@@ -355,15 +360,25 @@ int af_evdict_load_yaml(struct af_evdict *d, const char *buf, size_t len, const 
 			}
 		}
 	}
-	if ((n = af_ymap_get(root, "speech"))) {
+	/* word lists: speech verbs; the prepositions whose object is a party to an act; offices
+	 * held abroad or for another body */
+	static const char *const lists[] = {"speech", "partners", "posted"};
+	for (int l = 0; l < 3; l++) {
+		if (!(n = af_ymap_get(root, lists[l])))
+			continue;
 		char **m;
 		size_t nm;
-		if ((rc = yaml_phrases(n, "speech", &m, &nm, err)) < 0) {
+		if ((rc = yaml_phrases(n, lists[l], &m, &nm, err)) < 0) {
 			free_list(m, nm);
 			goto out;
 		}
-		for (size_t j = 0; j < nm; j++)
-			ev_set_flag(&d->speech, &d->speechcap, ev_wtab_add(&d->w, m[j], strlen(m[j])));
+		for (size_t j = 0; j < nm; j++) {
+			int id = ev_wtab_add(&d->w, m[j], strlen(m[j]));
+			if (l == 0)
+				ev_set_flag(&d->speech, &d->speechcap, id);
+			else
+				ev_set_bits(&d->wflag, &d->wflagcap, id, l == 1 ? EV_WF_PARTNER : EV_WF_POSTED);
+		}
 		free_list(m, nm);
 	}
 	rc = ev_resolve_all(d, err);

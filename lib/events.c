@@ -235,6 +235,7 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 	c->synseen = af_calloc(d->nsyns + 1, sizeof *c->synseen);
 	c->syntried = af_calloc(d->nsyns + 1, sizeof *c->syntried);
 	build_verb_blocks(c);
+	ev_select_init(c);
 	return c;
 }
 
@@ -254,6 +255,8 @@ void af_coder_free(struct af_coder *c)
 	af_dates_free(c->dates);
 	af_parse_free(&c->parse);
 	free(c->vclause);
+	free(c->want);
+	free(c->vcodable);
 	af_syntax_free(c->syn);
 	free(c->ed);
 	free(c->sd);
@@ -386,10 +389,28 @@ static int skip_speech(const struct af_coder *c, const struct vgroup *v, const s
 	return !speech_obj || c->news;
 }
 
+/* A code of material conflict or cooperation (CAMEO 06-08, 14-20): its pattern's object is
+ * the act, not a topic ("imposed sanctions on", "launched attacks against"). */
+static int material_code(const char *k)
+{
+	return (k[0] == '0' && k[1] >= '6' && k[1] <= '8') || (k[0] == '1' && k[1] >= '4') || k[0] == '2';
+}
+
+/* Does token i introduce the recipient of an act ("sanctions on", "attacks against", "aid
+ * to", "withdrawal from"), not its scene ("in", "at")? */
+static int recipient_prep(const struct af_coder *c, size_t i)
+{
+	static const char *const preps[] = {"ON", "AGAINST", "TO", "FROM", "WITH", "UPON", NULL};
+	for (int k = 0; preps[k]; k++)
+		if (ev_word_is(c, i, preps[k]))
+			return 1;
+	return 0;
+}
+
 /* The source and target groups of verb group v (-1 when none): the pattern's markers, else the
  * subject and the first group after the verb, swapped by the passive's by-phrase. */
-static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const struct sent *s,
-                       int *sgp, int *tgp)
+static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
+                       const struct sent *s, int *sgp, int *tgp)
 {
 	size_t a = s->a, b = s->b, lim = v->hend + POST_WIN < b ? v->hend + POST_WIN : b;
 	int sg, tg;
@@ -405,6 +426,12 @@ static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct 
 		tg = v->subj;
 	else
 		tg = ev_find_after(c, v->hend, lim, 0, sg);
+	/* news: a material act whose pattern names its object ("imposed sanctions", "launched
+	 * attacks") is aimed at the actor after that object's preposition ("on Iran", "against
+	 * Iran"), which is no topic of a comment here */
+	if (c->news && tg < 0 && m->tgt < 0 && !v->passive && !v->speech && m->wend > v->hend && m->wend < lim &&
+	    material_code(code) && recipient_prep(c, m->wend))
+		tg = ev_find_after(c, m->wend, lim, 0, sg);
 	/* "Falastur noted that Cirith Ungol regretted" with "- NOTED + *": the pattern's target
 	 * stands before the verb, so the source is the subject before it (of "noted") */
 	if (tg >= 0 && tg == sg && m->tgt >= 0 && m->src < 0 && !v->passive && c->ch[m->tgt].a < v->head)
@@ -561,6 +588,12 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		int shared, ps = ev_parse_subject(c, v, &shared);
 		if (ps >= 0 && (v->subj < 0 || shared))
 			v->subj = ps;
+		if (v->subj < 0)
+			v->subj = ev_speaker_pronoun(c, v);
+		int ps2 = ev_adverbial_participle(c, vi, s->a, s->b);
+		v->adverbial = ps2 >= 0;
+		if (v->adverbial)
+			v->subj = ps2;
 	}
 	if (governed_infinitive(c, vi, s->a))
 		return;
@@ -578,11 +611,15 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		ev_verb_codes(c, v, &code, &pcode);
 	char nbuf[2][12];
 	if (c->news) {
+		const char *was = code;
 		code = ev_news_code(c, v, code, nbuf[0], sizeof nbuf[0]);
 		pcode = ev_news_code(c, v, pcode, nbuf[1], sizeof nbuf[1]);
+		/* an announced act is coded as the intent, which is a fact, not a hypothesis */
+		if (code != was && code[0] == '0' && code[1] == '3')
+			v->modal = 0;
 	}
 	struct reading r = {0};
-	verb_roles(c, v, &m, s, &r.sg, &r.tg);
+	verb_roles(c, v, &m, code[0] ? code : pcode, s, &r.sg, &r.tg);
 	/* news: for a meeting, a protest, a posture or force (04x, 14x, 15x, 18x-20x) a place
 	 * after a locative preposition is the scene of the act, not its target ("troops will
 	 * remain in Iraq", "are fighting in Syria", "met in Kabul"); other verbs take their
@@ -605,6 +642,10 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
 		r.tg = ev_topic_target(c, v, r.sg);
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
+		return;
+	/* an adverbial participle reports an act, not a statement ("Speaking at a meeting with X,
+	 * Y said", "addressing the ceremony") */
+	if (v->adverbial && k[0] == '0' && k[1] == '1')
 		return;
 	read_act(c, v, p, code, pcode, &m, s, &r);
 	/* a verb with no pattern words of its own is coded only when its sides are where the
@@ -687,7 +728,7 @@ static void mark_reported(struct af_coder *c, const struct sent *s)
 		const struct vgroup *v = &c->vg[s->ev_verb[k]];
 		int speaker = -1, reported = 0;
 		int si = sp[0] == s->ev_verb[k] ? sp[1] : sp[0];
-		if (!v->speech && si >= 0) {
+		if (!v->speech && !v->adverbial && si >= 0) {
 			reported = 1;
 			speaker = ev_speaker_of(c, si, s->b);
 		}
@@ -770,14 +811,23 @@ static void drop_light_verbs(json_t *events, size_t v0, size_t v1)
 	}
 }
 
+/* A sentence that cannot make an event (may_code 2): its actors are found all the same, for
+ * the pronouns and titles of the sentences after it (remember_person, ev_titled_people). */
+static void read_actors(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in)
+{
+	size_t ch0 = c->nch;
+	struct sent s = {.a = a, .b = b, .sidx = sidx, .in = in};
+	mark_words(c, &s);
+	find_actors(c, &s, ch0);
+	remember_person(c, ch0);
+}
+
 /* Codes one sentence s[a, b), phase by phase. */
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           json_t *events)
 {
 	size_t ch0 = c->nch;
 	c->nvg = 0;
-	if (c->news && ev_question(c, a, b))
-		return;
 	struct sent s = {.a = a, .b = b, .sidx = sidx, .in = in, .events = events, .first_event = json_array_size(events)};
 	mark_words(c, &s);
 	find_actors(c, &s, ch0);
@@ -860,38 +910,6 @@ static size_t dateline_end(const struct af_coder *c)
 	return 0;
 }
 
-/* The record's parse (struct af_parse over c->toks): the upstream "sentences" field when it
- * matches our tokens, else the compiled-in model's; each token's tag copied to c->t. */
-static int parse_text(struct af_coder *c, const struct af_evinput *in, struct af_error *err)
-{
-	c->parse_upstream = 0;
-	if (in->sentences && in->sentences_len) {
-		int rc = af_parse_read(in->sentences, in->sentences_len, in->text, in->len, &c->toks, &c->sents,
-		                       &c->parse, err);
-		if (rc < 0)
-			return -1;
-		c->parse_upstream = rc == 0;
-	}
-	if (!c->parse_upstream) {
-		if (!c->syn && af_syntax_load(&c->syn, NULL, err) < 0)
-			return -1;
-		if (af_syntax_parse(c->syn, in->text, in->len, &c->toks, &c->sents, &c->parse, err) < 0)
-			return -1;
-	}
-	for (size_t i = 0; i < c->toks.n; i++)
-		c->t[i].tag = c->parse.tok[i].tag;
-	if (c->toks.n + 1 > c->vclausecap)
-		c->vclause = af_grow(c->vclause, &c->vclausecap, c->toks.n + 1, sizeof *c->vclause);
-	for (size_t i = 0; i < c->toks.n; i++)
-		c->vclause[i] = -1;
-	for (size_t k = 0; k < c->parse.ncl; k++) {
-		const struct af_syn_vg *g = &c->parse.cl[k].verb;
-		for (size_t i = g->start; i < g->end && i < c->toks.n; i++)
-			c->vclause[i] = (int32_t)k;
-	}
-	return 0;
-}
-
 json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent, struct af_error *err)
 {
 	if (af_cameo_init(err) < 0)
@@ -956,24 +974,25 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 		}
 	}
 	c->dl_end = dateline_end(c);
-	if (parse_text(c, in, err) < 0)
-		return NULL;
 	json_t *events = json_array();
-	/* story-level discards */
-	if (ev_sentence_discard(c, 0, n) == 2) {
-		if (nsent)
-			*nsent = c->sents.n;
-		return events;
-	}
-	for (size_t s = 0; s < c->sents.n; s++) {
-		const struct af_sentence *se = &c->sents.v[s];
-		if (se->tok_end <= se->tok_start)
-			continue;
-		if (ev_sentence_discard(c, se->tok_start, se->tok_end))
-			continue;
-		code_sentence(c, se->tok_start, se->tok_end, (int)s, in, events);
-	}
 	if (nsent)
 		*nsent = c->sents.n;
+	/* story-level discards */
+	if (ev_sentence_discard(c, 0, n) == 2)
+		return events;
+	if (c->sents.n > c->wantcap)
+		c->want = af_grow(c->want, &c->wantcap, c->sents.n, 1);
+	for (size_t s = 0; s < c->sents.n; s++)
+		c->want[s] = (uint8_t)ev_may_code(c, in, c->sents.v[s].tok_start, c->sents.v[s].tok_end);
+	if (ev_parse_text(c, in, err) < 0) {
+		json_decref(events);
+		return NULL;
+	}
+	for (size_t s = 0; s < c->sents.n; s++) {
+		if (c->want[s] == 1)
+			code_sentence(c, c->sents.v[s].tok_start, c->sents.v[s].tok_end, (int)s, in, events);
+		else if (c->want[s] == 2)
+			read_actors(c, c->sents.v[s].tok_start, c->sents.v[s].tok_end, (int)s, in);
+	}
 	return events;
 }

@@ -1,6 +1,7 @@
 /* events_actors.c - actors: dictionary phrases, chunks and their codes (dated), compound
  * groups, the record's entities and pronouns, and the dates that choose the codes. */
 #include "events_coder.h"
+#include "evdict_int.h"
 
 #include "af/util.h"
 
@@ -186,23 +187,14 @@ static int has_seg(const char *code, const char *seg)
 	return 0;
 }
 
-/* Is seg (3 letters) a CAMEO role, not a country, organisation or religion? */
-static int role_seg(const char *seg)
-{
-	static const char roles[] = "GOV ELI OPP REB INS MIL LEG JUD COP SPY PTY CVL MED BUS REF LAB EDU HLH "
-	                            "HRI AGR ENV CRM UAF SET DEV";
-	for (const char *r = roles; *r; r += r[3] ? 4 : 3)
-		if (!strncmp(r, seg, 3))
-			return 1;
-	return 0;
-}
+
 
 /* A person's code cut to whom they belong, before the first role: "IRNELI" IRN, "AFGGOV" AFG,
  * "IGOEUREEC" whole. */
 static void owner_part(char *code)
 {
 	size_t n = strlen(code), i = 3;
-	while (i + 3 <= n && !role_seg(code + i))
+	while (i + 3 <= n && !ev_role_seg(code + i))
 		i += 3;
 	if (i < n)
 		code[i] = 0;
@@ -212,7 +204,7 @@ static void owner_part(char *code)
 static int has_role(const char *code)
 {
 	for (size_t i = 3, n = strlen(code); i + 3 <= n; i += 3)
-		if (role_seg(code + i))
+		if (ev_role_seg(code + i))
 			return 1;
 	return 0;
 }
@@ -233,7 +225,7 @@ static void append_agent(char *code, size_t cap, const struct ev_agent *ag)
 static int gives_role(const struct ev_agent *const *ag, int n)
 {
 	for (int g = 0; g < n; g++)
-		if (strlen(ag[g]->post) >= 3 && role_seg(ag[g]->post))
+		if (strlen(ag[g]->post) >= 3 && ev_role_seg(ag[g]->post))
 			return 1;
 	return 0;
 }
@@ -341,10 +333,7 @@ int ev_modifier(const struct af_coder *c, size_t i)
 
 static int new_chunk(struct af_coder *c, size_t a, size_t b)
 {
-	if (c->nch == c->chcap) {
-		c->chcap = c->chcap ? c->chcap * 2 : 32;
-		c->ch = af_realloc(c->ch, c->chcap * sizeof *c->ch);
-	}
+	c->ch = af_grow(c->ch, &c->chcap, c->nch + 1, sizeof *c->ch);
 	struct chunk *k = &c->ch[c->nch];
 	memset(k, 0, sizeof *k);
 	k->a = a;
@@ -460,7 +449,7 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 		/* an actor with a role of its own keeps it: "Taliban spokesman" AFGREB, not AFGREBGOV */
 		int own_role = have_actor && has_role(code);
 		for (int g = 0; g < nag; g++)
-			if (!own_role || !role_seg(agents[g]->post))
+			if (!own_role || !ev_role_seg(agents[g]->post))
 				append_agent(full, sizeof full, agents[g]);
 		int ci = new_chunk(c, start, end);
 		struct chunk *ch = &c->ch[ci];
@@ -569,6 +558,56 @@ static void share_agents(struct af_coder *c, const struct group *g)
 	}
 }
 
+/* ---- capitals ---- */
+
+/* Do noun phrases x and y stand together: the same, or members of one list? */
+static int same_np(const struct af_parse *p, int32_t x, int32_t y)
+{
+	return x >= 0 && y >= 0 && (x == y || (p->np[x].list >= 0 && p->np[x].list == p->np[y].list));
+}
+
+/* Does the noun phrase np act in its clause: its subject, a passive's agent, or the object of a
+ * partner preposition ("talks with Tehran")? A list member acts as its list does. */
+static int np_acts(const struct af_coder *c, int32_t np)
+{
+	const struct af_parse *p = &c->parse;
+	int32_t cl = p->np[np].clause;
+	for (size_t k = 0; cl < 0 && p->np[np].list >= 0 && k < p->nnp; k++)
+		if (same_np(p, np, (int32_t)k))
+			cl = p->np[k].clause;
+	if (cl < 0)
+		return 0;
+	const struct af_clause *k = &p->cl[cl];
+	if ((same_np(p, np, k->subj) && !k->subj_inherited) || same_np(p, np, k->agent))
+		return 1;
+	for (size_t i = k->pp_start; i < k->pp_start + k->npp; i++)
+		if (same_np(p, np, p->pps[i].np) && (ev_bits(c->d->wflag, c->d->wflagcap, c->t[p->pps[i].prep].id) & EV_WF_PARTNER))
+			return 1;
+	return 0;
+}
+
+/* A capital that acts is its country's government ("Tehran rejected", "talks with Moscow"); a
+ * capital that is a place ("arrived in Tehran", "Kabul's airport") stays the country. Only a
+ * chunk that is the capital's name alone, coded as the dictionary codes it. */
+static void capital_roles(struct af_coder *c, size_t first_chunk)
+{
+	if (!c->d->wflagcap && !c->parse.nnp)
+		return;
+	for (size_t i = first_chunk; i < c->nch; i++) {
+		struct chunk *ch = &c->ch[i];
+		int actor, agent;
+		if (ch->pron || ch->npartial || strlen(ch->code) != 3 || ch->b > c->parse.ntok ||
+		    ev_match_phrase(c, ch->a, ch->b, &actor, &agent) != ch->b - ch->a || actor < 0 ||
+		    !c->d->actors[actor].capital)
+			continue;
+		const char *dc = ev_actor_code(c, &c->d->actors[actor]);
+		int32_t np = c->parse.tok[ch->b - 1].np;
+		if (!dc || strcmp(dc, ch->code) || np < 0 || c->parse.np[np].head != ch->b - 1 || !np_acts(c, np))
+			continue;
+		strcat(ch->code, "GOV");
+	}
+}
+
 /* Groups chunks joined by "and", "or", "," into compounds. */
 /* Is chunk ch, after chunk pv and a comma, the subject of its clause in the parse, pv in no
  * list or apposition with it? */
@@ -656,10 +695,7 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 			ch->group = c->ch[i - 1].group;
 			continue;
 		}
-		if (c->ngr == c->grcap) {
-			c->grcap = c->grcap ? c->grcap * 2 : 32;
-			c->gr = af_realloc(c->gr, c->grcap * sizeof *c->gr);
-		}
+		c->gr = af_grow(c->gr, &c->grcap, c->ngr + 1, sizeof *c->gr);
 		struct group *g = &c->gr[c->ngr];
 		memset(g, 0, sizeof *g);
 		g->members[g->n++] = (int)i;
@@ -671,6 +707,7 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 	for (size_t i = first_group; i < c->ngr; i++)
 		if (c->gr[i].n > 1 && (size_t)c->gr[i].members[0] >= first_chunk)
 			share_agents(c, &c->gr[i]);
+	capital_roles(c, first_chunk);
 }
 
 /* Later mentions of a person named with a title ("Foreign Minister Zarif ... Zarif said") keep
@@ -682,9 +719,13 @@ void ev_titled_people(struct af_coder *c, size_t ch0)
 		struct chunk *ch = &c->ch[k];
 		if (!ch->person || ch->titled || ch->pron || !ch->canonical)
 			continue;
+		/* a person the dictionaries do not know takes the code of an earlier mention of the
+		 * same person ("Josep Borrell" IGOEUREEC ... "Borrell") */
+		int uncoded = !ch->code[0] || !strncmp(ch->code, "---", 3);
 		for (size_t j = k, n = 0; j-- > 0 && n < 4096; n++) {
 			const struct chunk *t = &c->ch[j];
-			if (!t->titled || !t->canonical || strcasecmp(t->canonical, ch->canonical))
+			if (!(t->titled || (uncoded && t->person && !t->pron && t->code[0] && strncmp(t->code, "---", 3))) ||
+			    !t->canonical || strcasecmp(t->canonical, ch->canonical))
 				continue;
 			if (ch->code[0] && strncmp(ch->code, "---", 3) && strncmp(ch->code, t->code, 3))
 				break; /* the title's country is not the person's: keep their own code */
@@ -727,6 +768,112 @@ size_t ev_first_entity(const struct af_mentions *ents, size_t cs)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* The country af-entities gave a person's office ("Minister" of "Iranian Transport and Urban
+ * Development", "Foreign Minister" of "Uzbek"): the dictionary's longest actor phrase at the
+ * start of the office's organisation, when its code names a country or IGO (its owner part,
+ * roles cut). 1 with the code in out, else 0. */
+static int office_owner(const struct af_coder *c, const char *org, char *out, size_t cap)
+{
+	const struct af_evdict *d = c->d;
+	int node = 0, best = -1;
+	char w[64];
+	for (const char *p = org; *p && node >= 0;) {
+		size_t n = strcspn(p, " ");
+		if (!n || n >= sizeof w)
+			break;
+		for (size_t i = 0; i < n; i++)
+			w[i] = (char)toupper((unsigned char)p[i]);
+		int id = ev_wtab_get(&d->w, w, n);
+		node = id < 0 ? -1 : ev_edges_get(&d->edges, node, id);
+		if (node >= 0 && d->nodes[node].actor >= 0)
+			best = d->nodes[node].actor;
+		p += n;
+		p += strspn(p, " ");
+	}
+	const char *code = best >= 0 ? ev_actor_code(c, &d->actors[best]) : NULL;
+	if (!code || strlen(code) < 3 || code[0] == '-' || strchr(code, '/') || d->actors[best].person)
+		return 0;
+	snprintf(out, cap, "%s", code);
+	owner_part(out);
+	return 1;
+}
+
+/* The country a title names before a ministry's name with "and" in it ("Iranian Transport and
+ * Urban Development Minister", "Iran's Roads and Urban Development Minister"): a country chunk
+ * (bare code, no person) followed by capitalised words and their "and" up to token a, within
+ * tokens [lo, a), or an uncoded organisation's chunk there whose name begins with a country. */
+static int ministry_owner(const struct af_coder *c, size_t lo, size_t a, char *out, size_t cap)
+{
+	size_t k = a;
+	int n = 0;
+	while (k > lo && n < 8 && c->t[k - 1].chunk < 0) {
+		const struct tok *t = &c->t[k - 1];
+		int capword = t->kind == AF_TOK_WORD && (t->flags & AF_TF_ALPHA) && !(t->flags & AF_TF_LOWER);
+		if (!capword && !(t->cls & W_CONJ) && !(t->cls & W_POSS))
+			return 0;
+		k--, n++;
+	}
+	int ci = k > lo ? c->t[k - 1].chunk : -1;
+	if (ci < 0 || c->ch[ci].person)
+		return 0;
+	const char *code = c->ch[ci].code;
+	/* an organisation af-entities found with no code ("Iranian Transport and Urban"): the
+	 * country its name begins with */
+	int actor, agent;
+	if (!code[0] && ev_match_phrase(c, c->ch[ci].a, c->ch[ci].b, &actor, &agent) && actor >= 0 &&
+	    !c->d->actors[actor].person) {
+		code = ev_actor_code(c, &c->d->actors[actor]);
+		n++;
+	}
+	if (!n || !code || strlen(code) != 3 || code[0] == '-')
+		return 0;
+	snprintf(out, cap, "%s", code);
+	return 1;
+}
+
+/* The agent a phrase names whole ("Foreign Minister"), or NULL. */
+static const struct ev_agent *phrase_agent(const struct af_coder *c, const char *phrase)
+{
+	const struct af_evdict *d = c->d;
+	int node = 0;
+	char w[64];
+	for (const char *p = phrase; *p && node >= 0;) {
+		size_t n = strcspn(p, " ");
+		if (!n || n >= sizeof w)
+			return NULL;
+		for (size_t i = 0; i < n; i++)
+			w[i] = (char)toupper((unsigned char)p[i]);
+		int id = ev_wtab_get(&d->w, w, n);
+		node = id < 0 ? -1 : ev_edges_get(&d->edges, node, id);
+		p += n;
+		p += strspn(p, " ");
+	}
+	return node > 0 && d->nodes[node].agent >= 0 ? &d->agents[d->nodes[node].agent] : NULL;
+}
+
+/* Codes chunk ch from the office af-entities found for its person: the organisation's country
+ * and the office's roles, when both are in the dictionaries and the office is not one held
+ * abroad (`posted` in data/events-world.yaml). */
+static void office_code(struct af_coder *c, struct chunk *ch, const char *role, const char *org)
+{
+	char owner[64], head[64];
+	const char *last = strrchr(role, ' ');
+	last = last ? last + 1 : role;
+	size_t n = strlen(last);
+	for (size_t i = 0; i < n && i + 1 < sizeof head; i++)
+		head[i] = (char)toupper((unsigned char)last[i]);
+	head[n < sizeof head ? n : sizeof head - 1] = 0;
+	/* the organisation of an envoy's office may be the host ("Special Envoy for Yemen") */
+	if (ev_bits(c->d->wflag, c->d->wflagcap, ev_wtab_get(&c->d->w, head, strlen(head))) & EV_WF_POSTED)
+		return;
+	const struct ev_agent *ag = phrase_agent(c, role);
+	if (!ag || !ag->post[0] || !office_owner(c, org, owner, sizeof owner))
+		return;
+	snprintf(ch->base, sizeof ch->base, "%s", owner);
+	snprintf(ch->code, sizeof ch->code, "%s", owner);
+	append_agent(ch->code, sizeof ch->code, ag);
 }
 
 /* Is the person entity e someone else than the dictionary's actor of chunk ch: its canonical
@@ -823,8 +970,13 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 				ch->titled = gives_role(ch->ag, ch->nag);
 				/* a title of no country ("Foreign Ministry spokesman") and a person af-entities
 				 * knows: the person's country with the title's roles */
+				char owner[64];
 				if (ch->titled && !ch->base[0] && ecode)
 					title_code(c, ch, ecode);
+				else if (ch->titled && !ch->base[0] &&
+				         ((e->org && office_owner(c, e->org, owner, sizeof owner)) ||
+				          ministry_owner(c, a, ch->a, owner, sizeof owner)))
+					title_code(c, ch, owner);
 				else if (ch->titled && ch->base[0] && former_title(c, ch->a, ch->b))
 					title_code(c, ch, ch->base);
 				if (canon) {
@@ -846,6 +998,10 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 			snprintf(ch->base, sizeof ch->base, "%s", ecode);
 		}
 		ch->person = e->type == AF_E_PERSON;
+		/* a person af-entities names with an office and its country but no code ("Sirojiddin
+		 * Muhriddin, the Foreign Minister of Tajikistan"): that country with the office's roles */
+		if (!ecode && ch->person && e->role && e->org)
+			office_code(c, ch, e->role, e->org);
 		for (size_t k = ta; k < tb; k++)
 			c->t[k].chunk = ci;
 	}

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <strings.h>
 
+static int speaker_pronoun_np(const struct af_coder *c, int32_t np);
+
 /* ---- subject and target ---- */
 
 int ev_is_comma(const struct af_coder *c, size_t i)
@@ -476,14 +478,15 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	if (v->mword >= 0) {
 		static const char *const weak[] = {"CAN", "CA", "COULD", "WOULD", "SHOULD", "MUST", NULL};
 		for (int k = 0; weak[k]; k++)
-			if (ev_word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword)
+			if ((ev_word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword) &&
+			    !(code[0] == '0' && code[1] == '3' && ev_announced(c, v)))
 				return 0;
 	}
 	if (conditional(c, v, a))
 		return 0;
 	/* a participle with no "be" heads a modifier or adverbial clause ("the soldiers fighting
 	 * in Afghanistan", "..., paying compensation"): background, not the sentence's report */
-	if (c->d->forms[v->form].kind == VF_ING && !v->be)
+	if (c->d->forms[v->form].kind == VF_ING && !v->be && !v->adverbial)
 		return 0;
 	/* an infinitive no coded verb governs is a purpose or plan ("an opportunity to exchange
 	 * views", "refused to meet"): not an act */
@@ -616,6 +619,13 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 		return 1;
 	int passive = v->passive;
 	int32_t srcnp = passive ? cl->agent : cl->subj;
+	/* an adverbial participle's subject is the main clause's (ev_adverbial_participle), which
+	 * the parse may give to the nearest noun phrase */
+	if (v->adverbial)
+		srcnp = -1;
+	/* a pronoun subject stands for the speaker (ev_speaker_pronoun) */
+	if (srcnp >= 0 && !passive && speaker_pronoun_np(c, srcnp))
+		srcnp = -1;
 	/* a subject inside a parenthetical clause the verb is not in is the parse's mistake ("The
 	 * Taliban, who seized Kabul in 2021, accused Pakistan") */
 	if (srcnp >= 0 && c->t[c->parse.np[srcnp].head].paren && c->t[c->parse.np[srcnp].head].paren != c->t[v->head].paren)
@@ -749,4 +759,90 @@ int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shar
 		return -1;
 	*shared = cl->subj_inherited;
 	return ev_np_group(c, cl->subj, 1);
+}
+
+/* Is the parse's NP np the pronoun "it", "they" or "we" alone? */
+static int speaker_pronoun_np(const struct af_coder *c, int32_t np)
+{
+	static const char *const prons[] = {"IT", "THEY", "WE", NULL};
+	const struct af_syn_np *n = &c->parse.np[np];
+	for (int k = 0; prons[k] && n->end == n->start + 1; k++)
+		if (ev_word_is(c, n->start, prons[k]))
+			return 1;
+	return 0;
+}
+
+/* The speaker a pronoun subject stands for in what the speaker says ("Pakistan said it would
+ * help", "the ministry said they were ready"): when verb group v's clause is the complement
+ * of a speech verb and its subject is "it", "they" or "we", the speech verb's subject; -1. */
+int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v)
+{
+	const struct af_clause *cl = ev_clause_of(c, v);
+	if (!cl || cl->kind != AF_CL_SUB || cl->parent < 0 || cl->subj < 0 || cl->subj_inherited ||
+	    !speaker_pronoun_np(c, cl->subj) || c->parse.np[cl->subj].end != v->a)
+		return -1;
+	const struct af_clause *p = &c->parse.cl[cl->parent];
+	if (!c->t[p->verb.head].speech || (p->verb.flags & AF_VG_PASSIVE) || p->subj < 0)
+		return -1;
+	int g = ev_np_group(c, p->subj, 1);
+	if (g < 0 || !ev_group_has_code(c, g))
+		return -1;
+	/* "it" and "they" are no person's; "we" is the speaker's side, a person's too */
+	if (!ev_word_is(c, c->parse.np[cl->subj].start, "WE"))
+		for (int k = 0; k < c->gr[g].n; k++)
+			if (c->ch[c->gr[g].members[k]].person)
+				return -1;
+	return g;
+}
+
+/* Is verb group vi a participle heading an adverbial clause, whose subject is the main
+ * clause's (the news guidelines code the act: "Zarif telephoned Ghani, welcoming the
+ * agreement"; "Before heading to Russia, Larijani said")? Not a participle describing a noun
+ * ("the soldiers fighting in Afghanistan"): one after a comma that closes a clause, or one
+ * opening the sentence (after a subordinator or none) before a comma and the main clause.
+ * The subject group it takes, -1 when it is none or the subject is not known. */
+int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b)
+{
+	static const char *const subs[] = {"BEFORE", "AFTER", "WHILE", "UPON", "WHEN", NULL};
+	const struct vgroup *v = &c->vg[vi];
+	int kind = c->d->forms[v->form].kind;
+	if ((kind != VF_ING && kind != VF_IRR) || v->be || v->inf || v->a != v->head || c->t[v->head].tag != AF_POS_VBG)
+		return -1;
+	/* "saying", "adding", "according to": who speaks, not what is done */
+	if (v->speech)
+		return -1;
+	size_t s = v->a;
+	for (int k = 0; subs[k] && s == a + 1; k++)
+		if (ev_word_is(c, a, subs[k]))
+			s = a;
+	if (s == a) {
+		/* leading: the subject of the first finite verb after the clause's comma */
+		size_t k = v->hend;
+		while (k < b && k < v->hend + SUBJ_WIN && !ev_is_comma(c, k) && !c->t[k].boundary)
+			k++;
+		if (k >= b || !ev_is_comma(c, k))
+			return -1;
+		for (size_t j = vi + 1; j < c->nvg; j++)
+			if (c->vg[j].head > k && !c->vg[j].inf && c->d->forms[c->vg[j].form].kind != VF_ING)
+				return ev_find_subject(c, (int)j, k + 1);
+		return -1;
+	}
+	if (s <= a || !ev_is_comma(c, s - 1))
+		return -1;
+	/* trailing: the subject of the verb before it, in its sentence, over no boundary */
+	for (size_t j = vi; j-- > 0;) {
+		const struct vgroup *p = &c->vg[j];
+		if (p->head < a)
+			break;
+		for (size_t k = p->hend; k < v->a; k++)
+			if (c->t[k].boundary || ev_word_is(c, k, "INCLUDING") ||
+			    (ev_word_is(c, k, "AS") && k > 0 && ev_word_is(c, k - 1, "SUCH")))
+				return -1; /* a list's gerund: "issues such as X, holding the summit" */
+		/* its own clause, close by: not a gerund in a list far from it ("issues such as
+		 * the developments, holding the summit and ...") */
+		if (p->inf || p->reduced || p->passive || v->a > p->hend + 15)
+			return -1;
+		return p->subj;
+	}
+	return -1;
 }

@@ -92,6 +92,8 @@ struct vgroup {
 	int reduced;  /* a reduced relative ("the movement, led by X") */
 	int untagged; /* the syntax layer reads none of its words as a verb: an event only through a
 	               * pattern with words of its own ("- INCHING &ACCORDSYN *") */
+	int adverbial; /* a participle heading an adverbial clause on the main clause's subject
+	                * ("Before heading to Russia, X said", "..., welcoming the agreement") */
 };
 
 struct af_coder {
@@ -104,6 +106,10 @@ struct af_coder {
 	struct af_syntax *syn;   /* the syntax layer's model (the compiled-in one), loaded on first use */
 	struct af_parse parse;   /* this record's parse: from the upstream "sentences" field or our own */
 	int parse_upstream;      /* the parse came from the record's "sentences" field */
+	uint8_t *want;           /* per sentence: ev_may_code's answer (1: parsed and coded) */
+	size_t wantcap;
+	uint8_t *vcodable;       /* per verb: has a code of its own (ev_select_init) */
+	int all_sentences;       /* parse and code every sentence (AF_EVENTS_ALL_SENTENCES) */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;
@@ -169,6 +175,7 @@ struct pmatch {
 	int src, tgt; /* chunk indices from $ / + markers, -1 */
 	int compound;
 	int score;
+	size_t wend; /* after the last word the pattern matched after the verb, 0 when none */
 };
 
 struct emit {
@@ -246,11 +253,14 @@ struct sent {
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
+int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
+int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
 
 /* events_verbs.c: the news conventions' codes */
 int ev_refused(const struct af_coder *c, const struct vgroup *v);
+int ev_announced(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
 
 /* events_emit.c */
@@ -267,5 +277,11 @@ size_t ev_find_places(struct af_coder *c, size_t a, size_t b, const struct af_me
                           struct place *out, size_t max);
 json_t *ev_place_json(const struct af_coder *c, const struct place *p);
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events);
+int ev_act_noun(const struct af_coder *c, size_t i); /* a noun ev_code_nominal reads at token i */
+
+/* events_parse.c: which sentences are parsed and coded, and their parse */
+void ev_select_init(struct af_coder *c);
+int ev_may_code(const struct af_coder *c, const struct af_evinput *in, size_t a, size_t b);
+int ev_parse_text(struct af_coder *c, const struct af_evinput *in, struct af_error *err);
 
 #endif

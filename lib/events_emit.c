@@ -72,6 +72,13 @@ static int a_people(const struct af_coder *c, int k)
 	return k >= 0 && c->t[c->ch[k].b - 1].tag == AF_POS_NNPS;
 }
 
+/* Mention k names a state as a whole under its own name: no person, no agent's role (a capital
+ * that acts is coded as the government, "ties between Tehran and Beijing" IRNGOV). */
+static int whole_state(const struct af_coder *c, int k)
+{
+	return k >= 0 && !c->ch[k].person && !c->ch[k].nag && strlen(c->ch[k].base) == 3;
+}
+
 void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
                        const char *scode, int tgt, const char *tcode, int reported, int speaker)
 {
@@ -99,7 +106,8 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	 * signed"); force against a place of one's own (17x-20x) is kept, as are its military,
 	 * rebels, opposition and its people ("the Taliban attacked Kabul", "Iranians in Qatar") */
 	if (c->news && state_family(scode) && state_family(tcode) && !strncmp(scode, tcode, 3) &&
-	    (!scode[3] || !tcode[3]) && (code[0] == '0' || (code[0] == '1' && code[1] < '7')) &&
+	    (!scode[3] || !tcode[3] || whole_state(c, src) || whole_state(c, tgt)) &&
+	    (code[0] == '0' || (code[0] == '1' && code[1] < '7')) &&
 	    !a_people(c, src) && !a_people(c, tgt))
 		return;
 	/* no duplicates */
@@ -488,6 +496,17 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	struct emit em = {.events = events, .sentence = sidx};
 	ev_emit_event(c, &em, &v, acts[n].code, src, c->ch[src].code, tgt, c->ch[tgt].code, 0, -1);
 	return 1;
+}
+
+int ev_act_noun(const struct af_coder *c, size_t i)
+{
+	for (size_t n = 0; n < sizeof acts / sizeof acts[0]; n++)
+		if (ev_word_is(c, i, acts[n].noun))
+			return 1;
+	for (size_t n = 0; n < sizeof nominal / sizeof nominal[0]; n++)
+		if (ev_word_is(c, i, nominal[n].noun))
+			return 1;
+	return 0;
 }
 
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),

@@ -96,6 +96,12 @@ int ev_verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 			return 0;
 		return 1;
 	}
+	/* "Before heading to Russia, X said": a participle after a time word opening the sentence
+	 * heads an adverbial clause (ev_adverbial_participle) */
+	if (s == a + 1 && c->t[s].tag == AF_POS_VBG &&
+	    (ev_word_is(c, a, "BEFORE") || ev_word_is(c, a, "AFTER") || ev_word_is(c, a, "UPON") ||
+	     ev_word_is(c, a, "WHILE") || ev_word_is(c, a, "WHEN")))
+		return 0;
 	if ((p->cls & W_PREP) && !(p->cls & W_TO))
 		return kind != VF_ED && kind != VF_IRR ? 1 : (p->cls & W_BY) ? 0 : 1;
 	/* an -s form right after a verb (over a plain word or two) is its object: "promised raids",
@@ -374,6 +380,17 @@ static size_t elem_at(const struct af_coder *c, const struct ev_pelem *e, size_t
 	return 0;
 }
 
+/* What element e matched (chunk ch when a side), into m. */
+static void note_elem(const struct ev_pelem *e, int ch, struct pmatch *m)
+{
+	if (e->kind == PE_TARGET)
+		m->tgt = ch;
+	else if (e->kind == PE_SOURCE)
+		m->src = ch;
+	else if (e->kind == PE_COMPOUND)
+		m->compound = 1;
+}
+
 /* Match elements el[from..to) forward starting at or after pos (exactly at pos when glued),
  * within [pos, lim). */
 static int match_fwd(const struct af_coder *c, const struct ev_pattern *p, size_t from, size_t to, size_t pos,
@@ -389,12 +406,9 @@ static int match_fwd(const struct af_coder *c, const struct ev_pattern *p, size_
 		if (!n || i + n > lim)
 			continue;
 		struct pmatch save = *m;
-		if (e->kind == PE_TARGET)
-			m->tgt = ch;
-		else if (e->kind == PE_SOURCE)
-			m->src = ch;
-		else if (e->kind == PE_COMPOUND)
-			m->compound = 1;
+		note_elem(e, ch, m);
+		if (e->kind == PE_WORD || e->kind == PE_SYN)
+			m->wend = i + n; /* where the pattern's words end after the verb */
 		if (match_fwd(c, p, from + 1, to, i + n, lim, e->glue, m))
 			return 1;
 		*m = save;
@@ -421,12 +435,7 @@ static int match_bwd(const struct af_coder *c, const struct ev_pattern *p, size_
 		if (glued && i + n != end)
 			continue;
 		struct pmatch save = *m;
-		if (e->kind == PE_TARGET)
-			m->tgt = ch;
-		else if (e->kind == PE_SOURCE)
-			m->src = ch;
-		else if (e->kind == PE_COMPOUND)
-			m->compound = 1;
+		note_elem(e, ch, m);
 		int g2 = to - 1 > from ? p->el[to - 2].glue : 0;
 		if (match_bwd(c, p, from, to - 1, i, lim, g2, m))
 			return 1;
@@ -597,11 +606,61 @@ int ev_refused(const struct af_coder *c, const struct vgroup *v)
  * aid, talks or mediation (021-023, 026-028: "called for continuation of Iran's constructive
  * role" stays 022, the guidelines' cooperative request); a refused act is a rejection (125
  * for a meeting or negotiation, else 120). */
+/* Does verb group v announce its act: "will" / "shall" / "'ll", or "would" in what a speech
+ * verb reports ("said it would help")? The news guidelines code an announced act of
+ * cooperation as the intent to do it (03x), not as the act made hypothetical. */
+int ev_announced(const struct af_coder *c, const struct vgroup *v)
+{
+	if (v->mword < 0 || v->negated || v->perfect) /* "would have accepted": a counterfactual */
+		return 0;
+	static const char *const will[] = {"WILL", "SHALL", "'LL", "’LL", NULL};
+	for (int k = 0; will[k]; k++)
+		if (ev_wtab_get(&c->d->w, will[k], strlen(will[k])) == v->mword)
+			return 1;
+	if (ev_wtab_get(&c->d->w, "WOULD", 5) != v->mword)
+		return 0;
+	/* "would" in a complement clause of a speech verb: the speaker announces it */
+	const struct af_clause *k = ev_clause_of(c, v);
+	for (int hops = 0; k && k->parent >= 0 && hops < 3; hops++) {
+		const struct af_clause *p = &c->parse.cl[k->parent];
+		if (k->kind == AF_CL_SUB && c->t[p->verb.head].speech)
+			return 1;
+		k = p;
+	}
+	return 0;
+}
+
+/* The intent code (CAMEO 03x) of an act of cooperation: CAMEO's intent family parallels the
+ * acts' (036 meet or negotiate for 04x, 032 diplomatic cooperation for 05x, 031 material
+ * cooperation for 06x, 033 aid for 07x, 035 yield for 08x, 0356 for a withdrawal); "" when
+ * code is no such act. */
+static const char *intent_code(const char *code)
+{
+	if (code[0] != '0')
+		return "";
+	switch (code[1]) {
+	case '4':
+		return "036";
+	case '5':
+		return "032";
+	case '6':
+		return "031";
+	case '7':
+		return "033";
+	case '8':
+		return code[2] == '7' ? "0356" : "035";
+	}
+	return "";
+}
+
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n)
 {
 	static const char *const demand[] = {"call", "urge", "demand", NULL};
 	if (!code[0] || !strcmp(code, "---"))
 		return code;
+	const char *intent = intent_code(code);
+	if (intent[0] && ev_announced(c, v))
+		return intent;
 	if (code[0] == '0' && code[1] == '2' && (code[2] == '0' || code[2] == '4' || code[2] == '5') &&
 	    lemma_in(c, v->head, demand)) {
 		snprintf(buf, n, "10%s", code + 2);

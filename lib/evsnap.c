@@ -22,8 +22,9 @@
 static const char magic[8] = {'A', 'F', 'E', 'V', 'S', 'N', 'P', '1'};
 
 /* The compiled-in texts a snapshot stands for (the order of af_evdict_load_defaults). */
-static const char *const sources[] = {"events-verbs.bin", "events-actors.bin", "events-agents.bin",
-                                      "events-discards.bin", "events.yaml", "events-afghanistan.yaml"};
+static const char *const sources[] = {"events-verbs.bin",    "events-actors.bin", "events-agents.bin",
+                                      "events-discards.bin", "events.yaml",       "events-world.yaml",
+                                      "events-afghanistan.yaml"};
 enum { NSRC = sizeof sources / sizeof sources[0] };
 
 /* A fingerprint of the layout: a snapshot from another build of different structures is refused. */
@@ -48,13 +49,7 @@ struct wbuf {
 
 static void put(struct wbuf *b, const void *x, size_t n)
 {
-	if (b->n + n > b->cap) {
-		size_t nc = b->cap ? b->cap * 2 : 1 << 20;
-		while (nc < b->n + n)
-			nc *= 2;
-		b->p = af_realloc(b->p, nc);
-		b->cap = nc;
-	}
+	b->p = af_grow(b->p, &b->cap, b->n + n, 1);
 	if (n)
 		memcpy(b->p + b->n, x, n);
 	b->n += n;
@@ -118,6 +113,7 @@ int ev_snap_write(const struct af_evdict *d, char **out, size_t *outlen)
 		put(&b, a->codes, a->ncodes * sizeof *a->codes);
 		put_str(&b, a->canonical);
 		put_u64(&b, (uint64_t)a->person);
+		put_u64(&b, (uint64_t)a->capital);
 	}
 	put_u64(&b, d->nagents);
 	put(&b, d->agents, d->nagents * sizeof *d->agents);
@@ -162,6 +158,8 @@ int ev_snap_write(const struct af_evdict *d, char **out, size_t *outlen)
 	put(&b, d->speech, d->speechcap * sizeof *d->speech);
 	put_u64(&b, d->pronouncap);
 	put(&b, d->pronoun, d->pronouncap * sizeof *d->pronoun);
+	put_u64(&b, d->wflagcap);
+	put(&b, d->wflag, d->wflagcap * sizeof *d->wflag);
 	put_u64(&b, (uint64_t)d->order);
 	put_u64(&b, (uint64_t)d->ntransforms);
 	put(&b, magic, sizeof magic);
@@ -331,6 +329,7 @@ static void read_actors(struct af_evdict *d, struct rbuf *r, size_t *pop)
 		a->codes = get_array(r, a->ncodes, sizeof *a->codes);
 		a->canonical = get_str(r, d->pool, d->poolcap, &po);
 		a->person = (int)get_u64(r);
+		a->capital = (int)get_u64(r);
 		d->nactors = i + 1;
 	}
 	d->nagents = get_count(r, sizeof *d->agents);
@@ -382,7 +381,7 @@ static void read_patterns(struct af_evdict *d, struct rbuf *r)
 	d->formhead = get_array(r, d->formheadcap, sizeof *d->formhead);
 }
 
-/* The synsets with their raw members, the speech and pronoun flags, the counters. */
+/* The synsets with their raw members, the speech, pronoun and word flags, the counters. */
 static void read_synsets(struct af_evdict *d, struct rbuf *r)
 {
 	size_t ns = get_count(r, 8);
@@ -420,6 +419,9 @@ static void read_synsets(struct af_evdict *d, struct rbuf *r)
 	free(d->pronoun);
 	d->pronouncap = get_count(r, sizeof *d->pronoun);
 	d->pronoun = get_array(r, d->pronouncap, sizeof *d->pronoun);
+	free(d->wflag);
+	d->wflagcap = get_count(r, sizeof *d->wflag);
+	d->wflag = get_array(r, d->wflagcap, sizeof *d->wflag);
 	d->order = (int)get_u64(r);
 	d->ntransforms = (int)get_u64(r);
 	char m[8];

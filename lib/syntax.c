@@ -751,6 +751,13 @@ static void grow_toks(struct af_parse *p, size_t n)
 int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, const struct af_tokens *toks,
                     const struct af_sentences *sents, struct af_parse *p, struct af_error *err)
 {
+	return af_syntax_parse_some(m, text, len, toks, sents, NULL, p, err);
+}
+
+int af_syntax_parse_some(const struct af_syntax *m, const char *text, size_t len, const struct af_tokens *toks,
+                         const struct af_sentences *sents, const uint8_t *want, struct af_parse *p,
+                         struct af_error *err)
+{
 	(void)len;
 	(void)err;
 	grow_toks(p, toks->n);
@@ -766,6 +773,10 @@ int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, con
 			af_error_set(err, "sentence %zu out of range", s);
 			return -1;
 		}
+		if (want && want[s] != 1)
+			continue;
+		for (size_t i = a; i < b; i++)
+			p->tok[i].lemma_len = 1; /* lemmatized below */
 		size_t need = n * (sizeof(struct af_syn_info) + sizeof(struct af_syn_word) + 2) + 64;
 		if (p->cap_work * 8 < need) {
 			size_t c = p->cap_work ? p->cap_work : 256;
@@ -798,6 +809,8 @@ int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, con
 		size_t n = toks->v[i].end - toks->v[i].start;
 		struct af_syn_tok *t = &p->tok[i];
 		t->lemma = (uint32_t)p->lemmas.len;
+		if (want && !t->lemma_len)
+			continue; /* a sentence not parsed: no lemma */
 		if (n >= AF_SYN_WORDMAX - 8) {
 			af_buf_add(&p->lemmas, s, n);
 			t->lemma_len = (uint32_t)n;

@@ -79,3 +79,65 @@ both() {
 	run sides 'A Taliban commander attacked Pakistani troops.' 2015-03-01
 	[ "$output" = 'AFGREB PAKMIL' ]
 }
+
+# "SOURCE-TEXT SOURCE-CODE > TARGET-TEXT TARGET-CODE" of each event
+pairs() {
+	chain "$@" | jq -r '.events[] | "\(.source.text) \(.source.actor) > \(.target.text) \(.target.actor)"'
+}
+
+@test "actors: a capital that acts is its government, a capital that is a place its country" {
+	run pairs 'Tehran rejected the accusation by Washington.' ''
+	[ "$output" = 'Tehran IRNGOV > Washington USA' ]
+	run pairs 'India will hold a meeting with Tehran and Moscow.' ''
+	[ "${lines[0]}" = 'India IND > Tehran IRNGOV' ]
+	[ "${lines[1]}" = 'India IND > Moscow RUSGOV' ]
+	run pairs 'Iranian Foreign Minister Zarif traveled to Moscow.' ''
+	[ "$output" = 'Iranian Foreign Minister Zarif IRNGOVFRM > Moscow RUS' ]
+	run pairs 'The U.S. attacked Kabul.' ''
+	[ "$output" = 'U.S. USA > Kabul AFG' ]
+}
+
+@test "actors: a YAML actor of type capital acts as its government (partners: with); a bad type is refused" {
+	printf 'actors:\n  - {phrases: [Gondor City], type: kapital, code: GON}\n' > "$BATS_TEST_TMPDIR/x.yaml"
+	run af-events --lexicon "$BATS_TEST_TMPDIR/x.yaml" </dev/null
+	[ "$status" -eq 78 ]
+	[[ "$output" == *"x.yaml:2:"*"type must be person, org, group, place or capital"* ]]
+	printf 'actors:\n  - {phrases: [Osgiliath], type: capital, code: GON}\n  - {phrases: [Mordor], code: MOR}\npartners: [with]\n' > "$BATS_TEST_TMPDIR/y.yaml"
+	run sh -c "echo '{\"text\":\"Osgiliath attacked Mordor. Mordor attacked Osgiliath.\"}' | af-events --lexicon '$BATS_TEST_TMPDIR/y.yaml' | jq -r '.events[] | \"\(.source.actor) \(.target.actor)\"'"
+	[ "${lines[0]}" = 'GONGOV MOR' ]
+	[ "${lines[1]}" = 'MOR GON' ]
+}
+
+@test "actors: a country with dated state codes is no person: its title and a name are one official" {
+	run pairs 'Tajik Foreign Minister Sirojiddin Muhriddin met Amir Abdollahian.' ''
+	[ "${lines[0]}" = 'Tajik Foreign Minister Sirojiddin Muhriddin TJKGOVFRM > Amir Abdollahian IRNGOV' ]
+}
+
+@test "actors: each member of a list of titled names is coded" {
+	run pairs 'Amir Abdollahian met with Uzbek Foreign Minister Bakhtiar Saidov, Tajik counterpart Sirojiddin Muhriddin, and Pakistani Foreign Minister Bilawal Bhutto Zardari.' ''
+	[ "${#lines[@]}" -eq 3 ]
+	[ "${lines[0]}" = 'Amir Abdollahian IRNGOV > Uzbek Foreign Minister Bakhtiar Saidov UZBGOVFRM' ]
+	[ "${lines[1]}" = 'Amir Abdollahian IRNGOV > Tajik counterpart Sirojiddin Muhriddin TJKGOV' ]
+	[[ "${lines[2]}" == 'Amir Abdollahian IRNGOV > Pakistani Foreign Minister '*' PAKGOVFRM' ]]
+	# later mentions keep the office
+	run pairs 'Tajik Foreign Minister Sirojiddin Muhriddin arrived. Amir Abdollahian and Muhriddin discussed ties.' ''
+	[[ "$output" == *'Muhriddin TJKGOVFRM'* ]]
+}
+
+@test "actors: a ministry's name with 'and' in it does not hide the minister's country" {
+	run pairs 'Iranian Transport and Urban Development Minister Mohammad Eslami and his Afghan counterpart Mohammad Yama Shams discussed the railway.' ''
+	[[ "${lines[0]}" == *'Mohammad Eslami IRNGOV > '*'Mohammad Yama Shams AFGGOV' ]]
+}
+
+@test "actors: a person the dictionaries do not know keeps the code of an earlier mention" {
+	run pairs 'Josep Borrell, the EU foreign policy chief, met Abdollahian. Borrell appreciated the efforts of Iran.' ''
+	[ "${lines[1]}" = 'Borrell IGOEUREEC > Iran IRN' ]
+}
+
+@test "actors: a person af-entities gives an office and a country is coded from them, an envoy is not" {
+	run pairs 'Sirojiddin Muhriddin, the Foreign Minister of Tajikistan, met Amir Abdollahian.' ''
+	[ "${lines[0]}" = 'Sirojiddin Muhriddin TJKGOVFRM > Amir Abdollahian IRNGOV' ]
+	# the organisation of an office held abroad may be the host (data/events-world.yaml posted)
+	run pairs 'Hans Grundberg, the UN Special Envoy for Yemen, met Amir Abdollahian.' ''
+	[[ "$output" != *'YEMGOV'* ]]
+}

@@ -54,7 +54,10 @@ struct ctx {
 
 /* Fields a record may bring that the page may also give: the input's wins (unless
  * --prefer-page), and is kept when the page gives none. */
-static const char *const given[] = {"title", "authors", "published", "updated", NULL};
+static int given(enum af_article_field f)
+{
+	return f == AF_ARTICLE_TITLE || f == AF_ARTICLE_AUTHORS || f == AF_ARTICLE_PUBLISHED || f == AF_ARTICLE_UPDATED;
+}
 
 static int empty_value(const json_t *v)
 {
@@ -62,13 +65,22 @@ static int empty_value(const json_t *v)
 	       (json_is_string(v) && !json_string_length(v));
 }
 
-static void keep_given(struct af_record *r, json_t *out, int prefer_page)
+/* Does the input record give field f (a value that is not null, "" or [])? */
+static int input_gives(const struct af_record *r, enum af_article_field f)
 {
-	for (int i = 0; given[i]; i++) {
-		json_t *in = af_record_get(r, given[i]);
-		if (!empty_value(in) && (!prefer_page || empty_value(json_object_get(out, given[i]))))
-			json_object_del(out, given[i]);
-		json_decref(in);
+	json_t *in = af_record_get(r, af_article_field_names[f]);
+	int gives = !empty_value(in);
+	json_decref(in);
+	return gives;
+}
+
+/* The article's fields into the record, but for those the input gives (see given). */
+static void set_fields(struct af_record *r, const struct af_article *a, int prefer_page)
+{
+	for (int f = 0; f < AF_ARTICLE_NFIELDS; f++) {
+		if (given(f) && input_gives(r, f) && (!prefer_page || af_article_empty(a, f)))
+			continue;
+		af_article_write(a, f, af_record_set_json(r, af_article_field_names[f]));
 	}
 }
 
@@ -98,28 +110,39 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	/* an input id is kept byte for byte, whatever its type, even one jansson cannot
 	 * represent (123456789012345678901234567890, 1e400): only a missing or null id is made */
 	const struct af_field *idf = af_record_field(r, "id");
-	json_t *id = NULL;
-	if (!idf || (idf->vlen == 4 && !memcmp(idf->val, "null", 4)))
-		id = c->id ? json_string(c->id) : af_clean_hash_id(s, len);
-	json_t *given_id = id ? json_incref(id) : af_record_get(r, "id");
-	const char *page = json_string_value(given_id);
+	char hash[18];
+	const char *id = NULL;
+	if (!idf || (idf->vlen == 4 && !memcmp(idf->val, "null", 4))) {
+		if (!c->id)
+			af_clean_hash_id(s, len, hash);
+		id = c->id ? c->id : hash;
+	}
+	char *given_id = id ? NULL : af_record_string(r, "id", NULL);
+	const char *page = id ? id : given_id;
 	if (c->features)
 		af_cleaner_features(c->cleaner, c->features, page ? page : "");
-	json_t *out = html ? af_clean_html(c->cleaner, s, len) : af_clean(c->cleaner, s, len);
+	struct af_article a;
+	if (html) {
+		if (af_clean_html(c->cleaner, s, len, &a) < 0)
+			af_die(AF_EX_SOFTWARE, "the HTML parser failed (out of memory?)");
+	} else {
+		af_clean(c->cleaner, s, len, &a);
+	}
 	free(s);
-	if (!out)
-		af_die(AF_EX_SOFTWARE, "the HTML parser failed (out of memory?)");
-	keep_given(r, out, c->prefer_page);
 	if (af_cleaner_warning(c->cleaner))
 		af_warn("%s%s%s: %s", c->name ? c->name : "record", page && !c->name ? " " : "", page && !c->name ? page : "",
 		        af_cleaner_warning(c->cleaner));
-	json_decref(given_id);
-	if (id)
-		af_record_set(r, "id", id);
-	const char *k;
-	json_t *v;
-	json_object_foreach(out, k, v) af_record_set(r, k, json_incref(v));
-	json_decref(out);
+	free(given_id);
+	if (id) { /* a file name that is not UTF-8 gives a null id */
+		struct af_buf *b = af_record_set_json(r, "id");
+		size_t bad;
+		if (af_utf8_valid(id, strlen(id), &bad))
+			af_json_string(b, id, strlen(id));
+		else
+			af_buf_adds(b, "null");
+	}
+	set_fields(r, &a, c->prefer_page);
+	af_article_free(&a);
 	return AF_WRITE;
 }
 

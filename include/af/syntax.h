@@ -200,6 +200,14 @@ void af_parse_free(struct af_parse *p);
 int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, const struct af_tokens *toks,
                     const struct af_sentences *sents, struct af_parse *p, struct af_error *err);
 
+/* af_syntax_parse for the sentences s with want[s] == 1 only (want NULL: all of them): the
+ * tokens of the others are left as outside every sentence (tag SYM, chunk O, an empty lemma),
+ * so no clause is found in them. For a caller that reads only some sentences (af-events
+ * parses those that name an actor). */
+int af_syntax_parse_some(const struct af_syntax *m, const char *text, size_t len, const struct af_tokens *toks,
+                         const struct af_sentences *sents, const uint8_t *want, struct af_parse *p,
+                         struct af_error *err);
+
 /* The lemma of token i (lower case, not NUL-terminated; *n its length). */
 static inline const char *af_parse_lemma(const struct af_parse *p, size_t i, size_t *n)
 {

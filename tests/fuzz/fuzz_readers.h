@@ -177,12 +177,16 @@ static int fuzz_clean_one(const unsigned char *data, size_t size)
 	if (!c)
 		c = af_cleaner_new(&err);
 	FUZZ_CHECK(c != NULL);
-	json_t *out = af_clean(c, (const char *)data, size);
-	FUZZ_CHECK(json_is_object(out));
-	json_t *text = json_object_get(out, "text");
-	FUZZ_CHECK(json_is_string(text));
-	FUZZ_CHECK(af_utf8_valid(json_string_value(text), json_string_length(text), &bad));
+	struct af_article a;
+	af_clean(c, (const char *)data, size, &a);
+	FUZZ_CHECK(a.text.s && af_utf8_valid(a.text.s, a.text.len, &bad));
+	struct af_buf rec = {0}; /* every field written parses as JSON */
+	af_article_json(&a, &rec);
+	json_t *out = json_loadb(rec.p, rec.len, 0, NULL);
+	FUZZ_CHECK(json_is_object(out) && json_is_string(json_object_get(out, "text")));
 	json_decref(out);
+	af_buf_free(&rec);
+	af_article_free(&a);
 	return 0;
 }
 

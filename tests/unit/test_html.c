@@ -200,6 +200,52 @@ static void metadata(struct af_html *h)
 	af_html_page_free(&pg);
 }
 
+/* The article af_clean and af_clean_html give, as the record writer writes its fields. */
+static void article(void)
+{
+	struct af_error err;
+	struct af_cleaner *c = af_cleaner_new(&err);
+	if (!ok(c != NULL, "a cleaner"))
+		return;
+	const char *dump = "Home\nWorld\n\nBy Ann Lee\n\nKABUL, March 3 (Reuters) - The \"talks\" resumed on Monday "
+	                   "after a pause of two weeks, officials said.\n\nThey said the next round would follow in a "
+	                   "month, in the capital, with both sides present.\n";
+	struct af_article a;
+	af_clean(c, dump, strlen(dump), &a);
+	struct af_buf out = {0};
+	af_article_json(&a, &out);
+	ok(out.p && !strcmp(out.p, "{\"title\":null,\"published\":null,\"updated\":null,\"source\":\"Reuters\","
+	                           "\"authors\":[\"Ann Lee\"],\"dateline\":{\"place\":\"Kabul\",\"date\":null},"
+	                           "\"text\":\"The \\\"talks\\\" resumed on Monday after a pause of two weeks, officials "
+	                           "said.\\n\\nThey said the next round would follow in a month, in the capital, with both "
+	                           "sides present.\",\"removed\":[{\"kind\":\"nav\",\"text\":\"Home\\nWorld\"},"
+	                           "{\"kind\":\"byline\",\"text\":\"By Ann Lee\"}]}"),
+	   "the fields in order, strings escaped, none as null: %s", out.p ? out.p : "(null)");
+	ok(!af_article_empty(&a, AF_ARTICLE_AUTHORS) && af_article_empty(&a, AF_ARTICLE_PUBLISHED) &&
+	       !af_article_empty(&a, AF_ARTICLE_DATELINE) && !strcmp(af_article_field_names[AF_ARTICLE_REMOVED], "removed"),
+	   "empty fields are told apart");
+	af_article_free(&a);
+	af_clean(c, "", 0, &a);
+	af_buf_reset(&out);
+	af_article_json(&a, &out);
+	ok(!strcmp(out.p, "{\"title\":null,\"published\":null,\"updated\":null,\"source\":null,\"authors\":[],"
+	                  "\"dateline\":null,\"text\":\"\",\"removed\":[]}"),
+	   "an empty article: %s", out.p);
+	af_article_free(&a);
+	const char *page = "<html><head><title>A headline</title>"
+	                   "<meta property='article:published_time' content='2024-05-06T07:08:09Z'></head>"
+	                   "<body><p>One paragraph of the article that is long enough to be prose, it says.</p></body></html>";
+	ok(af_clean_html(c, page, strlen(page), &a) == 0 && a.title.s && !strcmp(a.title.s, "A headline") &&
+	       !strcmp(a.published, "2024-05-06T07:08:09+00:00"),
+	   "HTML: the page's title and date: '%s' '%s'", a.title.s ? a.title.s : "(null)", a.published);
+	af_article_free(&a);
+	char id[18];
+	af_clean_hash_id("abc", 3, id);
+	ok(strlen(id) == 17 && id[0] == 'h', "a hash id: %s", id);
+	af_buf_free(&out);
+	af_cleaner_free(c);
+}
+
 static int by_name(const void *a, const void *b)
 {
 	return strcmp(*(char *const *)a, *(char *const *)b);
@@ -250,6 +296,7 @@ int main(void)
 	scan(h);
 	metadata(h);
 	af_html_free(h);
+	article();
 	replay();
 	af_cleaner_free(fuzz_html_cleaner);
 	printf("1..%d\n", ntests);

@@ -124,6 +124,21 @@ int main(void)
 	   "prepositional attachments: by the Taliban, in 2001");
 	ok(valid_chunks(), "chunks are well formed");
 
+	/* some sentences only (af-events parses those that may make an event): the others are
+	 * left untagged, with no lemma and no clause; the parsed ones come out as in a full parse */
+	parse("Iran criticized the deal. The Taliban attacked Kabul on Monday.");
+	uint8_t full[32];
+	size_t nt = toks.n < 32 ? toks.n : 32, ncl = P.ncl, head = ncl ? P.cl[ncl - 1].verb.head : 0;
+	for (size_t i = 0; i < nt; i++)
+		full[i] = P.tok[i].tag;
+	const uint8_t want[2] = {0, 1};
+	int part = sents.n == 2 && af_syntax_parse_some(M, T, strlen(T), &toks, &sents, want, &P, &err) == 0;
+	for (size_t i = 0; part && i < nt; i++)
+		part = i < sents.v[1].tok_start ? P.tok[i].tag == AF_POS_SYM && !P.tok[i].lemma_len
+		                                : P.tok[i].tag == full[i] && P.tok[i].lemma_len;
+	ok(part && ncl == 2 && P.ncl == 1 && P.cl[0].sent == 1 && P.cl[0].verb.head == head,
+	   "af_syntax_parse_some: the second sentence parsed as in a full parse, the first left out");
+
 	/* lemmas */
 	struct {
 		const char *w;
