@@ -703,3 +703,11 @@ news() {
 	run news 'Iran criticized issues such as security, praising Pakistan and trade.'
 	[ "$(jq -c 'map(select(.[2] == "051"))' <<<"$output")" = '[]' ]
 }
+
+@test "news: a subject the parse misses behind a time phrase ('The speaker of X on Saturday condemned') is the noun phrase before it" {
+	run news 'TEHRAN - The speaker of the Iranian Parliament on Saturday condemned the Taliban.'
+	[ "$(jq -c 'map(.[0][0:3] + .[1][0:3] + .[2])' <<<"$output")" = '["IRNAFG111"]' ]
+	# a prepositional object is still no subject
+	run news 'Talks with Pakistan on Monday attacked India.'
+	[ "$output" = '[]' ]
+}
