@@ -462,7 +462,7 @@ static void find_body(struct doc *d)
 	if (!d->found)
 		return;
 	for (size_t i = d->bs + 1; i <= d->be; i++)
-		if (d->b[i].stop) {
+		if (d->b[i].stop && !(d->b[i].modelled && d->b[i].z >= 0)) { /* the model may say it is prose */
 			d->be = i - 1;
 			break;
 		}
@@ -492,8 +492,10 @@ static void score_blocks(struct doc *d)
 		cl_block_features(d, i, longest, x);
 		if (d->c->features)
 			cl_write_features(d, i, x);
-		if (!d->c->model.loaded || b->kind != K_NONE || (b->dups && !b->dup_first && b->words >= DUP_MIN_WORDS))
-			continue; /* a later copy of a paragraph counts nothing: the first is scored */
+		/* a later copy of a paragraph counts nothing: the first is scored; a block a rule
+		 * claimed is scored for the body run (what it costs to cross), never kept */
+		if (!d->c->model.loaded || b->kind == K_STAMP || (b->dups && !b->dup_first && b->words >= DUP_MIN_WORDS))
+			continue;
 		b->modelled = 1;
 		b->z = cl_model_logit(&d->c->model, x);
 	}
@@ -632,10 +634,15 @@ static void read_metadata(struct doc *d, struct af_article *out)
 		int tail = d->found && i > d->be && i <= d->be + TAIL_BYLINE_SPAN;
 		if (b->kind == K_BYLINE && (head || tail || b->keep == 0))
 			cl_read_byline(c, b, &m, NULL);
-		if ((head && b->kind != K_NONE) || b->kind == K_STAMP || b->kind == K_BYLINE ||
+		if ((head && b->kind != K_NONE) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && (!d->found || i <= d->be)) ||
 		    (head && (int)i > d->title && b->chars <= HEAD_STAMP_MAX_CHARS))
 			cl_add_stamps(c, b, &m);
 	}
+	/* the stamps after the article are of other articles (related links, comments): read
+	 * only when the page has none before */
+	for (size_t i = d->be + 1; d->found && !m.nstamps && i < d->n; i++)
+		if (d->b[i].kind == K_STAMP || d->b[i].kind == K_BYLINE)
+			cl_add_stamps(c, &d->b[i], &m);
 	if (d->title >= 0)
 		cl_str_set(&out->title, d->title_s, d->title_len);
 	/* times written without a zone take the agency's (known from a byline by now); the

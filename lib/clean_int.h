@@ -16,7 +16,7 @@
 extern const char *const cl_kinds[];
 
 /* the block model (clean_model.c): CL_NFEAT features, their weights */
-#define CL_NFEAT 59
+#define CL_NFEAT 61
 /* the model's log-odds are clipped to this (a sure block counts by its length, not its odds) */
 #define CL_MAX_LOGIT 4.0
 #define CL_NSMOOTH 8 /* the smoothing stage's features */

@@ -28,6 +28,8 @@ static const char *const feature_names[CL_NFEAT] = {
 	"dump_first_of_repeats", "dump_ellipsis", "dump_rule_kind", "dump_position", "dump_prev_prose",
 	"dump_next_prose", "dump_word_length", "dump_shape_score", "dump_near_longest", "dump_near_prose_3",
 	"dump_near_prose_10",
+	/* a block a rule (or the teaser check) claimed: the rule stops the article; its length */
+	"rule_stop", "rule_log_words",
 };
 
 /* where the dump-only copies start, and what they copy */
@@ -96,6 +98,8 @@ void cl_block_features(const struct doc *d, size_t i, size_t longest, double *x)
 	x[13] = s > 2 ? 2 : s < -2 ? -2 : s;
 	double dist = fabs((double)i - (double)longest) / n;
 	x[14] = 1 - dist;
+	x[59] = b->stop;
+	x[60] = x[8] * x[1];
 	x[38] = b->near_prose[0];
 	x[39] = b->near_prose[1];
 	if (!b->html) {

@@ -157,7 +157,7 @@ int ev_flag(const int *tab, size_t cap, int id)
 	return id >= 0 && (size_t)id < cap && tab[id];
 }
 
-void ev_set_flag(int **tab, size_t *cap, int id)
+void ev_set_bits(int **tab, size_t *cap, int id, int bits)
 {
 	if ((size_t)id >= *cap) {
 		size_t ncap = *cap ? *cap : 256;
@@ -167,7 +167,17 @@ void ev_set_flag(int **tab, size_t *cap, int id)
 		memset(*tab + *cap, 0, (ncap - *cap) * sizeof **tab);
 		*cap = ncap;
 	}
-	(*tab)[id] = 1;
+	(*tab)[id] |= bits;
+}
+
+void ev_set_flag(int **tab, size_t *cap, int id)
+{
+	ev_set_bits(tab, cap, id, 1);
+}
+
+int ev_bits(const int *tab, size_t cap, int id)
+{
+	return id >= 0 && (size_t)id < cap ? tab[id] : 0;
 }
 
 struct af_evdict *af_evdict_new(void)
@@ -239,7 +249,7 @@ void ev_dict_release(struct af_evdict *d)
 	af_map_free(&d->synmap);
 	free(d->speech);
 	free(d->pronoun);
-	free(d->partner);
+	free(d->wflag);
 	for (size_t i = 0; i < d->nfiles; i++)
 		free(d->files[i]);
 	free(d->files);

@@ -18,6 +18,9 @@
 /* ---- core (evdict.c) ---- */
 
 void ev_set_flag(int **tab, size_t *cap, int id);
+/* Word-id bit tables: tab[id] |= bits; the bits of id (0 when none). */
+void ev_set_bits(int **tab, size_t *cap, int id, int bits);
+int ev_bits(const int *tab, size_t cap, int id);
 /* The file name, kept for the dictionary's lifetime (pattern error positions). */
 const char *ev_keep_file(struct af_evdict *d, const char *file);
 

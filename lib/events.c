@@ -235,7 +235,7 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 	c->synseen = af_calloc(d->nsyns + 1, sizeof *c->synseen);
 	c->syntried = af_calloc(d->nsyns + 1, sizeof *c->syntried);
 	build_verb_blocks(c);
-	ev_codable_verbs(c);
+	ev_select_init(c);
 	return c;
 }
 

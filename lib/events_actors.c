@@ -584,7 +584,7 @@ static int np_acts(const struct af_coder *c, int32_t np)
 	if ((same_np(p, np, k->subj) && !k->subj_inherited) || same_np(p, np, k->agent))
 		return 1;
 	for (size_t i = k->pp_start; i < k->pp_start + k->npp; i++)
-		if (same_np(p, np, p->pps[i].np) && ev_flag(c->d->partner, c->d->partnercap, c->t[p->pps[i].prep].id))
+		if (same_np(p, np, p->pps[i].np) && (ev_bits(c->d->wflag, c->d->wflagcap, c->t[p->pps[i].prep].id) & EV_WF_PARTNER))
 			return 1;
 	return 0;
 }
@@ -594,7 +594,7 @@ static int np_acts(const struct af_coder *c, int32_t np)
  * chunk that is the capital's name alone, coded as the dictionary codes it. */
 static void capital_roles(struct af_coder *c, size_t first_chunk)
 {
-	if (!c->d->partnercap && !c->parse.nnp)
+	if (!c->d->wflagcap && !c->parse.nnp)
 		return;
 	for (size_t i = first_chunk; i < c->nch; i++) {
 		struct chunk *ch = &c->ch[i];
@@ -725,9 +725,13 @@ void ev_titled_people(struct af_coder *c, size_t ch0)
 		struct chunk *ch = &c->ch[k];
 		if (!ch->person || ch->titled || ch->pron || !ch->canonical)
 			continue;
+		/* a person the dictionaries do not know takes the code of an earlier mention of the
+		 * same person ("Josep Borrell" IGOEUREEC ... "Borrell") */
+		int uncoded = !ch->code[0] || !strncmp(ch->code, "---", 3);
 		for (size_t j = k, n = 0; j-- > 0 && n < 4096; n++) {
 			const struct chunk *t = &c->ch[j];
-			if (!t->titled || !t->canonical || strcasecmp(t->canonical, ch->canonical))
+			if (!(t->titled || (uncoded && t->person && !t->pron && t->code[0] && strncmp(t->code, "---", 3))) ||
+			    !t->canonical || strcasecmp(t->canonical, ch->canonical))
 				continue;
 			if (ch->code[0] && strncmp(ch->code, "---", 3) && strncmp(ch->code, t->code, 3))
 				break; /* the title's country is not the person's: keep their own code */
@@ -770,6 +774,112 @@ size_t ev_first_entity(const struct af_mentions *ents, size_t cs)
 			hi = mid;
 	}
 	return lo;
+}
+
+/* The country af-entities gave a person's office ("Minister" of "Iranian Transport and Urban
+ * Development", "Foreign Minister" of "Uzbek"): the dictionary's longest actor phrase at the
+ * start of the office's organisation, when its code names a country or IGO (its owner part,
+ * roles cut). 1 with the code in out, else 0. */
+static int office_owner(const struct af_coder *c, const char *org, char *out, size_t cap)
+{
+	const struct af_evdict *d = c->d;
+	int node = 0, best = -1;
+	char w[64];
+	for (const char *p = org; *p && node >= 0;) {
+		size_t n = strcspn(p, " ");
+		if (!n || n >= sizeof w)
+			break;
+		for (size_t i = 0; i < n; i++)
+			w[i] = (char)toupper((unsigned char)p[i]);
+		int id = ev_wtab_get(&d->w, w, n);
+		node = id < 0 ? -1 : ev_edges_get(&d->edges, node, id);
+		if (node >= 0 && d->nodes[node].actor >= 0)
+			best = d->nodes[node].actor;
+		p += n;
+		p += strspn(p, " ");
+	}
+	const char *code = best >= 0 ? ev_actor_code(c, &d->actors[best]) : NULL;
+	if (!code || strlen(code) < 3 || code[0] == '-' || strchr(code, '/') || d->actors[best].person)
+		return 0;
+	snprintf(out, cap, "%s", code);
+	owner_part(out);
+	return 1;
+}
+
+/* The country a title names before a ministry's name with "and" in it ("Iranian Transport and
+ * Urban Development Minister", "Iran's Roads and Urban Development Minister"): a country chunk
+ * (bare code, no person) followed by capitalised words and their "and" up to token a, within
+ * tokens [lo, a), or an uncoded organisation's chunk there whose name begins with a country. */
+static int ministry_owner(const struct af_coder *c, size_t lo, size_t a, char *out, size_t cap)
+{
+	size_t k = a;
+	int n = 0;
+	while (k > lo && n < 8 && c->t[k - 1].chunk < 0) {
+		const struct tok *t = &c->t[k - 1];
+		int capword = t->kind == AF_TOK_WORD && (t->flags & AF_TF_ALPHA) && !(t->flags & AF_TF_LOWER);
+		if (!capword && !(t->cls & W_CONJ) && !(t->cls & W_POSS))
+			return 0;
+		k--, n++;
+	}
+	int ci = k > lo ? c->t[k - 1].chunk : -1;
+	if (ci < 0 || c->ch[ci].person)
+		return 0;
+	const char *code = c->ch[ci].code;
+	/* an organisation af-entities found with no code ("Iranian Transport and Urban"): the
+	 * country its name begins with */
+	int actor, agent;
+	if (!code[0] && ev_match_phrase(c, c->ch[ci].a, c->ch[ci].b, &actor, &agent) && actor >= 0 &&
+	    !c->d->actors[actor].person) {
+		code = ev_actor_code(c, &c->d->actors[actor]);
+		n++;
+	}
+	if (!n || !code || strlen(code) != 3 || code[0] == '-')
+		return 0;
+	snprintf(out, cap, "%s", code);
+	return 1;
+}
+
+/* The agent a phrase names whole ("Foreign Minister"), or NULL. */
+static const struct ev_agent *phrase_agent(const struct af_coder *c, const char *phrase)
+{
+	const struct af_evdict *d = c->d;
+	int node = 0;
+	char w[64];
+	for (const char *p = phrase; *p && node >= 0;) {
+		size_t n = strcspn(p, " ");
+		if (!n || n >= sizeof w)
+			return NULL;
+		for (size_t i = 0; i < n; i++)
+			w[i] = (char)toupper((unsigned char)p[i]);
+		int id = ev_wtab_get(&d->w, w, n);
+		node = id < 0 ? -1 : ev_edges_get(&d->edges, node, id);
+		p += n;
+		p += strspn(p, " ");
+	}
+	return node > 0 && d->nodes[node].agent >= 0 ? &d->agents[d->nodes[node].agent] : NULL;
+}
+
+/* Codes chunk ch from the office af-entities found for its person: the organisation's country
+ * and the office's roles, when both are in the dictionaries and the office is not one held
+ * abroad (`posted` in data/events-world.yaml). */
+static void office_code(struct af_coder *c, struct chunk *ch, const char *role, const char *org)
+{
+	char owner[64], head[64];
+	const char *last = strrchr(role, ' ');
+	last = last ? last + 1 : role;
+	size_t n = strlen(last);
+	for (size_t i = 0; i < n && i + 1 < sizeof head; i++)
+		head[i] = (char)toupper((unsigned char)last[i]);
+	head[n < sizeof head ? n : sizeof head - 1] = 0;
+	/* the organisation of an envoy's office may be the host ("Special Envoy for Yemen") */
+	if (ev_bits(c->d->wflag, c->d->wflagcap, ev_wtab_get(&c->d->w, head, strlen(head))) & EV_WF_POSTED)
+		return;
+	const struct ev_agent *ag = phrase_agent(c, role);
+	if (!ag || !ag->post[0] || !office_owner(c, org, owner, sizeof owner))
+		return;
+	snprintf(ch->base, sizeof ch->base, "%s", owner);
+	snprintf(ch->code, sizeof ch->code, "%s", owner);
+	append_agent(ch->code, sizeof ch->code, ag);
 }
 
 /* Is the person entity e someone else than the dictionary's actor of chunk ch: its canonical
@@ -866,8 +976,13 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 				ch->titled = gives_role(ch->ag, ch->nag);
 				/* a title of no country ("Foreign Ministry spokesman") and a person af-entities
 				 * knows: the person's country with the title's roles */
+				char owner[64];
 				if (ch->titled && !ch->base[0] && ecode)
 					title_code(c, ch, ecode);
+				else if (ch->titled && !ch->base[0] &&
+				         ((e->org && office_owner(c, e->org, owner, sizeof owner)) ||
+				          ministry_owner(c, a, ch->a, owner, sizeof owner)))
+					title_code(c, ch, owner);
 				else if (ch->titled && ch->base[0] && former_title(c, ch->a, ch->b))
 					title_code(c, ch, ch->base);
 				if (canon) {
@@ -889,6 +1004,10 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 			snprintf(ch->base, sizeof ch->base, "%s", ecode);
 		}
 		ch->person = e->type == AF_E_PERSON;
+		/* a person af-entities names with an office and its country but no code ("Sirojiddin
+		 * Muhriddin, the Foreign Minister of Tajikistan"): that country with the office's roles */
+		if (!ecode && ch->person && e->role && e->org)
+			office_code(c, ch, e->role, e->org);
 		for (size_t k = ta; k < tb; k++)
 			c->t[k].chunk = ci;
 	}

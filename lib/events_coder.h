@@ -108,7 +108,8 @@ struct af_coder {
 	int parse_upstream;      /* the parse came from the record's "sentences" field */
 	uint8_t *want;           /* per sentence: ev_may_code's answer (1: parsed and coded) */
 	size_t wantcap;
-	uint8_t *vcodable;       /* per verb: can code an event (ev_codable_verbs) */
+	uint8_t *vcodable;       /* per verb: has a code of its own (ev_select_init) */
+	int all_sentences;       /* parse and code every sentence (AF_EVENTS_ALL_SENTENCES) */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;
@@ -279,7 +280,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *e
 int ev_act_noun(const struct af_coder *c, size_t i); /* a noun ev_code_nominal reads at token i */
 
 /* events_parse.c: which sentences are parsed and coded, and their parse */
-void ev_codable_verbs(struct af_coder *c);
+void ev_select_init(struct af_coder *c);
 int ev_may_code(const struct af_coder *c, const struct af_evinput *in, size_t a, size_t b);
 int ev_parse_text(struct af_coder *c, const struct af_evinput *in, struct af_error *err);
 

@@ -118,6 +118,10 @@ struct ev_synset {
 	int resolved, resolving, noplural;
 };
 
+/* Word flags (af_evdict.wflag): a preposition whose object is a party to an act ("talks with
+ * X"); the head word of an office held abroad or for another body ("ambassador", "envoy"). */
+enum { EV_WF_PARTNER = 1, EV_WF_POSTED = 2 };
+
 struct af_evdict {
 	struct ev_wtab w;
 	struct ev_edges edges; /* trie: (node, word) -> node */
@@ -144,8 +148,8 @@ struct af_evdict {
 	size_t speechcap;
 	int *pronoun; /* word id -> 1 for he/she/him/her */
 	size_t pronouncap;
-	int *partner; /* word id -> 1 for a preposition of a party to an act ("talks with X") */
-	size_t partnercap;
+	int *wflag; /* word id -> EV_WF_* bits from data/events-world.yaml */
+	size_t wflagcap;
 	char **files; /* names kept for pattern error positions */
 	size_t nfiles;
 	int order;

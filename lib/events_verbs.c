@@ -380,6 +380,17 @@ static size_t elem_at(const struct af_coder *c, const struct ev_pelem *e, size_t
 	return 0;
 }
 
+/* What element e matched (chunk ch when a side), into m. */
+static void note_elem(const struct ev_pelem *e, int ch, struct pmatch *m)
+{
+	if (e->kind == PE_TARGET)
+		m->tgt = ch;
+	else if (e->kind == PE_SOURCE)
+		m->src = ch;
+	else if (e->kind == PE_COMPOUND)
+		m->compound = 1;
+}
+
 /* Match elements el[from..to) forward starting at or after pos (exactly at pos when glued),
  * within [pos, lim). */
 static int match_fwd(const struct af_coder *c, const struct ev_pattern *p, size_t from, size_t to, size_t pos,
@@ -395,14 +406,9 @@ static int match_fwd(const struct af_coder *c, const struct ev_pattern *p, size_
 		if (!n || i + n > lim)
 			continue;
 		struct pmatch save = *m;
-		if (e->kind == PE_TARGET)
-			m->tgt = ch;
-		else if (e->kind == PE_SOURCE)
-			m->src = ch;
-		else if (e->kind == PE_COMPOUND)
-			m->compound = 1;
-		else if (e->kind == PE_WORD || e->kind == PE_SYN)
-			m->wend = i + n;
+		note_elem(e, ch, m);
+		if (e->kind == PE_WORD || e->kind == PE_SYN)
+			m->wend = i + n; /* where the pattern's words end after the verb */
 		if (match_fwd(c, p, from + 1, to, i + n, lim, e->glue, m))
 			return 1;
 		*m = save;
@@ -429,12 +435,7 @@ static int match_bwd(const struct af_coder *c, const struct ev_pattern *p, size_
 		if (glued && i + n != end)
 			continue;
 		struct pmatch save = *m;
-		if (e->kind == PE_TARGET)
-			m->tgt = ch;
-		else if (e->kind == PE_SOURCE)
-			m->src = ch;
-		else if (e->kind == PE_COMPOUND)
-			m->compound = 1;
+		note_elem(e, ch, m);
 		int g2 = to - 1 > from ? p->el[to - 2].glue : 0;
 		if (match_bwd(c, p, from, to - 1, i, lim, g2, m))
 			return 1;

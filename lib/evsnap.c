@@ -164,8 +164,8 @@ int ev_snap_write(const struct af_evdict *d, char **out, size_t *outlen)
 	put(&b, d->speech, d->speechcap * sizeof *d->speech);
 	put_u64(&b, d->pronouncap);
 	put(&b, d->pronoun, d->pronouncap * sizeof *d->pronoun);
-	put_u64(&b, d->partnercap);
-	put(&b, d->partner, d->partnercap * sizeof *d->partner);
+	put_u64(&b, d->wflagcap);
+	put(&b, d->wflag, d->wflagcap * sizeof *d->wflag);
 	put_u64(&b, (uint64_t)d->order);
 	put_u64(&b, (uint64_t)d->ntransforms);
 	put(&b, magic, sizeof magic);
@@ -387,7 +387,7 @@ static void read_patterns(struct af_evdict *d, struct rbuf *r)
 	d->formhead = get_array(r, d->formheadcap, sizeof *d->formhead);
 }
 
-/* The synsets with their raw members, the speech, pronoun and partner flags, the counters. */
+/* The synsets with their raw members, the speech, pronoun and word flags, the counters. */
 static void read_synsets(struct af_evdict *d, struct rbuf *r)
 {
 	size_t ns = get_count(r, 8);
@@ -425,9 +425,9 @@ static void read_synsets(struct af_evdict *d, struct rbuf *r)
 	free(d->pronoun);
 	d->pronouncap = get_count(r, sizeof *d->pronoun);
 	d->pronoun = get_array(r, d->pronouncap, sizeof *d->pronoun);
-	free(d->partner);
-	d->partnercap = get_count(r, sizeof *d->partner);
-	d->partner = get_array(r, d->partnercap, sizeof *d->partner);
+	free(d->wflag);
+	d->wflagcap = get_count(r, sizeof *d->wflag);
+	d->wflag = get_array(r, d->wflagcap, sizeof *d->wflag);
 	d->order = (int)get_u64(r);
 	d->ntransforms = (int)get_u64(r);
 	char m[8];

@@ -399,3 +399,58 @@ $q"
 	[[ "$stderr" == *"one.txt: a rule of kind 'copyright' would remove the whole article; not applied"* ]] || fail "$stderr"
 	[[ "$(jq -r .text <<<"$output")" == "Iran's foreign minister said on Monday"* ]] || fail "$output"
 }
+
+@test "a stop rule on a paragraph of prose does not end the article: the model weighs the block it claimed" {
+	printf '%s\n' Home World '' 'City council approves new budget after long debate' '' 'By Jane Roe' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' '' \
+		'Council members who voted against it said the plan relied on tax income that might not arrive next year.' '' \
+		'Reader comments on the plan published in the local paper were divided between praise for the school money and worry about the cost of the roads, with many asking for a vote.' '' \
+		'The mayor said she would sign the budget on Friday and that the first payments to schools would follow in March.' '' \
+		'Work on the roads is planned to start in the spring, once the contracts have been awarded to the builders.' '' \
+		'Related stories' 'Council delays vote on parking fees' >"$T/stop.txt"
+	af-clean "$T/stop.txt" >"$T/out.ndjson"
+	field .text | grep -q '^The city council approved'
+	field .text | grep -q '^Work on the roads is planned'
+	run -0 jq -e '[.removed[].kind] | index("comments")' "$T/out.ndjson"
+	! field .text | grep -q 'Council delays vote'
+}
+
+@test "an ad line between paragraphs costs what the model says: the article is not cut at it" {
+	{
+		printf 'Menu\nSearch\n\nThe long story of a small island and its lighthouse keepers\n\nBy Ann Lee\n\n'
+		for p in 'For more than a century the lighthouse on the island was kept by families who lived there all year round and rarely saw the mainland in winter.' \
+			'The first keeper arrived in 1871 with his wife and three children and wrote in his log that the wind never stopped for a single day that first winter.' \
+			'His son took over the light in 1902 and kept it through two wars, rationing the oil so that the lamp would burn through the longest nights of the year.' \
+			'The last keeper left in 1987 when the light was made automatic, and the house has stood empty ever since, visited only by birds and the odd walker.' \
+			"Today a small group of volunteers is raising money to turn the keepers' house into a museum of the island's history and the people who lived there."; do
+			printf '%s\n\nAdvertisement\n\n' "$p"
+		done
+		printf 'Share this story\nMore from the site\n'
+	} >"$T/ads.txt"
+	af-clean "$T/ads.txt" >"$T/out.ndjson"
+	[ "$(field .text | grep -c .)" -eq 5 ]
+	! field .text | grep -q Advertisement
+	run -0 jq -e '[.removed[] | select(.kind == "ad")] | length >= 1' "$T/out.ndjson"
+}
+
+@test "a first sentence opening with a date is no dateline: the day is a whole number" {
+	printf '%s\n' 'Menu' '' 'How the browser began' '' 'By Ann Lee' '' \
+		'On January 23, 1998, Netscape made two announcements: the browser would be free, and so would its source code.' '' \
+		'One day later the project that would become Mozilla was started by a small group inside the company.' '' \
+		'It took four more years before the first full release reached the public, after many delays.' >"$T/d.txt"
+	af-clean "$T/d.txt" >"$T/out.ndjson"
+	assert_equal "$(field .dateline)" null
+	field .text | grep -q '^On January 23, 1998, Netscape made'
+}
+
+@test "the published date is the article's, not that of a related link after it; a name in two bylines is one author" {
+	printf '%s\n' 'Home' '' 'Council approves the new budget' '' 'By Jane Roe' 'March 5, 2024' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' '' \
+		'Council members who voted against it said the plan relied on tax income that might not arrive next year.' '' \
+		'By Jane Roe' '' 'Related' 'Council delays vote on parking fees' 'January 2, 2024' 'Schools ask for more teachers' 'February 1, 2024' >"$T/p.txt"
+	af-clean "$T/p.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published)" 2024-03-05
+	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["Jane Roe"]'
+}

@@ -711,3 +711,16 @@ news() {
 	run news 'Talks with Pakistan on Monday attacked India.'
 	[ "$output" = '[]' ]
 }
+
+@test "sentences passed over unparsed lose no event (AF_EVENTS_ALL_SENTENCES parses them all)" {
+	t='President Ashraf Ghani met Pakistani officials in Kabul. He was in Doha last week. The joint statement was released on Monday. Iran and Pakistan agreed. Officials of India said talks with China should resume. Nothing happened. She condemned the attack on Kabul by the Taliban.'
+	rec "$t" | af-events >"$T/some.json"
+	rec "$t" | AF_EVENTS_ALL_SENTENCES=1 af-events >"$T/all.json"
+	cmp "$T/some.json" "$T/all.json"
+	[ "$(jq '.events | length' "$T/some.json")" -gt 2 ]
+	af-clean "$SAMPLE" | af-entities | af-quotes >"$T/up.json"
+	af-events <"$T/up.json" >"$T/some2.json"
+	AF_EVENTS_ALL_SENTENCES=1 af-events <"$T/up.json" >"$T/all2.json"
+	cmp "$T/some2.json" "$T/all2.json"
+}
+
