@@ -11,7 +11,9 @@
  *      of their own are parts of it (split quotes);
  *   4. attribution frames in every sentence: a cue verb with its subject ("X said (that) ...",
  *      "..., X said", "according to X, ..."), its content the clause on the other side;
- *      a frame whose content holds a candidate span is mixed, else indirect;
+ *      a frame whose content holds a candidate span is mixed, else indirect; when the word
+ *      rules find no subject, the syntax layer's (a sentence parsed only then,
+ *      quotes_syntax.c); a clause ends where a cue of the same speaker joins it;
  *   5. candidates no frame took: after a cue in their sentence, a mixed quote whose content
  *      is the clause from the cue on; else kept when long and not titles;
  *   6. speakers: participle cues ("..., adding") take the speaker of the clause they hang on;
@@ -55,6 +57,7 @@ void af_quoter_free(struct af_quoter *q)
 	af_map_free(&q->lex);
 	af_tokens_free(&q->toks);
 	af_sentences_free(&q->sents);
+	qt_parse_free(q);
 	free(q->fn);
 	free(q->tk);
 	af_buf_free(&q->keys);
@@ -220,6 +223,7 @@ int af_quotes_write(struct af_quoter *q, const char *text, size_t len, const str
 		af_buf_adds(out, "[]");
 		return 0;
 	}
+	qt_parse_reset(q);
 	qt_prepare(q);
 	qt_load_mentions(q, entities);
 	qt_find_spans(q);

@@ -111,8 +111,14 @@ static void content_after(const struct af_quoter *q, int s1, int i, int l, unsig
 			c = y;
 	}
 	for (int k = c; k < s1 && k < c + 9; k++) {
+		/* "that" opening the content, not one after a verb of the content ("called for
+		 * changing the provisions that benefit him": the parse's tags) */
 		if (tok_is(q, k, "that")) {
-			c = k;
+			int verb = 0;
+			for (int v = c; v < k && !verb; v++)
+				verb = af_pos_is_verb(qt_tag(q, v)) || qt_tag(q, v) == AF_POS_MD;
+			if (!verb)
+				c = k;
 			break;
 		}
 		int l2;
@@ -123,6 +129,31 @@ static void content_after(const struct af_quoter *q, int s1, int i, int l, unsig
 	}
 	f->ca = c;
 	f->cb = s1;
+}
+
+/* "Trump claimed Clinton had helped her, but offered no proof": a cue coordinated by "and" or
+ * "but" at j - 1 with a frame before it in its sentence (the parse: a coordinated clause with
+ * no subject of its own) has that frame's speaker. 1 and the speaker in f. */
+static int coord_speaker(const struct af_quoter *q, int s0, int i, int j, struct frame *f)
+{
+	int k = j - 1;
+	if (k <= s0 || !(tok_is(q, k, "and") || tok_is(q, k, "but")))
+		return 0;
+	if (qt_clause_kind(q, i) != AF_CL_COORD)
+		return 0;
+	for (size_t x = q->na; x-- > 0;) {
+		const struct attr *A = &q->at[x];
+		if (A->kind == Q_DIRECT || A->drop || A->cue < 0)
+			continue;
+		if (A->cue < s0)
+			break; /* the frames are in text order */
+		if (A->sa >= 0 && A->cue < k && A->np == 1 && A->pa[0] <= k && k <= A->pb[0]) {
+			f->sa = A->sa;
+			f->sb = A->sb;
+			return 1;
+		}
+	}
+	return 0;
 }
 
 /* The frame of the cue verb at i (its length l, its bits cb) in the sentence [s0, s1): its
@@ -155,6 +186,14 @@ static int verb_frame(const struct af_quoter *q, int s0, int s1, int i, int l, u
 		content_before(q, s0, s1, i, l, f);
 	else if (!have && j - 1 >= s0 && (is_punct(q, j - 1, ',') || T(j - 1).kind == AF_TOK_QUOTE_CLOSE) && !ing)
 		have = inverted_subject(q, s0, s1, i, l, j, f);
+	/* the parse's subject (a sentence is parsed only when asked): after a word that may end
+	 * a subject or an adverbial before the verb; not after a comma, a possessive, an
+	 * article, "to" or a relative pronoun ("the proposed", "to say", "who said") */
+	if (!have && !ing && j - 1 > s0 && !is_punct(q, j - 1, ',') && T(j - 1).kind != AF_TOK_QUOTE_CLOSE &&
+	    T(j - 1).kind != AF_TOK_QUOTE_OPEN && !(T(j - 1).flags & AF_TF_CLITIC) && !tok_is(q, j - 1, "the") &&
+	    !tok_is(q, j - 1, "a") && !tok_is(q, j - 1, "an") && !tok_is(q, j - 1, "no") && !tok_is(q, j - 1, "to") &&
+	    !tok_is(q, j - 1, "who") && !tok_is(q, j - 1, "which") && !tok_is(q, j - 1, "that"))
+		have = coord_speaker(q, s0, i, j, f) || qt_parse_subject(q, s0, i, &f->sa, &f->sb);
 	if (!have)
 		return 0;
 	if (f->ca < 0)
@@ -358,6 +397,43 @@ static void cut_subordinate(struct af_quoter *q, size_t first, const struct by_c
 	}
 }
 
+/* "Chief Williams admitted that X, noting that Y", "She says X, but insists Y": a frame B
+ * whose cue lies in the content after frame A's cue and whose speaker is A's (B continues
+ * A's clause; it is not said inside A's content): A's content ends before B's cue and the
+ * comma or conjunction that joins them, so that A's attributed clause is whole and only
+ * its own. bc: the nc frames from first on by cue; ys: room for nc. */
+static void cut_at_sibling(struct af_quoter *q, size_t first, const struct by_cue *bc, size_t nc, size_t *ys)
+{
+	for (size_t x = first; x < q->na; x++) {
+		struct attr *A = &q->at[x];
+		if (A->kind == Q_DIRECT || A->drop || A->np != 1 || A->sa < 0 || A->cue < 0 || A->pa[0] <= A->cue)
+			continue;
+		size_t ny = keyed_in(bc, nc, A->pa[0] + 1, A->pb[0], ys); /* B's cue inside A */
+		for (size_t k = 0; k < ny; k++) {
+			const struct attr *B = &q->at[ys[k]];
+			if (ys[k] == x || B->kind == Q_DIRECT || B->drop || B->sa != A->sa || B->sb != A->sb)
+				continue;
+			/* joined by "and" or "but", or a reporting participle after a comma ("to
+			 * discuss", "by adding" are inside the content; so is "..., calling for",
+			 * which may be the content's subject's) */
+			int a = A->pa[0], b = B->cue, l;
+			while (b > a && (K(b - 1).bits & L_SKIP))
+				b--;
+			if (tok_is(q, b - 1, "and") || tok_is(q, b - 1, "but"))
+				b--;
+			else if (!(is_punct(q, b - 1, ',') && is_ing(q, B->cue) && (cue_at(q, B->cue, &l) & L_CUE)))
+				continue;
+			trim(q, &a, &b);
+			if (b - a >= 2) {
+				A->pa[0] = a;
+				A->pb[0] = b;
+				mixed_or_indirect(q, A);
+			}
+			break;
+		}
+	}
+}
+
 /* A frame B whose cue lies in frame A's content: B nested in A, or A's content ending
  * before B's attribution. bc: the nc frames from first on by cue; ys: room for nc. */
 static void nest_inner(struct af_quoter *q, size_t first, const struct by_cue *bc, size_t nc, size_t *ys)
@@ -443,6 +519,7 @@ static void nest(struct af_quoter *q, size_t first)
 	qsort(bs, nc, sizeof *bs, by_cue_order);
 	qsort(bc, nc, sizeof *bc, by_cue_order);
 	cut_subordinate(q, first, bs, nc, ys);
+	cut_at_sibling(q, first, bc, nc, ys);
 	nest_inner(q, first, bc, nc, ys);
 	free(bs);
 	free(bc);

@@ -7,12 +7,15 @@
  *   quotes_np.c      speakers: noun phrases before and after a cue, the subject of a clause;
  *   quotes_frames.c  cue verbs with their speaker and content: indirect and mixed quotes,
  *                    "according to" sources (qt_indirect_and_mixed, qt_according_sources);
+ *   quotes_syntax.c  the syntax layer's tags and clause subjects, a sentence parsed when a
+ *                    rule first asks about it;
  *   quotes_speaker.c the record's mentions, and each speaker's canonical name (qt_resolve);
  *   quotes.c         the quoter's life, the top-level function and the output. */
 #ifndef AF_QUOTES_INT_H
 #define AF_QUOTES_INT_H
 
 #include "af/quotes.h"
+#include "af/syntax.h"
 #include "af/text.h"
 #include "af/util.h"
 
@@ -111,6 +114,13 @@ struct mention {
 	const char *canonical, *type, *code, *role;
 };
 
+/* a token's parse: its tag; when it is a clause's main verb, the clause's kind and subject */
+struct qt_syn {
+	int tag;    /* enum af_pos */
+	int kind;   /* enum af_clause_kind, -1 */
+	int sa, sb; /* the subject's tokens (qt_parse_subject), -1 */
+};
+
 struct af_quoter {
 	struct af_map lex; /* lower-cased word or phrase -> its L_ bits */
 	int maxwords;      /* the longest phrase in words */
@@ -139,6 +149,15 @@ struct af_quoter {
 	const char *s;
 	size_t slen;
 	int nt;
+	/* the syntax layer (af/syntax.h, quotes_syntax.c): the model, loaded on first use;
+	 * per token its parse, per sentence 1 once parsed */
+	struct af_syntax *model;
+	int model_failed;
+	struct af_parse par;
+	struct qt_syn *syn;
+	size_t syncap;
+	unsigned char *synsent;
+	size_t synsentcap;
 };
 
 #define T(i) (q->toks.v[(i)])
@@ -286,6 +305,11 @@ void qt_direct_quotes(struct af_quoter *q);
 /* quotes_frames.c */
 void qt_according_sources(struct af_quoter *q);
 void qt_indirect_and_mixed(struct af_quoter *q);
+void qt_parse_reset(struct af_quoter *q);
+void qt_parse_free(struct af_quoter *q);
+int qt_tag(const struct af_quoter *q, int i);
+int qt_clause_kind(const struct af_quoter *q, int i);
+int qt_parse_subject(const struct af_quoter *q, int s0, int i, int *sa, int *sb);
 
 /* quotes_speaker.c */
 void qt_load_mentions(struct af_quoter *q, const struct af_mentions *ents);

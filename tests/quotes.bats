@@ -549,3 +549,44 @@ speakers() {
 	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
 	assert_output $'direct\tshe'
 }
+
+@test "reported speech: the parse gives the subject the word rules miss past a time or an adverb" {
+	run quotes 'The Trump campaign on Tuesday responded that it had expanded into larger quarters.'
+	run jq -r '[.kind, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'indirect\tThe Trump campaign\tthat it had expanded into larger quarters'
+	run quotes 'Two House Committees on Monday asked the Justice Department to investigate the matter.'
+	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'indirect\tTwo House Committees'
+	# no subject from the parse: a preposition's object, a participle after a comma, a time
+	run quotes 'Similar attempts were made, with at least one confirmed instance in 2022, when Iran hosted talks.'
+	assert_output ''
+	run quotes 'The statement, issued under the title of the council, was released on Tuesday.'
+	assert_output ''
+}
+
+@test "reported speech: the content opens at a 'that' only before any verb of the content" {
+	run quotes 'Sen. Rand Paul said officials are in possession of video that shows the explosion.'
+	run jq -r '.text' <<<"$output"
+	assert_output 'officials are in possession of video that shows the explosion'
+	run quotes 'Paul called for changing any of the provisions that benefit him.'
+	run jq -r '.text' <<<"$output"
+	refute_output 'that benefit him'
+	run quotes 'The commission said on its website that the sound level was affected.'
+	run jq -r '.text' <<<"$output"
+	assert_output 'that the sound level was affected'
+}
+
+@test "reported speech: the attributed clause ends where a coordinated or participle cue of the same speaker begins" {
+	run quotes "Chief Williams later admitted that open-carry wasn't a problem, noting that nobody had been arrested."
+	run jq -r '[.cue, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_line --index 0 $'admitted\tChief Williams\tthat open-carry wasn\'t a problem'
+	assert_line --index 1 $'noting\tChief Williams\tthat nobody had been arrested'
+	run quotes 'She says people may not like the answer, but insists Sanders is mounting a phony attack.'
+	run jq -r '[.cue, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_line --index 0 $'says\tShe\tpeople may not like the answer'
+	assert_line --index 1 $'insists\tShe\tSanders is mounting a phony attack'
+	# a participle that may be the content's own stays in it
+	run quotes 'The two leaders, the report said, had joined others, calling for talks.'
+	run jq -r 'select(.cue == "said") | .text' <<<"$output"
+	assert_output --partial 'calling for talks'
+}

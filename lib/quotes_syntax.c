@@ -1,0 +1,146 @@
+/* quotes_syntax.c - the syntax layer for the quote finder: part-of-speech tags and clause
+ * subjects (af/syntax.h) of a sentence, parsed the first time a rule asks about one of its
+ * tokens, so that sentences the word rules settle cost nothing more (most of them). */
+#include "quotes_int.h"
+
+#include <stdlib.h>
+
+/* a noun phrase that names a time: "Friday afternoon", "last year", "2010" */
+static int is_time_np(const struct af_quoter *q, size_t off, const struct af_syn_np *np)
+{
+	int h = (int)(off + np->head);
+	return !is_word(q, h) || (K(h).bits & (L_TIME | L_NOTNAME));
+}
+
+/* The subject the parse p (of the sentence from token off) gives clause c, as the quote
+ * finder takes it: a noun or pronoun phrase before the verb, of a clause that is no
+ * participle (clause or verb), infinitive, relative clause (whose antecedent the rules
+ * find: "Smith, who said") or question, with no comma before the verb ("The statement, issued under the title
+ * ..." is no subject of "issued"). 1 and its tokens [*sa, *sb). */
+static int clause_subject(const struct af_quoter *q, const struct af_parse *p, size_t off,
+                          const struct af_clause *c, int *sa, int *sb)
+{
+	if (c->subj < 0 || c->kind == AF_CL_PART || c->kind == AF_CL_INF || c->kind == AF_CL_REL ||
+	    (c->verb.flags & (AF_VG_QUESTION | AF_VG_PARTICIPLE)))
+		return 0; /* "at least one confirmed instance": a participle with no auxiliary */
+	int32_t x = c->subj;
+	const struct af_syn_np *np = &p->np[x];
+	/* a time ("A GAO report last year found", "X on Friday afternoon said") stands after
+	 * the subject: the noun phrase right before it (and its preposition) */
+	while (x > 0 && np->start > 0 && is_time_np(q, off, np)) {
+		size_t b = np->start;
+		if (p->tok[b - 1].tag == AF_POS_IN)
+			b--; /* "on Tuesday" */
+		if (p->np[x - 1].end != b)
+			break;
+		np = &p->np[--x];
+	}
+	size_t h = c->verb.head;
+	int ht = p->tok[np->head].tag;
+	if (np->end > h || np->end <= np->start || is_time_np(q, off, np) ||
+	    (T((int)(off + np->start)).flags & AF_TF_CLITIC) || T((int)(off + np->start)).kind == AF_TOK_PUNCT ||
+	    (!af_pos_is_noun(ht) && ht != AF_POS_PRP && ht != AF_POS_CD))
+		return 0;
+	for (size_t t = np->end; t < h; t++)
+		if (is_punct(q, (int)(off + t), ','))
+			return 0;
+	/* after a preposition the phrase is its object ("with at least one confirmed instance");
+	 * after "that" or a subordinator it opens a clause */
+	int pre = (int)(off + np->start) - 1;
+	if (np->start > 0 && p->tok[np->start - 1].tag == AF_POS_IN && !tok_is(q, pre, "that") && !(K(pre).bits & L_SUB))
+		return 0;
+	*sa = (int)(off + np->start);
+	*sb = (int)(off + np->end);
+	return 1;
+}
+
+/* Parses sentence si of q's text (once per text) into q->syn: each token's tag; at each
+ * clause's main verb its kind and subject. A model that fails to load leaves every tag SYM
+ * (the rules then work on words alone). */
+static void parse_sentence(struct af_quoter *q, int si)
+{
+	if (q->synsent[si])
+		return;
+	q->synsent[si] = 1;
+	int s0 = (int)q->sents.v[si].tok_start, s1 = (int)q->sents.v[si].tok_end;
+	for (int i = s0; i < s1; i++)
+		q->syn[i] = (struct qt_syn){AF_POS_SYM, -1, -1, -1};
+	struct af_error e = {0};
+	if (!q->model && (q->model_failed || af_syntax_load(&q->model, NULL, &e) < 0)) {
+		q->model_failed = 1;
+		return;
+	}
+	/* the sentence alone: its tokens as a text's, so that the cost is the sentence's */
+	struct af_tokens toks = {.v = q->toks.v + s0, .n = (size_t)(s1 - s0)};
+	struct af_sentence one = q->sents.v[si];
+	one.tok_start = 0;
+	one.tok_end = toks.n;
+	struct af_sentences ss = {.v = &one, .n = 1, .cap = 1};
+	if (af_syntax_parse(q->model, q->s, q->slen, &toks, &ss, &q->par, &e) < 0)
+		return;
+	for (int i = s0; i < s1; i++)
+		q->syn[i].tag = q->par.tok[i - s0].tag;
+	for (size_t k = 0; k < q->par.ncl; k++) {
+		const struct af_clause *c = &q->par.cl[k];
+		struct qt_syn *y = &q->syn[s0 + (int)c->verb.head];
+		y->kind = (int8_t)c->kind;
+		if (!clause_subject(q, &q->par, (size_t)s0, c, &y->sa, &y->sb))
+			y->sa = y->sb = -1;
+	}
+}
+
+/* Token i's parse, its sentence parsed on first use. The parse is a cache of the text: the
+ * const rules may fill it (the quoter itself is never const). */
+static const struct qt_syn *syn_at(const struct af_quoter *q, int i)
+{
+	if (i < 0 || i >= q->nt)
+		return NULL;
+	struct af_quoter *w = (struct af_quoter *)q;
+	parse_sentence(w, K(i).sent);
+	return &q->syn[i];
+}
+
+/* Makes room for the parse of a text of q->nt tokens in q->sents.n sentences: none parsed. */
+void qt_parse_reset(struct af_quoter *q)
+{
+	if ((size_t)q->nt > q->syncap)
+		q->syn = af_grow(q->syn, &q->syncap, (size_t)q->nt, sizeof *q->syn);
+	if (q->sents.n > q->synsentcap)
+		q->synsent = af_grow(q->synsent, &q->synsentcap, q->sents.n, sizeof *q->synsent);
+	memset(q->synsent, 0, q->sents.n * sizeof *q->synsent);
+}
+
+void qt_parse_free(struct af_quoter *q)
+{
+	af_parse_free(&q->par);
+	af_syntax_free(q->model);
+	free(q->syn);
+	free(q->synsent);
+}
+
+/* token i's part of speech (enum af_pos); AF_POS_SYM outside the text */
+int qt_tag(const struct af_quoter *q, int i)
+{
+	const struct qt_syn *y = syn_at(q, i);
+	return y ? y->tag : AF_POS_SYM;
+}
+
+/* the kind (enum af_clause_kind) of the clause whose main verb is token i, -1 for none */
+int qt_clause_kind(const struct af_quoter *q, int i)
+{
+	const struct qt_syn *y = syn_at(q, i);
+	return y ? y->kind : -1;
+}
+
+/* The subject the parse gives the clause of the cue verb at i, when the word rules found
+ * none ("The Trump campaign on Tuesday responded that ...", "She has since stressed that
+ * ..."): see clause_subject; not before s0. 1 and its tokens [*sa, *sb). */
+int qt_parse_subject(const struct af_quoter *q, int s0, int i, int *sa, int *sb)
+{
+	const struct qt_syn *y = syn_at(q, i);
+	if (!y || y->sa < s0)
+		return 0;
+	*sa = y->sa;
+	*sb = y->sb;
+	return 1;
+}
