@@ -333,10 +333,7 @@ int ev_modifier(const struct af_coder *c, size_t i)
 
 static int new_chunk(struct af_coder *c, size_t a, size_t b)
 {
-	if (c->nch == c->chcap) {
-		c->chcap = c->chcap ? c->chcap * 2 : 32;
-		c->ch = af_realloc(c->ch, c->chcap * sizeof *c->ch);
-	}
+	c->ch = af_grow(c->ch, &c->chcap, c->nch + 1, sizeof *c->ch);
 	struct chunk *k = &c->ch[c->nch];
 	memset(k, 0, sizeof *k);
 	k->a = a;
@@ -698,10 +695,7 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 			ch->group = c->ch[i - 1].group;
 			continue;
 		}
-		if (c->ngr == c->grcap) {
-			c->grcap = c->grcap ? c->grcap * 2 : 32;
-			c->gr = af_realloc(c->gr, c->grcap * sizeof *c->gr);
-		}
+		c->gr = af_grow(c->gr, &c->grcap, c->ngr + 1, sizeof *c->gr);
 		struct group *g = &c->gr[c->ngr];
 		memset(g, 0, sizeof *g);
 		g->members[g->n++] = (int)i;
