@@ -634,10 +634,15 @@ static void read_metadata(struct doc *d, struct af_article *out)
 		int tail = d->found && i > d->be && i <= d->be + TAIL_BYLINE_SPAN;
 		if (b->kind == K_BYLINE && (head || tail || b->keep == 0))
 			cl_read_byline(c, b, &m, NULL);
-		if ((head && b->kind != K_NONE) || b->kind == K_STAMP || b->kind == K_BYLINE ||
+		if ((head && b->kind != K_NONE) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && (!d->found || i <= d->be)) ||
 		    (head && (int)i > d->title && b->chars <= HEAD_STAMP_MAX_CHARS))
 			cl_add_stamps(c, b, &m);
 	}
+	/* the stamps after the article are of other articles (related links, comments): read
+	 * only when the page has none before */
+	for (size_t i = d->be + 1; d->found && !m.nstamps && i < d->n; i++)
+		if (d->b[i].kind == K_STAMP || d->b[i].kind == K_BYLINE)
+			cl_add_stamps(c, &d->b[i], &m);
 	if (d->title >= 0)
 		cl_str_set(&out->title, d->title_s, d->title_len);
 	/* times written without a zone take the agency's (known from a byline by now); the

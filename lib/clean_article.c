@@ -5,6 +5,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 const char *const af_article_field_names[AF_ARTICLE_NFIELDS] = {
 	"title", "published", "updated", "source", "authors", "dateline", "text", "removed",
@@ -19,6 +20,9 @@ void cl_str_set(struct af_cstr *t, const char *s, size_t n)
 
 void cl_article_add_author(struct af_article *a, const char *s, size_t n)
 {
+	for (size_t i = 0; i < a->nauthors; i++) /* a name read twice (two bylines) is one author */
+		if (a->authors[i].len == n && !strncasecmp(a->authors[i].s, s, n))
+			return;
 	if (a->nauthors == a->authors_cap)
 		a->authors = af_grow(a->authors, &a->authors_cap, a->nauthors + 1, sizeof *a->authors);
 	struct af_cstr *t = &a->authors[a->nauthors++];

@@ -339,13 +339,14 @@ static int build(struct af_cleaner *c, struct af_error *err)
 	free(order);
 	free(sorted);
 	c->re_agency = af_re_compile(c->nalias ? b.p : "(?!)", PCRE2_ZERO_TERMINATED, 0, err);
-	/* datelines: PLACE[, Country] then a date, an (AGENCY), or a dash after a capitalised place */
+	/* datelines: PLACE[, Country] then a date, an (AGENCY), or a dash after a capitalised place;
+	 * the day is a whole number ("On January 23, 1998" is no dateline "On January 2") */
 	af_buf_reset(&b);
 	const char *M = af_dates_month_alt(c->dates);
 	af_buf_printf(&b,
 	              "^(?<place>\\p{Lu}[\\p{L}'’.]*(?:[ -]\\p{Lu}[\\p{L}'’.]*){0,3}"
 	              "(?:,\\s*(?!(?i:%s)\\b)\\p{Lu}[\\p{L}'’.]*(?:\\s\\p{Lu}[\\p{L}'’.]*){0,2})?)"
-	              "(?:\\s*,?\\s*(?:(?<mon>(?i:%s))\\.?\\s+(?<day>\\d{1,2})|(?<day>\\d{1,2})\\s+(?<mon>(?i:%s))\\.?)"
+	              "(?:\\s*,?\\s*(?:(?<mon>(?i:%s))\\.?\\s+(?<day>\\d{1,2})(?!\\d)|(?<day>\\d{1,2})\\s+(?<mon>(?i:%s))\\.?)"
 	              "(?:,?\\s+(?<year>(?:19|20)\\d\\d))?(?:\\s*\\((?<agency>[^()]{2,40})\\))?\\s*(?<dash>[-–—:]+)?"
 	              "|\\s*\\((?<agency>[^()]{2,40})\\)\\s*(?<dash>[-–—:]+)?"
 	              "|\\s*(?<dash>[-–—:]+|\\s[-–—]\\s))\\s*(?=[\\p{Lu}\"“‘'\\d])",

@@ -228,6 +228,9 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 	struct af_coder *c = af_calloc(1, sizeof *c);
 	c->d = d;
 	af_coder_conventions(c, AF_EVC_NEWS);
+	struct af_error err;
+	if (!(c->en = af_english_shared(&err))) /* the compiled-in file: as closed_each */
+		af_die(AF_EX_SOFTWARE, "%s", err.msg);
 	c->nclsw = d->w.nwords;
 	c->clsw = af_calloc(c->nclsw ? c->nclsw : 1, sizeof *c->clsw);
 	closed_each(add_closed, c);

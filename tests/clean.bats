@@ -433,3 +433,24 @@ $q"
 	! field .text | grep -q Advertisement
 	run -0 jq -e '[.removed[] | select(.kind == "ad")] | length >= 1' "$T/out.ndjson"
 }
+
+@test "a first sentence opening with a date is no dateline: the day is a whole number" {
+	printf '%s\n' 'Menu' '' 'How the browser began' '' 'By Ann Lee' '' \
+		'On January 23, 1998, Netscape made two announcements: the browser would be free, and so would its source code.' '' \
+		'One day later the project that would become Mozilla was started by a small group inside the company.' '' \
+		'It took four more years before the first full release reached the public, after many delays.' >"$T/d.txt"
+	af-clean "$T/d.txt" >"$T/out.ndjson"
+	assert_equal "$(field .dateline)" null
+	field .text | grep -q '^On January 23, 1998, Netscape made'
+}
+
+@test "the published date is the article's, not that of a related link after it; a name in two bylines is one author" {
+	printf '%s\n' 'Home' '' 'Council approves the new budget' '' 'By Jane Roe' 'March 5, 2024' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' '' \
+		'Council members who voted against it said the plan relied on tax income that might not arrive next year.' '' \
+		'By Jane Roe' '' 'Related' 'Council delays vote on parking fees' 'January 2, 2024' 'Schools ask for more teachers' 'February 1, 2024' >"$T/p.txt"
+	af-clean "$T/p.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published)" 2024-03-05
+	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["Jane Roe"]'
+}
