@@ -724,6 +724,32 @@ void ev_code_appeals(struct af_coder *c, const struct sent *s)
 	}
 }
 
+/* The noun phrase a run of prepositional phrases ending before token p (a preposition)
+ * follows, when it is no prepositional object itself: its actor group ("the speaker of the
+ * Parliament | on Saturday"), -1. */
+static int np_before_pps(const struct af_coder *c, size_t p)
+{
+	for (int hops = 0; hops < 4 && p > c->dl_end && (c->t[p].cls & (W_PREP | W_LINK)); hops++) {
+		int32_t k = c->parse.tok[p - 1].np;
+		if (k < 0)
+			return -1;
+		const struct af_syn_np *m = &c->parse.np[k];
+		if (m->start > c->dl_end && (c->t[m->start - 1].cls & (W_PREP | W_LINK | W_TO)) &&
+		    !(c->t[m->start - 1].cls & W_WH)) {
+			p = m->start - 1;
+			continue;
+		}
+		/* it opens its clause: the sentence's (or the dateline's end), or after punctuation,
+		 * "that" or a conjunction */
+		size_t q = m->start;
+		if (q < c->dl_end || (q > c->dl_end && q > 0 && c->t[q - 1].kind == AF_TOK_WORD &&
+		                      !(c->t[q - 1].cls & (W_CONJ | W_WH))))
+			return -1;
+		return ev_np_group(c, k, 1);
+	}
+	return -1;
+}
+
 /* The subject of verb group v as the parse has it, when the word scan found none ("The
  * speaker of the Iranian Parliament on Saturday condemned", "X met Y and discussed"): a
  * finite clause's own subject before its verb, or the one a coordinated verb shares; -1. */
@@ -738,9 +764,13 @@ int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shar
 	const struct af_syn_np *n = &c->parse.np[cl->subj];
 	if (n->head >= v->a || (c->t[n->head].paren && c->t[n->head].paren != c->t[v->head].paren))
 		return -1;
-	/* a prepositional object is no subject, whatever the parse says ("Talks with X attacked") */
-	if (n->start > 0 && (c->t[n->start - 1].cls & (W_PREP | W_TO)) && !(c->t[n->start - 1].cls & W_WH))
-		return -1;
+	/* a prepositional object is no subject, whatever the parse says ("Talks with X attacked");
+	 * the noun phrase before its phrases is ("The speaker of the Parliament on Saturday
+	 * condemned") */
+	if (n->start > 0 && (c->t[n->start - 1].cls & (W_PREP | W_TO)) && !(c->t[n->start - 1].cls & W_WH)) {
+		*shared = 0;
+		return np_before_pps(c, n->start - 1);
+	}
 	*shared = cl->subj_inherited;
 	return ev_np_group(c, cl->subj, 1);
 }
