@@ -43,7 +43,20 @@ static const struct {
 	[AF_EN_NEG] = {"negations", LIST, 0, 0},
 	[AF_EN_SPEECH] = {"speech_verbs", LIST, 0, 0},
 	[AF_EN_NUMBER] = {"numbers", VALUED, 0, 1000000},
+	[AF_EN_FUTURE_MODAL] = {"future_modals", LIST, 0, 0},
+	[AF_EN_UNREAL_MODAL] = {"unrealized_modals", LIST, 0, 0},
+	[AF_EN_REFUSAL] = {"refusal_verbs", LIST, 0, 0},
+	[AF_EN_DEMAND] = {"demand_verbs", LIST, 0, 0},
+	[AF_EN_DEMONYM] = {"demonyms", LIST, 0, 0},
+	[AF_EN_DEMONYM_END] = {"demonym_endings", LIST, 0, 0},
+	[AF_EN_ADJ_END] = {"adjective_endings", LIST, 0, 0},
+	[AF_EN_RECIPIENT_PREP] = {"recipient_prepositions", LIST, 0, 0},
+	[AF_EN_LOCATIVE_PREP] = {"locative_prepositions", LIST, 0, 0},
+	[AF_EN_TOPIC_PREP] = {"topic_prepositions", LIST, 0, 0},
+	[AF_EN_ADVERBIAL_SUB] = {"adverbial_subordinators", LIST, 0, 0},
+	[AF_EN_PARTICIPLE_SUB] = {"participle_subordinators", LIST, 0, 0},
 };
+_Static_assert(AF_EN_NCLASS <= 32, "a word's classes are the bits of an unsigned");
 
 struct word {
 	size_t koff, klen;         /* the key, in keys */
@@ -240,6 +253,19 @@ unsigned af_english_get(const struct af_english *e, const char *s, size_t n, enu
 	if (value && (w->cls & AF_EN_BIT(c)))
 		*value = w->value[c];
 	return w->cls;
+}
+
+int af_english_is(const struct af_english *e, const char *s, size_t n, enum af_en_class c)
+{
+	return (af_english_get(e, s, n, c, NULL) & AF_EN_BIT(c)) != 0;
+}
+
+int af_english_ends(const struct af_english *e, const char *s, size_t n, enum af_en_class c, size_t stem)
+{
+	for (size_t m = 1; m <= 16 && m + stem <= n; m++)
+		if (((unsigned char)s[n - m] & 0xC0) != 0x80 && af_english_is(e, s + n - m, m, c))
+			return 1;
+	return 0;
 }
 
 void af_english_each(const struct af_english *e, enum af_en_class c,

@@ -33,7 +33,20 @@ enum af_en_class {
 	AF_EN_NEG,          /* negations */
 	AF_EN_SPEECH,       /* speech_verbs */
 	AF_EN_NUMBER,       /* numbers (value: the number) */
-	AF_EN_NCLASS
+	/* the event coder's finer classes (lib/events*.c) */
+	AF_EN_FUTURE_MODAL,    /* future_modals: will, shall */
+	AF_EN_UNREAL_MODAL,    /* unrealized_modals: can, could, would, should, must */
+	AF_EN_REFUSAL,         /* refusal_verbs: refuse (lemmas) */
+	AF_EN_DEMAND,          /* demand_verbs: call, urge (lemmas) */
+	AF_EN_DEMONYM,         /* demonyms: afghan, iraqi (those without a demonym ending) */
+	AF_EN_DEMONYM_END,     /* demonym_endings: ian, ese */
+	AF_EN_ADJ_END,         /* adjective_endings: al, ic, ive */
+	AF_EN_RECIPIENT_PREP,  /* recipient_prepositions: on, against, to */
+	AF_EN_LOCATIVE_PREP,   /* locative_prepositions: in, at, near */
+	AF_EN_TOPIC_PREP,      /* topic_prepositions: about, regarding, in */
+	AF_EN_ADVERBIAL_SUB,   /* adverbial_subordinators: because, although, when */
+	AF_EN_PARTICIPLE_SUB,  /* participle_subordinators: before, after, while (+ -ing) */
+	AF_EN_NCLASS           /* at most 32: a word's classes are the bits of an unsigned */
 };
 #define AF_EN_BIT(c) (1u << (c))
 
@@ -53,6 +66,12 @@ const struct af_english *af_english_shared(struct af_error *err);
  * when it is in none; *value (when value is not NULL and the word is in class c) its value
  * in c (months: 1-12, weekdays: 1-7, relative days: offset, numbers: the number), else 0. */
 unsigned af_english_get(const struct af_english *e, const char *s, size_t n, enum af_en_class c, int *value);
+
+/* Is the word s[0..n) in class c? */
+int af_english_is(const struct af_english *e, const char *s, size_t n, enum af_en_class c);
+/* Does the word s[0..n) end in a word of class c (an ending: "ian", "al") that leaves at
+ * least stem bytes before it? Endings of up to 16 bytes. */
+int af_english_ends(const struct af_english *e, const char *s, size_t n, enum af_en_class c, size_t stem);
 
 /* Calls fn for every word of class c, in the order each word first appeared (the compiled-in
  * file first), with its value in c. */

@@ -81,10 +81,7 @@ int ev_wtab_add(struct ev_wtab *t, const char *s, size_t n)
 	t->keys[i] = af_strndup(s, n);
 	t->ids[i] = (int)t->nwords;
 	t->n++;
-	if (t->nwords == t->wcap) {
-		t->wcap = t->wcap ? t->wcap * 2 : 1024;
-		t->words = af_realloc(t->words, t->wcap * sizeof *t->words);
-	}
+	t->words = af_grow(t->words, &t->wcap, t->nwords + 1, sizeof *t->words);
 	t->words[t->nwords] = t->keys[i];
 	return (int)t->nwords++;
 }
@@ -159,14 +156,9 @@ int ev_flag(const int *tab, size_t cap, int id)
 
 void ev_set_bits(int **tab, size_t *cap, int id, int bits)
 {
-	if ((size_t)id >= *cap) {
-		size_t ncap = *cap ? *cap : 256;
-		while (ncap <= (size_t)id)
-			ncap *= 2;
-		*tab = af_realloc(*tab, ncap * sizeof **tab);
-		memset(*tab + *cap, 0, (ncap - *cap) * sizeof **tab);
-		*cap = ncap;
-	}
+	size_t old = *cap;
+	*tab = af_grow(*tab, cap, (size_t)id + 1, sizeof **tab);
+	memset(*tab + old, 0, (*cap - old) * sizeof **tab);
 	(*tab)[id] |= bits;
 }
 
@@ -183,7 +175,7 @@ int ev_bits(const int *tab, size_t cap, int id)
 struct af_evdict *af_evdict_new(void)
 {
 	struct af_evdict *d = af_calloc(1, sizeof *d);
-	GROW(d->nodes, d->nnodes, d->nodecap);
+	d->nodes = af_grow(d->nodes, &d->nodecap, d->nnodes + 1, sizeof *d->nodes);
 	d->nodes[d->nnodes++] = (struct ev_node){.actor = -1, .agent = -1};
 	static const char *const speech[] = {
 		"SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "TELLING", "ADD", "ADDS", "ADDED",
@@ -275,7 +267,7 @@ const char *ev_keep_file(struct af_evdict *d, const char *file)
 	for (size_t i = 0; i < d->nfiles; i++)
 		if (!strcmp(d->files[i], file))
 			return d->files[i];
-	d->files = af_realloc(d->files, (d->nfiles + 1) * sizeof *d->files);
+	d->files = af_reallocarray(d->files, d->nfiles + 1, sizeof *d->files);
 	return d->files[d->nfiles++] = af_strdup(file);
 }
 
@@ -343,6 +335,28 @@ int ev_rd_begin(struct ev_rd *r, const char *buf, size_t len, const char *file, 
 	return ev_check_bytes(r);
 }
 
+/* ev_rd_begin for a verb file: its name kept for the patterns' positions, a new load order. */
+int ev_rd_begin_verbs(struct ev_rd *r, struct af_evdict *d, const char *buf, size_t len, const char *file,
+                      struct af_error *err)
+{
+	file = ev_keep_file(d, file);
+	d->order++;
+	return ev_rd_begin(r, buf, len, file, err);
+}
+
+/* Ends the line of o bytes in r->s: its trailing blanks cut. The offset of its first other
+ * byte (o when the line is blank). */
+size_t ev_rd_trim(struct ev_rd *r, size_t o)
+{
+	while (o > 0 && isspace((unsigned char)r->s[o - 1]))
+		o--;
+	r->s[o] = 0;
+	size_t k = 0;
+	while (k < o && isspace((unsigned char)r->s[k]))
+		k++;
+	return k;
+}
+
 /* The next raw line: its bytes [*b, *e) of r->buf, r->s grown to hold a copy; 0 at the end.
  * The one line splitter of the PETRARCH and TABARI readers. */
 int ev_rd_line(struct ev_rd *r, size_t *b, size_t *e)
@@ -354,10 +368,7 @@ int ev_rd_line(struct ev_rd *r, size_t *b, size_t *e)
 		(*e)++;
 	r->pos = *e < r->len ? *e + 1 : *e;
 	r->line++;
-	if (*e - *b + 1 > r->cap) {
-		r->cap = *e - *b + 64;
-		r->s = af_realloc(r->s, r->cap);
-	}
+	r->s = af_grow(r->s, &r->cap, *e - *b + 1, 1);
 	return 1;
 }
 
@@ -393,13 +404,7 @@ int ev_rd_next(struct ev_rd *r)
 				continue;
 			r->s[o++] = (char)toupper((unsigned char)c);
 		}
-		while (o > 0 && isspace((unsigned char)r->s[o - 1]))
-			o--;
-		r->s[o] = 0;
-		size_t k = 0;
-		while (k < o && isspace((unsigned char)r->s[k]))
-			k++;
-		if (k == o)
+		if (!r->s[ev_rd_trim(r, o)])
 			continue;
 		return 1;
 	}
@@ -468,7 +473,7 @@ int ev_add_phrase_node(struct af_evdict *d, const int *ids, int n)
 	for (int i = 0; i < n; i++) {
 		int nx = ev_edges_get(&d->edges, node, ids[i]);
 		if (nx < 0) {
-			GROW(d->nodes, d->nnodes, d->nodecap);
+			d->nodes = af_grow(d->nodes, &d->nodecap, d->nnodes + 1, sizeof *d->nodes);
 			nx = (int)d->nnodes;
 			d->nodes[d->nnodes++] = (struct ev_node){.actor = -1, .agent = -1};
 			edges_put(&d->edges, node, ids[i], nx);
@@ -583,7 +588,7 @@ int ev_parse_codes(struct ev_rd *r, struct ev_actor *a, const char *s)
 		struct ev_code c;
 		if (parse_code(r, p + 1, (size_t)(e - p - 1), &c) < 0)
 			return -1;
-		a->codes = af_realloc(a->codes, (a->ncodes + 1) * sizeof *a->codes);
+		a->codes = af_reallocarray(a->codes, a->ncodes + 1, sizeof *a->codes);
 		a->codes[a->ncodes++] = c;
 		p = e + 1;
 		while (*p && isspace((unsigned char)*p))
@@ -615,7 +620,7 @@ char *ev_title_case(const char *s, size_t n)
 
 int ev_new_actor(struct af_evdict *d)
 {
-	GROW(d->actors, d->nactors, d->actorcap);
+	d->actors = af_grow(d->actors, &d->actorcap, d->nactors + 1, sizeof *d->actors);
 	memset(&d->actors[d->nactors], 0, sizeof d->actors[0]);
 	return (int)d->nactors++;
 }
@@ -730,7 +735,7 @@ int ev_new_synset(struct af_evdict *d, const char *name, size_t n, const char *f
 	int i = find_synset(d, name, n);
 	if (i >= 0)
 		return i;
-	GROW(d->syns, d->nsyns, d->syncap);
+	d->syns = af_grow(d->syns, &d->syncap, d->nsyns + 1, sizeof *d->syns);
 	struct ev_synset *s = &d->syns[d->nsyns];
 	memset(s, 0, sizeof *s);
 	s->name = af_strndup(name, n);
@@ -742,9 +747,9 @@ int ev_new_synset(struct af_evdict *d, const char *name, size_t n, const char *f
 void ev_syn_add_raw(struct ev_synset *s, const char *m, int line)
 {
 	if (s->nraw == s->rawcap) {
-		s->rawcap = s->rawcap ? s->rawcap * 2 : 8;
-		s->raw = af_realloc(s->raw, s->rawcap * sizeof *s->raw);
-		s->rawline = af_realloc(s->rawline, s->rawcap * sizeof *s->rawline);
+		size_t cap = s->rawcap;
+		s->raw = af_grow(s->raw, &s->rawcap, s->nraw + 1, sizeof *s->raw);
+		s->rawline = af_grow(s->rawline, &cap, s->nraw + 1, sizeof *s->rawline);
 	}
 	s->rawline[s->nraw] = line;
 	s->raw[s->nraw++] = af_strdup(m);
@@ -785,7 +790,7 @@ static int resolve_synset(struct af_evdict *d, int si, struct af_error *err)
 			s = &d->syns[si];
 			struct ev_synset *t = &d->syns[sub];
 			for (size_t j = 0; j < t->nalts; j++) {
-				GROW(s->alts, s->nalts, s->cap);
+				s->alts = af_grow(s->alts, &s->cap, s->nalts + 1, sizeof *s->alts);
 				s->alts[s->nalts++] = t->alts[j];
 			}
 			continue;
@@ -801,7 +806,7 @@ static int resolve_synset(struct af_evdict *d, int si, struct af_error *err)
 		if (!final && !noplural && m[0] != '{')
 			plurals_of(d, a.words[k - 1], a.plural);
 		s = &d->syns[si];
-		GROW(s->alts, s->nalts, s->cap);
+		s->alts = af_grow(s->alts, &s->cap, s->nalts + 1, sizeof *s->alts);
 		s->alts[s->nalts++] = a;
 	}
 	s->resolved = 1;

@@ -7,14 +7,6 @@
 
 #include "events_int.h"
 
-#define GROW(arr, n, cap)                                                                          \
-	do {                                                                                       \
-		if ((n) == (cap)) {                                                                \
-			(cap) = (cap) ? (cap) * 2 : 64;                                            \
-			(arr) = af_realloc((arr), (cap) * sizeof *(arr));                          \
-		}                                                                                  \
-	} while (0)
-
 /* ---- core (evdict.c) ---- */
 
 void ev_set_flag(int **tab, size_t *cap, int id);
@@ -36,6 +28,12 @@ struct ev_rd {
 	int failed;      /* ev_rd_next met an error (an unclosed comment): err holds it */
 };
 int ev_rd_begin(struct ev_rd *r, const char *buf, size_t len, const char *file, struct af_error *err);
+/* ev_rd_begin for a verb file: its name kept (d's files), a new load order. */
+int ev_rd_begin_verbs(struct ev_rd *r, struct af_evdict *d, const char *buf, size_t len, const char *file,
+                      struct af_error *err);
+/* Cuts the trailing blanks of the o bytes in r->s and ends the line there; the offset of its
+ * first non-blank byte (at the NUL when the line is blank). */
+size_t ev_rd_trim(struct ev_rd *r, size_t o);
 int ev_rd_line(struct ev_rd *r, size_t *b, size_t *e);
 int ev_rd_err(struct ev_rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* The error "file:line:col: what" (col from 1 in the line). */

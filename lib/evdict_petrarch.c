@@ -57,20 +57,17 @@ void ev_add_form(struct af_evdict *d, int verb, int kind, const int *words, int 
 {
 	int hw = words[head];
 	if ((size_t)hw >= d->formheadcap) {
-		size_t ncap = d->formheadcap ? d->formheadcap : 1024;
-		while (ncap <= (size_t)hw)
-			ncap *= 2;
-		d->formhead = af_realloc(d->formhead, ncap * sizeof *d->formhead);
-		for (size_t i = d->formheadcap; i < ncap; i++)
+		size_t old = d->formheadcap;
+		d->formhead = af_grow(d->formhead, &d->formheadcap, (size_t)hw + 1, sizeof *d->formhead);
+		for (size_t i = old; i < d->formheadcap; i++)
 			d->formhead[i] = -1;
-		d->formheadcap = ncap;
 	}
 	/* skip an identical form of the same verb */
 	for (int f = d->formhead[hw]; f >= 0; f = d->forms[f].next)
 		if (d->forms[f].verb == verb && d->forms[f].nwords == nwords &&
 		    !memcmp(d->forms[f].heads, words, (size_t)nwords * sizeof *words))
 			return;
-	GROW(d->forms, d->nforms, d->formcap);
+	d->forms = af_grow(d->forms, &d->formcap, d->nforms + 1, sizeof *d->forms);
 	struct ev_form *f = &d->forms[d->nforms];
 	memset(f, 0, sizeof *f);
 	f->verb = verb;
@@ -178,7 +175,7 @@ int ev_add_verb_line(struct ev_rd *r, struct af_evdict *d, int block, const char
 		if (*rest && rest != brace)
 			return ev_rd_err(r, "unexpected text after the code: %s", rest);
 	}
-	GROW(d->verbs, d->nverbs, d->verbcap);
+	d->verbs = af_grow(d->verbs, &d->verbcap, d->nverbs + 1, sizeof *d->verbs);
 	int vi = (int)d->nverbs;
 	d->verbs[d->nverbs++] = v;
 	ev_add_form(d, vi, VF_BASE, v.words, v.nwords, v.head);
@@ -310,10 +307,7 @@ static int parse_pattern(struct ev_rd *r, struct af_evdict *d, const char *s, si
 					p->el[p->nel - 1].glue = 1;
 				continue;
 			}
-			if (p->nel == cap) {
-				cap = cap ? cap * 2 : 8;
-				p->el = af_realloc(p->el, cap * sizeof *p->el);
-			}
+			p->el = af_grow(p->el, &cap, p->nel + 1, sizeof *p->el);
 			struct ev_pelem *e = &p->el[p->nel];
 			memset(e, 0, sizeof *e);
 			e->plural[0] = e->plural[1] = e->plural[2] = -1;
@@ -324,10 +318,7 @@ static int parse_pattern(struct ev_rd *r, struct af_evdict *d, const char *s, si
 				e->kind = w[0] == '$' ? PE_SOURCE : w[0] == '+' ? PE_TARGET : w[0] == '%' ? PE_COMPOUND : PE_SKIP;
 				e->glue = 1;
 				p->nel++;
-				if (p->nel == cap) {
-					cap *= 2;
-					p->el = af_realloc(p->el, cap * sizeof *p->el);
-				}
+				p->el = af_grow(p->el, &cap, p->nel + 1, sizeof *p->el);
 				e = &p->el[p->nel];
 				memset(e, 0, sizeof *e);
 				e->plural[0] = e->plural[1] = e->plural[2] = -1;
@@ -347,7 +338,7 @@ static int parse_pattern(struct ev_rd *r, struct af_evdict *d, const char *s, si
 		/* "- TIVILIAN [202]" (TABARI-era): words only, read as following the verb */
 		if (p->nel == 0)
 			return ev_rd_err(r, "empty pattern (want - WORDS * WORDS [CODE])");
-		p->el = af_realloc(p->el, (p->nel + 1) * sizeof *p->el);
+		p->el = af_reallocarray(p->el, p->nel + 1, sizeof *p->el);
 		memmove(p->el + 1, p->el, p->nel * sizeof *p->el);
 		memset(&p->el[0], 0, sizeof p->el[0]);
 		p->el[0].kind = PE_VERB;
@@ -381,7 +372,7 @@ int ev_block_header(struct ev_rd *r, struct af_evdict *d, const char *s)
 			q++;
 		if (ne == nb || *q)
 			return ev_rd_err(r, "verb block header without a code: %s (want --- VERB [CODE] ---)", s);
-		GROW(d->blocks, d->nblocks, d->blockcap);
+		d->blocks = af_grow(d->blocks, &d->blockcap, d->nblocks + 1, sizeof *d->blocks);
 		struct ev_block *b = &d->blocks[d->nblocks];
 		memset(b, 0, sizeof *b);
 		snprintf(b->name, sizeof b->name, "%.*s", (int)(ne - nb), nb);
@@ -404,7 +395,7 @@ int ev_block_header(struct ev_rd *r, struct af_evdict *d, const char *s)
 			e++;
 	if (*e && strncmp(e, "---", 3))
 		return ev_rd_err(r, "unexpected text after the code in a verb block header: %s", s);
-	GROW(d->blocks, d->nblocks, d->blockcap);
+	d->blocks = af_grow(d->blocks, &d->blockcap, d->nblocks + 1, sizeof *d->blocks);
 	struct ev_block *b = &d->blocks[d->nblocks];
 	memset(b, 0, sizeof *b);
 	size_t nn = (size_t)(br - p);
@@ -458,7 +449,7 @@ int ev_pattern_line(struct ev_rd *r, struct af_evdict *d, int block, const char 
 	}
 	p.line = r->line;
 	p.file = r->file;
-	GROW(d->pats, d->npats, d->patcap);
+	d->pats = af_grow(d->pats, &d->patcap, d->npats + 1, sizeof *d->pats);
 	d->pats[d->npats++] = p;
 	bl->npat++;
 	return 0;
@@ -467,11 +458,10 @@ int ev_pattern_line(struct ev_rd *r, struct af_evdict *d, int block, const char 
 int af_evdict_load_verbs(struct af_evdict *d, const char *buf, size_t len, const char *file,
                          struct af_error *err)
 {
-	file = ev_keep_file(d, file);
-	d->order++;
 	struct ev_rd r;
-	if (ev_rd_begin(&r, buf, len, file, err) < 0)
+	if (ev_rd_begin_verbs(&r, d, buf, len, file, err) < 0)
 		return -1;
+	file = r.file;
 	int block = -1, syn = -1, rc = 0, transforms = 0;
 	while (ev_rd_next(&r)) {
 		char *s = r.s;

@@ -214,7 +214,7 @@ static int agent_line(struct ev_rd *r, struct af_evdict *d, const char *s, const
 	if (pn >= sizeof phrase)
 		return ev_rd_err(r, "agent phrase longer than %zu bytes", sizeof phrase - 1);
 	snprintf(phrase, sizeof phrase, "%.*s", (int)pn, s);
-	GROW(d->agents, d->nagents, d->agentcap);
+	d->agents = af_grow(d->agents, &d->agentcap, d->nagents + 1, sizeof *d->agents);
 	int agent = (int)d->nagents;
 	d->agents[d->nagents++] = ag;
 	char forms[8][256];

@@ -27,13 +27,8 @@ static int tb_next(struct ev_rd *r)
 				continue;
 			r->s[o++] = c == '\t' ? ' ' : (char)toupper((unsigned char)c);
 		}
-		while (o > 0 && r->s[o - 1] == ' ')
-			o--;
-		r->s[o] = 0;
-		size_t k = 0;
-		while (k < o && r->s[k] == ' ')
-			k++;
-		if (k == o || r->s[k] == '/' || r->s[k] == '#')
+		size_t k = ev_rd_trim(r, o);
+		if (!r->s[k] || r->s[k] == '/' || r->s[k] == '#')
 			continue;
 		if (r->s[k] == '~') {
 			r->pos = r->len;
@@ -168,7 +163,7 @@ static int tb_find_syn(const struct tb_verbs *v, const char *name, size_t n)
 
 static void tb_syn_push(struct tb_syn *s, char *m)
 {
-	s->m = af_realloc(s->m, (s->n + 1) * sizeof *s->m);
+	s->m = af_reallocarray(s->m, s->n + 1, sizeof *s->m);
 	s->m[s->n++] = m;
 }
 
@@ -210,7 +205,7 @@ static int synset_line(struct ev_rd *r, struct tb_verbs *v, const char *s)
 		if (si >= 0 && v->syn[si].n)
 			return ev_rd_errc(r, col_of(r, s), "synset &%.*s defined twice", (int)n, s + 1);
 		if (si < 0) {
-			v->syn = af_realloc(v->syn, (v->nsyn + 1) * sizeof *v->syn);
+			v->syn = af_reallocarray(v->syn, v->nsyn + 1, sizeof *v->syn);
 			si = (int)v->nsyn++;
 			memset(&v->syn[si], 0, sizeof v->syn[si]);
 			snprintf(v->syn[si].name, sizeof v->syn[si].name, "%.*s", (int)n, s + 1);
@@ -340,7 +335,7 @@ static int verb_root(struct ev_rd *r, struct af_evdict *d, struct tb_verbs *tv, 
 	if (!v.nwords)
 		return ev_rd_errc(r, 1, "no verb before the code");
 	lastkind = word_kind(last, &lastn);
-	GROW(d->verbs, d->nverbs, d->verbcap);
+	d->verbs = af_grow(d->verbs, &d->verbcap, d->nverbs + 1, sizeof *d->verbs);
 	int vi = (int)d->nverbs;
 	d->verbs[d->nverbs++] = v;
 	ev_add_form(d, vi, VF_BASE, v.words, v.nwords, v.head);
@@ -582,11 +577,10 @@ static int verbs_line(struct ev_rd *r, struct af_evdict *d, struct tb_verbs *tv,
 int af_evdict_load_tabari_verbs(struct af_evdict *d, const char *buf, size_t len, const char *file,
                                 struct af_error *err)
 {
-	file = ev_keep_file(d, file);
-	d->order++;
 	struct ev_rd r;
-	if (ev_rd_begin(&r, buf, len, file, err) < 0)
+	if (ev_rd_begin_verbs(&r, d, buf, len, file, err) < 0)
 		return -1;
+	file = r.file;
 	struct tb_verbs tv = {.cur = -1, .block = -1, .verb = -1};
 	int rc = 0;
 	while (tb_next(&r)) {
@@ -698,7 +692,7 @@ static int actor_end(struct ev_rd *r, struct af_evdict *d, struct tb_actors *ta)
 		return -1;
 	int restricted = a->ncodes > 0 && a->codes[a->ncodes - 1].kind != EV_DATE_ANY;
 	if (restricted) {
-		a->codes = af_realloc(a->codes, (a->ncodes + 1) * sizeof *a->codes);
+		a->codes = af_reallocarray(a->codes, a->ncodes + 1, sizeof *a->codes);
 		a->codes[a->ncodes++] = (struct ev_code){.code = "---", .kind = EV_DATE_ANY};
 	}
 	r->line = line;
@@ -823,7 +817,7 @@ static int agents_line(struct ev_rd *r, struct af_evdict *d)
 		pn--;
 	if (pn < 2 || strpbrk(s, "{}!"))
 		return ev_rd_errc(r, 1, "agent phrase missing, too short, or with {} or !: %.*s", (int)pn, s);
-	GROW(d->agents, d->nagents, d->agentcap);
+	d->agents = af_grow(d->agents, &d->agentcap, d->nagents + 1, sizeof *d->agents);
 	int agent = (int)d->nagents;
 	d->agents[d->nagents++] = ag;
 	return actor_phrase(r, d, s, pn, -1, agent);
@@ -889,8 +883,7 @@ int af_evdict_load_tabari_options(struct af_evdict *d, const char *buf, size_t l
 			e++;
 		r.pos = e < r.len ? e + 1 : e;
 		r.line++;
-		r.cap = e - b + 1;
-		r.s = af_realloc(r.s, r.cap);
+		r.s = af_grow(r.s, &r.cap, e - b + 1, 1);
 		size_t o = 0;
 		for (size_t i = b; i < e; i++) {
 			if (r.buf[i] == '#' || (r.buf[i] == '/' && i + 1 < e && r.buf[i + 1] == '/'))

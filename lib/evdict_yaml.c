@@ -135,7 +135,7 @@ static int yaml_actor(struct af_evdict *d, const struct af_ynode *a, struct af_e
 			ec.d1 = f ? d1 : d2;
 			ec.d2 = d2;
 			act = &d->actors[ai];
-			act->codes = af_realloc(act->codes, (act->ncodes + 1) * sizeof *act->codes);
+			act->codes = af_reallocarray(act->codes, act->ncodes + 1, sizeof *act->codes);
 			act->codes[act->ncodes++] = ec;
 		}
 	}
@@ -177,7 +177,7 @@ static int yaml_agent(struct af_evdict *d, const struct af_ynode *a, struct af_e
 	size_t nph;
 	if (yaml_phrases(pn, "phrases", &ph, &nph, err) < 0)
 		return free_list(ph, nph), -1;
-	GROW(d->agents, d->nagents, d->agentcap);
+	d->agents = af_grow(d->agents, &d->agentcap, d->nagents + 1, sizeof *d->agents);
 	int ai = (int)d->nagents;
 	d->agents[d->nagents++] = ag;
 	for (size_t i = 0; i < nph; i++) {

@@ -9,6 +9,7 @@
 #define AF_EVENTS_CODER_H
 
 #include "events_int.h"
+#include "english.h"
 
 #include "af/dates.h"
 #include "af/syntax.h"
@@ -16,6 +17,7 @@
 
 #include <jansson.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Closed-class words, by class bit. */
 enum {
@@ -108,6 +110,7 @@ struct af_coder {
 	int parse_upstream;      /* the parse came from the record's "sentences" field */
 	uint8_t *want;           /* per sentence: ev_may_code's answer (1: parsed and coded) */
 	size_t wantcap;
+	const struct af_english *en; /* English's word classes (data/english.yaml), shared */
 	uint8_t *vcodable;       /* per verb: has a code of its own (ev_select_init) */
 	int all_sentences;       /* parse and code every sentence (AF_EVENTS_ALL_SENTENCES) */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
@@ -195,6 +198,17 @@ struct place {
 static inline int is_word(const struct tok *t)
 {
 	return t->kind == AF_TOK_WORD || t->kind == AF_TOK_NUMBER;
+}
+
+/* Is token i's word, or the coder's word id (upper case), in English's class k? */
+static inline int ev_word_in(const struct af_coder *c, size_t i, enum af_en_class k)
+{
+	const struct af_token *t = &c->toks.v[i];
+	return af_english_is(c->en, c->text + t->start, t->end - t->start, k);
+}
+static inline int ev_id_in(const struct af_coder *c, int id, enum af_en_class k)
+{
+	return id >= 0 && (size_t)id < c->d->w.nwords && af_english_is(c->en, c->d->w.words[id], strlen(c->d->w.words[id]), k);
 }
 
 /* events_actors.c */

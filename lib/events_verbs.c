@@ -32,11 +32,6 @@ static int form_matches(const struct af_coder *c, const struct ev_form *f, size_
  * ending no country's name has, or one of a few common ones without such an ending. */
 static int demonym(const struct af_coder *c, size_t i)
 {
-	static const char *const ends[] = {"IAN", "EAN", "CAN", "ESE", "ISH", NULL};
-	static const char *const words[] = {"AFGHAN", "GERMAN", "ARAB", "SOVIET", "FRENCH", "DUTCH", "GREEK",
-	                                    "THAI", "SWISS", "CUBAN", "KENYAN", "IRAQI", "ISRAELI", "PAKISTANI",
-	                                    "SAUDI", "KUWAITI", "YEMENI", "OMANI", "QATARI", "BAHRAINI",
-	                                    "EMIRATI", "SOMALI", "BANGLADESHI", "AZERI", "NEPALI", NULL};
 	const struct tok *t = &c->t[i];
 	if (t->kind != AF_TOK_WORD || !(t->flags & AF_TF_CAP) || (t->flags & AF_TF_DIGIT))
 		return 0;
@@ -51,32 +46,18 @@ static int demonym(const struct af_coder *c, size_t i)
 	/* "IRAQI" but not an all-capitals acronym or a word in capitals ("MALI") */
 	if (isupper((unsigned char)c->text[k->start + 1]))
 		return 0;
-	for (int w = 0; words[w]; w++)
-		if (ev_word_is(c, i, words[w]))
-			return 1;
-	for (int e = 0; ends[e]; e++) {
-		size_t m = strlen(ends[e]);
-		if (n > m + 2 && !strncasecmp(c->text + k->end - m, ends[e], m))
-			return 1;
-	}
-	return 0;
+	return ev_word_in(c, i, AF_EN_DEMONYM) || af_english_ends(c->en, c->text + k->start, n, AF_EN_DEMONYM_END, 3);
 }
 
 /* A plain lower-case word with an ending of adjectives: "financial", "military", "economic",
  * "massive", "joint" is not one, and that is the safe side. */
 static int adjective_like(const struct af_coder *c, size_t i)
 {
-	static const char *const ends[] = {"al", "ic", "ive", "ous", "ary", "ful", "less", "ian", "ese", "ish", NULL};
 	const struct tok *p = &c->t[i];
 	if (p->kind != AF_TOK_WORD || p->cls || p->chunk >= 0 || !(p->flags & AF_TF_LOWER))
 		return 0;
-	size_t n = c->toks.v[i].end - c->toks.v[i].start;
-	for (int e = 0; ends[e]; e++) {
-		size_t m = strlen(ends[e]);
-		if (n > m + 2 && !strncasecmp(c->text + c->toks.v[i].end - m, ends[e], m))
-			return 1;
-	}
-	return 0;
+	const struct af_token *k = &c->toks.v[i];
+	return af_english_ends(c->en, c->text + k->start, k->end - k->start, AF_EN_ADJ_END, 3);
 }
 
 int ev_verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
@@ -578,26 +559,22 @@ void ev_verb_codes(const struct af_coder *c, const struct vgroup *v, const char 
 
 /* ---- news senses of the dictionary's codes ---- */
 
-static int lemma_in(const struct af_coder *c, size_t i, const char *const *set)
+static int lemma_in(const struct af_coder *c, size_t i, enum af_en_class k)
 {
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, i, &n);
-	for (int k = 0; set[k]; k++)
-		if (strlen(set[k]) == n && !memcmp(lem, set[k], n))
-			return 1;
-	return 0;
+	return af_english_is(c->en, lem, n, k);
 }
 
 /* Is verb group v an infinitive governed by a refusal ("refused to meet", "declined to
  * attend")? The news guidelines code "refused to" as its own CAMEO code (12x reject). */
 int ev_refused(const struct af_coder *c, const struct vgroup *v)
 {
-	static const char *const refuse[] = {"refuse", "decline", "reject", NULL};
 	const struct af_clause *k = v->inf ? ev_clause_of(c, v) : NULL;
 	if (!k || k->kind != AF_CL_INF || k->parent < 0)
 		return 0;
 	const struct af_clause *p = &c->parse.cl[k->parent];
-	return lemma_in(c, p->verb.head, refuse) && !(p->verb.flags & AF_VG_PASSIVE);
+	return lemma_in(c, p->verb.head, AF_EN_REFUSAL) && !(p->verb.flags & AF_VG_PASSIVE);
 }
 
 /* The code verb group v's act takes under the news conventions, in buf when it differs from
@@ -613,10 +590,8 @@ int ev_announced(const struct af_coder *c, const struct vgroup *v)
 {
 	if (v->mword < 0 || v->negated || v->perfect) /* "would have accepted": a counterfactual */
 		return 0;
-	static const char *const will[] = {"WILL", "SHALL", "'LL", "’LL", NULL};
-	for (int k = 0; will[k]; k++)
-		if (ev_wtab_get(&c->d->w, will[k], strlen(will[k])) == v->mword)
-			return 1;
+	if (ev_id_in(c, v->mword, AF_EN_FUTURE_MODAL))
+		return 1;
 	if (ev_wtab_get(&c->d->w, "WOULD", 5) != v->mword)
 		return 0;
 	/* "would" in a complement clause of a speech verb: the speaker announces it */
@@ -655,14 +630,13 @@ static const char *intent_code(const char *code)
 
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n)
 {
-	static const char *const demand[] = {"call", "urge", "demand", NULL};
 	if (!code[0] || !strcmp(code, "---"))
 		return code;
 	const char *intent = intent_code(code);
 	if (intent[0] && ev_announced(c, v))
 		return intent;
 	if (code[0] == '0' && code[1] == '2' && (code[2] == '0' || code[2] == '4' || code[2] == '5') &&
-	    lemma_in(c, v->head, demand)) {
+	    lemma_in(c, v->head, AF_EN_DEMAND)) {
 		snprintf(buf, n, "10%s", code + 2);
 		return buf;
 	}

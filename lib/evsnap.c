@@ -49,13 +49,7 @@ struct wbuf {
 
 static void put(struct wbuf *b, const void *x, size_t n)
 {
-	if (b->n + n > b->cap) {
-		size_t nc = b->cap ? b->cap * 2 : 1 << 20;
-		while (nc < b->n + n)
-			nc *= 2;
-		b->p = af_realloc(b->p, nc);
-		b->cap = nc;
-	}
+	b->p = af_grow(b->p, &b->cap, b->n + n, 1);
 	if (n)
 		memcpy(b->p + b->n, x, n);
 	b->n += n;

@@ -704,6 +704,14 @@ news() {
 	[ "$(jq -c 'map(select(.[2] == "051"))' <<<"$output")" = '[]' ]
 }
 
+@test "news: a subject the parse misses behind a time phrase ('The speaker of X on Saturday condemned') is the noun phrase before it" {
+	run news 'TEHRAN - The speaker of the Iranian Parliament on Saturday condemned the Taliban.'
+	[ "$(jq -c 'map(.[0][0:3] + .[1][0:3] + .[2])' <<<"$output")" = '["IRNAFG111"]' ]
+	# a prepositional object is still no subject
+	run news 'Talks with Pakistan on Monday attacked India.'
+	[ "$output" = '[]' ]
+}
+
 @test "sentences passed over unparsed lose no event (AF_EVENTS_ALL_SENTENCES parses them all)" {
 	t='President Ashraf Ghani met Pakistani officials in Kabul. He was in Doha last week. The joint statement was released on Monday. Iran and Pakistan agreed. Officials of India said talks with China should resume. Nothing happened. She condemned the attack on Kabul by the Taliban.'
 	rec "$t" | af-events >"$T/some.json"
