@@ -32,6 +32,12 @@ static const char usage[] =
 	"  -s, --seed N           random seed of the training order (1)\n"
 	"  -c, --clusters NER     copy the word clusters of this NER model (af-train-ner's\n"
 	"                         data/ner.bin, from unlabeled news) and use them as features\n"
+	"      --pos-extra FILE   more sentences (word POS [...] per line, GMB's tag names\n"
+	"                         mapped to CoNLL-2003's) for the tagger only\n"
+	"      --extra-share X    keep this share of them, evenly spread (1)\n"
+	"      --extra-epochs N   train on them in the first N epochs only; the rest are\n"
+	"                         on the -t file alone, averaged afresh (all epochs)\n"
+	"      --extra-dict 0|1   the tag dictionary counts them too (1)\n"
 	"      --prune X          drop averaged weights smaller than X in magnitude (0.001)\n"
 	"      --eval-conll FILE  POS accuracy and chunk F1 on a CoNLL-2003 file, on its\n"
 	"                         tokens and on its text through af's tokenizer\n"
@@ -43,7 +49,8 @@ static const char usage[] =
 	"Training is reproducible: the same file and seed give the same model bytes.\n"
 	"Exit status: 0 ok, 1 failure, 64 usage. See af-train-syntax(1), docs/syntax.md.\n";
 
-enum { OPT_CHUNK_EPOCHS = 1000, OPT_EVAL_CONLL, OPT_EVAL_CONLLU, OPT_PRUNE, OPT_DICT_MIN, OPT_DICT_SHARE };
+enum { OPT_CHUNK_EPOCHS = 1000, OPT_EVAL_CONLL, OPT_EVAL_CONLLU, OPT_PRUNE, OPT_DICT_MIN, OPT_DICT_SHARE,
+       OPT_POS_EXTRA, OPT_EXTRA_SHARE, OPT_EXTRA_EPOCHS, OPT_EXTRA_DICT };
 
 static long num(const char *opt, const char *arg, long min, long max)
 {
@@ -67,7 +74,7 @@ struct corpus {
 	size_t nw, capw;
 	struct sent *s;
 	size_t ns, caps;
-	char *buf;
+	char *buf, *buf2; /* the file(s) read; words point into them */
 };
 
 static void add_word(struct corpus *c, const char *s, size_t n, int tag, int cls)
@@ -112,16 +119,36 @@ static int split(char *line, char sep, char **f, int max)
 	return n;
 }
 
-static int read_conll(struct corpus *c, const char *path)
+/* a part-of-speech name of another corpus' conventions (GMB's ``, LRB, RRB, ;) as CoNLL-2003's */
+static int pos_code_any(const char *t, size_t tl)
+{
+	static const struct {
+		const char *from, *to;
+	} map[] = {{"``", "\""}, {"''", "\""}, {"LRB", "("}, {"RRB", ")"}, {";", ":"}};
+	for (size_t k = 0; k < sizeof map / sizeof *map; k++)
+		if (strlen(map[k].from) == tl && memcmp(map[k].from, t, tl) == 0)
+			return af_pos_code(map[k].to, strlen(map[k].to));
+	return af_pos_code(t, tl);
+}
+
+/* a CoNLL-2003 file (word POS chunk [NER]), or with pos_only a file of word POS [...] lines
+ * whose sentences train the tagger only (chunk class 255), one sentence in every 1/share kept */
+static int read_conll(struct corpus *c, const char *path, int pos_only, double share)
 {
 	size_t len;
-	c->buf = af_read_file(path, &len);
-	if (!c->buf) {
+	char *buf = af_read_file(path, &len);
+	if (!buf) {
 		af_warn("%s: cannot read", path);
 		return -1;
 	}
-	size_t w0 = 0, doc = 0, lineno = 0;
-	char *p = c->buf;
+	if (c->buf)
+		c->buf2 = buf;
+	else
+		c->buf = buf;
+	size_t w0 = c->nw, doc = c->ns ? c->s[c->ns - 1].doc + 1 : 0, lineno = 0;
+	double acc = 0;
+	int keep = 1;
+	char *p = buf;
 	while (*p) {
 		char *nl = strchr(p, '\n');
 		if (nl)
@@ -129,12 +156,29 @@ static int read_conll(struct corpus *c, const char *path)
 		lineno++;
 		char *f[8];
 		if (!*p || *p == '\r') {
+			if (pos_only && c->nw > w0) {
+				acc += share;
+				keep = acc >= 1;
+				if (keep)
+					acc -= 1;
+			}
 			end_sent(c, &w0, doc, NULL);
+			if (!keep)
+				c->nw = c->s[--c->ns].w0;
+			keep = 1;
 		} else if (strncmp(p, "-DOCSTART-", 10) == 0) {
 			end_sent(c, &w0, doc, NULL);
 			doc++;
 		} else {
 			int nf = split(p, ' ', f, 8);
+			if (pos_only && nf >= 2) {
+				int tag = pos_code_any(f[1], strlen(f[1]));
+				/* GMB tags a capitalised plural inside a sentence ("Iranians") NNS, CoNLL-2003 NNPS */
+				if (tag == AF_POS_NNS && c->nw > w0 && f[0][0] >= 'A' && f[0][0] <= 'Z')
+					tag = AF_POS_NNPS;
+				add_word(c, f[0], strlen(f[0]), tag, 255);
+				goto next;
+			}
 			if (nf < 3) {
 				af_warn("%s:%zu:1: expected word POS chunk [NER]", path, lineno);
 				return -1;
@@ -153,6 +197,7 @@ static int read_conll(struct corpus *c, const char *path)
 			}
 			add_word(c, f[0], strlen(f[0]), tag, cls);
 		}
+	next:
 		if (!nl)
 			break;
 		p = nl + 1;
@@ -215,9 +260,20 @@ struct ap {
 	uint32_t mask;
 	struct feat *f;
 	size_t nf, capf;
-	uint32_t now;
+	uint32_t now, t0; /* updates so far; the average runs from t0 */
 	int ncls;
 };
+
+/* the average starts afresh from the weights as they are */
+static void ap_restart(struct ap *a)
+{
+	for (size_t i = 0; i < a->nf; i++)
+		for (uint32_t e = 0; e < a->f[i].n; e++) {
+			a->f[i].e[e].tot = 0;
+			a->f[i].e[e].ts = a->now;
+		}
+	a->t0 = a->now;
+}
 
 static void ap_init(struct ap *a, int ncls)
 {
@@ -350,7 +406,7 @@ static void put_weights(struct af_buf *b, struct ap *a)
 	for (size_t i = 0; i < a->nf; i++)
 		for (uint32_t e = 0; e < a->f[i].n; e++) {
 			struct ent *x = &a->f[i].e[e];
-			double avg = (x->tot + (double)(a->now - x->ts) * x->w) / (a->now ? a->now : 1);
+			double avg = (x->tot + (double)(a->now - x->ts) * x->w) / (a->now > a->t0 ? a->now - a->t0 : 1);
 			x->tot = avg; /* kept for writing */
 			if (fabs(avg) > maxw)
 				maxw = fabs(avg);
@@ -564,13 +620,29 @@ static int dict_get(const struct kv *d, size_t n, uint32_t k)
 	return -1;
 }
 
+/* with --pos-extra: the sentences below nmain are the main corpus; the tagger trains on all
+ * for extra_epochs epochs, then on the main corpus only, averaged afresh */
+static size_t nmain = SIZE_MAX;
+static int extra_epochs = 1000, extra_dict = 1;
+
+static size_t main_ids(size_t *ids, size_t n)
+{
+	size_t m = 0;
+	for (size_t k = 0; k < n; k++)
+		if (ids[k] < nmain)
+			ids[m++] = ids[k];
+	return m;
+}
+
 static void train_tagger(const struct corpus *c, struct af_syn_info *info, const size_t *ids0, size_t n,
                          int epochs, struct ap *a, struct kv **dict, size_t *ndict, struct kv **amb, size_t *namb)
 {
 	size_t *ids = af_malloc((n + 1) * sizeof *ids);
 	memcpy(ids, ids0, n * sizeof *ids);
-	*dict = tag_dict(c, info, ids, n, ndict);
-	*amb = amb_classes(c, info, ids, n, namb);
+	size_t nd = extra_dict ? n : main_ids(ids, n);
+	*dict = tag_dict(c, info, ids, nd, ndict);
+	*amb = amb_classes(c, info, ids, nd, namb);
+	memcpy(ids, ids0, n * sizeof *ids);
 	struct af_syn_map am = {0};
 	kv_map(&am, *amb, *namb);
 	for (size_t s = 0; s < c->ns; s++)
@@ -581,6 +653,10 @@ static void train_tagger(const struct corpus *c, struct af_syn_info *info, const
 	uint8_t *tags = af_malloc(c->nw + 1);
 	uint32_t f[AF_SYN_MAXF];
 	for (int ep = 0; ep < epochs; ep++) {
+		if (ep == extra_epochs) {
+			n = main_ids(ids, n);
+			ap_restart(a);
+		}
 		shuffle(ids, n);
 		size_t right = 0, total = 0;
 		for (size_t k = 0; k < n; k++) {
@@ -750,12 +826,22 @@ static int load_clusters(const char *path)
 	return 0;
 }
 
+static const char *extraf; /* --pos-extra: more sentences for the tagger only */
+static double extra_share = 1;
+
 static int train(const char *trainf, const char *outf, int epochs, int cepochs, int folds, long seed)
 {
 	struct corpus c = {0};
-	if (read_conll(&c, trainf) < 0)
+	if (read_conll(&c, trainf, 0, 1) < 0)
 		return AF_EX_FAIL;
 	fprintf(stderr, "af-train-syntax: %zu sentences, %zu words from %s\n", c.ns, c.nw, trainf);
+	size_t nchunk = c.ns; /* the sentences with chunks come first */
+	nmain = nchunk;
+	if (extraf) {
+		if (read_conll(&c, extraf, 1, extra_share) < 0)
+			return AF_EX_FAIL;
+		fprintf(stderr, "af-train-syntax: %zu sentences, %zu words with %s (tagger only)\n", c.ns, c.nw, extraf);
+	}
 	struct af_syn_info *info = af_malloc((c.nw + 1) * sizeof *info);
 	struct af_syn_map cm = {0};
 	kv_map(&cm, clus, nclus);
@@ -821,7 +907,7 @@ static int train(const char *trainf, const char *outf, int epochs, int cepochs, 
 		ids[s] = s;
 	rng = (uint64_t)seed * 0x9e3779b97f4a7c15ull + 2000;
 	fprintf(stderr, "af-train-syntax: the chunker\n");
-	train_chunker(&c, info, ptags, ids, c.ns, cepochs, &chunker);
+	train_chunker(&c, info, ptags, ids, nchunk, cepochs, &chunker);
 	build_model(&mb, &tagger, dict, nd, lex, nlex, amb, namb, &chunker);
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s.tmp", outf);
@@ -847,6 +933,7 @@ static int train(const char *trainf, const char *outf, int epochs, int cepochs, 
 	free(c.cls);
 	free(c.s);
 	free(c.buf);
+	free(c.buf2);
 	return 0;
 }
 
@@ -951,6 +1038,14 @@ static void eval_text(const struct af_syntax *m, const char *text, size_t tl, co
 		if (k < toks.n && toks.v[k].start == gstart[i] && toks.v[k].end == gstart[i] + gw[i].len) {
 			t->aligned++;
 			t->right += same_tag(gtag[i], p->tok[k].tag);
+		} else if (getenv("AF_DEBUG_ALIGN")) {
+			size_t e = k;
+			while (e < toks.n && toks.v[e].start < gstart[i] + gw[i].len)
+				e++;
+			fprintf(stderr, "MIS\t%.*s\t", (int)gw[i].len, gw[i].s);
+			for (size_t q = k; q < e; q++)
+				fprintf(stderr, "[%.*s]", (int)(toks.v[q].end - toks.v[q].start), text + toks.v[q].start);
+			fprintf(stderr, "\n");
 		}
 	}
 }
@@ -964,7 +1059,7 @@ static int evaluate(const char *model, const char *path, int conllu)
 		return AF_EX_FAIL;
 	}
 	struct corpus c = {0};
-	if ((conllu ? read_conllu(&c, path) : read_conll(&c, path)) < 0)
+	if ((conllu ? read_conllu(&c, path) : read_conll(&c, path, 0, 1)) < 0)
 		return AF_EX_FAIL;
 	struct af_parse p = {0};
 	uint8_t *tags = af_malloc(c.nw + 1), *cls = af_malloc(c.nw + 1), *beg = af_malloc(c.nw + 1);
@@ -1102,6 +1197,10 @@ int main(int argc, char **argv)
 		{"eval-conllu", required_argument, NULL, OPT_EVAL_CONLLU}, {"model", required_argument, NULL, 'm'},
 		{"prune", required_argument, NULL, OPT_PRUNE}, {"dict-min", required_argument, NULL, OPT_DICT_MIN},
 		{"dict-share", required_argument, NULL, OPT_DICT_SHARE},
+		{"pos-extra", required_argument, NULL, OPT_POS_EXTRA},
+		{"extra-share", required_argument, NULL, OPT_EXTRA_SHARE},
+		{"extra-epochs", required_argument, NULL, OPT_EXTRA_EPOCHS},
+		{"extra-dict", required_argument, NULL, OPT_EXTRA_DICT},
 		{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
 	const char *out = NULL, *trainf = NULL, *model = NULL, *evalf = NULL, *clusf = NULL;
 	int epochs = 10, cepochs = 5, folds = 0, conllu = 0;
@@ -1134,6 +1233,16 @@ int main(int argc, char **argv)
 			dict_share = strtod(optarg, &end);
 			if (*end || !(dict_share > 0.5) || dict_share > 1)
 				af_die(AF_EX_USAGE, "--dict-share: not a number in (0.5, 1]: %s", optarg);
+			break;
+		}
+		case OPT_POS_EXTRA: extraf = optarg; break;
+		case OPT_EXTRA_EPOCHS: extra_epochs = (int)num("--extra-epochs", optarg, 0, 1000); break;
+		case OPT_EXTRA_DICT: extra_dict = (int)num("--extra-dict", optarg, 0, 1); break;
+		case OPT_EXTRA_SHARE: {
+			char *end;
+			extra_share = strtod(optarg, &end);
+			if (*end || !(extra_share > 0) || extra_share > 1)
+				af_die(AF_EX_USAGE, "--extra-share: not a number in (0, 1]: %s", optarg);
 			break;
 		}
 		case OPT_EVAL_CONLL: evalf = optarg; conllu = 0; break;
