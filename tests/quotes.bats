@@ -552,8 +552,8 @@ speakers() {
 
 @test "reported speech: the parse gives the subject the word rules miss past a time or an adverb" {
 	run quotes 'The Trump campaign on Tuesday responded that it had expanded into larger quarters.'
-	run jq -r '[.kind, .speaker.text, .text] | @tsv' <<<"$output"
-	assert_output $'indirect\tThe Trump campaign\tthat it had expanded into larger quarters'
+	run jq -r '[.kind, .speaker.text, .text, .confidence] | @tsv' <<<"$output"
+	assert_output $'indirect\tThe Trump campaign\tthat it had expanded into larger quarters\t0.45'
 	run quotes 'Two House Committees on Monday asked the Justice Department to investigate the matter.'
 	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
 	assert_output $'indirect\tTwo House Committees'
