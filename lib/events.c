@@ -403,11 +403,7 @@ static int material_code(const char *k)
  * to", "withdrawal from"), not its scene ("in", "at")? */
 static int recipient_prep(const struct af_coder *c, size_t i)
 {
-	static const char *const preps[] = {"ON", "AGAINST", "TO", "FROM", "WITH", "UPON", NULL};
-	for (int k = 0; preps[k]; k++)
-		if (ev_word_is(c, i, preps[k]))
-			return 1;
-	return 0;
+	return ev_word_in(c, i, AF_EN_RECIPIENT_PREP);
 }
 
 /* The source and target groups of verb group v (-1 when none): the pattern's markers, else the
@@ -564,20 +560,16 @@ static int scene_code(const char *k)
 	       (k[0] == '2' && k[1] == '0');
 }
 
-/* Is the phrase at token g governed by a locative preposition (in, at, inside, near, within,
- * throughout), over its determiners, after the verb that ends at token h? */
+/* Is the phrase at token g governed by a locative preposition (english.yaml: in, at, near
+ * ...), over its determiners, after the verb that ends at token h? */
 static int locative_before(const struct af_coder *c, size_t g, size_t h)
 {
-	static const char *const loc[] = {"IN", "AT", "INSIDE", "NEAR", "WITHIN", "THROUGHOUT", NULL};
 	size_t k = g;
 	while (k > h && (ev_word_is(c, k - 1, "THE") || ev_word_is(c, k - 1, "A")))
 		k--;
 	if (k == 0 || k <= h)
 		return 0;
-	for (int i = 0; loc[i]; i++)
-		if (ev_word_is(c, k - 1, loc[i]))
-			return 1;
-	return 0;
+	return ev_word_in(c, k - 1, AF_EN_LOCATIVE_PREP);
 }
 
 /* Phase 4: the event of verb group vi, if it makes one. */

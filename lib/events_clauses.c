@@ -21,12 +21,7 @@ int ev_is_comma(const struct af_coder *c, size_t i)
 /* Does token i open a subordinate clause when a subject and a finite verb follow it? */
 static int subordinator(const struct af_coder *c, size_t i)
 {
-	static const char *const subs[] = {"AFTER", "BEFORE", "SINCE", "UNTIL", "WHEN", "WHILE", "BECAUSE",
-	                                   "ALTHOUGH", "THOUGH", "UNLESS", "WHEREAS", NULL};
-	for (int k = 0; subs[k]; k++)
-		if (ev_word_is(c, i, subs[k]))
-			return 1;
-	return 0;
+	return ev_word_in(c, i, AF_EN_ADVERBIAL_SUB);
 }
 
 /* The subject group of verb group vi, scanning left from its start. */
@@ -208,16 +203,7 @@ static int clause_subject(const struct af_coder *c, int g, size_t from, size_t l
  * after it is what the object is about, not the verb's target. */
 static int topic_link(const struct af_coder *c, size_t i, size_t from)
 {
-	static const char *const links[] = {"IN", "ON", "ABOUT", "OVER", "INCLUDING", "REGARDING", "CONCERNING",
-	                                    "AT", "DURING", "AMONG", "ACROSS", "INSIDE", "NEAR", "WITHIN",
-	                                    "AMID", NULL};
-	if (i <= from || c->t[i].kind != AF_TOK_WORD)
-		return 0;
-	int k;
-	for (k = 0; links[k]; k++)
-		if (ev_word_is(c, i, links[k]))
-			break;
-	if (!links[k])
+	if (i <= from || c->t[i].kind != AF_TOK_WORD || !ev_word_in(c, i, AF_EN_TOPIC_PREP))
 		return 0;
 	const struct tok *n = &c->t[i - 1];
 	return n->kind == AF_TOK_WORD && !n->cls && n->chunk < 0 && (n->flags & AF_TF_LOWER) && !ev_is_adverb(c, i - 1);
@@ -476,11 +462,9 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
                       const char *code, int tg, size_t a)
 {
 	if (v->mword >= 0) {
-		static const char *const weak[] = {"CAN", "CA", "COULD", "WOULD", "SHOULD", "MUST", NULL};
-		for (int k = 0; weak[k]; k++)
-			if ((ev_word_is(c, v->a, weak[k]) || ev_wtab_get(&c->d->w, weak[k], strlen(weak[k])) == v->mword) &&
-			    !(code[0] == '0' && code[1] == '3' && ev_announced(c, v)))
-				return 0;
+		if ((ev_word_in(c, v->a, AF_EN_UNREAL_MODAL) || ev_id_in(c, v->mword, AF_EN_UNREAL_MODAL)) &&
+		    !(code[0] == '0' && code[1] == '3' && ev_announced(c, v)))
+			return 0;
 	}
 	if (conditional(c, v, a))
 		return 0;
@@ -833,7 +817,6 @@ int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v)
  * The subject group it takes, -1 when it is none or the subject is not known. */
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b)
 {
-	static const char *const subs[] = {"BEFORE", "AFTER", "WHILE", "UPON", "WHEN", NULL};
 	const struct vgroup *v = &c->vg[vi];
 	int kind = c->d->forms[v->form].kind;
 	if ((kind != VF_ING && kind != VF_IRR) || v->be || v->inf || v->a != v->head || c->t[v->head].tag != AF_POS_VBG)
@@ -842,9 +825,8 @@ int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b)
 	if (v->speech)
 		return -1;
 	size_t s = v->a;
-	for (int k = 0; subs[k] && s == a + 1; k++)
-		if (ev_word_is(c, a, subs[k]))
-			s = a;
+	if (s == a + 1 && ev_word_in(c, a, AF_EN_PARTICIPLE_SUB))
+		s = a;
 	if (s == a) {
 		/* leading: the subject of the first finite verb after the clause's comma */
 		size_t k = v->hend;

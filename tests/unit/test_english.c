@@ -73,6 +73,15 @@ int main(void)
 	af_english_get(got[0], "Thursday", 8, AF_EN_WEEKDAY, &v);
 	ok(v == 4 && !(af_english_get(got[0], "oughta", 6, AF_EN_MODAL, NULL) & AF_EN_BIT(AF_EN_MODAL)),
 	   "the shared table is the compiled-in file alone (Thursday 4, no user word)");
+	/* the event coder's classes: a word in a class, a word ending in one (a stem left) */
+	const struct af_english *sh = af_english_shared(NULL);
+	ok(af_english_is(sh, "Shall", 5, AF_EN_FUTURE_MODAL) && af_english_is(sh, "\xe2\x80\x99ll", 5, AF_EN_FUTURE_MODAL) &&
+	       !af_english_is(sh, "would", 5, AF_EN_FUTURE_MODAL) && af_english_is(sh, "IRAQI", 5, AF_EN_DEMONYM),
+	   "af_english_is: case and curly apostrophes folded, other classes not taken");
+	ok(af_english_ends(sh, "Syrian", 6, AF_EN_DEMONYM_END, 3) && !af_english_ends(sh, "Iran", 4, AF_EN_DEMONYM_END, 3) &&
+	       !af_english_ends(sh, "Cuban", 5, AF_EN_DEMONYM_END, 3) && af_english_ends(sh, "economic", 8, AF_EN_ADJ_END, 3) &&
+	       !af_english_ends(sh, "ian", 3, AF_EN_DEMONYM_END, 1) && !af_english_ends(sh, "caf\xc3\xa9", 5, AF_EN_ADJ_END, 1),
+	   "af_english_ends: an ending with a stem of three left; none inside a UTF-8 character");
 	printf("1..%d\n", ntests);
 	return nfailed ? 1 : 0;
 }
