@@ -14,15 +14,16 @@ static int is_time_np(const struct af_quoter *q, size_t off, const struct af_syn
 
 /* The subject the parse p (of the sentence from token off) gives clause c, as the quote
  * finder takes it: a noun or pronoun phrase before the verb, of a clause that is no
- * participle (clause or verb), infinitive, relative clause (whose antecedent the rules
- * find: "Smith, who said") or question, with no comma before the verb ("The statement, issued under the title
+ * participle (clause or verb), passive, infinitive, relative clause (whose antecedent the
+ * rules find: "Smith, who said") or question, with no comma before the verb ("The statement, issued under the title
  * ..." is no subject of "issued"). 1 and its tokens [*sa, *sb). */
 static int clause_subject(const struct af_quoter *q, const struct af_parse *p, size_t off,
                           const struct af_clause *c, int *sa, int *sb)
 {
 	if (c->subj < 0 || c->kind == AF_CL_PART || c->kind == AF_CL_INF || c->kind == AF_CL_REL ||
-	    (c->verb.flags & (AF_VG_QUESTION | AF_VG_PARTICIPLE)))
-		return 0; /* "at least one confirmed instance": a participle with no auxiliary */
+	    (c->verb.flags & (AF_VG_QUESTION | AF_VG_PARTICIPLE | AF_VG_PASSIVE)))
+		return 0; /* "at least one confirmed instance": a participle with no auxiliary; "Italy
+		           * is considered", "sources were quoted by": a passive's subject is no speaker */
 	int32_t x = c->subj;
 	const struct af_syn_np *np = &p->np[x];
 	/* a time ("A GAO report last year found", "X on Friday afternoon said") stands after

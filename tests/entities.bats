@@ -304,6 +304,21 @@ LIST
 	[ "$(id_of "Motaqi met the envoy." "Motaqi")" = person:amir-khan-muttaqi ]
 }
 
+@test "identity: Iran's Manouchehr Mottaki (foreign minister 2005-2010) is not the Taliban's Amir Khan Muttaqi" {
+	[ "$(id_of "Manouchehr Mottaki met the envoy." "Manouchehr Mottaki" 2008-05-01)" = person:manouchehr-mottaki ]
+	[ "$(id_of "Mottaki said the talks were useful." "Mottaki" 2008-05-01)" = person:manouchehr-mottaki ]
+	run ents "Manouchehr Mottaki visited Kabul. Amir Khan Muttaqi met him. Mottaki said so. Muttaqi agreed." 2008-05-01
+	assert_line --partial '"text":"Mottaki","type":"PERSON","start":61,"end":68,"canonical":"Manouchehr Mottaki","id":"person:manouchehr-mottaki","code":"IRNGOV"'
+	assert_line --partial '"text":"Muttaqi","type":"PERSON","start":78,"end":85,"canonical":"Amir Khan Muttaqi","id":"person:amir-khan-muttaqi"'
+	# his office by date: in government while foreign minister, out of office after
+	run ents "Manouchehr Mottaki spoke." 2015-05-01
+	assert_line --partial '"code":"IRNELI"'
+	# the Taliban minister's spellings stay his
+	for v in Mutaqi Motaqqi Mottaqi "Amir Khan Motaqqi"; do
+		[ "$(id_of "$v met the envoy." "$v")" = person:amir-khan-muttaqi ] || fail "$v"
+	done
+}
+
 @test "identity: a generic organisation after a country takes the country's code (two foreign ministries, two ids)" {
 	run ents "Iran's Foreign Ministry condemned the attack. Pakistan's Foreign Ministry said it was studying the report."
 	assert_line --partial '"text":"Foreign Ministry","type":"ORG","start":7,"end":23,"canonical":"Foreign Ministry","id":"org:irn-foreign-ministry"'
