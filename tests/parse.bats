@@ -94,3 +94,13 @@ rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
 	run jq -c .sentences "$T/empty"
 	assert_output '[]'
 }
+
+@test "af-train-syntax --pos-extra: GMB's tag names and capitalised plurals read as CoNLL-2003's" {
+	for i in 1 2 3; do printf 'The DT B-NP O\nmen NNS I-NP O\nmet VBD B-VP O\nthem PRP B-NP O\n. . O O\n\n'; done >"$T/main.txt"
+	for i in 1 2 3 4 5 6; do printf 'They PRP O\nmet VBD O\nIranians NNS B-gpe\n( LRB O\ntoday NN O\n) RRB O\n. . O\n\n'; done >"$T/extra.txt"
+	run af-train-syntax -t "$T/main.txt" --pos-extra "$T/extra.txt" -e 2 --chunk-epochs 1 -o "$T/m.bin"
+	assert_success
+	run bash -c "jq -nc '{id: \"t\", text: \"They met Iranians (today).\"}' | af-parse -m '$T/m.bin' --conllu | awk -F'\t' 'NF > 5 { printf \"%s/%s \", \$2, \$5 }'"
+	assert_output --partial 'Iranians/NNPS (/( today/NN )/)'
+	run -64 af-train-syntax -t "$T/main.txt" --pos-extra "$T/extra.txt" --extra-share 0 -o "$T/m.bin"
+}
