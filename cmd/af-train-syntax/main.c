@@ -60,6 +60,17 @@ static long num(const char *opt, const char *arg, long min, long max)
 	return v;
 }
 
+/* A real number of option opt in (min, max] when min_open, else [min, max]; a usage error
+ * naming the range otherwise. */
+static double real_arg(const char *opt, const char *arg, double min, int min_open, double max, const char *range)
+{
+	char *end;
+	double v = strtod(arg, &end);
+	if (end == arg || *end || !(min_open ? v > min : v >= min) || !(v <= max))
+		af_die(AF_EX_USAGE, "%s: not a number %s: %s", opt, range, arg);
+	return v;
+}
+
 /* ---- corpora ---- */
 
 struct sent {
@@ -1220,31 +1231,13 @@ int main(int argc, char **argv)
 		case 's': seed = num("--seed", optarg, 1, 1L << 30); break;
 		case 'm': model = optarg; break;
 		case 'c': clusf = optarg; break;
-		case OPT_PRUNE: {
-			char *end;
-			prune = strtod(optarg, &end);
-			if (*end || !(prune >= 0) || prune > 1e6)
-				af_die(AF_EX_USAGE, "--prune: not a number >= 0: %s", optarg);
-			break;
-		}
+		case OPT_PRUNE: prune = real_arg("--prune", optarg, 0, 0, 1e6, ">= 0"); break;
 		case OPT_DICT_MIN: dict_min = num("--dict-min", optarg, 1, 1L << 30); break;
-		case OPT_DICT_SHARE: {
-			char *end;
-			dict_share = strtod(optarg, &end);
-			if (*end || !(dict_share > 0.5) || dict_share > 1)
-				af_die(AF_EX_USAGE, "--dict-share: not a number in (0.5, 1]: %s", optarg);
-			break;
-		}
+		case OPT_DICT_SHARE: dict_share = real_arg("--dict-share", optarg, 0.5, 1, 1, "in (0.5, 1]"); break;
 		case OPT_POS_EXTRA: extraf = optarg; break;
 		case OPT_EXTRA_EPOCHS: extra_epochs = (int)num("--extra-epochs", optarg, 0, 1000); break;
 		case OPT_EXTRA_DICT: extra_dict = (int)num("--extra-dict", optarg, 0, 1); break;
-		case OPT_EXTRA_SHARE: {
-			char *end;
-			extra_share = strtod(optarg, &end);
-			if (*end || !(extra_share > 0) || extra_share > 1)
-				af_die(AF_EX_USAGE, "--extra-share: not a number in (0, 1]: %s", optarg);
-			break;
-		}
+		case OPT_EXTRA_SHARE: extra_share = real_arg("--extra-share", optarg, 0, 1, 1, "in (0, 1]"); break;
 		case OPT_EVAL_CONLL: evalf = optarg; conllu = 0; break;
 		case OPT_EVAL_CONLLU: evalf = optarg; conllu = 1; break;
 		case 'h': fputs(usage, stdout); return 0;
