@@ -21,7 +21,7 @@ extern const char *const cl_kinds[];
 /* the model's log-odds are clipped to this (a sure block counts by its length, not its odds) */
 #define CL_MAX_LOGIT 4.0
 #define CL_NSMOOTH 8 /* the smoothing stage's features */
-#define CL_NTITLE 30 /* the title chooser's features (clean_title.c) */
+#define CL_NTITLE 31 /* the title chooser's features (clean_title.c) */
 struct cl_model {
 	double w[CL_NFEAT];
 	double threshold; /* a block is text from these log-odds up */

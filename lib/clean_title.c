@@ -20,7 +20,7 @@ const char *const cl_title_names[CL_NTITLE] = {
 	"byline_after", "byline_before", "closeness", "log_distance", "in_body", "log_rank", "mid_length",
 	"capitalised", "opening_overlap", "odds", "html", "heading", "gap_before", "gap_after", "position",
 	"first", "digits", "upper_case", "word_length", "prev_candidate", "next_candidate", "next_prose",
-	"log_order",
+	"log_order", "date_share",
 };
 
 /* Splits "A | B", "A - B", "A – B": returns the length of A, or 0 when no separator. */
@@ -96,6 +96,12 @@ static int title_like(const struct block *b)
 	       !(b->end_punct && b->words > 25);
 }
 
+/* a candidate: title-like, and in the body run only when not prose (the opening is prose) */
+static int candidate(const struct block *b, size_t i, size_t body_start)
+{
+	return title_like(b) && (i < body_start || !cl_prose_shaped(b));
+}
+
 static int word_byte(unsigned char c)
 {
 	return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
@@ -106,13 +112,14 @@ static unsigned char lower(unsigned char c)
 	return c >= 'A' && c <= 'Z' ? c | 0x20 : c;
 }
 
-/* the opening of the body run in lower case, words between single spaces: " w1 w2 ... " */
+/* the opening of the body run (its prose) in lower case, words between single spaces:
+ * " w1 w2 ... " */
 static void opening_words(const struct doc *d, size_t bs, struct af_buf *out)
 {
 	af_buf_addc(out, ' ');
 	for (size_t i = bs; d->found && i <= d->be && out->len < OPENING_BYTES; i++) {
 		const struct block *b = &d->b[i];
-		if (b->kind != K_NONE || (b->modelled && b->z < 0))
+		if (b->kind != K_NONE || (b->modelled && b->z < 0) || !cl_prose_shaped(b))
 			continue;
 		for (size_t k = 0; k < b->len; k++) {
 			if (word_byte((unsigned char)b->s[k]))
@@ -174,6 +181,16 @@ static void letter_shares(const struct block *b, double *cap, double *digits, do
 	*upper = letters ? (double)ups / letters : 0;
 }
 
+/* the share of a block's bytes that dates cover (a date line is no headline) */
+static double date_share(const struct doc *d, const struct block *b)
+{
+	struct af_stamp st[4];
+	size_t k = af_dates_scan(d->c->dates, b->s, b->len, st, sizeof st / sizeof *st), covered = 0;
+	for (size_t j = 0; j < k; j++)
+		covered += st[j].end - st[j].start;
+	return b->len ? (double)covered / (double)b->len : 0;
+}
+
 /* is a block of kind k within NEAR blocks after (dir 1) or before (dir -1) block i */
 static int kind_near(const struct doc *d, size_t i, int dir)
 {
@@ -232,6 +249,7 @@ static void title_features(const struct doc *d, size_t i, size_t bs, int rank, i
 	x[27] = i + 1 < d->n && title_like(&d->b[i + 1]);
 	x[28] = i + 1 < d->n && cl_prose_shaped(&d->b[i + 1]);
 	x[29] = log1p(order);
+	x[30] = date_share(d, b);
 }
 
 /* the score of a candidate without learned weights: the rules of thumb the chooser
@@ -294,7 +312,7 @@ void cl_find_title(struct doc *d, size_t body_start)
 	for (size_t i = 0; i < lim && i < body_start; i++)
 		before += title_like(&d->b[i]);
 	for (size_t i = 0; i < lim; i++) {
-		if (!title_like(&d->b[i]))
+		if (!candidate(&d->b[i], i, body_start))
 			continue;
 		int rank = i < body_start ? --before : 0; /* title-like blocks between it and the body */
 		title_features(d, i, body_start, rank, order++, opening.p, x);
