@@ -12,6 +12,7 @@
  * never a target. Speech verbs and quotes make the events they govern `reported`, with the
  * speaker. docs/af-events.1 says what is decided; docs/decisions.md why. */
 #include "events_coder.h"
+#include "evdict_int.h"
 #include "english.h"
 
 #include "af/util.h"
@@ -573,10 +574,45 @@ static int locative_before(const struct af_coder *c, size_t g, size_t h)
 }
 
 /* Phase 4: the event of verb group vi, if it makes one. */
+/* Is verb group v, a bare past participle the word scan read as active, passive in the parse?
+ * A participle coordinated with a passive in one verb group ("was criticized and threatened
+ * by India") or after a linking verb ("feels threatened by Iran"), with its by-phrase right
+ * after it and no perfect "have": the by-phrase acts. */
+static int parse_passive(const struct af_coder *c, const struct vgroup *v)
+{
+	int kind = c->d->forms[v->form].kind;
+	if (v->passive || v->perfect || v->reduced || v->be || v->a != v->head || (kind != VF_ED && kind != VF_IRR) ||
+	    v->hend >= c->toks.n || !(c->t[v->hend].cls & W_BY) || c->t[v->head].tag != AF_POS_VBN)
+		return 0;
+	const struct af_clause *k = ev_clause_of(c, v);
+	return k && k->verb.head == v->head && !(k->verb.flags & AF_VG_PERFECT) && k->verb.start < v->head;
+}
+
+/* Is target group tg of verb group v, whose subject sg is a list, the topic of their joint act
+ * rather than a party to it? "Pakistan and China agreed on a joint approach to Afghanistan",
+ * "A and B agreed on a stance towards C": the act is A's with B (news guidelines); the third
+ * actor stands after a preposition that names no partner (not "with", "between"). Only
+ * consulting and agreeing (04x, 05x): a list that fights or moves "to" a place is no pair. */
+static int joint_topic(const struct af_coder *c, const struct vgroup *v, const char *code, int sg, int tg, size_t a,
+                       size_t b)
+{
+	if (sg < 0 || tg < 0 || c->gr[sg].n < 2 || v->passive || code[0] != '0' || (code[1] != '4' && code[1] != '5') ||
+	    !ev_joint_act(c, v, code, b))
+		return 0;
+	size_t t0 = ev_chunk_text_start(c, &c->ch[c->gr[tg].members[0]], a);
+	while (t0 > v->hend && (c->t[t0 - 1].cls & W_DET))
+		t0--;
+	if (t0 <= v->hend || !(c->t[t0 - 1].cls & (W_PREP | W_TO)))
+		return 0;
+	return !(ev_bits(c->d->wflag, c->d->wflagcap, c->t[t0 - 1].id) & EV_WF_PARTNER);
+}
+
 static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
 	v->subj = ev_find_subject(c, (int)vi, s->a);
+	if (c->news && parse_passive(c, v))
+		v->passive = 1;
 	if (c->news) {
 		/* the parse's subject where the word scan has none, and for a verb coordinated with
 		 * an earlier one ("Iran met Pakistan and criticized India": Iran's, not Pakistan's) */
@@ -620,6 +656,9 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	 * remain in Iraq", "are fighting in Syria", "met in Kabul"); other verbs take their
 	 * argument there ("intervened in Syria", "invested in Afghanistan") */
 	const char *k0 = code[0] ? code : pcode;
+	int topic = c->news && m.tgt < 0 && joint_topic(c, v, k0, r.sg, r.tg, s->a, s->b);
+	if (topic)
+		r.tg = -1;
 	if (c->news && r.tg >= 0 && m.tgt < 0 && !v->passive && scene_code(k0) &&
 	    locative_before(c, c->gr[r.tg].a, v->hend))
 		r.tg = -1;
@@ -634,7 +673,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '1' && k[1] == '1')
 		r.tg = ev_object_owner(c, v, r.sg);
 	/* a comment's target through its topic phrase */
-	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
+	if (c->news && !topic && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
 		r.tg = ev_topic_target(c, v, r.sg);
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
 		return;

@@ -36,3 +36,24 @@ triples() {
 	[ "$status" -eq 0 ]
 	assert_output "PAKMIL 111 IND"
 }
+
+@test "unseen: a participle coordinated with a passive, or after a linking verb, is passive: its by-phrase acts" {
+	run triples "Pakistan was criticized and threatened by India on Monday."
+	[ "$status" -eq 0 ]
+	assert_line "IND 130 PAK"
+	refute_line "PAK 130 IND"
+	run triples "Israel feels threatened by Iran, the minister said."
+	assert_line "IRN 130 ISR"
+	refute_line "ISR 130 IRN"
+}
+
+@test "unseen: a list agreeing on a stance towards a third actor agrees with itself, not with the third" {
+	run triples "Pakistan and China agreed on a joint approach to Afghanistan on Monday."
+	[ "$status" -eq 0 ]
+	assert_line "PAK 050 CHN"
+	assert_line "CHN 050 PAK"
+	refute_output --partial "AFG"
+	# a partner preposition still names the other party
+	run triples "Russia and China signed an agreement with Iran on Tuesday."
+	assert_line "RUS 057 IRN"
+}
