@@ -325,6 +325,32 @@ static void mark_words(struct af_coder *c, const struct sent *s)
 	}
 }
 
+/* news: an agent's word that modifies a noun names no actor ("gave military advice to Syria",
+ * "launched a military campaign", "under pressure due to military defeat"): a chunk coded with
+ * an agent's role alone ("---MIL") whose noun phrase in the parse has a singular head noun
+ * after it, in no chunk, is left out (its words belong to no actor). A plural head names
+ * people or states the modifier qualifies ("Muslim countries", "police officers"). */
+static void drop_modifier_agents(struct af_coder *c, size_t ch0)
+{
+	if (!c->news || !c->parse.nnp)
+		return;
+	for (size_t k = ch0; k < c->nch; k++) {
+		const struct chunk *ch = &c->ch[k];
+		if (strncmp(ch->code, "---", 3) || ch->person || ch->pron || ch->b > c->parse.ntok)
+			continue;
+		int32_t np = c->parse.tok[ch->b - 1].np;
+		if (np < 0)
+			continue;
+		size_t h = c->parse.np[np].head;
+		if (h < ch->b || h >= c->parse.np[np].end || c->t[h].chunk >= 0 ||
+		    (c->parse.tok[h].tag != AF_POS_NN && c->parse.tok[h].tag != AF_POS_NNP))
+			continue;
+		for (size_t i = ch->a; i < ch->b; i++)
+			if (c->t[i].chunk == (int)k)
+				c->t[i].chunk = -1;
+	}
+}
+
 /* Phase 2: actor chunks from the dictionaries' phrases, the record's entities and pronouns,
  * in text order. */
 static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
@@ -355,6 +381,7 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 			for (size_t i = c->ch[k].a; i < c->ch[k].b; i++)
 				c->t[i].chunk = (int)k;
 	}
+	drop_modifier_agents(c, ch0);
 }
 
 /* Is verb group vi an infinitive governed by a verb that made an event ("called on X to be

@@ -94,6 +94,9 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 {
 	if (em->nev >= MAX_EVENTS)
 		return;
+	char sbuf[16], tbuf[16];
+	scode = ev_guideline_code(c, scode, sbuf, sizeof sbuf);
+	tcode = ev_guideline_code(c, tcode, tbuf, sizeof tbuf);
 	/* an actor does not act on itself under the same name, in two mentions: "Russia, China
 	 * agree ... Iran, China and Russia" is no event of Russia's with Russia (one plural
 	 * mention acting with itself, "three blocs have reached an agreement", is) */
