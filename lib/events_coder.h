@@ -4,7 +4,7 @@
  * events_actors.c actor phrases, chunks, compound groups, entities, pronouns, dates
  * events_verbs.c  verb groups and the dictionaries' patterns around them
  * events_clauses.c subjects, targets, parenthetical clauses, what is an event
- * events_emit.c   events as JSON, places, nominal events */
+ * events_emit.c   events into the typed af_events, places, nominal events */
 #ifndef AF_EVENTS_CODER_H
 #define AF_EVENTS_CODER_H
 
@@ -183,7 +183,7 @@ struct pmatch {
 };
 
 struct emit {
-	json_t *events;
+	struct af_events *events;
 	int sentence;
 	const char *date;
 	const char *date_source; /* "text", "published", "dateline" */
@@ -259,7 +259,7 @@ struct sent {
 	size_t a, b;
 	int sidx;
 	const struct af_evinput *in;
-	json_t *events;
+	struct af_events *events;
 	size_t first_event;
 	int *ev_verb; /* the verb group of each event from first_event on */
 	size_t nevv, capv;
@@ -281,7 +281,7 @@ int ev_announced(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
 
 /* events_emit.c */
-json_t *ev_actor_json(const struct af_coder *c, int chunk, const char *code);
+void ev_actor(const struct af_coder *c, struct af_events *ev, int chunk, const char *code, struct af_ev_actor *a);
 void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
                        const char *scode, int tgt, const char *tcode, int reported, int speaker);
 int ev_members(const struct af_coder *c, int g, int *chunks, const char **codes, int max);
@@ -292,8 +292,8 @@ int ev_plural_group(const struct af_coder *c, int g);
 int ev_speaker_of(struct af_coder *c, int vi, size_t b);
 size_t ev_find_places(struct af_coder *c, size_t a, size_t b, const struct af_mentions *ents,
                           struct place *out, size_t max);
-json_t *ev_place_json(const struct af_coder *c, const struct place *p);
-void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events);
+void ev_place(const struct af_coder *c, struct af_events *ev, const struct place *p, struct af_ev_place *out);
+void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events);
 int ev_act_noun(const struct af_coder *c, size_t i); /* a noun ev_code_nominal reads at token i */
 
 /* events_parse.c: which sentences are parsed and coded, and their parse */
