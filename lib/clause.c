@@ -266,8 +266,10 @@ static size_t make_units(struct af_parse *p, size_t sent, size_t a, size_t b)
 			}
 			if (e - i == 1 && is_wh(t)) {
 				u[n++] = (struct unit){U_REL, i, e, -1};
-			} else if (n > 0 && u[n - 1].k == U_NP && p->tok[u[n - 1].b - 1].tag == AF_POS_POS) {
-				/* the company 's | chief executive */
+			} else if (n > 0 && u[n - 1].k == U_NP && u[n - 1].b == i &&
+			           (p->tok[u[n - 1].b - 1].tag == AF_POS_POS || p->tok[i].tag == AF_POS_POS)) {
+				/* the company 's | chief executive; the company | 's chief executive (the
+				 * chunker's CoNLL-2000 convention starts a chunk at 's) */
 				struct af_syn_np *x = &p->np[u[n - 1].ref];
 				x->end = e;
 				int32_t tmp = new_np(p, i, e);

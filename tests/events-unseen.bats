@@ -21,3 +21,18 @@ triples() {
 	assert_line "IRNGOV 033 LBNCVL"
 	refute_output --partial "112"
 }
+
+@test "unseen: an apposition renames its actor: one side, not a list of two" {
+	run triples "The Chinese foreign minister, Wang Yi, hosted his counterparts from Iran and Saudi Arabia in Beijing."
+	[ "$status" -eq 0 ]
+	[ "${#lines[@]}" -eq 2 ]
+	refute_output --partial "Wang Yi"
+	run triples "Iraqi Prime Minister, Mohammed Shia al-Sudani, met the Iranian president on Tuesday."
+	[ "${#lines[@]}" -eq 1 ]
+}
+
+@test "unseen: a possessive that opens its chunk ('s) belongs to the noun phrase before it: the apposition is one actor" {
+	run triples "Pakistan's army chief, General Asim Munir, criticized India on Monday."
+	[ "$status" -eq 0 ]
+	assert_output "PAKMIL 111 IND"
+}
