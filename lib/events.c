@@ -897,8 +897,10 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	mark_reported(c, &s);
 	drop_speech_events(c, &s);
 	free(s.ev_verb);
-	if (c->news)
+	if (c->news) {
 		ev_code_appeals(c, &s);
+		ev_code_evaluations(c, &s);
+	}
 
 	if (c->news) {
 		size_t nverb = events->n;
