@@ -10,7 +10,6 @@
 int af_evdict_load_actors(struct af_evdict *d, const char *buf, size_t len, const char *file,
                           struct af_error *err)
 {
-	d->own_actors = 1;
 	struct ev_rd r;
 	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
@@ -228,7 +227,6 @@ static int agent_line(struct ev_rd *r, struct af_evdict *d, const char *s, const
 int af_evdict_load_agents(struct af_evdict *d, const char *buf, size_t len, const char *file,
                           struct af_error *err)
 {
-	d->own_actors = 1;
 	struct ev_rd r;
 	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;

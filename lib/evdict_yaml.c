@@ -278,7 +278,6 @@ static int yaml_verb(struct af_evdict *d, const struct af_ynode *v, const char *
 int af_evdict_load_yaml(struct af_evdict *d, const char *buf, size_t len, const char *file,
                         struct af_error *err)
 {
-	d->own_actors = 1;
 	file = ev_keep_file(d, file);
 	struct af_ynode *root = af_yaml_parse(buf, len, file, err);
 	if (!root)

@@ -612,7 +612,10 @@ static int parse_passive(const struct af_coder *c, const struct vgroup *v)
 	    v->hend >= c->toks.n || !(c->t[v->hend].cls & W_BY) || c->t[v->head].tag != AF_POS_VBN)
 		return 0;
 	const struct af_clause *k = ev_clause_of(c, v);
-	return k && k->verb.head == v->head && !(k->verb.flags & AF_VG_PERFECT) && k->verb.start < v->head;
+	if (!k || k->verb.head != v->head || (k->verb.flags & AF_VG_PERFECT))
+		return 0;
+	return k->verb.start < v->head || /* one verb group: "was criticized and threatened", "feels threatened" */
+	       (k->kind == AF_CL_COORD && k->parent >= 0 && (c->parse.cl[k->parent].verb.flags & AF_VG_PASSIVE));
 }
 
 /* Is target group tg of verb group v, whose subject sg is a list, the topic of their joint act

@@ -917,7 +917,7 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
  * the code the dictionaries build ("IRNGOVFRM" -> IRNGOV, as GUIDELINES code "Iranian Foreign
  * Minister" and af-entities codes the same person); an organisation's code is kept whole
  * (IGOEUREEC: the Phoenix and af-entities tables). Under other conventions, or with actors or
- * agents from the caller's own files, the code is written as built. */
+ * agents from TABARI files, the code is written as built. */
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n)
 {
 	if (!c->news || c->d->own_actors || !code || strlen(code) <= 6 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))

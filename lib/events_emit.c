@@ -123,6 +123,10 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	    (code[0] == '0' || (code[0] == '1' && code[1] < '7')) &&
 	    !a_people(c, src) && !a_people(c, tgt))
 		return;
+	/* news: an organisation under two names does not act on itself ("the UN chief will meet UN
+	 * staff", "Raisi will attend the SCO summit ... the Shanghai Cooperation Organization") */
+	if (c->news && scode && tcode && !strncmp(scode, "IGO", 3) && !strcmp(scode, tcode))
+		return;
 	/* no duplicates */
 	struct af_events *ev = em->events;
 	size_t n = ev->n;

@@ -82,3 +82,9 @@ triples() {
 	run triples "There were talks between Egypt and Turkey, but Qatari officials said little."
 	refute_output --partial "QAT"
 }
+
+@test "unseen: an organisation under two names does not act on itself" {
+	run triples "The UN chief will meet UN staff in Kyiv to discuss aid."
+	[ "$status" -eq 0 ]
+	refute_output --partial "IGOUNO"
+}
