@@ -731,6 +731,11 @@ news() {
 	[ "$output" = '[["PAK","IRN","051"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Imran Khan said the United States has caused many problems for the Afghan people.' | af-events | jq -c '[.events[] | [.target.actor[:3], .code]]'"
 	[ "$output" = '[["USA","111"]]' ]
+	# said in a relative clause of the actor; "no" in a noun phrase is no negation of the clause
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Pakistani Prime Minister Imran Khan said the Western countries, which have caused many problems for the Afghan people, should help.' | af-events | jq -c '[.events[] | select(.code == \"111\") | .target.actor]'"
+	[ "$output" = '["WST"]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Pakistani Prime Minister Imran Khan said the U.S. administration has imposed illegal sanctions with no justification.' | af-events | jq -c '[.events[] | select(.code == \"111\") | .target.actor[:3]]'"
+	[ "$output" = '["USA"]' ]
 	# not when negated, predicted, said of the speaker's own country, or inside a relative clause
 	for t in 'Imran Khan said the United States has not caused problems for Afghanistan.' \
 		'Imran Khan said the United States will see progress.' \
