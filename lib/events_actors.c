@@ -472,12 +472,67 @@ static int comma_subject(const struct af_coder *c, const struct chunk *pv, const
 	return k->subj == b && !k->subj_inherited && c->parse.np[b].head < k->verb.head && x->clause != y->clause;
 }
 
+/* Is chunk i inside an apposition in the parse ("Ali Bagheri, Iran's chief negotiator,", "X,
+ * the special envoy of the United States,")? The member chunk (of this sentence's groups) of
+ * the noun phrase it renames, else -1. The apposition's noun phrase holds the chunk, or the
+ * chunk is in an "of" phrase hanging from it. */
+static int appos_host(const struct af_coder *c, size_t first_chunk, size_t i)
+{
+	const struct af_parse *p = &c->parse;
+	const struct chunk *ch = &c->ch[i];
+	if (ch->b > p->ntok || ch->a >= ch->b)
+		return -1;
+	int32_t z = p->tok[ch->a].np, x = -1;
+	for (int hop = 0; z >= 0 && hop < 3 && x < 0; hop++) {
+		if (p->np[z].appos >= 0) {
+			x = p->np[z].appos;
+			break;
+		}
+		size_t s = p->np[z].start;
+		z = s >= 2 && ev_word_is(c, s - 1, "OF") ? p->tok[s - 2].np : -1;
+	}
+	if (x < 0)
+		return -1;
+	for (size_t j = first_chunk; j < i; j++) {
+		const struct chunk *h = &c->ch[j];
+		if (h->a < p->np[x].start || h->b > p->np[x].end || h->group < 0)
+			continue;
+		const struct group *g = &c->gr[h->group];
+		for (int k = 0; k < g->n; k++)
+			if (g->members[k] == (int)j)
+				return (int)j;
+	}
+	return -1;
+}
+
+/* Chunk i renames member chunk h: one actor. The apposition joins h's group as words, not as a
+ * member, and gives h its code when h has none of a country or organisation. */
+static void absorb_apposition(struct af_coder *c, size_t i, int h)
+{
+	struct chunk *ch = &c->ch[i], *host = &c->ch[h];
+	struct group *g = &c->gr[host->group];
+	ch->group = host->group;
+	if (g->b < ch->b)
+		g->b = ch->b;
+	int host_real = host->code[0] && strncmp(host->code, "---", 3);
+	int real = ch->code[0] && strncmp(ch->code, "---", 3);
+	if ((real && !host_real) || (!host->code[0] && ch->code[0])) {
+		memcpy(host->code, ch->code, sizeof host->code);
+		memcpy(host->base, ch->base, sizeof host->base);
+	}
+}
+
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 {
 	size_t first_group = c->ngr; /* this sentence's groups: the record's earlier ones are done */
 	for (size_t i = first_chunk; i < c->nch; i++) {
 		struct chunk *ch = &c->ch[i];
 		int joined = 0;
+		int host = c->news ? appos_host(c, first_chunk, i) : -1;
+		if (host >= 0) {
+			absorb_apposition(c, i, host);
+			continue;
+		}
 		if (i > first_chunk && c->t[ch->a].paren == c->t[c->ch[i - 1].a].paren) {
 			struct chunk *pv = &c->ch[i - 1];
 			size_t s = ev_chunk_text_start(c, ch, a);
@@ -485,8 +540,8 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 			int conj = 0, comma = 0, other = 0;
 			for (; j < s; j++) {
 				const struct tok *t = &c->t[j];
-				if (t->cls & W_CONJ)
-					conj++;
+				if ((t->cls & W_CONJ) && !ev_word_is(c, j, "BUT") && !ev_word_is(c, j, "YET") && !ev_word_is(c, j, "SO"))
+					conj++; /* "A and B", "A or B"; "A, but B" and "A, so B" join clauses */
 				else if (t->kind == AF_TOK_PUNCT && c->text[c->toks.v[j].start] == ',')
 					comma++;
 				else if (t->cls & W_DET)
@@ -857,3 +912,16 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 }
 
 /* ---- location ---- */
+
+/* The news guidelines' actor code: a state's country and one role, the first six letters of
+ * the code the dictionaries build ("IRNGOVFRM" -> IRNGOV, as GUIDELINES code "Iranian Foreign
+ * Minister" and af-entities codes the same person); an organisation's code is kept whole
+ * (IGOEUREEC: the Phoenix and af-entities tables). Under other conventions, or with actors or
+ * agents from TABARI files, the code is written as built. */
+const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n)
+{
+	if (!c->news || c->d->own_actors || !code || strlen(code) <= 6 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
+		return code;
+	snprintf(buf, n, "%.6s", code);
+	return buf;
+}
