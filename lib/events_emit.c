@@ -94,6 +94,10 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 {
 	if (em->nev >= MAX_EVENTS)
 		return;
+	/* an event needs a participant: an agentless passive with no recipient ("it was
+	 * expected that ...", read as an appeal) names no one */
+	if (src < 0 && !(scode && scode[0]) && tgt < 0 && !(tcode && tcode[0]))
+		return;
 	char sbuf[16], tbuf[16];
 	scode = ev_guideline_code(c, scode, sbuf, sizeof sbuf);
 	tcode = ev_guideline_code(c, tcode, tbuf, sizeof tbuf);
