@@ -388,3 +388,15 @@ YAML
 	ents "CRICKET - CLUB FINED AFTER DEFEAT ." >"$T/e"
 	! grep -q '"CLUB FINED"' "$T/e" || fail "$(cat "$T/e")"
 }
+
+@test "AF_NER_MODEL: another model file is used; one that does not load is an error, not a silent fallback" {
+	local rec='{"id":"a","text":"Angela Merkel met Emmanuel Macron in Paris."}'
+	af-entities <<<"$rec" >"$T/builtin"
+	AF_NER_MODEL=$BATS_TEST_DIRNAME/../data/ner.bin af-entities <<<"$rec" >"$T/file"
+	cmp "$T/builtin" "$T/file"
+	AF_NER_MODEL=$T/none run -70 af-entities <<<'{"id":"a","text":"Angela Merkel met Emmanuel Macron in Paris."}'
+	assert_output --partial "AF_NER_MODEL: $T/none"
+	printf 'AFNER\0\0\0garbage' >"$T/bad.bin"
+	AF_NER_MODEL=$T/bad.bin run -70 af-entities </dev/null
+	assert_output --partial 'AF_NER_MODEL'
+}
