@@ -189,6 +189,39 @@ static int32_t new_clause(struct af_parse *p, size_t sent, size_t a, size_t b)
 	return (int32_t)p->ncl++;
 }
 
+/* Is the NP chunk [i, e) that follows "and" a verb coordinated with a finite past verb the tagger
+ * read as an adjective? "X condemned an attack ... on Thursday and promised aid to Y": the unit
+ * before "and" is a preposition's object (so "and" does not extend a list of the verb's
+ * objects), the last verb group is finite past, the chunk is an -ed word and a noun phrase,
+ * a preposition follows it, and no finite verb follows before the clause ends (which would
+ * make the chunk a subject: "... and armed groups in the north attacked"). */
+static int coordinated_past(const struct af_parse *p, const struct unit *u, size_t n, size_t i, size_t e, size_t b)
+{
+	int t = p->tok[i].tag;
+	if (e - i < 2 || n < 3 || u[n - 1].k != U_CC || !lem(p, u[n - 1].a, "and") || u[n - 2].k != U_NP ||
+	    u[n - 3].k != U_PP)
+		return 0;
+	size_t ll = p->tok[i].lemma_len;
+	if (!(t == AF_POS_VBN || (t == AF_POS_JJ && ll > 3 && !memcmp(p->lemmas.p + p->tok[i].lemma + ll - 2, "ed", 2))))
+		return 0;
+	if (!af_pos_is_noun(p->tok[e - 1].tag) || e >= b || (p->tok[e].tag != AF_POS_IN && p->tok[e].tag != AF_POS_TO))
+		return 0;
+	const struct unit *vg = NULL;
+	for (size_t k = n; k-- > 0 && !vg;)
+		if (u[k].k == U_VG)
+			vg = &u[k];
+	if (!vg || p->cl[vg->ref].verb.tense != AF_TENSE_PAST)
+		return 0;
+	for (size_t k = e; k < b; k++) {
+		int tk = p->tok[k].tag;
+		if (tk == AF_POS_COMMA || tk == AF_POS_CC || tk == AF_POS_PERIOD || tk == AF_POS_COLON)
+			break;
+		if (p->tok[k].chunk == AF_CH_VP && (tk == AF_POS_VBD || tk == AF_POS_VBZ || tk == AF_POS_VBP || tk == AF_POS_MD))
+			return 0;
+	}
+	return 1;
+}
+
 /* the units of sentence [a, b) into p->units; their count */
 static size_t make_units(struct af_parse *p, size_t sent, size_t a, size_t b)
 {
@@ -207,6 +240,15 @@ static size_t make_units(struct af_parse *p, size_t sent, size_t a, size_t b)
 			u = p->units;
 		}
 		int t = p->tok[i].tag;
+		if (ch == AF_CH_NP && coordinated_past(p, u, n, i, e, b)) {
+			/* "... and promised | aid": a past verb, then its object (the next pass) */
+			p->tok[i].tag = AF_POS_VBD;
+			p->tok[i].chunk = AF_CH_VP;
+			p->tok[i + 1].begin = 1;
+			u[n++] = (struct unit){U_VG, i, i + 1, new_clause(p, sent, i, i + 1)};
+			i++;
+			continue;
+		}
 		if (ch == AF_CH_NP) {
 			/* a chunk "Iran and Pakistan", "the police and the army": two NPs and a CC */
 			for (size_t k = i + 1; k + 1 < e; k++) {
@@ -224,8 +266,10 @@ static size_t make_units(struct af_parse *p, size_t sent, size_t a, size_t b)
 			}
 			if (e - i == 1 && is_wh(t)) {
 				u[n++] = (struct unit){U_REL, i, e, -1};
-			} else if (n > 0 && u[n - 1].k == U_NP && p->tok[u[n - 1].b - 1].tag == AF_POS_POS) {
-				/* the company 's | chief executive */
+			} else if (n > 0 && u[n - 1].k == U_NP && u[n - 1].b == i &&
+			           (p->tok[u[n - 1].b - 1].tag == AF_POS_POS || p->tok[i].tag == AF_POS_POS)) {
+				/* the company 's | chief executive; the company | 's chief executive (the
+				 * chunker's CoNLL-2000 convention starts a chunk at 's) */
 				struct af_syn_np *x = &p->np[u[n - 1].ref];
 				x->end = e;
 				int32_t tmp = new_np(p, i, e);

@@ -507,7 +507,7 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 
 static void note_events(struct sent *s, size_t before, int vi)
 {
-	for (size_t k = before; k < json_array_size(s->events); k++) {
+	for (size_t k = before; k < s->events->n; k++) {
 		if (s->nevv == s->capv)
 			s->ev_verb = af_grow(s->ev_verb, &s->capv, s->nevv + 1, sizeof *s->ev_verb);
 		s->ev_verb[s->nevv++] = vi;
@@ -527,7 +527,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 	int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
 	const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
 	int ns = ev_members(c, r->sg, sc, scd, MAX_MEMBERS * 2);
-	size_t before = json_array_size(s->events);
+	size_t before = s->events->n;
 	const char *fwd = r->fwd, *rev = r->rev;
 	if (r->recip || r->appeal) {
 		for (int x = 0; x < ns; x++)
@@ -661,7 +661,7 @@ static void locate_events(struct af_coder *c, const struct sent *s)
 	struct place pls[16];
 	size_t npl = ev_find_places(c, s->a, s->b, s->in->entities, pls, 16);
 	for (size_t k = 0; k < s->nevv && npl; k++) {
-		json_t *e = json_array_get(s->events, s->first_event + k);
+		struct af_event *e = &s->events->v[s->first_event + k];
 		const struct vgroup *v = &c->vg[s->ev_verb[k]];
 		long bestd = -1;
 		size_t bi = 0;
@@ -679,7 +679,7 @@ static void locate_events(struct af_coder *c, const struct sent *s)
 			}
 		}
 		if (bestd >= 0)
-			json_object_set_new(e, "location", ev_place_json(c, &pls[bi]));
+			ev_place(c, s->events, &pls[bi], &e->location);
 	}
 }
 
@@ -719,7 +719,7 @@ static void mark_reported(struct af_coder *c, const struct sent *s)
 	size_t q0, q1;
 	sentence_quotes(c, s, &q0, &q1);
 	for (size_t k = 0; k < s->nevv; k++) {
-		json_t *e = json_array_get(s->events, s->first_event + k);
+		struct af_event *e = &s->events->v[s->first_event + k];
 		const struct vgroup *v = &c->vg[s->ev_verb[k]];
 		int speaker = -1, reported = 0;
 		int si = sp[0] == s->ev_verb[k] ? sp[1] : sp[0];
@@ -741,12 +741,11 @@ static void mark_reported(struct af_coder *c, const struct sent *s)
 		}
 		if (!reported)
 			continue;
-		json_object_set_new(e, "reported", json_true());
+		e->reported = 1;
 		if (qspeaker)
-			json_object_set_new(e, "speaker",
-			                    json_loadb(qspeaker->speaker, qspeaker->speaker_len, JSON_ALLOW_NUL, NULL));
+			af_events_actor_json(s->events, qspeaker->speaker, qspeaker->speaker_len, &e->speaker);
 		else if (speaker >= 0)
-			json_object_set_new(e, "speaker", ev_actor_json(c, speaker, c->ch[speaker].code));
+			ev_actor(c, s->events, speaker, c->ch[speaker].code, &e->speaker);
 	}
 }
 
@@ -762,7 +761,7 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
 	if (others)
 		for (size_t k = s->nevv; k-- > 0;)
 			if (c->vg[s->ev_verb[k]].speech)
-				json_array_remove(s->events, s->first_event + k);
+				af_events_remove(s->events, s->first_event + k);
 }
 
 /* Phase 9: the last person named, for pronouns. */
@@ -775,31 +774,28 @@ static void remember_person(struct af_coder *c, size_t ch0)
 		}
 }
 
-static json_int_t jint(json_t *o, const char *k1, const char *k2)
+/* where side a of an event starts, -1 when it has none */
+static long long side_start(const struct af_ev_actor *a)
 {
-	json_t *v = json_object_get(o, k1);
-	if (k2)
-		v = json_is_object(v) ? json_object_get(v, k2) : NULL;
-	return json_is_integer(v) ? json_integer_value(v) : -1;
+	return a->set ? a->start : -1;
 }
 
 /* news: a verb whose object is an act the sentence names with a noun ("started negotiations
  * with Russia", "launched a campaign against Iran") makes one event, the noun's: the verb's
  * own code for the same two sides goes. Events [v0, v1) are the verbs', [v1, ...) the nouns'. */
-static void drop_light_verbs(json_t *events, size_t v0, size_t v1)
+static void drop_light_verbs(struct af_events *events, size_t v0, size_t v1)
 {
 	for (size_t i = v1; i-- > v0;) {
-		json_t *e = json_array_get(events, i);
-		json_int_t te = jint(e, "trigger_end", NULL);
-		for (size_t j = v1; j < json_array_size(events); j++) {
-			json_t *n = json_array_get(events, j);
-			json_int_t ns = jint(n, "trigger_start", NULL);
+		const struct af_event *e = &events->v[i];
+		long long te = e->trigger_end;
+		for (size_t j = v1; j < events->n; j++) {
+			const struct af_event *n = &events->v[j];
+			long long ns = n->trigger_start;
 			if (te < 0 || ns < te || ns - te > 30)
 				continue;
-			if (jint(e, "source", "start") != jint(n, "source", "start") ||
-			    jint(e, "target", "start") != jint(n, "target", "start"))
+			if (side_start(&e->source) != side_start(&n->source) || side_start(&e->target) != side_start(&n->target))
 				continue;
-			json_array_remove(events, i);
+			af_events_remove(events, i);
 			v1--; /* the nouns' events moved down by one */
 			break;
 		}
@@ -819,11 +815,11 @@ static void read_actors(struct af_coder *c, size_t a, size_t b, int sidx, const 
 
 /* Codes one sentence s[a, b), phase by phase. */
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
-                          json_t *events)
+                          struct af_events *events)
 {
 	size_t ch0 = c->nch;
 	c->nvg = 0;
-	struct sent s = {.a = a, .b = b, .sidx = sidx, .in = in, .events = events, .first_event = json_array_size(events)};
+	struct sent s = {.a = a, .b = b, .sidx = sidx, .in = in, .events = events, .first_event = events->n};
 	mark_words(c, &s);
 	find_actors(c, &s, ch0);
 	ev_find_verbs(c, a, b);
@@ -835,11 +831,13 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	mark_reported(c, &s);
 	drop_speech_events(c, &s);
 	free(s.ev_verb);
-	if (c->news)
+	if (c->news) {
 		ev_code_appeals(c, &s);
+		ev_code_evaluations(c, &s);
+	}
 
 	if (c->news) {
-		size_t nverb = json_array_size(events);
+		size_t nverb = events->n;
 		ev_code_nominal(c, a, b, sidx, events);
 		drop_light_verbs(events, s.first_event, nverb);
 	}
@@ -905,15 +903,17 @@ static size_t dateline_end(const struct af_coder *c)
 	return 0;
 }
 
-json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent, struct af_error *err)
+int af_coder_code(struct af_coder *c, const struct af_evinput *in, struct af_events *events, size_t *nsent,
+                  struct af_error *err)
 {
+	af_events_reset(events);
 	if (af_cameo_init(err) < 0)
-		return NULL;
+		return -1;
 	if (af_tokenize(in->text, in->len, &c->toks, err) < 0)
-		return NULL;
+		return -1;
 	drop_joiners(c, in->text);
 	if (af_sentences(in->text, in->len, &c->toks, &c->sents, err) < 0)
-		return NULL;
+		return -1;
 	c->text = in->text;
 	c->ents_sorted = 1;
 	for (size_t i = 1; in->entities && i < in->entities->n; i++)
@@ -925,7 +925,7 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 		if (in->quotes->v[i].cstart < in->quotes->v[i - 1].cend)
 			c->quotes_sorted = 0;
 	if (!c->dates && !(c->dates = af_dates_new(err)))
-		return NULL;
+		return -1;
 	parse_pubdate(c, in->published, in->dateline);
 	ev_read_entity_dates(c, in->entities);
 	c->sd_valid = 0;
@@ -969,25 +969,22 @@ json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *n
 		}
 	}
 	c->dl_end = dateline_end(c);
-	json_t *events = json_array();
 	if (nsent)
 		*nsent = c->sents.n;
 	/* story-level discards */
 	if (ev_sentence_discard(c, 0, n) == 2)
-		return events;
+		return 0;
 	if (c->sents.n > c->wantcap)
 		c->want = af_grow(c->want, &c->wantcap, c->sents.n, 1);
 	for (size_t s = 0; s < c->sents.n; s++)
 		c->want[s] = (uint8_t)ev_may_code(c, in, c->sents.v[s].tok_start, c->sents.v[s].tok_end);
-	if (ev_parse_text(c, in, err) < 0) {
-		json_decref(events);
-		return NULL;
-	}
+	if (ev_parse_text(c, in, err) < 0)
+		return -1;
 	for (size_t s = 0; s < c->sents.n; s++) {
 		if (c->want[s] == 1)
 			code_sentence(c, c->sents.v[s].tok_start, c->sents.v[s].tok_end, (int)s, in, events);
 		else if (c->want[s] == 2)
 			read_actors(c, c->sents.v[s].tok_start, c->sents.v[s].tok_end, (int)s, in);
 	}
-	return events;
+	return 0;
 }

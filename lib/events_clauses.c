@@ -592,6 +592,30 @@ static int group_in_args(const struct af_coder *c, int g, const struct af_clause
 	return 0;
 }
 
+/* Does the parse's NP np lie in an apposition of group g set off by commas right before verb
+ * group v ("Zarif, Iran's foreign minister, has praised"; "X, the head of the Council for Peace
+ * and National Reconciliation, has praised")? The parse then takes (part of) the apposition for
+ * the subject. */
+static int apposition_of(const struct af_coder *c, int g, int32_t np, const struct vgroup *v)
+{
+	if (g < 0 || np < 0 || v->a < 3 || !ev_is_comma(c, v->a - 1))
+		return 0;
+	const struct af_syn_np *n = &c->parse.np[np];
+	size_t close = v->a - 1, co = n->start;
+	if (n->end > close)
+		return 0;
+	while (co > c->gr[g].a && !ev_is_comma(c, co - 1))
+		co--;
+	if (co < 2 || !ev_is_comma(c, co - 1) || (c->t[co].cls & W_CONJ) || c->t[co].tag == AF_POS_CC ||
+	    c->t[co].tag == AF_POS_RB)
+		return 0;
+	for (size_t i = co; i < close; i++)
+		if (af_pos_is_verb(c->t[i].tag) || c->t[i].boundary)
+			return 0;
+	int ch = c->t[co - 2].chunk;
+	return ch >= 0 && c->ch[ch].group == g;
+}
+
 /* Do the source and target groups sg and tg of verb group v stand where its clause in the
  * parse has its arguments: the source in its subject (the by-phrase when passive), the target
  * in an object or a prepositional phrase (the subject when passive)? 1 when the parse has no
@@ -609,6 +633,8 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 		srcnp = -1;
 	/* a pronoun subject stands for the speaker (ev_speaker_pronoun) */
 	if (srcnp >= 0 && !passive && speaker_pronoun_np(c, srcnp))
+		srcnp = -1;
+	if (srcnp >= 0 && !passive && apposition_of(c, sg, srcnp, v))
 		srcnp = -1;
 	/* a subject inside a parenthetical clause the verb is not in is the parse's mistake ("The
 	 * Taliban, who seized Kabul in 2021, accused Pakistan") */
@@ -721,6 +747,76 @@ void ev_code_appeals(struct af_coder *c, const struct sent *s)
 				if (scd[x] && tcd[y] && scd[x][0] && tcd[y][0] && sc[x] != tc[y])
 					ev_emit_event(c, &em, &v, (k->verb.flags & AF_VG_NEG) ? "100" : "020", sc[x], scd[x],
 					              tc[y], tcd[y], 0, -1);
+	}
+}
+
+/* ---- evaluations reported by their speaker ---- */
+
+/* The polarity of what clause k says of its subject: 1 when it has a word of &PRAISE_WORD
+ * (data/events.yaml: "is playing a positive role", "made great and effective efforts"), -1
+ * of &BLAME_WORD ("have caused many problems", "imposed cruel and illegal sanctions"), 0
+ * when neither or both, or when the clause is negated. */
+static int clause_polarity(const struct af_coder *c, const struct af_clause *k, int praise, int blame)
+{
+	int pos = 0, neg = 0;
+	if (k->verb.flags & AF_VG_NEG)
+		return 0;
+	for (size_t i = k->start; i < k->end && i < c->toks.n; i++) {
+		if (c->t[i].cls & W_NEG)
+			return 0;
+		pos |= praise >= 0 && ev_syn_match(c, praise, i, k->end) > 0;
+		neg |= blame >= 0 && ev_syn_match(c, blame, i, k->end) > 0;
+	}
+	return pos == neg ? 0 : pos ? 1 : -1;
+}
+
+/* Does an actor code name a country, a group of states or an organisation ("IRNGOV", "WST",
+ * "IGOUNO"), not only a role ("---MIL")? */
+static int country_code(const char *k)
+{
+	return strlen(k) >= 3 && isupper((unsigned char)k[0]) && isupper((unsigned char)k[1]) &&
+	       isupper((unsigned char)k[2]) && strncmp(k, "---", 3);
+}
+
+/* Phase 9: an evaluation reported by its speaker: "X said Y is playing a positive role" is X's
+ * praise of Y (051), "X said Y has caused many problems" X's criticism of Y (111), as the news
+ * guidelines read speech that is about a target actor. The evaluated actor is the subject of
+ * a clause the speech governs (or of a quote beside it), of another country than the
+ * speaker's. */
+void ev_code_evaluations(struct af_coder *c, const struct sent *s)
+{
+	if (c->syn_praise < 0 && c->syn_blame < 0)
+		return;
+	for (size_t q = first_clause(c, (size_t)s->sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)s->sidx;
+	     q++) {
+		const struct af_clause *k = &c->parse.cl[q];
+		if (k->start < s->a || k->start >= s->b || k->subj_inherited || k->subj < 0 || k->verb.modal != SIZE_MAX ||
+		    (k->kind != AF_CL_SUB && k->kind != AF_CL_MAIN) || c->t[k->verb.head].speech ||
+		    (k->verb.flags & AF_VG_PASSIVE))
+			continue;
+		int pol = clause_polarity(c, k, c->syn_praise, c->syn_blame);
+		if (!pol)
+			continue;
+		/* a subject after a preposition is the parse's part of a longer one ("the United States'
+		 * sanctions against Iran are unlawful", "visits to Oman demonstrated") */
+		size_t ns0 = c->parse.np[k->subj].start;
+		if (ns0 > 0 && (c->t[ns0 - 1].cls & (W_PREP | W_TO | W_LINK)))
+			continue;
+		int tg = ev_np_group(c, k->subj, 1), sg = clause_speaker(c, k);
+		if (tg < 0 || sg < 0 || tg == sg || !ev_group_has_code(c, sg) || !ev_group_has_code(c, tg))
+			continue;
+		struct vgroup v = {.head = k->verb.head, .hend = k->verb.end, .a = k->verb.start, .subj = sg, .mword = -1};
+		char datebuf[48];
+		const char *datesrc;
+		const char *date = ev_event_date(c, s->a, s->b, v.head, datebuf, sizeof datebuf, &datesrc);
+		struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
+		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+		for (int x = 0; x < ns; x++)
+			for (int y = 0; y < nt; y++)
+				if (scd[x] && tcd[y] && country_code(scd[x]) && country_code(tcd[y]) && strncmp(scd[x], tcd[y], 3))
+					ev_emit_event(c, &em, &v, pol > 0 ? "051" : "111", sc[x], scd[x], tc[y], tcd[y], 0, -1);
 	}
 }
 

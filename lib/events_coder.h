@@ -4,7 +4,7 @@
  * events_actors.c actor phrases, chunks, compound groups, entities, pronouns, dates
  * events_verbs.c  verb groups and the dictionaries' patterns around them
  * events_clauses.c subjects, targets, parenthetical clauses, what is an event
- * events_emit.c   events as JSON, places, nominal events */
+ * events_emit.c   events into the typed af_events, places, nominal events */
 #ifndef AF_EVENTS_CODER_H
 #define AF_EVENTS_CODER_H
 
@@ -113,6 +113,7 @@ struct af_coder {
 	const struct af_english *en; /* English's word classes (data/english.yaml), shared */
 	uint8_t *vcodable;       /* per verb: has a code of its own (ev_select_init) */
 	int all_sentences;       /* parse and code every sentence (AF_EVENTS_ALL_SENTENCES) */
+	int syn_praise, syn_blame; /* synsets PRAISE_WORD and BLAME_WORD (ev_code_evaluations), -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;
@@ -182,7 +183,7 @@ struct pmatch {
 };
 
 struct emit {
-	json_t *events;
+	struct af_events *events;
 	int sentence;
 	const char *date;
 	const char *date_source; /* "text", "published", "dateline" */
@@ -258,13 +259,15 @@ struct sent {
 	size_t a, b;
 	int sidx;
 	const struct af_evinput *in;
-	json_t *events;
+	struct af_events *events;
 	size_t first_event;
 	int *ev_verb; /* the verb group of each event from first_event on */
 	size_t nevv, capv;
 };
 /* An appeal reported by its speaker: "X said Y should help" (020), "... should not" (100). */
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
+void ev_code_evaluations(struct af_coder *c, const struct sent *s);
+size_t ev_syn_match(const struct af_coder *c, int si, size_t i, size_t b); /* words of synset si at token i */
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
@@ -278,7 +281,7 @@ int ev_announced(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
 
 /* events_emit.c */
-json_t *ev_actor_json(const struct af_coder *c, int chunk, const char *code);
+void ev_actor(const struct af_coder *c, struct af_events *ev, int chunk, const char *code, struct af_ev_actor *a);
 void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
                        const char *scode, int tgt, const char *tcode, int reported, int speaker);
 int ev_members(const struct af_coder *c, int g, int *chunks, const char **codes, int max);
@@ -289,8 +292,8 @@ int ev_plural_group(const struct af_coder *c, int g);
 int ev_speaker_of(struct af_coder *c, int vi, size_t b);
 size_t ev_find_places(struct af_coder *c, size_t a, size_t b, const struct af_mentions *ents,
                           struct place *out, size_t max);
-json_t *ev_place_json(const struct af_coder *c, const struct place *p);
-void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events);
+void ev_place(const struct af_coder *c, struct af_events *ev, const struct place *p, struct af_ev_place *out);
+void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events);
 int ev_act_noun(const struct af_coder *c, size_t i); /* a noun ev_code_nominal reads at token i */
 
 /* events_parse.c: which sentences are parsed and coded, and their parse */

@@ -1,5 +1,5 @@
-/* events_emit.c - events as JSON (one per source, target and code), places, and events a
- * noun names ("talks between X and Y", "the Soviet invasion of Afghanistan"). */
+/* events_emit.c - events into the typed af_events (one per source, target and code), places,
+ * and events a noun names ("talks between X and Y", "the Soviet invasion of Afghanistan"). */
 #include "events_coder.h"
 
 #include "af/util.h"
@@ -11,23 +11,28 @@
 
 /* ---- output ---- */
 
-json_t *ev_actor_json(const struct af_coder *c, int chunk, const char *code)
+/* a C string into ev's arena, null when z is NULL */
+static struct af_str zstr(struct af_events *ev, const char *z)
 {
+	return z ? af_events_str(ev, z, strlen(z)) : (struct af_str){0};
+}
+
+/* Chunk chunk (its words, from a pronoun's own) as an event's actor under code; null when
+ * chunk < 0. Its canonical name is the chunk's, else its words. */
+void ev_actor(const struct af_coder *c, struct af_events *ev, int chunk, const char *code, struct af_ev_actor *a)
+{
+	memset(a, 0, sizeof *a);
 	if (chunk < 0)
-		return json_null();
+		return;
 	const struct chunk *ch = &c->ch[chunk];
 	size_t s = ch->pron ? ch->a : ev_chunk_text_start(c, ch, 0);
 	const struct af_token *ta = &c->toks.v[s], *tb = &c->toks.v[ch->b - 1];
-	json_t *o = json_object();
-	json_object_set_new(o, "text", json_stringn(c->text + ta->start, tb->end - ta->start));
-	json_object_set_new(o, "start", json_integer((json_int_t)ta->cstart));
-	json_object_set_new(o, "end", json_integer((json_int_t)tb->cend));
-	json_object_set_new(o, "actor", code && code[0] ? json_string(code) : json_null());
-	if (ch->canonical)
-		json_object_set_new(o, "canonical", json_string(ch->canonical));
-	else
-		json_object_set_new(o, "canonical", json_stringn(c->text + ta->start, tb->end - ta->start));
-	return o;
+	a->set = 1;
+	a->text = af_events_str(ev, c->text + ta->start, tb->end - ta->start);
+	a->start = (long long)ta->cstart;
+	a->end = (long long)tb->cend;
+	a->actor = zstr(ev, code && code[0] ? code : NULL);
+	a->canonical = ch->canonical ? zstr(ev, ch->canonical) : a->text;
 }
 
 static int valid_cameo(const char *code)
@@ -50,12 +55,17 @@ static int two_persons(const struct af_coder *c, int x, int y)
 
 /* Could the side x of an event already written be chunk ch: not two persons of different
  * names (Ghani and Abdullah, both AFGELI, are two events)? */
-static int same_person(const struct af_coder *c, json_t *x, int ch)
+static int same_person(const struct af_coder *c, const struct af_events *ev, const struct af_ev_actor *x, int ch)
 {
-	if (ch < 0 || !json_is_object(x) || !c->ch[ch].person || !c->ch[ch].canonical)
+	if (ch < 0 || !x->set || !c->ch[ch].person || !c->ch[ch].canonical)
 		return 1;
-	const char *k = json_string_value(json_object_get(x, "canonical"));
-	return !k || !strcmp(k, c->ch[ch].canonical);
+	return !x->canonical.set || af_events_eq(ev, x->canonical, c->ch[ch].canonical);
+}
+
+/* Has side x of an event written an actor code (a side, and its code not null)? */
+static int has_actor(const struct af_ev_actor *x)
+{
+	return x->set && x->actor.set;
 }
 
 /* A state actor code: a country ("IRN") or its government ("IRNGOV", "IRNGOVFRM"). */
@@ -111,20 +121,17 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	    !a_people(c, src) && !a_people(c, tgt))
 		return;
 	/* no duplicates */
-	size_t n = json_array_size(em->events);
+	struct af_events *ev = em->events;
+	size_t n = ev->n;
 	for (size_t i = n > 64 ? n - 64 : 0; i < n; i++) {
-		json_t *e = json_array_get(em->events, i);
-		if (json_integer_value(json_object_get(e, "sentence")) != em->sentence)
+		const struct af_event *e = &ev->v[i];
+		if (e->sentence != em->sentence || !af_events_eq(ev, e->code, code))
 			continue;
-		if (strcmp(json_string_value(json_object_get(e, "code")), code))
-			continue;
-		json_t *s = json_object_get(e, "source"), *t = json_object_get(e, "target");
-		const char *sa = json_is_object(s) ? json_string_value(json_object_get(s, "actor")) : NULL;
-		const char *ta = json_is_object(t) ? json_string_value(json_object_get(t, "actor")) : NULL;
+		int sa = has_actor(&e->source), ta = has_actor(&e->target);
 		if (!sa != !(scode && scode[0]) || !ta != !(tcode && tcode[0]))
 			continue;
-		if ((!sa || !strcmp(sa, scode)) && (!ta || !strcmp(ta, tcode)) && same_person(c, s, src) &&
-		    same_person(c, t, tgt))
+		if ((!sa || af_events_eq(ev, e->source.actor, scode)) && (!ta || af_events_eq(ev, e->target.actor, tcode)) &&
+		    same_person(c, ev, &e->source, src) && same_person(c, ev, &e->target, tgt))
 			return;
 	}
 	/* hosting refugees, or a people ("millions of Afghans": a plural proper noun), is giving
@@ -133,37 +140,38 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	    ((strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "REF")) ||
 	     (tgt >= 0 && c->t[c->ch[tgt].b - 1].tag == AF_POS_NNPS)))
 		code = "075";
-	json_t *e = json_object();
-	json_object_set_new(e, "code", json_string(code));
+	struct af_event *e = af_events_add(ev);
+	e->code = zstr(ev, code);
 	char root[3] = {code[0], code[1] ? code[1] : 0, 0};
-	json_object_set_new(e, "root", json_string(root));
+	e->root = zstr(ev, root);
 	const struct af_cameo *cm = valid_cameo(code) ? af_cameo_find(code) : NULL;
-	json_object_set_new(e, "label", cm ? json_string(cm->label) : json_null());
-	json_object_set_new(e, "quad", cm ? json_integer(cm->quad) : json_null());
-	json_object_set_new(e, "goldstein", cm ? json_real(cm->goldstein) : json_null());
-	json_object_set_new(e, "plover", cm && cm->plover ? json_string(cm->plover) : json_null());
-	json_object_set_new(e, "source", ev_actor_json(c, src, scode));
-	json_object_set_new(e, "target", ev_actor_json(c, tgt, tcode));
-	json_object_set_new(e, "date", em->date ? json_string(em->date) : json_null());
-	json_object_set_new(e, "date_source", em->date_source ? json_string(em->date_source) : json_null());
-	json_object_set_new(e, "location", json_null());
-	json_object_set_new(e, "sentence", json_integer(em->sentence));
+	if (cm) {
+		e->label = zstr(ev, cm->label);
+		e->has_quad = e->has_goldstein = 1;
+		e->quad = cm->quad;
+		e->goldstein = cm->goldstein;
+		e->plover = zstr(ev, cm->plover);
+	}
+	ev_actor(c, ev, src, scode, &e->source);
+	ev_actor(c, ev, tgt, tcode, &e->target);
+	e->date = zstr(ev, em->date);
+	e->date_source = zstr(ev, em->date_source);
+	e->sentence = em->sentence;
 	const struct af_token *ta = &c->toks.v[v->a], *tb = &c->toks.v[v->hend - 1];
 	size_t tend = tb->end, tcend = tb->cend;
 	if (v->passive && v->hend < c->toks.n && c->t[v->hend].cls & W_BY) {
 		tend = c->toks.v[v->hend].end;
 		tcend = c->toks.v[v->hend].cend;
 	}
-	json_object_set_new(e, "trigger", json_stringn(c->text + ta->start, tend - ta->start));
-	json_object_set_new(e, "trigger_start", json_integer((json_int_t)ta->cstart));
-	json_object_set_new(e, "trigger_end", json_integer((json_int_t)tcend));
-	json_object_set_new(e, "negated", json_boolean(v->negated));
-	json_object_set_new(e, "hypothetical", json_boolean(v->modal));
-	json_object_set_new(e, "reported", json_boolean(reported));
-	json_object_set_new(e, "symmetric", json_boolean(em->symmetric));
+	e->trigger = af_events_str(ev, c->text + ta->start, tend - ta->start);
+	e->trigger_start = (long long)ta->cstart;
+	e->trigger_end = (long long)tcend;
+	e->negated = v->negated != 0;
+	e->hypothetical = v->modal != 0;
+	e->reported = reported != 0;
+	e->symmetric = em->symmetric != 0;
 	if (reported && speaker >= 0)
-		json_object_set_new(e, "speaker", ev_actor_json(c, speaker, c->ch[speaker].code));
-	json_array_append_new(em->events, e);
+		ev_actor(c, ev, speaker, c->ch[speaker].code, &e->speaker);
 	em->nev++;
 }
 
@@ -334,15 +342,14 @@ size_t ev_find_places(struct af_coder *c, size_t a, size_t b, const struct af_me
 	return n;
 }
 
-json_t *ev_place_json(const struct af_coder *c, const struct place *p)
+void ev_place(const struct af_coder *c, struct af_events *ev, const struct place *p, struct af_ev_place *out)
 {
 	const struct af_token *ta = &c->toks.v[p->a], *tb = &c->toks.v[p->b - 1];
-	json_t *o = json_object();
-	json_object_set_new(o, "text", json_stringn(c->text + ta->start, tb->end - ta->start));
-	json_object_set_new(o, "start", json_integer((json_int_t)ta->cstart));
-	json_object_set_new(o, "end", json_integer((json_int_t)tb->cend));
-	json_object_set_new(o, "country", p->code[0] ? json_string(p->code) : json_null());
-	return o;
+	out->set = 1;
+	out->text = af_events_str(ev, c->text + ta->start, tb->end - ta->start);
+	out->start = (long long)ta->cstart;
+	out->end = (long long)tb->cend;
+	out->country = zstr(ev, p->code[0] ? p->code : NULL);
 }
 
 /* ---- nominal events: "in a meeting with X", "talks between X and Y" ---- */
@@ -382,14 +389,13 @@ static int same_actor(const char *x, const char *y)
 	return !strncmp(x, y, n) && n >= 3 && strncmp(x, "---", 3);
 }
 
-static int have_event(json_t *events, size_t from, const char *code, const char *s, const char *t)
+static int have_event(const struct af_events *ev, size_t from, const char *code, const char *s, const char *t)
 {
-	for (size_t i = from; i < json_array_size(events); i++) {
-		json_t *e = json_array_get(events, i);
-		const char *ec = json_string_value(json_object_get(e, "code"));
-		json_t *es = json_object_get(e, "source"), *et = json_object_get(e, "target");
-		const char *sa = json_is_object(es) ? json_string_value(json_object_get(es, "actor")) : NULL;
-		const char *ta = json_is_object(et) ? json_string_value(json_object_get(et, "actor")) : NULL;
+	for (size_t i = from; i < ev->n; i++) {
+		const struct af_event *e = &ev->v[i];
+		const char *ec = af_events_at(ev, e->code);
+		const char *sa = has_actor(&e->source) ? af_events_at(ev, e->source.actor) : NULL;
+		const char *ta = has_actor(&e->target) ? af_events_at(ev, e->target.actor) : NULL;
 		if (ec && !strncmp(ec, code, 2) && sa && ta && same_actor(sa, s) && same_actor(ta, t))
 			return 1;
 	}
@@ -447,7 +453,8 @@ static int chunk_near(const struct af_coder *c, size_t k, size_t b)
 /* An act named by the noun at i (acts[]): its actor the chunk before it ("U.S. sanctions",
  * "Iran's invasion") or after "of" ("the withdrawal of U.S. troops from"), its target after
  * the act's preposition. 1 when the noun is one of them. */
-static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, json_t *events, size_t first)
+static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, struct af_events *events,
+                    size_t first)
 {
 	size_t n;
 	for (n = 0; n < sizeof acts / sizeof acts[0]; n++)
@@ -511,11 +518,10 @@ int ev_act_noun(const struct af_coder *c, size_t i)
 
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
  * "N between X and Y" (each with the other, symmetric), "visit to X". */
-void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, json_t *events)
+void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events)
 {
-	size_t first = json_array_size(events);
-	while (first > 0 &&
-	       json_integer_value(json_object_get(json_array_get(events, first - 1), "sentence")) == sidx)
+	size_t first = events->n;
+	while (first > 0 && events->v[first - 1].sentence == sidx)
 		first--;
 	for (size_t i = a; i + 2 < b; i++) {
 		if (c->t[i].kind != AF_TOK_WORD || c->t[i].chunk >= 0 || (c->t[i].verb >= 0 && c->vg[c->t[i].verb].head == i &&

@@ -36,6 +36,13 @@ void ev_select_init(struct af_coder *c)
 			ok = real_code(d->blocks[blocks[k]].code) || real_code(d->blocks[blocks[k]].pcode);
 		c->vcodable[v] = (uint8_t)ok;
 	}
+	c->syn_praise = c->syn_blame = -1;
+	for (size_t i = 0; i < d->nsyns; i++) {
+		if (!strcmp(d->syns[i].name, "PRAISE_WORD"))
+			c->syn_praise = (int)i;
+		if (!strcmp(d->syns[i].name, "BLAME_WORD"))
+			c->syn_blame = (int)i;
+	}
 }
 
 /* Can token i head a verb group that codes, in a sentence whose words have the pattern bits
@@ -72,13 +79,16 @@ static int codable_verb(const struct af_coder *c, size_t i, uint64_t wmask)
 	return r;
 }
 
-/* An appeal's word (events_clauses.c obligation: "should", "must", "ought", "is expected to")
- * or a noun naming an act (ev_code_nominal) at token i. */
+/* An appeal's word (events_clauses.c obligation: "should", "must", "ought", "is expected to"),
+ * a noun naming an act (ev_code_nominal) or an evaluation's word (ev_code_evaluations) at
+ * token i. */
 static int act_word(const struct af_coder *c, size_t i)
 {
 	const struct af_token *k = &c->toks.v[i];
 	return ev_word_is(c, i, "SHOULD") || ev_word_is(c, i, "MUST") || ev_word_is(c, i, "OUGHT") ||
-	       (k->end - k->start >= 6 && !strncasecmp(c->text + k->start, "expect", 6)) || ev_act_noun(c, i);
+	       (k->end - k->start >= 6 && !strncasecmp(c->text + k->start, "expect", 6)) || ev_act_noun(c, i) ||
+	       (c->syn_praise >= 0 && ev_syn_match(c, c->syn_praise, i, c->toks.n)) ||
+	       (c->syn_blame >= 0 && ev_syn_match(c, c->syn_blame, i, c->toks.n));
 }
 
 /* The entities of af-entities in [a, b) that find_actors may make actors of (not inside one of

@@ -305,37 +305,41 @@ static int elem_word(const struct ev_pelem *e, int id)
 	return id >= 0 && (id == e->word || id == e->plural[0] || id == e->plural[1] || id == e->plural[2]);
 }
 
+/* The words of synset si that match at token i (the longest member), 0 when none. */
+size_t ev_syn_match(const struct af_coder *c, int si, size_t i, size_t b)
+{
+	const struct ev_synset *s = &c->d->syns[si];
+	size_t best = 0;
+	for (size_t k = 0; k < s->nalts; k++) {
+		const struct ev_synalt *al = &s->alts[k];
+		if (i + (size_t)al->nwords > b)
+			continue;
+		int ok = 1;
+		for (int w = 0; w < al->nwords && ok; w++) {
+			int id = c->t[i + (size_t)w].id;
+			if (id == al->words[w])
+				continue;
+			if (w == al->nwords - 1 && id >= 0 && (id == al->plural[0]))
+				continue;
+			ok = 0;
+		}
+		if (ok && (size_t)al->nwords > best)
+			best = (size_t)al->nwords;
+	}
+	return best;
+}
+
 /* Does element e match at token i going forward? Returns the tokens consumed (0 = no). */
 static size_t elem_at(const struct af_coder *c, const struct ev_pelem *e, size_t i, size_t b, int *chunk)
 {
-	const struct af_evdict *d = c->d;
 	*chunk = -1;
 	if (i >= b)
 		return 0;
 	switch (e->kind) {
 	case PE_WORD:
 		return elem_word(e, c->t[i].id) ? 1 : 0;
-	case PE_SYN: {
-		const struct ev_synset *s = &d->syns[e->syn];
-		size_t best = 0;
-		for (size_t k = 0; k < s->nalts; k++) {
-			const struct ev_synalt *al = &s->alts[k];
-			if (i + (size_t)al->nwords > b)
-				continue;
-			int ok = 1;
-			for (int w = 0; w < al->nwords && ok; w++) {
-				int id = c->t[i + (size_t)w].id;
-				if (id == al->words[w])
-					continue;
-				if (w == al->nwords - 1 && id >= 0 && (id == al->plural[0]))
-					continue;
-				ok = 0;
-			}
-			if (ok && (size_t)al->nwords > best)
-				best = (size_t)al->nwords;
-		}
-		return best;
-	}
+	case PE_SYN:
+		return ev_syn_match(c, e->syn, i, b);
 	case PE_SKIP:
 		/* '^' skips a noun phrase: an actor, or a few plain words ("their ^ about") */
 		if (!(c->t[i].chunk >= 0 && c->ch[c->t[i].chunk].a == i)) {

@@ -32,12 +32,26 @@ struct af_str af_events_str(struct af_events *ev, const char *s, size_t n)
 {
 	struct af_str x = {ev->str.len, n, 1};
 	af_buf_add(&ev->str, s, n);
+	ev->str.len++; /* keep the NUL: af_events_at gives a C string */
 	return x;
 }
 
 const char *af_events_at(const struct af_events *ev, struct af_str s)
 {
 	return s.set ? ev->str.p + s.off : NULL;
+}
+
+int af_events_eq(const struct af_events *ev, struct af_str s, const char *z)
+{
+	return s.set && !strcmp(ev->str.p + s.off, z);
+}
+
+void af_events_remove(struct af_events *ev, size_t i)
+{
+	if (i >= ev->n)
+		return;
+	memmove(&ev->v[i], &ev->v[i + 1], (ev->n - i - 1) * sizeof *ev->v);
+	ev->n--;
 }
 
 /* ---- the writer ---- */
@@ -171,7 +185,7 @@ void af_events_write(const struct af_events *ev, struct af_buf *out)
 	af_buf_addc(out, ']');
 }
 
-/* ---- from jansson (the coder's events, and the reader) ---- */
+/* ---- the reader (from jansson), and an upstream stage's actor ---- */
 
 /* The members of an object in af(7)'s order: each name, or NULL past the last. Each is taken
  * by get(), which checks that the object's next member is that one. */
@@ -340,7 +354,21 @@ static int from_event(struct af_events *ev, const json_t *o, const char **why)
 	return m.bad ? -1 : 0;
 }
 
-int af_events_from_json(struct af_events *ev, const json_t *events, struct af_error *err)
+int af_events_actor_json(struct af_events *ev, const char *json, size_t len, struct af_ev_actor *a)
+{
+	memset(a, 0, sizeof *a);
+	json_t *v = json_loadb(json, len, JSON_ALLOW_NUL, NULL);
+	if (!v)
+		return -1;
+	int rc = from_actor(ev, v, a, 1);
+	json_decref(v);
+	return rc;
+}
+
+/* The events of a jansson array of event objects appended to ev: 0, or -1 with err when an
+ * object is not of af(7)'s shape (an unknown member, one out of order, or of another type):
+ * nothing of it is then taken. */
+static int events_from_json(struct af_events *ev, const json_t *events, struct af_error *err)
 {
 	if (!json_is_array(events)) {
 		af_error_set(err, "events: expected an array");
@@ -367,7 +395,7 @@ int af_field_events(const struct af_record *r, struct af_events *ev, struct af_e
 		return 0;
 	json_error_t jerr;
 	json_t *v = json_loadb(f->val, f->vlen, JSON_DECODE_ANY | JSON_ALLOW_NUL, &jerr);
-	int rc = af_events_from_json(ev, v, err);
+	int rc = events_from_json(ev, v, err);
 	json_decref(v);
 	return rc;
 }

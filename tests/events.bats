@@ -713,7 +713,7 @@ news() {
 }
 
 @test "sentences passed over unparsed lose no event (AF_EVENTS_ALL_SENTENCES parses them all)" {
-	t='President Ashraf Ghani met Pakistani officials in Kabul. He was in Doha last week. The joint statement was released on Monday. Iran and Pakistan agreed. Officials of India said talks with China should resume. Nothing happened. She condemned the attack on Kabul by the Taliban.'
+	t='President Ashraf Ghani met Pakistani officials in Kabul. He was in Doha last week. The joint statement was released on Monday. Iran and Pakistan agreed. Officials of India said talks with China should resume. Nothing happened. She condemned the attack on Kabul by the Taliban. Imran Khan said Iran is playing a positive role.'
 	rec "$t" | af-events >"$T/some.json"
 	rec "$t" | AF_EVENTS_ALL_SENTENCES=1 af-events >"$T/all.json"
 	cmp "$T/some.json" "$T/all.json"
@@ -724,3 +724,24 @@ news() {
 	cmp "$T/some2.json" "$T/all2.json"
 }
 
+
+@test "news: an evaluation of another actor reported by its speaker is praise (051) or criticism (111)" {
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Pakistani Prime Minister Imran Khan said Iran is playing a positive role in the region.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
+	[ "$status" -eq 0 ]
+	[ "$output" = '[["PAK","IRN","051"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Imran Khan said the United States has caused many problems for the Afghan people.' | af-events | jq -c '[.events[] | [.target.actor[:3], .code]]'"
+	[ "$output" = '[["USA","111"]]' ]
+	# not when negated, predicted, said of the speaker's own country, or inside a relative clause
+	for t in 'Imran Khan said the United States has not caused problems for Afghanistan.' \
+		'Imran Khan said the United States will see progress.' \
+		'Pakistani Prime Minister Imran Khan said Pakistan is playing a positive role in the region.'; do
+		run --separate-stderr bash -c "$(declare -f rec); rec '$t' | af-events | jq -c '[.events[] | select(.code == \"051\" or .code == \"111\")]'"
+		[ "$output" = '[]' ]
+	done
+}
+
+@test "news: a subject set off by an apposition the parse takes for the subject ('X, Iran's foreign minister, has praised')" {
+	run --separate-stderr bash -c "$(declare -f rec); rec \"Imran Khan, Pakistan's prime minister, has praised Iran's support for a deal.\" | af-events | jq -c '[.events[] | [.source.text, .target.actor, .code]]'"
+	[ "$status" -eq 0 ]
+	[ "$output" = '[["Imran Khan","IRN","051"]]' ]
+}

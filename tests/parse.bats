@@ -104,3 +104,19 @@ rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
 	assert_output --partial 'Iranians/NNPS (/( today/NN )/)'
 	run -64 af-train-syntax -t "$T/main.txt" --pos-extra "$T/extra.txt" --extra-share 0 -o "$T/m.bin"
 }
+
+@test "af-train-syntax --beam: the chunker trained with a beam learns the chunks, reproducibly; a width outside 1..16 is refused" {
+	for i in 1 2 3 4; do
+		printf 'The DT B-NP O\nold JJ I-NP O\nmen NNS I-NP O\nmet VBD B-VP O\nin IN B-PP O\nKabul NNP B-NP O\n. . O O\n\n'
+		printf 'Police NNS B-NP O\nhave VBP B-VP O\narrested VBN I-VP O\nthe DT B-NP O\nmen NNS I-NP O\n. . O O\n\n'
+	done >"$T/main.txt"
+	run af-train-syntax -t "$T/main.txt" -e 3 --chunk-epochs 3 --beam 4 -o "$T/a.bin"
+	assert_success
+	assert_output --partial 'chunker epoch 3 (beam 4)'
+	af-train-syntax -t "$T/main.txt" -e 3 --chunk-epochs 3 --beam 4 -o "$T/b.bin" 2>/dev/null
+	cmp "$T/a.bin" "$T/b.bin"
+	run bash -c "jq -nc '{id: \"t\", text: \"The old men met in Kabul.\"}' | af-parse -m '$T/a.bin' | jq -r '[.sentences[0].tokens[] | .chunk] | join(\" \")'"
+	assert_output 'B-NP I-NP I-NP B-VP B-PP B-NP O'
+	run -64 af-train-syntax -t "$T/main.txt" --beam 17 -o "$T/c.bin"
+	run -64 af-train-syntax -t "$T/main.txt" --beam 0 -o "$T/c.bin"
+}

@@ -74,17 +74,12 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 		in.sentences = sf->val;
 		in.sentences_len = sf->vlen;
 	}
-	json_t *events = af_coder_code(c->coder, &in, NULL, why);
+	int rc = af_coder_code(c->coder, &in, &c->events, NULL, why);
 	free(pub);
 	free(dl);
 	free(text);
-	if (!events)
+	if (rc < 0)
 		return AF_REJECT;
-	af_events_reset(&c->events);
-	int rc = af_events_from_json(&c->events, events, why);
-	json_decref(events);
-	if (rc < 0) /* the coder wrote an event af(7) does not describe: a bug, not the input's */
-		af_die(AF_EX_SOFTWARE, "%s", why->msg);
 	af_events_write(&c->events, af_record_set_json(r, "events"));
 	return AF_WRITE;
 }

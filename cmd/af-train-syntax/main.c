@@ -25,6 +25,9 @@ static const char usage[] =
 	"  -t, --train FILE       CoNLL-2003 training file\n"
 	"  -e, --epochs N         training epochs of the tagger (10)\n"
 	"      --chunk-epochs N   training epochs of the chunker (5)\n"
+	"      --beam N           train the chunker with a beam of N (4; 1: greedy, token by\n"
+	"                         token); it still decodes greedily\n"
+	"      --tag-beam N       train the tagger with a beam of N (1: greedy)\n"
 	"  -f, --folds N          train the chunker on jackknifed tags of N folds instead\n"
 	"                         of the gold tags (0: gold tags)\n"
 	"      --dict-min N       the tag dictionary: words seen at least N times (5) ...\n"
@@ -50,7 +53,7 @@ static const char usage[] =
 	"Exit status: 0 ok, 1 failure, 64 usage. See af-train-syntax(1), docs/syntax.md.\n";
 
 enum { OPT_CHUNK_EPOCHS = 1000, OPT_EVAL_CONLL, OPT_EVAL_CONLLU, OPT_PRUNE, OPT_DICT_MIN, OPT_DICT_SHARE,
-       OPT_POS_EXTRA, OPT_EXTRA_SHARE, OPT_EXTRA_EPOCHS, OPT_EXTRA_DICT };
+       OPT_POS_EXTRA, OPT_EXTRA_SHARE, OPT_EXTRA_EPOCHS, OPT_EXTRA_DICT, OPT_BEAM, OPT_TAG_BEAM };
 
 static long num(const char *opt, const char *arg, long min, long max)
 {
@@ -631,6 +634,125 @@ static int dict_get(const struct kv *d, size_t n, uint32_t k)
 	return -1;
 }
 
+/* Beam training (--beam N > 1, --tag-beam N > 1): a structured perceptron over whole sentences
+ * with early update (Collins & Roark 2004). The beam keeps the N best label sequences of each
+ * prefix; when the gold prefix falls out of it, the weights move towards the gold prefix and
+ * away from the best one, and the sentence ends there. The same for the chunker (labels: chunk
+ * classes over the tags, I-X only after B-X or I-X) and the tagger (labels: tags). */
+static int beam = 4, tag_beam = 1;
+enum { BEAM_MAX = 16 };
+
+struct bhyp {
+	float score;
+	int gold; /* the gold prefix */
+	uint8_t *cl;
+};
+
+struct btask {
+	const struct af_syn_info *in;
+	size_t len;
+	const uint8_t *tg;   /* the tags (chunker) */
+	const uint8_t *gold; /* gold labels */
+	int ncls, chunk;
+};
+
+static size_t bfeats(const struct btask *t, size_t i, const uint8_t *hist, uint32_t *f)
+{
+	return t->chunk ? af_syn_chunk_feats(t->in, t->len, i, t->tg, hist, f) : af_syn_pos_feats(t->in, t->len, i, hist, f);
+}
+
+/* +1 for the features of gold[0..k), -1 for those of pred[0..k), position by position */
+static void beam_update(struct ap *a, const struct btask *t, const uint8_t *pred, size_t k)
+{
+	uint32_t f[AF_SYN_MAXF], g[AF_SYN_MAXF];
+	const uint8_t *gold = t->gold;
+	for (size_t i = 0; i < k; i++) {
+		if (gold[i] == pred[i] && (i == 0 || gold[i - 1] == pred[i - 1]) && (i < 2 || gold[i - 2] == pred[i - 2]))
+			continue;
+		size_t nf = bfeats(t, i, pred, f), ng = bfeats(t, i, gold, g);
+		for (size_t x = 0; x < ng; x++)
+			ap_upd1(a, ap_find(a, g[x], 1), gold[i], 1);
+		for (size_t x = 0; x < nf; x++)
+			ap_upd1(a, ap_find(a, f[x], 1), pred[i], -1);
+	}
+}
+
+/* one sentence with a beam of B: returns the words right by the best sequence when it ended */
+static size_t beam_sentence(struct ap *a, const struct btask *t, int B, struct bhyp *h, struct bhyp *nh)
+{
+	uint32_t f[AF_SYN_MAXF];
+	size_t nb = 1, end = t->len;
+	h[0].score = 0;
+	h[0].gold = 1;
+	for (size_t i = 0; i < t->len; i++) {
+		size_t nn = 0;
+		struct { float s; int from, c, gold; } cand[BEAM_MAX];
+		for (size_t b = 0; b < nb; b++) {
+			float score[AF_SYN_NT] = {0};
+			ap_score(a, f, bfeats(t, i, h[b].cl, f), score);
+			int prev = i ? h[b].cl[i - 1] : 0;
+			for (int c = 0; c < t->ncls; c++) {
+				if (t->chunk && !af_syn_chunk_ok(prev, c))
+					continue;
+				float v = h[b].score + score[c];
+				if (nn == (size_t)B && v <= cand[nn - 1].s)
+					continue;
+				size_t at = nn < (size_t)B ? nn++ : nn - 1;
+				while (at > 0 && cand[at - 1].s < v) {
+					cand[at] = cand[at - 1];
+					at--;
+				}
+				cand[at].s = v;
+				cand[at].from = (int)b;
+				cand[at].c = c;
+				cand[at].gold = h[b].gold && c == t->gold[i];
+			}
+		}
+		int kept = 0;
+		for (size_t k = 0; k < nn; k++) {
+			memcpy(nh[k].cl, h[cand[k].from].cl, i);
+			nh[k].cl[i] = (uint8_t)cand[k].c;
+			nh[k].score = cand[k].s;
+			nh[k].gold = cand[k].gold;
+			kept |= cand[k].gold;
+		}
+		for (size_t k = 0; k < nn; k++) { /* swap the buffers */
+			uint8_t *x = h[k].cl;
+			h[k] = nh[k];
+			nh[k].cl = x;
+		}
+		nb = nn;
+		a->now++;
+		if (!kept) { /* early update */
+			end = i + 1;
+			break;
+		}
+	}
+	if (!h[0].gold)
+		beam_update(a, t, h[0].cl, end);
+	size_t right = 0;
+	for (size_t j = 0; j < end; j++)
+		right += h[0].cl[j] == t->gold[j];
+	return right;
+}
+
+/* beams of sentences of up to maxlen words */
+static void beams_alloc(struct bhyp *h, struct bhyp *nh, size_t maxlen)
+{
+	for (int b = 0; b < BEAM_MAX; b++) {
+		h[b].cl = af_malloc(maxlen + 1);
+		nh[b].cl = af_malloc(maxlen + 1);
+	}
+}
+
+static void beams_free(struct bhyp *h, struct bhyp *nh)
+{
+	for (int b = 0; b < BEAM_MAX; b++) {
+		free(h[b].cl);
+		free(nh[b].cl);
+	}
+}
+
 /* with --pos-extra: the sentences below nmain are the main corpus; the tagger trains on all
  * for extra_epochs epochs, then on the main corpus only, averaged afresh */
 static size_t nmain = SIZE_MAX;
@@ -663,6 +785,19 @@ static void train_tagger(const struct corpus *c, struct af_syn_info *info, const
 	ap_init(a, AF_SYN_NT);
 	uint8_t *tags = af_malloc(c->nw + 1);
 	uint32_t f[AF_SYN_MAXF];
+	/* with --tag-beam: beams, and the gold tags with those outside the set as NN */
+	struct bhyp h[BEAM_MAX], nh[BEAM_MAX];
+	uint8_t *orc = NULL;
+	if (tag_beam > 1) {
+		size_t maxlen = 1;
+		for (size_t k = 0; k < c->ns; k++)
+			if (c->s[k].w1 - c->s[k].w0 > maxlen)
+				maxlen = c->s[k].w1 - c->s[k].w0;
+		beams_alloc(h, nh, maxlen);
+		orc = af_malloc(c->nw + 1);
+		for (size_t i = 0; i < c->nw; i++)
+			orc[i] = c->tag[i] == 255 ? AF_POS_NN : c->tag[i];
+	}
 	for (int ep = 0; ep < epochs; ep++) {
 		if (ep == extra_epochs) {
 			n = main_ids(ids, n);
@@ -675,6 +810,12 @@ static void train_tagger(const struct corpus *c, struct af_syn_info *info, const
 			size_t len = s->w1 - s->w0;
 			const struct af_syn_info *in = info + s->w0;
 			uint8_t *tg = tags + s->w0;
+			if (orc) {
+				struct btask t = {in, len, NULL, orc + s->w0, AF_SYN_NT, 0};
+				right += beam_sentence(a, &t, tag_beam, h, nh);
+				total += len;
+				continue;
+			}
 			for (size_t i = 0; i < len; i++) {
 				int gold = c->tag[s->w0 + i];
 				/* a dictionary word is tagged from the dictionary, but the tagger still learns
@@ -699,6 +840,10 @@ static void train_tagger(const struct corpus *c, struct af_syn_info *info, const
 			}
 		}
 		fprintf(stderr, "  tagger epoch %d: training accuracy %.4f\n", ep + 1, (double)right / (double)total);
+	}
+	if (orc) {
+		beams_free(h, nh);
+		free(orc);
 	}
 	free(tags);
 	free(ids);
@@ -736,6 +881,31 @@ static void train_chunker(const struct corpus *c, const struct af_syn_info *info
 		fprintf(stderr, "  chunker epoch %d: training accuracy %.4f\n", ep + 1, (double)right / (double)total);
 	}
 	free(cls);
+}
+
+static void train_chunker_beam(const struct corpus *c, const struct af_syn_info *info, const uint8_t *ptags,
+                               size_t *ids, size_t n, int epochs, struct ap *a)
+{
+	ap_init(a, AF_SYN_NC);
+	size_t maxlen = 1;
+	for (size_t k = 0; k < n; k++)
+		if (c->s[k].w1 - c->s[k].w0 > maxlen)
+			maxlen = c->s[k].w1 - c->s[k].w0;
+	struct bhyp h[BEAM_MAX], nh[BEAM_MAX];
+	beams_alloc(h, nh, maxlen);
+	for (int ep = 0; ep < epochs; ep++) {
+		shuffle(ids, n);
+		size_t right = 0, total = 0;
+		for (size_t k = 0; k < n; k++) {
+			const struct sent *s = &c->s[ids[k]];
+			struct btask t = {info + s->w0, s->w1 - s->w0, ptags + s->w0, c->cls + s->w0, AF_SYN_NC, 1};
+			right += beam_sentence(a, &t, beam, h, nh);
+			total += s->w1 - s->w0;
+		}
+		fprintf(stderr, "  chunker epoch %d (beam %d): training accuracy %.4f\n", ep + 1, beam,
+		        (double)right / (double)total);
+	}
+	beams_free(h, nh);
 }
 
 /* model bytes from a tagger (and a chunker, or none) */
@@ -872,7 +1042,8 @@ static int train(const char *trainf, const char *outf, int epochs, int cepochs, 
 	struct af_parse scratch = {0};
 	struct af_error err;
 	for (int k = 0; k < folds; k++) {
-		size_t lo = c.ns * (size_t)k / (size_t)folds, hi = c.ns * (size_t)(k + 1) / (size_t)folds, n = 0;
+		/* folds of the chunker's sentences; the tagger-only ones (--pos-extra) train every fold */
+		size_t lo = nchunk * (size_t)k / (size_t)folds, hi = nchunk * (size_t)(k + 1) / (size_t)folds, n = 0;
 		for (size_t s = 0; s < c.ns; s++)
 			if (s < lo || s >= hi)
 				ids[n++] = s;
@@ -918,7 +1089,10 @@ static int train(const char *trainf, const char *outf, int epochs, int cepochs, 
 		ids[s] = s;
 	rng = (uint64_t)seed * 0x9e3779b97f4a7c15ull + 2000;
 	fprintf(stderr, "af-train-syntax: the chunker\n");
-	train_chunker(&c, info, ptags, ids, nchunk, cepochs, &chunker);
+	if (beam > 1)
+		train_chunker_beam(&c, info, ptags, ids, nchunk, cepochs, &chunker);
+	else
+		train_chunker(&c, info, ptags, ids, nchunk, cepochs, &chunker);
 	build_model(&mb, &tagger, dict, nd, lex, nlex, amb, namb, &chunker);
 	char tmp[4096];
 	snprintf(tmp, sizeof tmp, "%s.tmp", outf);
@@ -1211,7 +1385,8 @@ int main(int argc, char **argv)
 		{"pos-extra", required_argument, NULL, OPT_POS_EXTRA},
 		{"extra-share", required_argument, NULL, OPT_EXTRA_SHARE},
 		{"extra-epochs", required_argument, NULL, OPT_EXTRA_EPOCHS},
-		{"extra-dict", required_argument, NULL, OPT_EXTRA_DICT},
+		{"extra-dict", required_argument, NULL, OPT_EXTRA_DICT}, {"beam", required_argument, NULL, OPT_BEAM},
+		{"tag-beam", required_argument, NULL, OPT_TAG_BEAM},
 		{"help", no_argument, NULL, 'h'}, {"version", no_argument, NULL, 'V'}, {NULL, 0, NULL, 0}};
 	const char *out = NULL, *trainf = NULL, *model = NULL, *evalf = NULL, *clusf = NULL;
 	int epochs = 10, cepochs = 5, folds = 0, conllu = 0;
@@ -1236,6 +1411,8 @@ int main(int argc, char **argv)
 		case OPT_DICT_SHARE: dict_share = real_arg("--dict-share", optarg, 0.5, 1, 1, "in (0.5, 1]"); break;
 		case OPT_POS_EXTRA: extraf = optarg; break;
 		case OPT_EXTRA_EPOCHS: extra_epochs = (int)num("--extra-epochs", optarg, 0, 1000); break;
+		case OPT_BEAM: beam = (int)num("--beam", optarg, 1, BEAM_MAX); break;
+		case OPT_TAG_BEAM: tag_beam = (int)num("--tag-beam", optarg, 1, BEAM_MAX); break;
 		case OPT_EXTRA_DICT: extra_dict = (int)num("--extra-dict", optarg, 0, 1); break;
 		case OPT_EXTRA_SHARE: extra_share = real_arg("--extra-share", optarg, 0, 1, 1, "in (0, 1]"); break;
 		case OPT_EVAL_CONLL: evalf = optarg; conllu = 0; break;

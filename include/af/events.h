@@ -96,10 +96,11 @@ void af_coder_free(struct af_coder *c);
 enum af_evconventions { AF_EVC_NEWS, AF_EVC_PETRARCH };
 void af_coder_conventions(struct af_coder *c, enum af_evconventions conv);
 
-/* The events of in, as a new JSON array; NULL with err set when the text layer fails.
- * *nsent (when not NULL) gets the number of sentences coded. */
-json_t *af_coder_code(struct af_coder *c, const struct af_evinput *in, size_t *nsent,
-                      struct af_error *err);
+/* The events of in into out (emptied first; af_events_write writes them as the "events"
+ * field): 0, or -1 with err set when the text layer fails. *nsent (when not NULL) gets the
+ * number of sentences coded. */
+int af_coder_code(struct af_coder *c, const struct af_evinput *in, struct af_events *out, size_t *nsent,
+                  struct af_error *err);
 
 /* A CAMEO code's facts from data/cameo.yaml. */
 struct af_cameo {

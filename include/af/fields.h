@@ -91,16 +91,21 @@ void af_events_reset(struct af_events *ev);
 void af_events_free(struct af_events *ev);
 /* A new event at the end, all null, false and 0. */
 struct af_event *af_events_add(struct af_events *ev);
-/* s[0..n) copied into the arena. */
+/* s[0..n) copied into the arena, a NUL after it. */
 struct af_str af_events_str(struct af_events *ev, const char *s, size_t n);
-/* The bytes of an af_str (NULL when null; not NUL-terminated: use its len). */
+/* The bytes of an af_str, NUL-terminated (a C string up to the first NUL the string may
+ * hold: use its len for all of it); NULL when null. */
 const char *af_events_at(const struct af_events *ev, struct af_str s);
 /* The "events" field's JSON text: compact, the members in af(7)'s order. */
 void af_events_write(const struct af_events *ev, struct af_buf *out);
-/* The events of a jansson array of event objects (the coder's until it fills an af_events
- * itself) appended to ev: 0, or -1 with err when an object is not of af(7)'s shape (an
- * unknown member, one out of order, or of another type): nothing of it is then taken. */
-int af_events_from_json(struct af_events *ev, const json_t *events, struct af_error *err);
+/* Is s the string z (as C strings: s up to its first NUL)? 0 when s is null. */
+int af_events_eq(const struct af_events *ev, struct af_str s, const char *z);
+/* Removes event i (the ones after it move down). */
+void af_events_remove(struct af_events *ev, size_t i);
+/* An actor an upstream stage wrote (a quote's speaker object, JSON text) into *a: the typed
+ * members when it has af's actor shape, else the object itself (written back as JSON). 0, or
+ * -1 (a left null) when json is no JSON object. */
+int af_events_actor_json(struct af_events *ev, const char *json, size_t len, struct af_ev_actor *a);
 /* "events" of a record, into ev (emptied first): 0 (absent: no events), or -1 with err
  * when the field is not an array of events of af(7)'s shape. */
 int af_field_events(const struct af_record *r, struct af_events *ev, struct af_error *err);

@@ -7,7 +7,6 @@
  * Exit status 1 when a test failed. */
 #include "af/events.h"
 
-#include <jansson.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,32 +74,35 @@ static const char agents[] = "OFFICIAL [~GOV]\nLAWMAKER [~LEG]\nSOLDIER [~MIL]\n
 
 static struct af_coder *coder;
 
-static json_t *code(const char *text)
+static struct af_events evs; /* the coder's events, typed: no JSON in these tests */
+
+static const struct af_events *code(const char *text)
 {
 	struct af_evinput in = {.text = text, .len = strlen(text), .published = "2010-05-01"};
 	struct af_error err;
-	json_t *ev = af_coder_code(coder, &in, NULL, &err);
-	if (!ev) {
+	if (af_coder_code(coder, &in, &evs, NULL, &err) < 0) {
 		printf("# af_coder_code: %s\n", err.msg);
 		exit(1);
 	}
-	return ev;
+	return &evs;
+}
+
+/* a string member of an event (its actor code ...), NULL when null */
+static const char *at(const struct af_events *ev, struct af_str s)
+{
+	return af_events_at(ev, s);
 }
 
 /* "SRC>TGT:CODE" for each event, sorted, joined by spaces, into buf. */
-static const char *triples(json_t *ev, char *buf, size_t n)
+static const char *triples(const struct af_events *ev, char *buf, size_t n)
 {
 	char items[16][64];
-	size_t k = 0, i;
-	json_t *e;
-	json_array_foreach(ev, i, e)
-	{
-		if (k == 16)
-			break;
-		const char *s = json_string_value(json_object_get(json_object_get(e, "source"), "actor"));
-		const char *t = json_string_value(json_object_get(json_object_get(e, "target"), "actor"));
-		snprintf(items[k++], 64, "%s>%s:%s", s ? s : "-", t ? t : "-",
-		         json_string_value(json_object_get(e, "code")));
+	size_t k = 0;
+	for (size_t i = 0; i < ev->n && k < 16; i++) {
+		const struct af_event *e = &ev->v[i];
+		const char *s = e->source.set ? at(ev, e->source.actor) : NULL;
+		const char *t = e->target.set ? at(ev, e->target.actor) : NULL;
+		snprintf(items[k++], 64, "%s>%s:%s", s ? s : "-", t ? t : "-", at(ev, e->code));
 	}
 	for (size_t a = 0; a < k; a++)
 		for (size_t b = a + 1; b < k; b++)
@@ -122,19 +124,15 @@ static const char *triples(json_t *ev, char *buf, size_t n)
 static void expect(const char *text, const char *want, const char *what)
 {
 	char buf[1024];
-	json_t *ev = code(text);
-	if (!ok(!strcmp(triples(ev, buf, sizeof buf), want), "%s", what))
+	if (!ok(!strcmp(triples(code(text), buf, sizeof buf), want), "%s", what))
 		printf("# want \"%s\", got \"%s\"\n", want, buf);
-	json_decref(ev);
 }
 
-/* The first event's boolean flag. */
-static int flag(const char *text, const char *name)
+/* The first event's flag: 'n' negated, 'h' hypothetical. */
+static int flag(const char *text, char name)
 {
-	json_t *ev = code(text);
-	int v = json_array_size(ev) && json_is_true(json_object_get(json_array_get(ev, 0), name));
-	json_decref(ev);
-	return v;
+	const struct af_events *ev = code(text);
+	return ev->n && (name == 'n' ? ev->v[0].negated : ev->v[0].hypothetical);
 }
 
 static void coder_tests(void)
@@ -160,24 +158,28 @@ static void coder_tests(void)
 	expect("Arnor restored ties with Gondor after Eriador crowds attacked Fornost.", "ARN>GON:064 ERI>FOR:190",
 	       "subordinate clause: subject with a plain head noun");
 	expect("Talks with Gondor attacked Fornost.", "", "a prepositional object is not a subject");
-	ok(flag("Arnor did not attack Gondor.", "negated"), "negation: did not attack -> negated");
-	ok(!flag("Arnor attacked Gondor.", "negated"), "no negation: negated false");
-	ok(flag("Arnor may attack Gondor.", "hypothetical"), "modal: may attack -> hypothetical");
-	ok(flag("Arnor will attack Gondor.", "hypothetical"), "future: will attack -> hypothetical");
-	ok(!flag("Arnor attacked Gondor.", "hypothetical"), "no modal: hypothetical false");
+	ok(flag("Arnor did not attack Gondor.", 'n'), "negation: did not attack -> negated");
+	ok(!flag("Arnor attacked Gondor.", 'n'), "no negation: negated false");
+	ok(flag("Arnor may attack Gondor.", 'h'), "modal: may attack -> hypothetical");
+	ok(flag("Arnor will attack Gondor.", 'h'), "future: will attack -> hypothetical");
+	ok(!flag("Arnor attacked Gondor.", 'h'), "no modal: hypothetical false");
 	{
-		json_t *ev = code("Arnor attacked Gondor in Kabul on Monday.");
-		json_t *loc = json_object_get(json_array_get(ev, 0), "location");
-		ok(json_is_object(loc) && !strcmp(json_string_value(json_object_get(loc, "text")), "Kabul") &&
-		       !strcmp(json_string_value(json_object_get(loc, "country")), "AFG"),
+		const struct af_events *ev = code("Arnor attacked Gondor in Kabul on Monday.");
+		const struct af_ev_place *loc = ev->n ? &ev->v[0].location : NULL;
+		ok(loc && loc->set && !strcmp(at(ev, loc->text), "Kabul") && loc->start == 25 && loc->end == 30 &&
+		       !strcmp(at(ev, loc->country), "AFG"),
 		   "location: in Kabul");
-		json_decref(ev);
 		ev = code("Arnor attacked Gondor.");
-		ok(json_is_null(json_object_get(json_array_get(ev, 0), "location")), "location: null when none stated");
-		json_decref(ev);
+		ok(ev->n && !ev->v[0].location.set, "location: null when none stated");
+		ok(ev->n && !strcmp(at(ev, ev->v[0].trigger), "attacked") && ev->v[0].trigger_start == 6 &&
+		       ev->v[0].has_quad && ev->v[0].quad == 4 && !strcmp(at(ev, ev->v[0].root), "19") &&
+		       ev->v[0].sentence == 0 && !strcmp(at(ev, ev->v[0].date), "2010-05-01") &&
+		       !strcmp(at(ev, ev->v[0].date_source), "published"),
+		   "the event's members, typed: trigger, root, quad, sentence, date and its source");
 	}
 	expect("Arnor said nothing.", "", "no event without a verb of the dictionary");
 	af_coder_free(coder);
+	af_events_free(&evs);
 	af_evdict_free(d);
 }
 
@@ -205,16 +207,20 @@ static void snapshot_tests(void)
 	struct af_coder *ca = af_coder_new(a), *cb = af_coder_new(b);
 	for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
 		struct af_evinput in = {.text = texts[i], .len = strlen(texts[i]), .published = "2025-12-10"};
-		json_t *ea = af_coder_code(ca, &in, NULL, &err), *eb = af_coder_code(cb, &in, NULL, &err);
-		char *ja = json_dumps(ea, JSON_SORT_KEYS), *jb = json_dumps(eb, JSON_SORT_KEYS);
-		if (!ja || !jb || strcmp(ja, jb)) {
-			same = 0;
-			printf("# %s\n#  snapshot %s\n#  text     %s\n", texts[i], ja, jb);
+		struct af_events ea = {0}, eb = {0};
+		struct af_buf ja = {0}, jb = {0};
+		if (af_coder_code(ca, &in, &ea, NULL, &err) == 0 && af_coder_code(cb, &in, &eb, NULL, &err) == 0) {
+			af_events_write(&ea, &ja);
+			af_events_write(&eb, &jb);
 		}
-		free(ja);
-		free(jb);
-		json_decref(ea);
-		json_decref(eb);
+		if (!ja.len || !jb.len || strcmp(ja.p, jb.p)) {
+			same = 0;
+			printf("# %s\n#  snapshot %s\n#  text     %s\n", texts[i], ja.p, jb.p);
+		}
+		af_buf_free(&ja);
+		af_buf_free(&jb);
+		af_events_free(&ea);
+		af_events_free(&eb);
 	}
 	ok(same, "the snapshot codes as the texts do");
 	/* a user's dictionary still adds to the restored defaults */
