@@ -761,9 +761,10 @@ static int clause_polarity(const struct af_coder *c, const struct af_clause *k, 
 	int pos = 0, neg = 0;
 	if (k->verb.flags & AF_VG_NEG)
 		return 0;
-	for (size_t i = k->start; i < k->end && i < c->toks.n; i++) {
+	for (size_t i = k->verb.start; i < k->verb.end; i++)
 		if (c->t[i].cls & W_NEG)
 			return 0;
+	for (size_t i = k->start; i < k->end && i < c->toks.n; i++) {
 		pos |= praise >= 0 && ev_syn_match(c, praise, i, k->end) > 0;
 		neg |= blame >= 0 && ev_syn_match(c, blame, i, k->end) > 0;
 	}
@@ -790,8 +791,9 @@ void ev_code_evaluations(struct af_coder *c, const struct sent *s)
 	for (size_t q = first_clause(c, (size_t)s->sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)s->sidx;
 	     q++) {
 		const struct af_clause *k = &c->parse.cl[q];
-		if (k->start < s->a || k->start >= s->b || k->subj_inherited || k->subj < 0 || k->verb.modal != SIZE_MAX ||
-		    (k->kind != AF_CL_SUB && k->kind != AF_CL_MAIN) || c->t[k->verb.head].speech ||
+		if (k->start < s->a || k->start >= s->b || (k->subj_inherited && k->kind != AF_CL_REL) || k->subj < 0 ||
+		    k->verb.modal != SIZE_MAX || (k->kind != AF_CL_SUB && k->kind != AF_CL_MAIN && k->kind != AF_CL_REL) ||
+		    c->t[k->verb.head].speech ||
 		    (k->verb.flags & AF_VG_PASSIVE))
 			continue;
 		int pol = clause_polarity(c, k, c->syn_praise, c->syn_blame);
