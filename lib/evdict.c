@@ -865,7 +865,9 @@ int af_evdict_load_defaults(struct af_evdict *d, unsigned which, struct af_error
 		ev_dict_release(t);
 		free(t);
 	}
+	int own = d->own_actors; /* the defaults are no caller's file */
 	for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+		d->own_actors = own;
 		if (!(which & files[i].bit))
 			continue;
 		const struct af_datafile *f = af_data_find(files[i].name);
@@ -876,5 +878,6 @@ int af_evdict_load_defaults(struct af_evdict *d, unsigned which, struct af_error
 		if (files[i].load(d, f->data, f->len, files[i].name, err) < 0)
 			return -1;
 	}
+	d->own_actors = own;
 	return 0;
 }

@@ -775,6 +775,7 @@ static int actors_line(struct ev_rd *r, struct af_evdict *d, struct tb_actors *t
 int af_evdict_load_tabari_actors(struct af_evdict *d, const char *buf, size_t len, const char *file,
                                  struct af_error *err)
 {
+	d->own_actors = 1;
 	struct ev_rd r;
 	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;
@@ -826,6 +827,7 @@ static int agents_line(struct ev_rd *r, struct af_evdict *d)
 int af_evdict_load_tabari_agents(struct af_evdict *d, const char *buf, size_t len, const char *file,
                                  struct af_error *err)
 {
+	d->own_actors = 1;
 	struct ev_rd r;
 	if (ev_rd_begin(&r, buf, len, file, err) < 0)
 		return -1;

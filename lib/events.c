@@ -12,6 +12,7 @@
  * never a target. Speech verbs and quotes make the events they govern `reported`, with the
  * speaker. docs/af-events.1 says what is decided; docs/decisions.md why. */
 #include "events_coder.h"
+#include "evdict_int.h"
 #include "english.h"
 
 #include "af/util.h"
@@ -324,6 +325,32 @@ static void mark_words(struct af_coder *c, const struct sent *s)
 	}
 }
 
+/* news: an agent's word that modifies a noun names no actor ("gave military advice to Syria",
+ * "launched a military campaign", "under pressure due to military defeat"): a chunk coded with
+ * an agent's role alone ("---MIL") whose noun phrase in the parse has a singular head noun
+ * after it, in no chunk, is left out (its words belong to no actor). A plural head names
+ * people or states the modifier qualifies ("Muslim countries", "police officers"). */
+static void drop_modifier_agents(struct af_coder *c, size_t ch0)
+{
+	if (!c->news || !c->parse.nnp)
+		return;
+	for (size_t k = ch0; k < c->nch; k++) {
+		const struct chunk *ch = &c->ch[k];
+		if (strncmp(ch->code, "---", 3) || ch->person || ch->pron || ch->b > c->parse.ntok)
+			continue;
+		int32_t np = c->parse.tok[ch->b - 1].np;
+		if (np < 0)
+			continue;
+		size_t h = c->parse.np[np].head;
+		if (h < ch->b || h >= c->parse.np[np].end || c->t[h].chunk >= 0 ||
+		    (c->parse.tok[h].tag != AF_POS_NN && c->parse.tok[h].tag != AF_POS_NNP))
+			continue;
+		for (size_t i = ch->a; i < ch->b; i++)
+			if (c->t[i].chunk == (int)k)
+				c->t[i].chunk = -1;
+	}
+}
+
 /* Phase 2: actor chunks from the dictionaries' phrases, the record's entities and pronouns,
  * in text order. */
 static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
@@ -354,6 +381,7 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 			for (size_t i = c->ch[k].a; i < c->ch[k].b; i++)
 				c->t[i].chunk = (int)k;
 	}
+	drop_modifier_agents(c, ch0);
 }
 
 /* Is verb group vi an infinitive governed by a verb that made an event ("called on X to be
@@ -573,10 +601,48 @@ static int locative_before(const struct af_coder *c, size_t g, size_t h)
 }
 
 /* Phase 4: the event of verb group vi, if it makes one. */
+/* Is verb group v, a bare past participle the word scan read as active, passive in the parse?
+ * A participle coordinated with a passive in one verb group ("was criticized and threatened
+ * by India") or after a linking verb ("feels threatened by Iran"), with its by-phrase right
+ * after it and no perfect "have": the by-phrase acts. */
+static int parse_passive(const struct af_coder *c, const struct vgroup *v)
+{
+	int kind = c->d->forms[v->form].kind;
+	if (v->passive || v->perfect || v->reduced || v->be || v->a != v->head || (kind != VF_ED && kind != VF_IRR) ||
+	    v->hend >= c->toks.n || !(c->t[v->hend].cls & W_BY) || c->t[v->head].tag != AF_POS_VBN)
+		return 0;
+	const struct af_clause *k = ev_clause_of(c, v);
+	if (!k || k->verb.head != v->head || (k->verb.flags & AF_VG_PERFECT))
+		return 0;
+	return k->verb.start < v->head || /* one verb group: "was criticized and threatened", "feels threatened" */
+	       (k->kind == AF_CL_COORD && k->parent >= 0 && (c->parse.cl[k->parent].verb.flags & AF_VG_PASSIVE));
+}
+
+/* Is target group tg of verb group v, whose subject sg is a list, the topic of their joint act
+ * rather than a party to it? "Pakistan and China agreed on a joint approach to Afghanistan",
+ * "A and B agreed on a stance towards C": the act is A's with B (news guidelines); the third
+ * actor stands after a preposition that names no partner (not "with", "between"). Only
+ * consulting and agreeing (04x, 05x): a list that fights or moves "to" a place is no pair. */
+static int joint_topic(const struct af_coder *c, const struct vgroup *v, const char *code, int sg, int tg, size_t a,
+                       size_t b)
+{
+	if (sg < 0 || tg < 0 || c->gr[sg].n < 2 || v->passive || code[0] != '0' || (code[1] != '4' && code[1] != '5') ||
+	    !ev_joint_act(c, v, code, b))
+		return 0;
+	size_t t0 = ev_chunk_text_start(c, &c->ch[c->gr[tg].members[0]], a);
+	while (t0 > v->hend && (c->t[t0 - 1].cls & W_DET))
+		t0--;
+	if (t0 <= v->hend || !(c->t[t0 - 1].cls & (W_PREP | W_TO)))
+		return 0;
+	return !(ev_bits(c->d->wflag, c->d->wflagcap, c->t[t0 - 1].id) & EV_WF_PARTNER);
+}
+
 static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
 	v->subj = ev_find_subject(c, (int)vi, s->a);
+	if (c->news && parse_passive(c, v))
+		v->passive = 1;
 	if (c->news) {
 		/* the parse's subject where the word scan has none, and for a verb coordinated with
 		 * an earlier one ("Iran met Pakistan and criticized India": Iran's, not Pakistan's) */
@@ -620,6 +686,9 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	 * remain in Iraq", "are fighting in Syria", "met in Kabul"); other verbs take their
 	 * argument there ("intervened in Syria", "invested in Afghanistan") */
 	const char *k0 = code[0] ? code : pcode;
+	int topic = c->news && m.tgt < 0 && joint_topic(c, v, k0, r.sg, r.tg, s->a, s->b);
+	if (topic)
+		r.tg = -1;
 	if (c->news && r.tg >= 0 && m.tgt < 0 && !v->passive && scene_code(k0) &&
 	    locative_before(c, c->gr[r.tg].a, v->hend))
 		r.tg = -1;
@@ -634,7 +703,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '1' && k[1] == '1')
 		r.tg = ev_object_owner(c, v, r.sg);
 	/* a comment's target through its topic phrase */
-	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
+	if (c->news && !topic && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
 		r.tg = ev_topic_target(c, v, r.sg);
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
 		return;

@@ -540,8 +540,8 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 			int conj = 0, comma = 0, other = 0;
 			for (; j < s; j++) {
 				const struct tok *t = &c->t[j];
-				if (t->cls & W_CONJ)
-					conj++;
+				if ((t->cls & W_CONJ) && !ev_word_is(c, j, "BUT") && !ev_word_is(c, j, "YET") && !ev_word_is(c, j, "SO"))
+					conj++; /* "A and B", "A or B"; "A, but B" and "A, so B" join clauses */
 				else if (t->kind == AF_TOK_PUNCT && c->text[c->toks.v[j].start] == ',')
 					comma++;
 				else if (t->cls & W_DET)
@@ -912,3 +912,16 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 }
 
 /* ---- location ---- */
+
+/* The news guidelines' actor code: a state's country and one role, the first six letters of
+ * the code the dictionaries build ("IRNGOVFRM" -> IRNGOV, as GUIDELINES code "Iranian Foreign
+ * Minister" and af-entities codes the same person); an organisation's code is kept whole
+ * (IGOEUREEC: the Phoenix and af-entities tables). Under other conventions, or with actors or
+ * agents from TABARI files, the code is written as built. */
+const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n)
+{
+	if (!c->news || c->d->own_actors || !code || strlen(code) <= 6 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
+		return code;
+	snprintf(buf, n, "%.6s", code);
+	return buf;
+}

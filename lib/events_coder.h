@@ -229,6 +229,7 @@ void ev_titled_people(struct af_coder *c, size_t ch0);
 void ev_add_pronouns(struct af_coder *c, size_t a, size_t b);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b);
+const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);
 
 /* events_verbs.c */
 int ev_verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind);

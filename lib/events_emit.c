@@ -94,6 +94,9 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 {
 	if (em->nev >= MAX_EVENTS)
 		return;
+	char sbuf[16], tbuf[16];
+	scode = ev_guideline_code(c, scode, sbuf, sizeof sbuf);
+	tcode = ev_guideline_code(c, tcode, tbuf, sizeof tbuf);
 	/* an actor does not act on itself under the same name, in two mentions: "Russia, China
 	 * agree ... Iran, China and Russia" is no event of Russia's with Russia (one plural
 	 * mention acting with itself, "three blocs have reached an agreement", is) */
@@ -119,6 +122,10 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	    (!scode[3] || !tcode[3] || whole_state(c, src) || whole_state(c, tgt)) &&
 	    (code[0] == '0' || (code[0] == '1' && code[1] < '7')) &&
 	    !a_people(c, src) && !a_people(c, tgt))
+		return;
+	/* news: an organisation under two names does not act on itself ("the UN chief will meet UN
+	 * staff", "Raisi will attend the SCO summit ... the Shanghai Cooperation Organization") */
+	if (c->news && scode && tcode && !strncmp(scode, "IGO", 3) && !strcmp(scode, tcode))
 		return;
 	/* no duplicates */
 	struct af_events *ev = em->events;

@@ -154,6 +154,8 @@ struct af_evdict {
 	size_t nfiles;
 	int order;
 	int ntransforms;
+	int own_actors; /* actors or agents came from a TABARI file: their codes are written as the
+	                 * file has them (af's own formats follow the news conventions' actor codes) */
 	int skip_bad; /* TABARI readers: a bad line is reported (af_warn) and skipped, as TABARI can */
 	char *pool; /* strings restored from the start-up snapshot (evsnap.c), freed as one */
 	size_t poolcap;

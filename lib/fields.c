@@ -4,7 +4,9 @@
 #include "af/dates.h"
 #include "af/util.h"
 
+#include <jansson.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -342,4 +344,296 @@ char *af_filter_date(const struct af_filter *f, const struct af_record *r, const
 	af_buf_free(&msg);
 	free(v);
 	return NULL;
+}
+
+/* ---- events (the reader; the container and its writer are fields_events.c) ----
+ * The members of an event, its actors and its place must be af(7)'s, in its order: each is
+ * taken by member(), which checks that the object's next member has that name. */
+
+struct members {
+	struct walk *w;
+	int more;      /* a member is waiting: its name in key */
+	const char *key, *why;
+	size_t klen;
+	int bad;
+};
+
+static void members_open(struct members *m, struct walk *w)
+{
+	m->w = w;
+	w->p++; /* past the '{' */
+	m->bad = 0;
+	m->why = NULL;
+	m->more = next(w, 1, &m->key, &m->klen);
+}
+
+/* 1 with the walker at the value of the next member when it is name; else 0, and the object
+ * is of the wrong shape unless the member is optional. */
+static int member(struct members *m, const char *name, int optional)
+{
+	if (m->bad)
+		return 0;
+	if (!m->more || !key_eq(m->key, m->klen, name)) {
+		if (!optional) {
+			m->bad = 1;
+			m->why = name;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/* past the member's value, to the next member */
+static void member_done(struct members *m)
+{
+	skip_value(m->w);
+	m->more = next(m->w, 1, &m->key, &m->klen);
+}
+
+/* past the object's end (after a bad member, or to see that no member is left) */
+static void members_close(struct members *m)
+{
+	while (m->more)
+		member_done(m);
+}
+
+static void shape_bad(struct members *m, const char *name)
+{
+	if (!m->bad) {
+		m->bad = 1;
+		m->why = name;
+	}
+}
+
+static int is_null(const struct walk *w)
+{
+	return w->end - w->p >= 4 && !memcmp(w->p, "null", 4);
+}
+
+/* a string or null into *s */
+static void take_str(struct members *m, struct af_events *ev, const char *name, struct af_str *s)
+{
+	if (!member(m, name, 0))
+		return;
+	size_t off = string_at(m->w, &ev->str);
+	if (off != SIZE_MAX)
+		*s = (struct af_str){off, ev->str.len - 1 - off, 1};
+	else if (!is_null(m->w))
+		shape_bad(m, name);
+	member_done(m);
+}
+
+/* an integer (or null when has is not NULL) */
+static void take_int(struct members *m, const char *name, long long *x, int *has)
+{
+	if (!member(m, name, 0))
+		return;
+	if (integer(m->w, x)) {
+		if (has)
+			*has = 1;
+	} else if (!(has && is_null(m->w)))
+		shape_bad(m, name);
+	member_done(m);
+}
+
+static void take_bool(struct members *m, const char *name, int *b)
+{
+	if (!member(m, name, 0))
+		return;
+	const struct walk *w = m->w;
+	if (w->end - w->p >= 4 && !memcmp(w->p, "true", 4))
+		*b = 1;
+	else if (w->end - w->p >= 5 && !memcmp(w->p, "false", 5))
+		*b = 0;
+	else
+		shape_bad(m, name);
+	member_done(m);
+}
+
+static void take_real(struct members *m, const char *name, double *x, int *has)
+{
+	if (!member(m, name, 0))
+		return;
+	const char *p = m->w->p;
+	if (p < m->w->end && (*p == '-' || (*p >= '0' && *p <= '9'))) {
+		*x = strtod(p, NULL); /* validated JSON: the number ends where JSON's does */
+		*has = 1;
+	} else if (!is_null(m->w))
+		shape_bad(m, name);
+	member_done(m);
+}
+
+/* the text, start and end every span of an event has (actors, places) */
+static void take_span(struct members *m, struct af_events *ev, struct af_str *text, long long *start,
+                      long long *end)
+{
+	take_str(m, ev, "text", text);
+	take_int(m, "start", start, NULL);
+	take_int(m, "end", end, NULL);
+}
+
+/* The value at w: an object (1, w at its '{'), null (0), anything else (-1); w past the value
+ * unless it is an object. */
+static int object_or_null(struct walk *w)
+{
+	ws(w);
+	if (w->p < w->end && *w->p == '{')
+		return 1;
+	int null = is_null(w);
+	skip_value(w);
+	return null ? 0 : -1;
+}
+
+/* An actor object of another shape than af's (a speaker as af-quotes or another stage wrote
+ * it), kept as its JSON text in af's form (compact, af's escapes): the one place the events
+ * reader builds a jansson tree, of this small object only. 0, or -1 when it is no object. */
+static int actor_object(struct af_events *ev, const char *json, size_t len, struct af_ev_actor *a)
+{
+	memset(a, 0, sizeof *a);
+	json_t *v = json_loadb(json, len, JSON_ALLOW_NUL, NULL);
+	if (!json_is_object(v)) {
+		json_decref(v);
+		return -1;
+	}
+	struct af_buf b = {0};
+	af_json_value(&b, v);
+	json_decref(v);
+	a->set = 1;
+	a->json = af_events_str(ev, b.p, b.len);
+	af_buf_free(&b);
+	return 0;
+}
+
+/* An actor at w: null (0), af's actor object (0, typed), another object (any_object: 0, kept
+ * as its JSON text in af's form), or anything else (-1). The walker ends past it. */
+static int read_ev_actor(struct walk *w, struct af_events *ev, struct af_ev_actor *a, int any_object)
+{
+	memset(a, 0, sizeof *a);
+	int o = object_or_null(w);
+	if (o <= 0)
+		return o;
+	const char *at = w->p;
+	size_t s0 = ev->str.len;
+	struct members m;
+	members_open(&m, w);
+	a->set = 1;
+	take_span(&m, ev, &a->text, &a->start, &a->end);
+	take_str(&m, ev, "actor", &a->actor);
+	take_str(&m, ev, "canonical", &a->canonical);
+	int exact = !m.bad && !m.more;
+	members_close(&m);
+	if (exact)
+		return 0;
+	ev->str.len = s0;
+	if (!any_object)
+		return -1;
+	return actor_object(ev, at, (size_t)(w->p - at), a);
+}
+
+static int read_ev_place(struct walk *w, struct af_events *ev, struct af_ev_place *p)
+{
+	memset(p, 0, sizeof *p);
+	int o = object_or_null(w);
+	if (o <= 0)
+		return o;
+	struct members m;
+	members_open(&m, w);
+	p->set = 1;
+	take_span(&m, ev, &p->text, &p->start, &p->end);
+	take_str(&m, ev, "country", &p->country);
+	int ok = !m.bad && !m.more;
+	members_close(&m);
+	return ok ? 0 : -1;
+}
+
+/* a member that is an actor or a place, read by fn */
+#define TAKE_OBJ(m, name, call)                                                                               \
+	do {                                                                                                  \
+		if (member(m, name, 0)) {                                                                     \
+			if ((call) < 0)                                                                       \
+				shape_bad(m, name);                                                           \
+			(m)->more = next((m)->w, 1, &(m)->key, &(m)->klen);                                   \
+		}                                                                                             \
+	} while (0)
+
+/* One event object at w; 0, or -1 with the member that is not of af(7)'s shape in *why (a
+ * name af(7) does not list copied into extra). */
+static int read_event(struct walk *w, struct af_events *ev, const char **why, char extra[64])
+{
+	ws(w);
+	if (w->p >= w->end || *w->p != '{') {
+		skip_value(w);
+		*why = "(an element that is not an object)";
+		return -1;
+	}
+	struct af_event *e = af_events_add(ev);
+	struct members m;
+	members_open(&m, w);
+	take_str(&m, ev, "code", &e->code);
+	take_str(&m, ev, "root", &e->root);
+	take_str(&m, ev, "label", &e->label);
+	take_int(&m, "quad", &e->quad, &e->has_quad);
+	take_real(&m, "goldstein", &e->goldstein, &e->has_goldstein);
+	take_str(&m, ev, "plover", &e->plover);
+	TAKE_OBJ(&m, "source", read_ev_actor(w, ev, &e->source, 0));
+	TAKE_OBJ(&m, "target", read_ev_actor(w, ev, &e->target, 0));
+	take_str(&m, ev, "date", &e->date);
+	take_str(&m, ev, "date_source", &e->date_source);
+	TAKE_OBJ(&m, "location", read_ev_place(w, ev, &e->location));
+	take_int(&m, "sentence", &e->sentence, NULL);
+	take_str(&m, ev, "trigger", &e->trigger);
+	take_int(&m, "trigger_start", &e->trigger_start, NULL);
+	take_int(&m, "trigger_end", &e->trigger_end, NULL);
+	take_bool(&m, "negated", &e->negated);
+	take_bool(&m, "hypothetical", &e->hypothetical);
+	take_bool(&m, "reported", &e->reported);
+	take_bool(&m, "symmetric", &e->symmetric);
+	if (member(&m, "speaker", 1)) {
+		ws(w);
+		if (is_null(w) || read_ev_actor(w, ev, &e->speaker, 1) < 0)
+			shape_bad(&m, "speaker");
+		if (is_null(w))
+			skip_value(w);
+		m.more = next(w, 1, &m.key, &m.klen);
+	}
+	if (!m.bad && m.more) {
+		snprintf(extra, 64, "%.*s", (int)(m.klen < 60 ? m.klen : 60), m.key);
+		m.bad = 1;
+		m.why = extra;
+	}
+	members_close(&m);
+	*why = m.why;
+	return m.bad ? -1 : 0;
+}
+#undef TAKE_OBJ
+
+int af_field_events(const struct af_record *r, struct af_events *ev, struct af_error *err)
+{
+	af_events_reset(ev);
+	const struct af_field *f = af_record_field(r, "events");
+	if (!f)
+		return 0;
+	struct walk w = {f->val, f->val + f->vlen};
+	ws(&w);
+	if (w.p >= w.end || *w.p != '[') {
+		af_error_set(err, "events: expected an array");
+		return -1;
+	}
+	w.p++;
+	for (size_t i = 0; next(&w, 0, NULL, NULL); i++) {
+		const char *why = NULL;
+		char extra[64];
+		if (read_event(&w, ev, &why, extra) < 0) {
+			af_error_set(err, "events[%zu]: member '%s' is not where or what af(7) says", i, why ? why : "?");
+			af_events_reset(ev);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int af_events_actor_json(struct af_events *ev, const char *json, size_t len, struct af_ev_actor *a)
+{
+	struct walk w = {json, json + len};
+	return read_ev_actor(&w, ev, a, 1);
 }

@@ -36,3 +36,55 @@ triples() {
 	[ "$status" -eq 0 ]
 	assert_output "PAKMIL 111 IND"
 }
+
+@test "unseen: a participle coordinated with a passive, or after a linking verb, is passive: its by-phrase acts" {
+	run triples "Pakistan was criticized and threatened by India on Monday."
+	[ "$status" -eq 0 ]
+	assert_line "IND 130 PAK"
+	refute_line "PAK 130 IND"
+	run triples "Israel feels threatened by Iran, the minister said."
+	assert_line "IRN 130 ISR"
+	refute_line "ISR 130 IRN"
+}
+
+@test "unseen: a list agreeing on a stance towards a third actor agrees with itself, not with the third" {
+	run triples "Pakistan and China agreed on a joint approach to Afghanistan on Monday."
+	[ "$status" -eq 0 ]
+	assert_line "PAK 050 CHN"
+	assert_line "CHN 050 PAK"
+	refute_output --partial "AFG"
+	# a partner preposition still names the other party
+	run triples "Russia and China signed an agreement with Iran on Tuesday."
+	assert_line "RUS 057 IRN"
+}
+
+@test "unseen: an agent's word that modifies a noun is no actor ('military advice', 'military equipment')" {
+	run triples "Russia is supplying military equipment to Syria, the minister said."
+	[ "$status" -eq 0 ]
+	assert_output "RUS 072 SYR"
+	run triples "Tehran has been giving military advice to the Iraqi government for years."
+	assert_output "IRNGOV 072 IRQGOV"
+}
+
+@test "unseen: a state's actor code is its country and one role, as the news guidelines and af-entities write it" {
+	run triples "Iran's foreign minister criticized Pakistan on Monday."
+	[ "$status" -eq 0 ]
+	assert_output "IRNGOV 111 PAK"
+	# PETRARCH's conventions keep the dictionaries' whole code
+	run bash -c "jq -nc '{text: \"Iran'\"'\"'s foreign minister criticized Pakistan on Monday.\"}' | af-events --conventions petrarch | jq -r '.events[0].source.actor'"
+	assert_output "IRNGOVFRM"
+}
+
+@test "unseen: 'but', 'yet' and 'so' join clauses, not list members" {
+	run triples "Pakistan criticized India, but China stayed silent."
+	[ "$status" -eq 0 ]
+	assert_output "PAK 111 IND"
+	run triples "There were talks between Egypt and Turkey, but Qatari officials said little."
+	refute_output --partial "QAT"
+}
+
+@test "unseen: an organisation under two names does not act on itself" {
+	run triples "The UN chief will meet UN staff in Kyiv to discuss aid."
+	[ "$status" -eq 0 ]
+	refute_output --partial "IGOUNO"
+}

@@ -59,8 +59,9 @@ struct af_ev_actor { /* source, target, speaker: null when !set */
 	int set;
 	struct af_str text, actor, canonical;
 	long long start, end;
-	struct af_str json; /* set: the actor as an upstream stage wrote it (a quote's speaker),
-	                     * JSON text written back in af's form; the members above are unused */
+	struct af_str json; /* set: the actor as an upstream stage wrote it (a quote's speaker of
+	                     * another shape than af's actor), JSON text in af's form (compact, as
+	                     * af_json_value writes it), written as it is; the members above unused */
 };
 struct af_ev_place { /* location: null when !set */
 	int set;

@@ -118,7 +118,9 @@ static void test_events(void)
 	e->trigger = S(&ev, "will host");
 	e->trigger_start = 5, e->trigger_end = 14;
 	e->reported = 1;
-	e->speaker = (struct af_ev_actor){.set = 1, .json = S(&ev, "{ \"text\" : \"he\", \"canonical\":null}")};
+	static const char sp[] = "{ \"text\" : \"he\", \"canonical\":null}"; /* not af's actor shape */
+	ok(af_events_actor_json(&ev, sp, strlen(sp), &e->speaker) == 0 && e->speaker.set && e->speaker.json.set,
+	   "an upstream speaker of another shape is kept as JSON");
 	af_events_add(&ev); /* all null */
 	struct af_buf out = {0};
 	af_events_write(&ev, &out);
@@ -155,6 +157,26 @@ static void test_events(void)
 	parse("{\"events\":[{\"code\":\"01\",\"color\":\"red\"}]}");
 	ok(af_field_events(&rec, &back, &err) < 0 && strstr(err.msg, "root") && back.n == 0,
 	   "a member out of place is refused by name (%s)", err.msg);
+	parse("{\"events\":[{\"code\":\"01\",\"root\":\"01\",\"label\":null,\"quad\":null,\"goldstein\":null,"
+	      "\"plover\":null,\"source\":{\"text\":\"x\"},\"target\":null}]}");
+	ok(af_field_events(&rec, &back, &err) < 0 && strstr(err.msg, "'source'") && back.n == 0,
+	   "an actor of another shape is refused as source (%s)", err.msg);
+	af_buf_reset(&line);
+	af_buf_add(&line, out.p, out.len - 2); /* the last event without its '}' and the array's ']' */
+	af_buf_adds(&line, ",\"weight\":1}]");
+	struct af_buf rec2 = {0};
+	af_buf_adds(&rec2, "{\"events\":");
+	af_buf_add(&rec2, line.p, line.len);
+	af_buf_addc(&rec2, '}');
+	ok(parse(rec2.p) == 0 && af_field_events(&rec, &back, &err) < 0 && strstr(err.msg, "events[1]") &&
+	       strstr(err.msg, "'weight'"),
+	   "a member af(7) does not list is refused by its name (%s)", err.msg);
+	af_buf_free(&rec2);
+	struct af_ev_actor a;
+	static const char typed[] = "{\"text\":\"he\\u0000!\",\"start\":3,\"end\":5,\"actor\":null,\"canonical\":\"Ali\"}";
+	ok(af_events_actor_json(&ev, typed, strlen(typed), &a) == 0 && a.set && !a.json.set && a.text.len == 4 &&
+	       a.start == 3 && !a.actor.set && !strcmp(af_events_at(&ev, a.canonical), "Ali"),
+	   "an upstream speaker of af's actor shape is read into the typed members (escapes decoded)");
 	parse("{\"events\":{}}");
 	ok(af_field_events(&rec, &back, &err) < 0, "events not an array: refused");
 	parse("{\"id\":2}");
