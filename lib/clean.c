@@ -12,7 +12,7 @@
 
 /* Windows that keep af-clean linear in the number of lines (issue 15, af-clean(1)): a
  * teaser's full paragraph is looked for within TEASER_WINDOW lines of it (the title's
- * window, TITLE_WINDOW, is in clean_meta.c). */
+ * window, TITLE_WINDOW, is in clean_title.c). */
 #define TEASER_WINDOW 500
 
 #include <math.h>
@@ -636,13 +636,14 @@ static void read_metadata(struct doc *d, struct af_article *out)
 			cl_read_byline(c, b, &m, NULL);
 		if ((head && b->kind != K_NONE) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && (!d->found || i <= d->be)) ||
 		    (head && (int)i > d->title && b->chars <= HEAD_STAMP_MAX_CHARS))
-			cl_add_stamps(c, b, &m);
+			cl_add_stamps(c, b, &m, 0);
 	}
 	/* the stamps after the article are of other articles (related links, comments): read
-	 * only when the page has none before */
-	for (size_t i = d->be + 1; d->found && !m.nstamps && i < d->n; i++)
+	 * only when the page has none before, but for a "published" stamp right after it */
+	size_t before = m.nstamps;
+	for (size_t i = d->be + 1; d->found && i < d->n && (!before || i <= d->be + TAIL_BYLINE_SPAN); i++)
 		if (d->b[i].kind == K_STAMP || d->b[i].kind == K_BYLINE)
-			cl_add_stamps(c, &d->b[i], &m);
+			cl_add_stamps(c, &d->b[i], &m, before > 0);
 	if (d->title >= 0)
 		cl_str_set(&out->title, d->title_s, d->title_len);
 	/* times written without a zone take the agency's (known from a byline by now); the

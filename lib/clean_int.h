@@ -1,7 +1,8 @@
 /* clean_int.h - af-clean's library, private to lib/: the cleaner, blocks, the document
  * being cleaned, and the functions its files share (clean.c: blocks and the phases;
- * clean_lexicon.c: rules, agencies and the compiled patterns; clean_meta.c: title, byline,
- * stamps, dateline, the page's metadata; clean_model.c: the block model). */
+ * clean_lexicon.c: rules, agencies and the compiled patterns; clean_meta.c: byline,
+ * stamps, dateline, the page's metadata; clean_model.c: the block model; clean_title.c: the
+ * title chooser). */
 #ifndef AF_CLEAN_INT_H
 #define AF_CLEAN_INT_H
 
@@ -20,13 +21,17 @@ extern const char *const cl_kinds[];
 /* the model's log-odds are clipped to this (a sure block counts by its length, not its odds) */
 #define CL_MAX_LOGIT 4.0
 #define CL_NSMOOTH 8 /* the smoothing stage's features */
+#define CL_NTITLE 31 /* the title chooser's features (clean_title.c) */
 struct cl_model {
 	double w[CL_NFEAT];
 	double threshold; /* a block is text from these log-odds up */
 	int loaded;
 	double w2[CL_NSMOOTH]; /* the smoothing stage, when smooth */
 	int smooth;
+	double wt[CL_NTITLE]; /* the title chooser, when title */
+	int title;
 };
+extern const char *const cl_title_names[CL_NTITLE];
 enum kind {
 	K_NONE = -1, K_TITLE_REPEAT = 0, K_TEASER, K_BYLINE, K_STAMP, K_DISCLAIMER, K_APP, K_SHARE,
 	K_SUBSCRIBE, K_RELATED, K_PHOTO, K_CAPTION, K_COOKIE, K_COPYRIGHT, K_AD, K_NAV, K_COMMENTS, K_OTHER, K_DUPLICATE
@@ -156,7 +161,8 @@ size_t cl_title_head(const char *s, size_t n);
 int cl_is_title_repeat(const struct doc *d, const struct block *b);
 void cl_find_title(struct doc *d, size_t body_start);
 void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m, const char *site);
-void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m);
+/* the dates block b states into m (only those labelled "published" when only_published) */
+void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int only_published);
 void cl_choose_dates(struct meta *m, int zone, int has_zone, struct af_article *a);
 void cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, struct af_article *a);
 void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, struct af_article *a);

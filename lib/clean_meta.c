@@ -1,127 +1,12 @@
-/* clean_meta.c - an article's metadata: the title among the blocks and its repeats,
- * bylines (authors, agency), date stamps (published, updated), the dateline cut off the
- * first paragraph, and for HTML the page's own metadata over what the text shows. */
+/* clean_meta.c - an article's metadata (the title is clean_title.c's): bylines (authors,
+ * agency), date stamps (published, updated), the dateline cut off the first paragraph, and
+ * for HTML the page's own metadata over what the text shows. */
 #include "clean_int.h"
 #include "af/utf8.h"
 
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-
-/* the title is looked for among the first TITLE_WINDOW lines (linear time, af-clean(1)) */
-#define TITLE_WINDOW 200
-
-/* Splits "A | B", "A - B", "A – B": returns the length of A, or 0 when no separator. */
-size_t cl_title_head(const char *s, size_t n)
-{
-	static const char *const seps[] = {" | ", " - ", " – ", " — ", " :: ", " · ", " • ", NULL};
-	size_t best = 0;
-	for (int k = 0; seps[k]; k++) {
-		size_t l = strlen(seps[k]);
-		for (size_t i = n; i-- > 0;)
-			if (i + l <= n && !memcmp(s + i, seps[k], l)) {
-				if (!best || i < best)
-					best = i;
-				break;
-			}
-	}
-	return best;
-}
-
-/* Is block b a repeat of the title: the title alone, or the title and separators
- * with the title again or a short site name. */
-int cl_is_title_repeat(const struct doc *d, const struct block *b)
-{
-	if (!d->title_s)
-		return 0;
-	const char *s = b->s;
-	size_t n = b->len, tl = d->title_len;
-	if (n < tl || memcmp(s, d->title_s, tl) != 0)
-		return 0;
-	if (n == tl)
-		return 1;
-	const char *rest = s + tl;
-	size_t rn = n - tl, k = 0;
-	while (k < rn && strchr(" |-:·•", rest[k]))
-		k++;
-	if (k == 0 && !(rn >= 3 && (!memcmp(rest, "–", 3) || !memcmp(rest, "—", 3))))
-		return 0;
-	while (k < rn && (rest[k] == ' ' || !memcmp(rest + k, "–", 3) || !memcmp(rest + k, "—", 3)))
-		k += rest[k] == ' ' ? 1 : 3;
-	rest += k;
-	rn -= k;
-	if (rn == tl && !memcmp(rest, d->title_s, tl))
-		return 1;
-	int words = 0, inword = 0;
-	for (size_t i = 0; i < rn; i++) {
-		int w = rest[i] != ' ';
-		words += w && !inword;
-		inword = w;
-	}
-	return words <= 5;
-}
-
-static int title_like(const struct block *b)
-{
-	return b->kind == K_NONE && b->words >= 3 && b->words <= 35 && b->chars <= 300 && !b->ellipsis &&
-	       !(b->end_punct && b->words > 25);
-}
-
-void cl_find_title(struct doc *d, size_t body_start)
-{
-	double best = -1;
-	d->title = -1;
-	size_t lim = body_start < d->n ? body_start : d->n;
-	if (lim > TITLE_WINDOW) /* the title is near the top: linear time on 500k lines (issue 15) */
-		lim = TITLE_WINDOW;
-	for (size_t i = 0; i < lim; i++) {
-		struct block *b = &d->b[i];
-		if (!title_like(b))
-			continue;
-		double sc = 0;
-		if (b->dups)
-			sc += 3;
-		else
-			for (size_t j = 0; j < d->n; j++) /* "T | T" or "T | Site" elsewhere */
-				if (j != i && d->b[j].len > b->len && !memcmp(d->b[j].s, b->s, b->len) &&
-				    cl_title_head(d->b[j].s, d->b[j].len) == b->len) {
-					sc += 3;
-					break;
-				}
-		for (size_t j = i + 1; j < lim && j <= i + 3; j++)
-			if (d->b[j].kind == K_BYLINE || d->b[j].kind == K_STAMP)
-				sc += 2;
-		sc += 2.0 / (1.0 + (double)(body_start - i) / 4.0);
-		if (b->words >= 5 && b->words <= 20)
-			sc += 1;
-		if (!b->end_punct)
-			sc += 0.5;
-		else if (b->s[b->len - 1] == '.')
-			sc -= 3; /* headlines rarely end with a full stop */
-		if (sc > best) {
-			best = sc;
-			d->title = (int)i;
-		}
-	}
-	if (d->title < 0)
-		return;
-	struct block *t = &d->b[d->title];
-	size_t head = cl_title_head(t->s, t->len);
-	d->title_s = t->s;
-	d->title_len = t->len;
-	if (head) {
-		/* "Headline | Site": keep the headline when the rest is short */
-		const char *rest = t->s + head;
-		int words = 0, inword = 0;
-		for (size_t i = 0; rest + i < t->s + t->len; i++) {
-			int w = rest[i] != ' ' && rest[i] != '|' && rest[i] != '-';
-			words += w && !inword;
-			inword = w;
-		}
-		if (words <= 4)
-			d->title_len = head;
-	}
-}
 
 /* ---- metadata ---- */
 
@@ -295,31 +180,35 @@ void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m,
 	}
 }
 
-void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m)
+void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int only_published)
 {
 	if (b->chars > 400)
 		return;
 	struct af_stamp st[8];
 	size_t k = af_dates_scan(c->dates, b->s, b->len, st, 8);
 	for (size_t i = 0; i < k && m->nstamps < 32; i++)
-		m->stamps[m->nstamps++] = st[i];
+		if (!only_published || st[i].label == AF_LABEL_PUBLISHED)
+			m->stamps[m->nstamps++] = st[i];
 }
 
-/* published: the earliest stamp not labelled "updated" (with a time when one exists that day);
+/* published: the earliest stamp not labelled "updated" (with a time when one exists that
+ * day), else (a page that gives only when it was updated) the earliest "updated" one;
  * updated: the latest stamp with a time, when later than published. */
 void cl_choose_dates(struct meta *m, int zone, int has_zone, struct af_article *a)
 {
 	struct af_stamp *pub = NULL, *upd = NULL;
+	int only_updated = 1;
 	for (size_t i = 0; i < m->nstamps; i++) {
 		struct af_stamp *s = &m->stamps[i];
 		if (has_zone && s->dt.has_time && !s->dt.has_off) {
 			s->dt.has_off = 1;
 			s->dt.off = zone;
 		}
+		only_updated &= s->label == AF_LABEL_UPDATED;
 	}
 	for (size_t i = 0; i < m->nstamps; i++) {
 		struct af_stamp *s = &m->stamps[i];
-		if (s->label == AF_LABEL_UPDATED)
+		if (s->label == AF_LABEL_UPDATED && !only_updated)
 			continue;
 		if (!pub) {
 			pub = s;
@@ -346,6 +235,8 @@ void cl_choose_dates(struct meta *m, int zone, int has_zone, struct af_article *
 				upd = &m->stamps[i];
 	if (upd && pub && af_dt_key(&upd->dt) <= af_dt_key(&pub->dt))
 		upd = NULL;
+	if (only_updated && pub) /* the one date given is when it was updated */
+		upd = pub;
 	if (!pub || !af_dt_iso(&pub->dt, a->published, sizeof a->published))
 		a->published[0] = '\0';
 	if (!upd || !af_dt_iso(&upd->dt, a->updated, sizeof a->updated))

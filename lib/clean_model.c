@@ -235,12 +235,12 @@ static int weights_from(const struct af_ynode *map, const char *const *names, in
 	return 0;
 }
 
-/* weights: {threshold: T, features: {NAME: WEIGHT, ...}, smoothing: {NAME: WEIGHT, ...}}: a
+/* weights: {threshold: T, features: {NAME: WEIGHT, ...}, smoothing: {...}, title: {...}}: a
  * block is text when its log-odds (the smoothing stage's, when the model has one) are at
  * least T (chosen in training for the best page scores) */
 static int model_from(struct cl_model *m, const struct af_ynode *root, struct af_error *err)
 {
-	static const char *const keys[] = {"model", "trained", "threshold", "features", "smoothing", NULL};
+	static const char *const keys[] = {"model", "trained", "threshold", "features", "smoothing", "title", NULL};
 	if (af_ymap_check(root, keys, err) < 0)
 		return -1;
 	const struct af_ynode *fs = af_ymap_get(root, "features");
@@ -262,6 +262,10 @@ static int model_from(struct cl_model *m, const struct af_ynode *root, struct af
 	if (sm && weights_from(sm, smooth_names, CL_NSMOOTH, w.w2, err) < 0)
 		return -1;
 	w.smooth = sm != NULL;
+	const struct af_ynode *ti = af_ymap_get(root, "title");
+	if (ti && weights_from(ti, cl_title_names, CL_NTITLE, w.wt, err) < 0)
+		return -1;
+	w.title = ti != NULL;
 	*m = w;
 	return 0;
 }

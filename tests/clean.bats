@@ -454,3 +454,46 @@ $q"
 	assert_equal "$(field .published)" 2024-03-05
 	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["Jane Roe"]'
 }
+
+@test "a page that gives only when it was updated: that date is its published date too" {
+	printf '%s\n' 'Home' '' 'Council approves the new budget' '' 'Updated 1:39 am EST, Wednesday, November 20, 2019' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' '' \
+		'Council members who voted against it said the plan relied on tax income that might not arrive next year.' >"$T/u.txt"
+	af-clean "$T/u.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published | cut -c1-10)" 2019-11-20
+	assert_equal "$(field .updated | cut -c1-10)" 2019-11-20
+}
+
+@test "a 'first published' stamp right after the article is its published date, beside an 'updated' one before it" {
+	printf '%s\n' 'Home' '' 'Council approves the new budget' '' 'Updated on: November 21, 2019 / 10:07 AM' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' '' \
+		'Council members who voted against it said the plan relied on tax income that might not arrive next year.' '' \
+		'First published on November 19, 2019 / 8:16 AM' '' 'More news' 'Schools ask for more teachers' 'First published on October 2, 2019' >"$T/f.txt"
+	af-clean "$T/f.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published | cut -c1-10)" 2019-11-19
+	assert_equal "$(field .updated | cut -c1-10)" 2019-11-21
+}
+
+@test "the title is the headline above the byline, not a menu line, a standfirst or a related headline" {
+	printf '%s\n' 'Home' 'World' 'Business' 'Sign in' '' 'Flood waters rise across the northern province' '' \
+		'Thousands leave their homes as rivers burst their banks.' '' 'By Jane Roe' 'March 5, 2024' '' \
+		'Flood waters rose across the northern province on Tuesday, forcing thousands of families to leave their homes, officials said.' '' \
+		'Rivers burst their banks after a week of heavy rain, and roads to three towns were cut off by the water.' '' \
+		'Rescue teams used boats to reach villages where people had climbed onto roofs to wait for help.' '' \
+		'Related' 'Farmers count the cost of the dry summer' 'New bridge opens in the capital' >"$T/t.txt"
+	af-clean "$T/t.txt" >"$T/out.ndjson"
+	assert_equal "$(field .title)" 'Flood waters rise across the northern province'
+}
+
+@test "a model file's title weights are read; an unknown title feature is an error" {
+	cp "$TOP/data/clean-model.yaml" "$T/m.yaml"
+	grep -q '^title:' "$T/m.yaml"
+	printf '%s\n' 'Home' '' 'A headline of some words' '' 'By Jane Roe' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' >"$T/a.txt"
+	af-clean --model "$T/m.yaml" "$T/a.txt" >/dev/null
+	sed 's/^title:$/title:\n  no_such_feature: 1/' "$T/m.yaml" >"$T/bad.yaml"
+	run -78 af-clean --model "$T/bad.yaml" "$T/a.txt"
+	[[ "$output" == *"unknown feature 'no_such_feature'"* ]] || fail "$output"
+}
