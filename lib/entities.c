@@ -51,9 +51,18 @@ struct af_entities *af_entities_new(struct af_error *err)
 		return NULL;
 	}
 	struct af_error nerr;
-	if (!getenv("AF_NO_NER") && af_ner_load(&x->ner, NULL, &nerr) == 0)
+	/* AF_NER_MODEL: a model file instead of the compiled-in one (a retrained model, and
+	 * bench/eval-ner --model); one that does not load is an error, not a silent fallback */
+	const char *mpath = getenv("AF_NER_MODEL");
+	if (mpath && !*mpath)
+		mpath = NULL;
+	if (!getenv("AF_NO_NER") && af_ner_load(&x->ner, mpath, &nerr) == 0)
 		x->nscratch = af_ner_scratch_new();
-	else
+	else if (mpath && !getenv("AF_NO_NER")) {
+		af_error_set(err, "AF_NER_MODEL: %s", nerr.msg);
+		af_entities_free(x);
+		return NULL;
+	} else
 		x->ner = NULL; /* lexicon and rules only (docs: af-entities(1), MODEL) */
 	for (size_t i = 0; i < sizeof default_files / sizeof *default_files; i++) {
 		const struct af_datafile *f = af_data_find(default_files[i]);

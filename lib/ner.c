@@ -380,7 +380,7 @@ enum tmpl {
 static const uint64_t BOS = 0x1111, EOS = 0x2222;
 
 /* The features of the word alone (group 0 of features()). */
-static size_t word_features(const struct af_ner_tok *x, int pass, uint64_t salt, uint32_t *keys)
+static size_t word_features(const struct af_ner_tok *x, uint64_t salt, uint32_t *keys)
 {
 	size_t nk = 0;
 #define T(f) (salt + (f))
@@ -426,25 +426,46 @@ static size_t word_features(const struct af_ner_tok *x, int pass, uint64_t salt,
 		PUSH2(T(F_PRE_SH), x->pre[2], x->sshape);
 	if (x->suf[2])
 		PUSH2(T(F_SUF_SH), x->suf[2], x->sshape);
-	if (pass == 2) {
-		PUSH(T(F_P1), x->p1);
-		PUSH(T(F_MAJ), x->maj);
-		PUSH(T(F_MAJE), x->majearly);
-		PUSH2(T(F_MAJ_SH), x->maj, x->sshape);
-		PUSH2(T(F_MAJ_P1), x->maj, x->p1);
-		PUSH2(T(F_MULTI), x->inmulti, x->majearly);
-	}
 #undef T
 	return nk;
 }
 
-enum { NGRP = 8 };
+/* The second pass's features of the first-pass labels and document types of the word and
+ * its neighbours (group 8 of features()). */
+static size_t label_features(const struct af_ner_tok *t, size_t n, size_t i, uint64_t salt, uint32_t *keys)
+{
+	size_t nk = 0;
+	const struct af_ner_tok *x = &t[i];
+	const struct af_ner_tok *m1 = i >= 1 ? &t[i - 1] : NULL, *m2 = i >= 2 ? &t[i - 2] : NULL;
+	const struct af_ner_tok *p1 = i + 1 < n ? &t[i + 1] : NULL, *p2 = i + 2 < n ? &t[i + 2] : NULL;
+#define T(f) (salt + (f))
+	PUSH(T(F_P1), x->p1);
+	PUSH(T(F_MAJ), x->maj);
+	PUSH(T(F_MAJE), x->majearly);
+	PUSH2(T(F_MAJ_SH), x->maj, x->sshape);
+	PUSH2(T(F_MAJ_P1), x->maj, x->p1);
+	PUSH2(T(F_MULTI), x->inmulti, x->majearly);
+	PUSH(T(F_P1M1), m1 ? m1->p1 : 99);
+	PUSH(T(F_MAJM1), m1 ? m1->maj : 99);
+	PUSH2(T(F_P1M1_P1), m1 ? m1->p1 : 99, x->p1);
+	PUSH(T(F_P1P1), p1 ? p1->p1 : 99);
+	PUSH(T(F_MAJP1), p1 ? p1->maj : 99);
+	PUSH2(T(F_P1_P1P1), x->p1, p1 ? p1->p1 : 99);
+	PUSH(T(F_P1M2), m2 ? m2->p1 : 99);
+	PUSH(T(F_P1P2), p2 ? p2->p1 : 99);
+#undef T
+	return nk;
+}
+
+enum { NGRP = 9 };
 
 /* The features of group g of word i, by the words their values depend on: 0 the word
  * alone, 1 the word to its left alone, 2 the pair of it and the word to its left, 3 the word
  * to its right alone, 4 the pair of it and the word to its right, 5 the word two to the left
  * alone, 6 the word two to the right alone, 7 the short shapes of the word and its two
- * neighbours. The tagger caches the weight sum of each group under a hash of what it
+ * neighbours, 8 (second pass only) the first-pass labels and document types of the word
+ * and its neighbours: groups 0-7 depend on the words' own fields only, the same in both
+ * passes, and group 8 on a few small numbers, so that both are often cached. The tagger caches the weight sum of each group under a hash of what it
  * depends on (see emissions()): the fewer words a group depends on, the more often it is
  * found there. */
 static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass, int g, uint32_t *keys)
@@ -457,7 +478,7 @@ static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 #define T(f) (salt + (f))
 	switch (g) {
 	case 0:
-		nk = word_features(x, pass, salt, keys);
+		nk = word_features(x, salt, keys);
 		break;
 	case 1:
 		PUSH(T(F_WM1), m1 ? m1->w : BOS);
@@ -471,10 +492,6 @@ static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 		if (m1)
 			for (unsigned gz = m1->gaz; gz; gz &= gz - 1)
 				PUSH(T(F_GAZM1), (uint64_t)__builtin_ctz(gz));
-		if (pass == 2) {
-			PUSH(T(F_P1M1), m1 ? m1->p1 : 99);
-			PUSH(T(F_MAJM1), m1 ? m1->maj : 99);
-		}
 		break;
 	case 2: {
 		uint64_t shm1 = m1 ? m1->shape : BOS, lwm1 = m1 ? m1->lw : BOS;
@@ -483,8 +500,6 @@ static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 		PUSH2(T(F_LWM1_SH0), lwm1, x->shape);
 		if (m1 && x->cf >= 0)
 			PUSH2(T(F_CFM1_CF0), (uint64_t)(m1->cf + 1), (uint64_t)x->cf);
-		if (pass == 2)
-			PUSH2(T(F_P1M1_P1), m1 ? m1->p1 : 99, x->p1);
 		break;
 	}
 	case 3:
@@ -499,10 +514,6 @@ static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 		if (p1)
 			for (unsigned gz = p1->gaz; gz; gz &= gz - 1)
 				PUSH(T(F_GAZP1), (uint64_t)__builtin_ctz(gz));
-		if (pass == 2) {
-			PUSH(T(F_P1P1), p1 ? p1->p1 : 99);
-			PUSH(T(F_MAJP1), p1 ? p1->maj : 99);
-		}
 		break;
 	case 4: {
 		uint64_t shp1 = p1 ? p1->shape : EOS, lwp1 = p1 ? p1->lw : EOS;
@@ -511,26 +522,24 @@ static size_t features(const struct af_ner_tok *t, size_t n, size_t i, int pass,
 		PUSH2(T(F_SH0_LWP1), x->shape, lwp1);
 		if (p1 && x->cf >= 0)
 			PUSH2(T(F_CF0_CFP1), (uint64_t)x->cf, (uint64_t)(p1->cf + 1));
-		if (pass == 2)
-			PUSH2(T(F_P1_P1P1), x->p1, p1 ? p1->p1 : 99);
 		break;
 	}
 	case 5:
 		PUSH(T(F_LWM2), m2 ? m2->lw : BOS);
 		if (m2 && m2->cm >= 0)
 			PUSH(T(F_CM2), (uint64_t)m2->cm);
-		if (pass == 2)
-			PUSH(T(F_P1M2), m2 ? m2->p1 : 99);
 		break;
 	case 6:
 		PUSH(T(F_LWP2), p2 ? p2->lw : EOS);
 		if (p2 && p2->cm >= 0)
 			PUSH(T(F_CP2), (uint64_t)p2->cm);
-		if (pass == 2)
-			PUSH(T(F_P1P2), p2 ? p2->p1 : 99);
+		break;
+	case 7:
+		PUSH2(T(F_SSH3), af_ner_mix(m1 ? m1->sshape : BOS, x->sshape), p1 ? p1->sshape : EOS);
 		break;
 	default:
-		PUSH2(T(F_SSH3), af_ner_mix(m1 ? m1->sshape : BOS, x->sshape), p1 ? p1->sshape : EOS);
+		if (pass == 2)
+			nk = label_features(t, n, i, salt, keys);
 		break;
 	}
 #undef T
@@ -665,13 +674,14 @@ static inline void add_row(int32_t *restrict to, const int16_t *restrict w)
 	to[0] = a0, to[1] = a1, to[2] = a2, to[3] = a3, to[4] = a4, to[5] = a5, to[6] = a6, to[7] = a7, to[8] = a8;
 }
 
-/* A hash of all the bytes of a word's af_ner_tok (its padding is zero: tokinfo zeroes the
- * array before filling it). */
+/* A hash of all the bytes of a word's af_ner_tok before its second-pass fields (what
+ * groups 0-7 of features() read; its padding is zero: tokinfo zeroes the array before
+ * filling it). */
 static uint64_t tok_hash(const struct af_ner_tok *t)
 {
 	uint64_t h = 0x6a09e667f3bcc908ull, v;
 	const unsigned char *p = (const unsigned char *)t;
-	size_t n = sizeof *t, i = 0;
+	size_t n = offsetof(struct af_ner_tok, p1), i = 0;
 	for (; i + 8 <= n; i += 8) {
 		memcpy(&v, p + i, 8);
 		h = (h ^ v) * 0x9e3779b97f4a7c15ull;
@@ -701,8 +711,17 @@ static inline uint64_t fc_dep(const struct af_ner_tok *t, size_t n, const uint64
 		return i >= 2 ? th[i - 1] : th[0];
 	case 6:
 		return i + 2 < n ? th[i + 3] : th[n + 1];
-	default:
+	case 7:
 		return af_ner_mix(af_ner_mix(i ? t[i - 1].sshape : 1, t[i].sshape), i + 1 < n ? t[i + 1].sshape : 2);
+	default: { /* label_features(): 4 bits a label or type, 15 past an edge */
+		const struct af_ner_tok *x = &t[i];
+		uint64_t v = (uint64_t)x->p1 | (uint64_t)x->maj << 4 | (uint64_t)x->majearly << 8 |
+		             (uint64_t)x->inmulti << 12;
+		v |= (uint64_t)(i >= 1 ? t[i - 1].p1 : 15) << 16 | (uint64_t)(i >= 1 ? t[i - 1].maj : 15) << 20;
+		v |= (uint64_t)(i + 1 < n ? t[i + 1].p1 : 15) << 24 | (uint64_t)(i + 1 < n ? t[i + 1].maj : 15) << 28;
+		v |= (uint64_t)(i >= 2 ? t[i - 2].p1 : 15) << 32 | (uint64_t)(i + 2 < n ? t[i + 2].p1 : 15) << 36;
+		return af_ner_mix(v, x->sshape);
+	}
 	}
 }
 
@@ -736,6 +755,7 @@ struct emit {
 	const uint64_t *th; /* th[j + 1] the hash of word j, th[0] and th[n + 1] the edges */
 	const struct af_ner_slot *sl;
 	uint32_t smask;
+	int ngrp; /* groups of the pass: 8, or 9 in the second */
 	uint64_t tags[AHEAD][NGRP]; /* of word i at i % AHEAD, from its prefetch on */
 };
 
@@ -748,7 +768,7 @@ static uint64_t fc_tag(const struct emit *c, size_t i, int g)
 
 static void fc_prefetch(struct emit *c, size_t i)
 {
-	for (int g = 0; g < NGRP; g++) {
+	for (int g = 0; g < c->ngrp; g++) {
 		c->tags[i % AHEAD][g] = fc_tag(c, i, g);
 		__builtin_prefetch(&c->fc[c->tags[i % AHEAD][g] & FC_MASK]);
 	}
@@ -764,7 +784,7 @@ static void prepare_word(struct emit *c, size_t i, struct pend *q)
 	memset(q->acc, 0, sizeof q->acc);
 	q->skip = 0;
 	q->nk = 0;
-	for (int g = 0; g < NGRP; g++) {
+	for (int g = 0; g < c->ngrp; g++) {
 		const struct fc_entry *ce = &c->fc[q->tag[g] & FC_MASK];
 		if (ce->tag == q->tag[g]) {
 			q->skip |= 1u << g;
@@ -786,7 +806,7 @@ static void prepare_word(struct emit *c, size_t i, struct pend *q)
 static void finish_word(struct emit *c, size_t i, struct pend *q, float *e)
 {
 	int32_t gacc[NGRP][AF_NER_NL];
-	for (int g = 0; g < NGRP; g++)
+	for (int g = 0; g < c->ngrp; g++)
 		if (!(q->skip >> g & 1))
 			memset(gacc[g], 0, sizeof gacc[g]);
 	for (size_t k = 0; k < q->nk; k++)
@@ -798,7 +818,7 @@ static void finish_word(struct emit *c, size_t i, struct pend *q, float *e)
 			if (!c->sl[j].key)
 				break;
 		}
-	for (int g = 0; g < NGRP; g++)
+	for (int g = 0; g < c->ngrp; g++)
 		if (!(q->skip >> g & 1)) {
 			struct fc_entry *ce = &c->fc[q->tag[g] & FC_MASK];
 			ce->tag = q->tag[g];
@@ -813,7 +833,7 @@ static void finish_word(struct emit *c, size_t i, struct pend *q, float *e)
 static void emissions_cached(const struct af_ner_model *m, int pass, const struct af_ner_tok *t, size_t n,
                              float *e, struct fc_entry *fc, uint64_t *th)
 {
-	struct emit c = {m, pass, t, n, fc, th, m->slot[pass - 1], m->smask[pass - 1], {{0}}};
+	struct emit c = {m, pass, t, n, fc, th, m->slot[pass - 1], m->smask[pass - 1], pass == 2 ? 9 : 8, {{0}}};
 	struct pend ring[PIPE + 1];
 	th[0] = 0x3c6ef372fe94f82bull;
 	for (size_t i = 0; i < n; i++)

@@ -625,6 +625,17 @@ int af_ner_make_clusters(FILE *in, FILE *out, int kfine, int kmid, int kcoarse, 
 	while (ntarget < voc->n && voc->freq[order[ntarget]] >= MINFREQ)
 		ntarget++;
 	af_warn("%u word forms seen %d times or more", ntarget, MINFREQ);
+	if (ntarget < (uint32_t)kfine) {
+		/* k-means needs a word per cluster at least: too little text is an error */
+		af_warn("too little text for %d clusters: %u word forms seen %d times or more", kfine, ntarget, MINFREQ);
+		free(co.seq);
+		free(co.capc);
+		free(order);
+		free(rank);
+		vocab_free(&co.voc);
+		vocab_free(&co.low);
+		return -1;
+	}
 	struct pairs pr = {0};
 	context_pairs(co.seq, co.nseq, rank, ntarget, &pr);
 	free(co.seq);

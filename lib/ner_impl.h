@@ -70,7 +70,7 @@ struct af_ner_tok {
 	uint8_t lowdoc;          /* capitalised here, seen lower case elsewhere in the document */
 	uint8_t alpha, cap;
 	uint16_t gaz;            /* bit 2*list: a phrase of the list starts here, 2*list+1: continues */
-	/* second pass */
+	/* second pass: these stay last (lib/ner.c's group cache hashes the bytes before p1) */
 	uint8_t p1;              /* first pass label */
 	uint8_t maj, majearly;   /* majority first-pass type (0 O, 1..4 PER..MISC, 5 none) of the other
 	                          * mentions of the word in the document, of the earlier ones */

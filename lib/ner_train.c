@@ -544,6 +544,34 @@ static void perc_train(struct perc *p, const struct corpus *c, const struct feat
 	free(back);
 }
 
+/* perc_train with nseeds orders of the sentences (seed, seed + 7919, ...), the averaged
+ * weights of the nseeds runs in p: a perceptron's weights depend on the order it saw the
+ * sentences in, and their mean is steadier than any one run. */
+static void perc_train_seeds(struct perc *p, const struct corpus *c, const struct feats *f, int skip, int epochs,
+                             uint64_t seed, int nseeds)
+{
+	perc_train(p, c, f, skip, epochs, seed);
+	if (nseeds <= 1)
+		return;
+	size_t nw = p->nf * AF_NER_NL;
+	enum { NT = (AF_NER_NL + 1) * AF_NER_NL };
+	float *sum = af_malloc(nw * sizeof *sum), tsum[NT];
+	memcpy(sum, p->w, nw * sizeof *sum);
+	memcpy(tsum, p->tr, sizeof tsum);
+	for (int k = 1; k < nseeds; k++) {
+		perc_train(p, c, f, skip, epochs, seed + 7919u * (uint64_t)k);
+		for (size_t i = 0; i < nw; i++)
+			sum[i] += p->w[i];
+		for (int i = 0; i < NT; i++)
+			tsum[i] += p->tr[i];
+	}
+	for (size_t i = 0; i < nw; i++)
+		p->w[i] = sum[i] / (float)nseeds;
+	for (int i = 0; i < NT; i++)
+		p->tr[i] = tsum[i] / (float)nseeds;
+	free(sum);
+}
+
 /* First-pass labels of the documents of fold `fold` (all when -1) into lab. */
 static void perc_predict(const struct perc *p, const struct corpus *c, const struct feats *f, int fold,
                          unsigned char *lab)
@@ -759,7 +787,7 @@ static void jackknife(struct perc *p, const struct corpus *c, const struct feats
 {
 	unsigned char *lab = af_calloc(c->nw, 1);
 	for (int k = 0; k < o->folds; k++) {
-		perc_train(p, c, f1, k, o->epochs, o->seed + (uint64_t)k);
+		perc_train_seeds(p, c, f1, k, o->epochs, o->seed + (uint64_t)k, o->seeds);
 		perc_predict(p, c, f1, k, lab);
 		size_t ok = 0, n = 0;
 		for (size_t d = 0; d < c->nd; d++)
@@ -856,7 +884,7 @@ int af_ner_train(const struct af_ner_train_opts *o, struct af_error *err)
 	p.u = af_malloc(p.nf * AF_NER_NL * sizeof *p.u);
 	jackknife(&p, &c, &f1, o, tok);
 	/* the final first pass on everything */
-	perc_train(&p, &c, &f1, -1, o->epochs, o->seed);
+	perc_train_seeds(&p, &c, &f1, -1, o->epochs, o->seed, o->seeds);
 	free(p.u);
 	p.u = NULL;
 
@@ -869,7 +897,7 @@ int af_ner_train(const struct af_ner_train_opts *o, struct af_error *err)
 	p2.nf = fm.n;
 	p2.w = af_malloc(p2.nf * AF_NER_NL * sizeof *p2.w);
 	p2.u = af_malloc(p2.nf * AF_NER_NL * sizeof *p2.u);
-	perc_train(&p2, &c, &f2, -1, o->epochs, o->seed + 1000);
+	perc_train_seeds(&p2, &c, &f2, -1, o->epochs, o->seed + 1000, o->seeds);
 
 	/* the model */
 	float scale = quant_scale(&p, &p2, o->quant);

@@ -115,6 +115,15 @@ static void content_after(const struct af_quoter *q, int s1, int i, int l, unsig
 		/* "that" opening the content, not one after a verb of the content ("called for
 		 * changing the provisions that benefit him": the parse's tags) */
 		if (tok_is(q, k, "that")) {
+			/* a relative "that" after the cue's object ("announced the measures that
+			 * will be taken", "criticized him for policies that") opens no content; after
+			 * a time, a proper noun or a phrase of where it was said ("said on Monday
+			 * that", "wrote in Arabic that", "is said in the message that") the tagger's
+			 * WDT is mostly wrong: the content opens there */
+			if (k > c && qt_tag(q, k) == AF_POS_WDT && qt_tag(q, k - 1) != AF_POS_NNP &&
+			    !(K(k - 1).bits & (L_TIME | L_NOTNAME)) && !tok_is(q, c, "in") && !tok_is(q, c, "on") &&
+			    !tok_is(q, c, "at"))
+				break;
 			int verb = 0;
 			for (int v = c; v < k && !verb; v++)
 				verb = af_pos_is_verb(qt_tag(q, v)) || qt_tag(q, v) == AF_POS_MD;
@@ -265,7 +274,8 @@ static void frames(struct af_quoter *q, int s0, int s1)
 			continue;
 		int l;
 		unsigned cb = cue_at(q, i, &l);
-		if (!(cb & (L_CUE | L_MCUE | L_SRC)) || participle_after_noun(q, s0, i, l, cb))
+		if (!(cb & (L_CUE | L_MCUE | L_SRC)) || participle_after_noun(q, s0, i, l, cb) ||
+		    (!(cb & L_SRC) && qt_noun_cue(q, i)))
 			continue;
 		struct frame f = {-1, -1, -1, -1, -1, -1, 0};
 		int have = cb & L_SRC ? source_frame(q, s0, s1, i, l, &f) : verb_frame(q, s0, s1, i, l, cb, &f);

@@ -46,7 +46,8 @@ enum {
 	L_DOCN = 1u << 19,   /* a document: "the statement added" is the last speaker's statement */
 	L_QAUX = 1u << 20,   /* an auxiliary that opens a question: "Do you think ...?" */
 	L_QLABEL = 1u << 21, /* an interview's question label: "Q: ..." */
-	L_QWH = 1u << 22     /* a question word: why, what, how */
+	L_QWH = 1u << 22,    /* a question word: why, what, how */
+	L_PSUBJ = 1u << 23   /* a cue's lemma whose clause subject the parse may give (qt_parse_subject) */
 };
 #define L_ANYCUE (L_CUE | L_MCUE | L_LISTEN)
 #define L_PRON (L_PPRON | L_OPRON)
@@ -310,6 +311,7 @@ void qt_parse_free(struct af_quoter *q);
 int qt_tag(const struct af_quoter *q, int i);
 int qt_clause_kind(const struct af_quoter *q, int i);
 int qt_parse_subject(const struct af_quoter *q, int s0, int i, int *sa, int *sb);
+int qt_noun_cue(const struct af_quoter *q, int i);
 
 /* quotes_speaker.c */
 void qt_load_mentions(struct af_quoter *q, const struct af_mentions *ents);

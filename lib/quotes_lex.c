@@ -34,6 +34,7 @@ static const struct {
 	{"question_auxiliaries", L_QAUX},
 	{"question_labels", L_QLABEL},
 	{"question_words", L_QWH},
+	{"parse_subject_cues", L_PSUBJ},
 };
 #define NLISTS (sizeof lex_lists / sizeof lex_lists[0])
 

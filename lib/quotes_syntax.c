@@ -56,8 +56,9 @@ static int clause_subject(const struct af_quoter *q, const struct af_parse *p, s
 }
 
 /* Parses sentence si of q's text (once per text) into q->syn: each token's tag; at each
- * clause's main verb its kind and subject. A model that fails to load leaves every tag SYM
- * (the rules then work on words alone). */
+ * clause's main verb its kind and subject, from af_syntax_parse_some (as af-events parses
+ * the sentences it needs) over the text's tokens, asked for that sentence alone. A model that fails to load
+ * leaves every tag SYM (the rules then work on words alone) and is said once on stderr. */
 static void parse_sentence(struct af_quoter *q, int si)
 {
 	if (q->synsent[si])
@@ -68,24 +69,26 @@ static void parse_sentence(struct af_quoter *q, int si)
 		q->syn[i] = (struct qt_syn){AF_POS_SYM, -1, -1, -1};
 	struct af_error e = {0};
 	if (!q->model && (q->model_failed || af_syntax_load(&q->model, NULL, &e) < 0)) {
+		if (!q->model_failed)
+			af_warn("af-quotes: the parser model did not load (%s): speakers and clauses from the word "
+			        "rules only", e.msg[0] ? e.msg : "no reason given");
 		q->model_failed = 1;
 		return;
 	}
-	/* the sentence alone: its tokens as a text's, so that the cost is the sentence's */
-	struct af_tokens toks = {.v = q->toks.v + s0, .n = (size_t)(s1 - s0)};
-	struct af_sentence one = q->sents.v[si];
-	one.tok_start = 0;
-	one.tok_end = toks.n;
-	struct af_sentences ss = {.v = &one, .n = 1, .cap = 1};
-	if (af_syntax_parse(q->model, q->s, q->slen, &toks, &ss, &q->par, &e) < 0)
+	/* the text's tokens up to the sentence's end, the one sentence: the other sentences are
+	 * not looked at, and the tokens after it not even cleared */
+	static const uint8_t want = 1;
+	struct af_tokens upto = {.v = q->toks.v, .n = (size_t)s1, .cap = (size_t)s1};
+	struct af_sentences one = {.v = &q->sents.v[si], .n = 1, .cap = 1};
+	if (af_syntax_parse_some(q->model, q->s, q->slen, &upto, &one, &want, &q->par, &e) < 0)
 		return;
 	for (int i = s0; i < s1; i++)
-		q->syn[i].tag = q->par.tok[i - s0].tag;
+		q->syn[i].tag = q->par.tok[i].tag;
 	for (size_t k = 0; k < q->par.ncl; k++) {
 		const struct af_clause *c = &q->par.cl[k];
-		struct qt_syn *y = &q->syn[s0 + (int)c->verb.head];
+		struct qt_syn *y = &q->syn[c->verb.head];
 		y->kind = (int8_t)c->kind;
-		if (!clause_subject(q, &q->par, (size_t)s0, c, &y->sa, &y->sb))
+		if (!clause_subject(q, &q->par, 0, c, &y->sa, &y->sb))
 			y->sa = y->sb = -1;
 	}
 }
@@ -133,13 +136,42 @@ int qt_clause_kind(const struct af_quoter *q, int i)
 	return y ? y->kind : -1;
 }
 
+/* 1 if the cue at i is a noun in a noun phrase: the parse tags it a noun after a
+ * determiner, a possessive or an adjective ("Some reports", "his vows", "the note"). A noun
+ * tag alone is not enough: the tagger takes the verb of many headlines for a plural ("Trump
+ * calls ...", "Clinton says ..."), and those are cues (PolNeAR train). The sentence is parsed
+ * only for a form that may be a noun: not one ending in -ed, nor "said". */
+int qt_noun_cue(const struct af_quoter *q, int i)
+{
+	size_t n = K(i).klen;
+	const char *k = q->keys.p + K(i).koff;
+	if ((n > 2 && !memcmp(k + n - 2, "ed", 2)) || tok_is(q, i, "said") || i == 0 ||
+	    !af_pos_is_noun(qt_tag(q, i)))
+		return 0;
+	int p = qt_tag(q, i - 1);
+	return p == AF_POS_DT || p == AF_POS_PRPS || p == AF_POS_POS || af_pos_is_adj(p);
+}
+
+/* 1 if token i, with the tag the parse gives it, has a lemma with the lexicon bits b */
+static int lemma_has(const struct af_quoter *q, int i, unsigned b)
+{
+	const struct qt_syn *y = syn_at(q, i);
+	if (!y || !q->model)
+		return 0;
+	char buf[64];
+	size_t n = af_lemmatize(q->model, q->s + T(i).start, T(i).end - T(i).start, y->tag, buf, sizeof buf);
+	return n && (qt_lex_get(q, buf, n) & b);
+}
+
 /* The subject the parse gives the clause of the cue verb at i, when the word rules found
  * none ("The Trump campaign on Tuesday responded that ...", "She has since stressed that
- * ..."): see clause_subject; not before s0. 1 and its tokens [*sa, *sb). */
+ * ..."): see clause_subject; not before s0; only for a cue tagged a verb whose lemma is one of
+ * the lexicon's parse_subject_cues (learned from PolNeAR train: "show" and "say", not "want"
+ * or "issue"). 1 and its tokens [*sa, *sb). */
 int qt_parse_subject(const struct af_quoter *q, int s0, int i, int *sa, int *sb)
 {
 	const struct qt_syn *y = syn_at(q, i);
-	if (!y || y->sa < s0)
+	if (!y || y->sa < s0 || !af_pos_is_verb(y->tag) || !lemma_has(q, i, L_PSUBJ))
 		return 0;
 	*sa = y->sa;
 	*sb = y->sb;

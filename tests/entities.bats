@@ -388,3 +388,28 @@ YAML
 	ents "CRICKET - CLUB FINED AFTER DEFEAT ." >"$T/e"
 	! grep -q '"CLUB FINED"' "$T/e" || fail "$(cat "$T/e")"
 }
+
+@test "AF_NER_MODEL: another model file is used; one that does not load is an error, not a silent fallback" {
+	local rec='{"id":"a","text":"Angela Merkel met Emmanuel Macron in Paris."}'
+	af-entities <<<"$rec" >"$T/builtin"
+	AF_NER_MODEL=$BATS_TEST_DIRNAME/../data/ner.bin af-entities <<<"$rec" >"$T/file"
+	cmp "$T/builtin" "$T/file"
+	AF_NER_MODEL=$T/none run -70 af-entities <<<'{"id":"a","text":"Angela Merkel met Emmanuel Macron in Paris."}'
+	assert_output --partial "AF_NER_MODEL: $T/none"
+	printf 'AFNER\0\0\0garbage' >"$T/bad.bin"
+	AF_NER_MODEL=$T/bad.bin run -70 af-entities </dev/null
+	assert_output --partial 'AF_NER_MODEL'
+}
+
+@test "af-train-ner --seeds N averages N runs into a model af-entities loads; --seeds 0 and too little text for clusters are refused" {
+	printf -- '-DOCSTART- -X- -X- O\n\nThe DT B-NP O\nTaliban NNP I-NP B-ORG\nmet VBD B-VP O\nIran NNP B-NP B-LOC\n. . O O\n\n' >"$T/train.txt"
+	printf 'The O\nTaliban B-org\nmet O\nIran B-geo\n. O\n\n' >"$T/gmb.conll"
+	# clusters written by hand: c WORD FREQ FINE MID COARSE
+	printf 'c\tTaliban\t9\t1\t1\t1\nc\tIran\t9\t2\t2\t2\nc\tmet\t9\t3\t3\t3\n' >"$T/clusters.tsv"
+	af-train-ner -c "$T/clusters.tsv" -t "$T/train.txt" -g "$T/gmb.conll" --gmb-dev 0 --seeds 3 -e 2 -o "$T/m.bin" 2>/dev/null
+	AF_NER_MODEL=$T/m.bin run -0 af-entities <<<'{"id":"a","text":"The Taliban met Iran."}'
+	run -64 af-train-ner -c "$T/clusters.tsv" -t "$T/train.txt" --seeds 0 -o "$T/m2.bin"
+	assert_output --partial 'seeds'
+	run -1 af-train-ner --clusters <<<'The Taliban met Iran in Kabul .'
+	assert_output --partial 'too little text'
+}

@@ -554,7 +554,7 @@ speakers() {
 	run quotes 'The Trump campaign on Tuesday responded that it had expanded into larger quarters.'
 	run jq -r '[.kind, .speaker.text, .text, .confidence] | @tsv' <<<"$output"
 	assert_output $'indirect\tThe Trump campaign\tthat it had expanded into larger quarters\t0.45'
-	run quotes 'Two House Committees on Monday asked the Justice Department to investigate the matter.'
+	run quotes 'Two House Committees on Monday called for an inquiry into the matter.'
 	run jq -r '[.kind, .speaker.text] | @tsv' <<<"$output"
 	assert_output $'indirect\tTwo House Committees'
 	# no subject from the parse: a preposition's object, a participle after a comma, a time
@@ -589,4 +589,40 @@ speakers() {
 	run quotes 'The two leaders, the report said, had joined others, calling for talks.'
 	run jq -r 'select(.cue == "said") | .text' <<<"$output"
 	assert_output --partial 'calling for talks'
+}
+
+@test "reported speech: a cue the parse tags as a noun in a noun phrase is no cue" {
+	run quotes 'The base price for each ton at this offering is set at $581.'
+	refute_output --partial '"cue":"offering"'
+	run quotes 'His martyrdom anniversary is, beyond a doubt, considered a defining event in the movement.'
+	refute_output --partial '"cue":"doubt"'
+	# the verb of a headline the tagger takes for a plural stays a cue
+	run quotes 'Trump says Clinton is unfit to be president.'
+	run jq -r '[.cue, .speaker.text] | @tsv' <<<"$output"
+	assert_output $'says\tTrump'
+}
+
+@test "reported speech: the parse's subject speaks only for the cue lemmas learned from PolNeAR" {
+	# respond is one of data/quotes.yaml's parse_subject_cues
+	run quotes 'The Trump campaign on Tuesday responded that the report was false.'
+	run jq -r '[.cue, .speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'responded\tThe Trump campaign\tthat the report was false'
+	# issue, welcome, expect and vote are not (there, or never seen): no statement, no quote
+	run quotes 'The government has not issued visas to the reporters.'
+	assert_output ''
+	run quotes 'Trump on Tuesday welcomed the crown prince to the White House.'
+	assert_output ''
+	run quotes 'He did not expect to win in 2016 and Kushner destroyed the plans.'
+	assert_output ''
+	run quotes 'In a dangerous move the European Parliament on Wednesday voted for a resolution against the guards.'
+	refute_output --partial '"cue":"voted"'
+}
+
+@test "reported speech: a relative that (WDT) after the cue's object opens no content" {
+	run quotes 'Mr Li and his Indian host, Pranab Mukherjee, also discussed the border dispute that led to the 1962 conflict.'
+	refute_output --partial '"text":"that led to the 1962 conflict"'
+	# after a time or a proper noun the content opens at "that"
+	run quotes "General Hossein Rahimi, Tehran's police chief, said on Tuesday that the neighborhood is calm."
+	run jq -r '.text' <<<"$output"
+	assert_output 'that the neighborhood is calm'
 }

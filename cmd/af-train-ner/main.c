@@ -26,6 +26,8 @@ static const char usage[] =
 	"      --load PERCENT     how full the model's weight tables are (80)\n"
 	"      --quant N          quantise weights N times coarser than the finest step (1)\n"
 	"  -s, --seed N           random seed for clusters and training (1)\n"
+	"      --seeds N          average the weights of N training runs, each its own\n"
+	"                         order of the sentences (1)\n"
 	"      --clusters         read unlabeled text, one article a line, on stdin and\n"
 	"                         write word clusters and capitalisation counts on stdout\n"
 	"      --tag FILE         tag a CoNLL file and print \"word gold predicted\" lines\n"
@@ -38,7 +40,7 @@ static const char usage[] =
 	"Exit status: 0 ok, 1 failure, 64 usage. See af-train-ner(1), docs/ner.md.\n";
 
 enum { OPT_CLUSTERS = 1000, OPT_TAG, OPT_GMB_DEV, OPT_GMB_DEV_OUT, OPT_MIN_COUNT, OPT_GMB_FORMAT, OPT_LOAD,
-       OPT_QUANT };
+       OPT_QUANT, OPT_SEEDS };
 
 static long num(const char *opt, const char *arg, long min, long max)
 {
@@ -64,6 +66,7 @@ int main(int argc, char **argv)
 		{"min-count", required_argument, NULL, OPT_MIN_COUNT},
 		{"load", required_argument, NULL, OPT_LOAD},
 		{"quant", required_argument, NULL, OPT_QUANT},
+		{"seeds", required_argument, NULL, OPT_SEEDS},
 		{"seed", required_argument, NULL, 's'},
 		{"clusters", no_argument, NULL, OPT_CLUSTERS},
 		{"tag", required_argument, NULL, OPT_TAG},
@@ -81,6 +84,7 @@ int main(int argc, char **argv)
 	o.load = 80;
 	o.quant = 1;
 	o.seed = 1;
+	o.seeds = 1;
 	af_setprog(argv);
 	while ((c = getopt_long(argc, argv, "hVo:c:t:g:e:f:s:m:", opts, NULL)) != -1) {
 		switch (c) {
@@ -97,6 +101,7 @@ int main(int argc, char **argv)
 		case OPT_MIN_COUNT: o.min_count = (int)num("--min-count", optarg, 1, 1000000); break;
 		case OPT_LOAD: o.load = (int)num("--load", optarg, 10, 95); break;
 		case OPT_QUANT: o.quant = (float)num("--quant", optarg, 1, 1000); break;
+		case OPT_SEEDS: o.seeds = (int)num("--seeds", optarg, 1, 64); break;
 		case 's': o.seed = (uint64_t)num("--seed", optarg, 0, 0x7fffffffL); break;
 		case OPT_CLUSTERS: clusters = 1; break;
 		case OPT_TAG: tag = optarg; break;

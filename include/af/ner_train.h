@@ -22,6 +22,7 @@ struct af_ner_train_opts {
 	const char *out, *clusters, *conll, *gmb, *gmb_dev_out;
 	size_t gmb_dev;
 	int epochs, folds, min_count, load;
+	int seeds; /* training runs (orders of the sentences) whose weights are averaged; 1 */
 	float quant;
 	uint64_t seed;
 };
