@@ -50,7 +50,7 @@ code_with() {
 	[ "$status" -eq 0 ]
 }
 
-@test "every event names a participant: an agentless passive with no recipient makes none" {
+@test "an impersonal passive ('it was expected that ...') with neither participant is no event" {
 	local s='Hoadley opines. Though it was expected that the new American administration play a constructive role in West Asia, such as ending the war, it did not.'
 	for conv in news petrarch; do
 		run --separate-stderr bash -c "$(declare -f rec); rec '$s' | af-entities | af-events --conventions $conv | jq -c '[.events[] | select(.source == null and .target == null)]'"
