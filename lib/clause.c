@@ -270,9 +270,9 @@ static size_t make_units(struct af_parse *p, size_t sent, size_t a, size_t b)
 			           (p->tok[u[n - 1].b - 1].tag == AF_POS_POS || p->tok[i].tag == AF_POS_POS)) {
 				/* the company 's | chief executive; the company | 's chief executive (the
 				 * chunker's CoNLL-2000 convention starts a chunk at 's) */
+				int32_t tmp = new_np(p, i, e); /* may move p->np: x after it */
 				struct af_syn_np *x = &p->np[u[n - 1].ref];
 				x->end = e;
-				int32_t tmp = new_np(p, i, e);
 				x->head = p->np[tmp].head;
 				p->nnp--;
 				u[n - 1].b = e;

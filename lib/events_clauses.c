@@ -804,7 +804,18 @@ void ev_code_evaluations(struct af_coder *c, const struct sent *s)
 		size_t ns0 = c->parse.np[k->subj].start;
 		if (ns0 > 0 && (c->t[ns0 - 1].cls & (W_PREP | W_TO | W_LINK)))
 			continue;
-		int tg = ev_np_group(c, k->subj, 1), sg = clause_speaker(c, k);
+		/* the evaluated actor heads the subject, or is a member of it when it is a list ("the
+		 * assassination of X was a heinous action" evaluates the act, not X); the subject stands
+		 * right before the verb (or opens a list before it) unless the clause is a relative
+		 * one on it */
+		const struct af_syn_np *sn = &c->parse.np[k->subj];
+		if (k->kind != AF_CL_REL && (sn->end > k->verb.start || (k->verb.start - sn->end > 2 &&
+		                                                          c->t[sn->end].tag != AF_POS_CC)))
+			continue;
+		int tg = c->t[sn->head].chunk >= 0 ? c->ch[c->t[sn->head].chunk].group : -1, sg = clause_speaker(c, k);
+		for (size_t i = sn->start; tg < 0 && i < sn->end; i++) /* "the United States and many other countries" */
+			if (c->t[i].tag == AF_POS_CC)
+				tg = ev_np_group(c, k->subj, 0);
 		if (tg < 0 || sg < 0 || tg == sg || !ev_group_has_code(c, sg) || !ev_group_has_code(c, tg))
 			continue;
 		struct vgroup v = {.head = k->verb.head, .hend = k->verb.end, .a = k->verb.start, .subj = sg, .mword = -1};

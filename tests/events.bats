@@ -739,7 +739,8 @@ news() {
 	# not when negated, predicted, said of the speaker's own country, or inside a relative clause
 	for t in 'Imran Khan said the United States has not caused problems for Afghanistan.' \
 		'Imran Khan said the United States will see progress.' \
-		'Pakistani Prime Minister Imran Khan said Pakistan is playing a positive role in the region.'; do
+		'Pakistani Prime Minister Imran Khan said Pakistan is playing a positive role in the region.' \
+		'Pakistani Prime Minister Imran Khan said the assassination of the Iraqi prime minister was a heinous crime.'; do
 		run --separate-stderr bash -c "$(declare -f rec); rec '$t' | af-events | jq -c '[.events[] | select(.code == \"051\" or .code == \"111\")]'"
 		[ "$output" = '[]' ]
 	done
