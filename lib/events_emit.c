@@ -94,6 +94,13 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 {
 	if (em->nev >= MAX_EVENTS)
 		return;
+	/* the impersonal passive ("it was expected / believed / reported that ...") states what
+	 * was thought, by no one: with neither participant it is no event. (An agentless act,
+	 * "the joint statement was released on Tuesday", keeps its event: its issuer is in the
+	 * story, though not in the clause.) */
+	if (src < 0 && !(scode && scode[0]) && tgt < 0 && !(tcode && tcode[0]) && v->passive && v->a > 0 &&
+	    ev_word_is(c, v->a - 1, "IT"))
+		return;
 	char sbuf[16], tbuf[16];
 	scode = ev_guideline_code(c, scode, sbuf, sizeof sbuf);
 	tcode = ev_guideline_code(c, tcode, tbuf, sizeof tbuf);

@@ -50,6 +50,15 @@ code_with() {
 	[ "$status" -eq 0 ]
 }
 
+@test "an impersonal passive ('it was expected that ...') with neither participant is no event" {
+	local s='Hoadley opines. Though it was expected that the new American administration play a constructive role in West Asia, such as ending the war, it did not.'
+	for conv in news petrarch; do
+		run --separate-stderr bash -c "$(declare -f rec); rec '$s' | af-entities | af-events --conventions $conv | jq -c '[.events[] | select(.source == null and .target == null)]'"
+		[ "$status" -eq 0 ]
+		[ "$output" = '[]' ]
+	done
+}
+
 @test "the Taliban's code follows the article's date" {
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Taliban attacked Pakistan.' 2019-05-01 | af-events | jq -r '.events[0].source.actor'"
 	[ "$output" = AFGREB ]
