@@ -7,6 +7,7 @@
 #include "af/util.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -641,18 +642,34 @@ void ev_titled_people(struct af_coder *c, size_t ch0)
 	}
 }
 
-/* Pronoun chunks: "he", "she" referring to the last person named. */
-void ev_add_pronouns(struct af_coder *c, size_t a, size_t b)
+/* Pronoun chunks: "he", "she" referring to the last person named before the sentence; under
+ * the news conventions, to the first person named earlier in its own sentence when there is
+ * one (the subject is preferred: "Trump declared ... that he recognizes", "Bagheri told Reza
+ * that he"). PETRARCH's conventions code such a pronoun as no actor ("Sam Gamgee has begun to
+ * question whether he ... with the Morgul Orcs": Sam -> Orcs). Chunks from ch0 on are the
+ * sentence's own. */
+void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b)
 {
-	if (!c->last_person_canon)
-		return;
+	size_t nown = c->nch;
 	for (size_t i = a; i < b; i++) {
 		if (c->t[i].chunk >= 0 || !ev_flag(c->d->pronoun, c->d->pronouncap, c->t[i].id))
 			continue;
+		const char *canon = c->last_person_canon;
+		char code[sizeof c->last_person_code];
+		snprintf(code, sizeof code, "%s", c->last_person_code);
+		size_t first = SIZE_MAX;
+		for (size_t k = ch0; c->news && k < nown; k++) /* not yet in text order */
+			if (c->ch[k].person && !c->ch[k].pron && c->ch[k].canonical && c->ch[k].b <= i && c->ch[k].a < first) {
+				first = c->ch[k].a;
+				canon = c->ch[k].canonical;
+				snprintf(code, sizeof code, "%s", c->ch[k].code);
+			}
+		if (!canon)
+			continue;
 		int ci = new_chunk(c, i, i + 1);
 		struct chunk *ch = &c->ch[ci];
-		snprintf(ch->code, sizeof ch->code, "%s", c->last_person_code);
-		ch->canonical = c->last_person_canon;
+		snprintf(ch->code, sizeof ch->code, "%s", code);
+		ch->canonical = canon;
 		ch->person = 1;
 		ch->pron = 1;
 		c->t[i].chunk = ci;

@@ -226,7 +226,7 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp);
 size_t ev_chunk_text_start(const struct af_coder *c, const struct chunk *ch, size_t a);
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a);
 void ev_titled_people(struct af_coder *c, size_t ch0);
-void ev_add_pronouns(struct af_coder *c, size_t a, size_t b);
+void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);

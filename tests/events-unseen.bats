@@ -88,3 +88,13 @@ triples() {
 	[ "$status" -eq 0 ]
 	refute_output --partial "IGOUNO"
 }
+
+@test "unseen: a pronoun refers to the first person named before it in its own sentence, else to the last one before" {
+	run triples "Iranian Foreign Minister Hossein Amir-Abdollahian spoke to reporters in Tehran on Monday. U.S. President Joe Biden said on Tuesday that he would visit Israel next month."
+	[ "$status" -eq 0 ]
+	[ "$output" = "USAGOV 036 ISR" ]
+	# a sentence that names no one: the last person of the sentences before
+	run triples "U.S. President Joe Biden spoke to reporters in Washington on Monday. On Tuesday he said he would visit Israel next month."
+	[ "$status" -eq 0 ]
+	[ "$output" = "USAGOV 036 ISR" ]
+}
