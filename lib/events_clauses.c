@@ -793,8 +793,8 @@ void ev_code_evaluations(struct af_coder *c, const struct sent *s)
 		const struct af_clause *k = &c->parse.cl[q];
 		if (k->start < s->a || k->start >= s->b || (k->subj_inherited && k->kind != AF_CL_REL) || k->subj < 0 ||
 		    k->verb.modal != SIZE_MAX || (k->kind != AF_CL_SUB && k->kind != AF_CL_MAIN && k->kind != AF_CL_REL) ||
-		    c->t[k->verb.head].speech ||
-		    (k->verb.flags & AF_VG_PASSIVE))
+		    c->t[k->verb.head].speech || (k->verb.flags & AF_VG_PASSIVE) ||
+		    (c->syn_undergo >= 0 && ev_syn_match(c, c->syn_undergo, k->verb.head, k->verb.end)))
 			continue;
 		int pol = clause_polarity(c, k, c->syn_praise, c->syn_blame);
 		if (!pol)

@@ -113,7 +113,8 @@ struct af_coder {
 	const struct af_english *en; /* English's word classes (data/english.yaml), shared */
 	uint8_t *vcodable;       /* per verb: has a code of its own (ev_select_init) */
 	int all_sentences;       /* parse and code every sentence (AF_EVENTS_ALL_SENTENCES) */
-	int syn_praise, syn_blame; /* synsets PRAISE_WORD and BLAME_WORD (ev_code_evaluations), -1 */
+	int syn_praise, syn_blame, syn_undergo; /* synsets PRAISE_WORD, BLAME_WORD and UNDERGO_VERB
+	                                         * (ev_code_evaluations), -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;

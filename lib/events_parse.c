@@ -36,12 +36,14 @@ void ev_select_init(struct af_coder *c)
 			ok = real_code(d->blocks[blocks[k]].code) || real_code(d->blocks[blocks[k]].pcode);
 		c->vcodable[v] = (uint8_t)ok;
 	}
-	c->syn_praise = c->syn_blame = -1;
+	c->syn_praise = c->syn_blame = c->syn_undergo = -1;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		if (!strcmp(d->syns[i].name, "PRAISE_WORD"))
 			c->syn_praise = (int)i;
 		if (!strcmp(d->syns[i].name, "BLAME_WORD"))
 			c->syn_blame = (int)i;
+		if (!strcmp(d->syns[i].name, "UNDERGO_VERB"))
+			c->syn_undergo = (int)i;
 	}
 }
 

@@ -51,7 +51,7 @@ code_with() {
 }
 
 @test "an impersonal passive ('it was expected that ...') with neither participant is no event" {
-	local s='Hoadley opines. Though it was expected that the new American administration play a constructive role in West Asia, such as ending the war, it did not.'
+	local s='Smith writes. Though it was expected that the new British cabinet play a useful role in East Africa, such as ending the war, it did not.'
 	for conv in news petrarch; do
 		run --separate-stderr bash -c "$(declare -f rec); rec '$s' | af-entities | af-events --conventions $conv | jq -c '[.events[] | select(.source == null and .target == null)]'"
 		[ "$status" -eq 0 ]
@@ -735,21 +735,24 @@ news() {
 
 
 @test "news: an evaluation of another actor reported by its speaker is praise (051) or criticism (111)" {
-	run --separate-stderr bash -c "$(declare -f rec); rec 'Pakistani Prime Minister Imran Khan said Iran is playing a positive role in the region.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Turkish President Recep Tayyip Erdogan said Qatar had played a constructive part in the talks.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
 	[ "$status" -eq 0 ]
-	[ "$output" = '[["PAK","IRN","051"]]' ]
-	run --separate-stderr bash -c "$(declare -f rec); rec 'Imran Khan said the United States has caused many problems for the Afghan people.' | af-events | jq -c '[.events[] | [.target.actor[:3], .code]]'"
-	[ "$output" = '[["USA","111"]]' ]
+	[ "$output" = '[["TUR","QAT","051"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec \"Kazakhstan's president said Russia had created problems for its neighbours.\" | af-events | jq -c '[.events[] | [.target.actor[:3], .code]]'"
+	[ "$output" = '[["RUS","111"]]' ]
 	# said in a relative clause of the actor; "no" in a noun phrase is no negation of the clause
-	run --separate-stderr bash -c "$(declare -f rec); rec 'Pakistani Prime Minister Imran Khan said the Western countries, which have caused many problems for the Afghan people, should help.' | af-events | jq -c '[.events[] | select(.code == \"111\") | .target.actor]'"
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Turkish foreign minister said the Western states, which have brought chaos to Libya, must pay.' | af-events | jq -c '[.events[] | select(.code == \"111\") | .target.actor]'"
 	[ "$output" = '["WST"]' ]
-	run --separate-stderr bash -c "$(declare -f rec); rec 'Pakistani Prime Minister Imran Khan said the U.S. administration has imposed illegal sanctions with no justification.' | af-events | jq -c '[.events[] | select(.code == \"111\") | .target.actor[:3]]'"
+	run --separate-stderr bash -c "$(declare -f rec); rec \"Venezuela's president said the U.S. government had carried out an illegal blockade with no legal basis.\" | af-events | jq -c '[.events[] | select(.code == \"111\") | .target.actor[:3]]'"
 	[ "$output" = '["USA"]' ]
 	# not when negated, predicted, said of the speaker's own country, or inside a relative clause
-	for t in 'Imran Khan said the United States has not caused problems for Afghanistan.' \
-		'Imran Khan said the United States will see progress.' \
-		'Pakistani Prime Minister Imran Khan said Pakistan is playing a positive role in the region.' \
-		'Pakistani Prime Minister Imran Khan said the assassination of the Iraqi prime minister was a heinous crime.'; do
+	# nor when the subject undergoes what is named (face, suffer)
+	for t in 'The Kazakh president said Russia has not created problems for its neighbours.' \
+		'The Kazakh president said Russia will see progress.' \
+		'The Kazakh president said Kazakhstan had played a constructive part in the talks.' \
+		'The Kazakh president said the killing of the Russian ambassador was a cruel crime.' \
+		'The Iranian foreign minister said Pakistan faced many problems.' \
+		'The Iranian foreign minister said Afghanistan is suffering from chaos.'; do
 		run --separate-stderr bash -c "$(declare -f rec); rec '$t' | af-events | jq -c '[.events[] | select(.code == \"051\" or .code == \"111\")]'"
 		[ "$output" = '[]' ]
 	done
