@@ -833,7 +833,7 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
 				af_events_remove(s->events, s->first_event + k);
 }
 
-/* Phase 9: the last person named, for pronouns. */
+/* Last phase: the last person named, for pronouns of the sentences after. */
 static void remember_person(struct af_coder *c, size_t ch0)
 {
 	for (size_t k = ch0; k < c->nch; k++)

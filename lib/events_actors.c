@@ -928,7 +928,7 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 	}
 }
 
-/* ---- location ---- */
+/* ---- actor codes as written ---- */
 
 /* The news guidelines' actor code: a state's country and one role, the first six letters of
  * the code the dictionaries build ("IRNGOVFRM" -> IRNGOV, as GUIDELINES code "Iranian Foreign

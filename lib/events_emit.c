@@ -17,13 +17,16 @@ static struct af_str zstr(struct af_events *ev, const char *z)
 	return z ? af_events_str(ev, z, strlen(z)) : (struct af_str){0};
 }
 
-/* Chunk chunk (its words, from a pronoun's own) as an event's actor under code; null when
- * chunk < 0. Its canonical name is the chunk's, else its words. */
+/* Chunk chunk (its words, from a pronoun's own) as an event's actor under code, written as
+ * the conventions want it (ev_guideline_code: sides and speaker alike); null when chunk < 0.
+ * Its canonical name is the chunk's, else its words. */
 void ev_actor(const struct af_coder *c, struct af_events *ev, int chunk, const char *code, struct af_ev_actor *a)
 {
 	memset(a, 0, sizeof *a);
 	if (chunk < 0)
 		return;
+	char buf[16];
+	code = ev_guideline_code(c, code, buf, sizeof buf);
 	const struct chunk *ch = &c->ch[chunk];
 	size_t s = ch->pron ? ch->a : ev_chunk_text_start(c, ch, 0);
 	const struct af_token *ta = &c->toks.v[s], *tb = &c->toks.v[ch->b - 1];

@@ -70,7 +70,7 @@ static void parse_sentence(struct af_quoter *q, int si)
 	struct af_error e = {0};
 	if (!q->model && (q->model_failed || af_syntax_load(&q->model, NULL, &e) < 0)) {
 		if (!q->model_failed)
-			af_warn("af-quotes: the parser model did not load (%s): speakers and clauses from the word "
+			af_warn("the parser model did not load (%s): speakers and clauses from the word "
 			        "rules only", e.msg[0] ? e.msg : "no reason given");
 		q->model_failed = 1;
 		return;

@@ -98,3 +98,9 @@ triples() {
 	[ "$status" -eq 0 ]
 	[ "$output" = "USAGOV 036 ISR" ]
 }
+
+@test "news: the speaker's code is written as the sides' are (a country and one role)" {
+	run --separate-stderr bash -c "jq -nc '{text: \"The Turkish foreign minister said Armenia attacked Azerbaijan.\", published: \"2024-03-10\"}' | af-entities | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .speaker.actor]]'"
+	[ "$status" -eq 0 ]
+	[ "$output" = '[["ARM","AZE","TURGOV"]]' ]
+}

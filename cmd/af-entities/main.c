@@ -65,7 +65,7 @@ int main(int argc, char **argv)
 	struct af_error err;
 	c.x = af_entities_new(&err);
 	if (!c.x)
-		af_die(AF_EX_SOFTWARE, "built-in lexicon: %s", err.msg);
+		af_die(AF_EX_SOFTWARE, "%s%s", getenv("AF_NER_MODEL") ? "" : "built-in lexicon: ", err.msg);
 	for (size_t i = 0; i < cli.nlexicons; i++)
 		if (af_entities_load(c.x, cli.lexicons[i], &err) < 0)
 			af_die(AF_EX_CONFIG, "%s", err.msg);
