@@ -358,10 +358,17 @@ static char *folded(const char *s, size_t n, size_t max)
 		space = 0;
 		af_buf_addc(&b, (char)c);
 	}
-	while (b.len && ((unsigned char)b.p[b.len - 1] & 0xC0) == 0x80 && b.len >= max) /* no cut character */
-		b.len--;
-	if (b.p && b.len && ((unsigned char)b.p[b.len - 1] & 0xC0) == 0xC0)
-		b.len--;
+	if (b.len >= max) { /* the loop may have cut the last character: drop what is left of it */
+		size_t k = b.len;
+		while (k > 0 && b.len - k < 4 && ((unsigned char)b.p[k - 1] & 0xC0) == 0x80)
+			k--;
+		if (k > 0 && ((unsigned char)b.p[k - 1] & 0xC0) == 0xC0) {
+			unsigned char lead = (unsigned char)b.p[k - 1];
+			size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+			if (b.len - (k - 1) < need)
+				b.len = k - 1;
+		}
+	}
 	if (!b.len) {
 		af_buf_free(&b);
 		return NULL;

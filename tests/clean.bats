@@ -304,6 +304,15 @@ Rescue teams were searching for people missing after the floods, the provincial 
 	assert_success
 }
 
+@test "HTML: a title cut at its length limit ends on a whole character (the output stays UTF-8)" {
+	local t
+	t=$(printf 'a%.0s' 1; for _ in $(seq 400); do printf '\xe2\x82\xac'; done)
+	printf '<html><head><title>%s</title></head><body><p>Kabul, Dec. 5: the talks went on.</p></body></html>' "$t" >"$T/long.html"
+	run --separate-stderr bash -c "af-clean '$T/long.html' | iconv -f UTF-8 -t UTF-8 | jq -r '.title | length'"
+	[ "$status" -eq 0 ]
+	[ "$output" -ge 300 ]
+}
+
 @test "HTML: metadata from JSON-LD and OpenGraph, over what the text shows" {
 	cat >"$T/ld.html" <<-'EOF'
 	<html lang="en"><head><title>Site name | Section</title>

@@ -46,7 +46,7 @@ static int fuzz_html_one(const unsigned char *data, size_t size)
 	fuzz_html_check(af_clean_html(fuzz_html_cleaner, b.p ? b.p : "", b.len, &a) == 0, "af_clean_html gives a record");
 	struct af_buf rec = {0}; /* the fields as af-clean writes them */
 	af_article_json(&a, &rec);
-	json_t *out = json_loadb(rec.p, rec.len, 0, NULL);
+	json_t *out = json_loadb(rec.p, rec.len, JSON_ALLOW_NUL, NULL);
 	fuzz_html_check(json_is_object(out), "the fields written are a JSON object");
 	fuzz_html_check(json_is_string(json_object_get(out, "text")), "text is a string");
 	fuzz_html_check(json_is_array(json_object_get(out, "removed")), "removed is a list");
