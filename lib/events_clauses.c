@@ -720,6 +720,36 @@ static int clause_speaker(const struct af_coder *c, const struct af_clause *k)
 	return -1;
 }
 
+/* Does an actor code name a country, a group of states or an organisation ("IRNGOV", "WST",
+ * "IGOUNO"), not only a role ("---MIL")? */
+static int country_code(const char *k)
+{
+	return strlen(k) >= 3 && isupper((unsigned char)k[0]) && isupper((unsigned char)k[1]) &&
+	       isupper((unsigned char)k[2]) && strncmp(k, "---", 3);
+}
+
+/* The events of what a speaker (group sg) said of group tg in clause k, one for each pair of
+ * coded members: of two actors (appeals), or of two countries (foreign: evaluations). */
+static void emit_said(struct af_coder *c, const struct sent *s, const struct af_clause *k, int sg, int tg,
+                      const char *code, int foreign)
+{
+	struct vgroup v = {.head = k->verb.head, .hend = k->verb.end, .a = k->verb.start, .subj = sg, .mword = -1};
+	char datebuf[48];
+	const char *datesrc;
+	const char *date = ev_event_date(c, s->a, s->b, v.head, datebuf, sizeof datebuf, &datesrc);
+	struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
+	int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+	const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+	int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+	for (int x = 0; x < ns; x++)
+		for (int y = 0; y < nt; y++) {
+			if (!scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0])
+				continue;
+			if (foreign ? country_code(scd[x]) && country_code(tcd[y]) && strncmp(scd[x], tcd[y], 3) : sc[x] != tc[y])
+				ev_emit_event(c, &em, &v, code, sc[x], scd[x], tc[y], tcd[y], 0, -1);
+		}
+}
+
 /* Phase 8: an appeal reported by its speaker: "X said Y should help" is X's appeal to Y (020),
  * "Y should not carry on violence" a demand (100), as the news guidelines read "should" and
  * "must" addressed to an actor. */
@@ -734,19 +764,7 @@ void ev_code_appeals(struct af_coder *c, const struct sent *s)
 		int tg = ev_np_group(c, k->subj, 0), sg = clause_speaker(c, k);
 		if (tg < 0 || sg < 0 || tg == sg || !ev_group_has_code(c, sg) || !ev_group_has_code(c, tg))
 			continue;
-		struct vgroup v = {.head = k->verb.head, .hend = k->verb.end, .a = k->verb.start, .subj = sg, .mword = -1};
-		char datebuf[48];
-		const char *datesrc;
-		const char *date = ev_event_date(c, s->a, s->b, v.head, datebuf, sizeof datebuf, &datesrc);
-		struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
-		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
-		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
-		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
-		for (int x = 0; x < ns; x++)
-			for (int y = 0; y < nt; y++)
-				if (scd[x] && tcd[y] && scd[x][0] && tcd[y][0] && sc[x] != tc[y])
-					ev_emit_event(c, &em, &v, (k->verb.flags & AF_VG_NEG) ? "100" : "020", sc[x], scd[x],
-					              tc[y], tcd[y], 0, -1);
+		emit_said(c, s, k, sg, tg, (k->verb.flags & AF_VG_NEG) ? "100" : "020", 0);
 	}
 }
 
@@ -769,14 +787,6 @@ static int clause_polarity(const struct af_coder *c, const struct af_clause *k, 
 		neg |= blame >= 0 && ev_syn_match(c, blame, i, k->end) > 0;
 	}
 	return pos == neg ? 0 : pos ? 1 : -1;
-}
-
-/* Does an actor code name a country, a group of states or an organisation ("IRNGOV", "WST",
- * "IGOUNO"), not only a role ("---MIL")? */
-static int country_code(const char *k)
-{
-	return strlen(k) >= 3 && isupper((unsigned char)k[0]) && isupper((unsigned char)k[1]) &&
-	       isupper((unsigned char)k[2]) && strncmp(k, "---", 3);
 }
 
 /* Phase 9: an evaluation reported by its speaker: "X said Y is playing a positive role" is X's
@@ -818,18 +828,7 @@ void ev_code_evaluations(struct af_coder *c, const struct sent *s)
 				tg = ev_np_group(c, k->subj, 0);
 		if (tg < 0 || sg < 0 || tg == sg || !ev_group_has_code(c, sg) || !ev_group_has_code(c, tg))
 			continue;
-		struct vgroup v = {.head = k->verb.head, .hend = k->verb.end, .a = k->verb.start, .subj = sg, .mword = -1};
-		char datebuf[48];
-		const char *datesrc;
-		const char *date = ev_event_date(c, s->a, s->b, v.head, datebuf, sizeof datebuf, &datesrc);
-		struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
-		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
-		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
-		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
-		for (int x = 0; x < ns; x++)
-			for (int y = 0; y < nt; y++)
-				if (scd[x] && tcd[y] && country_code(scd[x]) && country_code(tcd[y]) && strncmp(scd[x], tcd[y], 3))
-					ev_emit_event(c, &em, &v, pol > 0 ? "051" : "111", sc[x], scd[x], tc[y], tcd[y], 0, -1);
+		emit_said(c, s, k, sg, tg, pol > 0 ? "051" : "111", 1);
 	}
 }
 
