@@ -4,7 +4,8 @@
  * events_actors.c actor phrases, chunks, compound groups, entities, pronouns, dates
  * events_verbs.c  verb groups and the dictionaries' patterns around them
  * events_clauses.c subjects, targets, parenthetical clauses, what is an event
- * events_emit.c   events into the typed af_events, places, nominal events */
+ * events_emit.c   events into the typed af_events, places, nominal events
+ * events_setup.c  closed-class words, verb blocks, pattern signatures; af_coder_new/free */
 #ifndef AF_EVENTS_CODER_H
 #define AF_EVENTS_CODER_H
 
@@ -200,6 +201,13 @@ struct place {
 static inline int is_word(const struct tok *t)
 {
 	return t->kind == AF_TOK_WORD || t->kind == AF_TOK_NUMBER;
+}
+
+/* Does an actor code name an actor of its own (a country, group or organisation: "IRN",
+ * "IGOUNO"), not only an agent's role ("---MIL") or nothing? */
+static inline int ev_real_code(const char *k)
+{
+	return k[0] && strncmp(k, "---", 3);
 }
 
 /* Is token i's word, or the coder's word id (upper case), in English's class k? */

@@ -221,7 +221,7 @@ int ev_group_has_real(const struct af_coder *c, int g)
 		return 0;
 	for (int i = 0; i < c->gr[g].n; i++) {
 		const struct chunk *ch = &c->ch[c->gr[g].members[i]];
-		if (ch->code[0] && strncmp(ch->code, "---", 3))
+		if (ev_real_code(ch->code))
 			return 1;
 	}
 	return 0;
