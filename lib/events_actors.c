@@ -529,6 +529,8 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 	for (size_t i = first_chunk; i < c->nch; i++) {
 		struct chunk *ch = &c->ch[i];
 		int joined = 0;
+		if (ch->dropped)
+			continue; /* names no actor: in no group (drop_modifier_agents) */
 		int host = c->news ? appos_host(c, first_chunk, i) : -1;
 		if (host >= 0) {
 			absorb_apposition(c, i, host);

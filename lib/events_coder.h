@@ -73,6 +73,7 @@ struct chunk {
 	int nag, linked;
 	int npartial; /* extra members from "A/B" codes */
 	char partial[4][64];
+	int dropped; /* names no actor (an agent's word modifying a noun): in no group */
 };
 
 struct group {
