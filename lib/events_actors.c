@@ -515,8 +515,8 @@ static void absorb_apposition(struct af_coder *c, size_t i, int h)
 	ch->group = host->group;
 	if (g->b < ch->b)
 		g->b = ch->b;
-	int host_real = host->code[0] && strncmp(host->code, "---", 3);
-	int real = ch->code[0] && strncmp(ch->code, "---", 3);
+	int host_real = ev_real_code(host->code);
+	int real = ev_real_code(ch->code);
 	if ((real && !host_real) || (!host->code[0] && ch->code[0])) {
 		memcpy(host->code, ch->code, sizeof host->code);
 		memcpy(host->base, ch->base, sizeof host->base);
@@ -529,6 +529,8 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 	for (size_t i = first_chunk; i < c->nch; i++) {
 		struct chunk *ch = &c->ch[i];
 		int joined = 0;
+		if (ch->dropped)
+			continue; /* names no actor: in no group (drop_modifier_agents) */
 		int host = c->news ? appos_host(c, first_chunk, i) : -1;
 		if (host >= 0) {
 			absorb_apposition(c, i, host);
@@ -551,18 +553,18 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 					other++;
 			}
 			/* "A, B and C"; an apposition "A, the state's foe," has no actor of its own */
-			if (!other && (conj || (comma == 1 && ch->code[0] && strncmp(ch->code, "---", 3))) &&
+			if (!other && (conj || (comma == 1 && ev_real_code(ch->code))) &&
 			    pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && s - pv->b <= 3)
 				joined = 1;
-			if (!other && comma == 1 && !conj && !(ch->code[0] && strncmp(ch->code, "---", 3)))
+			if (!other && comma == 1 && !conj && !ev_real_code(ch->code))
 				joined = 0;
 			/* "During his visit to Tehran, Zarif said": no list when the parse has the second
 			 * phrase as its clause's subject and the first in no list with it */
 			if (joined && !conj && comma_subject(c, pv, ch))
 				joined = 0;
 			/* "Ithilen's sheep and goats of Gondor": two noun phrases, each with its actor */
-			if (!joined && pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && ch->code[0] &&
-			    strncmp(ch->code, "---", 3) && pv->code[0] && strncmp(pv->code, "---", 3)) {
+			if (!joined && pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && ev_real_code(ch->code) &&
+			    ev_real_code(pv->code)) {
 				size_t k = pv->b;
 				int nm = 0, nm2 = 0, ok2 = 0;
 				if (k < s && (c->t[k].cls & W_POSS))
@@ -591,7 +593,7 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 		if (joined) {
 			struct group *g = &c->gr[c->ch[i - 1].group];
 			struct chunk *head = &c->ch[g->members[0]];
-			if (head->linked && !ch->nag && ch->code[0] && strncmp(ch->code, "---", 3)) {
+			if (head->linked && !ch->nag && ev_real_code(ch->code)) {
 				for (int k = 0; k < head->nag; k++)
 					append_agent(ch->code, sizeof ch->code, head->ag[k]);
 			}
@@ -626,13 +628,13 @@ void ev_titled_people(struct af_coder *c, size_t ch0)
 			continue;
 		/* a person the dictionaries do not know takes the code of an earlier mention of the
 		 * same person ("Josep Borrell" IGOEUREEC ... "Borrell") */
-		int uncoded = !ch->code[0] || !strncmp(ch->code, "---", 3);
+		int uncoded = !ev_real_code(ch->code);
 		for (size_t j = k, n = 0; j-- > 0 && n < 4096; n++) {
 			const struct chunk *t = &c->ch[j];
-			if (!(t->titled || (uncoded && t->person && !t->pron && t->code[0] && strncmp(t->code, "---", 3))) ||
+			if (!(t->titled || (uncoded && t->person && !t->pron && ev_real_code(t->code))) ||
 			    !t->canonical || strcasecmp(t->canonical, ch->canonical))
 				continue;
-			if (ch->code[0] && strncmp(ch->code, "---", 3) && strncmp(ch->code, t->code, 3))
+			if (ev_real_code(ch->code) && strncmp(ch->code, t->code, 3))
 				break; /* the title's country is not the person's: keep their own code */
 			snprintf(ch->code, sizeof ch->code, "%s", t->code);
 			snprintf(ch->base, sizeof ch->base, "%s", t->base);

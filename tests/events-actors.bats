@@ -141,3 +141,9 @@ pairs() {
 	run pairs 'Hans Grundberg, the UN Special Envoy for Yemen, met Amir Abdollahian.' ''
 	[[ "$output" != *'YEMGOV'* ]]
 }
+
+@test "actors: an agent's word modifying a noun is no list member either" {
+	# "military support" names no actor: the list is India alone
+	run sides 'Pakistan condemned India and military support for the rebels.'
+	[ "$output" = 'PAK IND' ]
+}
