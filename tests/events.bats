@@ -247,6 +247,18 @@ dict_error() { # kind, file content, expected message part
 	[ "$output" = '["ARNGOV","IRN","051"]' ]
 }
 
+@test "a user's YAML lexicon names acts by a noun (ACT_ and JOINT_ synsets)" {
+	cat >"$T/my.yaml" <<-'Y'
+	synsets:
+	  ACT_172_ON: [embargo]
+	  JOINT_043: [summit]
+	Y
+	run --separate-stderr bash -c "$(declare -f rec); rec \"Canada's embargo on Peru hurt farmers last year.\" | af-events --lexicon '$T/my.yaml' | jq -c '[.events[] | select(.code == \"172\") | [.source.actor, .target.actor]]'"
+	[ "$output" = '[["CAN","PER"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile hosted a summit with Peru on Friday.' | af-events --lexicon '$T/my.yaml' | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'"
+	[ "$output" = '[["CHL","PER","043"]]' ]
+}
+
 @test "TABARI-style patterns with source and target markers" {
 	printf -- '--- FREE [066] ---\nFREE\n- + * FROM $ [066]\n' >"$T/v.txt"
 	printf 'ARNOR [ARN]\nGONDOR [GON]\n' >"$T/a.txt"
