@@ -72,13 +72,15 @@ static void mark_words(struct af_coder *c, const struct sent *s)
  * "launched a military campaign", "under pressure due to military defeat"): a chunk coded with
  * an agent's role alone ("---MIL") whose noun phrase in the parse has a singular head noun
  * after it, in no chunk, is left out (its words belong to no actor). A plural head names
- * people or states the modifier qualifies ("Muslim countries", "police officers"). */
+ * people or states the modifier qualifies ("Muslim countries", "police officers"). The chunk
+ * is flagged, so that it is no member of a list either ("criticized Russia and military
+ * cooperation with Syria" is about Russia alone). */
 static void drop_modifier_agents(struct af_coder *c, size_t ch0)
 {
 	if (!c->news || !c->parse.nnp)
 		return;
 	for (size_t k = ch0; k < c->nch; k++) {
-		const struct chunk *ch = &c->ch[k];
+		struct chunk *ch = &c->ch[k];
 		if (strncmp(ch->code, "---", 3) || ch->person || ch->pron || ch->b > c->parse.ntok)
 			continue;
 		int32_t np = c->parse.tok[ch->b - 1].np;
@@ -91,6 +93,7 @@ static void drop_modifier_agents(struct af_coder *c, size_t ch0)
 		for (size_t i = ch->a; i < ch->b; i++)
 			if (c->t[i].chunk == (int)k)
 				c->t[i].chunk = -1;
+		ch->dropped = 1; /* and no list member (ev_build_groups) */
 	}
 }
 

@@ -244,6 +244,7 @@ void af_coder_free(struct af_coder *c)
 	free(c->vclause);
 	free(c->want);
 	free(c->vcodable);
+	free(c->nom);
 	af_syntax_free(c->syn);
 	free(c->ed);
 	free(c->sd);
