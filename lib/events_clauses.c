@@ -278,6 +278,21 @@ static int finite_at(const struct af_coder *c, size_t i, size_t b)
 	return v->a == i && (kind == VF_ED || kind == VF_S || kind == VF_IRR);
 }
 
+/* "and" at token i, then an actor chunk (after determiners) and a finite verb right after it. */
+static int member_then_verb(const struct af_coder *c, size_t i, size_t b)
+{
+	if (i >= b || !ev_word_is(c, i, "AND"))
+		return 0;
+	i++;
+	while (i < b && (c->t[i].cls & W_DET))
+		i++;
+	while (i < b && c->t[i].chunk < 0 && i < b && ev_modifier(c, i))
+		i++;
+	if (i >= b || c->t[i].chunk < 0)
+		return 0;
+	return finite_at(c, c->ch[c->t[i].chunk].b, b);
+}
+
 /* Parenthetical clauses between two commas, which the subject and target searches of the
  * verbs outside them pass over (TABARI deletes short comma-delimited clauses for the same end):
  * a non-restrictive relative clause ("Pakistan, which has long backed the Taliban, condemned
@@ -341,8 +356,10 @@ void ev_mark_parens(struct af_coder *c, size_t a, size_t b)
 				         (k + 1 == j && (c->t[k].chunk >= 0 || (c->t[k].flags & AF_TF_CAP)));
 			}
 		}
-		/* an aside between a subject and its verb: the main clause's finite verb follows */
-		if ((!rel && !hedge && !attrib) || !finite_at(c, j + 1, b))
+		/* an aside between a subject and its verb: the main clause's finite verb follows, or
+		 * (a relative clause) the subject's next list member and then that verb ("A, who
+		 * leads the delegation, and B met C") */
+		if ((!rel && !hedge && !attrib) || !(finite_at(c, j + 1, b) || (rel && member_then_verb(c, j + 1, b))))
 			continue;
 		pid++;
 		for (size_t k = i; k < j; k++)

@@ -1,6 +1,7 @@
 /* syntax.c - the part-of-speech tagger and the chunker (af/syntax.h, docs/syntax.md).
  * The lemmatizer is in lib/syntax_lemma.c, the clause rules in lib/clause.c. */
 #include "af/syntax.h"
+#include "af/util.h"
 #include "af/data.h"
 #include "syntax_impl.h"
 #include "af/utf8.h"
@@ -610,8 +611,9 @@ static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
 	return c;
 }
 
+/* alt (NULL: not wanted) gets each word's second-best tag (its own tag for a dictionary word) */
 static void tag_infos(const struct af_syntax *m, struct af_parse *p, const struct af_syn_info *info, size_t n,
-                      uint8_t *tags)
+                      uint8_t *tags, uint8_t *alt)
 {
 	struct syn_cache *cache = cache_of(m, p);
 	uint32_t f[AF_SYN_MAXF];
@@ -619,6 +621,8 @@ static void tag_infos(const struct af_syntax *m, struct af_parse *p, const struc
 		int d = af_syn_map_get(&m->dict, af_syn_dictkey(&info[i]));
 		if (d >= 0) {
 			tags[i] = (uint8_t)d;
+			if (alt)
+				alt[i] = (uint8_t)d;
 			continue;
 		}
 		uint64_t key = mix(info[i].w, info[i].flags & AF_SYN_F_FIRST) | 1;
@@ -636,6 +640,13 @@ static void tag_infos(const struct af_syntax *m, struct af_parse *p, const struc
 			if (score[c] > score[best])
 				best = c;
 		tags[i] = (uint8_t)best;
+		if (alt) {
+			int second = best ? 0 : 1;
+			for (int c = 0; c < AF_SYN_NT; c++)
+				if (c != best && score[c] > score[second])
+					second = c;
+			alt[i] = (uint8_t)second;
+		}
 	}
 }
 
@@ -722,7 +733,15 @@ void af_syntax_tag(const struct af_syntax *m, struct af_parse *p, const struct a
 {
 	struct af_syn_info *info = infos_of(p, n);
 	infos_cached(m, p, w, n, info);
-	tag_infos(m, p, info, n, tags);
+	tag_infos(m, p, info, n, tags, NULL);
+}
+
+void af_syn_tag_alt(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w, size_t n,
+                    uint8_t *tags, uint8_t *alt)
+{
+	struct af_syn_info *info = infos_of(p, n);
+	infos_cached(m, p, w, n, info);
+	tag_infos(m, p, info, n, tags, alt);
 }
 
 void af_syntax_chunk(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w,
@@ -754,63 +773,76 @@ int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, con
 	return af_syntax_parse_some(m, text, len, toks, sents, NULL, p, err);
 }
 
-int af_syntax_parse_some(const struct af_syntax *m, const char *text, size_t len, const struct af_tokens *toks,
-                         const struct af_sentences *sents, const uint8_t *want, struct af_parse *p,
-                         struct af_error *err)
+/* Makes p->tok[0..n) as outside every sentence (tag SYM, chunk O, no NP, an empty lemma),
+ * clearing only what the last parse wrote (p->set) and the tokens never cleared before. */
+static void clear_toks(struct af_parse *p, size_t n)
 {
-	(void)len;
-	(void)err;
-	grow_toks(p, toks->n);
-	p->ntok = toks->n;
-	af_buf_reset(&p->lemmas);
-	for (size_t i = 0; i < toks->n; i++) {
-		p->tok[i] = (struct af_syn_tok){.tag = AF_POS_SYM, .chunk = AF_CH_O, .np = -1};
+	static const struct af_syn_tok none = {.tag = AF_POS_SYM, .chunk = AF_CH_O, .np = -1};
+	grow_toks(p, n);
+	for (size_t k = 0; k < p->nset; k++)
+		for (size_t i = p->set[2 * k]; i < p->set[2 * k + 1] && i < p->clean; i++)
+			p->tok[i] = none;
+	p->nset = 0;
+	for (; p->clean < n; p->clean++)
+		p->tok[p->clean] = none;
+}
+
+/* Records tokens [a, b) as written by this parse (cleared by the next). */
+static void mark_set(struct af_parse *p, size_t a, size_t b)
+{
+	if (p->nset && p->set[2 * p->nset - 1] == a) {
+		p->set[2 * p->nset - 1] = b;
+		return;
 	}
-	/* one sentence at a time: words, infos, tags, chunk classes in the work space */
-	for (size_t s = 0; s < sents->n; s++) {
-		size_t a = sents->v[s].tok_start, b = sents->v[s].tok_end, n = b - a;
-		if (b > toks->n || a > b) {
-			af_error_set(err, "sentence %zu out of range", s);
-			return -1;
-		}
-		if (want && want[s] != 1)
-			continue;
-		for (size_t i = a; i < b; i++)
-			p->tok[i].lemma_len = 1; /* lemmatized below */
-		size_t need = n * (sizeof(struct af_syn_info) + sizeof(struct af_syn_word) + 2) + 64;
-		if (p->cap_work * 8 < need) {
-			size_t c = p->cap_work ? p->cap_work : 256;
-			while (c * 8 < need)
-				c *= 2;
-			free(p->work);
-			p->work = af_malloc(c * 8);
-			p->cap_work = c;
-		}
-		struct af_syn_info *info = (struct af_syn_info *)p->work;
-		struct af_syn_word *w = (struct af_syn_word *)(info + n);
-		uint8_t *tags = (uint8_t *)(w + n), *cls = tags + n;
-		for (size_t i = 0; i < n; i++) {
-			w[i].s = text + toks->v[a + i].start;
-			w[i].len = toks->v[a + i].end - toks->v[a + i].start;
-		}
-		infos_cached(m, p, w, n, info);
-		tag_infos(m, p, info, n, tags);
-		chunk_infos(m, p, info, n, tags, cls);
-		for (size_t i = 0; i < n; i++) {
-			struct af_syn_tok *t = &p->tok[a + i];
-			t->tag = tags[i];
-			t->chunk = (uint8_t)af_syn_cls_type(cls[i]);
-			t->begin = (uint8_t)af_syn_cls_begin(cls[i]);
-		}
+	if (2 * p->nset + 2 > p->cap_set)
+		p->set = af_grow(p->set, &p->cap_set, 2 * p->nset + 2, sizeof *p->set);
+	p->set[2 * p->nset] = a;
+	p->set[2 * p->nset + 1] = b;
+	p->nset++;
+}
+
+/* Tokens [a, b) (b > a), one sentence of text: tags, chunks and lemmas. */
+static void parse_sentence(const struct af_syntax *m, const char *text, const struct af_tokens *toks, size_t a,
+                           size_t b, struct af_parse *p)
+{
+	size_t n = b - a;
+	size_t need = n * (sizeof(struct af_syn_info) + sizeof(struct af_syn_word) + 2) + 64;
+	if (p->cap_work * 8 < need) {
+		size_t c = p->cap_work ? p->cap_work : 256;
+		while (c * 8 < need)
+			c *= 2;
+		free(p->work);
+		p->work = af_malloc(c * 8);
+		p->cap_work = c;
 	}
-	for (size_t i = 0; i < toks->n; i++) {
+	struct af_syn_info *info = (struct af_syn_info *)p->work;
+	struct af_syn_word *w = (struct af_syn_word *)(info + n);
+	uint8_t *tags = (uint8_t *)(w + n), *cls = tags + n;
+	for (size_t i = 0; i < n; i++) {
+		w[i].s = text + toks->v[a + i].start;
+		w[i].len = toks->v[a + i].end - toks->v[a + i].start;
+	}
+	infos_cached(m, p, w, n, info);
+	tag_infos(m, p, info, n, tags, NULL);
+	chunk_infos(m, p, info, n, tags, cls);
+	for (size_t i = 0; i < n; i++) {
+		struct af_syn_tok *t = &p->tok[a + i];
+		t->tag = tags[i];
+		t->chunk = (uint8_t)af_syn_cls_type(cls[i]);
+		t->begin = (uint8_t)af_syn_cls_begin(cls[i]);
+	}
+}
+
+/* The lemmas of tokens [a, b) from their tags, appended to p->lemmas. */
+static void lemmatize_toks(const struct af_syntax *m, const char *text, const struct af_tokens *toks, size_t a,
+                           size_t b, struct af_parse *p)
+{
+	for (size_t i = a; i < b; i++) {
 		char lb[AF_SYN_WORDMAX];
 		const char *s = text + toks->v[i].start;
 		size_t n = toks->v[i].end - toks->v[i].start;
 		struct af_syn_tok *t = &p->tok[i];
 		t->lemma = (uint32_t)p->lemmas.len;
-		if (want && !t->lemma_len)
-			continue; /* a sentence not parsed: no lemma */
 		if (n >= AF_SYN_WORDMAX - 8) {
 			af_buf_add(&p->lemmas, s, n);
 			t->lemma_len = (uint32_t)n;
@@ -820,7 +852,39 @@ int af_syntax_parse_some(const struct af_syntax *m, const char *text, size_t len
 			t->lemma_len = (uint32_t)l;
 		}
 	}
-	af_parse_clauses(p, text, toks, sents);
+}
+
+int af_syntax_parse_some(const struct af_syntax *m, const char *text, size_t len, const struct af_tokens *toks,
+                         const struct af_sentences *sents, const uint8_t *want, struct af_parse *p,
+                         struct af_error *err)
+{
+	(void)len;
+	for (size_t s = 0; s < sents->n; s++)
+		if (sents->v[s].tok_end > toks->n || sents->v[s].tok_start > sents->v[s].tok_end) {
+			af_error_set(err, "sentence %zu out of range", s);
+			return -1;
+		}
+	clear_toks(p, toks->n);
+	p->ntok = toks->n;
+	af_buf_reset(&p->lemmas);
+	/* one sentence at a time: words, infos, tags, chunk classes in the work space; with
+	 * want, only the tokens of the sentences asked for are touched */
+	for (size_t s = 0; s < sents->n; s++) {
+		size_t a = sents->v[s].tok_start, b = sents->v[s].tok_end;
+		if (want && want[s] != 1)
+			continue;
+		if (b > a)
+			parse_sentence(m, text, toks, a, b, p);
+		if (want) {
+			lemmatize_toks(m, text, toks, a, b, p);
+			mark_set(p, a, b);
+		}
+	}
+	if (!want) { /* every token, those outside every sentence too */
+		lemmatize_toks(m, text, toks, 0, toks->n, p);
+		mark_set(p, 0, toks->n);
+	}
+	af_parse_clauses(p, text, toks, sents, want);
 	return 0;
 }
 
@@ -835,6 +899,7 @@ void af_parse_free(struct af_parse *p)
 	free(p->work);
 	free(p->units);
 	free(p->cache);
+	free(p->set);
 	memset(p, 0, sizeof *p);
 }
 
