@@ -664,6 +664,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		size_t nverb = events->n;
 		ev_code_nominal(c, a, b, sidx, events);
 		drop_light_verbs(events, s.first_event, nverb);
+		ev_assert_filter(c, a, b, sidx, events, s.first_event);
 	}
 	remember_person(c, ch0);
 }

@@ -326,4 +326,8 @@ void ev_select_init(struct af_coder *c);
 int ev_may_code(const struct af_coder *c, const struct af_evinput *in, size_t a, size_t b);
 int ev_parse_text(struct af_coder *c, const struct af_evinput *in, struct af_error *err);
 
+/* events_assert.c: the learned asserted-act filter (news conventions) over the events of
+ * sentence [a, b) from first on */
+void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events, size_t first);
+
 #endif
