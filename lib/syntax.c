@@ -611,8 +611,9 @@ static struct syn_cache *cache_of(const struct af_syntax *m, struct af_parse *p)
 	return c;
 }
 
+/* alt (NULL: not wanted) gets each word's second-best tag (its own tag for a dictionary word) */
 static void tag_infos(const struct af_syntax *m, struct af_parse *p, const struct af_syn_info *info, size_t n,
-                      uint8_t *tags)
+                      uint8_t *tags, uint8_t *alt)
 {
 	struct syn_cache *cache = cache_of(m, p);
 	uint32_t f[AF_SYN_MAXF];
@@ -620,6 +621,8 @@ static void tag_infos(const struct af_syntax *m, struct af_parse *p, const struc
 		int d = af_syn_map_get(&m->dict, af_syn_dictkey(&info[i]));
 		if (d >= 0) {
 			tags[i] = (uint8_t)d;
+			if (alt)
+				alt[i] = (uint8_t)d;
 			continue;
 		}
 		uint64_t key = mix(info[i].w, info[i].flags & AF_SYN_F_FIRST) | 1;
@@ -637,6 +640,13 @@ static void tag_infos(const struct af_syntax *m, struct af_parse *p, const struc
 			if (score[c] > score[best])
 				best = c;
 		tags[i] = (uint8_t)best;
+		if (alt) {
+			int second = best ? 0 : 1;
+			for (int c = 0; c < AF_SYN_NT; c++)
+				if (c != best && score[c] > score[second])
+					second = c;
+			alt[i] = (uint8_t)second;
+		}
 	}
 }
 
@@ -723,7 +733,15 @@ void af_syntax_tag(const struct af_syntax *m, struct af_parse *p, const struct a
 {
 	struct af_syn_info *info = infos_of(p, n);
 	infos_cached(m, p, w, n, info);
-	tag_infos(m, p, info, n, tags);
+	tag_infos(m, p, info, n, tags, NULL);
+}
+
+void af_syn_tag_alt(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w, size_t n,
+                    uint8_t *tags, uint8_t *alt)
+{
+	struct af_syn_info *info = infos_of(p, n);
+	infos_cached(m, p, w, n, info);
+	tag_infos(m, p, info, n, tags, alt);
 }
 
 void af_syntax_chunk(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w,
@@ -805,7 +823,7 @@ static void parse_sentence(const struct af_syntax *m, const char *text, const st
 		w[i].len = toks->v[a + i].end - toks->v[a + i].start;
 	}
 	infos_cached(m, p, w, n, info);
-	tag_infos(m, p, info, n, tags);
+	tag_infos(m, p, info, n, tags, NULL);
 	chunk_infos(m, p, info, n, tags, cls);
 	for (size_t i = 0; i < n; i++) {
 		struct af_syn_tok *t = &p->tok[a + i];
