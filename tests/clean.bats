@@ -506,3 +506,22 @@ $q"
 	run -78 af-clean --model "$T/bad.yaml" "$T/a.txt"
 	[[ "$output" == *"unknown feature 'no_such_feature'"* ]] || fail "$output"
 }
+
+@test "--features opens with the feature names: the model file's sections name the same features in the same order" {
+	af-clean --features "$T/f.jsonl" </dev/null
+	head -1 "$T/f.jsonl" >"$T/head.json"
+	python3 - "$T/head.json" "$TOP/data/clean-model.yaml" <<'PY'
+import json, sys
+head = json.load(open(sys.argv[1]))
+sections, cur = {}, None
+for line in open(sys.argv[2]):
+    if line.rstrip().endswith(":") and not line.startswith(" "):
+        cur = sections.setdefault(line.strip()[:-1], [])
+    elif line.startswith("  ") and cur is not None:
+        cur.append(line.split(":")[0].strip())
+for key, sec in (("names", "features"), ("smooth_names", "smoothing"), ("title_names", "title")):
+    assert head[key] == sections[sec], (key, head[key], sections[sec])
+PY
+	# scripts/train-clean takes its names from that line, not from a copy of its own
+	run ! grep -q '"date_share"\|"rule_log_words"\|"box_2"' "$TOP/scripts/train-clean"
+}
