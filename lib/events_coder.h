@@ -167,6 +167,7 @@ struct af_coder {
 	int sd_valid;
 	const char *last_person_canon;
 	char last_person_code[64];
+	char last_country[4]; /* the last country named before the sentence ("" none): "the country" */
 };
 
 /* The record's DATE entities (af-entities ran upstream): code points and value. */
@@ -247,6 +248,8 @@ size_t ev_chunk_text_start(const struct af_coder *c, const struct chunk *ch, siz
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a);
 void ev_titled_people(struct af_coder *c, size_t ch0);
 void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
+void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
+int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);
@@ -322,5 +325,9 @@ void ev_nominal_init(struct af_coder *c); /* c->nom from the dictionary's synset
 void ev_select_init(struct af_coder *c);
 int ev_may_code(const struct af_coder *c, const struct af_evinput *in, size_t a, size_t b);
 int ev_parse_text(struct af_coder *c, const struct af_evinput *in, struct af_error *err);
+
+/* events_assert.c: the learned asserted-act filter (news conventions) over the events of
+ * sentence [a, b) from first on */
+void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events, size_t first);
 
 #endif

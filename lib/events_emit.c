@@ -491,15 +491,100 @@ static int chunk_near(const struct af_coder *c, size_t k, size_t b)
 	return k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k ? c->t[k].chunk : -1;
 }
 
-/* An act named by the noun at i (an ACT_ synset): its actor the chunk before it ("U.S. sanctions",
- * "Iran's invasion") or after "of" ("the withdrawal of U.S. troops from"), its target after
- * the act's preposition. 1 when the noun is one of them. */
+/* English nominalising suffixes and what the verb's base form ends in instead: "condemnation"
+ * condemn, "invasion" invade, "withdrawal" withdraw, "denial" deny, "criticism" criticize,
+ * "agreement" agree, "interference" interfere, "seizure" seize, "threat" threaten, "visit" visit. */
+static const char *const nom_suffix[][2] = {
+	{"", ""},       {"", "EN"},     {"ATION", ""},  {"ATION", "E"}, {"ICATION", "Y"}, {"ION", ""},
+	{"ION", "E"},   {"SION", "DE"}, {"SION", "D"},  {"SSION", "T"}, {"AL", ""},       {"AL", "E"},
+	{"IAL", "Y"},   {"MENT", ""},   {"ANCE", ""},   {"ANCE", "E"},  {"ENCE", "E"},    {"ISM", "IZE"},
+	{"ISM", "ISE"}, {"URE", "E"},   {"ING", ""},    {"ING", "E"},
+};
+
+/* The one-word verb of the dictionaries whose noun the word at token i is (nom_suffix, singular
+ * or plural, but not the verb's own form plus -s): its base form's index in d->forms, -1. Speech verbs ("statement") are left out:
+ * a statement is an event only when it is about a target (the news guidelines). */
+static int derived_verb(const struct af_coder *c, size_t i)
+{
+	const struct af_evdict *d = c->d;
+	const struct af_token *k = &c->toks.v[i];
+	size_t n = k->end - k->start;
+	char w[48], cand[56];
+	if (c->t[i].kind != AF_TOK_WORD || n < 4 || n >= sizeof w)
+		return -1;
+	for (size_t j = 0; j < n; j++)
+		w[j] = (char)toupper((unsigned char)c->text[k->start + j]);
+	w[n] = 0;
+	for (int plural = 0; plural < 2; plural++) {
+		if (plural && (n < 5 || w[n - 1] != 'S' || w[n - 2] == 'S'))
+			break;
+		size_t m = n - (size_t)plural;
+		for (size_t r = 0; r < sizeof nom_suffix / sizeof nom_suffix[0]; r++) {
+			size_t sl = strlen(nom_suffix[r][0]);
+			if (m < sl + 3 || memcmp(w + m - sl, nom_suffix[r][0], sl) || (plural && r == 0))
+				continue; /* a plural that is a verb's base form plus -s names things ("forces") */
+			int l = snprintf(cand, sizeof cand, "%.*s%s", (int)(m - sl), w, nom_suffix[r][1]);
+			int id = ev_wtab_get(&d->w, cand, (size_t)l);
+			if (id < 0 || (size_t)id >= d->formheadcap || ev_flag(d->speech, d->speechcap, id))
+				continue;
+			for (int f = d->formhead[id]; f >= 0; f = d->forms[f].next)
+				if (d->forms[f].kind == VF_BASE && d->verbs[d->forms[f].verb].nwords == 1)
+					return f;
+		}
+	}
+	return -1;
+}
+
+/* The code of the act the word at i names through its verb (derived_verb), into code (size
+ * 12): the verb's own code when it is one of conflict, roots 11-20 (an act stated as a noun;
+ * cooperation named by a noun is mostly a topic or a state: "relations", "cooperation"); 0. */
+static int derived_act_code(const struct af_coder *c, size_t i, char *code)
+{
+	int f = derived_verb(c, i);
+	if (f < 0)
+		return 0;
+	struct vgroup v = {.head = i, .form = f, .subj = -1, .mword = -1};
+	const char *vc, *pc;
+	ev_verb_codes(c, &v, &vc, &pc);
+	if (!isdigit((unsigned char)vc[0]) || !isdigit((unsigned char)vc[1]) || vc[0] == '0' || (vc[0] == '1' && vc[1] == '0'))
+		return 0;
+	snprintf(code, 12, "%s", vc);
+	return 1;
+}
+
+/* derived_act_code for a common noun of the parse at i that no JOINT_ synset or actor
+ * dictionary holds ("forces" names a participant) */
+static int derived_code(const struct af_coder *c, size_t i, size_t b, char *code)
+{
+	size_t k0 = 0, len;
+	int actor, agent;
+	return af_pos_is_noun(c->t[i].tag) && c->t[i].tag != AF_POS_NNP && c->t[i].tag != AF_POS_NNPS &&
+	       nominal_at(c, i, b, 1, &k0, &len) < 0 && !ev_match_phrase(c, i, b, &actor, &agent) &&
+	       derived_act_code(c, i, code);
+}
+
+/* Prepositions whose object is the target of an act a derived noun names ("Iran's
+ * condemnation of", "attacks against", "aid to", "support for", "pressure on"). */
+static int target_prep(const struct af_coder *c, size_t j)
+{
+	static const char *const preps[] = {"OF", "ON", "AGAINST", "TO", "TOWARD", "TOWARDS", "WITH", "FOR", "FROM"};
+	for (size_t q = 0; q < sizeof preps / sizeof preps[0]; q++)
+		if (ev_word_is(c, j, preps[q]))
+			return 1;
+	return 0;
+}
+
+/* An act named by the noun at i (an ACT_ synset, else a noun of a dictionary verb:
+ * derived_code): its actor the chunk before it ("U.S. sanctions", "Iran's invasion") or after
+ * "of" ("the withdrawal of U.S. troops from") or "by" after the target ("the invasion of Iraq
+ * by the United States"), its target after the act's preposition. 1 when the noun is one. */
 static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, struct af_events *events,
                     size_t first)
 {
-	size_t k0 = 0, len = 0;
+	size_t k0 = 0, len = 1;
+	char dcode[12];
 	int n = nominal_at(c, i, b, 0, &k0, &len);
-	if (n < 0)
+	if (n < 0 && !derived_code(c, i, b, dcode))
 		return 0;
 	int src = -1, tgt = -1;
 	size_t k = i;
@@ -510,12 +595,16 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	if (k > a && c->t[k - 1].chunk >= 0)
 		src = c->t[k - 1].chunk;
 	size_t j = i + len;
-	if (src < 0 && j < b && ev_word_is(c, j, "OF") && c->nom[n].prep != c->t[j].id) {
-		src = chunk_near(c, j + 1, b);
-		j = src >= 0 ? c->ch[src].b : b;
+	if (src < 0 && j < b && ev_word_is(c, j, "OF") && (n < 0 || c->nom[n].prep != c->t[j].id)) {
+		int of = chunk_near(c, j + 1, b);
+		size_t e = of >= 0 ? c->ch[of].b : b;
+		if (n >= 0 || (e < b && !ev_word_is(c, e, "OF") && target_prep(c, e))) {
+			src = of;
+			j = e;
+		}
 	}
 	/* the entry of these nouns whose preposition follows ("sanctions on" or "sanctions against") */
-	for (size_t q = 0; j < b;) {
+	for (size_t q = 0; n >= 0 && j < b;) {
 		int m = nominal_at(c, i, b, 0, &q, &len);
 		if (m < 0)
 			break;
@@ -525,7 +614,17 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 			break;
 		}
 	}
+	if (n < 0 && j < b && target_prep(c, j)) {
+		tgt = chunk_near(c, j + 1, b);
+		size_t e = tgt >= 0 ? c->ch[tgt].b : b;
+		if (src < 0 && e + 1 < b && ev_word_is(c, e, "BY"))
+			src = chunk_near(c, e + 1, b);
+	}
 	if (src < 0 || tgt < 0 || !c->ch[src].code[0] || !c->ch[tgt].code[0] || !strcmp(c->ch[src].code, c->ch[tgt].code))
+		return 1;
+	/* an agent's word alone before a derived noun says what kind of act it is ("military
+	 * threats", "terrorist attacks"), not who did it */
+	if (n < 0 && c->ch[src].b <= i && !strncmp(c->ch[src].code, "---", 3))
 		return 1;
 	/* the object of a coded demand, appeal or intent is what is asked for, not an act ("called
 	 * for the withdrawal of"); the object of a comment is one ("condemned the Saudi attacks
@@ -541,11 +640,12 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 			break;
 		}
 	}
-	if (have_event(events, first, c->nom[n].code, c->ch[src].code, c->ch[tgt].code))
+	const char *code = n >= 0 ? c->nom[n].code : dcode;
+	if (have_event(events, first, code, c->ch[src].code, c->ch[tgt].code))
 		return 1;
 	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
 	struct emit em = {.events = events, .sentence = sidx};
-	ev_emit_event(c, &em, &v, c->nom[n].code, src, c->ch[src].code, tgt, c->ch[tgt].code, 0, -1);
+	ev_emit_event(c, &em, &v, code, src, c->ch[src].code, tgt, c->ch[tgt].code, 0, -1);
 	return 1;
 }
 
@@ -554,7 +654,8 @@ int ev_act_noun(const struct af_coder *c, size_t i)
 	for (size_t n = 0; n < c->nnom; n++)
 		if (ev_syn_match(c, c->nom[n].syn, i, c->toks.n))
 			return 1;
-	return 0;
+	char code[12];
+	return derived_act_code(c, i, code);
 }
 
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
