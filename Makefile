@@ -194,12 +194,13 @@ eval-events: all
 eval-syntax: all
 	@bench/eval-syntax
 
-# retrain data/ner.bin, data/syntax.bin and data/clean-model.yaml from ../shared/data
+# retrain data/ner.bin, data/syntax.bin, data/clean-model.yaml and data/events-assert.yaml from ../shared/data
 # (reproducible: same data and seed, same bytes)
 model: all $(BUILD)/train-lr
 	@scripts/train-model
 	@scripts/train-syntax
 	@scripts/train-clean
+	@scripts/train-events-assert
 
 $(BUILD)/train-lr: scripts/train-lr.c
 	@mkdir -p $(@D)

@@ -963,16 +963,20 @@ static void drop_joined(struct af_parse *p, size_t cl0)
 }
 
 void af_parse_clauses(struct af_parse *p, const char *text, const struct af_tokens *toks,
-                      const struct af_sentences *sents)
+                      const struct af_sentences *sents, const uint8_t *want)
 {
 	p->nnp = p->nobjs = p->npps = p->ncl = 0;
 	int32_t next_list = 0;
-	for (size_t i = 0; i < p->ntok; i++)
-		p->tok[i].np = -1;
+	if (!want)
+		for (size_t i = 0; i < p->ntok; i++)
+			p->tok[i].np = -1;
 	for (size_t s = 0; s < sents->n; s++) {
 		size_t a = sents->v[s].tok_start, b = sents->v[s].tok_end;
-		if (b > p->ntok || a >= b)
+		if (b > p->ntok || a >= b || (want && want[s] != 1))
 			continue;
+		if (want) /* the other tokens were left outside every NP (af_syntax_parse_some) */
+			for (size_t i = a; i < b; i++)
+				p->tok[i].np = -1;
 		struct sent x = {p, NULL, 0, s, a, b, p->ncl, 0};
 		x.n = make_units(p, s, a, b);
 		x.u = p->units;

@@ -297,6 +297,25 @@ void af_cleaner_features(struct af_cleaner *c, FILE *out, const char *page)
 	c->page = page;
 }
 
+static void write_names(FILE *f, const char *key, const char *const *names, int n)
+{
+	fprintf(f, "\"%s\":[", key);
+	for (int k = 0; k < n; k++)
+		fprintf(f, "%s\"%s\"", k ? "," : "", names[k]);
+	fprintf(f, "]");
+}
+
+void af_cleaner_feature_names(FILE *out)
+{
+	fprintf(out, "{");
+	write_names(out, "names", feature_names, CL_NFEAT);
+	fprintf(out, ",");
+	write_names(out, "smooth_names", smooth_names, CL_NSMOOTH);
+	fprintf(out, ",");
+	write_names(out, "title_names", cl_title_names, CL_NTITLE);
+	fprintf(out, "}\n");
+}
+
 /* one JSON line a block: the page, the block's index, kind, text and features */
 void cl_write_features(const struct doc *d, size_t i, const double *x)
 {

@@ -14,14 +14,22 @@
 
 /* ---- words ---- */
 
+/* toupper in the C locale (no af tool sets another), without its call */
+static inline int upper(unsigned char ch)
+{
+	return ch >= 'a' && ch <= 'z' ? ch - ('a' - 'A') : ch;
+}
+
 int ev_word_is(const struct af_coder *c, size_t i, const char *w)
 {
 	const struct af_token *k = &c->toks.v[i];
 	size_t n = k->end - k->start;
+	if (n && upper((unsigned char)c->text[k->start]) != w[0])
+		return 0; /* the first letter first: most calls are a word against a list of others */
 	if (n != strlen(w))
 		return 0;
 	for (size_t j = 0; j < n; j++)
-		if (toupper((unsigned char)c->text[k->start + j]) != w[j])
+		if (upper((unsigned char)c->text[k->start + j]) != w[j])
 			return 0;
 	return 1;
 }
@@ -515,12 +523,47 @@ static void absorb_apposition(struct af_coder *c, size_t i, int h)
 	ch->group = host->group;
 	if (g->b < ch->b)
 		g->b = ch->b;
-	int host_real = host->code[0] && strncmp(host->code, "---", 3);
-	int real = ch->code[0] && strncmp(ch->code, "---", 3);
+	int host_real = ev_real_code(host->code);
+	int real = ev_real_code(ch->code);
 	if ((real && !host_real) || (!host->code[0] && ch->code[0])) {
 		memcpy(host->code, ch->code, sizeof host->code);
 		memcpy(host->base, ch->base, sizeof host->base);
 	}
+}
+
+/* "as well as" at token j (before token s): a list's conjunction ("thanked A as well as B"). */
+static int as_well_as(const struct af_coder *c, size_t j, size_t s)
+{
+	return j + 3 <= s && ev_word_is(c, j, "AS") && ev_word_is(c, j + 1, "WELL") && ev_word_is(c, j + 2, "AS");
+}
+
+/* news: "A, who leads the delegation, and B met C": chunk i after ", and" (or "and") that
+ * closes a relative clause opened by ", who" (which, whose, whom) right after member chunk h
+ * of this sentence is h's list's next member. h's group, else -1. */
+static int after_relative(const struct af_coder *c, size_t first_chunk, size_t i, size_t a)
+{
+	size_t s = ev_chunk_text_start(c, &c->ch[i], a);
+	while (s > a && (c->t[s - 1].cls & W_DET))
+		s--;
+	if (s < a + 4 || !ev_word_is(c, s - 1, "AND") || !ev_is_comma(c, s - 2))
+		return -1;
+	int words = 0;
+	for (size_t k = s - 2; k-- > a && words <= PAREN_MAX;) {
+		if (c->t[k].boundary || ev_is_comma(c, k) || ev_word_is(c, k, "AND"))
+			return -1;
+		if (is_word(&c->t[k]))
+			words++;
+		if (!(ev_word_is(c, k, "WHO") || ev_word_is(c, k, "WHICH") || ev_word_is(c, k, "WHOSE") ||
+		      ev_word_is(c, k, "WHOM")))
+			continue;
+		if (k < a + 2 || !ev_is_comma(c, k - 1) || c->t[k - 2].chunk < (int)first_chunk)
+			return -1;
+		const struct chunk *h = &c->ch[c->t[k - 2].chunk];
+		if (h->b != k - 1 || h->group < 0 || c->gr[h->group].n >= MAX_MEMBERS)
+			return -1;
+		return h->group;
+	}
+	return -1;
 }
 
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
@@ -529,6 +572,8 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 	for (size_t i = first_chunk; i < c->nch; i++) {
 		struct chunk *ch = &c->ch[i];
 		int joined = 0;
+		if (ch->dropped)
+			continue; /* names no actor: in no group (drop_modifier_agents) */
 		int host = c->news ? appos_host(c, first_chunk, i) : -1;
 		if (host >= 0) {
 			absorb_apposition(c, i, host);
@@ -538,11 +583,13 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 			struct chunk *pv = &c->ch[i - 1];
 			size_t s = ev_chunk_text_start(c, ch, a);
 			size_t j = pv->b;
-			int conj = 0, comma = 0, other = 0;
+			int conj = 0, comma = 0, other = 0, extra = 0;
 			for (; j < s; j++) {
 				const struct tok *t = &c->t[j];
 				if ((t->cls & W_CONJ) && !ev_word_is(c, j, "BUT") && !ev_word_is(c, j, "YET") && !ev_word_is(c, j, "SO"))
 					conj++; /* "A and B", "A or B"; "A, but B" and "A, so B" join clauses */
+				else if (as_well_as(c, j, s))
+					conj++, j += 2, extra += 2;
 				else if (t->kind == AF_TOK_PUNCT && c->text[c->toks.v[j].start] == ',')
 					comma++;
 				else if (t->cls & W_DET)
@@ -551,18 +598,18 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 					other++;
 			}
 			/* "A, B and C"; an apposition "A, the state's foe," has no actor of its own */
-			if (!other && (conj || (comma == 1 && ch->code[0] && strncmp(ch->code, "---", 3))) &&
-			    pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && s - pv->b <= 3)
+			if (!other && (conj || (comma == 1 && ev_real_code(ch->code))) &&
+			    pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && s - pv->b <= 3 + (size_t)extra)
 				joined = 1;
-			if (!other && comma == 1 && !conj && !(ch->code[0] && strncmp(ch->code, "---", 3)))
+			if (!other && comma == 1 && !conj && !ev_real_code(ch->code))
 				joined = 0;
 			/* "During his visit to Tehran, Zarif said": no list when the parse has the second
 			 * phrase as its clause's subject and the first in no list with it */
 			if (joined && !conj && comma_subject(c, pv, ch))
 				joined = 0;
 			/* "Ithilen's sheep and goats of Gondor": two noun phrases, each with its actor */
-			if (!joined && pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && ch->code[0] &&
-			    strncmp(ch->code, "---", 3) && pv->code[0] && strncmp(pv->code, "---", 3)) {
+			if (!joined && pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && ev_real_code(ch->code) &&
+			    ev_real_code(pv->code)) {
 				size_t k = pv->b;
 				int nm = 0, nm2 = 0, ok2 = 0;
 				if (k < s && (c->t[k].cls & W_POSS))
@@ -588,16 +635,25 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 					break;
 			}
 		}
+		int jg = c->news ? after_relative(c, first_chunk, i, a) : -1;
+		if (jg >= 0) {
+			/* a new group of A's members and B: A alone stays the relative clause's subject */
+			c->gr = af_grow(c->gr, &c->grcap, c->ngr + 1, sizeof *c->gr);
+			c->gr[c->ngr] = c->gr[jg];
+			jg = (int)c->ngr++;
+			joined = 1;
+		} else if (joined)
+			jg = c->ch[i - 1].group;
 		if (joined) {
-			struct group *g = &c->gr[c->ch[i - 1].group];
+			struct group *g = &c->gr[jg];
 			struct chunk *head = &c->ch[g->members[0]];
-			if (head->linked && !ch->nag && ch->code[0] && strncmp(ch->code, "---", 3)) {
+			if (head->linked && !ch->nag && ev_real_code(ch->code)) {
 				for (int k = 0; k < head->nag; k++)
 					append_agent(ch->code, sizeof ch->code, head->ag[k]);
 			}
 			g->members[g->n++] = (int)i;
 			g->b = ch->b;
-			ch->group = c->ch[i - 1].group;
+			ch->group = jg;
 			continue;
 		}
 		c->gr = af_grow(c->gr, &c->grcap, c->ngr + 1, sizeof *c->gr);
@@ -626,13 +682,13 @@ void ev_titled_people(struct af_coder *c, size_t ch0)
 			continue;
 		/* a person the dictionaries do not know takes the code of an earlier mention of the
 		 * same person ("Josep Borrell" IGOEUREEC ... "Borrell") */
-		int uncoded = !ch->code[0] || !strncmp(ch->code, "---", 3);
+		int uncoded = !ev_real_code(ch->code);
 		for (size_t j = k, n = 0; j-- > 0 && n < 4096; n++) {
 			const struct chunk *t = &c->ch[j];
-			if (!(t->titled || (uncoded && t->person && !t->pron && t->code[0] && strncmp(t->code, "---", 3))) ||
+			if (!(t->titled || (uncoded && t->person && !t->pron && ev_real_code(t->code))) ||
 			    !t->canonical || strcasecmp(t->canonical, ch->canonical))
 				continue;
-			if (ch->code[0] && strncmp(ch->code, "---", 3) && strncmp(ch->code, t->code, 3))
+			if (ev_real_code(ch->code) && strncmp(ch->code, t->code, 3))
 				break; /* the title's country is not the person's: keep their own code */
 			snprintf(ch->code, sizeof ch->code, "%s", t->code);
 			snprintf(ch->base, sizeof ch->base, "%s", t->base);
@@ -673,6 +729,53 @@ void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b)
 		ch->person = 1;
 		ch->pron = 1;
 		c->t[i].chunk = ci;
+	}
+}
+
+/* Does chunk ch name a country as such ("Iran", "Afghanistan's"): a bare three-letter code of
+ * its own, no person, no organisation, no agent's role ("U.S. forces" is USAMIL)? */
+int ev_country_mention(const struct chunk *ch)
+{
+	const char *k = ch->code;
+	return !ch->person && !ch->pron && !ch->dropped && strlen(k) == 3 && isupper((unsigned char)k[0]) &&
+	       isupper((unsigned char)k[1]) && isupper((unsigned char)k[2]) && strcmp(k, "IGO") && strcmp(k, "NGO");
+}
+
+/* news: "the country" names the last country named before it in its sentence (chunks from
+ * ch0 on, not yet in text order; not in its own clause's subject), else the first named in the
+ * last sentence that named one ("Pakistan accused India. The country also ...": PAK), coded as
+ * that country. */
+void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b)
+{
+	size_t nown = c->nch;
+	for (size_t i = a; i + 1 < b; i++) {
+		if (c->t[i].chunk >= 0 || c->t[i + 1].chunk >= 0 || !ev_word_is(c, i, "THE") ||
+		    !ev_word_is(c, i + 1, "COUNTRY"))
+			continue;
+		/* not the subject of its own clause ("U.S. forces left the country") */
+		size_t sa = 0, sb = 0;
+		int32_t np = i + 1 < c->parse.ntok ? c->parse.tok[i + 1].np : -1;
+		if (np >= 0 && c->parse.np[np].clause >= 0 && c->parse.cl[c->parse.np[np].clause].subj >= 0) {
+			const struct af_syn_np *sn = &c->parse.np[c->parse.cl[c->parse.np[np].clause].subj];
+			sa = sn->start;
+			sb = sn->end;
+		}
+		const char *code = c->last_country;
+		size_t last = 0;
+		for (size_t k = ch0; k < nown; k++)
+			if (ev_country_mention(&c->ch[k]) && c->ch[k].b <= i && c->ch[k].b > last &&
+			    !(c->ch[k].a >= sa && c->ch[k].b <= sb)) {
+				last = c->ch[k].b;
+				code = c->ch[k].code;
+			}
+		if (!code[0])
+			continue;
+		int ci = new_chunk(c, i, i + 2);
+		struct chunk *ch = &c->ch[ci];
+		snprintf(ch->code, sizeof ch->code, "%s", code);
+		snprintf(ch->base, sizeof ch->base, "%s", code);
+		ch->pron = 1;
+		c->t[i].chunk = c->t[i + 1].chunk = ci;
 	}
 }
 

@@ -4,7 +4,8 @@
  * events_actors.c actor phrases, chunks, compound groups, entities, pronouns, dates
  * events_verbs.c  verb groups and the dictionaries' patterns around them
  * events_clauses.c subjects, targets, parenthetical clauses, what is an event
- * events_emit.c   events into the typed af_events, places, nominal events */
+ * events_emit.c   events into the typed af_events, places, nominal events
+ * events_setup.c  closed-class words, verb blocks, pattern signatures; af_coder_new/free */
 #ifndef AF_EVENTS_CODER_H
 #define AF_EVENTS_CODER_H
 
@@ -72,6 +73,7 @@ struct chunk {
 	int nag, linked;
 	int npartial; /* extra members from "A/B" codes */
 	char partial[4][64];
+	int dropped; /* names no actor (an agent's word modifying a noun): in no group */
 };
 
 struct group {
@@ -98,6 +100,14 @@ struct vgroup {
 	                * ("Before heading to Russia, X said", "..., welcoming the agreement") */
 };
 
+/* A noun naming an act (data/events.yaml's synsets JOINT_<code>, ACT_<code>_<PREP>). */
+struct ev_nominal {
+	int syn;      /* its nouns' synset */
+	char code[8]; /* the act's CAMEO code */
+	int joint;    /* done together (JOINT_), else done to the target after prep (ACT_) */
+	int prep;     /* ACT_: the preposition's word id */
+};
+
 struct af_coder {
 	const struct af_evdict *d;
 	size_t dl_end; /* tokens [0, dl_end) are the dateline ("TEHRAN –"): never actors */
@@ -115,6 +125,8 @@ struct af_coder {
 	int all_sentences;       /* parse and code every sentence (AF_EVENTS_ALL_SENTENCES) */
 	int syn_praise, syn_blame, syn_undergo; /* synsets PRAISE_WORD, BLAME_WORD and UNDERGO_VERB
 	                                         * (ev_code_evaluations), -1 */
+	struct ev_nominal *nom;  /* the nouns naming acts (ev_nominal_init) */
+	size_t nnom;
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;
@@ -155,6 +167,7 @@ struct af_coder {
 	int sd_valid;
 	const char *last_person_canon;
 	char last_person_code[64];
+	char last_country[4]; /* the last country named before the sentence ("" none): "the country" */
 };
 
 /* The record's DATE entities (af-entities ran upstream): code points and value. */
@@ -202,6 +215,13 @@ static inline int is_word(const struct tok *t)
 	return t->kind == AF_TOK_WORD || t->kind == AF_TOK_NUMBER;
 }
 
+/* Does an actor code name an actor of its own (a country, group or organisation: "IRN",
+ * "IGOUNO"), not only an agent's role ("---MIL") or nothing? */
+static inline int ev_real_code(const char *k)
+{
+	return k[0] && strncmp(k, "---", 3);
+}
+
 /* Is token i's word, or the coder's word id (upper case), in English's class k? */
 static inline int ev_word_in(const struct af_coder *c, size_t i, enum af_en_class k)
 {
@@ -228,6 +248,8 @@ size_t ev_chunk_text_start(const struct af_coder *c, const struct chunk *ch, siz
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a);
 void ev_titled_people(struct af_coder *c, size_t ch0);
 void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
+void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
+int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);
@@ -297,10 +319,15 @@ size_t ev_find_places(struct af_coder *c, size_t a, size_t b, const struct af_me
 void ev_place(const struct af_coder *c, struct af_events *ev, const struct place *p, struct af_ev_place *out);
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events);
 int ev_act_noun(const struct af_coder *c, size_t i); /* a noun ev_code_nominal reads at token i */
+void ev_nominal_init(struct af_coder *c); /* c->nom from the dictionary's synsets */
 
 /* events_parse.c: which sentences are parsed and coded, and their parse */
 void ev_select_init(struct af_coder *c);
 int ev_may_code(const struct af_coder *c, const struct af_evinput *in, size_t a, size_t b);
 int ev_parse_text(struct af_coder *c, const struct af_evinput *in, struct af_error *err);
+
+/* events_assert.c: the learned asserted-act filter (news conventions) over the events of
+ * sentence [a, b) from first on */
+void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events, size_t first);
 
 #endif

@@ -221,7 +221,7 @@ int ev_group_has_real(const struct af_coder *c, int g)
 		return 0;
 	for (int i = 0; i < c->gr[g].n; i++) {
 		const struct chunk *ch = &c->ch[c->gr[g].members[i]];
-		if (ch->code[0] && strncmp(ch->code, "---", 3))
+		if (ev_real_code(ch->code))
 			return 1;
 	}
 	return 0;
@@ -371,25 +371,49 @@ void ev_place(const struct af_coder *c, struct af_events *ev, const struct place
 
 /* ---- nominal events: "in a meeting with X", "talks between X and Y" ---- */
 
-static const struct {
-	const char *noun;
-	const char *code;
-} nominal[] = {
-	{"MEETING", "040"}, {"MEETINGS", "040"}, {"TALKS", "040"}, {"CONVERSATION", "040"},
-	{"DISCUSSIONS", "040"}, {"CONSULTATIONS", "040"}, {"NEGOTIATIONS", "046"}, {"VISIT", "042"},
-	{"AGREEMENT", "057"}, {"ACCORD", "057"}, {"DEAL", "057"}, {"TREATY", "057"},
-};
+/* The nouns that name acts: data/events.yaml's synsets JOINT_<code> (done together: "talks
+ * with X", "talks between X and Y") and ACT_<code>_<PREP> (done to a target after PREP: "U.S.
+ * sanctions against Iran", "the Soviet invasion of Afghanistan"), read once into c->nom. */
+void ev_nominal_init(struct af_coder *c)
+{
+	const struct af_evdict *d = c->d;
+	free(c->nom);
+	c->nom = NULL;
+	c->nnom = 0;
+	size_t cap = 0;
+	for (size_t i = 0; i < d->nsyns; i++) {
+		const char *name = d->syns[i].name, *p;
+		int joint = !strncmp(name, "JOINT_", 6);
+		if (!joint && strncmp(name, "ACT_", 4))
+			continue;
+		p = name + (joint ? 6 : 4);
+		size_t n = strspn(p, "0123456789");
+		struct ev_nominal m = {.syn = (int)i, .joint = joint, .prep = -1};
+		if (n < 3 || n > 4 || (joint ? p[n] != 0 : p[n] != '_' || !p[n + 1]))
+			continue; /* not of the form: an ordinary synset */
+		memcpy(m.code, p, n);
+		if (!joint && (m.prep = ev_wtab_get(&d->w, p + n + 1, strlen(p + n + 1))) < 0)
+			continue; /* a preposition no dictionary word has: never in a text */
+		c->nom = af_grow(c->nom, &cap, c->nnom + 1, sizeof *c->nom);
+		c->nom[c->nnom++] = m;
+	}
+}
 
-/* Acts named by a noun whose actor stands before it and whose target follows a preposition:
- * "the Soviet invasion of Afghanistan", "U.S. sanctions against Iran", "the withdrawal of U.S.
- * troops from Afghanistan" (the actor after "of", the target after "from"). */
-static const struct {
-	const char *noun, *prep, *code;
-} acts[] = {
-	{"INVASION", "OF", "192"}, {"OCCUPATION", "OF", "192"}, {"SANCTIONS", "AGAINST", "163"},
-	{"SANCTIONS", "ON", "163"}, {"ATTACK", "ON", "190"}, {"ATTACKS", "ON", "190"},
-	{"ATTACK", "AGAINST", "190"}, {"ATTACKS", "AGAINST", "190"}, {"WITHDRAWAL", "FROM", "0874"},
-};
+/* The nominal entry from *k on whose nouns stand at token i (of the kind joint), its noun's
+ * length in *len; -1 when none. *k is advanced past it, so a caller can ask again. */
+static int nominal_at(const struct af_coder *c, size_t i, size_t b, int joint, size_t *k, size_t *len)
+{
+	for (; *k < c->nnom; (*k)++) {
+		if (c->nom[*k].joint != joint)
+			continue;
+		size_t n = ev_syn_match(c, c->nom[*k].syn, i, b);
+		if (n) {
+			*len = n;
+			return (int)(*k)++;
+		}
+	}
+	return -1;
+}
 
 /* Is there an event of this root between these actor codes in the sentence already? */
 /* The same actor for one event per dyad: equal codes, or one the other with a role added
@@ -467,17 +491,100 @@ static int chunk_near(const struct af_coder *c, size_t k, size_t b)
 	return k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k ? c->t[k].chunk : -1;
 }
 
-/* An act named by the noun at i (acts[]): its actor the chunk before it ("U.S. sanctions",
- * "Iran's invasion") or after "of" ("the withdrawal of U.S. troops from"), its target after
- * the act's preposition. 1 when the noun is one of them. */
+/* English nominalising suffixes and what the verb's base form ends in instead: "condemnation"
+ * condemn, "invasion" invade, "withdrawal" withdraw, "denial" deny, "criticism" criticize,
+ * "agreement" agree, "interference" interfere, "seizure" seize, "threat" threaten, "visit" visit. */
+static const char *const nom_suffix[][2] = {
+	{"", ""},       {"", "EN"},     {"ATION", ""},  {"ATION", "E"}, {"ICATION", "Y"}, {"ION", ""},
+	{"ION", "E"},   {"SION", "DE"}, {"SION", "D"},  {"SSION", "T"}, {"AL", ""},       {"AL", "E"},
+	{"IAL", "Y"},   {"MENT", ""},   {"ANCE", ""},   {"ANCE", "E"},  {"ENCE", "E"},    {"ISM", "IZE"},
+	{"ISM", "ISE"}, {"URE", "E"},   {"ING", ""},    {"ING", "E"},
+};
+
+/* The one-word verb of the dictionaries whose noun the word at token i is (nom_suffix, singular
+ * or plural, but not the verb's own form plus -s): its base form's index in d->forms, -1. Speech verbs ("statement") are left out:
+ * a statement is an event only when it is about a target (the news guidelines). */
+static int derived_verb(const struct af_coder *c, size_t i)
+{
+	const struct af_evdict *d = c->d;
+	const struct af_token *k = &c->toks.v[i];
+	size_t n = k->end - k->start;
+	char w[48], cand[56];
+	if (c->t[i].kind != AF_TOK_WORD || n < 4 || n >= sizeof w)
+		return -1;
+	for (size_t j = 0; j < n; j++)
+		w[j] = (char)toupper((unsigned char)c->text[k->start + j]);
+	w[n] = 0;
+	for (int plural = 0; plural < 2; plural++) {
+		if (plural && (n < 5 || w[n - 1] != 'S' || w[n - 2] == 'S'))
+			break;
+		size_t m = n - (size_t)plural;
+		for (size_t r = 0; r < sizeof nom_suffix / sizeof nom_suffix[0]; r++) {
+			size_t sl = strlen(nom_suffix[r][0]);
+			if (m < sl + 3 || memcmp(w + m - sl, nom_suffix[r][0], sl) || (plural && r == 0))
+				continue; /* a plural that is a verb's base form plus -s names things ("forces") */
+			int l = snprintf(cand, sizeof cand, "%.*s%s", (int)(m - sl), w, nom_suffix[r][1]);
+			int id = ev_wtab_get(&d->w, cand, (size_t)l);
+			if (id < 0 || (size_t)id >= d->formheadcap || ev_flag(d->speech, d->speechcap, id))
+				continue;
+			for (int f = d->formhead[id]; f >= 0; f = d->forms[f].next)
+				if (d->forms[f].kind == VF_BASE && d->verbs[d->forms[f].verb].nwords == 1)
+					return f;
+		}
+	}
+	return -1;
+}
+
+/* The code of the act the word at i names through its verb (derived_verb), into code (size
+ * 12): the verb's own code when it is one of conflict, roots 11-20 (an act stated as a noun;
+ * cooperation named by a noun is mostly a topic or a state: "relations", "cooperation"); 0. */
+static int derived_act_code(const struct af_coder *c, size_t i, char *code)
+{
+	int f = derived_verb(c, i);
+	if (f < 0)
+		return 0;
+	struct vgroup v = {.head = i, .form = f, .subj = -1, .mword = -1};
+	const char *vc, *pc;
+	ev_verb_codes(c, &v, &vc, &pc);
+	if (!isdigit((unsigned char)vc[0]) || !isdigit((unsigned char)vc[1]) || vc[0] == '0' || (vc[0] == '1' && vc[1] == '0'))
+		return 0;
+	snprintf(code, 12, "%s", vc);
+	return 1;
+}
+
+/* derived_act_code for a common noun of the parse at i that no JOINT_ synset or actor
+ * dictionary holds ("forces" names a participant) */
+static int derived_code(const struct af_coder *c, size_t i, size_t b, char *code)
+{
+	size_t k0 = 0, len;
+	int actor, agent;
+	return af_pos_is_noun(c->t[i].tag) && c->t[i].tag != AF_POS_NNP && c->t[i].tag != AF_POS_NNPS &&
+	       nominal_at(c, i, b, 1, &k0, &len) < 0 && !ev_match_phrase(c, i, b, &actor, &agent) &&
+	       derived_act_code(c, i, code);
+}
+
+/* Prepositions whose object is the target of an act a derived noun names ("Iran's
+ * condemnation of", "attacks against", "aid to", "support for", "pressure on"). */
+static int target_prep(const struct af_coder *c, size_t j)
+{
+	static const char *const preps[] = {"OF", "ON", "AGAINST", "TO", "TOWARD", "TOWARDS", "WITH", "FOR", "FROM"};
+	for (size_t q = 0; q < sizeof preps / sizeof preps[0]; q++)
+		if (ev_word_is(c, j, preps[q]))
+			return 1;
+	return 0;
+}
+
+/* An act named by the noun at i (an ACT_ synset, else a noun of a dictionary verb:
+ * derived_code): its actor the chunk before it ("U.S. sanctions", "Iran's invasion") or after
+ * "of" ("the withdrawal of U.S. troops from") or "by" after the target ("the invasion of Iraq
+ * by the United States"), its target after the act's preposition. 1 when the noun is one. */
 static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, struct af_events *events,
                     size_t first)
 {
-	size_t n;
-	for (n = 0; n < sizeof acts / sizeof acts[0]; n++)
-		if (ev_word_is(c, i, acts[n].noun))
-			break;
-	if (n == sizeof acts / sizeof acts[0])
+	size_t k0 = 0, len = 1;
+	char dcode[12];
+	int n = nominal_at(c, i, b, 0, &k0, &len);
+	if (n < 0 && !derived_code(c, i, b, dcode))
 		return 0;
 	int src = -1, tgt = -1;
 	size_t k = i;
@@ -487,18 +594,37 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 		k--;
 	if (k > a && c->t[k - 1].chunk >= 0)
 		src = c->t[k - 1].chunk;
-	size_t j = i + 1;
-	if (src < 0 && j < b && ev_word_is(c, j, "OF") && strcmp(acts[n].prep, "OF")) {
-		src = chunk_near(c, j + 1, b);
-		j = src >= 0 ? c->ch[src].b : b;
+	size_t j = i + len;
+	if (src < 0 && j < b && ev_word_is(c, j, "OF") && (n < 0 || c->nom[n].prep != c->t[j].id)) {
+		int of = chunk_near(c, j + 1, b);
+		size_t e = of >= 0 ? c->ch[of].b : b;
+		if (n >= 0 || (e < b && !ev_word_is(c, e, "OF") && target_prep(c, e))) {
+			src = of;
+			j = e;
+		}
 	}
-	for (size_t q = 0; q < sizeof acts / sizeof acts[0]; q++)
-		if (j < b && !strcmp(acts[q].noun, acts[n].noun) && ev_word_is(c, j, acts[q].prep)) {
+	/* the entry of these nouns whose preposition follows ("sanctions on" or "sanctions against") */
+	for (size_t q = 0; n >= 0 && j < b;) {
+		int m = nominal_at(c, i, b, 0, &q, &len);
+		if (m < 0)
+			break;
+		if (c->t[j].id == c->nom[m].prep) {
+			n = m;
 			tgt = chunk_near(c, j + 1, b);
-			n = q;
 			break;
 		}
+	}
+	if (n < 0 && j < b && target_prep(c, j)) {
+		tgt = chunk_near(c, j + 1, b);
+		size_t e = tgt >= 0 ? c->ch[tgt].b : b;
+		if (src < 0 && e + 1 < b && ev_word_is(c, e, "BY"))
+			src = chunk_near(c, e + 1, b);
+	}
 	if (src < 0 || tgt < 0 || !c->ch[src].code[0] || !c->ch[tgt].code[0] || !strcmp(c->ch[src].code, c->ch[tgt].code))
+		return 1;
+	/* an agent's word alone before a derived noun says what kind of act it is ("military
+	 * threats", "terrorist attacks"), not who did it */
+	if (n < 0 && c->ch[src].b <= i && !strncmp(c->ch[src].code, "---", 3))
 		return 1;
 	/* the object of a coded demand, appeal or intent is what is asked for, not an act ("called
 	 * for the withdrawal of"); the object of a comment is one ("condemned the Saudi attacks
@@ -514,23 +640,22 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 			break;
 		}
 	}
-	if (have_event(events, first, acts[n].code, c->ch[src].code, c->ch[tgt].code))
+	const char *code = n >= 0 ? c->nom[n].code : dcode;
+	if (have_event(events, first, code, c->ch[src].code, c->ch[tgt].code))
 		return 1;
 	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
 	struct emit em = {.events = events, .sentence = sidx};
-	ev_emit_event(c, &em, &v, acts[n].code, src, c->ch[src].code, tgt, c->ch[tgt].code, 0, -1);
+	ev_emit_event(c, &em, &v, code, src, c->ch[src].code, tgt, c->ch[tgt].code, 0, -1);
 	return 1;
 }
 
 int ev_act_noun(const struct af_coder *c, size_t i)
 {
-	for (size_t n = 0; n < sizeof acts / sizeof acts[0]; n++)
-		if (ev_word_is(c, i, acts[n].noun))
+	for (size_t n = 0; n < c->nnom; n++)
+		if (ev_syn_match(c, c->nom[n].syn, i, c->toks.n))
 			return 1;
-	for (size_t n = 0; n < sizeof nominal / sizeof nominal[0]; n++)
-		if (ev_word_is(c, i, nominal[n].noun))
-			return 1;
-	return 0;
+	char code[12];
+	return derived_act_code(c, i, code);
 }
 
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
@@ -547,18 +672,17 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue;
 		if (code_act(c, i, a, b, sidx, events, first))
 			continue;
-		size_t n;
-		for (n = 0; n < sizeof nominal / sizeof nominal[0]; n++)
-			if (ev_word_is(c, i, nominal[n].noun))
-				break;
-		if (n == sizeof nominal / sizeof nominal[0])
+		size_t k0 = 0, len = 0;
+		int n = nominal_at(c, i, b, 1, &k0, &len);
+		if (n < 0 || i + len + 1 >= b)
 			continue;
-		const char *code = nominal[n].code;
-		int between = ev_word_is(c, i + 1, "BETWEEN");
-		if (!between && !ev_word_is(c, i + 1, "WITH") && !(code[2] == '2' && ev_word_is(c, i + 1, "TO")))
+		const char *code = c->nom[n].code;
+		size_t e = i + len; /* the preposition after the noun */
+		int between = ev_word_is(c, e, "BETWEEN");
+		if (!between && !ev_word_is(c, e, "WITH") && !(code[2] == '2' && ev_word_is(c, e, "TO")))
 			continue;
-		size_t k = i + 2;
-		while (k < b && k < i + 5 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || ev_modifier(c, k)))
+		size_t k = e + 1;
+		while (k < b && k < e + 4 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || ev_modifier(c, k)))
 			k++;
 		if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
 			continue;

@@ -36,6 +36,7 @@ void ev_select_init(struct af_coder *c)
 			ok = real_code(d->blocks[blocks[k]].code) || real_code(d->blocks[blocks[k]].pcode);
 		c->vcodable[v] = (uint8_t)ok;
 	}
+	ev_nominal_init(c);
 	c->syn_praise = c->syn_blame = c->syn_undergo = -1;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		if (!strcmp(d->syns[i].name, "PRAISE_WORD"))

@@ -257,6 +257,7 @@ int af_parse_read(const char *js, size_t jn, const char *text, size_t len, const
 		p->cap_tok = c;
 	}
 	p->ntok = toks->n;
+	p->clean = p->nset = 0; /* af_syntax_parse_some clears all the tokens next time */
 	af_buf_reset(&p->lemmas);
 	for (size_t i = 0; i < toks->n; i++)
 		p->tok[i] = (struct af_syn_tok){.tag = AF_POS_SYM, .chunk = AF_CH_O, .np = -1};
@@ -293,7 +294,7 @@ int af_parse_read(const char *js, size_t jn, const char *text, size_t len, const
 			af_buf_add(&p->lemmas, lemma, o->lemma_len);
 		}
 	}
-	af_parse_clauses(p, text, toks, sents);
+	af_parse_clauses(p, text, toks, sents, NULL);
 	rc = 0;
 out:
 	json_decref(root);

@@ -141,3 +141,33 @@ pairs() {
 	run pairs 'Hans Grundberg, the UN Special Envoy for Yemen, met Amir Abdollahian.' ''
 	[[ "$output" != *'YEMGOV'* ]]
 }
+
+@test "actors: an agent's word modifying a noun is no list member either" {
+	# "military support" names no actor: the list is India alone
+	run sides 'Pakistan condemned India and military support for the rebels.'
+	[ "$output" = 'PAK IND' ]
+}
+
+@test "actors: 'as well as' joins a list, of subjects and of objects" {
+	run sides 'Turkey as well as Qatar denounced Egypt.'
+	[ "${lines[*]}" = 'TUR EGY QAT EGY' ]
+	run sides 'Turkey denounced Egypt as well as Libya.'
+	[ "${lines[*]}" = 'TUR EGY TUR LBY' ]
+}
+
+@test "actors: a relative clause on the first member does not cut the list" {
+	# both act; the relative clause's verb is the first member's alone
+	run sides 'Nigeria, which borders Chad, and Ghana condemned Togo.'
+	[[ "$output" == *'NGA TGO'* ]]
+	[[ "$output" == *'GHA TGO'* ]]
+	[[ "$output" != *'GHA TCD'* ]]
+}
+
+@test "actors: 'the country' is the country named before it, not its own clause's subject" {
+	# an earlier sentence's first country ("Peru", the subject), not its last
+	run sides 'Peru accused Chile of spying. The country also condemned Bolivia.'
+	[ "${lines[1]}" = 'PER BOL' ]
+	# in its own sentence, the country named before it that is not its clause's subject
+	run sides 'Kenya hosted talks on Somalia, where Ethiopia attacked the country.'
+	[ "$output" = 'ETH SOM' ]
+}

@@ -104,3 +104,36 @@ triples() {
 	[ "$status" -eq 0 ]
 	[ "$output" = '[["ARM","AZE","TURGOV"]]' ]
 }
+
+# The learned asserted-act filter (lib/events_assert.c, data/events-assert.yaml): these check the
+# shipped model; each event below is written with the filter off (AF_EVENTS_ASSERT=off), as before it.
+@test "unseen: a stance in an interview is no event (the asserted-act filter), an act stated as fact stays" {
+	run triples "What can Kenya do? Kenya never recognizes any sanctions against Somalia or Sudan, the Kenyan envoy said in an interview."
+	[ "$status" -eq 0 ]
+	assert_output ""
+	run triples "The Turkish Foreign Minister met his Iranian counterpart in Ankara on Monday."
+	assert_output "TURGOV 040 IRNGOV"
+}
+
+@test "unseen: a participle of consequence ('allowing the army to ...') is no act of allowing" {
+	run triples "Is Turkey ready? Over the past decade Turkish engineers have made great progress in producing drones, allowing the army to become independent of the United States and Europe."
+	[ "$status" -eq 0 ]
+	refute_output --partial " 08"
+}
+
+@test "unseen: a refusal stated as a stance in an interview ('will not allow') is no event" {
+	run triples "How will Egypt respond? Egypt will not allow Ethiopian engineers to fill the dam without an agreement, the minister said in an interview with the Tehran Times."
+	[ "$status" -eq 0 ]
+	assert_output ""
+}
+
+@test "unseen: AF_EVENTS_ASSERT=off keeps every event; =features writes each one's features to stderr" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Is Turkey ready? Over the past decade Turkish engineers have made great progress in producing drones, allowing the army to become independent of the United States and Europe."
+	assert_output --partial " 080 "
+	export AF_EVENTS_ASSERT=features
+	run --separate-stderr triples "The Turkish Foreign Minister met his Iranian counterpart in Ankara on Monday."
+	assert_output "TURGOV 040 IRNGOV"
+	[[ "$stderr" == *"lem=meet"* ]]
+	[[ "$stderr" == *"root=04"* ]]
+}

@@ -247,6 +247,18 @@ dict_error() { # kind, file content, expected message part
 	[ "$output" = '["ARNGOV","IRN","051"]' ]
 }
 
+@test "a user's YAML lexicon names acts by a noun (ACT_ and JOINT_ synsets)" {
+	cat >"$T/my.yaml" <<-'Y'
+	synsets:
+	  ACT_172_ON: [embargo]
+	  JOINT_043: [summit]
+	Y
+	run --separate-stderr bash -c "$(declare -f rec); rec \"Canada's embargo on Peru hurt farmers last year.\" | af-events --lexicon '$T/my.yaml' | jq -c '[.events[] | select(.code == \"172\") | [.source.actor, .target.actor]]'"
+	[ "$output" = '[["CAN","PER"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile hosted a summit with Peru on Friday.' | af-events --lexicon '$T/my.yaml' | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'"
+	[ "$output" = '[["CHL","PER","043"]]' ]
+}
+
 @test "TABARI-style patterns with source and target markers" {
 	printf -- '--- FREE [066] ---\nFREE\n- + * FROM $ [066]\n' >"$T/v.txt"
 	printf 'ARNOR [ARN]\nGONDOR [GON]\n' >"$T/a.txt"
@@ -762,4 +774,23 @@ news() {
 	run --separate-stderr bash -c "$(declare -f rec); rec \"Imran Khan, Pakistan's prime minister, has praised Iran's support for a deal.\" | af-events | jq -c '[.events[] | [.source.text, .target.actor, .code]]'"
 	[ "$status" -eq 0 ]
 	[ "$output" = '[["Imran Khan","IRN","051"]]' ]
+}
+
+@test "an act a noun names through its dictionary verb: actor before it or after 'by', target after a preposition" {
+	run --separate-stderr bash -c "$(declare -f rec); rec \"Peru's condemnation of Chile angered voters.\" | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'"
+	[ "$output" = '[["PER","CHL","111"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The bombardment of Chile by Peru went on for a week.' | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'"
+	[ "$output" = '[["PER","CHL","190"]]' ]
+	# a plural that is a verb plus -s names things; an agent's word alone is no actor; a state is no act
+	run --separate-stderr bash -c "$(declare -f rec); for t in 'Peruvian forces against Chile were few.' 'The military threats against Chile worried Bolivia.' \"Peru's relations with Chile are good.\"; do rec \"\$t\"; done | af-events | jq -c '[.events[] | .code]'"
+	[ "$output" = $'[]\n[]\n[]' ]
+}
+
+@test "news: no evaluation in a condition, nor praise from a word outside the clause's objects" {
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said trade will stop if Peru causes problems for the region.' | af-events | jq -c '[.events[] | select(.code == \"111\")]'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said Peru holds the key to positive change in the region.' | af-events | jq -c '[.events[] | select(.code == \"051\")]'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said Peru has played a constructive and positive role in the region.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor, .code]]'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
 }

@@ -274,6 +274,8 @@ int main(int argc, char **argv)
 		af_die(AF_EX_SOFTWARE, "built-in lexicon: %s", err.msg);
 	if (features && !(c.features = fopen(features, "w")))
 		af_die(AF_EX_IOERR, "%s: %s", features, strerror(errno));
+	if (c.features)
+		af_cleaner_feature_names(c.features);
 	if (model && af_cleaner_model(c.cleaner, model, &err) < 0)
 		af_die(AF_EX_CONFIG, "%s", err.msg);
 	for (size_t i = 0; i < cli.nlexicons; i++)

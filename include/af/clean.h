@@ -19,6 +19,11 @@ int af_cleaner_model(struct af_cleaner *c, const char *path, struct af_error *er
 /* Write one JSON line per block of every later article to out (NULL: stop): its features,
  * kind and text, with page as its "page" (for training the model). */
 void af_cleaner_features(struct af_cleaner *c, FILE *out, const char *page);
+/* Write the header line of a features file to out: the names of the block model's, the
+ * smoothing stage's and the title chooser's features, in the order of the rows' vectors
+ * ({"names": [...], "smooth_names": [...], "title_names": [...]}); the names a model file
+ * gives weights to. */
+void af_cleaner_feature_names(FILE *out);
 
 /* A string of an article: s NULL is none (JSON null). */
 struct af_cstr {

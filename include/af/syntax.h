@@ -189,6 +189,10 @@ struct af_parse {
 	size_t cap_tok, cap_np, cap_objs, cap_pps, cap_cl, cap_work, cap_units;
 	uint64_t *work;
 	void *units;
+	/* tokens [0, clean) are as outside every sentence but for the ranges [set[2k],
+	 * set[2k + 1]) the last af_syntax_parse_some wrote (nset of them): the next clears those
+	 * only, so a call costs in proportion to the sentences it is asked for */
+	size_t clean, *set, nset, cap_set;
 	void *cache; /* the tagger's and chunker's partial scores, kept across documents (about
 	              * 1.2 MB, allocated on first use; af_parse_free frees it) */
 };
@@ -203,7 +207,9 @@ int af_syntax_parse(const struct af_syntax *m, const char *text, size_t len, con
 /* af_syntax_parse for the sentences s with want[s] == 1 only (want NULL: all of them): the
  * tokens of the others are left as outside every sentence (tag SYM, chunk O, an empty lemma),
  * so no clause is found in them. For a caller that reads only some sentences (af-events
- * parses those that name an actor). */
+ * parses those that name an actor; af-quotes one sentence at a time). A call costs in
+ * proportion to the tokens of the sentences asked for (and the count of sentences), not
+ * the whole text: p remembers which tokens it wrote and the next call clears those only. */
 int af_syntax_parse_some(const struct af_syntax *m, const char *text, size_t len, const struct af_tokens *toks,
                          const struct af_sentences *sents, const uint8_t *want, struct af_parse *p,
                          struct af_error *err);
@@ -232,9 +238,10 @@ void af_syntax_chunk(const struct af_syntax *m, struct af_parse *p, const struct
 size_t af_lemmatize(const struct af_syntax *m, const char *s, size_t n, int tag, char *buf, size_t cap);
 
 /* Finds the clauses of p's tokens again from their tags, chunks and lemmas (p->tok filled,
- * p->ntok set): what af_syntax_parse does last; for a caller that filled the tokens itself. */
+ * p->ntok set): what af_syntax_parse does last; for a caller that filled the tokens itself.
+ * want as af_syntax_parse_some's (NULL: every sentence). */
 void af_parse_clauses(struct af_parse *p, const char *text, const struct af_tokens *toks,
-                      const struct af_sentences *sents);
+                      const struct af_sentences *sents, const uint8_t *want);
 
 /* ---- the "sentences" field (af-parse's record contract, docs/af.7) ---- */
 

@@ -138,6 +138,15 @@ int main(void)
 		                                : P.tok[i].tag == full[i] && P.tok[i].lemma_len;
 	ok(part && ncl == 2 && P.ncl == 1 && P.cl[0].sent == 1 && P.cl[0].verb.head == head,
 	   "af_syntax_parse_some: the second sentence parsed as in a full parse, the first left out");
+	/* the next call clears what this one wrote (it clears only that, so a call costs in
+	 * proportion to the sentences asked for): the second sentence is left out again */
+	const uint8_t want0[2] = {1, 0};
+	part = af_syntax_parse_some(M, T, strlen(T), &toks, &sents, want0, &P, &err) == 0;
+	for (size_t i = 0; part && i < nt; i++)
+		part = i < sents.v[1].tok_start ? P.tok[i].tag == full[i] && P.tok[i].lemma_len
+		                                : P.tok[i].tag == AF_POS_SYM && !P.tok[i].lemma_len &&
+		                                      P.tok[i].chunk == AF_CH_O && P.tok[i].np == -1;
+	ok(part && P.ncl == 1 && P.cl[0].sent == 0, "af_syntax_parse_some again: the first sentence only");
 
 	/* lemmas */
 	struct {

@@ -1,0 +1,379 @@
+/* events_assert.c - is an event an asserted act? A learned filter over the events of a sentence.
+ *
+ * Analysis writing states needs and purposes ("X need to compete with Y"), evaluations,
+ * stances, questions, hypotheticals and topics with the same verbs that report acts; a coder
+ * that reads verbs and actors codes them all. Rules grown from dev sentences did not carry over
+ * to unseen articles (bench/events-heldout/), so whether an event is an asserted act is learned:
+ * a logistic regression over named features of the event and its clause (ev_assert_features:
+ * the trigger's lemma, tag and code root, the parse's clause kind, tense, negation, modality,
+ * question, the clause it depends on and that clause's verb, cue words of need, purpose,
+ * opinion, condition, denial in the sentence, quotes and speech, the sides' actor types, the
+ * sentence's place and length, and cues of the article's genre). scripts/train-events-assert
+ * fits it on hand-read events (news-gold-dev and the held-out draws) and writes
+ * data/events-assert.yaml (compiled in): {threshold, features: {NAME: WEIGHT}}; an event whose
+ * log-odds fall below the threshold is dropped. News conventions only: PETRARCH's records are
+ * single constructed sentences with none of the genre this filter reads.
+ *
+ * AF_EVENTS_ASSERT in the environment: "off" keeps every event; "features" keeps every event
+ * and writes each one's features to stderr (the trainer's input), one line an event:
+ * "assert<TAB>trigger_start<TAB>code<TAB>source start<TAB>target start<TAB>score<TAB>f1 f2 ...".
+ * AF_EVENTS_ASSERT_MODEL=FILE reads the model from FILE instead (the trainer's held-out runs). */
+#include "events_coder.h"
+
+#include "af/data.h"
+#include "af/util.h"
+#include "af/yaml.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <threads.h>
+
+AF_DATA_USE(events_assert_yaml);
+
+enum { AS_MAXF = 96, AS_FLEN = 48 };
+
+static struct {
+	struct af_map names; /* feature name -> index into w */
+	double *w;
+	size_t nw;
+	double threshold;
+	int loaded, mode; /* mode 0 filter, 1 off, 2 features */
+} model;
+static once_flag model_once = ONCE_FLAG_INIT;
+
+static int load_weights(const struct af_ynode *root, struct af_error *err)
+{
+	static const char *const keys[] = {"model", "trained", "cv", "threshold", "features", NULL};
+	if (af_ymap_check(root, keys, err) < 0)
+		return -1;
+	const struct af_ynode *t = af_ymap_get(root, "threshold"), *fs = af_ymap_get(root, "features");
+	if (!t || !fs || af_yscalar(t, "a number", err) < 0)
+		return af_yerr(err, root, "the model needs a threshold and features");
+	model.threshold = strtod(t->str, NULL);
+	model.w = af_calloc(fs->n / 2 + 1, sizeof *model.w);
+	for (size_t i = 0; i + 1 < fs->n; i += 2) {
+		const struct af_ynode *k = fs->kids[i], *v = fs->kids[i + 1];
+		char *end;
+		if (af_yscalar(v, "a number", err) < 0)
+			return -1;
+		double x = strtod(v->str, &end);
+		if (end == v->str || *end || !isfinite(x))
+			return af_yerr(err, v, "expected a number, found '%s'", v->str);
+		int added;
+		*af_map_put(&model.names, k->str, strlen(k->str), &added) = model.nw;
+		model.w[model.nw++] = x;
+	}
+	return 0;
+}
+
+static void load_model(void)
+{
+	const char *env = getenv("AF_EVENTS_ASSERT");
+	model.mode = env && !strcmp(env, "off") ? 1 : env && !strcmp(env, "features") ? 2 : 0;
+	const char *path = getenv("AF_EVENTS_ASSERT_MODEL");
+	const struct af_datafile *f = af_data_find("events-assert.yaml");
+	struct af_error err = {0};
+	struct af_ynode *root = NULL;
+	if (path && *path)
+		root = af_yaml_load(path, &err);
+	else if (f)
+		root = af_yaml_parse(f->data, f->len, "events-assert.yaml", &err);
+	else
+		return;
+	model.loaded = root && load_weights(root, &err) == 0;
+	if (!model.loaded)
+		af_warn("%s (the asserted-act filter is off)", err.msg);
+	af_yaml_free(root);
+}
+
+/* The feature list: names in f[0..n). */
+struct feats {
+	char f[AS_MAXF][AS_FLEN];
+	int n;
+};
+
+static void add(struct feats *fs, const char *fmt, const char *arg)
+{
+	if (fs->n >= AS_MAXF)
+		return;
+	snprintf(fs->f[fs->n], AS_FLEN, fmt, arg ? arg : "");
+	for (char *p = fs->f[fs->n]; *p; p++)
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == ':' || *p == '#' || *p == '"' || *p == '\'')
+			*p = '_';
+	for (int k = 0; k < fs->n; k++)
+		if (!strcmp(fs->f[k], fs->f[fs->n]))
+			return;
+	fs->n++;
+}
+
+/* token i's word in lower case (its first AS_FLEN - 8 bytes) */
+static const char *lower(const struct af_coder *c, size_t i, char *buf, size_t n)
+{
+	const struct af_token *k = &c->toks.v[i];
+	size_t len = k->end - k->start, o = 0;
+	for (size_t j = 0; j < len && o + 1 < n; j++)
+		buf[o++] = (char)tolower((unsigned char)c->text[k->start + j]);
+	buf[o] = 0;
+	return buf;
+}
+
+static const char *lemma(const struct af_coder *c, size_t i, char *buf, size_t n)
+{
+	const struct af_syn_tok *t = &c->parse.tok[i];
+	if (!t->lemma_len)
+		return lower(c, i, buf, n);
+	size_t len = t->lemma_len < n - 1 ? t->lemma_len : n - 1;
+	for (size_t j = 0; j < len; j++)
+		buf[j] = (char)tolower((unsigned char)c->parse.lemmas.p[t->lemma + j]);
+	buf[len] = 0;
+	return buf;
+}
+
+/* Cue words, by class: what a clause that states no act tends to hold. */
+static const struct {
+	const char *cls;
+	const char *words;
+} cues[] = {
+	{"need", " need needs needed necessary require requires essential vital imperative "},
+	{"should", " should must ought "},
+	{"purpose", " aim aims aimed goal goals purpose seek seeks seeking intend intends order "},
+	{"opinion", " believe believes think thinks opinion view views argue argues seems seem appears perhaps likely "
+	            "unlikely probably possible possibly clearly obviously "},
+	{"cond", " if unless whether would could might may can cannot "},
+	{"neg", " no not never nor without neither n't none "},
+	{"deny", " deny denies denied denial rumors rumours claims alleged allegedly reportedly "},
+	{"habit", " often usually always regularly annually every frequently traditionally "},
+	{"want", " want wants wanted hope hopes hoped wish wishes expect expects expected "},
+	{"fear", " fear fears feared worry worried concern concerns concerned threat "},
+	{"history", " century centuries ancient history historical era "},
+};
+
+static int cue_class(const char *w)
+{
+	char pat[AS_FLEN + 2];
+	snprintf(pat, sizeof pat, " %s ", w);
+	for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
+		if (strstr(cues[k].words, pat))
+			return (int)k;
+	return -1;
+}
+
+/* the head token of the event's trigger in [a, b): its last verb, else its first noun, else
+ * its first token; b when the trigger is not in the sentence */
+static size_t trigger_head(const struct af_coder *c, size_t a, size_t b, const struct af_event *e)
+{
+	size_t i0 = b, verb = b, noun = b;
+	for (size_t i = a; i < b; i++) {
+		long long cs = (long long)c->toks.v[i].cstart;
+		if (cs < e->trigger_start)
+			continue;
+		if (cs >= e->trigger_end)
+			break;
+		if (i0 == b)
+			i0 = i;
+		int tag = c->t[i].tag;
+		if (tag >= AF_POS_VB && tag <= AF_POS_VBZ)
+			verb = i;
+		else if (noun == b && tag >= AF_POS_NN && tag <= AF_POS_NNPS)
+			noun = i;
+	}
+	return verb < b ? verb : noun < b ? noun : i0;
+}
+
+static void side(struct feats *fs, const struct af_events *ev, const struct af_ev_actor *s, const char *pre)
+{
+	char buf[AS_FLEN];
+	const char *code = s->set ? af_events_at(ev, s->actor) : NULL;
+	if (!code || !*code) {
+		add(fs, pre, "none");
+		return;
+	}
+	size_t n = strlen(code);
+	if (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
+		add(fs, pre, "org");
+	else if (!strncmp(code, "---", 3))
+		add(fs, pre, "nocountry");
+	else if (n == 3)
+		add(fs, pre, "country");
+	else {
+		snprintf(buf, sizeof buf, "role_%.3s", n >= 6 ? code + 3 : "");
+		add(fs, pre, buf);
+	}
+}
+
+static void clause_feats(const struct af_coder *c, struct feats *fs, size_t h)
+{
+	char buf[AS_FLEN];
+	int32_t k = c->vclause[h];
+	if (k < 0) {
+		add(fs, "cl=%s", "none");
+		return;
+	}
+	const struct af_clause *cl = &c->parse.cl[k];
+	static const char *const tense[] = {"none", "present", "past", "future"};
+	add(fs, "cl=%s", af_clause_kind_name(cl->kind));
+	add(fs, "tense=%s", tense[cl->verb.tense & 3]);
+	static const char *const flag[] = {"passive", "negv", "modal", "question", "perfect", "progressive", "inf",
+	                                   "part", "copula"};
+	for (int b = 0; b < 9; b++)
+		if (cl->verb.flags & (1u << b))
+			add(fs, "vg=%s", flag[b]);
+	if (cl->verb.modal != SIZE_MAX && cl->verb.modal < c->toks.n)
+		add(fs, "modal=%s", lower(c, cl->verb.modal, buf, sizeof buf));
+	if (cl->marker != SIZE_MAX && cl->marker < c->toks.n)
+		add(fs, "mark=%s", lower(c, cl->marker, buf, sizeof buf));
+	int depth = 0;
+	for (int32_t p = cl->parent; p >= 0 && depth < 4; p = c->parse.cl[p].parent, depth++) {
+		const struct af_clause *pc = &c->parse.cl[p];
+		if (depth == 0) {
+			add(fs, "pcl=%s", af_clause_kind_name(pc->kind));
+			add(fs, "plem=%s", lemma(c, pc->verb.head, buf, sizeof buf));
+		}
+		int cc = cue_class(lemma(c, pc->verb.head, buf, sizeof buf));
+		if (cc >= 0)
+			add(fs, "pcue=%s", cues[cc].cls);
+		if (c->t[pc->verb.head].speech)
+			add(fs, "under=%s", "speech");
+		if (pc->verb.flags & (AF_VG_MODAL | AF_VG_NEG | AF_VG_QUESTION))
+			add(fs, "under=%s", pc->verb.flags & AF_VG_QUESTION ? "question" : pc->verb.flags & AF_VG_NEG ? "neg" : "modal");
+	}
+	add(fs, "depth=%s", depth == 0 ? "0" : depth == 1 ? "1" : "2+");
+}
+
+/* cue classes of the sentence's words: before the trigger, near it (5 words), after it */
+static void cue_feats(const struct af_coder *c, struct feats *fs, size_t a, size_t b, size_t h)
+{
+	char buf[AS_FLEN];
+	for (size_t i = a; i < b; i++) {
+		if (i == h)
+			continue;
+		const struct af_token *k = &c->toks.v[i];
+		if (k->kind == AF_TOK_PUNCT && c->text[k->start] == '?')
+			add(fs, "cue=%s", "qmark");
+		if (c->t[i].kind != AF_TOK_WORD)
+			continue;
+		int cc = cue_class(lower(c, i, buf, sizeof buf));
+		if (cc < 0)
+			cc = cue_class(lemma(c, i, buf, sizeof buf));
+		if (cc < 0)
+			continue;
+		add(fs, i < h ? "cue<%s" : "cue>%s", cues[cc].cls);
+		if (i < h && h - i <= 5)
+			add(fs, "near=%s", cues[cc].cls);
+	}
+	if (h > a) {
+		size_t p = h - 1;
+		while (p > a && (c->t[p].cls & (W_AUX | W_ADV | W_NEG | W_BE)))
+			p--;
+		if (c->t[p].cls & (W_TO | W_MODAL | W_DET | W_PREP | W_WH))
+			add(fs, "prev=%s", lower(c, p, buf, sizeof buf));
+	}
+}
+
+/* the article's genre: questions, first person, interview and analysis words */
+static void genre_feats(const struct af_coder *c, struct feats *fs)
+{
+	size_t q = 0, i1 = 0, n = c->toks.n;
+	char buf[AS_FLEN];
+	for (size_t i = 0; i < n; i++) {
+		const struct af_token *k = &c->toks.v[i];
+		if (k->kind == AF_TOK_PUNCT && c->text[k->start] == '?')
+			q++;
+		if (k->kind != AF_TOK_WORD || k->end - k->start > 12)
+			continue;
+		lower(c, i, buf, sizeof buf);
+		if (!strcmp(buf, "i") || !strcmp(buf, "we") || !strcmp(buf, "our"))
+			i1++;
+		else if (!strcmp(buf, "interview") || !strcmp(buf, "analyst") || !strcmp(buf, "professor") ||
+		         !strcmp(buf, "opinion") || !strcmp(buf, "expert") || !strcmp(buf, "exhibition"))
+			add(fs, "art=%s", buf);
+	}
+	if (q)
+		add(fs, "art=%s", q >= 3 ? "questions3" : "question");
+	if (i1 >= 5)
+		add(fs, "art=%s", "firstperson");
+}
+
+static void event_feats(const struct af_coder *c, struct feats *fs, size_t a, size_t b, int sidx,
+                        const struct af_events *ev, size_t ei, size_t first)
+{
+	const struct af_event *e = &ev->v[ei];
+	char buf[AS_FLEN], code[8];
+	fs->n = 0;
+	add(fs, "bias", NULL);
+	snprintf(code, sizeof code, "%.2s", af_events_at(ev, e->code) ? af_events_at(ev, e->code) : "");
+	add(fs, "root=%s", code);
+	size_t h = trigger_head(c, a, b, e);
+	if (h < b) {
+		add(fs, "lem=%s", lemma(c, h, buf, sizeof buf));
+		add(fs, "tag=%s", af_pos_name(c->t[h].tag));
+		if (c->t[h].inquote)
+			add(fs, "inquote", NULL);
+		clause_feats(c, fs, h);
+		cue_feats(c, fs, a, b, h);
+	}
+	if (e->negated)
+		add(fs, "neg", NULL);
+	if (e->hypothetical)
+		add(fs, "hyp", NULL);
+	if (e->reported)
+		add(fs, "rep", NULL);
+	if (e->symmetric)
+		add(fs, "sym", NULL);
+	if (e->speaker.set)
+		add(fs, "speaker", NULL);
+	side(fs, ev, &e->source, "src=%s");
+	side(fs, ev, &e->target, "tgt=%s");
+	const char *sc = e->source.set ? af_events_at(ev, e->source.actor) : NULL;
+	const char *tc = e->target.set ? af_events_at(ev, e->target.actor) : NULL;
+	if (sc && tc && strlen(sc) >= 3 && strlen(tc) >= 3 && !strncmp(sc, tc, 3) && strncmp(sc, "---", 3))
+		add(fs, "samecountry", NULL);
+	if (e->source.set && e->source.start > e->trigger_start)
+		add(fs, "src_after", NULL);
+	if (e->target.set && e->target.start < e->trigger_start)
+		add(fs, "tgt_before", NULL);
+	size_t same = 0;
+	for (size_t k = first; k < ev->n; k++)
+		same += ev->v[k].trigger_start == e->trigger_start;
+	if (same > 2)
+		add(fs, "fanout", NULL);
+	add(fs, "spos=%s", sidx == 0 ? "0" : sidx < 3 ? "1-2" : sidx < 8 ? "3-7" : "8+");
+	size_t len = b - a;
+	add(fs, "slen=%s", len < 15 ? "<15" : len < 30 ? "<30" : len < 50 ? "<50" : "50+");
+	genre_feats(c, fs);
+}
+
+static double score(const struct feats *fs)
+{
+	double z = 0;
+	for (int k = 0; k < fs->n; k++) {
+		size_t *ix = af_map_get(&model.names, fs->f[k], strlen(fs->f[k]));
+		if (ix)
+			z += model.w[*ix];
+	}
+	return z;
+}
+
+void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events, size_t first)
+{
+	call_once(&model_once, load_model);
+	if (!c->news || first >= events->n || model.mode == 1 || (!model.loaded && model.mode != 2))
+		return;
+	struct feats fs;
+	for (size_t i = events->n; i-- > first;) {
+		event_feats(c, &fs, a, b, sidx, events, i, first);
+		double z = model.loaded ? score(&fs) : 0;
+		if (model.mode == 2) {
+			const struct af_event *e = &events->v[i];
+			fprintf(stderr, "assert\t%lld\t%s\t%lld\t%lld\t%.4f\t", e->trigger_start, af_events_at(events, e->code),
+			        e->source.set ? e->source.start : -1, e->target.set ? e->target.start : -1, z);
+			for (int k = 0; k < fs.n; k++)
+				fprintf(stderr, "%s%s", k ? " " : "", fs.f[k]);
+			fputc('\n', stderr);
+		} else if (z < model.threshold)
+			af_events_remove(events, i);
+	}
+}
