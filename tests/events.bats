@@ -785,3 +785,12 @@ news() {
 	run --separate-stderr bash -c "$(declare -f rec); for t in 'Peruvian forces against Chile were few.' 'The military threats against Chile worried Bolivia.' \"Peru's relations with Chile are good.\"; do rec \"\$t\"; done | af-events | jq -c '[.events[] | .code]'"
 	[ "$output" = $'[]\n[]\n[]' ]
 }
+
+@test "news: no evaluation in a condition, nor praise from a word outside the clause's objects" {
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said trade will stop if Peru causes problems for the region.' | af-events | jq -c '[.events[] | select(.code == \"111\")]'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said Peru holds the key to positive change in the region.' | af-events | jq -c '[.events[] | select(.code == \"051\")]'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said Peru has played a constructive and positive role in the region.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor, .code]]'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
+}
