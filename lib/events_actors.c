@@ -14,14 +14,22 @@
 
 /* ---- words ---- */
 
+/* toupper in the C locale (no af tool sets another), without its call */
+static inline int upper(unsigned char ch)
+{
+	return ch >= 'a' && ch <= 'z' ? ch - ('a' - 'A') : ch;
+}
+
 int ev_word_is(const struct af_coder *c, size_t i, const char *w)
 {
 	const struct af_token *k = &c->toks.v[i];
 	size_t n = k->end - k->start;
+	if (n && upper((unsigned char)c->text[k->start]) != w[0])
+		return 0; /* the first letter first: most calls are a word against a list of others */
 	if (n != strlen(w))
 		return 0;
 	for (size_t j = 0; j < n; j++)
-		if (toupper((unsigned char)c->text[k->start + j]) != w[j])
+		if (upper((unsigned char)c->text[k->start + j]) != w[j])
 			return 0;
 	return 1;
 }

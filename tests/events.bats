@@ -368,7 +368,7 @@ triples() {
 	[ "$(jq -c '.[1]' <<<"$output")" = '["AFGGOV","PAK","112"]' ]
 	# an attribution is not a member of the compound, and its speaker is the speaker
 	run bash -c "$(declare -f rec); rec 'Russia, Iranian officials said, attacked Ukraine.' | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code, .reported, .speaker.text]]'"
-	[ "$output" = '[["RUS","UKR","190",true,"Iranian"]]' ]
+	[ "$output" = '[["RUS","UKR","190",true,"Iranian officials"]]' ]
 	# an attribution ends the target search of the verb before it
 	run triples 'Iran and China agree on many issues, Ahmadinejad said, after meeting Pakistan.'
 	[ "$output" = '[["IRN","CHN","050"],["CHN","IRN","050"]]' ]
