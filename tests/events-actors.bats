@@ -171,3 +171,10 @@ pairs() {
 	run sides 'Kenya hosted talks on Somalia, where Ethiopia attacked the country.'
 	[ "$output" = 'ETH SOM' ]
 }
+
+@test "actors: 'officials' is a government's agent: 'officials from A' acts, 'A's officials' are A's government" {
+	run sides 'Officials from Kenya met Ugandan diplomats.'
+	[ "$output" = 'KENGOV UGAGOV' ]
+	run sides 'Kenyan officials accused Uganda.'
+	[ "$output" = 'KENGOV UGA' ]
+}

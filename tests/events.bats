@@ -368,7 +368,7 @@ triples() {
 	[ "$(jq -c '.[1]' <<<"$output")" = '["AFGGOV","PAK","112"]' ]
 	# an attribution is not a member of the compound, and its speaker is the speaker
 	run bash -c "$(declare -f rec); rec 'Russia, Iranian officials said, attacked Ukraine.' | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code, .reported, .speaker.text]]'"
-	[ "$output" = '[["RUS","UKR","190",true,"Iranian"]]' ]
+	[ "$output" = '[["RUS","UKR","190",true,"Iranian officials"]]' ]
 	# an attribution ends the target search of the verb before it
 	run triples 'Iran and China agree on many issues, Ahmadinejad said, after meeting Pakistan.'
 	[ "$output" = '[["IRN","CHN","050"],["CHN","IRN","050"]]' ]
@@ -793,4 +793,11 @@ news() {
 	[ "$output" = '[]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said Peru has played a constructive and positive role in the region.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor, .code]]'"
 	[ "$output" = '[["CHL","PER","051"]]' ]
+}
+
+@test "news: the JOINT_ nouns take their plurals and the class's other nouns ('a phone call with', 'a trip to')" {
+	run --separate-stderr bash -c "$(declare -f rec); rec 'In a phone call with his Peruvian counterpart, the Chilean foreign minister said trade would grow.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
+	[ "$output" = '[["CHL","PER","040"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Peruvian President Pedro Castillo began a three-day trip to Santiago on Monday.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
+	[ "$output" = '[["PER","CHL","042"]]' ]
 }
