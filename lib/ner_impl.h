@@ -48,8 +48,8 @@ struct af_ner_model {
 	const int16_t *trans[2];            /* (AF_NER_NL + 1) x AF_NER_NL: row 0 from the start */
 	/* w[0] and w[1] again as one 32-byte slot per key (key and weights in one cache line),
 	 * built at load time so that a feature costs one cache miss, not two, in a table at most
-	 * a third full so that the many keys a model lacks are found absent after one or two
-	 * slots; NULL in a model not made by af_ner_load_mem (the tagger then reads w) */
+	 * half full so that the many keys a model lacks are found absent after a few slots (a
+	 * third full was slower: twice the memory, 25% more cache misses, session 8); NULL in a model not made by af_ner_load_mem (the tagger then reads w) */
 	struct af_ner_slot *slot[2];
 	uint32_t smask[2];     /* slots of slot[p] - 1 */
 	struct af_ner_huge slot_map[2]; /* the memory of slot[p] */
