@@ -770,10 +770,13 @@ void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b)
 			}
 		if (!code[0])
 			continue;
+		/* code may point into c->ch, which new_chunk may move: copy it first */
+		char cc[sizeof c->ch[0].code];
+		snprintf(cc, sizeof cc, "%s", code);
 		int ci = new_chunk(c, i, i + 2);
 		struct chunk *ch = &c->ch[ci];
-		snprintf(ch->code, sizeof ch->code, "%s", code);
-		snprintf(ch->base, sizeof ch->base, "%s", code);
+		snprintf(ch->code, sizeof ch->code, "%s", cc);
+		snprintf(ch->base, sizeof ch->base, "%s", cc);
 		ch->pron = 1;
 		c->t[i].chunk = c->t[i + 1].chunk = ci;
 	}

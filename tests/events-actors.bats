@@ -170,6 +170,11 @@ pairs() {
 	# in its own sentence, the country named before it that is not its clause's subject
 	run sides 'Kenya hosted talks on Somalia, where Ethiopia attacked the country.'
 	[ "$output" = 'ETH SOM' ]
+	# the same after enough earlier actors that the chunk table grows while the code is copied
+	# (a heap use after free under ASan before the fix)
+	run sides "$(for i in 1 2 3 4 5 6; do printf 'Iran met Iraq. '; done)Syria protested. Kenya hosted talks on Somalia, where Ethiopia attacked the country."
+	[ "$status" -eq 0 ]
+	[ "${lines[${#lines[@]}-1]}" = 'ETH SOM' ]
 }
 
 @test "actors: 'officials' is a government's agent: 'officials from A' acts, 'A's officials' are A's government" {
