@@ -167,6 +167,7 @@ struct af_coder {
 	int sd_valid;
 	const char *last_person_canon;
 	char last_person_code[64];
+	int assert_genre; /* events_assert.c: the record's genre cues as bits, -1 until read */
 };
 
 /* The record's DATE entities (af-entities ran upstream): code points and value. */
