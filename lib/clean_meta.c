@@ -134,8 +134,10 @@ void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m,
 			break;
 		}
 	}
+	/* a date that begins before the cut ends the names too ("By JANE ROE JAN. 13, 2017"
+	 * is cut at the day's digits, and "JAN." alone is no date): scanned to the line's end */
 	struct af_stamp st[4];
-	size_t ns = af_dates_scan(c->dates, s + i, end - i, st, 4);
+	size_t ns = af_dates_scan(c->dates, s + i, n - i, st, 4);
 	if (ns && st[0].start + i < end)
 		end = st[0].start + i;
 	/* split on commas, " and ", "&" */

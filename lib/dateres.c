@@ -29,6 +29,7 @@ struct phrase {
 struct plist {
 	struct phrase *v;
 	size_t n;
+	uint64_t first[4]; /* bit h0 % 256 of each phrase: most words start no phrase of a list */
 };
 
 enum {
@@ -138,6 +139,7 @@ static int add_words(struct af_daterules *r, int list, const char *s, int v)
 	p.h0 = word_hash(p.w[0], strlen(p.w[0]));
 	first_put(r, p.h0);
 	struct plist *l = &r->l[list];
+	l->first[(p.h0 >> 6) & 3] |= 1ull << (p.h0 & 63);
 	l->v = af_reallocarray(l->v, l->n + 1, sizeof *l->v);
 	l->v[l->n++] = p;
 	return 0;
@@ -293,6 +295,11 @@ static size_t tokenize(struct af_daterules *r, const char *s, size_t a, size_t b
 			t->cap = af_uni_isupper(cp);
 			size_t k = j;
 			while (k < b) {
+				unsigned char ac = (unsigned char)s[k] | 0x20;
+				if (ac >= 'a' && ac <= 'z' && (unsigned char)s[k] < 0x80) { /* an ASCII letter */
+					k++;
+					continue;
+				}
 				size_t m = k, al;
 				uint32_t c2 = af_utf8_next(s, &m);
 				if (af_uni_isalpha(c2)) {
@@ -370,6 +377,9 @@ static size_t match(const struct res *x, int list, size_t i, int *val)
 	if (i >= x->nt || x->t[i].kind != T_WORD || !first_has(x->r, x->t[i].h))
 		return 0;
 	const struct plist *l = &x->r->l[list];
+	uint64_t h = x->t[i].h;
+	if (!(l->first[(h >> 6) & 3] >> (h & 63) & 1))
+		return 0;
 	size_t best = 0;
 	for (size_t k = 0; k < l->n; k++) {
 		const struct phrase *p = &l->v[k];
@@ -906,8 +916,10 @@ size_t af_dates_find(struct af_dates *d, const char *s, size_t a, size_t b, cons
 	size_t k = 0;
 	for (size_t i = 0; i < x.nt && k < max;) {
 		const struct dtok *t = &x.t[i];
-		/* most words start nothing: no phrase, month or weekday begins with them */
-		if (t->kind == T_PUNCT || (t->kind == T_WORD && !first_has(r, t->h) && !t->cap)) {
+		/* most words start nothing: no phrase begins with them, and a capitalised one
+		 * starts a period only as a month or a weekday (period's forms) */
+		if (t->kind == T_PUNCT ||
+		    (t->kind == T_WORD && !first_has(r, t->h) && (!t->cap || (!month_at(&x, i) && !weekday_at(&x, i))))) {
 			i++;
 			continue;
 		}

@@ -121,6 +121,8 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 	ev_add_entities(c, s->in->entities, s->a, s->b);
 	ev_titled_people(c, ch0);
 	ev_add_pronouns(c, ch0, s->a, s->b);
+	if (c->news)
+		ev_add_anaphors(c, ch0, s->a, s->b);
 	if (c->nch - ch0 > 1) {
 		qsort(c->ch + ch0, c->nch - ch0, sizeof *c->ch, cmp_chunk);
 		for (size_t k = ch0; k < c->nch; k++)
@@ -579,14 +581,21 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
 				af_events_remove(s->events, s->first_event + k);
 }
 
-/* Last phase: the last person named, for pronouns of the sentences after. */
+/* Last phase: the last person named, for pronouns of the sentences after, and the first
+ * country named (the subject's, as a rule), for their "the country". */
 static void remember_person(struct af_coder *c, size_t ch0)
 {
-	for (size_t k = ch0; k < c->nch; k++)
+	int country = 0;
+	for (size_t k = ch0; k < c->nch; k++) {
 		if (c->ch[k].person && !c->ch[k].pron && c->ch[k].canonical) {
 			c->last_person_canon = c->ch[k].canonical;
 			snprintf(c->last_person_code, sizeof c->last_person_code, "%s", c->ch[k].code);
 		}
+		if (!country && ev_country_mention(&c->ch[k])) {
+			memcpy(c->last_country, c->ch[k].code, 4);
+			country = 1;
+		}
+	}
 }
 
 /* where side a of an event starts, -1 when it has none */
@@ -747,6 +756,7 @@ int af_coder_code(struct af_coder *c, const struct af_evinput *in, struct af_eve
 	c->sd_valid = 0;
 	c->assert_genre = -1;
 	c->last_person_canon = NULL;
+	c->last_country[0] = 0;
 	for (size_t i = 0; i < c->nch; i++)
 		free(c->ch[i].owned);
 	c->nch = c->ngr = 0;

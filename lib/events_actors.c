@@ -14,14 +14,22 @@
 
 /* ---- words ---- */
 
+/* toupper in the C locale (no af tool sets another), without its call */
+static inline int upper(unsigned char ch)
+{
+	return ch >= 'a' && ch <= 'z' ? ch - ('a' - 'A') : ch;
+}
+
 int ev_word_is(const struct af_coder *c, size_t i, const char *w)
 {
 	const struct af_token *k = &c->toks.v[i];
 	size_t n = k->end - k->start;
+	if (n && upper((unsigned char)c->text[k->start]) != w[0])
+		return 0; /* the first letter first: most calls are a word against a list of others */
 	if (n != strlen(w))
 		return 0;
 	for (size_t j = 0; j < n; j++)
-		if (toupper((unsigned char)c->text[k->start + j]) != w[j])
+		if (upper((unsigned char)c->text[k->start + j]) != w[j])
 			return 0;
 	return 1;
 }
@@ -721,6 +729,53 @@ void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b)
 		ch->person = 1;
 		ch->pron = 1;
 		c->t[i].chunk = ci;
+	}
+}
+
+/* Does chunk ch name a country as such ("Iran", "Afghanistan's"): a bare three-letter code of
+ * its own, no person, no organisation, no agent's role ("U.S. forces" is USAMIL)? */
+int ev_country_mention(const struct chunk *ch)
+{
+	const char *k = ch->code;
+	return !ch->person && !ch->pron && !ch->dropped && strlen(k) == 3 && isupper((unsigned char)k[0]) &&
+	       isupper((unsigned char)k[1]) && isupper((unsigned char)k[2]) && strcmp(k, "IGO") && strcmp(k, "NGO");
+}
+
+/* news: "the country" names the last country named before it in its sentence (chunks from
+ * ch0 on, not yet in text order; not in its own clause's subject), else the first named in the
+ * last sentence that named one ("Pakistan accused India. The country also ...": PAK), coded as
+ * that country. */
+void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b)
+{
+	size_t nown = c->nch;
+	for (size_t i = a; i + 1 < b; i++) {
+		if (c->t[i].chunk >= 0 || c->t[i + 1].chunk >= 0 || !ev_word_is(c, i, "THE") ||
+		    !ev_word_is(c, i + 1, "COUNTRY"))
+			continue;
+		/* not the subject of its own clause ("U.S. forces left the country") */
+		size_t sa = 0, sb = 0;
+		int32_t np = i + 1 < c->parse.ntok ? c->parse.tok[i + 1].np : -1;
+		if (np >= 0 && c->parse.np[np].clause >= 0 && c->parse.cl[c->parse.np[np].clause].subj >= 0) {
+			const struct af_syn_np *sn = &c->parse.np[c->parse.cl[c->parse.np[np].clause].subj];
+			sa = sn->start;
+			sb = sn->end;
+		}
+		const char *code = c->last_country;
+		size_t last = 0;
+		for (size_t k = ch0; k < nown; k++)
+			if (ev_country_mention(&c->ch[k]) && c->ch[k].b <= i && c->ch[k].b > last &&
+			    !(c->ch[k].a >= sa && c->ch[k].b <= sb)) {
+				last = c->ch[k].b;
+				code = c->ch[k].code;
+			}
+		if (!code[0])
+			continue;
+		int ci = new_chunk(c, i, i + 2);
+		struct chunk *ch = &c->ch[ci];
+		snprintf(ch->code, sizeof ch->code, "%s", code);
+		snprintf(ch->base, sizeof ch->base, "%s", code);
+		ch->pron = 1;
+		c->t[i].chunk = c->t[i + 1].chunk = ci;
 	}
 }
 

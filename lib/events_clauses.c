@@ -791,6 +791,20 @@ void ev_code_appeals(struct af_coder *c, const struct sent *s)
  * (data/events.yaml: "is playing a positive role", "made great and effective efforts"), -1
  * of &BLAME_WORD ("have caused many problems", "imposed cruel and illegal sanctions"), 0
  * when neither or both, or when the clause is negated. */
+/* Is token i in one of clause k's objects (or its predicate: "Qatar played a constructive part",
+ * "X is a valuable partner")? Praise is read there only: a word of praise elsewhere mostly
+ * qualifies something else ("has the key to positive developments", "cooperation in line
+ * with a constructive policy"; unlabeled Tehran Times news). */
+static int in_object(const struct af_coder *c, const struct af_clause *k, size_t i)
+{
+	for (size_t o = k->obj_start; o < k->obj_start + k->nobj; o++) {
+		const struct af_syn_np *np = &c->parse.np[c->parse.objs[o]];
+		if (i >= np->start && i < np->end)
+			return 1;
+	}
+	return 0;
+}
+
 static int clause_polarity(const struct af_coder *c, const struct af_clause *k, int praise, int blame)
 {
 	int pos = 0, neg = 0;
@@ -800,7 +814,7 @@ static int clause_polarity(const struct af_coder *c, const struct af_clause *k, 
 		if (c->t[i].cls & W_NEG)
 			return 0;
 	for (size_t i = k->start; i < k->end && i < c->toks.n; i++) {
-		pos |= praise >= 0 && ev_syn_match(c, praise, i, k->end) > 0;
+		pos |= praise >= 0 && in_object(c, k, i) && ev_syn_match(c, praise, i, k->end) > 0;
 		neg |= blame >= 0 && ev_syn_match(c, blame, i, k->end) > 0;
 	}
 	return pos == neg ? 0 : pos ? 1 : -1;
@@ -822,6 +836,9 @@ void ev_code_evaluations(struct af_coder *c, const struct sent *s)
 		    k->verb.modal != SIZE_MAX || (k->kind != AF_CL_SUB && k->kind != AF_CL_MAIN && k->kind != AF_CL_REL) ||
 		    c->t[k->verb.head].speech || (k->verb.flags & AF_VG_PASSIVE) ||
 		    (c->syn_undergo >= 0 && ev_syn_match(c, c->syn_undergo, k->verb.head, k->verb.end)))
+			continue;
+		/* a condition says what has not happened ("if Washington causes problems", "unless") */
+		if (k->marker != SIZE_MAX && (ev_word_is(c, k->marker, "IF") || ev_word_is(c, k->marker, "UNLESS")))
 			continue;
 		int pol = clause_polarity(c, k, c->syn_praise, c->syn_blame);
 		if (!pol)

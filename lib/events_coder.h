@@ -167,6 +167,7 @@ struct af_coder {
 	int sd_valid;
 	const char *last_person_canon;
 	char last_person_code[64];
+	char last_country[4]; /* the last country named before the sentence ("" none): "the country" */
 	int assert_genre; /* events_assert.c: the record's genre cues as bits, -1 until read */
 };
 
@@ -248,6 +249,8 @@ size_t ev_chunk_text_start(const struct af_coder *c, const struct chunk *ch, siz
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a);
 void ev_titled_people(struct af_coder *c, size_t ch0);
 void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
+void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
+int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);

@@ -304,12 +304,15 @@ void af_ner_docinfo(const struct af_ner_word *w, size_t nw, const struct af_ner_
 	(void)w;
 	(void)sents;
 	(void)ns;
-	/* per distinct capitalised word: first-pass type counts over the document */
+	/* per distinct capitalised word, whatever its case ("ROTOR" in a headline is "Rotor"):
+	 * first-pass type counts over the document, the type of its first mention inside a
+	 * longer entity */
 	size_t ncap = 0;
 	for (size_t i = 0; i < nw; i++) {
 		t[i].p1 = lab[i];
 		t[i].maj = t[i].majearly = 5;
 		t[i].inmulti = 0;
+		t[i].dist = 0;
 		if (t[i].cap)
 			ncap++;
 	}
@@ -328,7 +331,7 @@ void af_ner_docinfo(const struct af_ner_word *w, size_t nw, const struct af_ner_
 		at[i] = UINT32_MAX;
 		if (!t[i].cap)
 			continue;
-		uint64_t h = t[i].w | 1;
+		uint64_t h = t[i].lw | 1;
 		uint32_t j = (uint32_t)h & (size - 1);
 		while (tab[j].h && tab[j].h != h)
 			j = (j + 1) & (size - 1);
@@ -341,21 +344,30 @@ void af_ner_docinfo(const struct af_ner_word *w, size_t nw, const struct af_ner_
 			continue;
 		struct slot *s = &tab[at[i]];
 		int own = ltype(lab[i]), best = 5, beste = 5;
-		uint32_t bc = 0, bce = 0;
+		uint32_t bc = 0, bce = 0, tot = 0;
 		for (int y = 0; y < 5; y++) {
 			uint32_t c = s->all[y] - (y == own);
+			tot += c;
 			if (c > bc)
 				bc = c, best = y;
 			if (s->run[y] > bce)
 				bce = s->run[y], beste = y;
 		}
+		/* the other mentions' types as shares: none, under half, half or more, all */
+		if (tot)
+			for (int y = 0; y < 5; y++) {
+				uint32_t c = s->all[y] - (y == own);
+				unsigned bin = !c ? 0 : c == tot ? 3 : 2 * c >= tot ? 2 : 1;
+				t[i].dist |= (uint16_t)(bin << (2 * y));
+			}
 		t[i].maj = (uint8_t)best;
 		t[i].majearly = (uint8_t)beste;
 		t[i].inmulti = s->multi;
 		s->run[own]++;
-		/* inside a longer entity: its label is I-, or the next word continues it */
-		if (lab[i] && (lab[i] % 2 == 0 || (i + 1 < nw && lab[i + 1] == lab[i] + 1)))
-			s->multi = 1;
+		/* inside a longer entity: its label is I-, or the next word continues it; the type of
+		 * the first such entity */
+		if (!s->multi && lab[i] && (lab[i] % 2 == 0 || (i + 1 < nw && lab[i + 1] == lab[i] + 1)))
+			s->multi = (uint8_t)own;
 	}
 	free(at);
 	free(tab);
@@ -371,7 +383,7 @@ enum tmpl {
 	F_FREQ_SH, F_LOWDOC, F_LOWDOC_INIT, F_PRE_SH, F_SUF_SH,
 	/* second pass */
 	F_P1, F_P1M1, F_P1P1, F_P1M1_P1, F_P1_P1P1, F_MAJ, F_MAJE, F_MAJ_SH, F_MAJ_P1, F_MULTI, F_P1M2, F_P1P2,
-	F_MAJM1, F_MAJP1
+	F_MAJM1, F_MAJP1, F_DIST
 };
 
 #define PUSH(tm, v) (keys[nk++] = af_ner_key32(af_ner_mix((uint64_t)(tm), (v))))
@@ -453,6 +465,9 @@ static size_t label_features(const struct af_ner_tok *t, size_t n, size_t i, uin
 	PUSH2(T(F_P1_P1P1), x->p1, p1 ? p1->p1 : 99);
 	PUSH(T(F_P1M2), m2 ? m2->p1 : 99);
 	PUSH(T(F_P1P2), p2 ? p2->p1 : 99);
+	for (unsigned y = 0; y < 5; y++)
+		if (x->dist >> (2 * y) & 3)
+			PUSH2(T(F_DIST), y, x->dist >> (2 * y) & 3);
 #undef T
 	return nk;
 }
@@ -720,6 +735,7 @@ static inline uint64_t fc_dep(const struct af_ner_tok *t, size_t n, const uint64
 		v |= (uint64_t)(i >= 1 ? t[i - 1].p1 : 15) << 16 | (uint64_t)(i >= 1 ? t[i - 1].maj : 15) << 20;
 		v |= (uint64_t)(i + 1 < n ? t[i + 1].p1 : 15) << 24 | (uint64_t)(i + 1 < n ? t[i + 1].maj : 15) << 28;
 		v |= (uint64_t)(i >= 2 ? t[i - 2].p1 : 15) << 32 | (uint64_t)(i + 2 < n ? t[i + 2].p1 : 15) << 36;
+		v |= (uint64_t)x->dist << 40;
 		return af_ner_mix(v, x->sshape);
 	}
 	}

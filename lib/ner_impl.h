@@ -12,7 +12,7 @@
 #define AF_NER_NL 9         /* labels: O, B-PER, I-PER, B-ORG, I-ORG, B-LOC, I-LOC, B-MISC, I-MISC */
 #define AF_NER_MAXGAZ 6     /* longest gazetteer phrase, in words */
 #define AF_NER_NLISTS 8     /* gazetteer lists: 0-3 CoNLL train PER ORG LOC MISC, 4-7 GMB train */
-#define AF_NER_VERSION 1
+#define AF_NER_VERSION 2   /* 2: document fields by lower case, an entity's type, type shares */
 
 /* An open-addressing table from non-zero 32-bit keys to 32-bit values (clusters,
  * capitalisation bins, gazetteer phrases). */
@@ -48,8 +48,8 @@ struct af_ner_model {
 	const int16_t *trans[2];            /* (AF_NER_NL + 1) x AF_NER_NL: row 0 from the start */
 	/* w[0] and w[1] again as one 32-byte slot per key (key and weights in one cache line),
 	 * built at load time so that a feature costs one cache miss, not two, in a table at most
-	 * a third full so that the many keys a model lacks are found absent after one or two
-	 * slots; NULL in a model not made by af_ner_load_mem (the tagger then reads w) */
+	 * half full so that the many keys a model lacks are found absent after a few slots (a
+	 * third full was slower: twice the memory, 25% more cache misses, session 8); NULL in a model not made by af_ner_load_mem (the tagger then reads w) */
 	struct af_ner_slot *slot[2];
 	uint32_t smask[2];     /* slots of slot[p] - 1 */
 	struct af_ner_huge slot_map[2]; /* the memory of slot[p] */
@@ -73,8 +73,10 @@ struct af_ner_tok {
 	/* second pass: these stay last (lib/ner.c's group cache hashes the bytes before p1) */
 	uint8_t p1;              /* first pass label */
 	uint8_t maj, majearly;   /* majority first-pass type (0 O, 1..4 PER..MISC, 5 none) of the other
-	                          * mentions of the word in the document, of the earlier ones */
-	uint8_t inmulti;         /* an earlier mention of the word was inside a longer entity */
+	                          * mentions of the word (lower-cased) in the document, of the earlier ones */
+	uint8_t inmulti;         /* the type (1..4) of the longer entity an earlier mention was inside, or 0 */
+	uint16_t dist;           /* bits 2y..2y+1: the share of type y among the other mentions (0 none,
+	                          * 1 under half, 2 half or more, 3 all) */
 };
 
 /* 64-bit hashes of byte strings and of combinations. */
@@ -115,7 +117,7 @@ void af_ner_docinfo(const struct af_ner_word *w, size_t nw, const struct af_ner_
 
 /* The feature keys of word i of the sentence t[0..n) for pass 1 or 2 into keys (room for
  * AF_NER_MAXFEAT); returns their number. */
-#define AF_NER_MAXFEAT 96
+#define AF_NER_MAXFEAT 144
 size_t af_ner_features(const struct af_ner_tok *t, size_t n, size_t i, int pass, uint32_t *keys);
 
 /* Viterbi over valid BIO transitions: emission scores e (n x AF_NER_NL), transitions tr

@@ -54,7 +54,7 @@ void af_ner_huge_free(struct af_ner_huge *h)
 	h->len = 0;
 }
 
-/* w's keys and weights again as one 32-byte slot per key, in a table at most a third full. */
+/* w's keys and weights again as one 32-byte slot per key, in a table at most half full. */
 static void build_slots(struct af_ner_model *m, int p)
 {
 	const struct af_ner_weights *w = &m->w[p];
@@ -63,7 +63,7 @@ static void build_slots(struct af_ner_model *m, int p)
 	size_t slots = (size_t)w->mask + 1, used = 0, size = 16;
 	for (size_t j = 0; j < slots; j++)
 		used += w->key[j] != 0;
-	while (size < used * 3)
+	while (size < used * 2)
 		size *= 2;
 	struct af_ner_slot *sl = af_ner_huge_alloc(&m->slot_map[p], size * sizeof *sl);
 	if (!sl)

@@ -23,6 +23,25 @@ static int participle_after_noun(const struct af_quoter *q, int s0, int i, int l
 	       ((K(i - 2).bits & L_DET) || (i - 3 >= s0 && (K(i - 3).bits & L_DET)) || (T(i - 2).flags & AF_TF_CLITIC));
 }
 
+/* Whether the words from a on describe the source just named, not more of the content:
+ * "..., according to X, an economist at Y" (a determiner and, within four words, a
+ * speaker or person noun, before any cue verb), "..., according to X, who ...". */
+static int source_apposition(const struct af_quoter *q, int a, int s1)
+{
+	if (tok_is(q, a, "who") || tok_is(q, a, "whose"))
+		return 1;
+	if (!(K(a).bits & L_DET))
+		return 0;
+	int l;
+	for (int k = a + 1; k < s1 && k <= a + 4 && is_word(q, k); k++) {
+		if (cue_at(q, k, &l) & L_ANYCUE)
+			return 0;
+		if (K(k).bits & (L_SPKN | L_PERSN))
+			return 1;
+	}
+	return 0;
+}
+
 /* "According to X, CONTENT" / "CONTENT, according to X(, CONTENT)": 1 and the frame. */
 static int source_frame(const struct af_quoter *q, int s0, int s1, int i, int l, struct frame *f)
 {
@@ -38,7 +57,7 @@ static int source_frame(const struct af_quoter *q, int s0, int s1, int i, int l,
 	} else {
 		f->ca = s0;
 		f->cb = i;
-		if (is_punct(q, f->sb, ',') && f->sb + 3 < s1) {
+		if (is_punct(q, f->sb, ',') && f->sb + 3 < s1 && !source_apposition(q, f->sb + 1, s1)) {
 			f->ca2 = f->sb + 1;
 			f->cb2 = s1;
 		}

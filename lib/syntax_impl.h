@@ -70,6 +70,12 @@ size_t af_syn_chunk_tfeats(size_t n, size_t i, const uint8_t *tags, const uint8_
  * for the evaluator's oracle (AF_SYNTAX_ORACLE=top2) */
 void af_syn_tag_alt(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w, size_t n,
                     uint8_t *tags, uint8_t *alt);
+/* Tags and chunks a sentence (tags, and the classes as af_syn_cls makes them) as
+ * af_syntax_parse does with joint 0; joint 1: the chunker also weighs the tagger's second
+ * choice (an experiment: AF_SYNTAX_JOINT=1 in af-train-syntax). The count of words tried
+ * under their second tag. */
+size_t af_syn_tag_chunk(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w, size_t n,
+                        int joint, uint8_t *tags, uint8_t *cls);
 size_t af_syn_chunk_w0feats(const struct af_syn_info *info, size_t i, const uint8_t *tags, uint32_t *f);
 size_t af_syn_chunk_nfeat(const struct af_syn_info *x, int d, uint32_t *f);
 size_t af_syn_chunk_wfeats(const struct af_syn_info *info, size_t n, size_t i, const uint8_t *tags,

@@ -532,6 +532,13 @@ static size_t scan_word(struct tz *z, size_t i, unsigned *flags)
 			w.j += l;
 			w.prevcp = cp;
 			w.pk = k;
+			/* the ASCII letters and digits after it, as the loop would take them (no dotted
+			 * acronym starts after a letter) without its other tests */
+			while (w.j < w.n && w.s[w.j] < 0x80 && (af_text_ascii[w.s[w.j]] & K_WORDCH)) {
+				w.pk = af_text_ascii[w.s[w.j]];
+				shape(w.pk, &w.f, &w.first);
+				w.prevcp = w.s[w.j++];
+			}
 			continue;
 		}
 		if (!word_punct(&w, cp, k, w.j + l))
@@ -620,7 +627,8 @@ static size_t match_url(const unsigned char *s, size_t n, size_t i)
 static size_t match_email(const unsigned char *s, size_t n, size_t i)
 {
 	size_t j = i;
-	while (j < n && j - i <= 64 && s[j] < 0x80 && ((af_text_ascii[s[j]] & K_ALNUM) || (s[j] && strchr("._%+-", s[j]))))
+	while (j < n && j - i <= 64 && s[j] < 0x80 && ((af_text_ascii[s[j]] & K_ALNUM) || s[j] == '.' || s[j] == '_' || s[j] == '%' ||
+	                                                   s[j] == '+' || s[j] == '-'))
 		j++;
 	if (j == i || j >= n || s[j] != '@' || s[j - 1] == '.')
 		return 0;

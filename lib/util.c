@@ -115,7 +115,7 @@ char *af_strdup(const char *s)
 	return af_strndup(s, strlen(s));
 }
 
-void af_buf_grow(struct af_buf *b, size_t extra)
+void af_buf_grow_slow(struct af_buf *b, size_t extra)
 {
 	if (extra >= SIZE_MAX / 2 - b->len)
 		af_die(AF_EX_SOFTWARE, "out of memory (%zu bytes)", extra);
@@ -128,25 +128,9 @@ void af_buf_grow(struct af_buf *b, size_t extra)
 	b->cap = cap;
 }
 
-void af_buf_add(struct af_buf *b, const char *s, size_t n)
-{
-	af_buf_grow(b, n);
-	if (n)
-		memcpy(b->p + b->len, s, n);
-	b->len += n;
-	b->p[b->len] = '\0';
-}
-
 void af_buf_adds(struct af_buf *b, const char *s)
 {
 	af_buf_add(b, s, strlen(s));
-}
-
-void af_buf_addc(struct af_buf *b, char c)
-{
-	af_buf_grow(b, 1);
-	b->p[b->len++] = c;
-	b->p[b->len] = '\0';
 }
 
 void af_buf_printf(struct af_buf *b, const char *fmt, ...)

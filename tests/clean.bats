@@ -525,3 +525,21 @@ PY
 	# scripts/train-clean takes its names from that line, not from a copy of its own
 	run ! grep -q '"date_share"\|"rule_log_words"\|"box_2"' "$TOP/scripts/train-clean"
 }
+
+@test "train-clean: --set-weight and --train-on are checked before any data is read" {
+	command -v python3 >/dev/null || skip "python3 is absent"
+	run -1 "$TOP/scripts/train-clean" --cv --bin "$AF_BIN" --set-weight readability=two
+	[[ "$output" == *"--set-weight: expected SET=NUMBER, found readability=two"* ]] || fail "$output"
+	run -1 "$TOP/scripts/train-clean" --cv --bin "$AF_BIN" --train-on nosuchset
+	[[ "$output" == *"--train-on: no set nosuchset"* ]] || fail "$output"
+}
+
+@test "a byline whose date opens with an upper-case month: the month is not part of the name" {
+	printf '%s\n' 'Rivers Burst Their Banks in the North' '' 'By JANE ROE and JOHN DOE JAN. 13, 2017' '' \
+		'Flood waters rose across the northern province on Tuesday, forcing thousands of families to leave their homes, officials said.' '' \
+		'Rivers burst their banks after a week of heavy rain, and roads to three towns were cut off by the water.' '' \
+		'Rescue teams used boats to reach villages where people had climbed onto roofs to wait for help.' >"$T/b.txt"
+	af-clean "$T/b.txt" >"$T/out.ndjson"
+	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["JANE ROE","JOHN DOE"]'
+	assert_equal "$(field .published)" '2017-01-13'
+}

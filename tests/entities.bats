@@ -142,6 +142,20 @@ ents() {
 	assert_output '[["Tuesday",null],["2022","2022"]]'
 }
 
+@test "DATE ranges: an ISO 8601 interval start/end, an open end as .. (docs/decisions.md)" {
+	run ents "Prices have risen since March 2015, and from 2001 to 2003."
+	assert_line --partial '"text":"since March 2015","type":"DATE","start":18,"end":34,"canonical":"2015-03/2025-12-10","value":"2015-03/2025-12-10","kind":"range"'
+	assert_line --partial '"value":"2001/2003","kind":"range"'
+	jq -nc '{text: "Prices have risen since March 2015."}' | af-entities >"$T/out"
+	run jq -c '[.entities[] | [.text, .value, .kind]]' "$T/out"
+	assert_output '[["since March 2015","2015-03/..","range"]]'
+	# every value is a date or an interval of two dates, ".." standing for an open end
+	run jq -r '.entities[] | select(.type == "DATE" and .value != null) | .value' "$T/out"
+	for v in "${lines[@]}"; do
+		[[ $v =~ ^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?(/([0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?|\.\.))?$ ]]
+	done
+}
+
 @test "--lexicon adds people, organisations and titles" {
 	cat >"$T/lex.yaml" <<-'EOF'
 	people:

@@ -162,3 +162,19 @@ pairs() {
 	[[ "$output" == *'GHA TGO'* ]]
 	[[ "$output" != *'GHA TCD'* ]]
 }
+
+@test "actors: 'the country' is the country named before it, not its own clause's subject" {
+	# an earlier sentence's first country ("Peru", the subject), not its last
+	run sides 'Peru accused Chile of spying. The country also condemned Bolivia.'
+	[ "${lines[1]}" = 'PER BOL' ]
+	# in its own sentence, the country named before it that is not its clause's subject
+	run sides 'Kenya hosted talks on Somalia, where Ethiopia attacked the country.'
+	[ "$output" = 'ETH SOM' ]
+}
+
+@test "actors: 'officials' is a government's agent: 'officials from A' acts, 'A's officials' are A's government" {
+	run sides 'Officials from Kenya met Ugandan diplomats.'
+	[ "$output" = 'KENGOV UGAGOV' ]
+	run sides 'Kenyan officials accused Uganda.'
+	[ "$output" = 'KENGOV UGA' ]
+}

@@ -368,7 +368,7 @@ triples() {
 	[ "$(jq -c '.[1]' <<<"$output")" = '["AFGGOV","PAK","112"]' ]
 	# an attribution is not a member of the compound, and its speaker is the speaker
 	run bash -c "$(declare -f rec); rec 'Russia, Iranian officials said, attacked Ukraine.' | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code, .reported, .speaker.text]]'"
-	[ "$output" = '[["RUS","UKR","190",true,"Iranian"]]' ]
+	[ "$output" = '[["RUS","UKR","190",true,"Iranian officials"]]' ]
 	# an attribution ends the target search of the verb before it
 	run triples 'Iran and China agree on many issues, Ahmadinejad said, after meeting Pakistan.'
 	[ "$output" = '[["IRN","CHN","050"],["CHN","IRN","050"]]' ]
@@ -784,4 +784,20 @@ news() {
 	# a plural that is a verb plus -s names things; an agent's word alone is no actor; a state is no act
 	run --separate-stderr bash -c "$(declare -f rec); for t in 'Peruvian forces against Chile were few.' 'The military threats against Chile worried Bolivia.' \"Peru's relations with Chile are good.\"; do rec \"\$t\"; done | af-events | jq -c '[.events[] | .code]'"
 	[ "$output" = $'[]\n[]\n[]' ]
+}
+
+@test "news: no evaluation in a condition, nor praise from a word outside the clause's objects" {
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said trade will stop if Peru causes problems for the region.' | af-events | jq -c '[.events[] | select(.code == \"111\")]'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said Peru holds the key to positive change in the region.' | af-events | jq -c '[.events[] | select(.code == \"051\")]'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said Peru has played a constructive and positive role in the region.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor, .code]]'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
+}
+
+@test "news: the JOINT_ nouns take their plurals and the class's other nouns ('a phone call with', 'a trip to')" {
+	run --separate-stderr bash -c "$(declare -f rec); rec 'In a phone call with his Peruvian counterpart, the Chilean foreign minister said trade would grow.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
+	[ "$output" = '[["CHL","PER","040"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Peruvian President Pedro Castillo began a three-day trip to Santiago on Monday.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
+	[ "$output" = '[["PER","CHL","042"]]' ]
 }

@@ -121,7 +121,7 @@ rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
 	run -64 af-train-syntax -t "$T/main.txt" --beam 0 -o "$T/c.bin"
 }
 
-@test "af-train-syntax AF_SYNTAX_ORACLE=top2: a wrong tag that is the tagger's second best becomes the gold one" {
+@test "af-train-syntax AF_SYNTAX_ORACLE=top2: a wrong tag that is the tagger's second best becomes the gold one; AF_SYNTAX_JOINT=1 keeps the tags" {
 	# "met" VBD three times, VBN twice in the same words: VBD first, VBN second
 	for t in VBD VBN VBD VBN VBD; do printf 'The DT B-NP O\nmen NNS I-NP O\nmet %s B-VP O\nthem PRP B-NP O\n. . O O\n\n' $t; done >"$T/main.txt"
 	af-train-syntax -t "$T/main.txt" -e 2 --chunk-epochs 1 -o "$T/m.bin" 2>/dev/null
@@ -134,4 +134,9 @@ rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
 	assert_success
 	assert_output --partial 'oracle top2: 1 tags set to gold'
 	assert_output --partial 'pos accuracy (gold tokens): 1.0000 (5/5)'
+	# the experimental joint chunker (AF_SYNTAX_JOINT=1) leaves the tags alone
+	AF_SYNTAX_JOINT=1 run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
+	assert_success
+	assert_output --partial 'pos accuracy (gold tokens): 0.8000 (4/5)'
+	assert_output --partial 'chunk F1 (predicted tags): '
 }

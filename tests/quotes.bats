@@ -103,6 +103,19 @@ PY
 	assert_output $'indirect\tKarimi\tthat the ceasefire held'
 }
 
+@test "CONTENT, according to X, an appositive: the words that describe X are not content" {
+	run quotes 'Exports rose by a third this year, according to Reza Karimi, an economist at the central bank.'
+	run jq -r '[.kind, .speaker.text, .text, (.parts | length)] | @tsv' <<<"$output"
+	assert_output $'indirect\tReza Karimi\tExports rose by a third this year\t0'
+	run quotes 'Exports rose by a third, according to Reza Karimi, who runs the trade office.'
+	run jq -r '[.speaker.text, .text] | @tsv' <<<"$output"
+	assert_output $'Reza Karimi\tExports rose by a third'
+	# a clause after the source is content, the second part of it
+	run quotes 'The new road, according to Reza Karimi, will open in the spring after long delays.'
+	run jq -r '[.speaker.text, (.parts | map(.text) | join("|"))] | @tsv' <<<"$output"
+	assert_output $'Reza Karimi\tThe new road|will open in the spring after long delays'
+}
+
 @test "a pronoun speaker resolves to the person named before it" {
 	run quotes 'Ahmad Massoud spoke in Dushanbe. "We are ready for talks," he said.'
 	run jq -r 'select(.kind == "direct") | [.speaker.text, .speaker.canonical] | @tsv' <<<"$output"

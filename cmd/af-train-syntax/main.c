@@ -1278,6 +1278,18 @@ static int evaluate(const char *model, const char *path, int conllu)
 		af_syntax_tag(m, &p, c.w + c.s[s].w0, c.s[s].w1 - c.s[s].w0, tags + c.s[s].w0);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
 	oracle_top2(m, &p, &c, tags);
+	/* the chunks over predicted tags as af-parse makes them (AF_SYNTAX_JOINT=1: with the
+	 * tagger's second choice, an experiment); the tags are the same either way */
+	const char *jv = getenv("AF_SYNTAX_JOINT");
+	uint8_t *jcls = NULL;
+	if (!conllu) {
+		jcls = af_malloc(c.nw + 1);
+		uint8_t *jt = af_malloc(c.nw + 1);
+		for (size_t s = 0; s < c.ns; s++)
+			af_syn_tag_chunk(m, &p, c.w + c.s[s].w0, c.s[s].w1 - c.s[s].w0, jv && !strcmp(jv, "1"),
+			                 jt + c.s[s].w0, jcls + c.s[s].w0);
+		free(jt);
+	}
 	double tag_secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
 	for (size_t i = 0; i < c.nw; i++) {
 		if (c.tag[i] == 255) {
@@ -1310,9 +1322,13 @@ static int evaluate(const char *model, const char *path, int conllu)
 				for (size_t i = 0; i < n; i++)
 					if (tg[i] == 255)
 						tg[i] = AF_POS_SYM;
-				af_syntax_chunk(m, &p, c.w + a, tg, n, cls + a, beg + a);
-				for (size_t i = 0; i < n; i++)
-					cls[a + i] = (uint8_t)af_syn_cls(cls[a + i], beg[a + i]);
+				if (jcls && !gold)
+					memcpy(cls + a, jcls + a, n);
+				else {
+					af_syntax_chunk(m, &p, c.w + a, tg, n, cls + a, beg + a);
+					for (size_t i = 0; i < n; i++)
+						cls[a + i] = (uint8_t)af_syn_cls(cls[a + i], beg[a + i]);
+				}
 				if (getenv("AF_SYNTAX_DUMP") && !gold)
 					for (size_t i = 0; i < n; i++)
 						fprintf(stderr, "C\t%.*s\t%s\t%d\t%d\n", (int)c.w[a + i].len, c.w[a + i].s,
@@ -1383,6 +1399,7 @@ static int evaluate(const char *model, const char *path, int conllu)
 	free(cls);
 	free(beg);
 	free(gcls);
+	free(jcls);
 	af_parse_free(&p);
 	af_syntax_free(m);
 	free(c.w);

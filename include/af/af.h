@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #define AF_VERSION "0.1.0"
 
@@ -44,10 +45,29 @@ struct af_buf {
 	char *p;
 	size_t len, cap;
 };
-void af_buf_grow(struct af_buf *b, size_t extra);
-void af_buf_add(struct af_buf *b, const char *s, size_t n);
+/* Room for extra more bytes and the NUL (dies past SIZE_MAX / 2). The check is inline (the
+ * adds below run once a byte in some loops); af_buf_grow_slow reallocates. */
+void af_buf_grow_slow(struct af_buf *b, size_t extra);
+static inline void af_buf_grow(struct af_buf *b, size_t extra)
+{
+	if (extra >= b->cap - b->len) /* cap > len once grown: this is len + extra + 1 > cap */
+		af_buf_grow_slow(b, extra);
+}
+static inline void af_buf_add(struct af_buf *b, const char *s, size_t n)
+{
+	af_buf_grow(b, n);
+	if (n)
+		memcpy(b->p + b->len, s, n);
+	b->len += n;
+	b->p[b->len] = '\0';
+}
+static inline void af_buf_addc(struct af_buf *b, char c)
+{
+	af_buf_grow(b, 1);
+	b->p[b->len++] = c;
+	b->p[b->len] = '\0';
+}
 void af_buf_adds(struct af_buf *b, const char *s);
-void af_buf_addc(struct af_buf *b, char c);
 void af_buf_printf(struct af_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void af_buf_reset(struct af_buf *b);
 void af_buf_free(struct af_buf *b);

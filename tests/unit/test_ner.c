@@ -61,6 +61,12 @@ int main(void)
 	const struct af_datafile *df = af_data_find("ner.bin");
 	if (df) {
 		ok(af_ner_load_mem(&bad, df->data, df->len / 2, &err) < 0, "a truncated model is refused: %s", err.msg);
+		char *old = malloc(df->len);
+		memcpy(old, df->data, df->len);
+		old[8] = 1; /* version 1: document features keyed otherwise */
+		ok(af_ner_load_mem(&bad, old, df->len, &err) < 0 && strstr(err.msg, "version 1"),
+		   "a model of another version is refused: %s", err.msg);
+		free(old);
 		struct af_ner_model *m2 = NULL;
 		ok(af_ner_load_mem(&m2, df->data, df->len, &err) == 0, "a model loads from memory");
 		af_ner_free(m2);
@@ -146,6 +152,29 @@ int main(void)
 	   "words outside sentences are not tagged");
 	struct af_ner_sent wrong = {3, 9};
 	ok(af_ner_tag(m, s, w, n, &wrong, 1, &sp, &err) < 0, "a sentence out of range is an error: %s", err.msg);
+
+	/* the second pass's document fields: mentions of a word are found whatever their case
+	 * ("ROTOR" in a headline and "Rotor" in the text), an earlier longer entity gives its type,
+	 * and the other mentions' types are given as shares */
+	{
+		char s4[] = "ROTOR FANS LOCKED OUT . Rotor beat Magna International Inc and Rotor lost . Magna won";
+		struct af_ner_word dw[32];
+		size_t dn = words_of(s4, dw, 32);
+		struct af_ner_sent ds = {0, dn};
+		struct af_ner_tok *dt = calloc(dn, sizeof *dt);
+		/* first-pass labels: O 0, B-PER 1, I-PER 2, B-ORG 3, I-ORG 4, B-LOC 5 ... */
+		unsigned char dl[32] = {0};
+		dl[5] = 3, dl[7] = 5, dl[8] = 6, dl[9] = 6, dl[11] = 1, dl[14] = 3;
+		af_ner_tokinfo(m, dw, dn, &ds, 1, dt, NULL, NULL);
+		af_ner_docinfo(dw, dn, &ds, 1, dl, dt);
+		/* ROTOR (0): its others are Rotor ORG (5) and Rotor PER (11); 1 PER, 2 ORG */
+		ok(dt[0].maj == 1 || dt[0].maj == 2, "a headline's ROTOR sees the text's Rotor (majority %d)", dt[0].maj);
+		ok(dt[0].dist == (2u << 2 | 2u << 4), "the others' types as shares (dist %#x)", dt[0].dist);
+		ok(dt[14].inmulti == 3, "an earlier longer entity gives its type: Magna International Inc, LOC (%d)",
+		   dt[14].inmulti);
+		ok(dt[2].maj == 5 && !dt[2].dist && !dt[2].inmulti, "a word seen once has no document fields");
+		free(dt);
+	}
 
 	/* a long sentence */
 	size_t big = 20000;

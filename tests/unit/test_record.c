@@ -527,11 +527,91 @@ static void test_yaml(void)
 	   "yaml: af_yaml_load names a missing file");
 }
 
+/* af_json_real: the shortest of %.15g..%.17g that reads back, ".0" on a whole number; the
+ * thousandths below 1e9 take a quicker way that must write the same */
+static void test_real(void)
+{
+	static const struct {
+		double d;
+		const char *want;
+	} cases[] = {{0.85, "0.85"},        {-0.5, "-0.5"},          {1, "1.0"},
+	             {0.001, "0.001"},      {-0.001, "-0.001"},      {123.25, "123.25"},
+	             {0, "0.0"},            {-0.0, "-0.0"},          {999999999.999, "999999999.999"},
+	             {1e9, "1000000000.0"}, {0.1 + 0.2, "0.30000000000000004"}, {1.0 / 3, "0.3333333333333333"},
+	             {0.0005, "0.0005"},    {2.5e-7, "2.5e-07"},     {1e20, "1e+20"},
+	             {0.7071, "0.7071"},    {-12.5, "-12.5"},        {100, "100.0"}};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct af_buf b = {0};
+		af_json_real(&b, cases[i].d);
+		char name[64];
+		snprintf(name, sizeof name, "af_json_real writes %s", cases[i].want);
+		same_str(b.p, cases[i].want, name);
+		af_buf_free(&b);
+	}
+	/* every thousandth of [-3, 3] as the loop of %.*g writes it */
+	int bad = 0;
+	for (int k = -3000; k <= 3000; k++) {
+		double d = k / 1000.0;
+		char want[40];
+		for (int prec = 15; prec <= 17; prec++) {
+			snprintf(want, sizeof want, "%.*g", prec, d);
+			if (strtod(want, NULL) == d)
+				break;
+		}
+		if (!strpbrk(want, ".eEn"))
+			strcat(want, ".0");
+		struct af_buf b = {0};
+		af_json_real(&b, d);
+		bad += strcmp(b.p, want) != 0;
+		af_buf_free(&b);
+	}
+	ok(bad == 0, "af_json_real: the thousandths of [-3, 3] as %%.15g..%%.17g write them (%d differ)", bad);
+}
+
+/* The scan of a string's plain bytes goes 16 and 8 at a time: a quote, a backslash or a
+ * control character is found at every place of a long string, and bytes of 0x80 and up
+ * (signed in SSE2's compares) are plain. */
+static void test_plain_runs(void)
+{
+	struct af_record r;
+	struct af_error err;
+	af_record_init(&r);
+	int bad = 0;
+	for (size_t at = 0; at < 40; at++) {
+		char line[128], body[48];
+		for (size_t i = 0; i < 40; i++)
+			body[i] = (char)('a' + i % 26);
+		body[40] = '\0';
+		/* é's two bytes before the place */
+		if (at >= 2)
+			body[at - 2] = (char)0xC3, body[at - 1] = (char)0xA9;
+		body[at] = '\x01';
+		snprintf(line, sizeof line, "{\"t\":\"%s\"}", body);
+		bad += af_record_parse(&r, line, strlen(line), &err) == 0; /* a raw control character */
+		body[at] = '"';
+		snprintf(line, sizeof line, "{\"t\":\"%s\"}", body);
+		bad += af_record_parse(&r, line, strlen(line), &err) == 0; /* the string ends early */
+		struct af_buf b = {0};
+		body[at] = '\\';
+		af_json_string(&b, body, 40);
+		bad += b.len != 43 || b.p[at + 1] != '\\' || b.p[at + 2] != '\\';
+		b.len = 0;
+		body[at] = '\n';
+		af_json_string(&b, body, 40);
+		bad += b.len != 43 || b.p[at + 1] != '\\' || b.p[at + 2] != 'n';
+		af_buf_free(&b);
+	}
+	ok(bad == 0, "a quote, backslash or control character at each of 40 places of a string (%d missed)", bad);
+	af_record_free(&r);
+}
+
 int main(void)
 {
+	test_plain_runs();
 	test_utf8();
 	test_parse();
 	test_write();
+	test_real();
 	test_yaml();
 	printf("1..%d\n", ntests);
 	if (nfailed)
