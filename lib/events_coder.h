@@ -169,6 +169,7 @@ struct af_coder {
 	const char *last_person_canon;
 	char last_person_code[64];
 	char last_country[4]; /* the last country named before the sentence ("" none): "the country" */
+	int assert_genre; /* events_assert.c: the record's genre cues as bits, -1 until read */
 };
 
 /* The record's DATE entities (af-entities ran upstream): code points and value. */
