@@ -75,7 +75,7 @@ int cl_is_title_repeat(const struct doc *d, const struct block *b)
 		k++;
 	if (k == 0 && !(rn >= 3 && (!memcmp(rest, "–", 3) || !memcmp(rest, "—", 3))))
 		return 0;
-	while (k < rn && (rest[k] == ' ' || !memcmp(rest + k, "–", 3) || !memcmp(rest + k, "—", 3)))
+	while (k < rn && (rest[k] == ' ' || (k + 3 <= rn && (!memcmp(rest + k, "–", 3) || !memcmp(rest + k, "—", 3)))))
 		k += rest[k] == ' ' ? 1 : 3;
 	rest += k;
 	rn -= k;

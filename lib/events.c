@@ -754,6 +754,7 @@ int af_coder_code(struct af_coder *c, const struct af_evinput *in, struct af_eve
 	parse_pubdate(c, in->published, in->dateline);
 	ev_read_entity_dates(c, in->entities);
 	c->sd_valid = 0;
+	c->assert_genre = -1;
 	c->last_person_canon = NULL;
 	c->last_country[0] = 0;
 	for (size_t i = 0; i < c->nch; i++)

@@ -5,13 +5,14 @@
  * that reads verbs and actors codes them all. Rules grown from dev sentences did not carry over
  * to unseen articles (bench/events-heldout/), so whether an event is an asserted act is learned:
  * a logistic regression over named features of the event and its clause (ev_assert_features:
- * the trigger's lemma, tag and code root, the parse's clause kind, tense, negation, modality,
- * question, the clause it depends on and that clause's verb, cue words of need, purpose,
+ * the trigger's lemma, tag and code root, the parse's clause kind, tense, modality, question, the clause it depends on and that clause's verb, cue words of need, purpose,
  * opinion, condition, denial in the sentence, quotes and speech, the sides' actor types, the
  * sentence's place and length, and cues of the article's genre). scripts/train-events-assert
  * fits it on hand-read events (news-gold-dev and the held-out draws) and writes
  * data/events-assert.yaml (compiled in): {threshold, features: {NAME: WEIGHT}}; an event whose
- * log-odds fall below the threshold is dropped. News conventions only: PETRARCH's records are
+ * log-odds fall below the threshold is dropped. Negation is no feature: GUIDELINES code a negated
+ * act as an event with "negated" true ("Y did not attack Z"), so the filter must not learn the
+ * stances of the hand-read draws ("never recognizes") from their negation. News conventions only: PETRARCH's records are
  * single constructed sentences with none of the genre this filter reads.
  *
  * AF_EVENTS_ASSERT in the environment: "off" keeps every event; "features" keeps every event
@@ -69,10 +70,13 @@ static int load_weights(const struct af_ynode *root, struct af_error *err)
 	return 0;
 }
 
+static void load_cues(void);
+
 static void load_model(void)
 {
 	const char *env = getenv("AF_EVENTS_ASSERT");
 	model.mode = env && !strcmp(env, "off") ? 1 : env && !strcmp(env, "features") ? 2 : 0;
+	load_cues();
 	const char *path = getenv("AF_EVENTS_ASSERT_MODEL");
 	const struct af_datafile *f = af_data_find("events-assert.yaml");
 	struct af_error err = {0};
@@ -143,7 +147,6 @@ static const struct {
 	{"opinion", " believe believes think thinks opinion view views argue argues seems seem appears perhaps likely "
 	            "unlikely probably possible possibly clearly obviously "},
 	{"cond", " if unless whether would could might may can cannot "},
-	{"neg", " no not never nor without neither n't none "},
 	{"deny", " deny denies denied denial rumors rumours claims alleged allegedly reportedly "},
 	{"habit", " often usually always regularly annually every frequently traditionally "},
 	{"want", " want wants wanted hope hopes hoped wish wishes expect expects expected "},
@@ -151,14 +154,28 @@ static const struct {
 	{"history", " century centuries ancient history historical era "},
 };
 
+/* the cue words as a map, word -> class + 1 (built with the model, once) */
+static struct af_map cue_words;
+
+static void load_cues(void)
+{
+	for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
+		for (const char *p = cues[k].words; *p;) {
+			while (*p == ' ')
+				p++;
+			size_t n = strcspn(p, " ");
+			if (n) {
+				int added;
+				*af_map_put(&cue_words, p, n, &added) = k + 1;
+			}
+			p += n;
+		}
+}
+
 static int cue_class(const char *w)
 {
-	char pat[AS_FLEN + 2];
-	snprintf(pat, sizeof pat, " %s ", w);
-	for (size_t k = 0; k < sizeof cues / sizeof cues[0]; k++)
-		if (strstr(cues[k].words, pat))
-			return (int)k;
-	return -1;
+	size_t *k = af_map_get(&cue_words, w, strlen(w));
+	return k ? (int)*k - 1 : -1;
 }
 
 /* the head token of the event's trigger in [a, b): its last verb, else its first noun, else
@@ -219,7 +236,7 @@ static void clause_feats(const struct af_coder *c, struct feats *fs, size_t h)
 	static const char *const flag[] = {"passive", "negv", "modal", "question", "perfect", "progressive", "inf",
 	                                   "part", "copula"};
 	for (int b = 0; b < 9; b++)
-		if (cl->verb.flags & (1u << b))
+		if ((cl->verb.flags & (1u << b)) && (1u << b) != AF_VG_NEG)
 			add(fs, "vg=%s", flag[b]);
 	if (cl->verb.modal != SIZE_MAX && cl->verb.modal < c->toks.n)
 		add(fs, "modal=%s", lower(c, cl->verb.modal, buf, sizeof buf));
@@ -237,29 +254,27 @@ static void clause_feats(const struct af_coder *c, struct feats *fs, size_t h)
 			add(fs, "pcue=%s", cues[cc].cls);
 		if (c->t[pc->verb.head].speech)
 			add(fs, "under=%s", "speech");
-		if (pc->verb.flags & (AF_VG_MODAL | AF_VG_NEG | AF_VG_QUESTION))
-			add(fs, "under=%s", pc->verb.flags & AF_VG_QUESTION ? "question" : pc->verb.flags & AF_VG_NEG ? "neg" : "modal");
+		if (pc->verb.flags & (AF_VG_MODAL | AF_VG_QUESTION))
+			add(fs, "under=%s", pc->verb.flags & AF_VG_QUESTION ? "question" : "modal");
 	}
 	add(fs, "depth=%s", depth == 0 ? "0" : depth == 1 ? "1" : "2+");
 }
 
-/* cue classes of the sentence's words: before the trigger, near it (5 words), after it */
-static void cue_feats(const struct af_coder *c, struct feats *fs, size_t a, size_t b, size_t h)
+enum { CUE_QMARK = 100 };
+
+/* cue classes of the sentence's words (cls[i - a]: a class, CUE_QMARK, or -1): before the
+ * trigger, near it (5 words), after it */
+static void cue_feats(const struct af_coder *c, struct feats *fs, size_t a, size_t b, size_t h, const int *cls)
 {
 	char buf[AS_FLEN];
 	for (size_t i = a; i < b; i++) {
-		if (i == h)
+		int cc = cls[i - a];
+		if (i == h || cc < 0)
 			continue;
-		const struct af_token *k = &c->toks.v[i];
-		if (k->kind == AF_TOK_PUNCT && c->text[k->start] == '?')
+		if (cc == CUE_QMARK) {
 			add(fs, "cue=%s", "qmark");
-		if (c->t[i].kind != AF_TOK_WORD)
 			continue;
-		int cc = cue_class(lower(c, i, buf, sizeof buf));
-		if (cc < 0)
-			cc = cue_class(lemma(c, i, buf, sizeof buf));
-		if (cc < 0)
-			continue;
+		}
 		add(fs, i < h ? "cue<%s" : "cue>%s", cues[cc].cls);
 		if (i < h && h - i <= 5)
 			add(fs, "near=%s", cues[cc].cls);
@@ -273,32 +288,65 @@ static void cue_feats(const struct af_coder *c, struct feats *fs, size_t a, size
 	}
 }
 
-/* the article's genre: questions, first person, interview and analysis words */
-static void genre_feats(const struct af_coder *c, struct feats *fs)
+static void sentence_cues(const struct af_coder *c, size_t a, size_t b, int *cls)
+{
+	char buf[AS_FLEN];
+	for (size_t i = a; i < b; i++) {
+		const struct af_token *k = &c->toks.v[i];
+		int cc = -1;
+		if (k->kind == AF_TOK_PUNCT && c->text[k->start] == '?')
+			cc = CUE_QMARK;
+		else if (c->t[i].kind == AF_TOK_WORD) {
+			cc = cue_class(lower(c, i, buf, sizeof buf));
+			if (cc < 0)
+				cc = cue_class(lemma(c, i, buf, sizeof buf));
+		}
+		cls[i - a] = cc;
+	}
+}
+
+/* the article's genre: questions, first person, interview and analysis words; read once a
+ * record into c->assert_genre as bits of genre_names */
+static const char *const genre_names[] = {"question", "questions3", "firstperson", "interview", "analyst",
+                                          "professor", "opinion", "expert", "exhibition"};
+enum { G_WORD0 = 3, G_N = 9 };
+
+static int read_genre(const struct af_coder *c)
 {
 	size_t q = 0, i1 = 0, n = c->toks.n;
-	char buf[AS_FLEN];
+	int bits = 0;
+	char buf[16];
 	for (size_t i = 0; i < n; i++) {
 		const struct af_token *k = &c->toks.v[i];
 		if (k->kind == AF_TOK_PUNCT && c->text[k->start] == '?')
 			q++;
-		if (k->kind != AF_TOK_WORD || k->end - k->start > 12)
+		if (k->kind != AF_TOK_WORD || k->end - k->start > 10)
 			continue;
 		lower(c, i, buf, sizeof buf);
 		if (!strcmp(buf, "i") || !strcmp(buf, "we") || !strcmp(buf, "our"))
 			i1++;
-		else if (!strcmp(buf, "interview") || !strcmp(buf, "analyst") || !strcmp(buf, "professor") ||
-		         !strcmp(buf, "opinion") || !strcmp(buf, "expert") || !strcmp(buf, "exhibition"))
-			add(fs, "art=%s", buf);
+		for (int g = G_WORD0; g < G_N; g++)
+			if (!strcmp(buf, genre_names[g]))
+				bits |= 1 << g;
 	}
 	if (q)
-		add(fs, "art=%s", q >= 3 ? "questions3" : "question");
+		bits |= 1 << (q >= 3 ? 1 : 0);
 	if (i1 >= 5)
-		add(fs, "art=%s", "firstperson");
+		bits |= 1 << 2;
+	return bits;
 }
 
-static void event_feats(const struct af_coder *c, struct feats *fs, size_t a, size_t b, int sidx,
-                        const struct af_events *ev, size_t ei, size_t first)
+static void genre_feats(struct af_coder *c, struct feats *fs)
+{
+	if (c->assert_genre < 0)
+		c->assert_genre = read_genre(c);
+	for (int g = 0; g < G_N; g++)
+		if (c->assert_genre & (1 << g))
+			add(fs, "art=%s", genre_names[g]);
+}
+
+static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b, int sidx,
+                        const struct af_events *ev, size_t ei, size_t first, const int *cls)
 {
 	const struct af_event *e = &ev->v[ei];
 	char buf[AS_FLEN], code[8];
@@ -313,10 +361,8 @@ static void event_feats(const struct af_coder *c, struct feats *fs, size_t a, si
 		if (c->t[h].inquote)
 			add(fs, "inquote", NULL);
 		clause_feats(c, fs, h);
-		cue_feats(c, fs, a, b, h);
+		cue_feats(c, fs, a, b, h, cls);
 	}
-	if (e->negated)
-		add(fs, "neg", NULL);
 	if (e->hypothetical)
 		add(fs, "hyp", NULL);
 	if (e->reported)
@@ -363,8 +409,10 @@ void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct a
 	if (!c->news || first >= events->n || model.mode == 1 || (!model.loaded && model.mode != 2))
 		return;
 	struct feats fs;
+	int *cls = af_calloc(b - a + 1, sizeof *cls);
+	sentence_cues(c, a, b, cls);
 	for (size_t i = events->n; i-- > first;) {
-		event_feats(c, &fs, a, b, sidx, events, i, first);
+		event_feats(c, &fs, a, b, sidx, events, i, first, cls);
 		double z = model.loaded ? score(&fs) : 0;
 		if (model.mode == 2) {
 			const struct af_event *e = &events->v[i];
@@ -376,4 +424,5 @@ void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct a
 		} else if (z < model.threshold)
 			af_events_remove(events, i);
 	}
+	free(cls);
 }

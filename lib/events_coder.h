@@ -5,7 +5,8 @@
  * events_verbs.c  verb groups and the dictionaries' patterns around them
  * events_clauses.c subjects, targets, parenthetical clauses, what is an event
  * events_emit.c   events into the typed af_events, places, nominal events
- * events_setup.c  closed-class words, verb blocks, pattern signatures; af_coder_new/free */
+ * events_setup.c  closed-class words, verb blocks, pattern signatures; af_coder_new/free
+ * events_refs.c   titled people's later mentions, pronouns, "the country" */
 #ifndef AF_EVENTS_CODER_H
 #define AF_EVENTS_CODER_H
 
@@ -168,6 +169,7 @@ struct af_coder {
 	const char *last_person_canon;
 	char last_person_code[64];
 	char last_country[4]; /* the last country named before the sentence ("" none): "the country" */
+	int assert_genre; /* events_assert.c: the record's genre cues as bits, -1 until read */
 };
 
 /* The record's DATE entities (af-entities ran upstream): code points and value. */
@@ -249,6 +251,7 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a);
 void ev_titled_people(struct af_coder *c, size_t ch0);
 void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
+int ev_new_chunk(struct af_coder *c, size_t a, size_t b); /* a chunk of tokens [a, b), no actor yet */
 int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b);

@@ -107,18 +107,13 @@ triples() {
 
 # The learned asserted-act filter (lib/events_assert.c, data/events-assert.yaml): these check the
 # shipped model; each event below is written with the filter off (AF_EVENTS_ASSERT=off), as before it.
-@test "unseen: a stance in an interview is no event (the asserted-act filter), an act stated as fact stays" {
-	run triples "What can Kenya do? Kenya never recognizes any sanctions against Somalia or Sudan, the Kenyan envoy said in an interview."
-	[ "$status" -eq 0 ]
-	assert_output ""
-	run triples "The Turkish Foreign Minister met his Iranian counterpart in Ankara on Monday."
-	assert_output "TURGOV 040 IRNGOV"
-}
-
-@test "unseen: a participle of consequence ('allowing the army to ...') is no act of allowing" {
+@test "unseen: a participle of consequence ('allowing the army to ...') is no act of allowing (the asserted-act filter); a meeting stated as fact stays" {
 	run triples "Is Turkey ready? Over the past decade Turkish engineers have made great progress in producing drones, allowing the army to become independent of the United States and Europe."
 	[ "$status" -eq 0 ]
 	refute_output --partial " 08"
+	# an act stated as fact stays
+	run triples "The Turkish Foreign Minister met his Iranian counterpart in Ankara on Monday."
+	assert_output "TURGOV 040 IRNGOV"
 }
 
 @test "unseen: a refusal stated as a stance in an interview ('will not allow') is no event" {
