@@ -334,5 +334,7 @@ int ev_parse_text(struct af_coder *c, const struct af_evinput *in, struct af_err
 /* events_assert.c: the learned asserted-act filter (news conventions) over the events of
  * sentence [a, b) from first on */
 void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events, size_t first);
+/* reads AF_EVENTS_ASSERT and the model once (af_coder_new): a bad setting or model file ends the run */
+void ev_assert_init(void);
 
 #endif
