@@ -67,12 +67,13 @@ static int has_role(const char *code)
 	return 0;
 }
 
-/* Appends the roles of agent ag to code; an organisation's code (IGO..., NGO...) keeps its own:
- * "UN officials" IGOUNO, "NATO officials" IGOWSTNAT, not IGOUNOGOV. */
-static void append_agent(char *code, size_t cap, const struct ev_agent *ag)
+/* Appends the roles of agent ag to code; under the news conventions an organisation's code
+ * (IGO..., NGO...) keeps its own: "UN officials" IGOUNO, "NATO officials" IGOWSTNAT, not
+ * IGOUNOGOV (PETRARCH's dictionaries do add them: NGOARNGOV). */
+static void append_agent(const struct af_coder *c, char *code, size_t cap, const struct ev_agent *ag)
 {
 	size_t n = strlen(ag->post);
-	int org = !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3);
+	int org = c->news && (!strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3));
 	for (size_t i = 0; i + 3 <= n; i += 3) {
 		char seg[4] = {ag->post[i], ag->post[i + 1], ag->post[i + 2], 0};
 		if (!has_seg(code, seg) && strlen(code) + 3 < cap && !(org && ev_role_seg(seg)))
@@ -115,7 +116,7 @@ static void title_code(const struct af_coder *c, struct chunk *ch, const char *o
 	} else {
 		snprintf(ch->code, sizeof ch->code, "%s", own);
 		for (int g = 0; g < ch->nag; g++)
-			append_agent(ch->code, sizeof ch->code, ch->ag[g]);
+			append_agent(c, ch->code, sizeof ch->code, ch->ag[g]);
 	}
 	snprintf(ch->base, sizeof ch->base, "%s", own);
 }
@@ -311,7 +312,7 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 		int own_role = have_actor && has_role(code);
 		for (int g = 0; g < nag; g++)
 			if (!own_role || !ev_role_seg(agents[g]->post))
-				append_agent(full, sizeof full, agents[g]);
+				append_agent(c, full, sizeof full, agents[g]);
 		int ci = ev_new_chunk(c, start, end);
 		struct chunk *ch = &c->ch[ci];
 		snprintf(ch->code, sizeof ch->code, "%s", full);
@@ -328,7 +329,7 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 			char x[64];
 			snprintf(x, sizeof x, "%s%s", pre, parts[p]);
 			for (int g = 0; g < nag; g++)
-				append_agent(x, sizeof x, agents[g]);
+				append_agent(c, x, sizeof x, agents[g]);
 			snprintf(ch->partial[ch->npartial++], sizeof ch->partial[0], "%s", x);
 		}
 		ch->linked = linked_any && nag > 0;
@@ -350,12 +351,13 @@ size_t ev_chunk_text_start(const struct af_coder *c, const struct chunk *ch, siz
 }
 
 /* code = actor base + the roles of agents ag[0..n) */
-static void agent_code_of(char *out, size_t cap, const char *base, const struct ev_agent *const *ag, int n)
+static void agent_code_of(const struct af_coder *c, char *out, size_t cap, const char *base,
+                          const struct ev_agent *const *ag, int n)
 {
 	char t[64];
 	snprintf(t, sizeof t, "%s", base);
 	for (int g = 0; g < n; g++)
-		append_agent(t, sizeof t, ag[g]);
+		append_agent(c, t, sizeof t, ag[g]);
 	snprintf(out, cap, "%s", t);
 }
 
@@ -396,15 +398,15 @@ static void share_agents(struct af_coder *c, const struct group *g)
 			char x[64];
 			for (int i = 0; i < link; i++) {
 				struct chunk *m = &c->ch[g->members[i]];
-				agent_code_of(m->code, sizeof m->code, l->base, m->ag, m->nag);
+				agent_code_of(c, m->code, sizeof m->code, l->base, m->ag, m->nag);
 				for (int k = 0; k < ny; k++) {
-					agent_code_of(x, sizeof x, c->ch[ys[k]].base, m->ag, m->nag);
+					agent_code_of(c, x, sizeof x, c->ch[ys[k]].base, m->ag, m->nag);
 					add_partial(m, x);
 				}
 			}
 			for (int k = 0; k < ny; k++) {
 				struct chunk *y = &c->ch[ys[k]];
-				agent_code_of(y->code, sizeof y->code, y->base, l->ag, l->nag);
+				agent_code_of(c, y->code, sizeof y->code, y->base, l->ag, l->nag);
 				y->linked = 2;
 			}
 		}
@@ -413,7 +415,7 @@ static void share_agents(struct af_coder *c, const struct group *g)
 	for (int i = 1; i < g->n; i++) {
 		struct chunk *m = &c->ch[g->members[i]], *p = &c->ch[g->members[i - 1]];
 		if (!m->base[0] && m->nag && p->base[0] && p->nag && !p->linked && !m->linked) {
-			agent_code_of(m->code, sizeof m->code, p->base, m->ag, m->nag);
+			agent_code_of(c, m->code, sizeof m->code, p->base, m->ag, m->nag);
 			memcpy(m->base, p->base, sizeof m->base);
 		}
 	}
@@ -659,7 +661,7 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a, size_t b)
 			struct chunk *head = &c->ch[g->members[0]];
 			if (head->linked && !ch->nag && ev_real_code(ch->code)) {
 				for (int k = 0; k < head->nag; k++)
-					append_agent(ch->code, sizeof ch->code, head->ag[k]);
+					append_agent(c, ch->code, sizeof ch->code, head->ag[k]);
 			}
 			g->members[g->n++] = (int)i;
 			g->b = ch->b;
@@ -799,7 +801,7 @@ static void office_code(struct af_coder *c, struct chunk *ch, const char *role, 
 		return;
 	snprintf(ch->base, sizeof ch->base, "%s", owner);
 	snprintf(ch->code, sizeof ch->code, "%s", owner);
-	append_agent(ch->code, sizeof ch->code, ag);
+	append_agent(c, ch->code, sizeof ch->code, ag);
 }
 
 /* Is the person entity e someone else than the dictionary's actor of chunk ch: its canonical
@@ -923,7 +925,7 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 			if (has_role(ecode))
 				snprintf(ch->code, sizeof ch->code, "%s", ecode);
 			else
-				agent_code_of(ch->code, sizeof ch->code, ecode, ch->ag, ch->nag);
+				agent_code_of(c, ch->code, sizeof ch->code, ecode, ch->ag, ch->nag);
 			ch->a = ta;
 			for (size_t k = ta; k < tb; k++)
 				c->t[k].chunk = nx;
