@@ -648,7 +648,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	find_actors(c, &s, ch0);
 	ev_find_verbs(c, a, b);
 	ev_mark_parens(c, a, b);
-	ev_build_groups(c, ch0, a);
+	ev_build_groups(c, ch0, a, b);
 	for (size_t vi = 0; vi < c->nvg; vi++)
 		code_verb(c, vi, &s);
 	locate_events(c, &s);

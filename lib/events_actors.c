@@ -67,12 +67,15 @@ static int has_role(const char *code)
 	return 0;
 }
 
+/* Appends the roles of agent ag to code; an organisation's code (IGO..., NGO...) keeps its own:
+ * "UN officials" IGOUNO, "NATO officials" IGOWSTNAT, not IGOUNOGOV. */
 static void append_agent(char *code, size_t cap, const struct ev_agent *ag)
 {
 	size_t n = strlen(ag->post);
+	int org = !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3);
 	for (size_t i = 0; i + 3 <= n; i += 3) {
 		char seg[4] = {ag->post[i], ag->post[i + 1], ag->post[i + 2], 0};
-		if (!has_seg(code, seg) && strlen(code) + 3 < cap)
+		if (!has_seg(code, seg) && strlen(code) + 3 < cap && !(org && ev_role_seg(seg)))
 			strcat(code, seg);
 	}
 	if (n % 3 && strlen(code) + n < cap && !strstr(code, ag->post))
@@ -539,13 +542,15 @@ static int as_well_as(const struct af_coder *c, size_t j, size_t s)
 
 /* news: "A, who leads the delegation, and B met C": chunk i after ", and" (or "and") that
  * closes a relative clause opened by ", who" (which, whose, whom) right after member chunk h
- * of this sentence is h's list's next member. h's group, else -1. */
-static int after_relative(const struct af_coder *c, size_t first_chunk, size_t i, size_t a)
+ * of this sentence, with a finite verb after chunk i (ev_member_then_verb), is h's list's
+ * next member when h's list is its clause's subject (ev_opens_clause): h's group. -2 when
+ * h's list is not (chunk i joins no list), else -1. */
+static int after_relative(const struct af_coder *c, size_t first_chunk, size_t i, size_t a, size_t b)
 {
 	size_t s = ev_chunk_text_start(c, &c->ch[i], a);
 	while (s > a && (c->t[s - 1].cls & W_DET))
 		s--;
-	if (s < a + 4 || !ev_word_is(c, s - 1, "AND") || !ev_is_comma(c, s - 2))
+	if (s < a + 4 || !ev_word_is(c, s - 1, "AND") || !ev_is_comma(c, s - 2) || !ev_member_then_verb(c, s - 1, b))
 		return -1;
 	int words = 0;
 	for (size_t k = s - 2; k-- > a && words <= PAREN_MAX;) {
@@ -561,12 +566,14 @@ static int after_relative(const struct af_coder *c, size_t first_chunk, size_t i
 		const struct chunk *h = &c->ch[c->t[k - 2].chunk];
 		if (h->b != k - 1 || h->group < 0 || c->gr[h->group].n >= MAX_MEMBERS)
 			return -1;
-		return h->group;
+		/* on an object ("condemned A, which borders C, and B praised D"): B opens a new
+		 * clause, in no list with A or C */
+		return ev_opens_clause(c, &c->ch[c->gr[h->group].members[0]], a) ? h->group : -2;
 	}
 	return -1;
 }
 
-void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
+void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a, size_t b)
 {
 	size_t first_group = c->ngr; /* this sentence's groups: the record's earlier ones are done */
 	for (size_t i = first_chunk; i < c->nch; i++) {
@@ -635,8 +642,11 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a)
 					break;
 			}
 		}
-		int jg = c->news ? after_relative(c, first_chunk, i, a) : -1;
-		if (jg >= 0) {
+		int jg = c->news ? after_relative(c, first_chunk, i, a, b) : -1;
+		if (jg == -2) {
+			joined = 0;
+			jg = -1;
+		} else if (jg >= 0) {
 			/* a new group of A's members and B: A alone stays the relative clause's subject */
 			c->gr = af_grow(c->gr, &c->grcap, c->ngr + 1, sizeof *c->gr);
 			c->gr[c->ngr] = c->gr[jg];
@@ -902,6 +912,22 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 				}
 				continue;
 			}
+		}
+		/* an organisation or a country before an agent of no actor ("EU officials"): one actor,
+		 * the entity's code with the agent's roles (none for an organisation: append_agent) */
+		int nx = tb < b && e->type != AF_E_PERSON ? c->t[tb].chunk : -1;
+		if (ecode && nx >= 0 && c->ch[nx].a == tb && !c->ch[nx].base[0] && c->ch[nx].nag && !c->ch[nx].person &&
+		    !c->ch[nx].pron) {
+			struct chunk *ch = &c->ch[nx];
+			snprintf(ch->base, sizeof ch->base, "%s", ecode);
+			if (has_role(ecode))
+				snprintf(ch->code, sizeof ch->code, "%s", ecode);
+			else
+				agent_code_of(ch->code, sizeof ch->code, ecode, ch->ag, ch->nag);
+			ch->a = ta;
+			for (size_t k = ta; k < tb; k++)
+				c->t[k].chunk = nx;
+			continue;
 		}
 		int ci = ev_new_chunk(c, ta, tb);
 		struct chunk *ch = &c->ch[ci];

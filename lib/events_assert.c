@@ -18,7 +18,8 @@
  * AF_EVENTS_ASSERT in the environment: "off" keeps every event; "features" keeps every event
  * and writes each one's features to stderr (the trainer's input), one line an event:
  * "assert<TAB>trigger_start<TAB>code<TAB>source start<TAB>target start<TAB>score<TAB>f1 f2 ...".
- * AF_EVENTS_ASSERT_MODEL=FILE reads the model from FILE instead (the trainer's held-out runs). */
+ * AF_EVENTS_ASSERT_MODEL=FILE reads the model from FILE instead (the trainer's held-out runs).
+ * Any other AF_EVENTS_ASSERT value, or a model file that does not load, ends the run (status 78). */
 #include "events_coder.h"
 
 #include "af/data.h"
@@ -45,24 +46,39 @@ static struct {
 } model;
 static once_flag model_once = ONCE_FLAG_INIT;
 
+/* a finite number in a scalar node, else -1 with the node's place in err */
+static int number(const struct af_ynode *v, double *x, struct af_error *err)
+{
+	char *end;
+	if (af_yscalar(v, "a number", err) < 0)
+		return -1;
+	*x = strtod(v->str, &end);
+	if (end == v->str || *end || !isfinite(*x))
+		return af_yerr(err, v, "expected a finite number, found '%s'", v->str);
+	return 0;
+}
+
+/* {threshold: NUMBER, features: {NAME: NUMBER ...}}: anything else is refused, not half read */
 static int load_weights(const struct af_ynode *root, struct af_error *err)
 {
 	static const char *const keys[] = {"model", "trained", "cv", "threshold", "features", NULL};
+	if (root->type != AF_Y_MAP)
+		return af_yerr(err, root, "the model must be a mapping {threshold, features}");
 	if (af_ymap_check(root, keys, err) < 0)
 		return -1;
 	const struct af_ynode *t = af_ymap_get(root, "threshold"), *fs = af_ymap_get(root, "features");
-	if (!t || !fs || af_yscalar(t, "a number", err) < 0)
+	if (!t || !fs)
 		return af_yerr(err, root, "the model needs a threshold and features");
-	model.threshold = strtod(t->str, NULL);
+	if (number(t, &model.threshold, err) < 0)
+		return -1;
+	if (fs->type != AF_Y_MAP)
+		return af_yerr(err, fs, "features must be a mapping of feature names to weights");
 	model.w = af_calloc(fs->n / 2 + 1, sizeof *model.w);
 	for (size_t i = 0; i + 1 < fs->n; i += 2) {
-		const struct af_ynode *k = fs->kids[i], *v = fs->kids[i + 1];
-		char *end;
-		if (af_yscalar(v, "a number", err) < 0)
+		const struct af_ynode *k = fs->kids[i];
+		double x;
+		if (af_yscalar(k, "a feature name", err) < 0 || number(fs->kids[i + 1], &x, err) < 0)
 			return -1;
-		double x = strtod(v->str, &end);
-		if (end == v->str || *end || !isfinite(x))
-			return af_yerr(err, v, "expected a number, found '%s'", v->str);
 		int added;
 		*af_map_put(&model.names, k->str, strlen(k->str), &added) = model.nw;
 		model.w[model.nw++] = x;
@@ -72,10 +88,20 @@ static int load_weights(const struct af_ynode *root, struct af_error *err)
 
 static void load_cues(void);
 
+/* AF_EVENTS_ASSERT and the model: a value or a model file the user names that is wrong ends
+ * the run with status 78 (a bad configuration; no silent fallback), a compiled-in model that
+ * does not load with 70 (a broken build) */
 static void load_model(void)
 {
 	const char *env = getenv("AF_EVENTS_ASSERT");
-	model.mode = env && !strcmp(env, "off") ? 1 : env && !strcmp(env, "features") ? 2 : 0;
+	if (!env || !*env)
+		model.mode = 0;
+	else if (!strcmp(env, "off"))
+		model.mode = 1;
+	else if (!strcmp(env, "features"))
+		model.mode = 2;
+	else
+		af_die(AF_EX_CONFIG, "AF_EVENTS_ASSERT: '%s' is no setting (off or features; unset for the filter)", env);
 	load_cues();
 	const char *path = getenv("AF_EVENTS_ASSERT_MODEL");
 	const struct af_datafile *f = af_data_find("events-assert.yaml");
@@ -88,9 +114,16 @@ static void load_model(void)
 	else
 		return;
 	model.loaded = root && load_weights(root, &err) == 0;
-	if (!model.loaded)
-		af_warn("%s (the asserted-act filter is off)", err.msg);
 	af_yaml_free(root);
+	if (!model.loaded && path && *path)
+		af_die(AF_EX_CONFIG, "AF_EVENTS_ASSERT_MODEL: %s", err.msg);
+	if (!model.loaded)
+		af_die(AF_EX_SOFTWARE, "built-in asserted-act model: %s", err.msg);
+}
+
+void ev_assert_init(void)
+{
+	call_once(&model_once, load_model);
 }
 
 /* The feature list: names in f[0..n). */
@@ -305,11 +338,12 @@ static void sentence_cues(const struct af_coder *c, size_t a, size_t b, int *cls
 	}
 }
 
-/* the article's genre: questions, first person, interview and analysis words; read once a
+/* the article's genre: questions, first person, interview and analysis words (no topic
+ * words: a topic names what few articles are about, and its weight would be theirs); read once a
  * record into c->assert_genre as bits of genre_names */
 static const char *const genre_names[] = {"question", "questions3", "firstperson", "interview", "analyst",
-                                          "professor", "opinion", "expert", "exhibition"};
-enum { G_WORD0 = 3, G_N = 9 };
+                                          "professor", "opinion", "expert"};
+enum { G_WORD0 = 3, G_N = 8 };
 
 static int read_genre(const struct af_coder *c)
 {
@@ -405,13 +439,17 @@ static double score(const struct feats *fs)
 
 void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events, size_t first)
 {
-	call_once(&model_once, load_model);
+	ev_assert_init();
 	if (!c->news || first >= events->n || model.mode == 1 || (!model.loaded && model.mode != 2))
 		return;
 	struct feats fs;
+	size_t n = events->n;
 	int *cls = af_calloc(b - a + 1, sizeof *cls);
+	unsigned char *drop = af_calloc(n - first, 1);
 	sentence_cues(c, a, b, cls);
-	for (size_t i = events->n; i-- > first;) {
+	/* every event is scored on the sentence's events as the coder wrote them (as the trainer
+	 * sees them), then the ones below the threshold are removed */
+	for (size_t i = first; i < n; i++) {
 		event_feats(c, &fs, a, b, sidx, events, i, first, cls);
 		double z = model.loaded ? score(&fs) : 0;
 		if (model.mode == 2) {
@@ -421,8 +459,12 @@ void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct a
 			for (int k = 0; k < fs.n; k++)
 				fprintf(stderr, "%s%s", k ? " " : "", fs.f[k]);
 			fputc('\n', stderr);
-		} else if (z < model.threshold)
-			af_events_remove(events, i);
+		} else
+			drop[i - first] = z < model.threshold;
 	}
+	for (size_t i = n; i-- > first;)
+		if (drop[i - first])
+			af_events_remove(events, i);
+	free(drop);
 	free(cls);
 }

@@ -279,7 +279,7 @@ static int finite_at(const struct af_coder *c, size_t i, size_t b)
 }
 
 /* "and" at token i, then an actor chunk (after determiners) and a finite verb right after it. */
-static int member_then_verb(const struct af_coder *c, size_t i, size_t b)
+int ev_member_then_verb(const struct af_coder *c, size_t i, size_t b)
 {
 	if (i >= b || !ev_word_is(c, i, "AND"))
 		return 0;
@@ -291,6 +291,17 @@ static int member_then_verb(const struct af_coder *c, size_t i, size_t b)
 	if (i >= b || c->t[i].chunk < 0)
 		return 0;
 	return finite_at(c, c->ch[c->t[i].chunk].b, b);
+}
+
+/* Does the list whose first member is chunk m open its clause: at the sentence's start (token
+ * a), or after a comma, "that" or a verb of speech ("officials said A, who ...")? Not an
+ * object's or a preposition's ("condemned A, which ..."). */
+int ev_opens_clause(const struct af_coder *c, const struct chunk *m, size_t a)
+{
+	size_t s = ev_chunk_text_start(c, m, a);
+	while (s > a && (c->t[s - 1].cls & W_DET))
+		s--;
+	return s == a || ev_is_comma(c, s - 1) || ev_word_is(c, s - 1, "THAT") || c->t[s - 1].speech;
 }
 
 /* Parenthetical clauses between two commas, which the subject and target searches of the
@@ -359,7 +370,7 @@ void ev_mark_parens(struct af_coder *c, size_t a, size_t b)
 		/* an aside between a subject and its verb: the main clause's finite verb follows, or
 		 * (a relative clause) the subject's next list member and then that verb ("A, who
 		 * leads the delegation, and B met C") */
-		if ((!rel && !hedge && !attrib) || !(finite_at(c, j + 1, b) || (rel && member_then_verb(c, j + 1, b))))
+		if ((!rel && !hedge && !attrib) || !(finite_at(c, j + 1, b) || (rel && ev_member_then_verb(c, j + 1, b))))
 			continue;
 		pid++;
 		for (size_t k = i; k < j; k++)
@@ -787,14 +798,11 @@ void ev_code_appeals(struct af_coder *c, const struct sent *s)
 
 /* ---- evaluations reported by their speaker ---- */
 
-/* The polarity of what clause k says of its subject: 1 when it has a word of &PRAISE_WORD
- * (data/events.yaml: "is playing a positive role", "made great and effective efforts"), -1
- * of &BLAME_WORD ("have caused many problems", "imposed cruel and illegal sanctions"), 0
- * when neither or both, or when the clause is negated. */
-/* Is token i in one of clause k's objects (or its predicate: "Qatar played a constructive part",
- * "X is a valuable partner")? Praise is read there only: a word of praise elsewhere mostly
- * qualifies something else ("has the key to positive developments", "cooperation in line
- * with a constructive policy"; unlabeled Tehran Times news). */
+/* Is token i in one of clause k's objects, or its predicate after a linking verb ("Qatar played
+ * a constructive part", "X is a valuable partner", "X has been constructive")? Praise is read
+ * there only: a word of praise elsewhere mostly qualifies something else ("has the key to
+ * positive developments", "cooperation in line with a constructive policy"; unlabeled Tehran
+ * Times news). */
 static int in_object(const struct af_coder *c, const struct af_clause *k, size_t i)
 {
 	for (size_t o = k->obj_start; o < k->obj_start + k->nobj; o++) {
@@ -802,9 +810,25 @@ static int in_object(const struct af_coder *c, const struct af_clause *k, size_t
 		if (i >= np->start && i < np->end)
 			return 1;
 	}
-	return 0;
+	/* a predicate adjective: a linking verb (be, remain, become, seem, prove), then up to two
+	 * adverbs ("is very constructive", "remained positive") */
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, k->verb.head, &n);
+	int linking = (k->verb.flags & AF_VG_COPULA) ||
+	              (n == 6 && (!memcmp(lem, "remain", 6) || !memcmp(lem, "become", 6))) ||
+	              (n == 4 && !memcmp(lem, "seem", 4)) || (n == 5 && !memcmp(lem, "prove", 5));
+	if (!linking || i < k->verb.end || i > k->verb.end + 2)
+		return 0;
+	for (size_t j = k->verb.end; j < i; j++)
+		if (c->t[j].tag < AF_POS_RB || c->t[j].tag > AF_POS_RBS)
+			return 0;
+	return af_pos_is_adj(c->t[i].tag);
 }
 
+/* The polarity of what clause k says of its subject: 1 when it has a word of &PRAISE_WORD
+ * (data/events.yaml: "is playing a positive role", "made great and effective efforts"), -1
+ * of &BLAME_WORD ("have caused many problems", "imposed cruel and illegal sanctions"), 0
+ * when neither or both, or when the clause is negated. */
 static int clause_polarity(const struct af_coder *c, const struct af_clause *k, int praise, int blame)
 {
 	int pos = 0, neg = 0;

@@ -247,7 +247,7 @@ int ev_sentence_discard(const struct af_coder *c, size_t a, size_t b);
 int ev_modifier(const struct af_coder *c, size_t i);
 void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp);
 size_t ev_chunk_text_start(const struct af_coder *c, const struct chunk *ch, size_t a);
-void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a);
+void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a, size_t b);
 void ev_titled_people(struct af_coder *c, size_t ch0);
 void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
@@ -275,6 +275,8 @@ int ev_find_subject(struct af_coder *c, int vi, size_t a);
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group);
 int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b);
 void ev_mark_parens(struct af_coder *c, size_t a, size_t b);
+int ev_member_then_verb(const struct af_coder *c, size_t i, size_t b);
+int ev_opens_clause(const struct af_coder *c, const struct chunk *m, size_t a);
 int ev_joint_code(const char *code);
 int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *code, size_t b);
 int ev_question(const struct af_coder *c, size_t a, size_t b);
@@ -332,5 +334,7 @@ int ev_parse_text(struct af_coder *c, const struct af_evinput *in, struct af_err
 /* events_assert.c: the learned asserted-act filter (news conventions) over the events of
  * sentence [a, b) from first on */
 void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events, size_t first);
+/* reads AF_EVENTS_ASSERT and the model once (af_coder_new): a bad setting or model file ends the run */
+void ev_assert_init(void);
 
 #endif

@@ -223,6 +223,7 @@ struct af_coder *af_coder_new(const struct af_evdict *d)
 	c->syntried = af_calloc(d->nsyns + 1, sizeof *c->syntried);
 	build_verb_blocks(c);
 	ev_select_init(c);
+	ev_assert_init();
 	return c;
 }
 

@@ -183,3 +183,24 @@ pairs() {
 	run sides 'Kenyan officials accused Uganda.'
 	[ "$output" = 'KENGOV UGA' ]
 }
+
+@test "actors: an organisation under an agent keeps its own code ('EU officials', 'NATO officials')" {
+	run sides 'EU officials criticized Serbia.'
+	[ "$output" = 'IGOEUREEC SRB' ]
+	run sides 'NATO officials denounced Belarus.'
+	[ "$output" = 'IGOWSTNAT BLR' ]
+	run sides 'UN officials met Sudanese diplomats.'
+	[ "$output" = 'IGOUNO SDNGOV' ]
+}
+
+@test "actors: a relative clause on an object does not make the next clause's subject its list's member" {
+	# Libya is condemned, not a subject: Tunisia acts alone in its own clause
+	run sides 'Egypt condemned Libya, which borders Sudan, and Tunisia then praised Algeria.'
+	[[ "$output" == *'EGY LBY'* ]]
+	[[ "$output" == *'TUN DZA'* ]]
+	[[ "$output" != *'LBY DZA'* ]]
+	run sides 'Egypt condemned Libya, which borders Sudan, and Tunisia attacked Niger.'
+	[[ "$output" == *'EGY LBY'* ]]
+	[[ "$output" == *'TUN NER'* ]]
+	[[ "$output" != *'LBY NER'* ]]
+}

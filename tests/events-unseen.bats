@@ -105,30 +105,84 @@ triples() {
 	[ "$output" = '[["ARM","AZE","TURGOV"]]' ]
 }
 
-# The learned asserted-act filter (lib/events_assert.c, data/events-assert.yaml): these check the
-# shipped model; each event below is written with the filter off (AF_EVENTS_ASSERT=off), as before it.
-@test "unseen: a participle of consequence ('allowing the army to ...') is no act of allowing (the asserted-act filter); a meeting stated as fact stays" {
-	run triples "Is Turkey ready? Over the past decade Turkish engineers have made great progress in producing drones, allowing the army to become independent of the United States and Europe."
-	[ "$status" -eq 0 ]
-	refute_output --partial " 08"
-	# an act stated as fact stays
-	run triples "The Turkish Foreign Minister met his Iranian counterpart in Ankara on Monday."
-	assert_output "TURGOV 040 IRNGOV"
+# The learned asserted-act filter (lib/events_assert.c): its mechanics, with small models written
+# for the test through AF_EVENTS_ASSERT_MODEL (the shipped model's weights change with each retraining).
+model() {
+	printf '%s\n' "$1" >"$BATS_TEST_TMPDIR/model.yaml"
+	export AF_EVENTS_ASSERT_MODEL="$BATS_TEST_TMPDIR/model.yaml"
 }
 
-@test "unseen: a refusal stated as a stance in an interview ('will not allow') is no event" {
-	run triples "How will Egypt respond? Egypt will not allow Ethiopian engineers to fill the dam without an agreement, the minister said in an interview with the Tehran Times."
+@test "unseen: the asserted-act filter drops an event whose features score below the threshold; AF_EVENTS_ASSERT=off keeps it" {
+	s="The Dutch trade minister met her Chilean counterpart in Rotterdam on Thursday."
+	model '{threshold: 0, features: {bias: 1}}'
+	run triples "$s"
+	assert_output "NLDGOV 040 CHLGOV"
+	model '{threshold: 0, features: {bias: 1, "lem=meet": -4.5}}'
+	run triples "$s"
+	[ "$status" -eq 0 ]
+	assert_output ""
+	AF_EVENTS_ASSERT=off run triples "$s"
+	assert_output "NLDGOV 040 CHLGOV"
+	# the threshold is the line: 1 - 4.5 is above -4
+	model '{threshold: -4, features: {bias: 1, "lem=meet": -4.5}}'
+	run triples "$s"
+	assert_output "NLDGOV 040 CHLGOV"
+}
+
+@test "unseen: AF_EVENTS_ASSERT=features keeps every event and writes each one's features to stderr" {
+	model '{threshold: 0, features: {bias: 1, "lem=meet": -4.5}}'
+	export AF_EVENTS_ASSERT=features
+	run --separate-stderr triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Thursday."
+	assert_output "NLDGOV 040 CHLGOV"
+	[[ "$stderr" == *"lem=meet"* ]]
+	[[ "$stderr" == *"root=04"* ]]
+	[[ "$stderr" == *$'\t-3.5000\t'* ]]
+}
+
+@test "unseen: the events of one trigger are all scored before any is removed ('fanout' counts them all)" {
+	s="Norway condemned Chile, Peru and Bolivia."
+	AF_EVENTS_ASSERT=off run triples "$s"
+	[ "${#lines[@]}" -eq 3 ]
+	model '{threshold: 0, features: {bias: 1, fanout: -2}}'
+	run triples "$s"
 	[ "$status" -eq 0 ]
 	assert_output ""
 }
 
-@test "unseen: AF_EVENTS_ASSERT=off keeps every event; =features writes each one's features to stderr" {
-	export AF_EVENTS_ASSERT=off
-	run triples "Is Turkey ready? Over the past decade Turkish engineers have made great progress in producing drones, allowing the army to become independent of the United States and Europe."
-	assert_output --partial " 080 "
+@test "unseen: no article-level cue of topic words (art=exhibition was a topic of two training articles)" {
 	export AF_EVENTS_ASSERT=features
-	run --separate-stderr triples "The Turkish Foreign Minister met his Iranian counterpart in Ankara on Monday."
-	assert_output "TURGOV 040 IRNGOV"
+	run --separate-stderr triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Friday. The exhibition closes on Friday."
+	assert_output --partial "NLDGOV 040 CHLGOV"
 	[[ "$stderr" == *"lem=meet"* ]]
-	[[ "$stderr" == *"root=04"* ]]
+	[[ "$stderr" != *"art=exhibition"* ]]
+}
+
+@test "unseen: a model file that is no model, or an unknown AF_EVENTS_ASSERT, is an error (status 78), not a silent fallback" {
+	s="The Dutch trade minister met her Chilean counterpart in Rotterdam on Thursday."
+	rec=$(jq -nc --arg t "$s" '{text: $t, published: "2024-03-10"}' | af-entities | af-quotes)
+	for m in '{threshold: 0, features: [[a], 1]}' '{threshold: 0, features: {[a]: 1}}' '{threshold: abc, features: {bias: 1}}' \
+		'{threshold: 1e400, features: {bias: 1}}' '{threshold: 0, features: 5}' '{threshold: 0, features: [bias, 1]}' \
+		'{threshold: 0, features: {bias: nan}}' '[1, 2]' '{features: {bias: 1}}'; do
+		model "$m"
+		run --separate-stderr af-events <<<"$rec"
+		echo "$m: $status $stderr"
+		[ "$status" -eq 78 ]
+		[[ "$stderr" == *"AF_EVENTS_ASSERT_MODEL"* ]]
+	done
+	# an empty input too: the model is read before the first record
+	run --separate-stderr af-events </dev/null
+	[ "$status" -eq 78 ]
+	export AF_EVENTS_ASSERT_MODEL="$BATS_TEST_TMPDIR/no-such-model.yaml"
+	run --separate-stderr af-events <<<"$rec"
+	[ "$status" -eq 78 ]
+	[[ "$stderr" == *"no-such-model.yaml"* ]]
+	unset AF_EVENTS_ASSERT_MODEL
+	for v in OFF 0 no Features; do
+		AF_EVENTS_ASSERT=$v run --separate-stderr af-events <<<"$rec"
+		echo "$v: $status $stderr"
+		[ "$status" -eq 78 ]
+		[[ "$stderr" == *"AF_EVENTS_ASSERT: '$v'"* ]]
+	done
+	AF_EVENTS_ASSERT= run --separate-stderr af-events <<<"$rec"
+	[ "$status" -eq 0 ]
 }

@@ -793,6 +793,12 @@ news() {
 	[ "$output" = '[]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister said Peru has played a constructive and positive role in the region.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor, .code]]'"
 	[ "$output" = '[["CHL","PER","051"]]' ]
+	# a predicate adjective after a linking verb is the clause's predicate
+	for t in 'The Chilean foreign minister said Bolivia has been very constructive.' \
+		'The Chilean foreign minister said Bolivia remained positive throughout the talks.'; do
+		run --separate-stderr bash -c "$(declare -f rec); rec '$t' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor, .code]]'"
+		[ "$output" = '[["CHL","BOL","051"]]' ]
+	done
 }
 
 @test "news: the JOINT_ nouns take their plurals and the class's other nouns ('a phone call with', 'a trip to')" {
