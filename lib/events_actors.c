@@ -814,6 +814,81 @@ static int other_person(const struct chunk *ch, const struct af_mention *e, cons
 	return strncmp(ch->code, ecode, 3) != 0;
 }
 
+/* Entity e over tokens ta..tb, already (partly) an actor phrase: chunk `covered`. */
+static void entity_over_chunk(struct af_coder *c, int covered, const struct af_mention *e, size_t ta, size_t tb,
+                              const char *ecode)
+{
+	const char *canon = e->canonical;
+	struct chunk *ch = &c->ch[covered];
+	/* the chunk is a fragment of the entity's name ("Abdullah" of "Abdullah Abdullah"):
+	 * the entity layer's code, or none (a fragment's dictionary code is another
+	 * person's); the whole name keeps the dictionary's code, which follows the date
+	 * (the Taliban), else takes the entity's; a chunk wider than the name ("Pakistan's
+	 * Prime Minister Imran Khan") keeps its own code unless it has none */
+	if (ch->a >= ta && ch->b <= tb && (ch->a > ta || ch->b < tb)) {
+		snprintf(ch->code, sizeof ch->code, "%s", ecode ? ecode : "");
+		snprintf(ch->base, sizeof ch->base, "%s", ecode ? ecode : "");
+		ch->npartial = 0;
+		ch->nag = 0;
+		for (size_t k = ta; k < tb; k++)
+			c->t[k].chunk = covered;
+		ch->a = ta;
+		ch->b = tb;
+	} else if (ecode && (!ch->code[0] || other_person(ch, e, ecode))) {
+		snprintf(ch->code, sizeof ch->code, "%s", ecode);
+		snprintf(ch->base, sizeof ch->base, "%s", ecode);
+		ch->npartial = 0;
+	}
+	if (e->type == AF_E_PERSON && canon && !ch->owned) {
+		ch->owned = af_strdup(canon);
+		ch->canonical = ch->owned;
+		ch->person = 1;
+	}
+}
+
+/* A title before the person entity e (tokens ta..tb, in the sentence from a) that is the same
+ * actor joins it; 1 when it did. */
+static int join_title(struct af_coder *c, const struct af_mention *e, size_t a, size_t ta, size_t tb,
+                      const char *ecode)
+{
+	const char *canon = e->canonical;
+	/* a title before the name is the same actor: "Turkish Foreign Minister Mevlüt Çavusoglu",
+	 * "his Turkish counterpart Mevlüt Çavusoglu" */
+	if (e->type == AF_E_PERSON && c->news) {
+		size_t j = ta;
+		while (j > a && ta - j < 3 && c->t[j - 1].chunk < 0 && ev_modifier(c, j - 1) &&
+		       (c->t[j - 1].flags & AF_TF_LOWER))
+			j--;
+		int prev = j > a ? c->t[j - 1].chunk : -1;
+		if (prev >= 0 && c->ch[prev].b == j && !c->ch[prev].person && c->ch[prev].code[0]) {
+			struct chunk *ch = &c->ch[prev];
+			for (size_t k = j; k < tb; k++)
+				c->t[k].chunk = prev;
+			ch->b = tb;
+			ch->person = 1;
+			ch->titled = gives_role(ch->ag, ch->nag);
+			/* a title of no country ("Foreign Ministry spokesman") and a person af-entities
+			 * knows: the person's country with the title's roles */
+			char owner[64];
+			if (ch->titled && !ch->base[0] && ecode)
+				title_code(c, ch, ecode);
+			else if (ch->titled && !ch->base[0] &&
+			         ((e->org && office_owner(c, e->org, owner, sizeof owner)) ||
+			          ministry_owner(c, a, ch->a, owner, sizeof owner)))
+				title_code(c, ch, owner);
+			else if (ch->titled && ch->base[0] && former_title(c, ch->a, ch->b))
+				title_code(c, ch, ch->base);
+			if (canon) {
+				free(ch->owned);
+				ch->owned = af_strdup(canon);
+				ch->canonical = ch->owned;
+			}
+			return 1;
+		}
+	}
+	return 0;
+}
+
 /* Entities not covered by an actor phrase become chunks without a code. */
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b)
 {
@@ -848,31 +923,7 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 			if (c->t[k].chunk >= 0)
 				covered = c->t[k].chunk;
 		if (covered >= 0) {
-			struct chunk *ch = &c->ch[covered];
-			/* the chunk is a fragment of the entity's name ("Abdullah" of "Abdullah Abdullah"):
-			 * the entity layer's code, or none (a fragment's dictionary code is another
-			 * person's); the whole name keeps the dictionary's code, which follows the date
-			 * (the Taliban), else takes the entity's; a chunk wider than the name ("Pakistan's
-			 * Prime Minister Imran Khan") keeps its own code unless it has none */
-			if (ch->a >= ta && ch->b <= tb && (ch->a > ta || ch->b < tb)) {
-				snprintf(ch->code, sizeof ch->code, "%s", ecode ? ecode : "");
-				snprintf(ch->base, sizeof ch->base, "%s", ecode ? ecode : "");
-				ch->npartial = 0;
-				ch->nag = 0;
-				for (size_t k = ta; k < tb; k++)
-					c->t[k].chunk = covered;
-				ch->a = ta;
-				ch->b = tb;
-			} else if (ecode && (!ch->code[0] || other_person(ch, e, ecode))) {
-				snprintf(ch->code, sizeof ch->code, "%s", ecode);
-				snprintf(ch->base, sizeof ch->base, "%s", ecode);
-				ch->npartial = 0;
-			}
-			if (e->type == AF_E_PERSON && canon && !ch->owned) {
-				ch->owned = af_strdup(canon);
-				ch->canonical = ch->owned;
-				ch->person = 1;
-			}
+			entity_over_chunk(c, covered, e, ta, tb, ecode);
 			continue;
 		}
 		int verbish = 0;
@@ -881,40 +932,8 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 				verbish = 1;
 		if (verbish)
 			continue;
-		/* a title before the name is the same actor: "Turkish Foreign Minister Mevlüt Çavusoglu",
-		 * "his Turkish counterpart Mevlüt Çavusoglu" */
-		if (e->type == AF_E_PERSON && c->news) {
-			size_t j = ta;
-			while (j > a && ta - j < 3 && c->t[j - 1].chunk < 0 && ev_modifier(c, j - 1) &&
-			       (c->t[j - 1].flags & AF_TF_LOWER))
-				j--;
-			int prev = j > a ? c->t[j - 1].chunk : -1;
-			if (prev >= 0 && c->ch[prev].b == j && !c->ch[prev].person && c->ch[prev].code[0]) {
-				struct chunk *ch = &c->ch[prev];
-				for (size_t k = j; k < tb; k++)
-					c->t[k].chunk = prev;
-				ch->b = tb;
-				ch->person = 1;
-				ch->titled = gives_role(ch->ag, ch->nag);
-				/* a title of no country ("Foreign Ministry spokesman") and a person af-entities
-				 * knows: the person's country with the title's roles */
-				char owner[64];
-				if (ch->titled && !ch->base[0] && ecode)
-					title_code(c, ch, ecode);
-				else if (ch->titled && !ch->base[0] &&
-				         ((e->org && office_owner(c, e->org, owner, sizeof owner)) ||
-				          ministry_owner(c, a, ch->a, owner, sizeof owner)))
-					title_code(c, ch, owner);
-				else if (ch->titled && ch->base[0] && former_title(c, ch->a, ch->b))
-					title_code(c, ch, ch->base);
-				if (canon) {
-					free(ch->owned);
-					ch->owned = af_strdup(canon);
-					ch->canonical = ch->owned;
-				}
-				continue;
-			}
-		}
+		if (join_title(c, e, a, ta, tb, ecode))
+			continue;
 		/* an organisation or a country before an agent of no actor ("EU officials"): one actor,
 		 * the entity's code with the agent's roles (none for an organisation: append_agent) */
 		int nx = tb < b && e->type != AF_E_PERSON ? c->t[tb].chunk : -1;
