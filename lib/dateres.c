@@ -841,6 +841,28 @@ static const char *to_of(const struct per *p)
 	return p->to[0] ? p->to : p->v;
 }
 
+/* The start of a range "from/between X to/and Y" whose start came out after its end: a start
+ * with no year of its own took the publication's ("between May and July 2016" in a 2020
+ * article gave 2020-05), so it takes the end's year, or the year before when that still
+ * ends after ("from November to February 2016": 2015-11). */
+static void range_start(char *out, size_t cap, const char *from, const char *to)
+{
+	snprintf(out, cap, "%s", from);
+	if (strcmp(from, to) <= 0 || strlen(from) < 7 || from[4] != '-' || strlen(to) < 4)
+		return;
+	for (int back = 0; back < 2; back++) {
+		int y = atoi(to) - back;
+		if (y < 1 || y > 9999)
+			return;
+		char buf[24];
+		snprintf(buf, sizeof buf, "%04d%s", y, from + 4);
+		if (strcmp(buf, to) <= 0) {
+			snprintf(out, cap, "%s", buf);
+			return;
+		}
+	}
+}
+
 /* The expression at token i into e; the token after it, or i when none. */
 static size_t expression(struct res *x, size_t i, struct af_datex *e)
 {
@@ -866,7 +888,9 @@ static size_t expression(struct res *x, size_t i, struct af_datex *e)
 		if (m2 && period(x, p.end + m2, 1, &q)) {
 			e->kind = AF_DATE_RANGE;
 			if (p.resolved && q.resolved) {
-				snprintf(e->value, sizeof e->value, "%s/%s", from_of(&p), to_of(&q));
+				char from[24];
+				range_start(from, sizeof from, from_of(&p), to_of(&q));
+				snprintf(e->value, sizeof e->value, "%s/%s", from, to_of(&q));
 				e->resolved = 1;
 			}
 			return q.end;
