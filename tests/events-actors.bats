@@ -214,3 +214,10 @@ pairs() {
 	run sides 'Jonas Verhoeven held a meeting with Maria Lindqvist on Monday.'
 	[ "$output" = '' ]
 }
+
+@test "actors: a people is its civilians and terrorists are rebels, as the news guidelines code them" {
+	run sides 'Kenya praised the Ugandan people.'
+	[ "$output" = 'KEN UGACVL' ]
+	run sides 'Kenya condemned the terrorists.'
+	[ "$output" = 'KEN ---REB' ]
+}
