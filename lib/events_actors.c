@@ -961,6 +961,7 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 			snprintf(ch->base, sizeof ch->base, "%s", ecode);
 		}
 		ch->person = e->type == AF_E_PERSON;
+		ch->named = e->type == AF_E_PERSON || e->type == AF_E_ORG;
 		/* a person af-entities names with an office and its country but no code ("Sirojiddin
 		 * Muhriddin, the Foreign Minister of Tajikistan"): that country with the office's roles */
 		if (!ecode && ch->person && e->role && e->org)
@@ -968,6 +969,13 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 		for (size_t k = ta; k < tb; k++)
 			c->t[k].chunk = ci;
 	}
+}
+
+int ev_named_side(const struct af_coder *c, int k, const char *code)
+{
+	if (code && code[0])
+		return 1;
+	return c->news && k >= 0 && c->ch[k].named && !c->ch[k].pron && !c->ch[k].code[0];
 }
 
 /* ---- actor codes as written ---- */

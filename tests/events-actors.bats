@@ -204,3 +204,20 @@ pairs() {
 	[[ "$output" == *'TUN NER'* ]]
 	[[ "$output" != *'LBY NER'* ]]
 }
+
+@test "actors: a person or organisation af-entities found with no code is a side of a meeting or visit (actor null)" {
+	run sides 'Jonas Verhoeven said during a meeting with the Kenyan foreign minister on Monday that trade will grow.'
+	[ "$output" = 'null KENGOV' ]
+	run sides 'During her visit to Nairobi, Maria Lindqvist said the talks went well.'
+	[ "$output" = 'null KEN' ]
+	# two sides with no code are no event: one must name a country or an organisation's code
+	run sides 'Jonas Verhoeven held a meeting with Maria Lindqvist on Monday.'
+	[ "$output" = '' ]
+}
+
+@test "actors: a people is its civilians and terrorists are rebels, as the news guidelines code them" {
+	run sides 'Kenya praised the Ugandan people.'
+	[ "$output" = 'KEN UGACVL' ]
+	run sides 'Kenya condemned the terrorists.'
+	[ "$output" = 'KEN ---REB' ]
+}
