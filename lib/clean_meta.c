@@ -110,6 +110,20 @@ static int person_name(const struct af_cleaner *c, const char *s, size_t *n, con
 	return 1;
 }
 
+/* the length of an author box's heading word before a name ("Sobre Carlos Nadalim", "Über
+ * Jane Roe": the box names its author), or 0. A heading with one word after it is most often
+ * the site's "About us" link ("Über Uns", "Über PETA"): its name is not taken. */
+static size_t about_lead(const char *s, size_t n)
+{
+	static const char *const about[] = {"about ", "sobre ", "\xc3\xbc" "ber ", "\xc3\x9c" "ber ", NULL};
+	for (int k = 0; about[k]; k++) {
+		size_t l = strlen(about[k]);
+		if (n > l && !strncasecmp(s, about[k], l))
+			return l;
+	}
+	return 0;
+}
+
 /* "By A and B | Updated: ..." -> authors, or the agency as source */
 void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m, const char *site)
 {
@@ -140,6 +154,17 @@ void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m,
 	size_t ns = af_dates_scan(c->dates, s + i, n - i, st, 4);
 	if (ns && st[0].start + i < end)
 		end = st[0].start + i;
+	/* a day without a year is no date to the scanner: its month goes with it ("By Jane Roe
+	 * March 18 at 12:22 PM") */
+	else if (end < n && s[end] >= '0' && s[end] <= '9') {
+		size_t z = end, w;
+		while (z > i && s[z - 1] == ' ')
+			z--;
+		for (w = z; w > i && s[w - 1] != ' ';)
+			w--;
+		if (w > i && af_dates_month(c->dates, s + w, z - w) > 0)
+			end = w;
+	}
 	/* split on commas, " and ", "&" */
 	size_t p = i;
 	while (p < end) {
@@ -167,8 +192,11 @@ void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m,
 					m->source = ag;
 			} else if (m->authors) {
 				size_t len = z - a;
-				if (person_name(c, s + a, &len, site, 1))
-					cl_article_add_author(m->authors, s + a, len);
+				if (person_name(c, s + a, &len, site, 1)) {
+					size_t box = about_lead(s + a, len);
+					if (!box || memchr(s + a + box, ' ', len - box))
+						cl_article_add_author(m->authors, s + a + box, len - box);
+				}
 			}
 		}
 		if (stop >= end)

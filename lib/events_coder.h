@@ -75,6 +75,7 @@ struct chunk {
 	int npartial; /* extra members from "A/B" codes */
 	char partial[4][64];
 	int dropped; /* names no actor (an agent's word modifying a noun): in no group */
+	int named;   /* a PERSON or ORG af-entities found (its own chunk, not a pronoun) */
 };
 
 struct group {
@@ -255,6 +256,12 @@ int ev_new_chunk(struct af_coder *c, size_t a, size_t b); /* a chunk of tokens [
 int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b);
+/* May chunk k be an event's side under code: a code, or (news) a person or organisation
+ * af-entities found that no dictionary codes (the side is written with actor null)? */
+int ev_named_side(const struct af_coder *c, int k, const char *code);
+/* An organisation's acronym the text defined before ("the Iranian Red Crescent Society (IRCS)
+ * ... the IRCS"): chunk ch (the acronym, no code yet) takes the code of the name it stands for. */
+void ev_acronym_code(struct af_coder *c, struct chunk *ch);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);
 
 /* events_verbs.c */

@@ -881,8 +881,11 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < nt; y++) {
-				if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0] ||
-				    (!strcmp(scd[x], tcd[y]) && !two_persons(c, sc[x], tc[y])))
+				/* a side af-entities found that has no code stands when the other has
+				 * an actor's code (ev_named_side) */
+				if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !ev_named_side(c, sc[x], scd[x]) ||
+				    !ev_named_side(c, tc[y], tcd[y]) || (!scd[x][0] && !ev_real_code(tcd[y])) ||
+				    (!tcd[y][0] && !ev_real_code(scd[x])) || (!strcmp(scd[x], tcd[y]) && !two_persons(c, sc[x], tc[y])))
 					continue;
 				if (have_event(events, first, code, scd[x], tcd[y]) && !two_persons(c, sc[x], tc[y]))
 					continue;

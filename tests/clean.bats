@@ -154,6 +154,18 @@ The sides added that more talks were planned for the coming weeks, as they had a
 	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["Ann Lee","李明"]'
 }
 
+@test "bylines: a day without a year takes its month along; an author box names its author, an about-us link none" {
+	body='The officials said on Friday that the plan would go ahead as it was agreed last year by all sides.
+
+The sides added that more talks were planned for the coming weeks, as they had agreed before.'
+	for case in "By Jane Roe March 18 at 12:22 PM|" "By Jane Roe Nov. 5|" "|Sobre Carlos Nadalim" "|Über Moritz Bachmann" "|Über Uns" "|About Us"; do
+		printf 'Plan goes ahead after talks\n\n%s\n\n%s\n\n%s\n' "${case%%|*}" "$body" "${case#*|}" >"$T/b.txt"
+		af-clean "$T/b.txt" | jq -c '.authors // []'
+	done >"$T/authors"
+	run cat "$T/authors"
+	assert_output "$(printf '%s\n' '["Jane Roe"]' '["Jane Roe"]' '["Carlos Nadalim"]' '["Moritz Bachmann"]' '[]' '[]')"
+}
+
 @test "a December dateline in a January article takes the year before" {
 	cat >"$T/page.txt" <<-'EOF'
 	Opposition leaders meet in Tehran to discuss a common platform

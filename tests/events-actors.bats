@@ -204,3 +204,30 @@ pairs() {
 	[[ "$output" == *'TUN NER'* ]]
 	[[ "$output" != *'LBY NER'* ]]
 }
+
+@test "actors: a person or organisation af-entities found with no code is a side of a meeting or visit (actor null)" {
+	run sides 'Jonas Verhoeven said during a meeting with the Kenyan foreign minister on Monday that trade will grow.'
+	[ "$output" = 'null KENGOV' ]
+	run sides 'During her visit to Nairobi, Maria Lindqvist said the talks went well.'
+	[ "$output" = 'null KEN' ]
+	# two sides with no code are no event: one must name a country or an organisation's code
+	run sides 'Jonas Verhoeven held a meeting with Maria Lindqvist on Monday.'
+	[ "$output" = '' ]
+}
+
+@test "actors: a people is its civilians and terrorists are rebels, as the news guidelines code them" {
+	run sides 'Kenya praised the Ugandan people.'
+	[ "$output" = 'KEN UGACVL' ]
+	run sides 'Kenya condemned the terrorists.'
+	[ "$output" = 'KEN ---REB' ]
+}
+
+@test "actors: a country before an NGO is the country's NGO; an acronym the text defined takes its name's code" {
+	run sides 'The Kenyan Red Cross helped Ugandan refugees.'
+	[ "$output" = 'KENNGO UGAREF' ]
+	run sides 'The Kenyan Red Cross Society (KRCS) helped Ugandan refugees. Tanzania later praised the KRCS.'
+	[ "${lines[-1]}" = 'TZA KENNGO' ]
+	# letters that are not the name's initials: no code
+	run sides 'The Kenyan Red Cross Society (KRX) helped Ugandan refugees. Tanzania later praised the KRX.'
+	[ "${lines[-1]}" = 'TZA null' ]
+}

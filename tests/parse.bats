@@ -134,9 +134,54 @@ rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
 	assert_success
 	assert_output --partial 'oracle top2: 1 tags set to gold'
 	assert_output --partial 'pos accuracy (gold tokens): 1.0000 (5/5)'
+	# the oracle's chunks are over its tags (session 9: they were the tagger's since AF_SYNTAX_JOINT
+	# came in): "met" NN in an NP three times, VBD in a VP twice; the oracle's VBD gives the VP
+	for t in "NN I-NP" "VBD B-VP" "NN I-NP" "VBD B-VP" "NN I-NP"; do
+		set -- $t
+		printf 'The DT B-NP O\nmen NNS I-NP O\nmet %s %s O\nthem PRP B-NP O\n. . O O\n\n' "$1" "$2"
+	done >"$T/np.txt"
+	af-train-syntax -t "$T/np.txt" -e 2 --chunk-epochs 1 -o "$T/np.bin" 2>/dev/null
+	printf 'The DT B-NP O\nmen NNS I-NP O\nmet VBD B-VP O\nthem PRP B-NP O\n. . O O\n\n' >"$T/npdev.txt"
+	AF_SYNTAX_ORACLE=top2 run af-train-syntax --eval-conll "$T/npdev.txt" -m "$T/np.bin"
+	assert_success
+	assert_output --partial 'oracle top2: 1 tags set to gold'
+	assert_output --partial 'chunk F1 (predicted tags): 1.0000'
 	# the experimental joint chunker (AF_SYNTAX_JOINT=1) leaves the tags alone
 	AF_SYNTAX_JOINT=1 run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
 	assert_success
 	assert_output --partial 'pos accuracy (gold tokens): 0.8000 (4/5)'
 	assert_output --partial 'chunk F1 (predicted tags): '
+}
+
+@test "af-train-syntax AF_SYNTAX_ALTDUMP writes each word's two best tags, margin and chunk gain; AF_SYNTAX_TAGS reads the tags to score" {
+	for t in VBD VBN VBD VBN VBD; do printf 'The DT B-NP O\nmen NNS I-NP O\nmet %s B-VP O\nthem PRP B-NP O\n. . O O\n\n' $t; done >"$T/main.txt"
+	af-train-syntax -t "$T/main.txt" -e 2 --chunk-epochs 1 -o "$T/m.bin" 2>/dev/null
+	printf 'The DT B-NP O\nmen NNS I-NP O\nmet VBN B-VP O\nthem PRP B-NP O\n. . O O\n\n' >"$T/dev.txt"
+	AF_SYNTAX_ALTDUMP="$T/alt.tsv" run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
+	assert_success
+	[ "$(wc -l <"$T/alt.tsv")" -eq 5 ]
+	[ "$(awk -F'\t' 'NF == 10' "$T/alt.tsv" | wc -l)" -eq 5 ]
+	# met: gold VBN, tagged VBD, second VBN; first word flagged
+	run awk -F'\t' '$1 == "met" { print $2, $3, $4 } NR == 1 { print "first", $8 }' "$T/alt.tsv"
+	assert_output $'first 1\nVBN VBD VBN'
+	printf 'DT\nNNS\nVBN\nPRP\n.\n' >"$T/tags"
+	AF_SYNTAX_TAGS="$T/tags" run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
+	assert_success
+	assert_output --partial 'pos accuracy (gold tokens): 1.0000 (5/5)'
+	printf 'DT\nNNS\nXYZ\nPRP\n.\n' >"$T/bad"
+	AF_SYNTAX_TAGS="$T/bad" run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
+	assert_failure 65
+	assert_output --partial 'line 3: not a tag: XYZ'
+	printf 'DT\nNNS\n' >"$T/short"
+	AF_SYNTAX_TAGS="$T/short" run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
+	assert_failure 65
+	assert_output --partial '2 tags for 5 words'
+}
+
+@test "bench/syntax-tag-choice skips cleanly without ../shared/data and refuses a bad label" {
+	AF_SHARED_DATA="$T/none" run "$BATS_TEST_DIRNAME/../bench/syntax-tag-choice"
+	assert_success
+	assert_output --partial 'skipped (needs ../shared/data)'
+	run "$BATS_TEST_DIRNAME/../bench/syntax-tag-choice" --label nonsense
+	assert_failure 2
 }

@@ -8,6 +8,7 @@
 #include "../../lib/syntax_impl.h"
 #include "af/text.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdlib.h>
@@ -1257,6 +1258,59 @@ static void oracle_top2(const struct af_syntax *m, struct af_parse *p, const str
 	free(t2);
 }
 
+/* AF_SYNTAX_ALTDUMP=FILE writes, per word, what a learned choice between the tagger's two best
+ * tags would see: word, gold tag, tag, second-best tag, the tagger's margin, the chunker's
+ * gain under the second tag (lib/syntax.c af_syn_chunk_view), gold chunk class, 1 at a
+ * sentence's first word, the chunker's class (greedy, over the tags) and its best class at
+ * that word under the second tag. AF_SYNTAX_TAGS=FILE reads one tag per word instead of the tagger's
+ * (an experiment's choice); the figures that follow are over those tags. */
+static void alt_view(const struct af_syntax *m, struct af_parse *p, const struct corpus *c, uint8_t *tags)
+{
+	const char *dump = getenv("AF_SYNTAX_ALTDUMP"), *tf = getenv("AF_SYNTAX_TAGS");
+	if (dump) {
+		FILE *f = fopen(dump, "w");
+		if (!f)
+			af_die(AF_EX_FAIL, "%s: %s", dump, strerror(errno));
+		uint8_t *t = af_malloc(c->nw + 1), *alt = af_malloc(c->nw + 1), *cl = af_malloc(c->nw + 1);
+		uint8_t *acl = af_malloc(c->nw + 1);
+		float *margin = af_malloc((c->nw + 1) * sizeof *margin), *gain = af_malloc((c->nw + 1) * sizeof *gain);
+		for (size_t s = 0; s < c->ns; s++) {
+			size_t a = c->s[s].w0;
+			af_syn_chunk_view(m, p, c->w + a, c->s[s].w1 - a, t + a, alt + a, margin + a, gain + a, cl + a,
+			                  acl + a);
+			for (size_t i = a; i < c->s[s].w1; i++)
+				fprintf(f, "%.*s\t%s\t%s\t%s\t%.1f\t%.1f\t%d\t%d\t%d\t%d\n", (int)c->w[i].len, c->w[i].s,
+				        c->tag[i] == 255 ? "-" : af_pos_name(c->tag[i]), af_pos_name(t[i]), af_pos_name(alt[i]),
+				        margin[i] > 1e6f ? 1e6f : margin[i], gain[i], c->cls[i], i == a, cl[i], acl[i]);
+		}
+		fclose(f);
+		free(t);
+		free(alt);
+		free(cl);
+		free(acl);
+		free(margin);
+		free(gain);
+	}
+	if (tf) {
+		FILE *f = fopen(tf, "r");
+		if (!f)
+			af_die(AF_EX_FAIL, "%s: %s", tf, strerror(errno));
+		char line[64];
+		size_t i = 0;
+		while (fgets(line, sizeof line, f) && i < c->nw) {
+			line[strcspn(line, "\n")] = 0;
+			int t = af_pos_code(line, strlen(line));
+			if (t < 0)
+				af_die(AF_EX_DATAERR, "%s: line %zu: not a tag: %s", tf, i + 1, line);
+			tags[i++] = (uint8_t)t;
+		}
+		fclose(f);
+		if (i != c->nw)
+			af_die(AF_EX_DATAERR, "%s: %zu tags for %zu words", tf, i, c->nw);
+		printf("tags read from %s\n", tf);
+	}
+}
+
 static int evaluate(const char *model, const char *path, int conllu)
 {
 	struct af_error err;
@@ -1277,12 +1331,13 @@ static int evaluate(const char *model, const char *path, int conllu)
 	for (size_t s = 0; s < c.ns; s++)
 		af_syntax_tag(m, &p, c.w + c.s[s].w0, c.s[s].w1 - c.s[s].w0, tags + c.s[s].w0);
 	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t1);
+	alt_view(m, &p, &c, tags);
 	oracle_top2(m, &p, &c, tags);
 	/* the chunks over predicted tags as af-parse makes them (AF_SYNTAX_JOINT=1: with the
 	 * tagger's second choice, an experiment); the tags are the same either way */
 	const char *jv = getenv("AF_SYNTAX_JOINT");
 	uint8_t *jcls = NULL;
-	if (!conllu) {
+	if (!conllu && jv && !strcmp(jv, "1")) { /* else the chunks over tags[] (the oracle's, AF_SYNTAX_TAGS's) */
 		jcls = af_malloc(c.nw + 1);
 		uint8_t *jt = af_malloc(c.nw + 1);
 		for (size_t s = 0; s < c.ns; s++)
@@ -1329,9 +1384,9 @@ static int evaluate(const char *model, const char *path, int conllu)
 					for (size_t i = 0; i < n; i++)
 						cls[a + i] = (uint8_t)af_syn_cls(cls[a + i], beg[a + i]);
 				}
-				if (getenv("AF_SYNTAX_DUMP") && !gold)
+				if (getenv("AF_SYNTAX_DUMP"))
 					for (size_t i = 0; i < n; i++)
-						fprintf(stderr, "C\t%.*s\t%s\t%d\t%d\n", (int)c.w[a + i].len, c.w[a + i].s,
+						fprintf(stderr, "%s\t%.*s\t%s\t%d\t%d\n", gold ? "CG" : "C", (int)c.w[a + i].len, c.w[a + i].s,
 						        af_pos_name(tg[i]), c.cls[a + i], cls[a + i]);
 				size_t kg = chunks_of(c.cls + a, n, cg), kp = chunks_of(cls + a, n, cp);
 				ng += kg;
