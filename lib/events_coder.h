@@ -262,6 +262,9 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 /* May chunk k be an event's side under code: a code, or (news) a person or organisation
  * af-entities found that no dictionary codes (the side is written with actor null)? */
 int ev_named_side(const struct af_coder *c, int k, const char *code);
+/* An organisation's acronym the text defined before ("the Iranian Red Crescent Society (IRCS)
+ * ... the IRCS"): chunk ch (the acronym, no code yet) takes the code of the name it stands for. */
+void ev_acronym_code(struct af_coder *c, struct chunk *ch);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);
 
 /* events_verbs.c */
