@@ -121,8 +121,10 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 	ev_add_entities(c, s->in->entities, s->a, s->b);
 	ev_titled_people(c, ch0);
 	ev_add_pronouns(c, ch0, s->a, s->b);
-	if (c->news)
+	if (c->news) {
 		ev_add_anaphors(c, ch0, s->a, s->b);
+		ev_add_refs(c, s->in, ch0, s->a, s->b);
+	}
 	if (c->nch - ch0 > 1) {
 		qsort(c->ch + ch0, c->nch - ch0, sizeof *c->ch, cmp_chunk);
 		for (size_t k = ch0; k < c->nch; k++)
@@ -626,17 +628,6 @@ static void drop_light_verbs(struct af_events *events, size_t v0, size_t v1)
 	}
 }
 
-/* A sentence that cannot make an event (may_code 2): its actors are found all the same, for
- * the pronouns and titles of the sentences after it (remember_person, ev_titled_people). */
-static void read_actors(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in)
-{
-	size_t ch0 = c->nch;
-	struct sent s = {.a = a, .b = b, .sidx = sidx, .in = in};
-	mark_words(c, &s);
-	find_actors(c, &s, ch0);
-	remember_person(c, ch0);
-}
-
 /* Codes one sentence s[a, b), phase by phase. */
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           struct af_events *events)
@@ -803,15 +794,18 @@ int af_coder_code(struct af_coder *c, const struct af_evinput *in, struct af_eve
 		return 0;
 	if (c->sents.n > c->wantcap)
 		c->want = af_grow(c->want, &c->wantcap, c->sents.n, 1);
+	/* A sentence that names an actor but cannot make an event (ev_may_code 2) is parsed and
+	 * coded all the same: what the sentences after it resolve ("he", "the country", a title's
+	 * code for a later "Bannon", events_refs.c) is read from its chunks as the whole coder
+	 * leaves them (appositions and capitals are read from the parse), so a sentence read
+	 * without its parse would make the output depend on which sentences were parsed
+	 * (AF_EVENTS_ALL_SENTENCES must change nothing). */
 	for (size_t s = 0; s < c->sents.n; s++)
-		c->want[s] = (uint8_t)ev_may_code(c, in, c->sents.v[s].tok_start, c->sents.v[s].tok_end);
+		c->want[s] = ev_may_code(c, in, c->sents.v[s].tok_start, c->sents.v[s].tok_end) != 0;
 	if (ev_parse_text(c, in, err) < 0)
 		return -1;
-	for (size_t s = 0; s < c->sents.n; s++) {
-		if (c->want[s] == 1)
+	for (size_t s = 0; s < c->sents.n; s++)
+		if (c->want[s])
 			code_sentence(c, c->sents.v[s].tok_start, c->sents.v[s].tok_end, (int)s, in, events);
-		else if (c->want[s] == 2)
-			read_actors(c, c->sents.v[s].tok_start, c->sents.v[s].tok_end, (int)s, in);
-	}
 	return 0;
 }

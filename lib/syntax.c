@@ -726,7 +726,7 @@ static inline __attribute__((always_inline)) int chunk_best(int prev, const int3
  * copy of the tags: its later words see it). The count of words tried. */
 static inline __attribute__((always_inline)) size_t
 chunk_run(const struct af_syntax *m, struct af_parse *p, const struct af_syn_info *info, size_t n, uint8_t *tags,
-          uint8_t *cls, const uint8_t *alt, const float *margin, float *gain, const int joint)
+          uint8_t *cls, const uint8_t *alt, const float *margin, float *gain, uint8_t *acls, const int joint)
 {
 	struct syn_cache *cache = cache_of(m, p);
 	size_t tried = 0;
@@ -736,13 +736,16 @@ chunk_run(const struct af_syntax *m, struct af_parse *p, const struct af_syn_inf
 		int prev = i ? cls[i - 1] : 0, best = chunk_best(prev, score);
 		if (joint == 2) { /* the chunker's view only: what its best class would gain under alt[i] */
 			gain[i] = 0;
+			acls[i] = (uint8_t)best;
 			if (alt[i] != tags[i]) {
 				uint8_t keep = tags[i];
 				int32_t s2[AF_SYN_PAD(AF_SYN_NC)];
 				tags[i] = alt[i];
 				chunk_score(m, cache, info, n, i, tags, cls, s2);
 				tags[i] = keep;
-				gain[i] = ((float)s2[chunk_best(prev, s2)] - (float)score[best]) * m->chunk.scale;
+				int b2 = chunk_best(prev, s2);
+				gain[i] = ((float)s2[b2] - (float)score[best]) * m->chunk.scale;
+				acls[i] = (uint8_t)b2;
 			}
 		} else if (joint && alt[i] != tags[i] && margin[i] < JOINT_MAX) {
 			uint8_t keep = tags[i];
@@ -765,13 +768,13 @@ chunk_run(const struct af_syntax *m, struct af_parse *p, const struct af_syn_inf
 static size_t chunk_infos(const struct af_syntax *m, struct af_parse *p, const struct af_syn_info *info, size_t n,
                           const uint8_t *tags, uint8_t *cls)
 {
-	return chunk_run(m, p, info, n, (uint8_t *)tags, cls, NULL, NULL, NULL, 0); /* tags not written */
+	return chunk_run(m, p, info, n, (uint8_t *)tags, cls, NULL, NULL, NULL, NULL, 0); /* tags not written */
 }
 
 static size_t chunk_infos_joint(const struct af_syntax *m, struct af_parse *p, const struct af_syn_info *info,
                                 size_t n, uint8_t *tags, uint8_t *cls, const uint8_t *alt, const float *margin)
 {
-	return chunk_run(m, p, info, n, tags, cls, alt, margin, NULL, 1);
+	return chunk_run(m, p, info, n, tags, cls, alt, margin, NULL, NULL, 1);
 }
 
 /* The infos of words w[0..n) of one sentence with their ambiguity classes and clusters, as
@@ -842,12 +845,12 @@ size_t af_syn_tag_chunk(const struct af_syntax *m, struct af_parse *p, const str
 }
 
 void af_syn_chunk_view(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w, size_t n,
-                       uint8_t *tags, uint8_t *alt, float *margin, float *gain, uint8_t *cls)
+                       uint8_t *tags, uint8_t *alt, float *margin, float *gain, uint8_t *cls, uint8_t *acls)
 {
 	struct af_syn_info *info = infos_of(p, n);
 	infos_cached(m, p, w, n, info);
 	tag_infos(m, p, info, n, tags, alt, margin);
-	chunk_run(m, p, info, n, tags, cls, alt, margin, gain, 2);
+	chunk_run(m, p, info, n, tags, cls, alt, margin, gain, acls, 2);
 }
 
 void af_syntax_chunk(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w,

@@ -72,9 +72,10 @@ void af_syn_tag_alt(const struct af_syntax *m, struct af_parse *p, const struct 
                     uint8_t *tags, uint8_t *alt);
 /* An experiment's view (af-train-syntax AF_SYNTAX_ALTDUMP): tags, second-best tags and margins
  * as af_syn_tag_alt gives them, the greedy classes over tags, and per word the gain of the
- * chunker's best score under alt[i] over its best under tags[i] (weights; 0 where they agree). */
+ * chunker's best score under alt[i] over its best under tags[i] (weights; 0 where they agree)
+ * and that best class in acls[i] (cls[i] where they agree). */
 void af_syn_chunk_view(const struct af_syntax *m, struct af_parse *p, const struct af_syn_word *w, size_t n,
-                       uint8_t *tags, uint8_t *alt, float *margin, float *gain, uint8_t *cls);
+                       uint8_t *tags, uint8_t *alt, float *margin, float *gain, uint8_t *cls, uint8_t *acls);
 /* Tags and chunks a sentence (tags, and the classes as af_syn_cls makes them) as
  * af_syntax_parse does with joint 0; joint 1: the chunker also weighs the tagger's second
  * choice (an experiment: AF_SYNTAX_JOINT=1 in af-train-syntax). The count of words tried

@@ -149,6 +149,26 @@ model() {
 	assert_output ""
 }
 
+@test "unseen: the filter judges only events with a side: an agentless 'was released' (010, no source, no target) stays" {
+	# news-gold-dev codes dyads only, so every sideless event in the training data is spurious and a
+	# model learns to drop it (session 8's filterfix model dropped the sample's "was released" so)
+	s="A joint statement by Iran and Iraq was released on Tuesday."
+	AF_EVENTS_ASSERT=off run triples "$s"
+	assert_output "null 010 null"
+	model '{threshold: 0, features: {bias: 1, "root=01": -4}}'
+	run triples "$s"
+	[ "$status" -eq 0 ]
+	assert_output "null 010 null"
+	# an event with a side is still judged
+	model '{threshold: 0, features: {bias: 1, "lem=meet": -4.5}}'
+	run triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Thursday."
+	assert_output ""
+	# its sides are "absent", not "none" (no code): the features of an uncoded actor are not its
+	export AF_EVENTS_ASSERT=features
+	run --separate-stderr triples "$s"
+	[[ "$stderr" == *"src=absent tgt=absent"* ]]
+}
+
 @test "unseen: no article-level cue of topic words (art=exhibition was a topic of two training articles)" {
 	export AF_EVENTS_ASSERT=features
 	run --separate-stderr triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Friday. The exhibition closes on Friday."

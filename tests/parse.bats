@@ -160,7 +160,7 @@ rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
 	AF_SYNTAX_ALTDUMP="$T/alt.tsv" run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
 	assert_success
 	[ "$(wc -l <"$T/alt.tsv")" -eq 5 ]
-	[ "$(awk -F'\t' 'NF == 8' "$T/alt.tsv" | wc -l)" -eq 5 ]
+	[ "$(awk -F'\t' 'NF == 10' "$T/alt.tsv" | wc -l)" -eq 5 ]
 	# met: gold VBN, tagged VBD, second VBN; first word flagged
 	run awk -F'\t' '$1 == "met" { print $2, $3, $4 } NR == 1 { print "first", $8 }' "$T/alt.tsv"
 	assert_output $'first 1\nVBN VBD VBN'
@@ -176,4 +176,12 @@ rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
 	AF_SYNTAX_TAGS="$T/short" run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
 	assert_failure 65
 	assert_output --partial '2 tags for 5 words'
+}
+
+@test "bench/syntax-tag-choice skips cleanly without ../shared/data and refuses a bad label" {
+	AF_SHARED_DATA="$T/none" run "$BATS_TEST_DIRNAME/../bench/syntax-tag-choice"
+	assert_success
+	assert_output --partial 'skipped (needs ../shared/data)'
+	run "$BATS_TEST_DIRNAME/../bench/syntax-tag-choice" --label nonsense
+	assert_failure 2
 }

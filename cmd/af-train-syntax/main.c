@@ -1261,7 +1261,8 @@ static void oracle_top2(const struct af_syntax *m, struct af_parse *p, const str
 /* AF_SYNTAX_ALTDUMP=FILE writes, per word, what a learned choice between the tagger's two best
  * tags would see: word, gold tag, tag, second-best tag, the tagger's margin, the chunker's
  * gain under the second tag (lib/syntax.c af_syn_chunk_view), gold chunk class, 1 at a
- * sentence's first word. AF_SYNTAX_TAGS=FILE reads one tag per word instead of the tagger's
+ * sentence's first word, the chunker's class (greedy, over the tags) and its best class at
+ * that word under the second tag. AF_SYNTAX_TAGS=FILE reads one tag per word instead of the tagger's
  * (an experiment's choice); the figures that follow are over those tags. */
 static void alt_view(const struct af_syntax *m, struct af_parse *p, const struct corpus *c, uint8_t *tags)
 {
@@ -1271,19 +1272,22 @@ static void alt_view(const struct af_syntax *m, struct af_parse *p, const struct
 		if (!f)
 			af_die(AF_EX_FAIL, "%s: %s", dump, strerror(errno));
 		uint8_t *t = af_malloc(c->nw + 1), *alt = af_malloc(c->nw + 1), *cl = af_malloc(c->nw + 1);
+		uint8_t *acl = af_malloc(c->nw + 1);
 		float *margin = af_malloc((c->nw + 1) * sizeof *margin), *gain = af_malloc((c->nw + 1) * sizeof *gain);
 		for (size_t s = 0; s < c->ns; s++) {
 			size_t a = c->s[s].w0;
-			af_syn_chunk_view(m, p, c->w + a, c->s[s].w1 - a, t + a, alt + a, margin + a, gain + a, cl + a);
+			af_syn_chunk_view(m, p, c->w + a, c->s[s].w1 - a, t + a, alt + a, margin + a, gain + a, cl + a,
+			                  acl + a);
 			for (size_t i = a; i < c->s[s].w1; i++)
-				fprintf(f, "%.*s\t%s\t%s\t%s\t%.1f\t%.1f\t%d\t%d\n", (int)c->w[i].len, c->w[i].s,
+				fprintf(f, "%.*s\t%s\t%s\t%s\t%.1f\t%.1f\t%d\t%d\t%d\t%d\n", (int)c->w[i].len, c->w[i].s,
 				        c->tag[i] == 255 ? "-" : af_pos_name(c->tag[i]), af_pos_name(t[i]), af_pos_name(alt[i]),
-				        margin[i] > 1e6f ? 1e6f : margin[i], gain[i], c->cls[i], i == a);
+				        margin[i] > 1e6f ? 1e6f : margin[i], gain[i], c->cls[i], i == a, cl[i], acl[i]);
 		}
 		fclose(f);
 		free(t);
 		free(alt);
 		free(cl);
+		free(acl);
 		free(margin);
 		free(gain);
 	}
