@@ -245,7 +245,7 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 		int person = 0, have_actor = 0, person_set = 0, person_actor = 0;
 		const struct ev_agent *agents[8];
 		int nag = 0;
-		int npart = 0, linked_any = 0;
+		int npart = 0, linked_any = 0, ngo = 0;
 		char parts[4][24];
 		size_t m = k;
 		for (;;) {
@@ -253,6 +253,12 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 			if (s->actor >= 0) {
 				const struct ev_actor *ac = &c->d->actors[s->actor];
 				const char *cd = ev_actor_code(c, ac);
+				/* a country's name or adjective before an NGO the dictionary codes whole
+				 * ("Iranian Red Crescent"): the country's NGO (IRNNGO), as the guidelines
+				 * code a country's non-governmental bodies */
+				if (have_actor && cd && !strncmp(cd, "NGO", 3) && m > k && sp[m - 1].b == s->a &&
+				    strlen(code) == 3 && code[0] != '-' && !npart && !person)
+					ngo = 1;
 				if (!have_actor && cd) {
 					const char *slash = strchr(cd, '/');
 					if (slash) {
@@ -288,6 +294,8 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 			 * or when it follows directly (names: "Taliban Minister ... Nadim") */
 			m++;
 		}
+		if (ngo)
+			strcat(code, "NGO");
 		/* the code: agent prefixes + actor + agent roles */
 		for (int g = 0; g < nag; g++)
 			if (agents[g]->pre[0] && strlen(pre) + strlen(agents[g]->pre) < sizeof pre)
@@ -959,7 +967,8 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 		if (ecode) {
 			snprintf(ch->code, sizeof ch->code, "%s", ecode);
 			snprintf(ch->base, sizeof ch->base, "%s", ecode);
-		}
+		} else if (e->type == AF_E_ORG && c->news)
+			ev_acronym_code(c, ch);
 		ch->person = e->type == AF_E_PERSON;
 		ch->named = e->type == AF_E_PERSON || e->type == AF_E_ORG;
 		/* a person af-entities names with an office and its country but no code ("Sirojiddin
@@ -969,13 +978,6 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 		for (size_t k = ta; k < tb; k++)
 			c->t[k].chunk = ci;
 	}
-}
-
-int ev_named_side(const struct af_coder *c, int k, const char *code)
-{
-	if (code && code[0])
-		return 1;
-	return c->news && k >= 0 && c->ch[k].named && !c->ch[k].pron && !c->ch[k].code[0];
 }
 
 /* ---- actor codes as written ---- */

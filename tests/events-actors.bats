@@ -221,3 +221,13 @@ pairs() {
 	run sides 'Kenya condemned the terrorists.'
 	[ "$output" = 'KEN ---REB' ]
 }
+
+@test "actors: a country before an NGO is the country's NGO; an acronym the text defined takes its name's code" {
+	run sides 'The Kenyan Red Cross helped Ugandan refugees.'
+	[ "$output" = 'KENNGO UGAREF' ]
+	run sides 'The Kenyan Red Cross Society (KRCS) helped Ugandan refugees. Tanzania later praised the KRCS.'
+	[ "${lines[-1]}" = 'TZA KENNGO' ]
+	# letters that are not the name's initials: no code
+	run sides 'The Kenyan Red Cross Society (KRX) helped Ugandan refugees. Tanzania later praised the KRX.'
+	[ "${lines[-1]}" = 'TZA null' ]
+}
