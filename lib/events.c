@@ -121,8 +121,10 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 	ev_add_entities(c, s->in->entities, s->a, s->b);
 	ev_titled_people(c, ch0);
 	ev_add_pronouns(c, ch0, s->a, s->b);
-	if (c->news)
+	if (c->news) {
 		ev_add_anaphors(c, ch0, s->a, s->b);
+		ev_add_refs(c, s->in, ch0, s->a, s->b);
+	}
 	if (c->nch - ch0 > 1) {
 		qsort(c->ch + ch0, c->nch - ch0, sizeof *c->ch, cmp_chunk);
 		for (size_t k = ch0; k < c->nch; k++)

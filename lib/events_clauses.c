@@ -515,6 +515,11 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 		if (!(p && p->score > 0) || tg < 0)
 			return 0;
 		size_t t0 = c->gr[tg].a;
+		size_t d = t0;
+		while (d > v->hend && (c->t[d - 1].cls & W_DET) && !(c->t[d - 1].cls & W_WH))
+			d--;
+		if (d < t0 && d > v->hend && (c->t[d - 1].cls & W_TO))
+			t0 = d; /* its recipient: "offered condolences to the Afghan people" */
 		if (t0 == 0 || !(c->t[t0 - 1].cls & (W_PREP | W_TO)) || t0 < v->hend)
 			return 0;
 	}

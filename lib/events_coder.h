@@ -6,7 +6,8 @@
  * events_clauses.c subjects, targets, parenthetical clauses, what is an event
  * events_emit.c   events into the typed af_events, places, nominal events
  * events_setup.c  closed-class words, verb blocks, pattern signatures; af_coder_new/free
- * events_refs.c   titled people's later mentions, pronouns, "the country" */
+ * events_refs.c   references: titled people's later mentions, pronouns, "the country", a
+ *                 quote's "I", "his country", "the two countries", "the group", "the spokesman" */
 #ifndef AF_EVENTS_CODER_H
 #define AF_EVENTS_CODER_H
 
@@ -253,6 +254,8 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a, size_t b)
 void ev_titled_people(struct af_coder *c, size_t ch0);
 void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
+void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, size_t a, size_t b);
+size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b); /* events_refs.c: a reference's tokens at i */
 int ev_new_chunk(struct af_coder *c, size_t a, size_t b); /* a chunk of tokens [a, b), no actor yet */
 int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);

@@ -574,10 +574,174 @@ static int target_prep(const struct af_coder *c, size_t j)
 	return 0;
 }
 
+/* Does group g agree with the possessive pronoun at p (his, her: a person or an office; its:
+ * no person; their: any)? */
+static int poss_agrees(const struct af_coder *c, size_t p, int g)
+{
+	const struct chunk *m = &c->ch[c->gr[g].members[0]];
+	if (ev_word_is(c, p, "HIS") || ev_word_is(c, p, "HER"))
+		return c->gr[g].n == 1 && (m->person || m->titled || m->nag);
+	if (ev_word_is(c, p, "ITS"))
+		return c->gr[g].n == 1 && !m->person && !m->pron;
+	return 1;
+}
+
+/* The actor a possessive pronoun at p stands for ("its troops", "his arrival", "their attacks
+ * on"): the subject of its clause in the parse when that stands before it ("the United States
+ * announced the end of its mission"; "the enemies want to see the results of their pressure"
+ * is no actor's); for a phrase set before its clause ("Upon his arrival in Moscow, Larijani
+ * said") the subject of the main clause after it. -1 when none, or it does not agree with the
+ * pronoun (our, my, your: the speaker's, left to the quote). */
+static int possessor(const struct af_coder *c, size_t p, size_t a, size_t b)
+{
+	if (c->t[p].tag != AF_POS_PRPS ||
+	    !(ev_word_is(c, p, "HIS") || ev_word_is(c, p, "HER") || ev_word_is(c, p, "ITS") || ev_word_is(c, p, "THEIR")))
+		return -1;
+	int32_t np = c->parse.tok[p].np, cl = np >= 0 ? c->parse.np[np].clause : -1;
+	/* a phrase the parse attached to no clause ("the results of their pressure"): the
+	 * clause around it whose verb stands before it */
+	for (size_t k = p; cl < 0 && k-- > a && p - k < SUBJ_WIN;)
+		if (c->vclause[k] >= 0 && c->parse.cl[c->vclause[k]].end > p)
+			cl = c->vclause[k];
+	int g = -1;
+	if (cl >= 0 && c->parse.cl[cl].subj >= 0 && c->parse.np[c->parse.cl[cl].subj].end <= p) {
+		int32_t sj = c->parse.cl[cl].subj;
+		if (c->t[c->parse.np[sj].head].paren && c->t[c->parse.np[sj].head].paren != c->t[p].paren)
+			return -1;
+		g = ev_np_group(c, sj, 1);
+	} else {
+		const struct vgroup *gov;
+		g = nominal_subject(c, p, a, b, &gov);
+		if (g >= 0 && c->gr[g].a > p)
+			g = -1;
+		if (g < 0 && !gov)
+			g = parse_subject(c, p, b);
+	}
+	return g >= 0 && ev_group_has_code(c, g) && poss_agrees(c, p, g) ? g : -1;
+}
+
+/* The actor chunk of the phrase after a preposition at j, its code in *code: the chunk at its
+ * start (over determiners and modifiers); the actor of a chunk that joined it to an agent
+ * before the preposition ("its troops from Afghanistan": Afghanistan); else, when that phrase
+ * names no actor, one after an "in" right after it ("at Vnukovo airport in Moscow", "on a
+ * mosque in Kabul"); -1. */
+static int prep_object(struct af_coder *c, size_t j, size_t b, const char **code)
+{
+	int t = chunk_near(c, j + 1, b);
+	*code = t >= 0 ? c->ch[t].code : NULL;
+	if (t >= 0 && c->ch[t].code[0])
+		return t;
+	int in = j + 1 < b ? c->t[j + 1].chunk : -1;
+	if (in >= 0 && c->ch[in].a < j && c->ch[in].base[0] && ev_real_code(c->ch[in].base)) {
+		int u = ev_new_chunk(c, j + 1, c->ch[in].b);
+		snprintf(c->ch[u].code, sizeof c->ch[u].code, "%s", c->ch[in].base);
+		*code = c->ch[u].code;
+		return u;
+	}
+	size_t k = j + 1;
+	while (k < b && (c->t[k].cls & W_DET))
+		k++;
+	int32_t np = k < b ? c->parse.tok[k].np : -1;
+	if (np < 0 || c->parse.np[np].start > k || c->parse.np[np].start <= j)
+		return t;
+	size_t e = c->parse.np[np].end;
+	if (e + 1 < b && ev_word_is(c, e, "IN")) {
+		int u = chunk_near(c, e + 1, b);
+		if (u >= 0 && c->ch[u].code[0]) {
+			*code = c->ch[u].code;
+			return u;
+		}
+	}
+	return t;
+}
+
+/* The group an act named by a noun after "under" at u is done to: the subject of the clause
+ * of the verb right before it ("Afghanistan is under American occupation", "Iran has been
+ * under U.S. sanctions", "Iran does not look like buckling under U.S. pressure"); -1. */
+static int under_subject(const struct af_coder *c, size_t u, size_t a)
+{
+	int32_t cl = -1;
+	for (size_t k = u; cl < 0 && k-- > a && u - k <= 3;)
+		cl = c->vclause[k];
+	if (cl < 0)
+		return -1;
+	const struct af_clause *k = &c->parse.cl[cl];
+	if (k->subj < 0 || c->parse.np[k->subj].end > u || (k->verb.flags & AF_VG_PASSIVE) ||
+	    (k->subj_inherited && k->kind == AF_CL_PART))
+		return -1; /* a participle's subject the parse guessed */
+	return ev_np_group(c, k->subj, 1);
+}
+
+/* Is the act at noun i, by the actor of src (a chunk) or sg (a group), still to be coded? The
+ * object of a coded demand, appeal or intent is what is asked for, not an act ("called for the
+ * withdrawal of"); the object of a comment is one ("condemned the Saudi attacks on Yemen"). */
+static int act_governed(const struct af_coder *c, size_t k, size_t a)
+{
+	for (size_t q = k; q-- > a && k - q < 8;) {
+		if (c->t[q].boundary)
+			break;
+		if (c->t[q].verb >= 0) {
+			const struct vgroup *gv = &c->vg[c->t[q].verb];
+			return gv->coded && (!gv->code[0] || strncmp(gv->code, "1", 1) || !strncmp(gv->code, "10", 2)) &&
+			       strncmp(gv->code, "11", 2) && strncmp(gv->code, "05", 2) && strncmp(gv->code, "01", 2);
+		}
+	}
+	return 0;
+}
+
+/* Can an actor of this code meet or visit (04x): a state, its government, parliament, elite,
+ * opposition or courts, or an organisation; not its ships, goods or people ("the arrival of
+ * Iranian tankers in Venezuela" is no visit). */
+static int visitor_code(const char *k)
+{
+	static const char *const roles[] = {"", "GOV", "LEG", "ELI", "OPP", "JUD"};
+	if (!strncmp(k, "IGO", 3) || !strncmp(k, "NGO", 3))
+		return 1;
+	if (strlen(k) < 3)
+		return 0;
+	for (size_t r = 0; r < sizeof roles / sizeof roles[0]; r++)
+		if (!strncmp(k + 3, roles[r], 3) && (roles[r][0] || !k[3]))
+			return 1;
+	return 0;
+}
+
+/* Writes the act `code` of noun i from each member of group sg (or chunk src when sg < 0) to
+ * each member of group tg (or chunk tgt). */
+static void emit_act(struct af_coder *c, size_t i, const char *code, int src, int sg, int tgt, const char *tcode,
+                     int tg, int sidx, struct af_events *events, size_t first)
+{
+	int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
+	const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
+	int ns = 1, nt = 1;
+	sc[0] = src, tc[0] = tgt;
+	if (sg >= 0)
+		ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2);
+	if (tg >= 0)
+		nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
+	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
+	struct emit em = {.events = events, .sentence = sidx};
+	for (int x = 0; x < ns; x++)
+		for (int y = 0; y < nt; y++) {
+			const char *s = c->ch[sc[x]].code, *t = tcode ? tcode : c->ch[tc[y]].code;
+			if (sg >= 0)
+				s = scd[x];
+			if (tg >= 0)
+				t = tcd[y];
+			if (sc[x] == tc[y] || !s || !t || !s[0] || !t[0] || !strcmp(s, t) || have_event(events, first, code, s, t))
+				continue;
+			if (code[0] == '0' && code[1] == '4' && !c->ch[sc[x]].person && !c->ch[sc[x]].titled && !visitor_code(s))
+				continue;
+			ev_emit_event(c, &em, &v, code, sc[x], s, tc[y], t, 0, -1);
+		}
+}
+
 /* An act named by the noun at i (an ACT_ synset, else a noun of a dictionary verb:
- * derived_code): its actor the chunk before it ("U.S. sanctions", "Iran's invasion") or after
- * "of" ("the withdrawal of U.S. troops from") or "by" after the target ("the invasion of Iraq
- * by the United States"), its target after the act's preposition. 1 when the noun is one. */
+ * derived_code): its actor the chunk before it ("U.S. sanctions", "Iran's invasion"), the one a
+ * possessive pronoun stands for ("its withdrawal from", "upon his arrival in": possessor) or
+ * after "of" ("the withdrawal of U.S. troops from") or "by" after the target ("the invasion of
+ * Iraq by the United States"), its target after the act's preposition, or the subject of the
+ * clause for an act after "under" ("Afghanistan is under American occupation"). 1 when the
+ * noun is one. */
 static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, struct af_events *events,
                     size_t first)
 {
@@ -586,7 +750,8 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	int n = nominal_at(c, i, b, 0, &k0, &len);
 	if (n < 0 && !derived_code(c, i, b, dcode))
 		return 0;
-	int src = -1, tgt = -1;
+	int src = -1, tgt = -1, sg = -1, tg = -1;
+	const char *tcode = NULL;
 	size_t k = i;
 	while (k > a && i - k < 3 && c->t[k - 1].chunk < 0 && ev_modifier(c, k - 1))
 		k--;
@@ -594,12 +759,33 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 		k--;
 	if (k > a && c->t[k - 1].chunk >= 0)
 		src = c->t[k - 1].chunk;
+	else if (k > a && c->t[k - 1].tag == AF_POS_PRPS)
+		sg = possessor(c, k - 1, a, b);
 	size_t j = i + len;
-	if (src < 0 && j < b && ev_word_is(c, j, "OF") && (n < 0 || c->nom[n].prep != c->t[j].id)) {
-		int of = chunk_near(c, j + 1, b);
+	if (src < 0 && sg < 0 && j < b && ev_word_is(c, j, "OF") && (n < 0 || c->nom[n].prep != c->t[j].id)) {
+		int of = chunk_near(c, j + 1, b), og = -1;
 		size_t e = of >= 0 ? c->ch[of].b : b;
-		if (n >= 0 || (e < b && !ev_word_is(c, e, "OF") && target_prep(c, e))) {
+		/* "the withdrawal of its troops from": the possessive's actor */
+		if (j + 2 < b && c->t[j + 1].tag == AF_POS_PRPS && (og = possessor(c, j + 1, a, b)) >= 0) {
+			int32_t pn = c->parse.tok[j + 2].np;
+			of = -1;
+			e = pn >= 0 && c->parse.np[pn].start <= j + 1 ? c->parse.np[pn].end : j + 3;
+		}
+		/* the parse's noun phrase ends it ("of U.S. forces", the word scan's verb "forces");
+		 * its head is the actor or an agent's word ("of Iranian fuel tankers" names no actor) */
+		int32_t np = of >= 0 ? c->parse.tok[c->ch[of].b - 1].np : -1;
+		if (np >= 0 && c->parse.np[np].end > e && c->parse.np[np].end <= b) {
+			size_t h = c->parse.np[np].head;
+			int actor, agent;
+			e = c->parse.np[np].end;
+			int visit = n >= 0 && c->nom[n].code[0] == '0' && c->nom[n].code[1] == '4';
+			if (h >= c->ch[of].b && (visit || (!ev_word_is(c, h, "FORCES") &&
+			                                   !(ev_match_phrase(c, h, b, &actor, &agent) && agent >= 0))))
+				of = -1; /* a visit's is its actor's own ("of Iranian tankers" is none) */
+		}
+		if ((of >= 0 || og >= 0) && (n >= 0 || (e < b && !ev_word_is(c, e, "OF") && target_prep(c, e)))) {
 			src = of;
+			sg = og;
 			j = e;
 		}
 	}
@@ -610,42 +796,31 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 			break;
 		if (c->t[j].id == c->nom[m].prep) {
 			n = m;
-			tgt = chunk_near(c, j + 1, b);
+			tgt = prep_object(c, j, b, &tcode);
 			break;
 		}
 	}
 	if (n < 0 && j < b && target_prep(c, j)) {
 		tgt = chunk_near(c, j + 1, b);
 		size_t e = tgt >= 0 ? c->ch[tgt].b : b;
-		if (src < 0 && e + 1 < b && ev_word_is(c, e, "BY"))
+		if (src < 0 && sg < 0 && e + 1 < b && ev_word_is(c, e, "BY"))
 			src = chunk_near(c, e + 1, b);
 	}
-	if (src < 0 || tgt < 0 || !c->ch[src].code[0] || !c->ch[tgt].code[0] || !strcmp(c->ch[src].code, c->ch[tgt].code))
+	/* "under American occupation": done to the clause's subject */
+	if (tgt < 0 && src >= 0 && c->t[k - 1].chunk == src && c->ch[src].a > a && ev_word_is(c, c->ch[src].a - 1, "UNDER"))
+		tg = under_subject(c, c->ch[src].a - 1, a);
+	if (tgt >= 0 && !tcode)
+		tcode = c->ch[tgt].code;
+	if ((src < 0 && sg < 0) || (tgt < 0 && tg < 0) || (src >= 0 && !c->ch[src].code[0]) || (tgt >= 0 && !tcode[0]) ||
+	    (src >= 0 && tgt >= 0 && !strcmp(c->ch[src].code, tcode)))
 		return 1;
 	/* an agent's word alone before a derived noun says what kind of act it is ("military
 	 * threats", "terrorist attacks"), not who did it */
-	if (n < 0 && c->ch[src].b <= i && !strncmp(c->ch[src].code, "---", 3))
+	if (n < 0 && src >= 0 && c->ch[src].b <= i && !strncmp(c->ch[src].code, "---", 3))
 		return 1;
-	/* the object of a coded demand, appeal or intent is what is asked for, not an act ("called
-	 * for the withdrawal of"); the object of a comment is one ("condemned the Saudi attacks
-	 * on Yemen") */
-	for (size_t q = k; q-- > a && k - q < 8;) {
-		if (c->t[q].boundary)
-			break;
-		if (c->t[q].verb >= 0) {
-			const struct vgroup *gv = &c->vg[c->t[q].verb];
-			if (gv->coded && (!gv->code[0] || strncmp(gv->code, "1", 1) || !strncmp(gv->code, "10", 2)) &&
-			    strncmp(gv->code, "11", 2) && strncmp(gv->code, "05", 2) && strncmp(gv->code, "01", 2))
-				return 1;
-			break;
-		}
-	}
-	const char *code = n >= 0 ? c->nom[n].code : dcode;
-	if (have_event(events, first, code, c->ch[src].code, c->ch[tgt].code))
+	if (act_governed(c, k, a))
 		return 1;
-	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
-	struct emit em = {.events = events, .sentence = sidx};
-	ev_emit_event(c, &em, &v, code, src, c->ch[src].code, tgt, c->ch[tgt].code, 0, -1);
+	emit_act(c, i, n >= 0 ? c->nom[n].code : dcode, src, sg, tgt, tcode, tg, sidx, events, first);
 	return 1;
 }
 
@@ -665,7 +840,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 	size_t first = events->n;
 	while (first > 0 && events->v[first - 1].sentence == sidx)
 		first--;
-	for (size_t i = a; i + 2 < b; i++) {
+	for (size_t i = a; i + 1 < b; i++) {
 		if (c->t[i].kind != AF_TOK_WORD || c->t[i].chunk >= 0 || (c->t[i].verb >= 0 && c->vg[c->t[i].verb].head == i &&
 		                                                          !c->vg[c->t[i].verb].untagged &&
 		                                                          !ev_verb_is_noun(c, i, a, c->d->forms[c->vg[c->t[i].verb].form].kind)))

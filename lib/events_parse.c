@@ -124,8 +124,9 @@ static int entity_actors(const struct af_coder *c, const struct af_mentions *ent
  * own, one (a reciprocal act, an appeal with no recipient) or none when passive ("the
  * statement was released": "be" or "by" is there). A noun's act or an appeal's "should"
  * needs two actors. The actors counted are all find_actors could
- * make: actor and agent phrases, pronouns (for the last person named), entities. 2 when it
- * cannot but names actors (they are read for the persons of the sentences after it), else 0. */
+ * make: actor and agent phrases, pronouns (for the last person named), references
+ * (ev_ref_at), entities. 2 when it cannot but names actors (events.c parses and codes it all
+ * the same: the sentences after it resolve references from it), else 0. */
 int ev_may_code(const struct af_coder *c, const struct af_evinput *in, size_t a, size_t b)
 {
 	if (b <= a || ev_sentence_discard(c, a, b) || (c->news && ev_question(c, a, b)))
@@ -142,6 +143,8 @@ int ev_may_code(const struct af_coder *c, const struct af_evinput *in, size_t a,
 	for (size_t i = a; i < b;) {
 		int actor, agent;
 		size_t n = is_word(&c->t[i]) && i >= c->dl_end ? ev_match_phrase(c, i, b, &actor, &agent) : 0;
+		if (!n)
+			n = ev_ref_at(c, i, b); /* "the country", "the group", "I" in a quote (events_refs.c) */
 		if (n || ev_flag(c->d->pronoun, c->d->pronouncap, c->t[i].id)) {
 			actors++;
 			coded = 1;

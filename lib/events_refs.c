@@ -1,7 +1,11 @@
 /* events_refs.c - mentions that refer to actors named before them: a person's later mentions
- * under a title ("Foreign Minister Zarif ... Zarif"), pronouns ("he", "she") and "the country".
- * Each adds or recodes chunks of the sentence being coded (events_actors.c builds the rest). */
+ * under a title ("Foreign Minister Zarif ... Zarif"), pronouns ("he", "she"), "the country",
+ * and (news) a quote's "I", "his country", "the two countries", "the group", an office's
+ * holder ("the spokesman"). Each adds or recodes chunks of the sentence being coded
+ * (events_actors.c builds the rest). */
 #include "events_coder.h"
+
+#include "af/util.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -117,5 +121,339 @@ void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b)
 		snprintf(ch->base, sizeof ch->base, "%s", cc);
 		ch->pron = 1;
 		c->t[i].chunk = c->t[i + 1].chunk = ci;
+	}
+}
+
+/* ---- references by kind and recency (news) ----
+ * A later mention refers back to the nearest actor before it that agrees with it in kind: a
+ * person ("the spokesman", "him"), a country ("his country", "the two countries") or a named
+ * group ("the group"). These are rules, not a model: the kinds come from what the chunks
+ * already are (person, country code, proper name), and recency with agreement is the whole
+ * decision; the gold holds too few references (27 events of the even half's 162) to learn
+ * from. The chunks of the sentences before are all there (every sentence that names an actor
+ * is coded, events.c), newest last; the sentence's own are not yet in text order. */
+
+enum { REF_PERSON = 1, REF_COUNTRY = 2, REF_GROUP = 4 };
+
+/* What chunk ch may be referred back to as: a named person, a country ("Iran"), or a group or
+ * organisation named by a proper noun ("the Taliban", "IS-K", "the UN"); 0 for a reference
+ * itself, a dropped modifier, or a chunk without a code. */
+static int ref_kind(const struct af_coder *c, const struct chunk *ch)
+{
+	if (ch->pron || ch->dropped || !ch->code[0])
+		return 0;
+	if (ch->person)
+		return ch->canonical ? REF_PERSON : 0;
+	if (ev_country_mention(ch))
+		return REF_COUNTRY;
+	for (size_t i = ch->a; i < ch->b; i++)
+		if (c->t[i].tag == AF_POS_NNP || c->t[i].tag == AF_POS_NNPS)
+			return REF_GROUP;
+	return 0;
+}
+
+/* The country a chunk's code names: its first three letters when they are a state's (not an
+ * organisation's, "IGO...", nor a role alone, "---"); 0 when none. */
+static int state_of(const struct chunk *ch, char out[4])
+{
+	const char *k = ch->code;
+	if (!ev_real_code(k) || strlen(k) < 3 || !strncmp(k, "IGO", 3) || !strncmp(k, "NGO", 3) ||
+	    !isupper((unsigned char)k[0]) || !isupper((unsigned char)k[1]) || !isupper((unsigned char)k[2]))
+		return 0;
+	memcpy(out, k, 3);
+	out[3] = 0;
+	return 1;
+}
+
+/* The sentence holding token i. */
+static size_t sent_of(const struct af_coder *c, size_t i)
+{
+	size_t lo = 0, hi = c->sents.n;
+	while (hi - lo > 1) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (c->sents.v[mid].tok_start <= i)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int named(const struct chunk *ch, const char *canon)
+{
+	return canon && ch->canonical && !strcasecmp(ch->canonical, canon);
+}
+
+/* The chunk a reference at token i refers back to: of a kind in kinds, not named `not` (a
+ * quote's speaker is not its "him"), the nearest before i in its own sentence (chunks ch0 ..
+ * nown), else the newest of the sentences before; -1 when none. */
+static int antecedent(const struct af_coder *c, size_t ch0, size_t nown, size_t i, int kinds, const char *not)
+{
+	int best = -1;
+	for (size_t k = ch0; k < nown; k++)
+		if (c->ch[k].b <= i && (ref_kind(c, &c->ch[k]) & kinds) && !named(&c->ch[k], not) &&
+		    (best < 0 || c->ch[k].b > c->ch[best].b))
+			best = (int)k;
+	for (size_t k = ch0, n = 0; best < 0 && k-- > 0 && n < 4096; n++)
+		if ((ref_kind(c, &c->ch[k]) & kinds) && !named(&c->ch[k], not))
+			best = (int)k;
+	return best;
+}
+
+/* The speaker's canonical name of the af-quotes quote holding token i, into buf (n bytes); 0
+ * when no quote with a speaker holds it. */
+static int quote_speaker(const struct af_coder *c, const struct af_evinput *in, size_t i, char *buf, size_t n)
+{
+	size_t cs = c->toks.v[i].cstart;
+	for (size_t q = 0; in && in->quotes && q < in->quotes->n; q++) {
+		const struct af_quote_ref *r = &in->quotes->v[q];
+		if (!r->speaker || cs < r->cstart || cs >= r->cend)
+			continue;
+		json_t *o = json_loadb(r->speaker, r->speaker_len, 0, NULL);
+		const char *s = json_string_value(json_object_get(o, "canonical"));
+		if (!s)
+			s = json_string_value(json_object_get(o, "text"));
+		if (s)
+			snprintf(buf, n, "%s", s);
+		json_decref(o);
+		if (s)
+			return 1;
+	}
+	return 0;
+}
+
+/* The code of the actor named canon: its newest mention with the title of an office ("Iraqi
+ * Foreign Minister Fuad Hussein", whose later "Hussein" a dictionary may code as another
+ * Hussein), else its newest with a code (a country's or organisation's first), else the
+ * record's entity of that name; NULL when none. */
+static const char *code_of(const struct af_coder *c, const struct af_evinput *in, size_t nown, const char *canon)
+{
+	const char *any = NULL, *real = NULL;
+	for (size_t k = nown, n = 0; k-- > 0 && n < 4096; n++)
+		if (named(&c->ch[k], canon) && c->ch[k].code[0]) {
+			if (c->ch[k].titled && ev_real_code(c->ch[k].code))
+				return c->ch[k].code;
+			if (ev_real_code(c->ch[k].code))
+				real = real ? real : c->ch[k].code;
+			any = any ? any : c->ch[k].code;
+		}
+	if (real)
+		return real;
+	for (size_t e = 0; !any && in && in->entities && e < in->entities->n; e++) {
+		const struct af_mention *m = &in->entities->v[e];
+		if (m->canonical && m->code && m->code[0] && !strcasecmp(m->canonical, canon))
+			return m->code;
+	}
+	return any;
+}
+
+/* A new chunk over tokens [a, b) that refers to an actor coded code, named canon. */
+static void ref_chunk(struct af_coder *c, size_t a, size_t b, const char *code, const char *canon, int person)
+{
+	char cc[sizeof c->ch[0].code];
+	snprintf(cc, sizeof cc, "%s", code); /* code may point into c->ch, which may move */
+	char *own = canon ? af_strdup(canon) : NULL;
+	int ci = ev_new_chunk(c, a, b);
+	struct chunk *ch = &c->ch[ci];
+	snprintf(ch->code, sizeof ch->code, "%s", cc);
+	snprintf(ch->base, sizeof ch->base, "%s", cc);
+	ch->owned = own;
+	ch->canonical = own;
+	ch->person = person;
+	ch->pron = 1;
+	for (size_t k = a; k < b; k++)
+		c->t[k].chunk = ci;
+}
+
+/* The tokens of a reference this file resolves that starts at token i before b, other than
+ * "he"/"him" (the pronoun flags) and an office's agent ("the spokesman", a dictionary phrase):
+ * "I", "me" inside quote marks (a quote's "we" is mostly a people or a state's policy, and
+ * read on unseen news its events were mostly wrong); "his/her/my/our country"; "the two countries",
+ * "both countries"; "the group"; "the country". 0 when none. ev_may_code counts them as
+ * actors. */
+size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b)
+{
+	if (!c->news || c->t[i].chunk >= 0)
+		return 0;
+	if (c->t[i].inquote && (ev_word_is(c, i, "I") || ev_word_is(c, i, "ME")))
+		return 1;
+	if (i + 1 >= b)
+		return 0;
+	if ((ev_word_is(c, i, "HIS") || ev_word_is(c, i, "HER") || ev_word_is(c, i, "MY") || ev_word_is(c, i, "OUR")) &&
+	    ev_word_is(c, i + 1, "COUNTRY"))
+		return 2;
+	if (ev_word_is(c, i, "BOTH") && ev_word_is(c, i + 1, "COUNTRIES"))
+		return 2;
+	if (ev_word_is(c, i, "THE") && (ev_word_is(c, i + 1, "GROUP") || ev_word_is(c, i + 1, "COUNTRY")) &&
+	    !(i + 2 < b && ev_word_is(c, i + 2, "OF")))
+		return 2;
+	if (i + 2 < b && ev_word_is(c, i, "THE") && ev_word_is(c, i + 1, "TWO") && ev_word_is(c, i + 2, "COUNTRIES"))
+		return 3;
+	return 0;
+}
+
+/* "the two countries", "both countries": the two countries the last sentence that named two
+ * named (its own before them, else the newest before it), as the one of the pair that no other
+ * actor of its sentence belongs to ("relations between the two countries, the Iranian
+ * Parliament welcomes": Italy, after "Iran and Italy"); nothing when neither or both are. */
+static void two_countries(struct af_coder *c, size_t ch0, size_t nown, size_t i, size_t n)
+{
+	char pair[2][4] = {"", ""}, k3[4];
+	int np = 0;
+	for (size_t k = ch0; k < nown && np < 2; k++) /* its own sentence's chunks before it */
+		if (c->ch[k].b <= i && state_of(&c->ch[k], k3) && (!np || strcmp(pair[0], k3)))
+			memcpy(pair[np++], k3, 4);
+	/* else the newest sentence before that named two: chunks newest first, sentence by sentence */
+	size_t k = ch0, n0 = 0;
+	while (np < 2 && k > 0 && n0++ < 64) {
+		size_t sent = sent_of(c, c->ch[k - 1].a);
+		np = 0;
+		for (; k > 0 && sent_of(c, c->ch[k - 1].a) == sent; k--)
+			if (!c->ch[k - 1].pron && state_of(&c->ch[k - 1], k3) && np < 2 && (!np || strcmp(pair[0], k3)))
+				memcpy(pair[np++], k3, 4);
+	}
+	if (np < 2)
+		return;
+	int in[2] = {0, 0};
+	for (size_t j = ch0; j < nown; j++)
+		for (int p = 0; p < 2; p++)
+			in[p] |= (c->ch[j].a >= i + n || c->ch[j].b <= i) && state_of(&c->ch[j], k3) && !strcmp(k3, pair[p]);
+	if (in[0] == in[1])
+		return;
+	ref_chunk(c, i, i + n, pair[in[0] ? 1 : 0], NULL, 0);
+}
+
+static int same_word(const struct af_coder *c, size_t i, const char *w, size_t n)
+{
+	const struct af_token *t = &c->toks.v[i];
+	return t->end - t->start == n && !strncasecmp(w, c->text + t->start, n);
+}
+
+/* The head of an office's words [w, end): its last word, or the last before "of" ("Leader of
+ * the Islamic Revolution", "Minister of Foreign Affairs"); its length into *n. */
+static const char *office_head(const char *w, const char *end, size_t *n)
+{
+	for (const char *o = w; o + 4 <= end; o++)
+		if (!strncmp(o, " of ", 4)) {
+			end = o;
+			break;
+		}
+	const char *h = end;
+	while (h > w && h[-1] != ' ')
+		h--;
+	*n = (size_t)(end - h);
+	return h;
+}
+
+/* Does person chunk p (named canon) hold the office whose word is token h: the entity layer
+ * read it as their role's head ("Foreign Ministry spokesman"), or their mention's title has it
+ * as a head, right before the name or before "of" ("Leader of the Islamic Revolution
+ * Ayatollah Khamenei"; not "Ministry" of "Foreign Ministry spokesman X")? */
+static int holds_office(const struct af_coder *c, const struct af_evinput *in, const struct chunk *p, size_t h)
+{
+	size_t name = p->b; /* where the person's name starts in the mention */
+	for (size_t e = 0; in && in->entities && e < in->entities->n; e++) {
+		const struct af_mention *m = &in->entities->v[e];
+		if (m->type != AF_E_PERSON || !m->canonical || strcasecmp(m->canonical, p->canonical))
+			continue;
+		size_t n;
+		const char *w = m->role ? office_head(m->role, m->role + strlen(m->role), &n) : NULL;
+		if (w && n && same_word(c, h, w, n))
+			return 1;
+		for (size_t i = p->a; i < name; i++)
+			if (c->toks.v[i].cstart >= m->cstart && c->toks.v[i].cstart < m->cend)
+				name = i;
+	}
+	for (size_t i = p->a; i < name; i++) {
+		const struct af_token *t = &c->toks.v[i];
+		if ((i + 1 == name || ev_word_is(c, i + 1, "OF")) && same_word(c, h, c->text + t->start, t->end - t->start))
+			return 1;
+	}
+	return 0;
+}
+
+/* "the spokesman", "the Leader": an office's agent with no country of its own, singular, after
+ * "the", is the newest person before it who holds that office, as the entity layer read their
+ * title (holds_office): their code and name. An office no person named before holds ("the
+ * diplomat", "the Foreign Ministry") stays as it is. */
+static void offices(struct af_coder *c, const struct af_evinput *in, size_t ch0, size_t nown)
+{
+	for (size_t k = ch0; k < nown; k++) {
+		struct chunk *ch = &c->ch[k];
+		size_t h = ch->b - 1;
+		if (ch->person || ch->pron || ch->dropped || strncmp(ch->code, "---", 3) || ch->b - ch->a > 3 ||
+		    ch->a == 0 || !ev_word_is(c, ch->a - 1, "THE") ||
+		    (c->t[h].tag != AF_POS_NN && c->t[h].tag != AF_POS_NNP))
+			continue;
+		int best = -1;
+		for (size_t j = ch0, n = 0; best < 0 && j-- > 0 && n < 4096; n++)
+			if (ref_kind(c, &c->ch[j]) == REF_PERSON && ev_real_code(c->ch[j].code) &&
+			    holds_office(c, in, &c->ch[j], h))
+				best = (int)j;
+		if (best < 0)
+			continue;
+		const struct chunk *p = &c->ch[best];
+		snprintf(ch->code, sizeof ch->code, "%s", p->code);
+		snprintf(ch->base, sizeof ch->base, "%s", p->base);
+		ch->canonical = p->canonical;
+		ch->person = 1;
+		ch->pron = 1;
+	}
+}
+
+/* news: the references of sentence [a, b) (chunks from ch0 on) that ev_add_pronouns and
+ * ev_add_anaphors leave: first person inside a quote is its speaker (af-quotes' "quotes"),
+ * "his country" the country of the person "his" is, "the two countries" (two_countries), "the
+ * group" the newest named group, and an office's agent its holder (offices). */
+void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, size_t a, size_t b)
+{
+	size_t nown = c->nch;
+	char spk[256];
+	offices(c, in, ch0, nown);
+	/* "he", "him" inside a quote is not its speaker ("I assured him", "he told me") */
+	for (size_t k = ch0; k < nown; k++) {
+		struct chunk *ch = &c->ch[k];
+		if (!ch->pron || !ch->person || ch->b != ch->a + 1 || !c->t[ch->a].inquote ||
+		    !ev_flag(c->d->pronoun, c->d->pronouncap, c->t[ch->a].id) ||
+		    !quote_speaker(c, in, ch->a, spk, sizeof spk) || !named(ch, spk))
+			continue;
+		int p = antecedent(c, ch0, nown, ch->a, REF_PERSON, spk);
+		if (p < 0)
+			continue;
+		snprintf(ch->code, sizeof ch->code, "%s", c->ch[p].code);
+		ch->canonical = c->ch[p].canonical;
+	}
+	for (size_t i = a; i < b; i++) {
+		size_t n = ev_ref_at(c, i, b);
+		if (!n || (n == 2 && ev_word_is(c, i, "THE") && ev_word_is(c, i + 1, "COUNTRY")))
+			continue; /* "the country": ev_add_anaphors */
+		int quoted = c->t[i].inquote && quote_speaker(c, in, i, spk, sizeof spk);
+		if (n == 1) { /* I, me */
+			const char *code = quoted ? code_of(c, in, nown, spk) : NULL;
+			if (code)
+				ref_chunk(c, i, i + 1, code, spk, 1);
+		} else if (ev_word_is(c, i + 1, "COUNTRY")) { /* his, her, my, our country */
+			int mine = ev_word_is(c, i, "MY") || ev_word_is(c, i, "OUR");
+			const char *code = NULL;
+			char k3[4];
+			if (mine && quoted)
+				code = code_of(c, in, nown, spk);
+			else if (!mine) {
+				int p = antecedent(c, ch0, nown, i, REF_PERSON, quoted ? spk : NULL);
+				code = p >= 0 ? c->ch[p].code : NULL;
+			}
+			struct chunk tmp = {.a = 0};
+			if (code)
+				snprintf(tmp.code, sizeof tmp.code, "%s", code);
+			if (code && state_of(&tmp, k3))
+				ref_chunk(c, i, i + 2, k3, NULL, 0);
+		} else if (ev_word_is(c, i + 1, "GROUP")) {
+			int g = antecedent(c, ch0, nown, i, REF_GROUP, NULL);
+			if (g >= 0)
+				ref_chunk(c, i, i + 2, c->ch[g].code, c->ch[g].canonical, 0);
+		} else {
+			two_countries(c, ch0, nown, i, n);
+		}
+		i += n - 1;
 	}
 }

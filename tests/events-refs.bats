@@ -25,3 +25,43 @@ events() {
 	cmp "$T/some.json" "$T/all.json"
 	[ "$(jq -c '[.events[] | .source.actor]' "$T/some.json")" = '["USAGOV"]' ]
 }
+
+@test "refs: an office after 'the' is the person named before who holds it; an office nobody named holds stays uncoded" {
+	run events 'Foreign Ministry spokesman Saeed Khatibzadeh arrived in Kabul on Monday. The spokesman accused the U.S. of destroying Afghanistan.'
+	[ "$output" = 'spokesman|IRNGOV|112|U.S.|USA' ]
+	# "Ministry" in the title is not the office: "the Foreign Ministry" is not Khatibzadeh
+	run events 'Foreign Ministry spokesman Saeed Khatibzadeh arrived in Kabul. The Foreign Ministry condemned Pakistan.'
+	[[ "$output" != *IRNGOV*111* ]]
+	run events 'Iran and Saudi Arabia restored ties. The foreign minister praised Iraq.'
+	[ "$output" = 'foreign minister|---GOV|051|Iraq|IRQ' ]
+}
+
+@test "refs: 'I' inside a quote is its speaker (af-quotes), and the quote's 'him' is someone else" {
+	run events 'Iraqi Foreign Minister Fuad Hussein visited Tehran on Monday. “I discussed regional issues with Iranian officials,” Hussein said.'
+	[ "${lines[1]}" = 'I|IRQGOV|046|Iranian officials|IRNGOV' ]
+	# outside quote marks "I" is no actor
+	run events 'Iraqi Foreign Minister Fuad Hussein visited Tehran on Monday. I discussed regional issues with Iranian officials.'
+	[ "${#lines[@]}" -eq 1 ]
+	run events 'Iranian Foreign Minister Mohammad Javad Zarif telephoned Abdullah Abdullah on Monday. “I assured him that peace is a priority,” Abdullah said.'
+	[[ "$output" == *'I|AFGELI|'*'|him|IRNGOV'* ]]
+}
+
+@test "refs: 'his country' is the country of the person before it; 'the two countries' the one of the last pair no other actor is; 'the group' the last named group" {
+	run events 'Chinese President Xi Jinping spoke on Wednesday. He said his country is seeking to develop strategic ties with Iran.'
+	[ "$output" = 'his country|CHN|030|Iran|IRN' ]
+	run events 'Iran and Italy have old ties. The Iranian Parliament welcomes the expansion of relations between the two countries.'
+	[ "$output" = 'Iranian Parliament|IRNLEG|051|the two countries|ITA' ]
+	# both of the pair in the sentence: no reading
+	run events 'Iran and Italy have old ties. Iran and Italy welcomed relations between the two countries.'
+	[[ "$output" != *'the two countries'* ]]
+	run events 'The Taliban seized Kabul in August. The international community is refusing to recognize the group.'
+	[[ "$output" == *'international community|---CVL|120|the group|AFGGOV'* ]]
+}
+
+@test "refs: a sentence with only a reference is parsed and coded as when every sentence is" {
+	t='Iran and Italy have old ties. The Iranian Parliament welcomes the expansion of relations between the two countries. The group said nothing. “I met them,” he said.'
+	up "$t" >"$T/up.json"
+	af-events <"$T/up.json" >"$T/some.json"
+	AF_EVENTS_ALL_SENTENCES=1 af-events <"$T/up.json" >"$T/all.json"
+	cmp "$T/some.json" "$T/all.json"
+}

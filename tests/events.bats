@@ -808,3 +808,45 @@ news() {
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Peruvian President Pedro Castillo began a three-day trip to Santiago on Monday.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
 	[ "$output" = '[["PER","CHL","042"]]' ]
 }
+
+@test "news: a noun's act by the actor a possessive pronoun stands for ('its troops', 'upon his arrival in'), its place after 'at ... in'" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Canada announced the withdrawal of its troops from Mali.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CAN","MLI","0874"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Upon her arrival at the airport in Lima, the Chilean foreign minister praised the ties.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","042"]]' ]
+	# the clause's subject names no actor: no event of another's
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The minister added that the enemies want to see the results of their pressure on Cuba.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	# a ship's arrival is no visit
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The arrival of Iranian tankers in Venezuela was a victory.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+}
+
+@test "news: an act after 'under' is done to its clause's subject; 'of French forces' is the parse's noun phrase" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Venezuela has been under U.S. sanctions since 2019.' | af-events | jq -c '$j'"
+	[ "$output" = '[["USA","VEN","163"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'After the withdrawal of French forces from Mali, the junta took power.' | af-events | jq -c '$j'"
+	[ "$output" = '[["FRA","MLI","0874"]]' ]
+}
+
+@test "news: a statement's target after 'to' and its determiners ('offered condolences to the Peruvian government')" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile offered condolences to the Peruvian government.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","018"]]' ]
+}
+
+@test "the default dictionary: residing is no occupation (192), a bare 'engage' no use of force (190), fighting still is" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Venezuelan refugees reside in Colombia.' | af-events --conventions petrarch | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Afghan nomads inhabit Pakistan.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chilean diplomats engaged Peruvian officials in Lima on Monday.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Syrian army engaged in an intense battle with ISIL in the town.' | af-events | jq -c '$j'"
+	[ "$output" = '[["SYR","IMG","190"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile engaged Peru in a dialogue on trade.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","046"]]' ]
+}
