@@ -836,3 +836,17 @@ news() {
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile offered condolences to the Peruvian government.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","018"]]' ]
 }
+
+@test "the default dictionary: residing is no occupation (192), a bare 'engage' no use of force (190), fighting still is" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Venezuelan refugees reside in Colombia.' | af-events --conventions petrarch | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Afghan nomads inhabit Pakistan.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chilean diplomats engaged Peruvian officials in Lima on Monday.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Syrian army engaged in an intense battle with ISIL in the town.' | af-events | jq -c '$j'"
+	[ "$output" = '[["SYR","IMG","190"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile engaged Peru in a dialogue on trade.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","046"]]' ]
+}
