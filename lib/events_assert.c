@@ -187,6 +187,14 @@ static const struct {
 	{"history", " century centuries ancient history historical era "},
 };
 
+/* Verbs that name a state or a relation, not an act (their subject is seldom an agent: "stability in
+ * Afghanistan directly affects Iran", "Canada needs to change"): a trigger with one of these lemmas gets
+ * the feature "trig=state", so the few events of each such verb share one learned weight. Chosen as a
+ * class of English verbs, not from the events they made. */
+static const char state_verbs[] = " affect impact influence connect link need require depend belong remain lack own "
+                                  "possess include contain involve concern represent cost border deserve exist "
+                                  "consider regard want wish hope fear ";
+
 /* the cue words as a map, word -> class + 1 (built with the model, once) */
 static struct af_map cue_words;
 
@@ -203,6 +211,15 @@ static void load_cues(void)
 			}
 			p += n;
 		}
+}
+
+static int state_verb(const char *lem)
+{
+	size_t n = strlen(lem);
+	for (const char *p = strstr(state_verbs, lem); n && p; p = strstr(p + 1, lem))
+		if (p[-1] == ' ' && p[n] == ' ')
+			return 1;
+	return 0;
 }
 
 static int cue_class(const char *w)
@@ -395,6 +412,8 @@ static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b
 	size_t h = trigger_head(c, a, b, e);
 	if (h < b) {
 		add(fs, "lem=%s", lemma(c, h, buf, sizeof buf));
+		if (state_verb(buf))
+			add(fs, "trig=%s", "state");
 		add(fs, "tag=%s", af_pos_name(c->t[h].tag));
 		if (c->t[h].inquote)
 			add(fs, "inquote", NULL);

@@ -95,8 +95,8 @@ static int whole_state(const struct af_coder *c, int k)
 void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, const char *code, int src,
                        const char *scode, int tgt, const char *tcode, int reported, int speaker)
 {
-	if (em->nev >= MAX_EVENTS)
-		return;
+	if (em->nev >= MAX_EVENTS || (src >= 0 && c->ch[src].document) || (tgt >= 0 && c->ch[tgt].document))
+		return; /* a treaty, law or deal is no actor (events_actors.c) */
 	/* the impersonal passive ("it was expected / believed / reported that ...") states what
 	 * was thought, by no one: with neither participant it is no event. (An agentless act,
 	 * "the joint statement was released on Tuesday", keeps its event: its issuer is in the

@@ -169,6 +169,22 @@ model() {
 	[[ "$stderr" == *"src=absent tgt=absent"* ]]
 }
 
+@test "unseen: a trigger verb that names a state or relation ('affect', 'need') carries trig=state; an act does not" {
+	export AF_EVENTS_ASSERT=features
+	run --separate-stderr triples "The Swedish minister said Norway needs to change its attitude toward Sweden."
+	[[ "$stderr" == *"lem=need"* ]]
+	[[ "$stderr" == *"trig=state"* ]]
+	run --separate-stderr triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Thursday."
+	[[ "$stderr" == *"lem=meet"* ]]
+	[[ "$stderr" != *"trig=state"* ]]
+	# its weight is learned like any feature's
+	unset AF_EVENTS_ASSERT
+	model '{threshold: 0, features: {bias: 1, "trig=state": -2}}'
+	run triples "The Swedish minister said Norway needs to change its attitude toward Sweden."
+	[ "$status" -eq 0 ]
+	assert_output ""
+}
+
 @test "unseen: no article-level cue of topic words (art=exhibition was a topic of two training articles)" {
 	export AF_EVENTS_ASSERT=features
 	run --separate-stderr triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Friday. The exhibition closes on Friday."
