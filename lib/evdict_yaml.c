@@ -285,7 +285,7 @@ int af_evdict_load_yaml(struct af_evdict *d, const char *buf, size_t len, const 
 	d->order++;
 	int rc = 0;
 	static const char *const keys[] = {"actors",   "agents", "verbs",    "synsets",
-	                                   "discards", "speech", "partners", "posted", NULL};
+	                                   "discards", "speech", "partners", "posted", "documents", NULL};
 	if (root->type != AF_Y_MAP) {
 		rc = af_yerr(err, root, "an events dictionary must be a map (actors, agents, verbs, ...)");
 		goto out;
@@ -361,9 +361,10 @@ int af_evdict_load_yaml(struct af_evdict *d, const char *buf, size_t len, const 
 		}
 	}
 	/* word lists: speech verbs; the prepositions whose object is a party to an act; offices
-	 * held abroad or for another body */
-	static const char *const lists[] = {"speech", "partners", "posted"};
-	for (int l = 0; l < 3; l++) {
+	 * held abroad or for another body; the head words of documents */
+	static const char *const lists[] = {"speech", "partners", "posted", "documents"};
+	static const int bits[] = {0, EV_WF_PARTNER, EV_WF_POSTED, EV_WF_DOCUMENT};
+	for (int l = 0; l < 4; l++) {
 		if (!(n = af_ymap_get(root, lists[l])))
 			continue;
 		char **m;
@@ -377,7 +378,7 @@ int af_evdict_load_yaml(struct af_evdict *d, const char *buf, size_t len, const 
 			if (l == 0)
 				ev_set_flag(&d->speech, &d->speechcap, id);
 			else
-				ev_set_bits(&d->wflag, &d->wflagcap, id, l == 1 ? EV_WF_PARTNER : EV_WF_POSTED);
+				ev_set_bits(&d->wflag, &d->wflagcap, id, bits[l]);
 		}
 		free_list(m, nm);
 	}

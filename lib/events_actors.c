@@ -960,6 +960,9 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 		}
 		int ci = ev_new_chunk(c, ta, tb);
 		struct chunk *ch = &c->ch[ci];
+		/* a treaty, law or deal af-entities typed ORG names no actor: it takes its words
+		 * and its place in the clause, but is no side of an event (ev_emit_event) */
+		ch->document = !ecode && e->type == AF_E_ORG && c->news && ev_document(c, ta, tb);
 		if (canon) {
 			ch->owned = af_strdup(canon);
 			ch->canonical = ch->owned;

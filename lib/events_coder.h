@@ -77,6 +77,7 @@ struct chunk {
 	char partial[4][64];
 	int dropped; /* names no actor (an agent's word modifying a noun): in no group */
 	int named;   /* a PERSON or ORG af-entities found (its own chunk, not a pronoun) */
+	int document; /* an ORG af-entities found that names a treaty, law or deal: no side */
 };
 
 struct group {
@@ -130,6 +131,7 @@ struct af_coder {
 	                                         * (ev_code_evaluations), -1 */
 	struct ev_nominal *nom;  /* the nouns naming acts (ev_nominal_init) */
 	size_t nnom;
+	int syn_future;          /* synset FUTURE_WORD: a noun's act still to come ("the upcoming summit"), -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;
@@ -265,6 +267,9 @@ int ev_named_side(const struct af_coder *c, int k, const char *code);
 /* An organisation's acronym the text defined before ("the Iranian Red Crescent Society (IRCS)
  * ... the IRCS"): chunk ch (the acronym, no code yet) takes the code of the name it stands for. */
 void ev_acronym_code(struct af_coder *c, struct chunk *ch);
+/* Do tokens [ta, tb) end in a document's head word ("... Treaty", "JCPOA": `documents` in
+ * data/events-world.yaml), naming no actor? */
+int ev_document(const struct af_coder *c, size_t ta, size_t tb);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);
 
 /* events_verbs.c */

@@ -120,7 +120,7 @@ struct ev_synset {
 
 /* Word flags (af_evdict.wflag): a preposition whose object is a party to an act ("talks with
  * X"); the head word of an office held abroad or for another body ("ambassador", "envoy"). */
-enum { EV_WF_PARTNER = 1, EV_WF_POSTED = 2 };
+enum { EV_WF_PARTNER = 1, EV_WF_POSTED = 2, EV_WF_DOCUMENT = 4 }; /* DOCUMENT: names a treaty, law or deal (no actor) */
 
 struct af_evdict {
 	struct ev_wtab w;

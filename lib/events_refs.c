@@ -275,6 +275,11 @@ size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b)
 {
 	if (!c->news || c->t[i].chunk >= 0)
 		return 0;
+	/* a quick test first (ev_may_code asks of every word): the first letter of I, me, his,
+	 * her, my, our, both, the */
+	int f = toupper((unsigned char)c->text[c->toks.v[i].start]);
+	if (f != 'I' && f != 'M' && f != 'H' && f != 'O' && f != 'B' && f != 'T')
+		return 0;
 	if (c->t[i].inquote && (ev_word_is(c, i, "I") || ev_word_is(c, i, "ME")))
 		return 1;
 	if (i + 1 >= b)
@@ -345,25 +350,39 @@ static const char *office_head(const char *w, const char *end, size_t *n)
 	return h;
 }
 
-/* Does person chunk p (named canon) hold the office whose word is token h: the entity layer
- * read it as their role's head ("Foreign Ministry spokesman"), or their mention's title has it
- * as a head, right before the name or before "of" ("Leader of the Islamic Revolution
- * Ayatollah Khamenei"; not "Ministry" of "Foreign Ministry spokesman X")? */
-static int holds_office(const struct af_coder *c, const struct af_evinput *in, const struct chunk *p, size_t h)
+/* The role heads of the record's persons that are token h's word ("Foreign Ministry
+ * spokesman" for "spokesman"): the canonical names of those who hold that office, as
+ * af-entities read their title, into names (at most max); their number. */
+static size_t office_holders(const struct af_coder *c, const struct af_evinput *in, size_t h, const char **names,
+                             size_t max)
 {
-	size_t name = p->b; /* where the person's name starts in the mention */
-	for (size_t e = 0; in && in->entities && e < in->entities->n; e++) {
+	size_t k = 0;
+	for (size_t e = 0; in && in->entities && e < in->entities->n && k < max; e++) {
 		const struct af_mention *m = &in->entities->v[e];
-		if (m->type != AF_E_PERSON || !m->canonical || strcasecmp(m->canonical, p->canonical))
-			continue;
 		size_t n;
-		const char *w = m->role ? office_head(m->role, m->role + strlen(m->role), &n) : NULL;
+		const char *w = m->type == AF_E_PERSON && m->role && m->canonical
+		                        ? office_head(m->role, m->role + strlen(m->role), &n) : NULL;
 		if (w && n && same_word(c, h, w, n))
-			return 1;
-		for (size_t i = p->a; i < name; i++)
-			if (c->toks.v[i].cstart >= m->cstart && c->toks.v[i].cstart < m->cend)
-				name = i;
+			names[k++] = m->canonical;
 	}
+	return k;
+}
+
+/* Does person chunk p name its holder with the office of token h's word as its title's head,
+ * right before the name or before "of" ("Leader of the Islamic Revolution Ayatollah
+ * Khamenei"; not "Ministry" of "Foreign Ministry spokesman X")? The name starts where the
+ * record's person entity inside p does. */
+static int titled_office(const struct af_coder *c, const struct af_evinput *in, const struct chunk *p, size_t h)
+{
+	if (!p->titled || !in || !in->entities || !c->ents_sorted)
+		return 0;
+	size_t name = p->b;
+	for (size_t e = ev_first_entity(in->entities, c->toks.v[p->a].cstart);
+	     e < in->entities->n && in->entities->v[e].cstart < c->toks.v[p->b - 1].cend && name == p->b; e++)
+		if (in->entities->v[e].type == AF_E_PERSON)
+			for (size_t i = p->a; i < p->b && name == p->b; i++)
+				if (c->toks.v[i].cstart == in->entities->v[e].cstart)
+					name = i;
 	for (size_t i = p->a; i < name; i++) {
 		const struct af_token *t = &c->toks.v[i];
 		if ((i + 1 == name || ev_word_is(c, i + 1, "OF")) && same_word(c, h, c->text + t->start, t->end - t->start))
@@ -373,9 +392,9 @@ static int holds_office(const struct af_coder *c, const struct af_evinput *in, c
 }
 
 /* "the spokesman", "the Leader": an office's agent with no country of its own, singular, after
- * "the", is the newest person before it who holds that office, as the entity layer read their
- * title (holds_office): their code and name. An office no person named before holds ("the
- * diplomat", "the Foreign Ministry") stays as it is. */
+ * "the", is the newest person before it who holds that office (office_holders, titled_office):
+ * their code and name. An office no person named before holds ("the diplomat", "the Foreign
+ * Ministry") stays as it is. */
 static void offices(struct af_coder *c, const struct af_evinput *in, size_t ch0, size_t nown)
 {
 	for (size_t k = ch0; k < nown; k++) {
@@ -385,11 +404,19 @@ static void offices(struct af_coder *c, const struct af_evinput *in, size_t ch0,
 		    ch->a == 0 || !ev_word_is(c, ch->a - 1, "THE") ||
 		    (c->t[h].tag != AF_POS_NN && c->t[h].tag != AF_POS_NNP))
 			continue;
+		const char *names[16];
+		size_t nn = office_holders(c, in, h, names, 16);
 		int best = -1;
-		for (size_t j = ch0, n = 0; best < 0 && j-- > 0 && n < 4096; n++)
-			if (ref_kind(c, &c->ch[j]) == REF_PERSON && ev_real_code(c->ch[j].code) &&
-			    holds_office(c, in, &c->ch[j], h))
+		for (size_t j = ch0, n = 0; best < 0 && j-- > 0 && n < 4096; n++) {
+			const struct chunk *p = &c->ch[j];
+			if (!p->person || ref_kind(c, p) != REF_PERSON || !ev_real_code(p->code))
+				continue;
+			for (size_t x = 0; x < nn && best < 0; x++)
+				if (named(p, names[x]))
+					best = (int)j;
+			if (best < 0 && titled_office(c, in, p, h))
 				best = (int)j;
+		}
 		if (best < 0)
 			continue;
 		const struct chunk *p = &c->ch[best];

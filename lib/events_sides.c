@@ -2,6 +2,7 @@
  * organisations written with actor null, and acronyms coded by the name the text gave them
  * (events_actors.c builds the chunks). */
 #include "events_coder.h"
+#include "evdict_int.h"
 
 #include <string.h>
 
@@ -10,6 +11,13 @@ int ev_named_side(const struct af_coder *c, int k, const char *code)
 	if (code && code[0])
 		return 1;
 	return c->news && k >= 0 && c->ch[k].named && !c->ch[k].pron && !c->ch[k].code[0];
+}
+
+int ev_document(const struct af_coder *c, size_t ta, size_t tb)
+{
+	if (ta >= tb || c->t[tb - 1].id < 0)
+		return 0;
+	return (ev_bits(c->d->wflag, c->d->wflagcap, c->t[tb - 1].id) & EV_WF_DOCUMENT) != 0;
 }
 
 /* Token i's text is the n bytes at s. */

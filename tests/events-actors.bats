@@ -231,3 +231,13 @@ pairs() {
 	run sides 'The Kenyan Red Cross Society (KRX) helped Ugandan refugees. Tanzania later praised the KRX.'
 	[ "${lines[-1]}" = 'TZA null' ]
 }
+
+@test "actors: a treaty, law or deal af-entities found is no side ('the Non-Proliferation Treaty', 'the JCPOA')" {
+	run sides 'Kenya will withdraw from the Non-Proliferation Treaty.'
+	[ "$output" = '' ]
+	run sides 'Kenya and Uganda said they support the JCPOA.'
+	[ "$output" = '' ]
+	# the other actor of the clause stays a side
+	run sides 'Kenya signed a Memorandum of Understanding with Uganda.'
+	[[ "$output" != *null* ]]
+}
