@@ -131,6 +131,7 @@ struct af_coder {
 	                                         * (ev_code_evaluations), -1 */
 	struct ev_nominal *nom;  /* the nouns naming acts (ev_nominal_init) */
 	size_t nnom;
+	int syn_future;          /* synset FUTURE_WORD: a noun's act still to come ("the upcoming summit"), -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;

@@ -380,9 +380,12 @@ void ev_nominal_init(struct af_coder *c)
 	free(c->nom);
 	c->nom = NULL;
 	c->nnom = 0;
+	c->syn_future = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
+		if (!strcmp(name, "FUTURE_WORD"))
+			c->syn_future = (int)i;
 		int joint = !strncmp(name, "JOINT_", 6);
 		if (!joint && strncmp(name, "ACT_", 4))
 			continue;
@@ -833,6 +836,19 @@ int ev_act_noun(const struct af_coder *c, size_t i)
 	return derived_act_code(c, i, code);
 }
 
+/* Is the noun at i modified by a word of a time still to come (FUTURE_WORD: "the upcoming
+ * summit", "next week's meeting"), within its noun phrase's three words before it? */
+static int future_noun(const struct af_coder *c, size_t i, size_t a)
+{
+	for (size_t k = i; c->syn_future >= 0 && k-- > a && i - k <= 3;) {
+		if (c->t[k].kind == AF_TOK_PUNCT || (c->t[k].cls & (W_PREP | W_CONJ | W_TO)) || c->t[k].verb >= 0)
+			return 0;
+		if (ev_syn_match(c, c->syn_future, k, i))
+			return 1;
+	}
+	return 0;
+}
+
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
  * "N between X and Y" (each with the other, symmetric), "visit to X". */
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events)
@@ -847,8 +863,11 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue;
 		if (code_act(c, i, a, b, sidx, events, first))
 			continue;
-		size_t k0 = 0, len = 0;
-		int n = nominal_at(c, i, b, 1, &k0, &len);
+		size_t k0 = 0, len = 0, l2;
+		int n = -1;
+		/* the last entry wins: a user's lexicon comes after the defaults */
+		for (int m; (m = nominal_at(c, i, b, 1, &k0, &l2)) >= 0;)
+			n = m, len = l2;
 		if (n < 0 || i + len + 1 >= b)
 			continue;
 		const char *code = c->nom[n].code;
@@ -874,6 +893,13 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue;
 		if (!between && code[2] == '7')
 			continue; /* "an agreement with X": whose, the clause does not say */
+		/* "the upcoming summit between X and Y", "next week's meeting with": still to come, an
+		 * intent of the clause's subject, none of the parties' */
+		if (future_noun(c, i, a)) {
+			if (between)
+				continue;
+			code = "036";
+		}
 		struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = sg, .mword = -1};
 		struct emit em = {.events = events, .sentence = sidx, .symmetric = between};
 		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];

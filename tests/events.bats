@@ -850,3 +850,13 @@ news() {
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile engaged Peru in a dialogue on trade.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","046"]]' ]
 }
+
+@test "news: a joint press conference or summit with X is a meeting (040); one still to come is the subject's intent (036), none between its parties" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'In a joint press conference with his Peruvian counterpart, the Chilean foreign minister said trade would grow.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","040"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean foreign minister described next week'\''s meeting with Peru as an opportunity.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","036"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Officials praised the upcoming summit between Chile and Peru.' | af-events | jq -c '[.events[] | select(.code == \"040\")]'"
+	[ "$output" = '[]' ]
+}
