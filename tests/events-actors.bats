@@ -241,3 +241,14 @@ pairs() {
 	run sides 'Kenya signed a Memorandum of Understanding with Uganda.'
 	[[ "$output" != *null* ]]
 }
+
+@test "actors: 'South American', 'Latin American', 'North American' are regions (SAM, LAM, NMR), never 'American' (USA)" {
+	run sides 'Kenya and the South American country signed a trade deal.'
+	[[ "$output" == *SAM* ]]
+	[[ "$output" != *USA* ]]
+	run sides 'Latin American leaders met Kenyan officials.'
+	[ "${lines[0]}" = 'LAMELI KENGOV' ]
+	# the country's own adjective stays the country
+	run sides 'American officials met Kenyan officials.'
+	[ "${lines[0]}" = 'USAGOV KENGOV' ]
+}
