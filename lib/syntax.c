@@ -734,30 +734,29 @@ chunk_run(const struct af_syntax *m, struct af_parse *p, const struct af_syn_inf
 		int32_t score[AF_SYN_PAD(AF_SYN_NC)];
 		chunk_score(m, cache, info, n, i, tags, cls, score);
 		int prev = i ? cls[i - 1] : 0, best = chunk_best(prev, score);
-		if (joint == 2) { /* the chunker's view only: what its best class would gain under alt[i] */
+		int view = joint == 2; /* the chunker's view only: what its best class would gain under alt[i] */
+		if (view) {
 			gain[i] = 0;
 			acls[i] = (uint8_t)best;
-			if (alt[i] != tags[i]) {
-				uint8_t keep = tags[i];
-				int32_t s2[AF_SYN_PAD(AF_SYN_NC)];
-				tags[i] = alt[i];
-				chunk_score(m, cache, info, n, i, tags, cls, s2);
-				tags[i] = keep;
-				int b2 = chunk_best(prev, s2);
-				gain[i] = ((float)s2[b2] - (float)score[best]) * m->chunk.scale;
-				acls[i] = (uint8_t)b2;
-			}
-		} else if (joint && alt[i] != tags[i] && margin[i] < JOINT_MAX) {
+		}
+		if (alt && alt[i] != tags[i] && (view || (joint && margin[i] < JOINT_MAX))) {
 			uint8_t keep = tags[i];
-			tried++;
 			int32_t s2[AF_SYN_PAD(AF_SYN_NC)];
 			tags[i] = alt[i];
 			chunk_score(m, cache, info, n, i, tags, cls, s2);
 			int b2 = chunk_best(prev, s2);
-			if (((float)s2[b2] - (float)score[best]) * m->chunk.scale > margin[i])
-				best = b2;
-			else
+			float g = ((float)s2[b2] - (float)score[best]) * m->chunk.scale;
+			if (view) {
+				gain[i] = g;
+				acls[i] = (uint8_t)b2;
 				tags[i] = keep;
+			} else {
+				tried++;
+				if (g > margin[i])
+					best = b2;
+				else
+					tags[i] = keep;
+			}
 		}
 		cls[i] = (uint8_t)best;
 	}

@@ -176,6 +176,14 @@ rec() { jq -nc --arg t "$1" '{id: "t", text: $t}'; }
 	AF_SYNTAX_TAGS="$T/short" run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
 	assert_failure 65
 	assert_output --partial '2 tags for 5 words'
+	printf 'DT\nNNS\nVBN\nPRP\n.\nNN\nNN\n' >"$T/long"
+	AF_SYNTAX_TAGS="$T/long" run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
+	assert_failure 65
+	assert_output --partial 'more tags than the 5 words'
+	{ printf 'DT\n'; printf 'N%.0s' $(seq 80); printf '\n'; } >"$T/wide"
+	AF_SYNTAX_TAGS="$T/wide" run af-train-syntax --eval-conll "$T/dev.txt" -m "$T/m.bin"
+	assert_failure 65
+	assert_output --partial 'line 2: not a tag (too long)'
 }
 
 @test "bench/syntax-tag-choice skips cleanly without ../shared/data and refuses a bad label" {

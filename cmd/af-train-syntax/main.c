@@ -1297,9 +1297,14 @@ static void alt_view(const struct af_syntax *m, struct af_parse *p, const struct
 			af_die(AF_EX_FAIL, "%s: %s", tf, strerror(errno));
 		char line[64];
 		size_t i = 0;
-		while (fgets(line, sizeof line, f) && i < c->nw) {
-			line[strcspn(line, "\n")] = 0;
-			int t = af_pos_code(line, strlen(line));
+		while (fgets(line, sizeof line, f)) {
+			size_t n = strcspn(line, "\n");
+			if (line[n] != '\n' && !feof(f))
+				af_die(AF_EX_DATAERR, "%s: line %zu: not a tag (too long)", tf, i + 1);
+			line[n] = 0;
+			if (i == c->nw)
+				af_die(AF_EX_DATAERR, "%s: more tags than the %zu words", tf, c->nw);
+			int t = af_pos_code(line, n);
 			if (t < 0)
 				af_die(AF_EX_DATAERR, "%s: line %zu: not a tag: %s", tf, i + 1, line);
 			tags[i++] = (uint8_t)t;
