@@ -308,6 +308,7 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 	size_t before = s->events->n;
 	const char *fwd = r->fwd, *rev = r->rev;
 	if (r->recip || r->appeal) {
+		em.symmetric = r->recip; /* the members with each other: a joint act */
 		for (int x = 0; x < ns; x++)
 			ev_emit_event(c, &em, v, fwd, sc[x], scd[x], r->recip ? sc[x] : -1, r->recip ? scd[x] : NULL, 0, -1);
 	} else if (r->compound) {

@@ -316,9 +316,9 @@ dict_error() { # kind, file content, expected message part
 }
 
 @test "sample: the should events reached by general rules" {
-	af-clean "$SAMPLE" | AF_EVENTS_ASSERT=off af-events >"$T/s.json"
-	# "blocs ... have reached an agreement": the blocs with each other, root 03 (the coder's rule, so the
-	# asserted-act filter is off: its model drops this event, whose source and target are one mention)
+	af-clean "$SAMPLE" | af-events >"$T/s.json"
+	# "blocs ... have reached an agreement": the blocs with each other, root 03 (the asserted-act
+	# filter does not judge a joint act whose source and target are one mention)
 	jq -e '[.events[] | select(.trigger | test("reached")) | select(.code | startswith("03"))] | length > 0' "$T/s.json"
 	# "calling for UN-supervised intra-Afghan peace talks": an appeal to no actor, so no event
 	# under the news conventions; PETRARCH's code it as an appeal, root 02
