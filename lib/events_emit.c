@@ -612,6 +612,13 @@ static int possessor(const struct af_coder *c, size_t p, size_t a, size_t b)
 		if (c->t[c->parse.np[sj].head].paren && c->t[c->parse.np[sj].head].paren != c->t[p].paren)
 			return -1;
 		g = ev_np_group(c, sj, 1);
+		/* another agreeing actor between the subject and the pronoun ("praised Russia for its
+		 * invasion"): whose, the clause does not say */
+		for (size_t k = c->parse.np[sj].end; g >= 0 && k < p; k++) {
+			int kg = c->t[k].chunk >= 0 ? c->ch[c->t[k].chunk].group : -1;
+			if (kg >= 0 && kg != g && ev_group_has_code(c, kg) && poss_agrees(c, p, kg))
+				g = -1;
+		}
 	} else {
 		const struct vgroup *gov;
 		g = nominal_subject(c, p, a, b, &gov);
@@ -810,7 +817,7 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 			src = chunk_near(c, e + 1, b);
 	}
 	/* "under American occupation": done to the clause's subject */
-	if (tgt < 0 && src >= 0 && c->t[k - 1].chunk == src && c->ch[src].a > a && ev_word_is(c, c->ch[src].a - 1, "UNDER"))
+	if (tgt < 0 && src >= 0 && k > a && c->t[k - 1].chunk == src && c->ch[src].a > a && ev_word_is(c, c->ch[src].a - 1, "UNDER"))
 		tg = under_subject(c, c->ch[src].a - 1, a);
 	if (tgt >= 0 && !tcode)
 		tcode = c->ch[tgt].code;

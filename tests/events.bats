@@ -860,3 +860,17 @@ news() {
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Officials praised the upcoming summit between Chile and Peru.' | af-events | jq -c '[.events[] | select(.code == \"040\")]'"
 	[ "$output" = '[]' ]
 }
+
+@test "news: a possessive names the clause's subject only when no other agreeing actor stands between ('praised Russia for its invasion'); an act noun opening the text" {
+	run news 'China praised Russia for its invasion of Ukraine.'
+	[ "$output" = '[["CHN","RUS","051",false,false]]' ]
+	run news 'Germany condemned Turkey over its attacks on Syria.'
+	[ "$output" = '[["DEU","TUR","111",false,false]]' ]
+	# no other actor between: the subject's own act
+	run news 'Iran announced the withdrawal of its troops from Syria.'
+	[[ "$output" == *'"IRN","SYR","0874"'* ]]
+	# an act noun as the text's first word (read t[-1] before)
+	run news 'Withdrawal of U.S. forces continued on Monday.'
+	[ "$status" -eq 0 ]
+	[ "$output" = '[]' ]
+}
