@@ -224,6 +224,15 @@ int af_quotes_write(struct af_quoter *q, const char *text, size_t len, const str
 		return 0;
 	}
 	qt_parse_reset(q);
+	if (q->up_js) {
+		int rc = af_parse_read(q->up_js, q->up_jn, text, len, &q->toks, &q->sents, &q->par, err);
+		q->up_js = NULL;
+		if (rc < 0)
+			return -1;
+		q->upstream = rc == 0;
+	} else {
+		q->upstream = 0;
+	}
 	qt_prepare(q);
 	qt_load_mentions(q, entities);
 	qt_find_spans(q);
@@ -236,6 +245,12 @@ int af_quotes_write(struct af_quoter *q, const char *text, size_t len, const str
 	for (size_t x = 0; x < q->na; x++)
 		free((char *)q->at[x].canon);
 	return 0;
+}
+
+void af_quoter_use_sentences(struct af_quoter *q, const char *js, size_t jn)
+{
+	q->up_js = jn ? js : NULL;
+	q->up_jn = jn;
 }
 
 json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,

@@ -159,6 +159,11 @@ struct af_quoter {
 	size_t syncap;
 	unsigned char *synsent;
 	size_t synsentcap;
+	/* the record's upstream "sentences" field (af-parse) for the next text, and whether par
+	 * holds that parse (it matched the text's tokens and sentences): then no sentence is parsed */
+	const char *up_js;
+	size_t up_jn;
+	int upstream;
 };
 
 #define T(i) (q->toks.v[(i)])

@@ -55,6 +55,23 @@ static int clause_subject(const struct af_quoter *q, const struct af_parse *p, s
 	return 1;
 }
 
+/* Tokens [s0, s1) of q->par (one sentence's parse, or the whole text's from upstream) into
+ * q->syn: each token's tag; at each clause's main verb its kind and subject. */
+static void copy_parse(struct af_quoter *q, int s0, int s1)
+{
+	for (int i = s0; i < s1; i++)
+		q->syn[i].tag = q->par.tok[i].tag;
+	for (size_t k = 0; k < q->par.ncl; k++) {
+		const struct af_clause *c = &q->par.cl[k];
+		if ((int)c->verb.head < s0 || (int)c->verb.head >= s1)
+			continue;
+		struct qt_syn *y = &q->syn[c->verb.head];
+		y->kind = (int8_t)c->kind;
+		if (!clause_subject(q, &q->par, 0, c, &y->sa, &y->sb))
+			y->sa = y->sb = -1;
+	}
+}
+
 /* Parses sentence si of q's text (once per text) into q->syn: each token's tag; at each
  * clause's main verb its kind and subject, from af_syntax_parse_some (as af-events parses
  * the sentences it needs) over the text's tokens, asked for that sentence alone. A model that fails to load
@@ -68,6 +85,10 @@ static void parse_sentence(struct af_quoter *q, int si)
 	for (int i = s0; i < s1; i++)
 		q->syn[i] = (struct qt_syn){AF_POS_SYM, -1, -1, -1};
 	struct af_error e = {0};
+	if (q->upstream) {
+		copy_parse(q, s0, s1);
+		return;
+	}
 	if (!q->model && (q->model_failed || af_syntax_load(&q->model, NULL, &e) < 0)) {
 		if (!q->model_failed)
 			af_warn("the parser model did not load (%s): speakers and clauses from the word "
@@ -82,15 +103,7 @@ static void parse_sentence(struct af_quoter *q, int si)
 	struct af_sentences one = {.v = &q->sents.v[si], .n = 1, .cap = 1};
 	if (af_syntax_parse_some(q->model, q->s, q->slen, &upto, &one, &want, &q->par, &e) < 0)
 		return;
-	for (int i = s0; i < s1; i++)
-		q->syn[i].tag = q->par.tok[i].tag;
-	for (size_t k = 0; k < q->par.ncl; k++) {
-		const struct af_clause *c = &q->par.cl[k];
-		struct qt_syn *y = &q->syn[c->verb.head];
-		y->kind = (int8_t)c->kind;
-		if (!clause_subject(q, &q->par, 0, c, &y->sa, &y->sb))
-			y->sa = y->sb = -1;
-	}
+	copy_parse(q, s0, s1);
 }
 
 /* Token i's parse, its sentence parsed on first use. The parse is a cache of the text: the

@@ -12,7 +12,8 @@ static const char usage[] =
 	"inside reported speech) and indirect speech, each with its cue and speaker.\n"
 	"\n"
 	"Input: NDJSON records with a \"text\" field, on stdin or in FILE operands;\n"
-	"an \"entities\" field (af-entities) is used for speakers when present.\n"
+	"an \"entities\" field (af-entities) is used for speakers when present, and a\n"
+	"\"sentences\" field (af-parse) for the parse (else it parses itself: same quotes).\n"
 	"\n"
 	"  -l, --lexicon FILE   add cue verbs, speaker words and title cues from a\n"
 	"                       YAML lexicon (keys of data/quotes.yaml; repeatable)\n"
@@ -41,6 +42,9 @@ static enum af_verdict process(struct af_record *r, void *vctx, struct af_error 
 	if (!text)
 		return bad;
 	af_field_entities(r, &c->ents);
+	const struct af_field *sf = af_record_field(r, "sentences");
+	if (sf)
+		af_quoter_use_sentences(c->q, sf->val, sf->vlen);
 	int rc = af_quotes_write(c->q, text, len, &c->ents, af_record_set_json(r, "quotes"), why);
 	free(text);
 	return rc < 0 ? AF_REJECT : AF_WRITE;

@@ -25,6 +25,11 @@ void af_quoter_free(struct af_quoter *q);
  * NULL with err only when the text layer cannot be loaded. */
 json_t *af_quotes_find(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
                        struct af_error *err);
+/* The next af_quotes_find or af_quotes_write reads the parse of an upstream "sentences" field
+ * (af-parse's: its raw JSON text js[0..jn), as af_record_field gives it; kept, not copied, until
+ * that call) where it matches the text's tokens and sentences, instead of parsing sentences
+ * itself: the same quotes either way. */
+void af_quoter_use_sentences(struct af_quoter *q, const char *js, size_t jn);
 /* The same, written as JSON text to out (appended): the record's "quotes" value, for
  * af_record_set_json. 0, or -1 with err. */
 int af_quotes_write(struct af_quoter *q, const char *text, size_t len, const struct af_mentions *entities,
