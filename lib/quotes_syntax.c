@@ -169,7 +169,14 @@ int qt_noun_cue(const struct af_quoter *q, int i)
 static int lemma_has(const struct af_quoter *q, int i, unsigned b)
 {
 	const struct qt_syn *y = syn_at(q, i);
-	if (!y || !q->model)
+	if (!y)
+		return 0;
+	if (q->upstream) { /* the upstream parse's lemma (af-parse lemmatizes as below) */
+		size_t n;
+		const char *l = af_parse_lemma(&q->par, (size_t)i, &n);
+		return n && (qt_lex_get(q, l, n) & b);
+	}
+	if (!q->model)
 		return 0;
 	char buf[64];
 	size_t n = af_lemmatize(q->model, q->s + T(i).start, T(i).end - T(i).start, y->tag, buf, sizeof buf);

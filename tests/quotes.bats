@@ -639,3 +639,18 @@ speakers() {
 	run jq -r '.text' <<<"$output"
 	assert_output 'that the neighborhood is calm'
 }
+
+@test "syntax: an upstream 'sentences' field (af-parse) gives the same quotes as af-quotes' own parse, and is used" {
+	k='Kerry did not mention Trump by name but said democracy is measured not by a particular vote, but by “whether we have the maturity to place the needs of the country above partisan concerns.”'
+	{ af-clean "$BATS_TEST_DIRNAME/fixtures/ians-afghan-opposition.txt" | af-entities; rec "$k"; } >"$T/in.json"
+	af-quotes <"$T/in.json" | jq -c .quotes >"$T/own.json"
+	af-parse <"$T/in.json" | af-quotes | jq -c .quotes >"$T/up.json"
+	[ "$(jq -s 'map(length) | add' "$T/own.json")" -gt 5 ]
+	cmp "$T/own.json" "$T/up.json"
+	# the cue's subject comes from the parse (coordinated "but said", its lemma "say"): a mixed
+	# quote of confidence 0.8; tags that read every verb as a noun leave the word rules alone (0.5)
+	[ "$(tail -n 1 "$T/up.json" | jq -c 'map([.kind, .confidence, .speaker.text])')" = '[["mixed",0.8,"Kerry"]]' ]
+	rec "$k" | af-parse | jq -c '.sentences[].tokens |= map(.tag |= if startswith("VB") then "NN" else . end)' |
+		af-quotes | jq -c '.quotes | map([.kind, .confidence])' >"$T/nn.json"
+	[ "$(cat "$T/nn.json")" = '[["mixed",0.5]]' ]
+}
