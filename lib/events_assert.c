@@ -460,14 +460,13 @@ static double score(const struct feats *fs)
 	return z;
 }
 
-/* An event with neither side (an agentless "the statement was released", 010) is no dyad: the
- * hand-read data holds none (news-gold-dev codes dyads only, so the scorer counts every such event
- * spurious), and a model trained there would drop it for the uncoded sides it shares features with;
- * the filter judges only events with a side (session 9: the filterfix-model branch dropped the sample's
- * "was released" so) */
-/* So is a joint act among one mention's own members ("three blocs have reached an agreement": the
- * blocs with each other, source and target the one mention, symmetric): news-gold-dev codes no such
- * event either, so a model trained there counts it spurious by construction */
+/* Events the filter does not judge, because the hand-read data holds none (news-gold-dev codes
+ * dyads of two mentions only, so its scorer counts every such event spurious by construction):
+ * - one with neither side (an agentless "the statement was released", 010); a model trained there
+ *   would drop it for the uncoded sides it shares features with (the unshipped filterfix-model
+ *   dropped the sample's "was released" so);
+ * - a joint act among one mention's own members ("three blocs have reached an agreement": the
+ *   blocs with each other, source and target the one mention, symmetric). */
 static int judged(const struct af_event *e)
 {
 	if (e->symmetric && e->source.set && e->target.set && e->source.start == e->target.start &&
