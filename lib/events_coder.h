@@ -257,6 +257,7 @@ void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, size_t a, size_t b);
 size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b); /* events_refs.c: a reference's tokens at i */
+int ev_two_sided(const struct af_coder *c, int k); /* events_refs.c: "the two sides", both at once */
 int ev_new_chunk(struct af_coder *c, size_t a, size_t b); /* a chunk of tokens [a, b), no actor yet */
 int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
