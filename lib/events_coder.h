@@ -78,6 +78,8 @@ struct chunk {
 	int dropped; /* names no actor (an agent's word modifying a noun): in no group */
 	int named;   /* a PERSON or ORG af-entities found (its own chunk, not a pronoun) */
 	int document; /* an ORG af-entities found that names a treaty, law or deal: no side */
+	int place;    /* events_sides.c: 1 a city or region af-entities names alone, not its
+	               * country; 2 a word of a longer place name with no code ("Manama Dialogue") */
 };
 
 struct group {
@@ -266,6 +268,7 @@ void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, size_t a, size_t b);
 size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b); /* events_refs.c: a reference's tokens at i */
+int ev_two_sided(const struct af_coder *c, int k); /* events_refs.c: "the two sides", both at once */
 int ev_new_chunk(struct af_coder *c, size_t a, size_t b); /* a chunk of tokens [a, b), no actor yet */
 int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
@@ -279,6 +282,13 @@ void ev_acronym_code(struct af_coder *c, struct chunk *ch);
 /* Do tokens [ta, tb) end in a document's head word ("... Treaty", "JCPOA": `documents` in
  * data/events-world.yaml), naming no actor? */
 int ev_document(const struct af_coder *c, size_t ta, size_t tb);
+/* The tokens [*ta, *tb) of entity e inside the sentence's tokens [a, b); 0 when it has none. */
+int ev_entity_tokens(const struct af_coder *c, const struct af_mention *e, size_t a, size_t b, size_t *ta, size_t *tb);
+/* events_sides.c: marks the chunk a LOC entity e (tokens [ta, tb)) covers as a place (chunk.place). */
+void ev_mark_place(struct af_coder *c, const struct af_mention *e, size_t ta, size_t tb);
+/* events_sides.c (news): places that name no side leave their chunks (chunk.dropped): a word of
+ * a longer place name, a city modifying a noun ("the Ahvaz attack", "the Vienna talks"). */
+void ev_drop_places(struct af_coder *c, size_t first_chunk);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);
 
 /* events_verbs.c */

@@ -4,6 +4,7 @@
 #include "events_coder.h"
 #include "evdict_int.h"
 
+#include <ctype.h>
 #include <string.h>
 
 int ev_named_side(const struct af_coder *c, int k, const char *code)
@@ -74,5 +75,82 @@ void ev_acronym_code(struct af_coder *c, struct chunk *ch)
 		snprintf(ch->code, sizeof ch->code, "%s", c->ch[ci].code);
 		snprintf(ch->base, sizeof ch->base, "%s", c->ch[ci].base);
 		return;
+	}
+}
+
+/* ---- places ---- */
+
+/* The letters of s, lower-cased, into out (cap bytes): "United States" unitedstates,
+ * "loc:united-states" locunitedstates. */
+static void letters(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (; *s && n + 1 < cap; s++)
+		if (isalpha((unsigned char)*s))
+			out[n++] = (char)tolower((unsigned char)*s);
+	out[n] = 0;
+}
+
+/* Does af-entities' place e name the country the dictionary codes it as (canonical)? Its id
+ * ("loc:russia") and the country's name ("Russian Federation") begin alike; a city's
+ * ("loc:ahvaz", coded as Iran) does not. */
+static int names_country(const struct af_mention *e, const char *canonical)
+{
+	if (!e->id || strncmp(e->id, "loc:", 4) || !canonical)
+		return 1; /* unknown: taken as the country */
+	char x[64], y[64];
+	letters(e->id + 4, x, sizeof x);
+	letters(canonical, y, sizeof y);
+	size_t n = strlen(x) < strlen(y) ? strlen(x) : strlen(y);
+	return n > 0 && !strncmp(x, y, n);
+}
+
+void ev_mark_place(struct af_coder *c, const struct af_mention *e, size_t ta, size_t tb)
+{
+	int k = c->t[ta].chunk;
+	if (k < 0)
+		return;
+	struct chunk *ch = &c->ch[k];
+	if (ch->person || ch->pron || ch->named)
+		return;
+	if (ch->a >= ta && ch->b <= tb && (ch->a > ta || ch->b < tb)) {
+		/* a word of a longer name af-entities gives no code: "Manama" of the "Manama Dialogue" */
+		if (!e->code || !e->code[0])
+			ch->place = 2;
+	} else if (ch->a == ta && ch->b >= tb && strlen(ch->base) == 3 && ch->base[0] != '-' &&
+	           !names_country(e, ch->canonical)) {
+		ch->place = 1;
+	}
+}
+
+/* Is chunk ch a modifier of the head noun of its noun phrase in the parse, that head after it
+ * in no chunk ("the Ahvaz [terrorist] attack", "the Vienna talks")? Not a possessive's
+ * ("Kabul's airport"). */
+static int modifies_noun(const struct af_coder *c, const struct chunk *ch)
+{
+	if (ch->b > c->parse.ntok)
+		return 0;
+	int32_t np = c->parse.tok[ch->b - 1].np;
+	if (np < 0)
+		return 0;
+	size_t h = c->parse.np[np].head;
+	if (h < ch->b || h >= c->parse.np[np].end || c->t[h].chunk >= 0 || !af_pos_is_noun(c->parse.tok[h].tag))
+		return 0;
+	for (size_t i = ch->b; i < h; i++)
+		if (c->t[i].cls & W_POSS)
+			return 0;
+	return 1;
+}
+
+void ev_drop_places(struct af_coder *c, size_t first_chunk)
+{
+	for (size_t k = first_chunk; k < c->nch; k++) {
+		struct chunk *ch = &c->ch[k];
+		if (!ch->place || ch->dropped || (ch->place == 1 && !modifies_noun(c, ch)))
+			continue;
+		for (size_t i = ch->a; i < ch->b; i++)
+			if (c->t[i].chunk == (int)k)
+				c->t[i].chunk = -1;
+		ch->dropped = 1;
 	}
 }

@@ -252,3 +252,20 @@ pairs() {
 	run sides 'American officials met Kenyan officials.'
 	[ "${lines[0]}" = 'USAGOV KENGOV' ]
 }
+
+@test "actors: a city naming where something happens is no side ('the Mombasa talks', 'the Nairobi Dialogue'); a country or its adjective is" {
+	run sides 'Uganda said it would decide on the Mombasa talks after the election.'
+	[ "$output" = '' ]
+	run sides 'Tanzania will decide on the Nairobi talks after the election.'
+	[ "$output" = '' ]
+	# a word of a longer place name af-entities gives no code
+	run sides 'The Ugandan minister attended the Mombasa Dialogue.'
+	[ "$output" = '' ]
+	run sides 'While Kenyans mourned in the wake of the Mombasa attack, Ugandan politicians hosted rebels.'
+	[ "$output" = 'UGAELI ---REB' ]
+	# a country's adjective before the act is its actor; a city after a preposition stays a side
+	run sides 'Kenyans mourned the Ugandan attack.'
+	[ "$output" = 'KEN UGA' ]
+	run sides 'Uganda condemned the attack on Mombasa.'
+	[ "$output" = 'UGA KEN' ]
+}
