@@ -104,6 +104,14 @@ struct vgroup {
 	               * pattern with words of its own ("- INCHING &ACCORDSYN *") */
 	int adverbial; /* a participle heading an adverbial clause on the main clause's subject
 	                * ("Before heading to Russia, X said", "..., welcoming the agreement") */
+	int purpose;   /* an infinitive whose act the sentence reports (ev_infinitive_subject): INF_* */
+};
+
+/* How an infinitive no coded verb governs is read (vgroup.purpose). */
+enum {
+	INF_NONE,
+	INF_PURPOSE, /* a purpose after the governing verb's adjunct: "arrived in Tehran to confer with X" */
+	INF_INTENT   /* after an intent word: "is ready to help", coded as the intent (03x) */
 };
 
 /* A noun naming an act (data/events.yaml's synsets JOINT_<code>, ACT_<code>_<PREP>). */
@@ -134,6 +142,7 @@ struct af_coder {
 	struct ev_nominal *nom;  /* the nouns naming acts (ev_nominal_init) */
 	size_t nnom;
 	int syn_future;          /* synset FUTURE_WORD: a noun's act still to come ("the upcoming summit"), -1 */
+	int syn_intent;          /* synset INTENT_WORD: an adjective of intent before "to" ("ready to help"), -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;
@@ -261,6 +270,7 @@ void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, size_t a, size_t b);
 size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b); /* events_refs.c: a reference's tokens at i */
+int ev_two_sided(const struct af_coder *c, int k); /* events_refs.c: "the two sides", both at once */
 int ev_new_chunk(struct af_coder *c, size_t a, size_t b); /* a chunk of tokens [a, b), no actor yet */
 int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
@@ -329,6 +339,9 @@ size_t ev_syn_match(const struct af_coder *c, int si, size_t i, size_t b); /* wo
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
+/* An infinitive whose act the sentence reports: its kind (INF_*) in v->purpose and its
+ * subject group (the governing clause's), -1 when it is none. */
+int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a);
 int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
@@ -337,6 +350,7 @@ int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_refused(const struct af_coder *c, const struct vgroup *v);
 int ev_announced(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
+const char *ev_intent_code(const char *code); /* the intent (03x) of an act of cooperation, "" */
 
 /* events_emit.c */
 void ev_actor(const struct af_coder *c, struct af_events *ev, int chunk, const char *code, struct af_ev_actor *a);

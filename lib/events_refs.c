@@ -269,7 +269,7 @@ static void ref_chunk(struct af_coder *c, size_t a, size_t b, const char *code, 
  * "he"/"him" (the pronoun flags) and an office's agent ("the spokesman", a dictionary phrase):
  * "I", "me" inside quote marks (a quote's "we" is mostly a people or a state's policy, and
  * read on unseen news its events were mostly wrong); "his/her/my/our country"; "the two countries",
- * "both countries"; "the group"; "the country". 0 when none. ev_may_code counts them as
+ * "both countries", "the two sides", "both sides"; "the group"; "the country". 0 when none. ev_may_code counts them as
  * actors. */
 size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b)
 {
@@ -287,14 +287,71 @@ size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b)
 	if ((ev_word_is(c, i, "HIS") || ev_word_is(c, i, "HER") || ev_word_is(c, i, "MY") || ev_word_is(c, i, "OUR")) &&
 	    ev_word_is(c, i + 1, "COUNTRY"))
 		return 2;
-	if (ev_word_is(c, i, "BOTH") && ev_word_is(c, i + 1, "COUNTRIES"))
+	if (ev_word_is(c, i, "BOTH") && (ev_word_is(c, i + 1, "COUNTRIES") || ev_word_is(c, i + 1, "SIDES")))
 		return 2;
 	if (ev_word_is(c, i, "THE") && (ev_word_is(c, i + 1, "GROUP") || ev_word_is(c, i + 1, "COUNTRY")) &&
 	    !(i + 2 < b && ev_word_is(c, i + 2, "OF")))
 		return 2;
-	if (i + 2 < b && ev_word_is(c, i, "THE") && ev_word_is(c, i + 1, "TWO") && ev_word_is(c, i + 2, "COUNTRIES"))
+	if (i + 2 < b && ev_word_is(c, i, "THE") && ev_word_is(c, i + 1, "TWO") &&
+	    (ev_word_is(c, i + 2, "COUNTRIES") || ev_word_is(c, i + 2, "SIDES")))
 		return 3;
 	return 0;
+}
+
+/* "the two sides", "both sides" (after "X met Y", "in a phone call with Y"): the two parties
+ * of the last exchange, read as the two newest actors of different countries before it, its
+ * own sentence's first, then back over at most the two sentences before, persons and offices
+ * before bare places ("Oji traveled to Havana to meet Cuban President Diaz-Canel. During the
+ * meeting with Diaz-Canel, the two sides signed": CUBGOV and IRNGOV). One chunk stands for both: its code the newer's, the older's its
+ * second member (events.c codes a joint act of it both ways, symmetric). Nothing when fewer
+ * than two countries are named there. */
+static void two_sides(struct af_coder *c, size_t ch0, size_t nown, size_t i, size_t n)
+{
+	int cand[64], nc = 0;
+	/* the candidates, newest first: its own sentence's before it (not yet in text order) */
+	for (size_t lim = i; nc < 64;) {
+		int best = -1;
+		for (size_t k = ch0; k < nown; k++)
+			if (c->ch[k].b <= lim && (best < 0 || c->ch[k].b > c->ch[best].b))
+				best = (int)k;
+		if (best < 0)
+			break;
+		cand[nc++] = best;
+		lim = c->ch[best].a;
+	}
+	/* then the two sentences before (their chunks are in text order, newest last) */
+	size_t cur = sent_of(c, i);
+	for (size_t k = ch0; k-- > 0 && nc < 64 && cur - sent_of(c, c->ch[k].a) <= 2;)
+		cand[nc++] = (int)k;
+	/* a person ("Oji") before an office ("the Iranian ministry") before a bare place ("in
+	 * Moscow"); never the news agency that reports it ("Mehr reported") */
+	char st[2][4], k3[4];
+	int pick[2], np = 0;
+	for (int pass = 0; pass < 3 && np < 2; pass++)
+		for (int x = 0; x < nc && np < 2; x++) {
+			const struct chunk *ch = &c->ch[cand[x]];
+			size_t kl = strlen(ch->code);
+			if (ch->dropped || !state_of(ch, k3) || (np && !strcmp(st[0], k3)) ||
+			    (kl >= 6 && !strcmp(ch->code + kl - 3, "MED")) || (pass == 0 && !ch->person) ||
+			    (pass == 1 && kl <= 3))
+				continue;
+			memcpy(st[np], k3, 4);
+			pick[np++] = cand[x];
+		}
+	if (np < 2)
+		return;
+	char other[sizeof c->ch[0].code];
+	snprintf(other, sizeof other, "%s", c->ch[pick[1]].code); /* c->ch may move */
+	ref_chunk(c, i, i + n, c->ch[pick[0]].code, NULL, 0);
+	struct chunk *ch = &c->ch[c->t[i].chunk];
+	snprintf(ch->partial[0], sizeof ch->partial[0], "%s", other);
+	ch->npartial = 1;
+}
+
+/* Is chunk k a reference to two sides at once ("the two sides", two_sides)? */
+int ev_two_sided(const struct af_coder *c, int k)
+{
+	return k >= 0 && c->ch[k].pron && c->ch[k].npartial == 1 && !c->ch[k].person;
 }
 
 /* "the two countries", "both countries": the two countries the last sentence that named two
@@ -472,6 +529,13 @@ void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, si
 			int g = antecedent(c, ch0, nown, i, REF_GROUP, NULL);
 			if (g >= 0)
 				ref_chunk(c, i, i + 2, c->ch[g].code, c->ch[g].canonical, 0);
+		} else if (ev_word_is(c, i + n - 1, "SIDES")) {
+			/* not a possessor ("the two sides' determination") nor whose members ("forces from
+			 * both sides"): the parties themselves act or are acted on */
+			const char *nx = i + n < b ? c->text + c->toks.v[i + n].start : "";
+			if (!(i > a && (ev_word_is(c, i - 1, "FROM") || ev_word_is(c, i - 1, "OF"))) && *nx != '\'' &&
+			    strncmp(nx, "\xe2\x80\x99", 3))
+				two_sides(c, ch0, nown, i, n);
 		} else {
 			two_countries(c, ch0, nown, i, n);
 		}
