@@ -895,4 +895,8 @@ news() {
 	[ "$output" = '[["CHL","PER","030"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile encouraged Peru to join the talks.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","020"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile is determined to expand ties with Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","030"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean court determined that Peru owed Bolivia money.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
 }
