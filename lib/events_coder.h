@@ -253,6 +253,8 @@ static inline int ev_id_in(const struct af_coder *c, int id, enum af_en_class k)
 
 /* events_actors.c */
 int ev_word_is(const struct af_coder *c, size_t i, const char *w);
+/* Is token i's text the n bytes at s, ignoring case? */
+int ev_tok_is(const struct af_coder *c, size_t i, const char *s, size_t n);
 void ev_read_entity_dates(struct af_coder *c, const struct af_mentions *ents);
 const char *ev_event_date(struct af_coder *c, size_t a, size_t b, size_t near, char *buf, size_t n,
                               const char **source);
@@ -280,9 +282,12 @@ int ev_named_side(const struct af_coder *c, int k, const char *code);
 /* An organisation's acronym the text defined before ("the Iranian Red Crescent Society (IRCS)
  * ... the IRCS"): chunk ch (the acronym, no code yet) takes the code of the name it stands for. */
 void ev_acronym_code(struct af_coder *c, struct chunk *ch);
-/* Do tokens [ta, tb) end in a document's head word ("... Treaty", "JCPOA": `documents` in
- * data/events-world.yaml), naming no actor? */
+/* Do tokens [ta, tb) name a document: its head word (the last, or the last before "of") one
+ * of `documents` in data/events-world.yaml ("... Treaty", "Plan of Action"), naming no actor? */
 int ev_document(const struct af_coder *c, size_t ta, size_t tb);
+/* Is chunk ch an acronym the text defined for a document ("the Joint Comprehensive Plan of
+ * Action (JCPOA) ... the JCPOA")? */
+int ev_acronym_document(const struct af_coder *c, const struct chunk *ch);
 /* The tokens [*ta, *tb) of entity e inside the sentence's tokens [a, b); 0 when it has none. */
 int ev_entity_tokens(const struct af_coder *c, const struct af_mention *e, size_t a, size_t b, size_t *ta, size_t *tb);
 /* events_sides.c: marks the chunk a LOC entity e (tokens [ta, tb)) covers as a place (chunk.place). */
