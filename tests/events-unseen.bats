@@ -222,3 +222,32 @@ model() {
 	AF_EVENTS_ASSERT= run --separate-stderr af-events <<<"$rec"
 	[ "$status" -eq 0 ]
 }
+
+# the events with their negation: "SOURCE CODE TARGET negated"
+triples_neg() {
+	jq -nc --arg t "$1" '{text: $t, published: "2020-01-10"}' | af-entities | af-quotes | af-events |
+		jq -r '.events[] | "\(.source.actor // .source.text) \(.code) \(.target.actor // .target.text) \(.negated)"'
+}
+
+@test "unseen: talks a source rejects or rules out are its rejection (125), not talks held" {
+	run triples_neg "Iran has rejected any talks with the United States."
+	[ "$status" -eq 0 ]
+	assert_output "IRN 125 USA false"
+	run triples_neg "Ayatollah Khamenei ruled out on Friday the possibility of talks with the U.S., saying dialogue is deceit."
+	assert_output --regexp "^IRN[A-Z]* 125 USA false$"
+	# a refusal that is itself negated changes nothing
+	run triples_neg "Iran has not ruled out talks with France."
+	assert_output "IRN 040 FRA false"
+}
+
+@test "unseen: denied acts, claims rebuffed and 'no talks' are the act with negated true" {
+	run triples_neg "Iran denied holding secret talks with the United States."
+	assert_output "IRN 040 USA true"
+	run triples_neg "The Iranian foreign minister said there will be no other talks with the U.S."
+	assert_output "IRNGOV 040 USA true"
+	run triples_neg "The minister rebuffed allegations that Iran was siding with Armenia."
+	assert_line --regexp "^IRN 05[0-9] ARM true$"
+	# someone else's act that a third party rejects keeps its source and code
+	run triples_neg "The Security Council rejected a U.S. draft resolution against Iran."
+	refute_output --partial "120"
+}
