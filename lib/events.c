@@ -396,6 +396,7 @@ static int joint_topic(const struct af_coder *c, const struct vgroup *v, const c
 static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
+	int subj0 = -1; /* the subject an infinitive had before ev_infinitive_subject's */
 	v->subj = ev_find_subject(c, (int)vi, s->a);
 	if (c->news && parse_passive(c, v))
 		v->passive = 1;
@@ -411,6 +412,11 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		v->adverbial = ps2 >= 0;
 		if (v->adverbial)
 			v->subj = ps2;
+		int ps3 = ev_infinitive_subject(c, vi, s->a);
+		if (ps3 >= 0) {
+			subj0 = v->subj;
+			v->subj = ps3;
+		}
 	}
 	if (governed_infinitive(c, vi, s->a))
 		return;
@@ -461,8 +467,11 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	/* a comment's target through its topic phrase */
 	if (c->news && !topic && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
 		r.tg = ev_topic_target(c, v, r.sg);
-	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
+	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a)) {
+		if (v->purpose)
+			v->subj = subj0; /* no act of its own: later phases read the subject as before */
 		return;
+	}
 	/* an adverbial participle reports an act, not a statement ("Speaking at a meeting with X,
 	 * Y said", "addressing the ceremony") */
 	if (v->adverbial && k[0] == '0' && k[1] == '1')

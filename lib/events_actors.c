@@ -34,6 +34,11 @@ int ev_word_is(const struct af_coder *c, size_t i, const char *w)
 	return 1;
 }
 
+int ev_tok_is(const struct af_coder *c, size_t i, const char *s, size_t n)
+{
+	const struct af_token *t = &c->toks.v[i];
+	return t->end - t->start == n && !strncasecmp(c->text + t->start, s, n);
+}
 
 /* Has code the 3-letter segment seg? */
 static int has_seg(const char *code, const char *seg)
@@ -844,6 +849,8 @@ static void entity_over_chunk(struct af_coder *c, int covered, const struct af_m
 			c->t[k].chunk = covered;
 		ch->a = ta;
 		ch->b = tb;
+		/* "the Nairobi Framework Agreement": a document (ev_add_entities) */
+		ch->document = !ecode && e->type == AF_E_ORG && c->news && ev_document(c, ta, tb);
 	} else if (ecode && (!ch->code[0] || other_person(ch, e, ecode))) {
 		snprintf(ch->code, sizeof ch->code, "%s", ecode);
 		snprintf(ch->base, sizeof ch->base, "%s", ecode);
@@ -985,8 +992,10 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 		if (ecode) {
 			snprintf(ch->code, sizeof ch->code, "%s", ecode);
 			snprintf(ch->base, sizeof ch->base, "%s", ecode);
-		} else if (e->type == AF_E_ORG && c->news)
+		} else if (e->type == AF_E_ORG && c->news) {
 			ev_acronym_code(c, ch);
+			ch->document = ch->document || (!ch->code[0] && ev_acronym_document(c, ch));
+		}
 		ch->person = e->type == AF_E_PERSON;
 		ch->named = e->type == AF_E_PERSON || e->type == AF_E_ORG;
 		/* a person af-entities names with an office and its country but no code ("Sirojiddin

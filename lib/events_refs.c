@@ -385,12 +385,6 @@ static void two_countries(struct af_coder *c, size_t ch0, size_t nown, size_t i,
 	ref_chunk(c, i, i + n, pair[in[0] ? 1 : 0], NULL, 0);
 }
 
-static int same_word(const struct af_coder *c, size_t i, const char *w, size_t n)
-{
-	const struct af_token *t = &c->toks.v[i];
-	return t->end - t->start == n && !strncasecmp(w, c->text + t->start, n);
-}
-
 /* The head of an office's words [w, end): its last word, or the last before "of" ("Leader of
  * the Islamic Revolution", "Minister of Foreign Affairs"); its length into *n. */
 static const char *office_head(const char *w, const char *end, size_t *n)
@@ -419,7 +413,7 @@ static size_t office_holders(const struct af_coder *c, const struct af_evinput *
 		size_t n;
 		const char *w = m->type == AF_E_PERSON && m->role && m->canonical
 		                        ? office_head(m->role, m->role + strlen(m->role), &n) : NULL;
-		if (w && n && same_word(c, h, w, n))
+		if (w && n && ev_tok_is(c, h, w, n))
 			names[k++] = m->canonical;
 	}
 	return k;
@@ -442,7 +436,7 @@ static int titled_office(const struct af_coder *c, const struct af_evinput *in, 
 					name = i;
 	for (size_t i = p->a; i < name; i++) {
 		const struct af_token *t = &c->toks.v[i];
-		if ((i + 1 == name || ev_word_is(c, i + 1, "OF")) && same_word(c, h, c->text + t->start, t->end - t->start))
+		if ((i + 1 == name || ev_word_is(c, i + 1, "OF")) && ev_tok_is(c, h, c->text + t->start, t->end - t->start))
 			return 1;
 	}
 	return 0;

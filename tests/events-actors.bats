@@ -240,6 +240,17 @@ pairs() {
 	# the other actor of the clause stays a side
 	run sides 'Kenya signed a Memorandum of Understanding with Uganda.'
 	[[ "$output" != *null* ]]
+	# the head before "of" ("Plan of Action"), a name with a place in it, and an acronym the
+	# text defines for a document
+	run sides 'The deal, officially called the Joint Comprehensive Plan of Action, helped Uganda.'
+	[ "$output" = '' ]
+	run sides 'The Nairobi Framework Agreement (NFA) was signed in 2015. Uganda praised the NFA.'
+	[ "$output" = '' ]
+	run sides 'The Nairobi Joint Plan of Action (NJPA) was signed in 2015. Uganda praised the NJPA.'
+	[ "$output" = '' ]
+	# an organisation's acronym stays a side
+	run sides 'The Kenyan Red Cross Society (KRCS) helped Ugandan refugees. Tanzania later praised the KRCS.'
+	[ "${lines[-1]}" = 'TZA KENNGO' ]
 }
 
 @test "actors: 'South American', 'Latin American', 'North American' are regions (SAM, LAM, NMR), never 'American' (USA)" {
