@@ -801,12 +801,51 @@ int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v)
 	return g;
 }
 
+/* The actor of a participle v right after a message (MESSAGE_WORD: statement, report ...),
+ * which says what the message does: its author, an actor modifying the noun ("a recent
+ * Canadian report accusing Iran", "Zarif's message praising"), else the subject of the clause
+ * whose object the message is ("Mousavi released a statement expressing delight over"); -1.
+ * Other nouns' participles are background ("U.S. legislation exposing OPEC members",
+ * "figures serving as guests"; "U.S. soldiers fighting in Afghanistan": ev_news_event). */
+static int noun_participle(const struct af_coder *c, const struct vgroup *v, size_t a)
+{
+	size_t h = v->a - 1;
+	int32_t np = c->parse.tok[h].np;
+	if (h < a || c->t[h].chunk >= 0 || (c->t[h].tag != AF_POS_NN && c->t[h].tag != AF_POS_NNS) || np < 0 ||
+	    c->parse.np[np].end != v->a || c->parse.np[np].head != h)
+		return -1;
+	const struct af_syn_np *n = &c->parse.np[np];
+	if (c->syn_message < 0 || !ev_syn_match(c, c->syn_message, h, v->a))
+		return -1;
+	for (size_t k = h; k-- > n->start;)
+		if (c->t[k].chunk >= 0) {
+			int g = c->ch[c->t[k].chunk].group;
+			return c->ch[c->t[k].chunk].b <= h && ev_group_has_code(c, g) ? g : -1;
+		}
+	if (n->clause < 0)
+		return -1;
+	const struct af_clause *k = &c->parse.cl[n->clause];
+	int obj = 0;
+	for (size_t j = 0; j < k->nobj; j++)
+		obj |= c->parse.objs[k->obj_start + j] == np;
+	if (!obj || (k->verb.flags & (AF_VG_PASSIVE | AF_VG_NEG | AF_VG_MODAL)) || k->kind == AF_CL_INF)
+		return -1;
+	int gv = c->t[k->verb.head].verb;
+	if (gv >= 0 && c->vg[gv].head == k->verb.head)
+		return c->vg[gv].subj;
+	struct vgroup g = {.a = k->verb.start, .head = k->verb.head, .hend = k->verb.end, .subj = -1, .mword = -1};
+	int shared;
+	return ev_parse_subject(c, &g, &shared);
+}
+
 /* Is verb group vi a participle heading an adverbial clause, whose subject is the main
  * clause's (the news guidelines code the act: "Zarif telephoned Ghani, welcoming the
  * agreement"; "Before heading to Russia, Larijani said")? Not a participle describing a noun
  * ("the soldiers fighting in Afghanistan"): one after a comma that closes a clause, or one
  * opening the sentence (after a subordinator or none) before a comma and the main clause.
- * The subject group it takes, -1 when it is none or the subject is not known. */
+ * Also one right after a message, acting for its author (noun_participle: "a Canadian report
+ * accusing Iran"). The subject group it takes, -1 when
+ * it is none or the subject is not known. */
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b)
 {
 	const struct vgroup *v = &c->vg[vi];
@@ -831,7 +870,9 @@ int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b)
 				return ev_find_subject(c, (int)j, k + 1);
 		return -1;
 	}
-	if (s <= a || !ev_is_comma(c, s - 1))
+	if (s > a && !ev_is_comma(c, s - 1))
+		return noun_participle(c, v, a);
+	if (s <= a)
 		return -1;
 	/* trailing: the subject of the verb before it, in its sentence, over no boundary */
 	for (size_t j = vi; j-- > 0;) {

@@ -76,7 +76,13 @@ static int state_family(const char *code)
 {
 	if (!code || strlen(code) < 3 || code[0] == '-' || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
 		return 0;
-	return !code[3] || !strncmp(code + 3, "GOV", 3);
+	/* the state's organs: government, legislature, elite, military, police, judiciary,
+	 * intelligence (news gold has no event of one with its own bare state) */
+	static const char *const organs[] = {"GOV", "LEG", "ELI", "MIL", "UAF", "COP", "JUD", "SPY", NULL};
+	for (int i = 0; code[3] && organs[i]; i++)
+		if (!strncmp(code + 3, organs[i], 3))
+			return 1;
+	return !code[3];
 }
 
 /* Mention k names a people, not its state: a plural proper noun ("Iranians living in Qatar"). */
@@ -382,7 +388,7 @@ void ev_nominal_init(struct af_coder *c)
 	free(c->nom);
 	c->nom = NULL;
 	c->nnom = 0;
-	c->syn_future = c->syn_intent = -1;
+	c->syn_future = c->syn_intent = c->syn_message = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
@@ -390,6 +396,8 @@ void ev_nominal_init(struct af_coder *c)
 			c->syn_future = (int)i;
 		if (!strcmp(name, "INTENT_WORD"))
 			c->syn_intent = (int)i;
+		if (!strcmp(name, "MESSAGE_WORD"))
+			c->syn_message = (int)i;
 		int joint = !strncmp(name, "JOINT_", 6);
 		if (!joint && strncmp(name, "ACT_", 4))
 			continue;

@@ -44,3 +44,14 @@ events() {
 	run events 'Turkey is not ready to meet with Iran.'
 	[ "$output" = '' ]
 }
+
+@test "clauses: a participle after a message is its author's act; other nouns' participles are background" {
+	run events 'France issued a statement condemning Israel.'
+	[ "$output" = 'France|FRA|111|Israel|ISR' ]
+	run events 'Pakistan rejected a recent Indian report accusing China.'
+	[[ "$output" == *'Indian|IND|112|China|CHN'* ]]
+	run events 'The bill is U.S. legislation exposing OPEC members to lawsuits.'
+	[[ "$output" != *'|05'* ]]
+	run events 'The summit had some Western and Saudi figures serving as guests.'
+	[ "$output" = '' ]
+}
