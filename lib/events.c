@@ -250,7 +250,8 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 	 * or a reciprocal code say so, a direct object says not ("China, Iran and Russia are
 	 * determined to fight terrorism", "ten countries are attending the forum"); with a
 	 * target each member acts on it ("- % HAVE POSTPONED *" with a target after the verb) */
-	r->compound = tg < 0 && sg >= 0 && c->gr[sg].n > 1 && !v->passive &&
+	int two = sg >= 0 && c->gr[sg].n == 1 && ev_two_sided(c, c->gr[sg].members[0]); /* "the two sides" */
+	r->compound = tg < 0 && sg >= 0 && (c->gr[sg].n > 1 || two) && !v->passive &&
 	              (m->compound || patterned || (fwd[0] && !strcmp(fwd, rev)) || !ev_has_object(c, v, s->b) ||
 	               (c->news && ev_joint_code(fwd)));
 	/* news: a list's members act on each other only in a joint act the guidelines name
@@ -265,7 +266,7 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 	int actorless = patterned && sg < 0 && tg < 0 && v->passive;
 	/* a pattern with a reciprocal code ([030:030]) and a plural subject with no other party:
 	 * the members act with each other ("three blocs have reached an agreement") */
-	r->recip = patterned && tg < 0 && sg >= 0 && c->gr[sg].n == 1 && !v->passive && fwd[0] && !strcmp(fwd, rev) &&
+	r->recip = patterned && tg < 0 && sg >= 0 && c->gr[sg].n == 1 && !two && !v->passive && fwd[0] && !strcmp(fwd, rev) &&
 	           ev_plural_group(c, sg) && ev_group_has_code(c, sg);
 	/* an appeal or statement by a known actor needs no recipient ("calling for talks") */
 	r->appeal = patterned && tg < 0 && sg >= 0 && !v->passive && fwd[0] == '0' && (fwd[1] == '1' || fwd[1] == '2') &&
@@ -322,6 +323,10 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < nt; y++) {
 				if (sc[x] >= 0 && sc[x] == tc[y])
+					continue;
+				/* "the two sides" with a target: the side of the target's own country is no party
+				 * to it ("the two sides agreed to extend the line to Armenia") */
+				if (ev_two_sided(c, sc[x]) && scd[x] && tcd[y] && !strncmp(scd[x], tcd[y], 3))
 					continue;
 				if (fwd[0])
 					ev_emit_event(c, &em, v, fwd, sc[x], scd[x], tc[y], tcd[y], 0, -1);
@@ -391,6 +396,7 @@ static int joint_topic(const struct af_coder *c, const struct vgroup *v, const c
 static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
+	int subj0 = -1; /* the subject an infinitive had before ev_infinitive_subject's */
 	v->subj = ev_find_subject(c, (int)vi, s->a);
 	if (c->news && parse_passive(c, v))
 		v->passive = 1;
@@ -406,6 +412,11 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		v->adverbial = ps2 >= 0;
 		if (v->adverbial)
 			v->subj = ps2;
+		int ps3 = ev_infinitive_subject(c, vi, s->a);
+		if (ps3 >= 0) {
+			subj0 = v->subj;
+			v->subj = ps3;
+		}
 	}
 	if (governed_infinitive(c, vi, s->a))
 		return;
@@ -456,8 +467,11 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	/* a comment's target through its topic phrase */
 	if (c->news && !topic && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
 		r.tg = ev_topic_target(c, v, r.sg);
-	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a))
+	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a)) {
+		if (v->purpose)
+			v->subj = subj0; /* no act of its own: later phases read the subject as before */
 		return;
+	}
 	/* an adverbial participle reports an act, not a statement ("Speaking at a meeting with X,
 	 * Y said", "addressing the ceremony") */
 	if (v->adverbial && k[0] == '0' && k[1] == '1')

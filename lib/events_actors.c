@@ -34,6 +34,11 @@ int ev_word_is(const struct af_coder *c, size_t i, const char *w)
 	return 1;
 }
 
+int ev_tok_is(const struct af_coder *c, size_t i, const char *s, size_t n)
+{
+	const struct af_token *t = &c->toks.v[i];
+	return t->end - t->start == n && !strncasecmp(c->text + t->start, s, n);
+}
 
 /* Has code the 3-letter segment seg? */
 static int has_seg(const char *code, const char *seg)
@@ -586,6 +591,8 @@ static int after_relative(const struct af_coder *c, size_t first_chunk, size_t i
 void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a, size_t b)
 {
 	size_t first_group = c->ngr; /* this sentence's groups: the record's earlier ones are done */
+	if (c->news)
+		ev_drop_places(c, first_chunk);
 	for (size_t i = first_chunk; i < c->nch; i++) {
 		struct chunk *ch = &c->ch[i];
 		int joined = 0;
@@ -842,6 +849,8 @@ static void entity_over_chunk(struct af_coder *c, int covered, const struct af_m
 			c->t[k].chunk = covered;
 		ch->a = ta;
 		ch->b = tb;
+		/* "the Nairobi Framework Agreement": a document (ev_add_entities) */
+		ch->document = !ecode && e->type == AF_E_ORG && c->news && ev_document(c, ta, tb);
 	} else if (ecode && (!ch->code[0] || other_person(ch, e, ecode))) {
 		snprintf(ch->code, sizeof ch->code, "%s", ecode);
 		snprintf(ch->base, sizeof ch->base, "%s", ecode);
@@ -897,7 +906,25 @@ static int join_title(struct af_coder *c, const struct af_mention *e, size_t a, 
 	return 0;
 }
 
-/* Entities not covered by an actor phrase become chunks without a code. */
+int ev_entity_tokens(const struct af_coder *c, const struct af_mention *e, size_t a, size_t b, size_t *ta, size_t *tb)
+{
+	size_t es = e->cstart, ee = e->cend;
+	if (a >= b || es < c->toks.v[a].cstart || ee > c->toks.v[b - 1].cend || es >= ee)
+		return 0;
+	*ta = b;
+	*tb = a;
+	for (size_t k = a; k < b; k++) {
+		if (c->toks.v[k].cstart >= es && c->toks.v[k].cend <= ee) {
+			if (*ta == b)
+				*ta = k;
+			*tb = k + 1;
+		}
+	}
+	return *ta < *tb;
+}
+
+/* Entities not covered by an actor phrase become chunks without a code (a place marks the
+ * chunk it covers: ev_mark_place). */
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b)
 {
 	if (!ents || a >= b)
@@ -907,21 +934,16 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 		const struct af_mention *e = &ents->v[i];
 		if (c->ents_sorted && e->cstart >= cb)
 			break; /* in text order: the rest start after the sentence */
-		if (e->type != AF_E_PERSON && e->type != AF_E_ORG && e->type != AF_E_NORP)
+		if (e->type != AF_E_PERSON && e->type != AF_E_ORG && e->type != AF_E_NORP && e->type != AF_E_LOC)
 			continue;
-		size_t es = e->cstart, ee = e->cend;
-		if (es < ca || ee > cb || es >= ee)
+		size_t ta, tb;
+		if (!ev_entity_tokens(c, e, a, b, &ta, &tb) || ta < c->dl_end)
 			continue;
-		size_t ta = b, tb = a;
-		for (size_t k = a; k < b; k++) {
-			if (c->toks.v[k].cstart >= es && c->toks.v[k].cend <= ee) {
-				if (ta == b)
-					ta = k;
-				tb = k + 1;
-			}
+		if (e->type == AF_E_LOC) {
+			if (c->news)
+				ev_mark_place(c, e, ta, tb);
+			continue;
 		}
-		if (ta >= tb || ta < c->dl_end)
-			continue;
 		const char *canon = e->canonical;
 		const char *ecode = e->code;
 		if (ecode && (!ecode[0] || strlen(ecode) >= sizeof c->ch[0].code))
@@ -970,8 +992,10 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 		if (ecode) {
 			snprintf(ch->code, sizeof ch->code, "%s", ecode);
 			snprintf(ch->base, sizeof ch->base, "%s", ecode);
-		} else if (e->type == AF_E_ORG && c->news)
+		} else if (e->type == AF_E_ORG && c->news) {
 			ev_acronym_code(c, ch);
+			ch->document = ch->document || (!ch->code[0] && ev_acronym_document(c, ch));
+		}
 		ch->person = e->type == AF_E_PERSON;
 		ch->named = e->type == AF_E_PERSON || e->type == AF_E_ORG;
 		/* a person af-entities names with an office and its country but no code ("Sirojiddin

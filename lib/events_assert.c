@@ -87,6 +87,7 @@ static int load_weights(const struct af_ynode *root, struct af_error *err)
 }
 
 static void load_cues(void);
+static int in_list(const char *list, const char *w);
 
 /* AF_EVENTS_ASSERT and the model: a value or a model file the user names that is wrong ends
  * the run with status 78 (a bad configuration; no silent fallback), a compiled-in model that
@@ -250,6 +251,27 @@ static size_t trigger_head(const struct af_coder *c, size_t a, size_t b, const s
 	return verb < b ? verb : noun < b ? noun : i0;
 }
 
+/* the form of a side's words: a pronoun ("he", "I", "we": a reference the coder resolved), a
+ * common noun phrase ("officials", "the country": no name), or a name */
+static const char *side_form(const struct af_events *ev, const struct af_ev_actor *s)
+{
+	static const char pron[] = " i we he she it they you him her them us me ";
+	const char *t = af_events_at(ev, s->text);
+	char w[16];
+	size_t n = t ? strcspn(t, " ") : 0;
+	if (!n)
+		return "name";
+	snprintf(w, sizeof w, "%.*s", (int)(n < 15 ? n : 15), t);
+	for (char *p = w; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (!t[n] && in_list(pron, w))
+		return "pron";
+	for (const char *p = t; *p; p += strcspn(p, " "), p += *p == ' ')
+		if (isupper((unsigned char)*p))
+			return "name";
+	return "common";
+}
+
 static void side(struct feats *fs, const struct af_events *ev, const struct af_ev_actor *s, const char *pre)
 {
 	char buf[AS_FLEN];
@@ -258,6 +280,8 @@ static void side(struct feats *fs, const struct af_events *ev, const struct af_e
 		add(fs, pre, "absent");
 		return;
 	}
+	snprintf(buf, sizeof buf, "form_%s", side_form(ev, s));
+	add(fs, pre, buf);
 	if (!code || !*code) {
 		add(fs, pre, "none");
 		return;
@@ -400,6 +424,69 @@ static void genre_feats(struct af_coder *c, struct feats *fs)
 			add(fs, "art=%s", genre_names[g]);
 }
 
+/* The verb that governs a noun's act, or an infinitive's ("ruled out the possibility of talks",
+ * "called for the establishment of", "aiming to cut", "vowed to take"): the nearest verb before
+ * the trigger's head h in its stretch (no boundary, at most 8 words back), as gov=LEMMA and its cue
+ * class gcue=CLASS; gov=none when there is none. A finite verb trigger has no governor. */
+static void governor_feats(const struct af_coder *c, struct feats *fs, size_t a, size_t h)
+{
+	char buf[AS_FLEN];
+	int tag = c->t[h].tag, noun = tag >= AF_POS_NN && tag <= AF_POS_NNPS;
+	int inf = h > a && (c->t[h - 1].cls & W_TO) && tag == AF_POS_VB;
+	if (!noun && !inf && tag != AF_POS_VBG)
+		return;
+	for (size_t q = h - inf; q-- > a && h - q <= 8;) {
+		if (c->t[q].boundary || (c->t[q].cls & W_CONJ))
+			break;
+		int qt = c->t[q].tag;
+		if (qt < AF_POS_VB || qt > AF_POS_VBZ || (c->t[q].cls & (W_AUX | W_MODAL)))
+			continue;
+		add(fs, "gov=%s", lemma(c, q, buf, sizeof buf));
+		int cc = cue_class(buf);
+		if (cc >= 0)
+			add(fs, "gcue=%s", cues[cc].cls);
+		return;
+	}
+	add(fs, "gov=%s", "none");
+}
+
+/* The word after the trigger, which tells a verb's sense ("called on" an appeal, "called the U.S. ..."
+ * a description, "left for" travel): a preposition, particle or "to" as itself, else its kind (det,
+ * name, noun, verb, punct, other); nxt=end at the sentence's end. */
+static void next_feats(const struct af_coder *c, struct feats *fs, size_t b, const struct af_event *e, const char *lem)
+{
+	char buf[AS_FLEN], pair[AS_FLEN];
+	size_t i = 0;
+	int n0 = fs->n;
+	while (i < b && (long long)c->toks.v[i].cstart < e->trigger_end)
+		i++;
+	if (i >= b) {
+		add(fs, "nxt=%s", "end");
+		return;
+	}
+	int tag = c->t[i].tag;
+	if (tag == AF_POS_IN || tag == AF_POS_RP || tag == AF_POS_TO)
+		add(fs, "nxt=%s", lower(c, i, buf, sizeof buf));
+	else
+		add(fs, "nxt=%s", c->toks.v[i].kind == AF_TOK_PUNCT ? "punct" : tag == AF_POS_DT ? "det"
+		                  : tag == AF_POS_NNP || tag == AF_POS_NNPS ? "name" : tag >= AF_POS_NN && tag <= AF_POS_NNS ? "noun"
+		                  : tag >= AF_POS_VB && tag <= AF_POS_VBZ ? "verb" : "other");
+	/* the verb's lemma with it ("call_on" against "call_det": an appeal or a description) */
+	if (lem && fs->n > n0) {
+		snprintf(pair, sizeof pair, "%.20s_%.20s", lem, fs->f[fs->n - 1] + 4);
+		add(fs, "lemnxt=%s", pair);
+	}
+}
+
+/* how far a side is from the trigger, in characters: near (30), mid (80), far */
+static void distance(struct feats *fs, const struct af_event *e, const struct af_ev_actor *s, const char *pre)
+{
+	if (!s->set)
+		return;
+	long long d = s->start > e->trigger_start ? s->start - e->trigger_end : e->trigger_start - s->end;
+	add(fs, pre, d < 30 ? "near" : d < 80 ? "mid" : "far");
+}
+
 static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b, int sidx,
                         const struct af_events *ev, size_t ei, size_t first, const int *cls)
 {
@@ -419,6 +506,11 @@ static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b
 			add(fs, "inquote", NULL);
 		clause_feats(c, fs, h);
 		cue_feats(c, fs, a, b, h, cls);
+		governor_feats(c, fs, a, h);
+		if (h == a || (h == a + 1 && c->toks.v[a].kind == AF_TOK_PUNCT))
+			add(fs, "trig_first", NULL);
+		int vtag = c->t[h].tag >= AF_POS_VB && c->t[h].tag <= AF_POS_VBZ;
+		next_feats(c, fs, b, e, vtag ? lemma(c, h, buf, sizeof buf) : NULL);
 	}
 	if (e->hypothetical)
 		add(fs, "hyp", NULL);
@@ -430,6 +522,8 @@ static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b
 		add(fs, "speaker", NULL);
 	side(fs, ev, &e->source, "src=%s");
 	side(fs, ev, &e->target, "tgt=%s");
+	distance(fs, e, &e->source, "sdist=%s");
+	distance(fs, e, &e->target, "tdist=%s");
 	const char *sc = e->source.set ? af_events_at(ev, e->source.actor) : NULL;
 	const char *tc = e->target.set ? af_events_at(ev, e->target.actor) : NULL;
 	if (sc && tc && strlen(sc) >= 3 && strlen(tc) >= 3 && !strncmp(sc, tc, 3) && strncmp(sc, "---", 3))
@@ -475,9 +569,123 @@ static int judged(const struct af_event *e)
 	return e->source.set || e->target.set;
 }
 
+/* Refusals and denials of an act named by a noun (GUIDELINES: "refused to" is its own code, 12x,
+ * and a denied act is the act with "negated" true). The noun coders read "talks" in "Iran rejected
+ * any talks with the U.S." and "ruled out the possibility of talks with" as talks held (040); the
+ * verb that governs the noun says otherwise. Read from the parse: the nearest verbs before the
+ * trigger's head in its stretch of the sentence (no boundary, at most 8 words back), past light verbs
+ * and "to" ("refused to hold talks"). A refusal by the act's own source (it stands before the verb)
+ * makes the act a rejection of its kind (04x 125 reject a proposal to meet or negotiate, 06x 121
+ * reject material cooperation, else 120); one of a claim about the act ("rebuffed allegations that
+ * Iran was siding with") marks it negated, and so do a denial and "no" before the noun ("there will
+ * be no other talks"). A refusal of someone else's act ("the Council rejected a U.S. draft against
+ * Iran") and one that is itself negated ("has not ruled out talks") change nothing. */
+static const char refuse_verbs[] = " reject refuse decline dismiss oppose rebuff spurn ";
+static const char light_verbs[] = " hold have conduct start begin resume enter engage be ";
+
+static int in_list(const char *list, const char *w)
+{
+	size_t n = strlen(w);
+	for (const char *p = strstr(list, w); n && p; p = strstr(p + 1, w))
+		if (p[-1] == ' ' && p[n] == ' ')
+			return 1;
+	return 0;
+}
+
+static const char claim_nouns[] = " allegation allegations claim claims rumor rumors rumour rumours report reports "
+                                  "accusation accusations charge charges ";
+
+/* 1 refusal, 2 denial, 3 "no" before the noun, 4 refusal of a claim, 0 none, for the act whose head
+ * is token h; *verb the refusal's token */
+static int refusal_of(const struct af_coder *c, size_t a, size_t h, size_t *verb)
+{
+	char buf[AS_FLEN];
+	int tag = c->t[h].tag, noun = tag >= AF_POS_NN && tag <= AF_POS_NNPS;
+	if (!noun && tag != AF_POS_VBG)
+		return 0;
+	for (size_t q = h; q-- > a && h - q <= 8;) {
+		if (c->t[q].boundary || (c->t[q].cls & W_CONJ))
+			return 0;
+		if (noun && h - q <= 3 && (c->t[q].cls & W_DET) && !strcmp(lower(c, q, buf, sizeof buf), "no"))
+			return 3;
+		int qt = c->t[q].tag;
+		if (qt < AF_POS_VB || qt > AF_POS_VBZ)
+			continue;
+		lemma(c, q, buf, sizeof buf);
+		char next[AS_FLEN] = "";
+		if (q + 1 < h)
+			lower(c, q + 1, next, sizeof next);
+		int neg = q > a && (c->t[q - 1].cls & W_NEG);
+		for (size_t r = q; r-- > a && q - r <= 3 && !neg;)
+			neg = (c->t[r].cls & W_NEG) != 0;
+		*verb = q;
+		if (in_list(refuse_verbs, buf) || (!strcmp(buf, "rule") && !strcmp(next, "out")) ||
+		    (!strcmp(buf, "turn") && !strcmp(next, "down"))) {
+			for (size_t r = q + 1; r < h && !neg; r++)
+				if (in_list(claim_nouns, lower(c, r, buf, sizeof buf)))
+					return 4;
+			return neg ? 0 : 1;
+		}
+		if (!strcmp(buf, "deny"))
+			return neg ? 0 : 2;
+		if (!in_list(light_verbs, buf))
+			return 0;
+	}
+	return 0;
+}
+
+/* event e's code set to code (a CAMEO code af_cameo_find knows) with its root, label, PLOVER
+ * category and scores */
+static void set_code(struct af_events *ev, struct af_event *e, const char *code)
+{
+	const struct af_cameo *cm = af_cameo_find(code);
+	e->code = af_events_str(ev, code, strlen(code));
+	e->root = af_events_str(ev, code, 2);
+	if (cm) {
+		e->label = af_events_str(ev, cm->label, strlen(cm->label));
+		e->plover = af_events_str(ev, cm->plover, strlen(cm->plover));
+		e->quad = cm->quad;
+		e->goldstein = cm->goldstein;
+		e->has_quad = e->has_goldstein = 1;
+	}
+}
+
+static int same_side(const struct af_events *ev, const struct af_ev_actor *x, const struct af_ev_actor *y)
+{
+	if (x->set != y->set || (x->set && x->start != y->start))
+		return 0;
+	const char *xa = x->set ? af_events_at(ev, x->actor) : NULL, *ya = y->set ? af_events_at(ev, y->actor) : NULL;
+	return !xa == !ya && (!xa || !strcmp(xa, ya));
+}
+
+static void refusals(const struct af_coder *c, size_t a, size_t b, struct af_events *ev, size_t first)
+{
+	for (size_t i = first; i < ev->n; i++) {
+		struct af_event *e = &ev->v[i];
+		const char *code = af_events_at(ev, e->code);
+		size_t h = trigger_head(c, a, b, e), q = h;
+		int k = code && code[0] != '1' && h < b ? refusal_of(c, a, h, &q) : 0;
+		if (k >= 2)
+			e->negated = 1;
+		if (k != 1 || !e->source.set || e->source.start >= (long long)c->toks.v[q].cstart)
+			continue;
+		const char *to = !strncmp(code, "04", 2) ? "125" : !strncmp(code, "06", 2) ? "121" : "120";
+		int dup = 0;
+		for (size_t j = first; j < ev->n && !dup; j++)
+			dup = j != i && af_events_eq(ev, ev->v[j].code, to) && same_side(ev, &ev->v[j].source, &e->source) &&
+			      same_side(ev, &ev->v[j].target, &e->target);
+		if (dup)
+			af_events_remove(ev, i--);
+		else
+			set_code(ev, e, to);
+	}
+}
+
 void ev_assert_filter(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events, size_t first)
 {
 	ev_assert_init();
+	if (c->news && first < events->n)
+		refusals(c, a, b, events, first);
 	if (!c->news || first >= events->n || model.mode == 1 || (!model.loaded && model.mode != 2))
 		return;
 	struct feats fs;

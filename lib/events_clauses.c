@@ -502,7 +502,16 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 		return 0;
 	/* an infinitive no coded verb governs is a purpose or plan ("an opportunity to exchange
 	 * views", "refused to meet"): not an act */
-	if (v->inf && !ev_refused(c, v)) {
+	if (v->purpose == INF_INTENT && !(code[0] == '0' && code[1] == '3'))
+		return 0; /* "ready to attack": no intent of cooperation CAMEO codes */
+	/* a purpose reports an act done on the occasion the clause tells of: a statement, a
+	 * meeting, or force ("arrived in Tehran to confer with", "exploited the attacks to invade");
+	 * cooperation, demands and pressure are aims ("held talks to mend ties", "took measures to
+	 * counter") */
+	if (v->purpose == INF_PURPOSE && !(code[0] == '0' && (code[1] == '1' || code[1] == '4')) &&
+	    !(code[0] == '1' && (code[1] == '8' || code[1] == '9')) && !(code[0] == '2' && code[1] == '0'))
+		return 0;
+	if (v->inf && !ev_refused(c, v) && !v->purpose) {
 		int future = 0; /* "is going to", "is about to" */
 		for (size_t k = v->a; k < v->head; k++)
 			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT");
@@ -664,6 +673,10 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 	 * the parse may give to the nearest noun phrase */
 	if (v->adverbial)
 		srcnp = -1;
+	/* an infinitive's subject is ev_infinitive_subject's, not the parse's guess ("exploited the
+	 * attacks to invade": not the attacks) */
+	if (v->purpose && cl->subj_inherited)
+		srcnp = -1;
 	/* a pronoun subject stands for the speaker (ev_speaker_pronoun) */
 	if (srcnp >= 0 && !passive && speaker_pronoun_np(c, srcnp))
 		srcnp = -1;
@@ -788,12 +801,51 @@ int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v)
 	return g;
 }
 
+/* The actor of a participle v right after a message (MESSAGE_WORD: statement, report ...),
+ * which says what the message does: its author, an actor modifying the noun ("a recent
+ * Canadian report accusing Iran", "Zarif's message praising"), else the subject of the clause
+ * whose object the message is ("Mousavi released a statement expressing delight over"); -1.
+ * Other nouns' participles are background ("U.S. legislation exposing OPEC members",
+ * "figures serving as guests"; "U.S. soldiers fighting in Afghanistan": ev_news_event). */
+static int noun_participle(const struct af_coder *c, const struct vgroup *v, size_t a)
+{
+	size_t h = v->a - 1;
+	int32_t np = c->parse.tok[h].np;
+	if (h < a || c->t[h].chunk >= 0 || (c->t[h].tag != AF_POS_NN && c->t[h].tag != AF_POS_NNS) || np < 0 ||
+	    c->parse.np[np].end != v->a || c->parse.np[np].head != h)
+		return -1;
+	const struct af_syn_np *n = &c->parse.np[np];
+	if (c->syn_message < 0 || !ev_syn_match(c, c->syn_message, h, v->a))
+		return -1;
+	for (size_t k = h; k-- > n->start;)
+		if (c->t[k].chunk >= 0) {
+			int g = c->ch[c->t[k].chunk].group;
+			return c->ch[c->t[k].chunk].b <= h && ev_group_has_code(c, g) ? g : -1;
+		}
+	if (n->clause < 0)
+		return -1;
+	const struct af_clause *k = &c->parse.cl[n->clause];
+	int obj = 0;
+	for (size_t j = 0; j < k->nobj; j++)
+		obj |= c->parse.objs[k->obj_start + j] == np;
+	if (!obj || (k->verb.flags & (AF_VG_PASSIVE | AF_VG_NEG | AF_VG_MODAL)) || k->kind == AF_CL_INF)
+		return -1;
+	int gv = c->t[k->verb.head].verb;
+	if (gv >= 0 && c->vg[gv].head == k->verb.head)
+		return c->vg[gv].subj;
+	struct vgroup g = {.a = k->verb.start, .head = k->verb.head, .hend = k->verb.end, .subj = -1, .mword = -1};
+	int shared;
+	return ev_parse_subject(c, &g, &shared);
+}
+
 /* Is verb group vi a participle heading an adverbial clause, whose subject is the main
  * clause's (the news guidelines code the act: "Zarif telephoned Ghani, welcoming the
  * agreement"; "Before heading to Russia, Larijani said")? Not a participle describing a noun
  * ("the soldiers fighting in Afghanistan"): one after a comma that closes a clause, or one
  * opening the sentence (after a subordinator or none) before a comma and the main clause.
- * The subject group it takes, -1 when it is none or the subject is not known. */
+ * Also one right after a message, acting for its author (noun_participle: "a Canadian report
+ * accusing Iran"). The subject group it takes, -1 when
+ * it is none or the subject is not known. */
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b)
 {
 	const struct vgroup *v = &c->vg[vi];
@@ -818,7 +870,9 @@ int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b)
 				return ev_find_subject(c, (int)j, k + 1);
 		return -1;
 	}
-	if (s <= a || !ev_is_comma(c, s - 1))
+	if (s > a && !ev_is_comma(c, s - 1))
+		return noun_participle(c, v, a);
+	if (s <= a)
 		return -1;
 	/* trailing: the subject of the verb before it, in its sentence, over no boundary */
 	for (size_t j = vi; j-- > 0;) {
@@ -836,4 +890,87 @@ int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b)
 		return p->subj;
 	}
 	return -1;
+}
+
+/* Is verb group pv (the one governing an infinitive) a fact: no modal, not negated, no
+ * infinitive or participle itself, not a speech verb, not in a conditional? */
+static int factual_governor(const struct af_coder *c, const struct vgroup *pv, size_t a)
+{
+	int kind = c->d->forms[pv->form].kind;
+	return pv->mword < 0 && !pv->negated && !pv->inf && !pv->speech && !pv->reduced &&
+	       !(kind == VF_ING && !pv->be) && !conditional(c, pv, a);
+}
+
+/* Infinitives whose act the sentence reports, by what governs them in the parse (a clause of
+ * kind INF with its parent, the governing clause):
+ *   - a purpose after an adjunct of the governing verb, a phrase or a time ("arrived in Tehran
+ *     on Monday to confer with", "took off from Hamadan airbase to target"): the governing
+ *     clause's subject acts (ev_news_event keeps statements, meetings and force only). Not
+ *     after the verb's object ("made an effort to reduce", "took measures to counter", "asked
+ *     other countries to set": a noun's complement or what is asked of someone), a possessed
+ *     noun ("its readiness to mediate"), nor right after the verb ("tried to destroy": a
+ *     complement, no fact), nor after "for X" ("an offer for Iraq to hold talks"); not of a
+ *     passive ("was tasked by Iran to carry out");
+ *   - an intent word (INTENT_WORD) right after "be" ("Tehran is ready to help", "he is
+ *     willing to meet"): the subject's intent (03x).
+ * The governing verb must be a fact (factual_governor). Sets v->purpose; the subject group,
+ * -1 when v is none of these. */
+int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
+{
+	struct vgroup *v = &c->vg[vi];
+	v->purpose = INF_NONE;
+	const struct af_clause *cl = v->inf ? ev_clause_of(c, v) : NULL;
+	if (!cl || cl->kind != AF_CL_INF || cl->parent < 0 || v->a <= a || ev_refused(c, v))
+		return -1;
+	const struct af_clause *p = &c->parse.cl[cl->parent];
+	if (p->kind == AF_CL_INF || p->kind == AF_CL_PART || p->kind == AF_CL_REL)
+		return -1;
+	int pvi = c->t[p->verb.head].verb;
+	size_t hend = p->verb.end;
+	int subj = -1;
+	if (p->verb.flags & AF_VG_COPULA) {
+		/* "be" is no verb group of the coder's: the parse's subject, before it */
+		if ((p->verb.flags & (AF_VG_NEG | AF_VG_MODAL | AF_VG_QUESTION)) || p->verb.tense == AF_TENSE_FUTURE ||
+		    p->subj < 0 || p->subj_inherited || c->parse.np[p->subj].end > p->verb.start)
+			return -1;
+		subj = ev_np_group(c, p->subj, 1);
+	} else if (pvi >= 0 && (size_t)pvi < vi) {
+		if (!factual_governor(c, &c->vg[pvi], a))
+			return -1;
+		hend = c->vg[pvi].hend;
+		subj = c->vg[pvi].subj;
+	} else {
+		/* a verb no dictionary codes ("exploited", "boarded"): the parse's verb group and
+		 * subject */
+		struct vgroup g = {.a = p->verb.start, .head = p->verb.head, .hend = p->verb.end, .subj = -1, .mword = -1};
+		int shared;
+		if ((p->verb.flags & (AF_VG_NEG | AF_VG_MODAL | AF_VG_QUESTION | AF_VG_PARTICIPLE | AF_VG_INFINITIVE)) ||
+		    p->verb.tense == AF_TENSE_FUTURE || p->verb.tense == AF_TENSE_NONE || c->t[p->verb.head].speech ||
+		    conditional(c, &g, a))
+			return -1;
+		subj = ev_parse_subject(c, &g, &shared);
+	}
+	if (hend > v->a || v->a - hend > 12)
+		return -1;
+	for (size_t k = hend; k < v->a; k++)
+		if (c->t[k].boundary || ev_is_comma(c, k) || c->t[k].verb >= 0 || c->t[k].speech)
+			return -1;
+	size_t before = v->a - 1;
+	int32_t np = c->parse.tok[before].np;
+	if (subj < 0)
+		return -1;
+	if (v->a == hend + 1 && (p->verb.flags & AF_VG_COPULA) && c->syn_intent >= 0 &&
+	    ev_syn_match(c, c->syn_intent, before, v->a) == 1) {
+		v->purpose = INF_INTENT;
+		return subj;
+	}
+	if (v->a == hend || (p->verb.flags & (AF_VG_COPULA | AF_VG_PASSIVE)) || np < 0 ||
+	    c->parse.np[np].end != v->a || c->t[c->parse.np[np].start].tag == AF_POS_PRPS ||
+	    (c->parse.np[np].start > 0 && ev_word_is(c, c->parse.np[np].start - 1, "FOR")))
+		return -1; /* "an offer for Iraq to hold": what another is to do */
+	for (size_t k = 0; k < p->nobj; k++)
+		if (c->parse.objs[p->obj_start + k] == np)
+			return -1;
+	v->purpose = INF_PURPOSE;
+	return subj;
 }

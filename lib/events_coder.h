@@ -78,6 +78,8 @@ struct chunk {
 	int dropped; /* names no actor (an agent's word modifying a noun): in no group */
 	int named;   /* a PERSON or ORG af-entities found (its own chunk, not a pronoun) */
 	int document; /* an ORG af-entities found that names a treaty, law or deal: no side */
+	int place;    /* events_sides.c: 1 a city or region af-entities names alone, not its
+	               * country; 2 a word of a longer place name with no code ("Manama Dialogue") */
 };
 
 struct group {
@@ -102,6 +104,14 @@ struct vgroup {
 	               * pattern with words of its own ("- INCHING &ACCORDSYN *") */
 	int adverbial; /* a participle heading an adverbial clause on the main clause's subject
 	                * ("Before heading to Russia, X said", "..., welcoming the agreement") */
+	int purpose;   /* an infinitive whose act the sentence reports (ev_infinitive_subject): INF_* */
+};
+
+/* How an infinitive no coded verb governs is read (vgroup.purpose). */
+enum {
+	INF_NONE,
+	INF_PURPOSE, /* a purpose after the governing verb's adjunct: "arrived in Tehran to confer with X" */
+	INF_INTENT   /* after an intent word: "is ready to help", coded as the intent (03x) */
 };
 
 /* A noun naming an act (data/events.yaml's synsets JOINT_<code>, ACT_<code>_<PREP>). */
@@ -132,6 +142,8 @@ struct af_coder {
 	struct ev_nominal *nom;  /* the nouns naming acts (ev_nominal_init) */
 	size_t nnom;
 	int syn_future;          /* synset FUTURE_WORD: a noun's act still to come ("the upcoming summit"), -1 */
+	int syn_intent;          /* synset INTENT_WORD: an adjective of intent before "to" ("ready to help"), -1 */
+	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;
@@ -241,6 +253,8 @@ static inline int ev_id_in(const struct af_coder *c, int id, enum af_en_class k)
 
 /* events_actors.c */
 int ev_word_is(const struct af_coder *c, size_t i, const char *w);
+/* Is token i's text the n bytes at s, ignoring case? */
+int ev_tok_is(const struct af_coder *c, size_t i, const char *s, size_t n);
 void ev_read_entity_dates(struct af_coder *c, const struct af_mentions *ents);
 const char *ev_event_date(struct af_coder *c, size_t a, size_t b, size_t near, char *buf, size_t n,
                               const char **source);
@@ -257,6 +271,7 @@ void ev_add_pronouns(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_anaphors(struct af_coder *c, size_t ch0, size_t a, size_t b);
 void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, size_t a, size_t b);
 size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b); /* events_refs.c: a reference's tokens at i */
+int ev_two_sided(const struct af_coder *c, int k); /* events_refs.c: "the two sides", both at once */
 int ev_new_chunk(struct af_coder *c, size_t a, size_t b); /* a chunk of tokens [a, b), no actor yet */
 int ev_country_mention(const struct chunk *ch);
 size_t ev_first_entity(const struct af_mentions *ents, size_t cs);
@@ -267,9 +282,19 @@ int ev_named_side(const struct af_coder *c, int k, const char *code);
 /* An organisation's acronym the text defined before ("the Iranian Red Crescent Society (IRCS)
  * ... the IRCS"): chunk ch (the acronym, no code yet) takes the code of the name it stands for. */
 void ev_acronym_code(struct af_coder *c, struct chunk *ch);
-/* Do tokens [ta, tb) end in a document's head word ("... Treaty", "JCPOA": `documents` in
- * data/events-world.yaml), naming no actor? */
+/* Do tokens [ta, tb) name a document: its head word (the last, or the last before "of") one
+ * of `documents` in data/events-world.yaml ("... Treaty", "Plan of Action"), naming no actor? */
 int ev_document(const struct af_coder *c, size_t ta, size_t tb);
+/* Is chunk ch an acronym the text defined for a document ("the Joint Comprehensive Plan of
+ * Action (JCPOA) ... the JCPOA")? */
+int ev_acronym_document(const struct af_coder *c, const struct chunk *ch);
+/* The tokens [*ta, *tb) of entity e inside the sentence's tokens [a, b); 0 when it has none. */
+int ev_entity_tokens(const struct af_coder *c, const struct af_mention *e, size_t a, size_t b, size_t *ta, size_t *tb);
+/* events_sides.c: marks the chunk a LOC entity e (tokens [ta, tb)) covers as a place (chunk.place). */
+void ev_mark_place(struct af_coder *c, const struct af_mention *e, size_t ta, size_t tb);
+/* events_sides.c (news): places that name no side leave their chunks (chunk.dropped): a word of
+ * a longer place name, a city modifying a noun ("the Ahvaz attack", "the Vienna talks"). */
+void ev_drop_places(struct af_coder *c, size_t first_chunk);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);
 
 /* events_verbs.c */
@@ -315,6 +340,9 @@ size_t ev_syn_match(const struct af_coder *c, int si, size_t i, size_t b); /* wo
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
+/* An infinitive whose act the sentence reports: its kind (INF_*) in v->purpose and its
+ * subject group (the governing clause's), -1 when it is none. */
+int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a);
 int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
@@ -323,6 +351,7 @@ int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_refused(const struct af_coder *c, const struct vgroup *v);
 int ev_announced(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
+const char *ev_intent_code(const char *code); /* the intent (03x) of an act of cooperation, "" */
 
 /* events_emit.c */
 void ev_actor(const struct af_coder *c, struct af_events *ev, int chunk, const char *code, struct af_ev_actor *a);

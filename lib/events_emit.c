@@ -76,7 +76,13 @@ static int state_family(const char *code)
 {
 	if (!code || strlen(code) < 3 || code[0] == '-' || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
 		return 0;
-	return !code[3] || !strncmp(code + 3, "GOV", 3);
+	/* the state's organs: government, legislature, elite, military, police, judiciary,
+	 * intelligence (news gold has no event of one with its own bare state) */
+	static const char *const organs[] = {"GOV", "LEG", "ELI", "MIL", "UAF", "COP", "JUD", "SPY", NULL};
+	for (int i = 0; code[3] && organs[i]; i++)
+		if (!strncmp(code + 3, organs[i], 3))
+			return 1;
+	return !code[3];
 }
 
 /* Mention k names a people, not its state: a plural proper noun ("Iranians living in Qatar"). */
@@ -126,11 +132,13 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	 * country or its capital (bare "XXX") and its government or officials (XXXGOV...) are one
 	 * actor ("Amir Abdollahian reaffirmed Tehran's determination", "the Islamic Republic of
 	 * Iran ... Iran"). Two people of one government are two actors ("Ghani and Abdullah
-	 * signed"); force against a place of one's own (17x-20x) is kept, as are its military,
-	 * rebels, opposition and its people ("the Taliban attacked Kabul", "Iranians in Qatar") */
+	 * signed"), nor does its official coerce it ("Trump pulled Washington out of the deal",
+	 * 17x); force against a place of one's own (17x by a group, 18x-20x) is kept, as are its
+	 * military, rebels, opposition and its people ("the Taliban seized Kabul", "Iranians in
+	 * Qatar") */
 	if (c->news && state_family(scode) && state_family(tcode) && !strncmp(scode, tcode, 3) &&
 	    (!scode[3] || !tcode[3] || whole_state(c, src) || whole_state(c, tgt)) &&
-	    (code[0] == '0' || (code[0] == '1' && code[1] < '7')) &&
+	    (code[0] == '0' || (code[0] == '1' && (code[1] < '7' || (code[1] == '7' && src >= 0 && c->ch[src].person)))) &&
 	    !a_people(c, src) && !a_people(c, tgt))
 		return;
 	/* news: an organisation under two names does not act on itself ("the UN chief will meet UN
@@ -380,12 +388,16 @@ void ev_nominal_init(struct af_coder *c)
 	free(c->nom);
 	c->nom = NULL;
 	c->nnom = 0;
-	c->syn_future = -1;
+	c->syn_future = c->syn_intent = c->syn_message = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
 		if (!strcmp(name, "FUTURE_WORD"))
 			c->syn_future = (int)i;
+		if (!strcmp(name, "INTENT_WORD"))
+			c->syn_intent = (int)i;
+		if (!strcmp(name, "MESSAGE_WORD"))
+			c->syn_message = (int)i;
 		int joint = !strncmp(name, "JOINT_", 6);
 		if (!joint && strncmp(name, "ACT_", 4))
 			continue;
@@ -894,7 +906,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			sg = parse_subject(c, i, b);
 		/* a meeting or visit still to come ("will hold a meeting with", "is scheduled to hold
 		 * talks with"): an intent to meet or visit (036), as the guidelines read announced acts */
-		if (gov && (gov->inf || gov->mword >= 0) && code[0] == '0' && code[1] == '4')
+		if (gov && ((gov->inf && gov->purpose != INF_PURPOSE) || gov->mword >= 0) && code[0] == '0' && code[1] == '4')
 			code = "036";
 		if (tg < 0 || sg < 0 || (between && c->gr[tg].n < 2) || (!between && sg == tg))
 			continue;

@@ -269,7 +269,7 @@ static void ref_chunk(struct af_coder *c, size_t a, size_t b, const char *code, 
  * "he"/"him" (the pronoun flags) and an office's agent ("the spokesman", a dictionary phrase):
  * "I", "me" inside quote marks (a quote's "we" is mostly a people or a state's policy, and
  * read on unseen news its events were mostly wrong); "his/her/my/our country"; "the two countries",
- * "both countries"; "the group"; "the country". 0 when none. ev_may_code counts them as
+ * "both countries", "the two sides", "both sides"; "the group"; "the country". 0 when none. ev_may_code counts them as
  * actors. */
 size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b)
 {
@@ -287,14 +287,71 @@ size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b)
 	if ((ev_word_is(c, i, "HIS") || ev_word_is(c, i, "HER") || ev_word_is(c, i, "MY") || ev_word_is(c, i, "OUR")) &&
 	    ev_word_is(c, i + 1, "COUNTRY"))
 		return 2;
-	if (ev_word_is(c, i, "BOTH") && ev_word_is(c, i + 1, "COUNTRIES"))
+	if (ev_word_is(c, i, "BOTH") && (ev_word_is(c, i + 1, "COUNTRIES") || ev_word_is(c, i + 1, "SIDES")))
 		return 2;
 	if (ev_word_is(c, i, "THE") && (ev_word_is(c, i + 1, "GROUP") || ev_word_is(c, i + 1, "COUNTRY")) &&
 	    !(i + 2 < b && ev_word_is(c, i + 2, "OF")))
 		return 2;
-	if (i + 2 < b && ev_word_is(c, i, "THE") && ev_word_is(c, i + 1, "TWO") && ev_word_is(c, i + 2, "COUNTRIES"))
+	if (i + 2 < b && ev_word_is(c, i, "THE") && ev_word_is(c, i + 1, "TWO") &&
+	    (ev_word_is(c, i + 2, "COUNTRIES") || ev_word_is(c, i + 2, "SIDES")))
 		return 3;
 	return 0;
+}
+
+/* "the two sides", "both sides" (after "X met Y", "in a phone call with Y"): the two parties
+ * of the last exchange, read as the two newest actors of different countries before it, its
+ * own sentence's first, then back over at most the two sentences before, persons and offices
+ * before bare places ("Oji traveled to Havana to meet Cuban President Diaz-Canel. During the
+ * meeting with Diaz-Canel, the two sides signed": CUBGOV and IRNGOV). One chunk stands for both: its code the newer's, the older's its
+ * second member (events.c codes a joint act of it both ways, symmetric). Nothing when fewer
+ * than two countries are named there. */
+static void two_sides(struct af_coder *c, size_t ch0, size_t nown, size_t i, size_t n)
+{
+	int cand[64], nc = 0;
+	/* the candidates, newest first: its own sentence's before it (not yet in text order) */
+	for (size_t lim = i; nc < 64;) {
+		int best = -1;
+		for (size_t k = ch0; k < nown; k++)
+			if (c->ch[k].b <= lim && (best < 0 || c->ch[k].b > c->ch[best].b))
+				best = (int)k;
+		if (best < 0)
+			break;
+		cand[nc++] = best;
+		lim = c->ch[best].a;
+	}
+	/* then the two sentences before (their chunks are in text order, newest last) */
+	size_t cur = sent_of(c, i);
+	for (size_t k = ch0; k-- > 0 && nc < 64 && cur - sent_of(c, c->ch[k].a) <= 2;)
+		cand[nc++] = (int)k;
+	/* a person ("Oji") before an office ("the Iranian ministry") before a bare place ("in
+	 * Moscow"); never the news agency that reports it ("Mehr reported") */
+	char st[2][4], k3[4];
+	int pick[2], np = 0;
+	for (int pass = 0; pass < 3 && np < 2; pass++)
+		for (int x = 0; x < nc && np < 2; x++) {
+			const struct chunk *ch = &c->ch[cand[x]];
+			size_t kl = strlen(ch->code);
+			if (ch->dropped || !state_of(ch, k3) || (np && !strcmp(st[0], k3)) ||
+			    (kl >= 6 && !strcmp(ch->code + kl - 3, "MED")) || (pass == 0 && !ch->person) ||
+			    (pass == 1 && kl <= 3))
+				continue;
+			memcpy(st[np], k3, 4);
+			pick[np++] = cand[x];
+		}
+	if (np < 2)
+		return;
+	char other[sizeof c->ch[0].code];
+	snprintf(other, sizeof other, "%s", c->ch[pick[1]].code); /* c->ch may move */
+	ref_chunk(c, i, i + n, c->ch[pick[0]].code, NULL, 0);
+	struct chunk *ch = &c->ch[c->t[i].chunk];
+	snprintf(ch->partial[0], sizeof ch->partial[0], "%s", other);
+	ch->npartial = 1;
+}
+
+/* Is chunk k a reference to two sides at once ("the two sides", two_sides)? */
+int ev_two_sided(const struct af_coder *c, int k)
+{
+	return k >= 0 && c->ch[k].pron && c->ch[k].npartial == 1 && !c->ch[k].person;
 }
 
 /* "the two countries", "both countries": the two countries the last sentence that named two
@@ -328,12 +385,6 @@ static void two_countries(struct af_coder *c, size_t ch0, size_t nown, size_t i,
 	ref_chunk(c, i, i + n, pair[in[0] ? 1 : 0], NULL, 0);
 }
 
-static int same_word(const struct af_coder *c, size_t i, const char *w, size_t n)
-{
-	const struct af_token *t = &c->toks.v[i];
-	return t->end - t->start == n && !strncasecmp(w, c->text + t->start, n);
-}
-
 /* The head of an office's words [w, end): its last word, or the last before "of" ("Leader of
  * the Islamic Revolution", "Minister of Foreign Affairs"); its length into *n. */
 static const char *office_head(const char *w, const char *end, size_t *n)
@@ -362,7 +413,7 @@ static size_t office_holders(const struct af_coder *c, const struct af_evinput *
 		size_t n;
 		const char *w = m->type == AF_E_PERSON && m->role && m->canonical
 		                        ? office_head(m->role, m->role + strlen(m->role), &n) : NULL;
-		if (w && n && same_word(c, h, w, n))
+		if (w && n && ev_tok_is(c, h, w, n))
 			names[k++] = m->canonical;
 	}
 	return k;
@@ -385,7 +436,7 @@ static int titled_office(const struct af_coder *c, const struct af_evinput *in, 
 					name = i;
 	for (size_t i = p->a; i < name; i++) {
 		const struct af_token *t = &c->toks.v[i];
-		if ((i + 1 == name || ev_word_is(c, i + 1, "OF")) && same_word(c, h, c->text + t->start, t->end - t->start))
+		if ((i + 1 == name || ev_word_is(c, i + 1, "OF")) && ev_tok_is(c, h, c->text + t->start, t->end - t->start))
 			return 1;
 	}
 	return 0;
@@ -478,6 +529,13 @@ void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, si
 			int g = antecedent(c, ch0, nown, i, REF_GROUP, NULL);
 			if (g >= 0)
 				ref_chunk(c, i, i + 2, c->ch[g].code, c->ch[g].canonical, 0);
+		} else if (ev_word_is(c, i + n - 1, "SIDES")) {
+			/* not a possessor ("the two sides' determination") nor whose members ("forces from
+			 * both sides"): the parties themselves act or are acted on */
+			const char *nx = i + n < b ? c->text + c->toks.v[i + n].start : "";
+			if (!(i > a && (ev_word_is(c, i - 1, "FROM") || ev_word_is(c, i - 1, "OF"))) && *nx != '\'' &&
+			    strncmp(nx, "\xe2\x80\x99", 3))
+				two_sides(c, ch0, nown, i, n);
 		} else {
 			two_countries(c, ch0, nown, i, n);
 		}

@@ -4,6 +4,7 @@
 #include "events_coder.h"
 #include "evdict_int.h"
 
+#include <ctype.h>
 #include <string.h>
 
 int ev_named_side(const struct af_coder *c, int k, const char *code)
@@ -13,66 +14,162 @@ int ev_named_side(const struct af_coder *c, int k, const char *code)
 	return c->news && k >= 0 && c->ch[k].named && !c->ch[k].pron && !c->ch[k].code[0];
 }
 
+/* Is token i a document's head word (`documents` in data/events-world.yaml)? */
+static int document_word(const struct af_coder *c, size_t i)
+{
+	return c->t[i].id >= 0 && (ev_bits(c->d->wflag, c->d->wflagcap, c->t[i].id) & EV_WF_DOCUMENT) != 0;
+}
+
 int ev_document(const struct af_coder *c, size_t ta, size_t tb)
 {
-	if (ta >= tb || c->t[tb - 1].id < 0)
+	if (ta >= tb)
 		return 0;
-	return (ev_bits(c->d->wflag, c->d->wflagcap, c->t[tb - 1].id) & EV_WF_DOCUMENT) != 0;
+	if (document_word(c, tb - 1))
+		return 1;
+	/* the head of "X of Y" is X: "Joint Comprehensive Plan of Action", "Memorandum of
+	 * Understanding" */
+	for (size_t i = ta + 1; i + 1 < tb; i++)
+		if (ev_word_is(c, i, "OF"))
+			return document_word(c, i - 1);
+	return 0;
 }
 
-/* Token i's text is the n bytes at s. */
-static int tok_is(const struct af_coder *c, size_t i, const char *s, size_t n)
+/* Do the words of tokens [i, b) give the letters w[0..n) as their initials, in order? A
+ * capitalised word gives its initial; a word in lower case ("of", "and") may give its own or
+ * none ("Iranian Red Crescent Society" IRCS, "Joint Comprehensive Plan of Action" JCPOA). */
+static int initials_of(const struct af_coder *c, size_t i, size_t b, const char *w, size_t n, int depth)
 {
+	while (i < b && (c->toks.v[i].kind != AF_TOK_WORD || (c->toks.v[i].flags & AF_TF_CLITIC)))
+		i++;
+	if (i >= b)
+		return n == 0;
+	if (depth > 24)
+		return 0;
 	const struct af_token *t = &c->toks.v[i];
-	return t->end - t->start == n && !memcmp(c->text + t->start, s, n);
+	int first = toupper((unsigned char)c->text[t->start]);
+	if (t->flags & AF_TF_CAP)
+		return n > 0 && first == w[0] && initials_of(c, i + 1, b, w + 1, n - 1, depth + 1);
+	return (n > 0 && first == w[0] && initials_of(c, i + 1, b, w + 1, n - 1, depth + 1)) ||
+	       initials_of(c, i + 1, b, w, n, depth + 1);
 }
 
-/* The initials of the capitalised words of tokens [a, b) ("Iranian Red Crescent Society"
- * IRCS; "of", "and", "the" have none), in out (cap bytes); 0 when too many. */
-static int initials(const struct af_coder *c, size_t a, size_t b, char *out, size_t cap)
+/* The chunk of the name an acronym (chunk ch, one word of 2 to 8 capitals) stands for: the
+ * nearest "NAME (ACRONYM)" before it, NAME a chunk and at most three uncoded capitalised
+ * words whose initials are the acronym's letters; -1 when none. */
+static int acronym_name(const struct af_coder *c, const struct chunk *ch)
 {
-	size_t n = 0;
-	for (size_t i = a; i < b; i++) {
-		const struct af_token *t = &c->toks.v[i];
-		if (t->kind != AF_TOK_WORD || !(t->flags & AF_TF_CAP) || (t->flags & AF_TF_CLITIC))
-			continue;
-		if (n + 1 >= cap)
-			return 0;
-		out[n++] = c->text[t->start];
-	}
-	out[n] = 0;
-	return n > 0;
-}
-
-void ev_acronym_code(struct af_coder *c, struct chunk *ch)
-{
-	/* one word of 2 to 8 capitals */
 	if (ch->b != ch->a + 1)
-		return;
+		return -1;
 	const struct af_token *t = &c->toks.v[ch->a];
 	size_t n = t->end - t->start;
 	const char *w = c->text + t->start;
 	if (n < 2 || n > 8 || t->kind != AF_TOK_WORD)
-		return;
+		return -1;
 	for (size_t i = 0; i < n; i++)
 		if (w[i] < 'A' || w[i] > 'Z')
-			return;
-	/* its definition before it: a coded chunk, at most three uncoded capitalised words, then
-	 * "(" ACRONYM ")", the chunk's words and those giving the acronym's letters */
+			return -1;
 	for (size_t k = ch->a; k-- > 1;) {
-		if (k + 2 >= c->toks.n || !tok_is(c, k, "(", 1) || !tok_is(c, k + 1, w, n) || !tok_is(c, k + 2, ")", 1))
+		if (k + 2 >= c->toks.n || !ev_tok_is(c, k, "(", 1) || !ev_tok_is(c, k + 1, w, n) || !ev_tok_is(c, k + 2, ")", 1))
 			continue;
 		size_t j = k;
 		while (j > 0 && k - j < 3 && c->t[j - 1].chunk < 0 && (c->toks.v[j - 1].flags & AF_TF_CAP))
 			j--;
 		int ci = j > 0 ? c->t[j - 1].chunk : -1;
-		char ini[16];
-		if (ci < 0 || !ev_real_code(c->ch[ci].code) || c->ch[ci].person ||
-		    !initials(c, ev_chunk_text_start(c, &c->ch[ci], 0), k, ini, sizeof ini) || strlen(ini) != n ||
-		    memcmp(ini, w, n))
-			return;
-		snprintf(ch->code, sizeof ch->code, "%s", c->ch[ci].code);
-		snprintf(ch->base, sizeof ch->base, "%s", c->ch[ci].base);
+		if (ci < 0 || !initials_of(c, ev_chunk_text_start(c, &c->ch[ci], 0), k, w, n, 0))
+			return -1;
+		return ci;
+	}
+	return -1;
+}
+
+void ev_acronym_code(struct af_coder *c, struct chunk *ch)
+{
+	int ci = acronym_name(c, ch);
+	if (ci < 0 || !ev_real_code(c->ch[ci].code) || c->ch[ci].person)
 		return;
+	snprintf(ch->code, sizeof ch->code, "%s", c->ch[ci].code);
+	snprintf(ch->base, sizeof ch->base, "%s", c->ch[ci].base);
+}
+
+int ev_acronym_document(const struct af_coder *c, const struct chunk *ch)
+{
+	int ci = acronym_name(c, ch);
+	return ci >= 0 && c->ch[ci].document;
+}
+
+/* ---- places ---- */
+
+/* The letters of s, lower-cased, into out (cap bytes): "United States" unitedstates,
+ * "loc:united-states" locunitedstates. */
+static void letters(const char *s, char *out, size_t cap)
+{
+	size_t n = 0;
+	for (; *s && n + 1 < cap; s++)
+		if (isalpha((unsigned char)*s))
+			out[n++] = (char)tolower((unsigned char)*s);
+	out[n] = 0;
+}
+
+/* Does af-entities' place e name the country the dictionary codes it as (canonical)? Its id
+ * ("loc:russia") and the country's name ("Russian Federation") begin alike; a city's
+ * ("loc:ahvaz", coded as Iran) does not. */
+static int names_country(const struct af_mention *e, const char *canonical)
+{
+	if (!e->id || strncmp(e->id, "loc:", 4) || !canonical)
+		return 1; /* unknown: taken as the country */
+	char x[64], y[64];
+	letters(e->id + 4, x, sizeof x);
+	letters(canonical, y, sizeof y);
+	size_t n = strlen(x) < strlen(y) ? strlen(x) : strlen(y);
+	return n > 0 && !strncmp(x, y, n);
+}
+
+void ev_mark_place(struct af_coder *c, const struct af_mention *e, size_t ta, size_t tb)
+{
+	int k = c->t[ta].chunk;
+	if (k < 0)
+		return;
+	struct chunk *ch = &c->ch[k];
+	if (ch->person || ch->pron || ch->named)
+		return;
+	if (ch->a >= ta && ch->b <= tb && (ch->a > ta || ch->b < tb)) {
+		/* a word of a longer name af-entities gives no code: "Manama" of the "Manama Dialogue" */
+		if (!e->code || !e->code[0])
+			ch->place = 2;
+	} else if (ch->a == ta && ch->b >= tb && strlen(ch->base) == 3 && ch->base[0] != '-' &&
+	           !names_country(e, ch->canonical)) {
+		ch->place = 1;
+	}
+}
+
+/* Is chunk ch a modifier of the head noun of its noun phrase in the parse, that head after it
+ * in no chunk ("the Ahvaz [terrorist] attack", "the Vienna talks")? Not a possessive's
+ * ("Kabul's airport"). */
+static int modifies_noun(const struct af_coder *c, const struct chunk *ch)
+{
+	if (ch->b > c->parse.ntok)
+		return 0;
+	int32_t np = c->parse.tok[ch->b - 1].np;
+	if (np < 0)
+		return 0;
+	size_t h = c->parse.np[np].head;
+	if (h < ch->b || h >= c->parse.np[np].end || c->t[h].chunk >= 0 || !af_pos_is_noun(c->parse.tok[h].tag))
+		return 0;
+	for (size_t i = ch->b; i < h; i++)
+		if (c->t[i].cls & W_POSS)
+			return 0;
+	return 1;
+}
+
+void ev_drop_places(struct af_coder *c, size_t first_chunk)
+{
+	for (size_t k = first_chunk; k < c->nch; k++) {
+		struct chunk *ch = &c->ch[k];
+		if (!ch->place || ch->dropped || (ch->place == 1 && !modifies_noun(c, ch)))
+			continue;
+		for (size_t i = ch->a; i < ch->b; i++)
+			if (c->t[i].chunk == (int)k)
+				c->t[i].chunk = -1;
+		ch->dropped = 1;
 	}
 }

@@ -613,7 +613,7 @@ int ev_announced(const struct af_coder *c, const struct vgroup *v)
  * acts' (036 meet or negotiate for 04x, 032 diplomatic cooperation for 05x, 031 material
  * cooperation for 06x, 033 aid for 07x, 035 yield for 08x, 0356 for a withdrawal); "" when
  * code is no such act. */
-static const char *intent_code(const char *code)
+const char *ev_intent_code(const char *code)
 {
 	if (code[0] != '0')
 		return "";
@@ -636,8 +636,8 @@ const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const
 {
 	if (!code[0] || !strcmp(code, "---"))
 		return code;
-	const char *intent = intent_code(code);
-	if (intent[0] && ev_announced(c, v))
+	const char *intent = ev_intent_code(code);
+	if (intent[0] && (ev_announced(c, v) || v->purpose == INF_INTENT))
 		return intent;
 	if (code[0] == '0' && code[1] == '2' && (code[2] == '0' || code[2] == '4' || code[2] == '5') &&
 	    lemma_in(c, v->head, AF_EN_DEMAND)) {

@@ -157,8 +157,8 @@ static int open_array(const struct af_record *r, const char *key, struct walk *w
 
 /* ---- entities ---- */
 
-enum { M_CANON, M_VALUE, M_CODE, M_ROLE, M_ORG, M_TYPE, M_KIND, M_NSTR };
-static const char *const mention_keys[M_NSTR] = {"canonical", "value", "code", "role", "org", "type", "kind"};
+enum { M_CANON, M_VALUE, M_CODE, M_ROLE, M_ORG, M_TYPE, M_KIND, M_ID, M_NSTR };
+static const char *const mention_keys[M_NSTR] = {"canonical", "value", "code", "role", "org", "type", "kind", "id"};
 
 static enum af_etype etype(const char *name)
 {
@@ -231,6 +231,7 @@ size_t af_field_entities(const struct af_record *r, struct af_mentions *out)
 		m->code = str[M_CODE];
 		m->role = str[M_ROLE];
 		m->org = str[M_ORG];
+		m->id = str[M_ID];
 		m->type_name = str[M_TYPE];
 		m->type = etype(m->type_name);
 		/* a DATE's kind (af-entities(1), DATES): anything but a point never dates an event */

@@ -194,4 +194,27 @@ struct af_syntax {
  * (each u32 slots, keys, values; the clusters may have 0 slots and nothing after) and two weight tables (u32 slots, u32 entries, f32 scale, slots x {key, row},
  * entries x u32), all little-endian. */
 
+/* ---- hashing (features, caches, lexicon keys) ---- */
+
+static inline uint64_t af_syn_mix(uint64_t a, uint64_t b)
+{
+	uint64_t x = a * 0x9e3779b97f4a7c15ull ^ (b + 0x632be59bd9b4e019ull + (a << 6) + (a >> 2));
+	x = (x ^ (x >> 31)) * 0xbf58476d1ce4e5b9ull;
+	return x ^ (x >> 29);
+}
+
+static inline uint64_t af_syn_hstr(const char *s, size_t n)
+{
+	uint64_t h = 0xcbf29ce484222325ull ^ n;
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	return h;
+}
+
+static inline uint32_t af_syn_key32(uint64_t h)
+{
+	uint32_t k = (uint32_t)(h ^ (h >> 32));
+	return k ? k : 1;
+}
+
 #endif

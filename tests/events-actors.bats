@@ -240,6 +240,17 @@ pairs() {
 	# the other actor of the clause stays a side
 	run sides 'Kenya signed a Memorandum of Understanding with Uganda.'
 	[[ "$output" != *null* ]]
+	# the head before "of" ("Plan of Action"), a name with a place in it, and an acronym the
+	# text defines for a document
+	run sides 'The deal, officially called the Joint Comprehensive Plan of Action, helped Uganda.'
+	[ "$output" = '' ]
+	run sides 'The Nairobi Framework Agreement (NFA) was signed in 2015. Uganda praised the NFA.'
+	[ "$output" = '' ]
+	run sides 'The Nairobi Joint Plan of Action (NJPA) was signed in 2015. Uganda praised the NJPA.'
+	[ "$output" = '' ]
+	# an organisation's acronym stays a side
+	run sides 'The Kenyan Red Cross Society (KRCS) helped Ugandan refugees. Tanzania later praised the KRCS.'
+	[ "${lines[-1]}" = 'TZA KENNGO' ]
 }
 
 @test "actors: 'South American', 'Latin American', 'North American' are regions (SAM, LAM, NMR), never 'American' (USA)" {
@@ -251,4 +262,28 @@ pairs() {
 	# the country's own adjective stays the country
 	run sides 'American officials met Kenyan officials.'
 	[ "${lines[0]}" = 'USAGOV KENGOV' ]
+}
+
+@test "actors: a city naming where something happens is no side ('the Mombasa talks', 'the Nairobi Dialogue'); a country or its adjective is" {
+	run sides 'Uganda said it would decide on the Mombasa talks after the election.'
+	[ "$output" = '' ]
+	run sides 'Tanzania will decide on the Nairobi talks after the election.'
+	[ "$output" = '' ]
+	# a word of a longer place name af-entities gives no code
+	run sides 'The Ugandan minister attended the Mombasa Dialogue.'
+	[ "$output" = '' ]
+	run sides 'While Kenyans mourned in the wake of the Mombasa attack, Ugandan politicians hosted rebels.'
+	[ "$output" = 'UGAELI ---REB' ]
+	# a country's adjective before the act is its actor; a city after a preposition stays a side
+	run sides 'Kenyans mourned the Ugandan attack.'
+	[ "$output" = 'KEN UGA' ]
+	run sides 'Uganda condemned the attack on Mombasa.'
+	[ "$output" = 'UGA KEN' ]
+}
+
+@test "actors: a state does not coerce itself ('pulled Kenya out of the deal', 17x); force against a place of its own stays" {
+	run sides 'Kenyan President William Ruto pulled Kenya out of the deal in May.'
+	[ "$output" = '' ]
+	run sides 'The Taliban attacked Kabul.'
+	[ "$output" = 'AFGGOV AFG' ]
 }

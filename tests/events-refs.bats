@@ -65,3 +65,28 @@ events() {
 	AF_EVENTS_ALL_SENTENCES=1 af-events <"$T/up.json" >"$T/all.json"
 	cmp "$T/some.json" "$T/all.json"
 }
+
+@test "refs: 'the two sides' are the two parties of the last exchange, coded both ways in a joint act; never a place or the reporting agency" {
+	run events 'Iranian Foreign Minister Mohammad Javad Zarif met his Russian counterpart Sergei Lavrov in Moscow on Monday. The two sides discussed bilateral ties.'
+	[[ "$output" == *'The two sides|RUSGOV|040|The two sides|IRNGOV'* ]]
+	[[ "$output" == *'The two sides|IRNGOV|040|The two sides|RUSGOV'* ]]
+	# the news agency that reports the call is no side
+	run events 'Ghalibaf spoke in a phone conversation with the Chairman of Russia’s State Duma Vyacheslav Volodin on Tuesday, Mehr reported. During the phone call, the two sides discussed parliamentary ties.'
+	[[ "$output" == *'the two sides|IRN'*'040|the two sides|RUS'* ]]
+	[[ "$output" != *MED* ]]
+	# whose forces, whose determination: no side
+	run events 'Azerbaijan and Armenia clashed on Saturday. It led to the death of forces from both sides.'
+	[[ "$output" != *'both sides'* ]]
+	# one country named before: no pair
+	run events 'Zarif spoke on Monday. The two sides discussed bilateral ties.'
+	[ -z "$output" ]
+}
+
+@test "refs: a state's organ acting on the state itself is no dyad (events_emit.c); a people stays" {
+	run events 'Iranian Foreign Minister Hossein Amir Abdollahian criticized Iran. Iranian Foreign Minister Hossein Amir Abdollahian criticized Iraq.'
+	[ "$output" = 'Iranian Foreign Minister Hossein Amir Abdollahian|IRNGOV|111|Iraq|IRQ' ]
+	run events 'U.S. President Donald Trump praised Washington. Iranian Parliament Speaker Mohammad Bagher Ghalibaf praised Iran.'
+	[ -z "$output" ]
+	run events 'Iran’s Supreme Leader praised Iranians.'
+	[[ "$output" == *'|051|Iranians|IRN'* ]]
+}

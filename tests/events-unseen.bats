@@ -185,6 +185,28 @@ model() {
 	assert_output ""
 }
 
+@test "unseen: the filter reads a noun's governing verb, the word after the trigger with its lemma, the sides' form and distance" {
+	export AF_EVENTS_ASSERT=features
+	run --separate-stderr triples "Iran condemned the U.S. attack on Iraq."
+	[[ "$stderr" == *"gov=condemn"* ]]
+	run --separate-stderr triples "Iran's foreign minister called on Iraq to expel U.S. forces."
+	[[ "$stderr" == *"lemnxt=call_on"* ]]
+	[[ "$stderr" == *"src=form_name"* ]]
+	[[ "$stderr" == *"tdist=near"* ]]
+	[[ "$stderr" != *"gov="* ]]
+	run --separate-stderr triples "Rouhani called the U.S. interference an insult to Iran."
+	[[ "$stderr" == *"lemnxt=call_det"* ]]
+	run --separate-stderr triples "Iranian President Hassan Rouhani arrived in Baghdad on Sunday. He met the Iraqi president on Monday."
+	[[ "$stderr" == *"src=form_pron"* ]]
+	# their weights are learned like any feature's
+	unset AF_EVENTS_ASSERT
+	model '{threshold: 0, features: {bias: 1, "lemnxt=call_det": -2}}'
+	run triples "Rouhani called the U.S. interference an insult to Iran."
+	assert_output ""
+	run triples "Iran's foreign minister called on Iraq to expel U.S. forces."
+	refute_output ""
+}
+
 @test "unseen: no article-level cue of topic words (art=exhibition was a topic of two training articles)" {
 	export AF_EVENTS_ASSERT=features
 	run --separate-stderr triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Friday. The exhibition closes on Friday."
@@ -221,4 +243,33 @@ model() {
 	done
 	AF_EVENTS_ASSERT= run --separate-stderr af-events <<<"$rec"
 	[ "$status" -eq 0 ]
+}
+
+# the events with their negation: "SOURCE CODE TARGET negated"
+triples_neg() {
+	jq -nc --arg t "$1" '{text: $t, published: "2020-01-10"}' | af-entities | af-quotes | af-events |
+		jq -r '.events[] | "\(.source.actor // .source.text) \(.code) \(.target.actor // .target.text) \(.negated)"'
+}
+
+@test "unseen: talks a source rejects or rules out are its rejection (125), not talks held" {
+	run triples_neg "Iran has rejected any talks with the United States."
+	[ "$status" -eq 0 ]
+	assert_output "IRN 125 USA false"
+	run triples_neg "Ayatollah Khamenei ruled out on Friday the possibility of talks with the U.S., saying dialogue is deceit."
+	assert_output --regexp "^IRN[A-Z]* 125 USA false$"
+	# a refusal that is itself negated changes nothing
+	run triples_neg "Iran has not ruled out talks with France."
+	assert_output "IRN 040 FRA false"
+}
+
+@test "unseen: denied acts, claims rebuffed and 'no talks' are the act with negated true" {
+	run triples_neg "Iran denied holding secret talks with the United States."
+	assert_output "IRN 040 USA true"
+	run triples_neg "The Iranian foreign minister said there will be no other talks with the U.S."
+	assert_output "IRNGOV 040 USA true"
+	run triples_neg "The minister rebuffed allegations that Iran was siding with Armenia."
+	assert_line --regexp "^IRN 05[0-9] ARM true$"
+	# someone else's act that a third party rejects keeps its source and code
+	run triples_neg "The Security Council rejected a U.S. draft resolution against Iran."
+	refute_output --partial "120"
 }

@@ -1,0 +1,57 @@
+#!/usr/bin/env bats
+# af-events: acts said in non-finite and dependent clauses (lib/events_clauses.c,
+# docs/af-events.1): purpose infinitives, intent words before "to", participles.
+
+load test_helper
+bats_require_minimum_version 1.5.0
+
+# "SOURCE-TEXT|SOURCE-CODE|CODE|TARGET-TEXT|TARGET-CODE" of each event of the chain on $1
+events() {
+	jq -nc --arg t "$1" --arg p "${2:-2024-05-01}" '{text: $t, published: $p}' | af-entities | af-quotes | af-events |
+		jq -r '.events[] | "\(.source.text)|\(.source.actor)|\(.code)|\(.target.text)|\(.target.actor)"'
+}
+
+@test "clauses: a purpose after the verb's phrase is the subject's act (a meeting, force)" {
+	run events 'The Iraqi foreign minister arrived in Tehran on Sunday to confer with Iranian officials.'
+	[[ "$output" == *'Iraqi foreign minister|IRQGOV|04'*'|Iranian officials|IRNGOV'* ]]
+	run events 'Russian bombers took off from an airbase in Iran on Monday to attack Daesh in Syria.'
+	[[ "$output" == *'Russian bombers|RUSMIL|19'*'|Daesh|'* ]]
+}
+
+@test "clauses: no purpose act after an object, a 'for X', a passive or a complement verb" {
+	# a noun's complement: an effort is no act
+	run events 'Iran made an effort to reduce tension between Pakistan and India.'
+	[ "$output" = '' ]
+	# what is asked of others: the appeal only
+	run events 'Russia asked other countries to meet Iran.'
+	[ "$output" = 'Russia|RUS|020|Iran|IRN' ]
+	# an offer for someone else to act
+	run events 'Russia supported an offer for Iraq to hold talks with Iran.'
+	[[ "$output" != *'Iraq|IRQ|04'* ]]
+	# a passive's task is not done
+	run events 'Russian bombers were sent by Moscow to attack Daesh.'
+	[[ "$output" != *'|19'* ]]
+	# an aim of cooperation is no act ("to mend ties")
+	run events 'Iran and Saudi Arabia held private talks in Baghdad to mend ties.'
+	[[ "$output" != *'|05'* ]]
+}
+
+@test "clauses: an intent word after 'be' codes the infinitive's act as the intent (03x); a capability is none" {
+	run events 'Turkey is willing to meet with Iran.'
+	[ "$output" = 'Turkey|TUR|036|Iran|IRN' ]
+	run events 'Turkey is able to meet with Iran.'
+	[ "$output" = '' ]
+	run events 'Turkey is not ready to meet with Iran.'
+	[ "$output" = '' ]
+}
+
+@test "clauses: a participle after a message is its author's act; other nouns' participles are background" {
+	run events 'France issued a statement condemning Israel.'
+	[ "$output" = 'France|FRA|111|Israel|ISR' ]
+	run events 'Pakistan rejected a recent Indian report accusing China.'
+	[[ "$output" == *'Indian|IND|112|China|CHN'* ]]
+	run events 'The bill is U.S. legislation exposing OPEC members to lawsuits.'
+	[[ "$output" != *'|05'* ]]
+	run events 'The summit had some Western and Saudi figures serving as guests.'
+	[ "$output" = '' ]
+}
