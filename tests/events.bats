@@ -895,8 +895,13 @@ news() {
 	[ "$output" = '[["CHL","PER","030"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile encouraged Peru to join the talks.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","020"]]' ]
-	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile is determined to expand ties with Peru.' | af-events | jq -c '$j'"
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile is interested in expanding ties with Peru.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","030"]]' ]
+	# an aim that is no cooperation is no intent to cooperate
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile is determined to isolate Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile is interested in toppling the Peruvian government.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean court determined that Peru owed Bolivia money.' | af-events | jq -c '$j'"
 	[ "$output" = '[]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile will need to import gas from Peru.' | af-events | jq -c '$j'"
