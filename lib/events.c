@@ -132,6 +132,8 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 				c->t[i].chunk = (int)k;
 	}
 	drop_modifier_agents(c, ch0);
+	if (c->news)
+		ev_join_forces(c, ch0, s->b);
 }
 
 /* Is verb group vi an infinitive governed by a verb that made an event ("called on X to be

@@ -369,6 +369,7 @@ void ev_place(const struct af_coder *c, struct af_events *ev, const struct place
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events);
 int ev_act_noun(const struct af_coder *c, size_t i); /* a noun ev_code_nominal reads at token i */
 void ev_nominal_init(struct af_coder *c); /* c->nom from the dictionary's synsets */
+void ev_join_forces(struct af_coder *c, size_t ch0, size_t b);
 
 /* events_parse.c: which sentences are parsed and coded, and their parse */
 void ev_select_init(struct af_coder *c);

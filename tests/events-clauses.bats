@@ -55,3 +55,12 @@ events() {
 	run events 'The summit had some Western and Saudi figures serving as guests.'
 	[ "$output" = '' ]
 }
+
+@test "clauses: 'forces' after an actor joins its chunk as its military; the verb 'forces' does not" {
+	run events 'Paris announced the withdrawal of French forces from Mali.'
+	[ "$output" = 'French forces|FRAMIL|0874|Mali|MLI' ]
+	run events 'The Taliban forces attacked the city of Kunduz.' 2020-05-01
+	[[ "$output" == 'Taliban forces|AFGREB|19'* ]]
+	run events 'Iran forces the U.S. to leave Iraq.'
+	[[ "$output" == 'Iran|IRN|'* ]]
+}
