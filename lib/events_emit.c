@@ -76,7 +76,13 @@ static int state_family(const char *code)
 {
 	if (!code || strlen(code) < 3 || code[0] == '-' || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
 		return 0;
-	return !code[3] || !strncmp(code + 3, "GOV", 3);
+	/* the state's organs: government, legislature, elite, military, police, judiciary,
+	 * intelligence (news gold has no event of one with its own bare state) */
+	static const char *const organs[] = {"GOV", "LEG", "ELI", "MIL", "UAF", "COP", "JUD", "SPY", NULL};
+	for (int i = 0; code[3] && organs[i]; i++)
+		if (!strncmp(code + 3, organs[i], 3))
+			return 1;
+	return !code[3];
 }
 
 /* Mention k names a people, not its state: a plural proper noun ("Iranians living in Qatar"). */

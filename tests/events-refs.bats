@@ -81,3 +81,12 @@ events() {
 	run events 'Zarif spoke on Monday. The two sides discussed bilateral ties.'
 	[ -z "$output" ]
 }
+
+@test "refs: a state's organ acting on the state itself is no dyad (events_emit.c); a people stays" {
+	run events 'Iranian Foreign Minister Hossein Amir Abdollahian criticized Iran. Iranian Foreign Minister Hossein Amir Abdollahian criticized Iraq.'
+	[ "$output" = 'Iranian Foreign Minister Hossein Amir Abdollahian|IRNGOV|111|Iraq|IRQ' ]
+	run events 'U.S. President Donald Trump praised Washington. Iranian Parliament Speaker Mohammad Bagher Ghalibaf praised Iran.'
+	[ -z "$output" ]
+	run events 'Iran’s Supreme Leader praised Iranians.'
+	[[ "$output" == *'|051|Iranians|IRN'* ]]
+}
