@@ -90,3 +90,8 @@ events() {
 	run events 'Iran’s Supreme Leader praised Iranians.'
 	[[ "$output" == *'|051|Iranians|IRN'* ]]
 }
+
+@test "refs: 'he' opening a sentence goes on about the last sentence's subject, a 'he' itself too, not the last person named" {
+	run events 'Israeli Prime Minister Benjamin Netanyahu met Trump on Monday. He encouraged the former Donald Trump administration to withdraw from the deal. He ended his premiership with a war on the Gaza Strip.'
+	[ "${lines[2]}" = 'He|ISRGOV|0871|Gaza Strip|PSEGZA' ]
+}
