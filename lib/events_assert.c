@@ -87,6 +87,7 @@ static int load_weights(const struct af_ynode *root, struct af_error *err)
 }
 
 static void load_cues(void);
+static int in_list(const char *list, const char *w);
 
 /* AF_EVENTS_ASSERT and the model: a value or a model file the user names that is wrong ends
  * the run with status 78 (a bad configuration; no silent fallback), a compiled-in model that
@@ -250,6 +251,27 @@ static size_t trigger_head(const struct af_coder *c, size_t a, size_t b, const s
 	return verb < b ? verb : noun < b ? noun : i0;
 }
 
+/* the form of a side's words: a pronoun ("he", "I", "we": a reference the coder resolved), a
+ * common noun phrase ("officials", "the country": no name), or a name */
+static const char *side_form(const struct af_events *ev, const struct af_ev_actor *s)
+{
+	static const char pron[] = " i we he she it they you him her them us me ";
+	const char *t = af_events_at(ev, s->text);
+	char w[16];
+	size_t n = t ? strcspn(t, " ") : 0;
+	if (!n)
+		return "name";
+	snprintf(w, sizeof w, "%.*s", (int)(n < 15 ? n : 15), t);
+	for (char *p = w; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (!t[n] && in_list(pron, w))
+		return "pron";
+	for (const char *p = t; *p; p += strcspn(p, " "), p += *p == ' ')
+		if (isupper((unsigned char)*p))
+			return "name";
+	return "common";
+}
+
 static void side(struct feats *fs, const struct af_events *ev, const struct af_ev_actor *s, const char *pre)
 {
 	char buf[AS_FLEN];
@@ -258,6 +280,8 @@ static void side(struct feats *fs, const struct af_events *ev, const struct af_e
 		add(fs, pre, "absent");
 		return;
 	}
+	snprintf(buf, sizeof buf, "form_%s", side_form(ev, s));
+	add(fs, pre, buf);
 	if (!code || !*code) {
 		add(fs, pre, "none");
 		return;
@@ -400,6 +424,69 @@ static void genre_feats(struct af_coder *c, struct feats *fs)
 			add(fs, "art=%s", genre_names[g]);
 }
 
+/* The verb that governs a noun's act, or an infinitive's ("ruled out the possibility of talks",
+ * "called for the establishment of", "aiming to cut", "vowed to take"): the nearest verb before
+ * the trigger's head h in its stretch (no boundary, at most 8 words back), as gov=LEMMA and its cue
+ * class gcue=CLASS; gov=none when there is none. A finite verb trigger has no governor. */
+static void governor_feats(const struct af_coder *c, struct feats *fs, size_t a, size_t h)
+{
+	char buf[AS_FLEN];
+	int tag = c->t[h].tag, noun = tag >= AF_POS_NN && tag <= AF_POS_NNPS;
+	int inf = h > a && (c->t[h - 1].cls & W_TO) && tag == AF_POS_VB;
+	if (!noun && !inf && tag != AF_POS_VBG)
+		return;
+	for (size_t q = h - inf; q-- > a && h - q <= 8;) {
+		if (c->t[q].boundary || (c->t[q].cls & W_CONJ))
+			break;
+		int qt = c->t[q].tag;
+		if (qt < AF_POS_VB || qt > AF_POS_VBZ || (c->t[q].cls & (W_AUX | W_MODAL)))
+			continue;
+		add(fs, "gov=%s", lemma(c, q, buf, sizeof buf));
+		int cc = cue_class(buf);
+		if (cc >= 0)
+			add(fs, "gcue=%s", cues[cc].cls);
+		return;
+	}
+	add(fs, "gov=%s", "none");
+}
+
+/* The word after the trigger, which tells a verb's sense ("called on" an appeal, "called the U.S. ..."
+ * a description, "left for" travel): a preposition, particle or "to" as itself, else its kind (det,
+ * name, noun, verb, punct, other); nxt=end at the sentence's end. */
+static void next_feats(const struct af_coder *c, struct feats *fs, size_t b, const struct af_event *e, const char *lem)
+{
+	char buf[AS_FLEN], pair[AS_FLEN];
+	size_t i = 0;
+	int n0 = fs->n;
+	while (i < b && (long long)c->toks.v[i].cstart < e->trigger_end)
+		i++;
+	if (i >= b) {
+		add(fs, "nxt=%s", "end");
+		return;
+	}
+	int tag = c->t[i].tag;
+	if (tag == AF_POS_IN || tag == AF_POS_RP || tag == AF_POS_TO)
+		add(fs, "nxt=%s", lower(c, i, buf, sizeof buf));
+	else
+		add(fs, "nxt=%s", c->toks.v[i].kind == AF_TOK_PUNCT ? "punct" : tag == AF_POS_DT ? "det"
+		                  : tag == AF_POS_NNP || tag == AF_POS_NNPS ? "name" : tag >= AF_POS_NN && tag <= AF_POS_NNS ? "noun"
+		                  : tag >= AF_POS_VB && tag <= AF_POS_VBZ ? "verb" : "other");
+	/* the verb's lemma with it ("call_on" against "call_det": an appeal or a description) */
+	if (lem && fs->n > n0) {
+		snprintf(pair, sizeof pair, "%.20s_%.20s", lem, fs->f[fs->n - 1] + 4);
+		add(fs, "lemnxt=%s", pair);
+	}
+}
+
+/* how far a side is from the trigger, in characters: near (30), mid (80), far */
+static void distance(struct feats *fs, const struct af_event *e, const struct af_ev_actor *s, const char *pre)
+{
+	if (!s->set)
+		return;
+	long long d = s->start > e->trigger_start ? s->start - e->trigger_end : e->trigger_start - s->end;
+	add(fs, pre, d < 30 ? "near" : d < 80 ? "mid" : "far");
+}
+
 static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b, int sidx,
                         const struct af_events *ev, size_t ei, size_t first, const int *cls)
 {
@@ -419,6 +506,11 @@ static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b
 			add(fs, "inquote", NULL);
 		clause_feats(c, fs, h);
 		cue_feats(c, fs, a, b, h, cls);
+		governor_feats(c, fs, a, h);
+		if (h == a || (h == a + 1 && c->toks.v[a].kind == AF_TOK_PUNCT))
+			add(fs, "trig_first", NULL);
+		int vtag = c->t[h].tag >= AF_POS_VB && c->t[h].tag <= AF_POS_VBZ;
+		next_feats(c, fs, b, e, vtag ? lemma(c, h, buf, sizeof buf) : NULL);
 	}
 	if (e->hypothetical)
 		add(fs, "hyp", NULL);
@@ -430,6 +522,8 @@ static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b
 		add(fs, "speaker", NULL);
 	side(fs, ev, &e->source, "src=%s");
 	side(fs, ev, &e->target, "tgt=%s");
+	distance(fs, e, &e->source, "sdist=%s");
+	distance(fs, e, &e->target, "tdist=%s");
 	const char *sc = e->source.set ? af_events_at(ev, e->source.actor) : NULL;
 	const char *tc = e->target.set ? af_events_at(ev, e->target.actor) : NULL;
 	if (sc && tc && strlen(sc) >= 3 && strlen(tc) >= 3 && !strncmp(sc, tc, 3) && strncmp(sc, "---", 3))

@@ -185,6 +185,28 @@ model() {
 	assert_output ""
 }
 
+@test "unseen: the filter reads a noun's governing verb, the word after the trigger with its lemma, the sides' form and distance" {
+	export AF_EVENTS_ASSERT=features
+	run --separate-stderr triples "Iran condemned the U.S. attack on Iraq."
+	[[ "$stderr" == *"gov=condemn"* ]]
+	run --separate-stderr triples "Iran's foreign minister called on Iraq to expel U.S. forces."
+	[[ "$stderr" == *"lemnxt=call_on"* ]]
+	[[ "$stderr" == *"src=form_name"* ]]
+	[[ "$stderr" == *"tdist=near"* ]]
+	[[ "$stderr" != *"gov="* ]]
+	run --separate-stderr triples "Rouhani called the U.S. interference an insult to Iran."
+	[[ "$stderr" == *"lemnxt=call_det"* ]]
+	run --separate-stderr triples "Iranian President Hassan Rouhani arrived in Baghdad on Sunday. He met the Iraqi president on Monday."
+	[[ "$stderr" == *"src=form_pron"* ]]
+	# their weights are learned like any feature's
+	unset AF_EVENTS_ASSERT
+	model '{threshold: 0, features: {bias: 1, "lemnxt=call_det": -2}}'
+	run triples "Rouhani called the U.S. interference an insult to Iran."
+	assert_output ""
+	run triples "Iran's foreign minister called on Iraq to expel U.S. forces."
+	refute_output ""
+}
+
 @test "unseen: no article-level cue of topic words (art=exhibition was a topic of two training articles)" {
 	export AF_EVENTS_ASSERT=features
 	run --separate-stderr triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Friday. The exhibition closes on Friday."
