@@ -47,7 +47,7 @@ events() {
 }
 
 @test "refs: 'his country' is the country of the person before it; 'the two countries' the one of the last pair no other actor is; 'the group' the last named group" {
-	run events 'Chinese President Xi Jinping spoke on Wednesday. He said his country is seeking to develop strategic ties with Iran.'
+	run events 'Chinese President Xi Jinping spoke on Wednesday. He said his country is ready to expand strategic ties with Iran.'
 	[ "$output" = 'his country|CHN|030|Iran|IRN' ]
 	run events 'Iran and Italy have old ties. The Iranian Parliament welcomes the expansion of relations between the two countries.'
 	[ "$output" = 'Iranian Parliament|IRNLEG|051|the two countries|ITA' ]
