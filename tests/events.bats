@@ -899,4 +899,8 @@ news() {
 	[ "$output" = '[["CHL","PER","030"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean court determined that Peru owed Bolivia money.' | af-events | jq -c '$j'"
 	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile will need to import gas from Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister said stability in Peru directly affects Chile.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
 }
