@@ -54,7 +54,10 @@ events() {
 	# both of the pair in the sentence: no reading
 	run events 'Iran and Italy have old ties. Iran and Italy welcomed relations between the two countries.'
 	[[ "$output" != *'the two countries'* ]]
+	# (the asserted-act filter's judgement aside: this is about whom "the group" is)
+	export AF_EVENTS_ASSERT=off
 	run events 'The Taliban seized Kabul in August. The international community is refusing to recognize the group.'
+	unset AF_EVENTS_ASSERT
 	[[ "$output" == *'international community|---CVL|120|the group|AFGGOV'* ]]
 }
 
