@@ -184,7 +184,8 @@ static const struct {
 	            "unlikely probably possible possibly clearly obviously "},
 	{"cond", " if unless whether would could might may can cannot "},
 	{"deny", " deny denies denied denial rumors rumours claims alleged allegedly reportedly "},
-	{"habit", " often usually always regularly annually every frequently traditionally "},
+	{"habit", " often usually always regularly annually every frequently traditionally once ongoing continuing constantly "
+	          "repeatedly "},
 	{"want", " want wants wanted hope hopes hoped wish wishes expect expects expected "},
 	{"fear", " fear fears feared worry worried concern concerns concerned threat "},
 	{"history", " century centuries ancient history historical era "},
