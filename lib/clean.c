@@ -437,16 +437,22 @@ static void mark_stamps(struct doc *d)
 }
 
 /* Phase: the body, the best-scoring run of blocks (a maximum-sum segment), never past a
- * stop block once begun, nor across a barrier of packed non-prose lines or a stamp. */
+ * stop block once begun. A barrier of packed non-prose lines and a stamp end the run, or,
+ * with a model that prices them, cost what it says (a dated box of related links inside
+ * the article is crossed when the prose on both sides outweighs it). */
 static void find_body(struct doc *d)
 {
-	double best = 0, run = 0;
+	const struct cl_model *m = &d->c->model;
+	double best = 0, run = 0, stamp_cost = m->loaded ? m->stamp_cost : -1, barrier_cost = m->loaded ? m->barrier_cost : -1;
 	size_t rs = 0, weak = 0;
 	d->found = 0;
 	for (size_t i = 0; i < d->n; i++) {
+		int stamp = d->b[i].kind == K_STAMP;
 		weak = d->b[i].score > 0 ? 0 : d->b[i].gap_before ? weak : weak + 1;
-		if (weak >= BARRIER || d->b[i].kind == K_STAMP)
+		if ((weak >= BARRIER && barrier_cost < 0) || (stamp && stamp_cost < 0))
 			run = 0;
+		else
+			run -= (weak == BARRIER ? barrier_cost : 0) + (stamp ? stamp_cost : 0);
 		if (run <= 0) {
 			run = 0;
 			rs = i;

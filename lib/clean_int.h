@@ -25,6 +25,7 @@ extern const char *const cl_kinds[];
 struct cl_model {
 	double w[CL_NFEAT];
 	double threshold; /* a block is text from these log-odds up */
+	double stamp_cost, barrier_cost; /* what the body run pays to cross them; < 0: they end it */
 	int loaded;
 	double w2[CL_NSMOOTH]; /* the smoothing stage, when smooth */
 	int smooth;

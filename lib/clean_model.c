@@ -235,27 +235,40 @@ static int weights_from(const struct af_ynode *map, const char *const *names, in
 	return 0;
 }
 
-/* weights: {threshold: T, features: {NAME: WEIGHT, ...}, smoothing: {...}, title: {...}}: a
- * block is text when its log-odds (the smoothing stage's, when the model has one) are at
- * least T (chosen in training for the best page scores) */
+/* an optional number of the model file into *out (left as it is when absent) */
+static int number_from(const struct af_ynode *root, const char *key, double *out, struct af_error *err)
+{
+	const struct af_ynode *t = af_ymap_get(root, key);
+	if (!t)
+		return 0;
+	char *end;
+	if (af_yscalar(t, "a number", err) < 0)
+		return -1;
+	double v = strtod(t->str, &end);
+	if (end == t->str || *end || !isfinite(v))
+		return af_yerr(err, t, "expected a number, found '%s'", t->str);
+	*out = v;
+	return 0;
+}
+
+/* weights: {threshold: T, stamp_cost: S, barrier_cost: B, features: {NAME: WEIGHT, ...},
+ * smoothing: {...}, title: {...}}: a block is text when its log-odds (the smoothing stage's,
+ * when the model has one) are at least T (chosen in training for the best page scores). S and
+ * B are what the body run pays to cross a stamp and a barrier of packed non-prose lines
+ * (chosen in training too); negative or absent, the stamp or barrier ends the run. */
 static int model_from(struct cl_model *m, const struct af_ynode *root, struct af_error *err)
 {
-	static const char *const keys[] = {"model", "trained", "threshold", "features", "smoothing", "title", NULL};
+	static const char *const keys[] = {"model",    "trained",   "threshold", "stamp_cost", "barrier_cost",
+	                                   "features", "smoothing", "title",     NULL};
 	if (af_ymap_check(root, keys, err) < 0)
 		return -1;
 	const struct af_ynode *fs = af_ymap_get(root, "features");
 	if (!fs)
 		return af_yerr(err, root, "a model needs features: a map of feature names to weights");
-	struct cl_model w = {.loaded = 1};
-	const struct af_ynode *t = af_ymap_get(root, "threshold");
-	if (t) {
-		char *end;
-		if (af_yscalar(t, "a number", err) < 0)
-			return -1;
-		w.threshold = strtod(t->str, &end);
-		if (end == t->str || *end || !isfinite(w.threshold))
-			return af_yerr(err, t, "expected a number, found '%s'", t->str);
-	}
+	struct cl_model w = {.loaded = 1, .stamp_cost = -1, .barrier_cost = -1};
+	if (number_from(root, "threshold", &w.threshold, err) < 0 || number_from(root, "stamp_cost", &w.stamp_cost, err) < 0 ||
+	    number_from(root, "barrier_cost", &w.barrier_cost, err) < 0)
+		return -1;
 	if (weights_from(fs, feature_names, CL_NFEAT, w.w, err) < 0)
 		return -1;
 	const struct af_ynode *sm = af_ymap_get(root, "smoothing");

@@ -132,11 +132,13 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	 * country or its capital (bare "XXX") and its government or officials (XXXGOV...) are one
 	 * actor ("Amir Abdollahian reaffirmed Tehran's determination", "the Islamic Republic of
 	 * Iran ... Iran"). Two people of one government are two actors ("Ghani and Abdullah
-	 * signed"); force against a place of one's own (17x-20x) is kept, as are its military,
-	 * rebels, opposition and its people ("the Taliban attacked Kabul", "Iranians in Qatar") */
+	 * signed"), nor does its official coerce it ("Trump pulled Washington out of the deal",
+	 * 17x); force against a place of one's own (17x by a group, 18x-20x) is kept, as are its
+	 * military, rebels, opposition and its people ("the Taliban seized Kabul", "Iranians in
+	 * Qatar") */
 	if (c->news && state_family(scode) && state_family(tcode) && !strncmp(scode, tcode, 3) &&
 	    (!scode[3] || !tcode[3] || whole_state(c, src) || whole_state(c, tgt)) &&
-	    (code[0] == '0' || (code[0] == '1' && code[1] < '7')) &&
+	    (code[0] == '0' || (code[0] == '1' && (code[1] < '7' || (code[1] == '7' && src >= 0 && c->ch[src].person)))) &&
 	    !a_people(c, src) && !a_people(c, tgt))
 		return;
 	/* news: an organisation under two names does not act on itself ("the UN chief will meet UN

@@ -555,3 +555,42 @@ PY
 	assert_equal "$(jq -c .authors "$T/out.ndjson")" '["JANE ROE","JOHN DOE"]'
 	assert_equal "$(field .published)" '2017-01-13'
 }
+
+# a page whose article has a box of three dated related links after its third paragraph
+dated_box_page() {
+	printf '%s\n' Home World '' 'How neon lights came to stand for the city at night' '' 'By Ann Lee' '' \
+		'In the summer of 1898 two chemists in London found a new gas that glowed a deep red when a current passed through it, and they named it neon after the Greek word for new.' '' \
+		'For ten years nobody knew what to do with it, until a French engineer found a way to make it in large amounts as a by-product of the liquid air he sold to hospitals and steel works.' '' \
+		'He showed his first tubes of light at a motor show in Paris in December 1910, and the crowds who came to see the cars stayed to look at the glowing letters above the doors.' '' \
+		'The first shop sign followed two years later, above a barber on a busy boulevard, and within a decade cinemas and dance halls across the city had signs of their own.' '' \
+		'The engineer held the patents for twenty years and grew rich on them, selling the right to make the tubes to firms in every large country of Europe and America.' '' \
+		Recommended 'Remembering the old sign on the river' 'Mark Byrnes' 'Jul 17, 2014' \
+		'The twists and turns of making a sign' 'Linda Poon' 'Aug 23, 2017' 'Ode to the dead mall' 'Tanvi Misra' 'Mar 9, 2018' '' \
+		'By the middle of the century the lights had crossed the ocean, and a car maker in Los Angeles paid for two huge blue and orange signs that stopped the traffic below them.' '' \
+		'Governments used them too: capitals in the east lit their public buildings in bright colours to look as modern as the cities of the west.' '' \
+		'Cheaper lights and the hard years of the seventies ended the boom, and the flickering signs that were left came to look like symbols of decline.' '' \
+		'In the sixties the new lights of the shopping malls and the plastic box signs that replaced the tubes were cheaper to make and to keep running.' '' \
+		'Some cities passed rules against large signs on old streets, and many of the tubes were taken down and thrown away when shops changed hands.' '' \
+		'Today a few workshops still bend the glass by hand, and museums collect the old signs that once lit up the main streets.' '' \
+		'Most Popular' 'Why the bus is coming back' >"$T/box.txt"
+}
+
+@test "a dated box of related links inside the article: a model that prices stamps crosses it, one that does not keeps one side" {
+	dated_box_page
+	sed 's/^stamp_cost:.*$//; s/^threshold: \(.*\)$/threshold: \1\nstamp_cost: 0/' "$TOP/data/clean-model.yaml" >"$T/cross.yaml"
+	sed 's/^stamp_cost:.*$//; s/^threshold: \(.*\)$/threshold: \1\nstamp_cost: -1/' "$TOP/data/clean-model.yaml" >"$T/reset.yaml"
+	af-clean --model "$T/cross.yaml" "$T/box.txt" >"$T/out.ndjson"
+	field .text | grep -q '^In the summer of 1898'
+	field .text | grep -q '^Today a few workshops'
+	! field .text | grep -q 'Remembering the old sign'
+	af-clean --model "$T/reset.yaml" "$T/box.txt" >"$T/out.ndjson"
+	field .text | grep -q '^In the summer of 1898'
+	! field .text | grep -q '^Today a few workshops'
+}
+
+@test "a model file's stamp and barrier costs must be numbers" {
+	dated_box_page
+	sed 's/^threshold: \(.*\)$/threshold: \1\nbarrier_cost: high/; /^barrier_cost: [-0-9]/d' "$TOP/data/clean-model.yaml" >"$T/bad.yaml"
+	run -78 af-clean --model "$T/bad.yaml" "$T/box.txt"
+	[[ "$output" == *"expected a number, found 'high'"* ]] || fail "$output"
+}

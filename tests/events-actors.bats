@@ -280,3 +280,10 @@ pairs() {
 	run sides 'Uganda condemned the attack on Mombasa.'
 	[ "$output" = 'UGA KEN' ]
 }
+
+@test "actors: a state does not coerce itself ('pulled Kenya out of the deal', 17x); force against a place of its own stays" {
+	run sides 'Kenyan President William Ruto pulled Kenya out of the deal in May.'
+	[ "$output" = '' ]
+	run sides 'The Taliban attacked Kabul.'
+	[ "$output" = 'AFGGOV AFG' ]
+}

@@ -874,3 +874,33 @@ news() {
 	[ "$status" -eq 0 ]
 	[ "$output" = '[]' ]
 }
+
+@test "news verb senses mined from unlabeled news: naming is no phone call, 'called on' only right after the verb, ordered sanctions 163, seeking tension no intent, voiced support 051, the importance of ties 030, encouraged X to 020" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called Peru a reliable partner.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called Peruvian officials on Monday.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called on Peru to end the dispute.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","100"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean government ordered sanctions against Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","163"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile is seeking tension with Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister served as ambassador to Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister expressed support for Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister stressed the importance of expanding ties with Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","030"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile encouraged Peru to join the talks.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","020"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile is determined to expand ties with Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","030"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean court determined that Peru owed Bolivia money.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile will need to import gas from Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister said stability in Peru directly affects Chile.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+}
