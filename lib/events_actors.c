@@ -499,56 +499,6 @@ static int comma_subject(const struct af_coder *c, const struct chunk *pv, const
 	return k->subj == b && !k->subj_inherited && c->parse.np[b].head < k->verb.head && x->clause != y->clause;
 }
 
-/* Is chunk i inside an apposition in the parse ("Ali Bagheri, Iran's chief negotiator,", "X,
- * the special envoy of the United States,")? The member chunk (of this sentence's groups) of
- * the noun phrase it renames, else -1. The apposition's noun phrase holds the chunk, or the
- * chunk is in an "of" phrase hanging from it. */
-static int appos_host(const struct af_coder *c, size_t first_chunk, size_t i)
-{
-	const struct af_parse *p = &c->parse;
-	const struct chunk *ch = &c->ch[i];
-	if (ch->b > p->ntok || ch->a >= ch->b)
-		return -1;
-	int32_t z = p->tok[ch->a].np, x = -1;
-	for (int hop = 0; z >= 0 && hop < 3 && x < 0; hop++) {
-		if (p->np[z].appos >= 0) {
-			x = p->np[z].appos;
-			break;
-		}
-		size_t s = p->np[z].start;
-		z = s >= 2 && ev_word_is(c, s - 1, "OF") ? p->tok[s - 2].np : -1;
-	}
-	if (x < 0)
-		return -1;
-	for (size_t j = first_chunk; j < i; j++) {
-		const struct chunk *h = &c->ch[j];
-		if (h->a < p->np[x].start || h->b > p->np[x].end || h->group < 0)
-			continue;
-		const struct group *g = &c->gr[h->group];
-		for (int k = 0; k < g->n; k++)
-			if (g->members[k] == (int)j)
-				return (int)j;
-	}
-	return -1;
-}
-
-/* Chunk i renames member chunk h: one actor. The apposition joins h's group as words, not as a
- * member, and gives h its code when h has none of a country or organisation. */
-static void absorb_apposition(struct af_coder *c, size_t i, int h)
-{
-	struct chunk *ch = &c->ch[i], *host = &c->ch[h];
-	struct group *g = &c->gr[host->group];
-	ch->group = host->group;
-	if (g->b < ch->b)
-		g->b = ch->b;
-	int host_real = ev_real_code(host->code);
-	int real = ev_real_code(ch->code);
-	if ((real && !host_real) || (!host->code[0] && ch->code[0])) {
-		memcpy(host->code, ch->code, sizeof host->code);
-		memcpy(host->base, ch->base, sizeof host->base);
-	}
-}
-
 /* "as well as" at token j (before token s): a list's conjunction ("thanked A as well as B"). */
 static int as_well_as(const struct af_coder *c, size_t j, size_t s)
 {
@@ -598,9 +548,9 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a, size_t b)
 		int joined = 0;
 		if (ch->dropped)
 			continue; /* names no actor: in no group (drop_modifier_agents) */
-		int host = c->news ? appos_host(c, first_chunk, i) : -1;
+		int host = c->news ? ev_appos_host(c, first_chunk, i) : -1;
 		if (host >= 0) {
-			absorb_apposition(c, i, host);
+			ev_absorb_apposition(c, i, host);
 			continue;
 		}
 		if (i > first_chunk && c->t[ch->a].paren == c->t[c->ch[i - 1].a].paren) {

@@ -295,6 +295,12 @@ void ev_mark_place(struct af_coder *c, const struct af_mention *e, size_t ta, si
 /* events_sides.c (news): places that name no side leave their chunks (chunk.dropped): a word of
  * a longer place name, a city modifying a noun ("the Ahvaz attack", "the Vienna talks"). */
 void ev_drop_places(struct af_coder *c, size_t first_chunk);
+/* events_sides.c (news): the member chunk (of this sentence's groups from first_chunk) that
+ * chunk i renames in an apposition ("Ali Bagheri, Iran's chief negotiator,"), else -1. */
+int ev_appos_host(const struct af_coder *c, size_t first_chunk, size_t i);
+/* Chunk i renames member chunk h: one actor. The apposition joins h's group as words, not as a
+ * member, and gives h its code when h has none of a country or organisation. */
+void ev_absorb_apposition(struct af_coder *c, size_t i, int h);
 const char *ev_guideline_code(const struct af_coder *c, const char *code, char *buf, size_t n);
 
 /* events_verbs.c */
@@ -336,6 +342,7 @@ struct sent {
 /* An appeal reported by its speaker: "X said Y should help" (020), "... should not" (100). */
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
 void ev_code_evaluations(struct af_coder *c, const struct sent *s);
+size_t ev_first_clause(const struct af_coder *c, size_t sent); /* events_said.c: sentence sent's first clause */
 size_t ev_syn_match(const struct af_coder *c, int si, size_t i, size_t b); /* words of synset si at token i */
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);

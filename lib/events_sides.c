@@ -1,6 +1,7 @@
 /* events_sides.c - sides af-entities found that no dictionary phrase codes: persons and
- * organisations written with actor null, and acronyms coded by the name the text gave them
- * (events_actors.c builds the chunks). */
+ * organisations written with actor null, acronyms coded by the name the text gave them and
+ * documents named so; appositions (one actor under two mentions); places that are no side
+ * (events_actors.c builds the chunks and groups). */
 #include "events_coder.h"
 #include "evdict_int.h"
 
@@ -95,6 +96,104 @@ int ev_acronym_document(const struct af_coder *c, const struct chunk *ch)
 {
 	int ci = acronym_name(c, ch);
 	return ci >= 0 && c->ch[ci].document;
+}
+
+/* ---- appositions ---- */
+
+/* Is chunk i inside an apposition in the parse ("Ali Bagheri, Iran's chief negotiator,", "X,
+ * the special envoy of the United States,")? The member chunk (of this sentence's groups) of
+ * the noun phrase it renames, else -1. The apposition's noun phrase holds the chunk, or the
+ * chunk is in an "of" phrase hanging from it. */
+static int parse_appos_host(const struct af_coder *c, size_t first_chunk, size_t i)
+{
+	const struct af_parse *p = &c->parse;
+	const struct chunk *ch = &c->ch[i];
+	if (ch->b > p->ntok || ch->a >= ch->b)
+		return -1;
+	int32_t z = p->tok[ch->a].np, x = -1;
+	for (int hop = 0; z >= 0 && hop < 3 && x < 0; hop++) {
+		if (p->np[z].appos >= 0) {
+			x = p->np[z].appos;
+			break;
+		}
+		size_t s = p->np[z].start;
+		z = s >= 2 && ev_word_is(c, s - 1, "OF") ? p->tok[s - 2].np : -1;
+	}
+	if (x < 0)
+		return -1;
+	for (size_t j = first_chunk; j < i; j++) {
+		const struct chunk *h = &c->ch[j];
+		if (h->a < p->np[x].start || h->b > p->np[x].end || h->group < 0)
+			continue;
+		const struct group *g = &c->gr[h->group];
+		for (int k = 0; k < g->n; k++)
+			if (g->members[k] == (int)j)
+				return (int)j;
+	}
+	return -1;
+}
+
+/* news: "Abdullah Abdullah, Afghanistan's president of the High Council for Peace and National
+ * Reconciliation, has praised": a singular office (a chunk with an agent's title, no person)
+ * between commas right after a person (over a determiner) renames that person when the parse
+ * has no apposition for it (a long title with "and" in it). A list goes on after it ("Putin,
+ * Chinese officials and Iranian officials"): no apposition then. The person's member chunk,
+ * else -1. */
+static int title_apposition(const struct af_coder *c, size_t first_chunk, size_t i)
+{
+	const struct chunk *ch = &c->ch[i];
+	if (i <= first_chunk || ch->person || ch->pron || !ch->nag || ch->b > c->parse.ntok)
+		return -1;
+	const struct chunk *pv = &c->ch[i - 1];
+	if (!pv->person || pv->pron || pv->group < 0 || pv->b >= ch->a)
+		return -1;
+	size_t j = pv->b;
+	if (c->toks.v[j].kind != AF_TOK_PUNCT || c->text[c->toks.v[j].start] != ',')
+		return -1;
+	for (j++; j < ch->a; j++)
+		if (!(c->t[j].cls & W_DET))
+			return -1;
+	for (size_t k = ch->a; k < ch->b; k++)
+		if (c->parse.tok[k].tag == AF_POS_NNS || c->parse.tok[k].tag == AF_POS_NNPS)
+			return -1;
+	/* the person is no preposition's object ("During his meeting with Lavrov, the Qatari
+	 * foreign minister said"), and a comma closes the title before its clause's verb */
+	size_t s = ev_chunk_text_start(c, pv, 0);
+	if (s > 0 && (c->t[s - 1].cls & W_PREP))
+		return -1;
+	size_t q = ch->b;
+	while (q < c->toks.n && q < ch->b + 12 && c->t[q].verb < 0 && !c->t[q].boundary &&
+	       !(c->toks.v[q].kind == AF_TOK_PUNCT && c->text[c->toks.v[q].start] == ','))
+		q++;
+	if (q >= c->toks.n || q >= ch->b + 12 || c->t[q].verb >= 0 || c->t[q].boundary)
+		return -1;
+	size_t e = ch->b;
+	if (e < c->toks.n && ((c->t[e].cls & W_CONJ) ||
+	                      (c->toks.v[e].kind == AF_TOK_PUNCT && c->text[c->toks.v[e].start] == ',' && e + 1 < c->toks.n &&
+	                       ((c->t[e + 1].cls & W_CONJ) || c->t[e + 1].chunk >= 0))))
+		return -1;
+	return (int)(i - 1);
+}
+
+void ev_absorb_apposition(struct af_coder *c, size_t i, int h)
+{
+	struct chunk *ch = &c->ch[i], *host = &c->ch[h];
+	struct group *g = &c->gr[host->group];
+	ch->group = host->group;
+	if (g->b < ch->b)
+		g->b = ch->b;
+	int host_real = ev_real_code(host->code);
+	int real = ev_real_code(ch->code);
+	if ((real && !host_real) || (!host->code[0] && ch->code[0])) {
+		memcpy(host->code, ch->code, sizeof host->code);
+		memcpy(host->base, ch->base, sizeof host->base);
+	}
+}
+
+int ev_appos_host(const struct af_coder *c, size_t first_chunk, size_t i)
+{
+	int h = parse_appos_host(c, first_chunk, i);
+	return h >= 0 ? h : title_apposition(c, first_chunk, i);
 }
 
 /* ---- places ---- */

@@ -287,3 +287,12 @@ pairs() {
 	run sides 'The Taliban attacked Kabul.'
 	[ "$output" = 'AFGGOV AFG' ]
 }
+
+@test "actors: an office between commas after a person renames the person, even with 'and' in its title; a list or a new clause does not" {
+	run sides 'Jonas Verhoeven, the spokesman of the Kenyan parliament’s Security and Foreign Policy Committee, has condemned Uganda.'
+	[ "$output" = 'KENGOV UGA' ]
+	run sides 'Jonas Verhoeven, Chinese officials and Kenyan officials condemned Uganda.'
+	[ "${#lines[@]}" = 3 ]
+	run sides 'During his meeting with Jonas Verhoeven, the Kenyan foreign minister praised Uganda.'
+	[[ "$output" == *'KENGOV UGA'* ]]
+}
