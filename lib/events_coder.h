@@ -342,6 +342,7 @@ struct sent {
 /* An appeal reported by its speaker: "X said Y should help" (020), "... should not" (100). */
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
 void ev_code_evaluations(struct af_coder *c, const struct sent *s);
+size_t ev_first_clause(const struct af_coder *c, size_t sent); /* events_said.c: sentence sent's first clause */
 size_t ev_syn_match(const struct af_coder *c, int si, size_t i, size_t b); /* words of synset si at token i */
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
