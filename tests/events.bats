@@ -903,4 +903,10 @@ news() {
 	[ "$output" = '[]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister said stability in Peru directly affects Chile.' | af-events | jq -c '$j'"
 	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile has taken a harsh stance toward Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile extended waivers of economic sanctions on Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","085"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile launched a military campaign against Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","190"]]' ]
 }
