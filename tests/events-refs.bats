@@ -98,3 +98,8 @@ events() {
 	run events 'Israeli Prime Minister Benjamin Netanyahu met Trump on Monday. He encouraged the former Donald Trump administration to withdraw from the deal. He ended his premiership with a war on the Gaza Strip.'
 	[ "${lines[2]}" = 'He|ISRGOV|0871|Gaza Strip|PSEGZA' ]
 }
+
+@test "refs: 'his country' after an office of a state is that state's, not an earlier person's" {
+	run events 'Iranian Foreign Minister Mohammad Javad Zarif arrived in Doha on Monday. The Qatari foreign minister said his country will help Iran.'
+	[ "$output" = 'his country|QAT|033|Iran|IRN' ]
+}
