@@ -132,6 +132,8 @@ static void find_actors(struct af_coder *c, const struct sent *s, size_t ch0)
 				c->t[i].chunk = (int)k;
 	}
 	drop_modifier_agents(c, ch0);
+	if (c->news)
+		ev_join_forces(c, ch0, s->b);
 }
 
 /* Is verb group vi an infinitive governed by a verb that made an event ("called on X to be
@@ -598,9 +600,30 @@ static void drop_speech_events(struct af_coder *c, const struct sent *s)
 				af_events_remove(s->events, s->first_event + k);
 }
 
-/* Last phase: the last person named, for pronouns of the sentences after, and the first
- * country named (the subject's, as a rule), for their "the country". */
-static void remember_person(struct af_coder *c, size_t ch0)
+/* The person chunk (from ch0 on) that is the subject of sentence sidx's first main clause, a
+ * resolved "he" too ("Netanyahu ... He encouraged Trump to ..."); -1 when the subject is no
+ * person or the sentence has no parse. */
+static int subject_person(const struct af_coder *c, size_t ch0, int sidx)
+{
+	for (size_t q = ev_first_clause(c, (size_t)sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)sidx; q++) {
+		const struct af_clause *k = &c->parse.cl[q];
+		if (k->kind != AF_CL_MAIN)
+			continue;
+		if (k->subj < 0 || k->subj_inherited)
+			return -1;
+		const struct af_syn_np *np = &c->parse.np[k->subj];
+		for (size_t j = ch0; j < c->nch; j++)
+			if (c->ch[j].person && c->ch[j].canonical && c->ch[j].a <= np->head && np->head < c->ch[j].b)
+				return (int)j;
+		return -1;
+	}
+	return -1;
+}
+
+/* Last phase: the person a later sentence's "he" or "she" is (news: its main clause's subject
+ * when that is a person, the one the next sentence goes on about; else the last person named),
+ * and the first country named (the subject's, as a rule), for their "the country". */
+static void remember_person(struct af_coder *c, size_t ch0, int sidx)
 {
 	int country = 0;
 	for (size_t k = ch0; k < c->nch; k++) {
@@ -612,6 +635,11 @@ static void remember_person(struct af_coder *c, size_t ch0)
 			memcpy(c->last_country, c->ch[k].code, 4);
 			country = 1;
 		}
+	}
+	int p = c->news ? subject_person(c, ch0, sidx) : -1;
+	if (p >= 0) {
+		c->last_person_canon = c->ch[p].canonical;
+		snprintf(c->last_person_code, sizeof c->last_person_code, "%s", c->ch[p].code);
 	}
 }
 
@@ -672,7 +700,7 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 		drop_light_verbs(events, s.first_event, nverb);
 		ev_assert_filter(c, a, b, sidx, events, s.first_event);
 	}
-	remember_person(c, ch0);
+	remember_person(c, ch0, sidx);
 }
 
 /* The article's date: published, else the dateline's (af_dt_parse, the one reader). */

@@ -5,9 +5,11 @@
  * that reads verbs and actors codes them all. Rules grown from dev sentences did not carry over
  * to unseen articles (bench/events-heldout/), so whether an event is an asserted act is learned:
  * a logistic regression over named features of the event and its clause (ev_assert_features:
- * the trigger's lemma, tag and code root, the parse's clause kind, tense, modality, question, the clause it depends on and that clause's verb, cue words of need, purpose,
- * opinion, condition, denial in the sentence, quotes and speech, the sides' actor types, the
- * sentence's place and length, and cues of the article's genre). scripts/train-events-assert
+ * the trigger's lemma, tag and code root, the parse's clause kind, tense, modality, question, the clause it depends on and that clause's verb, the verb that governs a noun's or an
+ * infinitive's act, the word after the trigger alone and with the verb's lemma, cue words of need, purpose,
+ * opinion, condition, denial in the sentence, quotes and speech, the sides' actor types, form and
+ * distance, the sentence's place and length, and cues of the article's genre). Before it scores,
+ * refusals() recodes the refusals and denials of acts named by nouns (GUIDELINES). scripts/train-events-assert
  * fits it on hand-read events (news-gold-dev and the held-out draws) and writes
  * data/events-assert.yaml (compiled in): {threshold, features: {NAME: WEIGHT}}; an event whose
  * log-odds fall below the threshold is dropped. Negation is no feature: GUIDELINES code a negated
@@ -182,7 +184,8 @@ static const struct {
 	            "unlikely probably possible possibly clearly obviously "},
 	{"cond", " if unless whether would could might may can cannot "},
 	{"deny", " deny denies denied denial rumors rumours claims alleged allegedly reportedly "},
-	{"habit", " often usually always regularly annually every frequently traditionally "},
+	{"habit", " often usually always regularly annually every frequently traditionally once ongoing continuing constantly "
+	          "repeatedly "},
 	{"want", " want wants wanted hope hopes hoped wish wishes expect expects expected "},
 	{"fear", " fear fears feared worry worried concern concerns concerned threat "},
 	{"history", " century centuries ancient history historical era "},

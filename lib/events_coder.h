@@ -342,6 +342,7 @@ struct sent {
 /* An appeal reported by its speaker: "X said Y should help" (020), "... should not" (100). */
 void ev_code_appeals(struct af_coder *c, const struct sent *s);
 void ev_code_evaluations(struct af_coder *c, const struct sent *s);
+size_t ev_first_clause(const struct af_coder *c, size_t sent); /* events_said.c: sentence sent's first clause */
 size_t ev_syn_match(const struct af_coder *c, int si, size_t i, size_t b); /* words of synset si at token i */
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
@@ -375,6 +376,7 @@ void ev_place(const struct af_coder *c, struct af_events *ev, const struct place
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events);
 int ev_act_noun(const struct af_coder *c, size_t i); /* a noun ev_code_nominal reads at token i */
 void ev_nominal_init(struct af_coder *c); /* c->nom from the dictionary's synsets */
+void ev_join_forces(struct af_coder *c, size_t ch0, size_t b);
 
 /* events_parse.c: which sentences are parsed and coded, and their parse */
 void ev_select_init(struct af_coder *c);

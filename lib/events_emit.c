@@ -793,16 +793,15 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 			of = -1;
 			e = pn >= 0 && c->parse.np[pn].start <= j + 1 ? c->parse.np[pn].end : j + 3;
 		}
-		/* the parse's noun phrase ends it ("of U.S. forces", the word scan's verb "forces");
-		 * its head is the actor or an agent's word ("of Iranian fuel tankers" names no actor) */
+		/* the parse's noun phrase ends it; its head is the actor or an agent's word ("of
+		 * Iranian fuel tankers" names no actor; "of U.S. forces": ev_join_forces) */
 		int32_t np = of >= 0 ? c->parse.tok[c->ch[of].b - 1].np : -1;
 		if (np >= 0 && c->parse.np[np].end > e && c->parse.np[np].end <= b) {
 			size_t h = c->parse.np[np].head;
 			int actor, agent;
 			e = c->parse.np[np].end;
 			int visit = n >= 0 && c->nom[n].code[0] == '0' && c->nom[n].code[1] == '4';
-			if (h >= c->ch[of].b && (visit || (!ev_word_is(c, h, "FORCES") &&
-			                                   !(ev_match_phrase(c, h, b, &actor, &agent) && agent >= 0))))
+			if (h >= c->ch[of].b && (visit || !(ev_match_phrase(c, h, b, &actor, &agent) && agent >= 0)))
 				of = -1; /* a visit's is its actor's own ("of Iranian tankers" is none) */
 		}
 		if ((of >= 0 || og >= 0) && (n >= 0 || (e < b && !ev_word_is(c, e, "OF") && target_prep(c, e)))) {
@@ -936,5 +935,29 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 					continue;
 				ev_emit_event(c, &em, &v, code, sc[x], scd[x], tc[y], tcd[y], 0, -1);
 			}
+	}
+}
+
+/* "U.S. forces", "the withdrawal of French forces": "forces", which the word scan reads as a
+ * verb ("Iran forces the U.S. to ..."), is a noun when the parse tags it so at the head of
+ * the noun phrase an actor's chunk ends in; it joins that chunk, a country's military (the
+ * country's code with MIL; a code with a role of its own keeps it: "Taliban forces"). For
+ * chunks [ch0, nch) of sentence [a, b), before the verbs are found. */
+void ev_join_forces(struct af_coder *c, size_t ch0, size_t b)
+{
+	for (size_t k = ch0; k < c->nch; k++) {
+		struct chunk *ch = &c->ch[k];
+		size_t j = ch->b;
+		if (j >= b || !ch->code[0] || ch->person || ch->pron || c->t[j].chunk >= 0 || c->t[j].tag != AF_POS_NNS ||
+		    !ev_word_is(c, j, "FORCES"))
+			continue;
+		int32_t np = c->parse.tok[j].np;
+		if (np < 0 || c->parse.np[np].head != j || c->parse.tok[j - 1].np != np)
+			continue;
+		if (strlen(ch->code) == 3 && ev_real_code(ch->code))
+			strcat(ch->code, "MIL");
+		ch->b = j + 1;
+		c->t[j].chunk = (int)k;
+		c->t[j].pverb = 0;
 	}
 }

@@ -519,6 +519,16 @@ void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, si
 			else if (!mine) {
 				int p = antecedent(c, ch0, nown, i, REF_PERSON, quoted ? spk : NULL);
 				code = p >= 0 ? c->ch[p].code : NULL;
+				/* the nearest person or office before it in its sentence is whose it is, coded or
+				 * not ("The UAE president voiced his country's readiness": ARE; an uncoded
+				 * "Javadyan stated" leaves it unread, not an older Iranian's) */
+				int q = -1;
+				for (size_t k = ch0; k < nown; k++)
+					if (c->ch[k].b <= i && !c->ch[k].dropped && (c->ch[k].person || strlen(c->ch[k].code) > 3) &&
+					    !named(&c->ch[k], quoted ? spk : NULL) && (q < 0 || c->ch[k].b > c->ch[q].b))
+						q = (int)k;
+				if (q >= 0 && (p < 0 || c->ch[q].b > c->ch[p].b))
+					code = c->ch[q].code;
 			}
 			struct chunk tmp = {.a = 0};
 			if (code)

@@ -28,7 +28,7 @@ static int obligation(const struct af_coder *c, const struct af_clause *k)
 /* The first clause of sentence sent: the clauses come sentence by sentence (lib/clause.c),
  * so a sentence's are found by binary search, not by a scan of the record's (quadratic on a
  * long text, issue 15). */
-static size_t first_clause(const struct af_coder *c, size_t sent)
+size_t ev_first_clause(const struct af_coder *c, size_t sent)
 {
 	size_t lo = 0, hi = c->parse.ncl;
 	while (lo < hi) {
@@ -48,7 +48,7 @@ static int clause_speaker(const struct af_coder *c, const struct af_clause *k)
 		if (c->t[p->verb.head].speech)
 			return ev_np_group(c, p->subj, 0);
 	}
-	for (size_t q = first_clause(c, k->sent); q < c->parse.ncl && c->parse.cl[q].sent == k->sent; q++) {
+	for (size_t q = ev_first_clause(c, k->sent); q < c->parse.ncl && c->parse.cl[q].sent == k->sent; q++) {
 		const struct af_clause *p = &c->parse.cl[q];
 		if (p->sent == k->sent && p != k && p->kind == AF_CL_MAIN && c->t[p->verb.head].speech &&
 		    ev_np_group(c, p->subj, 0) >= 0)
@@ -92,7 +92,7 @@ static void emit_said(struct af_coder *c, const struct sent *s, const struct af_
  * "must" addressed to an actor. */
 void ev_code_appeals(struct af_coder *c, const struct sent *s)
 {
-	for (size_t q = first_clause(c, (size_t)s->sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)s->sidx;
+	for (size_t q = ev_first_clause(c, (size_t)s->sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)s->sidx;
 	     q++) {
 		const struct af_clause *k = &c->parse.cl[q];
 		if (k->start < s->a || k->start >= s->b || (k->subj_inherited && k->kind != AF_CL_COORD) ||
@@ -162,7 +162,7 @@ void ev_code_evaluations(struct af_coder *c, const struct sent *s)
 {
 	if (c->syn_praise < 0 && c->syn_blame < 0)
 		return;
-	for (size_t q = first_clause(c, (size_t)s->sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)s->sidx;
+	for (size_t q = ev_first_clause(c, (size_t)s->sidx); q < c->parse.ncl && c->parse.cl[q].sent == (size_t)s->sidx;
 	     q++) {
 		const struct af_clause *k = &c->parse.cl[q];
 		if (k->start < s->a || k->start >= s->b || (k->subj_inherited && k->kind != AF_CL_REL) || k->subj < 0 ||

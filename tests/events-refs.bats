@@ -47,15 +47,17 @@ events() {
 }
 
 @test "refs: 'his country' is the country of the person before it; 'the two countries' the one of the last pair no other actor is; 'the group' the last named group" {
-	run events 'Chinese President Xi Jinping spoke on Wednesday. He said his country is seeking closer ties with Iran.'
+	run events 'Chinese President Xi Jinping spoke on Wednesday. He said his country is ready to expand strategic ties with Iran.'
 	[ "$output" = 'his country|CHN|030|Iran|IRN' ]
 	run events 'Iran and Italy have old ties. The Iranian Parliament welcomes the expansion of relations between the two countries.'
 	[ "$output" = 'Iranian Parliament|IRNLEG|051|the two countries|ITA' ]
 	# both of the pair in the sentence: no reading
 	run events 'Iran and Italy have old ties. Iran and Italy welcomed relations between the two countries.'
 	[[ "$output" != *'the two countries'* ]]
-	# what the group is, not whether the learned filter keeps the refusal
-	AF_EVENTS_ASSERT=off run events 'The Taliban seized Kabul in August. The international community is refusing to recognize the group.'
+	# (the asserted-act filter's judgement aside: this is about whom "the group" is)
+	export AF_EVENTS_ASSERT=off
+	run events 'The Taliban seized Kabul in August. The international community is refusing to recognize the group.'
+	unset AF_EVENTS_ASSERT
 	[[ "$output" == *'international community|---CVL|120|the group|AFGGOV'* ]]
 }
 
@@ -90,4 +92,14 @@ events() {
 	[ -z "$output" ]
 	run events 'Iran’s Supreme Leader praised Iranians.'
 	[[ "$output" == *'|051|Iranians|IRN'* ]]
+}
+
+@test "refs: 'he' opening a sentence goes on about the last sentence's subject, a 'he' itself too, not the last person named" {
+	run events 'Israeli Prime Minister Benjamin Netanyahu met Trump on Monday. He encouraged the former Donald Trump administration to withdraw from the deal. He ended his premiership with a war on the Gaza Strip.'
+	[ "${lines[2]}" = 'He|ISRGOV|0871|Gaza Strip|PSEGZA' ]
+}
+
+@test "refs: 'his country' after an office of a state is that state's, not an earlier person's" {
+	run events 'Iranian Foreign Minister Mohammad Javad Zarif arrived in Doha on Monday. The Qatari foreign minister said his country will help Iran.'
+	[ "$output" = 'his country|QAT|033|Iran|IRN' ]
 }

@@ -169,10 +169,10 @@ model() {
 	[[ "$stderr" == *"src=absent tgt=absent"* ]]
 }
 
-@test "unseen: a trigger verb that names a state or relation ('hope', 'need') carries trig=state; an act does not" {
+@test "unseen: a trigger verb that names a state or relation ('affect', 'need') carries trig=state; an act does not" {
 	export AF_EVENTS_ASSERT=features
-	run --separate-stderr triples "Norway hopes for peace with Sweden."
-	[[ "$stderr" == *"lem=hope"* ]]
+	run --separate-stderr triples "Iran considers Israel an enemy."
+	[[ "$stderr" == *"lem=consider"* ]]
 	[[ "$stderr" == *"trig=state"* ]]
 	run --separate-stderr triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Thursday."
 	[[ "$stderr" == *"lem=meet"* ]]
@@ -180,7 +180,7 @@ model() {
 	# its weight is learned like any feature's
 	unset AF_EVENTS_ASSERT
 	model '{threshold: 0, features: {bias: 1, "trig=state": -2}}'
-	run triples "Norway hopes for peace with Sweden."
+	run triples "Iran considers Israel an enemy."
 	[ "$status" -eq 0 ]
 	assert_output ""
 }
@@ -194,14 +194,13 @@ model() {
 	[[ "$stderr" == *"src=form_name"* ]]
 	[[ "$stderr" == *"tdist=near"* ]]
 	[[ "$stderr" != *"gov="* ]]
-	run --separate-stderr triples "Rouhani called the U.S. president a liar."
-	[[ "$stderr" == *"lemnxt=call_det"* ]]
 	run --separate-stderr triples "Iranian President Hassan Rouhani arrived in Baghdad on Sunday. He met the Iraqi president on Monday."
 	[[ "$stderr" == *"src=form_pron"* ]]
+	[[ "$stderr" == *"lemnxt=meet_det"* ]]
 	# their weights are learned like any feature's
 	unset AF_EVENTS_ASSERT
-	model '{threshold: 0, features: {bias: 1, "lemnxt=call_det": -2}}'
-	run triples "Rouhani called the U.S. president a liar."
+	model '{threshold: 0, features: {bias: 1, "lemnxt=meet_det": -2}}'
+	run triples "Iranian President Hassan Rouhani arrived in Baghdad on Sunday. He met the Iraqi president on Monday."
 	assert_output ""
 	run triples "Iran's foreign minister called on Iraq to expel U.S. forces."
 	refute_output ""

@@ -422,7 +422,7 @@ triples() {
 
 @test "an -s form after a nationality adjective is a noun: 'Syrian forces', 'Iranian exports'" {
 	run triples 'Syrian forces attacked Turkey.'
-	[ "$output" = '[["SYR","TUR","190"]]' ]
+	[ "$output" = '[["SYRMIL","TUR","190"]]' ]
 	run triples 'Pakistani exports to India rose.'
 	[ "$output" = '[]' ]
 	# a country is no adjective, and a name that ends like one is a person's
@@ -908,4 +908,10 @@ news() {
 	[ "$output" = '[]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister said stability in Peru directly affects Chile.' | af-events | jq -c '$j'"
 	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile has taken a harsh stance toward Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile extended waivers of economic sanctions on Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","085"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile launched a military campaign against Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","190"]]' ]
 }
