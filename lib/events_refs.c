@@ -165,6 +165,20 @@ static int state_of(const struct chunk *ch, char out[4])
 	return 1;
 }
 
+/* A party of an exchange: its state (state_of), or an international or non-governmental
+ * organisation by its code's first six letters ("IGOEUR" for the EU's foreign policy chief);
+ * 0 when none. */
+static int party_of(const struct chunk *ch, char out[8])
+{
+	const char *k = ch->code;
+	if (ev_real_code(k) && (!strncmp(k, "IGO", 3) || !strncmp(k, "NGO", 3)) && strlen(k) >= 6) {
+		memcpy(out, k, 6);
+		out[6] = 0;
+		return 1;
+	}
+	return state_of(ch, out);
+}
+
 /* The sentence holding token i. */
 static size_t sent_of(const struct af_coder *c, size_t i)
 {
@@ -299,7 +313,8 @@ size_t ev_ref_at(const struct af_coder *c, size_t i, size_t b)
 }
 
 /* "the two sides", "both sides" (after "X met Y", "in a phone call with Y"): the two parties
- * of the last exchange, read as the two newest actors of different countries before it, its
+ * of the last exchange, read as the two newest actors of different countries (or organisations,
+ * party_of) before it, its
  * own sentence's first, then back over at most the two sentences before, persons and offices
  * before bare places ("Oji traveled to Havana to meet Cuban President Diaz-Canel. During the
  * meeting with Diaz-Canel, the two sides signed": CUBGOV and IRNGOV). One chunk stands for both: its code the newer's, the older's its
@@ -325,17 +340,17 @@ static void two_sides(struct af_coder *c, size_t ch0, size_t nown, size_t i, siz
 		cand[nc++] = (int)k;
 	/* a person ("Oji") before an office ("the Iranian ministry") before a bare place ("in
 	 * Moscow"); never the news agency that reports it ("Mehr reported") */
-	char st[2][4], k3[4];
+	char st[2][8], k3[8];
 	int pick[2], np = 0;
 	for (int pass = 0; pass < 3 && np < 2; pass++)
 		for (int x = 0; x < nc && np < 2; x++) {
 			const struct chunk *ch = &c->ch[cand[x]];
 			size_t kl = strlen(ch->code);
-			if (ch->dropped || !state_of(ch, k3) || (np && !strcmp(st[0], k3)) ||
+			if (ch->dropped || !party_of(ch, k3) || (np && !strcmp(st[0], k3)) ||
 			    (kl >= 6 && !strcmp(ch->code + kl - 3, "MED")) || (pass == 0 && !ch->person) ||
 			    (pass == 1 && kl <= 3))
 				continue;
-			memcpy(st[np], k3, 4);
+			memcpy(st[np], k3, 8);
 			pick[np++] = cand[x];
 		}
 	if (np < 2)

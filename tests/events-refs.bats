@@ -73,6 +73,10 @@ events() {
 	run events 'Iranian Foreign Minister Mohammad Javad Zarif met his Russian counterpart Sergei Lavrov in Moscow on Monday. The two sides discussed bilateral ties.'
 	[[ "$output" == *'The two sides|RUSGOV|040|The two sides|IRNGOV'* ]]
 	[[ "$output" == *'The two sides|IRNGOV|040|The two sides|RUSGOV'* ]]
+	# an organisation is a party too: not the U.S. named before the exchange
+	run events 'The U.S. special envoy said talks would resume. Iranian Foreign Minister Hossein Amir Abdollahian spoke over the phone with EU foreign policy chief Josep Borrell. The two sides discussed the nuclear talks.'
+	[[ "$output" == *'The two sides|IRNGOV|040|The two sides|IGOEUREEC'* ]]
+	[[ "$output" != *'USA'* ]]
 	# the news agency that reports the call is no side
 	run events 'Ghalibaf spoke in a phone conversation with the Chairman of Russia’s State Duma Vyacheslav Volodin on Tuesday, Mehr reported. During the phone call, the two sides discussed parliamentary ties.'
 	[[ "$output" == *'the two sides|IRN'*'040|the two sides|RUS'* ]]
