@@ -801,6 +801,13 @@ int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v)
 	return g;
 }
 
+/* A parse clause's verb group as the coder's, for a verb no dictionary codes (its subject
+ * still to find). */
+static struct vgroup clause_group(const struct af_clause *k)
+{
+	return (struct vgroup){.a = k->verb.start, .head = k->verb.head, .hend = k->verb.end, .subj = -1, .mword = -1};
+}
+
 /* The actor of a participle v right after a message (MESSAGE_WORD: statement, report ...),
  * which says what the message does: its author, an actor modifying the noun ("a recent
  * Canadian report accusing Iran", "Zarif's message praising"), else the subject of the clause
@@ -833,7 +840,7 @@ static int noun_participle(const struct af_coder *c, const struct vgroup *v, siz
 	int gv = c->t[k->verb.head].verb;
 	if (gv >= 0 && c->vg[gv].head == k->verb.head)
 		return c->vg[gv].subj;
-	struct vgroup g = {.a = k->verb.start, .head = k->verb.head, .hend = k->verb.end, .subj = -1, .mword = -1};
+	struct vgroup g = clause_group(k);
 	int shared;
 	return ev_parse_subject(c, &g, &shared);
 }
@@ -942,7 +949,7 @@ int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
 	} else {
 		/* a verb no dictionary codes ("exploited", "boarded"): the parse's verb group and
 		 * subject */
-		struct vgroup g = {.a = p->verb.start, .head = p->verb.head, .hend = p->verb.end, .subj = -1, .mword = -1};
+		struct vgroup g = clause_group(p);
 		int shared;
 		if ((p->verb.flags & (AF_VG_NEG | AF_VG_MODAL | AF_VG_QUESTION | AF_VG_PARTICIPLE | AF_VG_INFINITIVE)) ||
 		    p->verb.tense == AF_TENSE_FUTURE || p->verb.tense == AF_TENSE_NONE || c->t[p->verb.head].speech ||
