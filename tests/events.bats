@@ -895,6 +895,8 @@ news() {
 	[ "$output" = '[["CHL","PER","051"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile encouraged Peruvian efforts to end the war.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","051"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile praised the Peruvian minister for taking a stand against the attempt to divide the region.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
 	# welcoming a visitor is still hosting
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile welcomed the Peruvian president to Santiago.' | af-events | jq -c '$j'"
 	[[ "$output" == *'"043"'* ]]
@@ -943,4 +945,22 @@ news() {
 	[ "$output" = '[["CHL","PER","085"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile launched a military campaign against Peru.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","190"]]' ]
+}
+
+@test "news: running or commanding something is no cooperation (OVERSEE_MANAGE's 060); what is conducted with another actor keeps its code; words traded are a war of words" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile effectively ruled Peru through a puppet king.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president directed the Peruvian minister to investigate the case.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean rebels now control Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile and Peru are conducting talks on the border.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","040"],["PER","CHL","040"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean Navy and the Peruvian Navy conducted a joint military exercise.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","062"],["PER","CHL","062"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president and the Peruvian president have traded insults.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","111"],["PER","CHL","111"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile and Peru traded goods worth a billion dollars.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","060"],["PER","CHL","060"]]' ]
 }
