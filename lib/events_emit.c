@@ -892,9 +892,9 @@ static int joint_owner(const struct af_coder *c, size_t i, size_t a, size_t b, i
 		return -1; /* "his visit to": the clause's subject, as a rule, whom the pronoun names */
 	if (src >= 0 && !c->ch[src].dropped)
 		return c->ch[src].group;
-	if (k < i && (c->t[k].cls & W_POSS))
-		return -2; /* an owner that is no actor ("the outgoing president's visit"): not the
-		            * clause's subject's */
+	if (k < i && (c->t[k].cls & W_POSS) && k > a && !(c->t[k - 1].cls & W_TIME))
+		return -2; /* an owner that is no actor ("the outgoing president's visit"; not a time:
+		            * "next week's meeting with"): not the clause's subject's */
 	if (*e + 1 >= b || !(ev_word_is(c, *e, "OF") || ev_word_is(c, *e, "BY")))
 		return -1;
 	int of = chunk_near(c, *e + 1, b);
