@@ -875,6 +875,16 @@ news() {
 	[ "$output" = '[]' ]
 }
 
+@test "news: an act with neither side is no event unless a message did it ('the joint statement was released' stays)" {
+	j='[.events[] | [.source, .target, .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The new projects were inaugurated in the third week of the program.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'As has been stated repeatedly, the fight against terrorism must not be used as a pretext.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The joint statement, issued under the title National Consensus, was released on Tuesday.' | af-events | jq -c '$j'"
+	[ "$output" = '[[null,null,"010"]]' ]
+}
+
 @test "news: praise of what an actor did is 051, not the WELCOME patterns' hosting (043); encouraging efforts is 051" {
 	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile praised Peru for its contribution to peace.' | af-events | jq -c '$j'"
