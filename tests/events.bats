@@ -875,6 +875,19 @@ news() {
 	[ "$output" = '[]' ]
 }
 
+@test "news: praise of what an actor did is 051, not the WELCOME patterns' hosting (043); encouraging efforts is 051" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile praised Peru for its contribution to peace.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president hailed the visit by the Peruvian president.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile encouraged Peruvian efforts to end the war.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
+	# welcoming a visitor is still hosting
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile welcomed the Peruvian president to Santiago.' | af-events | jq -c '$j'"
+	[[ "$output" == *'"043"'* ]]
+}
+
 @test "news verb senses mined from unlabeled news: naming is no phone call, 'called on' only right after the verb, ordered sanctions 163, seeking tension no intent, voiced support 051, the importance of ties 030, encouraged X to 020" {
 	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called Peru a reliable partner.' | af-events | jq -c '$j'"
