@@ -883,6 +883,8 @@ news() {
 	[ "$output" = '[["CHL","PER","051"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile encouraged Peruvian efforts to end the war.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","051"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile praised the Peruvian minister for taking a stand against the attempt to divide the region.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
 	# welcoming a visitor is still hosting
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile welcomed the Peruvian president to Santiago.' | af-events | jq -c '$j'"
 	[[ "$output" == *'"043"'* ]]
