@@ -163,6 +163,33 @@ static int title_in_name(const struct work *w, size_t a, size_t i, enum af_etype
 	        !(w->cls[i] & (AF_LC_LEDBY | AF_LC_SPEECH)) && !dateword(w, i));
 }
 
+/* An organisation the lexicon names at the end of a longer organisation's name lends it its
+ * entry when the words before it only say whose it is (places, nationalities, people, lower-case and function words:
+ * "Afghan Taliban", "the Iranian Foreign Ministry", "Biden White House") or name a part of it ("Quds Force of the
+ * Islamic Revolutionary Guard Corps"). Other capitalised words make another body, which the
+ * entry does not code: "Supreme National Security Council" is not the UN Security Council.
+ * Places keep lending ("Republic of Azerbaijan", "South Lebanon"). */
+static int prefix_lends(const struct work *w, size_t a, size_t head, enum af_etype t)
+{
+	if (t != AF_E_ORG)
+		return 1;
+	size_t j = head;
+	if (j > a && is_word(w, j - 1, "the"))
+		j--;
+	if (j > a && is_word(w, j - 1, "of"))
+		return 1;
+	for (size_t i = a; i < head; i++) {
+		size_t k = w->owner[i];
+		if (k != NONE && k != ROLEUNIT &&
+		    (w->m[k].type == AF_E_LOC || w->m[k].type == AF_E_NORP || w->m[k].type == AF_E_PERSON))
+			continue;
+		if ((uflags(w, i) & AF_UF_PUNCT) || !(uflags(w, i) & AF_UF_CAP) || (wcls(w, i) & AF_LC_FUNCTION))
+			continue;
+		return 0;
+	}
+	return 1;
+}
+
 /* May the tagger's name [a, b) of type t be taken? Its words must not be breakers (titles
  * only as title_in_name allows) or dates, and what the lexicon found inside it must be
  * shorter names (which it replaces), or one word matched only by its transliteration key
@@ -187,7 +214,7 @@ static int model_span_free(const struct work *w, size_t a, size_t b, enum af_ety
 		if (m->ent < 0 || m->type == AF_E_DATE || (m->type == AF_E_PERSON && !alias) || m->a < a || m->b > b ||
 		    m->b - m->a == b - a)
 			return 0;
-		if (m->b == b && m->type == t)
+		if (m->b == b && m->type == t && prefix_lends(w, a, m->a, t))
 			*ent = m->ent;
 	}
 	return 1;

@@ -81,19 +81,11 @@ static void drop_modifier_agents(struct af_coder *c, size_t ch0)
 		return;
 	for (size_t k = ch0; k < c->nch; k++) {
 		struct chunk *ch = &c->ch[k];
-		if (strncmp(ch->code, "---", 3) || ch->person || ch->pron || ch->b > c->parse.ntok)
+		if (strncmp(ch->code, "---", 3) || ch->person || ch->pron)
 			continue;
-		int32_t np = c->parse.tok[ch->b - 1].np;
-		if (np < 0)
-			continue;
-		size_t h = c->parse.np[np].head;
-		if (h < ch->b || h >= c->parse.np[np].end || c->t[h].chunk >= 0 ||
-		    (c->parse.tok[h].tag != AF_POS_NN && c->parse.tok[h].tag != AF_POS_NNP))
-			continue;
-		for (size_t i = ch->a; i < ch->b; i++)
-			if (c->t[i].chunk == (int)k)
-				c->t[i].chunk = -1;
-		ch->dropped = 1; /* and no list member (ev_build_groups) */
+		ssize_t h = ev_noun_after(c, ch);
+		if (h >= 0 && (c->parse.tok[h].tag == AF_POS_NN || c->parse.tok[h].tag == AF_POS_NNP))
+			ev_drop_chunk(c, k);
 	}
 }
 

@@ -143,6 +143,8 @@ struct af_coder {
 	size_t nnom;
 	int syn_future;          /* synset FUTURE_WORD: a noun's act still to come ("the upcoming summit"), -1 */
 	int syn_intent;          /* synset INTENT_WORD: an adjective of intent before "to" ("ready to help"), -1 */
+	int syn_aim;             /* synset AIM_VERB: a verb of aim before "to" ("seeks to expand"), -1 */
+	int syn_ties;            /* synset COOPTIES: ties between actors ("cooperation", "relations"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
@@ -294,6 +296,8 @@ int ev_entity_tokens(const struct af_coder *c, const struct af_mention *e, size_
 void ev_mark_place(struct af_coder *c, const struct af_mention *e, size_t ta, size_t tb);
 /* events_sides.c (news): places that name no side leave their chunks (chunk.dropped): a word of
  * a longer place name, a city modifying a noun ("the Ahvaz attack", "the Vienna talks"). */
+ssize_t ev_noun_after(const struct af_coder *c, const struct chunk *ch);
+void ev_drop_chunk(struct af_coder *c, size_t k);
 void ev_drop_places(struct af_coder *c, size_t first_chunk);
 /* events_sides.c (news): the member chunk (of this sentence's groups from first_chunk) that
  * chunk i renames in an apposition ("Ali Bagheri, Iran's chief negotiator,"), else -1. */

@@ -388,7 +388,7 @@ void ev_nominal_init(struct af_coder *c)
 	free(c->nom);
 	c->nom = NULL;
 	c->nnom = 0;
-	c->syn_future = c->syn_intent = c->syn_message = -1;
+	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
@@ -396,6 +396,10 @@ void ev_nominal_init(struct af_coder *c)
 			c->syn_future = (int)i;
 		if (!strcmp(name, "INTENT_WORD"))
 			c->syn_intent = (int)i;
+		if (!strcmp(name, "AIM_VERB"))
+			c->syn_aim = (int)i;
+		if (!strcmp(name, "COOPTIES"))
+			c->syn_ties = (int)i;
 		if (!strcmp(name, "MESSAGE_WORD"))
 			c->syn_message = (int)i;
 		int joint = !strncmp(name, "JOINT_", 6);

@@ -241,20 +241,41 @@ void ev_mark_place(struct af_coder *c, const struct af_mention *e, size_t ta, si
 	}
 }
 
-/* Is chunk ch a modifier of the head noun of its noun phrase in the parse, that head after it
- * in no chunk ("the Ahvaz [terrorist] attack", "the Vienna talks")? Not a possessive's
+/* The head noun of chunk ch's noun phrase in the parse when it stands after the chunk in no
+ * chunk (the chunk then only modifies it: "the Ahvaz [terrorist] attack", "military advice"),
+ * else -1. Shared by the two places that drop such a chunk as no actor. */
+ssize_t ev_noun_after(const struct af_coder *c, const struct chunk *ch)
+{
+	if (ch->b > c->parse.ntok)
+		return -1;
+	int32_t np = c->parse.tok[ch->b - 1].np;
+	if (np < 0)
+		return -1;
+	size_t h = c->parse.np[np].head;
+	if (h < ch->b || h >= c->parse.np[np].end || c->t[h].chunk >= 0 || !af_pos_is_noun(c->parse.tok[h].tag))
+		return -1;
+	return (ssize_t)h;
+}
+
+/* Chunk k names no actor: its words belong to no chunk, and it is no list member
+ * (ev_build_groups). */
+void ev_drop_chunk(struct af_coder *c, size_t k)
+{
+	struct chunk *ch = &c->ch[k];
+	for (size_t i = ch->a; i < ch->b; i++)
+		if (c->t[i].chunk == (int)k)
+			c->t[i].chunk = -1;
+	ch->dropped = 1;
+}
+
+/* Is chunk ch a modifier of a head noun after it ("the Vienna talks")? Not a possessive's
  * ("Kabul's airport"). */
 static int modifies_noun(const struct af_coder *c, const struct chunk *ch)
 {
-	if (ch->b > c->parse.ntok)
+	ssize_t h = ev_noun_after(c, ch);
+	if (h < 0)
 		return 0;
-	int32_t np = c->parse.tok[ch->b - 1].np;
-	if (np < 0)
-		return 0;
-	size_t h = c->parse.np[np].head;
-	if (h < ch->b || h >= c->parse.np[np].end || c->t[h].chunk >= 0 || !af_pos_is_noun(c->parse.tok[h].tag))
-		return 0;
-	for (size_t i = ch->b; i < h; i++)
+	for (size_t i = ch->b; i < (size_t)h; i++)
 		if (c->t[i].cls & W_POSS)
 			return 0;
 	return 1;
@@ -266,9 +287,6 @@ void ev_drop_places(struct af_coder *c, size_t first_chunk)
 		struct chunk *ch = &c->ch[k];
 		if (!ch->place || ch->dropped || (ch->place == 1 && !modifies_noun(c, ch)))
 			continue;
-		for (size_t i = ch->a; i < ch->b; i++)
-			if (c->t[i].chunk == (int)k)
-				c->t[i].chunk = -1;
-		ch->dropped = 1;
+		ev_drop_chunk(c, k);
 	}
 }

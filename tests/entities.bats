@@ -427,3 +427,14 @@ YAML
 	run -1 af-train-ner --clusters <<<'The Taliban met Iran in Kabul .'
 	assert_output --partial 'too little text'
 }
+
+@test "a lexicon organisation ending a longer name lends its code only to a name that says whose it is" {
+	# "Security Council" is an alias of the UN's; Iran's Supreme National Security Council is another body
+	ents "Ali Shamkhani, secretary of Iran's Supreme National Security Council, met the Afghan Taliban." >"$T/e"
+	grep -q '"text":"Supreme National Security Council"' "$T/e" || fail "$(cat "$T/e")"
+	! grep -q '"text":"Supreme National Security Council","type":"ORG"[^}]*"code":"IGOUNO"' "$T/e" || fail "fragment code: $(cat "$T/e")"
+	# a nationality before the lexicon name keeps its entry, and so does a place
+	grep -q '"text":"Afghan Taliban","type":"ORG"[^}]*"code":"AFG' "$T/e" || fail "$(cat "$T/e")"
+	ents "Iran and the Republic of Azerbaijan held talks in Baku." >"$T/e"
+	grep -q '"text":"Republic of Azerbaijan","type":"LOC"[^}]*"code":"AZE"' "$T/e" || fail "$(cat "$T/e")"
+}

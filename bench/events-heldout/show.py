@@ -7,6 +7,9 @@ for l in open(sys.argv[1]):
     t = r['text']
     for e in r.get('events', []):
         n += 1
+        # a side may be null (an event with no actor on that side)
+        e['source'] = e.get('source') or {}
+        e['target'] = e.get('target') or {}
         sents = r.get('sentences') or []
         i = e.get('sentence')
         sent = ''
