@@ -379,6 +379,33 @@ void ev_mark_parens(struct af_coder *c, size_t a, size_t b)
 	}
 }
 
+static int group_in_np(const struct af_coder *c, int g, int32_t np);
+
+/* Is group tg the party of the act an intent names (v, INF_INTENT): the infinitive's object or
+ * the head of the object of its "with", "between", "to" or "for" ("seeks to deepen ties with
+ * Qatar", "is prepared to offer assistance to the refugees")? Not an actor of a time or cause
+ * phrase, of a noun's "of" phrase, or of the clause after it ("is seeking to improve its defense
+ * after the Yemeni army launched ...", "to enhance our relationship with triumph of Syria's
+ * resistance", "has sought to expand trade, defying U.S. sanctions"). */
+static int intended_party(const struct af_coder *c, const struct vgroup *v, int tg)
+{
+	const struct af_clause *k = ev_clause_of(c, v);
+	if (!k)
+		return 1;
+	for (size_t i = 0; i < k->nobj; i++)
+		if (group_in_np(c, tg, c->parse.objs[k->obj_start + i]))
+			return 1;
+	for (size_t i = 0; i < k->npp; i++) {
+		const struct af_syn_pp *pp = &c->parse.pps[k->pp_start + i];
+		const struct af_syn_np *n = pp->np >= 0 ? &c->parse.np[pp->np] : NULL;
+		if ((ev_word_is(c, pp->prep, "WITH") || ev_word_is(c, pp->prep, "BETWEEN") || ev_word_is(c, pp->prep, "TO") ||
+		     ev_word_is(c, pp->prep, "FOR")) &&
+		    n && c->t[n->head].chunk >= 0 && c->ch[c->t[n->head].chunk].group == tg)
+			return 1;
+	}
+	return 0;
+}
+
 /* Codes one sentence s[a, b). */
 /* ---- is it an event? (the news conventions) ---- */
 
@@ -398,11 +425,21 @@ int ev_joint_code(const char *code)
  * with no direct object ("agree on many issues", "have agreed to share information", as
  * PLOVER's gold codes it); fighting (19x) with no object or infinitive ("clashed on the
  * border", not "attacked the convoy"); an intent (03x) is each member's own ("China and
- * Russia did not vote", "will help"). */
+ * Russia did not vote", "will help") unless it is to widen ties. */
 int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *code, size_t b)
 {
 	if (ev_joint_code(code) && code[1] != '3')
 		return 1;
+	/* an intent to widen ties, with no party named, is the members' with each other ("Iranian
+	 * and Uzbek officials are determined to expand cooperation") */
+	if (code[0] == '0' && code[1] == '3' && c->syn_ties >= 0) {
+		const struct af_clause *k = ev_clause_of(c, v);
+		if (k && k->nobj) {
+			size_t h = c->parse.np[c->parse.objs[k->obj_start]].head;
+			if (ev_syn_match(c, c->syn_ties, h, h + 1) == 1)
+				return 1;
+		}
+	}
 	if (!(code[0] == '0' && code[1] == '5') && !(code[0] == '1' && code[1] == '9'))
 		return 0;
 	if (ev_has_object(c, v, b))
@@ -504,6 +541,8 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	 * views", "refused to meet"): not an act */
 	if (v->purpose == INF_INTENT && !(code[0] == '0' && code[1] == '3'))
 		return 0; /* "ready to attack": no intent of cooperation CAMEO codes */
+	if (v->purpose == INF_INTENT && tg >= 0 && !intended_party(c, v, tg))
+		return 0;
 	/* a purpose reports an act done on the occasion the clause tells of: a statement, a
 	 * meeting, or force ("arrived in Tehran to confer with", "exploited the attacks to invade");
 	 * cooperation, demands and pressure are aims ("held talks to mend ties", "took measures to
@@ -918,8 +957,11 @@ static int factual_governor(const struct af_coder *c, const struct vgroup *pv, s
  *     noun ("its readiness to mediate"), nor right after the verb ("tried to destroy": a
  *     complement, no fact), nor after "for X" ("an offer for Iraq to hold talks"); not of a
  *     passive ("was tasked by Iran to carry out");
- *   - an intent word (INTENT_WORD) right after "be" ("Tehran is ready to help", "he is
- *     willing to meet"): the subject's intent (03x).
+ *   - an intent word (INTENT_WORD) right before "to", after "be" ("Tehran is ready to help",
+ *     "he is willing to meet", "are determined to expand"), or the governing verb when it
+ *     states an aim (AIM_VERB: "seeks to expand relations with", "plans to sign"): the
+ *     subject's intent (03x; ev_news_event drops every other code, so "seeks to topple" and
+ *     "plans to invade" are no events).
  * The governing verb must be a fact (factual_governor). Sets v->purpose; the subject group,
  * -1 when v is none of these. */
 int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
@@ -935,7 +977,16 @@ int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
 	int pvi = c->t[p->verb.head].verb;
 	size_t hend = p->verb.end;
 	int subj = -1;
-	if (p->verb.flags & AF_VG_COPULA) {
+	/* an intent word right before "to": an adjective after "be" ("is ready to"), one the parse
+	 * reads as a passive participle ("is determined to"), or an active verb of aim ("seeks to";
+	 * not "is intended to", said of a thing) */
+	size_t before = v->a - 1;
+	int intent = (p->verb.flags & AF_VG_COPULA) ? v->a == hend + 1 && c->syn_intent >= 0 &&
+	                                                  ev_syn_match(c, c->syn_intent, before, v->a) == 1
+	             : v->a == hend && before == p->verb.head &&
+	                   ((p->verb.flags & AF_VG_PASSIVE) ? c->syn_intent >= 0 && ev_syn_match(c, c->syn_intent, before, v->a) == 1
+	                                                     : c->syn_aim >= 0 && ev_syn_match(c, c->syn_aim, before, v->a) == 1);
+	if ((p->verb.flags & AF_VG_COPULA) || (intent && (p->verb.flags & AF_VG_PASSIVE))) {
 		/* "be" is no verb group of the coder's: the parse's subject, before it */
 		if ((p->verb.flags & (AF_VG_NEG | AF_VG_MODAL | AF_VG_QUESTION)) || p->verb.tense == AF_TENSE_FUTURE ||
 		    p->subj < 0 || p->subj_inherited || c->parse.np[p->subj].end > p->verb.start)
@@ -962,12 +1013,10 @@ int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
 	for (size_t k = hend; k < v->a; k++)
 		if (c->t[k].boundary || ev_is_comma(c, k) || c->t[k].verb >= 0 || c->t[k].speech)
 			return -1;
-	size_t before = v->a - 1;
 	int32_t np = c->parse.tok[before].np;
 	if (subj < 0)
 		return -1;
-	if (v->a == hend + 1 && (p->verb.flags & AF_VG_COPULA) && c->syn_intent >= 0 &&
-	    ev_syn_match(c, c->syn_intent, before, v->a) == 1) {
+	if (intent) {
 		v->purpose = INF_INTENT;
 		return subj;
 	}

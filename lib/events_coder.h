@@ -143,6 +143,8 @@ struct af_coder {
 	size_t nnom;
 	int syn_future;          /* synset FUTURE_WORD: a noun's act still to come ("the upcoming summit"), -1 */
 	int syn_intent;          /* synset INTENT_WORD: an adjective of intent before "to" ("ready to help"), -1 */
+	int syn_aim;             /* synset AIM_VERB: a verb of aim before "to" ("seeks to expand"), -1 */
+	int syn_ties;            /* synset COOPTIES: ties between actors ("cooperation", "relations"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;

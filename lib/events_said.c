@@ -78,13 +78,30 @@ static void emit_said(struct af_coder *c, const struct sent *s, const struct af_
 	int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
 	const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
 	int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
-	for (int x = 0; x < ns; x++)
+	for (int x = 0; x < ns; x++) {
+		/* an appeal to a group that holds the speaker's own state ("the two countries should
+		 * expand trade", "Iran, Iraq and Syria should hold consultations", said by an Iranian) is
+		 * no appeal to another actor but the speaker's proposal: its intent to cooperate (030)
+		 * with the group's other states; a "should not" of it is none. (An appeal to the
+		 * speaker's own government alone stays one.) */
+		int same = 0, other = 0;
+		for (int y = 0; y < nt && !foreign; y++)
+			if (scd[x] && tcd[y] && country_code(scd[x]) && country_code(tcd[y])) {
+				same |= !strncmp(scd[x], tcd[y], 3);
+				other |= strncmp(scd[x], tcd[y], 3) != 0;
+			}
+		int own = same && other;
 		for (int y = 0; y < nt; y++) {
 			if (!scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0])
 				continue;
-			if (foreign ? country_code(scd[x]) && country_code(tcd[y]) && strncmp(scd[x], tcd[y], 3) : sc[x] != tc[y])
+			if (own) {
+				if (code[0] == '0' && country_code(tcd[y]) && strncmp(scd[x], tcd[y], 3))
+					ev_emit_event(c, &em, &v, "030", sc[x], scd[x], tc[y], tcd[y], 0, -1);
+			} else if (foreign ? country_code(scd[x]) && country_code(tcd[y]) && strncmp(scd[x], tcd[y], 3)
+			                   : sc[x] != tc[y])
 				ev_emit_event(c, &em, &v, code, sc[x], scd[x], tc[y], tcd[y], 0, -1);
 		}
+	}
 }
 
 /* Phase 8: an appeal reported by its speaker: "X said Y should help" is X's appeal to Y (020),

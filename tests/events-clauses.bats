@@ -45,6 +45,29 @@ events() {
 	[ "$output" = '' ]
 }
 
+@test "clauses: 'is determined to' and a verb of aim ('seeks / plans to') code the infinitive's cooperation as the intent; hostile aims are none" {
+	run events 'Turkey is determined to expand cooperation with Iran.'
+	[[ "$output" == 'Turkey|TUR|03'*'|Iran|IRN' ]]
+	run events 'Turkey seeks to expand relations with Iran.'
+	[[ "$output" == 'Turkey|TUR|03'*'|Iran|IRN' ]]
+	run events 'Rouhani and Putin plan to hold talks on a range of issues.'
+	[[ "$output" == *'Rouhani|IRNGOV|036|Putin|'* ]]
+	run events 'Turkey seeks to topple the Syrian government.'
+	[ "$output" = '' ]
+	# said of a thing, not an actor's aim
+	run events 'The new plant is intended to increase cooperation between Iran and Tajikistan.'
+	[ "$output" = '' ]
+	# the intended act's party is in the infinitive's own phrases, not a later clause's
+	run events 'The UAE is seeking to improve its air defense after the Yemeni army launched attacks.'
+	[[ "$output" != *'|03'* ]]
+	# widening ties with no party named: the members' with each other
+	run events 'Iranian and Uzbek officials are determined to expand cooperation.'
+	[[ "$output" == *'Iranian|IRN|03'*'|Uzbek officials|UZBGOV'* ]]
+	[[ "$output" == *'Uzbek officials|UZBGOV|03'*'|Iranian|IRN'* ]]
+	run events 'Iran and Russia are determined to help Syria.'
+	[[ "$output" != *'Iran|IRN|03'*'|Russia|'* ]]
+}
+
 @test "clauses: a participle after a message is its author's act; other nouns' participles are background" {
 	run events 'France issued a statement condemning Israel.'
 	[ "$output" = 'France|FRA|111|Israel|ISR' ]

@@ -557,6 +557,18 @@ news() {
 	[ "$output" = '[]' ]
 }
 
+@test "syntax: an appeal to a group that holds the speaker's own state is the speaker's intent to cooperate with the others (030); to one's own government alone it stays an appeal" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president said Chile and Peru should expand trade.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","030"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president said Chile and Peru should not expand trade.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president said Peru and Bolivia should expand trade.' | af-events | jq -c '$j'"
+	[[ "$output" == *'["CHL","PER","020"]'* ]]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean senator said the Chilean government should expand trade.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","CHL","020"]]' ]
+}
+
 @test "syntax: a comment reaches its target through its topic ('concern over attacks in Afghanistan')" {
 	run bash -c "$(declare -f rec); rec 'Iran expressed concern over a surge in terrorist attacks on worshippers in Afghanistan.' | af-events | jq -c '[.events[] | select(.code == \"012\") | [.source.actor, .target.actor, .target.text]]'"
 	[ "$output" = '[["IRN","AFGREL","worshippers in Afghanistan"]]' ]
@@ -891,6 +903,16 @@ news() {
 	[ "$output" = '[]' ]
 }
 
+@test "news: an act with neither side is no event unless a message did it ('the joint statement was released' stays)" {
+	j='[.events[] | [.source, .target, .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The new projects were inaugurated in the third week of the program.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'As has been stated repeatedly, the fight against terrorism must not be used as a pretext.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The joint statement, issued under the title National Consensus, was released on Tuesday.' | af-events | jq -c '$j'"
+	[ "$output" = '[[null,null,"010"]]' ]
+}
+
 @test "news: praise of what an actor did is 051, not the WELCOME patterns' hosting (043); encouraging efforts is 051" {
 	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile praised Peru for its contribution to peace.' | af-events | jq -c '$j'"
@@ -898,6 +920,8 @@ news() {
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president hailed the visit by the Peruvian president.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","051"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile encouraged Peruvian efforts to end the war.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile praised the Peruvian minister for taking a stand against the attempt to divide the region.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","051"]]' ]
 	# welcoming a visitor is still hosting
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile welcomed the Peruvian president to Santiago.' | af-events | jq -c '$j'"
@@ -922,6 +946,10 @@ news() {
 	[ "$output" = '[["CHL","PER","051"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister stressed the importance of expanding ties with Peru.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","030"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister stressed the need for closer cooperation with Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","030"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean minister stressed the need for Peru to end the dispute.' | af-events | jq -c '$j'"
+	[[ "$output" != *'"030"'* ]]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile encouraged Peru to join the talks.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","020"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile is interested in expanding ties with Peru.' | af-events | jq -c '$j'"
@@ -943,4 +971,22 @@ news() {
 	[ "$output" = '[["CHL","PER","085"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile launched a military campaign against Peru.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","190"]]' ]
+}
+
+@test "news: running or commanding something is no cooperation (OVERSEE_MANAGE's 060); what is conducted with another actor keeps its code; words traded are a war of words" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile effectively ruled Peru through a puppet king.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president directed the Peruvian minister to investigate the case.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean rebels now control Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile and Peru are conducting talks on the border.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","040"],["PER","CHL","040"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean Navy and the Peruvian Navy conducted a joint military exercise.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","062"],["PER","CHL","062"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president and the Peruvian president have traded insults.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","111"],["PER","CHL","111"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile and Peru traded goods worth a billion dollars.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","060"],["PER","CHL","060"]]' ]
 }
