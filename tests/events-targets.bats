@@ -56,3 +56,12 @@ events() {
 	[[ "$output" == *'|040|'* ]]
 	[[ "$output" != *'|050|'* ]]
 }
+
+@test "targets: force launched, waged or conducted on an actor (190, 195), the actor after 'on' / 'against'" {
+	run events 'Chile launched a devastating war on Peru in March 2015.'
+	[ "$output" = 'Chile|CHL|190|Peru|PER' ]
+	run events 'Chilean forces conducted airstrikes against Peruvian militias.'
+	[ "$output" = 'Chilean forces|CHLMIL|195|Peruvian militias|PERUAF' ]
+	run events 'Chile has launched fresh attacks on Peru.'
+	[ "$output" = 'Chile|CHL|190|Peru|PER' ]
+}
