@@ -250,7 +250,8 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 	              "|(?:(?:(?<![\\d])|(?<=\\d:\\d\\d))(?<y>(?:19|20)\\d\\d)-(?<m>\\d\\d)-(?<d>\\d\\d)(?:[T ](?<H>\\d\\d):(?<M>\\d\\d)"
 	              "(?::(?<S>\\d\\d)(?:\\.\\d+)?)?(?<off>Z|[+-]\\d{1,2}:\\d\\d|[+-]\\d{4}(?!\\d))?)?)"
 	              "|(?:(?<![\\d.])(?<y>(?:19|20)\\d\\d)[./](?<m>\\d{1,2})[./](?<d>\\d{1,2})(?![\\d]))"
-	              "|(?:(?<![\\d.])(?<a>\\d{1,2})[./](?<b>\\d{1,2})[./](?<y>(?:19|20)\\d\\d)(?![\\d]))",
+	              "|(?:(?<![\\d.])(?<a>\\d{1,2})[./](?<b>\\d{1,2})[./](?<y>(?:19|20)\\d\\d)(?![\\d]))"
+	              "|(?:(?<![\\d./])(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<yy>\\d\\d)(?![\\d/]))",
 	              wd, M, wd, M);
 	d->re_date = af_re_compile(re.p, re.len, PCRE2_DUPNAMES, err);
 	af_buf_reset(&re);
@@ -676,9 +677,15 @@ static int label_before(struct af_dates *d, const char *s, size_t at)
 	return label;
 }
 
-/* Every date form has a year: 19xx or 20xx standing alone. */
+/* Every date form has a year: 19xx or 20xx standing alone, or two digits after a slash that
+ * ends d/d/yy ("11/13/19", a US stamp's short form; '.' and '-' are left to versions and
+ * scores). */
 static int has_year(const char *s, size_t n)
 {
+	for (size_t i = 0; i + 3 <= n; i++)
+		if (s[i] == '/' && i > 0 && isdigit((unsigned char)s[i - 1]) && isdigit((unsigned char)s[i + 1]) &&
+		    isdigit((unsigned char)s[i + 2]) && (i + 3 == n || (!isdigit((unsigned char)s[i + 3]) && s[i + 3] != '/')))
+			return 1;
 	for (size_t i = 0; i + 4 <= n; i++) {
 		if (!((s[i] == '1' && s[i + 1] == '9') || (s[i] == '2' && s[i + 1] == '0')))
 			continue;
@@ -706,8 +713,11 @@ size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stam
 		struct af_dt *t = &st.dt;
 		size_t a, b, a2, b2;
 		pos = ov[1] > pos ? ov[1] : pos + 1;
-		af_re_group(d->re_date, d->md, "y", &a, &b);
-		t->y = num(s, a, b);
+		int short_year = 0;
+		if (af_re_group(d->re_date, d->md, "y", &a, &b))
+			t->y = num(s, a, b);
+		else if ((short_year = af_re_group(d->re_date, d->md, "yy", &a, &b))) /* 11/13/19: 2019; 12/31/99: 1999 */
+			t->y = num(s, a, b) + (num(s, a, b) < 70 ? 2000 : 1900);
 		if (af_re_group(d->re_date, d->md, "mon", &a, &b))
 			t->mo = af_dates_month(d, s + a, b - a);
 		else if (af_re_group(d->re_date, d->md, "m", &a, &b))
@@ -717,7 +727,11 @@ size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stam
 		if (af_re_group(d->re_date, d->md, "a", &a, &b) && af_re_group(d->re_date, d->md, "b", &a2, &b2)) {
 			int x = num(s, a, b), y = num(s, a2, b2);
 			/* 27/09/2018 is day-first; 11.14.2019 month-first; ambiguous ones read day-first
-			 * with '/' and '.', the common order outside the US */
+			 * with '/' and '.', the common order outside the US. A two-digit year is both
+			 * the US short form (9/11/13 is September 11) and the European one (03/07/21),
+			 * so an ambiguous one is no date */
+			if (short_year && x <= 12 && y <= 12 && x != y)
+				continue;
 			if (y > 12 && x <= 12) {
 				t->mo = x;
 				t->d = y;

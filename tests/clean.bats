@@ -594,3 +594,19 @@ dated_box_page() {
 	run -78 af-clean --model "$T/bad.yaml" "$T/box.txt"
 	[[ "$output" == *"expected a number, found 'high'"* ]] || fail "$output"
 }
+
+@test "a stamp's short US date (11/13/19): read when its order is certain, no date when it is not (9/11/13)" {
+	printf '%s\n' 'Rivers Burst Their Banks in the North' '' 'By Jane Roe | $1 4:00 PM EST' '' \
+		'Flood waters rose across the northern province on Tuesday, forcing thousands of families to leave their homes, officials said.' '' \
+		'Rivers burst their banks after a week of heavy rain, and roads to three towns were cut off by the water.' '' \
+		'Rescue teams used boats to reach villages where people had climbed onto roofs to wait for help.' >"$T/p.txt"
+	sed 's|\$1|11/13/19|' "$T/p.txt" >"$T/a.txt"
+	af-clean "$T/a.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published)" '2019-11-13T16:00:00-05:00'
+	sed 's|\$1|27/10/23|' "$T/p.txt" >"$T/b.txt"
+	af-clean "$T/b.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published | cut -c1-10)" '2023-10-27'
+	sed 's|\$1|9/11/13|' "$T/p.txt" >"$T/c.txt"
+	af-clean "$T/c.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published)" 'null'
+}

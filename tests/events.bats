@@ -505,6 +505,22 @@ news() {
 	[ "$output" = '[["IRN","PAK","100",false,false]]' ]
 }
 
+@test "news: a visit or meeting the noun phrase names the owner of is the owner's: before the noun, or after 'of' / 'by'; still to come when its clause is" {
+	run news "The minister praised the recent visit by Pakistan's president to Tehran."
+	[ "$(jq -c 'map(select(.[2] == "042"))' <<<"$output")" = '[["PAKGOV","IRN","042",false,false]]' ]
+	run news 'The visit of the Iraqi foreign minister to Ankara ended on Tuesday.'
+	[ "$output" = '[["IRQGOV","TURGOV","042",false,false]]' ]
+	# the owner, not the clause's subject, is the visitor
+	run news "Iran's foreign minister said the Turkish president's visit to Tehran was a success."
+	[ "$(jq -c 'map(select(.[2] == "042"))' <<<"$output")" = '[["TURGOV","IRN","042",false,false]]' ]
+	# a visit whose clause is in the future is its owner's intent (036)
+	run news "Iran's foreign minister said the Turkish president's visit to Tehran will take place next week."
+	[ "$(jq -c 'map(select(.[0] == "TURGOV"))' <<<"$output")" = '[["TURGOV","IRN","036",false,false]]' ]
+	# an owner that names no actor is nobody's visit, not the speaker's
+	run news "Iran's foreign minister said the outgoing president's visit to Kabul was a success."
+	[ "$(jq -c 'map(select(.[2] == "042"))' <<<"$output")" = '[]' ]
+}
+
 @test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
 	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
 	[ "$status" -eq 0 ]
@@ -885,6 +901,16 @@ news() {
 	run news 'Withdrawal of U.S. forces continued on Monday.'
 	[ "$status" -eq 0 ]
 	[ "$output" = '[]' ]
+}
+
+@test "news: an act with neither side is no event unless a message did it ('the joint statement was released' stays)" {
+	j='[.events[] | [.source, .target, .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The new projects were inaugurated in the third week of the program.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'As has been stated repeatedly, the fight against terrorism must not be used as a pretext.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The joint statement, issued under the title National Consensus, was released on Tuesday.' | af-events | jq -c '$j'"
+	[ "$output" = '[[null,null,"010"]]' ]
 }
 
 @test "news: praise of what an actor did is 051, not the WELCOME patterns' hosting (043); encouraging efforts is 051" {
