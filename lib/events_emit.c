@@ -666,6 +666,25 @@ static int possessor(const struct af_coder *c, size_t p, size_t a, size_t b)
 	return g >= 0 && ev_group_has_code(c, g) && poss_agrees(c, p, g) ? g : -1;
 }
 
+/* The owner of the act the noun at i names, standing before it over up to three modifiers:
+ * an actor's chunk ("U.S. sanctions", "Iran's invasion", "the Iraqi president's visit") into
+ * *src, or the group a possessive pronoun stands for ("its withdrawal", "his visit": possessor)
+ * into *sg. Returns where the noun phrase's words before the noun start. */
+static size_t noun_owner(const struct af_coder *c, size_t i, size_t a, size_t b, int *src, int *sg)
+{
+	size_t k = i;
+	*src = *sg = -1;
+	while (k > a && i - k < 3 && c->t[k - 1].chunk < 0 && ev_modifier(c, k - 1))
+		k--;
+	if (k > a && (c->t[k - 1].cls & W_POSS))
+		k--;
+	if (k > a && c->t[k - 1].chunk >= 0)
+		*src = c->t[k - 1].chunk;
+	else if (k > a && c->t[k - 1].tag == AF_POS_PRPS)
+		*sg = possessor(c, k - 1, a, b);
+	return k;
+}
+
 /* The actor chunk of the phrase after a preposition at j, its code in *code: the chunk at its
  * start (over determiners and modifiers); the actor of a chunk that joined it to an agent
  * before the preposition ("its troops from Afghanistan": Afghanistan); else, when that phrase
@@ -798,15 +817,7 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 		return 0;
 	int src = -1, tgt = -1, sg = -1, tg = -1;
 	const char *tcode = NULL;
-	size_t k = i;
-	while (k > a && i - k < 3 && c->t[k - 1].chunk < 0 && ev_modifier(c, k - 1))
-		k--;
-	if (k > a && (c->t[k - 1].cls & W_POSS))
-		k--;
-	if (k > a && c->t[k - 1].chunk >= 0)
-		src = c->t[k - 1].chunk;
-	else if (k > a && c->t[k - 1].tag == AF_POS_PRPS)
-		sg = possessor(c, k - 1, a, b);
+	size_t k = noun_owner(c, i, a, b, &src, &sg);
 	size_t j = i + len;
 	if (src < 0 && sg < 0 && j < b && ev_word_is(c, j, "OF") && (n < 0 || c->nom[n].prep != c->t[j].id)) {
 		int of = chunk_near(c, j + 1, b), og = -1;
@@ -891,6 +902,54 @@ static int future_noun(const struct af_coder *c, size_t i, size_t a)
 	return 0;
 }
 
+/* Who does the joint act the noun at i names, when the noun phrase says it: its owner before it
+ * ("the Iraqi president's visit to", "U.S. talks with": noun_owner), or the
+ * actor after "of" or "by" before the preposition at *e (of a visit "to", else "with": "the
+ * visit by IAEA chief Rafael Grossi to Iran", "the meeting of the Iranian minister with"),
+ * *e moved to that preposition. The group; -1 when the noun phrase names none (the clause's
+ * subject is left to say it), -2 when its owner is no actor. */
+static int joint_owner(const struct af_coder *c, size_t i, size_t a, size_t b, int visit, size_t *e)
+{
+	int src, sg;
+	size_t k = noun_owner(c, i, a, b, &src, &sg);
+	if ((src >= 0 && c->ch[src].pron) || sg >= 0)
+		return -1; /* "his visit to": the clause's subject, as a rule, whom the pronoun names */
+	if (src >= 0 && !c->ch[src].dropped)
+		return c->ch[src].group;
+	if (k < i && (c->t[k].cls & W_POSS) && k > a && !(c->t[k - 1].cls & W_TIME))
+		return -2; /* an owner that is no actor ("the outgoing president's visit"; not a time:
+		            * "next week's meeting with"): not the clause's subject's */
+	if (*e + 1 >= b || !(ev_word_is(c, *e, "OF") || ev_word_is(c, *e, "BY")))
+		return -1;
+	int of = chunk_near(c, *e + 1, b);
+	if (of < 0 || !c->ch[of].code[0] || c->ch[of].group < 0)
+		return -1;
+	size_t f = c->ch[of].b;
+	int32_t np = c->parse.tok[f - 1].np;
+	if (np >= 0 && c->parse.np[np].end > f && c->parse.np[np].end < b)
+		f = c->parse.np[np].end;
+	if (f >= b || !(ev_word_is(c, f, "WITH") || (visit && ev_word_is(c, f, "TO"))))
+		return -1;
+	*e = f;
+	return c->ch[of].group;
+}
+
+/* Is a clause in the future or with a modal ("will take place", "could resume") what the noun
+ * phrase of the noun at i, ending before token e, is the subject of ("Macron's visit to Tehran
+ * will take place"): an act still to come? The parse's own subject, or a verb group right at e
+ * (where the parse may have taken the phrase's last noun for the subject). */
+static int subject_to_come(const struct af_coder *c, size_t i, size_t e, size_t b)
+{
+	int32_t np = c->parse.tok[i].np;
+	const struct af_clause *k = NULL;
+	if (np >= 0 && c->parse.np[np].clause >= 0 && c->parse.cl[c->parse.np[np].clause].subj == np &&
+	    !c->parse.cl[c->parse.np[np].clause].subj_inherited)
+		k = &c->parse.cl[c->parse.np[np].clause];
+	else if (e < b && c->vclause[e] >= 0 && c->parse.cl[c->vclause[e]].verb.start == e)
+		k = &c->parse.cl[c->vclause[e]];
+	return k && (k->verb.tense == AF_TENSE_FUTURE || (k->verb.flags & AF_VG_MODAL));
+}
+
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
  * "N between X and Y" (each with the other, symmetric), "visit to X". */
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events)
@@ -914,7 +973,10 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue;
 		const char *code = c->nom[n].code;
 		size_t e = i + len; /* the preposition after the noun */
-		int between = ev_word_is(c, e, "BETWEEN");
+		int og = joint_owner(c, i, a, b, code[2] == '2', &e);
+		int between = og == -1 && ev_word_is(c, e, "BETWEEN");
+		if (og == -2)
+			continue;
 		if (!between && !ev_word_is(c, e, "WITH") && !(code[2] == '2' && ev_word_is(c, e, "TO")))
 			continue;
 		size_t k = e + 1;
@@ -924,7 +986,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue;
 		int tg = c->ch[c->t[k].chunk].group;
 		const struct vgroup *gov = NULL;
-		int sg = between ? tg : nominal_subject(c, i, a, b, &gov);
+		int sg = between ? tg : og >= 0 ? og : nominal_subject(c, i, a, b, &gov);
 		if (!between && sg < 0 && !gov)
 			sg = parse_subject(c, i, b);
 		/* a meeting or visit still to come ("will hold a meeting with", "is scheduled to hold
@@ -937,7 +999,8 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue; /* "an agreement with X": whose, the clause does not say */
 		/* "the upcoming summit between X and Y", "next week's meeting with": still to come, an
 		 * intent of the clause's subject, none of the parties' */
-		if (future_noun(c, i, a)) {
+		if (future_noun(c, i, a) || subject_to_come(c, i, c->ch[c->t[k].chunk].b, b) ||
+		    (og >= 0 && c->gr[og].n > 0 && future_noun(c, c->ch[c->gr[og].members[0]].a, a))) {
 			if (between)
 				continue;
 			code = "036";

@@ -505,6 +505,22 @@ news() {
 	[ "$output" = '[["IRN","PAK","100",false,false]]' ]
 }
 
+@test "news: a visit or meeting the noun phrase names the owner of is the owner's: before the noun, or after 'of' / 'by'; still to come when its clause is" {
+	run news "The minister praised the recent visit by Pakistan's president to Tehran."
+	[ "$(jq -c 'map(select(.[2] == "042"))' <<<"$output")" = '[["PAKGOV","IRN","042",false,false]]' ]
+	run news 'The visit of the Iraqi foreign minister to Ankara ended on Tuesday.'
+	[ "$output" = '[["IRQGOV","TURGOV","042",false,false]]' ]
+	# the owner, not the clause's subject, is the visitor
+	run news "Iran's foreign minister said the Turkish president's visit to Tehran was a success."
+	[ "$(jq -c 'map(select(.[2] == "042"))' <<<"$output")" = '[["TURGOV","IRN","042",false,false]]' ]
+	# a visit whose clause is in the future is its owner's intent (036)
+	run news "Iran's foreign minister said the Turkish president's visit to Tehran will take place next week."
+	[ "$(jq -c 'map(select(.[0] == "TURGOV"))' <<<"$output")" = '[["TURGOV","IRN","036",false,false]]' ]
+	# an owner that names no actor is nobody's visit, not the speaker's
+	run news "Iran's foreign minister said the outgoing president's visit to Kabul was a success."
+	[ "$(jq -c 'map(select(.[2] == "042"))' <<<"$output")" = '[]' ]
+}
+
 @test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
 	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
 	[ "$status" -eq 0 ]
