@@ -54,6 +54,13 @@ events() {
 	[[ "$output" == *'Rouhani|IRNGOV|036|Putin|'* ]]
 	run events 'Turkey seeks to topple the Syrian government.'
 	[ "$output" = '' ]
+	# "plan", "intend", "aim" have no code of their own: a hostile plan is no intent to cooperate
+	run events 'Israel plans to attack Iran.'
+	[ "$output" = '' ]
+	run events 'Turkey intended to punish Syria.'
+	[ "$output" = '' ]
+	run events 'Turkey intends to hold talks with Iran.'
+	[[ "$output" == 'Turkey|TUR|036|Iran|IRN' ]]
 	# said of a thing, not an actor's aim
 	run events 'The new plant is intended to increase cooperation between Iran and Tajikistan.'
 	[ "$output" = '' ]
