@@ -395,8 +395,9 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && parse_passive(c, v))
 		v->passive = 1;
 	if (c->news) {
-		/* the parse's subject where the word scan has none, and for a verb coordinated with
-		 * an earlier one ("Iran met Pakistan and criticized India": Iran's, not Pakistan's) */
+		/* the parse's subject where the word scan has none, for a verb coordinated with an
+		 * earlier one ("Iran met Pakistan and criticized India": Iran's, not Pakistan's), and
+		 * where the scan's lies in a clause modifying it ("X who visited Kabul met Y") */
 		int shared, ps = ev_parse_subject(c, v, &shared);
 		if (ps >= 0 && (v->subj < 0 || shared))
 			v->subj = ps;

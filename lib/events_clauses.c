@@ -245,9 +245,9 @@ int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int 
 	return -1;
 }
 
-/* Has verb group v a direct object: a noun phrase right after it ("fight terrorism", "plan
- * new pavilions"), not a preposition, an infinitive or the clause's end ("clashed on the
- * border", "agreed to expand trade")? */
+/* Has verb group v a direct object: a noun phrase or a gerund right after it ("fight
+ * terrorism", "plan new pavilions", "backed expanding a ceasefire"), not a preposition, an
+ * infinitive or the clause's end ("clashed on the border", "agreed to expand trade")? */
 int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b)
 {
 	size_t k = v->hend;
@@ -258,7 +258,7 @@ int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b)
 	const struct tok *t = &c->t[k];
 	if (!is_word(t) || (t->cls & (W_PREP | W_TO | W_CONJ | W_WH | W_TIME | W_AUX | W_MODAL)))
 		return 0;
-	return t->verb < 0;
+	return t->verb < 0 || (c->vg[t->verb].a == k && c->d->forms[c->vg[t->verb].form].kind == VF_ING);
 }
 
 /* Does a finite verb group start at token i (over an adverb or two)? */
@@ -781,9 +781,35 @@ static int np_before_pps(const struct af_coder *c, size_t p)
 	return -1;
 }
 
+/* Does group g (the word scan's subject) lie inside a participle or relative clause that
+ * modifies the subject of clause cl, between that subject and cl's verb ("A Taliban delegation
+ * led by deputy head of the group's political bureau Mullah Baradar met with Zarif": the
+ * delegation met, not Baradar)? */
+static int in_modifier(const struct af_coder *c, const struct af_clause *cl, int g)
+{
+	/* a subject the parse took from the end of a list may be a prepositional object's last
+	 * member ("the partnership between China and Iran, which was signed by ..., will"): no */
+	size_t s0 = c->parse.np[cl->subj].start;
+	if (g < 0 || (s0 > 0 && c->t[s0 - 1].tag == AF_POS_CC))
+		return 0;
+	if (c->gr[g].a < c->parse.np[cl->subj].end)
+		return 0;
+	size_t from = c->parse.np[cl->subj].end, to = c->gr[g].a;
+	for (size_t i = from; i < to && i < cl->verb.head; i++) {
+		int32_t k = c->vclause[i];
+		if (k < 0)
+			continue;
+		const struct af_clause *m = &c->parse.cl[k];
+		return (m->kind == AF_CL_PART || m->kind == AF_CL_REL) && m != cl;
+	}
+	return 0;
+}
+
 /* The subject of verb group v as the parse has it, when the word scan found none ("The
  * speaker of the Iranian Parliament on Saturday condemned", "X met Y and discussed"): a
- * finite clause's own subject before its verb, or the one a coordinated verb shares; -1. */
+ * finite clause's own subject before its verb, or the one a coordinated verb shares; -1.
+ * *shared is 1 when it overrides the scan's: a coordinated verb's, or a subject the scan
+ * missed across a modifier clause (in_modifier). */
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared)
 {
 	const struct af_clause *cl = ev_clause_of(c, v);
@@ -799,11 +825,23 @@ int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shar
 	 * the noun phrase before its phrases is ("The speaker of the Parliament on Saturday
 	 * condemned") */
 	if (n->start > 0 && (c->t[n->start - 1].cls & (W_PREP | W_TO)) && !(c->t[n->start - 1].cls & W_WH)) {
-		*shared = 0;
-		return np_before_pps(c, n->start - 1);
+		int g = np_before_pps(c, n->start - 1);
+		/* shared all the same by a coordinated verb ("The commander of the Quds Force, X,
+		 * visited Baghdad and met with Y": not Baghdad's meeting) */
+		*shared = g >= 0 && cl->subj_inherited;
+		return g;
+	}
+	int g = ev_np_group(c, cl->subj, 1);
+	/* the scan's subject inside a modifier of the parse's: the parse's subject, or the actor
+	 * that modifies its head ("A Taliban delegation led by ...") */
+	if (!cl->subj_inherited && in_modifier(c, cl, v->subj)) {
+		if (g < 0)
+			g = ev_np_group(c, cl->subj, 0);
+		*shared = g >= 0;
+		return g;
 	}
 	*shared = cl->subj_inherited;
-	return ev_np_group(c, cl->subj, 1);
+	return g;
 }
 
 /* Is the parse's NP np the pronoun "it", "they" or "we" alone? */

@@ -38,3 +38,30 @@ events() {
 	run events 'Chile imposed sanctions on Peru.'
 	[ "$output" = 'Chile|CHL|163|Peru|PER' ]
 }
+
+@test "targets: a subject keeps its verb across a modifier clause and a coordinated verb" {
+	# the scan's nearest actor sits in a relative or participle clause on the subject
+	run events 'Chilean Foreign Minister Andres Allamand who visited Lima on Monday also met with the Peruvian president.'
+	[[ "$output" == *'Chilean Foreign Minister Andres Allamand|CHLGOV|040|Peruvian president|PERGOV'* ]]
+	run events "A Chilean delegation led by deputy head of the ministry's political bureau Andres Allamand met with the Peruvian president on Sunday in Lima."
+	[[ "$output" == *'Chilean|CHL|040|Peruvian president|PERGOV'* ]]
+	# a coordinated verb shares a subject whose head has an "of" phrase ("The commander of
+	# the Chilean army, ..., visited Lima ... and met"): not Lima's meeting
+	run events 'The commander of the Chilean army, Andres Allamand, visited Lima a few days ago and met with the Peruvian president.'
+	[[ "$output" == *'commander of the Chilean army|CHLMIL|040|Peruvian president|PERGOV'* ]]
+}
+
+@test "targets: a gerund is a direct object, so a list backing one acts each on its own" {
+	run events 'The foreign ministers of Chile, Peru and Bolivia met in Lima and backed expanding the ceasefire.'
+	[[ "$output" == *'|040|'* ]]
+	[[ "$output" != *'|050|'* ]]
+}
+
+@test "targets: force launched, waged or conducted on an actor (190, 195), the actor after 'on' / 'against'" {
+	run events 'Chile launched a devastating war on Peru in March 2015.'
+	[ "$output" = 'Chile|CHL|190|Peru|PER' ]
+	run events 'Chilean forces conducted airstrikes against Peruvian militias.'
+	[ "$output" = 'Chilean forces|CHLMIL|195|Peruvian militias|PERUAF' ]
+	run events 'Chile has launched fresh attacks on Peru.'
+	[ "$output" = 'Chile|CHL|190|Peru|PER' ]
+}

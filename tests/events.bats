@@ -521,6 +521,15 @@ news() {
 	[ "$(jq -c 'map(select(.[2] == "042"))' <<<"$output")" = '[]' ]
 }
 
+@test "news: a pair named in one hyphenated word before a joint noun ('Chile-Peru talks') acts with each other, symmetric; not when still to come, nor when 'between' names the parties" {
+	run news 'The Chile-Peru talks in Lima ended on Friday.'
+	[ "$(jq -c 'map(.[0:4])' <<<"$output")" = '[["CHL","PER","040",true],["PER","CHL","040",true]]' ]
+	run news 'Chile-Peru talks will resume next week.'
+	[ "$output" = '[]' ]
+	run news 'The Lima-Quito summit between Chile and Peru ended on Friday.'
+	[ "$(jq -c 'map(.[0:2])' <<<"$output")" = '[["CHL","PER"],["PER","CHL"]]' ]
+}
+
 @test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
 	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
 	[ "$status" -eq 0 ]
