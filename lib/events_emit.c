@@ -950,6 +950,66 @@ static int subject_to_come(const struct af_coder *c, size_t i, size_t e, size_t 
 	return k && (k->verb.tense == AF_TENSE_FUTURE || (k->verb.flags & AF_VG_MODAL));
 }
 
+/* The code of the actor a word [p, p + n) names alone in the dictionaries (a state, a capital,
+ * an organisation, not a person), into code (size 64); 0 when none. */
+static int word_actor(const struct af_coder *c, const char *p, size_t n, char *code)
+{
+	char w[32];
+	if (n < 2 || n >= sizeof w)
+		return 0;
+	for (size_t j = 0; j < n; j++)
+		w[j] = (char)toupper((unsigned char)p[j]);
+	int id = ev_wtab_get(&c->d->w, w, n);
+	int node = id < 0 ? -1 : ev_edges_get(&c->d->edges, 0, id);
+	if (node < 0 || c->d->nodes[node].actor < 0)
+		return 0;
+	const struct ev_actor *ac = &c->d->actors[c->d->nodes[node].actor];
+	const char *k = ev_actor_code(c, ac);
+	if (ac->person || !k || !ev_real_code(k) || strchr(k, '/'))
+		return 0;
+	snprintf(code, 64, "%s", k);
+	return 1;
+}
+
+/* "Iran-Tajikistan talks", "the U.S.-Taliban deal": a hyphenated word before a JOINT_ noun at i
+ * (over up to two modifiers: "Iran-Saudi peace talks") whose two to four parts each name an
+ * actor is "talks between" them: each with each, symmetric. 1 when such a word stands there. */
+static int code_pair_word(struct af_coder *c, size_t i, size_t a, const char *code, int sidx, struct af_events *events)
+{
+	size_t j = i;
+	while (j > a && i - j < 3 && c->t[j - 1].chunk < 0 && ev_modifier(c, j - 1) && !(c->t[j - 1].flags & AF_TF_HYPHEN &&
+	                                                                                 c->t[j - 1].flags & AF_TF_CAP))
+		j--;
+	if (j == a || !(c->t[j - 1].flags & AF_TF_HYPHEN) || c->t[j - 1].chunk >= 0 || c->t[j - 1].kind != AF_TOK_WORD)
+		return 0;
+	const struct af_token *k = &c->toks.v[j - 1];
+	char codes[4][64];
+	int n = 0;
+	for (size_t p = k->start, q; p < k->end; p = q + 1) {
+		q = p;
+		while (q < k->end && c->text[q] != '-')
+			q++;
+		if (n == 4 || !word_actor(c, c->text + p, q - p, codes[n]))
+			return 0;
+		n++;
+	}
+	if (n < 2)
+		return 0;
+	int ch[4];
+	for (int x = 0; x < n; x++) {
+		ch[x] = ev_new_chunk(c, j - 1, j);
+		memcpy(c->ch[ch[x]].code, codes[x], sizeof codes[x]);
+		memcpy(c->ch[ch[x]].base, codes[x], sizeof codes[x]);
+	}
+	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
+	struct emit em = {.events = events, .sentence = sidx, .symmetric = 1};
+	for (int x = 0; x < n; x++)
+		for (int y = 0; y < n; y++)
+			if (x != y && strncmp(codes[x], codes[y], 3))
+				ev_emit_event(c, &em, &v, code, ch[x], c->ch[ch[x]].code, ch[y], c->ch[ch[y]].code, 0, -1);
+	return 1;
+}
+
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
  * "N between X and Y" (each with the other, symmetric), "visit to X". */
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events)
@@ -973,6 +1033,12 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue;
 		const char *code = c->nom[n].code;
 		size_t e = i + len; /* the preposition after the noun */
+		/* a pair named in one word: between them, unless a "between" or "with" phrase names
+		 * the parties ("the Astana-Sochi summits between Turkey, Russia and Iran"); still to
+		 * come, no event */
+		if (!ev_word_is(c, e, "BETWEEN") && !ev_word_is(c, e, "WITH") && code[2] != '2' &&
+		    !future_noun(c, i, a) && !subject_to_come(c, i, e, b) && code_pair_word(c, i, a, code, sidx, events))
+			continue;
 		int og = joint_owner(c, i, a, b, code[2] == '2', &e);
 		int between = og == -1 && ev_word_is(c, e, "BETWEEN");
 		if (og == -2)

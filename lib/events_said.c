@@ -65,6 +65,17 @@ static int country_code(const char *k)
 	       isupper((unsigned char)k[2]) && strncmp(k, "---", 3);
 }
 
+/* Are two codes one party: one state (the first three letters), or one international or
+ * non-governmental organisation (the first six: every organisation's code begins "IGO" or
+ * "NGO", so three letters would make the UN and the EU one party)? */
+static int same_party(const char *a, const char *b)
+{
+	int orga = !strncmp(a, "IGO", 3) || !strncmp(a, "NGO", 3), orgb = !strncmp(b, "IGO", 3) || !strncmp(b, "NGO", 3);
+	if (orga || orgb)
+		return orga && orgb && strlen(a) >= 6 && strlen(b) >= 6 && !strncmp(a, b, 6);
+	return !strncmp(a, b, 3);
+}
+
 /* The events of what a speaker (group sg) said of group tg in clause k, one for each pair of
  * coded members: of two actors (appeals), or of two countries (foreign: evaluations). */
 static void emit_said(struct af_coder *c, const struct sent *s, const struct af_clause *k, int sg, int tg,
@@ -87,15 +98,15 @@ static void emit_said(struct af_coder *c, const struct sent *s, const struct af_
 		int same = 0, other = 0;
 		for (int y = 0; y < nt && !foreign; y++)
 			if (scd[x] && tcd[y] && country_code(scd[x]) && country_code(tcd[y])) {
-				same |= !strncmp(scd[x], tcd[y], 3);
-				other |= strncmp(scd[x], tcd[y], 3) != 0;
+				same |= same_party(scd[x], tcd[y]);
+				other |= !same_party(scd[x], tcd[y]);
 			}
 		int own = same && other;
 		for (int y = 0; y < nt; y++) {
 			if (!scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0])
 				continue;
 			if (own) {
-				if (code[0] == '0' && country_code(tcd[y]) && strncmp(scd[x], tcd[y], 3))
+				if (code[0] == '0' && country_code(tcd[y]) && !same_party(scd[x], tcd[y]))
 					ev_emit_event(c, &em, &v, "030", sc[x], scd[x], tc[y], tcd[y], 0, -1);
 			} else if (foreign ? country_code(scd[x]) && country_code(tcd[y]) && strncmp(scd[x], tcd[y], 3)
 			                   : sc[x] != tc[y])

@@ -50,8 +50,8 @@ events() {
 	[[ "$output" == 'Turkey|TUR|03'*'|Iran|IRN' ]]
 	run events 'Turkey seeks to expand relations with Iran.'
 	[[ "$output" == 'Turkey|TUR|03'*'|Iran|IRN' ]]
-	run events 'Rouhani and Putin plan to hold talks on a range of issues.'
-	[[ "$output" == *'Rouhani|IRNGOV|036|Putin|'* ]]
+	run events 'Chile and Peru plan to hold talks on trade.'
+	[[ "$output" == *'Chile|CHL|036|Peru|PER'* ]]
 	run events 'Turkey seeks to topple the Syrian government.'
 	[ "$output" = '' ]
 	# "plan", "intend", "aim" have no code of their own: a hostile plan is no intent to cooperate
@@ -65,12 +65,12 @@ events() {
 	run events 'The new plant is intended to increase cooperation between Iran and Tajikistan.'
 	[ "$output" = '' ]
 	# the intended act's party is in the infinitive's own phrases, not a later clause's
-	run events 'The UAE is seeking to improve its air defense after the Yemeni army launched attacks.'
+	run events 'Chile is seeking to improve its air defense after the Peruvian army launched attacks.'
 	[[ "$output" != *'|03'* ]]
 	# widening ties with no party named: the members' with each other
-	run events 'Iranian and Uzbek officials are determined to expand cooperation.'
-	[[ "$output" == *'Iranian|IRN|03'*'|Uzbek officials|UZBGOV'* ]]
-	[[ "$output" == *'Uzbek officials|UZBGOV|03'*'|Iranian|IRN'* ]]
+	run events 'Chilean and Peruvian diplomats are determined to expand cooperation.'
+	[[ "$output" == *'Chilean|CHL|03'*'|Peruvian diplomats|PERGOV'* ]]
+	[[ "$output" == *'Peruvian diplomats|PERGOV|03'*'|Chilean|CHL'* ]]
 	run events 'Iran and Russia are determined to help Syria.'
 	[[ "$output" != *'Iran|IRN|03'*'|Russia|'* ]]
 }

@@ -521,6 +521,15 @@ news() {
 	[ "$(jq -c 'map(select(.[2] == "042"))' <<<"$output")" = '[]' ]
 }
 
+@test "news: a pair named in one hyphenated word before a joint noun ('Chile-Peru talks') acts with each other, symmetric; not when still to come, nor when 'between' names the parties" {
+	run news 'The Chile-Peru talks in Lima ended on Friday.'
+	[ "$(jq -c 'map(.[0:4])' <<<"$output")" = '[["CHL","PER","040",true],["PER","CHL","040",true]]' ]
+	run news 'Chile-Peru talks will resume next week.'
+	[ "$output" = '[]' ]
+	run news 'The Lima-Quito summit between Chile and Peru ended on Friday.'
+	[ "$(jq -c 'map(.[0:2])' <<<"$output")" = '[["CHL","PER"],["PER","CHL"]]' ]
+}
+
 @test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
 	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
 	[ "$status" -eq 0 ]
@@ -905,9 +914,9 @@ news() {
 
 @test "news: an act with neither side is no event unless a message did it ('the joint statement was released' stays)" {
 	j='[.events[] | [.source, .target, .code]]'
-	run --separate-stderr bash -c "$(declare -f rec); rec 'The new projects were inaugurated in the third week of the program.' | af-events | jq -c '$j'"
+	run --separate-stderr bash -c "$(declare -f rec); rec 'Two new bridges were opened in the last days of the festival.' | af-events | jq -c '$j'"
 	[ "$output" = '[]' ]
-	run --separate-stderr bash -c "$(declare -f rec); rec 'As has been stated repeatedly, the fight against terrorism must not be used as a pretext.' | af-events | jq -c '$j'"
+	run --separate-stderr bash -c "$(declare -f rec); rec 'As we have said often, the war on drugs must not serve as an excuse.' | af-events | jq -c '$j'"
 	[ "$output" = '[]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The joint statement, issued under the title National Consensus, was released on Tuesday.' | af-events | jq -c '$j'"
 	[ "$output" = '[[null,null,"010"]]' ]
@@ -989,4 +998,14 @@ news() {
 	[ "$output" = '[["CHL","PER","111"],["PER","CHL","111"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile and Peru traded goods worth a billion dollars.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","060"],["PER","CHL","060"]]' ]
+}
+
+@test "news: an appeal to two organisations is no proposal of one of them: the UN and the EU are two parties, though both codes begin IGO" {
+	j='[.events[] | [.source.actor, .target.actor, .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'UN Secretary-General Antonio Guterres said the European Union and Iran should expand trade.' | af-events | jq -c '$j'"
+	[[ "$output" == *'"IGOUNO","IRN","020"'* ]]
+	[[ "$output" == *'"IGOUNO","IGOEUREEC","020"'* ]]
+	# the speaker's own party in the group: its proposal, an intent to cooperate with the others
+	run --separate-stderr bash -c "$(declare -f rec); rec 'UN Secretary-General Antonio Guterres said the UN and Iran should expand cooperation.' | af-events | jq -c '$j'"
+	[ "$output" = '[["IGOUNO","IRN","030"]]' ]
 }
