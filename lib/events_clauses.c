@@ -430,8 +430,8 @@ int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *c
 {
 	if (ev_joint_code(code) && code[1] != '3')
 		return 1;
-	/* an intent to widen ties, with no party named, is the members' with each other ("Iranian
-	 * and Uzbek officials are determined to expand cooperation") */
+	/* an intent to widen ties, with no party named, is the members' with each other ("Chilean
+	 * and Peruvian diplomats are determined to expand cooperation") */
 	if (code[0] == '0' && code[1] == '3' && c->syn_ties >= 0) {
 		const struct af_clause *k = ev_clause_of(c, v);
 		if (k && k->nobj) {
