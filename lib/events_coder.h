@@ -296,6 +296,7 @@ int ev_entity_tokens(const struct af_coder *c, const struct af_mention *e, size_
 void ev_mark_place(struct af_coder *c, const struct af_mention *e, size_t ta, size_t tb);
 /* events_sides.c (news): places that name no side leave their chunks (chunk.dropped): a word of
  * a longer place name, a city modifying a noun ("the Ahvaz attack", "the Vienna talks"). */
+int ev_party_key(const char *code, char out[8]);
 ssize_t ev_noun_after(const struct af_coder *c, const struct chunk *ch);
 void ev_drop_chunk(struct af_coder *c, size_t k);
 void ev_drop_places(struct af_coder *c, size_t first_chunk);

@@ -152,12 +152,11 @@ static int ref_kind(const struct af_coder *c, const struct chunk *ch)
 	return 0;
 }
 
-/* The country a chunk's code names: its first three letters when they are a state's (not an
+/* The country an actor code names: its first three letters when they are a state's (not an
  * organisation's, "IGO...", nor a role alone, "---"); 0 when none. */
-static int state_of(const struct chunk *ch, char out[4])
+static int state_of(const char *k, char out[4])
 {
-	const char *k = ch->code;
-	if (!ev_real_code(k) || strlen(k) < 3 || !strncmp(k, "IGO", 3) || !strncmp(k, "NGO", 3) ||
+	if (!k || !ev_real_code(k) || strlen(k) < 3 || !strncmp(k, "IGO", 3) || !strncmp(k, "NGO", 3) ||
 	    !isupper((unsigned char)k[0]) || !isupper((unsigned char)k[1]) || !isupper((unsigned char)k[2]))
 		return 0;
 	memcpy(out, k, 3);
@@ -165,18 +164,23 @@ static int state_of(const struct chunk *ch, char out[4])
 	return 1;
 }
 
-/* A party of an exchange: its state (state_of), or an international or non-governmental
- * organisation by its code's first six letters ("IGOEUR" for the EU's foreign policy chief);
- * 0 when none. */
-static int party_of(const struct chunk *ch, char out[8])
+/* A party of an exchange by its code: its state (the first three letters of a state's code), or
+ * an international or non-governmental organisation by its code's first six letters ("IGOEUR"
+ * for the EU's foreign policy chief: every organisation's code begins IGO or NGO); 0 when
+ * none. */
+int ev_party_key(const char *k, char out[8])
 {
-	const char *k = ch->code;
-	if (ev_real_code(k) && (!strncmp(k, "IGO", 3) || !strncmp(k, "NGO", 3)) && strlen(k) >= 6) {
+	if (k && ev_real_code(k) && (!strncmp(k, "IGO", 3) || !strncmp(k, "NGO", 3)) && strlen(k) >= 6) {
 		memcpy(out, k, 6);
 		out[6] = 0;
 		return 1;
 	}
-	return state_of(ch, out);
+	return state_of(k, out);
+}
+
+static int party_of(const struct chunk *ch, char out[8])
+{
+	return ev_party_key(ch->code, out);
 }
 
 /* The sentence holding token i. */
@@ -378,7 +382,7 @@ static void two_countries(struct af_coder *c, size_t ch0, size_t nown, size_t i,
 	char pair[2][4] = {"", ""}, k3[4];
 	int np = 0;
 	for (size_t k = ch0; k < nown && np < 2; k++) /* its own sentence's chunks before it */
-		if (c->ch[k].b <= i && state_of(&c->ch[k], k3) && (!np || strcmp(pair[0], k3)))
+		if (c->ch[k].b <= i && state_of(c->ch[k].code, k3) && (!np || strcmp(pair[0], k3)))
 			memcpy(pair[np++], k3, 4);
 	/* else the newest sentence before that named two: chunks newest first, sentence by sentence */
 	size_t k = ch0, n0 = 0;
@@ -386,7 +390,7 @@ static void two_countries(struct af_coder *c, size_t ch0, size_t nown, size_t i,
 		size_t sent = sent_of(c, c->ch[k - 1].a);
 		np = 0;
 		for (; k > 0 && sent_of(c, c->ch[k - 1].a) == sent; k--)
-			if (!c->ch[k - 1].pron && state_of(&c->ch[k - 1], k3) && np < 2 && (!np || strcmp(pair[0], k3)))
+			if (!c->ch[k - 1].pron && state_of(c->ch[k - 1].code, k3) && np < 2 && (!np || strcmp(pair[0], k3)))
 				memcpy(pair[np++], k3, 4);
 	}
 	if (np < 2)
@@ -394,7 +398,7 @@ static void two_countries(struct af_coder *c, size_t ch0, size_t nown, size_t i,
 	int in[2] = {0, 0};
 	for (size_t j = ch0; j < nown; j++)
 		for (int p = 0; p < 2; p++)
-			in[p] |= (c->ch[j].a >= i + n || c->ch[j].b <= i) && state_of(&c->ch[j], k3) && !strcmp(k3, pair[p]);
+			in[p] |= (c->ch[j].a >= i + n || c->ch[j].b <= i) && state_of(c->ch[j].code, k3) && !strcmp(k3, pair[p]);
 	if (in[0] == in[1])
 		return;
 	ref_chunk(c, i, i + n, pair[in[0] ? 1 : 0], NULL, 0);
@@ -545,10 +549,7 @@ void ev_add_refs(struct af_coder *c, const struct af_evinput *in, size_t ch0, si
 				if (q >= 0 && (p < 0 || c->ch[q].b > c->ch[p].b))
 					code = c->ch[q].code;
 			}
-			struct chunk tmp = {.a = 0};
-			if (code)
-				snprintf(tmp.code, sizeof tmp.code, "%s", code);
-			if (code && state_of(&tmp, k3))
+			if (code && state_of(code, k3))
 				ref_chunk(c, i, i + 2, k3, NULL, 0);
 		} else if (ev_word_is(c, i + 1, "GROUP")) {
 			int g = antecedent(c, ch0, nown, i, REF_GROUP, NULL);

@@ -65,15 +65,12 @@ static int country_code(const char *k)
 	       isupper((unsigned char)k[2]) && strncmp(k, "---", 3);
 }
 
-/* Are two codes one party: one state (the first three letters), or one international or
- * non-governmental organisation (the first six: every organisation's code begins "IGO" or
- * "NGO", so three letters would make the UN and the EU one party)? */
+/* Are two codes one party (ev_party_key: one state, or one organisation, so the UN and the EU
+ * are two)? */
 static int same_party(const char *a, const char *b)
 {
-	int orga = !strncmp(a, "IGO", 3) || !strncmp(a, "NGO", 3), orgb = !strncmp(b, "IGO", 3) || !strncmp(b, "NGO", 3);
-	if (orga || orgb)
-		return orga && orgb && strlen(a) >= 6 && strlen(b) >= 6 && !strncmp(a, b, 6);
-	return !strncmp(a, b, 3);
+	char ka[8], kb[8];
+	return ev_party_key(a, ka) && ev_party_key(b, kb) && !strcmp(ka, kb);
 }
 
 /* The events of what a speaker (group sg) said of group tg in clause k, one for each pair of
