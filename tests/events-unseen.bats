@@ -282,3 +282,31 @@ triples_neg() {
 	run triples_neg "The Security Council rejected a U.S. draft resolution against Iran."
 	refute_output --partial "120"
 }
+
+@test "unseen: going, joining and attending are no meetings between a list's members; going to a place is a visit" {
+	# CAMEO.2.0's base 040 of GO_SOMEWHERE and ASSEMBLE made these meetings (draw 24, mining)
+	run triples "The treaty, signed by Brazil, Chile and Peru, went into force in March."
+	[ "$status" -eq 0 ]
+	assert_output ""
+	run triples "Teams from Kenya, Ghana and Norway joined the five-day festival."
+	assert_output ""
+	run triples "Chile and Peru will attend the conference, the spokesman said."
+	assert_output ""
+	run triples "The Chilean foreign minister went to Lima on Monday."
+	assert_output --regexp "^CHLGOV 042 PER$"
+	# what a pattern names stays: forces joined are material cooperation
+	run triples "Chile and Peru joined forces against drug trafficking."
+	assert_line --regexp "^CHL 06[0-9] PER$"
+}
+
+@test "unseen: visits exchanged are visits, a deal left is relations reduced (161), not a retreat" {
+	run triples "Chile and Peru exchanged visits last year."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 042 PER"
+	assert_line "PER 042 CHL"
+	run triples "The Brazilian president withdrew from Peru's trade deal in May."
+	assert_output --regexp "^BRAGOV 161 PER$"
+	# forces withdrawn keep 0874
+	run triples "Brazil withdrew its forces from Peru."
+	assert_output --regexp "^BRA[A-Z]* 0874 PER$"
+}
