@@ -530,6 +530,20 @@ news() {
 	[ "$(jq -c 'map(.[0:2])' <<<"$output")" = '[["CHL","PER"],["PER","CHL"]]' ]
 }
 
+@test "news: ties whose growth is wished ('expressed Chile's eagerness for expansion of ties with Peru', 'has no limit to expand ties with') are the wisher's intent to cooperate (030); not ties between others" {
+	run news "Foreign Minister Ahmadi expressed Chile's eagerness for expansion of scientific ties with Peru."
+	[ "$output" = '[["CHL","PER","030",false,false]]' ]
+	run news 'Chile has no limit to expand political, economic and cultural ties with Peru, the minister said.'
+	[ "$output" = '[["CHL","PER","030",false,false]]' ]
+	run news "The Chilean foreign minister welcomed the strengthening of Chile-Peru relations."
+	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[["CHLGOV","PER","030",false,false]]' ]
+	# growth of ties between others is no intent of the wisher's; growth with no wish is none
+	run news 'Chile has welcomed improvement of relations between Peru and Bolivia.'
+	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[]' ]
+	run news 'Chile discussed the expansion of ties with Peru.'
+	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[]' ]
+}
+
 @test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
 	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
 	[ "$status" -eq 0 ]
