@@ -1052,6 +1052,14 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue;
 		int tg = c->ch[c->t[k].chunk].group;
 		const struct vgroup *gov = NULL;
+		/* talks or a meeting an appeal asks for ("called for negotiations between X and Y",
+		 * "urged talks with X") are not held: the appeal is the event (blind draws of
+		 * sessions 11 and 12) */
+		nominal_subject(c, i, a, b, &gov);
+		if (gov && gov->coded && !gov->untagged &&
+		    ((gov->code[0] == '0' && gov->code[1] == '2') || (gov->code[0] == '1' && gov->code[1] == '0')))
+			continue;
+		gov = NULL;
 		int sg = between ? tg : og >= 0 ? og : nominal_subject(c, i, a, b, &gov);
 		if (!between && sg < 0 && !gov)
 			sg = parse_subject(c, i, b);
