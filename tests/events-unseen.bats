@@ -89,6 +89,16 @@ triples() {
 	refute_output --partial "IGOUNO"
 }
 
+@test "unseen: the place where a compound subject signed or agreed is its scene, not the other party" {
+	run triples "Last month, Turkish and Syrian negotiators signed a deal in Qatar on prisoner exchanges."
+	[ "$status" -eq 0 ]
+	refute_output --partial "QAT"
+	assert_line "TUR 057 SYR"
+	assert_line "SYR 057 TUR"
+	run triples "Iran and Armenia agreed to cooperate in Georgia on energy."
+	refute_output --partial "GEO"
+}
+
 @test "unseen: a pronoun refers to the first person named before it in its own sentence, else to the last one before" {
 	run triples "Iranian Foreign Minister Hossein Amir-Abdollahian spoke to reporters in Tehran on Monday. U.S. President Joe Biden said on Tuesday that he would visit Israel next month."
 	[ "$status" -eq 0 ]
