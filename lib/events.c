@@ -388,11 +388,16 @@ static int joint_topic(const struct af_coder *c, const struct vgroup *v, const c
 	return !(ev_bits(c->d->wflag, c->d->wflagcap, c->t[t0 - 1].id) & EV_WF_PARTNER);
 }
 
-/* Is group g, after a verb ending at `from`, the pair of a noun's "between" phrase ("discussed
+/* Is group g, after verb group v, the pair of a noun's "between" phrase ("discussed
  * ties between Iran and Austria", "including talks between Tehran and Riyadh")? Then they are
- * what a consultation is about, not its party (the dev gold codes only the discussants). */
-static int between_topic(const struct af_coder *c, int g, size_t from)
+ * what a consultation is about, not its party (the dev gold codes only the discussants); a host's
+ * are its guests ("hosted talks between X and Y", data/events.yaml [046]). */
+static int between_topic(const struct af_coder *c, const struct vgroup *v, int g)
 {
+	size_t ln, from = v->hend;
+	const char *lem = af_parse_lemma(&c->parse, v->head, &ln);
+	if (ln == 4 && !memcmp(lem, "host", 4))
+		return 0;
 	size_t t0 = c->ch[c->gr[g].members[0]].a;
 	while (t0 > from && (c->t[t0 - 1].cls & W_DET))
 		t0--;
@@ -464,7 +469,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		int w = ev_with_party(c, v, r.sg);
 		if (w >= 0)
 			r.tg = w;
-		else if (r.tg >= 0 && between_topic(c, r.tg, v->hend))
+		else if (r.tg >= 0 && between_topic(c, v, r.tg))
 			r.tg = -1;
 	}
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '1' && k[1] == '1')

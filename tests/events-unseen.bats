@@ -328,6 +328,9 @@ triples_neg() {
 	[ "$status" -eq 0 ]
 	refute_output --regexp "---GOV 04[0-9] (PER|BOL)"
 	assert_line --regexp "^PER[A-Z]* 04[0-9] BOL[A-Z]*$"
+	# a host's guests are its targets
+	run triples "Kenya hosted talks between Chile and Peru."
+	assert_line --regexp "^KEN 04[0-9] CHL$"
 }
 
 @test "unseen: talks an appeal asks for are not held; 'called his visit' names, it asks nothing" {
