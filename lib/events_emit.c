@@ -486,14 +486,15 @@ static int have_event(const struct af_events *ev, size_t from, const char *code,
 	return 0;
 }
 
-/* The clause subject a noun at i belongs to: the subject of the verb before it in its clause,
- * else of the first verb after it ("In a meeting with X, the minister said"). */
+/* The clause subject a noun at i belongs to: the subject of the verb before it in its clause
+ * and parenthetical, else of the first verb after it ("In a meeting with X, the minister
+ * said"). */
 static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t b, const struct vgroup **gov)
 {
 	*gov = NULL;
 	for (size_t k = i; k-- > a && i - k < SUBJ_WIN;) {
-		if (c->t[k].boundary)
-			break;
+		if (c->t[k].boundary || c->t[k].paren != c->t[i].paren)
+			break; /* "According to TASS, in a call with X, Y said": not TASS's */
 		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k) {
 			*gov = &c->vg[c->t[k].verb];
 			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;

@@ -99,6 +99,23 @@ triples() {
 	refute_output --partial "GEO"
 }
 
+@test "unseen: the object of an opening prepositional phrase is no member of the list after its comma" {
+	run triples "In talks with Iranian Foreign Minister Hossein Amir Abdollahian, Britain and Germany said the deal must be saved."
+	[ "$status" -eq 0 ]
+	assert_line "GBR 040 IRNGOV"
+	assert_line "DEU 040 IRNGOV"
+	# a list inside the phrase stays a list: each ambassador met, none with another
+	run triples "In separate meetings with the ambassadors of Kuwait, Syria and Sudan, Iranian President Hassan Rouhani said unity was needed."
+	refute_output --partial "KWTGOV 040"
+	refute_output --partial "SYRGOV 040"
+}
+
+@test "unseen: an opening attribution does not govern the meeting noun after it" {
+	run triples "According to the Russian Foreign Ministry, in a phone conversation with Iranian Foreign Minister Hossein Amir Abdollahian, Russian Foreign Minister Sergei Lavrov said the deal must be saved."
+	[ "$status" -eq 0 ]
+	assert_line "RUSGOV 040 IRNGOV"
+}
+
 @test "unseen: a pronoun refers to the first person named before it in its own sentence, else to the last one before" {
 	run triples "Iranian Foreign Minister Hossein Amir-Abdollahian spoke to reporters in Tehran on Monday. U.S. President Joe Biden said on Tuesday that he would visit Israel next month."
 	[ "$status" -eq 0 ]
