@@ -330,6 +330,7 @@ int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int 
 int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b);
 void ev_mark_parens(struct af_coder *c, size_t a, size_t b);
 int ev_member_then_verb(const struct af_coder *c, size_t i, size_t b);
+int ev_list_then_verb(const struct af_coder *c, size_t i, size_t b);
 int ev_opens_clause(const struct af_coder *c, const struct chunk *m, size_t a);
 int ev_joint_code(const char *code);
 int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *code, size_t b);

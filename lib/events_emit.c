@@ -489,14 +489,15 @@ static int have_event(const struct af_events *ev, size_t from, const char *code,
 	return 0;
 }
 
-/* The clause subject a noun at i belongs to: the subject of the verb before it in its clause,
- * else of the first verb after it ("In a meeting with X, the minister said"). */
+/* The clause subject a noun at i belongs to: the subject of the verb before it in its clause
+ * and parenthetical, else of the first verb after it ("In a meeting with X, the minister
+ * said"). */
 static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t b, const struct vgroup **gov)
 {
 	*gov = NULL;
 	for (size_t k = i; k-- > a && i - k < SUBJ_WIN;) {
-		if (c->t[k].boundary)
-			break;
+		if (c->t[k].boundary || c->t[k].paren != c->t[i].paren)
+			break; /* "According to TASS, in a call with X, Y said": not TASS's */
 		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k) {
 			*gov = &c->vg[c->t[k].verb];
 			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;
@@ -1188,6 +1189,14 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue;
 		int tg = c->ch[c->t[k].chunk].group;
 		const struct vgroup *gov = NULL;
+		/* talks or a meeting an appeal asks for ("called for negotiations between X and Y",
+		 * "urged talks with X") are not held: the appeal is the event (blind draws of
+		 * sessions 11 and 12) */
+		nominal_subject(c, i, a, b, &gov);
+		if (gov && gov->coded && !gov->untagged &&
+		    ((gov->code[0] == '0' && gov->code[1] == '2') || (gov->code[0] == '1' && gov->code[1] == '0')))
+			continue;
+		gov = NULL;
 		int sg = between ? tg : og >= 0 ? og : nominal_subject(c, i, a, b, &gov);
 		if (!between && sg < 0 && !gov)
 			sg = parse_subject(c, i, b);
