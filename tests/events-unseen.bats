@@ -369,3 +369,19 @@ triples_neg() {
 	run triples "The Chilean minister said Chile and Peru should expand their cooperation."
 	assert_output --regexp "^CHLGOV 030 PER$"
 }
+
+@test "unseen: cooperation documents and MoUs signed or inked are agreements; a phone conversation held by two is a consultation" {
+	run triples "Chile and Peru signed four cooperation documents on Sunday."
+	assert_line "CHL 057 PER"
+	assert_line "PER 057 CHL"
+	run triples "Chile inked two MoUs with Peru."
+	assert_line "CHL 057 PER"
+	run triples "Chile and Peru inked a trade agreement."
+	assert_line "CHL 057 PER"
+	run triples "Chile and Peru held a telephone conversation on Monday."
+	assert_line "CHL 040 PER"
+	assert_line "PER 040 CHL"
+	# held somewhere is no act of holding
+	run triples "Chilean diplomats were held in Peru."
+	refute_output --partial "170"
+}
