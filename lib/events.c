@@ -207,6 +207,21 @@ static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct 
 	 * stands before the verb, so the source is the subject before it (of "noted") */
 	if (tg >= 0 && tg == sg && m->tgt >= 0 && m->src < 0 && !v->passive && c->ch[m->tgt].a < v->head)
 		sg = ev_subject_before(c, c->gr[tg].a, a);
+	/* news: the owner of a wish (WISH_WORD: "expressed Iran's readiness to help Afghanistan",
+	 * "his country's full willingness to") is whose intent it is, not its party:
+	 * the party is the actor after the owned noun (on unlabeled Tehran Times news, lines
+	 * 1-3000, such an owner stood after the verb 160 times, an unowned readiness 27) */
+	if (c->news && tg >= 0 && m->tgt < 0 && code[0] == '0' && code[1] == '3' && !v->passive &&
+	    c->syn_wish >= 0) {
+		size_t e = c->ch[c->gr[tg].members[c->gr[tg].n - 1]].b, k = e + 1;
+		while (k < lim && k < e + 3 && !ev_syn_match(c, c->syn_wish, k, lim) && ev_modifier(c, k))
+			k++;
+		if (e < lim && (c->t[e].cls & W_POSS) && k < lim && ev_syn_match(c, c->syn_wish, k, lim)) {
+			/* none after it: no party named (the owner is never the party) */
+			int t2 = ev_find_after(c, e + 1, lim, 0, sg);
+			tg = t2 != tg ? t2 : -1;
+		}
+	}
 	if (tg == sg)
 		tg = -1;
 	*sgp = sg;

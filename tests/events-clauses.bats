@@ -119,3 +119,13 @@ events() {
 	run events 'Iran forces the U.S. to leave Iraq.'
 	[[ "$output" == 'Iran|IRN|'* ]]
 }
+
+@test "clauses: the owner of a readiness voiced is whose intent it is; the party is the actor after it" {
+	run events "The Chilean minister expressed Chile's readiness to help Peru."
+	[[ "$output" == *'|CHLGOV|030|Peru|PER' ]]
+	run events "The Chilean minister announced his country's full readiness to expand ties with Peru."
+	[[ "$output" == *'|CHLGOV|030|Peru|PER' ]]
+	# with no party after it, no event: the owner is not the party
+	run events "The Chilean minister expressed Peru's readiness."
+	[ "$output" = '' ]
+}
