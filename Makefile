@@ -190,6 +190,7 @@ eval-events: all
 	@bench/eval-events
 	@bench/eval-events-news
 	@bench/eval-event-actors
+	@bench/events-news-errors
 
 eval-syntax: all
 	@bench/eval-syntax

@@ -334,7 +334,8 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 /* A code whose act has a scene rather than a recipient after "in"/"at". */
 static int scene_code(const char *k)
 {
-	return (k[0] == '0' && k[1] == '4') || (k[0] == '1' && (k[1] == '4' || k[1] == '5' || k[1] == '8' || k[1] == '9')) ||
+	return (k[0] == '0' && (k[1] == '4' || k[1] == '5')) ||
+	       (k[0] == '1' && (k[1] == '4' || k[1] == '5' || k[1] == '8' || k[1] == '9')) ||
 	       (k[0] == '2' && k[1] == '0');
 }
 
@@ -438,16 +439,9 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	}
 	struct reading r = {0};
 	verb_roles(c, v, &m, code[0] ? code : pcode, s, &r.sg, &r.tg);
-	/* news: for a meeting, a protest, a posture or force (04x, 14x, 15x, 18x-20x) a place
-	 * after a locative preposition is the scene of the act, not its target ("troops will
-	 * remain in Iraq", "are fighting in Syria", "met in Kabul"); other verbs take their
-	 * argument there ("intervened in Syria", "invested in Afghanistan") */
 	const char *k0 = code[0] ? code : pcode;
 	int topic = c->news && m.tgt < 0 && joint_topic(c, v, k0, r.sg, r.tg, s->a, s->b);
 	if (topic)
-		r.tg = -1;
-	if (c->news && r.tg >= 0 && m.tgt < 0 && !v->passive && scene_code(k0) &&
-	    locative_before(c, c->gr[r.tg].a, v->hend))
 		r.tg = -1;
 	/* a consultation's party is its "with" phrase, its object the topic; a condemnation's
 	 * target may be the owner of its object ("the crime of X") */
@@ -462,6 +456,14 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	/* a comment's target through its topic phrase */
 	if (c->news && !topic && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '0' && (k[1] == '1' || k[1] == '5'))
 		r.tg = ev_topic_target(c, v, r.sg);
+	/* news: for a meeting, an agreement, a protest, a posture or force (04x, 05x, 14x, 15x,
+	 * 18x-20x) a place after a locative preposition is the scene of the act, not its target,
+	 * however the target was found ("troops will remain in Iraq", "are fighting in Syria",
+	 * "met in Kabul", "signed a deal in Doha"); other verbs take their argument there
+	 * ("intervened in Syria", "invested in Afghanistan") */
+	if (c->news && r.tg >= 0 && m.tgt < 0 && !v->passive && scene_code(k0) &&
+	    locative_before(c, c->gr[r.tg].a, v->hend))
+		r.tg = -1;
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a)) {
 		if (v->purpose)
 			v->subj = subj0; /* no act of its own: later phases read the subject as before */

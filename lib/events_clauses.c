@@ -293,6 +293,28 @@ int ev_member_then_verb(const struct af_coder *c, size_t i, size_t b)
 	return finite_at(c, c->ch[c->t[i].chunk].b, b);
 }
 
+/* From token i, a run of actor chunks joined by commas and "and" (with their determiners
+ * and modifiers), then a finite verb right after it: "Britain and Germany said". A comma after
+ * the "and" closes a list and what follows is another phrase ("Kuwait and Sudan, Shamkhani
+ * said"): no such run. */
+int ev_list_then_verb(const struct af_coder *c, size_t i, size_t b)
+{
+	int members = 0, and = 0;
+	while (i < b) {
+		if (c->t[i].chunk >= 0) {
+			i = c->ch[c->t[i].chunk].b;
+			members++;
+		} else if (ev_is_comma(c, i) && and) {
+			return 0;
+		} else if (ev_is_comma(c, i) || ev_word_is(c, i, "AND") || (c->t[i].cls & W_DET) || ev_modifier(c, i)) {
+			and |= ev_word_is(c, i, "AND");
+			i++;
+		} else
+			break;
+	}
+	return members > 0 && finite_at(c, i, b);
+}
+
 /* Does the list whose first member is chunk m open its clause: at the sentence's start (token
  * a), or after a comma, "that" or a verb of speech ("officials said A, who ...")? Not an
  * object's or a preposition's ("condemned A, which ..."). */

@@ -146,6 +146,8 @@ struct af_coder {
 	int syn_aim;             /* synset AIM_VERB: a verb of aim before "to" ("seeks to expand"), -1 */
 	int syn_ties;            /* synset COOPTIES: ties between actors ("cooperation", "relations"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
+	int syn_growth, syn_wish; /* synsets GROWTH_WORD ("expansion", "boosting") and WISH_WORD
+	                           * ("readiness", "no limit") before ties (events_emit.c wished_ties), -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;
@@ -327,6 +329,7 @@ int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int 
 int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b);
 void ev_mark_parens(struct af_coder *c, size_t a, size_t b);
 int ev_member_then_verb(const struct af_coder *c, size_t i, size_t b);
+int ev_list_then_verb(const struct af_coder *c, size_t i, size_t b);
 int ev_opens_clause(const struct af_coder *c, const struct chunk *m, size_t a);
 int ev_joint_code(const char *code);
 int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *code, size_t b);

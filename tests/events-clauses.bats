@@ -45,6 +45,18 @@ events() {
 	[ "$output" = '' ]
 }
 
+@test "clauses: an act on a timetable ('is scheduled / due / set to') is its announced intent (03x)" {
+	run events 'The Chilean president is scheduled to visit Peru next month.'
+	[[ "$output" == *'|CHL'*'|036|Peru|PER'* ]]
+	run events 'Chile is due to hold talks with Peru.'
+	[[ "$output" == 'Chile|CHL|036|Peru|PER' ]]
+	run events 'The Peruvian foreign minister is set to travel to Chile.'
+	[[ "$output" == *'|PERGOV|036|Chile|CHL'* ]]
+	# a timetable of no cooperation is no intent
+	run events 'Chile is set to impose sanctions on Peru.'
+	[[ "$output" != *'|03'* ]]
+}
+
 @test "clauses: 'is determined to' and a verb of aim ('seeks / plans to') code the infinitive's cooperation as the intent; hostile aims are none" {
 	run events 'Turkey is determined to expand cooperation with Iran.'
 	[[ "$output" == 'Turkey|TUR|03'*'|Iran|IRN' ]]

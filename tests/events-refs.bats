@@ -50,7 +50,9 @@ events() {
 	run events 'Chinese President Xi Jinping spoke on Wednesday. He said his country is ready to expand strategic ties with Iran.'
 	[ "$output" = 'his country|CHN|030|Iran|IRN' ]
 	run events 'Iran and Italy have old ties. The Iranian Parliament welcomes the expansion of relations between the two countries.'
-	[ "$output" = 'Iranian Parliament|IRNLEG|051|the two countries|ITA' ]
+	[ "${lines[0]}" = 'Iranian Parliament|IRNLEG|051|the two countries|ITA' ]
+	# (and the welcomed growth of ties is the parliament's intent, events_emit.c wished_ties)
+	[ "${lines[1]}" = 'Iranian Parliament|IRNLEG|030|the two countries|ITA' ]
 	# both of the pair in the sentence: no reading
 	run events 'Iran and Italy have old ties. Iran and Italy welcomed relations between the two countries.'
 	[[ "$output" != *'the two countries'* ]]

@@ -89,6 +89,33 @@ triples() {
 	refute_output --partial "IGOUNO"
 }
 
+@test "unseen: the place where a compound subject signed or agreed is its scene, not the other party" {
+	run triples "Last month, Turkish and Syrian negotiators signed a deal in Qatar on prisoner exchanges."
+	[ "$status" -eq 0 ]
+	refute_output --partial "QAT"
+	assert_line "TUR 057 SYR"
+	assert_line "SYR 057 TUR"
+	run triples "Iran and Armenia agreed to cooperate in Georgia on energy."
+	refute_output --partial "GEO"
+}
+
+@test "unseen: the object of an opening prepositional phrase is no member of the list after its comma" {
+	run triples "In talks with Iranian Foreign Minister Hossein Amir Abdollahian, Britain and Germany said the deal must be saved."
+	[ "$status" -eq 0 ]
+	assert_line "GBR 040 IRNGOV"
+	assert_line "DEU 040 IRNGOV"
+	# a list inside the phrase stays a list: each ambassador met, none with another
+	run triples "In separate meetings with the ambassadors of Kuwait, Syria and Sudan, Iranian President Hassan Rouhani said unity was needed."
+	refute_output --partial "KWTGOV 040"
+	refute_output --partial "SYRGOV 040"
+}
+
+@test "unseen: an opening attribution does not govern the meeting noun after it" {
+	run triples "According to the Russian Foreign Ministry, in a phone conversation with Iranian Foreign Minister Hossein Amir Abdollahian, Russian Foreign Minister Sergei Lavrov said the deal must be saved."
+	[ "$status" -eq 0 ]
+	assert_line "RUSGOV 040 IRNGOV"
+}
+
 @test "unseen: a pronoun refers to the first person named before it in its own sentence, else to the last one before" {
 	run triples "Iranian Foreign Minister Hossein Amir-Abdollahian spoke to reporters in Tehran on Monday. U.S. President Joe Biden said on Tuesday that he would visit Israel next month."
 	[ "$status" -eq 0 ]
@@ -271,4 +298,32 @@ triples_neg() {
 	# someone else's act that a third party rejects keeps its source and code
 	run triples_neg "The Security Council rejected a U.S. draft resolution against Iran."
 	refute_output --partial "120"
+}
+
+@test "unseen: going, joining and attending are no meetings between a list's members; going to a place is a visit" {
+	# CAMEO.2.0's base 040 of GO_SOMEWHERE and ASSEMBLE made these meetings (draw 24, mining)
+	run triples "The treaty, signed by Brazil, Chile and Peru, went into force in March."
+	[ "$status" -eq 0 ]
+	assert_output ""
+	run triples "Teams from Kenya, Ghana and Norway joined the five-day festival."
+	assert_output ""
+	run triples "Chile and Peru will attend the conference, the spokesman said."
+	assert_output ""
+	run triples "The Chilean foreign minister went to Lima on Monday."
+	assert_output --regexp "^CHLGOV 042 PER$"
+	# what a pattern names stays: forces joined are material cooperation
+	run triples "Chile and Peru joined forces against drug trafficking."
+	assert_line --regexp "^CHL 06[0-9] PER$"
+}
+
+@test "unseen: visits exchanged are visits, a deal left is relations reduced (161), not a retreat" {
+	run triples "Chile and Peru exchanged visits last year."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 042 PER"
+	assert_line "PER 042 CHL"
+	run triples "The Brazilian president withdrew from Peru's trade deal in May."
+	assert_output --regexp "^BRAGOV 161 PER$"
+	# forces withdrawn keep 0874
+	run triples "Brazil withdrew its forces from Peru."
+	assert_output --regexp "^BRA[A-Z]* 0874 PER$"
 }

@@ -530,6 +530,20 @@ news() {
 	[ "$(jq -c 'map(.[0:2])' <<<"$output")" = '[["CHL","PER"],["PER","CHL"]]' ]
 }
 
+@test "news: ties whose growth is wished ('expressed Chile's eagerness for expansion of ties with Peru', 'has no limit to expand ties with') are the wisher's intent to cooperate (030); not ties between others" {
+	run news "Foreign Minister Ahmadi expressed Chile's eagerness for expansion of scientific ties with Peru."
+	[ "$output" = '[["CHL","PER","030",false,false]]' ]
+	run news 'Chile has no limit to expand political, economic and cultural ties with Peru, the minister said.'
+	[ "$output" = '[["CHL","PER","030",false,false]]' ]
+	run news "The Chilean foreign minister welcomed the strengthening of Chile-Peru relations."
+	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[["CHLGOV","PER","030",false,false]]' ]
+	# growth of ties between others is no intent of the wisher's; growth with no wish is none
+	run news 'Chile has welcomed improvement of relations between Peru and Bolivia.'
+	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[]' ]
+	run news 'Chile discussed the expansion of ties with Peru.'
+	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[]' ]
+}
+
 @test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
 	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
 	[ "$status" -eq 0 ]
@@ -637,8 +651,9 @@ news() {
 
 @test "news: one state under two names does not act on itself; two officials, its rebels or its people do" {
 	ents() { rec "$1" "$2" | af-entities | af-events | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'; }
+	# (no IRNGOV -> IRN; Tehran's wish to boost ties with Turkey is its intent, 030)
 	run ents 'Iranian Foreign Minister Hossein Amir Abdollahian reaffirmed Tehran’s determination to boost ties with Turkey.' 2024-05-01
-	[ "$output" = '[]' ]
+	[ "$output" = '[["IRN","TUR","030"]]' ]
 	run ents 'The Islamic Republic of Iran negotiated with Iran.' 2024-05-01
 	[ "$output" = '[]' ]
 	run ents 'The Taliban attacked Kabul.' 2019-05-01
