@@ -699,7 +699,7 @@ static void write_text(struct doc *d, struct removed *rm, struct af_article *out
 			continue;
 		int kind = b->kind;
 		if (kind == K_NONE)
-			kind = (b->modelled ? b->z > 0 : b->score > 0) ? K_OTHER : K_NAV; /* prose no rule named, or menu-like lines */
+			kind = b->score > 0 ? K_OTHER : K_NAV; /* what the run counts as prose, or menu-like lines */
 		add_removed(&r, kind, b->s, b->len);
 	}
 	removed_flush(&r);
