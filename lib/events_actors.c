@@ -499,6 +499,25 @@ static int comma_subject(const struct af_coder *c, const struct chunk *pv, const
 	return k->subj == b && !k->subj_inherited && c->parse.np[b].head < k->verb.head && x->clause != y->clause;
 }
 
+/* news: is chunk pv the object of the prepositional phrase that opens sentence [a, ...), with
+ * a comma right after it ("In talks with Zarif, Britain and Germany said", "During a call
+ * with X, Y ..."): a preposition first (after an "According to ..." attribution), then
+ * neither comma nor verb before pv? The chunker reads "Zarif, Britain" as one noun phrase;
+ * the clause's subject is only the list after the comma when a finite verb follows it
+ * (ev_list_then_verb: "In Iran, Iraq and Syria, ..." stays a list). */
+static int opening_object(const struct af_coder *c, const struct chunk *pv, size_t a, size_t b)
+{
+	size_t k = a;
+	while (k < pv->a && c->t[k].paren && c->t[k].paren != c->t[pv->a].paren)
+		k++;
+	if (k >= pv->a || c->t[k].tag != AF_POS_IN || ev_word_is(c, k, "THAT") || pv->b >= b || !ev_is_comma(c, pv->b))
+		return 0;
+	for (size_t j = k + 1; j < pv->a; j++)
+		if (ev_is_comma(c, j) || c->t[j].boundary || (c->t[j].verb >= 0 && c->vg[c->t[j].verb].head == j))
+			return 0;
+	return ev_list_then_verb(c, pv->b + 1, b);
+}
+
 /* "as well as" at token j (before token s): a list's conjunction ("thanked A as well as B"). */
 static int as_well_as(const struct af_coder *c, size_t j, size_t s)
 {
@@ -580,6 +599,8 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a, size_t b)
 			/* "During his visit to Tehran, Zarif said": no list when the parse has the second
 			 * phrase as its clause's subject and the first in no list with it */
 			if (joined && !conj && comma_subject(c, pv, ch))
+				joined = 0;
+			if (joined && !conj && c->news && opening_object(c, pv, a, b))
 				joined = 0;
 			/* "Ithilen's sheep and goats of Gondor": two noun phrases, each with its actor */
 			if (!joined && pv->group >= 0 && c->gr[pv->group].n < MAX_MEMBERS && ev_real_code(ch->code) &&

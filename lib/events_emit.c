@@ -408,7 +408,8 @@ void ev_nominal_init(struct af_coder *c)
 	free(c->nom);
 	c->nom = NULL;
 	c->nnom = 0;
-	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = c->syn_growth = c->syn_wish = -1;
+	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = c->syn_growth = c->syn_wish =
+		c->syn_aspect = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
@@ -422,6 +423,8 @@ void ev_nominal_init(struct af_coder *c)
 			c->syn_ties = (int)i;
 		if (!strcmp(name, "MESSAGE_WORD"))
 			c->syn_message = (int)i;
+		if (!strcmp(name, "ASPECT_VERB"))
+			c->syn_aspect = (int)i;
 		if (!strcmp(name, "GROWTH_WORD"))
 			c->syn_growth = (int)i;
 		if (!strcmp(name, "WISH_WORD"))
@@ -486,14 +489,15 @@ static int have_event(const struct af_events *ev, size_t from, const char *code,
 	return 0;
 }
 
-/* The clause subject a noun at i belongs to: the subject of the verb before it in its clause,
- * else of the first verb after it ("In a meeting with X, the minister said"). */
+/* The clause subject a noun at i belongs to: the subject of the verb before it in its clause
+ * and parenthetical, else of the first verb after it ("In a meeting with X, the minister
+ * said"). */
 static int nominal_subject(const struct af_coder *c, size_t i, size_t a, size_t b, const struct vgroup **gov)
 {
 	*gov = NULL;
 	for (size_t k = i; k-- > a && i - k < SUBJ_WIN;) {
-		if (c->t[k].boundary)
-			break;
+		if (c->t[k].boundary || c->t[k].paren != c->t[i].paren)
+			break; /* "According to TASS, in a call with X, Y said": not TASS's */
 		if (c->t[k].verb >= 0 && c->vg[c->t[k].verb].head == k) {
 			*gov = &c->vg[c->t[k].verb];
 			return c->vg[c->t[k].verb].passive ? -1 : c->vg[c->t[k].verb].subj;
@@ -1253,6 +1257,14 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			}
 		}
 		const struct vgroup *gov = NULL;
+		/* talks or a meeting an appeal asks for ("called for negotiations between X and Y",
+		 * "urged talks with X") are not held: the appeal is the event (blind draws of
+		 * sessions 11 and 12) */
+		nominal_subject(c, i, a, b, &gov);
+		if (gov && gov->coded && !gov->untagged &&
+		    ((gov->code[0] == '0' && gov->code[1] == '2') || (gov->code[0] == '1' && gov->code[1] == '0')))
+			continue;
+		gov = NULL;
 		int sg = between ? tg : og >= 0 ? og : nominal_subject(c, i, a, b, &gov);
 		if (!between && sg < 0 && !gov)
 			sg = parse_subject(c, i, b);

@@ -99,6 +99,23 @@ triples() {
 	refute_output --partial "GEO"
 }
 
+@test "unseen: the object of an opening prepositional phrase is no member of the list after its comma" {
+	run triples "In talks with Iranian Foreign Minister Hossein Amir Abdollahian, Britain and Germany said the deal must be saved."
+	[ "$status" -eq 0 ]
+	assert_line "GBR 040 IRNGOV"
+	assert_line "DEU 040 IRNGOV"
+	# a list inside the phrase stays a list: each ambassador met, none with another
+	run triples "In separate meetings with the ambassadors of Kuwait, Syria and Sudan, Iranian President Hassan Rouhani said unity was needed."
+	refute_output --partial "KWTGOV 040"
+	refute_output --partial "SYRGOV 040"
+}
+
+@test "unseen: an opening attribution does not govern the meeting noun after it" {
+	run triples "According to the Russian Foreign Ministry, in a phone conversation with Iranian Foreign Minister Hossein Amir Abdollahian, Russian Foreign Minister Sergei Lavrov said the deal must be saved."
+	[ "$status" -eq 0 ]
+	assert_line "RUSGOV 040 IRNGOV"
+}
+
 @test "unseen: a pronoun refers to the first person named before it in its own sentence, else to the last one before" {
 	run triples "Iranian Foreign Minister Hossein Amir-Abdollahian spoke to reporters in Tehran on Monday. U.S. President Joe Biden said on Tuesday that he would visit Israel next month."
 	[ "$status" -eq 0 ]
@@ -309,4 +326,46 @@ triples_neg() {
 	# forces withdrawn keep 0874
 	run triples "Brazil withdrew its forces from Peru."
 	assert_output --regexp "^BRA[A-Z]* 0874 PER$"
+}
+
+@test "unseen: the subject of a clause coordinated by 'and' is no target of the verb before it" {
+	run triples "Brazil and Chile voted against the plan and Peru, Bolivia and Ecuador abstained."
+	[ "$status" -eq 0 ]
+	refute_output --partial "PER"
+	run triples "Chile opposed the plan and Peru abstained."
+	assert_output ""
+	# a list after the verb is still its target
+	run triples "Chile criticized Peru and Bolivia on Monday."
+	assert_line "CHL 111 PER"
+	assert_line "CHL 111 BOL"
+}
+
+@test "unseen: a 'between' pair is what a consultation is about, not its party" {
+	run triples "The two ministers discussed bilateral ties as well as the talks between Lima and La Paz."
+	[ "$status" -eq 0 ]
+	refute_output --regexp "---GOV 04[0-9] (PER|BOL)"
+	assert_line --regexp "^PER[A-Z]* 04[0-9] BOL[A-Z]*$"
+	# a host's guests are its targets
+	run triples "Kenya hosted talks between Chile and Peru."
+	assert_line --regexp "^KEN 04[0-9] CHL$"
+}
+
+@test "unseen: talks an appeal asks for are not held; 'called his visit' names, it asks nothing" {
+	run triples "Kenya called for negotiations between Chile and Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial "046"
+	refute_line --regexp "^CHL .* PER$"
+	run triples "Chile urged talks with Peru."
+	assert_output "CHL 100 PER"
+	run triples "The Chilean president called his visit to Peru fruitful."
+	assert_output --regexp "^CHLGOV 042 PER$"
+}
+
+@test "unseen: an own group's appeal to act against a third party is no intent to cooperate" {
+	run triples "Chile and Peru should impose sanctions on Bolivia, the Chilean minister said."
+	[ "$status" -eq 0 ]
+	refute_output --partial "030"
+	# cooperation proposed to one's own group stays the intent (030)
+	run triples "The Chilean minister said Chile and Peru should expand their cooperation."
+	assert_output --regexp "^CHLGOV 030 PER$"
 }
