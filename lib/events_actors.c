@@ -326,6 +326,17 @@ void ev_build_chunks(struct af_coder *c, const struct span *sp, size_t nsp)
 		for (int g = 0; g < nag; g++)
 			if (!own_role || !ev_role_seg(agents[g]->post))
 				append_agent(c, full, sizeof full, agents[g]);
+		/* a party noun with no country ("the delegation", PARTY_NOUN) names no actor; with one
+		 * ("a delegation from Pakistan", "the Pakistani delegation") it is its government */
+		if (!have_actor && !pre[0] && c->syn_party >= 0) {
+			int lone = 1;
+			for (size_t q = k; q <= m && lone; q++)
+				lone = sp[q].agent >= 0 && ev_syn_match(c, c->syn_party, sp[q].a, sp[q].b) == sp[q].b - sp[q].a;
+			if (lone) {
+				k = m + 1;
+				continue;
+			}
+		}
 		int ci = ev_new_chunk(c, start, end);
 		struct chunk *ch = &c->ch[ci];
 		snprintf(ch->code, sizeof ch->code, "%s", full);

@@ -145,6 +145,7 @@ struct af_coder {
 	int syn_intent;          /* synset INTENT_WORD: an adjective of intent before "to" ("ready to help"), -1 */
 	int syn_aim;             /* synset AIM_VERB: a verb of aim before "to" ("seeks to expand"), -1 */
 	int syn_ties;            /* synset COOPTIES: ties between actors ("cooperation", "relations"), -1 */
+	int syn_party;           /* synset PARTY_NOUN: an agent that is an actor only with its country ("delegation"), -1 */
 	int syn_aspect;          /* synset ASPECT_VERB: a verb of aspect before "to" ("continued to attack"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
 	int syn_growth, syn_wish; /* synsets GROWTH_WORD ("expansion", "boosting") and WISH_WORD

@@ -409,7 +409,7 @@ void ev_nominal_init(struct af_coder *c)
 	c->nom = NULL;
 	c->nnom = 0;
 	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = c->syn_growth = c->syn_wish =
-		c->syn_aspect = -1;
+		c->syn_aspect = c->syn_party = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
@@ -425,6 +425,8 @@ void ev_nominal_init(struct af_coder *c)
 			c->syn_message = (int)i;
 		if (!strcmp(name, "ASPECT_VERB"))
 			c->syn_aspect = (int)i;
+		if (!strcmp(name, "PARTY_NOUN"))
+			c->syn_party = (int)i;
 		if (!strcmp(name, "GROWTH_WORD"))
 			c->syn_growth = (int)i;
 		if (!strcmp(name, "WISH_WORD"))

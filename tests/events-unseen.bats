@@ -385,3 +385,12 @@ triples_neg() {
 	run triples "Chilean diplomats were held in Peru."
 	refute_output --partial "170"
 }
+
+@test "unseen: a delegation from a country is its government's; a delegation alone is no actor" {
+	run triples "A delegation from Chile met Peruvian officials in Lima."
+	assert_line "CHLGOV 040 PERGOV"
+	run triples "A Chilean delegation is scheduled to visit Peru next week."
+	assert_line "CHLGOV 036 PER"
+	run triples "The delegation met Peruvian officials."
+	refute_output --partial "---"
+}
