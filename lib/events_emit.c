@@ -408,7 +408,7 @@ void ev_nominal_init(struct af_coder *c)
 	free(c->nom);
 	c->nom = NULL;
 	c->nnom = 0;
-	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = c->syn_growth = c->syn_wish = -1;
+	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = c->syn_growth = c->syn_wish = c->syn_thing = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
@@ -422,6 +422,8 @@ void ev_nominal_init(struct af_coder *c)
 			c->syn_ties = (int)i;
 		if (!strcmp(name, "MESSAGE_WORD"))
 			c->syn_message = (int)i;
+		if (!strcmp(name, "THING_NOUN"))
+			c->syn_thing = (int)i;
 		if (!strcmp(name, "GROWTH_WORD"))
 			c->syn_growth = (int)i;
 		if (!strcmp(name, "WISH_WORD"))
