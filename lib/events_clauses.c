@@ -580,9 +580,9 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	    !(code[0] == '1' && (code[1] == '8' || code[1] == '9')) && !(code[0] == '2' && code[1] == '0'))
 		return 0;
 	if (v->inf && !ev_refused(c, v) && !v->purpose) {
-		int future = 0; /* "is going to", "is about to" */
+		int future = 0; /* "is going to", "is about to", "continued to" */
 		for (size_t k = v->a; k < v->head; k++)
-			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT");
+			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT") || ev_aspect_verb(c, k);
 		if (!future)
 			return 0;
 	}
