@@ -1238,6 +1238,15 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		size_t k = e + 1;
 		while (k < b && k < e + 4 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || name_modifier(c, k)))
 			k++;
+		/* a title or group noun with the actor after its "of" ("a meeting with head of Iraqi
+		 * intelligence Mostafa Kazemi", "talks with representatives of the Taliban") */
+		if (k + 2 < b && c->t[k].chunk < 0 && af_pos_is_noun(c->t[k].tag) && ev_word_is(c, k + 1, "OF")) {
+			size_t q = k + 2;
+			while (q < b && q < k + 4 && c->t[q].chunk < 0 && (c->t[q].cls & W_DET))
+				q++;
+			if (q < b && c->t[q].chunk >= 0 && c->ch[c->t[q].chunk].a == q)
+				k = q;
+		}
 		if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
 			continue;
 		int tg = c->ch[c->t[k].chunk].group;
