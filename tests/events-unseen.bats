@@ -394,3 +394,19 @@ triples_neg() {
 	run triples "The delegation met Peruvian officials."
 	refute_output --partial "---"
 }
+
+@test "unseen: a demonym before a noun of goods or a topic names no actor; before a place it stays the state" {
+	run triples "Chile has granted waivers to five Peruvian oil buyers."
+	[ "$status" -eq 0 ]
+	refute_output --partial "PER"
+	run triples "Chilean copper imports from Peru are expected to grow."
+	refute_output --partial "CHL"
+	run triples "Brazil and Chile disagree on the Peruvian crisis."
+	refute_output --partial "PER"
+	# a state's territory, its delegation and its attacks keep the state
+	run triples "Chile occupied a large part of Peruvian territory in 1880."
+	assert_output --regexp "^CHL 19[0-9] PER$"
+	run triples "The Chilean minister met the Peruvian delegation."
+	# (a delegation with its country is its government: PERGOV)
+	assert_output --regexp "^CHLGOV 04[0-9] PER(GOV)?$"
+}
