@@ -388,6 +388,25 @@ static int joint_topic(const struct af_coder *c, const struct vgroup *v, const c
 	return !(ev_bits(c->d->wflag, c->d->wflagcap, c->t[t0 - 1].id) & EV_WF_PARTNER);
 }
 
+/* Is group g, after verb group v, the pair of a noun's "between" phrase ("discussed
+ * ties between Iran and Austria", "including talks between Tehran and Riyadh")? Then they are
+ * what a consultation is about, not its party (the dev gold codes only the discussants); a host's
+ * are its guests ("hosted talks between X and Y", data/events.yaml [046]). */
+static int between_topic(const struct af_coder *c, const struct vgroup *v, int g)
+{
+	size_t ln, from = v->hend;
+	const char *lem = af_parse_lemma(&c->parse, v->head, &ln);
+	if (ln == 4 && !memcmp(lem, "host", 4))
+		return 0;
+	size_t t0 = c->ch[c->gr[g].members[0]].a;
+	while (t0 > from && (c->t[t0 - 1].cls & W_DET))
+		t0--;
+	if (t0 < from + 2 || !ev_word_is(c, t0 - 1, "BETWEEN"))
+		return 0;
+	const struct tok *n = &c->t[t0 - 2];
+	return n->kind == AF_TOK_WORD && !n->cls && n->chunk < 0 && (n->flags & AF_TF_LOWER) && !ev_is_adverb(c, t0 - 2);
+}
+
 static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
@@ -450,6 +469,8 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		int w = ev_with_party(c, v, r.sg);
 		if (w >= 0)
 			r.tg = w;
+		else if (r.tg >= 0 && between_topic(c, v, r.tg))
+			r.tg = -1;
 	}
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '1' && k[1] == '1')
 		r.tg = ev_object_owner(c, v, r.sg);

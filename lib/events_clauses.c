@@ -168,9 +168,11 @@ static int is_speaker(const struct af_coder *c, const struct chunk *ch, size_t l
 }
 
 /* Is group g the subject of a subordinate clause ("... with Gxndor, several years after
- * Calenardhon crowds burned down its embassy")? A subordinating conjunction before it (over
- * determiners) and a finite verb after it (over a noun or two and auxiliaries). The target
- * of a verb is never inside such a clause. */
+ * Calenardhon crowds burned down its embassy") or of a clause coordinated with the verb's
+ * ("Gxndor voted against the plan and Rohan abstained": Rohan did its own act, blind draw 24)?
+ * A subordinating conjunction, or "and" / "but", before it (over determiners) and a finite
+ * verb after it (over a noun or two and auxiliaries). The target of a verb is never inside
+ * such a clause. */
 static int clause_subject(const struct af_coder *c, int g, size_t from, size_t lim)
 {
 	const struct group *gr = &c->gr[g];
@@ -179,10 +181,15 @@ static int clause_subject(const struct af_coder *c, int g, size_t from, size_t l
 		s--;
 	if (s <= from)
 		return 0;
-	if (!subordinator(c, s - 1))
+	if (!subordinator(c, s - 1) && !ev_word_is(c, s - 1, "AND") && !ev_word_is(c, s - 1, "BUT"))
 		return 0;
 	size_t e = gr->b;
 	int n = 0;
+	/* the rest of a list the group is the first member of ("and India, Libya and Pakistan
+	 * abstained") */
+	while (e < lim && n < 12 && (c->t[e].chunk >= 0 || ev_is_comma(c, e) || ev_word_is(c, e, "AND")))
+		e++, n++;
+	n = 0;
 	while (e < lim && n < 2 && c->t[e].kind == AF_TOK_WORD && !c->t[e].cls && c->t[e].chunk < 0 &&
 	       c->t[e].verb < 0 && (c->t[e].flags & AF_TF_LOWER))
 		e++, n++;
@@ -573,9 +580,9 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	    !(code[0] == '1' && (code[1] == '8' || code[1] == '9')) && !(code[0] == '2' && code[1] == '0'))
 		return 0;
 	if (v->inf && !ev_refused(c, v) && !v->purpose) {
-		int future = 0; /* "is going to", "is about to" */
+		int future = 0; /* "is going to", "is about to", "continued to" */
 		for (size_t k = v->a; k < v->head; k++)
-			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT");
+			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT") || ev_aspect_verb(c, k);
 		if (!future)
 			return 0;
 	}

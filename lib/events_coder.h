@@ -145,6 +145,7 @@ struct af_coder {
 	int syn_intent;          /* synset INTENT_WORD: an adjective of intent before "to" ("ready to help"), -1 */
 	int syn_aim;             /* synset AIM_VERB: a verb of aim before "to" ("seeks to expand"), -1 */
 	int syn_ties;            /* synset COOPTIES: ties between actors ("cooperation", "relations"), -1 */
+	int syn_aspect;          /* synset ASPECT_VERB: a verb of aspect before "to" ("continued to attack"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
 	int syn_growth, syn_wish; /* synsets GROWTH_WORD ("expansion", "boosting") and WISH_WORD
 	                           * ("readiness", "no limit") before ties (events_emit.c wished_ties), -1 */
@@ -352,6 +353,7 @@ void ev_code_appeals(struct af_coder *c, const struct sent *s);
 void ev_code_evaluations(struct af_coder *c, const struct sent *s);
 size_t ev_first_clause(const struct af_coder *c, size_t sent); /* events_said.c: sentence sent's first clause */
 size_t ev_syn_match(const struct af_coder *c, int si, size_t i, size_t b); /* words of synset si at token i */
+int ev_aspect_verb(const struct af_coder *c, size_t s); /* a verb of aspect (ASPECT_VERB) at token s */
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);

@@ -408,7 +408,8 @@ void ev_nominal_init(struct af_coder *c)
 	free(c->nom);
 	c->nom = NULL;
 	c->nnom = 0;
-	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = c->syn_growth = c->syn_wish = -1;
+	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = c->syn_growth = c->syn_wish =
+		c->syn_aspect = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
@@ -422,6 +423,8 @@ void ev_nominal_init(struct af_coder *c)
 			c->syn_ties = (int)i;
 		if (!strcmp(name, "MESSAGE_WORD"))
 			c->syn_message = (int)i;
+		if (!strcmp(name, "ASPECT_VERB"))
+			c->syn_aspect = (int)i;
 		if (!strcmp(name, "GROWTH_WORD"))
 			c->syn_growth = (int)i;
 		if (!strcmp(name, "WISH_WORD"))
@@ -526,11 +529,23 @@ static int parse_subject(const struct af_coder *c, size_t i, size_t b)
 	return ev_np_group(c, k->subj, 0);
 }
 
+/* A word before an actor's name in its noun phrase: a modifier, or a participle the parse
+ * puts in the name's noun phrase ("with visiting Venezuelan President Maduro", "the
+ * embattled Syrian government"), which the word scan reads as a verb. */
+static int name_modifier(const struct af_coder *c, size_t k)
+{
+	int tag = c->t[k].tag;
+	return ev_modifier(c, k) ||
+	       ((tag == AF_POS_VBG || tag == AF_POS_VBN) && c->t[k].chunk < 0 && k + 1 < c->toks.n &&
+	        ((c->parse.tok[k].np >= 0 && c->parse.tok[k].np == c->parse.tok[k + 1].np) ||
+	         (c->t[k + 1].chunk >= 0 && c->ch[c->t[k + 1].chunk].a == k + 1)));
+}
+
 /* The chunk starting at or just after k (over determiners and modifiers), -1. */
 static int chunk_near(const struct af_coder *c, size_t k, size_t b)
 {
 	size_t e = k + 4;
-	while (k < b && k < e && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || ev_modifier(c, k)))
+	while (k < b && k < e && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || name_modifier(c, k)))
 		k++;
 	return k < b && c->t[k].chunk >= 0 && c->ch[c->t[k].chunk].a == k ? c->t[k].chunk : -1;
 }
@@ -679,8 +694,9 @@ static size_t noun_owner(const struct af_coder *c, size_t i, size_t a, size_t b,
 {
 	size_t k = i;
 	*src = *sg = -1;
-	while (k > a && i - k < 3 && c->t[k - 1].chunk < 0 && ev_modifier(c, k - 1))
-		k--;
+	while (k > a && i - k < 3 && c->t[k - 1].chunk < 0 &&
+	       (ev_modifier(c, k - 1) || (c->syn_future >= 0 && ev_syn_match(c, c->syn_future, k - 1, k) == 1)))
+		k--; /* (a future word may be a verb's form: "Trump's planned withdrawal") */
 	if (k > a && (c->t[k - 1].cls & W_POSS))
 		k--;
 	if (k > a && c->t[k - 1].chunk >= 0)
@@ -805,6 +821,19 @@ static void emit_act(struct af_coder *c, size_t i, const char *code, int src, in
 		}
 }
 
+/* Is the noun at i modified by a word of a time still to come (FUTURE_WORD: "the upcoming
+ * summit", "next week's meeting"), within its noun phrase's three words before it? */
+static int future_noun(const struct af_coder *c, size_t i, size_t a)
+{
+	for (size_t k = i; c->syn_future >= 0 && k-- > a && i - k <= 3;) {
+		if (ev_syn_match(c, c->syn_future, k, i))
+			return 1; /* (before the verb test: "planned" may be a verb's form) */
+		if (c->t[k].kind == AF_TOK_PUNCT || (c->t[k].cls & (W_PREP | W_CONJ | W_TO)) || c->t[k].verb >= 0)
+			return 0;
+	}
+	return 0;
+}
+
 /* An act named by the noun at i (an ACT_ synset, else a noun of a dictionary verb:
  * derived_code): its actor the chunk before it ("U.S. sanctions", "Iran's invasion"), the one a
  * possessive pronoun stands for ("its withdrawal from", "upon his arrival in": possessor) or
@@ -850,6 +879,16 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 			j = e;
 		}
 	}
+	/* an owner before the noun and what it acts with after "of" ("Trump's withdrawal of troops
+	 * from Syria"): the act's preposition follows that phrase */
+	else if ((src >= 0 || sg >= 0) && n >= 0 && j + 1 < b && ev_word_is(c, j, "OF") && c->nom[n].prep != c->t[j].id) {
+		size_t q = j + 1;
+		while (q < b && (c->t[q].cls & W_DET))
+			q++;
+		int32_t pn = q < b ? c->parse.tok[q].np : -1;
+		if (pn >= 0 && c->parse.np[pn].start <= q && c->parse.np[pn].end < b)
+			j = c->parse.np[pn].end;
+	}
 	/* the entry of these nouns whose preposition follows ("sanctions on" or "sanctions against") */
 	for (size_t q = 0; n >= 0 && j < b;) {
 		int m = nominal_at(c, i, b, 0, &q, &len);
@@ -872,6 +911,12 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 		tg = under_subject(c, c->ch[src].a - 1, a);
 	if (tgt >= 0 && !tcode)
 		tcode = c->ch[tgt].code;
+	/* a list after the preposition or "of" shares the act ("attacks on Lebanon and Syria",
+	 * "the withdrawal of its troops from Syria and Afghanistan"): each member */
+	if (tgt >= 0 && tg < 0 && c->ch[tgt].group >= 0 && c->gr[c->ch[tgt].group].n > 1 && tcode == c->ch[tgt].code)
+		tg = c->ch[tgt].group;
+	if (src >= 0 && sg < 0 && k <= i && c->ch[src].a > i && c->ch[src].group >= 0 && c->gr[c->ch[src].group].n > 1)
+		sg = c->ch[src].group;
 	if ((src < 0 && sg < 0) || (tgt < 0 && tg < 0) || (src >= 0 && !c->ch[src].code[0]) || (tgt >= 0 && !tcode[0]) ||
 	    (src >= 0 && tgt >= 0 && !strcmp(c->ch[src].code, tcode)))
 		return 1;
@@ -881,7 +926,16 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 		return 1;
 	if (act_governed(c, k, a))
 		return 1;
-	emit_act(c, i, n >= 0 ? c->nom[n].code : dcode, src, sg, tgt, tcode, tg, sidx, events, first);
+	const char *code = n >= 0 ? c->nom[n].code : dcode;
+	/* an act still to come ("Trump's planned withdrawal of troops from", "possible sanctions
+	 * on"): a withdrawal announced is the intent to de-escalate (CAMEO 0356); any other is no
+	 * act yet */
+	if (future_noun(c, i, a)) {
+		if (strncmp(code, "087", 3))
+			return 1;
+		code = "0356";
+	}
+	emit_act(c, i, code, src, sg, tgt, tcode, tg, sidx, events, first);
 	return 1;
 }
 
@@ -892,19 +946,6 @@ int ev_act_noun(const struct af_coder *c, size_t i)
 			return 1;
 	char code[12];
 	return derived_act_code(c, i, code);
-}
-
-/* Is the noun at i modified by a word of a time still to come (FUTURE_WORD: "the upcoming
- * summit", "next week's meeting"), within its noun phrase's three words before it? */
-static int future_noun(const struct af_coder *c, size_t i, size_t a)
-{
-	for (size_t k = i; c->syn_future >= 0 && k-- > a && i - k <= 3;) {
-		if (c->t[k].kind == AF_TOK_PUNCT || (c->t[k].cls & (W_PREP | W_CONJ | W_TO)) || c->t[k].verb >= 0)
-			return 0;
-		if (ev_syn_match(c, c->syn_future, k, i))
-			return 1;
-	}
-	return 0;
 }
 
 /* Who does the joint act the noun at i names, when the noun phrase says it: its owner before it
@@ -1025,6 +1066,23 @@ static int code_pair_word(struct af_coder *c, size_t i, size_t a, const char *co
 	return 1;
 }
 
+/* Is there a WISH_WORD right before token g, over "to", "for", "in", "of", "the", "further"
+ * ("readiness to", "importance of", "hope for the", "welcomes further")? Its start in *w0, its end in *we. */
+static int wish_before(const struct af_coder *c, size_t g, size_t a, size_t *w0, size_t *we)
+{
+	size_t w = g;
+	for (int n = 0; n < 3 && w > a && ((c->t[w - 1].cls & (W_TO | W_DET)) || ev_word_is(c, w - 1, "FOR") ||
+	                                   ev_word_is(c, w - 1, "IN") || ev_word_is(c, w - 1, "OF") ||
+	                                   ev_word_is(c, w - 1, "FURTHER"));
+	     n++)
+		w--;
+	*w0 = *we = w;
+	for (size_t s = w; s-- > a && w - s < 3;)
+		if (ev_syn_match(c, c->syn_wish, s, w) == w - s)
+			*w0 = s;
+	return *w0 < w;
+}
+
 /* Ties whose growth is wished: a COOPTIES noun at i after a GROWTH_WORD, itself right after a
  * WISH_WORD ("expressed Iran's eagerness for expansion of scientific ties with X", "welcomes
  * the development of cooperation with X", "has no limit to expand ties with X", "the
@@ -1040,39 +1098,35 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 	if (c->syn_ties < 0 || c->syn_growth < 0 || c->syn_wish < 0 || i + 1 >= b ||
 	    ev_syn_match(c, c->syn_ties, i, i + 1) != 1)
 		return 0;
-	size_t g = i, pw = 0;
+	size_t pw = 0, w0 = 0, we = 0;
+	int32_t np = c->parse.tok[i].np;
 	/* back over the ties' modifiers ("political, economic and cultural", "banking and trade",
-	 * "the Iran-Italy parliamentary") to the growth word */
-	for (;;) {
+	 * "its", "the Iran-Italy parliamentary") to a growth word and the wish before it, or to the
+	 * wish's own preposition ("readiness for economic cooperation with") */
+	for (size_t g = i;; g--) {
 		if (g <= a || i - g > 8)
 			return 0;
 		size_t p = g - 1;
-		if (ev_syn_match(c, c->syn_growth, p, p + 1) == 1)
+		if (ev_syn_match(c, c->syn_growth, p, p + 1) == 1) {
+			if (!wish_before(c, p, a, &w0, &we))
+				return 0;
+			break;
+		}
+		if ((ev_word_is(c, p, "FOR") || ev_word_is(c, p, "IN") || ev_word_is(c, p, "OF") || ev_word_is(c, p, "TO")) &&
+		    wish_before(c, g, a, &w0, &we))
 			break;
 		int tag = c->t[p].tag;
-		int32_t np = c->parse.tok[i].np;
 		if (c->t[p].chunk >= 0 || c->t[p].boundary ||
-		    !((np >= 0 && c->parse.tok[p].np == np) || ev_modifier(c, p) || ev_is_comma(c, p) || ev_word_is(c, p, "AND") || ev_word_is(c, p, "OF") ||
-		      (c->t[p].cls & W_DET) || ((af_pos_is_noun(tag) || af_pos_is_adj(tag) || tag == AF_POS_VBG) && tag != AF_POS_NNP)))
+		    !((np >= 0 && c->parse.tok[p].np == np) || ev_modifier(c, p) || ev_is_comma(c, p) || ev_word_is(c, p, "AND") ||
+		      ev_word_is(c, p, "OF") || (c->t[p].cls & W_DET) || tag == AF_POS_PRPS ||
+		      ((af_pos_is_noun(tag) || af_pos_is_adj(tag) || tag == AF_POS_VBG) && tag != AF_POS_NNP)))
 			return 0;
 		if (!pw && (c->t[p].flags & AF_TF_HYPHEN))
 			pw = p + 1;
-		g = p;
 	}
-	g--;
-	/* the wish before it, over "to", "for", "in", "of", "the", "further" */
-	size_t w = g;
-	for (int n = 0; n < 3 && w > a && ((c->t[w - 1].cls & (W_TO | W_DET)) || ev_word_is(c, w - 1, "FOR") ||
-	                                   ev_word_is(c, w - 1, "IN") || ev_word_is(c, w - 1, "OF") ||
-	                                   ev_word_is(c, w - 1, "FURTHER"));
-	     n++)
-		w--;
-	size_t w0 = w;
-	for (size_t s = w; s-- > a && w - s < 3;)
-		if (ev_syn_match(c, c->syn_wish, s, w) == w - s)
-			w0 = s;
-	if (w0 == w)
-		return 0;
+	/* a wish denied ("there is no need to expand ties with") is none */
+	if (w0 > a && (c->t[w0 - 1].cls & W_NEG || ev_word_is(c, w0 - 1, "NO")))
+		return 1;
 	/* the targets: "with X", "between X and Y", or the pair word */
 	int tc[MAX_MEMBERS * 2];
 	const char *tcd[MAX_MEMBERS * 2];
@@ -1094,7 +1148,7 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 	 * the wish noun's owner ("Iran's readiness"), else the subject of its clause */
 	int src = -1, sg = -1;
 	int32_t cl = -1;
-	size_t h = w - 1;
+	size_t h = we - 1;
 	int verb = c->t[h].verb >= 0 && c->vg[c->t[h].verb].head == h && !c->vg[c->t[h].verb].passive;
 	if (verb)
 		sg = c->vg[c->t[h].verb].subj;
@@ -1186,12 +1240,37 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		    !((code[2] == '2' || (code[2] == '1' && e == i + len)) && ev_word_is(c, e, "TO")))
 			continue;
 		size_t k = e + 1;
-		while (k < b && k < e + 4 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || ev_modifier(c, k)))
+		while (k < b && k < e + 4 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || name_modifier(c, k)))
 			k++;
 		if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
 			continue;
 		int tg = c->ch[c->t[k].chunk].group;
+		size_t pe = c->ch[c->t[k].chunk].b; /* where the noun phrase's parties end */
+		/* a visit's owner after its destination ("the visit to Tehran by EU foreign policy chief
+		 * Mogherini", "the visit to Russia of President Erdogan") */
+		if (og == -1 && code[2] == '2' && tg >= 0) {
+			size_t f = c->ch[c->t[k].chunk].b;
+			int32_t tn = c->parse.tok[f - 1].np;
+			if (tn >= 0 && c->parse.np[tn].end > f && c->parse.np[tn].end < b)
+				f = c->parse.np[tn].end;
+			int by = f + 1 < b && (ev_word_is(c, f, "BY") || ev_word_is(c, f, "OF")) ? chunk_near(c, f + 1, b) : -1;
+			/* (after "of" only a person or an office: "the capital of Malaysia" is the place) */
+			if (by >= 0 && ev_word_is(c, f, "OF") && !c->ch[by].person && !c->ch[by].titled)
+				by = -1;
+			if (by >= 0 && c->ch[by].code[0] && c->ch[by].group >= 0 && c->ch[by].group != tg) {
+				og = c->ch[by].group;
+				pe = c->ch[by].b;
+			}
+		}
 		const struct vgroup *gov = NULL;
+		/* talks or a meeting an appeal asks for ("called for negotiations between X and Y",
+		 * "urged talks with X") are not held: the appeal is the event (blind draws of
+		 * sessions 11 and 12) */
+		nominal_subject(c, i, a, b, &gov);
+		if (gov && gov->coded && !gov->untagged &&
+		    ((gov->code[0] == '0' && gov->code[1] == '2') || (gov->code[0] == '1' && gov->code[1] == '0')))
+			continue;
+		gov = NULL;
 		int sg = between ? tg : og >= 0 ? og : nominal_subject(c, i, a, b, &gov);
 		if (!between && sg < 0 && !gov)
 			sg = parse_subject(c, i, b);
@@ -1201,11 +1280,12 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			code = "036";
 		if (tg < 0 || sg < 0 || (between && c->gr[tg].n < 2) || (!between && sg == tg))
 			continue;
-		if (!between && code[2] == '7')
-			continue; /* "an agreement with X": whose, the clause does not say */
+		if (!between && code[2] == '7' && og < 0)
+			continue; /* "an agreement with X": whose, the clause does not say ("Iran's deal
+			           * with the West" does, when both name actors: below) */
 		/* "the upcoming summit between X and Y", "next week's meeting with": still to come, an
 		 * intent of the clause's subject, none of the parties' */
-		if (future_noun(c, i, a) || subject_to_come(c, i, c->ch[c->t[k].chunk].b, b) ||
+		if (future_noun(c, i, a) || subject_to_come(c, i, pe, b) ||
 		    (og >= 0 && c->gr[og].n > 0 && future_noun(c, c->ch[c->gr[og].members[0]].a, a))) {
 			if (between)
 				continue;
@@ -1220,6 +1300,13 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			for (int y = 0; y < nt; y++) {
 				/* a side af-entities found that has no code stands when the other has
 				 * an actor's code (ev_named_side) */
+				/* a member with no code in a list of three or more between which a meeting
+				 * was is mostly a title's second half ("the Minister of Transport and
+				 * Digital Infrastructure Alexander Dobrindt"), not a third party */
+				if (between && c->gr[tg].n > 2 && ((scd[x] && !scd[x][0]) || (tcd[y] && !tcd[y][0])))
+					continue;
+				if (!between && code[2] == '7' && (!scd[x] || !tcd[y] || !ev_real_code(scd[x]) || !ev_real_code(tcd[y])))
+					continue; /* ("business deals with Iran": an agent's word is no party) */
 				if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !ev_named_side(c, sc[x], scd[x]) ||
 				    !ev_named_side(c, tc[y], tcd[y]) || (!scd[x][0] && !ev_real_code(tcd[y])) ||
 				    (!tcd[y][0] && !ev_real_code(scd[x])) || (!strcmp(scd[x], tcd[y]) && !two_persons(c, sc[x], tc[y])))

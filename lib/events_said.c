@@ -73,6 +73,24 @@ static int same_party(const char *a, const char *b)
 	return ev_party_key(a, ka) && ev_party_key(b, kb) && !strcmp(ka, kb);
 }
 
+/* Does clause k's verb name an act that is no cooperation (its event's code, else its
+ * dictionary code, outside CAMEO 03-08: "should impose sanctions on Israel" 163)? An own
+ * group's appeal to do it is no intent to cooperate with the others (review 1a of session 11;
+ * what such a speaker proposes against a third party is left uncoded). An uncoded verb is
+ * read as before ("should expand their cooperation"). */
+static int uncooperative_verb(const struct af_coder *c, const struct af_clause *k)
+{
+	int vi = c->t[k->verb.head].verb;
+	if (vi < 0)
+		return 0;
+	const struct vgroup *v = &c->vg[vi];
+	const char *code = v->code, *pcode;
+	if (!v->coded || !code[0])
+		ev_verb_codes(c, v, &code, &pcode);
+	return isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1]) &&
+	       !(code[0] == '0' && code[1] >= '3' && code[1] <= '8');
+}
+
 /* The events of what a speaker (group sg) said of group tg in clause k, one for each pair of
  * coded members: of two actors (appeals), or of two countries (foreign: evaluations). */
 static void emit_said(struct af_coder *c, const struct sent *s, const struct af_clause *k, int sg, int tg,
@@ -99,6 +117,8 @@ static void emit_said(struct af_coder *c, const struct sent *s, const struct af_
 				other |= !same_party(scd[x], tcd[y]);
 			}
 		int own = same && other;
+		if (own && uncooperative_verb(c, k))
+			continue;
 		for (int y = 0; y < nt; y++) {
 			if (!scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0])
 				continue;

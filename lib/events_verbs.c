@@ -177,13 +177,22 @@ static int tagged_verb(const struct af_coder *c, size_t s, size_t e, size_t a, s
 	return 1;
 }
 
-/* "going to" + a verb is the future, no act of going ("Beijing is going to build"). */
+/* A verb of aspect at token s, tagged a verb (ASPECT_VERB: "continued", "began")? */
+int ev_aspect_verb(const struct af_coder *c, size_t s)
+{
+	return c->syn_aspect >= 0 && af_pos_is_verb(c->t[s].tag) && ev_syn_match(c, c->syn_aspect, s, s + 1) == 1;
+}
+
+/* "going to" + a verb is the future, no act of going ("Beijing is going to build"); a verb of
+ * aspect + "to" + a verb is that verb's act ("Israel continued to attack Gaza"), no act of its
+ * own: both join the verb group after them (ev_find_verbs). */
 static int future_go(const struct af_coder *c, size_t s, size_t b)
 {
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, s, &n);
-	return n == 2 && !memcmp(lem, "go", 2) && c->t[s].tag == AF_POS_VBG && s + 2 < b && (c->t[s + 1].cls & W_TO) &&
-	       c->t[s + 2].tag == AF_POS_VB;
+	if (!(s + 2 < b && (c->t[s + 1].cls & W_TO) && c->t[s + 2].tag == AF_POS_VB))
+		return 0;
+	return (n == 2 && !memcmp(lem, "go", 2) && c->t[s].tag == AF_POS_VBG) || ev_aspect_verb(c, s);
 }
 
 void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
@@ -260,8 +269,9 @@ void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 			if (p->cls & W_TO) {
 				v->inf = 1;
 				g--;
-				/* "is about to", "going to": the group goes on */
-				if (g > a && (ev_word_is(c, g - 1, "ABOUT") || ev_word_is(c, g - 1, "GOING")))
+				/* "is about to", "going to", "continued to": the group goes on */
+				if (g > a && (ev_word_is(c, g - 1, "ABOUT") || ev_word_is(c, g - 1, "GOING") ||
+				              (c->t[g - 1].verb < 0 && ev_aspect_verb(c, g - 1))))
 					g--;
 				continue;
 			}

@@ -588,6 +588,51 @@ dated_box_page() {
 	! field .text | grep -q '^Today a few workshops'
 }
 
+# a hand-made model: a line ending in a full stop is sure text, any other line's log-odds
+# are BIAS, near the threshold (0)
+unsure_model() {
+	printf '%s\n' 'model: hand-made' 'trained: by hand' 'threshold: 0' 'features:' "  bias: $1" '  end_punct: 5' >"$T/m.yaml"
+}
+
+# twelve packed headline lines, no full stop
+headlines() {
+	printf '%s\n' 'Council delays vote on parking fees' 'New bridge opens to traffic next month' \
+		'School board names a new head' 'Rain expected for the weekend market' 'Museum adds a wing for local artists' \
+		'Bus routes change in the north' 'Library extends its opening hours' 'Harbour works to finish in spring' \
+		'Police appeal for witnesses after crash' 'Farmers market returns to the square' \
+		'Hospital wins award for its care' 'Park closed for tree planting'
+}
+
+@test "lines the model is unsure of (log-odds +0.5) do not draw the body run on past the article" {
+	unsure_model 0.5
+	{
+		printf '%s\n' Menu '' 'The long story of a small island and its lighthouse keepers' '' \
+			'For more than a century the lighthouse on the island was kept by families who lived there all year round.' '' \
+			'The last keeper left in 1987 when the light was made automatic, and the house has stood empty ever since.' ''
+		headlines
+	} >"$T/near.txt"
+	af-clean --model "$T/m.yaml" "$T/near.txt" >"$T/out.ndjson"
+	[ "$(field .title)" = 'The long story of a small island and its lighthouse keepers' ]
+	[ "$(field .text | grep -c .)" -eq 2 ]
+	! field .text | grep -q 'Council delays vote'
+}
+
+@test "ten packed lines the model is unsure of (log-odds -0.5) are no barrier: the article on both sides is one run" {
+	unsure_model -0.5
+	{
+		printf '%s\n' Menu '' 'The long story of a small island and its lighthouse keepers' '' \
+			'For more than a century the lighthouse on the island was kept by families who lived there all year round.' ''
+		headlines
+		printf '\n%s\n' 'The first keeper arrived in 1871 with his wife and three children and wrote that the wind never stopped.' \
+			'His son took over the light in 1902 and kept it through two wars, rationing the oil through the longest nights.' \
+			'The last keeper left in 1987 when the light was made automatic, and the house has stood empty ever since.'
+	} >"$T/below.txt"
+	af-clean --model "$T/m.yaml" "$T/below.txt" >"$T/out.ndjson"
+	field .text | grep -q '^For more than a century'
+	field .text | grep -q '^The last keeper left'
+	! field .text | grep -q 'Council delays vote'
+}
+
 @test "a model file's stamp and barrier costs must be numbers" {
 	dated_box_page
 	sed 's/^threshold: \(.*\)$/threshold: \1\nbarrier_cost: high/; /^barrier_cost: [-0-9]/d' "$TOP/data/clean-model.yaml" >"$T/bad.yaml"

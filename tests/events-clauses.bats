@@ -57,6 +57,19 @@ events() {
 	[[ "$output" != *'|03'* ]]
 }
 
+@test "clauses: a verb of aspect before 'to' ('continued / began to') is the act of the verb after it" {
+	run events 'Chile continued to attack Peru.'
+	[[ "$output" == 'Chile|CHL|19'*'|Peru|PER' ]]
+	run events 'Chile began to withdraw its forces from Peru.'
+	[[ "$output" == 'Chile|CHL|087'*'|Peru|PER' ]]
+	# with the aspect verb's modal: an announced act is the intent
+	run events 'Chile will continue to support Peru.'
+	[[ "$output" == 'Chile|CHL|03'*'|Peru|PER' ]]
+	# the noun after the aspect verb is no infinitive
+	run events 'Prices continued to rise in Chile.'
+	[ "$output" = '' ]
+}
+
 @test "clauses: 'is determined to' and a verb of aim ('seeks / plans to') code the infinitive's cooperation as the intent; hostile aims are none" {
 	run events 'Turkey is determined to expand cooperation with Iran.'
 	[[ "$output" == 'Turkey|TUR|03'*'|Iran|IRN' ]]

@@ -344,3 +344,45 @@ triples_neg() {
 	run triples "Brazil withdrew its forces from Peru."
 	assert_output --regexp "^BRA[A-Z]* 0874 PER$"
 }
+
+@test "unseen: the subject of a clause coordinated by 'and' is no target of the verb before it" {
+	run triples "Brazil and Chile voted against the plan and Peru, Bolivia and Ecuador abstained."
+	[ "$status" -eq 0 ]
+	refute_output --partial "PER"
+	run triples "Chile opposed the plan and Peru abstained."
+	assert_output ""
+	# a list after the verb is still its target
+	run triples "Chile criticized Peru and Bolivia on Monday."
+	assert_line "CHL 111 PER"
+	assert_line "CHL 111 BOL"
+}
+
+@test "unseen: a 'between' pair is what a consultation is about, not its party" {
+	run triples "The two ministers discussed bilateral ties as well as the talks between Lima and La Paz."
+	[ "$status" -eq 0 ]
+	refute_output --regexp "---GOV 04[0-9] (PER|BOL)"
+	assert_line --regexp "^PER[A-Z]* 04[0-9] BOL[A-Z]*$"
+	# a host's guests are its targets
+	run triples "Kenya hosted talks between Chile and Peru."
+	assert_line --regexp "^KEN 04[0-9] CHL$"
+}
+
+@test "unseen: talks an appeal asks for are not held; 'called his visit' names, it asks nothing" {
+	run triples "Kenya called for negotiations between Chile and Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial "046"
+	refute_line --regexp "^CHL .* PER$"
+	run triples "Chile urged talks with Peru."
+	assert_output "CHL 100 PER"
+	run triples "The Chilean president called his visit to Peru fruitful."
+	assert_output --regexp "^CHLGOV 042 PER$"
+}
+
+@test "unseen: an own group's appeal to act against a third party is no intent to cooperate" {
+	run triples "Chile and Peru should impose sanctions on Bolivia, the Chilean minister said."
+	[ "$status" -eq 0 ]
+	refute_output --partial "030"
+	# cooperation proposed to one's own group stays the intent (030)
+	run triples "The Chilean minister said Chile and Peru should expand their cooperation."
+	assert_output --regexp "^CHLGOV 030 PER$"
+}

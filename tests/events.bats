@@ -544,6 +544,35 @@ news() {
 	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[]' ]
 }
 
+@test "news: an act a noun names reaches each member of a list after its preposition; a war or an airstrike on an actor is force (190, 195); an owner's act keeps going past an 'of' phrase; a planned withdrawal is an intent (0356), other planned acts none" {
+	run news 'The minister condemned the Chilean attacks on Peru and Bolivia.'
+	[ "$(jq -c 'map(select(.[2] == "190")) | map(.[1])' <<<"$output")" = '["PER","BOL"]' ]
+	run news "Chile's war against Peru lasted five years."
+	[ "$output" = '[["CHL","PER","190",false,false]]' ]
+	run news 'Chilean airstrikes on Peru killed 20 people.'
+	[ "$(jq -c 'map(select(.[2] == "195")) | map(.[0:2])' <<<"$output")" = '[["CHL","PER"]]' ]
+	run news "Chile's withdrawal of troops from Peru began on Monday."
+	[ "$output" = '[["CHL","PER","0874",false,false]]' ]
+	run news "Observers fear that Chile's planned withdrawal of troops from Peru will weaken Lima."
+	[ "$(jq -c 'map(select(.[0] == "CHL" and .[1] == "PER")) | map(.[2])' <<<"$output")" = '["0356"]' ]
+	run news 'The planned Chilean sanctions on Peru were discussed.'
+	[ "$(jq -c 'map(select(.[2] == "163"))' <<<"$output")" = '[]' ]
+}
+
+@test "news: ties a wish names with no growth word ('voiced his country's readiness for economic cooperation with Peru') are an intent (030); a denied wish is none; a meeting with a 'visiting' official is one with the official" {
+	run news "The Chilean minister voiced Chile's readiness for economic cooperation with Peru in all areas."
+	[ "$(jq -c 'map(select(.[2] == "030")) | map(.[0:2])' <<<"$output")" = '[["CHL","PER"]]' ]
+	run news 'The Chilean minister said there is no need to expand ties with Peru.'
+	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[]' ]
+	run news 'The Chilean foreign minister made the remarks during a meeting with visiting Peruvian President Pedro Castillo.'
+	[ "$output" = '[["CHLGOV","PERGOV","040",false,false]]' ]
+	# an owner's agreement with an actor is the owner's (057); an agent's word is no party
+	run news "Saudi Arabia was angered by Chile's deal with Peru over mining."
+	[ "$output" = '[["CHL","PER","057",false,false]]' ]
+	run news 'The minister pledged to support business deals with Peru.'
+	[ "$output" = '[]' ]
+}
+
 @test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
 	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
 	[ "$status" -eq 0 ]
