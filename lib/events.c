@@ -87,6 +87,21 @@ static void drop_modifier_agents(struct af_coder *c, size_t ch0)
 		if (h >= 0 && (c->parse.tok[h].tag == AF_POS_NN || c->parse.tok[h].tag == AF_POS_NNP))
 			ev_drop_chunk(c, k);
 	}
+	/* a demonym alone (one word the parse tags JJ) before a noun of goods, trade or a topic
+	 * names no actor either: "eight key Iranian oil buyers", "Indian crude imports", "the
+	 * Syrian conflict" (blind draws 24-25; THING_NOUN in data/events.yaml is a word list) */
+	for (size_t k = ch0; c->syn_thing >= 0 && k < c->nch; k++) {
+		struct chunk *ch = &c->ch[k];
+		if (ch->dropped || ch->person || ch->pron || ch->named || ch->b != ch->a + 1 || ch->b >= c->parse.ntok ||
+		    c->parse.tok[ch->a].tag != AF_POS_JJ)
+			continue;
+		ssize_t h = ev_noun_after(c, ch);
+		size_t n1 = ch->b; /* the noun right after it ("Iranian oil buyers") */
+		if (h >= 0 && (ev_syn_match(c, c->syn_thing, (size_t)h, (size_t)h + 1) == 1 ||
+		               (n1 < (size_t)h && af_pos_is_noun(c->parse.tok[n1].tag) &&
+		                ev_syn_match(c, c->syn_thing, n1, n1 + 1) == 1)))
+			ev_drop_chunk(c, k);
+	}
 }
 
 /* Phase 2: actor chunks from the dictionaries' phrases, the record's entities and pronouns,

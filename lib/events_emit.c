@@ -409,7 +409,7 @@ void ev_nominal_init(struct af_coder *c)
 	c->nom = NULL;
 	c->nnom = 0;
 	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = c->syn_growth = c->syn_wish =
-		c->syn_aspect = -1;
+		c->syn_aspect = c->syn_thing = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
@@ -423,6 +423,8 @@ void ev_nominal_init(struct af_coder *c)
 			c->syn_ties = (int)i;
 		if (!strcmp(name, "MESSAGE_WORD"))
 			c->syn_message = (int)i;
+		if (!strcmp(name, "THING_NOUN"))
+			c->syn_thing = (int)i;
 		if (!strcmp(name, "ASPECT_VERB"))
 			c->syn_aspect = (int)i;
 		if (!strcmp(name, "GROWTH_WORD"))
@@ -1242,6 +1244,15 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		size_t k = e + 1;
 		while (k < b && k < e + 4 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || name_modifier(c, k)))
 			k++;
+		/* a title or group noun with the actor after its "of" ("a meeting with head of Iraqi
+		 * intelligence Mostafa Kazemi", "talks with representatives of the Taliban") */
+		if (k + 2 < b && c->t[k].chunk < 0 && af_pos_is_noun(c->t[k].tag) && ev_word_is(c, k + 1, "OF")) {
+			size_t q = k + 2;
+			while (q < b && q < k + 4 && c->t[q].chunk < 0 && (c->t[q].cls & W_DET))
+				q++;
+			if (q < b && c->t[q].chunk >= 0 && c->ch[c->t[q].chunk].a == q)
+				k = q;
+		}
 		if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
 			continue;
 		int tg = c->ch[c->t[k].chunk].group;

@@ -386,3 +386,18 @@ triples_neg() {
 	run triples "The Chilean minister said Chile and Peru should expand their cooperation."
 	assert_output --regexp "^CHLGOV 030 PER$"
 }
+
+@test "unseen: a demonym before a noun of goods or a topic names no actor; before a place it stays the state" {
+	run triples "Chile has granted waivers to five Peruvian oil buyers."
+	[ "$status" -eq 0 ]
+	refute_output --partial "PER"
+	run triples "Chilean copper imports from Peru are expected to grow."
+	refute_output --partial "CHL"
+	run triples "Brazil and Chile disagree on the Peruvian crisis."
+	refute_output --partial "PER"
+	# a state's territory, its delegation and its attacks keep the state
+	run triples "Chile occupied a large part of Peruvian territory in 1880."
+	assert_output --regexp "^CHL 19[0-9] PER$"
+	run triples "The Chilean minister met the Peruvian delegation."
+	assert_output --regexp "^CHLGOV 04[0-9] PER$"
+}

@@ -573,6 +573,11 @@ news() {
 	[ "$output" = '[]' ]
 }
 
+@test "news: a meeting with a title's holder after its 'of' ('during a meeting with head of Peruvian intelligence X') is one with that actor" {
+	run news 'During a meeting with head of Peruvian intelligence service Jorge Chavez on Tuesday, Chilean Foreign Minister Alberto van Klaveren said the talks went well.'
+	[ "$output" = '[["CHLGOV","PERSPY","040",false,false]]' ]
+}
+
 @test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
 	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
 	[ "$status" -eq 0 ]
