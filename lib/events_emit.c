@@ -1207,7 +1207,10 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 	size_t first = events->n;
 	while (first > 0 && events->v[first - 1].sentence == sidx)
 		first--;
+	size_t covered = a; /* past the last noun matched: "phone conversation" is one call */
 	for (size_t i = a; i + 1 < b; i++) {
+		if (i < covered)
+			continue;
 		if (c->t[i].kind != AF_TOK_WORD || c->t[i].chunk >= 0 || (c->t[i].verb >= 0 && c->vg[c->t[i].verb].head == i &&
 		                                                          !c->vg[c->t[i].verb].untagged &&
 		                                                          !ev_verb_is_noun(c, i, a, c->d->forms[c->vg[c->t[i].verb].form].kind)))
@@ -1221,6 +1224,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			n = m, len = l2;
 		if (n < 0 || i + len + 1 >= b)
 			continue;
+		covered = i + len;
 		const char *code = c->nom[n].code;
 		size_t e = i + len; /* the preposition after the noun */
 		/* a pair named in one word: between them, unless a "between" or "with" phrase names
@@ -1233,7 +1237,9 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		int between = og == -1 && ev_word_is(c, e, "BETWEEN");
 		if (og == -2)
 			continue;
-		if (!between && !ev_word_is(c, e, "WITH") && !(code[2] == '2' && ev_word_is(c, e, "TO")))
+		/* "with X"; "to X" for a visit (0x2), or right after a call (041: "a phone call to X") */
+		if (!between && !ev_word_is(c, e, "WITH") &&
+		    !((code[2] == '2' || (code[2] == '1' && e == i + len)) && ev_word_is(c, e, "TO")))
 			continue;
 		size_t k = e + 1;
 		while (k < b && k < e + 4 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || name_modifier(c, k)))

@@ -113,7 +113,24 @@ triples() {
 @test "unseen: an opening attribution does not govern the meeting noun after it" {
 	run triples "According to the Russian Foreign Ministry, in a phone conversation with Iranian Foreign Minister Hossein Amir Abdollahian, Russian Foreign Minister Sergei Lavrov said the deal must be saved."
 	[ "$status" -eq 0 ]
-	assert_line "RUSGOV 040 IRNGOV"
+	assert_line "RUSGOV 041 IRNGOV"
+}
+
+@test "unseen: a phone call is 041 (discuss by telephone), whatever names it" {
+	run triples "Iranian President Hassan Rouhani telephoned Turkish President Recep Tayyip Erdogan on Monday."
+	[ "$status" -eq 0 ]
+	assert_output "IRNGOV 041 TURGOV"
+	run triples "Iranian President Hassan Rouhani and Turkish President Recep Tayyip Erdogan spoke by phone on Monday."
+	assert_line "IRNGOV 041 TURGOV"
+	assert_line "TURGOV 041 IRNGOV"
+	run triples "Iranian President Hassan Rouhani made a phone call to Turkish President Recep Tayyip Erdogan on Monday."
+	assert_output "IRNGOV 041 TURGOV"
+	# one call, one event: "telephone conversation" is no call and a conversation too
+	run triples "Iranian President Hassan Rouhani held a telephone conversation with Turkish President Recep Tayyip Erdogan."
+	assert_output "IRNGOV 041 TURGOV"
+	# "phone" modifying a noun is no verb: the talks are held, nothing is phoned
+	run triples "The foreign ministers of Iran and Turkey held phone talks on Friday over the trip to Ankara by the President of Iraq."
+	refute_output --partial "041"
 }
 
 @test "unseen: a pronoun refers to the first person named before it in its own sentence, else to the last one before" {

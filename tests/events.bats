@@ -890,7 +890,7 @@ news() {
 
 @test "news: the JOINT_ nouns take their plurals and the class's other nouns ('a phone call with', 'a trip to')" {
 	run --separate-stderr bash -c "$(declare -f rec); rec 'In a phone call with his Peruvian counterpart, the Chilean foreign minister said trade would grow.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
-	[ "$output" = '[["CHL","PER","040"]]' ]
+	[ "$output" = '[["CHL","PER","041"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Peruvian President Pedro Castillo began a three-day trip to Santiago on Monday.' | af-events | jq -c '[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'"
 	[ "$output" = '[["PER","CHL","042"]]' ]
 }
