@@ -499,8 +499,8 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		int w = ev_with_party(c, v, r.sg);
 		if (w >= 0)
 			r.tg = w;
-		else if (r.tg >= 0 && between_topic(c, v, r.tg))
-			r.tg = -1;
+		else if (r.tg >= 0 && k[2] != '5' && between_topic(c, v, r.tg))
+			r.tg = -1; /* a mediator's (045) "talks between X and Y" are its targets */
 	}
 	if (c->news && r.tg < 0 && r.sg >= 0 && !v->passive && k[0] == '1' && k[1] == '1')
 		r.tg = ev_object_owner(c, v, r.sg);

@@ -149,7 +149,9 @@ struct af_coder {
 	int syn_aspect;          /* synset ASPECT_VERB: a verb of aspect before "to" ("continued to attack"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
 	int syn_thing;           /* synset THING_NOUN: a noun a demonym before it qualifies, no people ("the
-	                          * Iranian airspace"; events.c drop_modifier_agents), -1 */
+	                          * Indian crude imports"; events.c drop_modifier_agents), -1 */
+	int syn_unarmed;         /* synset UNARMED_WORD: a war or attack fought without arms ("economic
+	                          * war", "media attacks"): no force (events_emit.c code_act), -1 */
 	int syn_growth, syn_wish; /* synsets GROWTH_WORD ("expansion", "boosting") and WISH_WORD
 	                           * ("readiness", "no limit") before ties (events_emit.c wished_ties), -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */

@@ -413,7 +413,7 @@ triples_neg() {
 }
 
 @test "unseen: a demonym before a noun of goods or a topic names no actor; before a place it stays the state" {
-	run triples "Chile has granted waivers to five Peruvian oil buyers."
+	run triples "Chile has granted waivers to five Peruvian gas buyers."
 	[ "$status" -eq 0 ]
 	refute_output --partial "PER"
 	run triples "Chilean copper imports from Peru are expected to grow."
@@ -426,4 +426,34 @@ triples_neg() {
 	run triples "The Chilean minister met the Peruvian delegation."
 	# (a delegation with its country is its government: PERGOV)
 	assert_output --regexp "^CHLGOV 04[0-9] PER(GOV)?$"
+}
+
+@test "review: what sanctions and attacks hit a state through keeps the state as target; an unarmed war is no force" {
+	run triples "Chile imposed new sanctions on Peruvian oil on Monday."
+	[ "$status" -eq 0 ]
+	assert_output "CHL 163 PER"
+	run triples "Peruvian officials condemned the Chilean economic war against Peru."
+	refute_output --partial "190"
+	# an armed war stays force
+	run triples "Peruvian officials recalled the Chilean war against Peru in 1879."
+	assert_line --regexp "^CHL 19[0-9] PER$"
+}
+
+@test "review: a mediator's talks between two actors are its targets (045); a possible withdrawal is no intent" {
+	run triples "Chile has brokered a deal between Peru and Bolivia."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 045 PER"
+	assert_line "CHL 045 BOL"
+	run triples "Bolivia is worried about a possible Chilean withdrawal from Peru."
+	refute_output --partial "0356"
+	run triples "Bolivia is worried about the planned Chilean withdrawal from Peru."
+	assert_line "CHL 0356 PER"
+}
+
+@test "review: a named person is a party of a call between three; a wisher named after the ties is no wisher" {
+	run triples "The talks came days after a phone call between Chilean President Gabriel Boric, Peruvian President Pedro Castillo and Sheikh Mohammed bin Zayed Al Nahyan on Thursday."
+	[ "$status" -eq 0 ]
+	assert_line --partial "Sheikh Mohammed 041"
+	run triples "Chile is very interested in boosting relations with Peru, and Bolivia will send a delegation."
+	refute_output --partial "BOL 030"
 }
