@@ -892,8 +892,8 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 			j = e;
 		}
 	}
-	/* an owner before the noun and what it acts with after "of" ("Trump's withdrawal of troops
-	 * from Syria"): the act's preposition follows that phrase */
+	/* an owner before the noun and what it acts with after "of" ("the leader's withdrawal of troops
+	 * from the region"): the act's preposition follows that phrase */
 	else if ((src >= 0 || sg >= 0) && n >= 0 && j + 1 < b && ev_word_is(c, j, "OF") && c->nom[n].prep != c->t[j].id) {
 		size_t q = j + 1;
 		while (q < b && (c->t[q].cls & W_DET))
@@ -1111,6 +1111,17 @@ static int wish_before(const struct af_coder *c, size_t g, size_t a, size_t *w0,
  * 229 ties of an actor after a growth word were uncoded. The wisher: a wishing verb's
  * subject, the wish noun's owner ("Iran's readiness"), else the subject of its clause. A
  * rule (the words are English's), not learned. 1 when the noun is such ties. */
+/* Does token p stand in a later coordinated clause than token i ("X is interested in boosting
+ * ties with Iran, and Iraq will send ...": "and" or "but" between them)? A subject after an
+ * opening participle ("Stressing the need for ties with X, he said") is no later clause's. */
+static int later_clause(const struct af_coder *c, size_t i, size_t p)
+{
+	for (size_t k = i + 1; k < p; k++)
+		if (ev_word_is(c, k, "AND") || ev_word_is(c, k, "BUT"))
+			return k > i + 1 && ev_is_comma(c, k - 1);
+	return 0;
+}
+
 static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, struct af_events *events, size_t first)
 {
 	if (c->syn_ties < 0 || c->syn_growth < 0 || c->syn_wish < 0 || i + 1 >= b ||
@@ -1188,9 +1199,7 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 			sg = nominal_subject(c, w0, a, b, &gov);
 		}
 	}
-	/* a wisher named after the ties is another clause's subject ("X is interested in boosting
-	 * ties with Iran, and Iraq will send ...": not Iraq's) */
-	if (sg < 0 || c->ch[c->gr[sg].members[0]].a > i)
+	if (sg < 0 || later_clause(c, i, c->ch[c->gr[sg].members[0]].a))
 		return 1;
 	int sc[MAX_MEMBERS * 2];
 	const char *scd[MAX_MEMBERS * 2];
@@ -1210,7 +1219,10 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 	struct emit em = {.events = events, .sentence = sidx};
 	for (int x = 0; x < ns; x++)
 		for (int y = 0; y < nt; y++) {
+			/* never within one list ("ties with Iran, and Iraq will ...": Iran and Iraq are a
+			 * list to the word scan, not a wisher and its partner) */
 			if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0] || !strncmp(scd[x], tcd[y], 3) ||
+			    (sc[x] >= 0 && tc[y] >= 0 && c->ch[sc[x]].group == c->ch[tc[y]].group) ||
 			    have_event(events, first, "030", scd[x], tcd[y]))
 				continue;
 			ev_emit_event(c, &em, &v, "030", sc[x], scd[x], tc[y], tcd[y], 0, -1);

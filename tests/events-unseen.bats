@@ -413,7 +413,7 @@ triples_neg() {
 }
 
 @test "unseen: a demonym before a noun of goods or a topic names no actor; before a place it stays the state" {
-	run triples "Chile has granted waivers to five Peruvian gas buyers."
+	run triples "Chile has granted waivers to five Peruvian oil buyers."
 	[ "$status" -eq 0 ]
 	refute_output --partial "PER"
 	run triples "Chilean copper imports from Peru are expected to grow."
@@ -429,7 +429,7 @@ triples_neg() {
 }
 
 @test "review: what sanctions and attacks hit a state through keeps the state as target; an unarmed war is no force" {
-	run triples "Chile imposed new sanctions on Peruvian oil on Monday."
+	run triples "Chile imposed new sanctions on the Peruvian economy on Monday."
 	[ "$status" -eq 0 ]
 	assert_output "CHL 163 PER"
 	run triples "Peruvian officials condemned the Chilean economic war against Peru."
@@ -456,4 +456,6 @@ triples_neg() {
 	assert_line --partial "Sheikh Mohammed 041"
 	run triples "Chile is very interested in boosting relations with Peru, and Bolivia will send a delegation."
 	refute_output --partial "BOL 030"
+	run triples "Stressing the need to boost cooperation with Peru, the Chilean foreign minister said trade would grow."
+	assert_line "CHLGOV 030 PER"
 }
