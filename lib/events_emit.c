@@ -5,6 +5,7 @@
 #include "af/util.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -408,33 +409,26 @@ void ev_nominal_init(struct af_coder *c)
 	free(c->nom);
 	c->nom = NULL;
 	c->nnom = 0;
-	c->syn_future = c->syn_intent = c->syn_aim = c->syn_ties = c->syn_message = c->syn_growth = c->syn_wish =
-		c->syn_aspect = c->syn_party = c->syn_thing = c->syn_unarmed = -1;
+	/* the synsets the coder reads by name (data/events.yaml), -1 when a dictionary has none */
+	static const struct {
+		const char *name;
+		size_t off;
+	} named[] = {
+		{"FUTURE_WORD", offsetof(struct af_coder, syn_future)},   {"INTENT_WORD", offsetof(struct af_coder, syn_intent)},
+		{"AIM_VERB", offsetof(struct af_coder, syn_aim)},         {"COOPTIES", offsetof(struct af_coder, syn_ties)},
+		{"MESSAGE_WORD", offsetof(struct af_coder, syn_message)}, {"THING_NOUN", offsetof(struct af_coder, syn_thing)},
+		{"ASPECT_VERB", offsetof(struct af_coder, syn_aspect)},   {"PARTY_NOUN", offsetof(struct af_coder, syn_party)},
+		{"GROWTH_WORD", offsetof(struct af_coder, syn_growth)},   {"WISH_WORD", offsetof(struct af_coder, syn_wish)},
+		{"UNARMED_WORD", offsetof(struct af_coder, syn_unarmed)},
+	};
+	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
+		*(int *)((char *)c + named[k].off) = -1;
 	size_t cap = 0;
 	for (size_t i = 0; i < d->nsyns; i++) {
 		const char *name = d->syns[i].name, *p;
-		if (!strcmp(name, "FUTURE_WORD"))
-			c->syn_future = (int)i;
-		if (!strcmp(name, "INTENT_WORD"))
-			c->syn_intent = (int)i;
-		if (!strcmp(name, "AIM_VERB"))
-			c->syn_aim = (int)i;
-		if (!strcmp(name, "COOPTIES"))
-			c->syn_ties = (int)i;
-		if (!strcmp(name, "MESSAGE_WORD"))
-			c->syn_message = (int)i;
-		if (!strcmp(name, "THING_NOUN"))
-			c->syn_thing = (int)i;
-		if (!strcmp(name, "ASPECT_VERB"))
-			c->syn_aspect = (int)i;
-		if (!strcmp(name, "PARTY_NOUN"))
-			c->syn_party = (int)i;
-		if (!strcmp(name, "GROWTH_WORD"))
-			c->syn_growth = (int)i;
-		if (!strcmp(name, "WISH_WORD"))
-			c->syn_wish = (int)i;
-		if (!strcmp(name, "UNARMED_WORD"))
-			c->syn_unarmed = (int)i;
+		for (size_t k = 0; k < sizeof named / sizeof *named; k++)
+			if (!strcmp(name, named[k].name))
+				*(int *)((char *)c + named[k].off) = (int)i;
 		int joint = !strncmp(name, "JOINT_", 6);
 		if (!joint && strncmp(name, "ACT_", 4))
 			continue;

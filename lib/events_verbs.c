@@ -186,7 +186,7 @@ int ev_aspect_verb(const struct af_coder *c, size_t s)
 /* "going to" + a verb is the future, no act of going ("Beijing is going to build"); a verb of
  * aspect + "to" + a verb is that verb's act ("Israel continued to attack Gaza"), no act of its
  * own: both join the verb group after them (ev_find_verbs). */
-static int future_go(const struct af_coder *c, size_t s, size_t b)
+static int joins_next_verb(const struct af_coder *c, size_t s, size_t b)
 {
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, s, &n);
@@ -229,7 +229,7 @@ void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 			continue;
 		int kind = d->forms[best].kind;
 		int untagged = !tagged_verb(c, bs, be, a, b);
-		if (future_go(c, bs, b))
+		if (joins_next_verb(c, bs, b))
 			continue;
 		if (ev_verb_is_noun(c, bs, a, kind))
 			continue;
