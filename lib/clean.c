@@ -302,6 +302,39 @@ static int starts_with_text(const struct block *long_b, const char *s, size_t n)
 	return long_b->len > n && !memcmp(long_b->s, s, n);
 }
 
+/* A dump line that opens with a tag ("<div><img src=...>" left by a renderer) counts as
+ * words only its text outside tags: a URL's parts are no prose. Rule, not learned. Only a
+ * line that opens with a tag is read so ("use <insert key here>" in shown code is text),
+ * and a '<' without its '>' ends the markup where it stands. Linear in the line. */
+static void markup_words(struct block *b)
+{
+	const char *s = b->s;
+	size_t n = b->len;
+	if (n < 3 || s[0] != '<' || !(((unsigned)(s[1] | 0x20) - 'a') < 26u || s[1] == '/' || s[1] == '!'))
+		return;
+	size_t last = n; /* the last '>': a '<' after it opens no tag (and scans nothing) */
+	while (last && s[last - 1] != '>')
+		last--;
+	if (!last)
+		return;
+	char *o = af_malloc(n + 1);
+	size_t k = 0;
+	for (size_t i = 0; i < n;) {
+		const char *gt = s[i] == '<' && i < last ? memchr(s + i, '>', last - i) : NULL;
+		if (gt) {
+			i = (size_t)(gt - s) + 1;
+			o[k++] = ' '; /* a tag separates words */
+			continue;
+		}
+		o[k++] = s[i++];
+	}
+	struct block t = {0};
+	cl_fold_block(o, k, &t);
+	b->words = t.words;
+	free(t.s);
+	free(o);
+}
+
 /* Phase: blocks from a text dump, its non-empty lines. */
 static void blocks_from_text(struct doc *d, const char *raw, size_t rawlen)
 {
@@ -319,6 +352,7 @@ static void blocks_from_text(struct doc *d, const char *raw, size_t rawlen)
 		struct block *b = &d->b[d->n];
 		memset(b, 0, sizeof *b);
 		cl_fold_block(text + i, j - i, b);
+		markup_words(b);
 		if (b->len == 0) {
 			free(b->s);
 			gap = 1;

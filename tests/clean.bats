@@ -655,3 +655,19 @@ headlines() {
 	af-clean "$T/c.txt" >"$T/out.ndjson"
 	assert_equal "$(field .published)" 'null'
 }
+
+@test "a dump line that opens with a tag counts only its words outside tags: an ad pixel's URL is no prose" {
+	# a hand-made model: words and a final stop make text
+	printf '%s\n' 'model: hand-made' 'trained: by hand' 'threshold: 0' 'features:' '  bias: -2' '  log_words: 1' '  end_punct: 3' >"$T/m.yaml"
+	printf '%s\n' 'Menu' '' 'The long story of a small island and its lighthouse keepers' '' \
+		'For more than a century the lighthouse on the island was kept by families who lived there all year round.' '' \
+		'<div class="ad"><a href="https://ads.example.com/click?campaign=spring&slot=article-middle&size=1x1"><img src="https://pixel.example.com/track/impression/article/middle/banner.gif" width="1" height="1"></a></div>' '' \
+		'<p>The first keeper arrived in 1871 with his wife and three children and wrote that the wind never stopped</p>' '' \
+		'The last keeper left in 1987 when the light was made automatic, and the house has stood empty ever since.' >"$T/ad.txt"
+	af-clean --model "$T/m.yaml" "$T/ad.txt" >"$T/out.ndjson"
+	field .text | grep -q 'pixel.example.com' && fail 'the ad line is kept'
+	field .removed[].text | grep -q 'pixel.example.com'
+	# a paragraph in a tag keeps its words
+	field .text | grep -q '^<p>The first keeper arrived'
+	field .text | grep -q '^The last keeper left'
+}
