@@ -417,6 +417,15 @@ triples_neg() {
 	assert_output ""
 }
 
+@test "unseen: 'warned X against / of' doing something is a threat to X (130); a danger warned of is no target" {
+	run triples "The Chilean foreign minister warned Peru against closing the border."
+	assert_output "CHLGOV 130 PER"
+	run triples "Chile has warned Bolivia of the consequences of the new law."
+	assert_output "CHL 130 BOL"
+	run triples "Chile warned of the danger of Peruvian military plans."
+	assert_output ""
+}
+
 @test "unseen: a delegation from a country is its government's; a delegation alone is no actor" {
 	run triples "A delegation from Chile met Peruvian officials in Lima."
 	assert_line "CHLGOV 040 PERGOV"
