@@ -470,3 +470,11 @@ triples_neg() {
 	run triples "The Chilean foreign minister will head to Lima on Monday."
 	assert_output --regexp "^CHLGOV 0(36|42) PER"
 }
+
+@test "unseen: criticizing an actor for its sanctions is criticism of it (111), not CAMEO.2.0's rallying 053" {
+	run triples "Chile criticized Peru for imposing new sanctions on Bolivia."
+	[ "$status" -eq 0 ]
+	assert_output "CHL 111 PER"
+	run triples "Chile has strongly denounced the new Peruvian sanctions bill."
+	assert_output "CHL 111 PER"
+}
