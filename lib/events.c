@@ -469,6 +469,14 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	const struct ev_pattern *p = ev_best_pattern(c, v, s->a, s->b, &m);
 	if (v->untagged && !(p && p->score > 0))
 		return;
+	/* news: a word the syntax layer tags a noun, with "of" after it, is that noun, even when a
+	 * pattern's words follow later ("X, head of the UN office in Tehran, said": no visit by the
+	 * "head ... to"; "the use of chemical weapons", "the Saudi blockade of Qatar"). On unlabeled
+	 * Tehran Times news (lines 6001-9500) 37 such events, at most 2 right (a rule: the tagger
+	 * is right about a noun before "of" far more often than the word scan). */
+	if (c->news && v->untagged && af_pos_is_noun(c->t[v->head].tag) && v->hend < s->b &&
+	    ev_word_is(c, v->hend, "OF"))
+		return;
 	if (skip_speech(c, v, p, s->b))
 		return;
 	const char *code, *pcode;

@@ -482,3 +482,22 @@ triples_neg() {
 	run triples "Stressing the need to boost cooperation with Peru, the Chilean foreign minister said trade would grow."
 	assert_line "CHLGOV 030 PER"
 }
+
+@test "unseen: a word the tagger reads as a noun before 'of' is no verb ('head of', 'states of')" {
+	run triples "Chile has been exemplary in hosting refugees, said Ana Torres, head of the United Nations High Commissioner for Refugees office in Santiago."
+	[ "$status" -eq 0 ]
+	refute_output --partial "042"
+	run triples "Peru was elected as head of the Asian Branch of the Organization for the Prohibition of Chemical Weapons in The Hague."
+	refute_output --partial "042"
+	# a verb the tagger reads as one keeps its pattern
+	run triples "The Chilean foreign minister will head to Lima on Monday."
+	assert_output --regexp "^CHLGOV 0(36|42) PER"
+}
+
+@test "unseen: criticizing an actor for its sanctions is criticism of it (111), not CAMEO.2.0's rallying 053" {
+	run triples "Chile criticized Peru for imposing new sanctions on Bolivia."
+	[ "$status" -eq 0 ]
+	assert_output "CHL 111 PER"
+	run triples "Chile has strongly denounced the new Peruvian sanctions bill."
+	assert_output "CHL 111 PER"
+}
