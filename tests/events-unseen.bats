@@ -403,6 +403,29 @@ triples_neg() {
 	refute_output --partial "170"
 }
 
+@test "unseen: a lone MOU, which af-entities reads as an organisation, is the act's object, no side" {
+	# the commonest spelling in the news (Tehran Times lines 3001-6000: 187 "MOU", 53 "MOUs")
+	run triples "Chile and Peru signed an MOU on trade cooperation on Tuesday."
+	assert_line "CHL 057 PER"
+	assert_line "PER 057 CHL"
+	run triples "Chile's trade minister signed an MOU with Peru on Monday."
+	assert_output "CHLGOV 057 PER"
+	# a comment on a document has no party through it
+	run triples "The Chilean minister expressed satisfaction with the MOU."
+	assert_output ""
+	run triples "The Chilean minister expressed hope that the MOU would boost trade with Peru."
+	assert_output ""
+}
+
+@test "unseen: 'warned X against / of' doing something is a threat to X (130); a danger warned of is no target" {
+	run triples "The Chilean foreign minister warned Peru against closing the border."
+	assert_output "CHLGOV 130 PER"
+	run triples "Chile has warned Bolivia of the consequences of the new law."
+	assert_output "CHL 130 BOL"
+	run triples "Chile warned of the danger of Peruvian military plans."
+	assert_output ""
+}
+
 @test "unseen: a delegation from a country is its government's; a delegation alone is no actor" {
 	run triples "A delegation from Chile met Peruvian officials in Lima."
 	assert_line "CHLGOV 040 PERGOV"
@@ -458,4 +481,38 @@ triples_neg() {
 	refute_output --partial "BOL 030"
 	run triples "Stressing the need to boost cooperation with Peru, the Chilean foreign minister said trade would grow."
 	assert_line "CHLGOV 030 PER"
+}
+
+@test "unseen: a word the tagger reads as a noun before 'of' is no verb ('head of', 'states of')" {
+	run triples "Chile has been exemplary in hosting refugees, said Ana Torres, head of the United Nations High Commissioner for Refugees office in Santiago."
+	[ "$status" -eq 0 ]
+	refute_output --partial "042"
+	run triples "Peru was elected as head of the Asian Branch of the Organization for the Prohibition of Chemical Weapons in The Hague."
+	refute_output --partial "042"
+	# a verb the tagger reads as one keeps its pattern
+	run triples "The Chilean foreign minister will head to Lima on Monday."
+	assert_output --regexp "^CHLGOV 0(36|42) PER"
+}
+
+@test "unseen: criticizing an actor for its sanctions is criticism of it (111), not CAMEO.2.0's rallying 053" {
+	run triples "Chile criticized Peru for imposing new sanctions on Bolivia."
+	[ "$status" -eq 0 ]
+	assert_output "CHL 111 PER"
+	run triples "Chile has strongly denounced the new Peruvian sanctions bill."
+	assert_output "CHL 111 PER"
+}
+
+@test "unseen: a plain verb of reporting makes no event through its dictionary patterns; what it reports does" {
+	# CAMEO.2.0's SAY block holds "* VISIT" (036): the speaker was taken to intend a meeting
+	run triples "Rouhani said Slovenian President Borut Pahor's visit to Iran brought positive developments in relations."
+	[ "$status" -eq 0 ]
+	refute_output --partial " 036 "
+	run triples "The Iranian foreign ministry official added that the threat of force by the United States was illegal."
+	[ "$status" -eq 0 ]
+	refute_output --partial " 130 "
+	# the report's own acts stay, and warn keeps its patterns
+	run triples "Rouhani said Iraq attacked Kuwait on Monday."
+	assert_line "IRQ 190 KWT"
+	run triples "The Iranian spokesman warned France of the repercussions of hosting terrorists."
+	assert_line --partial " 130 FRA"
 }
