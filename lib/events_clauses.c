@@ -216,6 +216,32 @@ static int topic_link(const struct af_coder *c, size_t i, size_t from)
 	return n->kind == AF_TOK_WORD && !n->cls && n->chunk < 0 && (n->flags & AF_TF_LOWER) && !ev_is_adverb(c, i - 1);
 }
 
+/* Is group g a treaty, deal or MoU that af-entities named as an organisation (chunk.document)?
+ * As the verb's object it is no side (ev_emit_event drops it): the side is further on
+ * ("signed an MOU with X") or, with none, a compound subject's members with each other. */
+static int document_group(const struct af_coder *c, int g)
+{
+	return g >= 0 && c->gr[g].n == 1 && c->ch[c->gr[g].members[0]].document;
+}
+
+/* Does the document at token b head the object that starts at token a: at most three
+ * determiners, numbers, adjectives or nouns before it ("signed an MOU", "signed two
+ * cooperation MoUs")? One further on is named in an apposition ("signed a nuclear deal,
+ * known as the JCPOA") or is a clause's subject ("hoped that the MoU would"): the search
+ * still ends there, as before. */
+static int object_document(const struct af_coder *c, size_t a, size_t b)
+{
+	if (b > a + 3)
+		return 0;
+	for (size_t i = a; i < b; i++) {
+		int t = c->t[i].tag;
+		if (ev_word_is(c, i, "THAT") || c->t[i].verb >= 0 ||
+		    !(t == AF_POS_DT || t == AF_POS_CD || t == AF_POS_PRPS || t == AF_POS_JJ || af_pos_is_noun(t)))
+			return 0;
+	}
+	return 1;
+}
+
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group)
 {
 	int vp = from > 0 ? c->t[from - 1].paren : 0;
@@ -235,7 +261,7 @@ int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int 
 			return -1;
 		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
 			int g = c->ch[t->chunk].group;
-			if (g == skip_group)
+			if (g == skip_group || (document_group(c, g) && object_document(c, from, i)))
 				continue;
 			if (is_speaker(c, &c->ch[c->gr[g].members[c->gr[g].n - 1]], lim))
 				return -1;
@@ -649,6 +675,8 @@ int ev_topic_target(const struct af_coder *c, const struct vgroup *v, int sg)
 		return -1;
 	for (size_t k = 0; k < cl->nobj; k++) {
 		int g = ev_np_group(c, c->parse.objs[cl->obj_start + k], 1);
+		if (document_group(c, g))
+			return -1; /* the topic is a deal or MoU: no party through it */
 		if (g >= 0 && g != sg)
 			return g;
 	}
@@ -657,6 +685,8 @@ int ev_topic_target(const struct af_coder *c, const struct vgroup *v, int sg)
 		if (pp->np == cl->agent)
 			continue;
 		int g = ev_np_group(c, pp->np, 1);
+		if (document_group(c, g))
+			return -1;
 		if (g >= 0 && g != sg)
 			return g;
 	}
@@ -687,6 +717,40 @@ static int group_in_np(const struct af_coder *c, int g, int32_t np)
 				return 1;
 		}
 	}
+	return 0;
+}
+
+/* Is NP np a fronted time or scene phrase that the parse made the head of a list with the
+ * subject after it ("In March, Iran and India met": "March, Iran and India", subject
+ * "March")? It opens clause cl after at most a preposition and an adverb ("Earlier in",
+ * "Last"), names no actor, and a comma follows it; the clause is its sentence's first. */
+static int fronted_list_head(const struct af_coder *c, const struct af_clause *cl, int32_t np)
+{
+	const struct af_syn_np *n = &c->parse.np[np];
+	if (cl->kind != AF_CL_MAIN || (cl > c->parse.cl && cl[-1].sent == cl->sent) || n->list < 0 ||
+	    n->start < cl->start || n->start > cl->start + 3 || n->end >= c->toks.n || !ev_is_comma(c, n->end))
+		return 0;
+	for (size_t i = cl->start; i < n->end; i++) {
+		int t = c->t[i].tag;
+		if (c->t[i].chunk >= 0 || c->t[i].verb >= 0 ||
+		    (i < n->start && t != AF_POS_IN && t != AF_POS_RB && t != AF_POS_RBR && t != AF_POS_JJ))
+			return 0;
+	}
+	return 1;
+}
+
+/* Does a member of group g lie in NP np or, when np is a fronted phrase the parse put at the
+ * head of a list (fronted_list_head), in another member of that list (adjacent NPs)? */
+static int group_in_subject(const struct af_coder *c, const struct af_clause *cl, int g, int32_t np)
+{
+	if (group_in_np(c, g, np))
+		return 1;
+	if (!fronted_list_head(c, cl, np))
+		return 0;
+	int32_t id = c->parse.np[np].list;
+	for (size_t k = (size_t)np + 1; k < c->parse.nnp && k <= (size_t)np + MAX_MEMBERS; k++)
+		if (c->parse.np[k].list == id && group_in_np(c, g, (int32_t)k))
+			return 1;
 	return 0;
 }
 
@@ -763,7 +827,7 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 	for (size_t i = v->a; i < v->head && !aux; i++)
 		if (c->vclause[i] >= 0 && &c->parse.cl[c->vclause[i]] != cl)
 			aux = &c->parse.cl[c->vclause[i]];
-	if (sg >= 0 && srcnp >= 0 && !group_in_np(c, sg, srcnp) &&
+	if (sg >= 0 && srcnp >= 0 && !group_in_subject(c, cl, sg, srcnp) &&
 	    !(!passive && aux && aux->subj >= 0 && group_in_np(c, sg, aux->subj)))
 		return 0;
 	if (tg < 0)

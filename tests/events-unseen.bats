@@ -403,6 +403,29 @@ triples_neg() {
 	refute_output --partial "170"
 }
 
+@test "unseen: a lone MOU, which af-entities reads as an organisation, is the act's object, no side" {
+	# the commonest spelling in the news (Tehran Times lines 3001-6000: 187 "MOU", 53 "MOUs")
+	run triples "Chile and Peru signed an MOU on trade cooperation on Tuesday."
+	assert_line "CHL 057 PER"
+	assert_line "PER 057 CHL"
+	run triples "Chile's trade minister signed an MOU with Peru on Monday."
+	assert_output "CHLGOV 057 PER"
+	# a comment on a document has no party through it
+	run triples "The Chilean minister expressed satisfaction with the MOU."
+	assert_output ""
+	run triples "The Chilean minister expressed hope that the MOU would boost trade with Peru."
+	assert_output ""
+}
+
+@test "unseen: 'warned X against / of' doing something is a threat to X (130); a danger warned of is no target" {
+	run triples "The Chilean foreign minister warned Peru against closing the border."
+	assert_output "CHLGOV 130 PER"
+	run triples "Chile has warned Bolivia of the consequences of the new law."
+	assert_output "CHL 130 BOL"
+	run triples "Chile warned of the danger of Peruvian military plans."
+	assert_output ""
+}
+
 @test "unseen: a delegation from a country is its government's; a delegation alone is no actor" {
 	run triples "A delegation from Chile met Peruvian officials in Lima."
 	assert_line "CHLGOV 040 PERGOV"

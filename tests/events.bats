@@ -544,6 +544,28 @@ news() {
 	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[]' ]
 }
 
+@test "news: ties with no partner named, wished by a pair ('Chile and Peru stressed the need to expand bilateral ties', 'the two sides stressed the importance of'), are each one's intent toward the other (030, symmetric); not when the pair is another clause's subject" {
+	run news "Chilean President Boric and his Peruvian counterpart Castillo on Tuesday stressed the need to expand bilateral relations."
+	[ "$(jq -c 'map(select(.[2] == "030")) | map([.[0][0:3], .[1][0:3], .[3]])' <<<"$output")" = '[["CHL","PER",true],["PER","CHL",true]]' ]
+	run news "Chilean Foreign Minister Ahmadi met with his Peruvian counterpart in Lima. The two sides stressed the importance of broadening cooperation in trade."
+	[ "$(jq -c 'map(select(.[2] == "030")) | map([.[0][0:3], .[1][0:3], .[3]])' <<<"$output")" = '[["CHL","PER",true],["PER","CHL",true]]' ]
+	# the wisher is the speaker, not the pair of an earlier clause
+	run news "The Chilean official said Chile and Peru enjoy good relations thanks to the will of their leaders, and underlined the need to further strengthen bilateral ties."
+	[ "$(jq -c 'map(select(.[2] == "030" and .[0] == "PER"))' <<<"$output")" = '[]' ]
+}
+
+@test "news: a meeting between parties a noun wishes for is not held ('the importance of consultations between Chile and Peru'); an agreement sought is not made ('any agreement between', 'talks on a deal between')" {
+	run news "The minister attached special importance to consultations between Chile and Peru."
+	[ "$(jq -c 'map(select(.[2] | startswith("04")))' <<<"$output")" = '[]' ]
+	run news "A bill gives Congress a voice in any agreement between Chile and Peru."
+	[ "$(jq -c 'map(select(.[2] == "057"))' <<<"$output")" = '[]' ]
+	run news "The envoy described progress in talks on a trade deal between Chile and Peru."
+	[ "$(jq -c 'map(select(.[2] == "057"))' <<<"$output")" = '[]' ]
+	# a deal made is one
+	run news "The trade deal between Chile and Peru took effect in May."
+	[ "$(jq -c 'map(select(.[2] == "057")) | map(.[0:2])' <<<"$output")" = '[["CHL","PER"],["PER","CHL"]]' ]
+}
+
 @test "news: an act a noun names reaches each member of a list after its preposition; a war or an airstrike on an actor is force (190, 195); an owner's act keeps going past an 'of' phrase; a planned withdrawal is an intent (0356), other planned acts none" {
 	run news 'The minister condemned the Chilean attacks on Peru and Bolivia.'
 	[ "$(jq -c 'map(select(.[2] == "190")) | map(.[1])' <<<"$output")" = '["PER","BOL"]' ]
