@@ -163,12 +163,33 @@ static int governed_infinitive(struct af_coder *c, size_t vi, size_t a)
 	return 0;
 }
 
-/* A speech verb codes an event only through a pattern of its own, or (PETRARCH conventions)
- * when an actor is its object ("clerics believe Dagolath and Osgiliath can cope": 023 to
- * them). 1 when verb group v is passed over. */
+/* Is verb group v a plain verb of reporting (say, tell, add, state, report, describe)? In news
+ * what such a verb reports is coded from the report's own verbs and nouns (GUIDELINES: "X said
+ * Y attacked Z" is Y's act). Its dictionary patterns read the words of the report as its own
+ * act: CAMEO.2.0's SAY block has "* VISIT" (036), so "Mokhber said the Omani Sultan's visit to
+ * Tehran is beneficial" was Mokhber's intent to meet the Sultan. On about 1,520 unlabeled and
+ * unseen Tehran Times articles these verbs' patterns made 170 events, none right in the 60
+ * read; no news-gold-dev event came from one. "announced", "warned" and "claimed" keep theirs
+ * ("announced its readiness to", "warned X against"). */
+static int reporting_verb(const struct af_coder *c, const struct vgroup *v)
+{
+	static const char *const lemmas[] = {"say", "tell", "add", "state", "report", "describe", NULL};
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, v->head, &n);
+	for (int i = 0; lemmas[i]; i++)
+		if (n == strlen(lemmas[i]) && !memcmp(lem, lemmas[i], n))
+			return 1;
+	return 0;
+}
+
+/* A speech verb codes an event only through a pattern of its own (in news not a plain verb of
+ * reporting's), or (PETRARCH conventions) when an actor is its object ("clerics believe
+ * Dagolath and Osgiliath can cope": 023 to them). 1 when verb group v is passed over. */
 static int skip_speech(const struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p, size_t b)
 {
 	if (v->reduced)
+		return 1;
+	if (p && p->score > 0 && c->news && reporting_verb(c, v))
 		return 1;
 	if (!v->speech || (p && p->score > 0))
 		return 0;

@@ -512,3 +512,18 @@ triples_neg() {
 	refute_output --partial "040"
 	assert_line "CHL 163 BOL"
 }
+
+@test "unseen: a plain verb of reporting makes no event through its dictionary patterns; what it reports does" {
+	# CAMEO.2.0's SAY block holds "* VISIT" (036): the speaker was taken to intend a meeting
+	run triples "Rouhani said Slovenian President Borut Pahor's visit to Iran brought positive developments in relations."
+	[ "$status" -eq 0 ]
+	refute_output --partial " 036 "
+	run triples "The Iranian foreign ministry official added that the threat of force by the United States was illegal."
+	[ "$status" -eq 0 ]
+	refute_output --partial " 130 "
+	# the report's own acts stay, and warn keeps its patterns
+	run triples "Rouhani said Iraq attacked Kuwait on Monday."
+	assert_line "IRQ 190 KWT"
+	run triples "The Iranian spokesman warned France of the repercussions of hosting terrorists."
+	assert_line --partial " 130 FRA"
+}
