@@ -502,6 +502,17 @@ triples_neg() {
 	assert_output "CHL 111 PER"
 }
 
+@test "unseen: leaving a place for another is a trip to the other; 'came to' and 'introduced' are no meetings" {
+	run triples "The Chilean foreign minister left Santiago for Lima on Monday to attend a conference."
+	[ "$status" -eq 0 ]
+	assert_output --regexp "^CHLGOV 042 PER"
+	run triples "Chile came to the assistance of the Peruvian forces."
+	refute_output --partial "040"
+	run triples "Chile and Peru introduced sanctions on Bolivia."
+	refute_output --partial "040"
+	assert_line "CHL 163 BOL"
+}
+
 @test "unseen: a plain verb of reporting makes no event through its dictionary patterns; what it reports does" {
 	# CAMEO.2.0's SAY block holds "* VISIT" (036): the speaker was taken to intend a meeting
 	run triples "Rouhani said Slovenian President Borut Pahor's visit to Iran brought positive developments in relations."
