@@ -245,6 +245,7 @@ static int object_document(const struct af_coder *c, size_t a, size_t b)
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group)
 {
 	int vp = from > 0 ? c->t[from - 1].paren : 0;
+	int past_doc = 0; /* a document object passed over: only "with X" may follow it */
 	for (size_t i = from; i < lim; i++) {
 		const struct tok *t = &c->t[i];
 		if (t->boundary)
@@ -261,8 +262,24 @@ int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int 
 			return -1;
 		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
 			int g = c->ch[t->chunk].group;
-			if (g == skip_group || (document_group(c, g) && object_document(c, from, i)))
+			if (g == skip_group)
 				continue;
+			if (!past_doc && document_group(c, g) && object_document(c, from, i)) {
+				past_doc = 1;
+				continue;
+			}
+			/* the party of the document's signing, "signed an MOU with X"; not an actor
+			 * further on ("struck the JCPOA in 2015, with Zarif acting as Iran's negotiator",
+			 * "offered the treaty to X": the review of session 13 read 10 such events, all
+			 * wrong) */
+			if (past_doc) {
+				size_t k = i;
+				while (k > from && (c->t[k - 1].cls & W_DET))
+					k--;
+				if (k < from + 2 || !ev_word_is(c, k - 1, "WITH") || c->t[k - 2].chunk < 0 ||
+				    !document_group(c, c->ch[c->t[k - 2].chunk].group))
+					return -1;
+			}
 			if (is_speaker(c, &c->ch[c->gr[g].members[c->gr[g].n - 1]], lim))
 				return -1;
 			if (clause_subject(c, g, from, lim))

@@ -1232,8 +1232,15 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 	int sc[MAX_MEMBERS * 2];
 	const char *scd[MAX_MEMBERS * 2];
 	int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2);
+	/* ties of the pair's own, not "cooperation between / among countries" or "international
+	 * cooperation" whose partners af-entities does not name */
 	if (!nt) {
-		pair_wish(c, i, w0, sg, sc, scd, ns, sidx, events, first);
+		int others = ev_word_is(c, i + 1, "WITH") || between || ev_word_is(c, i + 1, "AMONG");
+		for (size_t k = i; k > a && i - k < 4 && !others; k--)
+			others = ev_word_is(c, k - 1, "INTERNATIONAL") || ev_word_is(c, k - 1, "REGIONAL") ||
+			         ev_word_is(c, k - 1, "GLOBAL") || ev_word_is(c, k - 1, "MULTILATERAL");
+		if (!others)
+			pair_wish(c, i, w0, sg, sc, scd, ns, sidx, events, first);
 		return 1;
 	}
 	/* ties between others, or a pair of others, are no intent of the wisher's ("Iran welcomed
@@ -1326,7 +1333,9 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		size_t w0, we, n0 = i;
 		while (n0 > a && i - n0 < 3 && ev_modifier(c, n0 - 1) && c->t[n0 - 1].chunk < 0)
 			n0--;
-		if ((between && c->syn_wish >= 0 && wish_before(c, n0, a, &w0, &we)) ||
+		/* (a wish noun only: what a verb welcomes or is committed to was made, "welcomed the
+		 * ceasefire agreement between Armenia and Azerbaijan") */
+		if ((between && c->syn_wish >= 0 && wish_before(c, n0, a, &w0, &we) && af_pos_is_noun(c->t[w0].tag)) ||
 		    (code[1] == '5' && code[2] == '7' && deal_sought(c, i, a)))
 			continue;
 		/* "with X"; "to X" for a visit (0x2), or right after a call (041: "a phone call to X") */
