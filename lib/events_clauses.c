@@ -737,40 +737,6 @@ static int group_in_np(const struct af_coder *c, int g, int32_t np)
 	return 0;
 }
 
-/* Is NP np a fronted time or scene phrase that the parse made the head of a list with the
- * subject after it ("In March, Iran and India met": "March, Iran and India", subject
- * "March")? It opens clause cl after at most a preposition and an adverb ("Earlier in",
- * "Last"), names no actor, and a comma follows it; the clause is its sentence's first. */
-static int fronted_list_head(const struct af_coder *c, const struct af_clause *cl, int32_t np)
-{
-	const struct af_syn_np *n = &c->parse.np[np];
-	if (cl->kind != AF_CL_MAIN || (cl > c->parse.cl && cl[-1].sent == cl->sent) || n->list < 0 ||
-	    n->start < cl->start || n->start > cl->start + 3 || n->end >= c->toks.n || !ev_is_comma(c, n->end))
-		return 0;
-	for (size_t i = cl->start; i < n->end; i++) {
-		int t = c->t[i].tag;
-		if (c->t[i].chunk >= 0 || c->t[i].verb >= 0 ||
-		    (i < n->start && t != AF_POS_IN && t != AF_POS_RB && t != AF_POS_RBR && t != AF_POS_JJ))
-			return 0;
-	}
-	return 1;
-}
-
-/* Does a member of group g lie in NP np or, when np is a fronted phrase the parse put at the
- * head of a list (fronted_list_head), in another member of that list (adjacent NPs)? */
-static int group_in_subject(const struct af_coder *c, const struct af_clause *cl, int g, int32_t np)
-{
-	if (group_in_np(c, g, np))
-		return 1;
-	if (!fronted_list_head(c, cl, np))
-		return 0;
-	int32_t id = c->parse.np[np].list;
-	for (size_t k = (size_t)np + 1; k < c->parse.nnp && k <= (size_t)np + MAX_MEMBERS; k++)
-		if (c->parse.np[k].list == id && group_in_np(c, g, (int32_t)k))
-			return 1;
-	return 0;
-}
-
 /* Is group g an object or in a prepositional phrase of clause cl? */
 static int group_in_args(const struct af_coder *c, int g, const struct af_clause *cl)
 {
@@ -844,7 +810,7 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 	for (size_t i = v->a; i < v->head && !aux; i++)
 		if (c->vclause[i] >= 0 && &c->parse.cl[c->vclause[i]] != cl)
 			aux = &c->parse.cl[c->vclause[i]];
-	if (sg >= 0 && srcnp >= 0 && !group_in_subject(c, cl, sg, srcnp) &&
+	if (sg >= 0 && srcnp >= 0 && !group_in_np(c, sg, srcnp) &&
 	    !(!passive && aux && aux->subj >= 0 && group_in_np(c, sg, aux->subj)))
 		return 0;
 	if (tg < 0)

@@ -129,15 +129,3 @@ events() {
 	run events "The Chilean minister expressed Peru's readiness."
 	[ "$output" = '' ]
 }
-
-@test "clauses: a fronted time phrase the parse heads a list with is no subject: the compound subject after its comma acts" {
-	# the parse reads "week, Chile and Peru" as one list with "week" as the clause's subject
-	run events 'Last week, Chile and Peru met in Lima.'
-	[[ "$output" == *'Chile|CHL|040|Peru|PER'* ]]
-	[[ "$output" == *'Peru|PER|040|Chile|CHL'* ]]
-	run events 'Back in 2011, the United Nations and Peru agreed to close the camp.'
-	[[ "$output" == *'United Nations|IGOUNO|050|Peru|PER'* ]]
-	run events 'In addition, Chile and Peru condemned Bolivia.'
-	[[ "$output" == *'Chile|CHL|111|Bolivia|BOL'* ]]
-	[[ "$output" == *'Peru|PER|111|Bolivia|BOL'* ]]
-}
