@@ -304,8 +304,10 @@ static int starts_with_text(const struct block *long_b, const char *s, size_t n)
 
 /* A dump line that opens with a tag ("<div><img src=...>" left by a renderer) counts as
  * words only its text outside tags: a URL's parts are no prose. Rule, not learned. Only a
- * line that opens with a tag is read so ("use <insert key here>" in shown code is text),
- * and a '<' without its '>' ends the markup where it stands. Linear in the line. */
+ * line that opens with a tag is read so ("use <insert key here>" in shown code is text).
+ * There every '<' before the line's last '>' opens markup up to the next '>' (so a "x < 5 and
+ * y > 3" later on such a line loses its words: rare in a line that is markup already); a '<'
+ * after the last '>' is text. Linear in the line. */
 static void markup_words(struct block *b)
 {
 	const char *s = b->s;

@@ -1235,7 +1235,9 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 	/* ties of the pair's own, not "cooperation between / among countries" or "international
 	 * cooperation" whose partners af-entities does not name */
 	if (!nt) {
-		int others = ev_word_is(c, i + 1, "WITH") || between || ev_word_is(c, i + 1, "AMONG");
+		size_t k2 = i + 2 < b && ev_word_is(c, i + 2, "THE") ? i + 3 : i + 2;
+		int own = k2 < b && (ev_word_is(c, k2, "TWO") || ev_word_is(c, k2, "BOTH")); /* "between the two countries" */
+		int others = ev_word_is(c, i + 1, "WITH") || (between && !own) || ev_word_is(c, i + 1, "AMONG");
 		for (size_t k = i; k > a && i - k < 4 && !others; k--)
 			others = ev_word_is(c, k - 1, "INTERNATIONAL") || ev_word_is(c, k - 1, "REGIONAL") ||
 			         ev_word_is(c, k - 1, "GLOBAL") || ev_word_is(c, k - 1, "MULTILATERAL");

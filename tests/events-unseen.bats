@@ -415,6 +415,9 @@ triples_neg() {
 	assert_output ""
 	run triples "The Chilean minister expressed hope that the MOU would boost trade with Peru."
 	assert_output ""
+	# review: past the document only "with X" is the party, not an actor further on
+	run triples "Chile struck the JCPOA in 2015, with Boric acting as Peru's chief negotiator."
+	assert_output ""
 }
 
 @test "unseen: 'warned X against / of' doing something is a threat to X (130); a danger warned of is no target" {
@@ -484,11 +487,9 @@ triples_neg() {
 }
 
 @test "unseen: a word the tagger reads as a noun before 'of' is no verb ('head of', 'states of')" {
-	run triples "Chile has been exemplary in hosting refugees, said Ana Torres, head of the United Nations High Commissioner for Refugees office in Santiago."
+	run triples "Chile treats its migrants well, said Ana Torres, head of the Red Cross mission in Santiago."
 	[ "$status" -eq 0 ]
-	refute_output --partial "042"
-	run triples "Peru was elected as head of the Asian Branch of the Organization for the Prohibition of Chemical Weapons in The Hague."
-	refute_output --partial "042"
+	[ -z "$output" ]
 	# a verb the tagger reads as one keeps its pattern
 	run triples "The Chilean foreign minister will head to Lima on Monday."
 	assert_output --regexp "^CHLGOV 0(36|42) PER"

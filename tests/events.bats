@@ -547,16 +547,24 @@ news() {
 @test "news: ties with no partner named, wished by a pair ('Chile and Peru stressed the need to expand bilateral ties', 'the two sides stressed the importance of'), are each one's intent toward the other (030, symmetric); not when the pair is another clause's subject" {
 	run news "Chilean President Boric and his Peruvian counterpart Castillo on Tuesday stressed the need to expand bilateral relations."
 	[ "$(jq -c 'map(select(.[2] == "030")) | map([.[0][0:3], .[1][0:3], .[3]])' <<<"$output")" = '[["CHL","PER",true],["PER","CHL",true]]' ]
-	run news "Chilean Foreign Minister Ahmadi met with his Peruvian counterpart in Lima. The two sides stressed the importance of broadening cooperation in trade."
+	run news "Chilean Foreign Minister Ahmadi met with his Peruvian counterpart in Lima. Both sides emphasized the importance of widening cooperation in farming."
 	[ "$(jq -c 'map(select(.[2] == "030")) | map([.[0][0:3], .[1][0:3], .[3]])' <<<"$output")" = '[["CHL","PER",true],["PER","CHL",true]]' ]
 	# the wisher is the speaker, not the pair of an earlier clause
-	run news "The Chilean official said Chile and Peru enjoy good relations thanks to the will of their leaders, and underlined the need to further strengthen bilateral ties."
+	run news "The Chilean official said Chile and Peru enjoy warm ties thanks to their presidents, and underlined the need to strengthen bilateral ties further."
 	[ "$(jq -c 'map(select(.[2] == "030" and .[0] == "PER"))' <<<"$output")" = '[]' ]
+	# review: cooperation "between countries" or "international" is with others, not the pair's
+	run news "The foreign ministers of Chile, Peru and Bolivia emphasized the need for active cooperation between countries."
+	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[]' ]
+	run news "The foreign ministers of Chile and Peru stressed the need for comprehensive international cooperation."
+	[ "$(jq -c 'map(select(.[2] == "030"))' <<<"$output")" = '[]' ]
 }
 
 @test "news: a meeting between parties a noun wishes for is not held ('the importance of consultations between Chile and Peru'); an agreement sought is not made ('any agreement between', 'talks on a deal between')" {
 	run news "The minister attached special importance to consultations between Chile and Peru."
 	[ "$(jq -c 'map(select(.[2] | startswith("04")))' <<<"$output")" = '[]' ]
+	# review: what a verb welcomes was made ("welcomed the agreement between")
+	run news "Chile welcomed the ceasefire agreement between Peru and Bolivia."
+	[ "$(jq -c 'map(select(.[2] == "057")) | length' <<<"$output")" = 2 ]
 	run news "A bill gives Congress a voice in any agreement between Chile and Peru."
 	[ "$(jq -c 'map(select(.[2] == "057"))' <<<"$output")" = '[]' ]
 	run news "The envoy described progress in talks on a trade deal between Chile and Peru."
