@@ -168,8 +168,8 @@ static int governed_infinitive(struct af_coder *c, size_t vi, size_t a)
  * Y attacked Z" is Y's act). Its dictionary patterns read the words of the report as its own
  * act: CAMEO.2.0's SAY block has "* VISIT" (036), so "Mokhber said the Omani Sultan's visit to
  * Tehran is beneficial" was Mokhber's intent to meet the Sultan. On about 1,520 unlabeled and
- * unseen Tehran Times articles these verbs' patterns made 170 events, none right in the 60
- * read; no news-gold-dev event came from one. "announced", "warned" and "claimed" keep theirs
+ * unseen Tehran Times articles these verbs' patterns made 240 events (48 distinct, all read: at
+ * most 1 right); no news-gold-dev event came from one. "announced", "warned" and "claimed" keep theirs
  * ("announced its readiness to", "warned X against"). */
 static int reporting_verb(const struct af_coder *c, const struct vgroup *v)
 {
