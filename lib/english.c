@@ -47,6 +47,7 @@ static const struct {
 	[AF_EN_UNREAL_MODAL] = {"unrealized_modals", LIST, 0, 0},
 	[AF_EN_REFUSAL] = {"refusal_verbs", LIST, 0, 0},
 	[AF_EN_DEMAND] = {"demand_verbs", LIST, 0, 0},
+	[AF_EN_REPORTING] = {"reporting_verbs", LIST, 0, 0},
 	[AF_EN_DEMONYM] = {"demonyms", LIST, 0, 0},
 	[AF_EN_DEMONYM_END] = {"demonym_endings", LIST, 0, 0},
 	[AF_EN_ADJ_END] = {"adjective_endings", LIST, 0, 0},

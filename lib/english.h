@@ -38,6 +38,7 @@ enum af_en_class {
 	AF_EN_UNREAL_MODAL,    /* unrealized_modals: can, could, would, should, must */
 	AF_EN_REFUSAL,         /* refusal_verbs: refuse (lemmas) */
 	AF_EN_DEMAND,          /* demand_verbs: call, urge (lemmas) */
+	AF_EN_REPORTING,       /* reporting_verbs: say, tell (lemmas) */
 	AF_EN_DEMONYM,         /* demonyms: afghan, iraqi (those without a demonym ending) */
 	AF_EN_DEMONYM_END,     /* demonym_endings: ian, ese */
 	AF_EN_ADJ_END,         /* adjective_endings: al, ic, ive */

@@ -173,13 +173,9 @@ static int governed_infinitive(struct af_coder *c, size_t vi, size_t a)
  * ("announced its readiness to", "warned X against"). */
 static int reporting_verb(const struct af_coder *c, const struct vgroup *v)
 {
-	static const char *const lemmas[] = {"say", "tell", "add", "state", "report", "describe", NULL};
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, v->head, &n);
-	for (int i = 0; lemmas[i]; i++)
-		if (n == strlen(lemmas[i]) && !memcmp(lem, lemmas[i], n))
-			return 1;
-	return 0;
+	return af_english_is(c->en, lem, n, AF_EN_REPORTING); /* english.yaml: reporting_verbs */
 }
 
 /* A speech verb codes an event only through a pattern of its own (in news not a plain verb of
