@@ -528,3 +528,15 @@ triples_neg() {
 	run triples "The Iranian spokesman warned France of the repercussions of hosting terrorists."
 	assert_line --partial " 130 FRA"
 }
+
+@test "unseen: sanctions only named are an ongoing condition, no act; their coming into force is one (163)" {
+	run triples "Chile will not join the Peruvian sanctions against Bolivia."
+	[ "$status" -eq 0 ]
+	refute_output --partial "163"
+	run triples "Peruvian sanctions on Bolivia are unjust, the Chilean minister said."
+	refute_output --partial "163"
+	run triples "New Peruvian sanctions on Bolivia took effect on Monday."
+	assert_output "PER 163 BOL"
+	run triples "Peruvian sanctions against Bolivia were restored last year."
+	assert_output "PER 163 BOL"
+}
