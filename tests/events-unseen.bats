@@ -540,3 +540,13 @@ triples_neg() {
 	run triples "Peruvian sanctions against Bolivia were restored last year."
 	assert_output "PER 163 BOL"
 }
+
+@test "unseen: a sports story codes no events (national teams are no actors); politics stays" {
+	run triples "Chile's volleyball team arrived in Lima on Thursday. Chile defeated Peru 3-1 on Friday."
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run triples "Chile defeated Peru in straight sets on Friday."
+	[ -z "$output" ]
+	run triples "Chile's army arrived in Lima on Thursday. Chile attacked Peru on Friday."
+	assert_line --regexp "^CHL 19[0-9] PER$"
+}
