@@ -541,6 +541,16 @@ triples_neg() {
 	assert_output "PER 163 BOL"
 }
 
+@test "unseen: a sports story codes no events (national teams are no actors); politics stays" {
+	run triples "Chile's volleyball team arrived in Lima on Thursday. Chile defeated Peru 3-1 on Friday."
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run triples "Chile defeated Peru in straight sets on Friday."
+	[ -z "$output" ]
+	run triples "Chile's army arrived in Lima on Thursday. Chile attacked Peru on Friday."
+	assert_line --regexp "^CHL 19[0-9] PER$"
+}
+
 @test "unseen: a past participle with a by-phrase right after a noun phrase describes it, with or without a comma: no act of its own" {
 	# "the armed groups backed by Turkey" is Turkey's backing told as a description, never
 	# the groups backing Turkey (the reading before: ---UAF 050 TUR)
