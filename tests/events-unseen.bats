@@ -550,3 +550,16 @@ triples_neg() {
 	run triples "Chile's army arrived in Lima on Thursday. Chile attacked Peru on Friday."
 	assert_line --regexp "^CHL 19[0-9] PER$"
 }
+
+@test "unseen: a past participle with a by-phrase right after a noun phrase describes it, with or without a comma: no act of its own" {
+	# "the armed groups backed by Turkey" is Turkey's backing told as a description, never
+	# the groups backing Turkey (the reading before: ---UAF 050 TUR)
+	run triples "The armed groups backed by Turkey attacked Kurdish fighters in northern Syria on Monday."
+	[ "$status" -eq 0 ]
+	refute_output --partial "050 TUR"
+	run triples "The armed groups, backed by Turkey, attacked Kurdish fighters in northern Syria on Monday."
+	refute_output --partial "050 TUR"
+	# a by-phrase of means ("by launching") is no actor: the verb keeps its reading
+	run triples "The Pakistani army retaliated by shelling Indian army posts."
+	refute_output --partial "050"
+}
