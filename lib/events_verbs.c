@@ -183,6 +183,15 @@ int ev_aspect_verb(const struct af_coder *c, size_t s)
 	return c->syn_aspect >= 0 && af_pos_is_verb(c->t[s].tag) && ev_syn_match(c, c->syn_aspect, s, s + 1) == 1;
 }
 
+/* Does an actor's chunk begin at token k, over determiners, before b ("by the U.S.")? Not a
+ * verb's -ing form ("responded by launching"), which is how, not who. */
+static int by_actor(const struct af_coder *c, size_t k, size_t b)
+{
+	while (k < b && (c->t[k].cls & W_DET))
+		k++;
+	return k < b && c->t[k].chunk >= 0;
+}
+
 /* "going to" + a verb is the future, no act of going ("Beijing is going to build"); a verb of
  * aspect + "to" + a verb is that verb's act ("Israel continued to attack Gaza"), no act of its
  * own: both join the verb group after them (ev_find_verbs). */
@@ -301,6 +310,8 @@ void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 				v->passive = 1; /* "Rebuked by X, ..." */
 			else if (g == bs && ev_is_comma(c, bs - 1))
 				v->reduced = 1; /* "..., led by X": describes, reports no event */
+			else if (c->news && g == bs && bs > a && c->t[bs - 1].chunk >= 0 && by_actor(c, be + 1, b))
+				v->reduced = 1; /* "the coalition backed by the U.S.": the same, with no comma */
 		}
 		for (size_t k = bs; k < be; k++)
 			c->t[k].verb = (int)c->nvg;

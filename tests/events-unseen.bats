@@ -528,3 +528,38 @@ triples_neg() {
 	run triples "The Iranian spokesman warned France of the repercussions of hosting terrorists."
 	assert_line --partial " 130 FRA"
 }
+
+@test "unseen: sanctions only named are an ongoing condition, no act; their coming into force is one (163)" {
+	run triples "Chile will not join the Peruvian sanctions against Bolivia."
+	[ "$status" -eq 0 ]
+	refute_output --partial "163"
+	run triples "Peruvian sanctions on Bolivia are unjust, the Chilean minister said."
+	refute_output --partial "163"
+	run triples "New Peruvian sanctions on Bolivia took effect on Monday."
+	assert_output "PER 163 BOL"
+	run triples "Peruvian sanctions against Bolivia were restored last year."
+	assert_output "PER 163 BOL"
+}
+
+@test "unseen: a sports story codes no events (national teams are no actors); politics stays" {
+	run triples "Chile's volleyball team arrived in Lima on Thursday. Chile defeated Peru 3-1 on Friday."
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run triples "Chile defeated Peru in straight sets on Friday."
+	[ -z "$output" ]
+	run triples "Chile's army arrived in Lima on Thursday. Chile attacked Peru on Friday."
+	assert_line --regexp "^CHL 19[0-9] PER$"
+}
+
+@test "unseen: a past participle with a by-phrase right after a noun phrase describes it, with or without a comma: no act of its own" {
+	# "the armed groups backed by Turkey" is Turkey's backing told as a description, never
+	# the groups backing Turkey (the reading before: ---UAF 050 TUR)
+	run triples "The armed groups backed by Turkey attacked Kurdish fighters in northern Syria on Monday."
+	[ "$status" -eq 0 ]
+	refute_output --partial "050 TUR"
+	run triples "The armed groups, backed by Turkey, attacked Kurdish fighters in northern Syria on Monday."
+	refute_output --partial "050 TUR"
+	# a by-phrase of means ("by launching") is no actor: the verb keeps its reading
+	run triples "The Pakistani army retaliated by shelling Indian army posts."
+	refute_output --partial "050"
+}
