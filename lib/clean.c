@@ -464,6 +464,16 @@ static void mark_teasers(struct doc *d)
 #define STAMP_MAX_WORDS 14
 #define STAMP_MAX_CHARS 120
 
+/* the share of a block's bytes that dates cover */
+double cl_date_share(const struct doc *d, const struct block *b)
+{
+	struct af_stamp st[4];
+	size_t k = af_dates_scan(d->c->dates, b->s, b->len, st, sizeof st / sizeof *st), covered = 0;
+	for (size_t j = 0; j < k; j++)
+		covered += st[j].end - st[j].start;
+	return b->len ? (double)covered / (double)b->len : 0;
+}
+
 /* Phase: stamps alone on a line. */
 static void mark_stamps(struct doc *d)
 {
@@ -471,12 +481,7 @@ static void mark_stamps(struct doc *d)
 		struct block *b = &d->b[i];
 		if (b->kind != K_NONE || b->words > STAMP_MAX_WORDS || b->chars > STAMP_MAX_CHARS)
 			continue;
-		struct af_stamp st[4];
-		size_t k = af_dates_scan(d->c->dates, b->s, b->len, st, sizeof st / sizeof *st);
-		size_t covered = 0;
-		for (size_t j = 0; j < k; j++)
-			covered += st[j].end - st[j].start;
-		if (k && covered * 2 >= b->len) /* dates are half the line or more */
+		if (cl_date_share(d, b) >= 0.5) /* dates are half the line or more */
 			b->kind = K_STAMP;
 	}
 }
@@ -687,8 +692,13 @@ static void read_metadata(struct doc *d, struct af_article *out)
 		int tail = d->found && i > d->be && i <= d->be + TAIL_BYLINE_SPAN;
 		if (b->kind == K_BYLINE && (head || tail || b->keep == 0))
 			cl_read_byline(c, b, &m, NULL);
-		if ((head && b->kind != K_NONE) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && (!d->found || i <= d->be)) ||
-		    (head && (int)i > d->title && b->chars <= HEAD_STAMP_MAX_CHARS))
+		/* a caption's or photo credit's date is when the picture was taken, not the article;
+		 * a line before the body that is half dates is a stamp too long for mark_stamps
+		 * ("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)") */
+		int photo = b->kind == K_CAPTION || b->kind == K_PHOTO;
+		int short_head = head && !photo && b->chars <= HEAD_STAMP_MAX_CHARS;
+		if ((head && b->kind != K_NONE && !photo) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && (!d->found || i <= d->be)) ||
+		    (short_head && ((int)i > d->title || (b->kind == K_NONE && cl_date_share(d, b) >= 0.5))))
 			cl_add_stamps(c, b, &m, 0);
 	}
 	/* the stamps after the article are of other articles (related links, comments): read

@@ -141,6 +141,7 @@ void cl_phrase_key(const char *s, size_t n, struct af_buf *out);
 /* clean.c */
 void cl_fold_block(const char *s, size_t n, struct block *b);
 int cl_prose_shaped(const struct block *b);
+double cl_date_share(const struct doc *d, const struct block *b);
 double cl_block_score(const struct block *b);
 /* a repeated block this long is a paragraph the page (or its crawler) repeated: the first
  * copy is text, the others duplicates; shorter repeats are labels and captions */

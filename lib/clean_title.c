@@ -181,16 +181,6 @@ static void letter_shares(const struct block *b, double *cap, double *digits, do
 	*upper = letters ? (double)ups / letters : 0;
 }
 
-/* the share of a block's bytes that dates cover (a date line is no headline) */
-static double date_share(const struct doc *d, const struct block *b)
-{
-	struct af_stamp st[4];
-	size_t k = af_dates_scan(d->c->dates, b->s, b->len, st, sizeof st / sizeof *st), covered = 0;
-	for (size_t j = 0; j < k; j++)
-		covered += st[j].end - st[j].start;
-	return b->len ? (double)covered / (double)b->len : 0;
-}
-
 /* is a block of kind k within NEAR blocks after (dir 1) or before (dir -1) block i */
 static int kind_near(const struct doc *d, size_t i, int dir)
 {
@@ -249,7 +239,7 @@ static void title_features(const struct doc *d, size_t i, size_t bs, int rank, i
 	x[27] = i + 1 < d->n && title_like(&d->b[i + 1]);
 	x[28] = i + 1 < d->n && cl_prose_shaped(&d->b[i + 1]);
 	x[29] = log1p(order);
-	x[30] = date_share(d, b);
+	x[30] = cl_date_share(d, b); /* a date line is no headline */
 }
 
 /* the score of a candidate without learned weights: the rules of thumb the chooser

@@ -154,6 +154,9 @@ struct af_coder {
 	                          * Indian crude imports"; events.c drop_modifier_agents), -1 */
 	int syn_unarmed;         /* synset UNARMED_WORD: a war or attack fought without arms ("economic
 	                          * war", "media attacks"): no force (events_emit.c code_act), -1 */
+	int syn_talks;           /* synset TALKS: talks whose topic is a deal sought (events_emit.c deal_sought), -1 */
+	int syn_many;            /* synset MANY_PARTY_WORD: cooperation among many ("international",
+	                          * "regional"), not a pair's own (events_emit.c wished_ties), -1 */
 	int syn_standing, syn_onset; /* synsets STANDING_NOUN ("sanctions") and ONSET_WORD ("imposed",
 	                              * "took effect"): a named measure is an act only when it comes
 	                              * into force (events_emit.c standing_named), -1 */

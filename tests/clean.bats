@@ -486,6 +486,25 @@ $q"
 	assert_equal "$(field .updated | cut -c1-10)" 2019-11-20
 }
 
+@test "a photo caption's date before the article is when the picture was taken, not the published date" {
+	printf '%s\n' 'Home' '' 'Council approves the new budget' '' 'March 5, 2024' '' \
+		'Council members listen to a speaker on Monday, March 4, 2024, in the city hall. (AP Photo/Jane Roe)' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' >"$T/c.txt"
+	af-clean "$T/c.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published)" 2024-03-05
+}
+
+@test "a line before the title that is half dates, too long for a stamp, gives the published date" {
+	printf '%s\n' 'Home' '' 'AFP news agency, 30 April 2015 at 07:19 (last updated: 30 April 2015 at 07:38)' '' \
+		'Council approves the new budget' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' >"$T/d.txt"
+	af-clean "$T/d.txt" >"$T/out.ndjson"
+	assert_equal "$(field .title)" 'Council approves the new budget'
+	assert_equal "$(field .published | cut -c1-10)" 2015-04-30
+}
+
 @test "a 'first published' stamp right after the article is its published date, beside an 'updated' one before it" {
 	printf '%s\n' 'Home' '' 'Council approves the new budget' '' 'Updated on: November 21, 2019 / 10:07 AM' '' \
 		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
