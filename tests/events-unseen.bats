@@ -572,3 +572,15 @@ triples_neg() {
 	run triples "Peru had been given temporary exemptions by Chile."
 	assert_line "CHL 085 PER"
 }
+
+@test "unseen: appointing an envoy or promoting an officer is no event; a message carried from an actor is no meeting with it" {
+	run triples "Chile has appointed a new ambassador to Peru."
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run triples "The Chilean president promoted General Ramon Diaz to the rank of major general."
+	[ -z "$output" ]
+	run triples "The Chilean foreign minister was carrying a message from the Peruvian president."
+	[ -z "$output" ]
+	run triples "The Chilean prime minister also delivered a message from Peruvian President Pedro Castillo to the Bolivian leadership."
+	refute_output --partial "PERGOV"
+}
