@@ -18,6 +18,7 @@
 #include "af/util.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -742,6 +743,22 @@ static void drop_light_verbs(struct af_events *events, size_t v0, size_t v1)
 	}
 }
 
+/* AF_EVENTS_CHUNKS: the actors found in sentence sidx, one stderr line each ("af-events:
+ * chunk RECORD SENTENCE START END CODE NAMED PRONOUN", offsets in code points, CODE "-" for
+ * none), for bench/events-side-coverage, which counts how af's own actors cover the sides of
+ * the events it misses. */
+static void show_chunks(const struct af_coder *c, size_t ch0, int sidx)
+{
+	for (size_t k = ch0; k < c->nch; k++) {
+		const struct chunk *ch = &c->ch[k];
+		if (ch->dropped || ch->a >= ch->b)
+			continue;
+		size_t s = ch->pron ? ch->a : ev_chunk_text_start(c, ch, 0);
+		fprintf(stderr, "af-events: chunk %zu %d %zu %zu %s %d %d\n", c->nrecords, sidx, c->toks.v[s].cstart,
+		        c->toks.v[ch->b - 1].cend, ch->code[0] ? ch->code : "-", ch->named, ch->pron);
+	}
+}
+
 /* Codes one sentence s[a, b), phase by phase. */
 static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, const struct af_evinput *in,
                           struct af_events *events)
@@ -754,6 +771,8 @@ static void code_sentence(struct af_coder *c, size_t a, size_t b, int sidx, cons
 	ev_find_verbs(c, a, b);
 	ev_mark_parens(c, a, b);
 	ev_build_groups(c, ch0, a, b);
+	if (c->show_chunks)
+		show_chunks(c, ch0, sidx);
 	for (size_t vi = 0; vi < c->nvg; vi++)
 		code_verb(c, vi, &s);
 	locate_events(c, &s);
@@ -837,6 +856,7 @@ int af_coder_code(struct af_coder *c, const struct af_evinput *in, struct af_eve
                   struct af_error *err)
 {
 	af_events_reset(events);
+	c->nrecords++;
 	if (af_cameo_init(err) < 0)
 		return -1;
 	if (af_tokenize(in->text, in->len, &c->toks, err) < 0)

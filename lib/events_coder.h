@@ -137,6 +137,8 @@ struct af_coder {
 	const struct af_english *en; /* English's word classes (data/english.yaml), shared */
 	uint8_t *vcodable;       /* per verb: has a code of its own (ev_select_init) */
 	int all_sentences;       /* parse and code every sentence (AF_EVENTS_ALL_SENTENCES) */
+	int show_chunks;         /* each sentence's actors on stderr (AF_EVENTS_CHUNKS: bench/events-side-coverage) */
+	size_t nrecords;         /* records coded so far (their number in show_chunks' lines) */
 	int syn_praise, syn_blame, syn_undergo; /* synsets PRAISE_WORD, BLAME_WORD and UNDERGO_VERB
 	                                         * (ev_code_evaluations), -1 */
 	struct ev_nominal *nom;  /* the nouns naming acts (ev_nominal_init) */

@@ -563,3 +563,12 @@ triples_neg() {
 	run triples "The Pakistani army retaliated by shelling Indian army posts."
 	refute_output --partial "050"
 }
+
+@test "unseen: a sanctions waiver granted, given or allowed eases sanctions for its holder (085), not aid (060)" {
+	run triples "Chile granted a six-month waiver to Peru to keep buying oil from Bolivia."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 085 PER"
+	refute_output --partial " 060 "
+	run triples "Peru had been given temporary exemptions by Chile."
+	assert_line "CHL 085 PER"
+}
