@@ -563,3 +563,14 @@ triples_neg() {
 	run triples "The Pakistani army retaliated by shelling Indian army posts."
 	refute_output --partial "050"
 }
+
+@test "unseen: a list's members use force on each other only with a verb of fighting each other" {
+	# the members' missiles are fired at a target the clause names, never at each other
+	run triples "Chile, Peru and Bolivia fired about 100 rockets at Paraguay on Saturday."
+	[ "$status" -eq 0 ]
+	refute_output --partial "CHL 190 PER"
+	refute_output --partial "PER 190 BOL"
+	run triples "Chilean and Peruvian troops clashed on the border on Sunday."
+	assert_line --regexp "^CHL[A-Z]* 190 PER[A-Z]*$"
+	assert_line --regexp "^PER[A-Z]* 190 CHL[A-Z]*$"
+}
