@@ -564,6 +564,27 @@ triples_neg() {
 	refute_output --partial "050"
 }
 
+@test "unseen: a sanctions waiver granted, given or allowed eases sanctions for its holder (085), not aid (060)" {
+	run triples "Chile granted a six-month waiver to Peru to keep buying oil from Bolivia."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 085 PER"
+	refute_output --partial " 060 "
+	run triples "Peru had been given temporary exemptions by Chile."
+	assert_line "CHL 085 PER"
+}
+
+@test "unseen: appointing an envoy or promoting an officer is no event; a message carried from an actor is no meeting with it" {
+	run triples "Chile has appointed a new ambassador to Peru."
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run triples "The Chilean president promoted General Ramon Diaz to the rank of major general."
+	[ -z "$output" ]
+	run triples "The Chilean foreign minister was carrying a message from the Peruvian president."
+	[ -z "$output" ]
+	run triples "The Chilean prime minister also delivered a message from Peruvian President Pedro Castillo to the Bolivian leadership."
+	refute_output --partial "PERGOV"
+}
+
 @test "unseen: a list's members use force on each other only with a verb of fighting each other" {
 	# the members' missiles are fired at a target the clause names, never at each other
 	run triples "Chile, Peru and Bolivia fired about 100 rockets at Paraguay on Saturday."
