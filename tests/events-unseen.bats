@@ -585,6 +585,17 @@ triples_neg() {
 	refute_output --partial "PERGOV"
 }
 
+@test "unseen: a list's members use force on each other only with a verb of fighting each other" {
+	# the members' missiles are fired at a target the clause names, never at each other
+	run triples "Chile, Peru and Bolivia fired about 100 rockets at Paraguay on Saturday."
+	[ "$status" -eq 0 ]
+	refute_output --partial "CHL 190 PER"
+	refute_output --partial "PER 190 BOL"
+	run triples "Chilean and Peruvian troops clashed on the border on Sunday."
+	assert_line --regexp "^CHL[A-Z]* 190 PER[A-Z]*$"
+	assert_line --regexp "^PER[A-Z]* 190 CHL[A-Z]*$"
+}
+
 @test "unseen: a war waged or launched without arms is no force (190); an armed one is" {
 	run triples "The Chilean government has waged a full economic war against Peru."
 	[ "$status" -eq 0 ]
