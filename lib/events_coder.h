@@ -157,6 +157,8 @@ struct af_coder {
 	int syn_talks;           /* synset TALKS: talks whose topic is a deal sought (events_emit.c deal_sought), -1 */
 	int syn_many;            /* synset MANY_PARTY_WORD: cooperation among many ("international",
 	                          * "regional"), not a pair's own (events_emit.c wished_ties), -1 */
+	int syn_mutual;          /* synset MUTUAL_FORCE_VERB: fighting each other, "clashed"
+	                          * (events_clauses.c ev_joint_act), -1 */
 	int syn_standing, syn_onset; /* synsets STANDING_NOUN ("sanctions") and ONSET_WORD ("imposed",
 	                              * "took effect"): a named measure is an act only when it comes
 	                              * into force (events_emit.c standing_named), -1 */

@@ -583,3 +583,26 @@ triples_neg() {
 	run triples "Chile will continue talks with Peru."
 	assert_line --regexp "^CHL 03. PER$"
 }
+
+@test "unseen: appointing an envoy or promoting an officer is no event; a message carried from an actor is no meeting with it" {
+	run triples "Chile has appointed a new ambassador to Peru."
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run triples "The Chilean president promoted General Ramon Diaz to the rank of major general."
+	[ -z "$output" ]
+	run triples "The Chilean foreign minister was carrying a message from the Peruvian president."
+	[ -z "$output" ]
+	run triples "The Chilean prime minister also delivered a message from Peruvian President Pedro Castillo to the Bolivian leadership."
+	refute_output --partial "PERGOV"
+}
+
+@test "unseen: a list's members use force on each other only with a verb of fighting each other" {
+	# the members' missiles are fired at a target the clause names, never at each other
+	run triples "Chile, Peru and Bolivia fired about 100 rockets at Paraguay on Saturday."
+	[ "$status" -eq 0 ]
+	refute_output --partial "CHL 190 PER"
+	refute_output --partial "PER 190 BOL"
+	run triples "Chilean and Peruvian troops clashed on the border on Sunday."
+	assert_line --regexp "^CHL[A-Z]* 190 PER[A-Z]*$"
+	assert_line --regexp "^PER[A-Z]* 190 CHL[A-Z]*$"
+}
