@@ -573,6 +573,17 @@ triples_neg() {
 	assert_line "CHL 085 PER"
 }
 
+@test "unseen: cooperation or trade continued with an actor is cooperation with it (05x/06x), announced an intent (03x)" {
+	run triples "Brazil will continue its cooperation with Argentina."
+	[ "$status" -eq 0 ]
+	assert_line "BRA 032 ARG"
+	run triples "Chile continued oil trade with Peru last year."
+	assert_line "CHL 061 PER"
+	# CAMEO.2.0's own CONTINUE patterns stay
+	run triples "Chile will continue talks with Peru."
+	assert_line --regexp "^CHL 03. PER$"
+}
+
 @test "unseen: appointing an envoy or promoting an officer is no event; a message carried from an actor is no meeting with it" {
 	run triples "Chile has appointed a new ambassador to Peru."
 	[ "$status" -eq 0 ]
