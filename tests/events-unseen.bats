@@ -595,3 +595,13 @@ triples_neg() {
 	assert_line --regexp "^CHL[A-Z]* 190 PER[A-Z]*$"
 	assert_line --regexp "^PER[A-Z]* 190 CHL[A-Z]*$"
 }
+
+@test "unseen: a list that gives examples of a group (including, such as, namely) never acts on itself" {
+	run triples "Bolivia and the South American powers, including Chile, Peru, Brazil and Paraguay, reached an agreement in 2019."
+	[ "$status" -eq 0 ]
+	refute_output --partial "CHL 030 PER"
+	refute_output --partial "PER 030 BRA"
+	# a plain list of parties still agrees with itself
+	run triples "Chile and Peru reached an agreement in 2019."
+	assert_line "CHL 030 PER"
+}
