@@ -573,6 +573,17 @@ triples_neg() {
 	assert_line "CHL 085 PER"
 }
 
+@test "unseen: cooperation or trade continued with an actor is cooperation with it (05x/06x), announced an intent (03x)" {
+	run triples "Brazil will continue its cooperation with Argentina."
+	[ "$status" -eq 0 ]
+	assert_line "BRA 032 ARG"
+	run triples "Chile continued oil trade with Peru last year."
+	assert_line "CHL 061 PER"
+	# CAMEO.2.0's own CONTINUE patterns stay
+	run triples "Chile will continue talks with Peru."
+	assert_line --regexp "^CHL 03. PER$"
+}
+
 @test "unseen: appointing an envoy or promoting an officer is no event; a message carried from an actor is no meeting with it" {
 	run triples "Chile has appointed a new ambassador to Peru."
 	[ "$status" -eq 0 ]
@@ -594,6 +605,21 @@ triples_neg() {
 	run triples "Chilean and Peruvian troops clashed on the border on Sunday."
 	assert_line --regexp "^CHL[A-Z]* 190 PER[A-Z]*$"
 	assert_line --regexp "^PER[A-Z]* 190 CHL[A-Z]*$"
+}
+
+@test "unseen: a war waged or launched without arms is no force (190); an armed one is" {
+	run triples "The Chilean government has waged a full economic war against Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial " 190 "
+	run triples "Chile launched a psychological war on the Peruvian nation."
+	refute_output --partial " 190 "
+	run triples "Chile launched a war on Peru in 1879."
+	assert_output "CHL 190 PER"
+	# a cyber attack is force (PLOVER's ASSAULT), named or launched
+	run triples "The Chilean cyber attacks on Peru continued for a week."
+	assert_line "CHL 190 PER"
+	run triples "Chile launched cyber attacks on Peru."
+	assert_output "CHL 190 PER"
 }
 
 @test "unseen: a list that gives examples of a group (including, such as, namely) never acts on itself" {
