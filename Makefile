@@ -192,6 +192,7 @@ eval-events: all
 	@bench/eval-events-news
 	@bench/eval-event-actors
 	@bench/events-news-errors
+	@bench/events-side-coverage
 
 eval-syntax: all
 	@bench/eval-syntax

@@ -518,6 +518,9 @@ int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *c
 		return 0;
 	if (code[0] == '0')
 		return 1;
+	/* news: force on each other only with a verb of fighting each other */
+	if (c->news && c->syn_mutual >= 0 && ev_syn_match(c, c->syn_mutual, v->head, v->head + 1) != 1)
+		return 0;
 	size_t k = v->hend;
 	while (k < b && k < v->hend + 2 && c->t[k].verb < 0 && ev_is_adverb(c, k))
 		k++;

@@ -137,6 +137,8 @@ struct af_coder {
 	const struct af_english *en; /* English's word classes (data/english.yaml), shared */
 	uint8_t *vcodable;       /* per verb: has a code of its own (ev_select_init) */
 	int all_sentences;       /* parse and code every sentence (AF_EVENTS_ALL_SENTENCES) */
+	int show_chunks;         /* each sentence's actors on stderr (AF_EVENTS_CHUNKS: bench/events-side-coverage) */
+	size_t nrecords;         /* records coded so far (their number in show_chunks' lines) */
 	int syn_praise, syn_blame, syn_undergo; /* synsets PRAISE_WORD, BLAME_WORD and UNDERGO_VERB
 	                                         * (ev_code_evaluations), -1 */
 	struct ev_nominal *nom;  /* the nouns naming acts (ev_nominal_init) */
@@ -152,6 +154,11 @@ struct af_coder {
 	                          * Indian crude imports"; events.c drop_modifier_agents), -1 */
 	int syn_unarmed;         /* synset UNARMED_WORD: a war or attack fought without arms ("economic
 	                          * war", "media attacks"): no force (events_emit.c code_act), -1 */
+	int syn_talks;           /* synset TALKS: talks whose topic is a deal sought (events_emit.c deal_sought), -1 */
+	int syn_many;            /* synset MANY_PARTY_WORD: cooperation among many ("international",
+	                          * "regional"), not a pair's own (events_emit.c wished_ties), -1 */
+	int syn_mutual;          /* synset MUTUAL_FORCE_VERB: fighting each other, "clashed"
+	                          * (events_clauses.c ev_joint_act), -1 */
 	int syn_standing, syn_onset; /* synsets STANDING_NOUN ("sanctions") and ONSET_WORD ("imposed",
 	                              * "took effect"): a named measure is an act only when it comes
 	                              * into force (events_emit.c standing_named), -1 */

@@ -420,7 +420,8 @@ void ev_nominal_init(struct af_coder *c)
 		{"ASPECT_VERB", offsetof(struct af_coder, syn_aspect)},   {"PARTY_NOUN", offsetof(struct af_coder, syn_party)},
 		{"GROWTH_WORD", offsetof(struct af_coder, syn_growth)},   {"WISH_WORD", offsetof(struct af_coder, syn_wish)},
 		{"UNARMED_WORD", offsetof(struct af_coder, syn_unarmed)}, {"STANDING_NOUN", offsetof(struct af_coder, syn_standing)},
-		{"ONSET_WORD", offsetof(struct af_coder, syn_onset)},
+		{"ONSET_WORD", offsetof(struct af_coder, syn_onset)},     {"TALKS", offsetof(struct af_coder, syn_talks)},
+		{"MANY_PARTY_WORD", offsetof(struct af_coder, syn_many)}, {"MUTUAL_FORCE_VERB", offsetof(struct af_coder, syn_mutual)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
 		*(int *)((char *)c + named[k].off) = -1;
@@ -1283,9 +1284,8 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 		size_t k2 = i + 2 < b && ev_word_is(c, i + 2, "THE") ? i + 3 : i + 2;
 		int own = k2 < b && (ev_word_is(c, k2, "TWO") || ev_word_is(c, k2, "BOTH")); /* "between the two countries" */
 		int others = ev_word_is(c, i + 1, "WITH") || (between && !own) || ev_word_is(c, i + 1, "AMONG");
-		for (size_t k = i; k > a && i - k < 4 && !others; k--)
-			others = ev_word_is(c, k - 1, "INTERNATIONAL") || ev_word_is(c, k - 1, "REGIONAL") ||
-			         ev_word_is(c, k - 1, "GLOBAL") || ev_word_is(c, k - 1, "MULTILATERAL");
+		for (size_t k = i; k > a && i - k < 4 && !others && c->syn_many >= 0; k--)
+			others = ev_syn_match(c, c->syn_many, k - 1, k) == 1;
 		if (!others)
 			pair_wish(c, i, w0, sg, sc, scd, ns, sidx, events, first);
 		return 1;
@@ -1317,7 +1317,8 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 }
 
 /* Is the agreement the noun at i names one not (yet) made: "any agreement between", or the
- * topic of talks ("talks on a nuclear deal", "negotiations over a final agreement")? Read on
+ * topic of talks (a one-word member of the TALKS synset: "talks on a nuclear deal",
+ * "negotiations over a final agreement")? Read on
  * unlabeled Tehran Times news (lines 1-3000), where "deal between Iran and world powers" is
  * mostly the one concluded, but "talks on a deal" and "any agreement" are the deal sought. */
 static int deal_sought(const struct af_coder *c, size_t i, size_t a)
@@ -1333,8 +1334,7 @@ static int deal_sought(const struct af_coder *c, size_t i, size_t a)
 	return k >= a + 2 && (ev_word_is(c, k - 1, "ON") || ev_word_is(c, k - 1, "OVER") ||
 	                      ev_word_is(c, k - 1, "TOWARD") || ev_word_is(c, k - 1, "TOWARDS") ||
 	                      ev_word_is(c, k - 1, "FOR") || ev_word_is(c, k - 1, "ABOUT")) &&
-	       (ev_word_is(c, k - 2, "TALKS") || ev_word_is(c, k - 2, "NEGOTIATIONS") ||
-	        ev_word_is(c, k - 2, "DISCUSSIONS"));
+	       c->syn_talks >= 0 && ev_syn_match(c, c->syn_talks, k - 2, k - 1) == 1;
 }
 
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),

@@ -27,6 +27,7 @@ void ev_select_init(struct af_coder *c)
 {
 	const struct af_evdict *d = c->d;
 	c->all_sentences = getenv("AF_EVENTS_ALL_SENTENCES") != NULL;
+	c->show_chunks = getenv("AF_EVENTS_CHUNKS") != NULL;
 	c->vcodable = af_calloc(d->nverbs + 1, 1);
 	for (size_t v = 0; v < d->nverbs; v++) {
 		const struct ev_verb *vb = &d->verbs[v];

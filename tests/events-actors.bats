@@ -296,3 +296,14 @@ pairs() {
 	run sides 'During his meeting with Jonas Verhoeven, the Kenyan foreign minister praised Uganda.'
 	[[ "$output" == *'KENGOV UGA'* ]]
 }
+
+@test "AF_EVENTS_CHUNKS writes each coded sentence's actors to stderr and leaves the output as it was" {
+	rec='{"text":"Pakistan criticized India on Monday. Officials met."}'
+	plain=$(printf '%s\n' "$rec" | af-entities | af-events)
+	run --separate-stderr bash -c "printf '%s\n' '$rec' | af-entities | AF_EVENTS_CHUNKS=1 af-events"
+	[ "$status" -eq 0 ]
+	[ "$output" = "$plain" ]
+	# record 1, sentence 0: Pakistan (0-8) and India (20-25), in code points
+	[[ "$stderr" == *"af-events: chunk 1 0 0 8 PAK 0 0"* ]]
+	[[ "$stderr" == *"af-events: chunk 1 0 20 25 IND 0 0"* ]]
+}

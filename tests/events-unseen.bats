@@ -563,3 +563,61 @@ triples_neg() {
 	run triples "The Pakistani army retaliated by shelling Indian army posts."
 	refute_output --partial "050"
 }
+
+@test "unseen: a sanctions waiver granted, given or allowed eases sanctions for its holder (085), not aid (060)" {
+	run triples "Chile granted a six-month waiver to Peru to keep buying oil from Bolivia."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 085 PER"
+	refute_output --partial " 060 "
+	run triples "Peru had been given temporary exemptions by Chile."
+	assert_line "CHL 085 PER"
+}
+
+@test "unseen: cooperation or trade continued with an actor is cooperation with it (05x/06x), announced an intent (03x)" {
+	run triples "Brazil will continue its cooperation with Argentina."
+	[ "$status" -eq 0 ]
+	assert_line "BRA 032 ARG"
+	run triples "Chile continued oil trade with Peru last year."
+	assert_line "CHL 061 PER"
+	# CAMEO.2.0's own CONTINUE patterns stay
+	run triples "Chile will continue talks with Peru."
+	assert_line --regexp "^CHL 03. PER$"
+}
+
+@test "unseen: appointing an envoy or promoting an officer is no event; a message carried from an actor is no meeting with it" {
+	run triples "Chile has appointed a new ambassador to Peru."
+	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	run triples "The Chilean president promoted General Ramon Diaz to the rank of major general."
+	[ -z "$output" ]
+	run triples "The Chilean foreign minister was carrying a message from the Peruvian president."
+	[ -z "$output" ]
+	run triples "The Chilean prime minister also delivered a message from Peruvian President Pedro Castillo to the Bolivian leadership."
+	refute_output --partial "PERGOV"
+}
+
+@test "unseen: a list's members use force on each other only with a verb of fighting each other" {
+	# the members' missiles are fired at a target the clause names, never at each other
+	run triples "Chile, Peru and Bolivia fired about 100 rockets at Paraguay on Saturday."
+	[ "$status" -eq 0 ]
+	refute_output --partial "CHL 190 PER"
+	refute_output --partial "PER 190 BOL"
+	run triples "Chilean and Peruvian troops clashed on the border on Sunday."
+	assert_line --regexp "^CHL[A-Z]* 190 PER[A-Z]*$"
+	assert_line --regexp "^PER[A-Z]* 190 CHL[A-Z]*$"
+}
+
+@test "unseen: a war waged or launched without arms is no force (190); an armed one is" {
+	run triples "The Chilean government has waged a full economic war against Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial " 190 "
+	run triples "Chile launched a psychological war on the Peruvian nation."
+	refute_output --partial " 190 "
+	run triples "Chile launched a war on Peru in 1879."
+	assert_output "CHL 190 PER"
+	# a cyber attack is force (PLOVER's ASSAULT), named or launched
+	run triples "The Chilean cyber attacks on Peru continued for a week."
+	assert_line "CHL 190 PER"
+	run triples "Chile launched cyber attacks on Peru."
+	assert_output "CHL 190 PER"
+}
