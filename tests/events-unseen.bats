@@ -616,3 +616,18 @@ triples_neg() {
 	run triples "Chile is working closely with Peru on the border."
 	[ -z "$output" ]
 }
+
+@test "unseen: a war waged or launched without arms is no force (190); an armed one is" {
+	run triples "The Chilean government has waged a full economic war against Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial " 190 "
+	run triples "Chile launched a psychological war on the Peruvian nation."
+	refute_output --partial " 190 "
+	run triples "Chile launched a war on Peru in 1879."
+	assert_output "CHL 190 PER"
+	# a cyber attack is force (PLOVER's ASSAULT), named or launched
+	run triples "The Chilean cyber attacks on Peru continued for a week."
+	assert_line "CHL 190 PER"
+	run triples "Chile launched cyber attacks on Peru."
+	assert_output "CHL 190 PER"
+}
