@@ -557,6 +557,24 @@ PY
 	run ! grep -q '"date_share"\|"rule_log_words"\|"box_2"' "$TOP/scripts/train-clean"
 }
 
+@test "train-clean: a page without a title is labelled by its URL's slug (accents, umlauts as 'ue', numbers)" {
+	command -v python3 >/dev/null || skip "python3 is absent"
+	run python3 - "$TOP/scripts/train-clean" <<'PY'
+import importlib.machinery, importlib.util, sys
+spec = importlib.util.spec_from_loader("tc", importlib.machinery.SourceFileLoader("tc", sys.argv[1]))
+tc = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(tc)
+slug = tc.slug_words("https://example.org/news/2019/05/31/flut-erreicht-die-stadt-fuer-drei-tage.html")
+print(" ".join(slug))
+for text in ("Flut erreicht die Stadt für drei Tage", "Flut erreicht die Stadt", "Home",
+             "Flut erreicht die Stadt für drei Tage, und die Feuerwehr arbeitet rund um die Uhr an den Deichen"):
+    print(int(tc.slug_title(slug, text)))
+print(len(tc.slug_words("https://example.org/2019/05/31/index.html")))
+PY
+	[ "$status" -eq 0 ] || fail "$output"
+	assert_equal "$output" "$(printf '%s\n' 'flut erreicht die stadt fuer drei tage' 1 0 0 0 0)"
+}
+
 @test "train-clean: --set-weight and --train-on are checked before any data is read" {
 	command -v python3 >/dev/null || skip "python3 is absent"
 	run -1 "$TOP/scripts/train-clean" --cv --bin "$AF_BIN" --set-weight readability=two

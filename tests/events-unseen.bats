@@ -631,3 +631,13 @@ triples_neg() {
 	run triples "Chile launched cyber attacks on Peru."
 	assert_output "CHL 190 PER"
 }
+
+@test "unseen: a list that gives examples of a group (including, such as, namely) never acts on itself" {
+	run triples "Bolivia and the South American powers, including Chile, Peru, Brazil and Paraguay, reached an agreement in 2019."
+	[ "$status" -eq 0 ]
+	refute_output --partial "CHL 030 PER"
+	refute_output --partial "PER 030 BRA"
+	# a plain list of parties still agrees with itself
+	run triples "Chile and Peru reached an agreement in 2019."
+	assert_line "CHL 030 PER"
+}
