@@ -279,6 +279,23 @@ struct reading {
 	int code;              /* 0: no event */
 };
 
+/* Does group g's list follow "including", "such as" or "namely" (over a determiner)? */
+static int example_list(const struct af_coder *c, int g)
+{
+	if (c->gr[g].n < 2)
+		return 0;
+	const struct chunk *ch = &c->ch[c->gr[g].members[0]];
+	size_t k = ev_chunk_text_start(c, ch, 0);
+	while (k > 0 && (c->t[k - 1].cls & W_DET))
+		k--;
+	/* the word may stand before the chunk's text or open it ("including Chile") */
+	for (size_t i = k > 0 ? k - 1 : 0; i < ch->a; i++)
+		if (ev_word_is(c, i, "INCLUDING") || ev_word_is(c, i, "NAMELY") ||
+		    (i > 0 && ev_word_is(c, i, "AS") && ev_word_is(c, i - 1, "SUCH")))
+			return 1;
+	return 0;
+}
+
 /* Decides how verb group v, with pattern p, is read (r->code 0: no event). */
 static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev_pattern *p, const char *code,
                      const char *pcode, const struct pmatch *m, const struct sent *s, struct reading *r)
@@ -304,6 +321,11 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 	r->compound = tg < 0 && sg >= 0 && (c->gr[sg].n > 1 || two) && !v->passive &&
 	              (m->compound || patterned || (fwd[0] && !strcmp(fwd, rev)) || !ev_has_object(c, v, s->b) ||
 	               (c->news && ev_joint_code(fwd)));
+	/* news: a list that gives examples of a group ("six world powers including the U.S.,
+	 * Britain and France", "countries such as A and B") is one side of the act; its members
+	 * never act on each other */
+	if (c->news && r->compound && sg >= 0 && example_list(c, sg))
+		r->compound = 0;
 	/* news: a list's members act on each other only in a joint act the guidelines name
 	 * (consult, negotiate, sign, agree) or one the pattern marks with '%' or a reciprocal
 	 * code ("reached an agreement" [030:030]); "China and Russia did not vote", "offered
