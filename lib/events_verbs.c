@@ -660,6 +660,10 @@ const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const
 	const char *intent = ev_intent_code(code);
 	if (intent[0] && (ev_announced(c, v) || v->purpose == INF_INTENT))
 		return intent;
+	/* a verb whose act the news reports as a state or habit unless announced ("is working
+	 * with", "works with" an ongoing condition; "will work with" an intent) */
+	if (c->syn_announced >= 0 && ev_syn_match(c, c->syn_announced, v->head, v->head + 1) == 1)
+		return "---";
 	if (code[0] == '0' && code[1] == '2' && (code[2] == '0' || code[2] == '4' || code[2] == '5') &&
 	    lemma_in(c, v->head, AF_EN_DEMAND)) {
 		snprintf(buf, n, "10%s", code + 2);

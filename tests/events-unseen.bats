@@ -607,6 +607,16 @@ triples_neg() {
 	assert_line --regexp "^PER[A-Z]* 190 CHL[A-Z]*$"
 }
 
+@test "unseen: working with an actor is coded only announced, as an intent (032); 'is working with' is a state" {
+	run triples "Chile will work with Peru to end the smuggling."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 032 PER"
+	run triples "Chile will continue to work with Peru."
+	assert_line "CHL 032 PER"
+	run triples "Chile is working closely with Peru on the border."
+	[ -z "$output" ]
+}
+
 @test "unseen: a war waged or launched without arms is no force (190); an armed one is" {
 	run triples "The Chilean government has waged a full economic war against Peru."
 	[ "$status" -eq 0 ]
