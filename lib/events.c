@@ -279,7 +279,9 @@ struct reading {
 	int code;              /* 0: no event */
 };
 
-/* Does group g's list follow "including", "such as" or "namely" (over a determiner)? */
+/* Does group g's list follow "including" or "such as" (over a determiner)? Examples of a group,
+ * not the group: they never act on each other. ("namely" lists the whole group, whose members
+ * may: "the three leaders, namely A, B and C, met": review, session 14.) */
 static int example_list(const struct af_coder *c, int g)
 {
 	if (c->gr[g].n < 2)
@@ -290,7 +292,7 @@ static int example_list(const struct af_coder *c, int g)
 		k--;
 	/* the word may stand before the chunk's text or open it ("including Chile") */
 	for (size_t i = k > 0 ? k - 1 : 0; i < ch->a; i++)
-		if (ev_word_is(c, i, "INCLUDING") || ev_word_is(c, i, "NAMELY") ||
+		if (ev_word_is(c, i, "INCLUDING") ||
 		    (i > 0 && ev_word_is(c, i, "AS") && ev_word_is(c, i - 1, "SUCH")))
 			return 1;
 	return 0;

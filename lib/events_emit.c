@@ -844,20 +844,33 @@ static int future_noun(const struct af_coder *c, size_t i, size_t a)
 	return noun_modified_by(c, c->syn_future, i, a);
 }
 
+/* Is token i a year, four digits from 1900 to 2099 ("in 2018"; not "in 10 sectors")? */
+static int is_year(const struct af_coder *c, size_t i)
+{
+	const struct af_token *t = &c->toks.v[i];
+	const char *p = c->text + t->start;
+	return t->end - t->start == 4 && (!strncmp(p, "19", 2) || !strncmp(p, "20", 2)) &&
+	       p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9';
+}
+
 /* Is the noun at i one of a standing measure (STANDING_NOUN: "sanctions") that the sentence only
- * names, with no word of its coming into force (ONSET_WORD) right before its noun phrase ("the
- * imposition of U.S. sanctions", "ratcheting up its sanctions") or in the verb group that follows
- * it in its clause ("new U.S. sanctions on Iran took effect", "sanctions against Iran were
- * restored"), and no year it came in? A named measure is an ongoing condition, which the news guidelines do not code
- * ("despite U.S. sanctions on Iran"). A rule from the guidelines; its words were read on unlabeled
- * news (data/events.yaml). */
+ * names, with no word of its coming into force (ONSET_WORD) in its noun phrase ("new sanctions"),
+ * right before it ("the imposition of sanctions", "stepped up its sanctions") or in the verb group
+ * that follows it in its clause ("sanctions on Peru took effect"), and no year it came in? A named
+ * measure is an ongoing condition, which the news guidelines do not code ("despite Chilean
+ * sanctions on Peru"). A rule from the guidelines; its words were read on unlabeled news
+ * (data/events.yaml). */
 static int standing_named(const struct af_coder *c, size_t i, size_t a, size_t b)
 {
 	if (c->syn_standing < 0 || c->syn_onset < 0 || !ev_syn_match(c, c->syn_standing, i, b))
 		return 0;
 	int32_t np = c->parse.tok[i].np;
 	size_t s = np >= 0 && c->parse.np[np].start <= i ? c->parse.np[np].start : i;
-	/* before: the word itself, or it and "of" or a particle ("imposition of", "ratcheting up its") */
+	/* within its noun phrase ("new U.S. sanctions", "the latest sanctions": review, session 14) */
+	for (size_t k = s; k < i; k++)
+		if (ev_syn_match(c, c->syn_onset, k, i))
+			return 0;
+	/* before: the word itself, or it and "of" or a particle ("imposition of", "stepped up its") */
 	for (size_t k = s, n = 0; k-- > a && n < 3; n++) {
 		if (c->t[k].boundary || c->t[k].kind == AF_TOK_PUNCT)
 			break;
@@ -873,7 +886,7 @@ static int standing_named(const struct af_coder *c, size_t i, size_t a, size_t b
 			break;
 		if (ev_word_is(c, k, "IN")) {
 			size_t y = k + 1 < b && (c->t[k + 1].cls & W_TIME) ? k + 2 : k + 1;
-			if (y < b && c->t[y].kind == AF_TOK_NUMBER)
+			if (y < b && c->t[y].kind == AF_TOK_NUMBER && is_year(c, y))
 				return 0;
 		}
 		if (c->t[k].verb < 0)
@@ -902,7 +915,7 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	int n = nominal_at(c, i, b, 0, &k0, &len);
 	if (n < 0 && !derived_code(c, i, b, dcode))
 		return 0;
-	int src = -1, tgt = -1, sg = -1, tg = -1, under = 0;
+	int src = -1, tgt = -1, sg = -1, tg = -1;
 	const char *tcode = NULL;
 	size_t k = noun_owner(c, i, a, b, &src, &sg);
 	size_t j = i + len;
@@ -961,7 +974,7 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	}
 	/* "under American occupation": done to the clause's subject */
 	if (tgt < 0 && src >= 0 && k > a && c->t[k - 1].chunk == src && c->ch[src].a > a && ev_word_is(c, c->ch[src].a - 1, "UNDER"))
-		tg = under_subject(c, c->ch[src].a - 1, a), under = 1;
+		tg = under_subject(c, c->ch[src].a - 1, a);
 	if (tgt >= 0 && !tcode)
 		tcode = c->ch[tgt].code;
 	/* a list after the preposition or "of" shares the act ("attacks on Lebanon and Syria",
@@ -977,8 +990,9 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	 * threats", "terrorist attacks"), not who did it */
 	if (n < 0 && src >= 0 && c->ch[src].b <= i && !strncmp(c->ch[src].code, "---", 3))
 		return 1;
-	/* (a subject under a measure is its target: "Venezuela has been under U.S. sanctions") */
-	if (act_governed(c, k, a) || (!under && standing_named(c, i, a, b)))
+	/* (a subject under a named measure is in an ongoing condition too: "Cuba has been under U.S.
+	 * sanctions for decades"; review, session 14) */
+	if (act_governed(c, k, a) || standing_named(c, i, a, b))
 		return 1;
 	const char *code = n >= 0 ? c->nom[n].code : dcode;
 	/* "the economic war against X", "media attacks on X": no force (review: all 7 such events

@@ -310,8 +310,11 @@ void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 				v->passive = 1; /* "Rebuked by X, ..." */
 			else if (g == bs && ev_is_comma(c, bs - 1))
 				v->reduced = 1; /* "..., led by X": describes, reports no event */
-			else if (c->news && g == bs && bs > a && c->t[bs - 1].chunk >= 0 && by_actor(c, be + 1, b))
-				v->reduced = 1; /* "the coalition backed by the U.S.": the same, with no comma */
+			else if (c->news && g == bs && bs > a && c->t[bs - 1].chunk >= 0 && by_actor(c, be + 1, b) &&
+			         c->t[bs + (size_t)d->forms[best].head].tag == AF_POS_VBN)
+				v->reduced = 1; /* "the coalition backed by the U.S.": the same, with no comma; only
+				                 * a participle the tagger tags VBN ("Russia stands by Syria" is a
+				                 * finite verb: review, session 14) */
 		}
 		for (size_t k = bs; k < be; k++)
 			c->t[k].verb = (int)c->nvg;

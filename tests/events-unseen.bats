@@ -539,11 +539,28 @@ triples_neg() {
 	assert_output "PER 163 BOL"
 	run triples "Peruvian sanctions against Bolivia were restored last year."
 	assert_output "PER 163 BOL"
+	# a word of onset in the noun phrase or a phrasal verb before it; a year, not any number
+	run triples "Chile stepped up its sanctions on Peru."
+	assert_output "CHL 163 PER"
+	run triples "The latest Chilean sanctions on Peru hurt its farmers."
+	assert_line "CHL 163 PER"
+	run triples "Chilean sanctions on Peru in 2018 hurt trade."
+	assert_output "CHL 163 PER"
+	run triples "Chilean sanctions on Peru in 10 sectors hurt trade."
+	refute_output --partial "163"
+	# a country under sanctions is in an ongoing condition too
+	run triples "Peru has been under Chilean sanctions for years."
+	refute_output --partial "163"
 }
 
 @test "unseen: a sports story codes no events (national teams are no actors); politics stays" {
-	run triples "Chile's volleyball team arrived in Lima on Thursday. Chile defeated Peru 3-1 on Friday."
+	run triples "Chile's team arrived in Lima for the FIVB tournament on Thursday. Chile defeated Peru 3-1 on Friday."
 	[ "$status" -eq 0 ]
+	[ -z "$output" ]
+	# a word that also stands in political stories discards only its own sentence
+	run triples "A former basketball star visited Lima. Chile attacked Peru on Friday."
+	assert_line --regexp "^CHL 19[0-9] PER$"
+	run triples "Chile's volleyball team beat Peru."
 	[ -z "$output" ]
 	run triples "Chile defeated Peru in straight sets on Friday."
 	[ -z "$output" ]
@@ -561,7 +578,10 @@ triples_neg() {
 	refute_output --partial "050 TUR"
 	# a by-phrase of means ("by launching") is no actor: the verb keeps its reading
 	run triples "The Pakistani army retaliated by shelling Indian army posts."
-	refute_output --partial "050"
+	assert_output "PAKMIL 190 INDMIL"
+	# a finite verb before "by" is no participle: "stands by" is support
+	run triples "Chile stands by Peru."
+	assert_output "CHL 051 PER"
 }
 
 @test "unseen: a sanctions waiver granted, given or allowed eases sanctions for its holder (085), not aid (060)" {
@@ -632,7 +652,7 @@ triples_neg() {
 	assert_output "CHL 190 PER"
 }
 
-@test "unseen: a list that gives examples of a group (including, such as, namely) never acts on itself" {
+@test "unseen: a list that gives examples of a group (including, such as) never acts on itself; one after namely does" {
 	run triples "Bolivia and the South American powers, including Chile, Peru, Brazil and Paraguay, reached an agreement in 2019."
 	[ "$status" -eq 0 ]
 	refute_output --partial "CHL 030 PER"
@@ -640,4 +660,7 @@ triples_neg() {
 	# a plain list of parties still agrees with itself
 	run triples "Chile and Peru reached an agreement in 2019."
 	assert_line "CHL 030 PER"
+	# "namely" lists the whole group, whose members meet each other
+	run triples "The leaders of the three countries, namely Chile, Peru and Bolivia, met in Lima."
+	assert_line --regexp "^CHL 04[0-9] PER$"
 }
