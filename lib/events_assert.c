@@ -481,6 +481,47 @@ static void next_feats(const struct af_coder *c, struct feats *fs, size_t b, con
 	}
 }
 
+/* A verb trigger's object noun with the verb's lemma ("express_hope" against "express_condolence",
+ * "voice_readiness"): the first noun within 4 words after the head h, past determiners, adjectives
+ * and possessives; none when another word comes first. */
+static void object_feats(const struct af_coder *c, struct feats *fs, size_t h, size_t b, const char *lem)
+{
+	char buf[AS_FLEN], pair[AS_FLEN];
+	int tag = c->t[h].tag;
+	if (tag < AF_POS_VB || tag > AF_POS_VBZ)
+		return;
+	for (size_t i = h + 1; i < b && i <= h + 4; i++) {
+		int t = c->t[i].tag;
+		if (t == AF_POS_NN || t == AF_POS_NNS) {
+			snprintf(pair, sizeof pair, "%.20s_%.20s", lem, lemma(c, i, buf, sizeof buf));
+			add(fs, "obj=%s", pair);
+			return;
+		}
+		if (t != AF_POS_DT && t != AF_POS_JJ && t != AF_POS_PRPS && t != AF_POS_RB && t != AF_POS_CD)
+			return;
+	}
+}
+
+/* the last word of a side without a name ("company", "religion", "officials"): what kind of thing a
+ * common noun side is, which its actor code (often none) does not tell */
+static void side_word(struct feats *fs, const struct af_events *ev, const struct af_ev_actor *s, const char *pre)
+{
+	if (!s->set || strcmp(side_form(ev, s), "common"))
+		return;
+	const char *t = af_events_at(ev, s->text), *w = t;
+	char buf[AS_FLEN];
+	for (const char *p = t; p && *p; p++)
+		if (*p == ' ' && p[1])
+			w = p + 1;
+	if (!w || !*w)
+		return;
+	size_t n = 0;
+	for (; w[n] && n + 1 < 24; n++)
+		buf[n] = (char)tolower((unsigned char)w[n]);
+	buf[n] = 0;
+	add(fs, pre, buf);
+}
+
 /* how far a side is from the trigger, in characters: near (30), mid (80), far */
 static void distance(struct feats *fs, const struct af_event *e, const struct af_ev_actor *s, const char *pre)
 {
@@ -494,14 +535,20 @@ static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b
                         const struct af_events *ev, size_t ei, size_t first, const int *cls)
 {
 	const struct af_event *e = &ev->v[ei];
-	char buf[AS_FLEN], code[8];
+	char buf[AS_FLEN], code[8], pair[AS_FLEN];
 	fs->n = 0;
 	add(fs, "bias", NULL);
 	snprintf(code, sizeof code, "%.2s", af_events_at(ev, e->code) ? af_events_at(ev, e->code) : "");
 	add(fs, "root=%s", code);
+	snprintf(pair, sizeof pair, "%.7s", af_events_at(ev, e->code) ? af_events_at(ev, e->code) : "");
+	add(fs, "code=%s", pair);
 	size_t h = trigger_head(c, a, b, e);
 	if (h < b) {
 		add(fs, "lem=%s", lemma(c, h, buf, sizeof buf));
+		/* the lemma with the root: a verb's senses differ by root ("express" 013 a hope, 030 readiness) */
+		snprintf(pair, sizeof pair, "%.30s_%s", buf, code);
+		add(fs, "lr=%s", pair);
+		object_feats(c, fs, h, b, buf);
 		if (state_verb(buf))
 			add(fs, "trig=%s", "state");
 		add(fs, "tag=%s", af_pos_name(c->t[h].tag));
@@ -525,6 +572,8 @@ static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b
 		add(fs, "speaker", NULL);
 	side(fs, ev, &e->source, "src=%s");
 	side(fs, ev, &e->target, "tgt=%s");
+	side_word(fs, ev, &e->source, "sw=%s");
+	side_word(fs, ev, &e->target, "tw=%s");
 	distance(fs, e, &e->source, "sdist=%s");
 	distance(fs, e, &e->target, "tdist=%s");
 	const char *sc = e->source.set ? af_events_at(ev, e->source.actor) : NULL;

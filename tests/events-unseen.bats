@@ -250,6 +250,28 @@ model() {
 	refute_output ""
 }
 
+@test "unseen: the filter reads the full code, the trigger's lemma with its root, a verb's object noun, a common side's last word" {
+	export AF_EVENTS_ASSERT=features
+	run --separate-stderr triples "The Omani foreign minister expressed hope that the talks between Iran and Egypt would resume soon."
+	[[ "$stderr" == *"code=013"* ]]
+	[[ "$stderr" == *"lr=express_01"* ]]
+	[[ "$stderr" == *"obj=express_hope"* ]]
+	run --separate-stderr triples "The French president defended the right to mock religion."
+	[[ "$stderr" == *"tw=religion"* ]]
+	[[ "$stderr" != *"sw="* ]]
+	# a name side has no word feature, and a noun trigger no object
+	run --separate-stderr triples "Iran condemned the U.S. attack on Iraq."
+	[[ "$stderr" != *"tw="* ]]
+	# their weights are learned like any feature's
+	unset AF_EVENTS_ASSERT
+	model '{threshold: 0, features: {bias: 1, "obj=express_hope": -2}}'
+	run triples "The Omani foreign minister expressed hope that the talks between Iran and Egypt would resume soon."
+	[ "$status" -eq 0 ]
+	assert_output ""
+	run triples "The Omani foreign minister expressed condolences to Iran."
+	refute_output ""
+}
+
 @test "unseen: no article-level cue of topic words (art=exhibition was a topic of two training articles)" {
 	export AF_EVENTS_ASSERT=features
 	run --separate-stderr triples "The Dutch trade minister met her Chilean counterpart in Rotterdam on Friday. The exhibition closes on Friday."
