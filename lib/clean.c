@@ -677,6 +677,8 @@ static void debug_table(const struct doc *d)
 
 /* stamps are read from blocks before the body up to this long */
 #define HEAD_STAMP_MAX_CHARS 200
+/* a date in a short line is read up to this many kept blocks into the body */
+#define BODY_STAMP_SPAN 3
 /* bylines are read up to this many blocks after the body */
 #define TAIL_BYLINE_SPAN 3
 
@@ -699,6 +701,17 @@ static void read_metadata(struct doc *d, struct af_article *out)
 		int short_head = head && !photo && b->chars <= HEAD_STAMP_MAX_CHARS;
 		if ((head && b->kind != K_NONE && !photo) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && (!d->found || i <= d->be)) ||
 		    (short_head && ((int)i > d->title || (b->kind == K_NONE && cl_date_share(d, b) >= 0.5))))
+			cl_add_stamps(c, b, &m, 0);
+	}
+	/* a page with no stamp before its body may give its date in a short line among the
+	 * body's first blocks, too mixed to be a stamp ("On 6/13/2018 by @name", "by Office /
+	 * 2016.12.01"); a line with a full stop is a sentence, whose dates are the story's */
+	for (size_t i = d->bs, kept = 0; d->found && !m.nstamps && i <= d->be && kept < BODY_STAMP_SPAN; i++) {
+		const struct block *b = &d->b[i];
+		if (!b->keep)
+			continue;
+		kept++;
+		if (!b->end_punct && b->words <= STAMP_MAX_WORDS && b->chars <= STAMP_MAX_CHARS)
 			cl_add_stamps(c, b, &m, 0);
 	}
 	/* the stamps after the article are of other articles (related links, comments): read
