@@ -214,7 +214,7 @@ static int recipient_prep(const struct af_coder *c, size_t i)
 /* The source and target groups of verb group v (-1 when none): the pattern's markers, else the
  * subject and the first group after the verb, swapped by the passive's by-phrase. */
 static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
-                       const struct sent *s, int *sgp, int *tgp)
+                       const char *act, const struct sent *s, int *sgp, int *tgp)
 {
 	size_t a = s->a, b = s->b, lim = v->hend + POST_WIN < b ? v->hend + POST_WIN : b;
 	int sg, tg;
@@ -232,9 +232,11 @@ static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct 
 		tg = ev_find_after(c, v->hend, lim, 0, sg);
 	/* news: a material act whose pattern names its object ("imposed sanctions", "launched
 	 * attacks") is aimed at the actor after that object's preposition ("on Iran", "against
-	 * Iran"), which is no topic of a comment here */
+	 * Iran"), which is no topic of a comment here; so is the act announced or refused (act, the
+	 * code before ev_news_code made it 03x or 12x: "will lift sanctions on Iran", "refused to
+	 * lift the ban on Iran") */
 	if (c->news && tg < 0 && m->tgt < 0 && !v->passive && !v->speech && m->wend > v->hend && m->wend < lim &&
-	    material_code(code) && recipient_prep(c, m->wend))
+	    (material_code(code) || material_code(act)) && recipient_prep(c, m->wend))
 		tg = ev_find_after(c, m->wend, lim, 0, sg);
 	/* news: a war launched or waged without arms is no force ("has waged an economic war
 	 * against Iran", "launched a psychological war on": a word of UNARMED_WORD among the
@@ -568,6 +570,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	} else
 		ev_verb_codes(c, v, &code, &pcode);
 	char nbuf[2][12];
+	const char *act = code[0] ? code : pcode; /* the act's own code, before the news conventions' */
 	if (c->news) {
 		const char *was = code;
 		code = ev_news_code(c, v, code, nbuf[0], sizeof nbuf[0]);
@@ -577,7 +580,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 			v->modal = 0;
 	}
 	struct reading r = {0};
-	verb_roles(c, v, &m, code[0] ? code : pcode, s, &r.sg, &r.tg);
+	verb_roles(c, v, &m, code[0] ? code : pcode, act, s, &r.sg, &r.tg);
 	const char *k0 = code[0] ? code : pcode;
 	int topic = c->news && m.tgt < 0 && joint_topic(c, v, k0, r.sg, r.tg, s->a, s->b);
 	if (topic)

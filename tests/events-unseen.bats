@@ -553,6 +553,21 @@ triples_neg() {
 	refute_output --partial "163"
 }
 
+@test "unseen: UN sanctions brought back by a word outside their noun phrase are no act of the UN's" {
+	run triples "Chile demanded a return of all UN sanctions on Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial "IGOUNO 163"
+	run triples "Chile is seeking to restore the UN sanctions on Peru."
+	refute_output --partial "IGOUNO 163"
+	# the UN's own act, and an onset word inside the noun phrase, stay; so does a state's measure
+	run triples "The UN imposed sanctions on Peru."
+	assert_output "IGOUNO 163 PER"
+	run triples "New UN sanctions on Peru took effect on Monday."
+	assert_output "IGOUNO 163 PER"
+	run triples "Peruvian sanctions against Bolivia were restored last year."
+	assert_output "PER 163 BOL"
+}
+
 @test "unseen: a sports story codes no events (national teams are no actors); politics stays" {
 	run triples "Chile's team arrived in Lima for the FIVB tournament on Thursday. Chile defeated Peru 3-1 on Friday."
 	[ "$status" -eq 0 ]
