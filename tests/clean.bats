@@ -421,6 +421,21 @@ $q"
 	[[ "$(jq -r .text <<<"$output")" == "Iran's foreign minister said on Monday"* ]] || fail "$output"
 }
 
+@test "an article on one line whose sentences the crawler repeated keeps the first copy of each; the copies are listed as duplicate" {
+	a="The foreign minister said on Monday that talks with the neighbours would resume next week in the capital."
+	b="\u201cWe expect a delegation to travel to Kabul to discuss the border and trade,\u201d he added."
+	c="Officials from both sides have met three times this year, according to the ministry."
+	short="Talks resume."
+	printf '%s\n' "$a $(printf "$b") $c $short $a $c $short $(printf "$b") $c" >"$T/rep.txt"
+	af-clean "$T/rep.txt" >"$T/out.ndjson"
+	run field .text
+	assert_output "$a $(printf "$b") $c $short $short"
+	assert_equal "$(jq -r '.removed[] | select(.kind == "duplicate") | .text' "$T/out.ndjson")" "$a
+$c
+$(printf "$b")
+$c"
+}
+
 @test "a stop rule on a paragraph of prose does not end the article: the model weighs the block it claimed" {
 	printf '%s\n' Home World '' 'City council approves new budget after long debate' '' 'By Jane Roe' '' \
 		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
