@@ -575,6 +575,21 @@ triples_neg() {
 	refute_output --partial "163"
 }
 
+@test "unseen: UN sanctions brought back by a word outside their noun phrase are no act of the UN's" {
+	run triples "Chile demanded a return of all UN sanctions on Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial "IGOUNO 163"
+	run triples "Chile is seeking to restore the UN sanctions on Peru."
+	refute_output --partial "IGOUNO 163"
+	# the UN's own act, and an onset word inside the noun phrase, stay; so does a state's measure
+	run triples "The UN imposed sanctions on Peru."
+	assert_output "IGOUNO 163 PER"
+	run triples "New UN sanctions on Peru took effect on Monday."
+	assert_output "IGOUNO 163 PER"
+	run triples "Peruvian sanctions against Bolivia were restored last year."
+	assert_output "PER 163 BOL"
+}
+
 @test "unseen: a sports story codes no events (national teams are no actors); politics stays" {
 	run triples "Chile's team arrived in Lima for the FIVB tournament on Thursday. Chile defeated Peru 3-1 on Friday."
 	[ "$status" -eq 0 ]
@@ -685,4 +700,25 @@ triples_neg() {
 	# "namely" lists the whole group, whose members meet each other
 	run triples "The leaders of the three countries, namely Chile, Peru and Bolivia, met in Lima."
 	assert_line --regexp "^CHL 04[0-9] PER$"
+}
+
+@test "unseen: 'at' or 'on' after a fired weapon aims the force; a pattern's own 'at' is no scene; a weapon object is no criticism" {
+	run triples "The Netherlands and Belgium fired about 40 missiles at Chile on Sunday."
+	[ "$status" -eq 0 ]
+	assert_line "NLD 190 CHL"
+	assert_line "BEL 190 CHL"
+	run triples "Peru fired nearly 20 rockets at Ecuador."
+	assert_output "PER 190 ECU"
+	run triples "Peru fired at Ecuador."
+	assert_output "PER 190 ECU"
+	run triples "Peru fired dozens of rockets at Ecuador in retaliation for the attack."
+	assert_output "PER 190 ECU"
+	# another verb's object keeps its topic: no force by the accuser
+	run triples "Peru accused Bolivia of firing rockets on Ecuador."
+	refute_output --partial "ECU"
+	# the criticism pattern stands without a weapon; a scene stays a scene
+	run triples "Peru blasted Ecuador for its remarks."
+	assert_output "PER 111 ECU"
+	run triples "Peruvian troops clashed with rebels at Ecuador's border."
+	refute_output --partial "190 ECU"
 }
