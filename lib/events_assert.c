@@ -531,6 +531,12 @@ static void distance(struct feats *fs, const struct af_event *e, const struct af
 	add(fs, pre, d < 30 ? "near" : d < 80 ? "mid" : "far");
 }
 
+/* an actor role that is no part of the state: rebels, opposition, civilians, refugees */
+static int nonstate(const char *role)
+{
+	return !strncmp(role, "REB", 3) || !strncmp(role, "OPP", 3) || !strncmp(role, "CVL", 3) || !strncmp(role, "REF", 3);
+}
+
 static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b, int sidx,
                         const struct af_events *ev, size_t ei, size_t first, const int *cls)
 {
@@ -578,8 +584,10 @@ static void event_feats(struct af_coder *c, struct feats *fs, size_t a, size_t b
 	distance(fs, e, &e->target, "tdist=%s");
 	const char *sc = e->source.set ? af_events_at(ev, e->source.actor) : NULL;
 	const char *tc = e->target.set ? af_events_at(ev, e->target.actor) : NULL;
+	/* one country's state acting on itself (its government's members: the hand-read draws' wrong
+	 * class) is not its state against its rebels or opposition (a civil war's acts are events) */
 	if (sc && tc && strlen(sc) >= 3 && strlen(tc) >= 3 && !strncmp(sc, tc, 3) && strncmp(sc, "---", 3))
-		add(fs, "samecountry", NULL);
+		add(fs, nonstate(sc + 3) || nonstate(tc + 3) ? "samecountry_nonstate" : "samecountry", NULL);
 	if (e->source.set && e->source.start > e->trigger_start)
 		add(fs, "src_after", NULL);
 	if (e->target.set && e->target.start < e->trigger_start)

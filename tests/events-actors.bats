@@ -272,6 +272,8 @@ pairs() {
 	# a word of a longer place name af-entities gives no code
 	run sides 'The Ugandan minister attended the Mombasa Dialogue.'
 	[ "$output" = '' ]
+	# (the asserted-act filter's judgement aside: this is about which words are sides)
+	export AF_EVENTS_ASSERT=off
 	run sides 'While Kenyans mourned in the wake of the Mombasa attack, Ugandan politicians hosted rebels.'
 	[ "$output" = 'UGAELI ---REB' ]
 	# a country's adjective before the act is its actor; a city after a preposition stays a side

@@ -49,6 +49,8 @@ events() {
 @test "refs: 'his country' is the country of the person before it; 'the two countries' the one of the last pair no other actor is; 'the group' the last named group" {
 	run events 'Chinese President Xi Jinping spoke on Wednesday. He said his country is ready to expand strategic ties with Iran.'
 	[ "$output" = 'his country|CHN|030|Iran|IRN' ]
+	# (the asserted-act filter's judgement aside: this is about whom 'the two countries' are)
+	export AF_EVENTS_ASSERT=off
 	run events 'Iran and Italy have old ties. The Iranian Parliament welcomes the expansion of relations between the two countries.'
 	[ "${lines[0]}" = 'Iranian Parliament|IRNLEG|051|the two countries|ITA' ]
 	# (and the welcomed growth of ties is the parliament's intent, events_emit.c wished_ties)
@@ -101,6 +103,8 @@ events() {
 }
 
 @test "refs: 'he' opening a sentence goes on about the last sentence's subject, a 'he' itself too, not the last person named" {
+	# (the asserted-act filter's judgement aside: this is about whom 'he' is)
+	export AF_EVENTS_ASSERT=off
 	run events 'Israeli Prime Minister Benjamin Netanyahu met Trump on Monday. He encouraged the former Donald Trump administration to withdraw from the deal. He ended his premiership with a war on the Gaza Strip.'
 	[ "${lines[2]}" = 'He|ISRGOV|0871|Gaza Strip|PSEGZA' ]
 }
