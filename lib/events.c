@@ -214,7 +214,7 @@ static int recipient_prep(const struct af_coder *c, size_t i)
 /* The source and target groups of verb group v (-1 when none): the pattern's markers, else the
  * subject and the first group after the verb, swapped by the passive's by-phrase. */
 static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
-                       const struct sent *s, int *sgp, int *tgp)
+                       const char *act, const struct sent *s, int *sgp, int *tgp)
 {
 	size_t a = s->a, b = s->b, lim = v->hend + POST_WIN < b ? v->hend + POST_WIN : b;
 	int sg, tg;
@@ -232,9 +232,11 @@ static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct 
 		tg = ev_find_after(c, v->hend, lim, 0, sg);
 	/* news: a material act whose pattern names its object ("imposed sanctions", "launched
 	 * attacks") is aimed at the actor after that object's preposition ("on Iran", "against
-	 * Iran"), which is no topic of a comment here */
+	 * Iran"), which is no topic of a comment here; so is the act announced or refused (act, the
+	 * code before ev_news_code made it 03x or 12x: "will lift sanctions on Iran", "refused to
+	 * lift the ban on Iran") */
 	if (c->news && tg < 0 && m->tgt < 0 && !v->passive && !v->speech && m->wend > v->hend && m->wend < lim &&
-	    material_code(code) && recipient_prep(c, m->wend))
+	    (material_code(code) || material_code(act)) && recipient_prep(c, m->wend))
 		tg = ev_find_after(c, m->wend, lim, 0, sg);
 	/* news: a war launched or waged without arms is no force ("has waged an economic war
 	 * against Iran", "launched a psychological war on": a word of UNARMED_WORD among the
@@ -419,16 +421,44 @@ static int scene_code(const char *k)
 	       (k[0] == '2' && k[1] == '0');
 }
 
-/* Is the phrase at token g governed by a locative preposition (english.yaml: in, at, near
- * ...), over its determiners, after the verb that ends at token h? */
-static int locative_before(const struct af_coder *c, size_t g, size_t h)
+/* The locative preposition (english.yaml: in, at, near ...) governing the phrase at token g,
+ * over its determiners, after the verb that ends at token h: its token index + 1, 0 when none. */
+static size_t locative_before(const struct af_coder *c, size_t g, size_t h)
 {
 	size_t k = g;
 	while (k > h && (ev_word_is(c, k - 1, "THE") || ev_word_is(c, k - 1, "A")))
 		k--;
 	if (k == 0 || k <= h)
 		return 0;
-	return ev_word_in(c, k - 1, AF_EN_LOCATIVE_PREP);
+	return ev_word_in(c, k - 1, AF_EN_LOCATIVE_PREP) ? k : 0;
+}
+
+/* Does the locative preposition at token q aim verb group v's force rather than place it? When
+ * the verb's pattern ends with it ("- * AT": "fired at the protesters"), or it follows a weapon
+ * the verb's object names ("fired about 100 missiles at Syria", "launched rockets at Israel";
+ * ev_aimed_weapon): a rule, the missile's "at" is its aim as the pattern's is. */
+static int aimed_at(const struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
+                    size_t q)
+{
+	if (!(code[0] == '1' && code[1] >= '8') && code[0] != '2')
+		return 0;
+	return q + 1 == m->wend || (q > v->hend && ev_aimed_weapon(c, q, v->hend));
+}
+
+/* Does verb group v's object name a weapon (the dictionary's &WEAPON) within a few words of
+ * determiners, numbers and modifiers ("fired dozens of ballistic missiles")? Such a verb uses
+ * force, whatever a comment pattern of its block says ("- * (FOR) [111]" of "blasted X for":
+ * "fired 100 missiles at Syria for its alleged use of ..." is no criticism). */
+static int weapon_object(const struct af_coder *c, const struct vgroup *v, size_t b)
+{
+	for (size_t k = v->hend; k < b && k < v->hend + 6; k++) {
+		if (ev_syn_match(c, c->syn_weapon, k, b))
+			return 1;
+		if (c->t[k].boundary || c->t[k].verb >= 0 || af_pos_is_verb(c->t[k].tag) ||
+		    ((c->t[k].cls & (W_PREP | W_TO)) && !ev_word_is(c, k, "OF")))
+			return 0;
+	}
+	return 0;
 }
 
 /* Phase 4: the event of verb group vi, if it makes one. */
@@ -530,12 +560,17 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (skip_speech(c, v, p, s->b))
 		return;
 	const char *code, *pcode;
+	if (p && c->news && p->code[0] == '1' && p->code[1] == '1' && c->syn_weapon >= 0 && weapon_object(c, v, s->b)) {
+		p = NULL; /* the block's own code: force */
+		m = (struct pmatch){.src = -1, .tgt = -1};
+	}
 	if (p) {
 		code = p->code;
 		pcode = p->pcode;
 	} else
 		ev_verb_codes(c, v, &code, &pcode);
 	char nbuf[2][12];
+	const char *act = code[0] ? code : pcode; /* the act's own code, before the news conventions' */
 	if (c->news) {
 		const char *was = code;
 		code = ev_news_code(c, v, code, nbuf[0], sizeof nbuf[0]);
@@ -545,7 +580,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 			v->modal = 0;
 	}
 	struct reading r = {0};
-	verb_roles(c, v, &m, code[0] ? code : pcode, s, &r.sg, &r.tg);
+	verb_roles(c, v, &m, code[0] ? code : pcode, act, s, &r.sg, &r.tg);
 	const char *k0 = code[0] ? code : pcode;
 	int topic = c->news && m.tgt < 0 && joint_topic(c, v, k0, r.sg, r.tg, s->a, s->b);
 	if (topic)
@@ -570,8 +605,10 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	 * however the target was found ("troops will remain in Iraq", "are fighting in Syria",
 	 * "met in Kabul", "signed a deal in Doha"); other verbs take their argument there
 	 * ("intervened in Syria", "invested in Afghanistan") */
-	if (c->news && r.tg >= 0 && m.tgt < 0 && !v->passive && scene_code(k0) &&
-	    locative_before(c, c->gr[r.tg].a, v->hend))
+	size_t loc = c->news && r.tg >= 0 && m.tgt < 0 && !v->passive && scene_code(k0)
+	                     ? locative_before(c, c->gr[r.tg].a, v->hend)
+	                     : 0;
+	if (loc && !aimed_at(c, v, &m, k0, loc - 1))
 		r.tg = -1;
 	if (c->news && !ev_news_event(c, v, p, code[0] ? code : pcode, r.tg, s->a)) {
 		if (v->purpose)

@@ -205,12 +205,27 @@ static int clause_subject(const struct af_coder *c, int g, size_t from, size_t l
 
 /* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
  * and verbs that start a new clause. */
+/* Does token i, "at" or "on" after a weapon (the verb dictionary's &WEAPON) in the object of
+ * the verb that ends at token from, aim the verb's force ("fired 30 missiles at Syria")? Not
+ * another verb's object ("accused X of firing rockets on Y"). */
+int ev_aimed_weapon(const struct af_coder *c, size_t i, size_t from)
+{
+	if (!(ev_word_is(c, i, "AT") || ev_word_is(c, i, "ON")) || c->syn_weapon < 0 ||
+	    ev_syn_match(c, c->syn_weapon, i - 1, i) != 1)
+		return 0;
+	for (size_t k = from; k < i; k++)
+		if (af_pos_is_verb(c->t[k].tag) || c->t[k].verb >= 0)
+			return 0;
+	return 1;
+}
+
 /* Token i links a common noun before it to what follows as its topic or setting ("discussed
  * the latest developments in Afghanistan", "condemned the attack on worshippers"): an actor
- * after it is what the object is about, not the verb's target. */
+ * after it is what the object is about, not the verb's target; not a weapon's aim
+ * (ev_aimed_weapon). */
 static int topic_link(const struct af_coder *c, size_t i, size_t from)
 {
-	if (i <= from || c->t[i].kind != AF_TOK_WORD || !ev_word_in(c, i, AF_EN_TOPIC_PREP))
+	if (i <= from || c->t[i].kind != AF_TOK_WORD || !ev_word_in(c, i, AF_EN_TOPIC_PREP) || ev_aimed_weapon(c, i, from))
 		return 0;
 	const struct tok *n = &c->t[i - 1];
 	return n->kind == AF_TOK_WORD && !n->cls && n->chunk < 0 && (n->flags & AF_TF_LOWER) && !ev_is_adverb(c, i - 1);

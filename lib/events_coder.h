@@ -149,6 +149,7 @@ struct af_coder {
 	int syn_ties;            /* synset COOPTIES: ties between actors ("cooperation", "relations"), -1 */
 	int syn_party;           /* synset PARTY_NOUN: an agent that is an actor only with its country ("delegation"), -1 */
 	int syn_aspect;          /* synset ASPECT_VERB: a verb of aspect before "to" ("continued to attack"), -1 */
+	int syn_weapon;          /* the verb dictionary's synset &WEAPON ("missiles", "rockets"), -1 */
 	int syn_announced;       /* synset ANNOUNCED_ONLY_VERB: an act coded only as an announced intent ("work"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
 	int syn_thing;           /* synset THING_NOUN: a noun a demonym before it qualifies, no people ("the
@@ -343,6 +344,7 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 int ev_is_comma(const struct af_coder *c, size_t i);
 int ev_find_subject(struct af_coder *c, int vi, size_t a);
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group);
+int ev_aimed_weapon(const struct af_coder *c, size_t i, size_t from); /* "at"/"on" aiming a weapon object */
 int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b);
 void ev_mark_parens(struct af_coder *c, size_t a, size_t b);
 int ev_member_then_verb(const struct af_coder *c, size_t i, size_t b);

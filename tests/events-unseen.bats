@@ -680,6 +680,27 @@ triples_neg() {
 	assert_line --regexp "^CHL 04[0-9] PER$"
 }
 
+@test "unseen: 'at' or 'on' after a fired weapon aims the force; a pattern's own 'at' is no scene; a weapon object is no criticism" {
+	run triples "The Netherlands and Belgium fired about 40 missiles at Chile on Sunday."
+	[ "$status" -eq 0 ]
+	assert_line "NLD 190 CHL"
+	assert_line "BEL 190 CHL"
+	run triples "Peru fired nearly 20 rockets at Ecuador."
+	assert_output "PER 190 ECU"
+	run triples "Peru fired at Ecuador."
+	assert_output "PER 190 ECU"
+	run triples "Peru fired dozens of rockets at Ecuador in retaliation for the attack."
+	assert_output "PER 190 ECU"
+	# another verb's object keeps its topic: no force by the accuser
+	run triples "Peru accused Bolivia of firing rockets on Ecuador."
+	refute_output --partial "ECU"
+	# the criticism pattern stands without a weapon; a scene stays a scene
+	run triples "Peru blasted Ecuador for its remarks."
+	assert_output "PER 111 ECU"
+	run triples "Peruvian troops clashed with rebels at Ecuador's border."
+	refute_output --partial "190 ECU"
+}
+
 @test "unseen: failing to do an act is no rejection (CAMEO.2.0's bare 'fail' 120); refusing is" {
 	run triples "Chile failed to defeat Peru."
 	[ "$status" -eq 0 ]

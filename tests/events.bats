@@ -841,6 +841,15 @@ of_code() {
 	[ "$output" = '[]' ]
 }
 
+@test "news: the act announced or refused keeps its recipient past the pattern's object ('will lift sanctions on', 'refused to lift the ban on')" {
+	run news 'Chile will lift sanctions on Peru.'
+	[ "$output" = '[["CHL","PER","035",false,false]]' ]
+	run news 'Chile refused to lift the ban on Peru.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHL","PER","120"]]' ]
+	run news 'Chile refuses to remove the embargo on Peru.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHL","PER","120"]]' ]
+}
+
 @test "news: a participle heading an adverbial clause acts with the main clause's subject; one describing a noun, a list's gerund or a speech participle does not" {
 	run news 'Pakistan criticized Iran, praising Iraq.'
 	[ "$output" = '[["PAK","IRN","111",false,false],["PAK","IRQ","051",false,false]]' ]
