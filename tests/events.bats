@@ -862,6 +862,8 @@ of_code() {
 	run news 'Chile has offered to send troops to Peru.'
 	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHL","PER","030"]]' ]
 	# the infinitive's own party after a preposition is the intent's, as before
+	# (the asserted-act filter's judgement aside: this is about the intent's party)
+	export AF_EVENTS_ASSERT=off
 	run news 'Chile is ready to provide assistance to the refugees.'
 	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHL","---REF","030"]]' ]
 }
