@@ -677,6 +677,8 @@ static void debug_table(const struct doc *d)
 
 /* stamps are read from blocks before the body up to this long */
 #define HEAD_STAMP_MAX_CHARS 200
+/* a date in a short line is read up to this many kept blocks into the body */
+#define BODY_STAMP_SPAN 3
 /* bylines are read up to this many blocks after the body */
 #define TAIL_BYLINE_SPAN 3
 
@@ -699,6 +701,17 @@ static void read_metadata(struct doc *d, struct af_article *out)
 		int short_head = head && !photo && b->chars <= HEAD_STAMP_MAX_CHARS;
 		if ((head && b->kind != K_NONE && !photo) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && (!d->found || i <= d->be)) ||
 		    (short_head && ((int)i > d->title || (b->kind == K_NONE && cl_date_share(d, b) >= 0.5))))
+			cl_add_stamps(c, b, &m, 0);
+	}
+	/* a page with no stamp before its body may give its date in a short line among the
+	 * body's first blocks, too mixed to be a stamp ("On 6/13/2018 by @name", "by Office /
+	 * 2016.12.01"); a line with a full stop is a sentence, whose dates are the story's */
+	for (size_t i = d->bs, kept = 0; d->found && !m.nstamps && i <= d->be && kept < BODY_STAMP_SPAN; i++) {
+		const struct block *b = &d->b[i];
+		if (!b->keep)
+			continue;
+		kept++;
+		if (!b->end_punct && b->words <= STAMP_MAX_WORDS && b->chars <= STAMP_MAX_CHARS)
 			cl_add_stamps(c, b, &m, 0);
 	}
 	/* the stamps after the article are of other articles (related links, comments): read
@@ -771,8 +784,14 @@ static size_t sentence_end(const char *s, size_t n, size_t i)
 		if (s[i] != '.' && s[i] != '!' && s[i] != '?')
 			continue;
 		size_t j = i + 1;
-		while (j < n && (s[j] == '"' || s[j] == ')' || s[j] == '\''))
-			j++;
+		for (;;) { /* closing quotes and brackets after the stop */
+			if (j < n && (s[j] == '"' || s[j] == ')' || s[j] == '\''))
+				j++;
+			else if (j + 2 < n && !memcmp(s + j, "\xE2\x80", 2) && (s[j + 2] == '\x9D' || s[j + 2] == '\x99'))
+				j += 3; /* U+201D, U+2019 */
+			else
+				break;
+		}
 		if (j + 1 < n && s[j] == ' ') {
 			size_t k = j + 1;
 			uint32_t cp = af_utf8_next(s, &k);
@@ -825,6 +844,51 @@ static void cut_sentences(struct doc *d, struct removed *r)
 		b->s[end] = '\0';
 	}
 	af_buf_free(&key);
+}
+
+/* Phase: a crawl that repeated the article's paragraphs inside its one line (a quarter of
+ * the Tehran Times lines hold such repeats, up to thousands of copies) keeps the first copy
+ * of each sentence of at least DUP_MIN_WORDS words in the line; later copies are cut and
+ * listed as duplicates. Only within a line of LONG_LINE_SENTENCES or more: across the
+ * paragraphs of a page a repeated sentence is a pull quote or a note that the page means to
+ * show twice, and whole repeated paragraphs are dropped earlier (count_dups). */
+static void cut_repeated_sentences(struct doc *d, struct removed *r)
+{
+	struct af_map seen = {0};
+	for (size_t i = 0; i < d->n; i++) {
+		struct block *b = &d->b[i];
+		if (!b->keep)
+			continue;
+		size_t ns = 0;
+		for (size_t at = 0; at < b->len && ns < LONG_LINE_SENTENCES; at = sentence_end(b->s, b->len, at))
+			ns++;
+		if (ns < LONG_LINE_SENTENCES)
+			continue;
+		af_map_free(&seen);
+		size_t out = 0;
+		for (size_t at = 0, next; at < b->len; at = next) {
+			next = sentence_end(b->s, b->len, at);
+			size_t e = next, words = 1;
+			while (e > at && b->s[e - 1] == ' ')
+				e--;
+			for (size_t k = at; k < e; k++)
+				words += b->s[k] == ' ';
+			int added = 1;
+			if (words >= DUP_MIN_WORDS)
+				af_map_put(&seen, b->s + at, e - at, &added);
+			if (!added) {
+				add_removed(r, K_DUPLICATE, b->s + at, e - at);
+				continue;
+			}
+			memmove(b->s + out, b->s + at, next - at); /* out <= at: the kept text only shrinks */
+			out += next - at;
+		}
+		while (out > 0 && b->s[out - 1] == ' ')
+			out--;
+		b->len = out;
+		b->s[out] = '\0';
+	}
+	af_map_free(&seen);
 }
 
 /* a rule that takes a line this long (words) of prose is refused when it would leave
@@ -880,6 +944,7 @@ static void clean_blocks(struct doc *d, struct af_article *out)
 	struct af_article cut = {0}; /* the sentences cut_sentences cuts, in its removed list */
 	struct removed r = {.a = &cut, .kind = K_NONE};
 	memset(out, 0, sizeof *out);
+	cut_repeated_sentences(d, &r);
 	cut_sentences(d, &r);
 	read_metadata(d, out);
 	write_text(d, &r, out);

@@ -378,7 +378,7 @@ static int load_words(const struct af_ynode *seq, char ***list, size_t *n, struc
 /* Rules of a lexicon go before the ones loaded so far (later lexicons win). */
 static int merge(struct af_cleaner *c, const struct af_ynode *root, struct af_error *err)
 {
-	static const char *const keys[] = {"agencies", "rules", "months", "weekdays", "zones", "labels",
+	static const char *const keys[] = {"agencies", "rules", "months", "month_links", "weekdays", "zones", "labels",
 	                                   "not_names", "degrees", NULL};
 	if (af_ymap_check(root, keys, err) < 0)
 		return -1;

@@ -30,6 +30,7 @@ struct names {
 
 struct af_dates {
 	struct names months, weekdays, zones, published, updated;
+	struct names links; /* words between a day, its month and its year ("22 de outubro de 2010") */
 	size_t month_maxlen; /* the longest month name, in bytes */
 	struct af_map month_map, weekday_map; /* name (ASCII lower case) -> its number, made with
 	                                       * the patterns from months and weekdays */
@@ -187,6 +188,8 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 			return -1;
 		}
 	}
+	if ((n = af_ymap_get(root, "month_links")) && list_into(&d->links, n, 0, err) < 0)
+		return -1;
 	if ((n = af_ymap_get(root, "resolve"))) {
 		if (!d->rules)
 			d->rules = af_daterules_new();
@@ -239,20 +242,20 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 	names_map(&d->months, &d->month_map);
 	names_map(&d->weekdays, &d->weekday_map);
 	char *wd = alternation(&d->weekdays);
-	char *pub = alternation(&d->published), *upd = alternation(&d->updated);
+	char *pub = alternation(&d->published), *upd = alternation(&d->updated), *ln = alternation(&d->links);
 	struct af_buf re = {0};
 	const char *M = d->month_alt;
 	af_buf_printf(&re,
 	              "(?:(?<![\\w.])(?:(?i:%s)\\.?,?\\s+)?(?<mon>(?i:%s))\\.?\\s+(?<d>\\d{1,2})(?:st|nd|rd|th)?"
 	              "(?:,\\s*|\\s+)(?<y>(?:19|20)\\d\\d)(?!\\d))"
-	              "|(?:(?<![\\w.])(?:(?i:%s)\\.?,?\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?<mon>(?i:%s))"
-	              "\\.?,?\\s+(?<y>(?:19|20)\\d\\d)(?!\\d))"
+	              "|(?:(?<![\\w.])(?:(?i:%s)\\.?,?\\s+)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:(?i:%s)\\s+)?(?<mon>(?i:%s))"
+	              "\\.?,?\\s+(?:(?i:%s)\\s+)?(?<y>(?:19|20)\\d\\d)(?!\\d))"
 	              "|(?:(?:(?<![\\d])|(?<=\\d:\\d\\d))(?<y>(?:19|20)\\d\\d)-(?<m>\\d\\d)-(?<d>\\d\\d)(?:[T ](?<H>\\d\\d):(?<M>\\d\\d)"
 	              "(?::(?<S>\\d\\d)(?:\\.\\d+)?)?(?<off>Z|[+-]\\d{1,2}:\\d\\d|[+-]\\d{4}(?!\\d))?)?)"
 	              "|(?:(?<![\\d.])(?<y>(?:19|20)\\d\\d)[./](?<m>\\d{1,2})[./](?<d>\\d{1,2})(?![\\d]))"
 	              "|(?:(?<![\\d.])(?<a>\\d{1,2})[./](?<b>\\d{1,2})[./](?<y>(?:19|20)\\d\\d)(?![\\d]))"
 	              "|(?:(?<![\\d./])(?<a>\\d{1,2})/(?<b>\\d{1,2})/(?<yy>\\d\\d)(?![\\d/]))",
-	              wd, M, wd, M);
+	              wd, M, wd, ln, M, ln);
 	d->re_date = af_re_compile(re.p, re.len, PCRE2_DUPNAMES, err);
 	af_buf_reset(&re);
 	af_buf_adds(&re, "(?<![\\d:.])(?<H>\\d{1,2}):(?<M>[0-5]\\d)(?::(?<S>[0-5]\\d))?(?!\\d)"
@@ -267,6 +270,7 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 	free(wd);
 	free(pub);
 	free(upd);
+	free(ln);
 	if (!d->re_date || !d->re_time || !d->re_label) {
 		af_error_set(err, "date patterns do not compile (a name in months/weekdays/labels?)");
 		return -1;
@@ -332,6 +336,7 @@ void af_dates_free(struct af_dates *d)
 	names_free(&d->zones);
 	names_free(&d->published);
 	names_free(&d->updated);
+	names_free(&d->links);
 	free(d->month_alt);
 	pcre2_code_free(d->re_date);
 	pcre2_code_free(d->re_time);

@@ -421,6 +421,21 @@ $q"
 	[[ "$(jq -r .text <<<"$output")" == "Iran's foreign minister said on Monday"* ]] || fail "$output"
 }
 
+@test "an article on one line whose sentences the crawler repeated keeps the first copy of each; the copies are listed as duplicate" {
+	a="The foreign minister said on Monday that talks with the neighbours would resume next week in the capital."
+	b="\u201cWe expect a delegation to travel to Kabul to discuss the border and trade,\u201d he added."
+	c="Officials from both sides have met three times this year, according to the ministry."
+	short="Talks resume."
+	printf '%s\n' "$a $(printf "$b") $c $short $a $c $short $(printf "$b") $c" >"$T/rep.txt"
+	af-clean "$T/rep.txt" >"$T/out.ndjson"
+	run field .text
+	assert_output "$a $(printf "$b") $c $short $short"
+	assert_equal "$(jq -r '.removed[] | select(.kind == "duplicate") | .text' "$T/out.ndjson")" "$a
+$c
+$(printf "$b")
+$c"
+}
+
 @test "a stop rule on a paragraph of prose does not end the article: the model weighs the block it claimed" {
 	printf '%s\n' Home World '' 'City council approves new budget after long debate' '' 'By Jane Roe' '' \
 		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
@@ -710,4 +725,40 @@ headlines() {
 	# a paragraph in a tag keeps its words
 	field .text | grep -q '^<p>The first keeper arrived'
 	field .text | grep -q '^The last keeper left'
+}
+
+@test "a date whose day, month and year are linked by a word (22 de outubro de 2010) is a stamp" {
+	printf '%s\n' 'Início' '' 'Chuva forte alaga ruas do centro da cidade' '' 'sexta-feira, 22 de outubro de 2010 às 20:13' '' \
+		'A chuva forte que caiu na tarde desta sexta-feira alagou várias ruas do centro da cidade, segundo a prefeitura.' '' \
+		'Os bombeiros atenderam mais de vinte chamados e não houve feridos, de acordo com o balanço divulgado à noite.' '' \
+		'A previsão indica mais chuva para o fim de semana em toda a região metropolitana.' >"$T/pt.txt"
+	af-clean "$T/pt.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published)" 2010-10-22
+	field .text | grep -q 'outubro' && fail 'the stamp is kept as text'
+	# a user's lexicon may add such words
+	printf '%s\n' 'Council approves the new budget' '' 'the 5th of March of 2024' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' >"$T/of.txt"
+	printf 'month_links: [of]\n' >"$T/lex.yaml"
+	af-clean "$T/of.txt" | jq -r .published >"$T/p"
+	assert_equal "$(cat "$T/p")" null
+	af-clean --lexicon "$T/lex.yaml" "$T/of.txt" | jq -r .published >"$T/p"
+	assert_equal "$(cat "$T/p")" 2024-03-05
+}
+
+@test "a page with no stamp before its body gives its date in a short line among the body's first blocks" {
+	printf '%s\n' 'Menu' '' 'How deep should your content go' '' \
+		'Writers find it hard to write a lot about one narrow topic, and many would rather publish thin pieces on many topics.' '' \
+		'On 6/13/2018 by @writer' '' \
+		'Depth is a rough rating of how fully a piece covers its topic, and it grows with each article you add to it.' '' \
+		'Breadth is how many topics a site covers, and it matters less than most people think it does.' >"$T/b.txt"
+	af-clean "$T/b.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published)" 2018-06-13
+	# a sentence in the body is no stamp: its dates are the story's
+	printf '%s\n' 'Menu' '' 'How the browser became free' '' \
+		'On January 23, 1998, Netscape made two announcements: the browser would be free, and so would its source code.' '' \
+		'One day later the project that would become Mozilla was started by a small group inside the company.' '' \
+		'It took four more years before the first full release reached the public, after many delays.' >"$T/s.txt"
+	af-clean "$T/s.txt" | jq -r .published >"$T/p"
+	assert_equal "$(cat "$T/p")" null
 }

@@ -725,3 +725,13 @@ triples_neg() {
 	run triples "Peru said it will keep buying oil from Ecuador despite Chile's pressure."
 	refute_output --partial "CHL"
 }
+
+@test "unseen: failing to do an act is no rejection (CAMEO.2.0's bare 'fail' 120); refusing is" {
+	run triples "Chile failed to defeat Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial "120"
+	run triples "If Chile and Peru failed to facilitate Bolivia's exports, the law would apply."
+	refute_output --partial "120"
+	run triples "Chile refused to meet Peru."
+	assert_output "CHL 125 PER"
+}

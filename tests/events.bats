@@ -841,6 +841,18 @@ of_code() {
 	[ "$output" = '[]' ]
 }
 
+@test "news: an agent's role that is an infinitive's object is no party of the verb governing it; the actor after its 'to' or 'with' is" {
+	run news 'Chile promised to select ministers.'
+	[ "$output" = '[]' ]
+	run news 'Chile failed to oust the government.'
+	[ "$output" = '[]' ]
+	run news 'Chile has offered to send troops to Peru.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHL","PER","030"]]' ]
+	# the infinitive's own party after a preposition is the intent's, as before
+	run news 'Chile is ready to provide assistance to the refugees.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHL","---REF","030"]]' ]
+}
+
 @test "news: the act announced or refused keeps its recipient past the pattern's object ('will lift sanctions on', 'refused to lift the ban on')" {
 	run news 'Chile will lift sanctions on Peru.'
 	[ "$output" = '[["CHL","PER","035",false,false]]' ]
