@@ -15,6 +15,7 @@
  * window, TITLE_WINDOW, is in clean_title.c). */
 #define TEASER_WINDOW 500
 
+#include <ctype.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -688,9 +689,16 @@ static void read_metadata(struct doc *d, struct af_article *out)
 {
 	struct af_cleaner *c = d->c;
 	struct meta m = {.source = -1, .authors = out};
+	int first = -1; /* the first kept block */
+	for (size_t i = 0; i < d->n && first < 0; i++)
+		if (d->b[i].keep)
+			first = (int)i;
 	for (size_t i = 0; i < d->n; i++) {
 		struct block *b = &d->b[i];
 		int head = !d->found || i < d->bs;
+		/* a stamp inside the article, after its opening, is a related link's or a quoted
+		 * post's: read below, only when nothing before gives one */
+		int inside = d->found && first >= 0 && (int)i > first && i <= d->be;
 		int tail = d->found && i > d->be && i <= d->be + TAIL_BYLINE_SPAN;
 		if (b->kind == K_BYLINE && (head || tail || b->keep == 0))
 			cl_read_byline(c, b, &m, NULL);
@@ -699,7 +707,7 @@ static void read_metadata(struct doc *d, struct af_article *out)
 		 * ("AFP 30 avril 2015 à 07:19 (Mis à jour : 30 avril 2015 à 07:38)") */
 		int photo = b->kind == K_CAPTION || b->kind == K_PHOTO;
 		int short_head = head && !photo && b->chars <= HEAD_STAMP_MAX_CHARS;
-		if ((head && b->kind != K_NONE && !photo) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && (!d->found || i <= d->be)) ||
+		if ((head && b->kind != K_NONE && !photo) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && !inside && (!d->found || i <= d->be)) ||
 		    (short_head && ((int)i > d->title || (b->kind == K_NONE && cl_date_share(d, b) >= 0.5))))
 			cl_add_stamps(c, b, &m, 0);
 	}
@@ -714,20 +722,36 @@ static void read_metadata(struct doc *d, struct af_article *out)
 		if (!b->end_punct && b->words <= STAMP_MAX_WORDS && b->chars <= STAMP_MAX_CHARS)
 			cl_add_stamps(c, b, &m, 0);
 	}
+	for (int i = first + 1; d->found && first >= 0 && !m.nstamps && i <= (int)d->be; i++)
+		if (d->b[i].kind == K_STAMP || d->b[i].kind == K_BYLINE)
+			cl_add_stamps(c, &d->b[i], &m, 0);
 	/* the stamps after the article are of other articles (related links, comments): read
 	 * only when the page has none before, but for a "published" stamp right after it */
 	size_t before = m.nstamps;
 	for (size_t i = d->be + 1; d->found && i < d->n && (!before || i <= d->be + TAIL_BYLINE_SPAN); i++)
 		if (d->b[i].kind == K_STAMP || d->b[i].kind == K_BYLINE)
 			cl_add_stamps(c, &d->b[i], &m, before > 0);
+	/* a page with no dated stamp may give its date without a year, as sites do for this
+	 * year's articles ("Posted Nov 19, 6:51 AM"): a labelled one before the body is read in
+	 * the year of the page's copyright notice, written when the page was */
+	int year = 0;
+	for (size_t i = 0; !m.nstamps && i < d->n; i++)
+		for (size_t j = 0; d->b[i].kind == K_COPYRIGHT && j + 4 <= d->b[i].len; j++) {
+			const char *s = d->b[i].s + j;
+			int y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+			if (isdigit((unsigned char)s[0]) && isdigit((unsigned char)s[1]) && isdigit((unsigned char)s[2]) &&
+			    isdigit((unsigned char)s[3]) && (j == 0 || !isdigit((unsigned char)s[-1])) &&
+			    (j + 4 == d->b[i].len || !isdigit((unsigned char)s[4])) && y >= 1990 && y <= 2099 && y > year)
+				year = y;
+		}
+	for (size_t i = 0; year && i < (d->found ? d->bs : d->n); i++)
+		if (d->b[i].kind != K_CAPTION && d->b[i].kind != K_PHOTO)
+			cl_add_yearless_stamps(c, &d->b[i], &m, year);
 	if (d->title >= 0)
 		cl_str_set(&out->title, d->title_s, d->title_len);
 	/* times written without a zone take the agency's (known from a byline by now); the
 	 * dateline, read next, needs the publication date for its year */
-	int zone = 0, has_zone = 0, first = -1;
-	for (size_t i = 0; i < d->n && first < 0; i++)
-		if (d->b[i].keep)
-			first = (int)i;
+	int zone = 0, has_zone = 0;
 	if (m.source >= 0 && c->ag[m.source].has_zone) {
 		zone = c->ag[m.source].zone;
 		has_zone = 1;

@@ -221,6 +221,17 @@ void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, 
 			m->stamps[m->nstamps++] = st[i];
 }
 
+void cl_add_yearless_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int year)
+{
+	if (b->chars > 400)
+		return;
+	struct af_stamp st[8];
+	size_t k = af_dates_scan_in_year(c->dates, b->s, b->len, year, st, 8);
+	for (size_t i = 0; i < k && m->nstamps < 32; i++)
+		if (st[i].label != AF_LABEL_NONE)
+			m->stamps[m->nstamps++] = st[i];
+}
+
 /* published: the earliest stamp not labelled "updated" (with a time when one exists that
  * day), else (a page that gives only when it was updated) the earliest "updated" one;
  * updated: the latest stamp with a time, when later than published. */

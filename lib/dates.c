@@ -35,7 +35,7 @@ struct af_dates {
 	struct af_map month_map, weekday_map; /* name (ASCII lower case) -> its number, made with
 	                                       * the patterns from months and weekdays */
 	char *month_alt;
-	pcre2_code *re_date, *re_time, *re_label;
+	pcre2_code *re_date, *re_time, *re_label, *re_md; /* re_md: a month and day without a year */
 	pcre2_match_data *md;
 	struct af_daterules *rules; /* the resolver's words (lib/dateres.c) */
 };
@@ -231,8 +231,9 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 	pcre2_code_free(d->re_date);
 	pcre2_code_free(d->re_time);
 	pcre2_code_free(d->re_label);
+	pcre2_code_free(d->re_md);
 	pcre2_match_data_free(d->md);
-	d->re_date = d->re_time = d->re_label = NULL;
+	d->re_date = d->re_time = d->re_label = d->re_md = NULL;
 	d->md = NULL;
 	d->month_alt = alternation(&d->months);
 	d->month_maxlen = 0;
@@ -266,12 +267,16 @@ int af_dates_merge(struct af_dates *d, const struct af_ynode *root, struct af_er
 	af_buf_reset(&re);
 	af_buf_printf(&re, "(?i)(?<![\\w])(?:(?<pub>%s)|(?<upd>%s))(?![\\w])", pub, upd);
 	d->re_label = af_re_compile(re.p, re.len, 0, err);
+	af_buf_reset(&re);
+	af_buf_printf(&re, "(?<![\\w.])(?:(?i:%s)\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\.?\\s+(?i:%s)\\.?)"
+	                   "(?![\\w])(?!,?\\s*(?:19|20)\\d\\d)", M, M);
+	d->re_md = af_re_compile(re.p, re.len, 0, err);
 	af_buf_free(&re);
 	free(wd);
 	free(pub);
 	free(upd);
 	free(ln);
-	if (!d->re_date || !d->re_time || !d->re_label) {
+	if (!d->re_date || !d->re_time || !d->re_label || !d->re_md) {
 		af_error_set(err, "date patterns do not compile (a name in months/weekdays/labels?)");
 		return -1;
 	}
@@ -341,6 +346,7 @@ void af_dates_free(struct af_dates *d)
 	pcre2_code_free(d->re_date);
 	pcre2_code_free(d->re_time);
 	pcre2_code_free(d->re_label);
+	pcre2_code_free(d->re_md);
 	pcre2_match_data_free(d->md);
 	af_daterules_free(d->rules);
 	free(d);
@@ -808,6 +814,27 @@ size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stam
 		st.label = label_before(d, s, st.start);
 		out[k++] = st;
 	}
+	return k;
+}
+
+size_t af_dates_scan_in_year(struct af_dates *d, const char *s, size_t n, int year, struct af_stamp *out, size_t max)
+{
+	struct af_buf b = {0};
+	size_t pos = 0, last = 0, k = 0;
+	while (pos < n && year >= 1900 && year <= 2099) {
+		if (pcre2_match(d->re_md, (PCRE2_SPTR)s, n, pos, PCRE2_NO_UTF_CHECK, d->md, NULL) < 0)
+			break;
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(d->md);
+		af_buf_add(&b, s + last, ov[1] - last);
+		af_buf_printf(&b, " %d", year);
+		last = ov[1];
+		pos = ov[1] > pos ? ov[1] : pos + 1;
+	}
+	if (b.p) {
+		af_buf_add(&b, s + last, n - last);
+		k = af_dates_scan(d, b.p, b.len, out, max);
+	}
+	af_buf_free(&b);
 	return k;
 }
 

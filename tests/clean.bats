@@ -762,3 +762,29 @@ headlines() {
 	af-clean "$T/s.txt" | jq -r .published >"$T/p"
 	assert_equal "$(cat "$T/p")" null
 }
+
+@test "a stamp inside the article (a related link's) gives the date only when nothing before it does" {
+	dated_box_page
+	sed 's/^stamp_cost:.*$//; s/^threshold: \(.*\)$/threshold: \1\nstamp_cost: 0/' "$TOP/data/clean-model.yaml" >"$T/cross.yaml"
+	af-clean --model "$T/cross.yaml" "$T/box.txt" | jq -r .published >"$T/p"
+	assert_equal "$(cat "$T/p")" 2014-07-17
+	sed 's/^By Ann Lee$/By Ann Lee\n\nMarch 5, 2019/' "$T/box.txt" >"$T/dated.txt"
+	af-clean --model "$T/cross.yaml" "$T/dated.txt" >"$T/out.ndjson"
+	field .text | grep -q '^Today a few workshops'
+	assert_equal "$(field .published)" 2019-03-05
+}
+
+@test "a labelled stamp without a year is read in the year of the page's copyright notice" {
+	printf '%s\n' 'Home' '' 'Council approves the new budget' '' 'Updated Nov 19, 6:55 AM;Posted Nov 18, 8:19 PM' '' \
+		'The city council approved the new budget on Tuesday after a debate that lasted more than six hours, officials said.' '' \
+		'The budget raises spending on schools and roads while cutting the money set aside for new offices downtown.' '' \
+		'Council members who voted against it said the plan relied on tax income that might not arrive next year.' '' \
+		'© 2019 The City Paper. All rights reserved.' >"$T/y.txt"
+	af-clean "$T/y.txt" >"$T/out.ndjson"
+	assert_equal "$(field .published | cut -c1-10)" 2019-11-18
+	assert_equal "$(field .updated | cut -c1-10)" 2019-11-19
+	# without a notice there is no year to read it in
+	grep -v '^©' "$T/y.txt" >"$T/y2.txt"
+	af-clean "$T/y2.txt" | jq -r .published >"$T/p"
+	assert_equal "$(cat "$T/p")" null
+}

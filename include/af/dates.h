@@ -33,6 +33,9 @@ void af_dates_free(struct af_dates *d);
 
 /* Every stamp in s[0..n), left to right; returns how many (at most max). */
 size_t af_dates_scan(struct af_dates *d, const char *s, size_t n, struct af_stamp *out, size_t max);
+/* The same, with year given to every month and day that has none ("Posted Nov 19, 6:51 AM");
+ * the stamps' offsets are then those of the text with the year put in. */
+size_t af_dates_scan_in_year(struct af_dates *d, const char *s, size_t n, int year, struct af_stamp *out, size_t max);
 
 /* The regex alternation of month names (for other patterns) and a name's month (0 if none). */
 const char *af_dates_month_alt(struct af_dates *d);
