@@ -841,6 +841,13 @@ of_code() {
 	[ "$output" = '[]' ]
 }
 
+@test "news: aid reduced, cut or suspended is 162" {
+	run news 'Chile reduced military aid to Peru.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHL","PER","162"]]' ]
+	run news 'Chile suspended its assistance to Peru.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHL","PER","162"]]' ]
+}
+
 @test "news: an agent's role that is an infinitive's object is no party of the verb governing it; the actor after its 'to' or 'with' is" {
 	run news 'Chile promised to select ministers.'
 	[ "$output" = '[]' ]
