@@ -275,6 +275,10 @@ int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int 
 			return -1;
 		if (c->news && !want_by && topic_link(c, i, from))
 			return -1;
+		/* a concession is no party: "will keep buying oil despite U.S. sanctions" (a rule: on
+		 * unlabeled news, lines 12001-18000, 11 targets after "despite", none right) */
+		if (c->news && ev_word_is(c, i, "DESPITE"))
+			return -1;
 		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
 			int g = c->ch[t->chunk].group;
 			if (g == skip_group)
@@ -640,10 +644,21 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	if (v->purpose == INF_PURPOSE && !(code[0] == '0' && (code[1] == '1' || code[1] == '4')) &&
 	    !(code[0] == '1' && (code[1] == '8' || code[1] == '9')) && !(code[0] == '2' && code[1] == '0'))
 		return 0;
+	/* a bare aspect verb (no modal, "to" or "do" before it in the group) goes with an infinitive
+	 * or a command, no fact: "urged India to defy the pressure and continue buying oil" */
+	for (size_t k = v->a; k < v->head; k++) {
+		if (c->t[k].cls & (W_MODAL | W_TO | W_AUX))
+			break;
+		if (c->t[k].tag == AF_POS_VB && (ev_aspect_verb(c, k) || ev_continue_verb(c, k)))
+			return 0;
+	}
 	if (v->inf && !ev_refused(c, v) && !v->purpose) {
 		int future = 0; /* "is going to", "is about to", "continued to" */
+		/* an aspect verb counts only finite: "to continue to trade" / "to continue trading"
+		 * is an infinitive as "to trade" is ("allow companies to continue trading with") */
 		for (size_t k = v->a; k < v->head; k++)
-			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT") || ev_aspect_verb(c, k);
+			future |= ev_word_is(c, k, "GOING") || ev_word_is(c, k, "ABOUT") ||
+			          (ev_aspect_verb(c, k) && !(k > v->a && (c->t[k - 1].cls & W_TO)));
 		if (!future)
 			return 0;
 	}

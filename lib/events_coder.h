@@ -94,7 +94,7 @@ struct vgroup {
 	int form;          /* ev_form index */
 	int passive, negated, modal, inf, perfect;
 	int mword;    /* the modal's word id (WILL, CAN ...), -1 */
-	int be;       /* a form of "be" among its auxiliaries */
+	int be;       /* a form of "be" among its auxiliaries, or a verb of going on before an -ing form */
 	int subj;     /* group index of the subject, -1 */
 	int coded;    /* produced an event */
 	char code[8]; /* the code of its event ("" when none or not known) */
@@ -149,6 +149,7 @@ struct af_coder {
 	int syn_ties;            /* synset COOPTIES: ties between actors ("cooperation", "relations"), -1 */
 	int syn_party;           /* synset PARTY_NOUN: an agent that is an actor only with its country ("delegation"), -1 */
 	int syn_aspect;          /* synset ASPECT_VERB: a verb of aspect before "to" ("continued to attack"), -1 */
+	int syn_continue;        /* synset CONTINUE_VERB: a verb of going on before an -ing form ("kept attacking"), -1 */
 	int syn_weapon;          /* the verb dictionary's synset &WEAPON ("missiles", "rockets"), -1 */
 	int syn_announced;       /* synset ANNOUNCED_ONLY_VERB: an act coded only as an announced intent ("work"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
@@ -372,6 +373,7 @@ void ev_code_evaluations(struct af_coder *c, const struct sent *s);
 size_t ev_first_clause(const struct af_coder *c, size_t sent); /* events_said.c: sentence sent's first clause */
 size_t ev_syn_match(const struct af_coder *c, int si, size_t i, size_t b); /* words of synset si at token i */
 int ev_aspect_verb(const struct af_coder *c, size_t s); /* a verb of aspect (ASPECT_VERB) at token s */
+int ev_continue_verb(const struct af_coder *c, size_t s); /* a verb of going on (CONTINUE_VERB) at token s */
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);

@@ -183,6 +183,12 @@ int ev_aspect_verb(const struct af_coder *c, size_t s)
 	return c->syn_aspect >= 0 && af_pos_is_verb(c->t[s].tag) && ev_syn_match(c, c->syn_aspect, s, s + 1) == 1;
 }
 
+/* A verb of going on at token s, tagged a verb (CONTINUE_VERB: "continued", "kept")? */
+int ev_continue_verb(const struct af_coder *c, size_t s)
+{
+	return c->syn_continue >= 0 && af_pos_is_verb(c->t[s].tag) && ev_syn_match(c, c->syn_continue, s, s + 1) == 1;
+}
+
 /* Does an actor's chunk begin at token k, over determiners, before b ("by the U.S.")? Not a
  * verb's -ing form ("responded by launching"), which is how, not who. */
 static int by_actor(const struct af_coder *c, size_t k, size_t b)
@@ -192,13 +198,23 @@ static int by_actor(const struct af_coder *c, size_t k, size_t b)
 	return k < b && c->t[k].chunk >= 0;
 }
 
+/* Is token s a verb's -ing form that a dictionary verb may begin ("continue trading with")? */
+static int dict_gerund(const struct af_coder *c, size_t s)
+{
+	int id = c->t[s].id;
+	return c->t[s].tag == AF_POS_VBG && id >= 0 && (size_t)id < c->d->formheadcap && c->d->formhead[id] >= 0;
+}
+
 /* "going to" + a verb is the future, no act of going ("Beijing is going to build"); a verb of
- * aspect + "to" + a verb is that verb's act ("Israel continued to attack Gaza"), no act of its
+ * aspect + "to" + a verb, or a verb of going on + a dictionary verb's -ing form, is that verb's
+ * act ("Israel continued to attack Gaza", "will continue cooperating with Iran"), no act of its
  * own: both join the verb group after them (ev_find_verbs). */
 static int joins_next_verb(const struct af_coder *c, size_t s, size_t b)
 {
 	size_t n;
 	const char *lem = af_parse_lemma(&c->parse, s, &n);
+	if (s + 1 < b && dict_gerund(c, s + 1) && ev_continue_verb(c, s))
+		return 1;
 	if (!(s + 2 < b && (c->t[s + 1].cls & W_TO) && c->t[s + 2].tag == AF_POS_VB))
 		return 0;
 	return (n == 2 && !memcmp(lem, "go", 2) && c->t[s].tag == AF_POS_VBG) || ev_aspect_verb(c, s);
@@ -282,6 +298,13 @@ void ev_find_verbs(struct af_coder *c, size_t a, size_t b)
 				if (g > a && (ev_word_is(c, g - 1, "ABOUT") || ev_word_is(c, g - 1, "GOING") ||
 				              (c->t[g - 1].verb < 0 && ev_aspect_verb(c, g - 1))))
 					g--;
+				continue;
+			}
+			/* "continued attacking": the aspect verb goes with the -ing form's group, and
+			 * makes it a finite clause as "be" does ("is attacking"), no participle */
+			if (g == bs && p->verb < 0 && dict_gerund(c, bs) && ev_continue_verb(c, g - 1)) {
+				be_aux = 1;
+				g--;
 				continue;
 			}
 			/* coordinated adverbs stay in the group: "was strongly and repeatedly condemned" */

@@ -129,23 +129,30 @@ static void open_line(struct walk *w, unsigned flags, int depth)
 	(void)flags;
 }
 
+/* s[0..n) into out with each byte that is no part of valid UTF-8 as U+FFFD: the parser can
+ * hand over broken UTF-8 (NUL bytes next to U+FFFD in the page, a character cut off in an
+ * attribute or a byline; found by the html fuzz target), and the cleaner needs it valid */
+static void add_valid(struct af_buf *out, const char *s, size_t n)
+{
+	size_t bad;
+	for (size_t i = 0; i < n;) {
+		if (af_utf8_valid(s + i, n - i, &bad)) {
+			af_buf_add(out, s + i, n - i);
+			break;
+		}
+		af_buf_add(out, s + i, bad);
+		af_buf_add(out, "\xEF\xBF\xBD", 3);
+		i += bad + 1;
+	}
+}
+
 /* Text of a text node, white space folded (kept in <pre>). */
 static void add_text(struct walk *w, const char *s, size_t n, unsigned flags, int depth)
 {
 	size_t bad;
 	if (!af_utf8_valid(s, n, &bad)) {
-		/* the parser can hand over broken UTF-8 (NUL bytes next to U+FFFD in the page, found
-		 * by the html fuzz target): each bad byte becomes U+FFFD, as the cleaner needs */
 		struct af_buf fix = {0};
-		for (size_t i = 0; i < n;) {
-			if (af_utf8_valid(s + i, n - i, &bad)) {
-				af_buf_add(&fix, s + i, n - i);
-				break;
-			}
-			af_buf_add(&fix, s + i, bad);
-			af_buf_add(&fix, "\xEF\xBF\xBD", 3);
-			i += bad + 1;
-		}
+		add_valid(&fix, s, n);
 		add_text(w, fix.p, fix.len, flags, depth);
 		af_buf_free(&fix);
 		return;
@@ -372,6 +379,13 @@ static char *folded(const char *s, size_t n, size_t max)
 	if (!b.len) {
 		af_buf_free(&b);
 		return NULL;
+	}
+	size_t bad;
+	if (!af_utf8_valid(b.p, b.len, &bad)) {
+		struct af_buf fix = {0};
+		add_valid(&fix, b.p, b.len);
+		af_buf_free(&b);
+		return fix.p;
 	}
 	b.p[b.len] = '\0';
 	return b.p;

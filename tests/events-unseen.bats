@@ -701,6 +701,31 @@ triples_neg() {
 	refute_output --partial "190 ECU"
 }
 
+@test "unseen: a verb of going on before a dictionary verb's -ing form is that verb's act; to-infinitive and bare ones are not facts" {
+	run triples "Peru kept attacking Ecuador on Monday."
+	[ "$status" -eq 0 ]
+	assert_output "PER 190 ECU"
+	run triples "Peru has continued shelling Ecuador."
+	assert_output "PER 190 ECU"
+	# a permission or a wish: no act, as with 'to import'
+	run triples "The waiver will allow Peru to continue importing oil from Ecuador."
+	refute_output --partial "PER"
+	run triples "The waiver will allow Peru to continue to import oil from Ecuador."
+	refute_output --partial "PER"
+	# a bare 'continue' coordinated with an infinitive: what was urged, no fact
+	run triples "Chile urged Peru not to yield to the pressure and continue buying oil from Ecuador."
+	refute_output --partial "PER 06"
+	refute_output --partial "CHL 06"
+}
+
+@test "unseen: an actor after 'despite' is a concession, never the target" {
+	run triples "Peru continues to comply with the deal despite the Chilean withdrawal."
+	[ "$status" -eq 0 ]
+	refute_output --partial "CHL"
+	run triples "Peru said it will keep buying oil from Ecuador despite Chile's pressure."
+	refute_output --partial "CHL"
+}
+
 @test "unseen: failing to do an act is no rejection (CAMEO.2.0's bare 'fail' 120); refusing is" {
 	run triples "Chile failed to defeat Peru."
 	[ "$status" -eq 0 ]
