@@ -870,8 +870,8 @@ static void cut_sentences(struct doc *d, struct removed *r)
 	af_buf_free(&key);
 }
 
-/* Phase: a crawl that repeated the article's paragraphs inside its one line (a quarter of
- * the Tehran Times lines hold such repeats, up to thousands of copies) keeps the first copy
+/* Phase: a crawl that repeated the article's paragraphs inside its one line (1,735 of the
+ * 33,444 unlabeled Tehran Times lines hold such repeats, up to thousands of copies) keeps the first copy
  * of each sentence of at least DUP_MIN_WORDS words in the line; later copies are cut and
  * listed as duplicates. Only within a line of LONG_LINE_SENTENCES or more: across the
  * paragraphs of a page a repeated sentence is a pull quote or a note that the page means to

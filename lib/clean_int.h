@@ -163,9 +163,9 @@ size_t cl_title_head(const char *s, size_t n);
 int cl_is_title_repeat(const struct doc *d, const struct block *b);
 void cl_find_title(struct doc *d, size_t body_start);
 void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m, const char *site);
-/* the dates block b states into m (only those labelled "published" when only_published) */
 /* a labelled stamp without a year ("Posted Nov 19, 6:51 AM"), read in the year given */
 void cl_add_yearless_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int year);
+/* the dates block b states into m (only those labelled "published" when only_published) */
 void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int only_published);
 void cl_choose_dates(struct meta *m, int zone, int has_zone, struct af_article *a);
 void cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, struct af_article *a);

@@ -495,7 +495,10 @@ static int weapon_object(const struct af_coder *c, const struct vgroup *v, size_
 	for (size_t k = v->hend; k < b && k < v->hend + 6; k++) {
 		if (ev_syn_match(c, c->syn_weapon, k, b))
 			return 1;
-		if (c->t[k].boundary || c->t[k].verb >= 0 || af_pos_is_verb(c->t[k].tag) ||
+		/* an owner's weapons are what is talked about, not what is fired ("blasted Israel's
+		 * nuclear weapons for threatening the region" is a criticism: review, session 15) */
+		if (c->t[k].tag == AF_POS_POS || c->t[k].tag == AF_POS_PRPS ||
+		    c->t[k].boundary || c->t[k].verb >= 0 || af_pos_is_verb(c->t[k].tag) ||
 		    ((c->t[k].cls & (W_PREP | W_TO)) && !ev_word_is(c, k, "OF")))
 			return 0;
 	}

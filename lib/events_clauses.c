@@ -203,16 +203,23 @@ static int clause_subject(const struct af_coder *c, int g, size_t from, size_t l
 	return !v->inf && (v->a < v->head || c->d->forms[v->form].kind != VF_ING);
 }
 
-/* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
- * and verbs that start a new clause. */
 /* Does token i, "at" or "on" after a weapon (the verb dictionary's &WEAPON) in the object of
  * the verb that ends at token from, aim the verb's force ("fired 30 missiles at Syria")? Not
- * another verb's object ("accused X of firing rockets on Y"). */
+ * another verb's object ("accused X of firing rockets on Y"), nor a verb whose own code is no
+ * force ("deployed missiles at the border": review, session 15). */
 int ev_aimed_weapon(const struct af_coder *c, size_t i, size_t from)
 {
 	if (!(ev_word_is(c, i, "AT") || ev_word_is(c, i, "ON")) || c->syn_weapon < 0 ||
 	    ev_syn_match(c, c->syn_weapon, i - 1, i) != 1)
 		return 0;
+	int g = from > 0 ? c->t[from - 1].verb : -1;
+	if (g >= 0) {
+		const char *code, *pcode;
+		ev_verb_codes(c, &c->vg[g], &code, &pcode);
+		const char *own = code[0] ? code : pcode;
+		if (!(own[0] == '1' && own[1] >= '8') && !(own[0] == '2' && own[1] == '0'))
+			return 0;
+	}
 	for (size_t k = from; k < i; k++)
 		if (af_pos_is_verb(c->t[k].tag) || c->t[k].verb >= 0)
 			return 0;
@@ -257,6 +264,8 @@ static int object_document(const struct af_coder *c, size_t a, size_t b)
 	return 1;
 }
 
+/* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
+ * and verbs that start a new clause. */
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group)
 {
 	int vp = from > 0 ? c->t[from - 1].paren : 0;

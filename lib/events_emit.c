@@ -854,6 +854,15 @@ static int is_year(const struct af_coder *c, size_t i)
 	       p[2] >= '0' && p[2] <= '9' && p[3] >= '0' && p[3] <= '9';
 }
 
+/* Is chunk x's actor also a chunk of its own that starts in the clause [a, x) (the same code)? */
+static int actor_before(const struct af_coder *c, int x, size_t a)
+{
+	for (size_t q = 0; q < c->nch; q++)
+		if ((int)q != x && c->ch[q].a >= a && c->ch[q].b <= c->ch[x].a && !strcmp(c->ch[q].code, c->ch[x].code))
+			return 1;
+	return 0;
+}
+
 /* Is the noun at i one of a standing measure (STANDING_NOUN: "sanctions") that the sentence only
  * names, with no word of its coming into force (ONSET_WORD) in its noun phrase ("new sanctions"),
  * right before it ("the imposition of sanctions", "stepped up its sanctions") or in the verb group
@@ -1003,8 +1012,11 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	 * sanctions come only by the Council's own resolution, so the one restoring them is whoever
 	 * the clause says, never the organisation owning the regime (a rule: on unlabeled lines
 	 * 24001-27000 the rule removes 212 IGOUNO 163 events, and each of the 40 read was talk of a
-	 * mechanism, a threat, a demand or a claim of the U.S.'s, none an act of the UN's) */
-	if (named == 2 && src >= 0 && sg < 0 && c->ch[src].b <= i && !strncmp(c->ch[src].code, "IGO", 3))
+	 * mechanism, a threat, a demand or a claim of the U.S.'s, none an act of the UN's). The
+	 * organisation named as an actor before the owner in the clause is the one restoring them
+	 * ("the Security Council restored the UN sanctions": review, session 15) */
+	if (named == 2 && src >= 0 && sg < 0 && c->ch[src].b <= i && !strncmp(c->ch[src].code, "IGO", 3) &&
+	    !actor_before(c, src, a))
 		return 1;
 	const char *code = n >= 0 ? c->nom[n].code : dcode;
 	/* "the economic war against X", "media attacks on X": no force (review: all 7 such events

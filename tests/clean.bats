@@ -421,6 +421,16 @@ $q"
 	[[ "$(jq -r .text <<<"$output")" == "Iran's foreign minister said on Monday"* ]] || fail "$output"
 }
 
+@test "an article on one line: a sentence that ends inside closing quotes is not cut with the licence after it" {
+	body="Iran's foreign minister said on Monday that talks with the neighbours would resume next week. The minister added that a delegation would travel to Kabul. The ministry said \u201cthe talks will resume in the capital.\u201d"
+	printf '%s\n' "$(printf "$body") All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License." >"$T/q.txt"
+	af-clean "$T/q.txt" >"$T/out.ndjson"
+	run field .text
+	assert_output "$(printf "$body")"
+	assert_equal "$(jq -r '.removed[] | select(.kind == "copyright") | .text' "$T/out.ndjson")" \
+		"All Content by Mehr News Agency is licensed under a Creative Commons Attribution 4.0 International License."
+}
+
 @test "an article on one line whose sentences the crawler repeated keeps the first copy of each; the copies are listed as duplicate" {
 	a="The foreign minister said on Monday that talks with the neighbours would resume next week in the capital."
 	b="\u201cWe expect a delegation to travel to Kabul to discuss the border and trade,\u201d he added."

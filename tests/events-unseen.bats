@@ -588,6 +588,9 @@ triples_neg() {
 	assert_output "IGOUNO 163 PER"
 	run triples "Peruvian sanctions against Bolivia were restored last year."
 	assert_output "PER 163 BOL"
+	# the organisation itself named in the clause restores them (review, session 15)
+	run triples "The UN Security Council restored the UN sanctions on Peru."
+	assert_line --regexp "^IGOUNO 163 PER$"
 }
 
 @test "unseen: a sports story codes no events (national teams are no actors); politics stays" {
@@ -713,6 +716,12 @@ triples_neg() {
 	assert_output "PER 190 ECU"
 	run triples "Peru fired dozens of rockets at Ecuador in retaliation for the attack."
 	assert_output "PER 190 ECU"
+	# a verb of no force keeps its topic ("at the border" is a scene); an owner's weapons are
+	# talked about, not fired (review, session 15)
+	run triples "Chile deployed missiles at the Peruvian border."
+	refute_output --partial "PER"
+	run triples "Peru blasted Chile's nuclear weapons for threatening the region."
+	assert_output "PER 111 CHL"
 	# another verb's object keeps its topic: no force by the accuser
 	run triples "Peru accused Bolivia of firing rockets on Ecuador."
 	refute_output --partial "ECU"
