@@ -622,6 +622,8 @@ of_code() {
 }
 
 @test "syntax: an upstream 'sentences' field (af-parse) and af-events' own parse give the same events" {
+	# (the asserted-act filter's judgement aside: this is about which parse is read)
+	export AF_EVENTS_ASSERT=off
 	run --separate-stderr bash -c "af-clean '$SAMPLE' | af-entities | af-quotes > '$T/in.json'"
 	[ "$status" -eq 0 ]
 	af-events <"$T/in.json" | jq -c .events >"$T/own.json"
