@@ -766,3 +766,15 @@ triples_neg() {
 	run triples "Chile refused to meet Peru."
 	assert_output "CHL 125 PER"
 }
+
+@test "unseen: paying a price for an act is no payment; the act named stays (review, session 15)" {
+	run triples "Chile will pay a high price for its war on Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial " 03"
+	refute_output --partial " 07"
+	run triples "Chile paid a heavy price for its war on Peru."
+	refute_output --partial " 07"
+	# a payment made stays one
+	run triples "Chile paid Peru 10 million dollars in compensation."
+	assert_output --regexp "^CHL 0[67][0-9] PER$"
+}
