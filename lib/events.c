@@ -481,7 +481,7 @@ static size_t locative_before(const struct af_coder *c, size_t g, size_t h)
 static int aimed_at(const struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
                     size_t q)
 {
-	if (!(code[0] == '1' && code[1] >= '8') && code[0] != '2')
+	if (!ev_force_code(code))
 		return 0;
 	return q + 1 == m->wend || (q > v->hend && ev_aimed_weapon(c, q, v->hend));
 }

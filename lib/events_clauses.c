@@ -216,8 +216,7 @@ int ev_aimed_weapon(const struct af_coder *c, size_t i, size_t from)
 	if (g >= 0) {
 		const char *code, *pcode;
 		ev_verb_codes(c, &c->vg[g], &code, &pcode);
-		const char *own = code[0] ? code : pcode;
-		if (!(own[0] == '1' && own[1] >= '8') && !(own[0] == '2' && own[1] == '0'))
+		if (!ev_force_code(code[0] ? code : pcode))
 			return 0;
 	}
 	for (size_t k = from; k < i; k++)

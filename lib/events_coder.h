@@ -346,6 +346,11 @@ int ev_is_comma(const struct af_coder *c, size_t i);
 int ev_find_subject(struct af_coder *c, int vi, size_t a);
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group);
 int ev_aimed_weapon(const struct af_coder *c, size_t i, size_t from); /* "at"/"on" aiming a weapon object */
+/* Is code k use of force, CAMEO 18x-20x (assault, fight, mass violence)? */
+static inline int ev_force_code(const char *k)
+{
+	return (k[0] == '1' && k[1] >= '8') || k[0] == '2';
+}
 int ev_has_object(const struct af_coder *c, const struct vgroup *v, size_t b);
 void ev_mark_parens(struct af_coder *c, size_t a, size_t b);
 int ev_member_then_verb(const struct af_coder *c, size_t i, size_t b);
