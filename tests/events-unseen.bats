@@ -824,3 +824,12 @@ triples_neg() {
 	run triples "Talks between Chile and Peru were held in Lima."
 	assert_line "PER 040 CHL"
 }
+
+@test "unseen: an invitation is an appeal to meet or visit (026), not a meeting held (040) (session 16)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "The Chilean president has invited the Peruvian president to hold the next summit in Santiago."
+	[ "$status" -eq 0 ]
+	assert_output "CHLGOV 026 PERGOV"
+	run triples "Chile invited Peru to visit Santiago."
+	assert_output "CHL 026 PER"
+}
