@@ -424,6 +424,7 @@ void ev_nominal_init(struct af_coder *c)
 		{"MANY_PARTY_WORD", offsetof(struct af_coder, syn_many)}, {"MUTUAL_FORCE_VERB", offsetof(struct af_coder, syn_mutual)},
 		{"ANNOUNCED_ONLY_VERB", offsetof(struct af_coder, syn_announced)},
 		{"WEAPON", offsetof(struct af_coder, syn_weapon)},         {"CONTINUE_VERB", offsetof(struct af_coder, syn_continue)},
+		{"MEANS_VERB", offsetof(struct af_coder, syn_means)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
 		*(int *)((char *)c + named[k].off) = -1;
