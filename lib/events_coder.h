@@ -165,6 +165,10 @@ struct af_coder {
 	                          * "regional"), not a pair's own (events_emit.c wished_ties), -1 */
 	int syn_mutual;          /* synset MUTUAL_FORCE_VERB: fighting each other, "clashed"
 	                          * (events_clauses.c ev_joint_act), -1 */
+	int syn_oneway;          /* synset ONEWAY_VERB: a one-way transfer, "imported", "sold"
+	                          * (events_clauses.c ev_joint_act), -1 */
+	int syn_prospect;        /* synset PROSPECT_WORD: talks wanted, not held ("to broker talks
+	                          * between", "support for"; events_emit.c ev_code_nominal), -1 */
 	int syn_standing, syn_onset; /* synsets STANDING_NOUN ("sanctions") and ONSET_WORD ("imposed",
 	                              * "took effect"): a named measure is an act only when it comes
 	                              * into force (events_emit.c standing_named), -1 */

@@ -424,6 +424,7 @@ void ev_nominal_init(struct af_coder *c)
 		{"MANY_PARTY_WORD", offsetof(struct af_coder, syn_many)}, {"MUTUAL_FORCE_VERB", offsetof(struct af_coder, syn_mutual)},
 		{"ANNOUNCED_ONLY_VERB", offsetof(struct af_coder, syn_announced)},
 		{"WEAPON", offsetof(struct af_coder, syn_weapon)},         {"CONTINUE_VERB", offsetof(struct af_coder, syn_continue)},
+		{"ONEWAY_VERB", offsetof(struct af_coder, syn_oneway)},   {"PROSPECT_WORD", offsetof(struct af_coder, syn_prospect)},
 		{"MEANS_VERB", offsetof(struct af_coder, syn_means)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
@@ -1164,9 +1165,10 @@ static int code_pair_word(struct af_coder *c, size_t i, size_t a, const char *co
 	return 1;
 }
 
-/* Is there a WISH_WORD right before token g, over "to", "for", "in", "of", "the", "further"
- * ("readiness to", "importance of", "hope for the", "welcomes further")? Its start in *w0, its end in *we. */
-static int wish_before(const struct af_coder *c, size_t g, size_t a, size_t *w0, size_t *we)
+/* Is there a word of synset syn right before token g, over "to", "for", "in", "of", "the",
+ * "further" (a WISH_WORD: "readiness to", "importance of", "hope for the", "welcomes further";
+ * a PROSPECT_WORD: "to broker", "support for")? Its start in *w0, its end in *we. */
+static int word_before(const struct af_coder *c, int syn, size_t g, size_t a, size_t *w0, size_t *we)
 {
 	size_t w = g;
 	for (int n = 0; n < 3 && w > a && ((c->t[w - 1].cls & (W_TO | W_DET)) || ev_word_is(c, w - 1, "FOR") ||
@@ -1176,7 +1178,7 @@ static int wish_before(const struct af_coder *c, size_t g, size_t a, size_t *w0,
 		w--;
 	*w0 = *we = w;
 	for (size_t s = w; s-- > a && w - s < 3;)
-		if (ev_syn_match(c, c->syn_wish, s, w) == w - s)
+		if (ev_syn_match(c, syn, s, w) == w - s)
 			*w0 = s;
 	return *w0 < w;
 }
@@ -1253,12 +1255,12 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 			return 0;
 		size_t p = g - 1;
 		if (ev_syn_match(c, c->syn_growth, p, p + 1) == 1) {
-			if (!wish_before(c, p, a, &w0, &we))
+			if (!word_before(c, c->syn_wish, p, a, &w0, &we))
 				return 0;
 			break;
 		}
 		if ((ev_word_is(c, p, "FOR") || ev_word_is(c, p, "IN") || ev_word_is(c, p, "OF") || ev_word_is(c, p, "TO")) &&
-		    wish_before(c, g, a, &w0, &we))
+		    word_before(c, c->syn_wish, g, a, &w0, &we))
 			break;
 		int tag = c->t[p].tag;
 		if (c->t[p].chunk >= 0 || c->t[p].boundary ||
@@ -1422,8 +1424,13 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			n0--;
 		/* (a wish noun only: what a verb welcomes or is committed to was made, "welcomed the
 		 * ceasefire agreement between Armenia and Azerbaijan") */
-		if ((between && c->syn_wish >= 0 && wish_before(c, n0, a, &w0, &we) && af_pos_is_noun(c->t[w0].tag)) ||
+		if ((between && c->syn_wish >= 0 && word_before(c, c->syn_wish, n0, a, &w0, &we) && af_pos_is_noun(c->t[w0].tag)) ||
 		    (code[1] == '5' && code[2] == '7' && deal_sought(c, i, a)))
+			continue;
+		/* talks between parties that a word wants brought about or weighs ("to broker
+		 * negotiations between", "support for talks between", "the prospect of talks
+		 * between"): not held (PROSPECT_WORD; a rule, data/events.yaml) */
+		if (between && code[1] == '4' && c->syn_prospect >= 0 && word_before(c, c->syn_prospect, n0, a, &w0, &we))
 			continue;
 		/* "with X"; "to X" for a visit (0x2), or right after a call (041: "a phone call to X") */
 		if (!between && !ev_word_is(c, e, "WITH") &&
