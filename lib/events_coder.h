@@ -154,6 +154,7 @@ struct af_coder {
 	int syn_aspect;          /* synset ASPECT_VERB: a verb of aspect before "to" ("continued to attack"), -1 */
 	int syn_continue;        /* synset CONTINUE_VERB: a verb of going on before an -ing form ("kept attacking"), -1 */
 	int syn_weapon;          /* the verb dictionary's synset &WEAPON ("missiles", "rockets"), -1 */
+	int syn_hold;            /* synset HOLD_VERB: a verb of holding talks ("had a phone call"), -1 */
 	int syn_announced;       /* synset ANNOUNCED_ONLY_VERB: an act coded only as an announced intent ("work"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
 	int syn_thing;           /* synset THING_NOUN: a noun a demonym before it qualifies, no people ("the
