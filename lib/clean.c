@@ -670,8 +670,8 @@ static void debug_table(const struct doc *d)
 		int cut = b->len > 70 ? 70 : (int)b->len;
 		while (cut > 0 && cut < (int)b->len && ((unsigned char)b->s[cut] & 0xC0) == 0x80)
 			cut--;
-		fprintf(stderr, "%4zu %c %-16s %6.1f w%-4d %c%c%c %.*s\n", i, b->keep ? 'K' : (int)i == d->title ? 'T' : ' ',
-		        b->kind >= 0 ? cl_kinds[b->kind] : "", b->score, b->words, b->gap_before ? 'g' : '-',
+		fprintf(stderr, "%4zu %c %-16s %6.1f z%5.1f w%-4d %c%c%c %.*s\n", i, b->keep ? 'K' : (int)i == d->title ? 'T' : ' ',
+		        b->kind >= 0 ? cl_kinds[b->kind] : "", b->score, b->modelled ? b->z : 0.0, b->words, b->gap_before ? 'g' : '-',
 		        b->end_punct ? '.' : '-', d->found && i >= d->bs && i <= d->be ? 'R' : '-', cut, b->s);
 	}
 }
@@ -713,14 +713,15 @@ static void read_metadata(struct doc *d, struct af_article *out)
 	}
 	/* a page with no stamp before its body may give its date in a short line among the
 	 * body's first blocks, too mixed to be a stamp ("On 6/13/2018 by @name", "by Office /
-	 * 2016.12.01"); a line with a full stop is a sentence, whose dates are the story's */
+	 * 2016.12.01"); a line with a full stop is a sentence, whose dates are the story's, and a
+	 * line not shaped as a date line is a heading ("The protests since 5 January 2021") */
 	for (size_t i = d->bs, kept = 0; d->found && !m.nstamps && i <= d->be && kept < BODY_STAMP_SPAN; i++) {
 		const struct block *b = &d->b[i];
 		if (!b->keep)
 			continue;
 		kept++;
 		if (!b->end_punct && b->words <= STAMP_MAX_WORDS && b->chars <= STAMP_MAX_CHARS)
-			cl_add_stamps(c, b, &m, 0);
+			cl_add_line_stamps(c, b, &m);
 	}
 	for (int i = first + 1; d->found && first >= 0 && !m.nstamps && i <= (int)d->be; i++)
 		if (d->b[i].kind == K_STAMP || d->b[i].kind == K_BYLINE)

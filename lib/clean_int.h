@@ -167,6 +167,8 @@ void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m,
 void cl_add_yearless_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int year);
 /* the dates block b states into m (only those labelled "published" when only_published) */
 void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int only_published);
+/* the stamps of a short line of the body's opening, when it is shaped as a date line */
+void cl_add_line_stamps(struct af_cleaner *c, const struct block *b, struct meta *m);
 void cl_choose_dates(struct meta *m, int zone, int has_zone, struct af_article *a);
 void cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, struct af_article *a);
 void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, struct af_article *a);

@@ -4,6 +4,7 @@
 #include "clean_int.h"
 #include "af/utf8.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -219,6 +220,38 @@ void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, 
 	for (size_t i = 0; i < k && m->nstamps < 32; i++)
 		if (!only_published || st[i].label == AF_LABEL_PUBLISHED)
 			m->stamps[m->nstamps++] = st[i];
+}
+
+/* Whether a short line is shaped as a date line ("On 6/13/2018 by @name", "Christian Kahle,
+ * 03.11.2023 15:32", "( 2012-06-04 09:20:26 ) source") and not a heading that names a date in
+ * a phrase ("The protests since 5 January 2021"): its first date is labelled ("Posted ..."),
+ * or no lower-case word leads into it but an "on" that opens the line. A rule: read on the
+ * body-date lines of the dev pages (docs/clean.md, session 16). */
+static int date_line(const char *s, const struct af_stamp *st)
+{
+	if (st->label != AF_LABEL_NONE)
+		return 1;
+	size_t e = st->start;
+	while (e > 0 && s[e - 1] == ' ')
+		e--;
+	size_t w = e; /* the word before the date: letters, any non-ASCII byte among them */
+	while (w > 0 && (isalpha((unsigned char)s[w - 1]) || (unsigned char)s[w - 1] >= 0x80))
+		w--;
+	if (w == e || !islower((unsigned char)s[w]))
+		return 1; /* none (the line's start, a separator, a comma), or a capitalised word */
+	return w == 0 && e == 2 && !strncasecmp(s, "on", 2);
+}
+
+void cl_add_line_stamps(struct af_cleaner *c, const struct block *b, struct meta *m)
+{
+	if (b->chars > 400)
+		return;
+	struct af_stamp st[8];
+	size_t k = af_dates_scan(c->dates, b->s, b->len, st, 8);
+	if (!k || !date_line(b->s, &st[0]))
+		return;
+	for (size_t i = 0; i < k && m->nstamps < 32; i++)
+		m->stamps[m->nstamps++] = st[i];
 }
 
 void cl_add_yearless_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int year)

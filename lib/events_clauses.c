@@ -527,6 +527,10 @@ int ev_joint_code(const char *code)
  * Russia did not vote", "will help") unless it is to widen ties. */
 int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *code, size_t b)
 {
+	/* news: a one-way transfer ("imported", "sold") is each member's own, never the members'
+	 * with each other (ONEWAY_VERB; a rule, data/events.yaml) */
+	if (c->news && c->syn_oneway >= 0 && ev_syn_match(c, c->syn_oneway, v->head, v->head + 1) == 1)
+		return 0;
 	if (ev_joint_code(code) && code[1] != '3')
 		return 1;
 	/* an intent to widen ties, with no party named, is the members' with each other ("Chilean

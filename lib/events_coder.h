@@ -151,6 +151,7 @@ struct af_coder {
 	int syn_aspect;          /* synset ASPECT_VERB: a verb of aspect before "to" ("continued to attack"), -1 */
 	int syn_continue;        /* synset CONTINUE_VERB: a verb of going on before an -ing form ("kept attacking"), -1 */
 	int syn_weapon;          /* the verb dictionary's synset &WEAPON ("missiles", "rockets"), -1 */
+	int syn_hold;            /* synset HOLD_VERB: a verb of holding talks ("had a phone call"), -1 */
 	int syn_announced;       /* synset ANNOUNCED_ONLY_VERB: an act coded only as an announced intent ("work"), -1 */
 	int syn_message;         /* synset MESSAGE_WORD: a message whose participle is its author's act, -1 */
 	int syn_thing;           /* synset THING_NOUN: a noun a demonym before it qualifies, no people ("the
@@ -162,6 +163,10 @@ struct af_coder {
 	                          * "regional"), not a pair's own (events_emit.c wished_ties), -1 */
 	int syn_mutual;          /* synset MUTUAL_FORCE_VERB: fighting each other, "clashed"
 	                          * (events_clauses.c ev_joint_act), -1 */
+	int syn_oneway;          /* synset ONEWAY_VERB: a one-way transfer, "imported", "sold"
+	                          * (events_clauses.c ev_joint_act), -1 */
+	int syn_prospect;        /* synset PROSPECT_WORD: talks wanted, not held ("to broker talks
+	                          * between", "support for"; events_emit.c ev_code_nominal), -1 */
 	int syn_standing, syn_onset; /* synsets STANDING_NOUN ("sanctions") and ONSET_WORD ("imposed",
 	                              * "took effect"): a named measure is an act only when it comes
 	                              * into force (events_emit.c standing_named), -1 */

@@ -424,6 +424,8 @@ void ev_nominal_init(struct af_coder *c)
 		{"MANY_PARTY_WORD", offsetof(struct af_coder, syn_many)}, {"MUTUAL_FORCE_VERB", offsetof(struct af_coder, syn_mutual)},
 		{"ANNOUNCED_ONLY_VERB", offsetof(struct af_coder, syn_announced)},
 		{"WEAPON", offsetof(struct af_coder, syn_weapon)},         {"CONTINUE_VERB", offsetof(struct af_coder, syn_continue)},
+		{"ONEWAY_VERB", offsetof(struct af_coder, syn_oneway)},   {"PROSPECT_WORD", offsetof(struct af_coder, syn_prospect)},
+		{"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
 		*(int *)((char *)c + named[k].off) = -1;
@@ -463,6 +465,33 @@ static int nominal_at(const struct af_coder *c, size_t i, size_t b, int joint, s
 		}
 	}
 	return -1;
+}
+
+/* "X and Y had a phone call on Monday", "Iran and Russia held talks": a JOINT_ noun of talk (04x,
+ * not a visit) that the parse gives as the object of a verb of holding (synset HOLD_VERB: "have"
+ * is an auxiliary to the word scan, so the parse's clause says it) and after which no party is
+ * named is done by the members of the clause's compound subject with each other. Still to come
+ * or under a modal ("would have a meeting"), denied ("don't have any direct talks", "had no talks") or in
+ * the passive, it is none of theirs. The
+ * subject's group, or -1. */
+static int held_jointly(const struct af_coder *c, size_t i, const char *code)
+{
+	if (c->syn_hold < 0 || code[0] != '0' || code[1] != '4' || code[2] == '2')
+		return -1;
+	int32_t np = c->parse.tok[i].np;
+	if (np < 0 || c->parse.np[np].clause < 0)
+		return -1;
+	const struct af_clause *k = &c->parse.cl[c->parse.np[np].clause];
+	size_t h = k->verb.head;
+	if (k->subj < 0 || k->subj == np || h >= i || k->verb.tense == AF_TENSE_FUTURE || ev_word_is(c, c->parse.np[np].start, "NO") ||
+	    (k->verb.flags & (AF_VG_PASSIVE | AF_VG_NEG | AF_VG_MODAL | AF_VG_INFINITIVE | AF_VG_QUESTION)) ||
+	    ev_syn_match(c, c->syn_hold, h, h + 1) != 1)
+		return -1;
+	int obj = 0;
+	for (size_t o = 0; o < k->nobj; o++)
+		obj |= c->parse.objs[k->obj_start + o] == np;
+	int g = obj ? ev_np_group(c, k->subj, 0) : -1;
+	return g >= 0 && c->gr[g].n >= 2 ? g : -1;
 }
 
 /* Is there an event of this root between these actor codes in the sentence already? */
@@ -1163,9 +1192,10 @@ static int code_pair_word(struct af_coder *c, size_t i, size_t a, const char *co
 	return 1;
 }
 
-/* Is there a WISH_WORD right before token g, over "to", "for", "in", "of", "the", "further"
- * ("readiness to", "importance of", "hope for the", "welcomes further")? Its start in *w0, its end in *we. */
-static int wish_before(const struct af_coder *c, size_t g, size_t a, size_t *w0, size_t *we)
+/* Is there a word of synset syn right before token g, over "to", "for", "in", "of", "the",
+ * "further" (a WISH_WORD: "readiness to", "importance of", "hope for the", "welcomes further";
+ * a PROSPECT_WORD: "to broker", "support for")? Its start in *w0, its end in *we. */
+static int word_before(const struct af_coder *c, int syn, size_t g, size_t a, size_t *w0, size_t *we)
 {
 	size_t w = g;
 	for (int n = 0; n < 3 && w > a && ((c->t[w - 1].cls & (W_TO | W_DET)) || ev_word_is(c, w - 1, "FOR") ||
@@ -1175,7 +1205,7 @@ static int wish_before(const struct af_coder *c, size_t g, size_t a, size_t *w0,
 		w--;
 	*w0 = *we = w;
 	for (size_t s = w; s-- > a && w - s < 3;)
-		if (ev_syn_match(c, c->syn_wish, s, w) == w - s)
+		if (ev_syn_match(c, syn, s, w) == w - s)
 			*w0 = s;
 	return *w0 < w;
 }
@@ -1252,12 +1282,12 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 			return 0;
 		size_t p = g - 1;
 		if (ev_syn_match(c, c->syn_growth, p, p + 1) == 1) {
-			if (!wish_before(c, p, a, &w0, &we))
+			if (!word_before(c, c->syn_wish, p, a, &w0, &we))
 				return 0;
 			break;
 		}
 		if ((ev_word_is(c, p, "FOR") || ev_word_is(c, p, "IN") || ev_word_is(c, p, "OF") || ev_word_is(c, p, "TO")) &&
-		    wish_before(c, g, a, &w0, &we))
+		    word_before(c, c->syn_wish, g, a, &w0, &we))
 			break;
 		int tag = c->t[p].tag;
 		if (c->t[p].chunk >= 0 || c->t[p].boundary ||
@@ -1378,6 +1408,29 @@ static int deal_sought(const struct af_coder *c, size_t i, size_t a)
 
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
  * "N between X and Y" (each with the other, symmetric), "visit to X". */
+/* The party named after the preposition at e of a JOINT_ noun ("talks with X", "a meeting with
+ * head of Iraqi intelligence X"): its chunk's group (-1 for a chunk in no group), where its noun
+ * phrase ends in *pe; -2 when no actor's chunk starts there. */
+static int joint_party(const struct af_coder *c, size_t e, size_t b, size_t *pe)
+{
+	size_t k = e + 1;
+	while (k < b && k < e + 4 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || name_modifier(c, k)))
+		k++;
+	/* a title or group noun with the actor after its "of" ("a meeting with head of Iraqi
+	 * intelligence Mostafa Kazemi", "talks with representatives of the Taliban") */
+	if (k + 2 < b && c->t[k].chunk < 0 && af_pos_is_noun(c->t[k].tag) && ev_word_is(c, k + 1, "OF")) {
+		size_t q = k + 2;
+		while (q < b && q < k + 4 && c->t[q].chunk < 0 && (c->t[q].cls & W_DET))
+			q++;
+		if (q < b && c->t[q].chunk >= 0 && c->ch[c->t[q].chunk].a == q)
+			k = q;
+	}
+	if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
+		return -2;
+	*pe = c->ch[c->t[k].chunk].b;
+	return c->ch[c->t[k].chunk].group;
+}
+
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events)
 {
 	size_t first = events->n;
@@ -1413,6 +1466,8 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		int between = og == -1 && ev_word_is(c, e, "BETWEEN");
 		if (og == -2)
 			continue;
+		int hg = og == -1 && !between && !ev_word_is(c, e, "WITH") ? held_jointly(c, i, code) : -1;
+		between |= hg >= 0;
 		/* a meeting between parties that a noun wishes for ("the necessity of further
 		 * consultation between X and Y", "the importance of talks between"): not held (the
 		 * wisher's intent is wished_ties' when it is ties); an agreement sought (deal_sought) */
@@ -1421,33 +1476,26 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			n0--;
 		/* (a wish noun only: what a verb welcomes or is committed to was made, "welcomed the
 		 * ceasefire agreement between Armenia and Azerbaijan") */
-		if ((between && c->syn_wish >= 0 && wish_before(c, n0, a, &w0, &we) && af_pos_is_noun(c->t[w0].tag)) ||
+		if ((between && c->syn_wish >= 0 && word_before(c, c->syn_wish, n0, a, &w0, &we) && af_pos_is_noun(c->t[w0].tag)) ||
 		    (code[1] == '5' && code[2] == '7' && deal_sought(c, i, a)))
+			continue;
+		/* talks between parties that a word wants brought about or weighs ("to broker
+		 * negotiations between", "support for talks between", "the prospect of talks
+		 * between"): not held (PROSPECT_WORD; a rule, data/events.yaml) */
+		if (between && code[1] == '4' && c->syn_prospect >= 0 && word_before(c, c->syn_prospect, n0, a, &w0, &we))
 			continue;
 		/* "with X"; "to X" for a visit (0x2), or right after a call (041: "a phone call to X") */
 		if (!between && !ev_word_is(c, e, "WITH") &&
 		    !((code[2] == '2' || (code[2] == '1' && e == i + len)) && ev_word_is(c, e, "TO")))
 			continue;
-		size_t k = e + 1;
-		while (k < b && k < e + 4 && c->t[k].chunk < 0 && (c->t[k].cls & W_DET || name_modifier(c, k)))
-			k++;
-		/* a title or group noun with the actor after its "of" ("a meeting with head of Iraqi
-		 * intelligence Mostafa Kazemi", "talks with representatives of the Taliban") */
-		if (k + 2 < b && c->t[k].chunk < 0 && af_pos_is_noun(c->t[k].tag) && ev_word_is(c, k + 1, "OF")) {
-			size_t q = k + 2;
-			while (q < b && q < k + 4 && c->t[q].chunk < 0 && (c->t[q].cls & W_DET))
-				q++;
-			if (q < b && c->t[q].chunk >= 0 && c->ch[c->t[q].chunk].a == q)
-				k = q;
-		}
-		if (k >= b || c->t[k].chunk < 0 || c->ch[c->t[k].chunk].a != k)
+		int tg = hg;
+		size_t pe = e; /* where the noun phrase's parties end */
+		if (hg < 0 && (tg = joint_party(c, e, b, &pe)) < -1)
 			continue;
-		int tg = c->ch[c->t[k].chunk].group;
-		size_t pe = c->ch[c->t[k].chunk].b; /* where the noun phrase's parties end */
 		/* a visit's owner after its destination ("the visit to Tehran by EU foreign policy chief
 		 * Mogherini", "the visit to Russia of President Erdogan") */
 		if (og == -1 && code[2] == '2' && tg >= 0) {
-			size_t f = c->ch[c->t[k].chunk].b;
+			size_t f = pe;
 			int32_t tn = c->parse.tok[f - 1].np;
 			if (tn >= 0 && c->parse.np[tn].end > f && c->parse.np[tn].end < b)
 				f = c->parse.np[tn].end;
@@ -1465,7 +1513,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		 * "urged talks with X") are not held: the appeal is the event (blind draws of
 		 * sessions 11 and 12) */
 		nominal_subject(c, i, a, b, &gov);
-		if (gov && gov->coded && !gov->untagged &&
+		if (hg < 0 && gov && gov->coded && !gov->untagged &&
 		    ((gov->code[0] == '0' && gov->code[1] == '2') || (gov->code[0] == '1' && gov->code[1] == '0')))
 			continue;
 		gov = NULL;

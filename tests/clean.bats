@@ -773,6 +773,21 @@ headlines() {
 	assert_equal "$(cat "$T/p")" null
 }
 
+@test "a subheading that names a date is no date line: the body's short lines give a date only when shaped as one" {
+	page() { # $1: the short line among the body's first blocks
+		printf '%s\n' 'Menu' '' 'What the square saw' '' \
+			'The square was quiet for most of the winter, and the shops around it kept their usual hours.' '' \
+			"$1" '' \
+			'Crowds came back each evening after work, and the police kept to the side streets at first.' '' \
+			'By the end of the month the city council had agreed to hear the groups that led the marches.' >"$T/h.txt"
+		af-clean "$T/h.txt" | jq -r .published
+	}
+	assert_equal "$(page 'The protests since 5 January 2021')" null
+	assert_equal "$(page 'Posted 5 January 2021 in World')" 2021-01-05
+	assert_equal "$(page 'Staff writer | 5 January 2021')" 2021-01-05
+	assert_equal "$(page '5 January 2021 at the square')" 2021-01-05
+}
+
 @test "a stamp inside the article (a related link's) gives the date only when nothing before it does" {
 	dated_box_page
 	sed 's/^stamp_cost:.*$//; s/^threshold: \(.*\)$/threshold: \1\nstamp_cost: 0/' "$TOP/data/clean-model.yaml" >"$T/cross.yaml"

@@ -778,3 +778,58 @@ triples_neg() {
 	run triples "Chile paid Peru 10 million dollars in compensation."
 	assert_output --regexp "^CHL 0[67][0-9] PER$"
 }
+
+@test "unseen: a compound subject that had or held a call or talks did it with each other" {
+	run triples "The Chilean foreign minister and his Peruvian counterpart had a telephone conversation on Tuesday."
+	[ "$status" -eq 0 ]
+	assert_line "CHLGOV 041 PERGOV"
+	assert_line "PERGOV 041 CHLGOV"
+	run triples "Chile and Peru had a meeting in Lima on Monday."
+	assert_line "CHL 040 PER"
+	assert_line "PER 040 CHL"
+	# still to come, denied or none: no event
+	run triples "Chile and Peru would have a meeting next week."
+	refute_output --partial " 04"
+	run triples "Chile and Peru do not have any direct talks."
+	refute_output --partial " 04"
+	run triples "Chile and Peru have had no talks since 2018."
+	refute_output --partial " 04"
+}
+
+@test "unseen: a list's one-way trade (import, sell) is each member's own, never with each other (session 16)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chile, Peru and Bolivia imported 2 million barrels of oil in May."
+	[ "$status" -eq 0 ]
+	assert_output ""
+	# a partner named stays each member's target; trading is joint
+	run triples "Chile and Peru imported goods from Bolivia."
+	assert_line "CHL 061 BOL"
+	assert_line "PER 061 BOL"
+	run triples "Chile and Peru traded goods worth 3 million dollars last year."
+	assert_line "CHL 060 PER"
+}
+
+@test "unseen: talks between X and Y that a word wants brought about or weighs are not held (session 16)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Brazil is ready to broker talks between Chile and Peru."
+	[ "$status" -eq 0 ]
+	refute_output --partial "CHL 040 PER"
+	run triples "Brazil reiterated its support for talks between Chile and Peru."
+	refute_output --partial "CHL 040 PER"
+	run triples "Brazil said Lima is a good place for negotiations between Chile and Bolivia."
+	refute_output --partial "CHL 046 BOL"
+	# brokered, hosted or held: held
+	run triples "Brazil brokered talks between Chile and Peru."
+	assert_line "CHL 040 PER"
+	run triples "Talks between Chile and Peru were held in Lima."
+	assert_line "PER 040 CHL"
+}
+
+@test "unseen: an invitation is an appeal to meet or visit (026), not a meeting held (040) (session 16)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "The Chilean president has invited the Peruvian president to hold the next summit in Santiago."
+	[ "$status" -eq 0 ]
+	assert_output "CHLGOV 026 PERGOV"
+	run triples "Chile invited Peru to visit Santiago."
+	assert_output "CHL 026 PER"
+}
