@@ -440,7 +440,7 @@ void ev_nominal_init(struct af_coder *c)
 		{"ANNOUNCED_ONLY_VERB", offsetof(struct af_coder, syn_announced)},
 		{"WEAPON", offsetof(struct af_coder, syn_weapon)},         {"CONTINUE_VERB", offsetof(struct af_coder, syn_continue)},
 		{"ONEWAY_VERB", offsetof(struct af_coder, syn_oneway)},   {"PROSPECT_WORD", offsetof(struct af_coder, syn_prospect)},
-		{"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
+		{"MEANS_VERB", offsetof(struct af_coder, syn_means)},     {"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
 		*(int *)((char *)c + named[k].off) = -1;
