@@ -287,6 +287,23 @@ static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct 
 		if (tg >= 0 && role_only(c, tg))
 			tg = -1;
 	}
+	/* news: a military role alone (---MIL) that the verb sends somewhere ("deployed 230 troops to
+	 * Liberia", "is sending peacekeepers to South Sudan") is the source's own force, not its
+	 * party: the party is the place or actor after "to" / "into" right after it (a rule, from
+	 * PLV_train's misses of a place as target) */
+	if (c->news && tg >= 0 && m->tgt < 0 && !v->passive && c->gr[tg].n == 1 &&
+	    !strcmp(c->ch[c->gr[tg].members[0]].code, "---MIL") && !c->ch[c->gr[tg].members[0]].person &&
+	    !ev_force_code(code)) {
+		size_t e = c->gr[tg].b, f = e + 1;
+		while (f < lim && (c->t[f].cls & W_DET))
+			f++;
+		if (e < lim && (ev_word_is(c, e, "TO") || ev_word_is(c, e, "INTO")) && f < lim && c->t[f].chunk >= 0 &&
+		    c->ch[c->t[f].chunk].a == f) {
+			int g2 = c->ch[c->t[f].chunk].group;
+			if (g2 >= 0 && g2 != sg && !role_only(c, g2))
+				tg = g2;
+		}
+	}
 	/* "Falastur noted that Cirith Ungol regretted" with "- NOTED + *": the pattern's target
 	 * stands before the verb, so the source is the subject before it (of "noted") */
 	if (tg >= 0 && tg == sg && m->tgt >= 0 && m->src < 0 && !v->passive && c->ch[m->tgt].a < v->head)

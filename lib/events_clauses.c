@@ -653,6 +653,8 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	 * meeting, or force ("arrived in Tehran to confer with", "exploited the attacks to invade");
 	 * cooperation, demands and pressure are aims ("held talks to mend ties", "took measures to
 	 * counter") */
+	if (v->purpose == INF_MEANS && !ev_force_code(code) && strncmp(code, "087", 3))
+		return 0;
 	if (v->purpose == INF_PURPOSE && !(code[0] == '0' && (code[1] == '1' || code[1] == '4')) &&
 	    !(code[0] == '1' && (code[1] == '8' || code[1] == '9')) && !(code[0] == '2' && code[1] == '0'))
 		return 0;
@@ -1184,8 +1186,16 @@ int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
 	    (c->parse.np[np].start > 0 && ev_word_is(c, c->parse.np[np].start - 1, "FOR")))
 		return -1; /* "an offer for Iraq to hold": what another is to do */
 	for (size_t k = 0; k < p->nobj; k++)
-		if (c->parse.objs[p->obj_start + k] == np)
-			return -1;
+		if (c->parse.objs[p->obj_start + k] == np) {
+			/* after a verb of means (MEANS_VERB) the object, no actor, is what the
+			 * subject uses or takes to act ("exploited the 9/11 attacks to invade",
+			 * "boarded a plane to leave"): ev_news_event keeps force and withdrawals */
+			if (ev_np_group(c, np, 0) >= 0 || c->syn_means < 0 ||
+			    ev_syn_match(c, c->syn_means, p->verb.head, p->verb.head + 1) != 1)
+				return -1;
+			v->purpose = INF_MEANS;
+			return subj;
+		}
 	v->purpose = INF_PURPOSE;
 	return subj;
 }

@@ -111,7 +111,9 @@ struct vgroup {
 enum {
 	INF_NONE,
 	INF_PURPOSE, /* a purpose after the governing verb's adjunct: "arrived in Tehran to confer with X" */
-	INF_INTENT   /* after an intent word: "is ready to help", coded as the intent (03x) */
+	INF_INTENT,  /* after an intent word: "is ready to help", coded as the intent (03x) */
+	INF_MEANS    /* after the governing verb's object, no actor, the means of a move or of force:
+	              * "exploited the attacks to invade X", "boarded a plane to leave Kabul" */
 };
 
 /* A noun naming an act (data/events.yaml's synsets JOINT_<code>, ACT_<code>_<PREP>). */
@@ -146,6 +148,7 @@ struct af_coder {
 	int syn_future;          /* synset FUTURE_WORD: a noun's act still to come ("the upcoming summit"), -1 */
 	int syn_intent;          /* synset INTENT_WORD: an adjective of intent before "to" ("ready to help"), -1 */
 	int syn_aim;             /* synset AIM_VERB: a verb of aim before "to" ("seeks to expand"), -1 */
+	int syn_means;           /* synset MEANS_VERB: a verb whose object serves the infinitive after it ("used X to attack"), -1 */
 	int syn_ties;            /* synset COOPTIES: ties between actors ("cooperation", "relations"), -1 */
 	int syn_party;           /* synset PARTY_NOUN: an agent that is an actor only with its country ("delegation"), -1 */
 	int syn_aspect;          /* synset ASPECT_VERB: a verb of aspect before "to" ("continued to attack"), -1 */

@@ -73,6 +73,14 @@ static int has_actor(const struct af_ev_actor *x)
 }
 
 /* A state actor code: a country ("IRN") or its government ("IRNGOV", "IRNGOVFRM"). */
+/* Is code a business's (a country's or no country's, role BUS: "ITABUS", "---BUS"; not an
+ * organisation's, "IGOBUSIMF" is the IMF)? */
+static int business_code(const char *code)
+{
+	return code && strlen(code) >= 6 && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
+	       !strncmp(code + 3, "BUS", 3);
+}
+
 static int state_family(const char *code)
 {
 	if (!code || strlen(code) < 3 || code[0] == '-' || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
@@ -161,6 +169,13 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	    (!scode[3] || !tcode[3] || whole_state(c, src) || whole_state(c, tgt)) &&
 	    (code[0] == '0' || (code[0] == '1' && (code[1] < '7' || (code[1] == '7' && src >= 0 && c->ch[src].person)))) &&
 	    !a_people(c, src) && !a_people(c, tgt))
+		return;
+	/* news: two businesses' dealings are commerce, no political event (GUIDELINES: both sides
+	 * political actors, and companies are not among them): "two Italian companies have signed a
+	 * deal", "foreign companies from A, B and C will gather with domestic firms" (on unlabeled
+	 * Tehran Times news, lines 3001-6000, 108 such events, none political; the news gold has no
+	 * business side). A rule from the guidelines, not learned. */
+	if (c->news && business_code(scode) && business_code(tcode))
 		return;
 	/* news: an organisation under two names does not act on itself ("the UN chief will meet UN
 	 * staff", "Raisi will attend the SCO summit ... the Shanghai Cooperation Organization") */
@@ -425,7 +440,7 @@ void ev_nominal_init(struct af_coder *c)
 		{"ANNOUNCED_ONLY_VERB", offsetof(struct af_coder, syn_announced)},
 		{"WEAPON", offsetof(struct af_coder, syn_weapon)},         {"CONTINUE_VERB", offsetof(struct af_coder, syn_continue)},
 		{"ONEWAY_VERB", offsetof(struct af_coder, syn_oneway)},   {"PROSPECT_WORD", offsetof(struct af_coder, syn_prospect)},
-		{"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
+		{"MEANS_VERB", offsetof(struct af_coder, syn_means)},     {"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
 		*(int *)((char *)c + named[k].off) = -1;

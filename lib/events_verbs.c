@@ -85,6 +85,12 @@ int ev_verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 		return 0;
 	if ((p->cls & W_PREP) && !(p->cls & W_TO))
 		return kind != VF_ED && kind != VF_IRR ? 1 : (p->cls & W_BY) ? 0 : 1;
+	/* a participle right after a verb with no "be" or "have", before the noun it qualifies,
+	 * is an adjective: "plans to use frozen Russian assets", "must return frozen assets" */
+	if ((kind == VF_ED || kind == VF_IRR) && af_pos_is_verb(p->tag) && !(p->cls & (W_AUX | W_BE | W_MODAL)) &&
+	    (c->t[s].tag == AF_POS_VBN || af_pos_is_adj(c->t[s].tag)) && s + 1 < c->toks.n &&
+	    (af_pos_is_noun(c->t[s + 1].tag) || af_pos_is_adj(c->t[s + 1].tag)) && c->t[s + 1].tag != AF_POS_NNP)
+		return 1;
 	/* an -s form right after a verb (over a plain word or two) is its object: "promised raids",
 	 * "following daylight raids" */
 	if (kind == VF_S) {

@@ -833,3 +833,14 @@ triples_neg() {
 	run triples "Chile invited Peru to visit Santiago."
 	assert_output "CHL 026 PER"
 }
+
+@test "unseen: two businesses' dealings are commerce, no political event; a business with a government stays (session 16)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chilean companies signed a memorandum of understanding with Peruvian companies on Monday."
+	[ "$status" -eq 0 ]
+	assert_output ""
+	run triples "Foreign companies from Chile, Peru and Bolivia will gather with domestic exhibitors at the fair."
+	assert_output ""
+	run triples "Chilean companies signed a memorandum of understanding with the Peruvian government on Monday."
+	assert_output "CHLBUS 057 PERGOV"
+}
