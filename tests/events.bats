@@ -1085,6 +1085,17 @@ of_code() {
 	[ "$output" = '[["CHL","PER","0871"],["PER","CHL","0871"]]' ]
 }
 
+@test "news verb senses: a message sent is the act it names (congratulation 051, condolences 018), not a meeting" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president sent a congratulatory message to the Peruvian president.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","051"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president sent a message of condolence to the Peruvian president.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","018"]]' ]
+	# any other message stays CAMEO.2.0's
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president sent a message to the Peruvian president.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","040"]]' ]
+}
+
 @test "news verb senses mined from unlabeled news: naming is no phone call, 'called on' only right after the verb, ordered sanctions 163, seeking tension no intent, voiced support 051, the importance of ties 030, encouraged X to 020" {
 	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called Peru a reliable partner.' | af-events | jq -c '$j'"
