@@ -608,7 +608,14 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		return;
 	struct pmatch m = {.src = -1, .tgt = -1};
 	const struct ev_pattern *p = ev_best_pattern(c, v, s->a, s->b, &m);
-	if (v->untagged && !(p && p->score > 0))
+	/* news: "X called Y on Saturday to discuss Z" is a phone call to Y (ev_call_purpose), one
+	 * way as "X met Y" is; a pattern of "call" with a code ("called on Y" 100) reads first */
+	int callee = c->news && !(p && p->score > 0 && strcmp(p->code, "---")) ? ev_call_purpose(c, v, s->b) : -1;
+	if (callee >= 0) {
+		p = NULL;
+		m = (struct pmatch){.src = -1, .tgt = c->gr[callee].members[0]};
+	}
+	if (v->untagged && !(p && p->score > 0) && callee < 0)
 		return;
 	/* news: a word the syntax layer tags a noun, with "of" after it, is that noun, even when a
 	 * pattern's words follow later ("X, head of the UN office in Tehran, said": no visit by the
@@ -618,14 +625,16 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && v->untagged && af_pos_is_noun(c->t[v->head].tag) && v->hend < s->b &&
 	    ev_word_is(c, v->hend, "OF"))
 		return;
-	if (skip_speech(c, v, p, s->b))
+	if (callee < 0 && skip_speech(c, v, p, s->b))
 		return;
 	const char *code, *pcode;
 	if (p && c->news && p->code[0] == '1' && p->code[1] == '1' && c->syn_weapon >= 0 && weapon_object(c, v, s->b)) {
 		p = NULL; /* the block's own code: force */
 		m = (struct pmatch){.src = -1, .tgt = -1};
 	}
-	if (p) {
+	if (callee >= 0)
+		code = "041", pcode = "";
+	else if (p) {
 		code = p->code;
 		pcode = p->pcode;
 	} else

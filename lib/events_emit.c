@@ -441,6 +441,7 @@ void ev_nominal_init(struct af_coder *c)
 		{"WEAPON", offsetof(struct af_coder, syn_weapon)},         {"CONTINUE_VERB", offsetof(struct af_coder, syn_continue)},
 		{"ONEWAY_VERB", offsetof(struct af_coder, syn_oneway)},   {"PROSPECT_WORD", offsetof(struct af_coder, syn_prospect)},
 		{"MEANS_VERB", offsetof(struct af_coder, syn_means)},     {"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
+		{"CALL_PURPOSE_VERB", offsetof(struct af_coder, syn_callpurpose)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
 		*(int *)((char *)c + named[k].off) = -1;
