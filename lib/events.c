@@ -578,6 +578,28 @@ static int between_topic(const struct af_coder *c, const struct vgroup *v, int g
 	return n->kind == AF_TOK_WORD && !n->cls && n->chunk < 0 && (n->flags & AF_TF_LOWER) && !ev_is_adverb(c, t0 - 2);
 }
 
+/* news: an intent or a threat whose infinitive, right after the verb, is force ("vowed to
+ * attack X", "pledged to retaliate against X", "threatened to strike X") is a threat of military
+ * force (CAMEO 138), not "vow"'s intent (030) or the generic threat (130). A rule (CAMEO's 138
+ * names "threaten to attack"). */
+static int force_infinitive(struct af_coder *c, const struct vgroup *v, size_t a, size_t b)
+{
+	size_t k = v->hend;
+	if (k + 1 >= b || !(c->t[k].cls & W_TO) || c->t[k + 1].verb < 0)
+		return 0;
+	struct vgroup *w = &c->vg[c->t[k + 1].verb];
+	if (!w->inf || w->negated)
+		return 0;
+	struct pmatch m = {.src = -1, .tgt = -1};
+	const struct ev_pattern *p = ev_best_pattern(c, w, a, b, &m);
+	const char *code, *pcode;
+	if (p && p->score > 0)
+		code = p->code;
+	else
+		ev_verb_codes(c, w, &code, &pcode);
+	return ev_force_code(code);
+}
+
 static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
@@ -648,6 +670,9 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		/* an announced act is coded as the intent, which is a fact, not a hypothesis */
 		if (code != was && code[0] == '0' && code[1] == '3')
 			v->modal = 0;
+		if (((code[0] == '0' && code[1] == '3') || (code[0] == '1' && code[1] == '3')) && strcmp(code, "138") &&
+		    force_infinitive(c, v, s->a, s->b))
+			code = "138";
 	}
 	struct reading r = {0};
 	verb_roles(c, v, &m, code[0] ? code : pcode, act, s, &r.sg, &r.tg);

@@ -1109,6 +1109,17 @@ of_code() {
 	[ "$output" = '[["CHL","PER","100"]]' ]
 }
 
+@test "news verb senses: an intent or threat to use force ('vowed to attack', 'threatened to attack') is 138" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president vowed to attack Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","138"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean army threatened to attack Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","138"]]' ]
+	# an intent of cooperation stays 030
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president vowed to help Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","030"]]' ]
+}
+
 @test "news verb senses mined from unlabeled news: naming is no phone call, 'called on' only right after the verb, ordered sanctions 163, seeking tension no intent, voiced support 051, the importance of ties 030, encouraged X to 020" {
 	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called Peru a reliable partner.' | af-events | jq -c '$j'"
