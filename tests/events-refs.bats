@@ -37,6 +37,9 @@ events() {
 }
 
 @test "refs: 'I' inside a quote is its speaker (af-quotes), and the quote's 'him' is someone else" {
+	# the asserted-act filter's judgement aside (session 16's threshold drops this one-sentence record's
+	# event): the test is about another mechanism
+	export AF_EVENTS_ASSERT=off
 	run events 'Iraqi Foreign Minister Fuad Hussein visited Tehran on Monday. “I discussed regional issues with Iranian officials,” Hussein said.'
 	[ "${lines[1]}" = 'I|IRQGOV|046|Iranian officials|IRNGOV' ]
 	# outside quote marks "I" is no actor
@@ -110,6 +113,9 @@ events() {
 }
 
 @test "refs: 'his country' after an office of a state is that state's, not an earlier person's" {
+	# the asserted-act filter's judgement aside (session 16's threshold drops this one-sentence record's
+	# event): the test is about another mechanism
+	export AF_EVENTS_ASSERT=off
 	run events 'Iranian Foreign Minister Mohammad Javad Zarif arrived in Doha on Monday. The Qatari foreign minister said his country will help Iran.'
 	[ "$output" = 'his country|QAT|033|Iran|IRN' ]
 }

@@ -271,6 +271,9 @@ dict_error() { # kind, file content, expected message part
 }
 
 @test "PETRARCH validation dictionaries load (when ../shared is present)" {
+	# the asserted-act filter's judgement aside (session 16's threshold drops this one-sentence record's
+	# event): the test is about another mechanism
+	export AF_EVENTS_ASSERT=off
 	[ -d "$SHARED/data/events" ] || skip "../shared/data is absent"
 	D=$SHARED/data/events/petrarch2/dictionaries
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Arnor is about to restore full diplomatic ties with Gondor.' 1995-01-01 | af-events --no-defaults --verbs $D/PETR.Validate.verbs.txt --actors $D/PETR.Validate.actors.txt --agents $D/PETR.Validate.agents.txt --discards $D/PETR.Validate.discards.txt | jq -c '[.events[] | [.source.actor, .target.actor, .code]]'"
@@ -1007,6 +1010,9 @@ of_code() {
 }
 
 @test "the default dictionary: residing is no occupation (192), a bare 'engage' no use of force (190), fighting still is" {
+	# the asserted-act filter's judgement aside (session 16's threshold drops this one-sentence record's
+	# event): the test is about another mechanism
+	export AF_EVENTS_ASSERT=off
 	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Venezuelan refugees reside in Colombia.' | af-events --conventions petrarch | jq -c '$j'"
 	[ "$output" = '[]' ]

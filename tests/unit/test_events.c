@@ -237,6 +237,10 @@ static void snapshot_tests(void)
 
 int main(void)
 {
+	/* the coder's rules, without the learned asserted-act filter: its threshold moves with each retraining
+	 * (session 16's drops the one-sentence 'is about to restore full diplomatic ties' below) and
+	 * tests/events-unseen.bats tests it with models of its own */
+	setenv("AF_EVENTS_ASSERT", "off", 1);
 	/* verbs: mistakes */
 	bad(VERBS, "- * TIES [064]\n", "t.txt:1", "pattern outside a verb block");
 	bad(VERBS, "--- RESTORE [06 4] ---\nRESTORE\n", "t.txt:1", "bad event code");
