@@ -891,3 +891,16 @@ triples_neg() {
 	run triples "Chilean companies signed a memorandum of understanding with the Peruvian government on Monday."
 	assert_output "CHLBUS 057 PERGOV"
 }
+
+@test "unseen: tourists' and pilgrims' trips are counts and habits, no political event; an official's visit stays (session 16)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Over 2 million foreign tourists visited Chile last year."
+	[ "$status" -eq 0 ]
+	assert_output ""
+	run triples "Tourists from Peru, Bolivia and Ecuador arrived in Santiago on Tuesday."
+	assert_output ""
+	run triples "Peruvian pilgrims headed to Chile."
+	assert_output ""
+	run triples "The Peruvian foreign minister visited Chile last year."
+	assert_output "PERGOV 042 CHL"
+}
