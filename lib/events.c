@@ -578,6 +578,28 @@ static int between_topic(const struct af_coder *c, const struct vgroup *v, int g
 	return n->kind == AF_TOK_WORD && !n->cls && n->chunk < 0 && (n->flags & AF_TF_LOWER) && !ev_is_adverb(c, t0 - 2);
 }
 
+/* news: an intent or a threat whose infinitive, right after the verb, is force ("vowed to
+ * attack X", "pledged to retaliate against X", "threatened to strike X") is a threat of military
+ * force (CAMEO 138), not "vow"'s intent (030) or the generic threat (130). A rule (CAMEO's 138
+ * names "threaten to attack"). */
+static int force_infinitive(struct af_coder *c, const struct vgroup *v, size_t a, size_t b)
+{
+	size_t k = v->hend;
+	if (k + 1 >= b || !(c->t[k].cls & W_TO) || c->t[k + 1].verb < 0)
+		return 0;
+	struct vgroup *w = &c->vg[c->t[k + 1].verb];
+	if (!w->inf || w->negated)
+		return 0;
+	struct pmatch m = {.src = -1, .tgt = -1};
+	const struct ev_pattern *p = ev_best_pattern(c, w, a, b, &m);
+	const char *code, *pcode;
+	if (p && p->score > 0)
+		code = p->code;
+	else
+		ev_verb_codes(c, w, &code, &pcode);
+	return ev_force_code(code);
+}
+
 static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
@@ -608,7 +630,14 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		return;
 	struct pmatch m = {.src = -1, .tgt = -1};
 	const struct ev_pattern *p = ev_best_pattern(c, v, s->a, s->b, &m);
-	if (v->untagged && !(p && p->score > 0))
+	/* news: "X called Y on Saturday to discuss Z" is a phone call to Y (ev_call_purpose), one
+	 * way as "X met Y" is; a pattern of "call" with a code ("called on Y" 100) reads first */
+	int callee = c->news && !(p && p->score > 0 && strcmp(p->code, "---")) ? ev_call_purpose(c, v, s->b) : -1;
+	if (callee >= 0) {
+		p = NULL;
+		m = (struct pmatch){.src = -1, .tgt = c->gr[callee].members[0]};
+	}
+	if (v->untagged && !(p && p->score > 0) && callee < 0)
 		return;
 	/* news: a word the syntax layer tags a noun, with "of" after it, is that noun, even when a
 	 * pattern's words follow later ("X, head of the UN office in Tehran, said": no visit by the
@@ -618,14 +647,16 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (c->news && v->untagged && af_pos_is_noun(c->t[v->head].tag) && v->hend < s->b &&
 	    ev_word_is(c, v->hend, "OF"))
 		return;
-	if (skip_speech(c, v, p, s->b))
+	if (callee < 0 && skip_speech(c, v, p, s->b))
 		return;
 	const char *code, *pcode;
 	if (p && c->news && p->code[0] == '1' && p->code[1] == '1' && c->syn_weapon >= 0 && weapon_object(c, v, s->b)) {
 		p = NULL; /* the block's own code: force */
 		m = (struct pmatch){.src = -1, .tgt = -1};
 	}
-	if (p) {
+	if (callee >= 0)
+		code = "041", pcode = "";
+	else if (p) {
 		code = p->code;
 		pcode = p->pcode;
 	} else
@@ -639,6 +670,9 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		/* an announced act is coded as the intent, which is a fact, not a hypothesis */
 		if (code != was && code[0] == '0' && code[1] == '3')
 			v->modal = 0;
+		if (((code[0] == '0' && code[1] == '3') || (code[0] == '1' && code[1] == '3')) && strcmp(code, "138") &&
+		    force_infinitive(c, v, s->a, s->b))
+			code = "138";
 	}
 	struct reading r = {0};
 	verb_roles(c, v, &m, code[0] ? code : pcode, act, s, &r.sg, &r.tg);

@@ -148,6 +148,7 @@ struct af_coder {
 	int syn_future;          /* synset FUTURE_WORD: a noun's act still to come ("the upcoming summit"), -1 */
 	int syn_intent;          /* synset INTENT_WORD: an adjective of intent before "to" ("ready to help"), -1 */
 	int syn_aim;             /* synset AIM_VERB: a verb of aim before "to" ("seeks to expand"), -1 */
+	int syn_callpurpose;     /* synset CALL_PURPOSE_VERB: what a phone call is made for ("called X to discuss"), -1 */
 	int syn_means;           /* synset MEANS_VERB: a verb whose object serves the infinitive after it ("used X to attack"), -1 */
 	int syn_ties;            /* synset COOPTIES: ties between actors ("cooperation", "relations"), -1 */
 	int syn_party;           /* synset PARTY_NOUN: an agent that is an actor only with its country ("delegation"), -1 */
@@ -394,6 +395,7 @@ int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
 /* An infinitive whose act the sentence reports: its kind (INF_*) in v->purpose and its
  * subject group (the governing clause's), -1 when it is none. */
 int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a);
+int ev_call_purpose(const struct af_coder *c, const struct vgroup *v, size_t b);
 int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);

@@ -461,6 +461,7 @@ void ev_nominal_init(struct af_coder *c)
 		{"ONEWAY_VERB", offsetof(struct af_coder, syn_oneway)},   {"PROSPECT_WORD", offsetof(struct af_coder, syn_prospect)},
 		{"TRAVELER_NOUN", offsetof(struct af_coder, syn_traveler)},
 		{"MEANS_VERB", offsetof(struct af_coder, syn_means)},     {"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
+		{"CALL_PURPOSE_VERB", offsetof(struct af_coder, syn_callpurpose)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
 		*(int *)((char *)c + named[k].off) = -1;
@@ -1087,6 +1088,14 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	 * in 40 unlabeled articles were wrong) */
 	if (code[0] == '1' && code[1] >= '8' && noun_modified_by(c, c->syn_unarmed, i, a))
 		return 1;
+	/* an act no one has done, only named as a kind ("will respond to any Israeli attack on
+	 * Iran", "warned against any aggression against"): none */
+	for (size_t q = i; q-- > a && i - q <= 3;) {
+		if (ev_word_is(c, q, "ANY"))
+			return 1;
+		if (c->t[q].kind == AF_TOK_PUNCT || (c->t[q].cls & (W_PREP | W_CONJ | W_TO)) || c->t[q].verb >= 0)
+			break;
+	}
 	/* an act still to come ("the president's planned pullout of troops from", "possible
 	 * sanctions on"): a withdrawal planned or scheduled (AIM_VERB, INTENT_WORD) is the intent
 	 * to de-escalate (CAMEO 0356); a possible or expected one is a prediction, and any other

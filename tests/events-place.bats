@@ -61,3 +61,12 @@ events() {
 	run events 'Chile took measures to counter Peru.'
 	[ "$output" = '' ]
 }
+
+@test "place: an aggression against a place or an actor is force on it (190); 'any' such act is none" {
+	run events "Chile's aggression against Peru killed 40 people."
+	[[ "$output" == *'Chile|CHL|190|Peru|PER'* ]]
+	run events 'The Chilean aggression on Peru continued.'
+	[ "$output" = 'Chilean|CHL|190|Peru|PER' ]
+	run events 'Peru will respond to any Chilean attack on Peru.'
+	[ "$output" = '' ]
+}

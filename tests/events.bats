@@ -1096,6 +1096,30 @@ of_code() {
 	[ "$output" = '[["CHL","PER","040"]]' ]
 }
 
+@test "news verb senses: 'called Y (on Saturday) to discuss Z' is a phone call to Y (041), not the caller's act on Z" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called the Peruvian president on Saturday to discuss Bolivia.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","041"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called his Peruvian counterpart to congratulate him.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","041"]]' ]
+	# naming and "called on" (a demand) stay as they were
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called Peru a threat to the region.' | af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called on Peru to discuss the border.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","100"]]' ]
+}
+
+@test "news verb senses: an intent or threat to use force ('vowed to attack', 'threatened to attack') is 138" {
+	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president vowed to attack Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","138"]]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean army threatened to attack Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","138"]]' ]
+	# an intent of cooperation stays 030
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president vowed to help Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","030"]]' ]
+}
+
 @test "news verb senses mined from unlabeled news: naming is no phone call, 'called on' only right after the verb, ordered sanctions 163, seeking tension no intent, voiced support 051, the importance of ties 030, encouraged X to 020" {
 	j='[.events[] | [.source.actor[:3], .target.actor[:3], .code]]'
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president called Peru a reliable partner.' | af-events | jq -c '$j'"
