@@ -164,6 +164,9 @@ pairs() {
 }
 
 @test "actors: 'the country' is the country named before it, not its own clause's subject" {
+	# the asserted-act filter's judgement aside (session 16's threshold drops the third record's event, its
+	# sentence eighth in the text): the test is about the reference
+	export AF_EVENTS_ASSERT=off
 	# an earlier sentence's first country ("Peru", the subject), not its last
 	run sides 'Peru accused Chile of spying. The country also condemned Bolivia.'
 	[ "${lines[1]}" = 'PER BOL' ]
