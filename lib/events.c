@@ -289,15 +289,16 @@ static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct 
 	}
 	/* news: a military role alone (---MIL) that the verb sends somewhere ("deployed 230 troops to
 	 * Liberia", "is sending peacekeepers to South Sudan") is the source's own force, not its
-	 * party: the party is the place or actor after "to" / "into" right after it (a rule, from
-	 * PLV_train's misses of a place as target) */
+	 * party: the party is the place or actor after "to" right after it (a rule, from PLV_train's
+	 * misses of a place as target; not "into": troops sent into a country are no cooperation
+	 * with it) */
 	if (c->news && tg >= 0 && m->tgt < 0 && !v->passive && c->gr[tg].n == 1 &&
 	    !strcmp(c->ch[c->gr[tg].members[0]].code, "---MIL") && !c->ch[c->gr[tg].members[0]].person &&
 	    !ev_force_code(code)) {
 		size_t e = c->gr[tg].b, f = e + 1;
 		while (f < lim && (c->t[f].cls & W_DET))
 			f++;
-		if (e < lim && (ev_word_is(c, e, "TO") || ev_word_is(c, e, "INTO")) && f < lim && c->t[f].chunk >= 0 &&
+		if (e < lim && ev_word_is(c, e, "TO") && f < lim && c->t[f].chunk >= 0 &&
 		    c->ch[c->t[f].chunk].a == f) {
 			int g2 = c->ch[c->t[f].chunk].group;
 			if (g2 >= 0 && g2 != sg && !role_only(c, g2))
@@ -399,8 +400,11 @@ static void read_act(struct af_coder *c, const struct vgroup *v, const struct ev
 	int both = sg >= 0 && tg >= 0 && (ev_group_has_code(c, sg) || ev_group_has_code(c, tg));
 	int actorless = patterned && sg < 0 && tg < 0 && v->passive;
 	/* a pattern with a reciprocal code ([030:030]) and a plural subject with no other party:
-	 * the members act with each other ("three blocs have reached an agreement") */
+	 * the members act with each other ("three blocs have reached an agreement"); not a verb of
+	 * means' infinitive, the subject's act on another ("rioters used pistols to attack police and
+	 * fire at protesters": no rioters firing at each other) */
 	r->recip = patterned && tg < 0 && sg >= 0 && c->gr[sg].n == 1 && !two && !v->passive && fwd[0] && !strcmp(fwd, rev) &&
+	           v->purpose != INF_MEANS &&
 	           ev_plural_group(c, sg) && ev_group_has_code(c, sg);
 	/* an appeal or statement by a known actor needs no recipient ("calling for talks") */
 	r->appeal = patterned && tg < 0 && sg >= 0 && !v->passive && fwd[0] == '0' && (fwd[1] == '1' || fwd[1] == '2') &&

@@ -907,15 +907,6 @@ int ev_entity_tokens(const struct af_coder *c, const struct af_mention *e, size_
 
 /* Entities not covered by an actor phrase become chunks without a code (a place marks the
  * chunk it covers: ev_mark_place). */
-/* Is [ta, tb) one hyphenated word ending in "-led" ("Saudi-led", "U.S.-led")? */
-static int led_compound(const struct af_coder *c, size_t ta, size_t tb)
-{
-	if (tb != ta + 1 || !(c->t[ta].flags & AF_TF_HYPHEN))
-		return 0;
-	const struct af_token *k = &c->toks.v[ta];
-	return k->end - k->start > 4 && !strncasecmp(c->text + k->end - 4, "-led", 4);
-}
-
 void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t a, size_t b)
 {
 	if (!ents || a >= b)
@@ -925,19 +916,10 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 		const struct af_mention *e = &ents->v[i];
 		if (c->ents_sorted && e->cstart >= cb)
 			break; /* in text order: the rest start after the sentence */
-		if (e->type != AF_E_PERSON && e->type != AF_E_ORG && e->type != AF_E_NORP && e->type != AF_E_LOC &&
-		    e->type != AF_E_MISC)
+		if (e->type != AF_E_PERSON && e->type != AF_E_ORG && e->type != AF_E_NORP && e->type != AF_E_LOC)
 			continue;
 		size_t ta, tb;
 		if (!ev_entity_tokens(c, e, a, b, &ta, &tb) || ta < c->dl_end)
-			continue;
-		/* of the other kinds only a coded leader's compound: "the Saudi-led coalition", "the
-		 * U.S.-led invasion of Iraq" are the leader's acts (not "Iran-backed militias", another
-		 * actor) */
-		if (e->type == AF_E_MISC && !(c->news && e->code && e->code[0] && led_compound(c, ta, tb)))
-			continue;
-		/* "the U.S.-led NATO alliance": the named actor after it acts, led by another */
-		if (e->type == AF_E_MISC && tb < b && c->t[tb].chunk >= 0 && ev_real_code(c->ch[c->t[tb].chunk].code))
 			continue;
 		if (e->type == AF_E_LOC) {
 			if (c->news)
@@ -953,8 +935,7 @@ void ev_add_entities(struct af_coder *c, const struct af_mentions *ents, size_t 
 			if (c->t[k].chunk >= 0)
 				covered = c->t[k].chunk;
 		if (covered >= 0) {
-			if (e->type != AF_E_MISC)
-				entity_over_chunk(c, covered, e, ta, tb, ecode);
+			entity_over_chunk(c, covered, e, ta, tb, ecode);
 			continue;
 		}
 		int verbish = 0;

@@ -506,14 +506,19 @@ static int nominal_at(const struct af_coder *c, size_t i, size_t b, int joint, s
 /* "X and Y had a phone call on Monday", "Iran and Russia held talks": a JOINT_ noun of talk (04x,
  * not a visit) that the parse gives as the object of a verb of holding (synset HOLD_VERB: "have"
  * is an auxiliary to the word scan, so the parse's clause says it) and after which no party is
- * named is done by the members of the clause's compound subject with each other. Still to come
+ * named in its clause is done by the members of the clause's compound subject with each other. Still to come
  * or under a modal ("would have a meeting"), denied ("don't have any direct talks", "had no talks") or in
  * the passive, it is none of theirs. The
  * subject's group, or -1. */
-static int held_jointly(const struct af_coder *c, size_t i, const char *code)
+static int held_jointly(const struct af_coder *c, size_t i, size_t b, const char *code)
 {
 	if (c->syn_hold < 0 || code[0] != '0' || code[1] != '4' || code[2] == '2')
 		return -1;
+	/* a party named later in the clause, past an adjunct ("held talks in Moscow with Turkey"):
+	 * the talks are with it, not between the subject's members */
+	for (size_t k = i + 1; k < b && !c->t[k].boundary; k++)
+		if (ev_word_is(c, k, "WITH") || ev_word_is(c, k, "BETWEEN"))
+			return -1;
 	int32_t np = c->parse.tok[i].np;
 	if (np < 0 || c->parse.np[np].clause < 0)
 		return -1;
@@ -1510,7 +1515,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		int between = og == -1 && ev_word_is(c, e, "BETWEEN");
 		if (og == -2)
 			continue;
-		int hg = og == -1 && !between && !ev_word_is(c, e, "WITH") ? held_jointly(c, i, code) : -1;
+		int hg = og == -1 && !between && !ev_word_is(c, e, "WITH") ? held_jointly(c, i, b, code) : -1;
 		between |= hg >= 0;
 		/* a meeting between parties that a noun wishes for ("the necessity of further
 		 * consultation between X and Y", "the importance of talks between"): not held (the

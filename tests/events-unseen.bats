@@ -904,3 +904,24 @@ triples_neg() {
 	run triples "The Peruvian foreign minister visited Chile last year."
 	assert_output "PERGOV 042 CHL"
 }
+
+@test "unseen: a compound subject that had or held a call or talks did it with each other" {
+	run triples "The Chilean foreign minister and his Peruvian counterpart had a telephone conversation on Tuesday."
+	[ "$status" -eq 0 ]
+	assert_line "CHLGOV 041 PERGOV"
+	assert_line "PERGOV 041 CHLGOV"
+	run triples "Chile and Peru had a meeting in Lima on Monday."
+	assert_line "CHL 040 PER"
+	assert_line "PER 040 CHL"
+	# still to come, denied or none: no event
+	run triples "Chile and Peru would have a meeting next week."
+	refute_output --partial " 04"
+	run triples "Chile and Peru do not have any direct talks."
+	refute_output --partial " 04"
+	run triples "Chile and Peru have had no talks since 2018."
+	refute_output --partial " 04"
+	# a party named after an adjunct: the talks are with it, not between the subject's members
+	run triples "Chile and Peru held talks in Lima with Bolivia."
+	refute_line "CHL 040 PER"
+	refute_line "PER 040 CHL"
+}
