@@ -72,7 +72,6 @@ static int has_actor(const struct af_ev_actor *x)
 	return x->set && x->actor.set;
 }
 
-/* A state actor code: a country ("IRN") or its government ("IRNGOV", "IRNGOVFRM"). */
 /* Does chunk k, or the first member of its list, name travellers for leisure or worship
  * (TRAVELER_NOUN: "foreign tourists", "tourists from A, B and C", "Iranian pilgrims")? */
 static int travelers(const struct af_coder *c, int k)
@@ -96,6 +95,7 @@ static int business_code(const char *code)
 	       !strncmp(code + 3, "BUS", 3);
 }
 
+/* A state actor code: a country ("IRN") or its government ("IRNGOV", "IRNGOVFRM"). */
 static int state_family(const char *code)
 {
 	if (!code || strlen(code) < 3 || code[0] == '-' || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
@@ -1455,8 +1455,6 @@ static int deal_sought(const struct af_coder *c, size_t i, size_t a)
 	       c->syn_talks >= 0 && ev_syn_match(c, c->syn_talks, k - 2, k - 1) == 1;
 }
 
-/* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
- * "N between X and Y" (each with the other, symmetric), "visit to X". */
 /* The party named after the preposition at e of a JOINT_ noun ("talks with X", "a meeting with
  * head of Iraqi intelligence X"): its chunk's group (-1 for a chunk in no group), where its noun
  * phrase ends in *pe; -2 when no actor's chunk starts there. */
@@ -1480,6 +1478,8 @@ static int joint_party(const struct af_coder *c, size_t e, size_t b, size_t *pe)
 	return c->ch[c->t[k].chunk].group;
 }
 
+/* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
+ * "N between X and Y" (each with the other, symmetric), "visit to X". */
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events)
 {
 	size_t first = events->n;
