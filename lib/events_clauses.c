@@ -679,6 +679,8 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	if (code[0] == '0' && code[1] == '1') {
 		if (p && p->score > 0 && tg < 0 && v->passive)
 			return 1; /* "the joint statement was released": made public, by its pattern */
+		if (v->addressed)
+			return tg >= 0; /* "told Y that" (ev_told_party) */
 		if (!(p && p->score > 0) || tg < 0)
 			return 0;
 		size_t t0 = c->gr[tg].a;
@@ -1108,21 +1110,14 @@ static int factual_governor(const struct af_coder *c, const struct vgroup *pv, s
 	       !(kind == VF_ING && !pv->be) && !conditional(c, pv, a);
 }
 
-/* "X called Y (on Saturday) to discuss Z", "called Y to congratulate him": a phone call to Y
- * (CAMEO 041), the telephone sense of "call" that data/events.yaml leaves uncoded because on this
- * news the bare verb mostly names ("called Iran a murderous regime"). A rule, from PLV_train's
- * misses (8 such calls): the callee is a coded actor right after the verb, then at most a time
- * ("on Saturday", "late on Friday", "on Nov. 2"), then "to" and a verb of what calls are made
- * for (CALL_PURPOSE_VERB, data/events.yaml), so that a demand ("called the world to act") and
- * naming ("called Iran a threat to") stay out. Returns the callee's group, -1 when none. */
-int ev_call_purpose(const struct af_coder *c, const struct vgroup *v, size_t b)
+/* The coded actor right after verb group v, as the one addressed (a call's callee, a
+ * statement's hearer): over "his", "new" before its mention and a name in apposition after it
+ * ("his Lebanese counterpart, Michel Aoun, on Tuesday"), then over a time of a few words, no
+ * verb, no clause boundary ("on Saturday", "late on Friday", "on Nov. 2"). Returns its group
+ * with *kp the word after the time, -1 when none. */
+static int addressee(const struct af_coder *c, const struct vgroup *v, size_t b, size_t *kp)
 {
-	size_t ln, k = v->hend;
-	const char *lem = af_parse_lemma(&c->parse, v->head, &ln);
-	if (c->syn_callpurpose < 0 || !lem || ln != 4 || memcmp(lem, "call", 4) || v->passive || v->negated ||
-	    v->inf || v->mword >= 0)
-		return -1;
-	/* "his", "new" before the callee's mention */
+	size_t k = v->hend;
 	for (size_t n = 0; n < 3 && k < b && c->t[k].chunk < 0 && ((c->t[k].cls & W_DET) || af_pos_is_adj(c->t[k].tag));
 	     n++)
 		k++;
@@ -1132,18 +1127,61 @@ int ev_call_purpose(const struct af_coder *c, const struct vgroup *v, size_t b)
 	if (g < 0 || g == v->subj || !ev_group_has_code(c, g))
 		return -1;
 	k = c->gr[g].b;
-	/* a name in apposition ("his Lebanese counterpart, Michel Aoun, on Tuesday") */
 	if (k + 2 < b && ev_is_comma(c, k) && c->t[k + 1].chunk >= 0 && c->ch[c->t[k + 1].chunk].a == k + 1 &&
 	    c->ch[c->t[k + 1].chunk].b < b && ev_is_comma(c, c->ch[c->t[k + 1].chunk].b))
 		k = c->ch[c->t[k + 1].chunk].b + 1;
-	/* a time between the callee and "to" (a few words, no verb, no clause boundary) */
-	for (size_t n = 0; k < b && n < 6 && !(c->t[k].cls & W_TO); k++, n++)
+	for (size_t n = 0; k < b && n < 6; k++, n++)
 		if (c->t[k].boundary || c->t[k].verb >= 0 ||
 		    !((c->t[k].cls & W_TIME) || c->t[k].kind == AF_TOK_NUMBER || ev_word_is(c, k, "ON") ||
 		      ev_word_is(c, k, "LATE") || ev_word_is(c, k, "EARLY") || ev_word_is(c, k, "LAST") ||
 		      ev_is_comma(c, k) || (c->t[k].kind == AF_TOK_PUNCT && k > 0 && (c->t[k - 1].cls & W_TIME))))
+			break;
+	*kp = k;
+	return g;
+}
+
+/* "X called Y (on Saturday) to discuss Z", "called Y to congratulate him": a phone call to Y
+ * (CAMEO 041), the telephone sense of "call" that data/events.yaml leaves uncoded because on this
+ * news the bare verb mostly names ("called Iran a murderous regime"). A rule, from PLV_train's
+ * misses (8 such calls): the callee is a coded actor right after the verb (addressee), then "to"
+ * and a verb of what calls are made for (CALL_PURPOSE_VERB, data/events.yaml), so that a demand
+ * ("called the world to act") and naming ("called Iran a threat to") stay out. Returns the
+ * callee's group, -1 when none. */
+int ev_call_purpose(const struct af_coder *c, const struct vgroup *v, size_t b)
+{
+	size_t ln, k;
+	const char *lem = af_parse_lemma(&c->parse, v->head, &ln);
+	if (c->syn_callpurpose < 0 || !lem || ln != 4 || memcmp(lem, "call", 4) || v->passive || v->negated ||
+	    v->inf || v->mword >= 0)
+		return -1;
+	int g = addressee(c, v, b, &k);
+	return g >= 0 && k + 1 < b && (c->t[k].cls & W_TO) && ev_syn_match(c, c->syn_callpurpose, k + 1, k + 2) == 1
+	               ? g
+	               : -1;
+}
+
+/* "X told Y that ...", "informed Y that", "told Y: '...'": a statement addressed to Y (010;
+ * GUIDELINES: a statement is an event when addressed to a target actor), which stays beside
+ * the events it reports. A rule (ADDRESS_VERB, data/events.yaml): Y a coded actor right after
+ * the verb (addressee), then "that" or a quote; never the media it is told to ("told IRNA",
+ * "told reporters": a channel, no party). Returns Y's group, -1 when none. */
+int ev_told_party(const struct af_coder *c, const struct vgroup *v, size_t b)
+{
+	size_t k;
+	if (c->syn_address < 0 || ev_syn_match(c, c->syn_address, v->head, v->hend) == 0 || v->passive ||
+	    v->inf || v->mword >= 0)
+		return -1;
+	int g = addressee(c, v, b, &k);
+	if (g < 0 || k >= b || !(ev_word_is(c, k, "THAT") || c->t[k].boundary))
+		return -1;
+	for (int j = 0; j < c->gr[g].n; j++)
+		if (strstr(c->ch[c->gr[g].members[j]].code, "MED"))
 			return -1;
-	return k + 1 < b && (c->t[k].cls & W_TO) && ev_syn_match(c, c->syn_callpurpose, k + 1, k + 2) == 1 ? g : -1;
+	/* a gathering told is an audience, no party ("told a cabinet meeting that") */
+	for (size_t j = c->gr[g].a; c->syn_audience >= 0 && j <= c->gr[g].b && j < b; j++)
+		if (ev_syn_match(c, c->syn_audience, j, j + 1))
+			return -1;
+	return g;
 }
 
 /* Infinitives whose act the sentence reports, by what governs them in the parse (a clause of
