@@ -289,7 +289,9 @@ int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int 
 			return -1;
 		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
 			int g = c->ch[t->chunk].group;
-			if (g == skip_group)
+			/* a chunk in no group names no actor ("for International Affairs" of a title
+			 * join_title took: dropped); it has no members to read */
+			if (g == skip_group || g < 0)
 				continue;
 			if (!past_doc && document_group(c, g) && object_document(c, from, i)) {
 				past_doc = 1;

@@ -95,3 +95,11 @@ Bolivia|BOL|190|Argentina|ARG' ]
 	run events "The Chilean president expressed gratitude for Peru's support."
 	[ "$output" = 'Chilean president|CHLGOV|051|Peru|PER' ]
 }
+
+@test "targets: a title's complement chunk in no group is passed over, not read (it crashed af-events)" {
+	jq -nc --arg t "Addressing the meeting, Chilean Deputy Oil Minister for International Affairs and Trading Pedro Gomez touched upon the two countries' long history of cooperation and said Chile and Peru have great potentials." '{text: $t}' |
+		af-entities | af-quotes >"$BATS_TEST_TMPDIR/in.json"
+	run af-events "$BATS_TEST_TMPDIR/in.json"
+	[ "$status" -eq 0 ]
+	[ -n "$output" ]
+}
