@@ -1012,6 +1012,16 @@ static struct vgroup clause_group(const struct af_clause *k)
 	return (struct vgroup){.a = k->verb.start, .head = k->verb.head, .hend = k->verb.end, .subj = -1, .mword = -1};
 }
 
+/* Is token k a word of a short time phrase ("on Saturday", "late on Friday", "on Nov. 2", a
+ * comma), no verb, no clause boundary? */
+static int time_word(const struct af_coder *c, size_t k)
+{
+	return !c->t[k].boundary && c->t[k].verb < 0 &&
+	       ((c->t[k].cls & W_TIME) || c->t[k].kind == AF_TOK_NUMBER || ev_word_is(c, k, "ON") ||
+	        ev_word_is(c, k, "LATE") || ev_word_is(c, k, "EARLY") || ev_word_is(c, k, "LAST") ||
+	        ev_is_comma(c, k) || (c->t[k].kind == AF_TOK_PUNCT && k > 0 && (c->t[k - 1].cls & W_TIME)));
+}
+
 /* The actor of a participle v right after a message (MESSAGE_WORD: statement, report ...),
  * which says what the message does: its author, an actor modifying the noun ("a recent
  * Canadian report accusing Iran", "Zarif's message praising"), else the subject of the clause
@@ -1020,13 +1030,23 @@ static struct vgroup clause_group(const struct af_clause *k)
  * "figures serving as guests"; "U.S. soldiers fighting in Afghanistan": ev_news_event). */
 static int noun_participle(const struct af_coder *c, const struct vgroup *v, size_t a)
 {
-	size_t h = v->a - 1;
+	/* over a time between them ("issued a statement on Sunday condemning"), no comma (a rule:
+	 * on unlabeled Tehran Times news, lines 9001-12000, and 600 unseen articles it added 6
+	 * events, all right) */
+	size_t e = v->a;
+	while (e > a + 1 && v->a - e < 4 && time_word(c, e - 1) && !ev_is_comma(c, e - 1))
+		e--;
+	if (e < v->a && !ev_word_is(c, e, "ON"))
+		e = v->a;
+	if (e <= a)
+		return -1;
+	size_t h = e - 1;
 	int32_t np = c->parse.tok[h].np;
 	if (h < a || c->t[h].chunk >= 0 || (c->t[h].tag != AF_POS_NN && c->t[h].tag != AF_POS_NNS) || np < 0 ||
-	    c->parse.np[np].end != v->a || c->parse.np[np].head != h)
+	    c->parse.np[np].end != e || c->parse.np[np].head != h)
 		return -1;
 	const struct af_syn_np *n = &c->parse.np[np];
-	if (c->syn_message < 0 || !ev_syn_match(c, c->syn_message, h, v->a))
+	if (c->syn_message < 0 || !ev_syn_match(c, c->syn_message, h, e))
 		return -1;
 	for (size_t k = h; k-- > n->start;)
 		if (c->t[k].chunk >= 0) {
@@ -1132,12 +1152,8 @@ static int addressee(const struct af_coder *c, const struct vgroup *v, size_t b,
 	if (k + 2 < b && ev_is_comma(c, k) && c->t[k + 1].chunk >= 0 && c->ch[c->t[k + 1].chunk].a == k + 1 &&
 	    c->ch[c->t[k + 1].chunk].b < b && ev_is_comma(c, c->ch[c->t[k + 1].chunk].b))
 		k = c->ch[c->t[k + 1].chunk].b + 1;
-	for (size_t n = 0; k < b && n < 6; k++, n++)
-		if (c->t[k].boundary || c->t[k].verb >= 0 ||
-		    !((c->t[k].cls & W_TIME) || c->t[k].kind == AF_TOK_NUMBER || ev_word_is(c, k, "ON") ||
-		      ev_word_is(c, k, "LATE") || ev_word_is(c, k, "EARLY") || ev_word_is(c, k, "LAST") ||
-		      ev_is_comma(c, k) || (c->t[k].kind == AF_TOK_PUNCT && k > 0 && (c->t[k - 1].cls & W_TIME))))
-			break;
+	for (size_t n = 0; k < b && n < 6 && time_word(c, k); k++, n++)
+		;
 	*kp = k;
 	return g;
 }

@@ -103,3 +103,13 @@ Bolivia|BOL|190|Argentina|ARG' ]
 	[ "$status" -eq 0 ]
 	[ -n "$output" ]
 }
+
+@test "targets: a message's participle after a time ('issued a statement on Sunday condemning X') is its author's act" {
+	run events 'France issued a statement on Sunday condemning Israel.'
+	[ "$output" = 'France|FRA|111|Israel|ISR' ]
+	run events 'France issued a statement on November 5 condemning Israel.'
+	[ "$output" = 'France|FRA|111|Israel|ISR' ]
+	# a comma before the time ends the message's phrase
+	run events 'France issued a statement, on Sunday condemning Israel.'
+	[ "$output" = '' ]
+}
