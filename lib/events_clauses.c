@@ -543,7 +543,9 @@ int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *c
 				return 1;
 		}
 	}
-	if (!(code[0] == '0' && code[1] == '5') && !(code[0] == '1' && code[1] == '9'))
+	/* agreeing to act ("have agreed to share information", coded 030, ev_agreed_to) stays joint
+	 * as agreeing (05x) is */
+	if (!(code[0] == '0' && code[1] == '5') && !(code[0] == '1' && code[1] == '9') && !ev_agreed_to(c, v))
 		return 0;
 	if (ev_has_object(c, v, b))
 		return 0;
@@ -581,12 +583,18 @@ static int conditional(const struct af_coder *c, const struct vgroup *v, size_t 
 	for (size_t k = v->a; k-- > a && v->a - k < SUBJ_WIN;) {
 		/* "until X joins", "until the U.S. lifts sanctions": a condition of a future act;
 		 * a past tense reports what happened ("waited until the U.S. lifted them") */
-		if (ev_word_is(c, k, "UNTIL") || ev_word_is(c, k, "TILL")) {
+		/* "once the government agrees to grant", "once the U.S. lifts sanctions": the same
+		 * condition; not the adverb ("once again condemned", "once more") */
+		if (ev_word_is(c, k, "UNTIL") || ev_word_is(c, k, "TILL") ||
+		    (ev_word_is(c, k, "ONCE") && !(k + 1 < c->toks.n && (ev_word_is(c, k + 1, "AGAIN") || ev_word_is(c, k + 1, "MORE"))))) {
 			return c->t[v->head].tag != AF_POS_VBD && c->t[v->head].tag != AF_POS_VBN;
 		}
 		if (c->t[k].boundary || ev_is_comma(c, k) || c->t[k].verb >= 0)
 			return 0;
 		if (ev_word_is(c, k, "IF") || ev_word_is(c, k, "UNLESS") || ev_word_is(c, k, "WHETHER"))
+			return 1;
+		/* "in case the two sides agree to cooperate"; not "in case of" a noun */
+		if (k > a && ev_word_is(c, k, "CASE") && ev_word_is(c, k - 1, "IN") && !ev_word_is(c, k + 1, "OF"))
 			return 1;
 		/* "as long as X supports Y", "provided (that) X ..." */
 		if (k >= a + 2 && ev_word_is(c, k, "AS") && ev_word_is(c, k - 1, "LONG") && ev_word_is(c, k - 2, "AS"))

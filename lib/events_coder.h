@@ -404,6 +404,7 @@ int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_refused(const struct af_coder *c, const struct vgroup *v);
 int ev_announced(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
+int ev_agreed_to(const struct af_coder *c, const struct vgroup *v); /* "agreed to VERB": an intent (03x) */
 const char *ev_intent_code(const char *code); /* the intent (03x) of an act of cooperation, "" */
 
 /* events_emit.c */
