@@ -486,19 +486,29 @@ static int group_in_np(const struct af_coder *c, int g, int32_t np);
  * phrase, of a noun's "of" phrase, or of the clause after it ("is seeking to improve its defense
  * after the Yemeni army launched ...", "to enhance our relationship with triumph of Syria's
  * resistance", "has sought to expand trade, defying U.S. sanctions"). */
-static int intended_party(const struct af_coder *c, const struct vgroup *v, int tg)
+static int intended_party(const struct af_coder *c, const struct vgroup *v, int tg, const char *code)
 {
+	/* an intent to yield (035x: "agreed to lift sanctions on Iran", "to ease restrictions
+	 * against X") is toward the actor the measure is on */
+	int yield = !strncmp(code, "035", 3);
 	const struct af_clause *k = ev_clause_of(c, v);
 	if (!k)
 		return 1;
-	for (size_t i = 0; i < k->nobj; i++)
-		if (group_in_np(c, tg, c->parse.objs[k->obj_start + i]))
+	for (size_t i = 0; i < k->nobj; i++) {
+		int32_t o = c->parse.objs[k->obj_start + i];
+		if (group_in_np(c, tg, o))
 			return 1;
+		/* ... or the object's own "on" / "against" ("lift sanctions on Iran") */
+		size_t e = c->parse.np[o].end, t0 = c->gr[tg].a;
+		if (yield && e < t0 && t0 - e <= 2 && (ev_word_is(c, e, "ON") || ev_word_is(c, e, "AGAINST")))
+			return 1;
+	}
 	for (size_t i = 0; i < k->npp; i++) {
 		const struct af_syn_pp *pp = &c->parse.pps[k->pp_start + i];
 		const struct af_syn_np *n = pp->np >= 0 ? &c->parse.np[pp->np] : NULL;
 		if ((ev_word_is(c, pp->prep, "WITH") || ev_word_is(c, pp->prep, "BETWEEN") || ev_word_is(c, pp->prep, "TO") ||
-		     ev_word_is(c, pp->prep, "FOR")) &&
+		     ev_word_is(c, pp->prep, "FOR") ||
+		     (yield && (ev_word_is(c, pp->prep, "ON") || ev_word_is(c, pp->prep, "AGAINST")))) &&
 		    n && c->t[n->head].chunk >= 0 && c->ch[c->t[n->head].chunk].group == tg)
 			return 1;
 	}
@@ -655,7 +665,7 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	 * views", "refused to meet"): not an act */
 	if (v->purpose == INF_INTENT && !(code[0] == '0' && code[1] == '3'))
 		return 0; /* "ready to attack": no intent of cooperation CAMEO codes */
-	if (v->purpose == INF_INTENT && tg >= 0 && !intended_party(c, v, tg))
+	if (v->purpose == INF_INTENT && tg >= 0 && !intended_party(c, v, tg, code))
 		return 0;
 	/* a purpose reports an act done on the occasion the clause tells of: a statement, a
 	 * meeting, or force ("arrived in Tehran to confer with", "exploited the attacks to invade");
@@ -1193,6 +1203,16 @@ int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
 	             : v->a == hend && before == p->verb.head &&
 	                   ((p->verb.flags & AF_VG_PASSIVE) ? c->syn_intent >= 0 && ev_syn_match(c, c->syn_intent, before, v->a) == 1
 	                                                     : c->syn_aim >= 0 && ev_syn_match(c, c->syn_aim, before, v->a) == 1);
+	/* a verb whose own act is an intent, right before "to" ("agreed to lift sanctions on Iran",
+	 * "has decided to ease", "pledged to send"): the infinitive's act is the intent too, toward
+	 * its own party where the governing verb finds none (ev_news_event keeps intent codes only;
+	 * one event a root per pair, so the governing verb's own 03x stands where both find it) */
+	if (!intent && pvi >= 0 && (size_t)pvi < vi && !(p->verb.flags & AF_VG_PASSIVE) && v->a == hend &&
+	    before == p->verb.head && c->vg[pvi].hend == v->a) {
+		const char *gc, *gpc;
+		ev_verb_codes(c, &c->vg[pvi], &gc, &gpc);
+		intent = (gc[0] == '0' && gc[1] == '3') || ev_agreed_to(c, &c->vg[pvi]);
+	}
 	if ((p->verb.flags & AF_VG_COPULA) || (intent && (p->verb.flags & AF_VG_PASSIVE))) {
 		/* "be" is no verb group of the coder's: the parse's subject, before it */
 		if ((p->verb.flags & (AF_VG_NEG | AF_VG_MODAL | AF_VG_QUESTION)) || p->verb.tense == AF_TENSE_FUTURE ||

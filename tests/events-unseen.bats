@@ -956,3 +956,16 @@ triples_neg() {
 	run triples "Chile once condemned Peru."
 	assert_line "CHL 111 PER"
 }
+
+@test "unseen: the infinitive after a verb of intent or agreement is the intent toward its own party (session 17)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chile agreed to lift sanctions on Peru."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 035 PER"
+	run triples "Chile has decided to lift sanctions on Peru."
+	assert_line "CHL 035 PER"
+	# the governing verb's own party stands: one intent a pair
+	run triples "Chile agreed to send humanitarian aid to Peru."
+	assert_line "CHL 030 PER"
+	refute_line "CHL 033 PER"
+}
