@@ -845,6 +845,30 @@ static void entity_over_chunk(struct af_coder *c, int covered, const struct af_m
 	}
 }
 
+/* A title whose office is named after it with "for" or "to", then the person's name: "Deputy
+ * Foreign Minister for Legal and International Affairs Mohsen Baharvand", "Germany's Minister
+ * for Economic Affairs and Energy Peter Altmaier", "Afghanistan's Ambassador to Iran Nasir Ahmad
+ * Nour". The complement is at most 7 words, each capitalised or "and", "of", "the", "&", right
+ * before the name at token ta. The title's chunk (a title: an agent that gives a role, no
+ * person yet), with *j set to its end; -1 when none. A rule: the shape is fixed English. */
+static int title_complement(const struct af_coder *c, size_t a, size_t ta, size_t *j)
+{
+	size_t k = ta;
+	while (k > a && ta - k < 7 && !ev_word_is(c, k - 1, "FOR") && !ev_word_is(c, k - 1, "TO") &&
+	       ((c->t[k - 1].flags & AF_TF_CAP) || ev_word_is(c, k - 1, "AND") || ev_word_is(c, k - 1, "OF") ||
+	        ev_word_is(c, k - 1, "THE") || ev_tok_is(c, k - 1, "&", 1)))
+		k--;
+	if (k == ta || k < a + 2 || !(ev_word_is(c, k - 1, "FOR") || ev_word_is(c, k - 1, "TO")) ||
+	    !(c->t[k].flags & AF_TF_CAP))
+		return -1;
+	int prev = c->t[k - 2].chunk;
+	if (prev < 0 || c->ch[prev].b != k - 1 || c->ch[prev].person || c->ch[prev].pron ||
+	    !gives_role(c->ch[prev].ag, c->ch[prev].nag))
+		return -1;
+	*j = k - 1;
+	return prev;
+}
+
 /* A title before the person entity e (tokens ta..tb, in the sentence from a) that is the same
  * actor joins it; 1 when it did. */
 static int join_title(struct af_coder *c, const struct af_mention *e, size_t a, size_t ta, size_t tb,
@@ -859,8 +883,21 @@ static int join_title(struct af_coder *c, const struct af_mention *e, size_t a, 
 		       (c->t[j - 1].flags & AF_TF_LOWER))
 			j--;
 		int prev = j > a ? c->t[j - 1].chunk : -1;
+		if (!(prev >= 0 && c->ch[prev].b == j && !c->ch[prev].person && c->ch[prev].code[0])) {
+			size_t jc = j;
+			int t = title_complement(c, a, ta, &jc);
+			if (t >= 0) {
+				prev = t;
+				j = jc;
+			}
+		}
 		if (prev >= 0 && c->ch[prev].b == j && !c->ch[prev].person && c->ch[prev].code[0]) {
 			struct chunk *ch = &c->ch[prev];
+			/* the complement's own chunks ("to Iran" of "Afghanistan's Ambassador to Iran
+			 * X") are no actors of their own: the title's office names them */
+			for (size_t k = j; k < ta; k++)
+				if (c->t[k].chunk >= 0 && c->t[k].chunk != prev)
+					c->ch[c->t[k].chunk].dropped = 1;
 			for (size_t k = j; k < tb; k++)
 				c->t[k].chunk = prev;
 			ch->b = tb;

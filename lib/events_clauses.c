@@ -1179,9 +1179,9 @@ int ev_call_purpose(const struct af_coder *c, const struct vgroup *v, size_t b)
  *     states an aim (AIM_VERB: "seeks to expand relations with", "plans to sign"): the
  *     subject's intent (03x; ev_news_event drops every other code, so "seeks to topple" and
  *     "plans to invade" are no events).
- * The governing verb must be a fact (factual_governor). Sets v->purpose; the subject group,
- * -1 when v is none of these. */
-int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
+ * The governing verb must be a fact (factual_governor). The sentence is tokens [a, b). Sets
+ * v->purpose; the subject group, -1 when v is none of these. */
+int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a, size_t b)
 {
 	struct vgroup *v = &c->vg[vi];
 	v->purpose = INF_NONE;
@@ -1224,7 +1224,7 @@ int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
 			return -1;
 		/* the purpose of a phone call is the call's (ev_call_purpose), talked over with the
 		 * callee: "to discuss Syria" is no act of the caller's on Syria */
-		if (ev_call_purpose(c, &c->vg[pvi], c->toks.n) >= 0)
+		if (ev_call_purpose(c, &c->vg[pvi], b) >= 0)
 			return -1;
 		hend = c->vg[pvi].hend;
 		subj = c->vg[pvi].subj;

@@ -394,7 +394,7 @@ int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shar
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
 /* An infinitive whose act the sentence reports: its kind (INF_*) in v->purpose and its
  * subject group (the governing clause's), -1 when it is none. */
-int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a);
+int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a, size_t b);
 int ev_call_purpose(const struct af_coder *c, const struct vgroup *v, size_t b);
 int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);

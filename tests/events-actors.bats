@@ -312,3 +312,12 @@ pairs() {
 	[[ "$stderr" == *"af-events: chunk 1 0 0 8 PAK 0 0"* ]]
 	[[ "$stderr" == *"af-events: chunk 1 0 20 25 IND 0 0"* ]]
 }
+
+@test "actors: a title whose office follows it with 'for' or 'to', then the name, is one official" {
+	# the complement ("to Iran", "for Legal and International Affairs") is no actor of its
+	# own; without the join an organisation's name in it kept the title from the person
+	run pairs 'Afghanistan'"'"'s Ambassador to Iran Nasir Ahmad Nour met with Zarif.' ''
+	[ "$output" = 'Afghanistan'"'"'s Ambassador to Iran Nasir Ahmad Nour AFGGOV > Zarif IRNELI' ]
+	run sides 'Iran'"'"'s Deputy Foreign Minister for Legal and International Affairs Mohsen Baharvand criticized Canada.' ''
+	[ "$output" = 'IRNGOV CAN' ]
+}

@@ -870,6 +870,9 @@ triples_neg() {
 	assert_line "CHL 040 PER"
 	run triples "Talks between Chile and Peru were held in Lima."
 	assert_line "PER 040 CHL"
+	# talks resumed are held
+	run triples "Brazil welcomed the resumption of talks between Chile and Peru in Lima."
+	assert_line "CHL 040 PER"
 }
 
 @test "unseen: an invitation is an appeal to meet or visit (026), not a meeting held (040) (session 16)" {
@@ -890,6 +893,9 @@ triples_neg() {
 	assert_output ""
 	run triples "Chilean companies signed a memorandum of understanding with the Peruvian government on Monday."
 	assert_output "CHLBUS 057 PERGOV"
+	# multinationals (MNC codes) are businesses too
+	run triples "Exxon signed a deal with the Italian company Eni."
+	assert_output ""
 }
 
 @test "unseen: tourists' and pilgrims' trips are counts and habits, no political event; an official's visit stays (session 16)" {
