@@ -709,7 +709,7 @@ static void read_metadata(struct doc *d, struct af_article *out)
 		int short_head = head && !photo && b->chars <= HEAD_STAMP_MAX_CHARS;
 		if ((head && b->kind != K_NONE && !photo) || ((b->kind == K_STAMP || b->kind == K_BYLINE) && !inside && (!d->found || i <= d->be)) ||
 		    (short_head && ((int)i > d->title || (b->kind == K_NONE && cl_date_share(d, b) >= 0.5))))
-			cl_add_stamps(c, b, &m, 0);
+			cl_add_stamps(c, b, &m, CL_STAMPS_ALL, 0);
 	}
 	/* a page with no stamp before its body may give its date in a short line among the
 	 * body's first blocks, too mixed to be a stamp ("On 6/13/2018 by @name", "by Office /
@@ -721,17 +721,17 @@ static void read_metadata(struct doc *d, struct af_article *out)
 			continue;
 		kept++;
 		if (!b->end_punct && b->words <= STAMP_MAX_WORDS && b->chars <= STAMP_MAX_CHARS)
-			cl_add_line_stamps(c, b, &m);
+			cl_add_stamps(c, b, &m, CL_STAMPS_DATE_LINE, 0);
 	}
 	for (int i = first + 1; d->found && first >= 0 && !m.nstamps && i <= (int)d->be; i++)
 		if (d->b[i].kind == K_STAMP || d->b[i].kind == K_BYLINE)
-			cl_add_stamps(c, &d->b[i], &m, 0);
+			cl_add_stamps(c, &d->b[i], &m, CL_STAMPS_ALL, 0);
 	/* the stamps after the article are of other articles (related links, comments): read
 	 * only when the page has none before, but for a "published" stamp right after it */
 	size_t before = m.nstamps;
 	for (size_t i = d->be + 1; d->found && i < d->n && (!before || i <= d->be + TAIL_BYLINE_SPAN); i++)
 		if (d->b[i].kind == K_STAMP || d->b[i].kind == K_BYLINE)
-			cl_add_stamps(c, &d->b[i], &m, before > 0);
+			cl_add_stamps(c, &d->b[i], &m, before > 0 ? CL_STAMPS_PUBLISHED : CL_STAMPS_ALL, 0);
 	/* a page with no dated stamp may give its date without a year, as sites do for this
 	 * year's articles ("Posted Nov 19, 6:51 AM"): a labelled one before the body is read in
 	 * the year of the page's copyright notice, written when the page was */
@@ -747,7 +747,7 @@ static void read_metadata(struct doc *d, struct af_article *out)
 		}
 	for (size_t i = 0; year && i < (d->found ? d->bs : d->n); i++)
 		if (d->b[i].kind != K_CAPTION && d->b[i].kind != K_PHOTO)
-			cl_add_yearless_stamps(c, &d->b[i], &m, year);
+			cl_add_stamps(c, &d->b[i], &m, CL_STAMPS_YEARLESS, year);
 	if (d->title >= 0)
 		cl_str_set(&out->title, d->title_s, d->title_len);
 	/* times written without a zone take the agency's (known from a byline by now); the

@@ -163,12 +163,15 @@ size_t cl_title_head(const char *s, size_t n);
 int cl_is_title_repeat(const struct doc *d, const struct block *b);
 void cl_find_title(struct doc *d, size_t body_start);
 void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m, const char *site);
-/* a labelled stamp without a year ("Posted Nov 19, 6:51 AM"), read in the year given */
-void cl_add_yearless_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int year);
-/* the dates block b states into m (only those labelled "published" when only_published) */
-void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int only_published);
-/* the stamps of a short line of the body's opening, when it is shaped as a date line */
-void cl_add_line_stamps(struct af_cleaner *c, const struct block *b, struct meta *m);
+/* which of a block's dates cl_add_stamps takes */
+enum cl_stamps {
+	CL_STAMPS_ALL,       /* every date */
+	CL_STAMPS_PUBLISHED, /* only those labelled "published" */
+	CL_STAMPS_DATE_LINE, /* all, when the line is shaped as a date line (a short line of the body's opening) */
+	CL_STAMPS_YEARLESS,  /* labelled ones without a year ("Posted Nov 19, 6:51 AM"), read in the year given */
+};
+/* the dates block b states into m, those `which` takes */
+void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, enum cl_stamps which, int year);
 void cl_choose_dates(struct meta *m, int zone, int has_zone, struct af_article *a);
 void cl_take_dateline(struct af_cleaner *c, struct block *b, struct meta *m, struct af_article *a);
 void cl_page_metadata(struct af_cleaner *c, const struct af_html_meta *m, struct af_article *a);

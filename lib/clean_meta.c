@@ -211,22 +211,31 @@ void cl_read_byline(struct af_cleaner *c, const struct block *b, struct meta *m,
 	}
 }
 
-void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int only_published)
+/* Whether the words of s[0..e) are all words of Latin letters set in title case ("Protests
+ * Since"), two or more: a heading's, not a byline's name and its separator */
+static int title_case_words(const char *s, size_t e)
 {
-	if (b->chars > 400)
-		return;
-	struct af_stamp st[8];
-	size_t k = af_dates_scan(c->dates, b->s, b->len, st, 8);
-	for (size_t i = 0; i < k && m->nstamps < 32; i++)
-		if (!only_published || st[i].label == AF_LABEL_PUBLISHED)
-			m->stamps[m->nstamps++] = st[i];
+	size_t words = 0;
+	for (size_t i = 0; i < e;) {
+		if (!isupper((unsigned char)s[i]))
+			return 0;
+		while (i < e && isalpha((unsigned char)s[i]))
+			i++;
+		if (i < e && s[i] != ' ')
+			return 0;
+		while (i < e && s[i] == ' ')
+			i++;
+		words++;
+	}
+	return words >= 2;
 }
 
 /* Whether a short line is shaped as a date line ("On 6/13/2018 by @name", "Christian Kahle,
  * 03.11.2023 15:32", "( 2012-06-04 09:20:26 ) source") and not a heading that names a date in
- * a phrase ("The protests since 5 January 2021"): its first date is labelled ("Posted ..."),
- * or no lower-case word leads into it but an "on" that opens the line. A rule: read on the
- * body-date lines of the dev pages (docs/clean.md, session 16). */
+ * a phrase ("The protests since 5 January 2021", "Protests Since 5 January 2021"): its first
+ * date is labelled ("Posted ..."), or no lower-case word leads into it but an "on" that opens
+ * the line, and the words before it are not a heading in title case. A rule: read on the
+ * body-date lines of the dev pages (docs/clean.md, sessions 16-17). */
 static int date_line(const char *s, const struct af_stamp *st)
 {
 	if (st->label != AF_LABEL_NONE)
@@ -237,31 +246,25 @@ static int date_line(const char *s, const struct af_stamp *st)
 	size_t w = e; /* the word before the date: letters, any non-ASCII byte among them */
 	while (w > 0 && (isalpha((unsigned char)s[w - 1]) || (unsigned char)s[w - 1] >= 0x80))
 		w--;
-	if (w == e || !islower((unsigned char)s[w]))
-		return 1; /* none (the line's start, a separator, a comma), or a capitalised word */
+	if (w == e)
+		return 1; /* none (the line's start, a separator, a comma) */
+	if (!islower((unsigned char)s[w]))
+		return !title_case_words(s, e); /* a capitalised word: a name's, unless a heading's */
 	return w == 0 && e == 2 && !strncasecmp(s, "on", 2);
 }
 
-void cl_add_line_stamps(struct af_cleaner *c, const struct block *b, struct meta *m)
+void cl_add_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, enum cl_stamps which, int year)
 {
 	if (b->chars > 400)
 		return;
 	struct af_stamp st[8];
-	size_t k = af_dates_scan(c->dates, b->s, b->len, st, 8);
-	if (!k || !date_line(b->s, &st[0]))
+	size_t k = which == CL_STAMPS_YEARLESS ? af_dates_scan_in_year(c->dates, b->s, b->len, year, st, 8)
+	                                       : af_dates_scan(c->dates, b->s, b->len, st, 8);
+	if (which == CL_STAMPS_DATE_LINE && k && !date_line(b->s, &st[0]))
 		return;
 	for (size_t i = 0; i < k && m->nstamps < 32; i++)
-		m->stamps[m->nstamps++] = st[i];
-}
-
-void cl_add_yearless_stamps(struct af_cleaner *c, const struct block *b, struct meta *m, int year)
-{
-	if (b->chars > 400)
-		return;
-	struct af_stamp st[8];
-	size_t k = af_dates_scan_in_year(c->dates, b->s, b->len, year, st, 8);
-	for (size_t i = 0; i < k && m->nstamps < 32; i++)
-		if (st[i].label != AF_LABEL_NONE)
+		if ((which != CL_STAMPS_PUBLISHED || st[i].label == AF_LABEL_PUBLISHED) &&
+		    (which != CL_STAMPS_YEARLESS || st[i].label != AF_LABEL_NONE))
 			m->stamps[m->nstamps++] = st[i];
 }
 

@@ -786,6 +786,10 @@ headlines() {
 	assert_equal "$(page 'Posted 5 January 2021 in World')" 2021-01-05
 	assert_equal "$(page 'Staff writer | 5 January 2021')" 2021-01-05
 	assert_equal "$(page '5 January 2021 at the square')" 2021-01-05
+	# a heading in title case names a date in a phrase too; a name before the date is a byline's
+	assert_equal "$(page 'Protests Since 5 January 2021')" null
+	assert_equal "$(page 'Jane Roe, 5 January 2021')" 2021-01-05
+	assert_equal "$(page 'Ein Bericht von Jane Roe 5 January 2021')" 2021-01-05
 }
 
 @test "a stamp inside the article (a related link's) gives the date only when nothing before it does" {
