@@ -639,7 +639,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		v->adverbial = ps2 >= 0;
 		if (v->adverbial)
 			v->subj = ps2;
-		int ps3 = ev_infinitive_subject(c, vi, s->a);
+		int ps3 = ev_infinitive_subject(c, vi, s->a, s->b);
 		if (ps3 >= 0) {
 			subj0 = v->subj;
 			v->subj = ps3;

@@ -488,19 +488,29 @@ static int group_in_np(const struct af_coder *c, int g, int32_t np);
  * phrase, of a noun's "of" phrase, or of the clause after it ("is seeking to improve its defense
  * after the Yemeni army launched ...", "to enhance our relationship with triumph of Syria's
  * resistance", "has sought to expand trade, defying U.S. sanctions"). */
-static int intended_party(const struct af_coder *c, const struct vgroup *v, int tg)
+static int intended_party(const struct af_coder *c, const struct vgroup *v, int tg, const char *code)
 {
+	/* an intent to yield (035x: "agreed to lift sanctions on Iran", "to ease restrictions
+	 * against X") is toward the actor the measure is on */
+	int yield = !strncmp(code, "035", 3);
 	const struct af_clause *k = ev_clause_of(c, v);
 	if (!k)
 		return 1;
-	for (size_t i = 0; i < k->nobj; i++)
-		if (group_in_np(c, tg, c->parse.objs[k->obj_start + i]))
+	for (size_t i = 0; i < k->nobj; i++) {
+		int32_t o = c->parse.objs[k->obj_start + i];
+		if (group_in_np(c, tg, o))
 			return 1;
+		/* ... or the object's own "on" / "against" ("lift sanctions on Iran") */
+		size_t e = c->parse.np[o].end, t0 = c->gr[tg].a;
+		if (yield && e < t0 && t0 - e <= 2 && (ev_word_is(c, e, "ON") || ev_word_is(c, e, "AGAINST")))
+			return 1;
+	}
 	for (size_t i = 0; i < k->npp; i++) {
 		const struct af_syn_pp *pp = &c->parse.pps[k->pp_start + i];
 		const struct af_syn_np *n = pp->np >= 0 ? &c->parse.np[pp->np] : NULL;
 		if ((ev_word_is(c, pp->prep, "WITH") || ev_word_is(c, pp->prep, "BETWEEN") || ev_word_is(c, pp->prep, "TO") ||
-		     ev_word_is(c, pp->prep, "FOR")) &&
+		     ev_word_is(c, pp->prep, "FOR") ||
+		     (yield && (ev_word_is(c, pp->prep, "ON") || ev_word_is(c, pp->prep, "AGAINST")))) &&
 		    n && c->t[n->head].chunk >= 0 && c->ch[c->t[n->head].chunk].group == tg)
 			return 1;
 	}
@@ -545,7 +555,9 @@ int ev_joint_act(const struct af_coder *c, const struct vgroup *v, const char *c
 				return 1;
 		}
 	}
-	if (!(code[0] == '0' && code[1] == '5') && !(code[0] == '1' && code[1] == '9'))
+	/* agreeing to act ("have agreed to share information", coded 030, ev_agreed_to) stays joint
+	 * as agreeing (05x) is */
+	if (!(code[0] == '0' && code[1] == '5') && !(code[0] == '1' && code[1] == '9') && !ev_agreed_to(c, v))
 		return 0;
 	if (ev_has_object(c, v, b))
 		return 0;
@@ -583,12 +595,18 @@ static int conditional(const struct af_coder *c, const struct vgroup *v, size_t 
 	for (size_t k = v->a; k-- > a && v->a - k < SUBJ_WIN;) {
 		/* "until X joins", "until the U.S. lifts sanctions": a condition of a future act;
 		 * a past tense reports what happened ("waited until the U.S. lifted them") */
-		if (ev_word_is(c, k, "UNTIL") || ev_word_is(c, k, "TILL")) {
+		/* "once the government agrees to grant", "once the U.S. lifts sanctions": the same
+		 * condition; not the adverb ("once again condemned", "once more") */
+		if (ev_word_is(c, k, "UNTIL") || ev_word_is(c, k, "TILL") ||
+		    (ev_word_is(c, k, "ONCE") && !(k + 1 < c->toks.n && (ev_word_is(c, k + 1, "AGAIN") || ev_word_is(c, k + 1, "MORE"))))) {
 			return c->t[v->head].tag != AF_POS_VBD && c->t[v->head].tag != AF_POS_VBN;
 		}
 		if (c->t[k].boundary || ev_is_comma(c, k) || c->t[k].verb >= 0)
 			return 0;
 		if (ev_word_is(c, k, "IF") || ev_word_is(c, k, "UNLESS") || ev_word_is(c, k, "WHETHER"))
+			return 1;
+		/* "in case the two sides agree to cooperate"; not "in case of" a noun */
+		if (k > a && ev_word_is(c, k, "CASE") && ev_word_is(c, k - 1, "IN") && !ev_word_is(c, k + 1, "OF"))
 			return 1;
 		/* "as long as X supports Y", "provided (that) X ..." */
 		if (k >= a + 2 && ev_word_is(c, k, "AS") && ev_word_is(c, k - 1, "LONG") && ev_word_is(c, k - 2, "AS"))
@@ -649,7 +667,7 @@ int ev_news_event(const struct af_coder *c, const struct vgroup *v, const struct
 	 * views", "refused to meet"): not an act */
 	if (v->purpose == INF_INTENT && !(code[0] == '0' && code[1] == '3'))
 		return 0; /* "ready to attack": no intent of cooperation CAMEO codes */
-	if (v->purpose == INF_INTENT && tg >= 0 && !intended_party(c, v, tg))
+	if (v->purpose == INF_INTENT && tg >= 0 && !intended_party(c, v, tg, code))
 		return 0;
 	/* a purpose reports an act done on the occasion the clause tells of: a statement, a
 	 * meeting, or force ("arrived in Tehran to confer with", "exploited the attacks to invade");
@@ -1217,9 +1235,9 @@ int ev_told_party(const struct af_coder *c, const struct vgroup *v, size_t b)
  *     states an aim (AIM_VERB: "seeks to expand relations with", "plans to sign"): the
  *     subject's intent (03x; ev_news_event drops every other code, so "seeks to topple" and
  *     "plans to invade" are no events).
- * The governing verb must be a fact (factual_governor). Sets v->purpose; the subject group,
- * -1 when v is none of these. */
-int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
+ * The governing verb must be a fact (factual_governor). The sentence is tokens [a, b). Sets
+ * v->purpose; the subject group, -1 when v is none of these. */
+int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a, size_t b)
 {
 	struct vgroup *v = &c->vg[vi];
 	v->purpose = INF_NONE;
@@ -1241,6 +1259,16 @@ int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
 	             : v->a == hend && before == p->verb.head &&
 	                   ((p->verb.flags & AF_VG_PASSIVE) ? c->syn_intent >= 0 && ev_syn_match(c, c->syn_intent, before, v->a) == 1
 	                                                     : c->syn_aim >= 0 && ev_syn_match(c, c->syn_aim, before, v->a) == 1);
+	/* a verb whose own act is an intent, right before "to" ("agreed to lift sanctions on Iran",
+	 * "has decided to ease", "pledged to send"): the infinitive's act is the intent too, toward
+	 * its own party where the governing verb finds none (ev_news_event keeps intent codes only;
+	 * one event a root per pair, so the governing verb's own 03x stands where both find it) */
+	if (!intent && pvi >= 0 && (size_t)pvi < vi && !(p->verb.flags & AF_VG_PASSIVE) && v->a == hend &&
+	    before == p->verb.head && c->vg[pvi].hend == v->a) {
+		const char *gc, *gpc;
+		ev_verb_codes(c, &c->vg[pvi], &gc, &gpc);
+		intent = (gc[0] == '0' && gc[1] == '3') || ev_agreed_to(c, &c->vg[pvi]);
+	}
 	if ((p->verb.flags & AF_VG_COPULA) || (intent && (p->verb.flags & AF_VG_PASSIVE))) {
 		/* "be" is no verb group of the coder's: the parse's subject, before it */
 		if ((p->verb.flags & (AF_VG_NEG | AF_VG_MODAL | AF_VG_QUESTION)) || p->verb.tense == AF_TENSE_FUTURE ||
@@ -1252,7 +1280,7 @@ int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a)
 			return -1;
 		/* the purpose of a phone call is the call's (ev_call_purpose), talked over with the
 		 * callee: "to discuss Syria" is no act of the caller's on Syria */
-		if (ev_call_purpose(c, &c->vg[pvi], c->toks.n) >= 0)
+		if (ev_call_purpose(c, &c->vg[pvi], b) >= 0)
 			return -1;
 		hend = c->vg[pvi].hend;
 		subj = c->vg[pvi].subj;

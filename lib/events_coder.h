@@ -400,7 +400,7 @@ int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shar
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
 /* An infinitive whose act the sentence reports: its kind (INF_*) in v->purpose and its
  * subject group (the governing clause's), -1 when it is none. */
-int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a);
+int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a, size_t b);
 int ev_call_purpose(const struct af_coder *c, const struct vgroup *v, size_t b);
 int ev_told_party(const struct af_coder *c, const struct vgroup *v, size_t b);
 int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
@@ -411,6 +411,7 @@ int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_refused(const struct af_coder *c, const struct vgroup *v);
 int ev_announced(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
+int ev_agreed_to(const struct af_coder *c, const struct vgroup *v); /* "agreed to VERB": an intent (03x) */
 const char *ev_intent_code(const char *code); /* the intent (03x) of an act of cooperation, "" */
 
 /* events_emit.c */

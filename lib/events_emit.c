@@ -87,12 +87,13 @@ static int travelers(const struct af_coder *c, int k)
 	return 0;
 }
 
-/* Is code a business's (a country's or no country's, role BUS: "ITABUS", "---BUS"; not an
+/* Is code a business's (a country's or no country's, role BUS: "ITABUS", "---BUS"; a
+ * multinational, "MNC", "MNCUSA", as the Phoenix actor lists code oil majors; not an
  * organisation's, "IGOBUSIMF" is the IMF)? */
 static int business_code(const char *code)
 {
-	return code && strlen(code) >= 6 && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
-	       !strncmp(code + 3, "BUS", 3);
+	return code && (!strncmp(code, "MNC", 3) || (strlen(code) >= 6 && strncmp(code, "IGO", 3) &&
+	                                             strncmp(code, "NGO", 3) && !strncmp(code + 3, "BUS", 3)));
 }
 
 /* A state actor code: a country ("IRN") or its government ("IRNGOV", "IRNGOVFRM"). */
