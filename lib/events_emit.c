@@ -463,6 +463,9 @@ void ev_nominal_init(struct af_coder *c)
 		{"TRAVELER_NOUN", offsetof(struct af_coder, syn_traveler)},
 		{"MEANS_VERB", offsetof(struct af_coder, syn_means)},     {"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
 		{"CALL_PURPOSE_VERB", offsetof(struct af_coder, syn_callpurpose)},
+		{"BACKING_WORD", offsetof(struct af_coder, syn_backing)},
+		{"ADDRESS_VERB", offsetof(struct af_coder, syn_address)},
+		{"AUDIENCE_NOUN", offsetof(struct af_coder, syn_audience)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
 		*(int *)((char *)c + named[k].off) = -1;

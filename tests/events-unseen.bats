@@ -931,3 +931,47 @@ triples_neg() {
 	refute_line "CHL 040 PER"
 	refute_line "PER 040 CHL"
 }
+
+@test "unseen: agreeing to act is an intent to cooperate (030), not diplomatic cooperation (050) (session 17)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chile agreed to send humanitarian aid to Peru."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 030 PER"
+	refute_output --partial " 050 "
+	# a compound subject agrees with each other, as agreeing (05x) did
+	run triples "Chile and Peru agreed to expand economic cooperation."
+	assert_line "CHL 030 PER"
+	assert_line "PER 030 CHL"
+	# agreeing with someone, or to a noun, keeps its own code
+	run triples "Chile and Peru agreed to a ceasefire."
+	assert_line "CHL 0871 PER"
+}
+
+@test "unseen: a clause opened by 'once' or 'in case' is a condition, no act (session 17)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chile will send aid to Peru once Peru lifts its sanctions on Chile."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 033 PER"
+	refute_line "PER 085 CHL"
+	run triples "Chile will send aid to Peru in case the United States lifts its sanctions on Peru."
+	assert_line "CHL 033 PER"
+	refute_output --partial " 085 "
+	# the adverb is no condition
+	run triples "Chile once again condemned Peru."
+	assert_line "CHL 111 PER"
+	run triples "Chile once condemned Peru."
+	assert_line "CHL 111 PER"
+}
+
+@test "unseen: the infinitive after a verb of intent or agreement is the intent toward its own party (session 17)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chile agreed to lift sanctions on Peru."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 035 PER"
+	run triples "Chile has decided to lift sanctions on Peru."
+	assert_line "CHL 035 PER"
+	# the governing verb's own party stands: one intent a pair
+	run triples "Chile agreed to send humanitarian aid to Peru."
+	assert_line "CHL 030 PER"
+	refute_line "CHL 033 PER"
+}

@@ -411,9 +411,10 @@ triples() {
 	run triples 'Iran and Pakistan agreed on many issues.'
 	[ "$(of_code 050)" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
 	# agreeing to do something is agreeing with each other (as PLOVER's gold codes "Trump and
-	# Putin have agreed to share information"); a direct object is not
+	# Putin have agreed to share information"), as an intent (030, CAMEO's "agree to"); a
+	# direct object is not
 	run triples 'Iran and Pakistan have agreed to share information.'
-	[ "$output" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
+	[ "$output" = '[["IRN","PAK","030"],["PAK","IRN","030"]]' ]
 	# an intent or vote is each member's own, never one on the other
 	run triples 'China and Russia did not vote.'
 	[ "$output" = '[]' ]
