@@ -897,7 +897,7 @@ static int join_title(struct af_coder *c, const struct af_mention *e, size_t a, 
 			 * X") are no actors of their own: the title's office names them */
 			for (size_t k = j; k < ta; k++)
 				if (c->t[k].chunk >= 0 && c->t[k].chunk != prev)
-					c->ch[c->t[k].chunk].dropped = 1;
+					ev_drop_chunk(c, (size_t)c->t[k].chunk);
 			for (size_t k = j; k < tb; k++)
 				c->t[k].chunk = prev;
 			ch->b = tb;
