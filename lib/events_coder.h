@@ -105,6 +105,8 @@ struct vgroup {
 	int adverbial; /* a participle heading an adverbial clause on the main clause's subject
 	                * ("Before heading to Russia, X said", "..., welcoming the agreement") */
 	int purpose;   /* an infinitive whose act the sentence reports (ev_infinitive_subject): INF_* */
+	int addressed; /* a statement told to an actor ("told his Iraqi counterpart that"): its 010
+	                * stays beside what it reports (ev_told_party) */
 };
 
 /* How an infinitive no coded verb governs is read (vgroup.purpose). */
@@ -177,6 +179,10 @@ struct af_coder {
 	                              * into force (events_emit.c standing_named), -1 */
 	int syn_growth, syn_wish; /* synsets GROWTH_WORD ("expansion", "boosting") and WISH_WORD
 	                           * ("readiness", "no limit") before ties (events_emit.c wished_ties), -1 */
+	int syn_address, syn_audience; /* synsets ADDRESS_VERB ("told", "informed") and AUDIENCE_NOUN
+	                                 * ("meeting": an audience) (events_clauses.c ev_told_party), -1 */
+	int syn_backing;          /* synset BACKING_WORD: "support", "solidarity": an owned one is the
+	                           * owner's stance, not its party (events.c verb_roles), -1 */
 	int32_t *vclause;        /* per token: the parse's clause whose verb group holds it, -1 */
 	size_t vclausecap;
 	struct tok *t;
@@ -394,8 +400,9 @@ int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shar
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
 /* An infinitive whose act the sentence reports: its kind (INF_*) in v->purpose and its
  * subject group (the governing clause's), -1 when it is none. */
-int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a);
+int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a, size_t b);
 int ev_call_purpose(const struct af_coder *c, const struct vgroup *v, size_t b);
+int ev_told_party(const struct af_coder *c, const struct vgroup *v, size_t b);
 int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
@@ -404,6 +411,7 @@ int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_refused(const struct af_coder *c, const struct vgroup *v);
 int ev_announced(const struct af_coder *c, const struct vgroup *v);
 const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const char *code, char *buf, size_t n);
+int ev_agreed_to(const struct af_coder *c, const struct vgroup *v); /* "agreed to VERB": an intent (03x) */
 const char *ev_intent_code(const char *code); /* the intent (03x) of an act of cooperation, "" */
 
 /* events_emit.c */

@@ -87,12 +87,13 @@ static int travelers(const struct af_coder *c, int k)
 	return 0;
 }
 
-/* Is code a business's (a country's or no country's, role BUS: "ITABUS", "---BUS"; not an
+/* Is code a business's (a country's or no country's, role BUS: "ITABUS", "---BUS"; a
+ * multinational, "MNC", "MNCUSA", as the Phoenix actor lists code oil majors; not an
  * organisation's, "IGOBUSIMF" is the IMF)? */
 static int business_code(const char *code)
 {
-	return code && strlen(code) >= 6 && strncmp(code, "IGO", 3) && strncmp(code, "NGO", 3) &&
-	       !strncmp(code + 3, "BUS", 3);
+	return code && (!strncmp(code, "MNC", 3) || (strlen(code) >= 6 && strncmp(code, "IGO", 3) &&
+	                                             strncmp(code, "NGO", 3) && !strncmp(code + 3, "BUS", 3)));
 }
 
 /* A state actor code: a country ("IRN") or its government ("IRNGOV", "IRNGOVFRM"). */
@@ -462,6 +463,9 @@ void ev_nominal_init(struct af_coder *c)
 		{"TRAVELER_NOUN", offsetof(struct af_coder, syn_traveler)},
 		{"MEANS_VERB", offsetof(struct af_coder, syn_means)},     {"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
 		{"CALL_PURPOSE_VERB", offsetof(struct af_coder, syn_callpurpose)},
+		{"BACKING_WORD", offsetof(struct af_coder, syn_backing)},
+		{"ADDRESS_VERB", offsetof(struct af_coder, syn_address)},
+		{"AUDIENCE_NOUN", offsetof(struct af_coder, syn_audience)},
 	};
 	for (size_t k = 0; k < sizeof named / sizeof *named; k++)
 		*(int *)((char *)c + named[k].off) = -1;

@@ -439,8 +439,9 @@ static size_t office_holders(const struct af_coder *c, const struct af_evinput *
 }
 
 /* Does person chunk p name its holder with the office of token h's word as its title's head,
- * right before the name or before "of" ("Leader of the Islamic Revolution Ayatollah
- * Khamenei"; not "Ministry" of "Foreign Ministry spokesman X")? The name starts where the
+ * right before the name or before "of", "for", "to" ("Leader of the Islamic Revolution Ayatollah
+ * Khamenei", "Afghanistan's Ambassador to Iran Nasir Ahmad Nour"; not "Ministry" of "Foreign
+ * Ministry spokesman X")? The name starts where the
  * record's person entity inside p does. */
 static int titled_office(const struct af_coder *c, const struct af_evinput *in, const struct chunk *p, size_t h)
 {
@@ -455,7 +456,8 @@ static int titled_office(const struct af_coder *c, const struct af_evinput *in, 
 					name = i;
 	for (size_t i = p->a; i < name; i++) {
 		const struct af_token *t = &c->toks.v[i];
-		if ((i + 1 == name || ev_word_is(c, i + 1, "OF")) && ev_tok_is(c, h, c->text + t->start, t->end - t->start))
+		if ((i + 1 == name || ev_word_is(c, i + 1, "OF") || ev_word_is(c, i + 1, "FOR") || ev_word_is(c, i + 1, "TO")) &&
+		    ev_tok_is(c, h, c->text + t->start, t->end - t->start))
 			return 1;
 	}
 	return 0;

@@ -634,6 +634,21 @@ int ev_refused(const struct af_coder *c, const struct vgroup *v)
 	return lemma_in(c, p->verb.head, AF_EN_REFUSAL) && !(p->verb.flags & AF_VG_PASSIVE);
 }
 
+/* Does verb group v agree to do something ("agreed to lift the ban", "have agreed to share
+ * information")? CAMEO files agreeing to an act under intent (03: "offer, promise, agree to"),
+ * where CAMEO.2.0's AGREE block gives 050; PLV_train marks 46 of its 51 "agree(d) to VERB"
+ * sentences AGREE (CAMEO 03). A rule, not learned; "agreed to the proposal", "to a ceasefire"
+ * (a noun after "to") keep their patterns. */
+int ev_agreed_to(const struct af_coder *c, const struct vgroup *v)
+{
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, v->head, &n);
+	if (!lem || n != 5 || memcmp(lem, "agree", 5) || v->passive || v->inf)
+		return 0;
+	size_t k = v->hend;
+	return k + 1 < c->toks.n && (c->t[k].cls & W_TO) && c->t[k + 1].tag == AF_POS_VB;
+}
+
 /* The code verb group v's act takes under the news conventions, in buf when it differs from
  * code: "called for / called on / urged" an actor is a demand (the 10x code of the 02x appeal,
  * CAMEO's two families run in parallel: 0256 -> 1056), unless what is asked is cooperation,
@@ -692,6 +707,8 @@ const char *ev_news_code(const struct af_coder *c, const struct vgroup *v, const
 	const char *intent = ev_intent_code(code);
 	if (intent[0] && (ev_announced(c, v) || v->purpose == INF_INTENT))
 		return intent;
+	if (code[0] == '0' && code[1] == '5' && ev_agreed_to(c, v))
+		return "030";
 	/* a verb whose act the news reports as a state or habit unless announced ("is working
 	 * with", "works with" an ongoing condition; "will work with" an intent) */
 	if (c->syn_announced >= 0 && ev_syn_match(c, c->syn_announced, v->head, v->head + 1) == 1)

@@ -53,7 +53,7 @@ events() {
 @test "place: an aggression against a place or an actor is force on it (190); 'any' such act is none" {
 	run events "Chile's aggression against Peru killed 40 people."
 	[[ "$output" == *'Chile|CHL|190|Peru|PER'* ]]
-	run events 'The Chilean aggression on Peru continued.'
+	run events 'The Chilean aggression on Peru began in May.'
 	[ "$output" = 'Chilean|CHL|190|Peru|PER' ]
 	run events 'Peru will respond to any Chilean attack on Peru.'
 	[ "$output" = '' ]

@@ -36,6 +36,11 @@ events() {
 	[ "$output" = 'foreign minister|---GOV|051|Iraq|IRQ' ]
 }
 
+@test "refs: an office's title followed by 'to' or 'for' before the name still names the office ('the ambassador')" {
+	run events 'Afghanistan'"'"'s Ambassador to Iran Nasir Ahmad Nour arrived in Tehran on Monday. The ambassador criticized Pakistan.'
+	[ "$output" = 'ambassador|AFGGOV|111|Pakistan|PAK' ]
+}
+
 @test "refs: 'I' inside a quote is its speaker (af-quotes), and the quote's 'him' is someone else" {
 	# the asserted-act filter's judgement aside (session 16's threshold drops this one-sentence record's
 	# event): the test is about another mechanism

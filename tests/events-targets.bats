@@ -66,3 +66,50 @@ events() {
 	run events 'Chile has launched fresh attacks on Peru.'
 	[ "$output" = 'Chile|CHL|190|Peru|PER' ]
 }
+
+@test "targets: 'X told Y that ...' is X's statement to Y (010), beside what it reports; an audience or a channel told is none" {
+	run events 'The Chilean president told his Peruvian counterpart that Chile will open the border.'
+	[ "$output" = 'Chilean president|CHLGOV|010|Peruvian counterpart|PERGOV' ]
+	run events 'Chile informed the United Nations that it will leave the treaty.'
+	[ "$output" = 'Chile|CHL|010|the United Nations|IGOUNO' ]
+	run events 'The Chilean president told Peru that Bolivia attacked Argentina.'
+	[ "$output" = 'Chilean president|CHLGOV|010|Peru|PER
+Bolivia|BOL|190|Argentina|ARG' ]
+	run events 'The Chilean president told reporters that Chile will open the border.'
+	[ "$output" = '' ]
+	run events 'The Chilean president told the Peruvian News Agency that Chile will open the border.'
+	[ "$output" = '' ]
+	# a meeting told is an audience: only the demand it reports
+	run events 'The Chilean president told a cabinet meeting that Peru should open the border.'
+	[ "$output" = 'Chilean president|CHLGOV|020|Peru|PER' ]
+}
+
+@test "targets: a backing voiced or pledged with its owner ('pledged Chile's support for Peru') is the owner's stance; the party is after it" {
+	run events "The Chilean president pledged Chile's support for Peru."
+	[ "$output" = 'Chilean president|CHLGOV|032|Peru|PER' ]
+	run events "The Bolivian envoy expressed Bolivia's solidarity with the people of Peru."
+	[ "$output" = 'Bolivian envoy|BOLGOV|051|people of Peru|PERCVL' ]
+	# praise of an owner's support praises the owner; thanks for it thank it
+	run events "The Chilean president praised Peru's support for Bolivia."
+	[ "$output" = 'Chilean president|CHLGOV|051|Peru|PER' ]
+	run events "The Chilean president expressed gratitude for Peru's support."
+	[ "$output" = 'Chilean president|CHLGOV|051|Peru|PER' ]
+}
+
+@test "targets: a title's complement chunk in no group is passed over, not read (it crashed af-events)" {
+	jq -nc --arg t "Addressing the meeting, Chilean Deputy Oil Minister for International Affairs and Trading Pedro Gomez touched upon the two countries' long history of cooperation and said Chile and Peru have great potentials." '{text: $t}' |
+		af-entities | af-quotes >"$BATS_TEST_TMPDIR/in.json"
+	run af-events "$BATS_TEST_TMPDIR/in.json"
+	[ "$status" -eq 0 ]
+	[ -n "$output" ]
+}
+
+@test "targets: a message's participle after a time ('issued a statement on Sunday condemning X') is its author's act" {
+	run events 'France issued a statement on Sunday condemning Israel.'
+	[ "$output" = 'France|FRA|111|Israel|ISR' ]
+	run events 'France issued a statement on November 5 condemning Israel.'
+	[ "$output" = 'France|FRA|111|Israel|ISR' ]
+	# a comma before the time ends the message's phrase
+	run events 'France issued a statement, on Sunday condemning Israel.'
+	[ "$output" = '' ]
+}

@@ -870,6 +870,9 @@ triples_neg() {
 	assert_line "CHL 040 PER"
 	run triples "Talks between Chile and Peru were held in Lima."
 	assert_line "PER 040 CHL"
+	# talks resumed are held
+	run triples "Brazil welcomed the resumption of talks between Chile and Peru in Lima."
+	assert_line "CHL 040 PER"
 }
 
 @test "unseen: an invitation is an appeal to meet or visit (026), not a meeting held (040) (session 16)" {
@@ -890,6 +893,9 @@ triples_neg() {
 	assert_output ""
 	run triples "Chilean companies signed a memorandum of understanding with the Peruvian government on Monday."
 	assert_output "CHLBUS 057 PERGOV"
+	# multinationals (MNC codes) are businesses too
+	run triples "Exxon signed a deal with the Italian company Eni."
+	assert_output ""
 }
 
 @test "unseen: tourists' and pilgrims' trips are counts and habits, no political event; an official's visit stays (session 16)" {
@@ -924,4 +930,48 @@ triples_neg() {
 	run triples "Chile and Peru held talks in Lima with Bolivia."
 	refute_line "CHL 040 PER"
 	refute_line "PER 040 CHL"
+}
+
+@test "unseen: agreeing to act is an intent to cooperate (030), not diplomatic cooperation (050) (session 17)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chile agreed to send humanitarian aid to Peru."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 030 PER"
+	refute_output --partial " 050 "
+	# a compound subject agrees with each other, as agreeing (05x) did
+	run triples "Chile and Peru agreed to expand economic cooperation."
+	assert_line "CHL 030 PER"
+	assert_line "PER 030 CHL"
+	# agreeing with someone, or to a noun, keeps its own code
+	run triples "Chile and Peru agreed to a ceasefire."
+	assert_line "CHL 0871 PER"
+}
+
+@test "unseen: a clause opened by 'once' or 'in case' is a condition, no act (session 17)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chile will send aid to Peru once Peru lifts its sanctions on Chile."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 033 PER"
+	refute_line "PER 085 CHL"
+	run triples "Chile will send aid to Peru in case the United States lifts its sanctions on Peru."
+	assert_line "CHL 033 PER"
+	refute_output --partial " 085 "
+	# the adverb is no condition
+	run triples "Chile once again condemned Peru."
+	assert_line "CHL 111 PER"
+	run triples "Chile once condemned Peru."
+	assert_line "CHL 111 PER"
+}
+
+@test "unseen: the infinitive after a verb of intent or agreement is the intent toward its own party (session 17)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chile agreed to lift sanctions on Peru."
+	[ "$status" -eq 0 ]
+	assert_line "CHL 035 PER"
+	run triples "Chile has decided to lift sanctions on Peru."
+	assert_line "CHL 035 PER"
+	# the governing verb's own party stands: one intent a pair
+	run triples "Chile agreed to send humanitarian aid to Peru."
+	assert_line "CHL 030 PER"
+	refute_line "CHL 033 PER"
 }

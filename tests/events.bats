@@ -411,9 +411,10 @@ triples() {
 	run triples 'Iran and Pakistan agreed on many issues.'
 	[ "$(of_code 050)" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
 	# agreeing to do something is agreeing with each other (as PLOVER's gold codes "Trump and
-	# Putin have agreed to share information"); a direct object is not
+	# Putin have agreed to share information"), as an intent (030, CAMEO's "agree to"); a
+	# direct object is not
 	run triples 'Iran and Pakistan have agreed to share information.'
-	[ "$output" = '[["IRN","PAK","050"],["PAK","IRN","050"]]' ]
+	[ "$output" = '[["IRN","PAK","030"],["PAK","IRN","030"]]' ]
 	# an intent or vote is each member's own, never one on the other
 	run triples 'China and Russia did not vote.'
 	[ "$output" = '[]' ]
@@ -1081,6 +1082,9 @@ of_code() {
 	[ "$output" = '[["CHL","PER","186"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president ordered the invasion of Peru.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","192"]]' ]
+	# only the noun the verb governs: an inquiry ordered into an assassination is not one
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president ordered an inquiry into the assassination of the Peruvian general.' | af-events | jq -c '$j'"
+	[[ "$output" != *'"186"'* ]]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile and Peru agreed to a ceasefire on Saturday.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","0871"],["PER","CHL","0871"]]' ]
 }
