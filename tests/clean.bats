@@ -600,6 +600,27 @@ PY
 	assert_equal "$output" "$(printf '%s\n' 'flut erreicht die stadt fuer drei tage' 1 0 0 0 0)"
 }
 
+@test "train-clean: a stamp is priced unless ending the run at it scores strictly better (a tie prices it)" {
+	command -v python3 >/dev/null || skip "python3 is absent"
+	run python3 - "$TOP/scripts/train-clean" <<'PY'
+import importlib.machinery, importlib.util, sys
+spec = importlib.util.spec_from_loader("tc", importlib.machinery.SourceFileLoader("tc", sys.argv[1]))
+tc = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(tc)
+seen = {}
+def write_model(w, path, note, threshold=0.0, w2=None, wt=None, costs=None):
+    seen["stamp"] = costs[0] if costs else None
+for ends_wins in (0, 1):
+    # every threshold and cost ties, but for the stamp that ends the run when ends_wins
+    tc.write_model = write_model
+    tc.mean_f1 = lambda af, pages, model: 0.5 + (0.01 if ends_wins and seen.get("stamp") == -1.0 else 0)
+    t, costs = tc.choose_threshold(None, None, [], "m")
+    print(costs[0])
+PY
+	[ "$status" -eq 0 ] || fail "$output"
+	assert_equal "$output" "$(printf '%s\n' 4.0 -1.0)"
+}
+
 @test "train-clean: --set-weight and --train-on are checked before any data is read" {
 	command -v python3 >/dev/null || skip "python3 is absent"
 	run -1 "$TOP/scripts/train-clean" --cv --bin "$AF_BIN" --set-weight readability=two
