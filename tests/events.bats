@@ -1122,6 +1122,11 @@ of_code() {
 	# an intent of cooperation stays 030
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president vowed to help Peru.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","030"]]' ]
+	# revenge vowed for a killing is not aimed at the victim; against its author it is a threat
+	run --separate-stderr bash -c "$(declare -f rec); AF_EVENTS_ASSERT=off rec 'The Chilean president vowed revenge for the assassination of the Peruvian general.' | AF_EVENTS_ASSERT=off af-events | jq -c '$j'"
+	[ "$output" = '[]' ]
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president vowed revenge against Peru.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","138"]]' ]
 }
 
 @test "news verb senses mined from unlabeled news: naming is no phone call, 'called on' only right after the verb, ordered sanctions 163, seeking tension no intent, voiced support 051, the importance of ties 030, encouraged X to 020" {
