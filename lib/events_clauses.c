@@ -263,8 +263,25 @@ static int object_document(const struct af_coder *c, size_t a, size_t b)
 	return 1;
 }
 
-/* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech
- * and verbs that start a new clause. */
+/* Does the subordinator at token i open a clause (a finite verb of the parse within a few
+ * words whose own subject starts right after it: "launched a campaign immediately after four
+ * airplanes crashed into civilian buildings"), whose verb no dictionary need code? The parse
+ * may read the subordinator as a preposition and the clause as a main one; either way it is
+ * not "after the attack on X", a phrase. */
+static int opens_sub_clause(const struct af_coder *c, size_t i, size_t lim)
+{
+	for (size_t k = i + 1; k < lim && k < i + 8; k++)
+		if (c->vclause[k] >= 0) {
+			const struct af_clause *cl = &c->parse.cl[c->vclause[k]];
+			return (cl->kind == AF_CL_SUB && cl->marker == i) ||
+			       (cl->kind != AF_CL_INF && cl->kind != AF_CL_PART && cl->subj >= 0 && !cl->subj_inherited &&
+			        c->parse.np[cl->subj].start == i + 1);
+		}
+	return 0;
+}
+
+/* The first group in [from, lim) (preceded by "by" when want_by), stopping at boundaries, speech,
+ * verbs that start a new clause and subordinate clauses. */
 int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int skip_group)
 {
 	int vp = from > 0 ? c->t[from - 1].paren : 0;
@@ -286,6 +303,10 @@ int ev_find_after(struct af_coder *c, size_t from, size_t lim, int want_by, int 
 		/* a concession is no party: "will keep buying oil despite U.S. sanctions" (a rule: on
 		 * unlabeled news, lines 12001-18000, 11 targets after "despite", none right) */
 		if (c->news && ev_word_is(c, i, "DESPITE"))
+			return -1;
+		/* a subordinate clause's words are its own verb's, even when no dictionary codes it
+		 * (a rule, as clause_subject's for a coded verb) */
+		if (c->news && subordinator(c, i) && opens_sub_clause(c, i, lim))
 			return -1;
 		if (t->chunk >= 0 && c->ch[t->chunk].a == i) {
 			int g = c->ch[t->chunk].group;

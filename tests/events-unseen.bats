@@ -821,6 +821,16 @@ triples_neg() {
 	refute_output --partial "CHL"
 }
 
+@test "unseen: an actor inside a subordinate clause is that clause's, never the target of the verb before it (session 17)" {
+	export AF_EVENTS_ASSERT=off
+	run triples "Chile launched a military campaign immediately after four airplanes crashed into Peruvian buildings."
+	[ "$status" -eq 0 ]
+	refute_output --partial "PER"
+	# a phrase after 'after' is no clause: its actor stays the target
+	run triples "Chile launched a military campaign after the attack on Peru."
+	assert_line "CHL 190 PER"
+}
+
 @test "unseen: failing to do an act is no rejection (CAMEO.2.0's bare 'fail' 120); refusing is" {
 	run triples "Chile failed to defeat Peru."
 	[ "$status" -eq 0 ]
