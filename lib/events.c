@@ -235,6 +235,21 @@ static int infinitive_object(const struct af_coder *c, size_t a, size_t b)
 	return k > a + 1;
 }
 
+/* Does verb group v praise or thank ("praised / hailed Iran's support to Iraq")? What it praises
+ * is its owner's deed, so the owner stays its target (verb_roles' backing rule is for a stance
+ * voiced or pledged). A rule: English's verbs of praise, by lemma. */
+static int praising(const struct af_coder *c, const struct vgroup *v)
+{
+	static const char *const praise[] = {"praise", "hail", "laud", "commend", "appreciate", "thank",
+	                                     "welcome", "admire", "applaud", "salute", "acclaim"};
+	size_t ln;
+	const char *lem = af_parse_lemma(&c->parse, v->head, &ln);
+	for (size_t i = 0; lem && i < sizeof praise / sizeof *praise; i++)
+		if (strlen(praise[i]) == ln && !memcmp(lem, praise[i], ln))
+			return 1;
+	return 0;
+}
+
 /* The source and target groups of verb group v (-1 when none): the pattern's markers, else the
  * subject and the first group after the verb, swapped by the passive's by-phrase. */
 static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
@@ -319,7 +334,7 @@ static void verb_roles(struct af_coder *c, const struct vgroup *v, const struct 
 	 * lines 9001-12000, and 600 unseen articles: 3 wrong owners as targets gone, 2 right
 	 * parties found) */
 	int wish = code[0] == '0' && code[1] == '3' && c->syn_wish >= 0;
-	int backing = code[0] == '0' && (code[1] == '3' || code[1] == '5') && c->syn_backing >= 0;
+	int backing = code[0] == '0' && (code[1] == '3' || code[1] == '5') && c->syn_backing >= 0 && !praising(c, v);
 	/* (the backing the verb's own object: "expressing gratitude for Iran's support" thanks Iran) */
 	for (size_t k = v->hend; backing && tg >= 0 && k < c->gr[tg].a; k++)
 		if (c->t[k].cls & (W_PREP | W_TO))

@@ -583,8 +583,19 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a, size_t b)
 			ev_absorb_apposition(c, i, host);
 			continue;
 		}
-		if (i > first_chunk && c->t[ch->a].paren == c->t[c->ch[i - 1].a].paren) {
-			struct chunk *pv = &c->ch[i - 1];
+		/* the list's previous member: the chunk before, past a title's complement chunks
+		 * join_title dropped inside the titled person ("Deputy Foreign Minister for
+		 * Political Affairs X and Y held talks") */
+		size_t pi = i;
+		if (i > first_chunk && c->ch[i - 1].dropped) {
+			size_t q = i - 1;
+			while (q > first_chunk && c->ch[q].dropped)
+				q--;
+			if (!c->ch[q].dropped && c->ch[q].b >= c->ch[i - 1].b)
+				pi = q + 1;
+		}
+		if (i > first_chunk && c->t[ch->a].paren == c->t[c->ch[pi - 1].a].paren) {
+			struct chunk *pv = &c->ch[pi - 1];
 			size_t s = ev_chunk_text_start(c, ch, a);
 			size_t j = pv->b;
 			int conj = 0, comma = 0, other = 0, extra = 0;
@@ -652,7 +663,7 @@ void ev_build_groups(struct af_coder *c, size_t first_chunk, size_t a, size_t b)
 			jg = (int)c->ngr++;
 			joined = 1;
 		} else if (joined)
-			jg = c->ch[i - 1].group;
+			jg = c->ch[pi - 1].group;
 		if (joined) {
 			struct group *g = &c->gr[jg];
 			struct chunk *head = &c->ch[g->members[0]];
@@ -846,7 +857,7 @@ static void entity_over_chunk(struct af_coder *c, int covered, const struct af_m
 }
 
 /* A title whose office is named after it with "for" or "to", then the person's name: "Deputy
- * Foreign Minister for Legal and International Affairs Mohsen Baharvand", "Germany's Minister
+ * Foreign Minister for Legal and International Affairs Pedro Gomez", "Germany's Minister
  * for Economic Affairs and Energy Peter Altmaier", "Afghanistan's Ambassador to Iran Nasir Ahmad
  * Nour". The complement is at most 7 words, each capitalised or "and", "of", "the", "&", right
  * before the name at token ta. The title's chunk (a title: an agent that gives a role, no

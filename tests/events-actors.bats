@@ -316,8 +316,12 @@ pairs() {
 @test "actors: a title whose office follows it with 'for' or 'to', then the name, is one official" {
 	# the complement ("to Iran", "for Legal and International Affairs") is no actor of its
 	# own; without the join an organisation's name in it kept the title from the person
-	run pairs 'Afghanistan'"'"'s Ambassador to Iran Nasir Ahmad Nour met with Zarif.' ''
-	[ "$output" = 'Afghanistan'"'"'s Ambassador to Iran Nasir Ahmad Nour AFGGOV > Zarif IRNELI' ]
-	run sides 'Iran'"'"'s Deputy Foreign Minister for Legal and International Affairs Mohsen Baharvand criticized Canada.' ''
-	[ "$output" = 'IRNGOV CAN' ]
+	run pairs 'Peru'"'"'s Ambassador to Chile Juan Perez met with Zarif.' ''
+	[ "$output" = 'Peru'"'"'s Ambassador to Chile Juan Perez PERGOV > Zarif IRNELI' ]
+	run sides 'Chile'"'"'s Deputy Foreign Minister for Legal and International Affairs Pedro Gomez criticized Canada.' ''
+	[ "$output" = 'CHLGOV CAN' ]
+	# such an official heads a compound subject: its complement's dropped chunk is inside it
+	run sides 'Chilean Deputy Foreign Minister for United Nations Affairs Pedro Gomez and Peruvian Foreign Minister Juan Perez held talks.' ''
+	[ "$output" = 'CHLGOV PERGOV
+PERGOV CHLGOV' ]
 }

@@ -92,6 +92,8 @@ Bolivia|BOL|190|Argentina|ARG' ]
 	# praise of an owner's support praises the owner; thanks for it thank it
 	run events "The Chilean president praised Peru's support for Bolivia."
 	[ "$output" = 'Chilean president|CHLGOV|051|Peru|PER' ]
+	run events "The Chilean president hailed Peru's support to Bolivia."
+	[ "$output" = 'Chilean president|CHLGOV|051|Peru|PER' ]
 	run events "The Chilean president expressed gratitude for Peru's support."
 	[ "$output" = 'Chilean president|CHLGOV|051|Peru|PER' ]
 }

@@ -1082,7 +1082,9 @@ of_code() {
 	[ "$output" = '[["CHL","PER","186"]]' ]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president ordered the invasion of Peru.' | af-events | jq -c '$j'"
 	[ "$output" = '[["CHL","PER","192"]]' ]
-	# only the noun the verb governs: an inquiry ordered into an assassination is not one
+	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president ordered the cowardly assassination of the Peruvian general.' | af-events | jq -c '$j'"
+	[ "$output" = '[["CHL","PER","186"]]' ]
+	# an inquiry ordered into an assassination is not one
 	run --separate-stderr bash -c "$(declare -f rec); rec 'The Chilean president ordered an inquiry into the assassination of the Peruvian general.' | af-events | jq -c '$j'"
 	[[ "$output" != *'"186"'* ]]
 	run --separate-stderr bash -c "$(declare -f rec); rec 'Chile and Peru agreed to a ceasefire on Saturday.' | af-events | jq -c '$j'"
