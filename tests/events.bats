@@ -1203,3 +1203,25 @@ of_code() {
 	run --separate-stderr bash -c "$(declare -f rec); rec 'UN Secretary-General Antonio Guterres said the UN and Iran should expand cooperation.' | af-events | jq -c '$j'"
 	[ "$output" = '[["IGOUNO","IRN","030"]]' ]
 }
+
+@test "news: force a noun names between two sides ('the war between Chile and Peru has intensified') is each side's on the other (190, symmetric); not when feared, wanted, a kind ('a war between'), unarmed, or a quarrel of two persons" {
+	run news "The war between Chile and Peru has intensified in recent weeks."
+	[ "$output" = '[["CHL","PER","190",true,false],["PER","CHL","190",true,false]]' ]
+	run news "Ongoing clashes between Chile and Peru hurt the talks."
+	[ "$(of_code 190)" = '[["CHL","PER","190",true,false],["PER","CHL","190",true,false]]' ]
+	run news "Analysts warned of the risk of war between Chile and Peru."
+	[ "$(of_code 190)" = '[]' ]
+	run news "A war between Chile and Peru would be a disaster."
+	[ "$(of_code 190)" = '[]' ]
+	run news "The trade war between Chile and Peru hurt markets."
+	[ "$(of_code 190)" = '[]' ]
+	run news "A clash between President Alvaro Mendez and Prime Minister Lucia Torres seems likely."
+	[ "$(of_code 190)" = '[]' ]
+}
+
+@test "news: condoling with an actor, sympathy voiced with it or condolences extended to it, are an empathetic comment (018)" {
+	run news "The Chilean foreign minister condoled with Peru over the floods."
+	[ "$(of_code 018)" = '[["CHLGOV","PER","018",false,false]]' ]
+	run news "Chile expressed sympathy with Peru over the floods."
+	[ "$(of_code 018)" = '[["CHL","PER","018",false,false]]' ]
+}
