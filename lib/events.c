@@ -525,13 +525,17 @@ static size_t locative_before(const struct af_coder *c, size_t g, size_t h)
 	return ev_word_in(c, k - 1, AF_EN_LOCATIVE_PREP) ? k : 0;
 }
 
-/* Does the locative preposition at token q aim verb group v's force rather than place it? When
+/* Does the locative preposition at token q aim verb group v's act rather than place it? When
  * the verb's pattern ends with it ("- * AT": "fired at the protesters"), or it follows a weapon
  * the verb's object names ("fired about 100 missiles at Syria", "launched rockets at Israel";
  * ev_aimed_weapon): a rule, the missile's "at" is its aim as the pattern's is. */
 static int aimed_at(const struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
                     size_t q)
 {
+	/* a visit whose pattern ends with the preposition goes to the place ("- * (IN) [042]":
+	 * "arrived in Baku"), as "travelled to" does */
+	if (code[0] == '0' && code[1] == '4' && code[2] == '2' && q + 1 == m->wend)
+		return 1;
 	if (!ev_force_code(code))
 		return 0;
 	return q + 1 == m->wend || (q > v->hend && ev_aimed_weapon(c, q, v->hend));
@@ -725,7 +729,9 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	/* a consultation's party is its "with" phrase, its object the topic; a condemnation's
 	 * target may be the owner of its object ("the crime of X") */
 	const char *k = code[0] ? code : pcode;
-	if (c->news && r.sg >= 0 && !v->passive && m.tgt < 0 && k[0] == '0' && k[1] == '4') {
+	/* (a visit's place found stays its target: "arrived in X on a joint trip with Y", "visited
+	 * X with a delegation" name a companion) */
+	if (c->news && r.sg >= 0 && !v->passive && m.tgt < 0 && k[0] == '0' && k[1] == '4' && !(k[2] == '2' && r.tg >= 0)) {
 		int w = ev_with_party(c, v, r.sg);
 		if (w >= 0)
 			r.tg = w;
