@@ -155,7 +155,12 @@ static int governed_infinitive(struct af_coder *c, size_t vi, size_t a)
 		if (c->t[k].boundary)
 			return 0;
 		if (c->t[k].verb >= 0) {
-			if (!c->vg[c->t[k].verb].coded)
+			const struct vgroup *g = &c->vg[c->t[k].verb];
+			if (!g->coded)
+				return 0;
+			/* a purpose after a visit's place is an act of its own: "arrived in Tehran on
+			 * Sunday to confer with X" (ev_infinitive_subject) */
+			if (v->purpose == INF_PURPOSE && !strcmp(g->code, "042"))
 				return 0;
 			v->coded = 1;
 			return 1;
