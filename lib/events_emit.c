@@ -6,11 +6,27 @@
 
 #include <ctype.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 /* ---- output ---- */
+
+const char *const ev_frame_names[EV_F_N] = {
+	[EV_F_PATTERN] = "pattern",
+	[EV_F_VERB] = "verb",
+	[EV_F_CALL] = "call",
+	[EV_F_TOLD] = "told",
+	[EV_F_ACT_NOUN] = "act-noun",
+	[EV_F_JOINT_NOUN] = "joint-noun",
+	[EV_F_PAIR_WORD] = "pair-word",
+	[EV_F_TIES] = "ties",
+	[EV_F_PAIR_TIES] = "pair-ties",
+	[EV_F_SAID_APPEAL] = "said-appeal",
+	[EV_F_SAID_PROPOSAL] = "said-proposal",
+	[EV_F_SAID_EVAL] = "said-evaluation",
+};
 
 /* a C string into ev's arena, null when z is NULL */
 static struct af_str zstr(struct af_events *ev, const char *z)
@@ -283,6 +299,10 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	e->symmetric = em->symmetric != 0;
 	if (reported && speaker >= 0)
 		ev_actor(c, ev, speaker, c->ch[speaker].code, &e->speaker);
+	char rule[64];
+	snprintf(rule, sizeof rule, "%s%s%s%s%s", ev_frame_names[em->frame], em->reading ? "+" : "",
+			 em->reading ? em->reading : "", em->subject ? "+" : "", em->subject ? em->subject : "");
+	e->rule = zstr(ev, rule);
 	em->nev++;
 }
 
@@ -913,7 +933,7 @@ static void emit_act(struct af_coder *c, size_t i, const char *code, int src, in
 	if (tg >= 0)
 		nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
 	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
-	struct emit em = {.events = events, .sentence = sidx};
+	struct emit em = {.events = events, .sentence = sidx, .frame = EV_F_ACT_NOUN};
 	for (int x = 0; x < ns; x++)
 		for (int y = 0; y < nt; y++) {
 			const char *s = c->ch[sc[x]].code, *t = tcode ? tcode : c->ch[tc[y]].code;
@@ -1267,7 +1287,7 @@ static int code_pair_word(struct af_coder *c, size_t i, size_t a, const char *co
 	if (!n)
 		return 0;
 	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
-	struct emit em = {.events = events, .sentence = sidx, .symmetric = 1};
+	struct emit em = {.events = events, .sentence = sidx, .symmetric = 1, .frame = EV_F_PAIR_WORD};
 	for (int x = 0; x < n; x++)
 		for (int y = 0; y < n; y++)
 			if (x != y && strncmp(c->ch[ch[x]].code, c->ch[ch[y]].code, 3))
@@ -1340,7 +1360,7 @@ static void pair_wish(struct af_coder *c, size_t i, size_t w0, int sg, const int
 	if (nv > 1)
 		return;
 	struct vgroup v = {.head = i, .hend = i + 1, .a = w0, .subj = sg, .mword = -1};
-	struct emit em = {.events = events, .sentence = sidx, .symmetric = 1};
+	struct emit em = {.events = events, .sentence = sidx, .symmetric = 1, .frame = EV_F_PAIR_TIES};
 	for (int x = 0; x < ns; x++)
 		for (int y = 0; y < ns; y++) {
 			if (x == y || !scd[x] || !scd[y] || !ev_real_code(scd[x]) || !ev_real_code(scd[y]) ||
@@ -1454,7 +1474,7 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 			return 1;
 	}
 	struct vgroup v = {.head = i, .hend = i + 1, .a = w0, .subj = sg, .mword = -1};
-	struct emit em = {.events = events, .sentence = sidx};
+	struct emit em = {.events = events, .sentence = sidx, .frame = EV_F_TIES};
 	for (int x = 0; x < ns; x++)
 		for (int y = 0; y < nt; y++) {
 			/* never within one list ("ties with Iran, and Iraq will ...": Iran and Iraq are a
@@ -1625,7 +1645,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			code = "036";
 		}
 		struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = sg, .mword = -1};
-		struct emit em = {.events = events, .sentence = sidx, .symmetric = between};
+		struct emit em = {.events = events, .sentence = sidx, .symmetric = between, .frame = EV_F_JOINT_NOUN};
 		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
 		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
 		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);

@@ -50,6 +50,20 @@ code_with() {
 	[ "$status" -eq 0 ]
 }
 
+@test "each event names the coder's path that made it (rule): frame, pairing, the subject's origin" {
+	rule_of() {
+		rec "$1" | af-events | jq -c '[.events[] | [.code, .source.text, .target.text, .rule]]'
+	}
+	[ "$(rule_of 'Iran and Pakistan signed an agreement on Monday.')" = '[["057","Iran","Pakistan","pattern+compound"],["057","Pakistan","Iran","pattern+compound"]]' ]
+	[ "$(rule_of 'The Iranian foreign minister told his Pakistani counterpart that the border would reopen.')" = '[["010","Iranian foreign minister","Pakistani counterpart","told"]]' ]
+	[ "$(rule_of "Iran's president called Turkey's president on Friday to discuss trade.")" = '[["041","Iran'"'"'s president","Turkey'"'"'s president","call"]]' ]
+	[ "$(rule_of 'Iran met Iraq and criticized Israel.')" = '[["040","Iran","Iraq","verb"],["111","Iran","Israel","verb+shared"]]' ]
+	# the member is read back by the events reader (tests/unit/test_fields.c) and is af-events' own
+	rec 'China held talks with India on Sunday.' >"$T/in.json"
+	af-events <"$T/in.json" >"$T/out.json"
+	[ "$(jq -c '[.events[].rule]' "$T/out.json")" = '["pattern"]' ]
+}
+
 @test "an impersonal passive ('it was expected that ...') with neither participant is no event" {
 	local s='Smith writes. Though it was expected that the new British cabinet play a useful role in East Africa, such as ending the war, it did not.'
 	for conv in news petrarch; do
