@@ -155,7 +155,12 @@ static int governed_infinitive(struct af_coder *c, size_t vi, size_t a)
 		if (c->t[k].boundary)
 			return 0;
 		if (c->t[k].verb >= 0) {
-			if (!c->vg[c->t[k].verb].coded)
+			const struct vgroup *g = &c->vg[c->t[k].verb];
+			if (!g->coded)
+				return 0;
+			/* a purpose after a visit's place is an act of its own: "arrived in Tehran on
+			 * Sunday to confer with X" (ev_infinitive_subject) */
+			if (v->purpose == INF_PURPOSE && !strcmp(g->code, "042"))
 				return 0;
 			v->coded = 1;
 			return 1;
@@ -532,13 +537,17 @@ static size_t locative_before(const struct af_coder *c, size_t g, size_t h)
 	return ev_word_in(c, k - 1, AF_EN_LOCATIVE_PREP) ? k : 0;
 }
 
-/* Does the locative preposition at token q aim verb group v's force rather than place it? When
+/* Does the locative preposition at token q aim verb group v's act rather than place it? When
  * the verb's pattern ends with it ("- * AT": "fired at the protesters"), or it follows a weapon
  * the verb's object names ("fired about 100 missiles at Syria", "launched rockets at Israel";
  * ev_aimed_weapon): a rule, the missile's "at" is its aim as the pattern's is. */
 static int aimed_at(const struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
                     size_t q)
 {
+	/* a visit whose pattern ends with the preposition goes to the place ("- * (IN) [042]":
+	 * "arrived in Baku"), as "travelled to" does */
+	if (code[0] == '0' && code[1] == '4' && code[2] == '2' && q + 1 == m->wend)
+		return 1;
 	if (!ev_force_code(code))
 		return 0;
 	return q + 1 == m->wend || (q > v->hend && ev_aimed_weapon(c, q, v->hend));
@@ -740,7 +749,9 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	/* a consultation's party is its "with" phrase, its object the topic; a condemnation's
 	 * target may be the owner of its object ("the crime of X") */
 	const char *k = code[0] ? code : pcode;
-	if (c->news && r.sg >= 0 && !v->passive && m.tgt < 0 && k[0] == '0' && k[1] == '4') {
+	/* (a visit's place found stays its target: "arrived in X on a joint trip with Y", "visited
+	 * X with a delegation" name a companion) */
+	if (c->news && r.sg >= 0 && !v->passive && m.tgt < 0 && k[0] == '0' && k[1] == '4' && !(k[2] == '2' && r.tg >= 0)) {
 		int w = ev_with_party(c, v, r.sg);
 		if (w >= 0)
 			r.tg = w;

@@ -112,6 +112,28 @@ static int business_code(const char *code)
 	                                             strncmp(code, "NGO", 3) && !strncmp(code + 3, "BUS", 3)));
 }
 
+/* Is code a country's (or no country's) with roles of private people only: businesses,
+ * civilians, a population, refugees ("IRNBUS", "---CVL", "SAUPPL")? */
+static int civilian_code(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+	if (n < 6 || (n - 3) % 3 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
+		return 0;
+	for (size_t i = 3; i < n; i += 3)
+		if (strncmp(code + i, "BUS", 3) && strncmp(code + i, "CVL", 3) && strncmp(code + i, "PPL", 3) &&
+		    strncmp(code + i, "REF", 3))
+			return 0;
+	return 1;
+}
+
+/* Does chunk k only modify a plural noun after it that names no actor ("Saudi nationals",
+ * "Iranian tankers"; not "Rouhani's visit")? */
+static int plural_head(const struct af_coder *c, int k)
+{
+	ssize_t h = ev_noun_after(c, &c->ch[k]);
+	return h >= 0 && c->parse.tok[h].tag == AF_POS_NNS;
+}
+
 /* A state actor code: a country ("IRN") or its government ("IRNGOV", "IRNGOVFRM"). */
 static int state_family(const char *code)
 {
@@ -205,6 +227,14 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	/* news: tourists' or pilgrims' trips and arrivals (04x) are counts and habits, no political
 	 * event (TRAVELER_NOUN; a rule from the guidelines, data/events.yaml) */
 	if (c->news && code[0] == '0' && code[1] == '4' && travelers(c, src))
+		return;
+	/* news: a visit (042) is a political actor's, not a business's, civilians' or a people's:
+	 * goods, ships and migrants arrive ("tankers that arrived in India", "22,000 Azerbaijani
+	 * nationals arrived in Iran", "Germans arrived in Turkey"; the source, no person, a
+	 * modifier of a plural noun that names no actor, a people's plural proper noun under its
+	 * country's code, or a code of only such roles) */
+	if (c->news && !strcmp(code, "042") && src >= 0 && !c->ch[src].person &&
+	    ((a_people(c, src) && scode && strlen(scode) == 3) || civilian_code(scode) || plural_head(c, src)))
 		return;
 	/* news: two businesses' dealings are commerce, no political event (GUIDELINES: both sides
 	 * political actors, and companies are not among them): "two Italian companies have signed a
@@ -1560,6 +1590,10 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		/* "with X"; "to X" for a visit (0x2), or right after a call (041: "a phone call to X") */
 		if (!between && !ev_word_is(c, e, "WITH") &&
 		    !((code[2] == '2' || (code[2] == '1' && e == i + len)) && ev_word_is(c, e, "TO")))
+			continue;
+		/* a trip "with" someone is made in their company ("a joint trip with the UN chief"),
+		 * not to them */
+		if (code[2] == '2' && ev_word_is(c, e, "WITH") && (ev_word_is(c, e - 1, "TRIP") || ev_word_is(c, e - 1, "TRIPS")))
 			continue;
 		int tg = hg;
 		size_t pe = e; /* where the noun phrase's parties end */

@@ -1217,3 +1217,16 @@ of_code() {
 	run --separate-stderr bash -c "$(declare -f rec); rec 'UN Secretary-General Antonio Guterres said the UN and Iran should expand cooperation.' | af-events | jq -c '$j'"
 	[ "$output" = '[["IGOUNO","IRN","030"]]' ]
 }
+
+@test "news: arriving in a place is visiting it (042), a companion 'with' is no host; goods, crowds and a people's numbers make no visit" {
+	run news 'The Chilean foreign minister arrived in Lima on Monday.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PER","042"]]' ]
+	run news 'The Chilean foreign minister arrived in Peru as part of a joint trip with the UN chief.'
+	[ "$(jq -c 'map(.[1:3])' <<<"$output")" = '[["PER","042"]]' ]
+	run news 'Some 20,000 Chilean nationals arrived in Peru during the holidays.'
+	[ "$output" = '[]' ]
+	run news 'About 30,000 Chileans visited Peru last year.'
+	[ "$output" = '[]' ]
+	run news 'The Chilean tankers arrived in Peru in July.'
+	[ "$output" = '[]' ]
+}
