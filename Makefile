@@ -193,8 +193,8 @@ eval-events: all
 	@bench/eval-event-actors
 	@bench/events-news-errors
 	@bench/events-side-coverage
-	@bench/events-coded/score --open
-	@bench/events-coded/score --blind
+	@bench/events-coded/score --open --by-root
+	@bench/events-coded/score --blind --by-root
 
 eval-syntax: all
 	@bench/eval-syntax

@@ -155,7 +155,12 @@ static int governed_infinitive(struct af_coder *c, size_t vi, size_t a)
 		if (c->t[k].boundary)
 			return 0;
 		if (c->t[k].verb >= 0) {
-			if (!c->vg[c->t[k].verb].coded)
+			const struct vgroup *g = &c->vg[c->t[k].verb];
+			if (!g->coded)
+				return 0;
+			/* a purpose after a visit's place is an act of its own: "arrived in Tehran on
+			 * Sunday to confer with X" (ev_infinitive_subject) */
+			if (v->purpose == INF_PURPOSE && !strcmp(g->code, "042"))
 				return 0;
 			v->coded = 1;
 			return 1;
@@ -368,6 +373,8 @@ struct reading {
 	int recip;             /* one plural mention acting with itself ("three blocs agreed") */
 	int appeal;            /* an appeal or statement by a known actor with no recipient */
 	int code;              /* 0: no event */
+	enum ev_frame frame;   /* the frame that chose the code and sides: pattern, verb, call, told */
+	const char *subject;   /* where the subject came from (struct emit), NULL its own */
 };
 
 /* Does group g's list follow "including" or "such as" (over a determiner)? Examples of a group,
@@ -470,7 +477,8 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 	v->coded = 1;
 	snprintf(v->code, sizeof v->code, "%s", r->fwd);
 	const char *date = ev_event_date(c, s->a, s->b, v->head, datebuf, sizeof datebuf, &datesrc);
-	struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
+	struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc,
+	                  .frame = r->frame, .subject = r->subject};
 	int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
 	const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
 	int ns = ev_members(c, r->sg, sc, scd, MAX_MEMBERS * 2);
@@ -478,10 +486,12 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 	const char *fwd = r->fwd, *rev = r->rev;
 	if (r->recip || r->appeal) {
 		em.symmetric = r->recip; /* the members with each other: a joint act */
+		em.reading = r->recip ? "recip" : "appeal";
 		for (int x = 0; x < ns; x++)
 			ev_emit_event(c, &em, v, fwd, sc[x], scd[x], r->recip ? sc[x] : -1, r->recip ? scd[x] : NULL, 0, -1);
 	} else if (r->compound) {
 		em.symmetric = 1;
+		em.reading = "compound";
 		for (int x = 0; x < ns; x++)
 			for (int y = 0; y < ns; y++)
 				if (x != y && (strcmp(scd[x], scd[y]) || sc[x] != sc[y]) && fwd[0])
@@ -496,8 +506,10 @@ static void emit_reading(struct af_coder *c, int vi, const struct reading *r, st
 				 * to it ("the two sides agreed to extend the line to Armenia") */
 				if (ev_two_sided(c, sc[x]) && scd[x] && tcd[y] && !strncmp(scd[x], tcd[y], 3))
 					continue;
+				em.reading = NULL;
 				if (fwd[0])
 					ev_emit_event(c, &em, v, fwd, sc[x], scd[x], tc[y], tcd[y], 0, -1);
+				em.reading = "mirror";
 				if (rev[0] && !v->passive && tc[y] >= 0 && c->mirror)
 					ev_emit_event(c, &em, v, rev, tc[y], tcd[y], sc[x], scd[x], 0, -1);
 			}
@@ -525,13 +537,17 @@ static size_t locative_before(const struct af_coder *c, size_t g, size_t h)
 	return ev_word_in(c, k - 1, AF_EN_LOCATIVE_PREP) ? k : 0;
 }
 
-/* Does the locative preposition at token q aim verb group v's force rather than place it? When
+/* Does the locative preposition at token q aim verb group v's act rather than place it? When
  * the verb's pattern ends with it ("- * AT": "fired at the protesters"), or it follows a weapon
  * the verb's object names ("fired about 100 missiles at Syria", "launched rockets at Israel";
  * ev_aimed_weapon): a rule, the missile's "at" is its aim as the pattern's is. */
 static int aimed_at(const struct af_coder *c, const struct vgroup *v, const struct pmatch *m, const char *code,
                     size_t q)
 {
+	/* a visit whose pattern ends with the preposition goes to the place ("- * (IN) [042]":
+	 * "arrived in Baku"), as "travelled to" does */
+	if (code[0] == '0' && code[1] == '4' && code[2] == '2' && q + 1 == m->wend)
+		return 1;
 	if (!ev_force_code(code))
 		return 0;
 	return q + 1 == m->wend || (q > v->hend && ev_aimed_weapon(c, q, v->hend));
@@ -639,6 +655,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	struct vgroup *v = &c->vg[vi];
 	int subj0 = -1; /* the subject an infinitive had before ev_infinitive_subject's */
 	v->subj = ev_find_subject(c, (int)vi, s->a);
+	const char *how = v->carried && v->subj >= 0 ? "carried" : NULL; /* the subject's origin (struct emit) */
 	if (c->news && parse_passive(c, v))
 		v->passive = 1;
 	if (c->news) {
@@ -646,18 +663,23 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		 * earlier one ("Iran met Pakistan and criticized India": Iran's, not Pakistan's), and
 		 * where the scan's lies in a clause modifying it ("X who visited Kabul met Y") */
 		int shared, ps = ev_parse_subject(c, v, &shared);
-		if (ps >= 0 && (v->subj < 0 || shared))
+		if (ps >= 0 && (v->subj < 0 || shared)) {
 			v->subj = ps;
-		if (v->subj < 0)
-			v->subj = ev_speaker_pronoun(c, v);
+			how = shared ? "shared" : "parse";
+		}
+		if (v->subj < 0 && (v->subj = ev_speaker_pronoun(c, v)) >= 0)
+			how = "speaker";
 		int ps2 = ev_adverbial_participle(c, vi, s->a, s->b);
 		v->adverbial = ps2 >= 0;
-		if (v->adverbial)
+		if (v->adverbial) {
 			v->subj = ps2;
+			how = "adverbial";
+		}
 		int ps3 = ev_infinitive_subject(c, vi, s->a, s->b);
 		if (ps3 >= 0) {
 			subj0 = v->subj;
 			v->subj = ps3;
+			how = v->purpose == INF_INTENT ? "intent" : v->purpose == INF_MEANS ? "means" : "purpose";
 		}
 	}
 	if (governed_infinitive(c, vi, s->a))
@@ -718,6 +740,8 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	}
 	struct reading r = {0};
 	verb_roles(c, v, &m, code[0] ? code : pcode, act, s, &r.sg, &r.tg);
+	r.frame = callee >= 0 ? EV_F_CALL : told >= 0 ? EV_F_TOLD : p && p->score > 0 ? EV_F_PATTERN : EV_F_VERB;
+	r.subject = r.sg >= 0 && r.sg == v->subj ? how : NULL; /* (a pattern's marker or a by-phrase is no subject) */
 	const char *k0 = code[0] ? code : pcode;
 	int topic = c->news && m.tgt < 0 && joint_topic(c, v, k0, r.sg, r.tg, s->a, s->b);
 	if (topic)
@@ -725,7 +749,9 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	/* a consultation's party is its "with" phrase, its object the topic; a condemnation's
 	 * target may be the owner of its object ("the crime of X") */
 	const char *k = code[0] ? code : pcode;
-	if (c->news && r.sg >= 0 && !v->passive && m.tgt < 0 && k[0] == '0' && k[1] == '4') {
+	/* (a visit's place found stays its target: "arrived in X on a joint trip with Y", "visited
+	 * X with a delegation" name a companion) */
+	if (c->news && r.sg >= 0 && !v->passive && m.tgt < 0 && k[0] == '0' && k[1] == '4' && !(k[2] == '2' && r.tg >= 0)) {
 		int w = ev_with_party(c, v, r.sg);
 		if (w >= 0)
 			r.tg = w;

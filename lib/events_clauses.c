@@ -30,6 +30,7 @@ int ev_find_subject(struct af_coder *c, int vi, size_t a)
 	struct vgroup *v = &c->vg[vi];
 	size_t i = v->a;
 	size_t lim = i > a + SUBJ_WIN ? i - SUBJ_WIN : a;
+	v->carried = 0;
 	/* "X, an ally of Y, has travelled": skip the apposition; "X, the agency said in a report,
 	 * had joined": skip the attribution */
 	if (i > a && ev_is_comma(c, i - 1)) {
@@ -89,6 +90,7 @@ int ev_find_subject(struct af_coder *c, int vi, size_t a)
 			/* coordinated ("X condemned ... and promised") or governing ("X vowed to ...") */
 			if (pv->speech && !v->inf)
 				return -1;
+			v->carried = 1;
 			return pv->subj;
 		}
 		if (t->chunk >= 0) {
@@ -127,8 +129,10 @@ int ev_find_subject(struct af_coder *c, int vi, size_t a)
 			if (before > a && c->t[before - 1].verb >= 0 && c->t[before - 1].verb != vi) {
 				const struct vgroup *pv = &c->vg[c->t[before - 1].verb];
 				if (c->d->forms[pv->form].kind == VF_ING && pv->a == pv->head && pv->hend == before &&
-				    pv->subj >= 0)
+				    pv->subj >= 0) {
+					v->carried = 1;
 					return pv->subj;
+				}
 			}
 			return ch->group;
 		}

@@ -107,6 +107,7 @@ struct vgroup {
 	int purpose;   /* an infinitive whose act the sentence reports (ev_infinitive_subject): INF_* */
 	int addressed; /* a statement told to an actor ("told his Iraqi counterpart that"): its 010
 	                * stays beside what it reports (ev_told_party) */
+	int carried;   /* ev_find_subject took the subject of a verb before it (coordinated or governing) */
 };
 
 /* How an infinitive no coded verb governs is read (vgroup.purpose). */
@@ -254,6 +255,27 @@ struct pmatch {
 	size_t wend; /* after the last word the pattern matched after the verb, 0 when none */
 };
 
+/* The path of the coder that made an event: the frame that chose its code and sides. With the
+ * verb path's reading (how its sides pair) and its subject's origin it is the event's "rule"
+ * ("pattern", "verb+mirror", "pattern+compound+carried": ev_emit_event writes it), which the
+ * asserted-act filter reads (events_assert.c). The names are ev_frame_names'. */
+enum ev_frame {
+	EV_F_PATTERN,       /* a verb dictionary pattern with words of its own ("- * SANCTIONS ON") */
+	EV_F_VERB,          /* a verb's own code (its block's; no pattern words matched) */
+	EV_F_CALL,          /* "X called Y to discuss ...": a phone call (ev_call_purpose) */
+	EV_F_TOLD,          /* "X told Y that ...": a statement to Y (ev_told_party) */
+	EV_F_ACT_NOUN,      /* an act a noun names, "U.S. sanctions on Iran" (code_act) */
+	EV_F_JOINT_NOUN,    /* "talks with X", "talks between X and Y", "a visit to X" (ev_code_nominal) */
+	EV_F_PAIR_WORD,     /* "Iran-Tajikistan talks" (code_pair_word) */
+	EV_F_TIES,          /* ties wished, "stressed the need to expand ties with X" (wished_ties) */
+	EV_F_PAIR_TIES,     /* a pair's ties wished, "the two sides stressed ... ties" (pair_wish) */
+	EV_F_SAID_APPEAL,   /* "X said Y should ..." (ev_code_appeals) */
+	EV_F_SAID_PROPOSAL, /* "X said X and Y should ...": the speaker's intent (ev_code_appeals) */
+	EV_F_SAID_EVAL,     /* "X said Y played a positive role" (ev_code_evaluations) */
+	EV_F_N
+};
+extern const char *const ev_frame_names[EV_F_N];
+
 struct emit {
 	struct af_events *events;
 	int sentence;
@@ -261,6 +283,9 @@ struct emit {
 	const char *date_source; /* "text", "published", "dateline" */
 	size_t nev;
 	int symmetric; /* a compound subject's joint act, coded both ways */
+	enum ev_frame frame;
+	const char *reading; /* the verb path's pairing of sides (compound, recip, appeal, mirror); NULL one to one */
+	const char *subject; /* where the verb path's subject came from (carried, parse, ...); NULL its own */
 };
 
 struct place {

@@ -6,11 +6,27 @@
 
 #include <ctype.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 /* ---- output ---- */
+
+const char *const ev_frame_names[EV_F_N] = {
+	[EV_F_PATTERN] = "pattern",
+	[EV_F_VERB] = "verb",
+	[EV_F_CALL] = "call",
+	[EV_F_TOLD] = "told",
+	[EV_F_ACT_NOUN] = "act-noun",
+	[EV_F_JOINT_NOUN] = "joint-noun",
+	[EV_F_PAIR_WORD] = "pair-word",
+	[EV_F_TIES] = "ties",
+	[EV_F_PAIR_TIES] = "pair-ties",
+	[EV_F_SAID_APPEAL] = "said-appeal",
+	[EV_F_SAID_PROPOSAL] = "said-proposal",
+	[EV_F_SAID_EVAL] = "said-evaluation",
+};
 
 /* a C string into ev's arena, null when z is NULL */
 static struct af_str zstr(struct af_events *ev, const char *z)
@@ -94,6 +110,28 @@ static int business_code(const char *code)
 {
 	return code && (!strncmp(code, "MNC", 3) || (strlen(code) >= 6 && strncmp(code, "IGO", 3) &&
 	                                             strncmp(code, "NGO", 3) && !strncmp(code + 3, "BUS", 3)));
+}
+
+/* Is code a country's (or no country's) with roles of private people only: businesses,
+ * civilians, a population, refugees ("IRNBUS", "---CVL", "SAUPPL")? */
+static int civilian_code(const char *code)
+{
+	size_t n = code ? strlen(code) : 0;
+	if (n < 6 || (n - 3) % 3 || !strncmp(code, "IGO", 3) || !strncmp(code, "NGO", 3))
+		return 0;
+	for (size_t i = 3; i < n; i += 3)
+		if (strncmp(code + i, "BUS", 3) && strncmp(code + i, "CVL", 3) && strncmp(code + i, "PPL", 3) &&
+		    strncmp(code + i, "REF", 3))
+			return 0;
+	return 1;
+}
+
+/* Does chunk k only modify a plural noun after it that names no actor ("Saudi nationals",
+ * "Iranian tankers"; not "Rouhani's visit")? */
+static int plural_head(const struct af_coder *c, int k)
+{
+	ssize_t h = ev_noun_after(c, &c->ch[k]);
+	return h >= 0 && c->parse.tok[h].tag == AF_POS_NNS;
 }
 
 /* A state actor code: a country ("IRN") or its government ("IRNGOV", "IRNGOVFRM"). */
@@ -190,6 +228,14 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	 * event (TRAVELER_NOUN; a rule from the guidelines, data/events.yaml) */
 	if (c->news && code[0] == '0' && code[1] == '4' && travelers(c, src))
 		return;
+	/* news: a visit (042) is a political actor's, not a business's, civilians' or a people's:
+	 * goods, ships and migrants arrive ("tankers that arrived in India", "22,000 Azerbaijani
+	 * nationals arrived in Iran", "Germans arrived in Turkey"; the source, no person, a
+	 * modifier of a plural noun that names no actor, a people's plural proper noun under its
+	 * country's code, or a code of only such roles) */
+	if (c->news && !strcmp(code, "042") && src >= 0 && !c->ch[src].person &&
+	    ((a_people(c, src) && scode && strlen(scode) == 3) || civilian_code(scode) || plural_head(c, src)))
+		return;
 	/* news: two businesses' dealings are commerce, no political event (GUIDELINES: both sides
 	 * political actors, and companies are not among them): "two Italian companies have signed a
 	 * deal", "foreign companies from A, B and C will gather with domestic firms" (on unlabeled
@@ -253,6 +299,10 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	e->symmetric = em->symmetric != 0;
 	if (reported && speaker >= 0)
 		ev_actor(c, ev, speaker, c->ch[speaker].code, &e->speaker);
+	char rule[64];
+	snprintf(rule, sizeof rule, "%s%s%s%s%s", ev_frame_names[em->frame], em->reading ? "+" : "",
+			 em->reading ? em->reading : "", em->subject ? "+" : "", em->subject ? em->subject : "");
+	e->rule = zstr(ev, rule);
 	em->nev++;
 }
 
@@ -884,7 +934,7 @@ static void emit_act(struct af_coder *c, size_t i, const char *code, int src, in
 	if (tg >= 0)
 		nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
 	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
-	struct emit em = {.events = events, .sentence = sidx};
+	struct emit em = {.events = events, .sentence = sidx, .frame = EV_F_ACT_NOUN};
 	for (int x = 0; x < ns; x++)
 		for (int y = 0; y < nt; y++) {
 			const char *s = c->ch[sc[x]].code, *t = tcode ? tcode : c->ch[tc[y]].code;
@@ -1238,7 +1288,7 @@ static int code_pair_word(struct af_coder *c, size_t i, size_t a, const char *co
 	if (!n)
 		return 0;
 	struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = -1, .mword = -1};
-	struct emit em = {.events = events, .sentence = sidx, .symmetric = 1};
+	struct emit em = {.events = events, .sentence = sidx, .symmetric = 1, .frame = EV_F_PAIR_WORD};
 	for (int x = 0; x < n; x++)
 		for (int y = 0; y < n; y++)
 			if (x != y && strncmp(c->ch[ch[x]].code, c->ch[ch[y]].code, 3))
@@ -1311,7 +1361,7 @@ static void pair_wish(struct af_coder *c, size_t i, size_t w0, int sg, const int
 	if (nv > 1)
 		return;
 	struct vgroup v = {.head = i, .hend = i + 1, .a = w0, .subj = sg, .mword = -1};
-	struct emit em = {.events = events, .sentence = sidx, .symmetric = 1};
+	struct emit em = {.events = events, .sentence = sidx, .symmetric = 1, .frame = EV_F_PAIR_TIES};
 	for (int x = 0; x < ns; x++)
 		for (int y = 0; y < ns; y++) {
 			if (x == y || !scd[x] || !scd[y] || !ev_real_code(scd[x]) || !ev_real_code(scd[y]) ||
@@ -1425,7 +1475,7 @@ static int wished_ties(struct af_coder *c, size_t i, size_t a, size_t b, int sid
 			return 1;
 	}
 	struct vgroup v = {.head = i, .hend = i + 1, .a = w0, .subj = sg, .mword = -1};
-	struct emit em = {.events = events, .sentence = sidx};
+	struct emit em = {.events = events, .sentence = sidx, .frame = EV_F_TIES};
 	for (int x = 0; x < ns; x++)
 		for (int y = 0; y < nt; y++) {
 			/* never within one list ("ties with Iran, and Iraq will ...": Iran and Iraq are a
@@ -1587,6 +1637,10 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		if (!between && !ev_word_is(c, e, "WITH") &&
 		    !((code[2] == '2' || (code[2] == '1' && e == i + len)) && ev_word_is(c, e, "TO")))
 			continue;
+		/* a trip "with" someone is made in their company ("a joint trip with the UN chief"),
+		 * not to them */
+		if (code[2] == '2' && ev_word_is(c, e, "WITH") && (ev_word_is(c, e - 1, "TRIP") || ev_word_is(c, e - 1, "TRIPS")))
+			continue;
 		int tg = hg;
 		size_t pe = e; /* where the noun phrase's parties end */
 		if (hg < 0 && (tg = joint_party(c, e, b, &pe)) < -1)
@@ -1641,7 +1695,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			code = "036";
 		}
 		struct vgroup v = {.head = i, .hend = i + 1, .a = i, .subj = sg, .mword = -1};
-		struct emit em = {.events = events, .sentence = sidx, .symmetric = between};
+		struct emit em = {.events = events, .sentence = sidx, .symmetric = between, .frame = EV_F_JOINT_NOUN};
 		int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
 		const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
 		int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);

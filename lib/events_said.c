@@ -100,7 +100,8 @@ static void emit_said(struct af_coder *c, const struct sent *s, const struct af_
 	char datebuf[48];
 	const char *datesrc;
 	const char *date = ev_event_date(c, s->a, s->b, v.head, datebuf, sizeof datebuf, &datesrc);
-	struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc};
+	struct emit em = {.events = s->events, .sentence = s->sidx, .date = date, .date_source = datesrc,
+					  .frame = foreign ? EV_F_SAID_EVAL : EV_F_SAID_APPEAL};
 	int sc[MAX_MEMBERS * 2], tc[MAX_MEMBERS * 2];
 	const char *scd[MAX_MEMBERS * 2], *tcd[MAX_MEMBERS * 2];
 	int ns = ev_members(c, sg, sc, scd, MAX_MEMBERS * 2), nt = ev_members(c, tg, tc, tcd, MAX_MEMBERS * 2);
@@ -123,6 +124,7 @@ static void emit_said(struct af_coder *c, const struct sent *s, const struct af_
 			if (!scd[x] || !tcd[y] || !scd[x][0] || !tcd[y][0])
 				continue;
 			if (own) {
+				em.frame = EV_F_SAID_PROPOSAL;
 				if (code[0] == '0' && country_code(tcd[y]) && !same_party(scd[x], tcd[y]))
 					ev_emit_event(c, &em, &v, "030", sc[x], scd[x], tc[y], tcd[y], 0, -1);
 			} else if (foreign ? country_code(scd[x]) && country_code(tcd[y]) && strncmp(scd[x], tcd[y], 3)

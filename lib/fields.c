@@ -597,6 +597,8 @@ static int read_event(struct walk *w, struct af_events *ev, const char **why, ch
 			skip_value(w);
 		m.more = next(w, 1, &m.key, &m.klen);
 	}
+	if (member(&m, "rule", 1))
+		take_str(&m, ev, "rule", &e->rule);
 	if (!m.bad && m.more) {
 		snprintf(extra, 64, "%.*s", (int)(m.klen < 60 ? m.klen : 60), m.key);
 		m.bad = 1;

@@ -170,6 +170,10 @@ static void event(struct af_buf *out, const struct af_events *ev, const struct a
 		key(out, "speaker", 0);
 		actor(out, ev, &e->speaker);
 	}
+	if (e->rule.set) {
+		key(out, "rule", 0);
+		str(out, ev, e->rule);
+	}
 	af_buf_addc(out, '}');
 }
 

@@ -28,17 +28,18 @@ events() {
 
 @test "refs: an office after 'the' is the person named before who holds it; an office nobody named holds stays uncoded" {
 	run events 'Foreign Ministry spokesman Saeed Khatibzadeh arrived in Kabul on Monday. The spokesman accused the U.S. of destroying Afghanistan.'
-	[ "$output" = 'spokesman|IRNGOV|112|U.S.|USA' ]
+	# (the arrival is a visit of its own)
+	[ "${lines[1]}" = 'spokesman|IRNGOV|112|U.S.|USA' ]
 	# "Ministry" in the title is not the office: "the Foreign Ministry" is not Khatibzadeh
 	run events 'Foreign Ministry spokesman Saeed Khatibzadeh arrived in Kabul. The Foreign Ministry condemned Pakistan.'
-	[[ "$output" != *IRNGOV*111* ]]
+	[[ "${lines[1]:-}" != *IRNGOV*111* ]]
 	run events 'Iran and Saudi Arabia restored ties. The foreign minister praised Iraq.'
 	[ "$output" = 'foreign minister|---GOV|051|Iraq|IRQ' ]
 }
 
 @test "refs: an office's title followed by 'to' or 'for' before the name still names the office ('the ambassador')" {
 	run events 'Afghanistan'"'"'s Ambassador to Iran Nasir Ahmad Nour arrived in Tehran on Monday. The ambassador criticized Pakistan.'
-	[ "$output" = 'ambassador|AFGGOV|111|Pakistan|PAK' ]
+	[ "${lines[1]}" = 'ambassador|AFGGOV|111|Pakistan|PAK' ]
 }
 
 @test "refs: 'I' inside a quote is its speaker (af-quotes), and the quote's 'him' is someone else" {
@@ -122,5 +123,5 @@ events() {
 	# event): the test is about another mechanism
 	export AF_EVENTS_ASSERT=off
 	run events 'Iranian Foreign Minister Mohammad Javad Zarif arrived in Doha on Monday. The Qatari foreign minister said his country will help Iran.'
-	[ "$output" = 'his country|QAT|033|Iran|IRN' ]
+	[ "${lines[1]}" = 'his country|QAT|033|Iran|IRN' ]
 }

@@ -245,7 +245,8 @@ model() {
 	unset AF_EVENTS_ASSERT
 	model '{threshold: 0, features: {bias: 1, "lemnxt=meet_det": -2}}'
 	run triples "Iranian President Hassan Rouhani arrived in Baghdad on Sunday. He met the Iraqi president on Monday."
-	assert_output ""
+	# (the arrival, a visit of its own, stays)
+	assert_output "IRNGOV 042 IRQ"
 	run triples "Iran's foreign minister called on Iraq to expel U.S. forces."
 	refute_output ""
 }

@@ -50,6 +50,20 @@ code_with() {
 	[ "$status" -eq 0 ]
 }
 
+@test "each event names the coder's path that made it (rule): frame, pairing, the subject's origin" {
+	rule_of() {
+		rec "$1" | af-events | jq -c '[.events[] | [.code, .source.text, .target.text, .rule]]'
+	}
+	[ "$(rule_of 'Iran and Pakistan signed an agreement on Monday.')" = '[["057","Iran","Pakistan","pattern+compound"],["057","Pakistan","Iran","pattern+compound"]]' ]
+	[ "$(rule_of 'The Iranian foreign minister told his Pakistani counterpart that the border would reopen.')" = '[["010","Iranian foreign minister","Pakistani counterpart","told"]]' ]
+	[ "$(rule_of "Iran's president called Turkey's president on Friday to discuss trade.")" = '[["041","Iran'"'"'s president","Turkey'"'"'s president","call"]]' ]
+	[ "$(rule_of 'Iran met Iraq and criticized Israel.')" = '[["040","Iran","Iraq","verb"],["111","Iran","Israel","verb+shared"]]' ]
+	# the member is read back by the events reader (tests/unit/test_fields.c) and is af-events' own
+	rec 'China held talks with India on Sunday.' >"$T/in.json"
+	af-events <"$T/in.json" >"$T/out.json"
+	[ "$(jq -c '[.events[].rule]' "$T/out.json")" = '["pattern"]' ]
+}
+
 @test "an impersonal passive ('it was expected that ...') with neither participant is no event" {
 	local s='Smith writes. Though it was expected that the new British cabinet play a useful role in East Africa, such as ending the war, it did not.'
 	for conv in news petrarch; do
@@ -1224,4 +1238,17 @@ of_code() {
 	[ "$(of_code 018)" = '[["CHLGOV","PER","018",false,false]]' ]
 	run news "Chile expressed sympathy with Peru over the floods."
 	[ "$(of_code 018)" = '[["CHL","PER","018",false,false]]' ]
+}
+
+@test "news: arriving in a place is visiting it (042), a companion 'with' is no host; goods, crowds and a people's numbers make no visit" {
+	run news 'The Chilean foreign minister arrived in Lima on Monday.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PER","042"]]' ]
+	run news 'The Chilean foreign minister arrived in Peru as part of a joint trip with the UN chief.'
+	[ "$(jq -c 'map(.[1:3])' <<<"$output")" = '[["PER","042"]]' ]
+	run news 'Some 20,000 Chilean nationals arrived in Peru during the holidays.'
+	[ "$output" = '[]' ]
+	run news 'About 30,000 Chileans visited Peru last year.'
+	[ "$output" = '[]' ]
+	run news 'The Chilean tankers arrived in Peru in July.'
+	[ "$output" = '[]' ]
 }

@@ -9,14 +9,16 @@ so each mention becomes its code-point span in the article ("start", "end") and 
 sentence keeps only its span; unpack.py puts the text back from ../shared. A mention that
 is not in its sentence is an error (file:line and the mention), and nothing is written.
 """
-import json, sys
+import json, re, sys
 
 FLAGS = ('negated', 'hypothetical', 'reported', 'symmetric')
 
 
 def side(s, m, where):
     t = (m.get('text') or '').strip()
-    i = s['text'].find(t) if t else -1
+    # the first match as a whole word ("I" is not the I of "IRNA"), else the first match
+    w = re.search(r'(?<!\w)' + re.escape(t) + r'(?!\w)', s['text']) if t else None
+    i = w.start() if w else (s['text'].find(t) if t else -1)
     if i < 0:
         sys.exit('%s: mention %r is not in sentence %d' % (where, t, s['i']))
     return {'start': s['start'] + i, 'end': s['start'] + i + len(t), 'code': m.get('code') or '---'}

@@ -81,6 +81,7 @@ struct af_event {
 	long long trigger_start, trigger_end;
 	int negated, hypothetical, reported, symmetric;
 	struct af_ev_actor speaker; /* the member is written only when set */
+	struct af_str rule;         /* the coder's path that made it (af-events); written only when set */
 };
 struct af_events {
 	struct af_event *v;

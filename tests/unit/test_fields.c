@@ -118,6 +118,7 @@ static void test_events(void)
 	e->trigger = S(&ev, "will host");
 	e->trigger_start = 5, e->trigger_end = 14;
 	e->reported = 1;
+	e->rule = S(&ev, "pattern+compound");
 	static const char sp[] = "{ \"text\" : \"he\", \"canonical\":null}"; /* not af's actor shape */
 	ok(af_events_actor_json(&ev, sp, strlen(sp), &e->speaker) == 0 && e->speaker.set && e->speaker.json.set,
 	   "an upstream speaker of another shape is kept as JSON");
@@ -130,7 +131,8 @@ static void test_events(void)
 		"\"IRN\",\"canonical\":\"Iran\"},\"target\":null,\"date\":\"2025-12-11\",\"date_source\":\"sentence\","
 		"\"location\":{\"text\":\"Doha \\\"x\\\"\",\"start\":20,\"end\":28,\"country\":null},\"sentence\":2,"
 		"\"trigger\":\"will host\",\"trigger_start\":5,\"trigger_end\":14,\"negated\":false,\"hypothetical\":false,"
-		"\"reported\":true,\"symmetric\":false,\"speaker\":{\"text\":\"he\",\"canonical\":null}},"
+		"\"reported\":true,\"symmetric\":false,\"speaker\":{\"text\":\"he\",\"canonical\":null},"
+		"\"rule\":\"pattern+compound\"},"
 		"{\"code\":null,\"root\":null,\"label\":null,\"quad\":null,\"goldstein\":null,\"plover\":null,"
 		"\"source\":null,\"target\":null,\"date\":null,\"date_source\":null,\"location\":null,\"sentence\":0,"
 		"\"trigger\":null,\"trigger_start\":0,\"trigger_end\":0,\"negated\":false,\"hypothetical\":false,"
@@ -152,6 +154,7 @@ static void test_events(void)
 	   err.msg);
 	ok(back.v[0].speaker.set && back.v[0].location.set && !back.v[1].speaker.set && back.v[0].goldstein == 4.0,
 	   "the reader's members: speaker, location, goldstein");
+	ok(af_events_eq(&back, back.v[0].rule, "pattern+compound") && !back.v[1].rule.set, "the optional rule read back");
 
 	/* not af(7)'s shape: refused with the member, nothing taken */
 	parse("{\"events\":[{\"code\":\"01\",\"color\":\"red\"}]}");
