@@ -716,7 +716,17 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		p = NULL; /* the block's own code: force */
 		m = (struct pmatch){.src = -1, .tgt = -1};
 	}
-	if (callee >= 0)
+	/* news: a condemned attack is its owner's: the condemnation is aimed at the owner (111) */
+	int attacker = c->news && callee < 0 && told < 0 && v->subj >= 0 ? ev_condemned_attacker(c, v, v->subj) : -1;
+	if (attacker == -2)
+		return;
+	if (attacker >= 0) {
+		p = NULL;
+		m = (struct pmatch){.src = -1, .tgt = attacker};
+	}
+	if (attacker >= 0)
+		code = "111", pcode = "";
+	else if (callee >= 0)
 		code = "041", pcode = "";
 	else if (told >= 0)
 		code = "010", pcode = "";
@@ -785,7 +795,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	read_act(c, v, p, code, pcode, &m, s, &r);
 	/* a verb with no pattern words of its own is coded only when its sides are where the
 	 * parse has its arguments ("when it fled Kabul" is no event of the U.S.'s with Kabul) */
-	if (r.code && c->news && !r.recip && !r.appeal && !(p && p->score > 0) &&
+	if (r.code && c->news && !r.recip && !r.appeal && !(p && p->score > 0) && attacker < 0 &&
 	    !ev_args_agree(c, v, r.sg, r.compound ? -1 : r.tg))
 		r.code = 0;
 	if (r.code)

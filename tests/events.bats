@@ -1252,3 +1252,13 @@ of_code() {
 	run news 'The Chilean tankers arrived in Peru in July.'
 	[ "$output" = '[]' ]
 }
+
+@test "news: a condemned attack is condemnation of its owner (111: 'condemned the Peruvian attack on Bolivia', 'attacks committed by X'), never of its victims; with no attacker named, no condemnation event" {
+	run news "Chile condemned the Peruvian attack on Bolivia."
+	[ "$(of_code 111)" = '[["CHL","PER","111",false,false]]' ]
+	[ "$(jq -c 'map(select(.[0] == "CHL" and .[1] == "BOL"))' <<<"$output")" = '[]' ]
+	run news "Chile condemned a suicide attack on a mosque in Peru."
+	[ "$(jq -c 'map(select(.[0] == "CHL"))' <<<"$output")" = '[]' ]
+	run news "Chile condemned the attack on a mosque in Lima by the Shining Path."
+	[ "$(jq -c 'map(select(.[0] == "CHL") | .[1:3])' <<<"$output")" = '[["PERREB","111"]]' ]
+}
