@@ -173,6 +173,7 @@ struct af_coder {
 	int syn_oneway;          /* synset ONEWAY_VERB: a one-way transfer, "imported", "sold"
 	                          * (events_clauses.c ev_joint_act), -1 */
 	int syn_traveler;        /* synset TRAVELER_NOUN: tourists, pilgrims (events_emit.c ev_emit_event), -1 */
+	int syn_risk;            /* synset RISK_WORD: force named as a danger, not done ("the risk of war between") */
 	int syn_prospect;        /* synset PROSPECT_WORD: talks wanted, not held ("to broker talks
 	                          * between", "support for"; events_emit.c ev_code_nominal), -1 */
 	int syn_standing, syn_onset; /* synsets STANDING_NOUN ("sanctions") and ONSET_WORD ("imposed",

@@ -510,6 +510,7 @@ void ev_nominal_init(struct af_coder *c)
 		{"ANNOUNCED_ONLY_VERB", offsetof(struct af_coder, syn_announced)},
 		{"WEAPON", offsetof(struct af_coder, syn_weapon)},         {"CONTINUE_VERB", offsetof(struct af_coder, syn_continue)},
 		{"ONEWAY_VERB", offsetof(struct af_coder, syn_oneway)},   {"PROSPECT_WORD", offsetof(struct af_coder, syn_prospect)},
+		{"RISK_WORD", offsetof(struct af_coder, syn_risk)},
 		{"TRAVELER_NOUN", offsetof(struct af_coder, syn_traveler)},
 		{"MEANS_VERB", offsetof(struct af_coder, syn_means)},     {"HOLD_VERB", offsetof(struct af_coder, syn_hold)},
 		{"CALL_PURPOSE_VERB", offsetof(struct af_coder, syn_callpurpose)},
@@ -1561,6 +1562,41 @@ static size_t with_past_adjunct(const struct af_coder *c, size_t e, size_t b)
 	return e;
 }
 
+/* Is the noun at i one of force done together (a JOINT_ synset of code 18x-19x) with "between"
+ * right after it ("the war between X and Y": each on the other, not an act of one on a target,
+ * which "war" as an ACT_ noun would read)? */
+static int force_between(const struct af_coder *c, size_t i, size_t b)
+{
+	for (size_t k = 0; k < c->nnom; k++) {
+		const struct ev_nominal *m = &c->nom[k];
+		size_t n;
+		if (m->joint && m->code[0] == '1' && m->code[1] >= '8' && (n = ev_syn_match(c, m->syn, i, b)) && i + n < b &&
+		    ev_word_is(c, i + n, "BETWEEN"))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is the force the noun at i names one not fought, only named: a kind after "a" or "any" ("a war
+ * between X and Y would be a disaster", "the possibility of an all-out war between"), or after a
+ * word of danger or wish (RISK_WORD: "the risk of war between", "a call for war between",
+ * "efforts to prevent clashes between")? Looked for back to the clause's last punctuation or
+ * verb, 6 words at most. */
+static int force_unfought(const struct af_coder *c, size_t i, size_t a)
+{
+	for (size_t q = i; q-- > a && i - q <= 6;) {
+		if ((c->t[q].kind == AF_TOK_PUNCT && c->text[c->toks.v[q].start] != ',') || c->t[q].chunk >= 0)
+			break; /* (a comma between adjectives: "an impending short, intense war") */
+		if (ev_word_is(c, q, "A") || ev_word_is(c, q, "AN") || ev_word_is(c, q, "ANY") ||
+		    (c->syn_risk >= 0 && ev_syn_match(c, c->syn_risk, q, i)))
+			return 1;
+		if (c->t[q].verb >= 0 && !(c->t[q].cls & (W_DET | W_PREP | W_TO)) && !af_pos_is_adj(c->t[q].tag) &&
+		    !af_pos_is_noun(c->t[q].tag))
+			break;
+	}
+	return 0;
+}
+
 /* Events named by a noun and its participants: "N with X" (the clause's subject meets X),
  * "N between X and Y" (each with the other, symmetric), "visit to X". */
 void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af_events *events)
@@ -1576,7 +1612,8 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		                                                          !c->vg[c->t[i].verb].untagged &&
 		                                                          !ev_verb_is_noun(c, i, a, c->d->forms[c->vg[c->t[i].verb].form].kind)))
 			continue;
-		if (wished_ties(c, i, a, b, sidx, events, first) || code_act(c, i, a, b, sidx, events, first))
+		if (!force_between(c, i, b) &&
+		    (wished_ties(c, i, a, b, sidx, events, first) || code_act(c, i, a, b, sidx, events, first)))
 			continue;
 		size_t k0 = 0, len = 0, l2;
 		int n = -1;
@@ -1588,6 +1625,15 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		covered = i + len;
 		const char *code = c->nom[n].code;
 		size_t e = i + len; /* the preposition after the noun */
+		/* force done together (JOINT_19x: "the war between X and Y", "clashes between"): only
+		 * between parties a "between" names, each on the other; fought without arms ("the trade
+		 * war between"), or a hyphenated pair's ("the Iran-Iraq war", mostly a war's name), none */
+		int force = code[0] == '1' && code[1] >= '8';
+		if (force && (!ev_word_is(c, e, "BETWEEN") || (c->syn_unarmed >= 0 && noun_modified_by(c, c->syn_unarmed, i, a)) ||
+		              force_unfought(c, i, a))) {
+			covered = i + len;
+			continue;
+		}
 		if (!ev_word_is(c, e, "WITH") && !ev_word_is(c, e, "BETWEEN") && !ev_word_is(c, e, "TO"))
 			e = with_past_adjunct(c, e, b);
 		/* a pair named in one word: between them, unless a "between" or "with" phrase names
@@ -1664,6 +1710,10 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			code = "036";
 		if (tg < 0 || sg < 0 || (between && c->gr[tg].n < 2) || (!between && sg == tg))
 			continue;
+		/* (force is between two sides: a list of more runs past them, "clashes between
+		 * the A and B guards, a C spokesman said") */
+		if (force && c->gr[tg].n != 2)
+			continue;
 		if (!between && code[2] == '7' && og < 0)
 			continue; /* "an agreement with X": whose, the clause does not say ("Iran's deal
 			           * with the West" does, when both name actors: below) */
@@ -1696,6 +1746,10 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 				if (sc[x] == tc[y] || !scd[x] || !tcd[y] || !ev_named_side(c, sc[x], scd[x]) ||
 				    !ev_named_side(c, tc[y], tcd[y]) || (!scd[x][0] && !ev_real_code(tcd[y])) ||
 				    (!tcd[y][0] && !ev_real_code(scd[x])) || (!strcmp(scd[x], tcd[y]) && !two_persons(c, sc[x], tc[y])))
+					continue;
+				/* (persons do not fight a war: "a clash between the chancellor and the
+				 * president" is a quarrel) */
+				if (force && (c->ch[sc[x]].person || c->ch[tc[y]].person))
 					continue;
 				if (have_event(events, first, code, scd[x], tcd[y]) && !two_persons(c, sc[x], tc[y]))
 					continue;

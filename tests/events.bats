@@ -1218,6 +1218,28 @@ of_code() {
 	[ "$output" = '[["IGOUNO","IRN","030"]]' ]
 }
 
+@test "news: force a noun names between two sides ('the war between Chile and Peru has intensified') is each side's on the other (190, symmetric); not when feared, wanted, a kind ('a war between'), unarmed, or a quarrel of two persons" {
+	run news "The war between Chile and Peru has intensified in recent weeks."
+	[ "$output" = '[["CHL","PER","190",true,false],["PER","CHL","190",true,false]]' ]
+	run news "Ongoing clashes between Chile and Peru hurt the talks."
+	[ "$(of_code 190)" = '[["CHL","PER","190",true,false],["PER","CHL","190",true,false]]' ]
+	run news "Analysts warned of the risk of war between Chile and Peru."
+	[ "$(of_code 190)" = '[]' ]
+	run news "A war between Chile and Peru would be a disaster."
+	[ "$(of_code 190)" = '[]' ]
+	run news "The trade war between Chile and Peru hurt markets."
+	[ "$(of_code 190)" = '[]' ]
+	run news "A clash between President Alvaro Mendez and Prime Minister Lucia Torres seems likely."
+	[ "$(of_code 190)" = '[]' ]
+}
+
+@test "news: condoling with an actor, sympathy voiced with it or condolences extended to it, are an empathetic comment (018)" {
+	run news "The Chilean foreign minister condoled with Peru over the floods."
+	[ "$(of_code 018)" = '[["CHLGOV","PER","018",false,false]]' ]
+	run news "Chile expressed sympathy with Peru over the floods."
+	[ "$(of_code 018)" = '[["CHL","PER","018",false,false]]' ]
+}
+
 @test "news: arriving in a place is visiting it (042), a companion 'with' is no host; goods, crowds and a people's numbers make no visit" {
 	run news 'The Chilean foreign minister arrived in Lima on Monday.'
 	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PER","042"]]' ]
