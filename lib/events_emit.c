@@ -1541,6 +1541,35 @@ static int joint_party(const struct af_coder *c, size_t e, size_t b, size_t *pe)
 	return c->ch[c->t[k].chunk].group;
 }
 
+/* The "with" after an adjunct of time or place that follows a JOINT_ noun ending before token
+ * e ("a meeting on Sunday with X", "a phone conversation late on Thursday with X", "talks in
+ * Tehran with X"): its token; e itself when no such adjunct leads to one. */
+static size_t with_past_adjunct(const struct af_coder *c, size_t e, size_t b)
+{
+	size_t k = e;
+	if (k < b && (ev_word_is(c, k, "LATE") || ev_word_is(c, k, "EARLY")))
+		k++;
+	if (k >= b || !(ev_word_is(c, k, "ON") || ev_word_is(c, k, "IN") || ev_word_is(c, k, "AT") ||
+	                ev_word_is(c, k, "LAST") || ev_word_is(c, k, "THIS")))
+		return e;
+	int place = ev_word_is(c, k, "IN") || ev_word_is(c, k, "AT");
+	size_t j = k + 1;
+	for (int n = 0; j < b && n < 5; j++, n++) {
+		if (ev_word_is(c, j, "WITH"))
+			return n > 0 ? j : e;
+		int ch = c->t[j].chunk;
+		if ((c->t[j].cls & (W_TIME | W_DET)) || ev_word_is(c, j, "MORNING") || ev_word_is(c, j, "AFTERNOON") ||
+		    ev_word_is(c, j, "EVENING") || ev_word_is(c, j, "NIGHT") || ev_word_is(c, j, "WEEK") ||
+		    ev_word_is(c, j, "MONTH") || ev_word_is(c, j, "ON"))
+			continue;
+		/* a place: a country's or capital's chunk after "in" / "at" */
+		if (place && ch >= 0 && ev_country_mention(&c->ch[ch]))
+			continue;
+		break;
+	}
+	return e;
+}
+
 /* Is the noun at i one of force done together (a JOINT_ synset of code 18x-19x) with "between"
  * right after it ("the war between X and Y": each on the other, not an act of one on a target,
  * which "war" as an ACT_ noun would read)? */
@@ -1613,6 +1642,8 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			covered = i + len;
 			continue;
 		}
+		if (!ev_word_is(c, e, "WITH") && !ev_word_is(c, e, "BETWEEN") && !ev_word_is(c, e, "TO"))
+			e = with_past_adjunct(c, e, b);
 		/* a pair named in one word: between them, unless a "between" or "with" phrase names
 		 * the parties ("the Astana-Sochi summits between Turkey, Russia and Iran"); still to
 		 * come, no event */

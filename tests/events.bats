@@ -1262,3 +1262,12 @@ of_code() {
 	run news "Chile condemned the attack on a mosque in Lima by the Shining Path."
 	[ "$(jq -c 'map(select(.[0] == "CHL") | .[1:3])' <<<"$output")" = '[["PERREB","111"]]' ]
 }
+
+@test "news: a time or place between a meeting noun and its 'with' ('a meeting on Sunday with', 'talks in Lima with') keeps the party" {
+	run news 'The Chilean foreign minister made the remarks during a meeting on Sunday with the Peruvian president.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PERGOV","040"]]' ]
+	run news 'The Chilean foreign minister made the remarks during a meeting in Lima with the Peruvian president.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PERGOV","040"]]' ]
+	run news 'The Chilean foreign minister spoke during a phone conversation late on Thursday with the Peruvian president.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PERGOV","041"]]' ]
+}
