@@ -590,6 +590,19 @@ static int parse_passive(const struct af_coder *c, const struct vgroup *v)
 	       (k->kind == AF_CL_COORD && k->parent >= 0 && (c->parse.cl[k->parent].verb.flags & AF_VG_PASSIVE));
 }
 
+/* Is verb group v's verb one of talking something over (discuss, explore, review, exchange,
+ * confer, talk, consult, examine)? */
+static int consult_lemma(const struct af_coder *c, const struct vgroup *v)
+{
+	size_t ln;
+	const char *lem = v->head < c->parse.ntok ? af_parse_lemma(&c->parse, v->head, &ln) : NULL;
+	static const char *const w[] = {"discuss", "explore", "review", "exchange", "confer", "talk", "consult", "examine", NULL};
+	for (int k = 0; lem && w[k]; k++)
+		if (ln == strlen(w[k]) && !memcmp(lem, w[k], ln))
+			return 1;
+	return 0;
+}
+
 /* Is target group tg of verb group v, whose subject sg is a list, the topic of their joint act
  * rather than a party to it? "Pakistan and China agreed on a joint approach to Afghanistan",
  * "A and B agreed on a stance towards C": the act is A's with B (news guidelines); the third
@@ -598,12 +611,35 @@ static int parse_passive(const struct af_coder *c, const struct vgroup *v)
 static int joint_topic(const struct af_coder *c, const struct vgroup *v, const char *code, int sg, int tg, size_t a,
                        size_t b)
 {
-	if (sg < 0 || tg < 0 || c->gr[sg].n < 2 || v->passive || code[0] != '0' || (code[1] != '4' && code[1] != '5') ||
+	/* (a "they" that stands for the two sides of the last exchange is a pair: events_refs.c) */
+	if (sg < 0 || tg < 0 ||
+	    (c->gr[sg].n < 2 && !(c->gr[sg].n == 1 && ev_two_sided(c, c->gr[sg].members[0]) &&
+	                          ev_word_is(c, c->ch[c->gr[sg].members[0]].a, "THEY"))) ||
+	    v->passive || code[0] != '0' || (code[1] != '4' && code[1] != '5') ||
 	    !ev_joint_act(c, v, code, b))
 		return 0;
-	size_t t0 = ev_chunk_text_start(c, &c->ch[c->gr[tg].members[0]], a);
+	const struct chunk *m0 = &c->ch[c->gr[tg].members[0]];
+	size_t t0 = ev_chunk_text_start(c, m0, a);
 	while (t0 > v->hend && (c->t[t0 - 1].cls & W_DET))
 		t0--;
+	/* a consultation's (040-044, 046) actor inside its object, no partner's preposition
+	 * before it, is what the two parties talk over: "X and Y discussed the Syria crisis",
+	 * "discussed ways to help stabilize Afghanistan" (the dev gold codes X with Y); the
+	 * object's own head stays a party ("X and Y met the UN envoy"); only a verb of talking
+	 * something over ("confront", "summon", "face" keep their target) */
+	if (c->news && code[1] == '4' && code[2] != '5' && t0 >= v->hend && m0->b <= c->parse.ntok && c->gr[sg].n <= 2 &&
+	    consult_lemma(c, v) &&
+	    !((c->t[t0 - 1].cls & (W_PREP | W_TO)) && (ev_bits(c->d->wflag, c->d->wflagcap, c->t[t0 - 1].id) & EV_WF_PARTNER))) {
+		const struct af_clause *k = ev_clause_of(c, v);
+		int head = 0;
+		for (size_t o = 0; k && o < k->nobj; o++) {
+			size_t h = c->parse.np[c->parse.objs[k->obj_start + o]].head;
+			if (h >= m0->a && h < m0->b)
+				head = 1;
+		}
+		if (!head && !(c->t[t0 - 1].cls & (W_PREP | W_TO)))
+			return 1;
+	}
 	if (t0 <= v->hend || !(c->t[t0 - 1].cls & (W_PREP | W_TO)))
 		return 0;
 	return !(ev_bits(c->d->wflag, c->d->wflagcap, c->t[t0 - 1].id) & EV_WF_PARTNER);

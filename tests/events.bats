@@ -1271,3 +1271,15 @@ of_code() {
 	run news 'The Chilean foreign minister spoke during a phone conversation late on Thursday with the Peruvian president.'
 	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PERGOV","041"]]' ]
 }
+
+@test "news: a pair that talks an actor over consults each other, not the actor ('X and Y discussed the Peru crisis'); 'explored ways' is consulting; 'They discussed' after a meeting is its two sides" {
+	run news 'The Chilean foreign minister and the Bolivian foreign minister discussed the Peru crisis.'
+	[ "$(jq -c 'map(.[0:4])' <<<"$output")" = '[["CHLGOV","BOLGOV","040",true],["BOLGOV","CHLGOV","040",true]]' ]
+	run news 'Chile and Bolivia explored ways to expand cooperation.'
+	[ "$(jq -c 'map(.[0:4])' <<<"$output")" = '[["CHL","BOL","040",true],["BOL","CHL","040",true]]' ]
+	# the object's own head is the party of a meeting
+	run news 'Chile and Bolivia met the Peruvian president.'
+	[ "$(jq -c 'map(.[1]) | unique' <<<"$output")" = '["PERGOV"]' ]
+	run news 'The Chilean foreign minister met the Bolivian president in La Paz on Monday. They also discussed the situation in Peru.'
+	[ "$(jq -c 'map(select(.[3])) | map(.[0:2] + [.[2][0:2]])' <<<"$output")" = '[["BOLGOV","CHLGOV","04"],["CHLGOV","BOLGOV","04"]]' ]
+}
