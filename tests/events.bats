@@ -1283,3 +1283,10 @@ of_code() {
 	run news 'The Chilean foreign minister met the Bolivian president in La Paz on Monday. They also discussed the situation in Peru.'
 	[ "$(jq -c 'map(select(.[3])) | map(.[0:2] + [.[2][0:2]])' <<<"$output")" = '[["BOLGOV","CHLGOV","04"],["CHLGOV","BOLGOV","04"]]' ]
 }
+
+@test "news: land captured or seized ('captured Lima', 'seized Peru') is territory occupied (192); a ship or people seized stay 171" {
+	run news "The rebels of the Shining Path captured Lima on Friday."
+	[ "$(jq -c 'map(.[1:3])' <<<"$output")" = '[["PER","192"]]' ]
+	run news "Chile seized a Peruvian tanker in the Pacific."
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["171"]' ]
+}
