@@ -713,6 +713,7 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
 	int subj0 = -1; /* the subject an infinitive had before ev_infinitive_subject's */
+	int thanked = 0; /* the subject is the one thanked for the act (ev_thanked_doer) */
 	v->subj = ev_find_subject(c, (int)vi, s->a);
 	const char *how = v->carried && v->subj >= 0 ? "carried" : NULL; /* the subject's origin (struct emit) */
 	if (c->news && parse_passive(c, v))
@@ -733,6 +734,14 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		if (v->adverbial) {
 			v->subj = ps2;
 			how = "adverbial";
+		}
+		/* "thanked Iran for hosting refugees": the one thanked does the act */
+		int ps4 = ev_thanked_doer(c, vi, s->a);
+		if (ps4 >= 0) {
+			v->subj = ps4;
+			v->adverbial = 1;
+			how = "thanked";
+			thanked = 1;
 		}
 		int ps3 = ev_infinitive_subject(c, vi, s->a, s->b);
 		if (ps3 >= 0) {
@@ -856,10 +865,17 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	 * has it only for the words "town" and "city" */
 	if (c->news && r.tg >= 0 && !strcmp(code, "171") && seized_land(c, v, r.tg))
 		code = "192";
+	/* what an actor is thanked for: support, aid and force only (05x, 07x, 19x); read on
+	 * unlabeled news, the other codes such acts got were mostly the verb's wrong sense
+	 * ("enforcing laws" 170, "aborting a coup" 160, "hosting immigrants" 043) */
+	const char *tk = code[0] ? code : pcode;
+	if (thanked && !(tk[0] == '0' && (tk[1] == '5' || tk[1] == '7')) && !(tk[0] == '1' && tk[1] == '9') &&
+	    strcmp(tk, "043")) /* (hosting: refugees' asylum, ev_emit_event) */
+		return;
 	read_act(c, v, p, code, pcode, &m, s, &r);
 	/* a verb with no pattern words of its own is coded only when its sides are where the
 	 * parse has its arguments ("when it fled Kabul" is no event of the U.S.'s with Kabul) */
-	if (r.code && c->news && !r.recip && !r.appeal && !(p && p->score > 0) && attacker < 0 &&
+	if (r.code && c->news && !r.recip && !r.appeal && !(p && p->score > 0) && attacker < 0 && !thanked &&
 	    !ev_args_agree(c, v, r.sg, r.compound ? -1 : r.tg))
 		r.code = 0;
 	if (r.code)

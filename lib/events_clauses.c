@@ -1167,6 +1167,54 @@ static int noun_participle(const struct af_coder *c, const struct vgroup *v, siz
  * Also one right after a message, acting for its author (noun_participle: "a Canadian report
  * accusing Iran"). The subject group it takes, -1 when
  * it is none or the subject is not known. */
+/* Is the token at k a word of thanking or praise (by its lemma: "thanked", "appreciated",
+ * "gratitude", "appreciation")? */
+int ev_thanks_word(const struct af_coder *c, size_t k)
+{
+	static const char *const w[] = {"thank", "praise", "appreciate", "commend", "hail", "laud", "applaud",
+	                                "admire", "gratitude", "appreciation", "thanks"};
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, k, &n);
+	for (size_t i = 0; lem && i < sizeof w / sizeof *w; i++)
+		if (strlen(w[i]) == n && !memcmp(lem, w[i], n))
+			return 1;
+	return 0;
+}
+
+/* The doer of an -ing verb right after "for" or "in" that says what an actor is thanked or
+ * praised for ("thanked Iran for hosting Afghan refugees", "appreciated the actions of Iran in
+ * hosting refugees", "expressed gratitude to Pakistan for hosting"): that actor, whose act the
+ * sentence states as fact (the session-18 coders and news-gold-dev code "Iran hosts the Afghan
+ * refugees" 075 alike). The actor: the last one before "for" / "in" within 8 words, with no
+ * punctuation or other verb between, after a word of thanks within 6 words. Its group, or -1.
+ * A rule. */
+int ev_thanked_doer(const struct af_coder *c, size_t vi, size_t a)
+{
+	const struct vgroup *v = &c->vg[vi];
+	if (c->d->forms[v->form].kind != VF_ING || v->be || v->a <= a + 2 ||
+	    !(ev_word_is(c, v->a - 1, "FOR") || ev_word_is(c, v->a - 1, "IN")))
+		return -1;
+	int ch = -1;
+	size_t k = v->a - 1;
+	while (k-- > a && v->a - k <= 9) {
+		if (c->t[k].kind == AF_TOK_PUNCT || (c->t[k].verb >= 0 && c->t[k].chunk < 0 && !ev_thanks_word(c, k)))
+			return -1;
+		if (c->t[k].chunk >= 0) {
+			ch = c->t[k].chunk;
+			break;
+		}
+	}
+	if (ch < 0 || c->ch[ch].pron || !c->ch[ch].code[0] || c->ch[ch].group < 0)
+		return -1;
+	for (size_t q = c->ch[ch].a; q-- > a && c->ch[ch].a - q <= 6;) {
+		if (c->t[q].kind == AF_TOK_PUNCT)
+			return -1;
+		if (ev_thanks_word(c, q))
+			return c->ch[ch].group;
+	}
+	return -1;
+}
+
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b)
 {
 	const struct vgroup *v = &c->vg[vi];

@@ -424,6 +424,8 @@ int ev_continue_verb(const struct af_coder *c, size_t s); /* a verb of going on 
 
 int ev_parse_subject(const struct af_coder *c, const struct vgroup *v, int *shared);
 int ev_adverbial_participle(struct af_coder *c, size_t vi, size_t a, size_t b);
+int ev_thanked_doer(const struct af_coder *c, size_t vi, size_t a);
+int ev_thanks_word(const struct af_coder *c, size_t k);
 /* An infinitive whose act the sentence reports: its kind (INF_*) in v->purpose and its
  * subject group (the governing clause's), -1 when it is none. */
 int ev_infinitive_subject(struct af_coder *c, size_t vi, size_t a, size_t b);

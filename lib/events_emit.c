@@ -263,9 +263,12 @@ void ev_emit_event(struct af_coder *c, struct emit *em, const struct vgroup *v, 
 	}
 	/* hosting refugees, or a people ("millions of Afghans": a plural proper noun), is giving
 	 * them asylum (075), not hosting a visit (043) */
+	/* (and immigrants or migrants: "hosted millions of Afghan immigrants", as the session-18
+	 * coders code it) */
 	if (c->news && !strcmp(code, "043") && tcode &&
 	    ((strlen(tcode) >= 6 && !strcmp(tcode + strlen(tcode) - 3, "REF")) ||
-	     (tgt >= 0 && c->t[c->ch[tgt].b - 1].tag == AF_POS_NNPS)))
+	     (tgt >= 0 && (c->t[c->ch[tgt].b - 1].tag == AF_POS_NNPS || ev_word_is(c, c->ch[tgt].b - 1, "IMMIGRANTS") ||
+	                   ev_word_is(c, c->ch[tgt].b - 1, "MIGRANTS")))))
 		code = "075";
 	struct af_event *e = af_events_add(ev);
 	e->code = zstr(ev, code);

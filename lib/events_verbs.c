@@ -83,6 +83,15 @@ int ev_verb_is_noun(const struct af_coder *c, size_t s, size_t a, int kind)
 	    (ev_word_is(c, a, "BEFORE") || ev_word_is(c, a, "AFTER") || ev_word_is(c, a, "UPON") ||
 	     ev_word_is(c, a, "WHILE") || ev_word_is(c, a, "WHEN")))
 		return 0;
+	/* what an actor is thanked for ("thanked Iran for hosting refugees"): an act
+	 * (ev_thanked_doer) */
+	if (kind == VF_ING && c->t[s].tag == AF_POS_VBG && (ev_word_is(c, s - 1, "FOR") || ev_word_is(c, s - 1, "IN")))
+		for (size_t q = s - 1; q-- > a && s - q <= 15;) {
+			if (c->t[q].kind == AF_TOK_PUNCT)
+				break;
+			if (ev_thanks_word(c, q))
+				return 0;
+		}
 	if ((p->cls & W_PREP) && !(p->cls & W_TO))
 		return kind != VF_ED && kind != VF_IRR ? 1 : (p->cls & W_BY) ? 0 : 1;
 	/* a participle right after a verb with no "be" or "have", before the noun it qualifies,

@@ -1290,3 +1290,12 @@ of_code() {
 	run news "Chile seized a Peruvian tanker in the Pacific."
 	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["171"]' ]
 }
+
+@test "news: what an actor is thanked or praised for ('thanked Peru for hosting Bolivian refugees') is its act (075); hosting immigrants is asylum too" {
+	run news "Chile thanked Peru for hosting Bolivian refugees."
+	[ "$(of_code 075)" = '[["PER","BOLREF","075",false,false]]' ]
+	run news "The UN chief praised the actions of Peru in hosting Bolivian refugees."
+	[ "$(jq -c 'map(select(.[2] == "075") | .[0])' <<<"$output")" = '["PER"]' ]
+	run news "Peru hosts millions of Bolivian immigrants."
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["075"]' ]
+}
