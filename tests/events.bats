@@ -1273,3 +1273,12 @@ of_code() {
 	run news 'The Chilean foreign minister met the Bolivian president in La Paz on Monday. They also discussed the situation in Peru.'
 	[ "$(jq -c 'map(select(.[3])) | map(.[0:2] + [.[2][0:2]])' <<<"$output")" = '[["BOLGOV","CHLGOV","04"],["CHLGOV","BOLGOV","04"]]' ]
 }
+
+@test "news: 'X, the new envoy, on Monday met Y': a time between the apposition's comma and the verb is passed over; talks a host or conditions are readied for are not held" {
+	run news 'Pablo Mendez, the new Chilean ambassador to Peru, on Monday met with the Peruvian foreign minister.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PERGOV","040"]]' ]
+	run news 'Bolivia has voiced its readiness to host talks between the Chilean government and the Peruvian government.'
+	[ "$(jq -c 'map(select(.[3]))' <<<"$output")" = '[]' ]
+	run news 'The prospect for direct talks between the Chilean government and the Peruvian government is uncertain.'
+	[ "$output" = '[]' ]
+}
