@@ -686,6 +686,29 @@ static int force_infinitive(struct af_coder *c, const struct vgroup *v, size_t a
 	return ev_force_code(code);
 }
 
+/* Is group g, the target of a verb of seizing (capture, seize, overrun), land: each member a city
+ * or region af-entities names alone, or a state's bare name ending its noun phrase ("captured
+ * Mazar-i-Sharif", "seized Kandahar and Ghazni"; not "seized a British tanker", where the
+ * state's word modifies a noun)? A rule. */
+static int seized_land(const struct af_coder *c, const struct vgroup *v, int g)
+{
+	size_t n;
+	const char *lem = af_parse_lemma(&c->parse, v->head, &n);
+	if (!lem || v->passive ||
+	    !((n == 7 && !memcmp(lem, "capture", 7)) || (n == 5 && !memcmp(lem, "seize", 5)) || (n == 7 && !memcmp(lem, "overrun", 7))))
+		return 0;
+	for (int k = 0; k < c->gr[g].n; k++) {
+		const struct chunk *ch = &c->ch[c->gr[g].members[k]];
+		/* (an owner is no land: "seizing Kirkuk's oil wells") */
+		if (ch->person || ch->pron ||
+		    (ch->b < c->toks.n && (af_pos_is_noun(c->t[ch->b].tag) || (c->t[ch->b].cls & W_POSS) || c->t[ch->b].tag == AF_POS_POS)))
+			return 0;
+		if (ch->place != 1 && !(strlen(ch->code) == 3 && ev_real_code(ch->code) && c->t[ch->b - 1].tag == AF_POS_NNP))
+			return 0;
+	}
+	return 1;
+}
+
 static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 {
 	struct vgroup *v = &c->vg[vi];
@@ -752,7 +775,17 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 		p = NULL; /* the block's own code: force */
 		m = (struct pmatch){.src = -1, .tgt = -1};
 	}
-	if (callee >= 0)
+	/* news: a condemned attack is its owner's: the condemnation is aimed at the owner (111) */
+	int attacker = c->news && callee < 0 && told < 0 && v->subj >= 0 ? ev_condemned_attacker(c, v, v->subj) : -1;
+	if (attacker == -2)
+		return;
+	if (attacker >= 0) {
+		p = NULL;
+		m = (struct pmatch){.src = -1, .tgt = attacker};
+	}
+	if (attacker >= 0)
+		code = "111", pcode = "";
+	else if (callee >= 0)
 		code = "041", pcode = "";
 	else if (told >= 0)
 		code = "010", pcode = "";
@@ -818,10 +851,15 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	 * Y said", "addressing the ceremony") */
 	if (v->adverbial && k[0] == '0' && k[1] == '1')
 		return;
+	/* news: land seized ("captured Mazar-i-Sharif", "seized parts of Afghanistan") is
+	 * territory occupied (192), as the news guidelines code a takeover; CAMEO.2.0's SEIZE
+	 * has it only for the words "town" and "city" */
+	if (c->news && r.tg >= 0 && !strcmp(code, "171") && seized_land(c, v, r.tg))
+		code = "192";
 	read_act(c, v, p, code, pcode, &m, s, &r);
 	/* a verb with no pattern words of its own is coded only when its sides are where the
 	 * parse has its arguments ("when it fled Kabul" is no event of the U.S.'s with Kabul) */
-	if (r.code && c->news && !r.recip && !r.appeal && !(p && p->score > 0) &&
+	if (r.code && c->news && !r.recip && !r.appeal && !(p && p->score > 0) && attacker < 0 &&
 	    !ev_args_agree(c, v, r.sg, r.compound ? -1 : r.tg))
 		r.code = 0;
 	if (r.code)

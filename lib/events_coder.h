@@ -432,6 +432,8 @@ int ev_told_party(const struct af_coder *c, const struct vgroup *v, size_t b);
 int ev_speaker_pronoun(const struct af_coder *c, const struct vgroup *v);
 int ev_with_party(const struct af_coder *c, const struct vgroup *v, int sg);
 int ev_object_owner(const struct af_coder *c, const struct vgroup *v, int sg);
+int ev_condemned_attacker(const struct af_coder *c, const struct vgroup *v, int sg);
+int ev_force_noun(const struct af_coder *c, size_t i); /* a noun of force (an ACT_ or JOINT_ synset of 18x-19x) at token i */
 
 /* events_verbs.c: the news conventions' codes */
 int ev_refused(const struct af_coder *c, const struct vgroup *v);

@@ -1169,6 +1169,14 @@ static int code_act(struct af_coder *c, size_t i, size_t a, size_t b, int sidx, 
 	return 1;
 }
 
+int ev_force_noun(const struct af_coder *c, size_t i)
+{
+	for (size_t n = 0; n < c->nnom; n++)
+		if (c->nom[n].code[0] == '1' && c->nom[n].code[1] >= '8' && ev_syn_match(c, c->nom[n].syn, i, c->toks.n))
+			return 1;
+	return 0;
+}
+
 int ev_act_noun(const struct af_coder *c, size_t i)
 {
 	for (size_t n = 0; n < c->nnom; n++)

@@ -282,7 +282,9 @@ pairs() {
 	# a country's adjective before the act is its actor; a city after a preposition stays a side
 	run sides 'Kenyans mourned the Ugandan attack.'
 	[ "$output" = 'KEN UGA' ]
-	run sides 'Uganda condemned the attack on Mombasa.'
+	# (not 'condemned the attack on Mombasa': a condemnation of an attack no one is named for
+	# is no event, events.bats)
+	run sides 'Uganda launched airstrikes on Mombasa.'
 	[ "$output" = 'UGA KEN' ]
 }
 

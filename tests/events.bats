@@ -1253,6 +1253,16 @@ of_code() {
 	[ "$output" = '[]' ]
 }
 
+@test "news: a condemned attack is condemnation of its owner (111: 'condemned the Peruvian attack on Bolivia', 'attacks committed by X'), never of its victims; with no attacker named, no condemnation event" {
+	run news "Chile condemned the Peruvian attack on Bolivia."
+	[ "$(of_code 111)" = '[["CHL","PER","111",false,false]]' ]
+	[ "$(jq -c 'map(select(.[0] == "CHL" and .[1] == "BOL"))' <<<"$output")" = '[]' ]
+	run news "Chile condemned a suicide attack on a mosque in Peru."
+	[ "$(jq -c 'map(select(.[0] == "CHL"))' <<<"$output")" = '[]' ]
+	run news "Chile condemned the attack on a mosque in Lima by the Shining Path."
+	[ "$(jq -c 'map(select(.[0] == "CHL") | .[1:3])' <<<"$output")" = '[["PERREB","111"]]' ]
+}
+
 @test "news: a time or place between a meeting noun and its 'with' ('a meeting on Sunday with', 'talks in Lima with') keeps the party" {
 	run news 'The Chilean foreign minister made the remarks during a meeting on Sunday with the Peruvian president.'
 	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PERGOV","040"]]' ]
@@ -1281,4 +1291,11 @@ of_code() {
 	[ "$(jq -c 'map(select(.[3]))' <<<"$output")" = '[]' ]
 	run news 'The prospect for direct talks between the Chilean government and the Peruvian government is uncertain.'
 	[ "$output" = '[]' ]
+}
+
+@test "news: land captured or seized ('captured Lima', 'seized Peru') is territory occupied (192); a ship or people seized stay 171" {
+	run news "The rebels of the Shining Path captured Lima on Friday."
+	[ "$(jq -c 'map(.[1:3])' <<<"$output")" = '[["PER","192"]]' ]
+	run news "Chile seized a Peruvian tanker in the Pacific."
+	[ "$(jq -c 'map(.[2])' <<<"$output")" = '["171"]' ]
 }
