@@ -31,6 +31,21 @@ int ev_find_subject(struct af_coder *c, int vi, size_t a)
 	size_t i = v->a;
 	size_t lim = i > a + SUBJ_WIN ? i - SUBJ_WIN : a;
 	v->carried = 0;
+	/* "X, the new envoy, on Monday met": a time adjunct between the comma and the verb is
+	 * passed over first (the parse takes its weekday for the subject) */
+	{
+		size_t j = i;
+		int n = 0, time = 0;
+		while (j > lim && n < 4 &&
+		       ((c->t[j - 1].cls & W_TIME) || ev_word_is(c, j - 1, "ON") || ev_word_is(c, j - 1, "LATE") ||
+		        ev_word_is(c, j - 1, "EARLY") || ev_word_is(c, j - 1, "LAST") || ev_word_is(c, j - 1, "EVENING") ||
+		        ev_word_is(c, j - 1, "MORNING") || ev_word_is(c, j - 1, "AFTERNOON") || ev_word_is(c, j - 1, "NIGHT"))) {
+			time |= (c->t[j - 1].cls & W_TIME) != 0;
+			j--, n++;
+		}
+		if (time && j > a && ev_is_comma(c, j - 1))
+			i = j;
+	}
 	/* "X, an ally of Y, has travelled": skip the apposition; "X, the agency said in a report,
 	 * had joined": skip the attribution */
 	if (i > a && ev_is_comma(c, i - 1)) {
@@ -942,6 +957,15 @@ int ev_args_agree(const struct af_coder *c, const struct vgroup *v, int sg, int 
 	 * Taliban, who seized Kabul in 2021, accused Pakistan") */
 	if (srcnp >= 0 && c->t[c->parse.np[srcnp].head].paren && c->t[c->parse.np[srcnp].head].paren != c->t[v->head].paren)
 		srcnp = -1;
+	/* nor a time the parse took for it, between a comma and the verb ("X, the new envoy, on
+	 * Monday met": "Monday") */
+	if (srcnp >= 0 && !passive && (c->t[c->parse.np[srcnp].head].cls & W_TIME) && c->parse.np[srcnp].end == v->a) {
+		size_t q = c->parse.np[srcnp].start;
+		while (q > 0 && (ev_word_is(c, q - 1, "ON") || ev_word_is(c, q - 1, "LATE") || ev_word_is(c, q - 1, "EARLY")))
+			q--;
+		if (q < c->parse.np[srcnp].start && q > 0 && ev_is_comma(c, q - 1))
+			srcnp = -1;
+	}
 	/* nor is an active subject after its verb ("Russia, officials said, attacked Ukraine") */
 	if (srcnp >= 0 && !passive && c->parse.np[srcnp].start > v->head)
 		srcnp = -1;

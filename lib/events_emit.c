@@ -1663,7 +1663,9 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 		 * consultation between X and Y", "the importance of talks between"): not held (the
 		 * wisher's intent is wished_ties' when it is ties); an agreement sought (deal_sought) */
 		size_t w0, we, n0 = i;
-		while (n0 > a && i - n0 < 3 && ev_modifier(c, n0 - 1) && c->t[n0 - 1].chunk < 0)
+		/* (an adjective the word scan may read as a verb is a modifier too: "direct talks") */
+		while (n0 > a && i - n0 < 3 && (ev_modifier(c, n0 - 1) || af_pos_is_adj(c->t[n0 - 1].tag)) &&
+		       c->t[n0 - 1].chunk < 0)
 			n0--;
 		/* (a wish noun only: what a verb welcomes or is committed to was made, "welcomed the
 		 * ceasefire agreement between Armenia and Azerbaijan") */

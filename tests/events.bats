@@ -1284,6 +1284,15 @@ of_code() {
 	[ "$(jq -c 'map(select(.[3])) | map(.[0:2] + [.[2][0:2]])' <<<"$output")" = '[["BOLGOV","CHLGOV","04"],["CHLGOV","BOLGOV","04"]]' ]
 }
 
+@test "news: 'X, the new envoy, on Monday met Y': a time between the apposition's comma and the verb is passed over; talks a host or conditions are readied for are not held" {
+	run news 'Pablo Mendez, the new Chilean ambassador to Peru, on Monday met with the Peruvian foreign minister.'
+	[ "$(jq -c 'map(.[0:3])' <<<"$output")" = '[["CHLGOV","PERGOV","040"]]' ]
+	run news 'Bolivia has voiced its readiness to host talks between the Chilean government and the Peruvian government.'
+	[ "$(jq -c 'map(select(.[3]))' <<<"$output")" = '[]' ]
+	run news 'The prospect for direct talks between the Chilean government and the Peruvian government is uncertain.'
+	[ "$output" = '[]' ]
+}
+
 @test "news: land captured or seized ('captured Lima', 'seized Peru') is territory occupied (192); a ship or people seized stay 171" {
 	run news "The rebels of the Shining Path captured Lima on Friday."
 	[ "$(jq -c 'map(.[1:3])' <<<"$output")" = '[["PER","192"]]' ]
