@@ -1725,8 +1725,19 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 			continue;
 		/* (force is between two sides: a list of more runs past them, "clashes between
 		 * the A and B guards, a C spokesman said") */
-		if (force && c->gr[tg].n != 2)
-			continue;
+		size_t cut = (size_t)-1; /* where a list run past the two sides starts */
+		if (force && c->gr[tg].n != 2) {
+			const struct group *fg = &c->gr[tg];
+			size_t m1 = c->ch[fg->members[1]].a, m2 = c->ch[fg->members[2]].a;
+			while (m1 > 0 && (c->t[m1 - 1].cls & W_DET))
+				m1--;
+			while (m2 > 0 && (c->t[m2 - 1].cls & W_DET))
+				m2--;
+			if (fg->n < 3 || m1 == 0 || m2 == 0 || !ev_word_is(c, m1 - 1, "AND") || c->t[m2 - 1].kind != AF_TOK_PUNCT ||
+			    c->text[c->toks.v[m2 - 1].start] != ',')
+				continue;
+			cut = c->ch[fg->members[2]].a;
+		}
 		if (!between && code[2] == '7' && og < 0)
 			continue; /* "an agreement with X": whose, the clause does not say ("Iran's deal
 			           * with the West" does, when both name actors: below) */
@@ -1762,7 +1773,7 @@ void ev_code_nominal(struct af_coder *c, size_t a, size_t b, int sidx, struct af
 					continue;
 				/* (persons do not fight a war: "a clash between the chancellor and the
 				 * president" is a quarrel) */
-				if (force && (c->ch[sc[x]].person || c->ch[tc[y]].person))
+				if (force && (c->ch[sc[x]].person || c->ch[tc[y]].person || c->ch[sc[x]].a >= cut || c->ch[tc[y]].a >= cut))
 					continue;
 				if (have_event(events, first, code, scd[x], tcd[y]) && !two_persons(c, sc[x], tc[y]))
 					continue;

@@ -1231,6 +1231,9 @@ of_code() {
 	[ "$(of_code 190)" = '[]' ]
 	run news "A clash between President Alvaro Mendez and Prime Minister Lucia Torres seems likely."
 	[ "$(of_code 190)" = '[]' ]
+	# a list run past the two sides after a comma is not a third side
+	run news "After the clashes between the Chilean and Peruvian border guards, a Bolivian spokesman spoke."
+	[ "$(jq -c 'map(select(.[2] == "190") | .[0][:3])' <<<"$output")" = '["CHL","PER"]' ]
 }
 
 @test "news: condoling with an actor, sympathy voiced with it or condolences extended to it, are an empathetic comment (018)" {
