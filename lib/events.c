@@ -791,10 +791,8 @@ static void code_verb(struct af_coder *c, size_t vi, struct sent *s)
 	if (attacker >= 0) {
 		p = NULL;
 		m = (struct pmatch){.src = -1, .tgt = attacker};
-	}
-	if (attacker >= 0)
 		code = "111", pcode = "";
-	else if (callee >= 0)
+	} else if (callee >= 0)
 		code = "041", pcode = "";
 	else if (told >= 0)
 		code = "010", pcode = "";
